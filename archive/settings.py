@@ -1,0 +1,138 @@
+"""Django settings for the meeting archive.
+
+12-factor: everything environment-specific comes from environment variables.
+
+  DATABASE_URL   postgres://user:pass@host:port/db
+                 (default postgres://postgres@127.0.0.1:5432/archive)
+  SECRET_KEY     set it for any real deployment. The default below is a
+                 publicly known, INSECURE development key (the archive has no
+                 sessions or auth, but anything signed would be forgeable).
+  DEBUG          off unless set to 1/true/yes/on (case-insensitive)
+  ALLOWED_HOSTS  comma-separated host names
+                 (default 127.0.0.1,localhost,[::1]; "testserver" is always added)
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+_TRUTHY = {"1", "true", "yes", "on"}
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/archive"
+DEFAULT_ALLOWED_HOSTS = "127.0.0.1,localhost,[::1]"
+INSECURE_DEV_SECRET_KEY = "dev-insecure-meeting-archive-do-not-use-in-production"
+
+
+def env_bool(name: str, default: bool = False, environ=None) -> bool:
+    """True when the variable is one of 1/true/yes/on (any case, whitespace ignored)."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in _TRUTHY
+
+
+def env_list(name: str, default: str = "", environ=None) -> list[str]:
+    """Comma-separated list; blanks and surrounding whitespace are dropped."""
+    environ = os.environ if environ is None else environ
+    value = environ.get(name)
+    if value is None:
+        value = default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def database_config(environ=None) -> dict:
+    """The DATABASES['default'] dict built from DATABASE_URL."""
+    environ = os.environ if environ is None else environ
+    url = environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+
+
+def allowed_hosts(environ=None) -> list[str]:
+    hosts = env_list("ALLOWED_HOSTS", DEFAULT_ALLOWED_HOSTS, environ)
+    if "testserver" not in hosts:
+        hosts.append("testserver")
+    return hosts
+
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = os.environ.get("SECRET_KEY") or INSECURE_DEV_SECRET_KEY
+ALLOWED_HOSTS = allowed_hosts()
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "django.contrib.humanize",
+    "django_filters",
+    "meetings",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "archive.urls"
+WSGI_APPLICATION = "archive.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# Static files: whitenoise serves them; the manifest storage needs
+# `manage.py collectstatic` to have run (make run / make test / Dockerfile do).
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
+# A missing manifest entry falls back to the unhashed name instead of a 500.
+WHITENOISE_MANIFEST_STRICT = False
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

@@ -1,0 +1,285 @@
+"""Writing parsed transcripts to the database: one transaction per file, keys carried over."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from meetings import identity as ident
+from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, RetiredTurnKey, Turn
+from meetings.parser import GUESSES, RESOLUTIONS, Transcript, TranscriptError, parse_transcript
+from meetings.parser.names import name_key, tidy_name
+from meetings.permalinks import (
+    KeyedTurn,
+    NewTurn,
+    assign_keys,
+    key_prefix,
+    meeting_identity,
+    meeting_slug,
+    participant_slug,
+    split_key,
+    unique_slug,
+)
+
+TRANSCRIPT_SUFFIXES = {".txt", ".text"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+INGEST_LOCK_ID = 0x7472616E  # pg_advisory_lock id shared by every ingest
+
+
+class IngestError(Exception):
+    """A file that could not be ingested; the message names the reason."""
+
+
+@dataclass
+class FileReport:
+    path: str
+    status: str  # new | updated | unchanged | duplicate | failed
+    reason: str = ""
+    meeting: str = ""
+    turns: int = 0
+    warnings: list[str] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # labels that name no person
+    guesses: list[str] = field(default_factory=list)  # attributions an editor should check
+
+
+def find_transcripts(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | None]]:
+    """Every transcript file under the given files and directories (recursively), in a stable
+    order; yields (path, problem) where problem says why a path cannot be read."""
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            yield path, "no such file or directory"
+            continue
+        if path.is_file():
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                yield path, None
+            continue
+        visited_dirs: set[str] = set()
+        for root, dirs, files in os.walk(path, followlinks=True):
+            real_root = os.path.realpath(root)
+            if real_root in visited_dirs:
+                dirs[:] = []
+                continue  # a symlink loop
+            visited_dirs.add(real_root)
+            dirs.sort()
+            for name in sorted(files):
+                p = Path(root) / name
+                if p.suffix.lower() not in TRANSCRIPT_SUFFIXES:
+                    continue
+                real = os.path.realpath(p)
+                if real in seen:
+                    continue
+                seen.add(real)
+                yield p, None
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise IngestError(
+            f"it is {size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB a transcript may be"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
+
+
+class Ingester:
+    """Ingests files one at a time, each in its own transaction."""
+
+    def __init__(self, dry_run: bool = False):
+        self.dry_run = dry_run
+
+    def ingest_path(self, path: Path) -> FileReport:
+        name = path.name
+        try:
+            data = read_file(path)
+        except IngestError as exc:
+            return FileReport(str(path), "failed", reason=str(exc))
+        sha = hashlib.sha256(data).hexdigest()
+        source = MeetingSource.objects.filter(name=name).select_related("meeting").first()
+        if source and source.sha256 == sha:
+            return FileReport(str(path), "unchanged", meeting=source.meeting.slug, turns=source.turn_count)
+        try:
+            transcript = parse_transcript(data)
+        except TranscriptError as exc:
+            return FileReport(str(path), "failed", reason=str(exc))
+        try:
+            with transaction.atomic():
+                report = self._write(path, name, sha, len(data), transcript, source)
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except Exception as exc:  # a database error: this file only, nothing half-written
+            return FileReport(str(path), "failed", reason=f"database error: {exc}")
+        return report
+
+    # -------------------------------------------------------------------------------------------
+    def _write(self, path: Path, name: str, sha: str, size: int, t: Transcript,
+               source: MeetingSource | None) -> FileReport:
+        now = timezone.now()
+        identity = meeting_identity(t.date, t.title)
+        meeting = source.meeting if source else Meeting.objects.filter(identity=identity).first()
+        report = FileReport(str(path), "new", warnings=list(t.warnings), turns=len(t.turns))
+
+        if meeting is not None:
+            primary = meeting.sources.filter(is_primary=True).first()
+            if primary is not None and primary.name != name and len(t.turns) <= primary.turn_count:
+                # Another file of the same meeting (a repost): keep the fuller source's turns.
+                MeetingSource.objects.update_or_create(
+                    name=name,
+                    defaults=dict(meeting=meeting, sha256=sha, size=size, turn_count=len(t.turns),
+                                  is_primary=False, ingested_at=now),
+                )
+                report.status = "duplicate"
+                report.meeting = meeting.slug
+                report.reason = f"the same meeting as {primary.name}, which has the fuller text"
+                return report
+            report.status = "updated"
+        else:
+            meeting = Meeting(slug=unique_slug(meeting_slug(t.date, t.title),
+                                               lambda s: Meeting.objects.filter(slug=s).exists()))
+
+        # Meeting fields (slug never changes once given).
+        if not Meeting.objects.filter(identity=identity).exclude(pk=meeting.pk).exists():
+            meeting.identity = identity
+        meeting.title = t.title
+        meeting.date = t.date
+        meeting.place = t.place
+        meeting.description = t.description
+        meeting.is_excerpt = t.is_excerpt
+        meeting.source_name = name
+        meeting.source_sha256 = sha
+        meeting.ingested_at = now
+        meeting.save()
+        report.meeting = meeting.slug
+
+        speakers = self._resolve_people(t, report)
+
+        # Keys: carry over from the turns this meeting had.
+        old = list(meeting.turns.values_list("key", "text"))
+        retired = list(meeting.retired_keys.values_list("key", flat=True))
+        new_turns = []
+        for pt in t.turns:
+            participant = speakers.get(pt.name) if pt.name else None
+            new_turns.append(NewTurn(prefix=key_prefix(participant.slug if participant else None,
+                                                       pt.generic, pt.kind), text=pt.text))
+        keys, gone = assign_keys(
+            new_turns, [KeyedTurn(key=k, prefix=split_key(k)[0], text=txt) for k, txt in old], retired
+        )
+        rows = []
+        for i, (pt, key) in enumerate(zip(t.turns, keys), start=1):
+            participant = speakers.get(pt.name) if pt.name else None
+            rows.append(Turn(
+                meeting=meeting, position=i, speaker=participant,
+                speaker_label=(pt.label or "")[:500], role=(pt.role or None),
+                kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
+            ))
+            if pt.resolution in GUESSES:
+                report.guesses.append(
+                    f"{pt.label or pt.written_name!r} → {participant.name if participant else '?'} "
+                    f"({RESOLUTIONS[pt.resolution]})"
+                )
+            elif participant is None and pt.resolution in ("generic", "unresolved", "group", "none"):
+                report.unresolved.append(pt.label or "(no label)")
+        meeting.turns.all().delete()
+        Turn.objects.bulk_create(rows, batch_size=1000)
+        if gone:
+            RetiredTurnKey.objects.bulk_create(
+                [RetiredTurnKey(meeting=meeting, key=o.key, retired_at=now) for o in gone],
+                ignore_conflicts=True,
+            )
+        # Keys that are live again are no longer retired.
+        RetiredTurnKey.objects.filter(meeting=meeting, key__in=keys).delete()
+
+        meeting.sources.update(is_primary=False)
+        MeetingSource.objects.update_or_create(
+            name=name,
+            defaults=dict(meeting=meeting, sha256=sha, size=size, turn_count=len(t.turns),
+                          is_primary=True, ingested_at=now),
+        )
+        return report
+
+    def _resolve_people(self, t: Transcript, report: FileReport) -> dict[str, Participant]:
+        """Participant for each person named in the transcript (by their local canonical name)."""
+        written: dict[str, list[str]] = defaultdict(list)
+        for pt in t.turns:
+            if not pt.name:
+                continue
+            forms = written[pt.name]
+            for n in (pt.name, pt.written_name):
+                if n and n not in forms and len(n.split()) >= 2:
+                    forms.append(n)
+        if not written:
+            return {}
+        wanted = ident.lookup_keys(n for forms in written.values() for n in forms)
+        rows = ParticipantAlias.objects.filter(
+            Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
+        ).values_list("key", "folded", "surname", "initial", "participant_id")
+        index = ident.AliasIndex([ident.KnownAlias(*r) for r in rows])
+        result: dict[str, Participant] = {}
+        ids: dict[str, int] = {}
+        for local, forms in written.items():
+            res = ident.resolve(forms, index)
+            if res.participant_id is None:
+                canonical = tidy_name(local)
+                p = Participant.objects.create(
+                    name=canonical,
+                    slug=unique_slug(participant_slug(canonical),
+                                     lambda s: Participant.objects.filter(slug=s).exists()),
+                )
+                how = "new"
+            else:
+                p = Participant(pk=res.participant_id)
+                how = res.how
+                if how in ("variant", "initial"):
+                    report.guesses.append(f"{local!r} taken as an already known person "
+                                          f"({'spelling variant' if how == 'variant' else 'initials, a guess'})")
+            ids[local] = p.pk
+            known = {a.key for a in index.aliases}
+            new_aliases = []
+            for form in forms:
+                fields = ident.alias_fields(form)
+                if fields["key"] in known or not fields["key"]:
+                    continue
+                known.add(fields["key"])
+                new_aliases.append(ParticipantAlias(participant_id=p.pk, written=form[:200], how=how, **fields))
+                index.aliases.append(ident.KnownAlias(participant_id=p.pk, **fields))
+            ParticipantAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+        by_id = Participant.objects.in_bulk(set(ids.values()))
+        for local, pid in ids.items():
+            result[local] = by_id[pid]
+        return result
+
+
+def acquire_ingest_lock(wait: bool = True) -> bool:
+    """Serialise ingests across processes with a PostgreSQL advisory lock (held for the session)."""
+    with connection.cursor() as cur:
+        if wait:
+            cur.execute("SELECT pg_advisory_lock(%s)", [INGEST_LOCK_ID])
+            return True
+        cur.execute("SELECT pg_try_advisory_lock(%s)", [INGEST_LOCK_ID])
+        return bool(cur.fetchone()[0])
+
+
+def release_ingest_lock() -> None:
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_advisory_unlock(%s)", [INGEST_LOCK_ID])
+
+
+def exact_alias_key(name: str) -> str:
+    return name_key(name)

@@ -1,0 +1,99 @@
+"""python manage.py ingest_transcripts PATH... [--dry-run]"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
+from meetings.models import Meeting, Participant, Turn
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest transcript files or directories (recursively, *.txt). Each file is one "
+        "transaction; unchanged files are skipped; a file that fails is reported and the rest "
+        "still ingest; the exit status is non-zero when any file failed."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="transcript files or directories")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
+        parser.add_argument("--no-progress", action="store_true", help="plain lines even on a terminal")
+
+    def handle(self, *args, **options):
+        paths = options["paths"]
+        dry_run = options["dry_run"]
+        no_progress = options["no_progress"]
+        verbosity = options.get("verbosity", 1)
+        files = list(find_transcripts(paths))
+        if not files:
+            raise CommandError("no transcript files (*.txt) found under: " + ", ".join(paths))
+        tty = sys.stdout.isatty() and not no_progress
+        ingester = Ingester(dry_run=dry_run)
+        reports: list[FileReport] = []
+        started = time.monotonic()
+        acquire_ingest_lock()
+        try:
+            for n, (path, problem) in enumerate(files, start=1):
+                if problem:
+                    report = FileReport(str(path), "failed", reason=problem)
+                else:
+                    report = ingester.ingest_path(path)
+                reports.append(report)
+                self._progress(n, len(files), report, tty, verbosity)
+        finally:
+            release_ingest_lock()
+        if tty:
+            self.stdout.write("")
+        self._summary(reports, time.monotonic() - started, dry_run)
+        failed = [r for r in reports if r.status == "failed"]
+        if failed:
+            raise CommandError(f"{len(failed)} of {len(reports)} file(s) failed", returncode=1)
+
+    def _progress(self, n: int, total: int, r: FileReport, tty: bool, verbosity: int) -> None:
+        if r.status == "failed":
+            if tty:
+                self.stdout.write("")
+            self.stderr.write(f"FAILED {r.path}: {r.reason}")
+        if tty:
+            width = 30
+            done = int(width * n / total)
+            self.stdout.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {r.status:<9}", ending="")
+            self.stdout.flush()
+        elif verbosity >= 1 and r.status != "failed":
+            extra = f" -> {r.meeting} ({r.turns} turns)" if r.meeting else ""
+            self.stdout.write(f"{r.status:<9} {r.path}{extra}")
+        if verbosity >= 2:
+            for w in r.warnings:
+                self.stdout.write(f"  warning: {w}")
+
+    def _summary(self, reports: list[FileReport], seconds: float, dry_run: bool) -> None:
+        counts = Counter(r.status for r in reports)
+        head = "Dry run (nothing written): " if dry_run else ""
+        self.stdout.write(
+            head + "files: "
+            + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "duplicate", "failed"))
+            + f" in {seconds:.1f} s"
+        )
+        self.stdout.write(
+            f"archive: {Meeting.objects.count()} meetings, {Turn.objects.count()} turns, "
+            f"{Participant.objects.count()} participants"
+        )
+        warned = [r for r in reports if r.warnings]
+        for r in warned:
+            for w in r.warnings:
+                self.stdout.write(f"warning: {r.path}: {w}")
+        unresolved = Counter(label for r in reports for label in r.unresolved)
+        if unresolved:
+            self.stdout.write("Labels attributed to no person (check them):")
+            for label, c in sorted(unresolved.items(), key=lambda kv: (-kv[1], kv[0])):
+                self.stdout.write(f"  {c:5} × {label}")
+        guesses = [(r.path, g) for r in reports for g in r.guesses]
+        if guesses:
+            self.stdout.write("Attributions made by a guess (check them):")
+            for path, g in guesses:
+                self.stdout.write(f"  {path}: {g}")

@@ -1,0 +1,146 @@
+"""The archive: meetings, the people who spoke in them, and every turn, each with a permanent key."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import models
+from django.urls import reverse
+
+
+class Meeting(models.Model):
+    title = models.CharField(max_length=500)
+    date = models.DateField(db_index=True)
+    place = models.CharField(max_length=300, null=True, blank=True)
+    description = models.TextField(blank=True, help_text="The lead paragraph(s) of the page.")
+    is_excerpt = models.BooleanField(default=False, help_text="The page says it gives excerpts.")
+    source_name = models.CharField(max_length=500, help_text="The file the turns come from.")
+    source_sha256 = models.CharField(max_length=64)
+    slug = models.SlugField(max_length=120, unique=True)
+    identity = models.CharField(
+        max_length=600,
+        unique=True,
+        help_text="Date and normalised title: the same meeting reached through two files.",
+    )
+    ingested_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["-date", "title"], name="meeting_newest")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date:%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting", kwargs={"slug": self.slug})
+
+
+class MeetingSource(models.Model):
+    """A file that reached a meeting: the page dump, a repost of it, an edited copy."""
+
+    meeting = models.ForeignKey(Meeting, related_name="sources", on_delete=models.CASCADE)
+    name = models.CharField(max_length=500, unique=True)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    size = models.PositiveBigIntegerField()
+    turn_count = models.PositiveIntegerField()
+    is_primary = models.BooleanField(default=False)
+    ingested_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Participant(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:speaker", kwargs={"slug": self.slug})
+
+
+class ParticipantAlias(models.Model):
+    """A written form of a name and the person it resolved to; the next ingest resolves the same."""
+
+    participant = models.ForeignKey(Participant, related_name="aliases", on_delete=models.CASCADE)
+    key = models.CharField(max_length=200, unique=True, help_text="Exact identity of the written name.")
+    folded = models.CharField(max_length=200, db_index=True, help_text="Transliteration-folded key.")
+    surname = models.CharField(max_length=100, db_index=True)
+    initial = models.CharField(max_length=4, blank=True)
+    written = models.CharField(max_length=200, help_text="The name as first written.")
+    how = models.CharField(max_length=20, help_text="exact, variant, initial, first-name, new …")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.written} → {self.participant}"
+
+
+class Turn(models.Model):
+    SPEECH = "speech"
+    SUMMARY = "summary"
+    KIND_CHOICES = [(SPEECH, "Speech"), (SUMMARY, "Summary of what was said")]
+
+    meeting = models.ForeignKey(Meeting, related_name="turns", on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(help_text="1-based order in its meeting.")
+    speaker = models.ForeignKey(
+        Participant, related_name="turns", null=True, blank=True, on_delete=models.PROTECT
+    )
+    speaker_label = models.CharField(max_length=500, blank=True)
+    role = models.CharField(max_length=500, null=True, blank=True)
+    kind = models.CharField(max_length=10, choices=KIND_CHOICES, default=SPEECH)
+    text = models.TextField(blank=True)
+    key = models.SlugField(max_length=150)
+    resolution = models.CharField(max_length=20, default="label")
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "position"], name="turn_position_unique"),
+            models.UniqueConstraint(fields=["meeting", "key"], name="turn_key_unique"),
+        ]
+        indexes = [models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting")]
+
+    def __str__(self) -> str:
+        return f"{self.meeting.slug}/{self.key}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:turn", kwargs={"slug": self.meeting.slug, "key": self.key})
+
+    @property
+    def is_summary(self) -> bool:
+        return self.kind == self.SUMMARY
+
+    @property
+    def display_label(self) -> str:
+        if self.speaker_label:
+            return self.speaker_label
+        if self.speaker_id:
+            return self.speaker.name
+        return "Unattributed"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p.strip()]
+
+    @property
+    def ordinal(self) -> int:
+        m = re.search(r"-(\d+)$", self.key)
+        return int(m.group(1)) if m else 0
+
+
+class RetiredTurnKey(models.Model):
+    """A permalink whose turn left its meeting when the source was edited; never given again."""
+
+    meeting = models.ForeignKey(Meeting, related_name="retired_keys", on_delete=models.CASCADE)
+    key = models.SlugField(max_length=150)
+    retired_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "key"], name="retired_key_unique"),
+        ]

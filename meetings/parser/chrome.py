@@ -1,0 +1,139 @@
+"""Page chrome, headers, date lines and other paragraphs that are not what anyone said."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .names import clean_spaces
+
+CHROME_EXACT = {
+    "view settings", "font size:", "font size", "site colours:", "site colors:", "site colours",
+    "images", "images:", "settings", "official website of the president of russia",
+    "[full transcript here]", "full transcript here", "* * *", "***", "* * * *", "*", "* *",
+    "to be continued.", "to be continued", "to be continued…", "comment", "comments",
+    "print", "print version", "text version", "share", "back", "top", "menu", "search",
+    "version for print", "versions for print", "english", "русский", "на русском языке",
+    "in russian", "document", "документ", "events", "news", "photos", "videos", "video",
+    "audio", "transcripts", "select font", "character spacing", "colour scheme",
+    "color scheme", "standard", "reset settings", "reset", "on", "off",
+}
+CHROME_PREFIXES = (
+    "select font", "character spacing", "font size:", "site colours:", "site colors:",
+    "images:", "publication date", "direct link", "text version", "published in sections",
+    "published in section", "geography:", "persons:", "topics:", "official website of",
+    "kremlin.ru address", "all content on this site", "licensed under", "copy link",
+    "share this", "subscribe", "rss", "last modified", "permalink",
+)
+_CREDIT = re.compile(
+    r"\b(?:adapted from images|images? (?:courtesy|source)|photo(?:graph)? (?:by|courtesy|credit)|"
+    r"source of (?:the )?image)\b",
+    re.IGNORECASE,
+)
+_BREADCRUMB = re.compile(r"^(?:[^/\s][^/]{0,40}\s*/\s*){1,5}(?:[^/.!?]{0,40})?$")
+SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^\*\s\*\s\*$")
+OMISSION = re.compile(r"^\s*(?:<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*$")
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"]
+    )
+}
+MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE = (
+    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4}))"
+)
+DATE_LINE = re.compile(
+    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?" + _DATE
+    + r"(?:\s*,\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>[^()]{1,120}?))?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_chrome(paragraph: str) -> bool:
+    """A paragraph that belongs to the page, not to the transcript."""
+    p = clean_spaces(paragraph)
+    low = p.casefold()
+    if low in CHROME_EXACT or SEPARATOR.match(p):
+        return True
+    if len(p) <= 160 and low.startswith(CHROME_PREFIXES):
+        return True
+    if len(p) <= 200 and _CREDIT.search(p):
+        return True
+    if len(p) <= 80 and p.endswith("/") and _BREADCRUMB.match(p):
+        return True
+    if len(p) <= 80 and " / " in p and _BREADCRUMB.match(p) and not re.search(r"[.!?:,]$", p):
+        return True
+    return False
+
+
+def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
+    """'December 9, 2021, Novo-Ogaryovo, Moscow Region' -> (date, place); None if not a date line."""
+    p = clean_spaces(paragraph)
+    if len(p) > 160:
+        return None
+    m = DATE_LINE.match(p)
+    if not m:
+        return None
+    month = (m.group("month") or m.group("month2")).casefold().rstrip(".")
+    day = int(m.group("day") or m.group("day2"))
+    year = int(m.group("year") or m.group("year2"))
+    try:
+        date = datetime.date(year, MONTHS[month], day)
+    except ValueError:
+        return None
+    place = m.group("place")
+    if place:
+        place = place.strip(" ,.")
+    return date, place or None
+
+
+_REPOST_PREFIX = re.compile(r"^[\"“”«]?\s*(?:[A-Z][A-Z.]*\s+)*TRANSCRIPT\s*:\s*", re.IGNORECASE)
+_LEADING_BRACKET = re.compile(r"^\[[^\]]{0,200}\]\s*")
+_SUFFIXES = re.compile(
+    r"(?:\s*[\"“”»]+)?(?:\s*[–—-]\s*Kremlin\s?(?:\.?ru)?\s*)?$|"
+    r"\s*\((?:transcript[^)]*|excerpts?|part \d+[^)]*|continued|concluded|full text|video)\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def clean_title(paragraph: str) -> tuple[str, bool]:
+    """A page heading or repost header as a title; also whether it says the text is excerpts."""
+    title = clean_spaces(paragraph)
+    excerpt = bool(re.search(r"\(excerpts?\)", title, re.IGNORECASE))
+    title = _REPOST_PREFIX.sub("", title)
+    title = _LEADING_BRACKET.sub("", title)
+    previous = None
+    while previous != title:
+        previous = title
+        title = _SUFFIXES.sub("", title).strip()
+    title = title.strip(" \"“”«»")
+    return title, excerpt
+
+
+def is_repost_header(paragraph: str) -> bool:
+    return bool(_REPOST_PREFIX.match(clean_spaces(paragraph)))
+
+
+_EXCERPT_HEADING = re.compile(r"\b(?:excerpts?|abridged|extracts?)\b", re.IGNORECASE)
+
+
+def is_excerpt_heading(paragraph: str) -> bool:
+    p = clean_spaces(paragraph)
+    return len(p) <= 300 and bool(_EXCERPT_HEADING.search(p)) and not p.endswith("?")
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without final punctuation ('Speech at the event …', a caption)."""
+    p = clean_spaces(paragraph)
+    return len(p) <= 200 and not re.search(r"[.!?:;,…)\"”’]$", p)
+
+
+def is_caption(paragraph: str) -> bool:
+    p = clean_spaces(paragraph)
+    return len(p.split()) <= 10 and is_heading(p)

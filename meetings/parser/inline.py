@@ -1,0 +1,62 @@
+"""Inside a paragraph: stage directions "(Laughter.)" and omissions "<…>" set apart for display."""
+
+from __future__ import annotations
+
+import re
+
+TEXT = "text"
+STAGE = "stage"
+OMISSION = "omission"
+
+_PAREN = re.compile(r"\(([^()]{1,600})\)")
+_OMIT = re.compile(r"<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]")
+_DIRECTION_WORDS = re.compile(
+    r"^(?:laughter|applause|laughs|laughing|inaudible|unintelligible|no microphone|"
+    r"off[- ]mic(?:rophone)?|retranslated|in english|in russian|in german|in french|"
+    r"speaking [a-z]+|pause|silence|interruption|noise|crosstalk|animation|"
+    r"commenting|answering|addressing|speaking|pointing|referring|responding|turning|"
+    r"gesturing|showing|continuing|reading|looking|smiling|addressed|after a pause)\b",
+    re.IGNORECASE,
+)
+
+
+def is_stage_direction(inner: str) -> bool:
+    """Is the text inside brackets a note on what happened rather than words spoken?"""
+    inner = inner.strip().replace("\u00a0", " ")
+    if _DIRECTION_WORDS.match(inner):
+        return True
+    # A whole sentence in brackets: "(Mr Bobrov enumerated some of these issues …)".
+    words = inner.split()
+    return len(words) >= 2 and inner[:1].isupper() and inner.endswith((".", ".”", "!"))
+
+
+def segments(paragraph: str) -> list[tuple[str, str]]:
+    """Split a paragraph into (kind, text) runs: TEXT, STAGE (brackets kept) and OMISSION."""
+    if _OMIT.fullmatch(paragraph.strip()):
+        return [(OMISSION, paragraph.strip())]
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for m in _PAREN.finditer(paragraph):
+        if not is_stage_direction(m.group(1)):
+            continue
+        if m.start() > pos:
+            out.append((TEXT, paragraph[pos:m.start()]))
+        out.append((STAGE, m.group(0)))
+        pos = m.end()
+    if pos < len(paragraph):
+        out.append((TEXT, paragraph[pos:]))
+    # Omissions inside running text.
+    result: list[tuple[str, str]] = []
+    for kind, text in out:
+        if kind != TEXT:
+            result.append((kind, text))
+            continue
+        p = 0
+        for m in _OMIT.finditer(text):
+            if m.start() > p:
+                result.append((TEXT, text[p:m.start()]))
+            result.append((OMISSION, m.group(0)))
+            p = m.end()
+        if p < len(text):
+            result.append((TEXT, text[p:]))
+    return result

@@ -1,0 +1,302 @@
+"""Speaker labels ("Title Name (note): text") and summary subjects ("(Council member X spoke …)").
+
+The rule of the convention: a label is a person, optionally with a title before the name or a
+role after it, or a known generic label. A colon after any other phrase ("Once again:",
+"So, the recommendations are the following:", "Photo:") is ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .names import (
+    HONORIFICS,
+    PARTICLES,
+    clean_spaces,
+    is_initial,
+    is_name_word,
+    split_glued,
+    tidy_name,
+)
+
+# Labels that name no person. Each turn under one of them is a separate, unidentified speaker.
+GENERIC_LABELS = {
+    "remark", "remarks", "question", "questions", "reply", "replies", "response", "responses",
+    "answer", "answers", "comment", "comments", "voice", "voices", "voice from the audience",
+    "audience", "operator", "interpreter", "translator", "moderator", "participant",
+    "participants", "journalist", "journalists", "reporter", "correspondent", "chair",
+    "chairman", "chairperson", "chairwoman", "presenter", "host", "student", "students",
+    "member", "members", "some members", "unidentified speaker", "unidentified participant",
+    "off-screen voice", "speaker", "audience member", "applause", "exclamation",
+    "exclamations", "representative", "caller", "viewer", "participant in the meeting",
+}
+_GENERIC_RE = re.compile(
+    r"^(?:the |a |an |one |another )?(?P<head>" + "|".join(
+        sorted((re.escape(g) for g in GENERIC_LABELS), key=len, reverse=True)
+    ) + r")(?: (?:from|in) (?:the )?(?:audience|floor|hall|room|studio|[A-Z][a-z]+))?$",
+    re.IGNORECASE,
+)
+
+# Words that never stand in a title: a prefix containing them is a sentence, not a label.
+NOT_IN_TITLE = {
+    "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would",
+    "can", "could", "should", "shall", "might", "must", "do", "does", "did", "i", "we", "you",
+    "he", "she", "they", "it", "me", "us", "him", "them", "this", "that", "these", "those", "my",
+    "our", "your", "his", "her", "their", "its", "there", "here", "now", "then", "so", "but",
+    "if", "when", "what", "which", "who", "whom", "why", "how", "not", "very", "also", "just",
+    "let", "said", "says", "say", "told", "tell", "asked", "ask", "because", "than", "like",
+    "about", "again", "once", "following", "is:", "please", "thank", "thanks", "yes", "no",
+    "well", "too", "all", "some", "many", "much", "more", "most", "only", "even", "still",
+    "really", "already", "today", "yesterday", "tomorrow", "want", "wanted", "think", "know",
+    "see", "look", "listen", "note", "noted", "example", "words", "wrote", "write", "quote",
+    "reads", "read", "put", "way", "thing", "things", "question", "answer", "here's", "it's",
+    "i'm", "we're", "that's", "there's", "what's", "viewed", "visited", "took", "held",
+}
+SENTENCE_STARTERS = {
+    "before", "after", "during", "while", "in", "on", "at", "as", "since", "for", "from",
+    "with", "by", "to", "and", "or", "nor", "yet", "although", "though", "however",
+    "meanwhile", "moreover", "furthermore", "finally", "firstly", "secondly", "thirdly",
+    "later", "earlier", "thus", "therefore", "hence", "according", "regarding", "concerning",
+    "unfortunately", "fortunately", "of", "into", "over", "under", "between", "among", "a",
+    "an", "the", "one", "two", "three", "another", "other", "each", "every", "any", "no",
+    "number", "first", "second", "third", "last", "next", "p.s.", "ps",
+}
+
+_NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
+_BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
+_ABBREVIATIONS = {"mrs", "gen", "col", "jr", "sr", "dr", "st", "no", "prof", "rev", "hon", "lt",
+                  "sgt", "capt", "mr", "ms", "mt", "ft", "co", "inc", "ltd", "corp", "dept"}
+
+
+class _BadPunct:
+    """Punctuation that a label never holds: a sentence break, a question, a quotation."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        if _BAD_PUNCT_RE.search(text):
+            return True
+        for m in re.finditer(r"(\w+)\.\s", text):
+            word = m.group(1)
+            if len(word) >= 2 and word.casefold() not in _ABBREVIATIONS:
+                return True
+        return False
+
+
+_BAD_PUNCT = _BadPunct()
+
+
+@dataclass(frozen=True)
+class Label:
+    """A parsed speaker label. Exactly one of `name` and `generic` is set."""
+
+    text: str  # the label as written, spaces cleaned ("President of Russia Vladimir Putin")
+    name: str | None = None  # the person's name as written, tidied ("Vladimir Putin")
+    role: str | None = None  # the title or position written with the name
+    note: str | None = None  # a bracketed note that is not part of the name ("retranslated")
+    generic: str | None = None  # the generic label ("Remark", "Question")
+
+
+Attested = Callable[[str], bool]
+
+
+def _never(_: str) -> bool:
+    return False
+
+
+def _title_ok(title: str) -> bool:
+    if not title:
+        return True
+    if _BAD_PUNCT.search(title):
+        return False
+    words = [w.strip(",()").casefold() for w in title.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 22:
+        return False
+    if words[0] in SENTENCE_STARTERS or words[0] in NOT_IN_TITLE:
+        return False
+    if any(w in NOT_IN_TITLE for w in words):
+        return False
+    # A comma inside a title joins parts of a title ("Civil Defence, Emergency Situations and
+    # Disaster Relief Minister"); followed by a lower-case word it is a clause of a sentence.
+    if re.search(r",\s+[a-z]", title):
+        return False
+    return True
+
+
+def _walk_name(tokens: list[str], attested: Attested) -> int:
+    """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
+
+    Two name words by default (Russian names: given name and surname), three when the longer
+    form is written elsewhere in the same transcript (Recep Tayyip Erdogan), particles free.
+    """
+    i = len(tokens)
+    words = 0
+    starts: list[int] = []
+    while i > 0:
+        tok = tokens[i - 1]
+        low = tok.casefold()
+        if words > 0 and low in PARTICLES and i < len(tokens):
+            i -= 1
+            continue
+        if is_name_word(tok) and not (words == 0 and is_initial(tok)):
+            i -= 1
+            words += 1
+            starts.append(i)
+            if words >= 4:
+                break
+            continue
+        break
+    if words == 1 and i > 0 and tokens[i - 1].strip(".").casefold() in HONORIFICS:
+        return i - 1  # "Mr Sokolov": a surname with an honorific
+    if words < 2:
+        return -1
+    # Leading particles belong to the title ("Republic of"), not to the name.
+    def start_at(n: int) -> int:
+        return starts[n - 1]
+
+    chosen = start_at(2)
+    for n in (3, 4):
+        if words >= n:
+            candidate = " ".join(tokens[start_at(n):])
+            if attested(candidate):
+                chosen = start_at(n)
+    # An honorific or initials run in front of the name belong to it ("A. B. Repik").
+    return chosen
+
+
+def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
+    """Parse the text before a colon as a speaker label, or return None when it is not one."""
+    text = clean_spaces(prefix)
+    if not text or len(text) > 220:
+        return None
+    note = None
+    core = text
+    m = _NOTE_RE.match(text)
+    if m and m.group("core"):
+        core, note = m.group("core").strip(), clean_spaces(m.group("note"))
+    g = _GENERIC_RE.match(core)
+    if g:
+        return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
+    tokens = core.split(" ")
+    if len(tokens) == 1 and re.search(r"[a-z][A-Z]", tokens[0]):
+        tokens = split_glued(tokens[0]).split(" ")
+    elif re.search(r"[a-z][A-Z]", tokens[-1]) and tokens[-1][:1].isupper():
+        tokens = tokens[:-1] + split_glued(tokens[-1]).split(" ")
+    if len(tokens) > 30:
+        return None
+    # Shape A: "[title] Name Surname".
+    start = _walk_name(tokens, attested)
+    if start >= 0:
+        # Honorifics and initials directly before the name stay with it.
+        while start > 0 and tokens[start - 1].strip(".").casefold() in HONORIFICS:
+            start -= 1
+        title = " ".join(tokens[:start]).strip(" ,")
+        name = " ".join(tokens[start:])
+        if _title_ok(title):
+            return Label(text=text, name=tidy_name(name), role=title or None, note=note)
+        return None
+    # Shape B: "Name Surname, position at …".
+    if "," in core:
+        left, right = core.split(",", 1)
+        right = right.strip()
+        ltoks = left.split()
+        if 2 <= len(ltoks) <= 5 and _walk_name(ltoks, attested) == 0 and not _BAD_PUNCT.search(right):
+            role = right.strip()
+            if role and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1]):
+                return Label(text=text, name=tidy_name(left), role=role, note=note)
+    return None
+
+
+# --- Summaries -------------------------------------------------------------------------------
+
+SPEECH_VERBS = (
+    "spoke", "speaks", "talked", "talks", "focused", "focussed", "focuses", "raised", "raises",
+    "said", "says", "noted", "notes", "described", "describes", "began", "begins", "became",
+    "went on", "goes on", "proceeded", "addressed", "addresses", "presented", "presents",
+    "reported", "reports", "briefed", "briefs", "drew", "draws", "outlined", "outlines",
+    "informed", "informs", "suggested", "suggests", "proposed", "proposes", "expressed",
+    "thanked", "thanks", "asked", "asks", "answered", "emphasised", "emphasized", "stressed",
+    "called", "calls", "touched", "shared", "discussed", "discuss", "enumerated", "listed",
+    "commented", "comments", "continued", "continues", "mentioned", "highlighted", "gave",
+    "made", "read", "welcomed", "urged", "put forward", "dwelt", "dwelled", "cited",
+    "explained", "pointed", "voiced", "underlined", "underscored", "recalled", "requested",
+    "criticised", "criticized", "insisted", "argued", "added", "concluded", "reviewed",
+    "summed up", "elaborated", "updated", "told", "offered", "covered", "complained",
+    "appealed", "referred", "provided", "announced", "stated", "remarked", "observed",
+    "replied", "responded", "dealt", "shared", "assessed", "analysed", "analyzed",
+    "characterised", "characterized", "warned", "praised", "opposed", "supported", "invited",
+    "identified", "considered", "examined", "looked", "set out", "laid out", "ended",
+    "finished", "opened", "closed", "returned", "turned", "agreed", "disagreed", "objected",
+    "objects", "believes", "believed", "thinks", "thought", "proposed", "recommended",
+)
+_VERB_RE = re.compile(
+    r"\b(?:also |then |further |briefly |again |later |first |in turn |in particular |"
+    r"subsequently |specifically |separately )?(?:" + "|".join(
+        sorted({re.escape(v) for v in SPEECH_VERBS}, key=len, reverse=True)
+    ) + r")\b"
+)
+_LEAD_CLAUSE = re.compile(
+    r"^(?:in|during|at the (?:start|end|beginning) of|throughout|for|with|as (?:part of|for))\s+"
+    r"(?:his|her|their|the|its|a|an)\b[^,]{0,60},\s*",
+    re.IGNORECASE,
+)
+GROUP_WORDS = {
+    "participants", "participant", "members", "those", "attendees", "speakers", "others",
+    "several", "some", "other", "all", "everyone", "guests", "experts", "delegates", "heads",
+    "representatives", "governors", "ministers", "students", "journalists", "veterans",
+    "children", "workers", "both", "they", "the participants", "the members",
+}
+PRONOUNS = {"he", "she"}
+
+
+@dataclass(frozen=True)
+class SummaryRef:
+    """Who a bracketed summary is about, as written."""
+
+    words: str  # the words that name the person there ("Council member Marina Akhmedova")
+    kind: str  # "name" | "surname" | "role" | "pronoun" | "group"
+    name: str | None = None  # for "name": the personal name; for "surname": the surname
+    role: str | None = None  # for "name": the title written with it; for "role": the title
+
+
+def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef | None:
+    """The subject of a bracketed paragraph that reports what someone said, or None.
+
+    `inner` is the paragraph without its brackets. A paragraph whose subject is not a person,
+    a title held by a person, or a group ("(Laughter.)", "(The President handed over awards.)")
+    is not a summary.
+    """
+    text = clean_spaces(inner)
+    text = _LEAD_CLAUSE.sub("", text, count=1)
+    m = _VERB_RE.search(text)
+    if not m or m.start() == 0:
+        return None
+    subject = text[: m.start()].strip(" ,")
+    if not subject or len(subject) > 200 or _BAD_PUNCT.search(subject):
+        return None
+    words = subject.split()
+    low = subject.casefold()
+    if low in PRONOUNS:
+        return SummaryRef(words=subject, kind="pronoun")
+    first = words[0].casefold()
+    if low in GROUP_WORDS or first in GROUP_WORDS or (
+        first == "the" and len(words) > 1 and words[1].casefold() in GROUP_WORDS
+    ):
+        return SummaryRef(words=subject, kind="group")
+    if first.strip(".") in HONORIFICS and 2 <= len(words) <= 4:
+        rest = words[1:]
+        if all(is_name_word(w) or w.casefold() in PARTICLES for w in rest):
+            if len(rest) == 1:
+                return SummaryRef(words=subject, kind="surname", name=tidy_name(rest[0]))
+            return SummaryRef(words=subject, kind="name", name=tidy_name(" ".join(rest)))
+    if first == "the" and len(words) >= 2:
+        role = " ".join(words[1:])
+        if _title_ok(role) and not re.search(r"\b(?:and|or)\b", role):
+            return SummaryRef(words=subject, kind="role", role=role)
+        return None
+    label = parse_label(subject, attested)
+    if label and label.name:
+        return SummaryRef(words=subject, kind="name", name=label.name, role=label.role)
+    return None

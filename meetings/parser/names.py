@@ -1,0 +1,179 @@
+"""Personal names: splitting a label into title and name, and the keys used to match names.
+
+Pure functions, no Django. A *key* is the exact identity of a written name (case, spacing,
+honorifics and accents folded); a *folded key* also folds the transliteration variants that
+English renderings of the same Russian name carry (Sergei/Sergey, Tatyana/Tatiana, Brilyov/Brilev).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mister", "madam", "sir", "prof", "professor"}
+
+# Lower-case words that may sit inside a name (Alexander Van der Bellen, Charles de Gaulle).
+PARTICLES = {"van", "der", "den", "de", "du", "des", "la", "le", "von", "zu", "di", "da", "dos",
+             "del", "della", "bin", "ibn", "al", "el", "ter", "ten", "af", "y"}
+
+# Words that end a title: when walking back from the end of a label, a name never includes them.
+TITLE_WORDS = {
+    "president", "minister", "director", "governor", "mayor", "head", "chairman", "chairwoman",
+    "chair", "chairperson", "speaker", "deputy", "ceo", "cfo", "coo", "editor", "commissioner",
+    "moderator", "secretary", "ambassador", "prosecutor", "general", "chief", "rector",
+    "founder", "co-founder", "partner", "member", "manager", "officer", "envoy", "representative",
+    "senator", "judge", "justice", "mufti", "patriarch", "metropolitan", "archbishop", "bishop",
+    "priest", "father", "captain", "colonel", "lieutenant", "sergeant", "admiral",
+    "marshal", "commander", "commander-in-chief", "pilot", "cosmonaut", "astronaut", "worker",
+    "student", "teacher", "doctor", "nurse", "engineer", "operator", "coach", "player", "champion",
+    "correspondent", "journalist", "reporter", "anchor", "host", "presenter", "executive",
+    "vice-president", "vice-premier", "premier", "prime", "king", "queen", "prince", "princess",
+    "emir", "sheikh", "sultan", "chancellor", "vice-chancellor", "leader", "co-chair",
+    "co-chairman", "advisor", "adviser", "aide", "spokesman", "spokeswoman", "spokesperson",
+    "press", "chairmen", "board", "council", "committee", "commission", "ministry", "government",
+    "region", "territory", "republic", "federation", "district", "city", "agency", "service",
+    "company", "corporation", "bank", "university", "institute", "centre", "center", "foundation",
+    "fund", "group", "party", "union", "association", "forum", "office", "department", "court",
+    "duma", "assembly", "parliament", "state", "national", "federal", "regional", "russian",
+    "russia", "news", "plant", "works", "factory", "school", "academy", "club", "society",
+    "movement", "front", "organisation", "organization", "holding", "holdings", "capital",
+    "mariner", "master", "governor-general", "acting", "first", "senior", "honorary", "people",
+    "ombudsman", "mp", "vice", "delegate", "hero", "veteran", "participant", "winner",
+}
+
+HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
+APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4"
+
+_WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse every kind of white space (U+00A0 included) to one ordinary space."""
+    return _WS.sub(" ", text).strip()
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def split_glued(token: str) -> str:
+    """'VladimirPutin' -> 'Vladimir Putin', 'VladimirPUTIN' -> 'Vladimir PUTIN'."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", token)
+
+
+def display_case(token: str) -> str:
+    """An all-capitals surname ('PUTIN') is shown in title case; other tokens keep their case."""
+    if len(token) > 2 and token.isupper() and token.isalpha():
+        return token.capitalize()
+    if "-" in token and token.replace("-", "").isupper() and len(token) > 3:
+        return "-".join(part.capitalize() for part in token.split("-"))
+    return token
+
+
+def tidy_name(name: str) -> str:
+    """The display form of a written name: spaces cleaned, glued words split, capitals tamed."""
+    name = clean_spaces(name)
+    name = " ".join(split_glued(tok) for tok in name.split(" "))
+    for h in HYPHENS:
+        name = name.replace(h, "-")
+    return " ".join(display_case(tok) for tok in name.split(" "))
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case tokens of a name without honorifics, accents, dots or apostrophes."""
+    name = tidy_name(name)
+    name = strip_accents(name).casefold()
+    for a in APOSTROPHES + "'":
+        name = name.replace(a, "")
+    name = re.sub(r"[^\w\s-]", " ", name)
+    tokens = [t for t in name.split() if t]
+    while tokens and tokens[0] in HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def name_key(name: str) -> str:
+    """Exact identity of a written name: 'Mr  VladimirPUTIN' -> 'vladimir putin'."""
+    return " ".join(name_tokens(name))
+
+
+_FOLDS = [
+    ("yo", "e"), ("yu", "iu"), ("ya", "ia"), ("ye", "e"), ("je", "e"), ("ks", "x"),
+    ("kh", "h"), ("iy", "i"), ("yi", "i"), ("y", "i"), ("ii", "i"), ("ie", "e"), ("ph", "f"),
+    ("w", "v"), ("ck", "k"), ("ё", "е"),
+]
+
+
+def fold_token(token: str) -> str:
+    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
+    t = token
+    for a, b in _FOLDS:
+        t = t.replace(a, b)
+    t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
+    return t
+
+
+def folded_key(name: str) -> str:
+    return " ".join(fold_token(t) for t in name_tokens(name))
+
+
+def surname_key(name: str) -> str:
+    tokens = name_tokens(name)
+    return fold_token(tokens[-1]) if tokens else ""
+
+
+def is_initial(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", token))
+
+
+def first_initial(name: str) -> str:
+    tokens = name_tokens(name)
+    return tokens[0][:1] if len(tokens) > 1 else ""
+
+
+def has_initial_only(name: str) -> bool:
+    parts = tidy_name(name).split(" ")
+    return len(parts) >= 2 and all(is_initial(p) for p in parts[:-1])
+
+
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de\u0410-\u042f][\w\u00c0-\u024f\u0400-\u04ff'’]*"
+    r"(?:-[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w\u00c0-\u024f\u0400-\u04ff'’]*)*"
+    r"|[A-Z]\.(?:-?[A-Z]\.)?)$"
+)
+
+
+def is_name_word(token: str) -> bool:
+    """A capitalised word that can be part of a personal name (or an initial like 'A.')."""
+    if not _NAME_WORD.match(token):
+        return False
+    if is_initial(token):
+        return True
+    low = token.casefold().strip(".")
+    return low not in TITLE_WORDS and low not in COMMON_WORDS
+
+
+# Capitalised words that begin sentences or headings and are never part of a person's name.
+COMMON_WORDS = {
+    "the", "a", "an", "and", "or", "but", "so", "if", "as", "at", "by", "for", "from", "in",
+    "into", "of", "on", "to", "with", "without", "we", "i", "you", "he", "she", "it", "they",
+    "this", "that", "these", "those", "there", "here", "now", "then", "once", "again", "also",
+    "yes", "no", "not", "our", "my", "your", "his", "her", "their", "its", "one", "two", "three",
+    "first", "second", "third", "fourth", "fifth", "last", "next", "today", "yesterday",
+    "tomorrow", "photo", "photos", "video", "deadline", "note", "source", "question",
+    "questions", "answer", "remark", "remarks", "reply", "response", "comment", "listen", "look",
+    "just", "well", "please", "thank", "thanks", "colleagues", "friends", "ladies", "gentlemen",
+    "dear", "good", "morning", "afternoon", "evening", "hello", "goodbye", "result", "results",
+    "conclusion", "example", "number", "part", "item", "point", "step", "stage", "agenda",
+    "subject", "topic", "issue", "issues", "problem", "task", "tasks", "goal", "aim", "plan",
+    "total", "summary", "update", "attention", "warning", "important", "p.s", "ps", "nb",
+    "what", "which", "who", "why", "how", "when", "where", "all", "some", "any", "every", "each",
+    "many", "much", "more", "most", "other", "another", "such", "only", "even", "still",
+    "transcript", "excerpts", "events", "news", "page", "site", "website", "settings", "images",
+    "urban", "transport", "prospects", "future", "programme", "program", "project", "law",
+    "decree", "order", "bill", "report", "address", "speech", "interview", "statement",
+    "meeting", "conference", "session", "visit", "talks", "trip", "ceremony", "day", "year",
+    "month", "week", "january", "february", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "universities", "university",
+}

@@ -1,0 +1,436 @@
+"""Raw transcript text -> Transcript: header, lead, turns, attribution within the meeting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import chrome
+from .labels import Label, parse_label, parse_summary_subject
+from .names import (
+    clean_spaces,
+    first_initial,
+    fold_token,
+    folded_key,
+    has_initial_only,
+    name_key,
+    name_tokens,
+    surname_key,
+)
+from .reader import decode, split_paragraphs
+from .structure import SPEECH, SUMMARY, ParsedTurn, Transcript, TranscriptError
+
+# How a turn's person was found, as reported to editors.
+RESOLUTIONS = {
+    "label": "named in the label",
+    "variant": "a spelling variant of a name in this meeting",
+    "initial": "initials matched a name in this meeting (a guess)",
+    "first-name": "surname matched a person in this meeting, first name differs (a guess)",
+    "surname": "'Mr/Ms Surname' matched a person in this meeting",
+    "role": "a title matched a person in this meeting (a guess)",
+    "pronoun": "'he/she' taken as the current speaker (a guess)",
+    "continuation": "unlabelled text after a summary of the same person",
+    "generic": "a generic label: no person",
+    "group": "a summary of a group: no person",
+    "unresolved": "a reference that matched no one in this meeting",
+    "none": "text before the first label: no person",
+}
+GUESSES = {"initial", "first-name", "role", "pronoun"}
+
+_UNTRANSCRIBED = re.compile(
+    r"^\(?\s*(?:an?\s+)?(?:(?:inaudible|unintelligible|indistinct|off-mic(?:rophone)?)\s+)?"
+    r"(?P<head>remark|question|reply|comment|response|exclamation|voice|answer|laughter in the audience)s?"
+    r"(?:\s+(?:in|from|off|by)\s+[^.()]{1,40})?\s*\.?\s*\)?$",
+    re.IGNORECASE,
+)
+_TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "to", "with", "de", "member",
+                     "members", "head", "chair", "chairman", "director", "minister", "president",
+                     "governor", "mayor", "speaker", "deputy", "ceo", "moderator"}
+_INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b", re.IGNORECASE)
+
+
+def parse_transcript(data: bytes | str) -> Transcript:
+    """Parse one transcript file's contents. Raises TranscriptError for what is not one."""
+    if isinstance(data, bytes):
+        text, warnings = decode(data)
+    else:
+        text, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), []
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise TranscriptError("the file holds no text")
+    return _Parser(paragraphs, warnings).run()
+
+
+@dataclass
+class _Person:
+    name: str
+    key: str
+    fkey: str
+    surname: str
+    roles: list[str] = field(default_factory=list)
+    titled: bool = False
+
+
+class _Parser:
+    def __init__(self, paragraphs: list[str], warnings: list[str]):
+        self.raw = paragraphs
+        self.warnings = warnings
+        self.clean_paragraphs = [clean_spaces(p) for p in paragraphs]
+        self.full_text = " ".join(self.clean_paragraphs)
+        self._attested: dict[str, bool] = {}
+
+    # --- names written elsewhere in the same transcript ---------------------------------------
+    def attested(self, candidate: str) -> bool:
+        """Is this longer name written on its own in the transcript: opening a paragraph (a bare
+        label, a summary) or after an ordinary lower-case word that cannot end a title?"""
+        if candidate not in self._attested:
+            found = False
+            for p in self.clean_paragraphs:
+                if re.match(r"^\(?" + re.escape(candidate) + r"\b", p):
+                    found = True
+                    break
+            if not found:
+                for m in re.finditer(r"\b([a-z]+) " + re.escape(candidate) + r"\b", self.full_text):
+                    if m.group(1) not in _TITLE_CONNECTORS:
+                        found = True
+                        break
+            self._attested[candidate] = found
+        return self._attested[candidate]
+
+    def label_of(self, paragraph: str) -> tuple[Label, str] | None:
+        """(label, text after the colon) when the paragraph opens with a speaker label."""
+        head = paragraph[:260]
+        idx = head.find(":")
+        if idx <= 0:
+            return None
+        label = parse_label(head[:idx], self.attested)
+        if label is None:
+            return None
+        return label, paragraph[idx + 1:].strip(" \t\u00a0")
+
+    def summary_of(self, paragraph: str):
+        p = paragraph.strip()
+        if not p.startswith("(") or len(p) < 25:
+            return None
+        inner = p[1:]
+        inner = re.sub(r"\)\s*\.?\s*$", "", inner) if p.rstrip(". ").endswith(")") else inner
+        if "(" not in p[1:] and ")" in inner and not p.rstrip(". ").endswith(")"):
+            # The bracket closes mid-paragraph: a stage direction followed by speech.
+            return None
+        ref = parse_summary_subject(inner, self.attested)
+        if ref is None:
+            return None
+        return ref, inner.strip()
+
+    # --- the whole transcript -------------------------------------------------------------------
+    def run(self) -> Transcript:
+        paras = [p for p in self.raw if not chrome.is_chrome(p)]
+        if not paras:
+            raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
+        title_para = paras[0]
+        title, is_excerpt = chrome.clean_title(title_para)
+        if not title or chrome.parse_date_line(title_para):
+            raise TranscriptError("it has no title line before the date")
+        rest = paras[1:]
+
+        # Date and place: near the top, else (newer layout) near the end.
+        date = place = None
+        for i, p in enumerate(rest[:5]):
+            parsed = chrome.parse_date_line(p)
+            if parsed:
+                date, place = parsed
+                captions = rest[:i]
+                if all(chrome.is_caption(c) for c in captions):
+                    rest = rest[i + 1:]
+                else:
+                    rest = rest[:i] + rest[i + 1:]
+                break
+        # Trailing chrome and a closing line that repeats the date.
+        while rest:
+            last = rest[-1]
+            parsed = chrome.parse_date_line(last)
+            if parsed:
+                if date is None:
+                    date, place = parsed
+                rest = rest[:-1]
+                continue
+            if chrome.SEPARATOR.match(clean_spaces(last)):
+                rest = rest[:-1]
+                continue
+            break
+        if date is None:
+            raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
+
+        lead, body, is_excerpt2 = self.split_lead(rest)
+        description = "\n\n".join(lead)
+        turns = self.parse_body(body)
+        if not turns:
+            raise TranscriptError("it has no speaker labels: no remark can be attributed")
+        self.resolve_people(turns)
+        for t in turns:
+            if not t.paragraphs:
+                self.warnings.append(f"the label '{t.label}' has no text")
+        return Transcript(
+            title=title,
+            date=date,
+            place=place,
+            description=description,
+            is_excerpt=is_excerpt or is_excerpt2,
+            turns=turns,
+            warnings=self.warnings,
+        )
+
+    def starts_body(self, p: str) -> bool:
+        lab = self.label_of(p)
+        if lab:
+            return True
+        s = self.summary_of(p)
+        return bool(s and s[0].kind in ("name", "group"))
+
+    def split_lead(self, paras: list[str]) -> tuple[list[str], list[str], bool]:
+        """Lead paragraphs (the description), then the body; and whether a heading says 'excerpts'."""
+        lead: list[str] = []
+        after_separator: list[str] = []
+        seen_separator = False
+        is_excerpt = False
+        for i, p in enumerate(paras):
+            cp = clean_spaces(p)
+            if self.starts_body(p):
+                body = paras[i:]
+                if after_separator:
+                    self.warnings.append(
+                        f"{len(after_separator)} paragraph(s) before the first speaker label are "
+                        "attributed to no one"
+                    )
+                    body = after_separator + body
+                return lead, body, is_excerpt
+            if cp in ("* * *", "***") or chrome.SEPARATOR.match(cp):
+                seen_separator = True
+                continue
+            if chrome.is_excerpt_heading(cp) and (seen_separator or chrome.is_heading(cp) or len(cp) < 200):
+                is_excerpt = True
+                continue
+            if chrome.OMISSION.match(cp):
+                if seen_separator:
+                    after_separator.append(p)
+                continue
+            if seen_separator:
+                if chrome.is_heading(cp) and not after_separator:
+                    continue  # a sub-heading: "Speech at the event marking …"
+                after_separator.append(p)
+            else:
+                lead.append(p)
+        # No label at all: the caller reports that there are no turns.
+        return lead, after_separator, is_excerpt
+
+    # --- the body -------------------------------------------------------------------------------
+    def pull_quotes(self, paras: list[str]) -> set[int]:
+        """Indexes of paragraphs that repeat a sentence of a nearby paragraph (page furniture)."""
+        def norm(s: str) -> str:
+            s = clean_spaces(s).casefold()
+            return re.sub(r"[\"“”«»„‟'’‘]", "", s)
+
+        normed = [norm(p) for p in paras]
+        found = set()
+        for i, p in enumerate(paras):
+            core = normed[i].strip(" .")
+            if len(core) < 40 or self.label_of(p):
+                continue
+            sentences = [s.strip(" .!?") for s in re.split(r"(?<=[.!?])\s+", core) if s.strip(" .!?")]
+            for j in range(max(0, i - 15), min(len(paras), i + 16)):
+                if j == i or len(normed[j]) <= len(core) + 5:
+                    continue
+                if all(s in normed[j] for s in sentences):
+                    found.add(i)
+                    break
+        return found
+
+    def parse_body(self, paras: list[str]) -> list[ParsedTurn]:
+        turns: list[ParsedTurn] = []
+        pending: list[str] = []  # stage directions and omissions before the first turn
+        current: ParsedTurn | None = None
+        quotes = self.pull_quotes(paras)
+        if quotes:
+            self.warnings.append(f"{len(quotes)} pull-quote(s) that repeat the text were left out")
+
+        def start(turn: ParsedTurn) -> ParsedTurn:
+            nonlocal pending
+            if pending:
+                turn.paragraphs[:0] = pending
+                pending = []
+            turns.append(turn)
+            return turn
+
+        for i, p in enumerate(paras):
+            cp = clean_spaces(p)
+            if i in quotes or chrome.SEPARATOR.match(cp):
+                continue
+            lab = self.label_of(p)
+            if lab:
+                label, text = lab
+                turn = ParsedTurn(kind=SPEECH, label=label.text, role=label.role)
+                if label.generic:
+                    turn.generic = label.generic
+                    turn.resolution = "generic"
+                else:
+                    turn.name = turn.written_name = label.name
+                if text:
+                    turn.paragraphs.append(text)
+                current = start(turn)
+                continue
+            summary = self.summary_of(p)
+            if summary:
+                ref, inner = summary
+                turn = ParsedTurn(kind=SUMMARY, label=ref.words, paragraphs=[inner])
+                if ref.kind == "name":
+                    turn.name = turn.written_name = ref.name
+                    turn.role = ref.role
+                elif ref.kind == "group":
+                    turn.resolution = "group"
+                else:
+                    turn.resolution = ref.kind
+                    turn.written_name = ref.name if ref.kind == "surname" else None
+                    turn.role = ref.role if ref.kind == "role" else None
+                current = start(turn)
+                continue
+            m = _UNTRANSCRIBED.match(cp)
+            if m and len(cp) <= 80:
+                head = "Remark" if _INAUDIBLE_FIRST.match(cp) else m.group("head").split(" ")[0].capitalize()
+                turn = ParsedTurn(kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic")
+                current = start(turn)
+                continue
+            if current is None:
+                pending.append(p)
+                continue
+            if current.kind == SUMMARY:
+                # Unlabelled text right after a summary: that same person speaking again.
+                turn = ParsedTurn(kind=SPEECH, label=None, paragraphs=[p],
+                                  resolution="continuation" if current.resolution != "group" else "none")
+                turn.summary_of = current  # type: ignore[attr-defined]
+                current = start(turn)
+                continue
+            current.paragraphs.append(p)
+        if pending:
+            if turns:
+                turns[-1].paragraphs.extend(pending)
+            else:
+                turns.append(ParsedTurn(kind=SPEECH, label=None, paragraphs=pending, resolution="none"))
+        return turns
+
+    # --- who is who within this meeting ---------------------------------------------------------
+    def resolve_people(self, turns: list[ParsedTurn]) -> None:
+        people: list[_Person] = []
+        by_key: dict[str, _Person] = {}
+        by_fkey: dict[str, _Person] = {}
+
+        def add(name: str, role: str | None) -> _Person:
+            person = _Person(name=name, key=name_key(name), fkey=folded_key(name), surname=surname_key(name))
+            people.append(person)
+            by_key[person.key] = person
+            by_fkey.setdefault(person.fkey, person)
+            return person
+
+        def find(name: str) -> tuple[_Person | None, str]:
+            key, fkey = name_key(name), folded_key(name)
+            if key in by_key:
+                return by_key[key], "label"
+            if fkey in by_fkey:
+                return by_fkey[fkey], "variant"
+            tokens = name_tokens(name)
+            if not tokens:
+                return None, "unresolved"
+            surname = fold_token(tokens[-1])
+            same = [p for p in people if p.surname == surname]
+            if len(tokens) == 1:  # "Mr Sokolov"
+                return (same[-1], "surname") if len({p.key for p in same}) == 1 else (None, "unresolved")
+            if has_initial_only(name):
+                initial = first_initial(name)
+                match = [p for p in same if first_initial(p.name) == initial]
+                return (match[0], "initial") if len(match) == 1 else (None, "unresolved")
+            return None, "unresolved"
+
+        # Pass 1: everyone introduced with a title, then everyone named plainly.
+        for titled in (True, False):
+            for t in turns:
+                if not t.written_name or t.resolution not in ("label",):
+                    continue
+                if (t.role is not None) != titled:
+                    continue
+                person, how = find(t.written_name)
+                if person is None and len(name_tokens(t.written_name)) >= 2 and not has_initial_only(t.written_name):
+                    if not titled:
+                        # A plain name whose surname belongs to exactly one titled person here
+                        # and nobody else: a mistyped first name ("Vladimir Mutko").
+                        same = [p for p in people if p.surname == surname_key(t.written_name)]
+                        if len(same) == 1 and same[0].titled:
+                            continue
+                    person = add(t.written_name, t.role)
+                    person.titled = titled
+                if person and t.role and t.role not in person.roles:
+                    person.roles.append(t.role)
+
+        # Pass 2: resolve every turn.
+        last_person: _Person | None = None
+        for t in turns:
+            person: _Person | None = None
+            if t.resolution == "label" and t.written_name:
+                person, how = find(t.written_name)
+                if person is None:
+                    same = [p for p in people if p.surname == surname_key(t.written_name)]
+                    if len(same) == 1 and not t.role:
+                        person, how = same[0], "first-name"
+                if person is None:
+                    person, how = add(t.written_name, t.role), "label"
+                t.resolution = how
+            elif t.resolution == "surname" and t.written_name:
+                same = [p for p in people if p.surname == surname_key(t.written_name)]
+                if len({p.key for p in same}) == 1:
+                    person = same[0]
+                else:
+                    t.resolution = "unresolved"
+            elif t.resolution == "role" and t.role:
+                person = self._by_role(t.role, people, last_person)
+                if person is None:
+                    t.resolution = "unresolved"
+            elif t.resolution == "pronoun":
+                person = last_person
+                if person is None:
+                    t.resolution = "unresolved"
+            elif t.resolution == "continuation":
+                source = getattr(t, "summary_of", None)
+                if source is not None and source.name:
+                    t.name = source.name
+                    t.written_name = None
+                    t.role = None
+                    t.label = None
+                    last_person = next((p for p in people if p.name == source.name), last_person)
+                else:
+                    t.resolution = "none"
+                continue
+            if person is not None:
+                t.name = person.name
+                last_person = person
+            elif t.kind == SPEECH and t.generic:
+                last_person = None
+        for t in turns:
+            if hasattr(t, "summary_of"):
+                delattr(t, "summary_of")
+
+    @staticmethod
+    def _by_role(role: str, people: list[_Person], current: _Person | None) -> _Person | None:
+        want = clean_spaces(role).casefold()
+
+        def matches(p: _Person) -> bool:
+            for r in p.roles:
+                r = clean_spaces(r).casefold()
+                if r == want or r.startswith(want + " ") or r.endswith(" " + want) and not r.startswith(("deputy", "first deputy", "vice")):
+                    return True
+            return False
+
+        if current is not None and matches(current):
+            return current
+        found = [p for p in people if matches(p)]
+        if len(found) == 1:
+            return found[0]
+        exact = [p for p in people if any(clean_spaces(r).casefold() == want for r in p.roles)]
+        return exact[0] if len(exact) == 1 else None

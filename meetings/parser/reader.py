@@ -1,0 +1,80 @@
+"""Bytes to text to paragraphs: encodings, line ends, hard-wrapped blocks."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .structure import TranscriptError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode a transcript file; returns the text and warnings. Raises TranscriptError."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise TranscriptError("the file is empty")
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise TranscriptError(f"it starts with a {codec} byte-order mark but is not valid {codec}: {exc}") from None
+            if codec != "utf-8":
+                warnings.append(f"decoded as {codec.upper()} (byte-order mark)")
+            return normalise_text(text), warnings
+    if b"\x00" in data[:65536]:
+        raise TranscriptError("it is a binary file, not text (it contains NUL bytes)")
+    try:
+        return normalise_text(data.decode("utf-8")), warnings
+    except UnicodeDecodeError:
+        pass
+    codec = _guess_single_byte(data)
+    warnings.append(f"not valid UTF-8: decoded as {codec}")
+    text = data.decode(codec, errors="replace")
+    if "\ufffd" in text:
+        warnings.append(f"some bytes are not {codec} and were replaced")
+    return normalise_text(text), warnings
+
+
+def _guess_single_byte(data: bytes) -> str:
+    """cp1251 (Cyrillic) when high bytes come in runs that form words, else cp1252."""
+    high = re.findall(rb"[\xc0-\xff]{3,}", data)
+    letters = sum(len(run) for run in high)
+    all_high = len(re.findall(rb"[\x80-\xff]", data))
+    if letters >= 6 and letters >= 0.5 * all_high:
+        return "cp1251"
+    return "cp1252"
+
+
+def normalise_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _CONTROL.sub("", text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """One paragraph a line; hard-wrapped blocks (every line short, none ending a sentence)
+    are joined back into one paragraph."""
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text)
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    wrapped = bool(lines) and len(lines) >= 20 and max(len(ln) for ln in lines) <= 100 and (
+        sum(1 for b in blocks if b.count("\n") >= 2) >= max(2, len(blocks) // 4)
+    )
+    paragraphs: list[str] = []
+    for block in blocks:
+        block_lines = [ln.strip(" \t\u00a0") for ln in block.split("\n")]
+        block_lines = [ln for ln in block_lines if ln]
+        if not block_lines:
+            continue
+        if wrapped:
+            paragraphs.append(" ".join(block_lines))
+        else:
+            paragraphs.extend(block_lines)
+    return paragraphs

@@ -1,0 +1,88 @@
+"""Tests of the project infrastructure: compose file and settings helpers."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from archive import settings as project_settings
+from archive.settings import (
+    DEFAULT_DATABASE_URL,
+    allowed_hosts,
+    database_config,
+    env_bool,
+    env_list,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_docker_compose_file_is_valid():
+    compose = shutil.which("docker-compose")
+    if compose is None:
+        pytest.skip("docker-compose is not installed (Debian: apt-get install docker-compose)")
+    result = subprocess.run(
+        [compose, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("value", ["1", "true", "TRUE", "Yes", "on", " on "])
+def test_env_bool_truthy(value):
+    assert env_bool("DEBUG", environ={"DEBUG": value}) is True
+
+
+@pytest.mark.parametrize("value", ["0", "false", "no", "off", "nonsense"])
+def test_env_bool_falsy(value):
+    assert env_bool("DEBUG", default=True, environ={"DEBUG": value}) is False
+
+
+def test_env_bool_default_when_unset_or_blank():
+    assert env_bool("DEBUG", environ={}) is False
+    assert env_bool("DEBUG", default=True, environ={}) is True
+    assert env_bool("DEBUG", default=True, environ={"DEBUG": "  "}) is True
+
+
+def test_env_list():
+    env = {"HOSTS": " a.example , b.example,,[::1] "}
+    assert env_list("HOSTS", environ=env) == ["a.example", "b.example", "[::1]"]
+    assert env_list("MISSING", "x,y", environ={}) == ["x", "y"]
+    assert env_list("EMPTY", "x", environ={"EMPTY": ""}) == []
+
+
+def test_allowed_hosts_default_and_testserver():
+    assert allowed_hosts({}) == ["127.0.0.1", "localhost", "[::1]", "testserver"]
+    assert allowed_hosts({"ALLOWED_HOSTS": "archive.example"}) == [
+        "archive.example",
+        "testserver",
+    ]
+    assert allowed_hosts({"ALLOWED_HOSTS": "testserver"}) == ["testserver"]
+
+
+def test_database_config_from_url():
+    cfg = database_config({"DATABASE_URL": "postgres://u:p@db.example:6543/arch"})
+    assert cfg["ENGINE"] == "django.db.backends.postgresql"
+    assert (cfg["NAME"], cfg["USER"], cfg["PASSWORD"]) == ("arch", "u", "p")
+    assert (cfg["HOST"], int(cfg["PORT"])) == ("db.example", 6543)
+    assert cfg["CONN_MAX_AGE"] == 60
+    assert cfg["CONN_HEALTH_CHECKS"] is True
+
+
+def test_database_config_default():
+    assert DEFAULT_DATABASE_URL == "postgres://postgres@127.0.0.1:5432/archive"
+    cfg = database_config({})
+    assert (cfg["NAME"], cfg["HOST"], int(cfg["PORT"])) == ("archive", "127.0.0.1", 5432)
+
+
+def test_loaded_settings_are_safe():
+    assert project_settings.DEBUG is env_bool("DEBUG")
+    assert "testserver" in project_settings.ALLOWED_HOSTS
+    assert project_settings.X_FRAME_OPTIONS == "DENY"
+    assert "django.contrib.admin" not in project_settings.INSTALLED_APPS
+    assert "django.contrib.sessions" not in project_settings.INSTALLED_APPS
