@@ -1,4 +1,13 @@
 from django.urls import path
 
+from meetings import views
+
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.meeting_list, name="home"),
+    path("meetings/", views.meeting_list, name="meeting_list"),
+    path("meetings/<slug:slug>/", views.meeting_detail, name="meeting"),
+    path("meetings/<slug:slug>/<slug:key>/", views.turn_detail, name="turn"),
+    path("speakers/", views.speaker_list, name="speaker_list"),
+    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+]

@@ -96,8 +96,10 @@ def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
 _REPOST_PREFIX = re.compile(r"^[\"“”«]?\s*(?:[A-Z][A-Z.]*\s+)*TRANSCRIPT\s*:\s*", re.IGNORECASE)
 _LEADING_BRACKET = re.compile(r"^\[[^\]]{0,200}\]\s*")
 _SUFFIXES = re.compile(
-    r"(?:\s*[\"“”»]+)?(?:\s*[–—-]\s*Kremlin\s?(?:\.?ru)?\s*)?$|"
-    r"\s*\((?:transcript[^)]*|excerpts?|part \d+[^)]*|continued|concluded|full text|video)\)\s*$",
+    r"\s*[”\"»]\s*[–—-]\s*[\w.][\w. ]{0,40}$"  # a closing quote, a dash, the reposting site
+    r"|\s*[–—-]\s*Kremlin\s?(?:\.?ru)?\s*$"
+    r"|\s*[”\"»]+\s*$"
+    r"|\s*\((?:transcript[^)]*|excerpts?|part \d+[^)]*|continued|concluded|full text|video)\)\s*$",
     re.IGNORECASE,
 )
 

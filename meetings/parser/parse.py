@@ -377,7 +377,7 @@ class _Parser:
                 person, how = find(t.written_name)
                 if person is None:
                     same = [p for p in people if p.surname == surname_key(t.written_name)]
-                    if len(same) == 1 and not t.role:
+                    if len(same) == 1 and not t.role and not has_initial_only(t.written_name):
                         person, how = same[0], "first-name"
                 if person is None:
                     person, how = add(t.written_name, t.role), "label"

@@ -1,0 +1,300 @@
+"""The parser on small transcripts written for these tests, one convention at a time."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from meetings.parser import SPEECH, SUMMARY, TranscriptError, parse_transcript
+
+NB = "\u00a0"
+
+PAGE_DUMP = f"""View settings
+
+Font size:
+Site colours:
+Images
+
+Settings
+
+Official website of the Civic Council
+
+Document{NB} /
+
+Meeting of{NB}the{NB}Council on{NB}Civic Affairs
+
+March 14, 2023, City Hall, Larkspur
+
+Mayor Helena Marsh held a{NB}meeting of{NB}the{NB}Council on{NB}Civic Affairs.
+
+* * *
+
+Excerpts from the transcript of the meeting
+
+Chair of{NB}the{NB}Council on{NB}Civic Affairs Helena{NB}Marsh: Good afternoon, colleagues.
+
+We have one goal: to{NB}keep the{NB}libraries open.
+
+So, the proposals are the following: longer hours and{NB}more staff.
+
+Ilya Brandt, please.
+
+Deputy Mayor for{NB}Transport Ilya Brandt: Thank you. The{NB}tram line is late.
+
+Deadline: the{NB}end of{NB}May.
+
+(Council member Ada Lindqvist spoke about the{NB}shortage of{NB}school places in{NB}the{NB}north.)
+
+Helena Marsh: Thank you, Ms{NB}Lindqvist. (Laughter.) We will look at{NB}it.
+
+<…>
+
+March 14, 2023, City Hall, Larkspur
+"""
+
+
+def test_page_dump_header_and_chrome():
+    t = parse_transcript(PAGE_DUMP.encode())
+    assert t.title == "Meeting of the Council on Civic Affairs"
+    assert t.date == datetime.date(2023, 3, 14)
+    assert t.place == "City Hall, Larkspur"
+    assert t.description.startswith("Mayor Helena Marsh held")
+    assert t.is_excerpt
+    texts = " ".join(turn.text for turn in t.turns)
+    for chrome in ("View settings", "Font size", "Official website", "Document", "* * *", "Excerpts from"):
+        assert chrome not in texts
+
+
+def test_page_dump_turns_and_colons_that_are_not_labels():
+    t = parse_transcript(PAGE_DUMP.encode())
+    assert [(x.kind, x.name) for x in t.turns] == [
+        (SPEECH, "Helena Marsh"),
+        (SPEECH, "Ilya Brandt"),
+        (SUMMARY, "Ada Lindqvist"),
+        (SPEECH, "Helena Marsh"),
+    ]
+    first = t.turns[0]
+    assert first.role == "Chair of the Council on Civic Affairs"
+    assert first.label == "Chair of the Council on Civic Affairs Helena Marsh"
+    assert "We have one goal: to" in first.text.replace(NB, " ")
+    assert "So, the proposals are the following" in first.text
+    assert "Deadline: the" in t.turns[1].text
+    assert t.turns[1].role == "Deputy Mayor for Transport"
+    assert t.turns[2].label == "Council member Ada Lindqvist"
+    assert t.turns[2].role == "Council member"
+    # Stage directions and omissions stay in the turn's text; the closing date line does not.
+    assert "(Laughter.)" in t.turns[3].text
+    assert t.turns[3].paragraphs[-1] == "<…>"
+    assert "March 14, 2023" not in t.turns[3].text
+
+
+def test_paragraphs_are_preserved_with_no_break_spaces():
+    t = parse_transcript(PAGE_DUMP.encode())
+    assert t.turns[0].paragraphs[1] == f"We have one goal: to{NB}keep the{NB}libraries open."
+    assert t.turns[0].text.count("\n\n") == len(t.turns[0].paragraphs) - 1
+
+
+REPOST = """CIVICLINK TRANSCRIPT: [Helena Marsh and Tomas Reyes at] Meeting of the Harbour Board (transcript concluded)” – CivicRu
+
+Harbour and cranes
+
+( – October 3, 2022)
+
+[Full transcript here]
+
+Helena Marsh chaired a meeting of the Harbour Board ….
+
+Tomas Reyes: Madam Chair, thank you for giving me the floor.
+
+I have three points. Once again: the quay is old.
+
+Helena Marsh: Thank you.
+
+Remark: The cranes are idle.
+
+Remark: And the ferry too.
+
+Helena Marsh: Two good points.
+
+To be continued.
+
+Comment
+"""
+
+
+def test_repost_header_title_date_and_generic_labels():
+    t = parse_transcript(REPOST)
+    assert t.title == "Meeting of the Harbour Board"
+    assert t.date == datetime.date(2022, 10, 3)
+    assert t.place is None
+    assert t.description == "Helena Marsh chaired a meeting of the Harbour Board …."
+    labels = [(x.label, x.name, x.generic) for x in t.turns]
+    assert labels == [
+        ("Tomas Reyes", "Tomas Reyes", None),
+        ("Helena Marsh", "Helena Marsh", None),
+        ("Remark", None, "Remark"),
+        ("Remark", None, "Remark"),  # two people, two turns
+        ("Helena Marsh", "Helena Marsh", None),
+    ]
+    assert "Once again: the quay is old." in t.turns[0].text
+    assert "To be continued" not in t.turns[-1].text and "Comment" not in t.turns[-1].text
+
+
+NEW_LAYOUT = """Events /
+Select font: Arial
+Character spacing (Kerning): Standard
+Working meeting with Governor Nadia Petrov
+The Governor reported on the heat wave.
+Governor of the Western Region Nadia Petrov: Good morning.
+The reservoirs are at forty percent.
+Helena Marsh: What about the hospitals?
+Nadia Petrov: They have generators.
+June 2, 2024, Larkspur
+"""
+
+
+def test_newer_layout_single_newlines_and_date_at_the_end():
+    t = parse_transcript(NEW_LAYOUT)
+    assert t.title == "Working meeting with Governor Nadia Petrov"
+    assert t.date == datetime.date(2024, 6, 2)
+    assert t.place == "Larkspur"
+    assert t.description == "The Governor reported on the heat wave."
+    assert [x.name for x in t.turns] == ["Nadia Petrov", "Helena Marsh", "Nadia Petrov"]
+    assert t.turns[0].paragraphs == ["Good morning.", "The reservoirs are at forty percent."]
+
+
+CLEAN = """Meeting on school meals
+May 3, 2021, Larkspur
+The Mayor discussed school meals with the education board.
+* * *
+Mayor of Larkspur Helena Marsh: Let us begin.
+chairman of the Parents' Union Oleg Nystrom: Thank you.
+The menus have not changed in ten years.
+Helena Marsh (answering a question): We will change them.
+Dara Quist, head of the library service: Reading rooms can host lunch clubs.
+Minister of Education Pavel Orlov:
+Here is the plan.
+(The Minister went on to describe the funding of the new kitchens.)
+The first kitchens open in September.
+(In her remarks, Council member Priya Natarajan focused on allergies and labelling
+(Participants in the round table discussed the cost of fresh produce.)
+Question (retranslated): Who pays?
+Inaudible remark.
+SergeiKOLMAR: Nobody yet.
+Sergei Kolmar: The budget is silent.
+Helena Marsh: Thank you, Mr Kolmar.
+(Mr Orlov listed the regions that already serve hot meals.)
+Sergey Kolmar: One more point.
+"""
+
+
+def test_titles_roles_notes_and_name_forms():
+    t = parse_transcript(CLEAN)
+    by = [(x.kind, x.name, x.role, x.generic) for x in t.turns]
+    assert by[1] == (SPEECH, "Oleg Nystrom", "chairman of the Parents' Union", None)
+    assert by[2] == (SPEECH, "Helena Marsh", None, None)  # the note is not the name
+    assert t.turns[2].label == "Helena Marsh (answering a question)"
+    assert by[3] == (SPEECH, "Dara Quist", "head of the library service", None)
+    # A label alone on its line: the text is the next paragraph.
+    assert t.turns[4].name == "Pavel Orlov" and t.turns[4].paragraphs == ["Here is the plan."]
+
+
+def test_summaries_by_title_group_and_unclosed_bracket():
+    t = parse_transcript(CLEAN)
+    minister = t.turns[5]
+    assert (minister.kind, minister.name, minister.resolution) == (SUMMARY, "Pavel Orlov", "role")
+    # Unlabelled text right after a summary: the same person speaking again.
+    again = t.turns[6]
+    assert (again.kind, again.name) == (SPEECH, "Pavel Orlov")
+    assert again.paragraphs == ["The first kitchens open in September."]
+    unclosed = t.turns[7]
+    assert (unclosed.kind, unclosed.name) == (SUMMARY, "Priya Natarajan")
+    group = t.turns[8]
+    assert (group.kind, group.name, group.resolution) == (SUMMARY, None, "group")
+    assert (t.turns[9].generic, t.turns[9].name) == ("Question", None)
+    inaudible = t.turns[10]
+    assert (inaudible.generic, inaudible.paragraphs) == ("Remark", ["Inaudible remark."])
+
+
+def test_glued_and_capitalised_names_and_spelling_variants_in_one_meeting():
+    t = parse_transcript(CLEAN)
+    kolmar = [x for x in t.turns if x.written_name and "Kolmar" in x.written_name]
+    assert {x.name for x in kolmar} == {"Sergei Kolmar"}
+    assert [x.written_name for x in kolmar] == ["Sergei Kolmar", "Sergei Kolmar", "Sergey Kolmar"]
+    assert [x.resolution for x in kolmar] == ["label", "label", "variant"]
+    mr = [x for x in t.turns if x.label == "Mr Orlov"]
+    assert mr and mr[0].name == "Pavel Orlov" and mr[0].kind == SUMMARY
+
+
+MISTYPED = """Meeting on sport
+May 3, 2021, Larkspur
+The lead.
+Deputy Prime Minister Vitaly Morkin: We are ready.
+Mayor Helena Marsh: Good.
+Vladimir Morkin: Very ready indeed.
+H. Marsh: Thank you.
+A. Morkin: And we thank you.
+"""
+
+
+def test_mistyped_first_name_and_initials_resolve_within_the_meeting():
+    t = parse_transcript(MISTYPED)
+    assert [x.name for x in t.turns] == ["Vitaly Morkin", "Helena Marsh", "Vitaly Morkin", "Helena Marsh", "A. Morkin"]
+    assert [x.resolution for x in t.turns] == ["label", "label", "first-name", "initial", "label"]
+
+
+def test_two_people_who_share_a_surname_stay_apart():
+    text = """Cabinet meeting
+May 3, 2021
+Lead.
+Prime Minister Dmitry Halvorsen: Good morning.
+Gazprom Deputy Chairman Alexander Halvorsen: Good morning.
+Dmitry Halvorsen: Let us start.
+Alexander Halvorsen: Prices are up.
+"""
+    t = parse_transcript(text)
+    assert [x.name for x in t.turns] == ["Dmitry Halvorsen", "Alexander Halvorsen", "Dmitry Halvorsen", "Alexander Halvorsen"]
+
+
+def test_pull_quote_repeating_a_sentence_is_left_out():
+    sentence = "The river is the city's oldest road and its future as well."
+    text = f"""Speech on the river
+May 3, 2021
+Lead.
+Mayor Helena Marsh: Friends,
+We gather today by the water. {sentence} Let us look after it.
+“{sentence}”
+Thank you.
+"""
+    t = parse_transcript(text)
+    assert t.turns[0].paragraphs == ["Friends,", f"We gather today by the water. {sentence} Let us look after it.", "Thank you."]
+    assert any("pull-quote" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"   \n\n  ", "empty"),
+    (b"\x00\x01\x02binary\x00", "binary"),
+    (b"View settings\n\nFont size:\n\nSite colours:\n", "chrome"),
+    (b"Meeting of the Board\n\nMay 3, 2021\n\nNobody is named in this text at all.\n", "no speaker labels"),
+    (b"Meeting of the Board\n\nMrs Smith: We met.\n", "no date"),
+])
+def test_what_is_not_a_transcript_raises_a_clear_error(data, reason):
+    with pytest.raises(TranscriptError, match=reason):
+        parse_transcript(data)
+
+
+def test_encodings_bom_utf16_and_cp1252_fallback():
+    text = "Meeting on caf\u00e9s\n\nMay 3, 2021\n\nLead.\n\nHelena Marsh: It\u2019s fine.\n"
+    for data in (b"\xef\xbb\xbf" + text.encode(), text.encode("utf-16"), text.replace("\n", "\r\n").encode("cp1252")):
+        t = parse_transcript(data)
+        assert t.title == "Meeting on caf\u00e9s"
+        assert t.turns[0].text == "It\u2019s fine."
+    assert any("cp1252" in w for w in parse_transcript(text.encode("cp1252")).warnings)
+
+
+def test_label_with_no_text_is_a_warning():
+    t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh:\nTomas Reyes: Yes.\n")
+    assert t.turns[0].paragraphs == []
+    assert any("no text" in w for w in t.warnings)
