@@ -49,6 +49,8 @@ def meeting_list(request):
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting, slug=slug)
     turns = list(meeting.turns.select_related("speaker").order_by("position"))
+    for t in turns:
+        t.meeting = meeting
     people: OrderedDict[int, dict] = OrderedDict()
     for t in turns:
         if t.speaker_id is None:
@@ -74,6 +76,8 @@ def turn_detail(request, slug, key):
         .filter(meeting=meeting, position__in=[turn.position - 1, turn.position + 1])
         .order_by("position")
     )
+    for t in [turn, *context]:
+        t.meeting = meeting  # already loaded: no query per link
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
     url = request.build_absolute_uri(turn.get_absolute_url())

@@ -1,0 +1,121 @@
+"""The pages a reader uses: list, meeting, remark permalink, speakers; status codes and queries."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import Meeting, Turn
+
+from .test_ingest import MEETING
+
+SECOND = """Meeting on school meals
+
+May 3, 2021, Larkspur
+
+The Mayor discussed school meals.
+
+Mayor of Larkspur Helena Marsh: Let us begin. (Laughter.)
+
+(Council member Ada Lindqvist spoke about allergies <script>alert(1)</script> and labels.)
+
+Helena Marsh: Thank you.
+
+<…>
+"""
+
+
+@pytest.fixture
+def archive(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", MEETING)),
+                 str(write_transcript("meals.txt", SECOND)), stdout=io.StringIO())
+    return Meeting.objects.order_by("date")
+
+
+@pytest.mark.django_db
+def test_home_lists_meetings_newest_first(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        r = client.get("/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert html.index("Meeting of the Harbour Board") < html.index("Meeting on school meals")
+    assert "2 speakers" in html and "6 remarks" in html
+
+
+@pytest.mark.django_db
+def test_meeting_list_filters_are_links(client, archive):
+    assert "school meals" in client.get("/meetings/?year=2021").content.decode()
+    assert "Harbour" not in client.get("/meetings/?year=2021").content.decode()
+    assert "Harbour" in client.get("/meetings/?speaker=tomas-reyes").content.decode()
+    assert "Harbour" in client.get("/meetings/?q=harbour+board").content.decode()
+    assert client.get("/meetings/?page=9").status_code == 404
+    assert client.get("/meetings/?page=x").status_code == 404
+
+
+@pytest.mark.django_db
+def test_meeting_page_shows_every_turn_with_anchor_and_permalink(client, archive, django_assert_max_num_queries):
+    m = archive.last()
+    with django_assert_max_num_queries(3):
+        r = client.get(m.get_absolute_url())
+    html = r.content.decode()
+    for t in m.turns.all():
+        assert f'id="{t.key}"' in html
+        assert f'rel="bookmark" href="{t.get_absolute_url()}"' in html
+    assert "Chair of the Harbour Board" in html and "Port Director" in html
+    assert html.count('class="turn') == 6
+
+
+@pytest.mark.django_db
+def test_summary_stage_directions_and_escaping(client, archive):
+    m = archive.first()
+    html = client.get(m.get_absolute_url()).content.decode()
+    assert 'class="turn summary"' in html and "not a verbatim quotation" in html
+    assert '<span class="stage">(Laughter.)</span>' in html
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert 'class="omission"' in html
+    assert "excerpts" not in html.lower() or "not the full transcript" not in html
+
+
+@pytest.mark.django_db
+def test_remark_permalink_page(client, archive, django_assert_max_num_queries):
+    t = Turn.objects.select_related("meeting").get(key="tomas-reyes-1")
+    with django_assert_max_num_queries(3):
+        r = client.get(t.get_absolute_url())
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert f'<link rel="canonical" href="http://testserver{t.get_absolute_url()}">' in html
+    assert 'property="og:title" content="Tomas Reyes' in html
+    assert "The quay needs repairs." in html
+    assert "Good morning." in html and "How much will it cost?" in html  # before and after
+    assert f'{t.meeting.get_absolute_url()}#tomas-reyes-1' in html
+    assert re.search(r"Tomas Reyes \(Port Director\), “Meeting of the Harbour Board”, 3 October 2022", html)
+
+
+@pytest.mark.django_db
+def test_unknown_and_retired_links(client, archive, write_transcript):
+    m = archive.last()
+    assert client.get("/meetings/no-such-meeting/").status_code == 404
+    assert client.get(f"/meetings/{m.slug}/nobody-1/").status_code == 404
+    path = write_transcript("harbour.txt", MEETING.replace("Remark: Too much.\n\n", ""))
+    call_command("ingest_transcripts", str(path), stdout=io.StringIO())
+    r = client.get(f"/meetings/{m.slug}/remark-1/")
+    assert r.status_code == 410
+    assert m.get_absolute_url() in r.content.decode()
+    assert client.get(f"/meetings/{m.slug}/tomas-reyes-1/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_speakers_and_profile(client, archive, django_assert_max_num_queries):
+    r = client.get("/speakers/")
+    assert "Helena Marsh" in r.content.decode() and "Ada Lindqvist" in r.content.decode()
+    with django_assert_max_num_queries(5):
+        r = client.get("/speakers/helena-marsh/")
+    html = r.content.decode()
+    assert "5 remarks in 2 meetings" in html
+    assert "Chair of the Harbour Board" in html and "Mayor of Larkspur" in html
+    assert "/meetings/2022-10-03-meeting-of-harbour-board/helena-marsh-1/" in html
+    assert client.get("/speakers/nobody/").status_code == 404
+    assert "Tomas" in client.get("/speakers/?q=port+director").content.decode()

@@ -1,0 +1,68 @@
+"""Key assignment and slugs: identical input, identical URLs; edits keep what did not change."""
+
+from __future__ import annotations
+
+import datetime
+
+from meetings.permalinks import (
+    KeyedTurn,
+    NewTurn,
+    assign_keys,
+    key_prefix,
+    meeting_identity,
+    meeting_slug,
+    participant_slug,
+    unique_slug,
+)
+
+
+def keyed(keys_texts):
+    return [KeyedTurn(key=k, prefix=k.rsplit("-", 1)[0], text=t) for k, t in keys_texts]
+
+
+def test_first_assignment_numbers_each_speaker_in_order():
+    new = [NewTurn("helena-marsh", "a"), NewTurn("remark", "b"), NewTurn("helena-marsh", "c"), NewTurn("remark", "d")]
+    keys, gone = assign_keys(new, [])
+    assert keys == ["helena-marsh-1", "remark-1", "helena-marsh-2", "remark-2"]
+    assert gone == []
+
+
+def test_unchanged_turns_keep_keys_when_others_are_inserted_or_removed_before_them():
+    old = keyed([("helena-marsh-1", "Opening."), ("tomas-reyes-1", "Point one."), ("helena-marsh-2", "Reply.")])
+    new = [
+        NewTurn("ada-lind-1".rsplit("-", 1)[0], "A new remark inserted first."),
+        NewTurn("helena-marsh", "Opening."),
+        NewTurn("helena-marsh", "Reply."),
+    ]
+    keys, gone = assign_keys(new, old)
+    assert keys == ["ada-lind-1", "helena-marsh-1", "helena-marsh-2"]
+    assert [g.key for g in gone] == ["tomas-reyes-1"]
+
+
+def test_a_lightly_edited_turn_keeps_its_key_and_new_ordinals_never_reuse_retired_ones():
+    old = keyed([("helena-marsh-1", "We will open the library on Monday morning at nine."),
+                 ("helena-marsh-3", "Thank you.")])
+    new = [NewTurn("helena-marsh", "We will open the library on Monday morning at ten."),
+           NewTurn("helena-marsh", "Something entirely new and different.")]
+    keys, gone = assign_keys(new, old, retired=["helena-marsh-4"])
+    assert keys == ["helena-marsh-1", "helena-marsh-5"]
+    assert [g.key for g in gone] == ["helena-marsh-3"]
+
+
+def test_repeated_identical_turns_pair_up_in_order():
+    old = keyed([("remark-1", "Yes."), ("remark-2", "Yes.")])
+    keys, _ = assign_keys([NewTurn("remark", "Yes."), NewTurn("remark", "Yes.")], old)
+    assert keys == ["remark-1", "remark-2"]
+
+
+def test_slugs_are_readable_and_stable():
+    d = datetime.date(2021, 12, 9)
+    assert meeting_slug(d, "Meeting of the Council for Civil\u00a0Society") == "2021-12-09-meeting-of-council-for-civil-society"
+    assert meeting_identity(d, "Meeting of the Council") == meeting_identity(d, "Meeting of Council")
+    long = meeting_slug(d, "Meeting with representatives of socially oriented and charitable organisations and volunteers")
+    assert not long.endswith("-and") and len(long) <= 101
+    assert participant_slug("Zoë Ångström") == "zoe-angstrom"
+    assert participant_slug("Yelena Topoleva-Soldunova") == "yelena-topoleva-soldunova"
+    assert unique_slug("a", {"a", "a-2"}.__contains__) == "a-3"
+    assert key_prefix(None, "Question (retranslated)", "speech") == "question"
+    assert key_prefix(None, None, "summary") == "summary"
