@@ -1,0 +1,61 @@
+"""A real headless Chromium reads the archive as a person would, against a live server."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+from .test_ingest import MEETING
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_follow_a_permalink_to_the_remark_in_view(browser, live_server, write_transcript):
+    long_meeting = MEETING.replace(
+        "Tomas Reyes: Two million.",
+        "\n\n".join(f"Tomas Reyes: Paragraph {i} of a long answer about the quay." for i in range(40))
+        + "\n\nTomas Reyes: Two million.",
+    )
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", long_meeting)), stdout=io.StringIO())
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    page.goto(live_server.url + "/")
+    page.get_by_role("link", name="Meeting of the Harbour Board").click()
+    assert page.locator("h1").inner_text() == "Meeting of the Harbour Board"
+    # The permalink of a remark deep in the page, opened in context: that remark is in view.
+    target = page.locator("#helena-marsh-3")
+    href = target.locator("a[rel=bookmark]").get_attribute("href")
+    page.goto(live_server.url + href)
+    assert "Remark by" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="Read it in context in the full meeting").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#helena-marsh-3")
+    box = page.locator("#helena-marsh-3").bounding_box()
+    assert box is not None and 0 <= box["y"] < 700
+    # A phone-sized screen still shows the remark without sideways scrolling.
+    phone = browser.new_page(viewport={"width": 360, "height": 740})
+    phone.goto(live_server.url + href)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    page.close(); phone.close()
