@@ -298,3 +298,9 @@ def test_label_with_no_text_is_a_warning():
     t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh:\nTomas Reyes: Yes.\n")
     assert t.turns[0].paragraphs == []
     assert any("no text" in w for w in t.warnings)
+
+
+def test_people_known_by_one_name_and_a_title():
+    t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh: Welcome.\nPatriarch Kirill: Thank you.\n"
+                         "His Majesty King Harald: Good day.\n")
+    assert [x.name for x in t.turns] == ["Helena Marsh", "Patriarch Kirill", "King Harald"]

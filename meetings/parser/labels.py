@@ -100,12 +100,25 @@ class Label:
 
 Attested = Callable[[str], bool]
 
+# Titles of people known by a single name, which then belong to the name ("Patriarch Kirill").
+SINGLE_NAME_TITLES = {
+    "patriarch", "pope", "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
+    "metropolitan", "archbishop", "bishop", "father", "mufti", "imam", "rabbi", "lama", "catholicos",
+    "archimandrite", "abbot", "sister", "brother", "crown",
+}
+
 
 def _never(_: str) -> bool:
     return False
 
 
+_STYLE = re.compile(r"^(?:his|her|their|your) (?:royal |imperial |serene )?"
+                    r"(?:majesty|majesties|holiness|excellency|excellencies|highness|beatitude|eminence|grace)\b\s*",
+                    re.IGNORECASE)
+
+
 def _title_ok(title: str) -> bool:
+    title = _STYLE.sub("", title)
     if not title:
         return True
     if _BAD_PUNCT.search(title):
@@ -150,6 +163,8 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         break
     if words == 1 and i > 0 and tokens[i - 1].strip(".").casefold() in HONORIFICS:
         return i - 1  # "Mr Sokolov": a surname with an honorific
+    if words == 1 and i > 0 and tokens[i - 1].casefold() in SINGLE_NAME_TITLES:
+        return i - 1  # "Patriarch Kirill", "King Salman": known by one name and a title
     if words < 2:
         return -1
     # Leading particles belong to the title ("Republic of"), not to the name.
