@@ -14,9 +14,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings import identity as ident
-from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, RetiredTurnKey, Turn
+from meetings.models import (
+    Meeting,
+    MeetingSource,
+    Participant,
+    ParticipantAlias,
+    ParticipantRedirect,
+    RetiredTurnKey,
+    Turn,
+)
 from meetings.parser import GUESSES, RESOLUTIONS, Transcript, TranscriptError, parse_transcript
-from meetings.parser.names import name_key, tidy_name
+from meetings.parser.names import first_initial, has_initial_only, name_key, surname_key, tidy_name
 from meetings.permalinks import (
     KeyedTurn,
     NewTurn,
@@ -260,10 +268,35 @@ class Ingester:
                 new_aliases.append(ParticipantAlias(participant_id=p.pk, written=form[:200], how=how, **fields))
                 index.aliases.append(ident.KnownAlias(participant_id=p.pk, **fields))
             ParticipantAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
+            if not has_initial_only(local):
+                self._absorb_initials_only(p.pk, local, report)
         by_id = Participant.objects.in_bulk(set(ids.values()))
         for local, pid in ids.items():
             result[local] = by_id[pid]
         return result
+
+
+    @staticmethod
+    def _absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
+        """A person known so far only by initials ("A. Repnin") whose full name has now appeared
+        ("Anton Repnin") becomes that person; the old profile link redirects."""
+        aliases = ParticipantAlias.objects.filter(
+            surname=surname_key(name), initial=first_initial(name)
+        ).exclude(participant_id=pid).select_related("participant")
+        by_person: dict[int, list[ParticipantAlias]] = defaultdict(list)
+        for a in aliases:
+            by_person[a.participant_id].append(a)
+        for other_id, found in by_person.items():
+            every = ParticipantAlias.objects.filter(participant_id=other_id)
+            if not all(has_initial_only(a.written) for a in every):
+                continue
+            other = found[0].participant
+            Turn.objects.filter(speaker_id=other_id).update(speaker_id=pid)
+            every.update(participant_id=pid, how="initial")
+            ParticipantRedirect.objects.filter(participant_id=other_id).update(participant_id=pid)
+            ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
+            other.delete()
+            report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
 
 
 def acquire_ingest_lock(wait: bool = True) -> bool:

@@ -80,6 +80,16 @@ class ParticipantAlias(models.Model):
         return f"{self.written} → {self.participant}"
 
 
+class ParticipantRedirect(models.Model):
+    """An old participant slug (a person merged into another) that answers 301 to the person."""
+
+    old_slug = models.SlugField(max_length=120, unique=True)
+    participant = models.ForeignKey(Participant, related_name="redirects", on_delete=models.CASCADE)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.participant.slug}"
+
+
 class Turn(models.Model):
     SPEECH = "speech"
     SUMMARY = "summary"

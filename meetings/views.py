@@ -6,11 +6,11 @@ from collections import OrderedDict
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting, Participant, RetiredTurnKey, Turn
+from meetings.models import Meeting, Participant, ParticipantRedirect, RetiredTurnKey, Turn
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -100,7 +100,12 @@ def speaker_list(request):
 
 
 def speaker_detail(request, slug):
-    person = get_object_or_404(Participant, slug=slug)
+    person = Participant.objects.filter(slug=slug).first()
+    if person is None:
+        moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404("No such speaker")
+        return HttpResponsePermanentRedirect(moved.participant.get_absolute_url())
     turns = (
         Turn.objects.filter(speaker=person)
         .select_related("meeting")

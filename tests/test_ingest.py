@@ -143,3 +143,16 @@ def test_one_person_across_meetings_spellings_and_initials(write_transcript):
     assert "A. Repnin" in out  # a guess, listed for an editor
     # The aliases are kept: the variant resolves the same way next time.
     assert ParticipantAlias.objects.get(key="sergey kolmar").participant.name == "Sergei Kolmar"
+
+
+@pytest.mark.django_db
+def test_initials_seen_before_the_full_name_become_that_person(write_transcript, client):
+    ingest(write_transcript("a.txt", "Meeting one\n\nMay 3, 2021\n\nLead.\n\nMayor Helena Marsh: Hello.\n\nA. Repnin: Hi.\n"))
+    assert Participant.objects.filter(name="A. Repnin").exists()
+    out = ingest(write_transcript("b.txt", "Meeting two\n\nMay 4, 2021\n\nLead.\n\nDean Anton Repnin: Hello.\n"))
+    assert "known until now by initials only" in out
+    repnin = Participant.objects.get(name__endswith="Repnin")
+    assert repnin.name == "Anton Repnin"
+    assert repnin.turns.count() == 2
+    r = client.get("/speakers/a-repnin/")
+    assert (r.status_code, r["Location"]) == (301, "/speakers/anton-repnin/")

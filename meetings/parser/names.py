@@ -37,7 +37,8 @@ TITLE_WORDS = {
     "duma", "assembly", "parliament", "state", "national", "federal", "regional", "russian",
     "russia", "news", "plant", "works", "factory", "school", "academy", "club", "society",
     "movement", "front", "organisation", "organization", "holding", "holdings", "capital",
-    "mariner", "master", "governor-general", "acting", "first", "senior", "honorary", "people",
+    "mariner", "master", "dean", "provost", "academician", "trustee", "treasurer", "clerk",
+    "registrar", "superintendent", "inspector", "auditor", "counsel", "attorney", "solicitor", "governor-general", "acting", "first", "senior", "honorary", "people",
     "ombudsman", "mp", "vice", "delegate", "hero", "veteran", "participant", "winner",
 }
 

@@ -77,18 +77,23 @@ class _Parser:
         self.warnings = warnings
         self.clean_paragraphs = [clean_spaces(p) for p in paragraphs]
         self.full_text = " ".join(self.clean_paragraphs)
+        self.label_prefixes = []
+        for p in self.clean_paragraphs:
+            head = p.lstrip("(")[:260]
+            m = re.match(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:", head)
+            if m:
+                self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
 
     # --- names written elsewhere in the same transcript ---------------------------------------
     def attested(self, candidate: str) -> bool:
-        """Is this longer name written on its own in the transcript: opening a paragraph (a bare
-        label, a summary) or after an ordinary lower-case word that cannot end a title?"""
+        """Is this longer name (three or four words) the whole name? Yes when the transcript
+        writes it both after a title and on its own as a label ("President of Turkey Recep
+        Tayyip Erdogan" … "Recep Tayyip Erdogan:"), or in running text after an ordinary word."""
         if candidate not in self._attested:
-            found = False
-            for p in self.clean_paragraphs:
-                if re.match(r"^\(?" + re.escape(candidate) + r"\b", p):
-                    found = True
-                    break
+            bare = any(p == candidate for p in self.label_prefixes)
+            titled = any(p.endswith(" " + candidate) for p in self.label_prefixes)
+            found = bare and titled
             if not found:
                 for m in re.finditer(r"\b([a-z]+) " + re.escape(candidate) + r"\b", self.full_text):
                     if m.group(1) not in _TITLE_CONNECTORS:
