@@ -3,30 +3,87 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from meetings.models import Meeting, Participant, Turn
 
+MAX_WORDS = 10
+MAX_VALUE = 200
+
+
+def _words(value: str) -> list[str]:
+    return value.replace("\u00a0", " ").split()[:MAX_WORDS]
+
 
 class MeetingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_words", label="Title words")
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year")
-    place = django_filters.CharFilter(field_name="place", lookup_expr="icontains", label="Place")
-    speaker = django_filters.CharFilter(method="filter_speaker", label="Participant")
+    q = django_filters.CharFilter(method="filter_words", label="Title words", max_length=MAX_VALUE)
+    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year",
+                                       min_value=1, max_value=9999)
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From",
+                                          widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To",
+                                        widget=forms.DateInput(attrs={"type": "date"}))
+    place = django_filters.CharFilter(field_name="place", lookup_expr="icontains", label="Place",
+                                      max_length=MAX_VALUE)
+    speaker = django_filters.CharFilter(method="filter_speaker", label="Participant", max_length=MAX_VALUE)
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "place", "speaker"]
+        fields = ["q", "year", "date_from", "date_to", "place", "speaker"]
 
     def filter_words(self, queryset, name, value):
-        for word in value.split()[:10]:
+        for word in _words(value):
             queryset = queryset.filter(title__icontains=word)
         return queryset
 
     def filter_speaker(self, queryset, name, value):
         """A participant's slug, or words of their name."""
-        value = value.strip()[:200]
-        if not value:
+        words = _words(value)
+        if not words:
             return queryset
-        people = Participant.objects.filter(Q(slug=value) | Q(name__icontains=value))
+        people = Participant.objects.filter(slug=value.strip())
+        by_name = Participant.objects.all()
+        for w in words:
+            by_name = by_name.filter(name__icontains=w)
+        people = Participant.objects.filter(Q(pk__in=people.values("pk")) | Q(pk__in=by_name.values("pk")))
         return queryset.filter(pk__in=Turn.objects.filter(speaker__in=people).values("meeting_id"))
+
+
+class SpeakerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_name", label="Name", max_length=MAX_VALUE)
+    role = django_filters.CharFilter(method="filter_role", label="Role or title", max_length=MAX_VALUE)
+    letter = django_filters.CharFilter(method="filter_letter", label="Letter", max_length=1)
+
+    class Meta:
+        model = Participant
+        fields = ["q", "role", "letter"]
+
+    def filter_name(self, queryset, name, value):
+        for w in _words(value):
+            queryset = queryset.filter(name__icontains=w)
+        return queryset
+
+    def filter_role(self, queryset, name, value):
+        turns = Turn.objects.exclude(role=None)
+        for w in _words(value):
+            turns = turns.filter(role__icontains=w)
+        return queryset.filter(pk__in=turns.values("speaker_id"))
+
+    def filter_letter(self, queryset, name, value):
+        value = value.strip()[:1]
+        if not value.isalpha():
+            return queryset
+        return queryset.filter(sort_name__istartswith=value)
+
+
+class RemarkFilter(django_filters.FilterSet):
+    """A speaker's remarks, narrowed to one meeting or one year."""
+
+    meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
+    year = django_filters.NumberFilter(field_name="meeting__date", lookup_expr="year", label="Year",
+                                       min_value=1, max_value=9999)
+
+    class Meta:
+        model = Turn
+        fields = ["meeting", "year"]

@@ -7,6 +7,8 @@ import re
 from django.db import models
 from django.urls import reverse
 
+from meetings.parser.names import sort_name
+
 
 class Meeting(models.Model):
     title = models.CharField(max_length=500)
@@ -53,9 +55,20 @@ class MeetingSource(models.Model):
 class Participant(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
+    sort_name = models.CharField(max_length=200, db_index=True, default="",
+                                 help_text="Surname first, for the A–Z index.")
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = sort_name(self.name)
+        super().save(*args, **kwargs)
+
+    @property
+    def letter(self) -> str:
+        return (self.sort_name[:1] or "#").upper()
 
     def __str__(self) -> str:
         return self.name

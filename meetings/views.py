@@ -1,30 +1,33 @@
-"""Thin views: look up, paginate, render. Every page runs a fixed number of queries."""
+"""Thin views: look up, filter, paginate, render. Every page runs a fixed number of queries."""
 
 from __future__ import annotations
 
+import string
 from collections import OrderedDict
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
+from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
-from meetings.filters import MeetingFilter
+from meetings import profiles
+from meetings.filters import MeetingFilter, RemarkFilter, SpeakerFilter
 from meetings.models import Meeting, Participant, ParticipantRedirect, RetiredTurnKey, Turn
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
-SPEAKERS_PER_PAGE = 100
+SPEAKERS_PER_PAGE = 120
 
 
 def _page(request, object_list, per_page):
-    paginator = Paginator(object_list, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
+    """The requested page; a page number that is not a page answers 404."""
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    raw = request.GET.get("page") or "1"
+    if not raw.isdigit() or len(raw) > 7:
         raise Http404("No such page")
-    if number < 1 or (number > paginator.num_pages):
+    number = int(raw)
+    if number < 1 or number > paginator.num_pages:
         raise Http404("No such page")
     return paginator.page(number)
 
@@ -41,26 +44,30 @@ def meeting_list(request):
     ).order_by("-date", "title")
     filterset = MeetingFilter(request.GET, queryset=meetings)
     page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
+    years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
     return render(request, "meetings/meeting_list.html", {
-        "page": page, "filter": filterset, "query": _query_without_page(request),
+        "page": page, "filter": filterset, "query": _query_without_page(request), "years": years,
     })
 
 
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting, slug=slug)
     turns = list(meeting.turns.select_related("speaker").order_by("position"))
-    for t in turns:
-        t.meeting = meeting
     people: OrderedDict[int, dict] = OrderedDict()
     for t in turns:
+        t.meeting = meeting  # already loaded: no query per permalink
         if t.speaker_id is None:
             continue
-        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0})
+        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
         entry["count"] += 1
         if t.role and t.role not in entry["roles"]:
             entry["roles"].append(t.role)
+    newer = (Meeting.objects.filter(date__gt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__gt=meeting.slug))
+    older = (Meeting.objects.filter(date__lt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__lt=meeting.slug))
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "turns": turns, "people": list(people.values()),
+        "newer": newer.order_by("date", "slug").only("slug", "title", "date").first(),
+        "older": older.order_by("-date", "-slug").only("slug", "title", "date").first(),
     })
 
 
@@ -77,7 +84,7 @@ def turn_detail(request, slug, key):
         .order_by("position")
     )
     for t in [turn, *context]:
-        t.meeting = meeting  # already loaded: no query per link
+        t.meeting = meeting
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
     url = request.build_absolute_uri(turn.get_absolute_url())
@@ -87,15 +94,19 @@ def turn_detail(request, slug, key):
 
 
 def speaker_list(request):
-    q = (request.GET.get("q") or "").strip()[:100]
     people = Participant.objects.annotate(
         n_turns=Count("turns"), n_meetings=Count("turns__meeting", distinct=True)
-    ).order_by("name")
-    if q:
-        people = people.filter(Q(name__icontains=q) | Q(turns__role__icontains=q)).distinct()
-    page = _page(request, people, SPEAKERS_PER_PAGE)
+    ).order_by("sort_name", "name")
+    filterset = SpeakerFilter(request.GET, queryset=people)
+    page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
+    letters = set(
+        Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
+        .values_list("initial", flat=True).distinct()
+    )
     return render(request, "meetings/speaker_list.html", {
-        "page": page, "q": q, "query": _query_without_page(request),
+        "page": page, "filter": filterset, "query": _query_without_page(request),
+        "letters": [(c, c in letters) for c in string.ascii_uppercase],
+        "letter": (request.GET.get("letter") or "")[:1].upper(),
     })
 
 
@@ -111,15 +122,15 @@ def speaker_detail(request, slug):
         .select_related("meeting")
         .order_by("-meeting__date", "meeting_id", "position")
     )
-    page = _page(request, turns, REMARKS_PER_PAGE)
+    filterset = RemarkFilter(request.GET, queryset=turns)
+    page = _page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = Turn.objects.filter(speaker=person).aggregate(
         n_turns=Count("id"), n_meetings=Count("meeting", distinct=True)
     )
-    roles = list(
-        Turn.objects.filter(speaker=person).exclude(role=None).values("role")
-        .annotate(n=Count("id")).order_by("-n", "role")[:20]
-    )
     return render(request, "meetings/speaker_detail.html", {
-        "person": person, "page": page, "stats": stats, "roles": roles,
+        "person": person, "page": page, "stats": stats, "filter": filterset,
+        "roles": profiles.roles(person),
+        "meetings": profiles.recent_meetings(person),
+        "partners": profiles.exchanged_with(person),
         "query": _query_without_page(request),
     })

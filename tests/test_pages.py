@@ -58,14 +58,14 @@ def test_meeting_list_filters_are_links(client, archive):
 @pytest.mark.django_db
 def test_meeting_page_shows_every_turn_with_anchor_and_permalink(client, archive, django_assert_max_num_queries):
     m = archive.last()
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):  # meeting, turns, previous and next meeting
         r = client.get(m.get_absolute_url())
     html = r.content.decode()
     for t in m.turns.all():
         assert f'id="{t.key}"' in html
         assert f'rel="bookmark" href="{t.get_absolute_url()}"' in html
     assert "Chair of the Harbour Board" in html and "Port Director" in html
-    assert html.count('class="turn') == 6
+    assert html.count('<article class="turn') == 6
 
 
 @pytest.mark.django_db
@@ -111,11 +111,53 @@ def test_unknown_and_retired_links(client, archive, write_transcript):
 def test_speakers_and_profile(client, archive, django_assert_max_num_queries):
     r = client.get("/speakers/")
     assert "Helena Marsh" in r.content.decode() and "Ada Lindqvist" in r.content.decode()
-    with django_assert_max_num_queries(5):
+    # person, count, page, totals, roles, meetings, partners (2): constant, whatever the data
+    with django_assert_max_num_queries(8):
         r = client.get("/speakers/helena-marsh/")
     html = r.content.decode()
     assert "5 remarks in 2 meetings" in html
     assert "Chair of the Harbour Board" in html and "Mayor of Larkspur" in html
     assert "/meetings/2022-10-03-meeting-of-harbour-board/helena-marsh-1/" in html
     assert client.get("/speakers/nobody/").status_code == 404
-    assert "Tomas" in client.get("/speakers/?q=port+director").content.decode()
+    assert "Tomas" in client.get("/speakers/?role=port+director").content.decode()
+    assert "Tomas" not in client.get("/speakers/?q=marsh").content.decode()
+
+
+@pytest.mark.django_db
+def test_speaker_index_letters_sorted_by_surname(client, archive):
+    html = client.get("/speakers/").content.decode()
+    assert html.index("Ada Lindqvist") < html.index("Helena Marsh") < html.index("Tomas Reyes")
+    assert 'href="?letter=M"' in html and 'id="letter-L"' in html
+    html = client.get("/speakers/?letter=r").content.decode()
+    assert "Tomas Reyes" in html and "Helena Marsh" not in html
+    assert client.get("/speakers/?letter=%3C").status_code == 200
+
+
+@pytest.mark.django_db
+def test_meeting_list_date_range_and_bad_filters(client, archive):
+    html = client.get("/meetings/?date_from=2022-01-01&date_to=2022-12-31").content.decode()
+    assert "Harbour" in html and "school meals" not in html
+    r = client.get("/meetings/?date_from=not-a-date&year=abc")
+    assert r.status_code == 200 and "not understood" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_meeting_page_links_to_earlier_and_later_meetings(client, archive):
+    older, newer = archive.first(), archive.last()
+    html = client.get(newer.get_absolute_url()).content.decode()
+    assert f'rel="prev" href="{older.get_absolute_url()}"' in html
+    html = client.get(older.get_absolute_url()).content.decode()
+    assert f'rel="next" class="next" href="{newer.get_absolute_url()}"' in html
+
+
+@pytest.mark.django_db
+def test_profile_partners_and_remark_filters(client, archive):
+    html = client.get("/speakers/tomas-reyes/").content.decode()
+    assert "Spoke most often with" in html
+    assert html.index("Helena Marsh", html.index("Spoke most often with")) > 0
+    assert "3 exchanges" in html  # Helena Marsh before and after his first turn, before his second
+    html = client.get("/speakers/helena-marsh/?year=2021").content.decode()
+    assert "2 remarks match" in html
+    html = client.get("/speakers/helena-marsh/?meeting=2022-10-03-meeting-of-harbour-board").content.decode()
+    assert "3 remarks match" in html
+    assert client.get("/speakers/helena-marsh/?page=5").status_code == 404

@@ -178,3 +178,17 @@ COMMON_WORDS = {
     "month", "week", "january", "february", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "universities", "university",
 }
+
+
+def sort_name(name: str) -> str:
+    """'Alexander Van der Bellen' -> 'Van der Bellen, Alexander'; accents folded for sorting."""
+    parts = tidy_name(name).split(" ")
+    if len(parts) < 2:
+        return strip_accents(name)
+    i = len(parts) - 1
+    while i > 1 and parts[i - 1].casefold() in PARTICLES:
+        i -= 1
+    surname, given = " ".join(parts[i:]), " ".join(parts[:i])
+    if given.casefold() in {t for t in ("patriarch", "pope", "king", "queen", "prince", "princess")}:
+        return strip_accents(name)
+    return strip_accents(f"{surname}, {given}")

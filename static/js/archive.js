@@ -1,0 +1,29 @@
+/* Progressive enhancement: "Copy link" and "Copy citation" buttons. Pages work without it. */
+(function () {
+  "use strict";
+  if (!navigator.clipboard || !window.isSecureContext && location.hostname !== "127.0.0.1" && location.hostname !== "localhost") {
+    return;
+  }
+  function addButton(after, label, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy";
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(text()).then(function () {
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = label; }, 2000);
+      }, function () {
+        button.textContent = "Copy failed";
+      });
+    });
+    after.insertAdjacentElement("afterend", button);
+  }
+  document.querySelectorAll("a[data-copy-url]").forEach(function (link) {
+    addButton(link, "Copy link", function () { return new URL(link.getAttribute("href"), location.href).href; });
+  });
+  var citation = document.getElementById("citation");
+  if (citation) {
+    addButton(citation, "Copy citation", function () { return citation.textContent.trim(); });
+  }
+})();
