@@ -59,3 +59,69 @@ def test_follow_a_permalink_to_the_remark_in_view(browser, live_server, write_tr
     phone.goto(live_server.url + href)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     page.close(); phone.close()
+
+
+A11Y_CHECK = """
+() => {
+  const problems = [];
+  const h1 = document.querySelectorAll('h1');
+  if (h1.length !== 1) problems.push('h1 count ' + h1.length);
+  let last = 0;
+  for (const h of document.querySelectorAll('h1,h2,h3,h4,h5,h6')) {
+    const level = +h.tagName[1];
+    if (last && level > last + 1) problems.push('heading jumps to ' + h.tagName + ': ' + h.textContent.trim());
+    last = level;
+  }
+  for (const el of document.querySelectorAll('input:not([type=hidden]),select,textarea')) {
+    if (!el.id || !document.querySelector('label[for="' + el.id + '"]')) problems.push('unlabelled ' + el.name);
+  }
+  if (!document.querySelector('main')) problems.push('no main landmark');
+  if (!document.querySelector('a.skip-link[href="#main"]')) problems.push('no skip link');
+  if (document.documentElement.scrollWidth > window.innerWidth) problems.push('sideways scroll');
+  return problems;
+}
+"""
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_type_in_a_browser(browser, live_server):
+    from .conftest import SAMPLE_DATA
+
+    call_command("ingest_transcripts", str(SAMPLE_DATA), stdout=io.StringIO())
+    for width in (1200, 360):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        pages = {
+            "/": "Meetings",
+            "/meetings/?year=2023": "Meetings",
+            "/speakers/": "Speakers",
+            "/speakers/?letter=M": "Speakers",
+            "/speakers/helena-marsh/": "Helena Marsh",
+            "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/": "Meeting of the Council on Civic Affairs",
+            "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/helena-marsh-1/": "Remark by Helena Marsh",
+            "/meetings/no-such-meeting/": "Nothing here",
+        }
+        for path, h1 in pages.items():
+            response = page.goto(live_server.url + path)
+            assert response.status == (404 if "no-such" in path else 200), path
+            assert page.locator("h1").inner_text().strip() == h1, path
+            assert page.evaluate(A11Y_CHECK) == [], (path, width)
+        assert errors == []
+        page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_copy_buttons_and_summary_marking(browser, live_server):
+    from .conftest import SAMPLE_DATA
+
+    call_command("ingest_transcripts", str(SAMPLE_DATA), stdout=io.StringIO())
+    page = browser.new_page()
+    page.goto(live_server.url + "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/")
+    assert page.locator("button.copy").count() == page.locator("a[data-copy-url]").count() > 0
+    summary = page.locator("article.turn.summary").first
+    assert "not a verbatim quotation" in summary.inner_text()
+    page.goto(live_server.url + "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/helena-marsh-1/")
+    assert page.locator(".cite button.copy").count() == 1
+    assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/helena-marsh-1/")
+    page.close()

@@ -86,3 +86,20 @@ def test_loaded_settings_are_safe():
     assert project_settings.X_FRAME_OPTIONS == "DENY"
     assert "django.contrib.admin" not in project_settings.INSTALLED_APPS
     assert "django.contrib.sessions" not in project_settings.INSTALLED_APPS
+
+
+def test_collectstatic_with_the_production_storage_hashes_every_asset(tmp_path):
+    """Production serves hashed, compressed names through whitenoise's manifest storage."""
+    import json
+
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from archive import settings as production
+
+    with override_settings(STORAGES=production.STORAGES, STATIC_ROOT=tmp_path):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    for asset in ("css/archive.css", "js/archive.js"):
+        hashed = manifest[asset]
+        assert hashed != asset and (tmp_path / hashed).exists() and (tmp_path / (hashed + ".gz")).exists()

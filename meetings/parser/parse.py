@@ -295,7 +295,9 @@ class _Parser:
                 else:
                     turn.resolution = ref.kind
                     turn.written_name = ref.name if ref.kind == "surname" else None
-                    turn.role = ref.role if ref.kind == "role" else None
+                    # "(The Minister went on …)": the title is kept in the label, not as a role.
+                    turn.role = None
+                    turn.ref_role = ref.role if ref.kind == "role" else None  # type: ignore[attr-defined]
                 current = start(turn)
                 continue
             m = _UNTRANSCRIBED.match(cp)
@@ -393,8 +395,8 @@ class _Parser:
                     person = same[0]
                 else:
                     t.resolution = "unresolved"
-            elif t.resolution == "role" and t.role:
-                person = self._by_role(t.role, people, last_person)
+            elif t.resolution == "role" and getattr(t, "ref_role", None):
+                person = self._by_role(t.ref_role, people, last_person)
                 if person is None:
                     t.resolution = "unresolved"
             elif t.resolution == "pronoun":
@@ -418,8 +420,9 @@ class _Parser:
             elif t.kind == SPEECH and t.generic:
                 last_person = None
         for t in turns:
-            if hasattr(t, "summary_of"):
-                delattr(t, "summary_of")
+            for attr in ("summary_of", "ref_role"):
+                if hasattr(t, attr):
+                    delattr(t, attr)
 
     @staticmethod
     def _by_role(role: str, people: list[_Person], current: _Person | None) -> _Person | None:
