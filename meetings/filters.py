@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from meetings.models import Meeting, Participant, Turn
+from meetings.models import Meeting, Participant, Turn, TurnTopic
 
 MAX_WORDS = 10
 MAX_VALUE = 200
@@ -87,3 +87,16 @@ class RemarkFilter(django_filters.FilterSet):
     class Meta:
         model = Turn
         fields = ["meeting", "year"]
+
+
+class TopicRemarkFilter(django_filters.FilterSet):
+    """The remarks that carry a topic, narrowed to one speaker or one year."""
+
+    speaker = django_filters.CharFilter(field_name="turn__speaker__slug", label="Speaker", max_length=MAX_VALUE)
+    year = django_filters.NumberFilter(field_name="turn__meeting__date", lookup_expr="year", label="Year",
+                                       min_value=1, max_value=9999)
+    raised = django_filters.BooleanFilter(field_name="raised", label="Only where it was raised")
+
+    class Meta:
+        model = TurnTopic
+        fields = ["speaker", "year", "raised"]

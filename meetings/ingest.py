@@ -25,6 +25,7 @@ from meetings.models import (
 )
 from meetings.parser import GUESSES, RESOLUTIONS, Transcript, TranscriptError, parse_transcript
 from meetings.parser.names import first_initial, has_initial_only, name_key, surname_key, tidy_name
+from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.permalinks import (
     KeyedTurn,
     NewTurn,
@@ -190,12 +191,17 @@ class Ingester:
             new_turns, [KeyedTurn(key=k, prefix=split_key(k)[0], text=txt) for k, txt in old], retired
         )
         rows = []
+        exclude = meeting_exclusions(sorted({p.name for p in speakers.values()}))
         for i, (pt, key) in enumerate(zip(t.turns, keys), start=1):
             participant = speakers.get(pt.name) if pt.name else None
+            phrases, words, procedural = remark_phrases(
+                RemarkText(pt.text, pt.label or "", pt.kind == Turn.SUMMARY), exclude
+            )
             rows.append(Turn(
                 meeting=meeting, position=i, speaker=participant,
                 speaker_label=(pt.label or "")[:500], role=(pt.role or None),
                 kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
+                phrases=dict(phrases), words=words, is_procedural=procedural,
             ))
             if pt.resolution in GUESSES:
                 report.guesses.append(

@@ -119,6 +119,11 @@ class Turn(models.Model):
     text = models.TextField(blank=True)
     key = models.SlugField(max_length=150)
     resolution = models.CharField(max_length=20, default="label")
+    is_procedural = models.BooleanField(
+        default=False, help_text="A short chairing line: left out of topics and statistics."
+    )
+    words = models.PositiveIntegerField(default=0)
+    phrases = models.JSONField(default=dict, blank=True, help_text="Candidate topic phrases and counts.")
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -167,3 +172,67 @@ class RetiredTurnKey(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "key"], name="retired_key_unique"),
         ]
+
+
+class Topic(models.Model):
+    """A normalised key phrase ("foreign agent") with the label readers see ("foreign agents")."""
+
+    key = models.CharField(max_length=200, unique=True)
+    label = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    remark_count = models.PositiveIntegerField(default=0)
+    raised_count = models.PositiveIntegerField(default=0, help_text="Meetings in which someone raised it.")
+    people_count = models.PositiveIntegerField(default=0)
+    is_featured = models.BooleanField(
+        default=False, db_index=True, help_text="Among someone's or some meeting's top topics: listed in the index."
+    )
+
+    class Meta:
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:topic", kwargs={"slug": self.slug})
+
+
+class TurnTopic(models.Model):
+    turn = models.ForeignKey(Turn, related_name="turn_topics", on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, related_name="turn_topics", on_delete=models.CASCADE)
+    weight = models.FloatField()
+    raised = models.BooleanField(default=False, help_text="No earlier turn of the meeting carries it.")
+    is_evidence = models.BooleanField(
+        default=False, help_text="The remark that carries it best for this person in this meeting."
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["turn", "topic"], name="turn_topic_unique")]
+        indexes = [models.Index(fields=["topic", "-weight"], name="turntopic_topic_weight")]
+
+
+class ParticipantTopic(models.Model):
+    participant = models.ForeignKey(Participant, related_name="participant_topics", on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, related_name="participant_topics", on_delete=models.CASCADE)
+    rank = models.PositiveIntegerField()
+    score = models.FloatField()
+    remarks = models.PositiveIntegerField()
+    raised = models.PositiveIntegerField(default=0, help_text="Meetings where this person raised it.")
+    evidence = models.ForeignKey(Turn, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["participant", "rank"]
+        constraints = [models.UniqueConstraint(fields=["participant", "topic"], name="participant_topic_unique")]
+
+
+class MeetingTopic(models.Model):
+    meeting = models.ForeignKey(Meeting, related_name="meeting_topics", on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, related_name="meeting_topics", on_delete=models.CASCADE)
+    rank = models.PositiveIntegerField()
+    score = models.FloatField()
+    raised_by = models.ForeignKey(Participant, null=True, on_delete=models.SET_NULL, related_name="+")
+    evidence = models.ForeignKey(Turn, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["meeting", "rank"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "topic"], name="meeting_topic_unique")]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("meetings/<slug:slug>/<slug:key>/", views.turn_detail, name="turn"),
     path("speakers/", views.speaker_list, name="speaker_list"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("topics/", views.topic_list, name="topic_list"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
 ]

@@ -12,8 +12,18 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
 from meetings import profiles
-from meetings.filters import MeetingFilter, RemarkFilter, SpeakerFilter
-from meetings.models import Meeting, Participant, ParticipantRedirect, RetiredTurnKey, Turn
+from meetings.filters import MeetingFilter, RemarkFilter, SpeakerFilter, TopicRemarkFilter
+from meetings.models import (
+    Meeting,
+    MeetingTopic,
+    Participant,
+    ParticipantRedirect,
+    ParticipantTopic,
+    RetiredTurnKey,
+    Topic,
+    Turn,
+    TurnTopic,
+)
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -64,8 +74,13 @@ def meeting_detail(request, slug):
             entry["roles"].append(t.role)
     newer = (Meeting.objects.filter(date__gt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__gt=meeting.slug))
     older = (Meeting.objects.filter(date__lt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__lt=meeting.slug))
+    topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
+                  .order_by("rank"))
+    for mt in topics:
+        if mt.evidence:
+            mt.evidence.meeting = meeting
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "turns": turns, "people": list(people.values()),
+        "meeting": meeting, "turns": turns, "people": list(people.values()), "topics": topics,
         "newer": newer.order_by("date", "slug").only("slug", "title", "date").first(),
         "older": older.order_by("-date", "-slug").only("slug", "title", "date").first(),
     })
@@ -132,5 +147,39 @@ def speaker_detail(request, slug):
         "roles": profiles.roles(person),
         "meetings": profiles.recent_meetings(person),
         "partners": profiles.exchanged_with(person),
+        "topics": list(ParticipantTopic.objects.filter(participant=person).select_related("topic").order_by("rank")),
+        "query": _query_without_page(request),
+    })
+
+
+TOPICS_PER_PAGE = 100
+
+
+def topic_list(request):
+    order = "az" if request.GET.get("sort") == "az" else "raised"
+    topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
+    topics = topics.order_by("label") if order == "az" else topics.order_by("-raised_count", "-remark_count", "label")
+    page = _page(request, topics, TOPICS_PER_PAGE)
+    return render(request, "meetings/topic_list.html", {
+        "page": page, "order": order, "query": _query_without_page(request),
+    })
+
+
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    remarks = (TurnTopic.objects.filter(topic=topic)
+               .select_related("turn", "turn__speaker", "turn__meeting")
+               .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position"))
+    filterset = TopicRemarkFilter(request.GET, queryset=remarks)
+    page = _page(request, filterset.qs, REMARKS_PER_PAGE)
+    raisers = list(
+        Participant.objects.filter(turns__turn_topics__topic=topic, turns__turn_topics__raised=True)
+        .annotate(n=Count("turns__meeting", distinct=True)).order_by("-n", "sort_name")[:20]
+    )
+    meetings = list(
+        Meeting.objects.filter(turns__turn_topics__topic=topic).distinct().order_by("-date")[:20]
+    )
+    return render(request, "meetings/topic_detail.html", {
+        "topic": topic, "page": page, "filter": filterset, "raisers": raisers, "meetings": meetings,
         "query": _query_without_page(request),
     })

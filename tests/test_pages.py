@@ -58,7 +58,7 @@ def test_meeting_list_filters_are_links(client, archive):
 @pytest.mark.django_db
 def test_meeting_page_shows_every_turn_with_anchor_and_permalink(client, archive, django_assert_max_num_queries):
     m = archive.last()
-    with django_assert_max_num_queries(4):  # meeting, turns, previous and next meeting
+    with django_assert_max_num_queries(5):  # meeting, turns, previous and next meeting, topics
         r = client.get(m.get_absolute_url())
     html = r.content.decode()
     for t in m.turns.all():
@@ -111,8 +111,8 @@ def test_unknown_and_retired_links(client, archive, write_transcript):
 def test_speakers_and_profile(client, archive, django_assert_max_num_queries):
     r = client.get("/speakers/")
     assert "Helena Marsh" in r.content.decode() and "Ada Lindqvist" in r.content.decode()
-    # person, count, page, totals, roles, meetings, partners (2): constant, whatever the data
-    with django_assert_max_num_queries(8):
+    # person, count, page, totals, roles, meetings, partners (2), topics: constant, whatever the data
+    with django_assert_max_num_queries(9):
         r = client.get("/speakers/helena-marsh/")
     html = r.content.decode()
     assert "5 remarks in 2 meetings" in html

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -40,3 +42,30 @@ def snippet(text: str, length: int = 220) -> str:
         return flat
     cut = flat[:length].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+def phrase_pattern(key: str) -> re.Pattern:
+    """A topic key as it may be written: any case, spaces, U+00A0 or hyphens between words,
+    plural or possessive endings ("foreign agent" finds "foreign agents", "Foreign-agent")."""
+    words = [w for w in key.split(" ") if w]
+    parts = [re.escape(w) for w in words[:-1]]
+    last = words[-1] if words else ""
+    stem = re.escape(last[:-1] if last.endswith("y") and len(last) > 3 else last)
+    parts.append(stem + r"[\w'’]*")
+    return re.compile(r"(?<![\w])" + r"[\s\u00a0\-‐‑–]+".join(parts), re.IGNORECASE)
+
+
+@register.filter
+def highlight(text: str, key: str) -> str:
+    """The turn's paragraphs, escaped, with the topic phrase marked."""
+    pattern = phrase_pattern(key or "")
+    out = []
+    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+        pieces, pos = [], 0
+        for m in pattern.finditer(para):
+            pieces.append(escape(para[pos:m.start()]))
+            pieces.append(f"<mark>{escape(m.group(0))}</mark>")
+            pos = m.end()
+        pieces.append(escape(para[pos:]))
+        out.append(f"<p>{''.join(pieces)}</p>")
+    return mark_safe("\n".join(out))

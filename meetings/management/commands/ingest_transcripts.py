@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
 from meetings.models import Meeting, Participant, Turn
+from meetings.topic_index import rebuild as rebuild_topics
 
 
 class Command(BaseCommand):
@@ -23,6 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="transcript files or directories")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
         parser.add_argument("--no-progress", action="store_true", help="plain lines even on a terminal")
+        parser.add_argument("--no-topics", action="store_true",
+                            help="do not re-score topics afterwards (run rebuild_topics later)")
 
     def handle(self, *args, **options):
         paths = options["paths"]
@@ -45,6 +48,12 @@ class Command(BaseCommand):
                     report = ingester.ingest_path(path)
                 reports.append(report)
                 self._progress(n, len(files), report, tty, verbosity)
+            changed = any(r.status in ("new", "updated") for r in reports)
+            if changed and not dry_run and not options["no_topics"]:
+                topics = rebuild_topics()
+                self.stdout.write(
+                    f"topics: {topics.topics} topics on {topics.turn_topics} remarks, re-scored in {topics.seconds:.1f} s"
+                )
         finally:
             release_ingest_lock()
         if tty:

@@ -1,0 +1,284 @@
+"""Candidate topic phrases of a remark: noun-phrase-like runs of one to four words.
+
+No tagger and no model: a phrase is a run of content words between punctuation and function
+words (stop words, pronouns, common verbs, adverbs), normalised for case, plural, U+00A0,
+apostrophes and hyphen variants ("QR-codes" and "QR codes" are one phrase). Generic words of
+meetings ("issue", "colleagues", "Mr President", "thank you", "this year") are never topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+MAX_WORDS = 4
+
+STOP_WORDS = set("""
+a about above across after again against all almost alone along already also although always am
+among an and another any anybody anyone anything anywhere are aren't around as at away back be
+became because become becomes been before beforehand behind being below beside besides between
+beyond both but by can cannot can't could couldn't did didn't do does doesn't doing don't done
+down due during each either else elsewhere enough etc even ever every everybody everyone
+everything everywhere except few first for former formerly from further had hadn't has hasn't
+have haven't having he he'd he'll her here here's hers herself him himself his how however i
+i'd i'll i'm i've ie if in indeed instead into is isn't it it's its itself just last latter least
+less let let's like likely lot lots made many may maybe me meanwhile might mine more moreover most
+mostly much must mustn't my myself namely neither never nevertheless next no nobody none noone
+nor not nothing now nowhere of off often on once one ones only onto or other others otherwise ought
+our ours ourselves out over own per perhaps please quite rather really same second several shall
+she she'd she'll she's should shouldn't since so some somebody somehow someone something sometime
+sometimes somewhat somewhere soon still such than that that's the their theirs them themselves then
+thence there there's thereafter thereby therefore these they they'd they'll they're they've third
+this those though through throughout thus to together too toward towards under unless until up upon
+us very via was wasn't we we'd we'll we're we've well were weren't what what's whatever when
+whenever where whereas wherever whether which while who who's whoever whole whom whose why will
+with within without won't would wouldn't yes yet you you'd you'll you're you've your yours
+yourself yourselves mr mrs ms dr sir madam okay ok oh eh ah um yeah hello goodbye thanks thank
+today yesterday tomorrow tonight ago currently recently particularly especially certainly clearly
+simply actually basically generally probably possibly absolutely obviously naturally exactly
+fully entirely completely totally largely mainly primarily directly immediately finally
+firstly secondly thirdly lastly further furthermore additionally accordingly hence thereby
+respectively approximately roughly nearly almost virtually literally truly indeed anyway also
+once twice ever never always usually normally typically constantly continuously gradually
+quickly slowly easily hard highly deeply strongly seriously carefully properly duly
+""".split())
+
+# Verbs and their forms that often stand beside nouns; a phrase never contains them.
+VERBS = set("""
+say says said saying tell tells told telling speak speaks spoke spoken speaking talk talks talked
+talking ask asks asked asking answer answered think thinks thought thinking know knows knew known
+knowing believe believes believed see sees saw seen seeing look looks looked looking want wants
+wanted wanting need needs needed needing get gets got gotten getting give gives gave given giving
+take takes took taken taking make makes making go goes went gone going come comes came coming put
+puts putting keep keeps kept keeping let lets seem seems seemed become becomes becoming mean means
+meant try tries tried trying use uses used using find finds found finding call calls called calling
+feel feels felt leave leaves left work works worked working agree agrees agreed agreeing
+understand understands understood hope hopes hoped hoping consider considers considered
+considering mention mentions mentioned noted note notes raise raises raised raising discuss
+discusses discussed discussing address addresses addressed addressing regard regarding regards
+concern concerning concerns concerned propose proposes proposed suggest suggests suggested
+support supports supported supporting ensure ensures ensured ensuring provide provides provided
+providing continue continues continued continuing remain remains remained show shows showed shown
+would could should shall will can must may might do does did done is are was were be been being
+have has had having hold holds held holding start starts started starting begin begins began
+begun bring brings brought set sets run runs ran help helps helped helping pay pays paid turn
+turned move moved happen happens happened happening change changed allow allows allowed create
+created include includes included including increase increased reduce reduced solve solved
+deal dealt focus focused focusing outline outlined describe described describing spoke emphasise
+emphasised emphasize emphasized stress stressed add added adding invite invited offer offered
+thank thanked welcome welcomed draw drew drawn point pointed touch touched share shared report
+reported reporting plan planned expect expected decide decided adopt adopted receive received
+remember recall recalled imagine prepare prepared implement implemented develop developed
+hear hears heard listen listened wait waited close closed grow grew grown rise rose risen fall fell
+fallen live lived lives win lose worry worried explain explained visit visited read write wrote
+written learn learned learnt choose chose chosen build builds ask wish wished
+built sent shut brought taught sold kept lost met won spent led apologise apologize participate
+promote promoted apply applied monitor monitored express expressed operate operated suggestion
+reiterate seem seemed guarantee guaranteed fulfil fulfilled achieve achieved succeed succeeded
+""".split())
+
+# Words and phrases of the meeting itself, never a topic.
+GENERIC = set("""
+issue issues question questions problem problems matter matters thing things way ways time times
+year years month months week weeks day days today colleague colleagues friend friends
+ladies gentlemen president mr_president minister chair chairman chairperson afternoon morning
+evening lot lots part parts point points number numbers fact facts case cases example examples
+course kind kinds sort sorts level levels area areas side sides place places result results
+situation situations opportunity opportunities attention meeting meetings discussion discussions
+work job task tasks proposal proposals decision decisions idea ideas view views opinion opinions
+word words floor instruction instructions moment end beginning start step steps stage stages
+percent billion million thousand hundred dozen rubles roubles euros dollars people person persons
+everybody everyone country countries russia government state today's now yesterday's years'
+side effort efforts approach approaches process processes system systems measure measures
+question answer remark remarks report reports speech address interview conference session
+agenda item items list lists detail details aspect aspects term terms regard respect basis
+sense reason reasons purpose goal goals priority priorities subject subjects topic topics thanks
+direction directions position positions support help option options possibility possibilities
+practice practices experience sphere field fields principle principles condition conditions
+""".split())
+GENERIC_PHRASES = {
+    "thank you", "mr president", "madam president", "this year", "last year", "next year",
+    "a lot", "first of all", "of course", "dear colleagues", "good afternoon", "good morning",
+    "good evening", "human being", "whole country", "russian federation", "same time",
+    "long time", "great deal", "certain extent", "other words", "go ahead", "let us",
+    "all right", "very much", "right now", "each other", "one another", "first time",
+    "next step", "main thing", "important thing", "recent years", "coming years", "past years",
+    "prime minister", "deputy prime minister", "executive office", "presidential executive office",
+}
+
+# Adjectives: never a topic on their own, never the last word of one ("personal data" yes,
+# "foreign" or "data personal" no).
+ADJECTIVES = set("""
+important necessary possible impossible foreign russian personal sure official federal national
+regional local public social new old good bad great big small large high low main major key
+certain different special serious difficult hard easy real whole full free open current modern
+general common specific particular various entire own additional relevant appropriate significant
+sensitive human civil international economic political legal financial required regardless
+available responsible ready able clear obvious simple long short early late recent future past
+present previous following latest final overall global internal external domestic united total
+basic effective efficient strong weak young senior junior little best better worse worst right
+wrong true false fair unfair huge enormous tremendous considerable substantial serious crucial
+essential fundamental critical urgent acute positive negative active passive direct indirect
+relevant interesting useful helpful successful fine nice wonderful excellent terrible awful
+proper correct normal usual unusual similar separate concrete practical technical complex
+comprehensive systematic constructive professional individual collective joint mutual
+corresponding respective appropriate adequate sufficient insufficient necessary unacceptable
+acceptable reasonable possible likely unlikely difficult complicated simple ordinary extra
+numerous multiple single double various several entire particular specific general unique
+glad honest happy sad afraid aware grateful pleased proud sorry ready willing unable dear
+""".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
+
+
+def normalise(text: str) -> str:
+    """U+00A0, typographic apostrophes and hyphen variants as plain characters."""
+    text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
+    for h in _HYPHENS:
+        text = text.replace(h, "-")
+    return text
+
+
+def singular(word: str) -> str:
+    """A cautious English singular for the last word of a phrase: codes->code, policies->policy."""
+    w = word
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics", "'s")):
+        return w[:-2] if w.endswith("'s") else w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ous", "ss")):
+        return w[:-1]
+    return w
+
+
+def phrase_key(words: list[str]) -> str:
+    """Lower case, hyphen parts as words ("QR-codes" = "QR codes"), last word singular."""
+    parts: list[str] = []
+    for w in words:
+        parts.extend(p for p in w.lower().replace("'", "'").split("-") if p)
+    if not parts:
+        return ""
+    parts[-1] = singular(parts[-1])
+    return " ".join(parts)
+
+
+NUMBER_WORDS = set("""
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+hundred thousand million billion trillion half quarter dozen first second third fourth fifth
+sixth seventh eighth ninth tenth twice
+""".split())
+# -ing and -ed words that are nouns people raise; other -ing/-ed words are verb forms.
+ING_ED_NOUNS = set("""
+housing funding building buildings meeting training planning spending bullying lending voting
+smoking trafficking dumping landing pricing financing schooling parking shipping mining farming
+banking fishing logging hearing hearings sentencing policing warning warnings heating cooling
+clothing bleeding drinking gambling fencing learning reading writing counselling screening
+testing monitoring broadcasting recycling shelling fighting bombing killing killings kidnapping
+offending reoffending wellbeing well-being understanding spelling booking ruling rulings
+crossing crossings opening openings setting settings feeling beings polling
+broadcast wording proceedings dealings findings earnings savings surroundings
+""".split())
+LY_NOUNS = {"family", "italy", "assembly", "supply", "monopoly", "july", "rally", "ally", "anomaly",
+            "reply", "ugly", "belly", "bully", "jelly", "lily", "sicily", "apply", "daily", "weekly",
+            "quarterly", "elderly", "fly", "butterfly"}
+
+
+def _content(word: str) -> bool:
+    low = word.lower()
+    if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
+        return False
+    if len(low) < 3 and not word.isupper():
+        return False
+    if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
+        return False
+    if low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS and not word[:1].isupper():
+        return False
+    return True
+
+
+def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
+    """Phrase key -> count, for phrases of one to four content words.
+
+    `exclude` holds lower-case words never to use (the names of the people present).
+    A label for display is kept separately by `labels_for`.
+    """
+    counts: Counter = Counter()
+    for chunk in _BREAK.split(normalise(text)):
+        run: list[str] = []
+        for m in _WORD.finditer(chunk):
+            w = m.group(0).strip("'")
+            if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
+                run.append(w)
+                continue
+            _emit(run, counts)
+            run = []
+        _emit(run, counts)
+    return counts
+
+
+def _emit(run: list[str], counts: Counter) -> None:
+    n = len(run)
+    for size in range(1, MAX_WORDS + 1):
+        for i in range(0, n - size + 1):
+            words = run[i:i + size]
+            if words[-1].lower() in ADJECTIVES:
+                continue
+            key = phrase_key(words)
+            if not key or _generic(key):
+                continue
+            counts[key] += 1
+
+
+def _generic(key: str) -> bool:
+    if key in GENERIC_PHRASES:
+        return True
+    parts = key.split(" ")
+    if len(parts) == 1:
+        return key in GENERIC or singular(key) in GENERIC or len(key) < 4
+    # A phrase made only of generic words ("state system") says nothing.
+    return all(p in GENERIC or singular(p) in GENERIC for p in parts) or parts[0] in GENERIC and parts[-1] in GENERIC
+
+
+def display_label(key: str, text: str) -> str:
+    """How the phrase is written in `text`: an occurrence inside a sentence shows whether it is a
+    proper noun ("Soviet Union") or not ("pretrial detention centres"); falls back to the key."""
+    words = key.split(" ")
+    last = re.escape(words[-1][: max(3, len(words[-1]) - 1)]) + r"\w*"
+    body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
+    pattern = re.compile(r"\b" + body, re.IGNORECASE)
+    plain = normalise(text)
+    first = None
+    for m in pattern.finditer(plain):
+        before = plain[: m.start()].rstrip()
+        at_start = not before or before[-1] in ".!?:(\"“«"
+        if not at_start:
+            return m.group(0)
+        first = first or m.group(0)
+    if first is None:
+        return key
+    # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
+    head = first.split(" ")[0].split("-")[0]
+    return first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]
+
+
+PROCEDURAL_CUES = re.compile(
+    r"\b(thank you|thanks|go ahead|you have the floor|the floor is yours|please|let us (begin|start|move on|continue|proceed)|"
+    r"good (afternoon|morning|evening)|colleagues|next speaker|over to you|shall we|all right|very well|agreed|goodbye)\b",
+    re.IGNORECASE,
+)
+
+
+def is_procedural(text: str) -> bool:
+    """A short chairing line ("Thank you. Go ahead, please.") that yields no topics."""
+    words = len(normalise(text).split())
+    if words <= 12:
+        return True
+    if words <= 40 and PROCEDURAL_CUES.search(text):
+        content = sum(candidates(text).values())
+        return content <= 6
+    return False
