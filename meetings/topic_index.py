@@ -78,24 +78,48 @@ def rebuild(reextract: bool = False) -> RebuildReport:
         if k not in best_for_meeting or wt > best_for_meeting[k]:
             best_for_meeting[k] = wt
 
+    # Counts per topic, computed before writing so every Topic row is written once.
+    raised_by_person: Counter = Counter()
+    raised_meetings: dict[str, set[int]] = defaultdict(set)
+    remark_counts: Counter = Counter()
+    people: dict[str, set[int]] = defaultdict(set)
+    raiser: dict[tuple[int, str], int | None] = {}
+    for tid, chosen in scored.turn_topics.items():
+        t = info[tid]
+        for p in chosen:
+            remark_counts[p] += 1
+            if t.speaker_id:
+                people[p].add(t.speaker_id)
+            if (tid, p) in scored.raised:
+                raised_meetings[p].add(t.meeting_id)
+                raiser.setdefault((t.meeting_id, p), t.speaker_id)
+                if t.speaker_id:
+                    raised_by_person[(t.speaker_id, p)] += 1
+    featured = {p for plist in scored.person_topics.values() for p, _, _ in plist}
+    featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
+
     with transaction.atomic():
+        # Topic ids are internal; slugs are public and carried over by key.
+        old_slugs = dict(Topic.objects.values_list("key", "slug"))
         TurnTopic.objects.all().delete()
         ParticipantTopic.objects.all().delete()
         MeetingTopic.objects.all().delete()
-        existing = {t.key: t for t in Topic.objects.all()}
-        Topic.objects.exclude(key__in=keys).delete()
+        Topic.objects.all().delete()
         texts = _label_texts(scored, keys)
-        taken = {t.slug for k, t in existing.items() if k in keys}
-        new = []
-        for key in sorted(keys - existing.keys()):
-            slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
-            taken.add(slug)
-            new.append(Topic(key=key, label=display_label(key, texts.get(key, "")), slug=slug))
-        for key in keys & existing.keys():
-            existing[key].label = display_label(key, texts.get(key, ""))
-        Topic.objects.bulk_update([existing[k] for k in keys & existing.keys()], ["label"], batch_size=2000)
-        Topic.objects.bulk_create(new, batch_size=1000)
-        topic_id = dict(Topic.objects.filter(key__in=keys).values_list("key", "id"))
+        taken = {old_slugs[k] for k in keys if k in old_slugs}
+        rows = []
+        for key in sorted(keys):
+            slug = old_slugs.get(key)
+            if slug is None:
+                slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
+                taken.add(slug)
+            rows.append(Topic(
+                key=key, label=display_label(key, texts.get(key, "")), slug=slug,
+                remark_count=remark_counts[key], raised_count=len(raised_meetings[key]),
+                people_count=len(people[key]), is_featured=key in featured,
+            ))
+        Topic.objects.bulk_create(rows, batch_size=2000)
+        topic_id = dict(Topic.objects.values_list("key", "id"))
 
         tt_rows = []
         for tid, chosen in scored.turn_topics.items():
@@ -104,23 +128,6 @@ def rebuild(reextract: bool = False) -> RebuildReport:
                                          raised=(tid, p) in scored.raised,
                                          is_evidence=tid in evidence_turns and best[(info[tid].speaker_id, info[tid].meeting_id, p)][1] == tid))
         TurnTopic.objects.bulk_create(tt_rows, batch_size=5000)
-
-        raised_by_person: Counter = Counter()
-        raised_meetings: dict[str, set[int]] = defaultdict(set)
-        remark_counts: Counter = Counter()
-        people: dict[str, set[int]] = defaultdict(set)
-        raiser: dict[tuple[int, str], int | None] = {}
-        for tid, chosen in scored.turn_topics.items():
-            t = info[tid]
-            for p in chosen:
-                remark_counts[p] += 1
-                if t.speaker_id:
-                    people[p].add(t.speaker_id)
-                if (tid, p) in scored.raised:
-                    raised_meetings[p].add(t.meeting_id)
-                    raiser.setdefault((t.meeting_id, p), t.speaker_id)
-                    if t.speaker_id:
-                        raised_by_person[(t.speaker_id, p)] += 1
 
         pt_rows = []
         for pid, plist in scored.person_topics.items():
@@ -138,17 +145,6 @@ def rebuild(reextract: bool = False) -> RebuildReport:
                                             raised_by_id=raiser.get((mid, p)), evidence_id=ev))
         MeetingTopic.objects.bulk_create(mt_rows, batch_size=5000)
 
-        featured = {p for plist in scored.person_topics.values() for p, _, _ in plist}
-        featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
-        updates = []
-        for t in Topic.objects.filter(key__in=keys):
-            t.is_featured = t.key in featured
-            t.remark_count = remark_counts[t.key]
-            t.raised_count = len(raised_meetings[t.key])
-            t.people_count = len(people[t.key])
-            updates.append(t)
-        Topic.objects.bulk_update(updates, ["remark_count", "raised_count", "people_count", "is_featured"],
-                                  batch_size=2000)
     return RebuildReport(len(turns), len(keys), len(tt_rows), time.monotonic() - started)
 
 
