@@ -100,3 +100,26 @@ class TopicRemarkFilter(django_filters.FilterSet):
     class Meta:
         model = TurnTopic
         fields = ["speaker", "year", "raised"]
+
+
+class SearchFilter(django_filters.FilterSet):
+    """Narrowing a search: speaker, meeting, date range, kind of turn, topic."""
+
+    speaker = django_filters.CharFilter(field_name="speaker__slug", label="Speaker", max_length=MAX_VALUE)
+    meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
+    date_from = django_filters.DateFilter(field_name="meeting__date", lookup_expr="gte", label="From",
+                                          widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = django_filters.DateFilter(field_name="meeting__date", lookup_expr="lte", label="To",
+                                        widget=forms.DateInput(attrs={"type": "date"}))
+    year = django_filters.NumberFilter(field_name="meeting__date", lookup_expr="year", label="Year",
+                                       min_value=1, max_value=9999)
+    kind = django_filters.ChoiceFilter(field_name="kind", choices=Turn.KIND_CHOICES, label="Kind",
+                                       empty_label="Speech and summaries")
+    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
+
+    class Meta:
+        model = Turn
+        fields = ["speaker", "meeting", "date_from", "date_to", "year", "kind", "topic"]
+
+    def filter_topic(self, queryset, name, value):
+        return queryset.filter(pk__in=TurnTopic.objects.filter(topic__slug=value.strip()).values("turn_id"))

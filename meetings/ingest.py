@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings import identity as ident
+from meetings import search
 from meetings.models import (
     Meeting,
     MeetingSource,
@@ -212,6 +213,7 @@ class Ingester:
                 report.unresolved.append(pt.label or "(no label)")
         meeting.turns.all().delete()
         Turn.objects.bulk_create(rows, batch_size=1000)
+        search.update_vectors([meeting.pk])
         if gone:
             RetiredTurnKey.objects.bulk_create(
                 [RetiredTurnKey(meeting=meeting, key=o.key, retired_at=now) for o in gone],
@@ -302,6 +304,7 @@ class Ingester:
             ParticipantRedirect.objects.filter(participant_id=other_id).update(participant_id=pid)
             ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
             other.delete()
+            search.update_speaker_vectors(pid)
             report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -25,10 +27,14 @@ class Meeting(models.Model):
         help_text="Date and normalised title: the same meeting reached through two files.",
     )
     ingested_at = models.DateTimeField()
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["-date", "title"], name="meeting_newest")]
+        indexes = [
+            models.Index(fields=["-date", "title"], name="meeting_newest"),
+            GinIndex(fields=["search_vector"], name="meeting_search"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%Y-%m-%d})"
@@ -124,6 +130,7 @@ class Turn(models.Model):
     )
     words = models.PositiveIntegerField(default=0)
     phrases = models.JSONField(default=dict, blank=True, help_text="Candidate topic phrases and counts.")
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -131,7 +138,10 @@ class Turn(models.Model):
             models.UniqueConstraint(fields=["meeting", "position"], name="turn_position_unique"),
             models.UniqueConstraint(fields=["meeting", "key"], name="turn_key_unique"),
         ]
-        indexes = [models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting")]
+        indexes = [
+            models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting"),
+            GinIndex(fields=["search_vector"], name="turn_search"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.meeting.slug}/{self.key}"

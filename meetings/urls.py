@@ -10,6 +10,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/<slug:key>/", views.turn_detail, name="turn"),
     path("speakers/", views.speaker_list, name="speaker_list"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("search/", views.search_page, name="search"),
     path("topics/", views.topic_list, name="topic_list"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
 ]

@@ -12,7 +12,8 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 
 from meetings import profiles
-from meetings.filters import MeetingFilter, RemarkFilter, SpeakerFilter, TopicRemarkFilter
+from meetings import search
+from meetings.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
 from meetings.models import (
     Meeting,
     MeetingTopic,
@@ -42,6 +43,22 @@ def _page(request, object_list, per_page):
     return paginator.page(number)
 
 
+def _lenient(filterset_class, data, queryset):
+    """A FilterSet that ignores the parameters it cannot understand (and says so in .errors)."""
+    filterset = filterset_class(data, queryset=queryset)
+    filterset.ignored = {}
+    if filterset.is_valid():
+        return filterset
+    errors = dict(filterset.errors)
+    cleaned = data.copy()
+    for field in errors:
+        cleaned.pop(field, None)
+    retry = filterset_class(cleaned, queryset=queryset)
+    retry.is_valid()
+    retry.ignored = errors
+    return retry
+
+
 def _query_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
@@ -52,7 +69,7 @@ def meeting_list(request):
     meetings = Meeting.objects.annotate(
         n_turns=Count("turns"), n_speakers=Count("turns__speaker", distinct=True)
     ).order_by("-date", "title")
-    filterset = MeetingFilter(request.GET, queryset=meetings)
+    filterset = _lenient(MeetingFilter, request.GET, meetings)
     page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
     return render(request, "meetings/meeting_list.html", {
@@ -62,7 +79,14 @@ def meeting_list(request):
 
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting, slug=slug)
+    q = search.clean_query(request.GET.get("q"))
     turns = list(meeting.turns.select_related("speaker").order_by("position"))
+    pattern = search.highlight_pattern(q) if q else None
+    if pattern is None:
+        q = ""
+    for t in turns:
+        if pattern is not None:
+            t.marked_text = search.mark_text(t.text, pattern)
     people: OrderedDict[int, dict] = OrderedDict()
     for t in turns:
         t.meeting = meeting  # already loaded: no query per permalink
@@ -80,7 +104,7 @@ def meeting_detail(request, slug):
         if mt.evidence:
             mt.evidence.meeting = meeting
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "turns": turns, "people": list(people.values()), "topics": topics,
+        "meeting": meeting, "turns": turns, "people": list(people.values()), "topics": topics, "q": q,
         "newer": newer.order_by("date", "slug").only("slug", "title", "date").first(),
         "older": older.order_by("-date", "-slug").only("slug", "title", "date").first(),
     })
@@ -112,7 +136,7 @@ def speaker_list(request):
     people = Participant.objects.annotate(
         n_turns=Count("turns"), n_meetings=Count("turns__meeting", distinct=True)
     ).order_by("sort_name", "name")
-    filterset = SpeakerFilter(request.GET, queryset=people)
+    filterset = _lenient(SpeakerFilter, request.GET, people)
     page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
     letters = set(
         Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
@@ -137,7 +161,7 @@ def speaker_detail(request, slug):
         .select_related("meeting")
         .order_by("-meeting__date", "meeting_id", "position")
     )
-    filterset = RemarkFilter(request.GET, queryset=turns)
+    filterset = _lenient(RemarkFilter, request.GET, turns)
     page = _page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = Turn.objects.filter(speaker=person).aggregate(
         n_turns=Count("id"), n_meetings=Count("meeting", distinct=True)
@@ -170,7 +194,7 @@ def topic_detail(request, slug):
     remarks = (TurnTopic.objects.filter(topic=topic)
                .select_related("turn", "turn__speaker", "turn__meeting")
                .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position"))
-    filterset = TopicRemarkFilter(request.GET, queryset=remarks)
+    filterset = _lenient(TopicRemarkFilter, request.GET, remarks)
     page = _page(request, filterset.qs, REMARKS_PER_PAGE)
     raisers = list(
         Participant.objects.filter(turns__turn_topics__topic=topic, turns__turn_topics__raised=True)
@@ -183,3 +207,32 @@ def topic_detail(request, slug):
         "topic": topic, "page": page, "filter": filterset, "raisers": raisers, "meetings": meetings,
         "query": _query_without_page(request),
     })
+
+
+RESULTS_PER_PAGE = 20
+
+
+def search_page(request):
+    raw = request.GET.get("q", "")
+    q = search.clean_query(raw)
+    filterset = _lenient(SearchFilter, request.GET, Turn.objects.all())
+    base = filterset.qs
+    context = {"q": q, "raw_too_long": len(raw) > search.MAX_QUERY_LENGTH, "filter": filterset,
+               "query": _query_without_page(request), "sort": "date" if request.GET.get("sort") == "date" else "relevance"}
+    if not q:
+        return render(request, "meetings/search.html", context)
+    if not search.has_lexemes(q):
+        context["no_lexemes"] = True
+        return render(request, "meetings/search.html", context)
+    within_meeting = bool(request.GET.get("meeting"))
+    hits = search.search_turns(q, base.select_related("speaker", "meeting"), sort=context["sort"], group=not within_meeting)
+    page = _page(request, hits.turns, RESULTS_PER_PAGE)
+    results = list(page.object_list)
+    search.with_snippets(results, q)
+    context.update({
+        "page": page, "results": results, "grouped": hits.grouped,
+        "facets": search.facets(q, base) if page.number == 1 else None,
+        "people": search.matching_people(q) if page.number == 1 else [],
+        "meetings": search.matching_meetings(q) if page.number == 1 and not within_meeting else [],
+    })
+    return render(request, "meetings/search.html", context)

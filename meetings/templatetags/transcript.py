@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from meetings.parser.inline import OMISSION, STAGE, segments
+from meetings.search import START, STOP
 
 register = template.Library()
 
@@ -31,7 +32,27 @@ def turn_html(text: str) -> str:
             else:
                 html.append(escape(chunk))
         out.append(f"<p>{''.join(html)}</p>")
-    return mark_safe("\n".join(out))
+    html = "\n".join(out)
+    if START in html:  # search highlights (markers put there by PostgreSQL's ts_headline)
+        html = _balance_marks(html)
+    return mark_safe(html)
+
+
+def _balance_marks(html: str) -> str:
+    """Markers become <mark>; a mark never spans a paragraph or a stage direction."""
+    out, open_ = [], False
+    for part in re.split(f"([{START}{STOP}]|</?p>|</?span[^>]*>)", html):
+        if part == START:
+            out.append("<mark>"); open_ = True
+        elif part == STOP:
+            if open_:
+                out.append("</mark>")
+            open_ = False
+        elif part.startswith("<") and open_:
+            out.append("</mark>" + part + "<mark>")
+        else:
+            out.append(part)
+    return "".join(out).replace("<mark></mark>", "")
 
 
 @register.filter

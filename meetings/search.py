@@ -1,0 +1,232 @@
+"""Full-text search with PostgreSQL: stored tsvectors, websearch syntax, ranked and highlighted.
+
+Each turn's vector holds the speaker's name (weight A), the role and label (B), the text stemmed
+in English (C) and the same text unstemmed (D, so that names and rare words match as written).
+Text passes through archive_search_text() (a SQL function, see migration 0006) and queries
+through `clean_query`, which apply the same folding: U+00A0 as a space, typographic apostrophes
+as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes" and back).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, FloatField, QuerySet, Value, Window
+from django.db.models.functions import Cast, ExtractYear, Replace, RowNumber
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from meetings.models import Meeting, Participant, ParticipantAlias, Turn
+from meetings.parser.names import name_key
+
+MAX_QUERY_LENGTH = 200
+START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escaped to <mark> later
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_HYPHEN_BETWEEN = re.compile(r"(?<=\w)[-\u2010\u2011\u2012\u2013](?=\w)")
+
+
+def clean_query(raw: str | None) -> str:
+    """A visitor's query made safe and comparable with the stored text; '' when nothing is left."""
+    if not raw:
+        return ""
+    text = unicodedata.normalize("NFKC", str(raw))
+    text = _CONTROL.sub(" ", text)
+    text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    text = text.replace("“", '"').replace("”", '"').replace("«", '"').replace("»", '"')
+    text = _HYPHEN_BETWEEN.sub(" ", text)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
+    return text
+
+
+def ts_query(q: str) -> SearchQuery:
+    """Stemmed English match, or the exact form (names, rare words)."""
+    return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
+        q, config="simple", search_type="websearch"
+    )
+
+
+def has_lexemes(q: str) -> bool:
+    """False for a query of stop words or operators only ("the of", "or", "-")."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT websearch_to_tsquery('english', %s)::text, websearch_to_tsquery('simple', %s)::text", [q, q])
+        english, simple = cur.fetchone()
+    return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
+
+
+def _only_stop_words(q: str) -> bool:
+    with connection.cursor() as cur:
+        cur.execute("SELECT to_tsvector('english', %s)::text", [q])
+        return not cur.fetchone()[0].strip()
+
+
+TURN_VECTOR_SQL = """
+UPDATE meetings_turn AS t SET search_vector =
+    setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
+ || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')
+ || setweight(to_tsvector('english', archive_search_text(t.text)), 'C')
+ || setweight(to_tsvector('simple', archive_search_text(t.text)), 'D')
+FROM meetings_turn AS t2 LEFT JOIN meetings_participant AS p ON p.id = t2.speaker_id
+WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
+"""
+MEETING_VECTOR_SQL = """
+UPDATE meetings_meeting SET search_vector =
+    setweight(to_tsvector('english', archive_search_text(title)), 'A')
+ || setweight(to_tsvector('simple', archive_search_text(title)), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(place, '') || ' ' || description)), 'B')
+WHERE id = ANY(%s)
+"""
+
+
+def update_vectors(meeting_ids: list[int]) -> None:
+    """Recompute the stored vectors of these meetings and their turns (called at ingest)."""
+    if not meeting_ids:
+        return
+    with connection.cursor() as cur:
+        cur.execute(TURN_VECTOR_SQL, [list(meeting_ids)])
+        cur.execute(MEETING_VECTOR_SQL, [list(meeting_ids)])
+
+
+def update_speaker_vectors(participant_id: int) -> None:
+    """After a participant is merged or renamed, their turns' vectors name them anew."""
+    ids = list(Turn.objects.filter(speaker_id=participant_id).values_list("meeting_id", flat=True).distinct())
+    update_vectors(ids)
+
+
+def marked(text: str) -> SafeString:
+    """Escape a ts_headline result, then turn its markers into <mark>."""
+    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False) -> SearchHeadline:
+    options = dict(start_sel=START, stop_sel=STOP, config="english")
+    if highlight_all:
+        options["highlight_all"] = True
+    else:
+        options.update(max_words=40, min_words=18, max_fragments=2, fragment_delimiter=" … ")
+    return SearchHeadline(expression, query, **options)
+
+
+@dataclass
+class Hits:
+    turns: QuerySet  # grouped: the best hit of each meeting, with `more` = other hits there
+    grouped: bool
+
+
+def search_turns(q: str, base: QuerySet, sort: str = "relevance", group: bool = True) -> Hits:
+    """Turns matching `q` within `base` (already filtered), ranked, best hit per meeting."""
+    query = ts_query(q)
+    rank = SearchRank(F("search_vector"), query, cover_density=True)
+    recency = 1.0 + 0.1 * (Cast(ExtractYear("meeting__date"), FloatField()) - 1990.0) / 40.0
+    hits = base.filter(search_vector=query).annotate(rank=rank).annotate(score=F("rank") * recency)
+    order = ["-meeting__date", "meeting_id", "position"] if sort == "date" else ["-score", "-meeting__date", "position"]
+    if group:
+        hits = hits.annotate(
+            nth=Window(RowNumber(), partition_by=[F("meeting_id")], order_by=[F("score").desc(), F("position").asc()]),
+            in_meeting=Window(Count("id"), partition_by=[F("meeting_id")]),
+        ).filter(nth=1)
+    return Hits(hits.order_by(*order), group)
+
+
+def with_snippets(turns: list[Turn], q: str) -> None:
+    """Attach a highlighted snippet to each turn of a page of results (one query).
+
+    ts_headline drops anything that looks like an HTML tag, so the text is escaped *before* it
+    (a transcript's "<script>" or "<…>" survives as text), and only the markers become HTML."""
+    if not turns:
+        return
+    query = ts_query(q)
+    escaped = Replace(Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
+                      Value(">"), Value("&gt;"))
+    snippets = dict(
+        Turn.objects.filter(pk__in=[t.pk for t in turns])
+        .annotate(snippet=headline(escaped, query)).values_list("pk", "snippet")
+    )
+    for t in turns:
+        t.snippet = marked_escaped(snippets.get(t.pk, ""))
+
+
+def marked_escaped(text: str) -> SafeString:
+    """A headline of already escaped text: only the markers become HTML (and nothing else may)."""
+    if "<" in text or ">" in text:  # cannot happen with escaped input; never trust it anyway
+        return marked(text)
+    return mark_safe(text.replace("\u00a0", " ").replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def facets(q: str, base: QuerySet) -> dict:
+    """Counts of matching remarks per speaker (top 12) and per year."""
+    matching = base.filter(search_vector=ts_query(q))
+    speakers = list(
+        matching.exclude(speaker=None).values("speaker__slug", "speaker__name")
+        .annotate(n=Count("id")).order_by("-n", "speaker__name")[:12]
+    )
+    years = list(
+        matching.annotate(year=ExtractYear("meeting__date")).values("year")
+        .annotate(n=Count("id")).order_by("-year")[:40]
+    )
+    return {"speakers": speakers, "years": years}
+
+
+def matching_people(q: str) -> list[Participant]:
+    """Participants whose name the query is: 'Marina Akhmedova', 'akhmedova marina', '"Mr Putin"'."""
+    bare = q.replace('"', " ").strip()
+    words = bare.split()
+    if not words or len(words) > 5:
+        return []
+    found = list(Participant.objects.filter(
+        pk__in=ParticipantAlias.objects.filter(key=name_key(bare)).values("participant_id")
+    ))
+    if found:
+        return found
+    people = Participant.objects.all()
+    for w in words:
+        people = people.filter(name__icontains=w)
+    return list(people[:3]) if len(words) >= 2 else list(people.filter(name__iendswith=words[0])[:3])
+
+
+def matching_meetings(q: str, limit: int = 3) -> list[Meeting]:
+    query = ts_query(q)
+    return list(
+        Meeting.objects.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))
+        .filter(rank__gte=0.3).order_by("-rank", "-date")[:limit]
+    )
+
+
+_OPERATORS = {"or", "and", "not"}
+
+
+def query_terms(q: str) -> list[str]:
+    """The words of a query to highlight: no operators, no excluded words, no stop words."""
+    from meetings.topics.phrases import STOP_WORDS
+
+    terms = []
+    for raw in re.findall(r'-?[\w\']+', q):
+        if raw.startswith("-") or raw.lower() in _OPERATORS or raw.lower() in STOP_WORDS:
+            continue
+        terms.append(raw.strip("'"))
+    return terms
+
+
+def highlight_pattern(q: str) -> re.Pattern | None:
+    """Each query word and its inflections ("agents" finds "agent", "agents", "agent's")."""
+    stems = []
+    for term in query_terms(q):
+        stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", term.lower()) if len(term) > 4 else term.lower()
+        stems.append(re.escape(stem))
+    if not stems:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(set(stems), key=len, reverse=True)) + r")[\w'’]*", re.IGNORECASE)
+
+
+def mark_text(text: str, pattern: re.Pattern) -> str:
+    """The text with the pattern's matches between highlight markers (escaped later)."""
+    return pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
+

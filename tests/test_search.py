@@ -1,0 +1,165 @@
+"""Search: ranking, syntax, highlighting, facets, filters, hostile input, text variants."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from meetings.search import MAX_QUERY_LENGTH, clean_query
+
+HARBOUR = """Meeting of the Harbour Board
+
+October 3, 2022, Larkspur
+
+The Board met on the state of the harbour.
+
+Chair of the Harbour Board Helena Marsh: Good morning. We will talk about the foreign agents law and the media today.
+
+Port Director Tomas Reyes: The QR-codes on the ferries do not work. It\u2019s a disgrace, and the quay walls are crumbling.
+
+Council member Ada Lindqvist: The foreign\u00a0agents register frightens local media. Foreign media are also affected.
+
+Tomas Reyes: The quay walls again: repairs cost two million. <script>alert('x')</script>
+"""
+
+MEALS = """Meeting on school meals
+
+May 3, 2021, Larkspur
+
+The Mayor discussed school meals.
+
+Mayor of Larkspur Helena Marsh: School meals are our priority. The QR codes on lunch cards work well.
+
+(Council member Ada Lindqvist spoke about allergies and labels on school meals.)
+"""
+
+
+@pytest.fixture
+def archive(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", HARBOUR)),
+                 str(write_transcript("meals.txt", MEALS)), stdout=io.StringIO())
+
+
+def results(client, query, **params):
+    """The page, with highlight tags removed so that text can be checked as read."""
+    r = client.get("/search/", {"q": query, **params})
+    assert r.status_code == 200
+    return r.content.decode().replace("<mark>", "").replace("</mark>", "")
+
+
+def test_clean_query_folds_variants_and_caps_length():
+    assert clean_query("QR-codes it\u2019s foreign\u00a0agents") == "QR codes it's foreign agents"
+    assert clean_query("\x00\x01 media\x7f") == "media"
+    assert len(clean_query("word " * 500)) <= MAX_QUERY_LENGTH
+    assert clean_query(None) == "" and clean_query("   ") == ""
+
+
+@pytest.mark.django_db
+def test_phrase_query_with_highlighted_snippet_speaker_meeting_and_permalink(client, archive):
+    raw = client.get("/search/", {"q": '"foreign agents" media'}).content.decode()
+    assert "<mark>foreign</mark> <mark>agents</mark>" in raw or "<mark>foreign agents</mark>" in raw
+    html = results(client, '"foreign agents" media')
+    assert "Ada Lindqvist" in html and "Meeting of the Harbour Board" in html
+    assert "/meetings/2022-10-03-meeting-of-harbour-board/ada-lindqvist-1/" in html
+    assert "?q=%22foreign%20agents%22%20media#" in html  # opens the meeting at the remark, highlighted
+
+
+@pytest.mark.django_db
+def test_exclusion_or_and_stemming(client, archive):
+    html = results(client, "allergies")
+    assert "Ada Lindqvist" in html
+    html = results(client, "allergy or crumbling")
+    assert "Ada Lindqvist" in html and "Tomas Reyes" in html
+    html = results(client, "quay -crumbling")
+    assert "repairs cost" in html and "disgrace" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["QR-codes", "QR codes", "qr code"])
+def test_hyphen_variants_find_each_other(client, archive, query):
+    html = results(client, query)
+    assert "ferries" in html and "lunch cards" in html
+
+
+@pytest.mark.django_db
+def test_no_break_space_and_apostrophes(client, archive):
+    assert "register frightens" in results(client, '"foreign agents register"')
+    assert "disgrace" in results(client, "it's a disgrace")
+    assert "disgrace" in results(client, "it\u2019s a disgrace")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [
+    "", "   ", "the of and", "or", "-", '"', '"unbalanced', "x" * 5000, "\x00\x01\x02", "<script>",
+    "Береги воду", "水", "!!!", "'; DROP TABLE meetings_turn; --", "a & b | !c", "((((", "\\",
+])
+def test_hostile_input_never_fails(client, archive, query):
+    r = client.get("/search/", {"q": query})
+    assert r.status_code == 200
+    assert "<script>" not in r.content.decode().split("<main")[1]
+
+
+@pytest.mark.django_db
+def test_stop_words_only_says_so(client, archive):
+    assert "no words that can be searched" in results(client, "the of and")
+
+
+@pytest.mark.django_db
+def test_transcript_script_is_escaped_in_snippets(client, archive):
+    html = results(client, "repairs")
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+
+
+@pytest.mark.django_db
+def test_grouped_by_meeting_with_more_link_and_within_meeting(client, archive):
+    html = results(client, "quay walls")
+    assert "1 more in this meeting" in html
+    html = results(client, "quay walls", meeting="2022-10-03-meeting-of-harbour-board")
+    assert "2 remarks matching" in html
+
+
+@pytest.mark.django_db
+def test_facets_and_filters(client, archive):
+    html = results(client, "media")
+    assert "By speaker" in html and "By year" in html
+    html = results(client, "school meals", speaker="ada-lindqvist")
+    assert "Ada Lindqvist" in html and "Mayor of Larkspur" not in html.split("Remarks</h2>")[1]
+    assert "1 meeting" in results(client, "QR codes", date_from="2022-01-01")
+    assert "summary, not verbatim" in results(client, "allergies", kind="summary")
+    assert "0 meetings" in results(client, "allergies", kind="speech")
+    assert "Some filters were not understood" in results(client, "media", date_from="yesterday")
+
+
+@pytest.mark.django_db
+def test_sort_by_date(client, archive):
+    html = results(client, "QR codes", sort="date")
+    assert html.index("Harbour Board") < html.index("school meals")
+
+
+@pytest.mark.django_db
+def test_a_name_offers_the_profile_first(client, archive):
+    html = results(client, "Tomas Reyes")
+    assert 'profile-hit' in html and "/speakers/tomas-reyes/" in html
+    assert html.index("profile-hit") < html.index("Remarks</h2>")
+
+
+@pytest.mark.django_db
+def test_meeting_titles_are_searchable(client, archive):
+    html = results(client, "harbour board")
+    assert "Meetings whose title matches" in html
+
+
+@pytest.mark.django_db
+def test_meeting_page_highlights_the_search(client, archive):
+    html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/", {"q": "quay walls -ferry"}).content.decode()
+    assert html.count("<mark>quay</mark>") == 2 and html.count("<mark>walls</mark>") == 2
+    assert "<mark>ferr" not in html
+    assert "&lt;script&gt;" in html and "<script>alert" not in html
+
+
+@pytest.mark.django_db
+def test_search_forms_on_meeting_and_profile(client, archive):
+    assert 'name="meeting" value="2022-10-03-meeting-of-harbour-board"' in client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
+    assert 'name="speaker" value="tomas-reyes"' in client.get("/speakers/tomas-reyes/").content.decode()
