@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from meetings import profiles
 from meetings import search
@@ -65,6 +66,7 @@ def _query_without_page(request) -> str:
     return params.urlencode()
 
 
+@require_safe
 def meeting_list(request):
     meetings = Meeting.objects.annotate(
         n_turns=Count("turns"), n_speakers=Count("turns__speaker", distinct=True)
@@ -77,6 +79,7 @@ def meeting_list(request):
     })
 
 
+@require_safe
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting, slug=slug)
     q = search.clean_query(request.GET.get("q"))
@@ -110,6 +113,7 @@ def meeting_detail(request, slug):
     })
 
 
+@require_safe
 def turn_detail(request, slug, key):
     meeting = get_object_or_404(Meeting, slug=slug)
     turn = Turn.objects.select_related("speaker").filter(meeting=meeting, key=key).first()
@@ -132,6 +136,7 @@ def turn_detail(request, slug, key):
     })
 
 
+@require_safe
 def speaker_list(request):
     people = Participant.objects.annotate(
         n_turns=Count("turns"), n_meetings=Count("turns__meeting", distinct=True)
@@ -149,6 +154,7 @@ def speaker_list(request):
     })
 
 
+@require_safe
 def speaker_detail(request, slug):
     person = Participant.objects.filter(slug=slug).first()
     if person is None:
@@ -179,6 +185,7 @@ def speaker_detail(request, slug):
 TOPICS_PER_PAGE = 100
 
 
+@require_safe
 def topic_list(request):
     order = "az" if request.GET.get("sort") == "az" else "raised"
     topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
@@ -189,6 +196,7 @@ def topic_list(request):
     })
 
 
+@require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     remarks = (TurnTopic.objects.filter(topic=topic)
@@ -212,6 +220,7 @@ def topic_detail(request, slug):
 RESULTS_PER_PAGE = 20
 
 
+@require_safe
 def search_page(request):
     raw = request.GET.get("q", "")
     q = search.clean_query(raw)

@@ -92,7 +92,7 @@ def test_no_break_space_and_apostrophes(client, archive):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("query", [
-    "", "   ", "the of and", "or", "-", '"', '"unbalanced', "x" * 5000, "\x00\x01\x02", "<script>",
+    "", "   ", "the of and", "or", "-", '"', '"unbalanced', "x" * 1500, "word " * 300, "\x00\x01\x02", "<script>",
     "Береги воду", "水", "!!!", "'; DROP TABLE meetings_turn; --", "a & b | !c", "((((", "\\",
 ])
 def test_hostile_input_never_fails(client, archive, query):

@@ -1,0 +1,106 @@
+"""Hostile visitors and faults: headers, CSP, escaping, long queries, deploy checks, DB outage."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.db import OperationalError
+
+from .conftest import ROOT
+from .test_ingest import MEETING
+
+PAYLOAD = MEETING.replace(
+    "Tomas Reyes: Two million.",
+    'Tomas Reyes: Two million. <script>alert("x")</script> <img src=x onerror=alert(1)> "><svg onload=alert(2)>',
+)
+
+
+@pytest.fixture
+def hostile(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", PAYLOAD)), stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_security_headers_and_csp_without_unsafe_inline(client, hostile):
+    r = client.get("/")
+    csp = r["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert r["X-Content-Type-Options"] == "nosniff"
+    assert r["Referrer-Policy"] == "same-origin"
+    assert r["X-Frame-Options"] == "DENY"
+    assert "Strict-Transport-Security" not in r  # only behind TLS (HTTPS=1)
+
+
+@pytest.mark.django_db
+def test_templates_have_no_inline_script_or_style(client, hostile):
+    for path in ("/", "/speakers/", "/topics/", "/search/?q=quay", "/meetings/2022-10-03-meeting-of-harbour-board/",
+                 "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/", "/speakers/tomas-reyes/"):
+        html = client.get(path).content.decode()
+        assert " style=" not in html and "<style" not in html, path
+        for tag in html.split("<script")[1:]:
+            assert tag.lstrip().startswith("src="), path
+
+
+@pytest.mark.django_db
+def test_transcript_payloads_are_escaped_everywhere(client, hostile):
+    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
+                 "/speakers/tomas-reyes/", "/search/?q=million", "/meetings/2022-10-03-meeting-of-harbour-board/?q=million"):
+        html = client.get(path).content.decode()
+        assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html, path
+
+
+@pytest.mark.django_db
+def test_long_query_strings_are_refused(client):
+    r = client.get("/search/", {"q": "x" * 5000})
+    assert r.status_code == 414 and b"too long" in r.content
+
+
+@pytest.mark.django_db
+def test_no_write_endpoints_and_no_admin(client, hostile):
+    assert client.post("/search/", {"q": "x"}).status_code in (403, 405)
+    assert client.get("/admin/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_database_outage_answers_503_and_recovers(client, hostile, monkeypatch):
+    from meetings import views
+
+    real = views.Meeting.objects.annotate
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views.Meeting.objects, "annotate", down)
+    r = client.get("/")
+    assert r.status_code == 503 and r["Retry-After"] == "30"
+    html = r.content.decode()
+    assert "briefly unavailable" in html and "Traceback" not in html and "connection refused" not in html
+    monkeypatch.setattr(views.Meeting.objects, "annotate", real)
+    assert client.get("/").status_code == 200
+
+
+def test_404_and_500_pages_leak_nothing(client, settings):
+    settings.DEBUG = False
+    html = (ROOT / "templates" / "500.html").read_text()
+    assert "{{" not in html and "exception" not in html.lower()
+
+
+@pytest.mark.parametrize("https", ["0", "1"])
+def test_check_deploy(https):
+    env = {**os.environ, "DEBUG": "0", "HTTPS": https, "SECRET_KEY": "k" * 60 + "-production-like-secret-key-value",
+           "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for browser tests only, never in a deployment
+    out = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    warnings = {line.split(")")[0].split("(")[-1] for line in out.stderr.splitlines() + out.stdout.splitlines() if "security.W" in line}
+    if https == "1":
+        assert out.returncode == 0 and warnings == set(), out.stderr
+    else:
+        # Without TLS only the TLS-only settings may be missing: HSTS, HTTPS redirect, secure cookie.
+        assert warnings <= {"security.W004", "security.W008", "security.W016"}, out.stderr
