@@ -304,3 +304,10 @@ def test_people_known_by_one_name_and_a_title():
     t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh: Welcome.\nPatriarch Kirill: Thank you.\n"
                          "His Majesty King Harald: Good day.\n")
     assert [x.name for x in t.turns] == ["Helena Marsh", "Patriarch Kirill", "King Harald"]
+
+
+def test_a_paragraph_repeating_the_previous_remark_whole_is_kept():
+    """Regression: a paragraph equal to the text of a labelled paragraph is not a pull-quote."""
+    said = "The harbour needs dredging before the winter storms arrive again."
+    t = parse_transcript(f"Meeting\nMay 3, 2021\nLead.\nMayor Helena Marsh: {said}\n{said}\n")
+    assert t.turns[0].paragraphs == [said, said]

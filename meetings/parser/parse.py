@@ -235,17 +235,24 @@ class _Parser:
             s = clean_spaces(s).casefold()
             return re.sub(r"[\"“”«»„‟'’‘]", "", s)
 
-        normed = [norm(p) for p in paras]
+        def text_of(p: str) -> str:
+            lab = self.label_of(p)
+            return lab[1] if lab else p
+
+        normed = [norm(text_of(p)) for p in paras]
         found = set()
+        split = re.compile(r"(?<=[.!?])\s+")
         for i, p in enumerate(paras):
             core = normed[i].strip(" .")
-            if len(core) < 40 or self.label_of(p):
+            if len(core.split()) < 10 or self.label_of(p):
                 continue
-            sentences = [s.strip(" .!?") for s in re.split(r"(?<=[.!?])\s+", core) if s.strip(" .!?")]
+            sentences = [s.strip(" .!?") for s in split.split(core) if s.strip(" .!?")]
             for j in range(max(0, i - 15), min(len(paras), i + 16)):
-                if j == i or len(normed[j]) <= len(core) + 5:
+                # A pull-quote repeats sentences (or their beginnings) of a longer paragraph.
+                if j == i or len(normed[j]) <= len(core) + 20:
                     continue
-                if all(s in normed[j] for s in sentences):
+                theirs = [s.strip(" .!?") for s in split.split(normed[j])]
+                if all(any(s in t for t in theirs) for s in sentences):
                     found.add(i)
                     break
         return found
