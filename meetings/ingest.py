@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -69,7 +70,7 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | 
         if not path.exists():
             yield path, "no such file or directory"
             continue
-        if path.is_file():
+        if not path.is_dir():
             real = os.path.realpath(path)
             if real not in seen:
                 seen.add(real)
@@ -96,9 +97,12 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | 
 
 def read_file(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError("it is not a regular file (a device, a pipe or a socket)")
+    size = st.st_size
     if size > MAX_FILE_BYTES:
         raise IngestError(
             f"it is {size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB a transcript may be"

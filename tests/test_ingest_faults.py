@@ -1,0 +1,139 @@
+"""Bad input and faults during ingest: clear per-file messages, nothing half-written."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from meetings.ingest import MAX_FILE_BYTES, acquire_ingest_lock, release_ingest_lock
+from meetings.models import Meeting, Participant, Turn
+
+from .test_ingest import MEETING
+
+
+def run(*paths, **kwargs):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("ingest_transcripts", *map(str, paths), stdout=out, stderr=err, **kwargs)
+        code = 0
+    except CommandError as exc:
+        code = exc.returncode
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_each_kind_of_bad_file_is_reported_and_the_good_one_still_ingests(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(MEETING, encoding="utf-8")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (d / "chrome.txt").write_text("View settings\n\nFont size:\n\nSite colours:\n", encoding="utf-8")
+    (d / "nolabels.txt").write_text("A meeting\n\nMay 3, 2021\n\nIt was held. Nobody is quoted.\n", encoding="utf-8")
+    with open(d / "huge.txt", "wb") as f:  # 200 MB, sparse
+        f.truncate(200 * 1024 * 1024)
+    (d / "dangling.txt").symlink_to(d / "missing-target.txt")
+    os.mkfifo(d / "pipe.txt")
+    code, out, err = run(d)
+    assert code == 1
+    assert "1 new" in out and "7 failed" in out
+    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("chrome.txt", "only page chrome"),
+                         ("nolabels.txt", "no speaker labels"), ("huge.txt", f"larger than the {MAX_FILE_BYTES // 1048576} MB"),
+                         ("dangling.txt", "cannot read it"), ("pipe.txt", "not a regular file")]:
+        line = next((ln for ln in err.splitlines() if ln.endswith(name) or name + ":" in ln), "")
+        assert reason in line, (name, err)
+    assert Meeting.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_legacy_encodings_ingest_with_a_warning(tmp_path):
+    text = MEETING.replace("Port Director", "Port Director Café").replace("Tomas Reyes", "Tomás Reyes")
+    (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(text.replace("Harbour Board", "Harbour Board (2)").encode("utf-16"))
+    cyr = "Заседание совета\n\nMay 3, 2021\n\nВведение.\n\nHelena Marsh: Добрый день, коллеги, начнём заседание.\n"
+    (tmp_path / "cp1251.txt").write_bytes(cyr.encode("cp1251"))
+    code, out, _ = run(tmp_path, verbosity=2)
+    assert code == 0, out
+    assert "decoded as cp1252" in out and "decoded as cp1251" in out
+    assert Participant.objects.filter(name="Tomás Reyes").exists()
+    assert Meeting.objects.filter(title="Заседание совета").exists()
+
+
+@pytest.mark.django_db
+def test_symlink_loops_and_many_files(tmp_path):
+    d = tmp_path / "tree"
+    (d / "a" / "b").mkdir(parents=True)
+    (d / "a" / "b" / "loop").symlink_to(d / "a")
+    (d / "a" / "good.txt").write_text(MEETING, encoding="utf-8")
+    for i in range(1500):
+        (d / "a" / "b" / f"chrome-{i:04d}.txt").write_text("View settings\n", encoding="utf-8")
+    started = time.monotonic()
+    code, out, _ = run(d, no_topics=True)
+    assert code == 1 and "1 new" in out and "1500 failed" in out
+    assert time.monotonic() - started < 120
+
+
+@pytest.mark.django_db
+def test_absurd_lines_and_a_label_with_no_text(tmp_path):
+    long_line = "word " * 200_000
+    text = MEETING.replace("Tomas Reyes: Two million.", f"Tomas Reyes: {long_line}\n\nHelena Marsh:")
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    code, out, _ = run(tmp_path, verbosity=2)
+    assert code == 0
+    assert "has no text" in out
+    assert len(Turn.objects.get(key="tomas-reyes-2").text) > 900_000
+
+
+@pytest.mark.django_db
+def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(MEETING.replace("Harbour Board", "Ferry Board"), encoding="utf-8")
+    from meetings import ingest
+
+    real = ingest.Turn.objects.bulk_create
+    calls = {"n": 0}
+
+    def crash(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the second file dies after its meeting row was written
+            raise RuntimeError("killed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest.Turn.objects, "bulk_create", crash)
+    code, out, err = run(tmp_path, no_topics=True)
+    assert code == 1 and "b.txt: database error" in err
+    assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
+    assert Turn.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_ingests_cannot_interleave(tmp_path):
+    """A second ingest waits on the advisory lock until the first one finishes."""
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+    acquire_ingest_lock()  # this connection plays the first ingest
+    finished = threading.Event()
+
+    def second():
+        try:
+            run(tmp_path, no_topics=True)
+        finally:
+            from django.db import connection as c
+
+            c.close()
+            finished.set()
+
+    t = threading.Thread(target=second)
+    t.start()
+    time.sleep(1.5)
+    assert not finished.is_set() and Meeting.objects.count() == 0  # blocked
+    release_ingest_lock()
+    t.join(timeout=30)
+    assert finished.is_set() and Meeting.objects.count() == 1
+    connection.close()
