@@ -203,7 +203,7 @@ class Ingester:
                 RemarkText(pt.text, pt.label or "", pt.kind == Turn.SUMMARY), exclude
             )
             rows.append(Turn(
-                meeting=meeting, position=i, speaker=participant,
+                meeting=meeting, date=meeting.date, position=i, speaker=participant,
                 speaker_label=(pt.label or "")[:500], role=(pt.role or None),
                 kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
                 phrases=dict(phrases), words=words, is_procedural=procedural,

@@ -115,6 +115,7 @@ class Turn(models.Model):
     KIND_CHOICES = [(SPEECH, "Speech"), (SUMMARY, "Summary of what was said")]
 
     meeting = models.ForeignKey(Meeting, related_name="turns", on_delete=models.CASCADE)
+    date = models.DateField(null=True, help_text="The meeting's date, kept here for search order.")
     position = models.PositiveIntegerField(help_text="1-based order in its meeting.")
     speaker = models.ForeignKey(
         Participant, related_name="turns", null=True, blank=True, on_delete=models.PROTECT
@@ -140,6 +141,7 @@ class Turn(models.Model):
         ]
         indexes = [
             models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting"),
+            models.Index(fields=["-date", "meeting", "position"], name="turn_newest"),
             GinIndex(fields=["search_vector"], name="turn_search"),
         ]
 

@@ -9,14 +9,16 @@ as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes" and b
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, FloatField, QuerySet, Value, Window
-from django.db.models.functions import Cast, ExtractYear, Replace, RowNumber
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -114,25 +116,67 @@ def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False
     return SearchHeadline(expression, query, **options)
 
 
+CANDIDATES = 2000  # matches ranked per search: every search costs the same, however common
+
+
 @dataclass
 class Hits:
-    turns: QuerySet  # grouped: the best hit of each meeting, with `more` = other hits there
+    """One page of results and what is known of the whole result set."""
+
+    page: list[Turn]  # the page's turns, each with .score, .in_meeting (hits in its meeting)
+    total: int  # matching turns (or, when capped, at least this many)
+    capped: bool  # more than CANDIDATES turns match: figures are over the most recent ones
+    units: int  # results listed (meetings when grouped, else turns)
     grouped: bool
+    candidates: list[tuple]  # (id, meeting_id, speaker_id, year) of every ranked candidate
 
 
-def search_turns(q: str, base: QuerySet, sort: str = "relevance", group: bool = True) -> Hits:
-    """Turns matching `q` within `base` (already filtered), ranked, best hit per meeting."""
+def search_turns(q: str, base: QuerySet, *, sort: str = "relevance", group: bool = True,
+                 page: int = 1, per_page: int = 20) -> Hits:
+    """Turns matching `q` within `base` (already filtered): ranked, best hit per meeting.
+
+    The matching set is read in the table's physical order, newest meetings first (see
+    `optimize_archive`), and at most CANDIDATES matches are ranked, so a query that matches half
+    the archive costs no more than a rare one; the page says when that cap was reached.
+    """
     query = ts_query(q)
-    rank = SearchRank(F("search_vector"), query, cover_density=True)
-    recency = 1.0 + 0.1 * (Cast(ExtractYear("meeting__date"), FloatField()) - 1990.0) / 40.0
-    hits = base.filter(search_vector=query).annotate(rank=rank).annotate(score=F("rank") * recency)
-    order = ["-meeting__date", "meeting_id", "position"] if sort == "date" else ["-score", "-meeting__date", "position"]
+    # One pass: LIMIT stops the index scan early, and only those rows are ranked.
+    rows = list(
+        base.filter(search_vector=query).order_by()
+        .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
+        .values_list("id", "meeting_id", "speaker_id", "date", "position", "rank")[: CANDIDATES + 1]
+    )
+    capped = len(rows) > CANDIDATES
+    rows = rows[:CANDIDATES]
+    scored = []
+    for tid, mid, sid, date, pos, rank in rows:
+        year = date.year if date else 1990
+        scored.append((tid, mid, sid, date, pos, rank * (1.0 + 0.1 * (year - 1990) / 40.0)))
+    per_meeting: dict[int, int] = {}
+    for r in scored:
+        per_meeting[r[1]] = per_meeting.get(r[1], 0) + 1
     if group:
-        hits = hits.annotate(
-            nth=Window(RowNumber(), partition_by=[F("meeting_id")], order_by=[F("score").desc(), F("position").asc()]),
-            in_meeting=Window(Count("id"), partition_by=[F("meeting_id")]),
-        ).filter(nth=1)
-    return Hits(hits.order_by(*order), group)
+        best: dict[int, tuple] = {}
+        for r in scored:
+            b = best.get(r[1])
+            if b is None or (r[5], -r[4]) > (b[5], -b[4]):
+                best[r[1]] = r
+        listed = list(best.values())
+    else:
+        listed = scored
+    if sort == "date":
+        listed.sort(key=lambda r: (r[3] or datetime.date.min, -r[1], -r[4]), reverse=True)
+    else:
+        listed.sort(key=lambda r: (-r[5], -(r[3] or datetime.date.min).toordinal(), r[4]))
+    chosen = listed[(page - 1) * per_page: page * per_page]
+    objects = Turn.objects.select_related("speaker", "meeting").in_bulk([r[0] for r in chosen])
+    page_turns = []
+    for r in chosen:
+        t = objects[r[0]]
+        t.score, t.in_meeting = r[5], per_meeting[r[1]]
+        page_turns.append(t)
+    return Hits(page_turns, len(scored), capped, len(listed), group,
+                [(r[0], r[1], r[2], r[3].year if r[3] else None) for r in scored])
 
 
 def with_snippets(turns: list[Turn], q: str) -> None:
@@ -160,18 +204,18 @@ def marked_escaped(text: str) -> SafeString:
     return mark_safe(text.replace("\u00a0", " ").replace(START, "<mark>").replace(STOP, "</mark>"))
 
 
-def facets(q: str, base: QuerySet) -> dict:
-    """Counts of matching remarks per speaker (top 12) and per year."""
-    matching = base.filter(search_vector=ts_query(q))
-    speakers = list(
-        matching.exclude(speaker=None).values("speaker__slug", "speaker__name")
-        .annotate(n=Count("id")).order_by("-n", "speaker__name")[:12]
+def facets(hits: Hits) -> dict:
+    """Counts of matching remarks per speaker (top 12) and per year, over the ranked matches."""
+    by_speaker = Counter(sid for _, _, sid, _ in hits.candidates if sid)
+    by_year = Counter(year for _, _, _, year in hits.candidates if year)
+    top = by_speaker.most_common(12)
+    people = Participant.objects.in_bulk([pid for pid, _ in top])
+    speakers = sorted(
+        ({"speaker__slug": people[pid].slug, "speaker__name": people[pid].name, "n": n} for pid, n in top if pid in people),
+        key=lambda f: (-f["n"], f["speaker__name"]),
     )
-    years = list(
-        matching.annotate(year=ExtractYear("meeting__date")).values("year")
-        .annotate(n=Count("id")).order_by("-year")[:40]
-    )
-    return {"speakers": speakers, "years": years}
+    years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), reverse=True)][:40]
+    return {"speakers": speakers, "years": years, "capped": hits.capped}
 
 
 def matching_people(q: str) -> list[Participant]:

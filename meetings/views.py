@@ -44,6 +44,14 @@ def _page(request, object_list, per_page):
     return paginator.page(number)
 
 
+def _page_of(count: int, number: int, per_page: int):
+    """A page of a result list already sliced elsewhere (for the pagination links)."""
+    paginator = Paginator(range(count), per_page, allow_empty_first_page=True)
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("No such page")
+    return paginator.page(number)
+
+
 def _lenient(filterset_class, data, queryset):
     """A FilterSet that ignores the parameters it cannot understand (and says so in .errors)."""
     filterset = filterset_class(data, queryset=queryset)
@@ -234,13 +242,18 @@ def search_page(request):
         context["no_lexemes"] = True
         return render(request, "meetings/search.html", context)
     within_meeting = bool(request.GET.get("meeting"))
-    hits = search.search_turns(q, base.select_related("speaker", "meeting"), sort=context["sort"], group=not within_meeting)
-    page = _page(request, hits.turns, RESULTS_PER_PAGE)
-    results = list(page.object_list)
+    raw_page = request.GET.get("page") or "1"
+    if not raw_page.isdigit() or len(raw_page) > 4:
+        raise Http404("No such page")
+    number = int(raw_page)
+    hits = search.search_turns(q, base, sort=context["sort"], group=not within_meeting,
+                               page=number, per_page=RESULTS_PER_PAGE)
+    page = _page_of(hits.units, number, RESULTS_PER_PAGE)
+    results = hits.page
     search.with_snippets(results, q)
     context.update({
-        "page": page, "results": results, "grouped": hits.grouped,
-        "facets": search.facets(q, base) if page.number == 1 else None,
+        "page": page, "results": results, "grouped": hits.grouped, "hits": hits,
+        "facets": search.facets(hits) if page.number == 1 else None,
         "people": search.matching_people(q) if page.number == 1 else [],
         "meetings": search.matching_meetings(q) if page.number == 1 and not within_meeting else [],
     })

@@ -163,3 +163,19 @@ def test_meeting_page_highlights_the_search(client, archive):
 def test_search_forms_on_meeting_and_profile(client, archive):
     assert 'name="meeting" value="2022-10-03-meeting-of-harbour-board"' in client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
     assert 'name="speaker" value="tomas-reyes"' in client.get("/speakers/tomas-reyes/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_very_common_query_ranks_a_bounded_set_and_says_so(client, archive, monkeypatch):
+    from meetings import search
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    html = results(client, "harbour or meals or quay or foreign")
+    assert "More than 2 remarks match" in html and "most recent" in html
+    assert "Counts among the 2 most recent matches" in html
+
+
+@pytest.mark.django_db
+def test_optimize_archive_keeps_everything(client, archive):
+    call_command("optimize_archive", stdout=io.StringIO())
+    assert "Ada Lindqvist" in results(client, "allergies")
