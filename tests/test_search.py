@@ -175,7 +175,7 @@ def test_a_very_common_query_ranks_a_bounded_set_and_says_so(client, archive, mo
     assert "Counts among the 2 most recent matches" in html
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_optimize_archive_keeps_everything(client, archive):
     call_command("optimize_archive", stdout=io.StringIO())
     assert "Ada Lindqvist" in results(client, "allergies")
