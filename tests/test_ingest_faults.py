@@ -137,3 +137,37 @@ def test_two_ingests_cannot_interleave(tmp_path):
     t.join(timeout=30)
     assert finished.is_set() and Meeting.objects.count() == 1
     connection.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
+    """SIGKILL an ingest midway: every meeting written is complete, nothing else is."""
+    import signal
+    import subprocess
+    import sys
+
+    from meetings.generator import generate
+    from meetings.models import MeetingSource
+
+    from .conftest import ROOT
+
+    generate(tmp_path / "in", 150, seed=9)
+    db = connection.settings_dict
+    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest_transcripts", "--no-progress",
+                             "--no-topics", str(tmp_path / "in")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while Meeting.objects.count() < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    connection.close()
+    written = Meeting.objects.count()
+    assert 5 <= written < 150
+    for source in MeetingSource.objects.select_related("meeting"):
+        assert source.meeting.turns.count() == source.turn_count > 0
+    assert not Participant.objects.filter(turns=None).exists()
+    # Running it again completes the archive.
+    code, out, _ = run(tmp_path / "in", no_topics=True)
+    assert code == 0 and Meeting.objects.count() == 150
