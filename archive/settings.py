@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "meetings.caching.ArchiveCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -156,6 +157,27 @@ if HTTPS:
 
 # Visitors' query strings are capped (414 past this many characters).
 MAX_QUERY_STRING = 2048
+
+# Caching (see meetings/caching.py): local memory per process by default; CACHE_URL=redis://…
+# shares one cache between every gunicorn worker and host.
+ARCHIVE_CODE_VERSION = "0.1.0"
+RELEASE = os.environ.get("RELEASE", "")
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "archive")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+# Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds read-only copies that pages read
+# from; ingest always writes to the primary (archive/routers.py).
+REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", "")
+for _i, _url in enumerate(REPLICA_URLS, start=1):
+    DATABASES[f"replica{_i}"] = {**dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
+                                 "TEST": {"MIRROR": "default"}}
+if REPLICA_URLS:
+    DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
 
 LOGGING = {
     "version": 1,

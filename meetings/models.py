@@ -248,3 +248,27 @@ class MeetingTopic(models.Model):
     class Meta:
         ordering = ["meeting", "rank"]
         constraints = [models.UniqueConstraint(fields=["meeting", "topic"], name="meeting_topic_unique")]
+
+
+class ArchiveState(models.Model):
+    """One row: the archive's version, bumped whenever an ingest changes anything. Pages are
+    cached and validated (ETag, Last-Modified) against it."""
+
+    version = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField()
+
+    @classmethod
+    def current(cls) -> "ArchiveState":
+        from django.utils import timezone
+
+        state, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
+        return state
+
+    @classmethod
+    def bump(cls) -> "ArchiveState":
+        from django.db.models import F
+        from django.utils import timezone
+
+        cls.current()
+        cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
+        return cls.objects.get(pk=1)

@@ -30,3 +30,13 @@ def write_transcript(tmp_path):
             path.write_text(text, encoding="utf-8")
         return path
     return write
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty page cache (archive versions restart with each test's data)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
 from meetings.models import Meeting, Participant, Turn
+from meetings.caching import archive_changed
 from meetings.topic_index import rebuild as rebuild_topics
 
 
@@ -48,12 +49,14 @@ class Command(BaseCommand):
                     report = ingester.ingest_path(path)
                 reports.append(report)
                 self._progress(n, len(files), report, tty, verbosity)
-            changed = any(r.status in ("new", "updated") for r in reports)
+            changed = any(r.status in ("new", "updated", "duplicate") for r in reports)
             if changed and not dry_run and not options["no_topics"]:
                 topics = rebuild_topics()
                 self.stdout.write(
                     f"topics: {topics.topics} topics on {topics.turn_topics} remarks, re-scored in {topics.seconds:.1f} s"
                 )
+            if changed and not dry_run:
+                archive_changed()  # new ETags; cached pages are no longer served
         finally:
             release_ingest_lock()
         if tty:

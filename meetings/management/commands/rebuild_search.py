@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from meetings import search
+from meetings.caching import archive_changed
 from meetings.models import Meeting
 
 
@@ -13,4 +14,5 @@ class Command(BaseCommand):
         ids = list(Meeting.objects.values_list("id", flat=True))
         for i in range(0, len(ids), 500):
             search.update_vectors(ids[i:i + 500])
+        archive_changed()
         self.stdout.write(f"search vectors of {len(ids)} meetings rebuilt")

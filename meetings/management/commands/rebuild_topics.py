@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from meetings.ingest import acquire_ingest_lock, release_ingest_lock
+from meetings.caching import archive_changed
 from meetings.topic_index import rebuild
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         acquire_ingest_lock()
         try:
             r = rebuild(reextract=options["reextract"])
+            archive_changed()
         finally:
             release_ingest_lock()
         self.stdout.write(f"{r.topics} topics on {r.turn_topics} remarks of {r.turns} turns in {r.seconds:.1f} s")
