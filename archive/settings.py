@@ -163,7 +163,9 @@ MAX_QUERY_STRING = 2048
 ARCHIVE_CODE_VERSION = "0.1.0"
 RELEASE = os.environ.get("RELEASE", "")
 CACHE_URL = os.environ.get("CACHE_URL", "")
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+if CACHE_URL == "dummy://":  # no caching at all (benchmarks of the uncached path)
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
                           "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "archive")}}
 else:

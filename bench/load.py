@@ -66,6 +66,7 @@ def main():
     ap.add_argument("--meetings", type=int, default=300)
     ap.add_argument("--seconds", type=int, default=60)
     ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--no-cache", action="store_true", help="disable the page cache (measure the views)")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -73,6 +74,8 @@ def main():
     env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{DB}")),
            "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    if args.no_cache:
+        env["CACHE_URL"] = "dummy://"
     admin(f"DROP DATABASE IF EXISTS {DB}")
     admin(f"CREATE DATABASE {DB}")
     server = None
