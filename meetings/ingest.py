@@ -215,9 +215,14 @@ class Ingester:
                 )
             elif participant is None and pt.resolution in ("generic", "unresolved", "group", "none"):
                 report.unresolved.append(pt.label or "(no label)")
+        before = set(meeting.turns.exclude(speaker=None).values_list("speaker_id", flat=True))
         meeting.turns.all().delete()
         Turn.objects.bulk_create(rows, batch_size=1000)
         search.update_vectors([meeting.pk])
+        meeting.turn_count = len(rows)
+        meeting.speaker_count = len({r.speaker_id for r in rows if r.speaker_id})
+        meeting.save(update_fields=["turn_count", "speaker_count"])
+        refresh_participant_counts(before | {r.speaker_id for r in rows if r.speaker_id})
         if gone:
             RetiredTurnKey.objects.bulk_create(
                 [RetiredTurnKey(meeting=meeting, key=o.key, retired_at=now) for o in gone],
@@ -309,7 +314,28 @@ class Ingester:
             ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
             other.delete()
             search.update_speaker_vectors(pid)
+            refresh_participant_counts([pid])
             report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
+
+
+def refresh_participant_counts(ids) -> None:
+    """Recompute the remark and meeting counts shown for these participants."""
+    ids = [i for i in ids if i]
+    if not ids:
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            """
+            UPDATE meetings_participant AS p
+               SET turn_count = coalesce(c.n, 0), meeting_count = coalesce(c.m, 0)
+              FROM (SELECT id FROM meetings_participant WHERE id = ANY(%s)) AS wanted
+              LEFT JOIN (SELECT speaker_id, count(*) AS n, count(DISTINCT meeting_id) AS m
+                           FROM meetings_turn WHERE speaker_id = ANY(%s) GROUP BY speaker_id) AS c
+                ON c.speaker_id = wanted.id
+             WHERE p.id = wanted.id
+            """,
+            [ids, ids],
+        )
 
 
 def acquire_ingest_lock(wait: bool = True) -> bool:

@@ -28,6 +28,8 @@ class Meeting(models.Model):
     )
     ingested_at = models.DateTimeField()
     search_vector = SearchVectorField(null=True, editable=False)
+    turn_count = models.PositiveIntegerField(default=0)
+    speaker_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-date", "title"]
@@ -63,6 +65,8 @@ class Participant(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     sort_name = models.CharField(max_length=200, db_index=True, default="",
                                  help_text="Surname first, for the A–Z index.")
+    turn_count = models.PositiveIntegerField(default=0)
+    meeting_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["sort_name", "name"]

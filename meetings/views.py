@@ -76,9 +76,7 @@ def _query_without_page(request) -> str:
 
 @require_safe
 def meeting_list(request):
-    meetings = Meeting.objects.annotate(
-        n_turns=Count("turns"), n_speakers=Count("turns__speaker", distinct=True)
-    ).order_by("-date", "title")
+    meetings = Meeting.objects.defer("description", "search_vector").order_by("-date", "title")
     filterset = _lenient(MeetingFilter, request.GET, meetings)
     page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
@@ -146,9 +144,7 @@ def turn_detail(request, slug, key):
 
 @require_safe
 def speaker_list(request):
-    people = Participant.objects.annotate(
-        n_turns=Count("turns"), n_meetings=Count("turns__meeting", distinct=True)
-    ).order_by("sort_name", "name")
+    people = Participant.objects.order_by("sort_name", "name")
     filterset = _lenient(SpeakerFilter, request.GET, people)
     page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
     letters = set(
@@ -177,9 +173,7 @@ def speaker_detail(request, slug):
     )
     filterset = _lenient(RemarkFilter, request.GET, turns)
     page = _page(request, filterset.qs, REMARKS_PER_PAGE)
-    stats = Turn.objects.filter(speaker=person).aggregate(
-        n_turns=Count("id"), n_meetings=Count("meeting", distinct=True)
-    )
+    stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     return render(request, "meetings/speaker_detail.html", {
         "person": person, "page": page, "stats": stats, "filter": filterset,
         "roles": profiles.roles(person),

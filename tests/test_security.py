@@ -71,17 +71,17 @@ def test_no_write_endpoints_and_no_admin(client, hostile):
 def test_database_outage_answers_503_and_recovers(client, hostile, monkeypatch):
     from meetings import views
 
-    real = views.Meeting.objects.annotate
+    real = views.Meeting.objects.defer
 
     def down(*args, **kwargs):
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(views.Meeting.objects, "annotate", down)
+    monkeypatch.setattr(views.Meeting.objects, "defer", down)
     r = client.get("/")
     assert r.status_code == 503 and r["Retry-After"] == "30"
     html = r.content.decode()
     assert "briefly unavailable" in html and "Traceback" not in html and "connection refused" not in html
-    monkeypatch.setattr(views.Meeting.objects, "annotate", real)
+    monkeypatch.setattr(views.Meeting.objects, "defer", real)
     assert client.get("/").status_code == 200
 
 
