@@ -10,13 +10,13 @@ from meetings.parser import SPEECH, SUMMARY, TranscriptError, parse_transcript
 
 NB = "\u00a0"
 
-PAGE_DUMP = f"""View settings
+PAGE_DUMP = f"""Settings
 
-Font size:
+View settings
+
 Site colours:
+Font size:
 Images
-
-Settings
 
 Official website of the Civic Council
 
