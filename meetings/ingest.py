@@ -26,7 +26,7 @@ from meetings.models import (
     Turn,
 )
 from meetings.parser import GUESSES, RESOLUTIONS, Transcript, TranscriptError, parse_transcript
-from meetings.parser.names import first_initial, has_initial_only, name_key, surname_key, tidy_name
+from meetings.parser.names import first_initial, has_initial_only, surname_key, tidy_name
 from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.permalinks import (
     KeyedTurn,
@@ -352,6 +352,3 @@ def release_ingest_lock() -> None:
     with connection.cursor() as cur:
         cur.execute("SELECT pg_advisory_unlock(%s)", [INGEST_LOCK_ID])
 
-
-def exact_alias_key(name: str) -> str:
-    return name_key(name)

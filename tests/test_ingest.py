@@ -102,7 +102,7 @@ def test_a_bad_file_fails_alone_with_its_name_and_reason(write_transcript):
     with pytest.raises(CommandError, match="2 of 3 file"):
         ingest(good.parent)
     assert Meeting.objects.count() == 1
-    with pytest.raises(CommandError) as exc:
+    with pytest.raises(CommandError):
         out = io.StringIO(); err = io.StringIO()
         call_command("ingest_transcripts", str(good.parent), stdout=out, stderr=err)
     assert "empty.txt: the file is empty" in err.getvalue()
