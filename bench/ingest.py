@@ -1,6 +1,8 @@
-"""Ingest speed: files/s, MB/s, turns/s, and the share of topic scoring, on a scratch database.
+"""Ingest speed: files/s, MB/s, turns/s, the share of topic scoring, and the floor of this
+database (PostgreSQL COPYing the same turn rows, with the same indexes), on a scratch database.
 
-    .venv/bin/python bench/ingest.py [PATH ...]      (default: sample_data and ../shared)
+    .venv/bin/python bench/ingest.py [PATH ...]          (default: sample_data and ../shared)
+    .venv/bin/python bench/ingest.py --generate 1000     (generated transcripts)
 
 It creates (and afterwards drops) the database `archive_bench` on the server of DATABASE_URL
 (default postgres://postgres@127.0.0.1:5432/), so the archive's own data is never touched.
@@ -40,8 +42,39 @@ def run(args, env) -> float:
     return time.perf_counter() - started
 
 
+def copy_floor(url: str) -> tuple[float, int]:
+    """Seconds for PostgreSQL to COPY every turn row from a prepared file into a table with the
+    same columns and indexes: what this database needs at the least to store the turns."""
+    import psycopg
+
+    u = urlparse(url)
+    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
+                         password=u.password, dbname="archive_bench", autocommit=True) as conn:
+        buf = bytearray()
+        with conn.cursor().copy("COPY meetings_turn TO STDOUT") as copy:
+            for block in copy:
+                buf += block
+        conn.execute("CREATE TABLE turn_floor (LIKE meetings_turn INCLUDING ALL)")
+        started = time.perf_counter()
+        with conn.cursor().copy("COPY turn_floor FROM STDIN") as copy:
+            copy.write(bytes(buf))
+        seconds = time.perf_counter() - started
+        rows = conn.execute("SELECT count(*) FROM turn_floor").fetchone()[0]
+    return seconds, rows
+
+
 def main():
-    paths = sys.argv[1:] or [str(ROOT / "sample_data")] + [
+    args = sys.argv[1:]
+    generated = None
+    if args[:1] == ["--generate"]:
+        import tempfile
+
+        generated = tempfile.TemporaryDirectory()
+        count = int(args[1])
+        subprocess.run([PY, str(ROOT / "manage.py"), "generate_corpus", generated.name, "--meetings", str(count)],
+                       check=True, stdout=subprocess.DEVNULL)
+        args = [generated.name]
+    paths = args or [str(ROOT / "sample_data")] + [
         str(p) for p in (ROOT.parent / "shared" / "seeds", ROOT.parent / "shared" / "corpus") if p.is_dir()
     ]
     files = [f for p in paths for f in (Path(p).rglob("*.txt") if Path(p).is_dir() else [Path(p)])]
@@ -58,6 +91,7 @@ def main():
         out = subprocess.run([PY, "-c", "import django,os;django.setup();from meetings.models import Turn;print(Turn.objects.count())"],
                              env=env, check=True, capture_output=True, text=True, cwd=ROOT)
         turns = int(out.stdout.strip())
+        floor, floor_rows = copy_floor(url)
     finally:
         admin("DROP DATABASE IF EXISTS archive_bench", url)
     total = ingest + topics
@@ -66,8 +100,13 @@ def main():
           f"{size / 1e6 / ingest:6.2f} MB/s  {turns / ingest:8.0f} turns/s")
     print(f"topic scoring (whole archive)            {topics:7.2f} s  = {100 * topics / total:.0f}% of ingest + scoring")
     print(f"re-ingest of unchanged files             {again:7.2f} s")
+    print(f"floor: COPY of the same {floor_rows} turn rows with their indexes  {floor:7.2f} s  "
+          f"{floor_rows / floor:8.0f} turns/s  (ingest reaches {100 * (turns / total) / (floor_rows / floor):.1f}% of it "
+          f"with topics, {100 * (turns / ingest) / (floor_rows / floor):.1f}% without)")
     print("(each figure includes ~1 s of Django start-up per command)")
     print(f"command: .venv/bin/python bench/ingest.py {' '.join(sys.argv[1:])}".rstrip())
+    if generated:
+        generated.cleanup()
 
 
 if __name__ == "__main__":

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,9 +23,9 @@ from meetings.models import (
     RetiredTurnKey,
     Turn,
 )
-from meetings.parser import GUESSES, RESOLUTIONS, Transcript, TranscriptError, parse_transcript
+from meetings.parser import GUESSES, RESOLUTIONS, Transcript
+from meetings.prepare import MAX_FILE_BYTES, IngestError, PreparedFile, prepare, read_file  # noqa: F401
 from meetings.parser.names import first_initial, has_initial_only, surname_key, tidy_name
-from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.permalinks import (
     KeyedTurn,
     NewTurn,
@@ -41,12 +39,7 @@ from meetings.permalinks import (
 )
 
 TRANSCRIPT_SUFFIXES = {".txt", ".text"}
-MAX_FILE_BYTES = 50 * 1024 * 1024
 INGEST_LOCK_ID = 0x7472616E  # pg_advisory_lock id shared by every ingest
-
-
-class IngestError(Exception):
-    """A file that could not be ingested; the message names the reason."""
 
 
 @dataclass
@@ -95,24 +88,6 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | 
                 yield p, None
 
 
-def read_file(path: Path) -> bytes:
-    try:
-        st = path.stat()
-    except OSError as exc:
-        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise IngestError("it is not a regular file (a device, a pipe or a socket)")
-    size = st.st_size
-    if size > MAX_FILE_BYTES:
-        raise IngestError(
-            f"it is {size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB a transcript may be"
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
-
-
 class Ingester:
     """Ingests files one at a time, each in its own transaction."""
 
@@ -120,31 +95,29 @@ class Ingester:
         self.dry_run = dry_run
 
     def ingest_path(self, path: Path) -> FileReport:
-        name = path.name
-        try:
-            data = read_file(path)
-        except IngestError as exc:
-            return FileReport(str(path), "failed", reason=str(exc))
-        sha = hashlib.sha256(data).hexdigest()
-        source = MeetingSource.objects.filter(name=name).select_related("meeting").first()
-        if source and source.sha256 == sha:
-            return FileReport(str(path), "unchanged", meeting=source.meeting.slug, turns=source.turn_count)
-        try:
-            transcript = parse_transcript(data)
-        except TranscriptError as exc:
-            return FileReport(str(path), "failed", reason=str(exc))
+        known = MeetingSource.objects.filter(name=path.name).values_list("sha256", flat=True).first()
+        return self.ingest_prepared(prepare(path, known))
+
+    def ingest_prepared(self, prep: PreparedFile) -> FileReport:
+        """Write one prepared file in its own transaction."""
+        if prep.error:
+            return FileReport(prep.path, "failed", reason=prep.error)
+        source = MeetingSource.objects.filter(name=prep.name).select_related("meeting").first()
+        if source and source.sha256 == prep.sha:
+            return FileReport(prep.path, "unchanged", meeting=source.meeting.slug, turns=source.turn_count)
         try:
             with transaction.atomic():
-                report = self._write(path, name, sha, len(data), transcript, source)
+                report = self._write(Path(prep.path), prep.name, prep.sha, prep.size, prep.transcript, source,
+                                     prep.phrases)
                 if self.dry_run:
                     transaction.set_rollback(True)
         except Exception as exc:  # a database error: this file only, nothing half-written
-            return FileReport(str(path), "failed", reason=f"database error: {exc}")
+            return FileReport(prep.path, "failed", reason=f"database error: {exc}")
         return report
 
     # -------------------------------------------------------------------------------------------
     def _write(self, path: Path, name: str, sha: str, size: int, t: Transcript,
-               source: MeetingSource | None) -> FileReport:
+               source: MeetingSource | None, phrases: list[tuple[dict, int, bool]]) -> FileReport:
         now = timezone.now()
         identity = meeting_identity(t.date, t.title)
         meeting = source.meeting if source else Meeting.objects.filter(identity=identity).first()
@@ -196,17 +169,13 @@ class Ingester:
             new_turns, [KeyedTurn(key=k, prefix=split_key(k)[0], text=txt) for k, txt in old], retired
         )
         rows = []
-        exclude = meeting_exclusions(sorted({p.name for p in speakers.values()}))
-        for i, (pt, key) in enumerate(zip(t.turns, keys), start=1):
+        for i, (pt, key, (counts, words, procedural)) in enumerate(zip(t.turns, keys, phrases), start=1):
             participant = speakers.get(pt.name) if pt.name else None
-            phrases, words, procedural = remark_phrases(
-                RemarkText(pt.text, pt.label or "", pt.kind == Turn.SUMMARY), exclude
-            )
             rows.append(Turn(
                 meeting=meeting, date=meeting.date, position=i, speaker=participant,
                 speaker_label=(pt.label or "")[:500], role=(pt.role or None),
                 kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
-                phrases=dict(phrases), words=words, is_procedural=procedural,
+                phrases=counts, words=words, is_procedural=procedural,
             ))
             if pt.resolution in GUESSES:
                 report.guesses.append(
