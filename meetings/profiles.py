@@ -11,14 +11,31 @@ RECENT_MEETINGS = 12
 TOP_PARTNERS = 8
 
 
+MEETINGS_PER_ROLE = 5
+
+
 def roles(person: Participant) -> list[dict]:
-    """Each title the person appeared under, with how many meetings and when."""
-    return list(
+    """Each title the person appeared under, with how many meetings, when, and the most recent
+    of those meetings (two queries, bounded)."""
+    found = list(
         Turn.objects.filter(speaker=person).exclude(role=None)
         .values("role")
         .annotate(meetings=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
         .order_by("-meetings", "role")[:30]
     )
+    by_role = {r["role"]: r for r in found}
+    for r in found:
+        r["recent"] = []
+    rows = (
+        Turn.objects.filter(speaker=person, role__in=list(by_role))
+        .values("role", "meeting__slug", "meeting__title", "meeting__date")
+        .distinct().order_by("role", "-meeting__date")[: 30 * MEETINGS_PER_ROLE * 4]
+    )
+    for row in rows:
+        recent = by_role[row["role"]]["recent"]
+        if len(recent) < MEETINGS_PER_ROLE:
+            recent.append(row)
+    return found
 
 
 def recent_meetings(person: Participant) -> list[Meeting]:

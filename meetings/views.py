@@ -179,7 +179,8 @@ def speaker_detail(request, slug):
         "roles": profiles.roles(person),
         "meetings": profiles.recent_meetings(person),
         "partners": profiles.exchanged_with(person),
-        "topics": list(ParticipantTopic.objects.filter(participant=person).select_related("topic").order_by("rank")),
+        "topics": list(ParticipantTopic.objects.filter(participant=person)
+                       .select_related("topic", "evidence__meeting").order_by("rank")),
         "query": _query_without_page(request),
     })
 

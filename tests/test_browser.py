@@ -125,3 +125,25 @@ def test_copy_buttons_and_summary_marking(browser, live_server):
     assert page.locator(".cite button.copy").count() == 1
     assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/helena-marsh-1/")
     page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_script_payloads_in_a_transcript_stay_inert_in_a_real_browser(browser, live_server, write_transcript):
+    payload = MEETING.replace(
+        "Tomas Reyes: Two million.",
+        "Tomas Reyes: Two million. <script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 2\"> "
+        "\"><svg onload=\"window.pwned = 3\">",
+    )
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", payload)), stdout=io.StringIO())
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
+                 "/search/?q=million", "/meetings/2022-10-03-meeting-of-harbour-board/?q=million", "/speakers/tomas-reyes/"):
+        page.goto(live_server.url + path)
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.pwned === undefined"), path
+        assert page.locator("main img, main svg, main script").count() == 0, path
+        assert "<script>window.pwned" in page.locator("main").inner_text(), path
+    assert dialogs == []
+    page.close()

@@ -161,3 +161,11 @@ def test_profile_partners_and_remark_filters(client, archive):
     html = client.get("/speakers/helena-marsh/?meeting=2022-10-03-meeting-of-harbour-board").content.decode()
     assert "3 remarks match" in html
     assert client.get("/speakers/helena-marsh/?page=5").status_code == 404
+
+
+@pytest.mark.django_db
+def test_profile_lists_each_role_with_its_meetings(client, archive):
+    html = client.get("/speakers/helena-marsh/").content.decode()
+    roles = html.split('id="roles-h"')[1].split("</section>")[0]
+    assert "Chair of the Harbour Board" in roles and "/meetings/2022-10-03-meeting-of-harbour-board/" in roles
+    assert "Mayor of Larkspur" in roles and "/meetings/2021-05-03-meeting-on-school-meals/" in roles

@@ -140,3 +140,13 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     assert "Topics raised" in client.get("/speakers/tomas-reyes/").content.decode()
     assert "Topics in this meeting" in client.get("/meetings/2022-10-03-meeting-on-harbour/").content.decode()
     assert client.get("/topics/nothing-like-this/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_raised_filter_and_evidence_links(client, harbour):
+    raised = client.get("/topics/quay-wall/?raised=true").content.decode().split("Remarks</h2>")[1]
+    assert "Tomas Reyes" in raised and "Ada Lindqvist" not in raised
+    responses = client.get("/topics/quay-wall/?raised=false").content.decode().split("Remarks</h2>")[1]
+    assert "Ada Lindqvist" in responses and "raised it</strong>" not in responses
+    html = client.get("/speakers/tomas-reyes/").content.decode()
+    assert "best evidence" in html and "/meetings/2022-10-03-meeting-on-harbour/tomas-reyes-1/" in html
