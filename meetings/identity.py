@@ -33,6 +33,7 @@ class KnownAlias:
     surname: str
     initial: str
     participant_id: int
+    initial_only: bool = False  # written with initials only ("A. Repnin")
 
 
 @dataclass
@@ -93,6 +94,13 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
             if len(found) == 1:
                 return Resolution(found.pop(), "initial", names)
     return Resolution(None, "new", names)
+
+
+def may_absorb(index: AliasIndex, name: str, participant_id: int) -> bool:
+    """Is some other person known only by initials that fit this full name ("A. Repnin")?"""
+    surname, initial = surname_key(name), first_initial(name)
+    return any(a.initial_only and a.surname == surname and a.initial == initial and a.participant_id != participant_id
+               for a in index.aliases)
 
 
 def alias_fields(name: str) -> dict[str, str]:

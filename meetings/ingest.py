@@ -223,8 +223,8 @@ class Ingester:
         wanted = ident.lookup_keys(n for forms in written.values() for n in forms)
         rows = ParticipantAlias.objects.filter(
             Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
-        ).values_list("key", "folded", "surname", "initial", "participant_id")
-        index = ident.AliasIndex([ident.KnownAlias(*r) for r in rows])
+        ).values_list("key", "folded", "surname", "initial", "participant_id", "written")
+        index = ident.AliasIndex([ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows])
         result: dict[str, Participant] = {}
         ids: dict[str, int] = {}
         for local, forms in written.items():
@@ -252,9 +252,9 @@ class Ingester:
                     continue
                 known.add(fields["key"])
                 new_aliases.append(ParticipantAlias(participant_id=p.pk, written=form[:200], how=how, **fields))
-                index.aliases.append(ident.KnownAlias(participant_id=p.pk, **fields))
+                index.aliases.append(ident.KnownAlias(participant_id=p.pk, initial_only=has_initial_only(form), **fields))
             ParticipantAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
-            if not has_initial_only(local):
+            if not has_initial_only(local) and ident.may_absorb(index, local, p.pk):
                 self._absorb_initials_only(p.pk, local, report)
         by_id = Participant.objects.in_bulk(set(ids.values()))
         for local, pid in ids.items():

@@ -311,3 +311,18 @@ def test_a_paragraph_repeating_the_previous_remark_whole_is_kept():
     said = "The harbour needs dredging before the winter storms arrive again."
     t = parse_transcript(f"Meeting\nMay 3, 2021\nLead.\nMayor Helena Marsh: {said}\n{said}\n")
     assert t.turns[0].paragraphs == [said, said]
+
+
+def test_title_and_surname_labels_and_title_only_labels():
+    t = parse_transcript(
+        "Joint news conference\nTuesday, May 4, 2021, Paris\nThe two presidents spoke to the press.\n"
+        "President of Russia Vladimir Putin: Ladies and gentlemen.\n"
+        "President Macron (retranslated): Thank you, Mr President.\n"
+        "THE PRESIDENT: We agreed on three points.\n"
+        "The Moderator: Two questions, please.\n"
+    )
+    assert str(t.date) == "2021-05-04" and t.place == "Paris"
+    assert [(x.name, x.generic) for x in t.turns] == [
+        ("Vladimir Putin", None), ("Macron", None), ("Vladimir Putin", None), (None, "The Moderator"),
+    ]
+    assert t.turns[1].role == "President"

@@ -48,8 +48,9 @@ _DATE = (
     r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4}))"
 )
+_WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 DATE_LINE = re.compile(
-    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?" + _DATE
+    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?" + _WEEKDAY + _DATE
     + r"(?:\s*,\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>[^()]{1,120}?))?\s*\)?\.?$",
     re.IGNORECASE,
 )

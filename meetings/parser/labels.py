@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .names import (
     HONORIFICS,
     PARTICLES,
+    TITLE_WORDS,
     clean_spaces,
     is_initial,
     is_name_word,
@@ -89,7 +90,8 @@ _BAD_PUNCT = _BadPunct()
 
 @dataclass(frozen=True)
 class Label:
-    """A parsed speaker label. Exactly one of `name` and `generic` is set."""
+    """A parsed speaker label: a `name`, a `generic` label, or a title alone (`role` only:
+    "The President:"), which the parser resolves to the person holding it in the meeting."""
 
     text: str  # the label as written, spaces cleaned ("President of Russia Vladimir Putin")
     name: str | None = None  # the person's name as written, tidied ("Vladimir Putin")
@@ -99,6 +101,14 @@ class Label:
 
 
 Attested = Callable[[str], bool]
+
+# Titles used with a surname alone ("President Macron:"): the surname is the name.
+ADDRESS_TITLES = {
+    "president", "minister", "chancellor", "governor", "mayor", "senator", "ambassador", "general",
+    "colonel", "admiral", "chairman", "chairwoman", "secretary", "speaker", "premier", "judge",
+    "commissioner", "director", "professor", "academician", "rector", "deputy", "congressman",
+    "congresswoman", "councillor", "councilor", "marshal", "captain", "sheriff", "prosecutor",
+}
 
 # Titles of people known by a single name, which then belong to the name ("Patriarch Kirill").
 SINGLE_NAME_TITLES = {
@@ -165,6 +175,8 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         return i - 1  # "Mr Sokolov": a surname with an honorific
     if words == 1 and i > 0 and tokens[i - 1].casefold() in SINGLE_NAME_TITLES:
         return i - 1  # "Patriarch Kirill", "King Salman": known by one name and a title
+    if words == 1 and i > 0 and tokens[i - 1].casefold() in ADDRESS_TITLES:
+        return i  # "President Macron", "Deputy Prime Minister Golikova": a title and a surname
     if words < 2:
         return -1
     # Leading particles belong to the title ("Republic of"), not to the name.
@@ -194,6 +206,9 @@ def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
     g = _GENERIC_RE.match(core)
     if g:
         return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
+    t = re.match(r"^the\s+(.{3,80})$", core, re.IGNORECASE)
+    if t and all(w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()):
+        return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
     tokens = core.split(" ")
     if len(tokens) == 1 and re.search(r"[a-z][A-Z]", tokens[0]):
         tokens = split_glued(tokens[0]).split(" ")

@@ -284,6 +284,10 @@ class _Parser:
                 if label.generic:
                     turn.generic = label.generic
                     turn.resolution = "generic"
+                elif label.name is None:
+                    # "The President:": the person holding that title here, if there is one.
+                    turn.resolution, turn.role = "role", None
+                    turn.ref_role = label.role  # type: ignore[attr-defined]
                 else:
                     turn.name = turn.written_name = label.name
                 if text:
@@ -403,8 +407,11 @@ class _Parser:
                 else:
                     t.resolution = "unresolved"
             elif t.resolution == "role" and getattr(t, "ref_role", None):
-                person = self._by_role(t.ref_role, people, last_person)
-                if person is None:
+                # A summary continues about the current speaker; a label names someone new.
+                person = self._by_role(t.ref_role, people, last_person, prefer_current=t.kind == SUMMARY)
+                if person is None and t.kind == SPEECH:
+                    t.resolution, t.generic = "generic", t.label  # nobody holds it here: no person
+                elif person is None:
                     t.resolution = "unresolved"
             elif t.resolution == "pronoun":
                 person = last_person
@@ -432,7 +439,8 @@ class _Parser:
                     delattr(t, attr)
 
     @staticmethod
-    def _by_role(role: str, people: list[_Person], current: _Person | None) -> _Person | None:
+    def _by_role(role: str, people: list[_Person], current: _Person | None,
+                 prefer_current: bool = True) -> _Person | None:
         want = clean_spaces(role).casefold()
 
         def matches(p: _Person) -> bool:
@@ -442,9 +450,11 @@ class _Parser:
                     return True
             return False
 
-        if current is not None and matches(current):
+        if prefer_current and current is not None and matches(current):
             return current
         found = [p for p in people if matches(p)]
+        if not prefer_current and len(found) > 1 and current in found:
+            found.remove(current)
         if len(found) == 1:
             return found[0]
         exact = [p for p in people if any(clean_spaces(r).casefold() == want for r in p.roles)]
