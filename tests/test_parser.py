@@ -326,3 +326,9 @@ def test_title_and_surname_labels_and_title_only_labels():
         ("Vladimir Putin", None), ("Macron", None), ("Vladimir Putin", None), (None, "The Moderator"),
     ]
     assert t.turns[1].role == "President"
+
+
+def test_a_role_in_brackets_after_the_name_is_the_role():
+    t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh (Mayor of Larkspur): Welcome.\n"
+                         "Tomas Reyes (retranslated): Thank you.\n")
+    assert [(x.name, x.role) for x in t.turns] == [("Helena Marsh", "Mayor of Larkspur"), ("Tomas Reyes", None)]

@@ -148,6 +148,12 @@ def _title_ok(title: str) -> bool:
     return True
 
 
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return (text[:1].isupper() and _title_ok(text)
+            and any(w.casefold().strip(",") in TITLE_WORDS for w in words))
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
@@ -225,7 +231,10 @@ def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
         title = " ".join(tokens[:start]).strip(" ,")
         name = " ".join(tokens[start:])
         if _title_ok(title):
-            return Label(text=text, name=tidy_name(name), role=title or None, note=note)
+            role = title or None
+            if role is None and note and _looks_like_title(note):
+                role, note = note, None  # "Vladimir Putin (President of Russia):"
+            return Label(text=text, name=tidy_name(name), role=role, note=note)
         return None
     # Shape B: "Name Surname, position at …".
     if "," in core:
