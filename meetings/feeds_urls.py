@@ -1,0 +1,3 @@
+"""Atom feeds, sitemap.xml and robots.txt."""
+
+urlpatterns: list = []
