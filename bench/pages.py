@@ -1,0 +1,155 @@
+"""Page latency per page type, against the ceiling of the same stack serving a static file.
+
+    apt-get install wrk
+    .venv/bin/python bench/pages.py [--meetings 1000] [--seconds 10] [--connections 8] [--no-cache]
+
+Builds `archive_bench_pages` from generated transcripts (or reuses it with --reuse), serves it
+with gunicorn on 127.0.0.1 (4 workers), and drives each URL with wrk at the given concurrency:
+the meeting list (first and a deep page), a meeting page, the busiest speaker's profile, a remark
+permalink, a topic page and a search; then a static file of the meeting page's size served by
+whitenoise through the same gunicorn (the ceiling of this stack). Reports p50/p95/p99 and
+requests/s for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DB = "archive_bench_pages"
+PORT = 8766
+
+
+def admin(sql: str):
+    import psycopg
+
+    u = urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive"))
+    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
+                         password=u.password, dbname="postgres", autocommit=True) as conn:
+        cur = conn.execute(sql)
+        return cur.fetchall() if cur.description else []
+
+
+def manage(env, *args) -> str:
+    return subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True,
+                          capture_output=True, text=True).stdout
+
+
+def targets(env) -> dict[str, str]:
+    code = (
+        "import django;django.setup()\n"
+        "from meetings.models import *\n"
+        "n=Meeting.objects.count();deep=max(1,(n//30)*4//5)\n"
+        "m=Meeting.objects.order_by('-turn_count').first()\n"
+        "busiest=Participant.objects.order_by('-turn_count').first()\n"
+        "t=Turn.objects.select_related('meeting').filter(meeting=m).order_by('position')[5]\n"
+        "topic=Topic.objects.filter(is_featured=True).order_by('-remark_count').first()\n"
+        "print('meeting list, page 1|/meetings/')\n"
+        "print(f'meeting list, page {deep}|/meetings/?page={deep}')\n"
+        "print(f'meeting page|{m.get_absolute_url()}')\n"
+        "print(f'busiest speaker ({busiest.turn_count} turns)|{busiest.get_absolute_url()}')\n"
+        "print(f'remark permalink|{t.get_absolute_url()}')\n"
+        "print(f'topic page|{topic.get_absolute_url()}')\n"
+        "print('search|/search/?q=water+supply')\n"
+    )
+    out = subprocess.run([PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return dict(line.split("|", 1) for line in out.strip().splitlines())
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", url],
+                         capture_output=True, text=True, timeout=seconds + 60).stdout
+
+    def ms(label):
+        m = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)", out)
+        if not m:
+            return float("nan")
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"p50": ms("50"), "p95": float("nan"), "p99": ms("99"), "p90": ms("90"),
+            "rps": float(rps.group(1)) if rps else 0.0, "errors": int(bad.group(1)) if bad else 0}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--meetings", type=int, default=1000)
+    ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--connections", type=int, default=8)
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--reuse", action="store_true", help="reuse an existing archive_bench_pages database")
+    args = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian: apt-get install wrk)")
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
+    env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{DB}")),
+           "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    if args.no_cache:
+        env["CACHE_URL"] = "dummy://"
+    if not args.reuse:
+        admin(f"DROP DATABASE IF EXISTS {DB}")
+        admin(f"CREATE DATABASE {DB}")
+        with tempfile.TemporaryDirectory() as tmp:
+            manage(env, "migrate", "--noinput", "-v0")
+            manage(env, "generate_corpus", tmp, "--meetings", str(args.meetings), "--seed", "21")
+            started = time.perf_counter()
+            manage(env, "ingest_transcripts", "--no-progress", "-v0", tmp)
+            print(f"{args.meetings} meetings ingested in {time.perf_counter() - started:.0f} s")
+        manage(env, "optimize_archive")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    pages = targets(env)
+    server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{PORT}",
+                               "--workers", "4", "--no-control-socket", "--log-level", "warning"], env=env, cwd=ROOT)
+    static_dir = None
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        size = len(urllib.request.urlopen(f"http://127.0.0.1:{PORT}{pages['meeting page']}").read())
+        # The ceiling: whitenoise serving a file of the meeting page's size through the same gunicorn.
+        static_dir = ROOT / "staticfiles" / "bench"
+        static_dir.mkdir(parents=True, exist_ok=True)
+        (static_dir / "page.html").write_bytes(b"x" * size)
+        server.terminate()
+        server.wait(timeout=30)
+        server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{PORT}",
+                                   "--workers", "4", "--no-control-socket", "--log-level", "warning"], env=env, cwd=ROOT)
+        time.sleep(3)
+        pages[f"static file, {size // 1024} KB (ceiling)"] = "/static/bench/page.html"
+        print(f"\n{'page':<34} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
+        results = {}
+        for name, path in pages.items():
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # warm
+            r = wrk(f"http://127.0.0.1:{PORT}{path}", args.seconds, args.connections)
+            results[name] = r
+            print(f"{name:<34.34} {r['p50']:8.1f} {r['p90']:8.1f} {r['p99']:8.1f} {r['rps']:8.0f} {r['errors']:7d}")
+        ceiling = results[f"static file, {size // 1024} KB (ceiling)"]["rps"]
+        print(f"\nmeeting page at {100 * results['meeting page']['rps'] / ceiling:.0f}% of the static ceiling")
+        print(f"command: .venv/bin/python bench/pages.py --meetings {args.meetings} --seconds {args.seconds} "
+              f"--connections {args.connections}{' --no-cache' if args.no_cache else ''}")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if static_dir:
+            shutil.rmtree(static_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Atom feeds: the newest meetings, a speaker's newest remarks, a topic's newest remarks.
+
+Every feed runs a fixed number of queries, whatever the number of entries. Text from the
+transcripts is escaped here (paragraphs become `<p>` of escaped text in a `type="html"` element,
+which the XML writer escapes once more), so a remark quoting markup is shown as text by readers.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Min
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
+
+from meetings.models import Meeting, Participant, ParticipantRedirect, Topic, Turn, TurnTopic
+
+SITE_NAME = "Transcript Archive"
+FEED_SIZE = 50
+
+
+class ArchiveAtomFeed(Atom1Feed):
+    """Atom 1.0 with one <author> per person and a <content> element for the full text."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item.get("authors") or ():
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain text as HTML paragraphs, every character escaped."""
+    return linebreaks(text or "", autoescape=True)
+
+
+def day_start(date: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(date, datetime.time.min, tzinfo=datetime.UTC)
+
+
+def long_date(date: datetime.date) -> str:
+    return dateformat.format(date, "j F Y")
+
+
+class _Moved(Exception):
+    def __init__(self, url: str):
+        self.url = url
+
+
+class MeetingsFeed(Feed):
+    """The newest meetings; each entry names the people who spoke and gives the lead."""
+
+    feed_type = ArchiveAtomFeed
+    title = f"Meetings · {SITE_NAME}"
+    subtitle = "The newest meeting transcripts in the archive."
+    author_name = SITE_NAME  # for a meeting in which no named person spoke
+
+    def link(self):
+        return reverse("meetings:meeting_list")
+
+    def feed_url(self):
+        return reverse("feed_meetings")
+
+    def items(self):
+        meetings = list(
+            Meeting.objects.defer("search_vector").order_by("-date", "title")[:FEED_SIZE]
+        )
+        names: dict[int, list[str]] = {m.pk: [] for m in meetings}
+        rows = (
+            Turn.objects.filter(meeting__in=list(names), speaker__isnull=False)
+            .values("meeting_id", "speaker__name")
+            .annotate(first=Min("position"))
+            .order_by("meeting_id", "first")
+        )
+        for row in rows:
+            names[row["meeting_id"]].append(row["speaker__name"])
+        for m in meetings:
+            m.participant_names = names[m.pk]
+        return meetings
+
+    def item_title(self, item):
+        return f"{item.title} ({long_date(item.date)})"
+
+    def item_description(self, item):
+        return html_paragraphs(item.description) if item.description.strip() else None
+
+    def item_pubdate(self, item):
+        return day_start(item.date)
+
+    def item_updateddate(self, item):
+        return item.ingested_at
+
+    def item_extra_kwargs(self, item):
+        return {"authors": item.participant_names}
+
+
+class _RemarkFeed(Feed):
+    """Entries are turns (with meeting and speaker loaded): permalink, text, speaker."""
+
+    feed_type = ArchiveAtomFeed
+
+    def item_title(self, turn):
+        who = turn.speaker.name if turn.speaker_id else turn.display_label
+        return f"{who} — {turn.meeting.title} ({long_date(turn.meeting.date)})"
+
+    def item_link(self, turn):
+        return turn.get_absolute_url()
+
+    def item_description(self, turn):
+        return None
+
+    def item_pubdate(self, turn):
+        return day_start(turn.meeting.date)
+
+    def item_updateddate(self, turn):
+        return turn.meeting.ingested_at
+
+    def item_extra_kwargs(self, turn):
+        content = html_paragraphs(turn.text)
+        if turn.is_summary:
+            content = "<p><em>A summary of what was said, not a verbatim quotation.</em></p>\n" + content
+        return {
+            "authors": [turn.speaker.name if turn.speaker_id else turn.display_label],
+            "content_html": content,
+        }
+
+
+class SpeakerFeed(_RemarkFeed):
+    """A speaker's newest remarks. An old slug (a person since merged) answers 301 to the feed."""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except _Moved as moved:
+            return HttpResponsePermanentRedirect(moved.url)
+
+    def get_object(self, request, slug):
+        person = Participant.objects.filter(slug=slug).first()
+        if person is None:
+            moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
+            if moved is None:
+                raise Participant.DoesNotExist(slug)
+            raise _Moved(reverse("feed_speaker", kwargs={"slug": moved.participant.slug}))
+        return person
+
+    def title(self, person):
+        return f"{person.name} · {SITE_NAME}"
+
+    def subtitle(self, person):
+        return f"The newest remarks of {person.name} in the archive."
+
+    def link(self, person):
+        return person.get_absolute_url()
+
+    def feed_url(self, person):
+        return reverse("feed_speaker", kwargs={"slug": person.slug})
+
+    def items(self, person):
+        return list(
+            Turn.objects.filter(speaker=person)
+            .select_related("meeting", "speaker")
+            .defer("search_vector", "phrases", "meeting__search_vector", "meeting__description")
+            .order_by("-meeting__date", "meeting_id", "position")[:FEED_SIZE]
+        )
+
+
+class TopicFeed(_RemarkFeed):
+    """A topic's newest remarks."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, topic):
+        return f"{topic.label} · {SITE_NAME}"
+
+    def subtitle(self, topic):
+        return f"The newest remarks on {topic.label} in the archive."
+
+    def link(self, topic):
+        return topic.get_absolute_url()
+
+    def feed_url(self, topic):
+        return reverse("feed_topic", kwargs={"slug": topic.slug})
+
+    def items(self, topic):
+        remarks = (
+            TurnTopic.objects.filter(topic=topic)
+            .select_related("turn__meeting", "turn__speaker")
+            .defer("turn__search_vector", "turn__phrases", "turn__meeting__search_vector",
+                   "turn__meeting__description")
+            .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:FEED_SIZE]
+        )
+        return [tt.turn for tt in remarks]
