@@ -70,7 +70,7 @@ class ArchiveCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or request.path.startswith(settings.STATIC_URL):
+        if request.method not in ("GET", "HEAD") or request.path.startswith((settings.STATIC_URL, "/sitemap-remarks")):
             return self.get_response(request)
         version, changed = archive_version()
         etag = quote_etag(f"{current_release()}-{version}")
@@ -89,7 +89,7 @@ class ArchiveCacheMiddleware:
             cache.set(key, response, PAGE_TTL)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(changed)
-        search = request.path.startswith("/search/")
+        search = request.path.startswith(("/search/", "/api/search/"))
         response["Cache-Control"] = (
             "public, max-age=60, s-maxage=300" if search else "public, max-age=300, s-maxage=86400, stale-while-revalidate=600"
         )

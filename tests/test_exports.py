@@ -436,3 +436,15 @@ def test_query_counts_do_not_grow_with_the_data(client, archive, django_assert_m
         ParticipantAlias.objects.create(participant=p, key=f"x{i}", folded=f"x{i}", surname="person",
                                         written=f"E. Person{i}", how="new")
     assert _queries(client, "/speakers.popolo.json") == few
+
+
+@pytest.mark.django_db
+def test_pages_link_their_exports_and_feeds(client, write_transcript):
+    from .test_ingest import MEETING as M
+
+    call_command("ingest_transcripts", str(write_transcript("h.txt", M)), stdout=io.StringIO())
+    html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
+    for kind, href in [("application/json", ".json"), ("application/akn+xml", ".akn.xml"), ("text/plain", ".txt")]:
+        assert f'type="{kind}" href="/meetings/2022-10-03-meeting-of-harbour-board{href}"' in html
+    assert 'type="application/atom+xml" href="/feeds/speakers/tomas-reyes.atom"' in client.get("/speakers/tomas-reyes/").content.decode()
+    assert 'application/atom+xml' in client.get("/").content.decode()
