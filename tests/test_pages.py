@@ -169,3 +169,11 @@ def test_profile_lists_each_role_with_its_meetings(client, archive):
     roles = html.split('id="roles-h"')[1].split("</section>")[0]
     assert "Chair of the Harbour Board" in roles and "/meetings/2022-10-03-meeting-of-harbour-board/" in roles
     assert "Mayor of Larkspur" in roles and "/meetings/2021-05-03-meeting-on-school-meals/" in roles
+
+
+@pytest.mark.django_db
+def test_link_previews_on_meeting_speaker_and_remark_pages(client, archive):
+    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/speakers/tomas-reyes/",
+                 "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-1/"):
+        html = client.get(path).content.decode()
+        assert 'property="og:title"' in html and 'name="twitter:card"' in html, path
