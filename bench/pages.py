@@ -26,24 +26,11 @@ from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+sys.path.insert(0, str(ROOT / "bench"))
+from common import PY, admin, manage  # noqa: E402
+
 DB = "archive_bench_pages"
 PORT = 8766
-
-
-def admin(sql: str):
-    import psycopg
-
-    u = urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive"))
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname="postgres", autocommit=True) as conn:
-        cur = conn.execute(sql)
-        return cur.fetchall() if cur.description else []
-
-
-def manage(env, *args) -> str:
-    return subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True,
-                          capture_output=True, text=True).stdout
 
 
 def targets(env) -> dict[str, str]:
