@@ -69,3 +69,19 @@ def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[tuple
         rows = cur.fetchall()
     people = Participant.objects.in_bulk([r[0] for r in rows])
     return [(people[pid], n) for pid, n in rows if pid in people]
+
+
+def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:
+    """The people of a meeting in speaking order, from its loaded turns (no query): each with the
+    roles they spoke under there, their number of turns, and their first turn. Also points every
+    turn at the loaded meeting, so permalinks cost no query."""
+    people: dict[int, dict] = {}
+    for t in turns:
+        t.meeting = meeting
+        if t.speaker_id is None:
+            continue
+        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
+        entry["count"] += 1
+        if t.role and t.role not in entry["roles"]:
+            entry["roles"].append(t.role)
+    return list(people.values())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from collections import OrderedDict
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -96,15 +95,7 @@ def meeting_detail(request, slug):
     for t in turns:
         if pattern is not None:
             t.marked_text = search.mark_text(t.text, pattern)
-    people: OrderedDict[int, dict] = OrderedDict()
-    for t in turns:
-        t.meeting = meeting  # already loaded: no query per permalink
-        if t.speaker_id is None:
-            continue
-        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
-        entry["count"] += 1
-        if t.role and t.role not in entry["roles"]:
-            entry["roles"].append(t.role)
+    people = profiles.meeting_participants(meeting, turns)
     newer = (Meeting.objects.filter(date__gt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__gt=meeting.slug))
     older = (Meeting.objects.filter(date__lt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__lt=meeting.slug))
     topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
@@ -113,7 +104,7 @@ def meeting_detail(request, slug):
         if mt.evidence:
             mt.evidence.meeting = meeting
     return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "turns": turns, "people": list(people.values()), "topics": topics, "q": q,
+        "meeting": meeting, "turns": turns, "people": people, "topics": topics, "q": q,
         "newer": newer.order_by("date", "slug").only("slug", "title", "date").first(),
         "older": older.order_by("-date", "-slug").only("slug", "title", "date").first(),
     })

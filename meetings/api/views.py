@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import OrderedDict
 
 import django_filters
 from django.db.models import Count, Max, Min
@@ -34,7 +33,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from meetings import search
+from meetings import profiles, search
 from meetings.filters import (
     MeetingFilter,
     RemarkFilter,
@@ -252,23 +251,16 @@ class MeetingDetail(DetailView):
     def get_object(self):
         meeting = super().get_object()
         turns = list(meeting.turns.select_related("speaker").defer("search_vector", "phrases").order_by("position"))
-        people: OrderedDict[int, Participant] = OrderedDict()
-        for t in turns:
-            t.meeting = meeting  # already loaded: no query per permalink
-            if t.speaker_id is None:
-                continue
-            person = people.get(t.speaker_id)
-            if person is None:
-                person = people[t.speaker_id] = t.speaker
-                person.roles, person.turn_count = [], 0
-            person.turn_count += 1
-            if t.role and t.role not in person.roles:
-                person.roles.append(t.role)
+        participants = []
+        for entry in profiles.meeting_participants(meeting, turns):
+            person = entry["participant"]
+            person.roles, person.turn_count = entry["roles"], entry["count"]
+            participants.append(person)
         topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
                       .order_by("rank"))
         for mt in topics:
             mt.evidence_permalink = self._permalink(mt.evidence, meeting)
-        meeting.api_turns, meeting.api_participants, meeting.api_topics = turns, list(people.values()), topics
+        meeting.api_turns, meeting.api_participants, meeting.api_topics = turns, participants, topics
         return meeting
 
     def _permalink(self, turn, meeting):
