@@ -26,3 +26,33 @@ def admin(sql: str) -> list:
 def manage(env, *args) -> str:
     return subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True,
                           capture_output=True, text=True).stdout
+
+
+def scratch_env(db: str, no_cache: bool = False) -> dict:
+    """The environment of a production-like run against the scratch database `db`."""
+    from urllib.parse import urlunparse
+
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
+    env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{db}")),
+           "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # for browser tests only, never a deployment
+    if no_cache:
+        env["CACHE_URL"] = "dummy://"
+    return env
+
+
+def serve(env: dict, port: int, workers: int = 4) -> subprocess.Popen:
+    """gunicorn on 127.0.0.1:port, returned once it answers."""
+    import time
+    import urllib.request
+
+    server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", str(workers), "--no-control-socket", "--log-level", "warning"],
+                              env=env, cwd=ROOT)
+    for _ in range(60):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    return server

@@ -20,13 +20,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from common import PY, admin, manage  # noqa: E402
+from common import PY, admin, manage, scratch_env, serve  # noqa: E402
 
 DB = "archive_bench_load"
 PORT = 8765
@@ -57,12 +55,7 @@ def main():
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
-    env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{DB}")),
-           "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    if args.no_cache:
-        env["CACHE_URL"] = "dummy://"
+    env = scratch_env(DB, args.no_cache)
     admin(f"DROP DATABASE IF EXISTS {DB}")
     admin(f"CREATE DATABASE {DB}")
     server = None
@@ -76,15 +69,7 @@ def main():
         manage(env, "optimize_archive")
         manage(env, "collectstatic", "--noinput", "-v0")
         paths = urls(env)
-        server = subprocess.Popen(
-            [str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
-             "--no-control-socket", "--log-level", "warning"], env=env, cwd=ROOT)
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        server = serve(env, PORT, WORKERS)
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
             lua.write("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
                       "counter = 0\n"

@@ -14,7 +14,6 @@ requests/s for each.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import subprocess
@@ -23,11 +22,10 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from common import PY, admin, manage  # noqa: E402
+from common import PY, admin, manage, scratch_env, serve  # noqa: E402
 
 DB = "archive_bench_pages"
 PORT = 8766
@@ -81,12 +79,7 @@ def main():
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
-    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
-    env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{DB}")),
-           "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    if args.no_cache:
-        env["CACHE_URL"] = "dummy://"
+    env = scratch_env(DB, args.no_cache)
     if not args.reuse:
         admin(f"DROP DATABASE IF EXISTS {DB}")
         admin(f"CREATE DATABASE {DB}")
@@ -99,16 +92,9 @@ def main():
         manage(env, "optimize_archive")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = targets(env)
-    server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{PORT}",
-                               "--workers", "4", "--no-control-socket", "--log-level", "warning"], env=env, cwd=ROOT)
+    server = serve(env, PORT)
     static_dir = None
     try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
         size = len(urllib.request.urlopen(f"http://127.0.0.1:{PORT}{pages['meeting page']}").read())
         # The ceiling: whitenoise serving a file of the meeting page's size through the same gunicorn.
         static_dir = ROOT / "staticfiles" / "bench"
@@ -116,9 +102,7 @@ def main():
         (static_dir / "page.html").write_bytes(b"x" * size)
         server.terminate()
         server.wait(timeout=30)
-        server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{PORT}",
-                                   "--workers", "4", "--no-control-socket", "--log-level", "warning"], env=env, cwd=ROOT)
-        time.sleep(3)
+        server = serve(env, PORT)
         pages[f"static file, {size // 1024} KB (ceiling)"] = "/static/bench/page.html"
         print(f"\n{'page':<34} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'req/s':>8} {'errors':>7}")
         results = {}
