@@ -81,7 +81,8 @@ class RemarkFilter(django_filters.FilterSet):
     """A speaker's remarks, narrowed to one meeting or one year."""
 
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
-    year = django_filters.NumberFilter(field_name="meeting__date", lookup_expr="year", label="Year",
+    # Turn.date is the meeting's date: the year is a range on the (speaker, date) index.
+    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year",
                                        min_value=1, max_value=9999)
 
     class Meta:

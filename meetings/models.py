@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -30,6 +31,11 @@ class Meeting(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     turn_count = models.PositiveIntegerField(default=0)
     speaker_count = models.PositiveIntegerField(default=0)
+    list_position = models.PositiveIntegerField(
+        null=True, blank=True, unique=True,
+        help_text="1-based place in the meeting list (newest first), set after every ingest: "
+                  "page N of the list is a range of positions, as fast as page 1.",
+    )
 
     class Meta:
         ordering = ["-date", "title"]
@@ -144,7 +150,7 @@ class Turn(models.Model):
             models.UniqueConstraint(fields=["meeting", "key"], name="turn_key_unique"),
         ]
         indexes = [
-            models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting"),
+            models.Index(fields=["speaker", "-date", "meeting", "position"], name="turn_speaker_newest"),
             models.Index(fields=["-date", "meeting", "position"], name="turn_newest"),
             GinIndex(fields=["search_vector"], name="turn_search"),
         ]
@@ -276,3 +282,51 @@ class ArchiveState(models.Model):
         cls.current()
         cls.objects.filter(pk=1).update(version=F("version") + 1, changed_at=timezone.now())
         return cls.objects.get(pk=1)
+
+
+# --- Aggregates rebuilt after every ingest (meetings/aggregates.py) ------------------------------
+# Pages read these instead of grouping a person's turns at request time, so a profile costs the
+# same for someone with ten remarks and for someone with hundreds of thousands.
+
+
+class Appearance(models.Model):
+    """One person in one meeting: how many remarks they made there and the title they first
+    spoke under."""
+
+    participant = models.ForeignKey(Participant, related_name="appearances", on_delete=models.CASCADE)
+    meeting = models.ForeignKey(Meeting, related_name="appearances", on_delete=models.CASCADE)
+    date = models.DateField()
+    remarks = models.PositiveIntegerField()
+    role = models.CharField(max_length=500, null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "meeting"], name="appearance_unique")]
+        indexes = [models.Index(fields=["participant", "-date", "meeting"], name="appearance_newest")]
+
+
+class Exchange(models.Model):
+    """How many times two people spoke one right after the other, in either order (stored once
+    for each of the two)."""
+
+    participant = models.ForeignKey(Participant, related_name="exchanges", on_delete=models.CASCADE)
+    partner = models.ForeignKey(Participant, related_name="+", on_delete=models.CASCADE)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "partner"], name="exchange_unique")]
+        indexes = [models.Index(fields=["participant", "-count", "partner"], name="exchange_most")]
+
+
+class ParticipantRole(models.Model):
+    """A title a person spoke under: in how many meetings, the first and last date, and the most
+    recent of those meetings (ids, newest first)."""
+
+    participant = models.ForeignKey(Participant, related_name="role_stats", on_delete=models.CASCADE)
+    role = models.CharField(max_length=500)
+    meetings = models.PositiveIntegerField()
+    first = models.DateField()
+    last = models.DateField()
+    recent = ArrayField(models.IntegerField(), default=list)
+
+    class Meta:
+        indexes = [models.Index(fields=["participant", "-meetings", "role"], name="participantrole_most")]

@@ -1,11 +1,9 @@
-"""Figures for a speaker's profile, each one query whatever the archive's size."""
+"""Figures for a speaker's profile, each one query whatever the archive's size: they read the
+aggregates of `meetings/aggregates.py`, rebuilt after every ingest."""
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import Count, Max, Min, Q
-
-from meetings.models import Meeting, Participant, Turn
+from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
 
 RECENT_MEETINGS = 12
 TOP_PARTNERS = 8
@@ -16,59 +14,42 @@ MEETINGS_PER_ROLE = 5
 
 def roles(person: Participant) -> list[dict]:
     """Each title the person appeared under, with how many meetings, when, and the most recent
-    of those meetings (two queries, bounded)."""
+    of those meetings (two queries, read from the aggregates rebuilt at ingest)."""
     found = list(
-        Turn.objects.filter(speaker=person).exclude(role=None)
-        .values("role")
-        .annotate(meetings=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
-        .order_by("-meetings", "role")[:30]
+        ParticipantRole.objects.filter(participant=person)
+        .order_by("-meetings", "role")
+        .values("role", "meetings", "first", "last", "recent")[:30]
     )
-    by_role = {r["role"]: r for r in found}
+    ids = {mid for r in found for mid in r["recent"][:MEETINGS_PER_ROLE]}
+    by_id = Meeting.objects.only("slug", "title", "date").in_bulk(ids)
     for r in found:
-        r["recent"] = []
-    rows = (
-        Turn.objects.filter(speaker=person, role__in=list(by_role))
-        .values("role", "meeting__slug", "meeting__title", "meeting__date")
-        .distinct().order_by("role", "-meeting__date")[: 30 * MEETINGS_PER_ROLE * 4]
-    )
-    for row in rows:
-        recent = by_role[row["role"]]["recent"]
-        if len(recent) < MEETINGS_PER_ROLE:
-            recent.append(row)
+        r["recent"] = [
+            {"meeting__slug": m.slug, "meeting__title": m.title, "meeting__date": m.date}
+            for m in (by_id.get(mid) for mid in r["recent"][:MEETINGS_PER_ROLE]) if m is not None
+        ]
     return found
 
 
 def recent_meetings(person: Participant) -> list[Meeting]:
-    return list(
-        Meeting.objects.filter(pk__in=Turn.objects.filter(speaker=person).values("meeting_id"))
-        .annotate(remarks=Count("turns", filter=Q(turns__speaker=person)))
-        .order_by("-date", "title")[:RECENT_MEETINGS]
+    """The person's latest meetings, each with `remarks`: how many turns they had there."""
+    appearances = (
+        Appearance.objects.filter(participant=person).select_related("meeting")
+        .order_by("-date", "meeting__title")[:RECENT_MEETINGS]
     )
+    found = []
+    for a in appearances:
+        a.meeting.remarks = a.remarks
+        found.append(a.meeting)
+    return found
 
 
 def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[tuple[Participant, int]]:
     """The people who most often spoke right before or right after this person."""
-    table = Turn._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            f"""
-            SELECT other.speaker_id, COUNT(*) AS n
-            FROM {table} t
-            JOIN {table} other
-              ON other.meeting_id = t.meeting_id
-             AND other.position IN (t.position - 1, t.position + 1)
-            WHERE t.speaker_id = %s
-              AND other.speaker_id IS NOT NULL
-              AND other.speaker_id <> %s
-            GROUP BY other.speaker_id
-            ORDER BY n DESC, other.speaker_id
-            LIMIT %s
-            """,
-            [person.pk, person.pk, limit],
-        )
-        rows = cur.fetchall()
-    people = Participant.objects.in_bulk([r[0] for r in rows])
-    return [(people[pid], n) for pid, n in rows if pid in people]
+    rows = (
+        Exchange.objects.filter(participant=person).select_related("partner")
+        .order_by("-count", "partner_id")[:limit]
+    )
+    return [(e.partner, e.count) for e in rows]
 
 
 def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:

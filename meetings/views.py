@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -31,16 +31,28 @@ REMARKS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 120
 
 
-def _page(request, object_list, per_page):
-    """The requested page; a page number that is not a page answers 404."""
-    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+def _page_number(request) -> int:
     raw = request.GET.get("page") or "1"
     if not raw.isdigit() or len(raw) > 7:
         raise Http404("No such page")
-    number = int(raw)
+    return int(raw)
+
+
+def _page(request, object_list, per_page, count: int | None = None):
+    """The requested page; a page number that is not a page answers 404. `count`, when known
+    (a denormalised count), spares the COUNT(*) over the whole list."""
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never computed
+    number = _page_number(request)
     if number < 1 or number > paginator.num_pages:
         raise Http404("No such page")
     return paginator.page(number)
+
+
+def _unfiltered(request, *allowed: str) -> bool:
+    """No parameter narrows the list (only those in `allowed`, such as the page number, are set)."""
+    return all(k in allowed or not v for k, v in request.GET.items())
 
 
 def _page_of(count: int, number: int, per_page: int):
@@ -73,11 +85,32 @@ def _query_without_page(request) -> str:
     return params.urlencode()
 
 
+def _positioned_page(request, meetings, per_page):
+    """Page N of the whole newest-first list, read as a range of `list_position` (an index
+    range, as fast for page 1,000 as for page 1). Falls back to OFFSET while positions are not
+    yet set (an ingest in progress)."""
+    count = Meeting.objects.count()
+    number = _page_number(request)
+    paginator = Paginator(meetings, per_page, allow_empty_first_page=True)
+    paginator.count = count
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("No such page")
+    start = (number - 1) * per_page
+    rows = list(meetings.filter(list_position__gt=start, list_position__lte=start + per_page)
+                .order_by("list_position"))
+    if len(rows) != min(per_page, count - start):
+        return paginator.page(number)
+    return Page(rows, number, paginator)
+
+
 @require_safe
 def meeting_list(request):
-    meetings = Meeting.objects.defer("description", "search_vector").order_by("-date", "title")
+    meetings = Meeting.objects.defer("description", "search_vector").order_by("-date", "title", "pk")
     filterset = _lenient(MeetingFilter, request.GET, meetings)
-    page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
+    if _unfiltered(request, "page"):
+        page = _positioned_page(request, meetings, MEETINGS_PER_PAGE)
+    else:
+        page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
     return render(request, "meetings/meeting_list.html", {
         "page": page, "filter": filterset, "query": _query_without_page(request), "years": years,
@@ -160,10 +193,11 @@ def speaker_detail(request, slug):
     turns = (
         Turn.objects.filter(speaker=person)
         .select_related("meeting")
-        .order_by("-meeting__date", "meeting_id", "position")
+        .order_by("-date", "meeting_id", "position")
     )
     filterset = _lenient(RemarkFilter, request.GET, turns)
-    page = _page(request, filterset.qs, REMARKS_PER_PAGE)
+    known = person.turn_count if _unfiltered(request, "page") else None
+    page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=known)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     return render(request, "meetings/speaker_detail.html", {
         "person": person, "page": page, "stats": stats, "filter": filterset,

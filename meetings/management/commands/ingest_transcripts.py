@@ -16,6 +16,7 @@ from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_tran
 from meetings.models import Meeting, MeetingSource, Participant, Turn
 from meetings.prepare import prepare_args
 from meetings.caching import archive_changed
+from meetings.aggregates import rebuild as rebuild_aggregates
 from meetings.topic_index import rebuild as rebuild_topics
 
 
@@ -65,6 +66,7 @@ class Command(BaseCommand):
                     f"topics: {topics.topics} topics on {topics.turn_topics} remarks, re-scored in {topics.seconds:.1f} s"
                 )
             if changed and not dry_run:
+                rebuild_aggregates()  # profiles' and lists' figures, one transaction
                 archive_changed()  # new ETags; cached pages are no longer served
         finally:
             release_ingest_lock()

@@ -1,0 +1,118 @@
+"""Aggregates the pages read instead of grouping turns at request time, rebuilt in SQL after
+every ingest that changes the archive:
+
+- `Appearance`: one row per person and meeting (remarks there, the title first used there);
+- `Exchange`: how often two people spoke one right after the other;
+- `ParticipantRole`: each title a person spoke under, with meeting count, dates and the most
+  recent meetings;
+- `Meeting.list_position`: each meeting's place in the newest-first list, so any page of the list
+  is an index range.
+
+Each is a few set-based statements over the turns table (seconds for a million turns), run in
+one transaction: readers see the old aggregates until the new ones are complete.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from meetings.models import Appearance, Exchange, Meeting, ParticipantRole, Turn
+
+RECENT_PER_ROLE = 5
+
+
+@dataclass
+class AggregateReport:
+    appearances: int
+    exchanges: int
+    roles: int
+    seconds: float
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "turn": Turn._meta.db_table,
+        "meeting": Meeting._meta.db_table,
+        "appearance": Appearance._meta.db_table,
+        "exchange": Exchange._meta.db_table,
+        "role": ParticipantRole._meta.db_table,
+    }
+
+
+def rebuild() -> AggregateReport:
+    started = time.monotonic()
+    t = _tables()
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {t['appearance']}")
+        cur.execute(
+            f"""
+            INSERT INTO {t['appearance']} (participant_id, meeting_id, date, remarks, role)
+            SELECT turn.speaker_id, turn.meeting_id, meeting.date, count(*),
+                   (array_agg(turn.role ORDER BY turn.position) FILTER (WHERE turn.role IS NOT NULL))[1]
+              FROM {t['turn']} AS turn JOIN {t['meeting']} AS meeting ON meeting.id = turn.meeting_id
+             WHERE turn.speaker_id IS NOT NULL
+             GROUP BY turn.speaker_id, turn.meeting_id, meeting.date
+            """
+        )
+        appearances = cur.rowcount
+
+        # Two people "exchange" when one's turn follows the other's in the same meeting.
+        cur.execute(f"DELETE FROM {t['exchange']}")
+        cur.execute(
+            f"""
+            WITH seq AS (
+                SELECT speaker_id,
+                       lag(speaker_id) OVER (PARTITION BY meeting_id ORDER BY position) AS previous
+                  FROM {t['turn']}
+            ), pairs AS (
+                SELECT speaker_id AS a, previous AS b FROM seq
+                 WHERE speaker_id IS NOT NULL AND previous IS NOT NULL AND speaker_id <> previous
+            )
+            INSERT INTO {t['exchange']} (participant_id, partner_id, count)
+            SELECT a, b, count(*)
+              FROM (SELECT a, b FROM pairs UNION ALL SELECT b, a FROM pairs) AS both_ways
+             GROUP BY a, b
+            """
+        )
+        exchanges = cur.rowcount
+
+        cur.execute(f"DELETE FROM {t['role']}")
+        cur.execute(
+            f"""
+            INSERT INTO {t['role']} (participant_id, role, meetings, first, last, recent)
+            SELECT speaker_id, role, count(*), min(date), max(date),
+                   (array_agg(meeting_id ORDER BY date DESC, meeting_id DESC))[1:%s]
+              FROM (SELECT DISTINCT turn.speaker_id, turn.role, turn.meeting_id, meeting.date
+                      FROM {t['turn']} AS turn JOIN {t['meeting']} AS meeting ON meeting.id = turn.meeting_id
+                     WHERE turn.speaker_id IS NOT NULL AND turn.role IS NOT NULL) AS held
+             GROUP BY speaker_id, role
+            """,
+            [RECENT_PER_ROLE],
+        )
+        roles = cur.rowcount
+
+        # Positions are unique: clear the ones that move before writing the new ones.
+        cur.execute("DROP TABLE IF EXISTS new_positions")
+        cur.execute(
+            f"""
+            CREATE TEMP TABLE new_positions AS
+            SELECT id, row_number() OVER (ORDER BY date DESC, title, id) AS n FROM {t['meeting']}
+            """
+        )
+        cur.execute(
+            f"""
+            UPDATE {t['meeting']} AS m SET list_position = NULL
+              FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS DISTINCT FROM p.n
+            """
+        )
+        cur.execute(
+            f"""
+            UPDATE {t['meeting']} AS m SET list_position = p.n
+              FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS NULL
+            """
+        )
+        cur.execute("DROP TABLE new_positions")
+    return AggregateReport(appearances, exchanges, roles, time.monotonic() - started)

@@ -1,0 +1,138 @@
+"""The aggregates rebuilt at ingest (meetings/aggregates.py) equal what the pages used to compute
+from the turns at request time, and the pages that read them stay within a fixed number of
+queries whatever the archive's size."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count, Max, Min
+
+from meetings import aggregates, profiles, views
+from meetings.generator import generate
+from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
+
+
+def _ingest(paths) -> None:
+    call_command("ingest_transcripts", *map(str, paths), "--no-progress", "-v0", stdout=io.StringIO())
+
+
+@pytest.fixture
+def generated(tmp_path):
+    _ingest(generate(tmp_path / "corpus", 20, seed=11))
+    return Participant.objects.order_by("-turn_count").first()
+
+
+def _exchanges_from_turns(pid: int) -> dict[int, int]:
+    """The request-time computation the Exchange table replaces (neighbouring turns)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            """
+            SELECT other.speaker_id, COUNT(*) FROM meetings_turn t
+              JOIN meetings_turn other ON other.meeting_id = t.meeting_id
+               AND other.position IN (t.position - 1, t.position + 1)
+             WHERE t.speaker_id = %s AND other.speaker_id IS NOT NULL AND other.speaker_id <> %s
+             GROUP BY other.speaker_id
+            """,
+            [pid, pid],
+        )
+        return dict(cur.fetchall())
+
+
+@pytest.mark.django_db
+def test_aggregates_equal_request_time_figures(generated):
+    assert Exchange.objects.exists() and Appearance.objects.exists() and ParticipantRole.objects.exists()
+    for person in Participant.objects.all():
+        stored = dict(Exchange.objects.filter(participant=person).values_list("partner_id", "count"))
+        assert stored == _exchanges_from_turns(person.pk), person.name
+
+        appearances = {
+            a.meeting_id: a.remarks for a in Appearance.objects.filter(participant=person)
+        }
+        per_meeting = dict(
+            Turn.objects.filter(speaker=person).values("meeting_id").annotate(n=Count("id"))
+            .values_list("meeting_id", "n")
+        )
+        assert appearances == per_meeting
+        assert len(appearances) == person.meeting_count and sum(appearances.values()) == person.turn_count
+
+        roles = {
+            r["role"]: (r["m"], r["first"], r["last"])
+            for r in Turn.objects.filter(speaker=person).exclude(role=None).values("role")
+            .annotate(m=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
+        }
+        stored_roles = {r.role: (r.meetings, r.first, r.last) for r in ParticipantRole.objects.filter(participant=person)}
+        assert stored_roles == roles
+        for r in ParticipantRole.objects.filter(participant=person):
+            dates = [Meeting.objects.get(pk=mid).date for mid in r.recent]
+            assert dates == sorted(dates, reverse=True) and len(r.recent) == min(r.meetings, aggregates.RECENT_PER_ROLE)
+
+
+@pytest.mark.django_db
+def test_profile_panels_read_the_aggregates(generated, client):
+    busiest = generated
+    partners = profiles.exchanged_with(busiest)
+    expected = sorted(_exchanges_from_turns(busiest.pk).items(), key=lambda kv: (-kv[1], kv[0]))
+    assert [(p.pk, n) for p, n in partners] == expected[: profiles.TOP_PARTNERS]
+    recent = profiles.recent_meetings(busiest)
+    assert [m.date for m in recent] == sorted((m.date for m in recent), reverse=True)
+    assert all(m.remarks == Turn.objects.filter(meeting=m, speaker=busiest).count() for m in recent)
+    html = client.get(busiest.get_absolute_url()).content.decode()
+    assert "Spoke most often with" in html or partners == []
+    assert partners[0][0].name in html
+
+
+@pytest.mark.django_db
+def test_aggregates_follow_a_reingest(generated, tmp_path):
+    """A file that changes who speaks moves the figures with it (nothing stale survives)."""
+    before = Exchange.objects.count()
+    extra = generate(tmp_path / "more", 5, seed=99)
+    _ingest(extra)
+    assert Appearance.objects.count() == (
+        Turn.objects.exclude(speaker=None).values("speaker_id", "meeting_id").distinct().count()
+    )
+    assert Exchange.objects.count() >= before
+    aggregates.rebuild()  # idempotent
+    assert Appearance.objects.count() == (
+        Turn.objects.exclude(speaker=None).values("speaker_id", "meeting_id").distinct().count()
+    )
+
+
+@pytest.mark.django_db
+def test_every_list_page_by_position_equals_the_offset_page(generated, client, monkeypatch):
+    monkeypatch.setattr(views, "MEETINGS_PER_PAGE", 7)
+    expected = list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True))
+    assert sorted(Meeting.objects.values_list("list_position", flat=True)) == list(range(1, len(expected) + 1))
+    seen = []
+    for number in range(1, len(expected) // 7 + 2):
+        r = client.get(f"/meetings/?page={number}")
+        assert r.status_code == 200
+        seen += [m.slug for m in r.context["page"].object_list]
+    assert seen == expected
+    assert client.get(f"/meetings/?page={len(expected) // 7 + 2}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_list_falls_back_to_offset_when_positions_are_missing(generated, client, monkeypatch):
+    monkeypatch.setattr(views, "MEETINGS_PER_PAGE", 7)
+    expected = list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True))[7:14]
+    Meeting.objects.update(list_position=None)
+    r = client.get("/meetings/?page=2")
+    assert [m.slug for m in r.context["page"].object_list] == expected
+
+
+@pytest.mark.django_db
+def test_deep_list_page_and_busiest_profile_cost_fixed_queries(generated, client, django_assert_max_num_queries):
+    last = (Meeting.objects.count() + views.MEETINGS_PER_PAGE - 1) // views.MEETINGS_PER_PAGE
+    with django_assert_max_num_queries(3):
+        assert client.get(f"/meetings/?page={last}").status_code == 200
+    with django_assert_max_num_queries(9):
+        r = client.get(generated.get_absolute_url())
+    assert r.context["page"].paginator.count == generated.turn_count
+    # A filtered list counts what the filter leaves.
+    year = Meeting.objects.first().date.year
+    r = client.get(generated.get_absolute_url() + f"?year={year}")
+    assert r.context["page"].paginator.count == Turn.objects.filter(speaker=generated, date__year=year).count()
