@@ -13,6 +13,14 @@ from django.urls import reverse
 from meetings.parser.names import sort_name
 
 
+def _memo_url(obj, name: str) -> str:
+    """reverse(name, slug=obj.slug), kept on the instance (a page links the same object often)."""
+    memo = obj.__dict__.get("_url")
+    if memo is None or memo[0] != obj.slug:
+        memo = obj.__dict__["_url"] = (obj.slug, reverse(name, kwargs={"slug": obj.slug}))
+    return memo[1]
+
+
 class Meeting(models.Model):
     title = models.CharField(max_length=500)
     date = models.DateField(db_index=True)
@@ -48,7 +56,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.date:%Y-%m-%d})"
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:meeting", kwargs={"slug": self.slug})
+        return _memo_url(self, "meetings:meeting")
 
 
 class MeetingSource(models.Model):
@@ -90,7 +98,7 @@ class Participant(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:speaker", kwargs={"slug": self.slug})
+        return _memo_url(self, "meetings:speaker")
 
 
 class ParticipantAlias(models.Model):
@@ -159,7 +167,9 @@ class Turn(models.Model):
         return f"{self.meeting.slug}/{self.key}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:turn", kwargs={"slug": self.meeting.slug, "key": self.key})
+        # The meeting's URL plus the key (what reverse("meetings:turn") gives), without one
+        # reverse() per remark on a page of hundreds.
+        return f"{self.meeting.get_absolute_url()}{self.key}/"
 
     @property
     def is_summary(self) -> bool:

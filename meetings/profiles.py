@@ -62,6 +62,7 @@ def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:
         if t.speaker_id is None:
             continue
         entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
+        t.speaker = entry["participant"]  # one instance per person: their URL is built once
         entry["count"] += 1
         if t.role and t.role not in entry["roles"]:
             entry["roles"].append(t.role)

@@ -126,8 +126,8 @@ def meeting_detail(request, slug):
     if pattern is None:
         q = ""
     for t in turns:
-        if pattern is not None:
-            t.marked_text = search.mark_text(t.text, pattern)
+        # Always set: a missing attribute makes the template engine call dir() on the turn.
+        t.marked_text = search.mark_text(t.text, pattern) if pattern is not None else ""
     people = profiles.meeting_participants(meeting, turns)
     newer = (Meeting.objects.filter(date__gt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__gt=meeting.slug))
     older = (Meeting.objects.filter(date__lt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__lt=meeting.slug))
