@@ -116,3 +116,22 @@ def rebuild() -> AggregateReport:
         )
         cur.execute("DROP TABLE new_positions")
     return AggregateReport(appearances, exchanges, roles, time.monotonic() - started)
+
+
+def meeting_years() -> list[int]:
+    """The years that have meetings, newest first: one index probe per year (a loose index scan
+    on the date index) instead of a DISTINCT over every meeting."""
+    t = _tables()
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            WITH RECURSIVE years(d) AS (
+                SELECT max(date) FROM {t['meeting']}
+                UNION ALL
+                SELECT (SELECT max(date) FROM {t['meeting']} WHERE date < date_trunc('year', years.d)::date)
+                  FROM years WHERE years.d IS NOT NULL
+            )
+            SELECT extract(year FROM d)::int FROM years WHERE d IS NOT NULL
+            """
+        )
+        return [row[0] for row in cur.fetchall()]

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from meetings import profiles
+from meetings import aggregates, profiles
 from meetings import search
 from meetings.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
 from meetings.models import (
@@ -111,7 +111,7 @@ def meeting_list(request):
         page = _positioned_page(request, meetings, MEETINGS_PER_PAGE)
     else:
         page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
-    years = [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
+    years = aggregates.meeting_years()
     return render(request, "meetings/meeting_list.html", {
         "page": page, "filter": filterset, "query": _query_without_page(request), "years": years,
     })

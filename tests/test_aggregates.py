@@ -136,3 +136,10 @@ def test_deep_list_page_and_busiest_profile_cost_fixed_queries(generated, client
     year = Meeting.objects.first().date.year
     r = client.get(generated.get_absolute_url() + f"?year={year}")
     assert r.context["page"].paginator.count == Turn.objects.filter(speaker=generated, date__year=year).count()
+
+
+@pytest.mark.django_db
+def test_meeting_years_by_index_probes_equal_distinct_years(generated):
+    assert aggregates.meeting_years() == [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
+    Meeting.objects.all().delete()
+    assert aggregates.meeting_years() == []
