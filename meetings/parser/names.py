@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mister", "madam", "sir", "prof", "professor"}
 
@@ -50,10 +51,16 @@ _WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
 
 def clean_spaces(text: str) -> str:
     """Collapse every kind of white space (U+00A0 included) to one ordinary space."""
-    return _WS.sub(" ", text).strip()
+    # str.split() and \s both take white space as str.isspace() does; U+200B is not such a
+    # character, so it becomes a space first. The same result as _WS.sub(" ", text).strip().
+    if "\u200b" in text:
+        text = text.replace("\u200b", " ")
+    return " ".join(text.split())
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # NFKD leaves ASCII as it is, and it has no combining marks
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -72,6 +79,7 @@ def display_case(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=8192)
 def tidy_name(name: str) -> str:
     """The display form of a written name: spaces cleaned, glued words split, capitals tamed."""
     name = clean_spaces(name)
@@ -83,6 +91,11 @@ def tidy_name(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case tokens of a name without honorifics, accents, dots or apostrophes."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> tuple[str, ...]:
     name = tidy_name(name)
     name = strip_accents(name).casefold()
     for a in APOSTROPHES + "'":
@@ -91,12 +104,12 @@ def name_tokens(name: str) -> list[str]:
     tokens = [t for t in name.split() if t]
     while tokens and tokens[0] in HONORIFICS:
         tokens = tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
 def name_key(name: str) -> str:
     """Exact identity of a written name: 'Mr  VladimirPUTIN' -> 'vladimir putin'."""
-    return " ".join(name_tokens(name))
+    return " ".join(_name_tokens(name))
 
 
 _FOLDS = [
@@ -106,6 +119,7 @@ _FOLDS = [
 ]
 
 
+@lru_cache(maxsize=8192)
 def fold_token(token: str) -> str:
     """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
     t = token
@@ -116,11 +130,11 @@ def fold_token(token: str) -> str:
 
 
 def folded_key(name: str) -> str:
-    return " ".join(fold_token(t) for t in name_tokens(name))
+    return " ".join([fold_token(t) for t in _name_tokens(name)])
 
 
 def surname_key(name: str) -> str:
-    tokens = name_tokens(name)
+    tokens = _name_tokens(name)
     return fold_token(tokens[-1]) if tokens else ""
 
 
@@ -129,7 +143,7 @@ def is_initial(token: str) -> bool:
 
 
 def first_initial(name: str) -> str:
-    tokens = name_tokens(name)
+    tokens = _name_tokens(name)
     return tokens[0][:1] if len(tokens) > 1 else ""
 
 

@@ -47,6 +47,39 @@ _TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "to", "with", 
                      "members", "head", "chair", "chairman", "director", "minister", "president",
                      "governor", "mayor", "speaker", "deputy", "ceo", "moderator"}
 _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _is_word_char(c: str) -> bool:
+    """`\\w` of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def _words_before(text: str, candidate: str):
+    """The lower-case words that `re.finditer(r"\\b([a-z]+) " + re.escape(candidate) + r"\\b", text)`
+    yields as group 1, in order, found with str.find instead of a regex tried at every position."""
+    n, size = len(text), len(candidate)
+    if not size:
+        yield from (m.group(1) for m in re.finditer(r"\b([a-z]+) \b", text))
+        return
+    last_is_word = _is_word_char(candidate[-1])
+    needle = " " + candidate
+    last_end = 0
+    k = text.find(needle)
+    while k != -1:
+        end = k + 1 + size
+        # \b after the candidate.
+        after_word = end < n and _is_word_char(text[end])
+        if after_word != last_is_word:
+            # [a-z]+ before the space, starting at a word boundary.
+            s = k
+            while s > 0 and "a" <= text[s - 1] <= "z":
+                s -= 1
+            if s < k and s >= last_end and (s == 0 or not _is_word_char(text[s - 1])):
+                yield text[s:k]
+                last_end = end
+        k = text.find(needle, k + 1)
 
 
 def parse_transcript(data: bytes | str) -> Transcript:
@@ -84,6 +117,7 @@ class _Parser:
             if m:
                 self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
+        self._label_of: dict[str, tuple[Label, str] | None] = {}  # label_of is pure within a transcript
 
     # --- names written elsewhere in the same transcript ---------------------------------------
     def attested(self, candidate: str) -> bool:
@@ -95,8 +129,8 @@ class _Parser:
             titled = any(p.endswith(" " + candidate) for p in self.label_prefixes)
             found = bare and titled
             if not found:
-                for m in re.finditer(r"\b([a-z]+) " + re.escape(candidate) + r"\b", self.full_text):
-                    if m.group(1) not in _TITLE_CONNECTORS:
+                for word in _words_before(self.full_text, candidate):
+                    if word not in _TITLE_CONNECTORS:
                         found = True
                         break
             self._attested[candidate] = found
@@ -104,14 +138,19 @@ class _Parser:
 
     def label_of(self, paragraph: str) -> tuple[Label, str] | None:
         """(label, text after the colon) when the paragraph opens with a speaker label."""
+        try:
+            return self._label_of[paragraph]
+        except KeyError:
+            pass
         head = paragraph[:260]
         idx = head.find(":")
         if idx <= 0:
-            return None
-        label = parse_label(head[:idx], self.attested)
-        if label is None:
-            return None
-        return label, paragraph[idx + 1:].strip(" \t\u00a0")
+            found = None
+        else:
+            label = parse_label(head[:idx], self.attested)
+            found = None if label is None else (label, paragraph[idx + 1:].strip(" \t\u00a0"))
+        self._label_of[paragraph] = found
+        return found
 
     def summary_of(self, paragraph: str):
         p = paragraph.strip()
@@ -233,25 +272,32 @@ class _Parser:
         """Indexes of paragraphs that repeat a sentence of a nearby paragraph (page furniture)."""
         def norm(s: str) -> str:
             s = clean_spaces(s).casefold()
-            return re.sub(r"[\"“”«»„‟'’‘]", "", s)
+            return _QUOTE_MARKS.sub("", s)
 
-        def text_of(p: str) -> str:
-            lab = self.label_of(p)
-            return lab[1] if lab else p
-
-        normed = [norm(text_of(p)) for p in paras]
+        labels = [self.label_of(p) for p in paras]
+        normed = [norm(lab[1] if lab else p) for p, lab in zip(paras, labels)]
         found = set()
-        split = re.compile(r"(?<=[.!?])\s+")
-        for i, p in enumerate(paras):
-            core = normed[i].strip(" .")
-            if len(core.split()) < 10 or self.label_of(p):
+        split = _SENTENCE_END.split
+        theirs_of: dict[int, list[str]] = {}
+        for i in range(len(paras)):
+            if labels[i]:
                 continue
-            sentences = [s.strip(" .!?") for s in split.split(core) if s.strip(" .!?")]
+            core = normed[i].strip(" .")
+            if len(core.split()) < 10:
+                continue
+            sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
             for j in range(max(0, i - 15), min(len(paras), i + 16)):
                 # A pull-quote repeats sentences (or their beginnings) of a longer paragraph.
                 if j == i or len(normed[j]) <= len(core) + 20:
                     continue
-                theirs = [s.strip(" .!?") for s in split.split(normed[j])]
+                # Each sentence of theirs is part of their text: a sentence not in their text
+                # is in none of their sentences.
+                other = normed[j]
+                if not all(s in other for s in sentences):
+                    continue
+                theirs = theirs_of.get(j)
+                if theirs is None:
+                    theirs = theirs_of[j] = [s.strip(" .!?") for s in split(other)]
                 if all(any(s in t for t in theirs) for s in sentences):
                     found.add(i)
                     break

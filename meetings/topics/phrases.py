@@ -207,18 +207,85 @@ def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
     `exclude` holds lower-case words never to use (the names of the people present).
     A label for display is kept separately by `labels_for`.
     """
-    counts: Counter = Counter()
-    for chunk in _BREAK.split(normalise(text)):
-        run: list[str] = []
-        for m in _WORD.finditer(chunk):
-            w = m.group(0).strip("'")
-            if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
-                run.append(w)
+    # One scan yields the words and, as "", the breaks between chunks (see _TOKEN); a run of
+    # content words ends at a break or at any other word. `_emit` is the plain reference.
+    counts: dict[str, int] = {}
+    run: list[tuple] = []
+    info_of = _WORD_INFO
+    for w in _TOKEN.findall(normalise(text)):
+        if w:
+            info = info_of.get(w, _MISSING)
+            if info is _MISSING:
+                info = _word_info(w)
+            if info is not None and (not exclude or info[0] not in exclude and info[1] not in exclude):
+                run.append(info)
                 continue
-            _emit(run, counts)
+        if run:
+            _emit_fast(run, counts)
             run = []
-        _emit(run, counts)
-    return counts
+    if run:
+        _emit_fast(run, counts)
+    return Counter(counts)
+
+
+# A word, or (group empty) a break: the same runs as splitting at _BREAK and finding _WORD in
+# each chunk, since no break contains a letter and no word contains a break's first character.
+_TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
+_MISSING = object()
+_WORD_INFO: dict[str, tuple | None] = {}
+_WORD_INFO_MAX = 200_000
+
+
+def _generic_part(p: str) -> bool:
+    return p in GENERIC or singular(p) in GENERIC
+
+
+def _word_info(word: str) -> tuple | None:
+    """What phrase building needs of one word (memoised), or None for a word that is not content:
+    (lower, lower without final s's, is an adjective, its key parts joined inside a phrase, joined
+    at the end of a phrase (last part singular), generic alone, every part generic inside a
+    phrase, every part generic at the end, first part in GENERIC, last part (singular) in GENERIC).
+
+    A word of _WORD starts with a letter, so it has at least one key part."""
+    if _content(word):
+        low = word.lower()
+        parts = [p for p in low.split("-") if p]
+        last = singular(parts[-1])
+        at_end = " ".join(parts[:-1] + [last])
+        info = (
+            low, low.rstrip("s"), low in ADJECTIVES, " ".join(parts), at_end, _generic(at_end),
+            all(_generic_part(p) for p in parts), all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
+            parts[0] in GENERIC, last in GENERIC,
+        )
+    else:
+        info = None
+    if len(_WORD_INFO) >= _WORD_INFO_MAX:
+        _WORD_INFO.clear()
+    _WORD_INFO[word] = info
+    return info
+
+
+def _emit_fast(run: list[tuple], counts: dict[str, int]) -> None:
+    """`_emit` over word infos: the same keys, counted in the same order (by size, then position)."""
+    n = len(run)
+    get = counts.get
+    for info in run:
+        if info[2] or info[5]:
+            continue
+        key = info[4]
+        counts[key] = get(key, 0) + 1
+    for size in range(2, min(n, MAX_WORDS) + 1):
+        for i in range(0, n - size + 1):
+            last = run[i + size - 1]
+            if last[2]:
+                continue
+            inner = run[i:i + size - 1]
+            if last[9] and inner[0][8]:
+                continue  # _generic: first and last part generic
+            key = " ".join([x[3] for x in inner]) + " " + last[4]
+            if key in GENERIC_PHRASES or last[7] and all(x[6] for x in inner):
+                continue
+            counts[key] = get(key, 0) + 1
 
 
 def _emit(run: list[str], counts: Counter) -> None:
