@@ -230,17 +230,33 @@ class Topic(models.Model):
 
 
 class TurnTopic(models.Model):
-    turn = models.ForeignKey(Turn, related_name="turn_topics", on_delete=models.CASCADE)
-    topic = models.ForeignKey(Topic, related_name="turn_topics", on_delete=models.CASCADE)
+    # The (turn, topic) unique constraint and the (topic, ...) indexes serve the lookups by turn
+    # and by topic: no separate index per foreign key (fewer indexes to rebuild after each ingest).
+    turn = models.ForeignKey(Turn, related_name="turn_topics", on_delete=models.CASCADE, db_index=False)
+    topic = models.ForeignKey(Topic, related_name="turn_topics", on_delete=models.CASCADE, db_index=False)
     weight = models.FloatField()
     raised = models.BooleanField(default=False, help_text="No earlier turn of the meeting carries it.")
     is_evidence = models.BooleanField(
         default=False, help_text="The remark that carries it best for this person in this meeting."
     )
+    # The turn's meeting, date, position and speaker, copied at rebuild: the topic page lists its
+    # remarks newest first (and by speaker or year) from an index, without joining the turns.
+    # Copies, not constraints (DO_NOTHING, no database foreign key): deleting a meeting or a person
+    # never scans this table; the rows go with their turn, and the next rebuild rewrites them.
+    meeting = models.ForeignKey(Meeting, null=True, on_delete=models.DO_NOTHING, related_name="+",
+                                db_index=False, db_constraint=False)
+    date = models.DateField(null=True)
+    position = models.PositiveIntegerField(null=True)
+    speaker = models.ForeignKey(Participant, null=True, on_delete=models.DO_NOTHING, related_name="+",
+                                db_index=False, db_constraint=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["turn", "topic"], name="turn_topic_unique")]
-        indexes = [models.Index(fields=["topic", "-weight"], name="turntopic_topic_weight")]
+        indexes = [
+            models.Index(fields=["topic", "-weight"], name="turntopic_topic_weight"),
+            models.Index(fields=["topic", "-date", "meeting", "position"], name="turntopic_newest"),
+            models.Index(fields=["topic", "speaker", "-date", "meeting", "position"], name="turntopic_speaker_newest"),
+        ]
 
 
 class ParticipantTopic(models.Model):
@@ -268,6 +284,39 @@ class MeetingTopic(models.Model):
     class Meta:
         ordering = ["meeting", "rank"]
         constraints = [models.UniqueConstraint(fields=["meeting", "topic"], name="meeting_topic_unique")]
+
+
+class TopicSpeaker(models.Model):
+    """Who carried a topic: per (topic, person) the meetings where they raised it and their
+    remarks on it, ranked as the topic page lists them (most meetings raised first). Rebuilt with
+    the topics."""
+
+    topic = models.ForeignKey(Topic, related_name="speakers", on_delete=models.CASCADE, db_index=False)
+    # As on TurnTopic: rewritten by every rebuild, never scanned when a person is deleted.
+    participant = models.ForeignKey(Participant, related_name="+", on_delete=models.DO_NOTHING,
+                                    db_index=False, db_constraint=False)
+    rank = models.PositiveIntegerField(help_text="1 = raised it in most meetings (then by sort name).")
+    raised = models.PositiveIntegerField(help_text="Meetings where this person raised it.")
+    remarks = models.PositiveIntegerField(help_text="This person's remarks that carry it.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["topic", "participant"], name="topic_speaker_unique")]
+        indexes = [models.Index(fields=["topic", "rank"], name="topicspeaker_rank")]
+
+
+class TopicMeeting(models.Model):
+    """The meetings in which a topic came up, ranked newest first (then by title). Rebuilt with
+    the topics."""
+
+    topic = models.ForeignKey(Topic, related_name="topic_meetings", on_delete=models.CASCADE, db_index=False)
+    meeting = models.ForeignKey(Meeting, related_name="+", on_delete=models.DO_NOTHING,
+                                db_index=False, db_constraint=False)
+    rank = models.PositiveIntegerField(help_text="1 = the newest meeting.")
+    remarks = models.PositiveIntegerField(help_text="Remarks of the meeting that carry it.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["topic", "meeting"], name="topic_meeting_unique")]
+        indexes = [models.Index(fields=["topic", "rank"], name="topicmeeting_rank")]
 
 
 class ArchiveState(models.Model):

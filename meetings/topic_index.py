@@ -1,15 +1,33 @@
 """Writing topics to the database: the whole archive is re-scored at once, because a phrase's
-weight depends on every remark (deterministic: the same archive gives the same topics)."""
+weight depends on every remark (deterministic: the same archive gives the same topics).
+
+The rows are written with COPY into tables emptied by TRUNCATE, their secondary indexes and
+constraints dropped during the load and rebuilt once after it, all in one transaction (readers
+of the topic tables wait for it to commit rather than see a half-written index). TopicSpeaker and
+TopicMeeting, what a topic's page lists, are grouped from TurnTopic in SQL in the same
+transaction."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from meetings.models import Meeting, MeetingTopic, ParticipantTopic, Topic, Turn, TurnTopic
+from meetings.models import (
+    Meeting,
+    MeetingTopic,
+    ParticipantTopic,
+    Topic,
+    TopicMeeting,
+    TopicSpeaker,
+    Turn,
+    TurnTopic,
+)
 from meetings.permalinks import slugify, unique_slug
 from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.topics.phrases import display_label
@@ -40,15 +58,7 @@ def rebuild(reextract: bool = False) -> RebuildReport:
     if reextract:
         for m in Meeting.objects.all().iterator():
             extract_meeting(m)
-    rows = list(
-        Turn.objects.values_list("id", "meeting_id", "position", "speaker_id", "kind", "phrases", "words")
-        .order_by("meeting_id", "position")
-        .iterator(chunk_size=5000)
-    )
-    turns = [
-        TurnPhrases(tid, mid, pos, sid, kind == Turn.SUMMARY, Counter(phrases or {}), words)
-        for tid, mid, pos, sid, kind, phrases, words in rows
-    ]
+    turns, meeting_dates = _load_turns()
     scored = score(turns)
     info = {t.turn_id: t for t in turns}
 
@@ -68,7 +78,6 @@ def rebuild(reextract: bool = False) -> RebuildReport:
             k = (t.speaker_id, t.meeting_id, p)
             if k not in best or w > best[k][0]:
                 best[k] = (w, tid)
-    evidence_turns = {tid for _, tid in best.values()}
     best_for_person: dict[tuple, tuple[float, int]] = {}
     best_for_meeting: dict[tuple, tuple[float, int]] = {}
     for (sp, mid, p), wt in best.items():
@@ -84,68 +93,189 @@ def rebuild(reextract: bool = False) -> RebuildReport:
     remark_counts: Counter = Counter()
     people: dict[str, set[int]] = defaultdict(set)
     raiser: dict[tuple[int, str], int | None] = {}
+    raised = scored.raised
     for tid, chosen in scored.turn_topics.items():
         t = info[tid]
         for p in chosen:
             remark_counts[p] += 1
             if t.speaker_id:
                 people[p].add(t.speaker_id)
-            if (tid, p) in scored.raised:
+            if (tid, p) in raised:
                 raised_meetings[p].add(t.meeting_id)
                 raiser.setdefault((t.meeting_id, p), t.speaker_id)
                 if t.speaker_id:
                     raised_by_person[(t.speaker_id, p)] += 1
     featured = {p for plist in scored.person_topics.values() for p, _, _ in plist}
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
+    texts = _label_texts(scored, keys)
+    ordered = sorted(keys)
+    topic_id = {key: i for i, key in enumerate(ordered, start=1)}
 
-    with transaction.atomic():
+    def turn_topic_lines() -> Iterator[str]:
+        """COPY text lines (the bulk of the rows: formatted here rather than row by row by psycopg;
+        repr() of a float is the shortest text that reads back as the same float)."""
+        n = 0
+        dates = {mid: d.isoformat() for mid, d in meeting_dates.items()}
+        for tid, chosen in scored.turn_topics.items():
+            t = info[tid]
+            sp, mid = t.speaker_id, t.meeting_id
+            tail = f"{mid}\t{dates[mid]}\t{t.position}\t{'\\N' if sp is None else sp}\n"
+            for p, w in chosen.items():
+                n += 1
+                yield (f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
+                       f"{'t' if best[(sp, mid, p)][1] == tid else 'f'}\t{tail}")
+
+    def participant_topic_rows() -> Iterator[tuple]:
+        n = 0
+        for pid, plist in scored.person_topics.items():
+            for rank, (p, s, remarks) in enumerate(plist, start=1):
+                n += 1
+                yield (n, pid, topic_id[p], rank, s, remarks, raised_by_person[(pid, p)],
+                       best_for_person.get((pid, p), (0, None))[1])
+
+    def meeting_topic_rows() -> Iterator[tuple]:
+        n = 0
+        for mid, mlist in scored.meeting_topics.items():
+            for rank, (p, s) in enumerate(mlist, start=1):
+                n += 1
+                yield (n, mid, topic_id[p], rank, s, raiser.get((mid, p)), best_for_meeting.get((mid, p), (0, None))[1])
+
+    with transaction.atomic(), connection.cursor() as wrapper:
+        cur = wrapper.cursor  # the psycopg cursor: COPY
         # Topic ids are internal; slugs are public and carried over by key.
         old_slugs = dict(Topic.objects.values_list("key", "slug"))
-        TurnTopic.objects.all().delete()
-        ParticipantTopic.objects.all().delete()
-        MeetingTopic.objects.all().delete()
-        Topic.objects.all().delete()
-        texts = _label_texts(scored, keys)
+        tables = [m._meta.db_table for m in (TopicSpeaker, TopicMeeting, TurnTopic, ParticipantTopic,
+                                                 MeetingTopic, Topic)]
+        # Deferred foreign-key checks still pending in this transaction (turns just ingested) would
+        # forbid the TRUNCATE and the ALTER TABLEs below: run them now, then defer again.
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")  # index builds sort in memory
+        cur.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY")
         taken = {old_slugs[k] for k in keys if k in old_slugs}
-        rows = []
-        for key in sorted(keys):
+        topic_rows = []
+        for key in ordered:
             slug = old_slugs.get(key)
             if slug is None:
                 slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
                 taken.add(slug)
-            rows.append(Topic(
-                key=key, label=display_label(key, texts.get(key, "")), slug=slug,
-                remark_count=remark_counts[key], raised_count=len(raised_meetings[key]),
-                people_count=len(people[key]), is_featured=key in featured,
-            ))
-        Topic.objects.bulk_create(rows, batch_size=2000)
-        topic_id = dict(Topic.objects.values_list("key", "id"))
+            topic_rows.append((topic_id[key], key, display_label(key, texts.get(key, "")), slug,
+                               remark_counts[key], len(raised_meetings[key]), len(people[key]), key in featured))
+        _copy(cur, Topic, ["id", "key", "label", "slug", "remark_count", "raised_count", "people_count",
+                           "is_featured"], topic_rows)
+        n_turn_topics = _copy(cur, TurnTopic, ["id", "turn_id", "topic_id", "weight", "raised", "is_evidence",
+                                               "meeting_id", "date", "position", "speaker_id"], turn_topic_lines())
+        _copy(cur, ParticipantTopic, ["id", "participant_id", "topic_id", "rank", "score", "remarks", "raised",
+                                      "evidence_id"], participant_topic_rows())
+        _copy(cur, MeetingTopic, ["id", "meeting_id", "topic_id", "rank", "score", "raised_by_id", "evidence_id"],
+              meeting_topic_rows())
+        with _indexes_dropped(cur, TopicSpeaker), _indexes_dropped(cur, TopicMeeting):
+            cur.execute(TOPIC_SPEAKERS_SQL)
+            cur.execute(TOPIC_MEETINGS_SQL)
+        for model in (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting):
+            table = model._meta.db_table
+            cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
+            cur.execute(f"ANALYZE {table}")
 
-        tt_rows = []
-        for tid, chosen in scored.turn_topics.items():
-            for p, w in chosen.items():
-                tt_rows.append(TurnTopic(turn_id=tid, topic_id=topic_id[p], weight=w,
-                                         raised=(tid, p) in scored.raised,
-                                         is_evidence=tid in evidence_turns and best[(info[tid].speaker_id, info[tid].meeting_id, p)][1] == tid))
-        TurnTopic.objects.bulk_create(tt_rows, batch_size=5000)
+    return RebuildReport(len(turns), len(keys), n_turn_topics, time.monotonic() - started)
 
-        pt_rows = []
-        for pid, plist in scored.person_topics.items():
-            for rank, (p, s, remarks) in enumerate(plist, start=1):
-                ev = best_for_person.get((pid, p), (0, None))[1]
-                pt_rows.append(ParticipantTopic(participant_id=pid, topic_id=topic_id[p], rank=rank, score=s,
-                                                remarks=remarks, raised=raised_by_person[(pid, p)], evidence_id=ev))
-        ParticipantTopic.objects.bulk_create(pt_rows, batch_size=5000)
 
-        mt_rows = []
-        for mid, mlist in scored.meeting_topics.items():
-            for rank, (p, s) in enumerate(mlist, start=1):
-                ev = best_for_meeting.get((mid, p), (0, None))[1]
-                mt_rows.append(MeetingTopic(meeting_id=mid, topic_id=topic_id[p], rank=rank, score=s,
-                                            raised_by_id=raiser.get((mid, p)), evidence_id=ev))
-        MeetingTopic.objects.bulk_create(mt_rows, batch_size=5000)
+# Who carried each topic, ranked as the topic page lists them: most meetings where they raised it,
+# then by name. A raised remark is the first of its meeting to carry the topic, so counting a
+# person's raised remarks counts the meetings where they raised it.
+TOPIC_SPEAKERS_SQL = """
+INSERT INTO meetings_topicspeaker (topic_id, participant_id, rank, raised, remarks)
+SELECT s.topic_id, s.speaker_id,
+       row_number() OVER (PARTITION BY s.topic_id ORDER BY s.raised DESC, p.sort_name, p.name, p.id),
+       s.raised, s.remarks
+FROM (SELECT topic_id, speaker_id, count(*) FILTER (WHERE raised) AS raised, count(*) AS remarks
+      FROM meetings_turntopic WHERE speaker_id IS NOT NULL GROUP BY topic_id, speaker_id) s
+JOIN meetings_participant p ON p.id = s.speaker_id
+"""
 
-    return RebuildReport(len(turns), len(keys), len(tt_rows), time.monotonic() - started)
+# The meetings where each topic came up, newest first.
+TOPIC_MEETINGS_SQL = """
+INSERT INTO meetings_topicmeeting (topic_id, meeting_id, rank, remarks)
+SELECT c.topic_id, c.meeting_id,
+       row_number() OVER (PARTITION BY c.topic_id ORDER BY m.date DESC, m.title, m.id), c.remarks
+FROM (SELECT topic_id, meeting_id, count(*) AS remarks FROM meetings_turntopic
+      GROUP BY topic_id, meeting_id) c
+JOIN meetings_meeting m ON m.id = c.meeting_id
+"""
+
+
+def _load_turns() -> tuple[list[TurnPhrases], dict[int, object]]:
+    """Every turn's phrases, streamed from a server-side cursor in (meeting, position) order. The
+    same phrase in many remarks is kept as one string object (the JSON decoder would make one per
+    remark)."""
+    canon: dict[str, str] = {}
+    intern = canon.setdefault
+    decode = json.JSONDecoder(object_pairs_hook=lambda pairs: {intern(k, k): v for k, v in pairs}).decode
+    meeting_dates = dict(Meeting.objects.values_list("id", "date"))
+    turns: list[TurnPhrases] = []
+    append = turns.append
+    summary = Turn.SUMMARY
+    with transaction.atomic(), connection.chunked_cursor() as cur:
+        cur.execute(
+            "SELECT id, meeting_id, position, speaker_id, kind, phrases::text, words FROM meetings_turn"
+            " ORDER BY meeting_id, position"
+        )
+        while rows := cur.fetchmany(10000):
+            for tid, mid, pos, sid, kind, phrases, words in rows:
+                append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else {}, words))
+    return turns, meeting_dates
+
+
+def _copy(cur, model, columns: list[str], rows: Iterable[tuple] | Iterable[str]) -> int:
+    """COPY rows (tuples, or lines already in COPY's text format) into the model's (empty) table,
+    its secondary indexes built once afterwards."""
+    n = 0
+    with _indexes_dropped(cur, model):
+        with cur.copy(f"COPY {model._meta.db_table} ({', '.join(columns)}) FROM STDIN") as copy:
+            batch: list[str] = []
+            for row in rows:
+                n += 1
+                if isinstance(row, str):
+                    batch.append(row)
+                    if len(batch) >= 20000:
+                        copy.write("".join(batch))
+                        batch.clear()
+                else:
+                    copy.write_row(row)
+            if batch:
+                copy.write("".join(batch))
+    return n
+
+
+@contextmanager
+def _indexes_dropped(cur, model):
+    """Drop the table's indexes and constraints other than its primary key, and recreate them as
+    they were (same names and definitions) when the block ends: one sorted build per index
+    instead of one insertion per row, and one check per foreign key instead of one per row."""
+    table = model._meta.db_table
+    cur.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+        " WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname",
+        [table],
+    )
+    constraints = cur.fetchall()  # unique ones first, then foreign keys
+    cur.execute(
+        "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+        " WHERE i.indrelid = %s::regclass AND NOT i.indisprimary"
+        " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY c.relname",
+        [table],
+    )
+    indexes = cur.fetchall()
+    for name, _ in reversed(constraints):
+        cur.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _ in indexes:
+        cur.execute(f'DROP INDEX "{name}"')
+    yield
+    for _, definition in indexes:
+        cur.execute(definition)
+    for name, definition in constraints:
+        cur.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
 
 
 def _label_texts(scored, keys: set[str]) -> dict[str, str]:

@@ -430,14 +430,13 @@ class TopicDetail(DetailView):
 
     def get_object(self):
         topic = super().get_object()
-        topic.api_raisers = list(
-            Participant.objects.filter(turns__turn_topics__topic=topic, turns__turn_topics__raised=True)
-            .annotate(n=Count("turns__meeting", distinct=True)).order_by("-n", "sort_name")[:TOPIC_PEOPLE]
-        )
-        topic.api_meetings = list(
-            Meeting.objects.filter(turns__turn_topics__topic=topic).distinct()
-            .only("slug", "title", "date").order_by("-date", "title")[:TOPIC_PEOPLE]
-        )
+        # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page.
+        topic.api_raisers = []
+        for ts in topic.speakers.filter(raised__gt=0).select_related("participant").order_by("rank")[:TOPIC_PEOPLE]:
+            ts.participant.n = ts.raised
+            topic.api_raisers.append(ts.participant)
+        topic.api_meetings = [tm.meeting for tm in topic.topic_meetings.select_related("meeting")
+                              .only("topic", "meeting__slug", "meeting__title", "meeting__date").order_by("rank")[:TOPIC_PEOPLE]]
         return topic
 
 
@@ -462,7 +461,7 @@ class TopicRemarks(ListView):
                 .select_related("turn__meeting", "turn__speaker")
                 .defer("turn__search_vector", "turn__phrases", "turn__meeting__description",
                        "turn__meeting__search_vector")
-                .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position"))
+                .order_by("-date", "meeting_id", "position"))  # the index (topic, -date, meeting, position)
 
 
 # --- search --------------------------------------------------------------------------------------

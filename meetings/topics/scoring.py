@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 TOPICS_PER_TURN = 6
@@ -22,14 +23,14 @@ SUMMARY_BOOST = 1.6
 LENGTH_BOOST = {1: 0.8, 2: 1.6, 3: 1.9, 4: 2.0}
 
 
-@dataclass
+@dataclass(slots=True)
 class TurnPhrases:
     turn_id: int
     meeting_id: int
     position: int
     speaker_id: int | None
     is_summary: bool
-    phrases: Counter  # phrase key -> count (empty for procedural turns)
+    phrases: Mapping[str, int]  # phrase key -> count (empty for procedural turns)
     words: int = 0
 
 
@@ -45,6 +46,8 @@ class Scored:
 
 
 def score(turns: list[TurnPhrases]) -> Scored:
+    """Pure and deterministic. The arithmetic is written so that every weight is the same float
+    whatever the archive's size: (1 + log c) * idf * length boost, summed in turn order."""
     out = Scored()
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -52,40 +55,84 @@ def score(turns: list[TurnPhrases]) -> Scored:
         df.update(t.phrases.keys())
     out.df = df
 
-    def idf(p: str) -> float:
-        return math.log((n + 1) / (df[p] + 0.5))
+    # Per phrase, once: its idf, idf times its length boost (the weight of a single use), and the
+    # shorter phrases it contains (word-aligned), so "contains" is a set lookup.
+    idf: dict[str, float] = {}
+    unit: dict[str, float] = {}
+    subs: dict[str, frozenset[str]] = {}
+    for p, d in df.items():
+        i = idf[p] = math.log((n + 1) / (d + 0.5))
+        unit[p] = (1.0 * i) * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+        subs[p] = _sub_phrases(p)
+    log = math.log
 
     # Remarks: the most distinctive phrases, a longer phrase hiding the shorter ones it contains.
-    full: dict[int, dict[str, float]] = {}
+    # People: what they say, summed as we go (in turn order) rather than kept per remark. Uses are
+    # counted only for phrases that can weigh in a remark (only those are ever looked up).
+    person_words: dict[int, int] = {}
+    person_uses: dict[int, dict[str, int]] = {}
+    person_weight: dict[int, dict[str, float]] = {}
+    person_remarks: dict[int, dict[str, int]] = {}
+    phrase_uses: dict[str, int] = {}
+    total_words = 0
+    turn_topics = out.turn_topics
     for t in turns:
-        weights: dict[str, float] = {}
-        for p, c in t.phrases.items():
-            if df[p] < MIN_TURNS_WITH_PHRASE and not t.is_summary:
+        sid = t.speaker_id
+        total_words += t.words
+        if sid is not None:
+            if sid in person_words:
+                person_words[sid] += t.words
+            else:
+                person_words[sid] = t.words
+                person_uses[sid], person_weight[sid], person_remarks[sid] = {}, {}, {}
+            pu, pw, pr = person_uses[sid], person_weight[sid], person_remarks[sid]
+        phrases = t.phrases
+        if not phrases:
+            continue
+        summary = t.is_summary
+        weights: list[tuple[float, str]] = []
+        for p, c in phrases.items():
+            d = df[p]
+            if d < MIN_TURNS_WITH_PHRASE and not summary:
+                if d > 1:  # it may weigh in another remark (a summary): count this use
+                    phrase_uses[p] = phrase_uses.get(p, 0) + c
+                    if sid is not None:
+                        pu[p] = pu.get(p, 0) + c
                 continue  # a summary is evidence enough on its own
-            w = (1 + math.log(c)) * idf(p) * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
-            if t.is_summary:
+            w = unit[p] if c == 1 else (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+            if summary:
                 w *= SUMMARY_BOOST
-            weights[p] = w
-        full[t.turn_id] = weights
+            weights.append((-w, p))
+            phrase_uses[p] = phrase_uses.get(p, 0) + c
+            if sid is not None:
+                pu[p] = pu.get(p, 0) + c
+                pw[p] = pw.get(p, 0) + w
+                pr[p] = pr.get(p, 0) + 1
+        if not weights:
+            continue
+        weights.sort()
         chosen: dict[str, float] = {}
-        for p, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+        hidden: set[str] = set()  # phrases contained in a chosen one
+        for nw, p in weights:
+            if p in hidden or not subs[p].isdisjoint(chosen):
+                continue
+            chosen[p] = -nw
             if len(chosen) >= TOPICS_PER_TURN:
                 break
-            if any(_contains(q, p) or _contains(p, q) for q in chosen):
-                continue
-            chosen[p] = w
+            hidden |= subs[p]
         if chosen:
-            out.turn_topics[t.turn_id] = chosen
+            turn_topics[t.turn_id] = chosen
 
     # Raised: the first remark of a meeting that carries the phrase at all.
     by_meeting: dict[int, list[TurnPhrases]] = defaultdict(list)
     for t in turns:
         by_meeting[t.meeting_id].append(t)
+    empty: dict[str, float] = {}
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
         totals: Counter = Counter()
         for t in sorted(mts, key=lambda x: x.position):
-            for p, w in out.turn_topics.get(t.turn_id, {}).items():
+            for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
@@ -93,24 +140,10 @@ def score(turns: list[TurnPhrases]) -> Scored:
         out.meeting_topics[meeting_id] = _dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[:12]
 
     # People: phrases they use markedly more than the archive does.
-    total_words = sum(t.words for t in turns) or 1
-    phrase_uses: Counter = Counter()
-    for t in turns:
-        phrase_uses.update(t.phrases)
-    by_person: dict[int, list[TurnPhrases]] = defaultdict(list)
-    for t in turns:
-        if t.speaker_id is not None:
-            by_person[t.speaker_id].append(t)
-    for pid, pts in by_person.items():
-        words = sum(t.words for t in pts) or 1
-        uses: Counter = Counter()
-        weight: Counter = Counter()
-        remarks: Counter = Counter()
-        for t in pts:
-            uses.update(t.phrases)
-            for p, w in full.get(t.turn_id, {}).items():
-                weight[p] += w
-                remarks[p] += 1
+    total_words = total_words or 1
+    for pid, weight in person_weight.items():
+        words = person_words[pid] or 1
+        uses, remarks = person_uses[pid], person_remarks[pid]
         ranked = []
         others_words = max(1, total_words - words)
         for p, w in weight.items():
@@ -122,6 +155,15 @@ def score(turns: list[TurnPhrases]) -> Scored:
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out
+
+
+def _sub_phrases(p: str) -> frozenset[str]:
+    """Every q with _contains(p, q): the runs of whole words of p, other than p itself."""
+    words = p.split(" ")
+    k = len(words)
+    if k == 1:
+        return frozenset()
+    return frozenset(" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k)
 
 
 def _contains(longer: str, shorter: str) -> bool:
