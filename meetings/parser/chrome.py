@@ -58,7 +58,11 @@ DATE_LINE = re.compile(
 
 def is_chrome(paragraph: str) -> bool:
     """A paragraph that belongs to the page, not to the transcript."""
-    p = clean_spaces(paragraph)
+    return is_chrome_clean(clean_spaces(paragraph))
+
+
+def is_chrome_clean(p: str) -> bool:
+    """`is_chrome` of a paragraph whose spaces are already cleaned (clean_spaces)."""
     low = p.casefold()
     if low in CHROME_EXACT or SEPARATOR.match(p):
         return True

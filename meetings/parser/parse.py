@@ -47,6 +47,7 @@ _TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "to", "with", 
                      "members", "head", "chair", "chairman", "director", "minister", "president",
                      "governor", "mayor", "speaker", "deputy", "ceo", "moderator"}
 _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -109,15 +110,23 @@ class _Parser:
         self.raw = paragraphs
         self.warnings = warnings
         self.clean_paragraphs = [clean_spaces(p) for p in paragraphs]
+        self._clean = dict(zip(paragraphs, self.clean_paragraphs))
         self.full_text = " ".join(self.clean_paragraphs)
         self.label_prefixes = []
         for p in self.clean_paragraphs:
             head = p.lstrip("(")[:260]
-            m = re.match(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:", head)
+            if ":" not in head:
+                continue  # _LABEL_PREFIX ends with a colon
+            m = _LABEL_PREFIX.match(head)
             if m:
                 self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
         self._label_of: dict[str, tuple[Label, str] | None] = {}  # label_of is pure within a transcript
+
+    def clean(self, paragraph: str) -> str:
+        """clean_spaces(paragraph), computed once for each paragraph of the file."""
+        cleaned = self._clean.get(paragraph)
+        return clean_spaces(paragraph) if cleaned is None else cleaned
 
     # --- names written elsewhere in the same transcript ---------------------------------------
     def attested(self, candidate: str) -> bool:
@@ -168,7 +177,7 @@ class _Parser:
 
     # --- the whole transcript -------------------------------------------------------------------
     def run(self) -> Transcript:
-        paras = [p for p in self.raw if not chrome.is_chrome(p)]
+        paras = [p for p in self.raw if not chrome.is_chrome_clean(self.clean(p))]
         if not paras:
             raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
         title_para = paras[0]
@@ -198,7 +207,7 @@ class _Parser:
                     date, place = parsed
                 rest = rest[:-1]
                 continue
-            if chrome.SEPARATOR.match(clean_spaces(last)):
+            if chrome.SEPARATOR.match(self.clean(last)):
                 rest = rest[:-1]
                 continue
             break
@@ -238,7 +247,7 @@ class _Parser:
         seen_separator = False
         is_excerpt = False
         for i, p in enumerate(paras):
-            cp = clean_spaces(p)
+            cp = self.clean(p)
             if self.starts_body(p):
                 body = paras[i:]
                 if after_separator:
@@ -271,11 +280,12 @@ class _Parser:
     def pull_quotes(self, paras: list[str]) -> set[int]:
         """Indexes of paragraphs that repeat a sentence of a nearby paragraph (page furniture)."""
         def norm(s: str) -> str:
-            s = clean_spaces(s).casefold()
+            s = self.clean(s).casefold()
             return _QUOTE_MARKS.sub("", s)
 
         labels = [self.label_of(p) for p in paras]
         normed = [norm(lab[1] if lab else p) for p, lab in zip(paras, labels)]
+        lengths = [len(n) for n in normed]
         found = set()
         split = _SENTENCE_END.split
         theirs_of: dict[int, list[str]] = {}
@@ -286,14 +296,16 @@ class _Parser:
             if len(core.split()) < 10:
                 continue
             sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
+            first = sentences[0] if sentences else ""
+            shorter = len(core) + 20
             for j in range(max(0, i - 15), min(len(paras), i + 16)):
                 # A pull-quote repeats sentences (or their beginnings) of a longer paragraph.
-                if j == i or len(normed[j]) <= len(core) + 20:
+                if j == i or lengths[j] <= shorter:
                     continue
                 # Each sentence of theirs is part of their text: a sentence not in their text
                 # is in none of their sentences.
                 other = normed[j]
-                if not all(s in other for s in sentences):
+                if first not in other or not all(s in other for s in sentences):
                     continue
                 theirs = theirs_of.get(j)
                 if theirs is None:
@@ -320,7 +332,7 @@ class _Parser:
             return turn
 
         for i, p in enumerate(paras):
-            cp = clean_spaces(p)
+            cp = self.clean(p)
             if i in quotes or chrome.SEPARATOR.match(cp):
                 continue
             lab = self.label_of(p)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from meetings.parser.inline import TEXT, segments
 from meetings.parser.names import name_tokens
 
-from .phrases import candidates, is_procedural, normalise
+from .phrases import _procedural, candidates, normalise
 
 
 @dataclass
@@ -37,10 +37,12 @@ def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int,
         text = re.sub(re.escape(normalise(remark.label)), " ", normalise(text), flags=re.IGNORECASE)
         text = re.sub(r"^\s*(?:in (?:his|her|their) [a-z ]{1,30},)", " ", text, flags=re.IGNORECASE)
     # Stage directions ("(Laughter.)", "(Applause.)") are not what anyone said.
-    text = "\n\n".join(
-        "".join(chunk for kind, chunk in segments(para) if kind == TEXT) for para in text.split("\n\n")
-    )
+    # (Without brackets, angle brackets or square brackets a paragraph is all TEXT.)
+    if "(" in text or "<" in text or "[" in text:
+        text = "\n\n".join(
+            "".join(chunk for kind, chunk in segments(para) if kind == TEXT) for para in text.split("\n\n")
+        )
     words = len(normalise(text).split())
-    if not remark.is_summary and is_procedural(text):
+    if not remark.is_summary and _procedural(text, words):
         return Counter(), words, True
     return candidates(text, exclude), words, False

@@ -342,7 +342,11 @@ PROCEDURAL_CUES = re.compile(
 
 def is_procedural(text: str) -> bool:
     """A short chairing line ("Thank you. Go ahead, please.") that yields no topics."""
-    words = len(normalise(text).split())
+    return _procedural(text, len(normalise(text).split()))
+
+
+def _procedural(text: str, words: int) -> bool:
+    """`is_procedural` for a text of `words` words (as counted there)."""
     if words <= 12:
         return True
     if words <= 40 and PROCEDURAL_CUES.search(text):
