@@ -3,9 +3,13 @@ database (PostgreSQL COPYing the same turn rows, with the same indexes), on a sc
 
     .venv/bin/python bench/ingest.py [PATH ...]          (default: sample_data and ../shared)
     .venv/bin/python bench/ingest.py --generate 1000     (generated transcripts)
+    .venv/bin/python bench/ingest.py --generate 30000 --corpus /tmp/corpus-30k --ingest-only
+        (--corpus keeps the generated files there and reuses them next time; --ingest-only
+        measures the first ingest alone, without topic scoring, re-ingest and the COPY floor)
 
-It creates (and afterwards drops) the database `archive_bench` on the server of DATABASE_URL
-(default postgres://postgres@127.0.0.1:5432/), so the archive's own data is never touched.
+It creates (and afterwards drops) the database `<name>_bench` on the server of DATABASE_URL
+(default postgres://postgres@127.0.0.1:5432/archive, so `archive_bench`), so the archive's own
+data is never touched.
 """
 
 from __future__ import annotations
@@ -22,9 +26,15 @@ PY = sys.executable
 
 
 def scratch_url() -> str:
+    """DATABASE_URL's server with the scratch database `<its name>_bench` (archive_bench by default)."""
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
     u = urlparse(base)
-    return urlunparse(u._replace(path="/archive_bench"))
+    name = (u.path.lstrip("/") or "archive") + "_bench"
+    return urlunparse(u._replace(path="/" + name))
+
+
+def scratch_name(url: str) -> str:
+    return urlparse(url).path.lstrip("/")
 
 
 def admin(sql: str, url: str) -> None:
@@ -49,7 +59,7 @@ def copy_floor(url: str) -> tuple[float, int]:
 
     u = urlparse(url)
     with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname="archive_bench", autocommit=True) as conn:
+                         password=u.password, dbname=scratch_name(url), autocommit=True) as conn:
         buf = bytearray()
         with conn.cursor().copy("COPY meetings_turn TO STDOUT") as copy:
             for block in copy:
@@ -66,14 +76,29 @@ def copy_floor(url: str) -> tuple[float, int]:
 def main():
     args = sys.argv[1:]
     generated = None
+    ingest_only = "--ingest-only" in args
+    args = [a for a in args if a != "--ingest-only"]
+    corpus = None
+    if "--corpus" in args:
+        i = args.index("--corpus")
+        corpus = Path(args[i + 1])
+        del args[i:i + 2]
     if args[:1] == ["--generate"]:
         import tempfile
 
-        generated = tempfile.TemporaryDirectory()
         count = int(args[1])
-        subprocess.run([PY, str(ROOT / "manage.py"), "generate_corpus", generated.name, "--meetings", str(count)],
-                       check=True, stdout=subprocess.DEVNULL)
-        args = [generated.name]
+        if corpus is None:
+            generated = tempfile.TemporaryDirectory()
+            out = Path(generated.name)
+        else:
+            out = corpus
+        if len(list(out.glob("*.txt"))) != count:  # generation is deterministic: reuse a kept corpus
+            print(f"generating {count} transcripts in {out} …", file=sys.stderr)
+            for stale in out.glob("*.txt"):
+                stale.unlink()
+            subprocess.run([PY, str(ROOT / "manage.py"), "generate_corpus", str(out), "--meetings", str(count)],
+                           check=True, stdout=subprocess.DEVNULL)
+        args = [str(out)] + args[2:]
     paths = args or [str(ROOT / "sample_data")] + [
         str(p) for p in (ROOT.parent / "shared" / "seeds", ROOT.parent / "shared" / "corpus") if p.is_dir()
     ]
@@ -81,23 +106,28 @@ def main():
     size = sum(f.stat().st_size for f in files)
     url = scratch_url()
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    admin("DROP DATABASE IF EXISTS archive_bench", url)
-    admin("CREATE DATABASE archive_bench", url)
+    admin(f"DROP DATABASE IF EXISTS {scratch_name(url)}", url)
+    admin(f"CREATE DATABASE {scratch_name(url)}", url)
     try:
         run(["migrate", "--noinput", "-v0"], env)
         ingest = run(["ingest_transcripts", "--no-topics", "--no-progress", "-v0", *paths], env)
-        topics = run(["rebuild_topics"], env)
-        again = run(["ingest_transcripts", "--no-progress", "-v0", *paths], env)
+        if not ingest_only:
+            topics = run(["rebuild_topics"], env)
+            again = run(["ingest_transcripts", "--no-progress", "-v0", *paths], env)
         out = subprocess.run([PY, "-c", "import django,os;django.setup();from meetings.models import Turn;print(Turn.objects.count())"],
                              env=env, check=True, capture_output=True, text=True, cwd=ROOT)
         turns = int(out.stdout.strip())
-        floor, floor_rows = copy_floor(url)
+        if not ingest_only:
+            floor, floor_rows = copy_floor(url)
     finally:
-        admin("DROP DATABASE IF EXISTS archive_bench", url)
-    total = ingest + topics
+        admin(f"DROP DATABASE IF EXISTS {scratch_name(url)}", url)
     print(f"files            {len(files)} ({size / 1e6:.2f} MB), turns {turns}")
     print(f"ingest (parse, resolve, write, phrases)  {ingest:7.2f} s  {len(files) / ingest:8.1f} files/s  "
           f"{size / 1e6 / ingest:6.2f} MB/s  {turns / ingest:8.0f} turns/s")
+    if ingest_only:
+        print(f"command: .venv/bin/python bench/ingest.py {' '.join(sys.argv[1:])}".rstrip())
+        return
+    total = ingest + topics
     print(f"topic scoring (whole archive)            {topics:7.2f} s  = {100 * topics / total:.0f}% of ingest + scoring")
     print(f"re-ingest of unchanged files             {again:7.2f} s")
     print(f"floor: COPY of the same {floor_rows} turn rows with their indexes  {floor:7.2f} s  "

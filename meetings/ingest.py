@@ -89,10 +89,26 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str | 
 
 
 class Ingester:
-    """Ingests files one at a time, each in its own transaction."""
+    """Ingests files one at a time, each in its own transaction (`ingest_prepared`), or a stream
+    of them with the new meetings written in batches (`ingest_many`, see meetings/bulk_ingest.py)."""
 
-    def __init__(self, dry_run: bool = False):
+    def __init__(self, dry_run: bool = False, batch_size: int | None = None):
+        from meetings.bulk_ingest import BATCH_MAX
+
         self.dry_run = dry_run
+        self.batch_size = BATCH_MAX if batch_size is None else batch_size
+
+    def ingest_many(self, prepared: Iterable[PreparedFile]) -> Iterator[FileReport]:
+        """A report for each prepared file, in order; the database ends up as if each file had
+        been ingested on its own, in that order."""
+        if self.dry_run or self.batch_size <= 1:
+            # A dry run rolls back each file: every file sees the archive as it was.
+            for prep in prepared:
+                yield self.ingest_prepared(prep)
+            return
+        from meetings.bulk_ingest import BatchWriter
+
+        yield from BatchWriter(self).ingest(prepared)
 
     def ingest_path(self, path: Path) -> FileReport:
         known = MeetingSource.objects.filter(name=path.name).values_list("sha256", flat=True).first()
@@ -177,13 +193,7 @@ class Ingester:
                 kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
                 phrases=counts, words=words, is_procedural=procedural,
             ))
-            if pt.resolution in GUESSES:
-                report.guesses.append(
-                    f"{pt.label or pt.written_name!r} → {participant.name if participant else '?'} "
-                    f"({RESOLUTIONS[pt.resolution]})"
-                )
-            elif participant is None and pt.resolution in ("generic", "unresolved", "group", "none"):
-                report.unresolved.append(pt.label or "(no label)")
+            note_turn(report, pt, participant.name if participant else None)
         before = set(meeting.turns.exclude(speaker=None).values_list("speaker_id", flat=True))
         meeting.turns.all().delete()
         Turn.objects.bulk_create(rows, batch_size=1000)
@@ -210,14 +220,7 @@ class Ingester:
 
     def _resolve_people(self, t: Transcript, report: FileReport) -> dict[str, Participant]:
         """Participant for each person named in the transcript (by their local canonical name)."""
-        written: dict[str, list[str]] = defaultdict(list)
-        for pt in t.turns:
-            if not pt.name:
-                continue
-            forms = written[pt.name]
-            for n in (pt.name, pt.written_name):
-                if n and n not in forms and len(n.split()) >= 2:
-                    forms.append(n)
+        written = people_forms(t)
         if not written:
             return {}
         wanted = ident.lookup_keys(n for forms in written.values() for n in forms)
@@ -240,9 +243,7 @@ class Ingester:
             else:
                 p = Participant(pk=res.participant_id)
                 how = res.how
-                if how in ("variant", "initial"):
-                    report.guesses.append(f"{local!r} taken as an already known person "
-                                          f"({'spelling variant' if how == 'variant' else 'initials, a guess'})")
+                note_known_person(report, local, how)
             ids[local] = p.pk
             known = {a.key for a in index.aliases}
             new_aliases = []
@@ -285,6 +286,34 @@ class Ingester:
             search.update_speaker_vectors(pid)
             refresh_participant_counts([pid])
             report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
+
+
+def people_forms(t: Transcript) -> dict[str, list[str]]:
+    """Each person of a transcript (by local canonical name) with the written forms of their name
+    worth recording as aliases."""
+    written: dict[str, list[str]] = defaultdict(list)
+    for pt in t.turns:
+        if not pt.name:
+            continue
+        forms = written[pt.name]
+        for n in (pt.name, pt.written_name):
+            if n and n not in forms and len(n.split()) >= 2:
+                forms.append(n)
+    return written
+
+
+def note_known_person(report: FileReport, local: str, how: str) -> None:
+    if how in ("variant", "initial"):
+        report.guesses.append(f"{local!r} taken as an already known person "
+                              f"({'spelling variant' if how == 'variant' else 'initials, a guess'})")
+
+
+def note_turn(report: FileReport, pt, speaker_name: str | None) -> None:
+    """What an editor should check about one turn: a guessed attribution, a label with no person."""
+    if pt.resolution in GUESSES:
+        report.guesses.append(f"{pt.label or pt.written_name!r} → {'?' if speaker_name is None else speaker_name} ({RESOLUTIONS[pt.resolution]})")
+    elif speaker_name is None and pt.resolution in ("generic", "unresolved", "group", "none"):
+        report.unresolved.append(pt.label or "(no label)")
 
 
 def refresh_participant_counts(ids) -> None:

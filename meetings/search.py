@@ -68,13 +68,16 @@ def _only_stop_words(q: str) -> bool:
         return not cur.fetchone()[0].strip()
 
 
-TURN_VECTOR_SQL = """
-UPDATE meetings_turn AS t SET search_vector =
+# A turn's vector, over `t` (the turn's columns) and `p` (its speaker, NULL for none); shared by
+# the UPDATE below and by the batched ingest, which computes it while inserting the rows.
+TURN_VECTOR_EXPR = """
     setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')
  || setweight(to_tsvector('english', archive_search_text(t.text)), 'C')
- || setweight(to_tsvector('simple', archive_search_text(t.text)), 'D')
+ || setweight(to_tsvector('simple', archive_search_text(t.text)), 'D')"""
+TURN_VECTOR_SQL = f"""
+UPDATE meetings_turn AS t SET search_vector ={TURN_VECTOR_EXPR}
 FROM meetings_turn AS t2 LEFT JOIN meetings_participant AS p ON p.id = t2.speaker_id
 WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
 """

@@ -92,10 +92,16 @@ def test_absurd_lines_and_a_label_with_no_text(tmp_path):
 
 
 @pytest.mark.django_db
-def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch):
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch, batch_size):
     (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
     (tmp_path / "b.txt").write_text(MEETING.replace("Harbour Board", "Ferry Board"), encoding="utf-8")
-    from meetings import ingest
+    from meetings import bulk_ingest, ingest
+
+    def crash_batch(rows):  # a batch dies after its people and meetings were written
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(bulk_ingest, "write_turns", crash_batch)  # then its files go one by one
 
     real = ingest.Turn.objects.bulk_create
     calls = {"n": 0}
@@ -107,7 +113,7 @@ def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ingest.Turn.objects, "bulk_create", crash)
-    code, out, err = run(tmp_path, no_topics=True)
+    code, out, err = run(tmp_path, no_topics=True, batch_size=batch_size)
     assert code == 1 and "b.txt: database error" in err
     assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
     assert Turn.objects.count() == 6

@@ -22,9 +22,10 @@ from meetings.topic_index import rebuild as rebuild_topics
 
 class Command(BaseCommand):
     help = (
-        "Ingest transcript files or directories (recursively, *.txt). Each file is one "
-        "transaction; unchanged files are skipped; a file that fails is reported and the rest "
-        "still ingest; the exit status is non-zero when any file failed."
+        "Ingest transcript files or directories (recursively, *.txt). New meetings are written "
+        "in batches, one transaction each, any other file in a transaction of its own; unchanged "
+        "files are skipped; a file that fails is reported and the rest still ingest; the exit "
+        "status is non-zero when any file failed."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +36,8 @@ class Command(BaseCommand):
                             help="processes that parse in parallel (default: the number of cores, 1 for few files)")
         parser.add_argument("--no-topics", action="store_true",
                             help="do not re-score topics afterwards (run rebuild_topics later)")
+        parser.add_argument("--batch-size", type=int, default=None,
+                            help="new meetings written per transaction (default 200; 1: each file on its own)")
 
     def handle(self, *args, **options):
         paths = options["paths"]
@@ -45,14 +48,14 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("no transcript files (*.txt) found under: " + ", ".join(paths))
         tty = sys.stdout.isatty() and not no_progress
-        ingester = Ingester(dry_run=dry_run)
+        ingester = Ingester(dry_run=dry_run, batch_size=options.get("batch_size"))
         reports: list[FileReport] = []
         started = time.monotonic()
         acquire_ingest_lock()
         try:
             with connection.cursor() as cur:
-                # Each file is still its own transaction; its commit just does not wait for the
-                # disk flush (a crash can lose the last commits, never half a file).
+                # Each file (or batch of new files) is still one transaction; its commit just does
+                # not wait for the disk flush (a crash can lose the last commits, never half a file).
                 cur.execute("SET synchronous_commit = off")
             known = dict(MeetingSource.objects.values_list("name", "sha256"))
             jobs = options["jobs"] or (min(4, os.cpu_count() or 1) if len(files) >= 16 else 1)
@@ -86,15 +89,14 @@ class Command(BaseCommand):
             # forkserver: workers start from a clean process (no threads, no database connection);
             # they import only the parser, which needs no Django.
             pool = multiprocessing.get_context("forkserver").Pool(jobs)
-            prepared = pool.imap(prepare_args, work, chunksize=2)
+            prepared = pool.imap(prepare_args, work, chunksize=8)
         else:
             pool = None
             prepared = map(prepare_args, work)
         try:
             for path, problem in problems.items():
                 yield FileReport(path, "failed", reason=problem)
-            for prep in prepared:
-                yield ingester.ingest_prepared(prep)
+            yield from ingester.ingest_many(prepared)
         finally:
             if pool is not None:
                 pool.terminate()
