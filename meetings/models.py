@@ -356,11 +356,19 @@ class Appearance(models.Model):
     meeting = models.ForeignKey(Meeting, related_name="appearances", on_delete=models.CASCADE)
     date = models.DateField()
     remarks = models.PositiveIntegerField()
+    remarks_before = models.PositiveIntegerField(
+        default=0,
+        help_text="The person's remarks in meetings listed before this one on their profile (newest "
+                  "first): where a deep page of their remarks starts, found without OFFSET.",
+    )
     role = models.CharField(max_length=500, null=True, blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["participant", "meeting"], name="appearance_unique")]
-        indexes = [models.Index(fields=["participant", "-date", "meeting"], name="appearance_newest")]
+        indexes = [
+            models.Index(fields=["participant", "-date", "meeting"], name="appearance_newest"),
+            models.Index(fields=["participant", "remarks_before"], name="appearance_offset"),
+        ]
 
 
 class Exchange(models.Model):

@@ -195,8 +195,13 @@ def speaker_detail(request, slug):
         .order_by("-date", "meeting_id", "position")
     )
     filterset = _lenient(RemarkFilter, request.GET, turns)
-    known = person.turn_count if _unfiltered(request, "page") else None
-    page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=known)
+    if _unfiltered(request, "page"):
+        # The whole list: its count is known and any page starts from the meeting it falls in.
+        page = _page(request, turns, REMARKS_PER_PAGE, count=person.turn_count)
+        page.object_list = aggregates.remarks_page(person, turns, (page.number - 1) * REMARKS_PER_PAGE,
+                                                   REMARKS_PER_PAGE)
+    else:
+        page = _page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     return render(request, "meetings/speaker_detail.html", {
         "person": person, "page": page, "stats": stats, "filter": filterset,

@@ -143,3 +143,22 @@ def test_meeting_years_by_index_probes_equal_distinct_years(generated):
     assert aggregates.meeting_years() == [d.year for d in Meeting.objects.dates("date", "year", order="DESC")]
     Meeting.objects.all().delete()
     assert aggregates.meeting_years() == []
+
+
+@pytest.mark.django_db
+def test_every_page_of_a_profile_by_seek_equals_the_offset_page(generated, client, monkeypatch):
+    """Pages of the busiest speaker's remarks found through Appearance.remarks_before are the
+    pages OFFSET gives, the last one included; before any rebuild the OFFSET path answers."""
+    monkeypatch.setattr(views, "REMARKS_PER_PAGE", 7)
+    person = generated
+    expected = list(Turn.objects.filter(speaker=person).order_by("-date", "meeting_id", "position")
+                    .values_list("key", flat=True))
+    seen = []
+    for number in range(1, (len(expected) + 6) // 7 + 1):
+        seen += [t.key for t in client.get(f"{person.get_absolute_url()}?page={number}").context["page"].object_list]
+    assert seen == expected
+    turns = Turn.objects.filter(speaker=person).order_by("-date", "meeting_id", "position")
+    for offset in (0, 1, 6, 7, 8, len(expected) - 1):
+        assert [t.key for t in aggregates.remarks_page(person, turns, offset, 7)] == expected[offset:offset + 7]
+    Appearance.objects.all().delete()
+    assert [t.key for t in aggregates.remarks_page(person, turns, 9, 7)] == expected[9:16]
