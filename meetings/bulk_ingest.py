@@ -32,7 +32,14 @@ from django.utils import timezone
 
 from meetings import identity as ident
 from meetings import search
-from meetings.ingest import FileReport, Ingester, note_known_person, note_turn, people_forms
+from meetings.ingest import (
+    FileReport,
+    Ingester,
+    add_participant_counts,
+    note_known_person,
+    note_turn,
+    people_forms,
+)
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, Turn
 from meetings.parser.names import has_initial_only, sort_name, tidy_name
 from meetings.permalinks import NewTurn, key_prefix, meeting_identity, meeting_slug, participant_slug, unique_slug
@@ -238,9 +245,8 @@ class _Plan:
                 Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
             ).order_by("id").values_list("key", "folded", "surname", "initial", "participant_id", "written")
             pool = _AliasPool([ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows])
-        person_slugs = _taken_slugs(Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w})
-        meeting_slugs = _taken_slugs(Meeting, {meeting_slug(p.transcript.date, p.transcript.title)
-                                               for p, _ in self.candidates})
+        person_slugs = _Slugs(Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w})
+        meeting_slugs = _Slugs(Meeting, {meeting_slug(p.transcript.date, p.transcript.title) for p, _ in self.candidates})
         next_temp = -1
         for (prep, identity), written in zip(self.candidates, forms_of):
             t = prep.transcript
@@ -256,7 +262,7 @@ class _Plan:
                 res = ident.resolve(forms, index)
                 if res.participant_id is None:
                     canonical = tidy_name(local)
-                    slug = unique_slug(participant_slug(canonical), lambda s: s in person_slugs or s in slugs)
+                    slug = unique_slug(participant_slug(canonical), lambda s: s in slugs or person_slugs(s))
                     slugs.add(slug)
                     pid, next_temp = next_temp, next_temp - 1
                     people.append(_NewPerson(pid, canonical, slug))
@@ -282,10 +288,11 @@ class _Plan:
                 break  # this file and the rest: not in this batch
             for a in added:
                 pool.add(a)
-            person_slugs |= slugs
+            for slug in slugs:
+                person_slugs.add(slug)
             self.new_people.extend(people)
             self.new_aliases.extend(aliases)
-            fp.meeting_slug = unique_slug(meeting_slug(t.date, t.title), lambda s: s in meeting_slugs)
+            fp.meeting_slug = unique_slug(meeting_slug(t.date, t.title), meeting_slugs)
             meeting_slugs.add(fp.meeting_slug)
             self.files.append(fp)
         self.resolved = True
@@ -364,25 +371,6 @@ def fresh_keys(turns: list[NewTurn]) -> list[str]:
     return keys
 
 
-def add_participant_counts(turns: dict[int, int], meetings: dict[int, int]) -> None:
-    """Add a batch's remarks and meetings to the counts of its people. The same figures as
-    `refresh_participant_counts`, whose counts every ingest keeps exact, without recounting every
-    turn of a chair who speaks in most of the archive's meetings once per batch."""
-    ids = sorted(turns)
-    if not ids:
-        return
-    with connection.cursor() as cur:
-        cur.execute(
-            f"""
-            UPDATE {Participant._meta.db_table} AS p
-               SET turn_count = p.turn_count + d.n, meeting_count = p.meeting_count + d.m
-              FROM unnest(%s::bigint[], %s::integer[], %s::integer[]) AS d(id, n, m)
-             WHERE p.id = d.id
-            """,
-            [ids, [turns[i] for i in ids], [meetings[i] for i in ids]],
-        )
-
-
 def write_turns(rows: list[list]) -> None:
     """Insert turn rows (values in the order of TURN_COLUMNS) with their search vectors: COPY into
     a staging table, then one INSERT … SELECT that computes the vectors on the way."""
@@ -408,16 +396,26 @@ def write_turns(rows: list[list]) -> None:
         cur.execute(f"DROP TABLE {_STAGE}")
 
 
-def _taken_slugs(model, bases: set[str]) -> set[str]:
-    """The slugs of `model` that are one of `bases` or begin with one and a hyphen: every slug
-    `unique_slug` could find taken for those bases (range scans of the slug's pattern index)."""
-    if not bases:
-        return set()
-    table = model._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            f"SELECT m.slug FROM unnest(%s::text[]) AS b(base) JOIN {table} AS m "
-            f"ON m.slug::text ~>=~ b.base AND m.slug::text ~<~ (b.base || '.')",
-            [sorted(bases)],
-        )
-        return {r[0] for r in cur.fetchall()}
+class _Slugs:
+    """Which slugs of `model` are taken, for `unique_slug` over many bases: the first few
+    candidates of every base (base, base-2 …) in one query, any further one on its own, and the
+    slugs the batch has given."""
+
+    FIRST = 4
+
+    def __init__(self, model, bases: set[str]):
+        self.model = model
+        candidates = [b if n == 1 else f"{b}-{n}" for b in sorted(bases) for n in range(1, self.FIRST + 1)]
+        self.checked = set(candidates)
+        self.taken = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True)) if candidates else set()
+
+    def __call__(self, slug: str) -> bool:
+        if slug not in self.checked:
+            self.checked.add(slug)
+            if self.model.objects.filter(slug=slug).exists():
+                self.taken.add(slug)
+        return slug in self.taken
+
+    def add(self, slug: str) -> None:
+        self.checked.add(slug)
+        self.taken.add(slug)

@@ -229,3 +229,55 @@ def test_reports_of_unchanged_files_do_not_wait_for_a_batch_to_fill(tmp_path):
     first = next(reports)
     assert first.status == "new" and len(consumed) <= 20
     assert {r.status for r in reports} == {"unchanged"}
+
+
+@pytest.mark.django_db
+def test_slugs_taken_in_the_archive_and_in_the_batch_are_skipped_as_file_by_file(tmp_path):
+    # Titles that differ only after the tenth word: one slug base, different meetings.
+    title = "Press conference on the budget of the city for the coming year, part {}"
+    for n in range(1, 8):
+        (tmp_path / f"part-{n}.txt").write_text(
+            meeting_text(title.format(n), "May 1, 2021", f"Press secretary Ines Moor: Part {n}."), encoding="utf-8")
+    first = [tmp_path / "part-1.txt", tmp_path / "part-2.txt"]
+    ingest(*first, batch_size=1)
+    ingest(tmp_path, batch_size=1)
+    expected = dump()
+    empty_archive()
+    ingest(*first, batch_size=1)
+    ingest(tmp_path, batch_size=200)
+    assert dump() == expected
+    base = "2021-05-01-press-conference-on-budget-of-city-for-coming-year-part"
+    assert sorted(Meeting.objects.values_list("slug", flat=True)) == [base] + [f"{base}-{n}" for n in range(2, 8)]
+
+
+def assert_counts_exact():
+    """Every participant's remark and meeting counts are those of the turns table."""
+    with connection.cursor() as cur:
+        cur.execute("""
+            SELECT p.slug, p.turn_count, p.meeting_count, count(t.id), count(DISTINCT t.meeting_id)
+              FROM meetings_participant p LEFT JOIN meetings_turn t ON t.speaker_id = p.id
+             GROUP BY p.id HAVING p.turn_count <> count(t.id) OR p.meeting_count <> count(DISTINCT t.meeting_id)""")
+        assert cur.fetchall() == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("batch_size", [1, 200])
+def test_counts_stay_exact_through_new_files_edits_reposts_and_merges(corpus, batch_size):
+    ingest(corpus, batch_size=batch_size)
+    assert_counts_exact()
+    assert Participant.objects.filter(turn_count__gt=0).count() > 20
+
+
+@pytest.mark.django_db
+def test_an_edit_does_not_recount_every_remark_of_its_speakers(write_transcript):
+    """A chair who speaks in most meetings: an edited file must not count all of their turns."""
+    from django.test.utils import CaptureQueriesContext
+
+    path = write_transcript("harbour.txt", MEETING)
+    ingest(path, batch_size=1)
+    path.write_text(MEETING.replace("Two million.", "Three million."), encoding="utf-8")
+    with CaptureQueriesContext(connection) as queries:
+        _, lines = ingest(path, batch_size=1)
+    assert any(line.startswith("updated") for line in lines)
+    assert not [q["sql"] for q in queries if "count(DISTINCT meeting_id)" in q["sql"]]
+    assert_counts_exact()
