@@ -210,19 +210,28 @@ def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
     # One scan yields the words and, as "", the breaks between chunks (see _TOKEN); a run of
     # content words ends at a break or at any other word. `_emit` is the plain reference.
     counts: dict[str, int] = {}
+    get = counts.get
     run: list[tuple] = []
-    info_of = _WORD_INFO
+    append = run.append
+    info_of = _WORD_INFO.get
+    missing = _MISSING
     for w in _TOKEN.findall(normalise(text)):
         if w:
-            info = info_of.get(w, _MISSING)
-            if info is _MISSING:
+            info = info_of(w, missing)
+            if info is missing:
                 info = _word_info(w)
             if info is not None and (not exclude or info[0] not in exclude and info[1] not in exclude):
-                run.append(info)
+                append(info)
                 continue
         if run:
-            _emit_fast(run, counts)
-            run = []
+            if len(run) == 1:  # most runs: one word, a key unless adjective or generic
+                info = run[0]
+                if not (info[2] or info[5]):
+                    key = info[4]
+                    counts[key] = get(key, 0) + 1
+            else:
+                _emit_fast(run, counts)
+            run.clear()
     if run:
         _emit_fast(run, counts)
     return Counter(counts)
