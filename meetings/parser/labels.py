@@ -67,6 +67,10 @@ SENTENCE_STARTERS = {
 
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
+_WORD_DOT = re.compile(r"(\w+)\.\s")
+_CLAUSE_COMMA = re.compile(r",\s+[a-z]")
+_THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
+_GLUED_CASE = re.compile(r"[a-z][A-Z]")
 _ABBREVIATIONS = {"mrs", "gen", "col", "jr", "sr", "dr", "st", "no", "prof", "rev", "hon", "lt",
                   "sgt", "capt", "mr", "ms", "mt", "ft", "co", "inc", "ltd", "corp", "dept"}
 
@@ -78,7 +82,7 @@ class _BadPunct:
     def search(text: str) -> bool:
         if _BAD_PUNCT_RE.search(text):
             return True
-        for m in re.finditer(r"(\w+)\.\s", text):
+        for m in _WORD_DOT.finditer(text):
             word = m.group(1)
             if len(word) >= 2 and word.casefold() not in _ABBREVIATIONS:
                 return True
@@ -143,7 +147,7 @@ def _title_ok(title: str) -> bool:
         return False
     # A comma inside a title joins parts of a title ("Civil Defence, Emergency Situations and
     # Disaster Relief Minister"); followed by a lower-case word it is a clause of a sentence.
-    if re.search(r",\s+[a-z]", title):
+    if _CLAUSE_COMMA.search(title):
         return False
     return True
 
@@ -212,13 +216,13 @@ def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
     g = _GENERIC_RE.match(core)
     if g:
         return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
-    t = re.match(r"^the\s+(.{3,80})$", core, re.IGNORECASE)
+    t = _THE_TITLE.match(core)
     if t and all(w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()):
         return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
     tokens = core.split(" ")
-    if len(tokens) == 1 and re.search(r"[a-z][A-Z]", tokens[0]):
+    if len(tokens) == 1 and _GLUED_CASE.search(tokens[0]):
         tokens = split_glued(tokens[0]).split(" ")
-    elif re.search(r"[a-z][A-Z]", tokens[-1]) and tokens[-1][:1].isupper():
+    elif _GLUED_CASE.search(tokens[-1]) and tokens[-1][:1].isupper():
         tokens = tokens[:-1] + split_glued(tokens[-1]).split(" ")
     if len(tokens) > 30:
         return None

@@ -47,6 +47,8 @@ HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4"
 
 _WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_INITIAL = re.compile(r"[A-Z]\.?(-[A-Z]\.?)?")
 
 
 def clean_spaces(text: str) -> str:
@@ -67,7 +69,7 @@ def strip_accents(text: str) -> str:
 
 def split_glued(token: str) -> str:
     """'VladimirPutin' -> 'Vladimir Putin', 'VladimirPUTIN' -> 'Vladimir PUTIN'."""
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", token)
+    return _GLUED.sub(" ", token)
 
 
 def display_case(token: str) -> str:
@@ -139,7 +141,7 @@ def surname_key(name: str) -> str:
 
 
 def is_initial(token: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?(-[A-Z]\.?)?", token))
+    return bool(_INITIAL.fullmatch(token))
 
 
 def first_initial(name: str) -> str:

@@ -121,7 +121,9 @@ class _Parser:
             if m:
                 self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
-        self._label_of: dict[str, tuple[Label, str] | None] = {}  # label_of is pure within a transcript
+        # label_of and parse_label with self.attested are pure within a transcript.
+        self._label_of: dict[str, tuple[Label, str] | None] = {}
+        self._labels: dict[str, Label | None] = {}
 
     def clean(self, paragraph: str) -> str:
         """clean_spaces(paragraph), computed once for each paragraph of the file."""
@@ -156,7 +158,11 @@ class _Parser:
         if idx <= 0:
             found = None
         else:
-            label = parse_label(head[:idx], self.attested)
+            prefix = head[:idx]
+            try:
+                label = self._labels[prefix]
+            except KeyError:
+                label = self._labels[prefix] = parse_label(prefix, self.attested)
             found = None if label is None else (label, paragraph[idx + 1:].strip(" \t\u00a0"))
         self._label_of[paragraph] = found
         return found
@@ -286,6 +292,12 @@ class _Parser:
         labels = [self.label_of(p) for p in paras]
         normed = [norm(lab[1] if lab else p) for p, lab in zip(paras, labels)]
         lengths = [len(n) for n in normed]
+        # All texts in one string, to look for a sentence in a range of paragraphs at once.
+        everything = "\x00".join(normed)
+        starts, pos = [], 0
+        for n in lengths:
+            starts.append(pos)
+            pos += n + 1
         found = set()
         split = _SENTENCE_END.split
         theirs_of: dict[int, list[str]] = {}
@@ -298,7 +310,12 @@ class _Parser:
             sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
             first = sentences[0] if sentences else ""
             shorter = len(core) + 20
-            for j in range(max(0, i - 15), min(len(paras), i + 16)):
+            lo, hi = max(0, i - 15), min(len(paras), i + 16)
+            if first and (i == lo or everything.find(first, starts[lo], starts[i] - 1) < 0) and (
+                i + 1 == hi or everything.find(first, starts[i + 1], starts[hi - 1] + lengths[hi - 1]) < 0
+            ):
+                continue  # the first sentence is in no other paragraph nearby (the loop's first test)
+            for j in range(lo, hi):
                 # A pull-quote repeats sentences (or their beginnings) of a longer paragraph.
                 if j == i or lengths[j] <= shorter:
                     continue
