@@ -9,12 +9,14 @@ transaction."""
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 
 from django.db import connection, transaction
 
@@ -31,7 +33,7 @@ from meetings.models import (
 from meetings.permalinks import slugify, unique_slug
 from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.topics.phrases import display_label
-from meetings.topics.scoring import TurnPhrases, score
+from meetings.topics.scoring import PhraseCounts, TurnPhrases, score
 
 
 @dataclass
@@ -58,6 +60,18 @@ def rebuild(reextract: bool = False) -> RebuildReport:
     if reextract:
         for m in Meeting.objects.all().iterator():
             extract_meeting(m)
+    # Millions of small tuples and objects, none in a reference cycle: the cyclic garbage collector
+    # would only rescan them again and again (a third of the time at 30,000 meetings).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _rebuild(started)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _rebuild(started: float) -> RebuildReport:
     turns, meeting_dates = _load_turns()
     scored = score(turns)
     info = {t.turn_id: t for t in turns}
@@ -69,23 +83,6 @@ def rebuild(reextract: bool = False) -> RebuildReport:
         keys.update(p for p, _, _ in plist)
     for mlist in scored.meeting_topics.values():
         keys.update(p for p, _ in mlist)
-
-    # Evidence: per (person, meeting, topic) the remark with the highest weight.
-    best: dict[tuple, tuple[float, int]] = {}
-    for tid, chosen in scored.turn_topics.items():
-        t = info[tid]
-        for p, w in chosen.items():
-            k = (t.speaker_id, t.meeting_id, p)
-            if k not in best or w > best[k][0]:
-                best[k] = (w, tid)
-    best_for_person: dict[tuple, tuple[float, int]] = {}
-    best_for_meeting: dict[tuple, tuple[float, int]] = {}
-    for (sp, mid, p), wt in best.items():
-        if sp is not None and (k := (sp, p)) and (k not in best_for_person or wt > best_for_person[k]):
-            best_for_person[k] = wt
-        k = (mid, p)
-        if k not in best_for_meeting or wt > best_for_meeting[k]:
-            best_for_meeting[k] = wt
 
     # Counts per topic, computed before writing so every Topic row is written once.
     raised_by_person: Counter = Counter()
@@ -111,19 +108,51 @@ def rebuild(reextract: bool = False) -> RebuildReport:
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}
 
+    # Evidence: per (person, meeting, topic) the remark with the highest weight (the first of
+    # equals), found meeting by meeting as the TurnTopic rows are written; kept beyond its meeting
+    # only for the topics a person's or a meeting's list shows.
+    turn_topics = scored.turn_topics
+    want_person = {(pid, p) for pid, plist in scored.person_topics.items() for p, _, _ in plist}
+    want_meeting = {(mid, p) for mid, mlist in scored.meeting_topics.items() for p, _ in mlist}
+    best_for_person: dict[tuple, tuple[float, int]] = {}
+    best_for_meeting: dict[tuple, tuple[float, int]] = {}
+
+    def meeting_evidence(mid: int, tids: list[int]) -> dict[tuple, tuple[float, int]]:
+        best: dict[tuple, tuple[float, int]] = {}
+        for tid in tids:
+            sp = info[tid].speaker_id
+            for p, w in turn_topics[tid].items():
+                k = (sp, p)
+                if k not in best or w > best[k][0]:
+                    best[k] = (w, tid)
+        for (sp, p), wt in best.items():
+            if sp is not None and (k := (sp, p)) in want_person and (k not in best_for_person or wt > best_for_person[k]):
+                best_for_person[k] = wt
+            k = (mid, p)
+            if k in want_meeting and (k not in best_for_meeting or wt > best_for_meeting[k]):
+                best_for_meeting[k] = wt
+        return best
+
     def turn_topic_lines() -> Iterator[str]:
         """COPY text lines (the bulk of the rows: formatted here rather than row by row by psycopg;
         repr() of a float is the shortest text that reads back as the same float)."""
         n = 0
         dates = {mid: d.isoformat() for mid, d in meeting_dates.items()}
-        for tid, chosen in scored.turn_topics.items():
-            t = info[tid]
-            sp, mid = t.speaker_id, t.meeting_id
-            tail = f"{mid}\t{dates[mid]}\t{t.position}\t{'\\N' if sp is None else sp}\n"
-            for p, w in chosen.items():
-                n += 1
-                yield (f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
-                       f"{'t' if best[(sp, mid, p)][1] == tid else 'f'}\t{tail}")
+        done: set[int] = set()
+        for mid, group in groupby(turn_topics, key=lambda tid: info[tid].meeting_id):
+            if mid in done:
+                raise RuntimeError("the turns of a meeting must come together (ordered by meeting)")
+            done.add(mid)
+            tids = list(group)
+            best = meeting_evidence(mid, tids)
+            for tid in tids:
+                t = info[tid]
+                sp = t.speaker_id
+                tail = f"{mid}\t{dates[mid]}\t{t.position}\t{'\\N' if sp is None else sp}\n"
+                for p, w in turn_topics[tid].items():
+                    n += 1
+                    yield (f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
+                           f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{tail}")
 
     def participant_topic_rows() -> Iterator[tuple]:
         n = 0
@@ -150,7 +179,9 @@ def rebuild(reextract: bool = False) -> RebuildReport:
         # forbid the TRUNCATE and the ALTER TABLEs below: run them now, then defer again.
         cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cur.execute("SET CONSTRAINTS ALL DEFERRED")
-        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")  # index builds sort in memory
+        # Index builds and the grouping of TopicSpeaker and TopicMeeting sort and hash in memory.
+        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        cur.execute("SET LOCAL work_mem = '128MB'")
         cur.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY")
         taken = {old_slugs[k] for k in keys if k in old_slugs}
         topic_rows = []
@@ -206,12 +237,17 @@ JOIN meetings_meeting m ON m.id = c.meeting_id
 
 
 def _load_turns() -> tuple[list[TurnPhrases], dict[int, object]]:
-    """Every turn's phrases, streamed from a server-side cursor in (meeting, position) order. The
-    same phrase in many remarks is kept as one string object (the JSON decoder would make one per
-    remark)."""
+    """Every turn's phrases, streamed from a server-side cursor in (meeting, position) order, kept
+    compact: two tuples per turn, and the same phrase in many remarks as one string object (the
+    JSON decoder would make one per remark)."""
     canon: dict[str, str] = {}
     intern = canon.setdefault
-    decode = json.JSONDecoder(object_pairs_hook=lambda pairs: {intern(k, k): v for k, v in pairs}).decode
+
+    def phrase_counts(pairs):
+        return PhraseCounts(tuple(intern(k, k) for k, _ in pairs), tuple(v for _, v in pairs))
+
+    decode = json.JSONDecoder(object_pairs_hook=phrase_counts).decode
+    empty = PhraseCounts((), ())
     meeting_dates = dict(Meeting.objects.values_list("id", "date"))
     turns: list[TurnPhrases] = []
     append = turns.append
@@ -223,7 +259,7 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, object]]:
         )
         while rows := cur.fetchmany(10000):
             for tid, mid, pos, sid, kind, phrases, words in rows:
-                append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else {}, words))
+                append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else empty, words))
     return turns, meeting_dates
 
 

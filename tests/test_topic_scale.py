@@ -5,6 +5,8 @@ request time, and the page's queries do not grow with the archive."""
 from __future__ import annotations
 
 import io
+import math
+from collections import Counter, defaultdict
 
 import pytest
 from django.core.management import call_command
@@ -16,6 +18,7 @@ from meetings import topic_index
 from meetings.filters import TopicRemarkFilter
 from meetings.generator import generate
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
+from meetings.topics import scoring
 
 
 def ingest(path):
@@ -129,3 +132,159 @@ def test_rebuild_keeps_slugs_and_restores_indexes(small):
         names = {r[0] for r in cur.fetchall()}
     assert {"turntopic_newest", "turntopic_speaker_newest", "turntopic_topic_weight", "turn_topic_unique"} <= names
     assert TurnTopic.objects.create(turn=TurnTopic.objects.first().turn, topic=Topic.objects.last(), weight=1).id
+
+
+@pytest.mark.django_db
+def test_topic_page_remarks_markup(client, tmp_path):
+    """The remark list (built in the view) links each remark, its speaker and its meeting as the
+    models do, marks the phrase and says whether the remark raised the topic or is a summary."""
+    from django.template.defaultfilters import date as format_date
+
+    ingest(generate(tmp_path / "a", meetings=4, seed=9)[0].parent)
+    topic = Topic.objects.filter(turn_topics__turn__kind="summary").order_by("-remark_count").first()
+    html = client.get(topic.get_absolute_url() + "?page=1").content.decode()
+    listed = html.split('<ol class="remark-list">')[1].split("</ol>")[0]
+    rows = list(TurnTopic.objects.filter(topic=topic).select_related("turn__meeting", "turn__speaker")
+                .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:25])
+    assert listed.count("<li>") == len(rows)
+    for tt, item in zip(rows, listed.split("<li>")[1:]):
+        t, m = tt.turn, tt.turn.meeting
+        assert f'<time datetime="{m.date:%Y-%m-%d}">{format_date(m.date, "j F Y")}</time>' in item
+        assert f'href="{m.get_absolute_url()}#{t.key}"' in item and f'href="{t.get_absolute_url()}"' in item
+        assert (f'<a href="{t.speaker.get_absolute_url()}">' in item) if t.speaker else t.display_label in item
+        assert ("<strong>raised it</strong>" in item) == tt.raised and ("· responded" in item) != tt.raised
+        assert ("summary, not verbatim" in item) == t.is_summary
+        assert "<mark>" in item
+
+
+# --- the scoring against the straightforward version it replaced ---------------------------------
+# The rebuild's scoring was rewritten for speed (sums kept per person as it goes, containment as set
+# lookups, compact phrase tuples); its output must stay the same floats. This is the former code.
+
+def reference_score(turns: list[TurnPhrases]) -> Scored:
+    out = scoring.Scored()
+    n = max(1, len(turns))
+    df: Counter = Counter()
+    for t in turns:
+        df.update(t.phrases.keys())
+    out.df = df
+
+    def idf(p: str) -> float:
+        return math.log((n + 1) / (df[p] + 0.5))
+
+    # Remarks: the most distinctive phrases, a longer phrase hiding the shorter ones it contains.
+    full: dict[int, dict[str, float]] = {}
+    for t in turns:
+        weights: dict[str, float] = {}
+        for p, c in t.phrases.items():
+            if df[p] < scoring.MIN_TURNS_WITH_PHRASE and not t.is_summary:
+                continue  # a summary is evidence enough on its own
+            w = (1 + math.log(c)) * idf(p) * scoring.LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+            if t.is_summary:
+                w *= scoring.SUMMARY_BOOST
+            weights[p] = w
+        full[t.turn_id] = weights
+        chosen: dict[str, float] = {}
+        for p, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0])):
+            if len(chosen) >= scoring.TOPICS_PER_TURN:
+                break
+            if any(_ref_contains(q, p) or _ref_contains(p, q) for q in chosen):
+                continue
+            chosen[p] = w
+        if chosen:
+            out.turn_topics[t.turn_id] = chosen
+
+    # Raised: the first remark of a meeting that carries the phrase at all.
+    by_meeting: dict[int, list[TurnPhrases]] = defaultdict(list)
+    for t in turns:
+        by_meeting[t.meeting_id].append(t)
+    for meeting_id, mts in by_meeting.items():
+        seen: set[str] = set()
+        totals: Counter = Counter()
+        for t in sorted(mts, key=lambda x: x.position):
+            for p, w in out.turn_topics.get(t.turn_id, {}).items():
+                totals[p] += w
+                if p not in seen:
+                    out.raised.add((t.turn_id, p))
+            seen.update(t.phrases.keys())
+        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[:12]
+
+    # People: phrases they use markedly more than the archive does.
+    total_words = sum(t.words for t in turns) or 1
+    phrase_uses: Counter = Counter()
+    for t in turns:
+        phrase_uses.update(t.phrases)
+    by_person: dict[int, list[TurnPhrases]] = defaultdict(list)
+    for t in turns:
+        if t.speaker_id is not None:
+            by_person[t.speaker_id].append(t)
+    for pid, pts in by_person.items():
+        words = sum(t.words for t in pts) or 1
+        uses: Counter = Counter()
+        weight: Counter = Counter()
+        remarks: Counter = Counter()
+        for t in pts:
+            uses.update(t.phrases)
+            for p, w in full.get(t.turn_id, {}).items():
+                weight[p] += w
+                remarks[p] += 1
+        ranked = []
+        others_words = max(1, total_words - words)
+        for p, w in weight.items():
+            # How much more often this person uses the phrase than everyone else does.
+            ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
+            if ratio < scoring.MIN_RATIO:
+                continue
+            ranked.append((p, w * min(ratio, 8.0) ** 0.5, remarks[p]))
+        ranked.sort(key=lambda x: (-x[1], x[0]))
+        out.person_topics[pid] = _ref_dedupe_people(ranked)[:scoring.TOPICS_PER_PERSON]
+    return out
+
+
+def _ref_contains(longer: str, shorter: str) -> bool:
+    return longer != shorter and f" {shorter} " in f" {longer} "
+
+
+def _ref_dedupe(items: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    kept: list[tuple[str, float]] = []
+    for p, w in items:
+        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _ in kept):
+            continue
+        kept.append((p, w))
+    return kept
+
+
+def _ref_dedupe_people(items):
+    kept = []
+    for p, w, r in items:
+        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _, _ in kept):
+            continue
+        kept.append((p, w, r))
+    return kept
+
+
+def _invented_turns(seed: int, n: int, compact: bool):
+    import random
+
+    rng = random.Random(seed)
+    words = ["water", "supply", "school", "meal", "ferry", "timetable", "quay", "wall", "tram", "depot", "harbour"]
+    vocab = sorted({" ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3, 4]))) for _ in range(120)})
+    turns = []
+    for i in range(n):
+        counts = Counter({p: rng.choice([1, 1, 1, 2, 3]) for p in rng.sample(vocab, rng.randint(0, 14))})
+        phrases = scoring.PhraseCounts(tuple(counts), tuple(counts.values())) if compact else counts
+        turns.append(scoring.TurnPhrases(i + 1, i // 9 + 1, i % 9 + 1, rng.choice([None, 1, 2, 3, 4, 5]),
+                                         rng.random() < 0.1, phrases, rng.randint(0, 300)))
+    return turns
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_scoring_matches_the_reference(seed):
+    want = reference_score(_invented_turns(seed, 400, compact=False))
+    for compact in (False, True):
+        got = scoring.score(_invented_turns(seed, 400, compact=compact))
+        assert got.raised == want.raised and got.df == want.df
+        assert list(got.turn_topics) == list(want.turn_topics)
+        assert all(list(got.turn_topics[t].items()) == list(want.turn_topics[t].items()) for t in want.turn_topics)
+        assert got.person_topics == want.person_topics and list(got.person_topics) == list(want.person_topics)
+        assert got.meeting_topics == want.meeting_topics
