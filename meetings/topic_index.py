@@ -61,7 +61,7 @@ def rebuild(reextract: bool = False) -> RebuildReport:
         for m in Meeting.objects.all().iterator():
             extract_meeting(m)
     # Millions of small tuples and objects, none in a reference cycle: the cyclic garbage collector
-    # would only rescan them again and again (a third of the time at 30,000 meetings).
+    # would only rescan them again and again as they accumulate.
     collecting = gc.isenabled()
     gc.disable()
     try:
