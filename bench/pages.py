@@ -74,6 +74,8 @@ def main():
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="reuse an existing archive_bench_pages database")
+    ap.add_argument("--corpus", help="ingest this directory of transcripts instead of generating them "
+                                     "(e.g. one made by generate_corpus with --seed 21)")
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -83,11 +85,18 @@ def main():
         admin(f"CREATE DATABASE {DB}")
         with tempfile.TemporaryDirectory() as tmp:
             manage(env, "migrate", "--noinput", "-v0")
-            manage(env, "generate_corpus", tmp, "--meetings", str(args.meetings), "--seed", "21")
+            corpus = args.corpus or tmp
+            if not args.corpus:
+                manage(env, "generate_corpus", tmp, "--meetings", str(args.meetings), "--seed", "21")
             started = time.perf_counter()
-            manage(env, "ingest_transcripts", "--no-progress", "-v0", tmp)
-            print(f"{args.meetings} meetings ingested in {time.perf_counter() - started:.0f} s")
+            manage(env, "ingest_transcripts", "--no-progress", "-v0", corpus)
+            files = sum(1 for _ in Path(corpus).rglob("*.txt"))
+            seconds = time.perf_counter() - started
+            print(f"{files} files ingested (parse, write, topics, aggregates) in {seconds:.0f} s, "
+                  f"{files / seconds:.1f} files/s")
+        started = time.perf_counter()
         manage(env, "optimize_archive")
+        print(f"optimize_archive in {time.perf_counter() - started:.0f} s")
     manage(env, "collectstatic", "--noinput", "-v0")
     pages = targets(env)
     server = serve(env, PORT)
@@ -112,7 +121,8 @@ def main():
         ceiling = results[f"static file, {size // 1024} KB (ceiling)"]["rps"]
         print(f"\nmeeting page at {100 * results['meeting page']['rps'] / ceiling:.0f}% of the static ceiling")
         print(f"command: .venv/bin/python bench/pages.py --meetings {args.meetings} --seconds {args.seconds} "
-              f"--connections {args.connections}{' --no-cache' if args.no_cache else ''}")
+              f"--connections {args.connections}{' --no-cache' if args.no_cache else ''}"
+              f"{' --reuse' if args.reuse else ''}{f' --corpus {args.corpus}' if args.corpus else ''}")
     finally:
         server.terminate()
         server.wait(timeout=30)
