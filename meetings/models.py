@@ -132,17 +132,18 @@ class Turn(models.Model):
     SUMMARY = "summary"
     KIND_CHOICES = [(SPEECH, "Speech"), (SUMMARY, "Summary of what was said")]
 
-    meeting = models.ForeignKey(Meeting, related_name="turns", on_delete=models.CASCADE)
+    # Indexed by the unique (meeting, position) and (meeting, key) constraints, not on its own.
+    meeting = models.ForeignKey(Meeting, related_name="turns", on_delete=models.CASCADE, db_index=False)
     date = models.DateField(null=True, help_text="The meeting's date, kept here for search order.")
     position = models.PositiveIntegerField(help_text="1-based order in its meeting.")
-    speaker = models.ForeignKey(
-        Participant, related_name="turns", null=True, blank=True, on_delete=models.PROTECT
+    speaker = models.ForeignKey(  # indexed by turn_speaker_newest (speaker, date, meeting, position)
+        Participant, related_name="turns", null=True, blank=True, on_delete=models.PROTECT, db_index=False
     )
     speaker_label = models.CharField(max_length=500, blank=True)
     role = models.CharField(max_length=500, null=True, blank=True)
     kind = models.CharField(max_length=10, choices=KIND_CHOICES, default=SPEECH)
     text = models.TextField(blank=True)
-    key = models.SlugField(max_length=150)
+    key = models.SlugField(max_length=150, db_index=False)  # looked up with its meeting: (meeting, key)
     resolution = models.CharField(max_length=20, default="label")
     is_procedural = models.BooleanField(
         default=False, help_text="A short chairing line: left out of topics and statistics."
