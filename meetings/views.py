@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import string
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import date as format_date
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from meetings import aggregates, profiles
@@ -25,6 +29,7 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
+from meetings.templatetags.transcript import highlight
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -91,17 +96,13 @@ def _positioned_page(request, meetings, per_page):
     yet set (an ingest in progress)."""
     # The highest position is the count, read from the unique index (COUNT(*) scans the table).
     count = Meeting.objects.aggregate(n=Max("list_position"))["n"] or Meeting.objects.count()
-    number = _page_number(request)
-    paginator = Paginator(meetings, per_page, allow_empty_first_page=True)
-    paginator.count = count
-    if number < 1 or number > paginator.num_pages:
-        raise Http404("No such page")
-    start = (number - 1) * per_page
+    page = _page(request, meetings, per_page, count=count)
+    start = (page.number - 1) * per_page
     rows = list(meetings.filter(list_position__gt=start, list_position__lte=start + per_page)
                 .order_by("list_position"))
-    if len(rows) != min(per_page, count - start):
-        return paginator.page(number)
-    return Page(rows, number, paginator)
+    if len(rows) == min(per_page, count - start):
+        page.object_list = rows
+    return page
 
 
 @require_safe
@@ -238,13 +239,6 @@ def topic_detail(request, slug):
     # The page's hot loops run here rather than in the template: rows are read as tuples, each
     # remark's markup is built with format_html (escaped as the template would), each kind of link
     # is reversed once (slugs and keys need no quoting) and each date formatted once.
-    from django.template.defaultfilters import date as format_date
-    from django.urls import reverse
-    from django.utils.html import format_html
-    from django.utils.safestring import mark_safe
-
-    from meetings.templatetags.transcript import highlight
-
     topic = get_object_or_404(Topic, slug=slug)
     remarks = (TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
                .values_list("raised", "turn__key", "turn__text", "turn__kind", "turn__speaker_label",
