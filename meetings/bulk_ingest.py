@@ -391,7 +391,7 @@ def write_turns(rows: list[list]) -> None:
         cur.execute(
             f"INSERT INTO {table} ({columns}, search_vector) "
             f"SELECT {', '.join(f't."{c}"' for c in TURN_COLUMNS)},{search.TURN_VECTOR_EXPR} "
-            f"FROM {_STAGE} AS t LEFT JOIN {Participant._meta.db_table} AS p ON p.id = t.speaker_id ORDER BY t.ord"
+            f"FROM (SELECT *, {search.TURN_SEARCH_TEXT} FROM {_STAGE} OFFSET 0) AS t LEFT JOIN {Participant._meta.db_table} AS p ON p.id = t.speaker_id ORDER BY t.ord"
         )
         cur.execute(f"DROP TABLE {_STAGE}")
 

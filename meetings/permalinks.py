@@ -14,7 +14,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Indel
 
 from meetings.parser.names import clean_spaces
 
@@ -145,11 +146,8 @@ def assign_keys(
             for o in free:
                 if o.prefix != t.prefix:
                     continue
-                b = normalise_text(o.text)[:3000]
-                m = SequenceMatcher(None, a, b, autojunk=False)
-                if m.real_quick_ratio() < best_ratio or m.quick_ratio() < best_ratio:
-                    continue
-                r = m.ratio()
+                # The share of characters the two texts have in common, in order (2·LCS / total).
+                r = Indel.normalized_similarity(a, normalise_text(o.text)[:3000], score_cutoff=best_ratio)
                 if r >= best_ratio:
                     best, best_ratio = o, r
             if best is not None:

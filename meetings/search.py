@@ -68,18 +68,24 @@ def _only_stop_words(q: str) -> bool:
         return not cur.fetchone()[0].strip()
 
 
-# A turn's vector, over `t` (the turn's columns) and `p` (its speaker, NULL for none); shared by
-# the UPDATE below and by the batched ingest, which computes it while inserting the rows.
+# A turn's vector, over `t` (the turn's columns, with `search_text`: archive_search_text(text),
+# computed once in a subquery since the text is parsed twice) and `p` (its speaker, NULL for
+# none); shared by the UPDATE below and by the batched ingest, which computes it while inserting.
 TURN_VECTOR_EXPR = """
     setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')
- || setweight(to_tsvector('english', archive_search_text(t.text)), 'C')
- || setweight(to_tsvector('simple', archive_search_text(t.text)), 'D')"""
+ || setweight(to_tsvector('english', t.search_text), 'C')
+ || setweight(to_tsvector('simple', t.search_text), 'D')"""
+# `OFFSET 0` keeps the subquery from being folded into the outer query (which would compute
+# archive_search_text once per use again).
+TURN_SEARCH_TEXT = "archive_search_text(text) AS search_text"
 TURN_VECTOR_SQL = f"""
-UPDATE meetings_turn AS t SET search_vector ={TURN_VECTOR_EXPR}
-FROM meetings_turn AS t2 LEFT JOIN meetings_participant AS p ON p.id = t2.speaker_id
-WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
+UPDATE meetings_turn AS u SET search_vector ={TURN_VECTOR_EXPR}
+FROM (SELECT id, role, speaker_label, speaker_id, {TURN_SEARCH_TEXT} FROM meetings_turn
+      WHERE meeting_id = ANY(%s) OFFSET 0) AS t
+LEFT JOIN meetings_participant AS p ON p.id = t.speaker_id
+WHERE u.id = t.id
 """
 MEETING_VECTOR_SQL = """
 UPDATE meetings_meeting SET search_vector =
@@ -172,7 +178,7 @@ def search_turns(q: str, base: QuerySet, *, sort: str = "relevance", group: bool
     else:
         listed.sort(key=lambda r: (-r[5], -(r[3] or datetime.date.min).toordinal(), r[4]))
     chosen = listed[(page - 1) * per_page: page * per_page]
-    objects = Turn.objects.select_related("speaker", "meeting").in_bulk([r[0] for r in chosen])
+    objects = Turn.objects.select_related("speaker", "meeting").for_display("meeting").in_bulk([r[0] for r in chosen])
     page_turns = []
     for r in chosen:
         t = objects[r[0]]

@@ -123,7 +123,7 @@ def meeting_list(request):
 def meeting_detail(request, slug):
     meeting = get_object_or_404(Meeting, slug=slug)
     q = search.clean_query(request.GET.get("q"))
-    turns = list(meeting.turns.select_related("speaker").order_by("position"))
+    turns = list(meeting.turns.select_related("speaker").for_display().order_by("position"))
     pattern = search.highlight_pattern(q) if q else None
     if pattern is None:
         q = ""
@@ -131,8 +131,7 @@ def meeting_detail(request, slug):
         # Always set: a missing attribute makes the template engine call dir() on the turn.
         t.marked_text = search.mark_text(t.text, pattern) if pattern is not None else ""
     people = profiles.meeting_participants(meeting, turns)
-    newer = (Meeting.objects.filter(date__gt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__gt=meeting.slug))
-    older = (Meeting.objects.filter(date__lt=meeting.date) | Meeting.objects.filter(date=meeting.date, slug__lt=meeting.slug))
+    newer, older = _neighbours(meeting)
     topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
                   .order_by("rank"))
     for mt in topics:
@@ -140,21 +139,37 @@ def meeting_detail(request, slug):
             mt.evidence.meeting = meeting
     return render(request, "meetings/meeting_detail.html", {
         "meeting": meeting, "turns": turns, "people": people, "topics": topics, "q": q,
-        "newer": newer.order_by("date", "slug").only("slug", "title", "date").first(),
-        "older": older.order_by("-date", "-slug").only("slug", "title", "date").first(),
+        "newer": newer, "older": older,
     })
+
+
+def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The meetings just before and after this one in the meeting list (newest first): one index
+    read by list position, or, while positions are being rebuilt, the same order by date, title, id."""
+    fields = ("slug", "title", "date", "list_position")
+    p = meeting.list_position
+    if p is not None:
+        near = {m.list_position: m for m in Meeting.objects.filter(list_position__in=[p - 1, p + 1]).only(*fields)}
+        return near.get(p - 1), near.get(p + 1)
+    d, title, pk = meeting.date, meeting.title, meeting.pk
+    newer = (Meeting.objects.filter(date__gt=d) | Meeting.objects.filter(date=d, title__lt=title)
+             | Meeting.objects.filter(date=d, title=title, pk__lt=pk))
+    older = (Meeting.objects.filter(date__lt=d) | Meeting.objects.filter(date=d, title__gt=title)
+             | Meeting.objects.filter(date=d, title=title, pk__gt=pk))
+    return (newer.order_by("date", "-title", "-pk").only(*fields).first(),
+            older.order_by("-date", "title", "pk").only(*fields).first())
 
 
 @require_safe
 def turn_detail(request, slug, key):
     meeting = get_object_or_404(Meeting, slug=slug)
-    turn = Turn.objects.select_related("speaker").filter(meeting=meeting, key=key).first()
+    turn = Turn.objects.select_related("speaker").for_display().filter(meeting=meeting, key=key).first()
     if turn is None:
         if RetiredTurnKey.objects.filter(meeting=meeting, key=key).exists():
             return render(request, "meetings/turn_gone.html", {"meeting": meeting, "key": key}, status=410)
         raise Http404("No such remark in this meeting")
     context = list(
-        Turn.objects.select_related("speaker")
+        Turn.objects.select_related("speaker").for_display()
         .filter(meeting=meeting, position__in=[turn.position - 1, turn.position + 1])
         .order_by("position")
     )
@@ -194,7 +209,7 @@ def speaker_detail(request, slug):
         return HttpResponsePermanentRedirect(moved.participant.get_absolute_url())
     turns = (
         Turn.objects.filter(speaker=person)
-        .select_related("meeting")
+        .select_related("meeting").for_display("meeting")
         .order_by("-date", "meeting_id", "position")
     )
     filterset = _lenient(RemarkFilter, request.GET, turns)

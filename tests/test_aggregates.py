@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count, Max, Min
@@ -162,3 +163,27 @@ def test_every_page_of_a_profile_by_seek_equals_the_offset_page(generated, clien
         assert [t.key for t in aggregates.remarks_page(person, turns, offset, 7)] == expected[offset:offset + 7]
     Appearance.objects.all().delete()
     assert [t.key for t in aggregates.remarks_page(person, turns, 9, 7)] == expected[9:16]
+
+
+@pytest.mark.parametrize("positions", [True, False])
+@pytest.mark.django_db
+def test_older_and_newer_links_walk_the_meeting_list_in_order(generated, client, positions):
+    same_day = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))[3:9]
+    Meeting.objects.filter(pk__in=same_day).update(date="2010-05-05")  # several meetings on one day
+    aggregates.rebuild()
+    expected = list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True))
+    if not positions:
+        Meeting.objects.update(list_position=None)
+    walked, slug = [], expected[0]
+    while slug:
+        walked.append(slug)
+        r = client.get(f"/meetings/{slug}/")
+        slug = r.context["older"].slug if r.context["older"] else None
+    assert walked == expected
+    back, slug = [], expected[-1]
+    while slug:
+        back.append(slug)
+        cache.clear()  # each page was seen on the way down
+        r = client.get(f"/meetings/{slug}/")
+        slug = r.context["newer"].slug if r.context["newer"] else None
+    assert back == expected[::-1]

@@ -66,3 +66,14 @@ def test_slugs_are_readable_and_stable():
     assert unique_slug("a", {"a", "a-2"}.__contains__) == "a-3"
     assert key_prefix(None, "Question (retranslated)", "speech") == "question"
     assert key_prefix(None, None, "summary") == "summary"
+
+
+def test_an_edited_long_turn_goes_to_its_closest_old_text_and_a_rewrite_to_none():
+    body = " ".join(f"The council heard item {n} on the harbour budget, and the chair moved on." for n in range(60))
+    other = " ".join(f"Residents asked about bus route {n} and the winter timetable again." for n in range(60))
+    old = keyed([("ada-lind-1", other), ("ada-lind-2", body), ("ada-lind-3", body[:1500])])
+    edited = body.replace("item 7 on", "item 7, after a short recess, on")  # a few words added
+    rewrite = " ".join(f"Nobody mentioned fisheries quota number {n} during the long debate." for n in range(60))
+    keys, gone = assign_keys([NewTurn("ada-lind", rewrite), NewTurn("ada-lind", edited)], old)
+    assert keys == ["ada-lind-4", "ada-lind-2"]  # the closest text wins over a shorter near match
+    assert sorted(g.key for g in gone) == ["ada-lind-1", "ada-lind-3"]
