@@ -22,7 +22,7 @@ def _memo_url(obj, name: str) -> str:
 
 
 class Meeting(models.Model):
-    title = models.CharField(max_length=500)
+    title = models.TextField(help_text="As the page gives it, however long (its slug takes the first words).")
     date = models.DateField(db_index=True)
     place = models.CharField(max_length=300, null=True, blank=True)
     description = models.TextField(blank=True, help_text="The lead paragraph(s) of the page.")

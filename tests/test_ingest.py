@@ -156,3 +156,17 @@ def test_initials_seen_before_the_full_name_become_that_person(write_transcript,
     assert repnin.turns.count() == 2
     r = client.get("/speakers/a-repnin/")
     assert (r.status_code, r["Location"]) == (301, "/speakers/anton-repnin/")
+
+
+@pytest.mark.django_db
+def test_a_very_long_title_is_kept_whole(write_transcript):
+    # Some agendas are one long sentence: the archive keeps it, the slug takes its first words.
+    title = "Joint sitting on " + ", ".join(f"the second reading of amendment {n} to the harbour dues bill"
+                                           for n in range(1, 13))
+    assert len(title) > 700
+    out = ingest(write_transcript("long-title.txt", MEETING.replace("Meeting of the Harbour Board\n", title + "\n", 1)))
+    m = Meeting.objects.get()
+    assert "1 new" in out and "0 failed" in out
+    assert m.title == title
+    assert len(m.slug) <= 120 and m.slug.startswith("2022-10-03-joint-sitting-on-second-reading")
+    assert m.turns.count() == 6

@@ -279,6 +279,9 @@ Thank you.
     (b"View settings\n\nFont size:\n\nSite colours:\n", "chrome"),
     (b"Meeting of the Board\n\nMay 3, 2021\n\nNobody is named in this text at all.\n", "no speaker labels"),
     (b"Meeting of the Board\n\nMrs Smith: We met.\n", "no date"),
+    # A page whose title line is missing: its first paragraph of text is no title.
+    (("The board met in the long hall and went through the harbour accounts line by line. " * 15
+      + "\n\nMay 3, 2021\n\nMrs Smith: We met.\n").encode(), "title line seems to be missing"),
 ])
 def test_what_is_not_a_transcript_raises_a_clear_error(data, reason):
     with pytest.raises(TranscriptError, match=reason):

@@ -52,6 +52,10 @@ _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+# Long agenda titles are kept whole; a first paragraph longer than this is text, not a title.
+# (800 characters are at most 2,400 bytes of UTF-8: within the 2,704 a B-tree index entry holds.)
+MAX_TITLE_CHARS = 800
+
 def _is_word_char(c: str) -> bool:
     """`\\w` of a str pattern."""
     return c.isalnum() or c == "_"
@@ -190,6 +194,11 @@ class _Parser:
         title, is_excerpt = chrome.clean_title(title_para)
         if not title or chrome.parse_date_line(title_para):
             raise TranscriptError("it has no title line before the date")
+        if len(title) > MAX_TITLE_CHARS:
+            raise TranscriptError(
+                f"its first paragraph, taken as the title, is {len(title):,} characters long (a title has at most "
+                f"{MAX_TITLE_CHARS:,}): the title line seems to be missing"
+            )
         rest = paras[1:]
 
         # Date and place: near the top, else (newer layout) near the end.
