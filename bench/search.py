@@ -113,7 +113,7 @@ def load(url: str, meetings, people, rows) -> None:
             started = time.perf_counter()
             from meetings.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL
 
-            cur.execute(TURN_VECTOR_SQL.replace("WHERE meeting_id = ANY(%s)", ""))
+            cur.execute(TURN_VECTOR_SQL.replace("AND t.meeting_id = ANY(%s)", ""))
             cur.execute(MEETING_VECTOR_SQL.replace("WHERE id = ANY(%s)", ""))
             cur.execute("CREATE INDEX turn_search ON meetings_turn USING gin (search_vector)")
             cur.execute("CLUSTER meetings_turn USING turn_newest")  # what optimize_archive does

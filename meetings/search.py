@@ -68,24 +68,18 @@ def _only_stop_words(q: str) -> bool:
         return not cur.fetchone()[0].strip()
 
 
-# A turn's vector, over `t` (the turn's columns, with `search_text`: archive_search_text(text),
-# computed once in a subquery since the text is parsed twice) and `p` (its speaker, NULL for
-# none); shared by the UPDATE below and by the batched ingest, which computes it while inserting.
-TURN_VECTOR_EXPR = """
+# A turn's vector: its speaker's name (A), role and label (B), then its text (C and D, from
+# archive_text_vector, migration 0015). Over `t` (the turn's columns) and `p` (its speaker, NULL
+# for none); TURN_HEAD_EXPR is shared by the UPDATE below and by the batched ingest, which
+# computes the text part beforehand with parallel workers.
+TURN_HEAD_EXPR = """
     setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')
- || setweight(to_tsvector('english', t.search_text), 'C')
- || setweight(to_tsvector('simple', t.search_text), 'D')"""
-# `OFFSET 0` keeps the subquery from being folded into the outer query (which would compute
-# archive_search_text once per use again).
-TURN_SEARCH_TEXT = "archive_search_text(text) AS search_text"
+ || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')"""
 TURN_VECTOR_SQL = f"""
-UPDATE meetings_turn AS u SET search_vector ={TURN_VECTOR_EXPR}
-FROM (SELECT id, role, speaker_label, speaker_id, {TURN_SEARCH_TEXT} FROM meetings_turn
-      WHERE meeting_id = ANY(%s) OFFSET 0) AS t
-LEFT JOIN meetings_participant AS p ON p.id = t.speaker_id
-WHERE u.id = t.id
+UPDATE meetings_turn AS t SET search_vector = ({TURN_HEAD_EXPR}) || archive_text_vector(t.text)
+FROM meetings_turn AS t2 LEFT JOIN meetings_participant AS p ON p.id = t2.speaker_id
+WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
 """
 MEETING_VECTOR_SQL = """
 UPDATE meetings_meeting SET search_vector =

@@ -179,14 +179,19 @@ def test_a_database_error_in_one_file_of_a_batch_fails_that_file_alone(corpus, t
     d.mkdir()
     for name in ("01-quell.txt", "02-quell-again.txt", "05-initials.txt", "08-slug.txt"):
         shutil.copy(corpus / "b" / name, d / name)
-    # A title longer than the database column: this file's INSERT fails.
-    (d / "03-long-title.txt").write_text(
-        meeting_text("Meeting on " + "very " * 120 + "long titles", "March 3, 2021", "Mayor Nadia Quell: Hello.",
+    # The database refuses this file's meeting (a trigger stands in for any error PostgreSQL may raise).
+    with connection.cursor() as cur:
+        cur.execute("CREATE FUNCTION refuse_meeting() RETURNS trigger LANGUAGE plpgsql AS "
+                    "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$")
+        cur.execute("CREATE TRIGGER refuse BEFORE INSERT ON meetings_meeting FOR EACH ROW "
+                    "WHEN (NEW.title LIKE '%refused titles%') EXECUTE FUNCTION refuse_meeting()")
+    (d / "03-refused.txt").write_text(
+        meeting_text("Meeting on refused titles", "March 3, 2021", "Mayor Nadia Quell: Hello.",
                      "Newcomer Vera Long: Hi."), encoding="utf-8")
     code, lines = ingest(d, batch_size=200)
     assert code == 1
     failed = [line for line in lines if line.startswith("FAILED")]
-    assert len(failed) == 1 and "03-long-title.txt: database error" in failed[0]
+    assert len(failed) == 1 and "03-refused.txt: database error" in failed[0]
     assert Meeting.objects.count() == 4
     assert not Participant.objects.filter(name="Vera Long").exists()  # nothing of it half-written
     assert Participant.objects.get(name="Nadia Quell").turn_count == 4
