@@ -9,10 +9,7 @@ from django.db.models import Max
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.defaultfilters import date as format_date
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from meetings import aggregates, profiles
@@ -29,7 +26,6 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
-from meetings.templatetags.transcript import highlight
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -251,9 +247,8 @@ def topic_detail(request, slug):
     """Everything on this page reads rows rebuilt with the topics (TopicSpeaker, TopicMeeting, the
     copies of date, meeting, position and speaker on TurnTopic) through an index on the topic:
     the same few queries, the same cost, for a topic of ten remarks or of a hundred thousand."""
-    # The page's hot loops run here rather than in the template: rows are read as tuples, each
-    # remark's markup is built with format_html (escaped as the template would), each kind of link
-    # is reversed once (slugs and keys need no quoting) and each date formatted once.
+    # Rows are read as tuples and each kind of link is reversed once (slugs and keys need no
+    # quoting); the markup is the template's (_topic_remark.html).
     topic = get_object_or_404(Topic, slug=slug)
     remarks = (TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
                .values_list("raised", "turn__key", "turn__text", "turn__kind", "turn__speaker_label",
@@ -267,30 +262,17 @@ def topic_detail(request, slug):
 
     meeting_url, speaker_url = link("meetings:meeting", "slug"), link("meetings:speaker", "slug")
     turn_url = link("meetings:turn", "slug", "key")
-    days: dict = {}
-
-    def day(d, fmt):
-        if (d, fmt) not in days:
-            days[(d, fmt)] = format_date(d, fmt)
-        return days[(d, fmt)]
-
-    raised_it, summary = mark_safe(" · <strong>raised it</strong>"), mark_safe(" · <em>summary, not verbatim</em>")
-    items = []
-    for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list:
-        who = format_html('<a href="{}">{}</a>', speaker_url(person), name) if person else label or "Unattributed"
-        items.append(format_html(
-            '<li>\n    <p class="meta"><time datetime="{}">{}</time> · {} · <a href="{}#{}">{}</a>{}{}</p>\n'
-            '    <div class="excerpt">{}</div>\n'
-            '    <p><a rel="bookmark" href="{}">Permalink<span class="visually-hidden"> to this remark</span>'
-            '</a></p>\n  </li>\n',
-            date.isoformat(), day(date, "j F Y"), who, meeting_url(meeting), key, title,
-            raised_it if raised else " · responded", summary if kind == Turn.SUMMARY else "",
-            highlight(text, topic.key), turn_url(meeting, key),
-        ))
+    items = [
+        {"raised": raised, "is_summary": kind == Turn.SUMMARY, "label": label, "name": name, "date": date,
+         "speaker_url": speaker_url(person) if person else "", "meeting_title": title,
+         "in_meeting_url": f"{meeting_url(meeting)}#{key}", "url": turn_url(meeting, key),
+         "text": text}
+        for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list
+    ]
     raisers = [{"slug": person, "name": name, "n": n, "url": speaker_url(person)}  # n: meetings where they raised it
                for person, name, n in topic.speakers.filter(raised__gt=0).order_by("rank")
                .values_list("participant__slug", "participant__name", "raised")[:20]]
-    meetings = [{"url": meeting_url(meeting), "title": title, "iso": date.isoformat(), "day": day(date, "j M Y")}
+    meetings = [{"url": meeting_url(meeting), "title": title, "date": date}
                 for meeting, title, date in topic.topic_meetings.order_by("rank")
                 .values_list("meeting__slug", "meeting__title", "meeting__date")[:20]]
     return render(request, "meetings/topic_detail.html", {
