@@ -118,7 +118,7 @@ def test_topic_page_queries_do_not_grow_with_the_archive(client, tmp_path, setti
 @pytest.mark.django_db
 def test_rebuild_after_writes_in_the_same_transaction(small):
     """Deferred foreign-key checks pending in the caller's transaction (turns just written) do not
-    stop the rebuild's TRUNCATE and index work."""
+    stop the rebuild's table swap and index work."""
     before = sorted(TurnTopic.objects.values_list("turn_id", "topic__key", "weight", "raised", "is_evidence"))
     with transaction.atomic():
         Participant.objects.create(name="Nobody Yet", slug="nobody-yet", sort_name="yet nobody")
@@ -137,6 +137,62 @@ def test_rebuild_keeps_slugs_and_restores_indexes(small):
         names = {r[0] for r in cur.fetchall()}
     assert {"turntopic_newest", "turntopic_speaker_newest", "turntopic_topic_weight", "turn_topic_unique"} <= names
     assert TurnTopic.objects.create(turn=TurnTopic.objects.first().turn, topic=Topic.objects.last(), weight=1).id
+
+
+def topic_schema() -> list[tuple]:
+    """Everything about the topic tables a migration could refer to: columns, indexes,
+    constraints (names and definitions), identity sequences and the foreign keys into them."""
+    tables = [m._meta.db_table for m in topic_index.TOPIC_MODELS]
+    with connection.cursor() as cur:
+        cur.execute("SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default,"
+                    " is_identity FROM information_schema.columns WHERE table_name = ANY(%s)", [tables])
+        rows = [("column", *r) for r in cur.fetchall()]
+        cur.execute("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [tables])
+        rows += [("index", *r) for r in cur.fetchall()]
+        cur.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), confrelid::regclass::text"
+                    " FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) OR confrelid::regclass::text = ANY(%s)",
+                    [tables, tables])
+        rows += [("constraint", *r) for r in cur.fetchall()]
+        cur.execute("SELECT t, pg_get_serial_sequence(t, 'id') FROM unnest(%s::text[]) t", [tables])
+        rows += [("sequence", *r) for r in cur.fetchall()]
+        cur.execute("SELECT relname FROM pg_class WHERE relname LIKE %s", ["%" + topic_index.SHADOW + "%"])
+        rows += [("left over", *r) for r in cur.fetchall()]
+    return sorted(rows, key=repr)
+
+
+@pytest.mark.django_db
+def test_rebuild_leaves_the_topic_tables_exactly_as_the_migrations_made_them(small):
+    before = topic_schema()
+    assert not [r for r in before if r[0] == "left over"]
+    topic_index.rebuild()
+    assert topic_schema() == before
+    topic_index.rebuild()  # and again: nothing accumulates
+    assert topic_schema() == before
+
+
+@pytest.mark.django_db(transaction=True)  # the other connection sees what is committed
+def test_pages_read_the_old_topics_while_the_new_ones_load(small, monkeypatch):
+    """The rebuild writes new tables and swaps them in at the end: until then another connection
+    reads the topic tables without waiting (a TRUNCATE of the live tables made it wait minutes
+    at 30,000 meetings)."""
+    import psycopg
+
+    settings = connection.settings_dict
+    seen = []
+    finish = topic_index._Shadows.finish
+
+    def finish_then_read(self):
+        finish(self)
+        with psycopg.connect(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
+                             password=settings["PASSWORD"], dbname=settings["NAME"], autocommit=True) as other:
+            other.execute("SET lock_timeout = '200ms'")
+            for model in topic_index.TOPIC_MODELS:
+                seen.append(other.execute(f"SELECT count(*) FROM {model._meta.db_table}").fetchone()[0])
+
+    monkeypatch.setattr(topic_index._Shadows, "finish", finish_then_read)
+    topic_index.rebuild()
+    assert len(seen) == len(topic_index.TOPIC_MODELS)  # every table read, none waited past the timeout
+    assert seen[0] == Topic.objects.count() > 0 and seen[1] == TurnTopic.objects.count()  # the same rebuild before
 
 
 @pytest.mark.django_db
