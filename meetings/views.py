@@ -175,7 +175,7 @@ def turn_detail(request, slug, key):
     after = next((t for t in context if t.position > turn.position), None)
     url = request.build_absolute_uri(turn.get_absolute_url())
     return render(request, "meetings/turn_detail.html", {
-        "meeting": meeting, "turn": turn, "before": before, "after": after, "permalink": url,
+        "meeting": meeting, "turn": turn, "focus": [turn], "before": before, "after": after, "permalink": url,
     })
 
 
