@@ -111,12 +111,18 @@ def load(url: str, meetings, people, rows) -> None:
             cur.execute("DROP INDEX IF EXISTS turn_search")
             cur.execute("SET maintenance_work_mem = '1GB'")
             started = time.perf_counter()
-            from meetings.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL
+            from meetings.search import MEETING_VECTOR_SQL, RECENT_INDEX, RECENT_TURNS, TURN_VECTOR_SQL
 
             cur.execute(TURN_VECTOR_SQL.replace("AND t.meeting_id = ANY(%s)", ""))
             cur.execute(MEETING_VECTOR_SQL.replace("WHERE id = ANY(%s)", ""))
             cur.execute("CREATE INDEX turn_search ON meetings_turn USING gin (search_vector)")
             cur.execute("CLUSTER meetings_turn USING turn_newest")  # what optimize_archive does
+            cur.execute("SELECT date FROM meetings_turn WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
+                        [RECENT_TURNS])
+            cutoff = cur.fetchone()
+            if cutoff and len(rows) >= 2 * RECENT_TURNS:  # and the index of recent turns (search.rebuild_recent_index)
+                cur.execute(f"CREATE INDEX {RECENT_INDEX} ON meetings_turn USING gin (search_vector) "
+                            f"WHERE date >= '{cutoff[0].isoformat()}'::date")
             cur.execute("ANALYZE")
             print(f"vectors and GIN index for {len(rows)} turns: {time.perf_counter() - started:.0f} s")
 

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from meetings.search import MAX_QUERY_LENGTH, clean_query
 
@@ -179,3 +180,75 @@ def test_a_very_common_query_ranks_a_bounded_set_and_says_so(client, archive, mo
 def test_optimize_archive_keeps_everything(client, archive):
     call_command("optimize_archive", stdout=io.StringIO())
     assert "Ada Lindqvist" in results(client, "allergies")
+
+
+@pytest.fixture
+def generated(tmp_path):
+    from meetings.generator import generate
+
+    call_command("ingest_transcripts", str(generate(tmp_path / "corpus", 24, seed=4)[0].parent), "--no-topics",
+                 "--no-progress", "-v0", stdout=io.StringIO())
+
+
+def candidate_dates(q):
+    from meetings import search
+    from meetings.models import Turn
+
+    hits = search.search_turns(q, Turn.objects.all(), group=False, per_page=10_000)
+    ids = [c[0] for c in hits.candidates]
+    return hits, dict(Turn.objects.filter(pk__in=ids).values_list("pk", "date"))
+
+
+@pytest.mark.django_db
+def test_a_small_archive_gets_no_separate_index_of_recent_turns(generated):
+    from meetings import search
+    from meetings.models import Turn
+
+    assert search.rebuild_recent_index(turns=Turn.objects.count()) is None
+    assert search.recent_cutoff() is None
+
+
+@pytest.mark.django_db
+def test_common_words_are_ranked_among_the_newest_matches_through_the_recent_index(generated, monkeypatch):
+    """With the partial index over the newest turns, a query that matches more than CANDIDATES
+    turns ranks matches from that newest part only; a rare query finds every match, as before."""
+    from meetings import search
+    from meetings.models import Turn
+
+    rare = "ornithopter"
+    t = Turn.objects.order_by("date", "position").first()
+    Turn.objects.filter(pk=t.pk).update(text=t.text + f" An {rare} appeared.")  # the oldest turn of all
+    search.update_vectors([t.meeting_id])
+    cutoff = search.rebuild_recent_index(turns=Turn.objects.count() // 4)
+    assert cutoff is not None and search.recent_cutoff() == cutoff
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [search.RECENT_INDEX])
+        assert "WHERE (date >=" in cur.fetchone()[0]
+    recent = Turn.objects.filter(date__gte=cutoff, search_vector=search.ts_query("council")).count()
+    older = Turn.objects.filter(date__lt=cutoff, search_vector=search.ts_query("council")).count()
+    assert recent > 6 and older > 0
+    monkeypatch.setattr(search, "CANDIDATES", recent - 2)
+    hits, dates = candidate_dates("council")
+    assert hits.capped and len(hits.candidates) == recent - 2
+    assert min(dates.values()) >= cutoff  # all from the newest part: the older part is never read
+    monkeypatch.setattr(search, "CANDIDATES", recent + 1)
+    hits, dates = candidate_dates("council")  # one more than the newest part holds: one older match
+    assert len(hits.candidates) == recent + 1 and sum(d < cutoff for d in dates.values()) == 1
+    found, _ = candidate_dates(rare)  # in the oldest turn: found through the older part
+    assert [c[0] for c in found.candidates] == [t.pk] and not found.capped
+
+
+@pytest.mark.django_db(transaction=True)
+def test_optimize_archive_makes_the_recent_index_once_the_archive_is_large(generated, monkeypatch):
+    from meetings import search
+    from meetings.models import Turn
+
+    out = io.StringIO()
+    call_command("optimize_archive", stdout=out)
+    assert search.recent_cutoff() is None and "no separate index" in out.getvalue()
+    monkeypatch.setattr(search, "RECENT_TURNS", Turn.objects.count() // 3)
+    call_command("optimize_archive", stdout=out)
+    cutoff = search.recent_cutoff()
+    assert cutoff is not None and f"turns from {cutoff:%Y-%m-%d}" in out.getvalue()
+    newest = Turn.objects.filter(date__gte=cutoff).count()
+    assert search.RECENT_TURNS <= newest < Turn.objects.count() // 2
