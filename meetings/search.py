@@ -140,6 +140,28 @@ def recent_cutoff() -> datetime.date | None:
     return datetime.date.fromisoformat(m.group(1)) if m else None
 
 
+def refresh_recent_index() -> datetime.date | None:
+    """After an ingest: make the recent-turns index once the archive is large enough for one, and
+    anew once the part it holds has grown past twice its size (new meetings enter it as they are
+    ingested). Returns its first date, as rebuild_recent_index."""
+    cutoff = recent_cutoff()
+    table = Turn._meta.db_table
+    with connection.cursor() as cur:
+        if cutoff is None:
+            cur.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [table])
+            row = cur.fetchone()
+            if row is None or row[0] < 2 * RECENT_TURNS:  # the planner's estimate: no count of a large table
+                cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT %s) AS t", [2 * RECENT_TURNS + 1])
+                if cur.fetchone()[0] <= 2 * RECENT_TURNS:
+                    return None
+        else:
+            cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE date >= %s LIMIT %s) AS t",
+                        [cutoff, 2 * RECENT_TURNS + 1])
+            if cur.fetchone()[0] <= 2 * RECENT_TURNS:
+                return cutoff
+    return rebuild_recent_index()
+
+
 def rebuild_recent_index(turns: int | None = None) -> datetime.date | None:
     """(Re)make the partial index over the newest `turns` turns (RECENT_TURNS by default); none
     at all when the archive holds fewer than twice as many (the whole index is small enough).

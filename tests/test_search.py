@@ -252,3 +252,23 @@ def test_optimize_archive_makes_the_recent_index_once_the_archive_is_large(gener
     assert cutoff is not None and f"turns from {cutoff:%Y-%m-%d}" in out.getvalue()
     newest = Turn.objects.filter(date__gte=cutoff).count()
     assert search.RECENT_TURNS <= newest < Turn.objects.count() // 2
+
+
+@pytest.mark.django_db
+def test_ingest_makes_the_recent_index_when_due_and_remakes_it_as_new_turns_pile_up(tmp_path, monkeypatch):
+    from meetings import search
+    from meetings.generator import generate
+    from meetings.models import Turn
+
+    files = generate(tmp_path / "corpus", 30, seed=8)
+    monkeypatch.setattr(search, "RECENT_TURNS", 10_000)
+    call_command("ingest_transcripts", *map(str, files[:10]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    assert search.recent_cutoff() is None  # far fewer than twice 10,000 turns
+    monkeypatch.setattr(search, "RECENT_TURNS", Turn.objects.count() // 4)
+    call_command("ingest_transcripts", *map(str, files[10:20]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    first = search.recent_cutoff()
+    assert first is not None and Turn.objects.filter(date__gte=first).count() >= search.RECENT_TURNS
+    call_command("ingest_transcripts", *map(str, files[20:]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    later = search.recent_cutoff()  # the files come in date order: the newest part grew past twice its size
+    assert later > first
+    assert search.RECENT_TURNS <= Turn.objects.filter(date__gte=later).count() <= 2 * search.RECENT_TURNS

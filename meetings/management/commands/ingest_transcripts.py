@@ -17,6 +17,7 @@ from meetings.models import Meeting, MeetingSource, Participant, Turn
 from meetings.prepare import prepare_args
 from meetings.caching import archive_changed
 from meetings.aggregates import rebuild as rebuild_aggregates
+from meetings import search
 from meetings.topic_index import rebuild as rebuild_topics
 
 
@@ -70,6 +71,7 @@ class Command(BaseCommand):
                 )
             if changed and not dry_run:
                 rebuild_aggregates()  # profiles' and lists' figures, one transaction
+                search.refresh_recent_index()  # the newest turns' own search index, when due
                 archive_changed()  # new ETags; cached pages are no longer served
         finally:
             release_ingest_lock()
