@@ -150,3 +150,13 @@ def test_raised_filter_and_evidence_links(client, harbour):
     assert "Ada Lindqvist" in responses and "raised it</strong>" not in responses
     html = client.get("/speakers/tomas-reyes/").content.decode()
     assert "best evidence" in html and "/meetings/2022-10-03-meeting-on-harbour/tomas-reyes-1/" in html
+
+
+def test_a_phrase_never_starts_with_a_possessive():
+    from meetings.topics.phrases import candidates
+
+    got = candidates("Russia's energy policy worries Mr Zuyev's doctors. The Democratic People's Republic "
+                     "answered on today's economy and the city's debt.")
+    assert not [k for k in got if k.split(" ")[0].endswith("'s")], got
+    assert got["energy policy"] == 1 and got["democratic people's republic"] == 1
+    assert got["debt"] == 1 and got["economy"] == 1  # the thing itself is still counted

@@ -253,7 +253,8 @@ def _word_info(word: str) -> tuple | None:
     """What phrase building needs of one word (memoised), or None for a word that is not content:
     (lower, lower without final s's, is an adjective, its key parts joined inside a phrase, joined
     at the end of a phrase (last part singular), generic alone, every part generic inside a
-    phrase, every part generic at the end, first part in GENERIC, last part (singular) in GENERIC).
+    phrase, every part generic at the end, first part in GENERIC, last part (singular) in GENERIC,
+    possessive).
 
     A word of _WORD starts with a letter, so it has at least one key part."""
     if _content(word):
@@ -264,7 +265,7 @@ def _word_info(word: str) -> tuple | None:
         info = (
             low, low.rstrip("s"), low in ADJECTIVES, " ".join(parts), at_end, _generic(at_end),
             all(_generic_part(p) for p in parts), all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
-            parts[0] in GENERIC, last in GENERIC,
+            parts[0] in GENERIC, last in GENERIC, _possessive(low),
         )
     else:
         info = None
@@ -286,7 +287,7 @@ def _emit_fast(run: list[tuple], counts: dict[str, int]) -> None:
     for size in range(2, min(n, MAX_WORDS) + 1):
         for i in range(0, n - size + 1):
             last = run[i + size - 1]
-            if last[2]:
+            if last[2] or run[i][10]:  # ends with an adjective, starts with a possessive
                 continue
             inner = run[i:i + size - 1]
             if last[9] and inner[0][8]:
@@ -304,10 +305,18 @@ def _emit(run: list[str], counts: Counter) -> None:
             words = run[i:i + size]
             if words[-1].lower() in ADJECTIVES:
                 continue
+            if size > 1 and _possessive(words[0]):
+                continue  # "Russia's energy", "today's economy": whose, not what ("energy" is counted)
             key = phrase_key(words)
             if not key or _generic(key):
                 continue
             counts[key] += 1
+
+
+def _possessive(word: str) -> bool:
+    """ "Russia's", "Zuyev's": a phrase does not start with one ("Democratic People's Republic"
+    keeps it inside)."""
+    return word.lower().endswith("'s")
 
 
 def _generic(key: str) -> bool:
