@@ -52,10 +52,15 @@ def targets(env) -> dict[str, str]:
     return dict(line.split("|", 1) for line in out.strip().splitlines())
 
 
+def wrk_args(url: str, seconds: int, connections: int) -> list[str]:
+    """wrk with two threads, or one for a single connection (wrk wants a connection per thread)."""
+    return ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds}s",
+            "-s", str(ROOT / "bench" / "percentiles.lua"), url]
+
+
 def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s",
-                          "-s", str(ROOT / "bench" / "percentiles.lua"), url],
-                         capture_output=True, text=True, timeout=seconds + 60).stdout
+    out = subprocess.run(wrk_args(url, seconds, connections), capture_output=True, text=True,
+                         timeout=seconds + 60).stdout
     pct = dict(re.findall(r"p(\d+)=(\d+)", out.split("PERCENTILES", 1)[-1])) if "PERCENTILES" in out else {}
 
     def ms(label):
