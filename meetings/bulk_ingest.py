@@ -113,6 +113,7 @@ class BatchWriter:
                     self.identities.add(identity)
                 continue
             slots.append(None)
+            self.ingester.touched.add(prep.name)
             batch.append((len(slots) - 1, prep, identity))
             batch_names.add(prep.name)
             batch_identities.add(identity)

@@ -97,6 +97,8 @@ class Ingester:
 
         self.dry_run = dry_run
         self.batch_size = BATCH_MAX if batch_size is None else batch_size
+        self.touched: set[str] = set()  # source names this run has written (or tried to)
+        self._sources: dict[str, tuple[str, str, int]] | None = None  # name -> (sha, meeting slug, turns)
 
     def ingest_many(self, prepared: Iterable[PreparedFile]) -> Iterator[FileReport]:
         """A report for each prepared file, in order; the database ends up as if each file had
@@ -110,6 +112,12 @@ class Ingester:
 
         yield from BatchWriter(self).ingest(prepared)
 
+    def _known_sources(self) -> dict[str, tuple[str, str, int]]:
+        if self._sources is None:
+            self._sources = {name: (sha, slug, turns) for name, sha, slug, turns in
+                             MeetingSource.objects.values_list("name", "sha256", "meeting__slug", "turn_count")}
+        return self._sources
+
     def ingest_path(self, path: Path) -> FileReport:
         known = MeetingSource.objects.filter(name=path.name).values_list("sha256", flat=True).first()
         return self.ingest_prepared(prepare(path, known))
@@ -118,9 +126,22 @@ class Ingester:
         """Write one prepared file in its own transaction."""
         if prep.error:
             return FileReport(prep.path, "failed", reason=prep.error)
+        if prep.unchanged and prep.name not in self.touched:
+            # What the archive held when this run first met an unchanged file (one query for all
+            # of them); a name this run has written since is checked against the database below.
+            known = self._known_sources().get(prep.name)
+            if known and known[0] == prep.sha:
+                return FileReport(prep.path, "unchanged", meeting=known[1], turns=known[2])
         source = MeetingSource.objects.filter(name=prep.name).select_related("meeting").first()
         if source and source.sha256 == prep.sha:
             return FileReport(prep.path, "unchanged", meeting=source.meeting.slug, turns=source.turn_count)
+        if prep.transcript is None:
+            # Found unchanged when the run began, but an earlier file of this run wrote that name
+            # since: it is an edit after all, and it is parsed here.
+            prep = prepare(Path(prep.path))
+            if prep.error:
+                return FileReport(prep.path, "failed", reason=prep.error)
+        self.touched.add(prep.name)
         try:
             with transaction.atomic():
                 report = self._write(Path(prep.path), prep.name, prep.sha, prep.size, prep.transcript, source,

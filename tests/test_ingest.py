@@ -170,3 +170,35 @@ def test_a_very_long_title_is_kept_whole(write_transcript):
     assert m.title == title
     assert len(m.slug) <= 120 and m.slug.startswith("2022-10-03-joint-sitting-on-second-reading")
     assert m.turns.count() == 6
+
+
+@pytest.mark.django_db
+def test_reingesting_unchanged_files_costs_the_same_few_queries_for_5_or_25_files(tmp_path):
+    # 30,000 unchanged files took 31 s: one query per file to report its meeting.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.generator import generate
+
+    files = generate(tmp_path / "corpus", 25, seed=3)
+    ingest(*files, no_progress=True)
+
+    def queries(paths):
+        with CaptureQueriesContext(connection) as ctx:
+            out = ingest(*paths, no_progress=True)
+        assert f"{len(paths)} unchanged" in out and "0 new" in out
+        return len(ctx.captured_queries)
+
+    assert queries(files[:5]) == queries(files) <= 12
+
+
+@pytest.mark.django_db
+def test_a_file_edited_earlier_in_the_same_run_is_not_taken_as_unchanged(tmp_path, write_transcript):
+    # The same name twice in one run: the second copy is compared with what the first just wrote.
+    first = write_transcript("a/harbour.txt", MEETING)
+    ingest(first)
+    edited = write_transcript("b/harbour.txt", MEETING.replace("Two million.", "Three million."))
+    again = write_transcript("c/harbour.txt", MEETING)  # as the archive had it before this run
+    out = ingest(edited, again)
+    assert "0 unchanged" in out and "2 updated" in out
+    assert Meeting.objects.get().turns.filter(text="Two million.").exists()
