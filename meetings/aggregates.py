@@ -160,3 +160,30 @@ def remarks_page(person, turns, offset: int, limit: int) -> list:
     seek = turns.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
     skip = offset - before
     return list(seek[skip:skip + limit])
+
+
+def turns_page(turns, offset: int, limit: int) -> list:
+    """`turns` (every remark of the archive, newest first by date, meeting, position) from
+    `offset`: the meeting where that remark falls is found from the meetings' stored turn counts
+    (one pass over the meetings, not over the turns), and the turns are read from there on the
+    (date, meeting, position) index, so the millionth remark costs what the first costs."""
+    if offset == 0:
+        return list(turns[:limit])
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            SELECT date, id, before FROM (
+                SELECT date, id, coalesce(sum(turn_count) OVER (ORDER BY date DESC, id
+                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                  FROM {Meeting._meta.db_table}) AS m
+             WHERE before <= %s ORDER BY before DESC, date, id DESC LIMIT 1
+            """,
+            [offset],
+        )
+        start = cur.fetchone()
+    if start is None:
+        return list(turns[offset:offset + limit])
+    date, meeting_id, before = start
+    seek = turns.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
+    skip = offset - before
+    return list(seek[skip:skip + limit])

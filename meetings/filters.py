@@ -129,7 +129,7 @@ class TopicRemarkFilter(django_filters.FilterSet):
 class SearchFilter(django_filters.FilterSet):
     """Narrowing a search: speaker, meeting, date range, kind of turn, topic."""
 
-    speaker = django_filters.CharFilter(field_name="speaker__slug", label="Speaker", max_length=MAX_VALUE)
+    speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
     date_from = django_filters.DateFilter(field_name="meeting__date", lookup_expr="gte", label="From",
                                           widget=forms.DateInput(attrs={"type": "date"}))
@@ -144,6 +144,12 @@ class SearchFilter(django_filters.FilterSet):
     class Meta:
         model = Turn
         fields = ["speaker", "meeting", "date_from", "date_to", "year", "kind", "topic"]
+
+    def filter_speaker(self, queryset, name, value):
+        """speaker_id = (the id of that slug): PostgreSQL then reads the (speaker, date, …) index in
+        order and stops at the page; a join on the slug made it sort all of a speaker's remarks
+        (1.7 s for 440,000)."""
+        return queryset.filter(speaker_id=Subquery(Participant.objects.filter(slug=value).values("id")[:1]))
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=TurnTopic.objects.filter(topic__slug=value.strip()).values("turn_id"))

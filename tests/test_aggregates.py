@@ -187,3 +187,35 @@ def test_older_and_newer_links_walk_the_meeting_list_in_order(generated, client,
         r = client.get(f"/meetings/{slug}/")
         slug = r.context["newer"].slug if r.context["newer"] else None
     assert back == expected[::-1]
+
+
+@pytest.mark.django_db
+def test_api_remark_lists_give_the_offset_pages_and_counts_from_stored_figures(generated, client):
+    """/api/turns/ (all, or one speaker's) and a participant's remarks: every page read by seeking
+    from the meeting where it falls is the page OFFSET gives, and the counts, read from stored
+    figures rather than counted, are the real ones."""
+    from django.test.utils import CaptureQueriesContext
+
+    person = generated
+    ordered = Turn.objects.order_by("-date", "meeting_id", "position")
+    mine = list(ordered.filter(speaker=person).values_list("meeting__slug", "key"))
+    cases = {
+        "/api/turns/?page_size=7": list(ordered.values_list("meeting__slug", "key")),
+        f"/api/turns/?page_size=7&speaker={person.slug}": mine,
+        f"/api/participants/{person.slug}/remarks/?page_size=7": mine,
+    }
+    for url, expected in cases.items():
+        seen, number = [], 1
+        while True:
+            with CaptureQueriesContext(connection) as ctx:
+                body = client.get(f"{url}&page={number}").json()
+            assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]], url
+            assert body["count"] == len(expected), url
+            seen += [(r["meeting"]["slug"], r["key"]) for r in body["results"]]
+            if not body["next"]:
+                break
+            number += 1
+        assert seen == expected, url
+    year = Turn.objects.filter(speaker=person).order_by("date").first().date.year
+    filtered = client.get(f"/api/turns/?speaker={person.slug}&year={year}").json()  # counted, as before
+    assert filtered["count"] == Turn.objects.filter(speaker=person, date__year=year).count() > 0

@@ -14,7 +14,7 @@ import html
 import re
 
 import django_filters
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Sum
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -33,7 +33,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from meetings import profiles, search
+from meetings import aggregates, profiles, search
 from meetings.filters import (
     MeetingFilter,
     RemarkFilter,
@@ -158,6 +158,11 @@ class ReadOnly:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Access-Control-Allow-Origin"] = "*"  # open data, as the exports: any site may read it
         return response
+
+
+def _filtered(request) -> set[str]:
+    """The filters a list request sets (every parameter but paging and format)."""
+    return {k for k, v in request.query_params.items() if v.strip() and k not in ("page", "page_size", "format")}
 
 
 class ListView(ReadOnly, generics.ListAPIView):
@@ -335,9 +340,19 @@ class ParticipantRemarks(ListView):
 
     def get_queryset(self):
         person = getattr(self, "person", None)
+        # Turn.date is the meeting's date: the order of the (speaker, date, meeting, position) index.
         return (Turn.objects.filter(speaker=person).select_related("meeting", "speaker")
                 .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
-                .order_by("-meeting__date", "meeting_id", "position"))
+                .order_by("-date", "meeting_id", "position"))
+
+    def known_count(self, request):
+        return self.person.turn_count if not _filtered(request) else None
+
+    def read_page(self, request):
+        """Unfiltered, any page starts from the meeting where it falls (as the profile page does)."""
+        if _filtered(request):
+            return None
+        return lambda turns, offset, limit: aggregates.remarks_page(self.person, turns, offset, limit)
 
 
 # --- turns ---------------------------------------------------------------------------------------
@@ -355,6 +370,30 @@ class TurnList(ListView):
     queryset = (Turn.objects.select_related("meeting", "speaker")
                 .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
                 .order_by("-date", "meeting_id", "position"))
+
+    def known_count(self, request):
+        """The stored count when the only filter is a speaker or a meeting, or when there is none."""
+        filters = _filtered(request)
+        if not filters:
+            return Meeting.objects.aggregate(n=Sum("turn_count"))["n"] or 0
+        if filters == {"speaker"}:
+            return Participant.objects.filter(slug=request.query_params["speaker"].strip()).values_list(
+                "turn_count", flat=True).first() or 0
+        if filters == {"meeting"}:
+            return Meeting.objects.filter(slug=request.query_params["meeting"].strip()).values_list(
+                "turn_count", flat=True).first() or 0
+        return None
+
+    def read_page(self, request):
+        """Unfiltered or by speaker only, any page starts from the meeting where it falls."""
+        filters = _filtered(request)
+        if not filters:
+            return aggregates.turns_page
+        if filters == {"speaker"}:
+            person = Participant.objects.filter(slug=request.query_params["speaker"].strip()).first()
+            if person is not None:
+                return lambda turns, offset, limit: aggregates.remarks_page(person, turns, offset, limit)
+        return None
 
 
 @extend_schema_view(get=extend_schema(
