@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from meetings.models import Appearance, Exchange, Meeting, ParticipantRole, Turn
+from meetings.models import Appearance, Exchange, Meeting, ParticipantRole, TopicMeeting, Turn
 
 RECENT_PER_ROLE = 5
 
@@ -154,12 +154,7 @@ def remarks_page(person, turns, offset: int, limit: int) -> list:
         Appearance.objects.filter(participant=person, remarks_before__lte=offset)
         .order_by("-remarks_before").values_list("date", "meeting_id", "remarks_before").first()
     )
-    if start is None:
-        return list(turns[offset:offset + limit])
-    date, meeting_id, before = start
-    seek = turns.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
-    skip = offset - before
-    return list(seek[skip:skip + limit])
+    return _seek(turns, offset, limit, start)
 
 
 def turns_page(turns, offset: int, limit: int) -> list:
@@ -169,21 +164,43 @@ def turns_page(turns, offset: int, limit: int) -> list:
     (date, meeting, position) index, so the millionth remark costs what the first costs."""
     if offset == 0:
         return list(turns[:limit])
+    return _seek(turns, offset, limit, _start(
+        f"SELECT date, id, turn_count FROM {Meeting._meta.db_table}", [], offset))
+
+
+def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
+    """A topic's remarks (TurnTopic rows newest first by date, meeting, position) from `offset`,
+    the meeting where it falls found from TopicMeeting's remark counts."""
+    if offset == 0:
+        return list(remarks[:limit])
+    return _seek(remarks, offset, limit, _start(
+        f"SELECT m.date, c.meeting_id, c.remarks FROM {TopicMeeting._meta.db_table} AS c"
+        f" JOIN {Meeting._meta.db_table} AS m ON m.id = c.meeting_id WHERE c.topic_id = %s", [topic.pk], offset))
+
+
+def _start(counts_sql: str, params: list, offset: int) -> tuple | None:
+    """(date, meeting id, rows before it) of the meeting where row `offset` falls, given a query
+    of (date, meeting id, rows in it) for every meeting, in the order newest first, then by id."""
     with connection.cursor() as cur:
         cur.execute(
             f"""
             SELECT date, id, before FROM (
-                SELECT date, id, coalesce(sum(turn_count) OVER (ORDER BY date DESC, id
+                SELECT date, id, coalesce(sum(n) OVER (ORDER BY date DESC, id
                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-                  FROM {Meeting._meta.db_table}) AS m
+                  FROM ({counts_sql}) AS counts(date, id, n)) AS m
              WHERE before <= %s ORDER BY before DESC, date, id DESC LIMIT 1
             """,
-            [offset],
+            [*params, offset],
         )
-        start = cur.fetchone()
+        return cur.fetchone()
+
+
+def _seek(rows, offset: int, limit: int, start: tuple | None) -> list:
+    """Rows (ordered newest first by date, meeting_id, position) from `offset`, read from the
+    meeting `start` = (date, meeting id, rows before it) on; OFFSET when there is no start."""
     if start is None:
-        return list(turns[offset:offset + limit])
+        return list(rows[offset:offset + limit])
     date, meeting_id, before = start
-    seek = turns.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
+    seek = rows.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
     skip = offset - before
     return list(seek[skip:skip + limit])

@@ -219,3 +219,46 @@ def test_api_remark_lists_give_the_offset_pages_and_counts_from_stored_figures(g
     year = Turn.objects.filter(speaker=person).order_by("date").first().date.year
     filtered = client.get(f"/api/turns/?speaker={person.slug}&year={year}").json()  # counted, as before
     assert filtered["count"] == Turn.objects.filter(speaker=person, date__year=year).count() > 0
+
+
+@pytest.mark.django_db
+def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, client):
+    """The meeting list by list position, a topic's remarks by seeking from TopicMeeting, a
+    participant's roles from ParticipantRole: the same answers as counting and OFFSET gave."""
+    from django.db.models import Count, Max, Min
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import Topic, TurnTopic
+
+    topic = Topic.objects.order_by("-remark_count").first()
+    cases = {
+        "/api/meetings/?page_size=4": (
+            list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True)),
+            lambda r: r["slug"]),
+        f"/api/topics/{topic.slug}/remarks/?page_size=3": (
+            list(TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
+                 .values_list("turn__key", flat=True)),
+            lambda r: r["turn"]["key"]),
+    }
+    assert len(cases[f"/api/topics/{topic.slug}/remarks/?page_size=3"][0]) > 6
+    for url, (expected, pick) in cases.items():
+        seen, number = [], 1
+        while True:
+            with CaptureQueriesContext(connection) as ctx:
+                body = client.get(f"{url}&page={number}").json()
+            assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]], url
+            assert body["count"] == len(expected), url
+            seen += [pick(r) for r in body["results"]]
+            if not body["next"]:
+                break
+            number += 1
+        assert seen == expected, url
+
+    person = generated
+    expected = [
+        {"role": r["role"], "meeting_count": r["n"], "first_date": r["first"].isoformat(), "last_date": r["last"].isoformat()}
+        for r in Turn.objects.filter(speaker=person).exclude(role=None).values("role")
+        .annotate(n=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
+        .order_by("-n", "role")
+    ]
+    assert expected and client.get(f"/api/participants/{person.slug}/").json()["roles"] == expected

@@ -14,7 +14,7 @@ import html
 import re
 
 import django_filters
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Max, Sum
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -46,6 +46,7 @@ from meetings.models import (
     MeetingTopic,
     Participant,
     ParticipantRedirect,
+    ParticipantRole,
     ParticipantTopic,
     RetiredTurnKey,
     Topic,
@@ -241,7 +242,24 @@ class RootView(ReadOnly, APIView):
 class MeetingList(ListView):
     serializer_class = s.MeetingListSerializer
     filterset_class = MeetingFilter
-    queryset = Meeting.objects.defer("description", "search_vector").order_by("-date", "title")
+    queryset = Meeting.objects.defer("description", "search_vector").order_by("-date", "title", "pk")
+
+    def known_count(self, request):
+        """The highest list position (an index read) when unfiltered; None (COUNT) while positions are missing."""
+        return None if _filtered(request) else Meeting.objects.aggregate(n=Max("list_position"))["n"]
+
+    def read_page(self, request):
+        """Unfiltered, page N is a range of list positions, as the meeting list page reads it."""
+        if _filtered(request):
+            return None
+
+        def read(meetings, offset, limit):
+            rows = list(meetings.filter(list_position__gt=offset, list_position__lte=offset + limit)
+                        .order_by("list_position"))
+            if len(rows) < limit and Meeting.objects.filter(list_position=None).exists():
+                return list(meetings[offset:offset + limit])  # positions being rebuilt
+            return rows
+        return read
 
 
 @extend_schema_view(get=extend_schema(
@@ -307,11 +325,10 @@ class ParticipantDetail(DetailView):
 
     def get_object(self):
         person = super().get_object()
-        person.api_roles = [
-            {"role": r["role"], "meeting_count": r["n"], "first_date": r["first"], "last_date": r["last"]}
-            for r in Turn.objects.filter(speaker=person).exclude(role=None).values("role")
-            .annotate(n=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
-            .order_by("-n", "role")[:MAX_ROLES]
+        person.api_roles = [  # read from the aggregates rebuilt at ingest, not grouped from the turns
+            {"role": r["role"], "meeting_count": r["meetings"], "first_date": r["first"], "last_date": r["last"]}
+            for r in ParticipantRole.objects.filter(participant=person).order_by("-meetings", "role")
+            .values("role", "meetings", "first", "last")[:MAX_ROLES]
         ]
         topics = list(ParticipantTopic.objects.filter(participant=person)
                       .select_related("topic", "evidence__meeting").order_by("rank"))
@@ -501,6 +518,14 @@ class TopicRemarks(ListView):
                 .defer("turn__search_vector", "turn__phrases", "turn__meeting__description",
                        "turn__meeting__search_vector")
                 .order_by("-date", "meeting_id", "position"))  # the index (topic, -date, meeting, position)
+
+    def known_count(self, request):
+        return self.topic.remark_count if not _filtered(request) else None
+
+    def read_page(self, request):
+        if _filtered(request):
+            return None
+        return lambda remarks, offset, limit: aggregates.topic_remarks_page(self.topic, remarks, offset, limit)
 
 
 # --- search --------------------------------------------------------------------------------------
