@@ -255,6 +255,9 @@ def topic_detail(request, slug):
                             "turn__speaker__slug", "turn__speaker__name", "meeting__slug", "meeting__title", "date"))
     filterset = _lenient(TopicRemarkFilter, request.GET, remarks)
     page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=filterset.known_count(topic))
+    if _unfiltered(request, "page"):  # any page starts from the meeting where it falls
+        page.object_list = aggregates.topic_remarks_page(topic, remarks, (page.number - 1) * REMARKS_PER_PAGE,
+                                                         REMARKS_PER_PAGE)
 
     def link(name, *params):
         pattern = reverse(name, kwargs={k: f"--{k}--" for k in params})

@@ -262,3 +262,18 @@ def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, cl
         .order_by("-n", "role")
     ]
     assert expected and client.get(f"/api/participants/{person.slug}/").json()["roles"] == expected
+
+
+@pytest.mark.django_db
+def test_every_page_of_a_topic_by_seek_equals_the_offset_page(generated, client, monkeypatch):
+    from meetings.models import Topic, TurnTopic
+
+    monkeypatch.setattr(views, "REMARKS_PER_PAGE", 3)
+    topic = Topic.objects.order_by("-remark_count").first()
+    expected = list(TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
+                    .values_list("turn__key", flat=True))
+    assert len(expected) > 6
+    seen = []
+    for number in range(1, (len(expected) + 2) // 3 + 1):
+        seen += [row[1] for row in client.get(f"{topic.get_absolute_url()}?page={number}").context["page"].object_list]
+    assert seen == expected

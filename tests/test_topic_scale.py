@@ -103,7 +103,7 @@ def test_topic_page_queries_do_not_grow_with_the_archive(client, tmp_path, setti
         url = topic.get_absolute_url()
         year = TurnTopic.objects.filter(topic=topic).order_by("date").first().date.year
         return [page_queries(client, url + q) for q in
-                ("", "?page=2" if topic.remark_count > 25 else "?page=1", f"?speaker={person.slug}",
+                ("", "?page=1", f"?speaker={person.slug}",
                  "?raised=true", "?raised=false", f"?speaker={person.slug}&raised=true", f"?year={year}")]
 
     small = counts()
@@ -113,6 +113,9 @@ def test_topic_page_queries_do_not_grow_with_the_archive(client, tmp_path, setti
     # archive version, topic, remarks, who raised it, meetings (the count is the topic's own); one
     # more for a speaker (their figures) or a year (a count on the index)
     assert small == [5, 5, 6, 5, 5, 6, 6]
+    # a page past the first: one more, to find the meeting it starts in; the same for any page
+    url = Topic.objects.order_by("-remark_count", "key").first().get_absolute_url()
+    assert page_queries(client, url + "?page=2") == page_queries(client, url + "?page=8") == 6
 
 
 @pytest.mark.django_db
