@@ -7,7 +7,6 @@ two; a person: three; a page of people: four), whatever the size of the meeting 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,6 +18,7 @@ from meetings.models import (
     Participant,
     ParticipantAlias,
     ParticipantRedirect,
+    ParticipantRole,
     Turn,
 )
 
@@ -79,13 +79,12 @@ def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
 def _roles(people: list[Participant]) -> dict[int, list[str]]:
     """Each person's titles, most meetings first (at most MAX_ROLES each)."""
     roles: dict[int, list[str]] = {p.pk: [] for p in people}
-    rows = (Turn.objects.filter(speaker__in=people).exclude(role=None).exclude(role="")
-            .values("speaker_id", "role").annotate(n=Count("meeting", distinct=True))
-            .order_by("speaker_id", "-n", "role"))
-    for row in rows:
-        found = roles[row["speaker_id"]]
+    rows = (ParticipantRole.objects.filter(participant__in=people).exclude(role="")  # the ingest's aggregates
+            .order_by("participant_id", "-meetings", "role").values_list("participant_id", "role"))
+    for pid, role in rows:
+        found = roles[pid]
         if len(found) < MAX_ROLES:
-            found.append(row["role"])
+            found.append(role)
     return roles
 
 

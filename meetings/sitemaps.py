@@ -8,9 +8,12 @@ carry no timestamp, so their sections give none. Every sitemap page runs a fixed
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Max, Sum
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting, Participant, Topic, Turn
@@ -51,10 +54,46 @@ class TopicSitemap(Sitemap):
         return Topic.objects.only("slug").order_by("slug")
 
 
+class _RemarkPaginator(Paginator):
+    """Pages of every remark in (meeting, position) order, counted from the meetings' stored turn
+    counts and read from the meeting where each page starts (no COUNT(*) and no OFFSET over a
+    million turns: page 100 costs what page 1 costs)."""
+
+    @cached_property
+    def count(self):
+        return Meeting.objects.aggregate(n=Sum("turn_count"))["n"] or 0
+
+    def page(self, number):
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        if offset == 0:
+            return self._get_page(list(self.object_list[:self.per_page]), number, self)
+        with connection.cursor() as cur:
+            cur.execute(
+                f"""
+                SELECT id, before FROM (
+                    SELECT id, coalesce(sum(turn_count) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING
+                                                              AND 1 PRECEDING), 0) AS before
+                      FROM {Meeting._meta.db_table}) AS m
+                 WHERE before <= %s ORDER BY before DESC, id LIMIT 1
+                """,
+                [offset],
+            )
+            start = cur.fetchone()
+        rows = self.object_list
+        if start is not None:
+            rows, offset = rows.filter(meeting_id__gte=start[0]), offset - start[1]
+        return self._get_page(list(rows[offset:offset + self.per_page]), number, self)
+
+
 class RemarkSitemap(Sitemap):
     """Every remark's permalink: up to a million, so many pages of the index."""
 
     limit = SITEMAP_LIMIT
+
+    @property
+    def paginator(self):
+        return _RemarkPaginator(self._items(), self.limit)
 
     def items(self):
         return (

@@ -265,6 +265,14 @@ def test_sitemap_remarks_are_paginated(client, archive, monkeypatch):
     turns = Turn.objects.select_related("meeting").order_by("meeting_id", "position")
     assert [loc for p in pages for loc in p] == [f"{BASE}{t.get_absolute_url()}" for t in turns]
     assert client.get("/sitemap-remarks.xml?p=4").status_code == 404
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as ctx:  # counted from the meetings, read from where page 3 starts
+        assert sitemap_locs(client, "/sitemap-remarks.xml?p=3")[1] == pages[2]
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"] or "OFFSET 8" in q["sql"]]
 
 
 @pytest.mark.django_db
