@@ -6,7 +6,8 @@
 Builds `archive_bench_pages` from generated transcripts (or reuses it with --reuse), serves it
 with gunicorn on 127.0.0.1 (4 workers), and drives each URL with wrk at the given concurrency:
 the meeting list (first and a deep page), a meeting page, the busiest speaker's profile, a remark
-permalink, a topic page and a search; then a static file of the meeting page's size served by
+permalink, a topic page (first and a deep page), a search, and deep pages of the JSON API (the
+busiest speaker's remarks, all turns); then a static file of the meeting page's size served by
 whitenoise through the same gunicorn (the ceiling of this stack). Reports p50/p95/p99 and
 requests/s for each.
 """
@@ -47,6 +48,9 @@ def targets(env) -> dict[str, str]:
         "print(f'remark permalink|{t.get_absolute_url()}')\n"
         "print(f'topic page|{topic.get_absolute_url()}')\n"
         "print('search|/search/?q=water+supply')\n"
+        "print(f'topic page, deep ({topic.remark_count} remarks)|{topic.get_absolute_url()}?page={max(1, topic.remark_count // 25 * 4 // 5)}')\n"
+        "print(f'API: busiest speaker, deep page|/api/participants/{busiest.slug}/remarks/?page={max(1, busiest.turn_count // 50 * 4 // 5)}')\n"
+        "print(f'API: all turns, deep page|/api/turns/?page={max(1, Turn.objects.count() // 50 * 4 // 5)}')\n"
     )
     out = subprocess.run([PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
     return dict(line.split("|", 1) for line in out.strip().splitlines())
