@@ -170,12 +170,13 @@ def turns_page(turns, offset: int, limit: int) -> list:
 
 def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
     """A topic's remarks (TurnTopic rows newest first by date, meeting, position) from `offset`,
-    the meeting where it falls found from TopicMeeting's remark counts."""
+    the meeting where it falls read from TopicMeeting.remarks_before (an index read; both are
+    written by the same topic rebuild)."""
     if offset == 0:
         return list(remarks[:limit])
-    return _seek(remarks, offset, limit, _start(
-        f"SELECT m.date, c.meeting_id, c.remarks FROM {TopicMeeting._meta.db_table} AS c"
-        f" JOIN {Meeting._meta.db_table} AS m ON m.id = c.meeting_id WHERE c.topic_id = %s", [topic.pk], offset))
+    start = (TopicMeeting.objects.filter(topic=topic, remarks_before__lte=offset).order_by("-remarks_before")
+             .values_list("meeting__date", "meeting_id", "remarks_before").first())
+    return _seek(remarks, offset, limit, start)
 
 
 def _start(counts_sql: str, params: list, offset: int) -> tuple | None:

@@ -324,10 +324,14 @@ class TopicMeeting(models.Model):
                                 db_index=False, db_constraint=False)
     rank = models.PositiveIntegerField(help_text="1 = the newest meeting.")
     remarks = models.PositiveIntegerField(help_text="Remarks of the meeting that carry it.")
+    remarks_before = models.PositiveIntegerField(
+        default=0, help_text="The topic's remarks in the meetings before this one, newest first by date, then "
+                             "meeting id (the order of the topic's remark list): where a page of it starts.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "meeting"], name="topic_meeting_unique")]
-        indexes = [models.Index(fields=["topic", "rank"], name="topicmeeting_rank")]
+        indexes = [models.Index(fields=["topic", "rank"], name="topicmeeting_rank"),
+                   models.Index(fields=["topic", "remarks_before"], name="topicmeeting_offset")]
 
 
 class ArchiveState(models.Model):

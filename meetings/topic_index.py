@@ -222,11 +222,14 @@ FROM (SELECT topic_id, speaker_id, count(*) FILTER (WHERE raised) AS raised, cou
 JOIN meetings_participant p ON p.id = s.speaker_id
 """
 
-# The meetings where each topic came up, newest first.
+# The meetings where each topic came up, newest first, and where each starts in the topic's remark
+# list (newest first by date, then meeting id: TurnTopic's order).
 TOPIC_MEETINGS_SQL = """
-INSERT INTO {topicmeeting} (topic_id, meeting_id, rank, remarks)
+INSERT INTO {topicmeeting} (topic_id, meeting_id, rank, remarks, remarks_before)
 SELECT c.topic_id, c.meeting_id,
-       row_number() OVER (PARTITION BY c.topic_id ORDER BY m.date DESC, m.title, m.id), c.remarks
+       row_number() OVER (PARTITION BY c.topic_id ORDER BY m.date DESC, m.title, m.id), c.remarks,
+       coalesce(sum(c.remarks) OVER (PARTITION BY c.topic_id ORDER BY m.date DESC, c.meeting_id
+                                     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
 FROM (SELECT topic_id, meeting_id, count(*) AS remarks FROM {turntopic}
       GROUP BY topic_id, meeting_id) c
 JOIN meetings_meeting m ON m.id = c.meeting_id
