@@ -189,13 +189,27 @@ def test_older_and_newer_links_walk_the_meeting_list_in_order(generated, client,
     assert back == expected[::-1]
 
 
+def walk_api_pages(client, url: str, count: int, pick) -> list:
+    """Every page of an API list, each answered without a COUNT(*), each saying `count`."""
+    from django.test.utils import CaptureQueriesContext
+
+    seen, number = [], 1
+    while True:
+        with CaptureQueriesContext(connection) as ctx:
+            body = client.get(f"{url}&page={number}").json()
+        assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]], url
+        assert body["count"] == count, url
+        seen += [pick(r) for r in body["results"]]
+        if not body["next"]:
+            return seen
+        number += 1
+
+
 @pytest.mark.django_db
 def test_api_remark_lists_give_the_offset_pages_and_counts_from_stored_figures(generated, client):
     """/api/turns/ (all, or one speaker's) and a participant's remarks: every page read by seeking
     from the meeting where it falls is the page OFFSET gives, and the counts, read from stored
     figures rather than counted, are the real ones."""
-    from django.test.utils import CaptureQueriesContext
-
     person = generated
     ordered = Turn.objects.order_by("-date", "meeting_id", "position")
     mine = list(ordered.filter(speaker=person).values_list("meeting__slug", "key"))
@@ -205,17 +219,7 @@ def test_api_remark_lists_give_the_offset_pages_and_counts_from_stored_figures(g
         f"/api/participants/{person.slug}/remarks/?page_size=7": mine,
     }
     for url, expected in cases.items():
-        seen, number = [], 1
-        while True:
-            with CaptureQueriesContext(connection) as ctx:
-                body = client.get(f"{url}&page={number}").json()
-            assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]], url
-            assert body["count"] == len(expected), url
-            seen += [(r["meeting"]["slug"], r["key"]) for r in body["results"]]
-            if not body["next"]:
-                break
-            number += 1
-        assert seen == expected, url
+        assert walk_api_pages(client, url, len(expected), lambda r: (r["meeting"]["slug"], r["key"])) == expected, url
     year = Turn.objects.filter(speaker=person).order_by("date").first().date.year
     filtered = client.get(f"/api/turns/?speaker={person.slug}&year={year}").json()  # counted, as before
     assert filtered["count"] == Turn.objects.filter(speaker=person, date__year=year).count() > 0
@@ -226,7 +230,6 @@ def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, cl
     """The meeting list by list position, a topic's remarks by seeking from TopicMeeting, a
     participant's roles from ParticipantRole: the same answers as counting and OFFSET gave."""
     from django.db.models import Count, Max, Min
-    from django.test.utils import CaptureQueriesContext
 
     from meetings.models import Topic, TurnTopic
 
@@ -242,17 +245,7 @@ def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, cl
     }
     assert len(cases[f"/api/topics/{topic.slug}/remarks/?page_size=3"][0]) > 6
     for url, (expected, pick) in cases.items():
-        seen, number = [], 1
-        while True:
-            with CaptureQueriesContext(connection) as ctx:
-                body = client.get(f"{url}&page={number}").json()
-            assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]], url
-            assert body["count"] == len(expected), url
-            seen += [pick(r) for r in body["results"]]
-            if not body["next"]:
-                break
-            number += 1
-        assert seen == expected, url
+        assert walk_api_pages(client, url, len(expected), pick) == expected, url
 
     person = generated
     expected = [
