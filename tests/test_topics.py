@@ -160,3 +160,23 @@ def test_a_phrase_never_starts_with_a_possessive():
     assert not [k for k in got if k.split(" ")[0].endswith("'s")], got
     assert got["energy policy"] == 1 and got["democratic people's republic"] == 1
     assert got["debt"] == 1 and got["economy"] == 1  # the thing itself is still counted
+
+
+@pytest.mark.django_db
+def test_rebuild_with_reextract_gives_the_phrases_ingest_gave(tmp_path):
+    """After a change to the phrase rules, `rebuild_topics --reextract` brings old turns in line:
+    from the stored turns it must find exactly what ingest found from the files."""
+    import io
+
+    from django.core.management import call_command
+
+    from meetings import topic_index
+    from meetings.generator import generate
+    from meetings.models import Turn
+
+    call_command("ingest_transcripts", str(generate(tmp_path / "c", 12, seed=9)[0].parent), "--no-topics",
+                 "--no-progress", "-v0", stdout=io.StringIO())
+    before = dict(Turn.objects.values_list("id", "phrases"))
+    Turn.objects.update(phrases={})
+    topic_index.rebuild(reextract=True)
+    assert dict(Turn.objects.values_list("id", "phrases")) == before
