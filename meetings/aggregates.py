@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import Max, Sum
 
 from meetings.models import Appearance, Exchange, Meeting, ParticipantRole, TopicMeeting, Turn
 
@@ -143,6 +144,27 @@ def meeting_years() -> list[int]:
         return [row[0] for row in cur.fetchall()]
 
 
+def list_count() -> int | None:
+    """How many meetings the newest-first list holds: the highest list position, read from its
+    unique index (COUNT(*) scans the table); None before positions are first set."""
+    return Meeting.objects.aggregate(n=Max("list_position"))["n"]
+
+
+def list_page(meetings, offset: int, limit: int, count: int) -> list:
+    """`meetings` (every meeting, newest first by date, title, id) from `offset`: a range of list
+    positions, as fast for page 1,000 as for page 1. OFFSET while positions are being rebuilt
+    (an ingest in progress leaves some missing)."""
+    rows = list(meetings.filter(list_position__gt=offset, list_position__lte=offset + limit).order_by("list_position"))
+    if len(rows) == min(limit, count - offset):
+        return rows
+    return list(meetings[offset:offset + limit])
+
+
+def total_turns() -> int:
+    """Every turn of the archive, from the meetings' stored counts (a COUNT(*) reads every turn)."""
+    return Meeting.objects.aggregate(n=Sum("turn_count"))["n"] or 0
+
+
 def remarks_page(person, turns, offset: int, limit: int) -> list:
     """`turns` (the person's remarks, ordered newest first by date, meeting, position) from
     `offset`: the meeting where that remark falls is found in `Appearance`, and the turns are read
@@ -164,8 +186,7 @@ def turns_page(turns, offset: int, limit: int) -> list:
     (date, meeting, position) index, so the millionth remark costs what the first costs."""
     if offset == 0:
         return list(turns[:limit])
-    return _seek(turns, offset, limit, _start(
-        f"SELECT date, id, turn_count FROM {Meeting._meta.db_table}", [], offset))
+    return _seek(turns, offset, limit, meeting_at(offset))
 
 
 def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
@@ -179,21 +200,21 @@ def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
     return _seek(remarks, offset, limit, start)
 
 
-def _start(counts_sql: str, params: list, offset: int) -> tuple | None:
-    """(date, meeting id, rows before it) of the meeting where row `offset` falls, given a query
-    of (date, meeting id, rows in it) for every meeting, in the order newest first, then by id."""
+def meeting_at(offset: int, order: str = "date DESC, id") -> tuple | None:
+    """(date, id, turns in the meetings before it) of the meeting in which turn number `offset`
+    falls, with the meetings in `order`: one pass over the meetings' stored turn counts."""
     with connection.cursor() as cur:
         cur.execute(
             f"""
             SELECT date, id, before FROM (
-                SELECT date, id, coalesce(sum(n) OVER (ORDER BY date DESC, id
+                SELECT date, id, coalesce(sum(turn_count) OVER (ORDER BY {order}
                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-                  FROM ({counts_sql}) AS counts(date, id, n)) AS m
-             WHERE before <= %s ORDER BY before DESC, date, id DESC LIMIT 1
+                  FROM {Meeting._meta.db_table}) AS m
+             WHERE before <= %s ORDER BY before DESC LIMIT 1
             """,
-            [*params, offset],
+            [offset],
         )
-        return cur.fetchone()
+        return cur.fetchone()  # meetings without turns tie with the next: starting from either is the same
 
 
 def _seek(rows, offset: int, limit: int, start: tuple | None) -> list:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
+from meetings import aggregates
 from meetings.models import Meeting, Participant, Topic, Turn
 
 SITEMAP_LIMIT = 10_000
@@ -61,28 +61,15 @@ class _RemarkPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return Meeting.objects.aggregate(n=Sum("turn_count"))["n"] or 0
+        return aggregates.total_turns()
 
     def page(self, number):
         number = self.validate_number(number)
         offset = (number - 1) * self.per_page
-        if offset == 0:
-            return self._get_page(list(self.object_list[:self.per_page]), number, self)
-        with connection.cursor() as cur:
-            cur.execute(
-                f"""
-                SELECT id, before FROM (
-                    SELECT id, coalesce(sum(turn_count) OVER (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING
-                                                              AND 1 PRECEDING), 0) AS before
-                      FROM {Meeting._meta.db_table}) AS m
-                 WHERE before <= %s ORDER BY before DESC, id LIMIT 1
-                """,
-                [offset],
-            )
-            start = cur.fetchone()
+        start = aggregates.meeting_at(offset, order="id") if offset else None
         rows = self.object_list
         if start is not None:
-            rows, offset = rows.filter(meeting_id__gte=start[0]), offset - start[1]
+            rows, offset = rows.filter(meeting_id__gte=start[1]), offset - start[2]
         return self._get_page(list(rows[offset:offset + self.per_page]), number, self)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import string
 
 from django.core.paginator import Paginator
-from django.db.models import Max
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -87,17 +86,10 @@ def _query_without_page(request) -> str:
 
 
 def _positioned_page(request, meetings, per_page):
-    """Page N of the whole newest-first list, read as a range of `list_position` (an index
-    range, as fast for page 1,000 as for page 1). Falls back to OFFSET while positions are not
-    yet set (an ingest in progress)."""
-    # The highest position is the count, read from the unique index (COUNT(*) scans the table).
-    count = Meeting.objects.aggregate(n=Max("list_position"))["n"] or Meeting.objects.count()
+    """Page N of the whole newest-first list, read as a range of `list_position`."""
+    count = aggregates.list_count() or Meeting.objects.count()
     page = _page(request, meetings, per_page, count=count)
-    start = (page.number - 1) * per_page
-    rows = list(meetings.filter(list_position__gt=start, list_position__lte=start + per_page)
-                .order_by("list_position"))
-    if len(rows) == min(per_page, count - start):
-        page.object_list = rows
+    page.object_list = aggregates.list_page(meetings, (page.number - 1) * per_page, per_page, count)
     return page
 
 
