@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -11,37 +12,34 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
-class _KnownPaginator(Paginator):
-    """A paginator told its count (a stored figure rather than a COUNT(*) over the rows) and, where
-    the view knows a faster way to a deep page than OFFSET, how to read a page."""
+class _StoredPaginator(Paginator):
+    """A paginator given its count (a stored figure rather than a COUNT(*) over the rows) and,
+    where the view has one, a faster way to a deep page than OFFSET."""
 
-    known_count: int | None = None
-    read_page = None  # (object_list, offset, limit) -> list, or None for slicing
-
-    @cached_property
-    def count(self):
-        return self.known_count if self.known_count is not None else super().count
+    def __init__(self, object_list, per_page, *, count: int, read_page=None):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached property
+        self.read_page = read_page  # (object_list, offset, limit) -> list
 
     def page(self, number):
-        number = self.validate_number(number)
-        offset = (number - 1) * self.per_page
         if self.read_page is None:
             return super().page(number)
-        return self._get_page(self.read_page(self.object_list, offset, self.per_page), number, self)
+        number = self.validate_number(number)
+        return self._get_page(self.read_page(self.object_list, (number - 1) * self.per_page, self.per_page),
+                              number, self)
 
 
 class ArchivePagination(PageNumberPagination):
     """?page=N (404 when there is no such page) and ?page_size=N (1…200, else 400).
 
-    A view may define `known_count(request)` (the number of results when a stored figure gives
-    it, else None) and `read_page(request)` (a function reading one page, or None); see
-    meetings/api/views.py."""
+    A view may define `stored_listing(request)`: None, or (the number of results from a stored
+    figure, a function reading one page or None); see meetings/api/views.py."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        count = view.known_count(request) if hasattr(view, "known_count") else None
-        reader = view.read_page(request) if hasattr(view, "read_page") else None
-        self.django_paginator_class = type("Paginator", (_KnownPaginator,),
-                                           {"known_count": count, "read_page": staticmethod(reader) if reader else None})
+        listing = view.stored_listing(request) if hasattr(view, "stored_listing") else None
+        if listing is not None:
+            count, read_page = listing
+            self.django_paginator_class = partial(_StoredPaginator, count=count, read_page=read_page)
         return super().paginate_queryset(queryset, request, view)
 
     page_size = PAGE_SIZE

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import html
 import re
+from functools import partial
 
 import django_filters
-from django.db.models import Max, Sum
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -244,22 +244,13 @@ class MeetingList(ListView):
     filterset_class = MeetingFilter
     queryset = Meeting.objects.defer("description", "search_vector").order_by("-date", "title", "pk")
 
-    def known_count(self, request):
-        """The highest list position (an index read) when unfiltered; None (COUNT) while positions are missing."""
-        return None if _filtered(request) else Meeting.objects.aggregate(n=Max("list_position"))["n"]
-
-    def read_page(self, request):
-        """Unfiltered, page N is a range of list positions, as the meeting list page reads it."""
-        if _filtered(request):
+    def stored_listing(self, request):
+        """Unfiltered, the count is the highest list position and page N a range of positions,
+        as the meeting list page reads them."""
+        count = None if _filtered(request) else aggregates.list_count()
+        if count is None:
             return None
-
-        def read(meetings, offset, limit):
-            rows = list(meetings.filter(list_position__gt=offset, list_position__lte=offset + limit)
-                        .order_by("list_position"))
-            if len(rows) < limit and Meeting.objects.filter(list_position=None).exists():
-                return list(meetings[offset:offset + limit])  # positions being rebuilt
-            return rows
-        return read
+        return count, lambda meetings, offset, limit: aggregates.list_page(meetings, offset, limit, count)
 
 
 @extend_schema_view(get=extend_schema(
@@ -362,14 +353,9 @@ class ParticipantRemarks(ListView):
                 .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
                 .order_by("-date", "meeting_id", "position"))
 
-    def known_count(self, request):
-        return self.person.turn_count if not _filtered(request) else None
-
-    def read_page(self, request):
+    def stored_listing(self, request):
         """Unfiltered, any page starts from the meeting where it falls (as the profile page does)."""
-        if _filtered(request):
-            return None
-        return lambda turns, offset, limit: aggregates.remarks_page(self.person, turns, offset, limit)
+        return None if _filtered(request) else (self.person.turn_count, partial(aggregates.remarks_page, self.person))
 
 
 # --- turns ---------------------------------------------------------------------------------------
@@ -388,28 +374,19 @@ class TurnList(ListView):
                 .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
                 .order_by("-date", "meeting_id", "position"))
 
-    def known_count(self, request):
-        """The stored count when the only filter is a speaker or a meeting, or when there is none."""
+    def stored_listing(self, request):
+        """Unfiltered or by speaker only: the stored count, and any page read from the meeting
+        where it falls; by meeting only: the meeting's count."""
         filters = _filtered(request)
         if not filters:
-            return Meeting.objects.aggregate(n=Sum("turn_count"))["n"] or 0
-        if filters == {"speaker"}:
-            return Participant.objects.filter(slug=request.query_params["speaker"].strip()).values_list(
-                "turn_count", flat=True).first() or 0
-        if filters == {"meeting"}:
-            return Meeting.objects.filter(slug=request.query_params["meeting"].strip()).values_list(
-                "turn_count", flat=True).first() or 0
-        return None
-
-    def read_page(self, request):
-        """Unfiltered or by speaker only, any page starts from the meeting where it falls."""
-        filters = _filtered(request)
-        if not filters:
-            return aggregates.turns_page
+            return aggregates.total_turns(), aggregates.turns_page
         if filters == {"speaker"}:
             person = Participant.objects.filter(slug=request.query_params["speaker"].strip()).first()
-            if person is not None:
-                return lambda turns, offset, limit: aggregates.remarks_page(person, turns, offset, limit)
+            return (person.turn_count, partial(aggregates.remarks_page, person)) if person else (0, None)
+        if filters == {"meeting"}:
+            count = Meeting.objects.filter(slug=request.query_params["meeting"].strip()).values_list(
+                "turn_count", flat=True).first()
+            return count or 0, None
         return None
 
 
@@ -519,13 +496,8 @@ class TopicRemarks(ListView):
                        "turn__meeting__search_vector")
                 .order_by("-date", "meeting_id", "position"))  # the index (topic, -date, meeting, position)
 
-    def known_count(self, request):
-        return self.topic.remark_count if not _filtered(request) else None
-
-    def read_page(self, request):
-        if _filtered(request):
-            return None
-        return lambda remarks, offset, limit: aggregates.topic_remarks_page(self.topic, remarks, offset, limit)
+    def stored_listing(self, request):
+        return None if _filtered(request) else (self.topic.remark_count, partial(aggregates.topic_remarks_page, self.topic))
 
 
 # --- search --------------------------------------------------------------------------------------
