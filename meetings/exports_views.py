@@ -41,7 +41,7 @@ def _meeting(slug: str):
     turns = list(
         Turn.objects.filter(meeting=meeting)
         .select_related("speaker")
-        .defer("search_vector", "phrases")
+        .for_display()
         .order_by("position")
     )
     for turn in turns:

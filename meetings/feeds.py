@@ -167,7 +167,7 @@ class SpeakerFeed(_RemarkFeed):
         return list(
             Turn.objects.filter(speaker=person)
             .select_related("meeting", "speaker")
-            .defer("search_vector", "phrases", "meeting__search_vector", "meeting__description")
+            .for_display("meeting").defer("meeting__description")
             .order_by("-meeting__date", "meeting_id", "position")[:FEED_SIZE]
         )
 

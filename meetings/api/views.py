@@ -264,7 +264,7 @@ class MeetingDetail(DetailView):
 
     def get_object(self):
         meeting = super().get_object()
-        turns = list(meeting.turns.select_related("speaker").defer("search_vector", "phrases").order_by("position"))
+        turns = list(meeting.turns.select_related("speaker").for_display().order_by("position"))
         participants = []
         for entry in profiles.meeting_participants(meeting, turns):
             person = entry["participant"]
@@ -350,7 +350,7 @@ class ParticipantRemarks(ListView):
         person = getattr(self, "person", None)
         # Turn.date is the meeting's date: the order of the (speaker, date, meeting, position) index.
         return (Turn.objects.filter(speaker=person).select_related("meeting", "speaker")
-                .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
+                .for_display("meeting").defer("meeting__description")
                 .order_by("-date", "meeting_id", "position"))
 
     def stored_listing(self, request):
@@ -371,7 +371,7 @@ class TurnList(ListView):
     serializer_class = s.TurnSerializer
     filterset_class = SearchFilter
     queryset = (Turn.objects.select_related("meeting", "speaker")
-                .defer("search_vector", "phrases", "meeting__description", "meeting__search_vector")
+                .for_display("meeting").defer("meeting__description")
                 .order_by("-date", "meeting_id", "position"))
 
     def stored_listing(self, request):
@@ -404,7 +404,7 @@ class TurnDetail(DetailView):
         meeting = Meeting.objects.defer("description", "search_vector").filter(slug=self.kwargs["meeting"]).first()
         if meeting is None:
             raise NotFound("No such meeting.")
-        turn = (Turn.objects.select_related("speaker").defer("search_vector", "phrases")
+        turn = (Turn.objects.select_related("speaker").for_display()
                 .filter(meeting=meeting, key=self.kwargs["key"]).first())
         if turn is None:
             raise NotFound("No such remark in this meeting.")
