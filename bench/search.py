@@ -60,6 +60,16 @@ def vocabulary() -> tuple[list[str], list[float]]:
     return ranked, weights
 
 
+# The columns `generate` fills, table by table, in the order of its lines.
+COLUMNS = {
+    "meeting": ["id", "title", "date", "place", "description", "is_excerpt", "source_name", "source_sha256", "slug",
+                "identity", "ingested_at", "turn_count", "speaker_count"],
+    "participant": ["id", "name", "slug", "sort_name", "turn_count", "meeting_count"],
+    "turn": ["id", "meeting_id", "date", "position", "speaker_id", "speaker_label", "role", "kind", "text", "key",
+             "resolution", "is_procedural", "words", "phrases"],
+}
+
+
 def generate(turns: int, rng: random.Random):
     """Yields (meetings, participants, turn rows) as COPY-ready lines."""
     words, weights = vocabulary()
@@ -71,8 +81,8 @@ def generate(turns: int, rng: random.Random):
     for m in range(1, n_meetings + 1):
         date = start + datetime.timedelta(days=(m * 9131) // n_meetings)
         meetings.append(f"{m}\tMeeting number {m} on {rng.choice(words)} and {rng.choice(words)}\t{date}\tLarkspur\t\t"
-                        f"f\tgen-{m}.txt\t{'0' * 64}\tmeeting-{m}\tid-{m}\t2026-01-01 00:00:00+00\n")
-    people = [f"{p}\tPerson {p} Name{p}\tperson-{p}\tname{p}, person {p}\n" for p in range(1, n_people + 1)]
+                        f"f\tgen-{m}.txt\t{'0' * 64}\tmeeting-{m}\tid-{m}\t2026-01-01 00:00:00+00\t0\t0\n")
+    people = [f"{p}\tPerson {p} Name{p}\tperson-{p}\tname{p}, person {p}\t0\t0\n" for p in range(1, n_people + 1)]
     rows = []
     texts = []
     tid = 0
@@ -101,28 +111,30 @@ def load(url: str, meetings, people, rows) -> None:
                          password=u.password, dbname=DB, autocommit=True) as conn:
         with conn.cursor() as cur:
             for table, columns, data in (
-                ("meetings_meeting", "id, title, date, place, description, is_excerpt, source_name, source_sha256, slug, identity, ingested_at", meetings),
-                ("meetings_participant", "id, name, slug, sort_name", people),
-                ("meetings_turn", "id, meeting_id, date, position, speaker_id, speaker_label, role, kind, text, key, resolution, is_procedural, words, phrases", rows),
+                ("meetings_meeting", ", ".join(COLUMNS["meeting"]), meetings),
+                ("meetings_participant", ", ".join(COLUMNS["participant"]), people),
+                ("meetings_turn", ", ".join(COLUMNS["turn"]), rows),
             ):
                 with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for i in range(0, len(data), 20000):
                         copy.write("".join(data[i:i + 20000]))
+            # The stored counts (NOT NULL), from the turns, as ingest keeps them.
+            cur.execute("UPDATE meetings_meeting AS m SET turn_count = c.n, speaker_count = c.s FROM (SELECT meeting_id, "
+                        "count(*) AS n, count(DISTINCT speaker_id) AS s FROM meetings_turn GROUP BY 1) AS c "
+                        "WHERE c.meeting_id = m.id")
+            cur.execute("UPDATE meetings_participant AS p SET turn_count = c.n, meeting_count = c.m FROM (SELECT speaker_id, "
+                        "count(*) AS n, count(DISTINCT meeting_id) AS m FROM meetings_turn GROUP BY 1) AS c "
+                        "WHERE c.speaker_id = p.id")
             cur.execute("DROP INDEX IF EXISTS turn_search")
             cur.execute("SET maintenance_work_mem = '1GB'")
             started = time.perf_counter()
-            from meetings.search import MEETING_VECTOR_SQL, RECENT_INDEX, RECENT_TURNS, TURN_VECTOR_SQL
+            from meetings.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL, rebuild_recent_index
 
             cur.execute(TURN_VECTOR_SQL.replace("AND t.meeting_id = ANY(%s)", ""))
             cur.execute(MEETING_VECTOR_SQL.replace("WHERE id = ANY(%s)", ""))
             cur.execute("CREATE INDEX turn_search ON meetings_turn USING gin (search_vector)")
-            cur.execute("CLUSTER meetings_turn USING turn_newest")  # what optimize_archive does
-            cur.execute("SELECT date FROM meetings_turn WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
-                        [RECENT_TURNS])
-            cutoff = cur.fetchone()
-            if cutoff and len(rows) >= 2 * RECENT_TURNS:  # and the index of recent turns (search.rebuild_recent_index)
-                cur.execute(f"CREATE INDEX {RECENT_INDEX} ON meetings_turn USING gin (search_vector) "
-                            f"WHERE date >= '{cutoff[0].isoformat()}'::date")
+            cur.execute("CLUSTER meetings_turn USING turn_newest")  # what optimize_archive does,
+            rebuild_recent_index()  # (through Django's connection, to the same database)
             cur.execute("ANALYZE")
             print(f"vectors and GIN index for {len(rows)} turns: {time.perf_counter() - started:.0f} s")
 
