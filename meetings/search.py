@@ -70,8 +70,7 @@ def _only_stop_words(q: str) -> bool:
 
 # A turn's vector: its speaker's name (A), role and label (B), then its text (C and D, from
 # archive_text_vector, migration 0015). Over `t` (the turn's columns) and `p` (its speaker, NULL
-# for none); TURN_HEAD_EXPR is shared by the UPDATE below and by the batched ingest, which
-# computes the text part beforehand with parallel workers.
+# for none); TURN_HEAD_EXPR is shared by the UPDATE below and by the batched ingest's INSERT.
 TURN_HEAD_EXPR = """
     setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
  || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
@@ -122,7 +121,7 @@ def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False
 CANDIDATES = 2000  # matches ranked per search: every search costs the same, however common
 
 # A second, partial GIN index over the newest turns only (about RECENT_TURNS of them), made by
-# `optimize_archive`. PostgreSQL builds the bitmap of every match before it reads any row, so a
+# `optimize_archive` and, when due, by ingest (refresh_recent_index). PostgreSQL builds the bitmap of every match before it reads any row, so a
 # common word costs in proportion to the whole archive's matches (50 ms for 173,000 at 1.1
 # million turns); searched first through this index, it costs what the newest part of the archive
 # holds, however far back the archive goes. The older part is searched only for what is missing.
