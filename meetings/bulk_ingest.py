@@ -70,7 +70,7 @@ class BatchWriter:
         self.identities: set[str] = set()  # meeting identities the archive has (likewise)
 
     def ingest(self, prepared: Iterable[PreparedFile]) -> Iterator[FileReport]:
-        self.names = set(MeetingSource.objects.values_list("name", flat=True))
+        self.names = set(self.ingester.known_sources())
         self.identities = set(Meeting.objects.values_list("identity", flat=True))
         slots: list[FileReport | None] = []  # in file order; None: a file of the pending batch
         batch: list[tuple[int, PreparedFile, str]] = []  # (slot, file, meeting identity)

@@ -112,7 +112,9 @@ class Ingester:
 
         yield from BatchWriter(self).ingest(prepared)
 
-    def _known_sources(self) -> dict[str, tuple[str, str, int]]:
+    def known_sources(self) -> dict[str, tuple[str, str, int]]:
+        """Every source file the archive held when this run first asked: name -> (sha256, meeting
+        slug, turns), one query. Names the run writes since are in `touched`."""
         if self._sources is None:
             self._sources = {name: (sha, slug, turns) for name, sha, slug, turns in
                              MeetingSource.objects.values_list("name", "sha256", "meeting__slug", "turn_count")}
@@ -129,7 +131,7 @@ class Ingester:
         if prep.unchanged and prep.name not in self.touched:
             # What the archive held when this run first met an unchanged file (one query for all
             # of them); a name this run has written since is checked against the database below.
-            known = self._known_sources().get(prep.name)
+            known = self.known_sources().get(prep.name)
             if known and known[0] == prep.sha:
                 return FileReport(prep.path, "unchanged", meeting=known[1], turns=known[2])
         source = MeetingSource.objects.filter(name=prep.name).select_related("meeting").first()

@@ -13,7 +13,7 @@ from django.db import connection
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
-from meetings.models import Meeting, MeetingSource, Participant, Turn
+from meetings.models import Meeting, Participant, Turn
 from meetings.prepare import prepare_args
 from meetings.caching import archive_changed
 from meetings.aggregates import rebuild as rebuild_aggregates
@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 # Each file (or batch of new files) is still one transaction; its commit just does
                 # not wait for the disk flush (a crash can lose the last commits, never half a file).
                 cur.execute("SET synchronous_commit = off")
-            known = dict(MeetingSource.objects.values_list("name", "sha256"))
+            known = {name: sha for name, (sha, _, _) in ingester.known_sources().items()}
             jobs = options["jobs"] or (min(4, os.cpu_count() or 1) if len(files) >= 16 else 1)
             for n, report in enumerate(self._reports(files, known, ingester, jobs), start=1):
                 reports.append(report)
