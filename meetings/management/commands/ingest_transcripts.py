@@ -13,10 +13,11 @@ from django.db import connection
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
-from meetings.models import Meeting, Participant, Turn
+from meetings.models import Meeting, Participant
 from meetings.prepare import prepare_args
 from meetings.caching import archive_changed
 from meetings.aggregates import rebuild as rebuild_aggregates
+from meetings.aggregates import total_turns
 from meetings import search
 from meetings.topic_index import rebuild as rebuild_topics
 
@@ -129,7 +130,7 @@ class Command(BaseCommand):
             + f" in {seconds:.1f} s"
         )
         self.stdout.write(
-            f"archive: {Meeting.objects.count()} meetings, {Turn.objects.count()} turns, "
+            f"archive: {Meeting.objects.count()} meetings, {total_turns()} turns, "
             f"{Participant.objects.count()} participants"
         )
         warned = [r for r in reports if r.warnings]
