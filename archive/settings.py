@@ -76,14 +76,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "meetings.middleware.DatabaseUnavailableMiddleware",
-    "meetings.middleware.QueryStringLimitMiddleware",
+    "meetings.http.middleware.DatabaseUnavailableMiddleware",
+    "meetings.http.middleware.QueryStringLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "meetings.caching.ArchiveCacheMiddleware",
+    "meetings.http.caching.ArchiveCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -101,6 +101,8 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
             ],
+            # The template tags live with the pages (meetings/web/), not at the app's top level.
+            "libraries": {"transcript": "meetings.web.templatetags.transcript"},
         },
     },
 ]
@@ -161,7 +163,7 @@ if HTTPS:
 # Visitors' query strings are capped (414 past this many characters).
 MAX_QUERY_STRING = 2048
 
-# Caching (see meetings/caching.py): local memory per process by default; CACHE_URL=redis://…
+# Caching (see meetings/http/caching.py): local memory per process by default; CACHE_URL=redis://…
 # shares one cache between every gunicorn worker and host.
 ARCHIVE_CODE_VERSION = "0.1.0"
 RELEASE = os.environ.get("RELEASE", "")
@@ -200,7 +202,7 @@ LOGGING = {
 }
 
 
-# The read-only JSON API (meetings/api/): JSON only, GET only, paginated, described by OpenAPI 3.
+# The read-only JSON API (meetings/opendata/api/): JSON only, GET only, paginated, described by OpenAPI 3.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],

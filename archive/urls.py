@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
-    path("api/", include("meetings.api.urls")),
-    path("", include("meetings.urls_open_data")),
-    path("", include("meetings.urls")),
+    path("api/", include("meetings.opendata.api.urls")),
+    path("", include("meetings.opendata.urls")),
+    path("", include("meetings.web.urls")),
 ]

@@ -128,7 +128,7 @@ def load(url: str, meetings, people, rows) -> None:
             cur.execute("DROP INDEX IF EXISTS turn_search")
             cur.execute("SET maintenance_work_mem = '1GB'")
             started = time.perf_counter()
-            from meetings.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL, rebuild_recent_index
+            from meetings.derived.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL, rebuild_recent_index
 
             cur.execute(TURN_VECTOR_SQL.replace("AND t.meeting_id = ANY(%s)", ""))
             cur.execute(MEETING_VECTOR_SQL.replace("WHERE id = ANY(%s)", ""))

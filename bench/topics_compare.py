@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from meetings.parser import parse_transcript  # noqa: E402
-from meetings.topics.evaluate import load_labels, own_method, recall  # noqa: E402
-from meetings.topics.extract import RemarkText, meeting_exclusions, remark_phrases  # noqa: E402
+from meetings.core.parser import parse_transcript  # noqa: E402
+from meetings.core.topics.evaluate import load_labels, own_method, recall  # noqa: E402
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases  # noqa: E402
 
 
 def person_texts(paths):

@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
-from meetings.parser.names import sort_name
+from meetings.core.parser.names import sort_name
 
 
 def _memo_url(obj, name: str) -> str:
@@ -358,7 +358,7 @@ class ArchiveState(models.Model):
         return cls.objects.get(pk=1)
 
 
-# --- Aggregates rebuilt after every ingest (meetings/aggregates.py) ------------------------------
+# --- Aggregates rebuilt after every ingest (meetings/derived/aggregates.py) ------------------------------
 # Pages read these instead of grouping a person's turns at request time, so a profile costs the
 # same for someone with ten remarks and for someone with hundreds of thousands.
 

@@ -1,4 +1,4 @@
-"""The aggregates rebuilt at ingest (meetings/aggregates.py) equal what the pages used to compute
+"""The aggregates rebuilt at ingest (meetings/derived/aggregates.py) equal what the pages used to compute
 from the turns at request time, and the pages that read them stay within a fixed number of
 queries whatever the archive's size."""
 
@@ -12,8 +12,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count, Max, Min
 
-from meetings import aggregates, profiles, views
-from meetings.generator import generate
+from meetings.derived import aggregates
+
+from meetings.web import profiles
+
+from meetings.web import views
+from meetings.core.generator import generate
 from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
 
 

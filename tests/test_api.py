@@ -277,7 +277,7 @@ def test_turn_list(client, archive):
 def test_turn_filters_are_the_search_filters(client, archive, query):
     from django.http import QueryDict
 
-    from meetings.filters import SearchFilter
+    from meetings.web.filters import SearchFilter
 
     api = [(t["meeting"]["slug"], t["key"]) for t in results(client, f"/api/turns/?{query}&page_size=200")]
     filterset = SearchFilter(QueryDict(query), queryset=Turn.objects.all())

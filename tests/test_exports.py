@@ -209,7 +209,7 @@ def test_akn_builder_edge_cases_without_database():
     """No place, excerpts, an empty speech, a two-paragraph summary, a group summary, no turns."""
     import datetime
 
-    from meetings import exports
+    from meetings.opendata.exports import formats as exports
 
     meeting = Meeting(slug="2020-01-02-odd-meeting", title="Odd meeting", date=datetime.date(2020, 1, 2),
                       place=None, description="Lead one.\n\nLead two (Applause.)", is_excerpt=True, ingested_at=None)
@@ -351,7 +351,7 @@ def test_popolo_person(client, archive):
 
 @pytest.mark.django_db
 def test_popolo_everyone_paginated(client, archive, monkeypatch):
-    from meetings import exports_views
+    from meetings.opendata.exports import views as exports_views
 
     r = client.get("/speakers.popolo.json")
     assert r.status_code == 200 and r["Content-Type"] == "application/json"

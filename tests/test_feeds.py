@@ -254,7 +254,7 @@ def test_sitemap_sections_list_the_pages(client, archive, django_assert_max_num_
 
 @pytest.mark.django_db
 def test_sitemap_remarks_are_paginated(client, archive, monkeypatch):
-    from meetings import sitemaps
+    from meetings.opendata import sitemaps
 
     monkeypatch.setattr(sitemaps.RemarkSitemap, "limit", 4)
     _, locs = sitemap_locs(client, "/sitemap.xml")

@@ -6,8 +6,8 @@ import statistics
 
 from django.core.management import call_command
 
-from meetings.generator import generate
-from meetings.parser import parse_transcript
+from meetings.core.generator import generate
+from meetings.core.parser import parse_transcript
 
 
 def test_same_seed_same_files_and_every_file_parses(tmp_path):

@@ -1,6 +1,6 @@
 """Resolving names against what the archive knows (pure, no database)."""
 
-from meetings.identity import AliasIndex, KnownAlias, alias_fields, resolve
+from meetings.core.identity import AliasIndex, KnownAlias, alias_fields, resolve
 
 
 def index(**people):

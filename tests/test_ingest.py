@@ -178,7 +178,7 @@ def test_reingesting_unchanged_files_costs_the_same_few_queries_for_5_or_25_file
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from meetings.generator import generate
+    from meetings.core.generator import generate
 
     files = generate(tmp_path / "corpus", 25, seed=3)
     ingest(*files, no_progress=True)

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from meetings.generator import generate
-from meetings.ingest import Ingester
+from meetings.core.generator import generate
+from meetings.ingest.single import Ingester
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, ParticipantRedirect, Turn
 
 from .conftest import SAMPLE_DATA
@@ -202,8 +202,8 @@ def test_a_database_error_in_one_file_of_a_batch_fails_that_file_alone(corpus, t
 def test_fresh_keys_are_the_keys_assign_keys_gives_a_new_meeting():
     import random
 
-    from meetings.bulk_ingest import fresh_keys
-    from meetings.permalinks import NewTurn, assign_keys
+    from meetings.ingest.batch import fresh_keys
+    from meetings.core.permalinks import NewTurn, assign_keys
 
     rng = random.Random(4)
     for _ in range(50):
@@ -214,7 +214,7 @@ def test_fresh_keys_are_the_keys_assign_keys_gives_a_new_meeting():
 
 @pytest.mark.django_db
 def test_reports_of_unchanged_files_do_not_wait_for_a_batch_to_fill(tmp_path):
-    from meetings.prepare import prepare
+    from meetings.ingest.prepare import prepare
 
     generate(tmp_path / "old", 30, seed=2)
     ingest(tmp_path / "old", batch_size=200)

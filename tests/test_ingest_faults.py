@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from meetings.ingest import MAX_FILE_BYTES, acquire_ingest_lock, release_ingest_lock
+from meetings.ingest.single import MAX_FILE_BYTES, acquire_ingest_lock, release_ingest_lock
 from meetings.models import Meeting, Participant, Turn
 
 from .test_ingest import MEETING
@@ -96,7 +96,8 @@ def test_absurd_lines_and_a_label_with_no_text(tmp_path):
 def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch, batch_size):
     (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
     (tmp_path / "b.txt").write_text(MEETING.replace("Harbour Board", "Ferry Board"), encoding="utf-8")
-    from meetings import bulk_ingest, ingest
+    from meetings.ingest import batch as bulk_ingest
+    from meetings.ingest import single as ingest
 
     def crash_batch(rows):  # a batch dies after its people and meetings were written
         raise RuntimeError("killed")
@@ -152,7 +153,7 @@ def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
     import subprocess
     import sys
 
-    from meetings.generator import generate
+    from meetings.core.generator import generate
     from meetings.models import MeetingSource
 
     from .conftest import ROOT

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from meetings.parser import SPEECH, SUMMARY, TranscriptError, parse_transcript
+from meetings.core.parser import SPEECH, SUMMARY, TranscriptError, parse_transcript
 
 NB = "\u00a0"
 

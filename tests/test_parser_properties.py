@@ -7,7 +7,7 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.parser import SUMMARY, TranscriptError, parse_transcript
+from meetings.core.parser import SUMMARY, TranscriptError, parse_transcript
 
 from .conftest import SAMPLE_DATA
 

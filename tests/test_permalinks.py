@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from meetings.permalinks import (
+from meetings.core.permalinks import (
     KeyedTurn,
     NewTurn,
     assign_keys,

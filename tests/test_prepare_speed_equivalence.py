@@ -10,11 +10,11 @@ import random
 import re
 from collections import Counter
 
-from meetings.parser import parse_transcript
-from meetings.parser.names import clean_spaces, name_key, name_tokens, strip_accents
-from meetings.parser.parse import _words_before
-from meetings.topics.extract import RemarkText, remark_phrases
-from meetings.topics.phrases import (
+from meetings.core.parser import parse_transcript
+from meetings.core.parser.names import clean_spaces, name_key, name_tokens, strip_accents
+from meetings.core.parser.parse import _words_before
+from meetings.core.topics.extract import RemarkText, remark_phrases
+from meetings.core.topics.phrases import (
     _BREAK,
     _WORD,
     _content,

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant, Turn
-from meetings.parser import SUMMARY, parse_transcript
-from meetings.parser.names import TITLE_WORDS
+from meetings.core.parser import SUMMARY, parse_transcript
+from meetings.core.parser.names import TITLE_WORDS
 
 from .conftest import shared_dir
 

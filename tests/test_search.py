@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from meetings.search import MAX_QUERY_LENGTH, clean_query
+from meetings.derived.search import MAX_QUERY_LENGTH, clean_query
 
 HARBOUR = """Meeting of the Harbour Board
 
@@ -168,7 +168,7 @@ def test_search_forms_on_meeting_and_profile(client, archive):
 
 @pytest.mark.django_db
 def test_a_very_common_query_ranks_a_bounded_set_and_says_so(client, archive, monkeypatch):
-    from meetings import search
+    from meetings.derived import search
 
     monkeypatch.setattr(search, "CANDIDATES", 2)
     html = results(client, "harbour or meals or quay or foreign")
@@ -184,14 +184,14 @@ def test_optimize_archive_keeps_everything(client, archive):
 
 @pytest.fixture
 def generated(tmp_path):
-    from meetings.generator import generate
+    from meetings.core.generator import generate
 
     call_command("ingest_transcripts", str(generate(tmp_path / "corpus", 24, seed=4)[0].parent), "--no-topics",
                  "--no-progress", "-v0", stdout=io.StringIO())
 
 
 def candidate_dates(q):
-    from meetings import search
+    from meetings.derived import search
     from meetings.models import Turn
 
     hits = search.search_turns(q, Turn.objects.all(), group=False, per_page=10_000)
@@ -201,7 +201,7 @@ def candidate_dates(q):
 
 @pytest.mark.django_db
 def test_a_small_archive_gets_no_separate_index_of_recent_turns(generated):
-    from meetings import search
+    from meetings.derived import search
     from meetings.models import Turn
 
     assert search.rebuild_recent_index(turns=Turn.objects.count()) is None
@@ -212,7 +212,7 @@ def test_a_small_archive_gets_no_separate_index_of_recent_turns(generated):
 def test_common_words_are_ranked_among_the_newest_matches_through_the_recent_index(generated, monkeypatch):
     """With the partial index over the newest turns, a query that matches more than CANDIDATES
     turns ranks matches from that newest part only; a rare query finds every match, as before."""
-    from meetings import search
+    from meetings.derived import search
     from meetings.models import Turn
 
     rare = "ornithopter"
@@ -240,7 +240,7 @@ def test_common_words_are_ranked_among_the_newest_matches_through_the_recent_ind
 
 @pytest.mark.django_db(transaction=True)
 def test_optimize_archive_makes_the_recent_index_once_the_archive_is_large(generated, monkeypatch):
-    from meetings import search
+    from meetings.derived import search
     from meetings.models import Turn
 
     out = io.StringIO()
@@ -256,8 +256,8 @@ def test_optimize_archive_makes_the_recent_index_once_the_archive_is_large(gener
 
 @pytest.mark.django_db
 def test_ingest_makes_the_recent_index_when_due_and_remakes_it_as_new_turns_pile_up(tmp_path, monkeypatch):
-    from meetings import search
-    from meetings.generator import generate
+    from meetings.derived import search
+    from meetings.core.generator import generate
     from meetings.models import Turn
 
     files = generate(tmp_path / "corpus", 30, seed=8)

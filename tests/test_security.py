@@ -69,7 +69,7 @@ def test_no_write_endpoints_and_no_admin(client, hostile):
 
 @pytest.mark.django_db
 def test_database_outage_answers_503_and_recovers(client, hostile, monkeypatch):
-    from meetings import views
+    from meetings.web import views
 
     real = views.Meeting.objects.defer
 

@@ -14,11 +14,11 @@ from django.db import connection, transaction
 from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 
-from meetings import topic_index
-from meetings.filters import TopicRemarkFilter
-from meetings.generator import generate
+from meetings.derived import topic_index
+from meetings.web.filters import TopicRemarkFilter
+from meetings.core.generator import generate
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
-from meetings.topics import scoring
+from meetings.core.topics import scoring
 
 
 def ingest(path):

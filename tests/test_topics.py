@@ -11,9 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import MeetingTopic, ParticipantTopic, Topic, Turn, TurnTopic
-from meetings.topics.evaluate import load_labels, own_method, recall
-from meetings.topics.phrases import candidates, display_label, is_procedural
-from meetings.topics.scoring import TurnPhrases, score
+from meetings.core.topics.evaluate import load_labels, own_method, recall
+from meetings.core.topics.phrases import candidates, display_label, is_procedural
+from meetings.core.topics.scoring import TurnPhrases, score
 
 from .conftest import shared_dir
 
@@ -38,7 +38,7 @@ def test_generic_words_and_names_are_never_topics():
 
 
 def test_stage_directions_are_not_topics():
-    from meetings.topics.extract import RemarkText, remark_phrases
+    from meetings.core.topics.extract import RemarkText, remark_phrases
 
     phrases, _, _ = remark_phrases(RemarkText("The tram depot is flooded again. (Laughter.) (Applause.) " * 3, "", False), set())
     assert "laughter" not in phrases and "applause" not in phrases and "tram depot" in phrases
@@ -153,7 +153,7 @@ def test_raised_filter_and_evidence_links(client, harbour):
 
 
 def test_a_phrase_never_starts_with_a_possessive():
-    from meetings.topics.phrases import candidates
+    from meetings.core.topics.phrases import candidates
 
     got = candidates("Russia's energy policy worries Mr Zuyev's doctors. The Democratic People's Republic "
                      "answered on today's economy and the city's debt.")
@@ -170,8 +170,8 @@ def test_rebuild_with_reextract_gives_the_phrases_ingest_gave(tmp_path):
 
     from django.core.management import call_command
 
-    from meetings import topic_index
-    from meetings.generator import generate
+    from meetings.derived import topic_index
+    from meetings.core.generator import generate
     from meetings.models import Turn
 
     call_command("ingest_transcripts", str(generate(tmp_path / "c", 12, seed=9)[0].parent), "--no-topics",

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def fill_sort_names(apps, schema_editor):
-    from meetings.parser.names import sort_name
+    from meetings.core.parser.names import sort_name
 
     Participant = apps.get_model("meetings", "Participant")
     for p in Participant.objects.all().only("id", "name"):

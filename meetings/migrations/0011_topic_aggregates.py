@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('topic', 'participant'), name='topic_speaker_unique'),
         ),
         # Existing topics: copy the turns' meeting, date, position and speaker, and group who
-        # raised what and where (what meetings.topic_index.rebuild writes from now on).
+        # raised what and where (what meetings.derived.topic_index.rebuild writes from now on).
         migrations.RunSQL(
             """
             UPDATE meetings_turntopic tt SET meeting_id = t.meeting_id, date = m.date,

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from meetings.generator import generate
+from meetings.core.generator import generate
 
 
 class Command(BaseCommand):

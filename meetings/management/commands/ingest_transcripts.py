@@ -12,14 +12,14 @@ from django.db import connection
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.ingest import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
+from meetings.ingest.single import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
 from meetings.models import Meeting, Participant
-from meetings.prepare import prepare_args
-from meetings.caching import archive_changed
-from meetings.aggregates import rebuild as rebuild_aggregates
-from meetings.aggregates import total_turns
-from meetings import search
-from meetings.topic_index import rebuild as rebuild_topics
+from meetings.ingest.prepare import prepare_args
+from meetings.http.caching import archive_changed
+from meetings.derived.aggregates import rebuild as rebuild_aggregates
+from meetings.derived.aggregates import total_turns
+from meetings.derived import search
+from meetings.derived.topic_index import rebuild as rebuild_topics
 
 
 class Command(BaseCommand):

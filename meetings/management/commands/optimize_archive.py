@@ -5,9 +5,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from meetings import search
-from meetings.aggregates import rebuild as rebuild_aggregates
-from meetings.ingest import acquire_ingest_lock, release_ingest_lock
+from meetings.derived import search
+from meetings.derived.aggregates import rebuild as rebuild_aggregates
+from meetings.ingest.single import acquire_ingest_lock, release_ingest_lock
 
 
 class Command(BaseCommand):

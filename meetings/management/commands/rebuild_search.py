@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from meetings import search
-from meetings.caching import archive_changed
+from meetings.derived import search
+from meetings.http.caching import archive_changed
 from meetings.models import Meeting
 
 

@@ -2,9 +2,9 @@
 
 from django.core.management.base import BaseCommand
 
-from meetings.ingest import acquire_ingest_lock, release_ingest_lock
-from meetings.caching import archive_changed
-from meetings.topic_index import rebuild
+from meetings.ingest.single import acquire_ingest_lock, release_ingest_lock
+from meetings.http.caching import archive_changed
+from meetings.derived.topic_index import rebuild
 
 
 class Command(BaseCommand):

@@ -1,0 +1,48 @@
+"""From parsed remarks to scored topics: the one path used by ingest, rebuild and evaluation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from meetings.core.parser.inline import TEXT, segments
+from meetings.core.parser.names import name_tokens
+
+from .phrases import _procedural, candidates, normalise
+
+
+@dataclass
+class RemarkText:
+    """What topic extraction needs to know of one remark."""
+
+    text: str
+    label: str  # the label as written (for a summary, the words naming the person)
+    is_summary: bool
+
+
+def meeting_exclusions(names: list[str]) -> set[str]:
+    """Words never used as topics in a meeting: the names of the people present."""
+    out: set[str] = set()
+    for n in names:
+        out.update(t for t in name_tokens(n) if len(t) > 2)
+    return out
+
+
+def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool]:
+    """(phrase counts, word count, procedural?) for one remark."""
+    text = remark.text
+    if remark.is_summary and remark.label:
+        # "(Council member X spoke about …)": the words naming the person are not the topic.
+        text = re.sub(re.escape(normalise(remark.label)), " ", normalise(text), flags=re.IGNORECASE)
+        text = re.sub(r"^\s*(?:in (?:his|her|their) [a-z ]{1,30},)", " ", text, flags=re.IGNORECASE)
+    # Stage directions ("(Laughter.)", "(Applause.)") are not what anyone said.
+    # (Without brackets, angle brackets or square brackets a paragraph is all TEXT.)
+    if "(" in text or "<" in text or "[" in text:
+        text = "\n\n".join(
+            "".join(chunk for kind, chunk in segments(para) if kind == TEXT) for para in text.split("\n\n")
+        )
+    words = len(normalise(text).split())
+    if not remark.is_summary and _procedural(text, words):
+        return Counter(), words, True
+    return candidates(text, exclude), words, False

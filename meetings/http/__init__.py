@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by pages and open data: caching and middleware."""

@@ -1,0 +1,76 @@
+"""The CPU-bound half of ingest, without Django: read a file, hash it, parse it, extract the
+candidate topic phrases of its remarks. Runs in worker processes, in parallel with the writes."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meetings.core.parser import Transcript, TranscriptError, parse_transcript
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class IngestError(Exception):
+    """A file that could not be ingested; the message names the reason."""
+
+
+@dataclass
+class PreparedFile:
+    path: str
+    name: str
+    sha: str = ""
+    size: int = 0
+    unchanged: bool = False
+    error: str = ""
+    transcript: Transcript | None = None
+    phrases: list[tuple[dict, int, bool]] = field(default_factory=list)  # per turn: counts, words, procedural
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError("it is not a regular file (a device, a pipe or a socket)")
+    if st.st_size > MAX_FILE_BYTES:
+        raise IngestError(
+            f"it is {st.st_size / 1048576:.0f} MB, larger than the {MAX_FILE_BYTES // 1048576} MB a transcript may be"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read it: {exc.strerror or exc}") from None
+
+
+def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
+    """Everything about one file that needs no database; never raises."""
+    out = PreparedFile(str(path), path.name)
+    try:
+        data = read_file(path)
+    except IngestError as exc:
+        out.error = str(exc)
+        return out
+    out.sha, out.size = hashlib.sha256(data).hexdigest(), len(data)
+    if known_sha == out.sha:
+        out.unchanged = True
+        return out
+    try:
+        t = parse_transcript(data)
+    except TranscriptError as exc:
+        out.error = str(exc)
+        return out
+    exclude = meeting_exclusions(t.names + [x.written_name for x in t.turns if x.written_name])
+    for turn in t.turns:
+        counts, words, procedural = remark_phrases(RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude)
+        out.phrases.append((dict(counts), words, procedural))
+    out.transcript = t
+    return out
+
+
+def prepare_args(args: tuple[str, str | None]) -> PreparedFile:
+    return prepare(Path(args[0]), args[1])

@@ -1,0 +1,1 @@
+"""Open data: the JSON API, exports, feeds and sitemaps."""

@@ -1,0 +1,1 @@
+"""Exports of meetings and people, one module per format."""

@@ -1,0 +1,18 @@
+"""Atom feeds, sitemap.xml and robots.txt (included at the site root, without a namespace)."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.decorators.http import require_safe
+
+from meetings.opendata.feeds import MeetingsFeed, SpeakerFeed, TopicFeed
+from meetings.opendata.sitemaps import SITEMAPS, robots_txt
+
+urlpatterns = [
+    path("feeds/meetings.atom", require_safe(MeetingsFeed()), name="feed_meetings"),
+    path("feeds/speakers/<slug:slug>.atom", require_safe(SpeakerFeed()), name="feed_speaker"),
+    path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
+    path("sitemap.xml", require_safe(sitemap_views.index),
+         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
+    path("sitemap-<section>.xml", require_safe(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", robots_txt, name="robots"),
+]

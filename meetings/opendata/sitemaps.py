@@ -1,0 +1,114 @@
+"""sitemap.xml (an index of sections, large sections in pages of SITEMAP_LIMIT) and robots.txt.
+
+Each section is ordered by a unique, indexed key so that its pages stay put between requests;
+`lastmod` comes from `Meeting.ingested_at` (meetings and their remarks). Participants and topics
+carry no timestamp, so their sections give none. Every sitemap page runs a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_safe
+
+from meetings.derived import aggregates
+from meetings.models import Meeting, Participant, Topic, Turn
+
+SITEMAP_LIMIT = 10_000
+
+
+def _latest_ingest():
+    return Meeting.objects.aggregate(latest=Max("ingested_at"))["latest"]
+
+
+class MeetingSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
+
+    def items(self):
+        return Meeting.objects.only("slug", "ingested_at").order_by("pk")
+
+    def lastmod(self, meeting):
+        return meeting.ingested_at
+
+    def get_latest_lastmod(self):
+        # One aggregate, not a walk over every item (the default for a callable lastmod).
+        return _latest_ingest()
+
+
+class SpeakerSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
+
+    def items(self):
+        return Participant.objects.only("slug").order_by("pk")
+
+
+class TopicSitemap(Sitemap):
+    limit = SITEMAP_LIMIT
+
+    def items(self):
+        # Topic rows are rebuilt with new ids by each topic index rebuild; slugs are kept.
+        return Topic.objects.only("slug").order_by("slug")
+
+
+class _RemarkPaginator(Paginator):
+    """Pages of every remark in (meeting, position) order, counted from the meetings' stored turn
+    counts and read from the meeting where each page starts (no COUNT(*) and no OFFSET over a
+    million turns: page 100 costs what page 1 costs)."""
+
+    @cached_property
+    def count(self):
+        return aggregates.total_turns()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        offset = (number - 1) * self.per_page
+        start = aggregates.meeting_at(offset, order="id") if offset else None
+        rows = self.object_list
+        if start is not None:
+            rows, offset = rows.filter(meeting_id__gte=start[1]), offset - start[2]
+        return self._get_page(list(rows[offset:offset + self.per_page]), number, self)
+
+
+class RemarkSitemap(Sitemap):
+    """Every remark's permalink: up to a million, so many pages of the index."""
+
+    limit = SITEMAP_LIMIT
+
+    @property
+    def paginator(self):
+        return _RemarkPaginator(self._items(), self.limit)
+
+    def items(self):
+        return (
+            Turn.objects.select_related("meeting")
+            .only("key", "meeting__slug", "meeting__ingested_at")
+            .order_by("meeting_id", "position")  # the (meeting, position) unique index
+        )
+
+    def lastmod(self, turn):
+        return turn.meeting.ingested_at
+
+    def get_latest_lastmod(self):
+        return _latest_ingest()
+
+
+SITEMAPS = {
+    "meetings": MeetingSitemap,
+    "speakers": SpeakerSitemap,
+    "topics": TopicSitemap,
+    "remarks": RemarkSitemap,
+}
+
+# Paths crawlers should not walk: search results (endless, and the same remarks again).
+ROBOTS_DISALLOW = ["/search/", "/api/search/"]
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

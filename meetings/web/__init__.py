@@ -1,0 +1,1 @@
+"""The HTML pages: views, URLs, filters and template tags."""

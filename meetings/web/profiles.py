@@ -1,0 +1,69 @@
+"""Figures for a speaker's profile, each one query whatever the archive's size: they read the
+aggregates of `meetings/derived/aggregates.py`, rebuilt after every ingest."""
+
+from __future__ import annotations
+
+from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
+
+RECENT_MEETINGS = 12
+TOP_PARTNERS = 8
+
+
+MEETINGS_PER_ROLE = 5
+
+
+def roles(person: Participant) -> list[dict]:
+    """Each title the person appeared under, with how many meetings, when, and the most recent
+    of those meetings (two queries, read from the aggregates rebuilt at ingest)."""
+    found = list(
+        ParticipantRole.objects.filter(participant=person)
+        .order_by("-meetings", "role")
+        .values("role", "meetings", "first", "last", "recent")[:30]
+    )
+    ids = {mid for r in found for mid in r["recent"][:MEETINGS_PER_ROLE]}
+    by_id = Meeting.objects.only("slug", "title", "date").in_bulk(ids)
+    for r in found:
+        r["recent"] = [
+            {"meeting__slug": m.slug, "meeting__title": m.title, "meeting__date": m.date}
+            for m in (by_id.get(mid) for mid in r["recent"][:MEETINGS_PER_ROLE]) if m is not None
+        ]
+    return found
+
+
+def recent_meetings(person: Participant) -> list[Meeting]:
+    """The person's latest meetings, each with `remarks`: how many turns they had there."""
+    appearances = (
+        Appearance.objects.filter(participant=person).select_related("meeting")
+        .order_by("-date", "meeting__title")[:RECENT_MEETINGS]
+    )
+    found = []
+    for a in appearances:
+        a.meeting.remarks = a.remarks
+        found.append(a.meeting)
+    return found
+
+
+def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[tuple[Participant, int]]:
+    """The people who most often spoke right before or right after this person."""
+    rows = (
+        Exchange.objects.filter(participant=person).select_related("partner")
+        .order_by("-count", "partner_id")[:limit]
+    )
+    return [(e.partner, e.count) for e in rows]
+
+
+def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:
+    """The people of a meeting in speaking order, from its loaded turns (no query): each with the
+    roles they spoke under there, their number of turns, and their first turn. Also points every
+    turn at the loaded meeting, so permalinks cost no query."""
+    people: dict[int, dict] = {}
+    for t in turns:
+        t.meeting = meeting
+        if t.speaker_id is None:
+            continue
+        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
+        t.speaker = entry["participant"]  # one instance per person: their URL is built once
+        entry["count"] += 1
+        if t.role and t.role not in entry["roles"]:
+            entry["roles"].append(t.role)
+    return list(people.values())

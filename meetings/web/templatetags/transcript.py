@@ -1,0 +1,92 @@
+"""Template filters that render a turn's text: paragraphs, stage directions, omissions."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from meetings.core.parser.inline import OMISSION, STAGE, segments
+from meetings.derived.search import START, STOP
+
+register = template.Library()
+
+
+@register.filter
+def turn_html(text: str) -> str:
+    """Paragraphs as <p>; "(Laughter.)" as <span class="stage">; "<…>" as an omission. Escaped."""
+    out = []
+    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+        parts = segments(para)
+        if len(parts) == 1 and parts[0][0] == OMISSION:
+            out.append('<p class="omission"><span title="Omitted in the source">&lt;…&gt;</span></p>')
+            continue
+        html = []
+        for kind, chunk in parts:
+            if kind == STAGE:
+                html.append(f'<span class="stage">{escape(chunk)}</span>')
+            elif kind == OMISSION:
+                html.append('<span class="omission" title="Omitted in the source">&lt;…&gt;</span>')
+            else:
+                html.append(escape(chunk))
+        out.append(f"<p>{''.join(html)}</p>")
+    html = "\n".join(out)
+    if START in html:  # search highlights (markers put there by PostgreSQL's ts_headline)
+        html = _balance_marks(html)
+    return mark_safe(html)
+
+
+def _balance_marks(html: str) -> str:
+    """Markers become <mark>; a mark never spans a paragraph or a stage direction."""
+    out, open_ = [], False
+    for part in re.split(f"([{START}{STOP}]|</?p>|</?span[^>]*>)", html):
+        if part == START:
+            out.append("<mark>"); open_ = True
+        elif part == STOP:
+            if open_:
+                out.append("</mark>")
+            open_ = False
+        elif part.startswith("<") and open_:
+            out.append("</mark>" + part + "<mark>")
+        else:
+            out.append(part)
+    return "".join(out).replace("<mark></mark>", "")
+
+
+@register.filter
+def snippet(text: str, length: int = 220) -> str:
+    """The first words of a turn, on one line, cut at a word boundary."""
+    flat = " ".join((text or "").replace("\u00a0", " ").split())
+    if len(flat) <= length:
+        return flat
+    cut = flat[:length].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def phrase_pattern(key: str) -> re.Pattern:
+    """A topic key as it may be written: any case, spaces, U+00A0 or hyphens between words,
+    plural or possessive endings ("foreign agent" finds "foreign agents", "Foreign-agent")."""
+    words = [w for w in key.split(" ") if w]
+    parts = [re.escape(w) for w in words[:-1]]
+    last = words[-1] if words else ""
+    stem = re.escape(last[:-1] if last.endswith("y") and len(last) > 3 else last)
+    parts.append(stem + r"[\w'’]*")
+    return re.compile(r"(?<![\w])" + r"[\s\u00a0\-‐‑–]+".join(parts), re.IGNORECASE)
+
+
+@register.filter
+def highlight(text: str, key: str) -> str:
+    """The turn's paragraphs, escaped, with the topic phrase marked."""
+    pattern = phrase_pattern(key or "")
+    out = []
+    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+        pieces, pos = [], 0
+        for m in pattern.finditer(para):
+            pieces.append(escape(para[pos:m.start()]))
+            pieces.append(f"<mark>{escape(m.group(0))}</mark>")
+            pos = m.end()
+        pieces.append(escape(para[pos:]))
+        out.append(f"<p>{''.join(pieces)}</p>")
+    return mark_safe("\n".join(out))

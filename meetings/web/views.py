@@ -1,0 +1,313 @@
+"""Thin views: look up, filter, paginate, render. Every page runs a fixed number of queries."""
+
+from __future__ import annotations
+
+import string
+
+from django.core.paginator import Paginator
+from django.db.models.functions import Left, Upper
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from meetings.derived import aggregates
+
+from meetings.web import profiles
+from meetings.derived import search
+from meetings.web.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
+from meetings.models import (
+    Meeting,
+    MeetingTopic,
+    Participant,
+    ParticipantRedirect,
+    ParticipantTopic,
+    RetiredTurnKey,
+    Topic,
+    Turn,
+    TurnTopic,
+)
+
+MEETINGS_PER_PAGE = 30
+REMARKS_PER_PAGE = 25
+SPEAKERS_PER_PAGE = 120
+
+
+def _page_number(request) -> int:
+    raw = request.GET.get("page") or "1"
+    if not raw.isdigit() or len(raw) > 7:
+        raise Http404("No such page")
+    return int(raw)
+
+
+def _page(request, object_list, per_page, count: int | None = None):
+    """The requested page; a page number that is not a page answers 404. `count`, when known
+    (a denormalised count), spares the COUNT(*) over the whole list."""
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is never computed
+    number = _page_number(request)
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("No such page")
+    return paginator.page(number)
+
+
+def _unfiltered(request, *allowed: str) -> bool:
+    """No parameter narrows the list (only those in `allowed`, such as the page number, are set)."""
+    return all(k in allowed or not v for k, v in request.GET.items())
+
+
+def _page_of(count: int, number: int, per_page: int):
+    """A page of a result list already sliced elsewhere (for the pagination links)."""
+    paginator = Paginator(range(count), per_page, allow_empty_first_page=True)
+    if number < 1 or number > paginator.num_pages:
+        raise Http404("No such page")
+    return paginator.page(number)
+
+
+def _lenient(filterset_class, data, queryset):
+    """A FilterSet that ignores the parameters it cannot understand (and says so in .errors)."""
+    filterset = filterset_class(data, queryset=queryset)
+    filterset.ignored = {}
+    if filterset.is_valid():
+        return filterset
+    errors = dict(filterset.errors)
+    cleaned = data.copy()
+    for field in errors:
+        cleaned.pop(field, None)
+    retry = filterset_class(cleaned, queryset=queryset)
+    retry.is_valid()
+    retry.ignored = errors
+    return retry
+
+
+def _query_without_page(request) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def _positioned_page(request, meetings, per_page):
+    """Page N of the whole newest-first list, read as a range of `list_position`."""
+    count = aggregates.list_count() or Meeting.objects.count()
+    page = _page(request, meetings, per_page, count=count)
+    page.object_list = aggregates.list_page(meetings, (page.number - 1) * per_page, per_page, count)
+    return page
+
+
+@require_safe
+def meeting_list(request):
+    meetings = Meeting.objects.defer("description", "search_vector").order_by("-date", "title", "pk")
+    filterset = _lenient(MeetingFilter, request.GET, meetings)
+    if _unfiltered(request, "page"):
+        page = _positioned_page(request, meetings, MEETINGS_PER_PAGE)
+    else:
+        page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
+    years = aggregates.meeting_years()
+    return render(request, "meetings/meeting_list.html", {
+        "page": page, "filter": filterset, "query": _query_without_page(request), "years": years,
+    })
+
+
+@require_safe
+def meeting_detail(request, slug):
+    meeting = get_object_or_404(Meeting, slug=slug)
+    q = search.clean_query(request.GET.get("q"))
+    turns = list(meeting.turns.select_related("speaker").for_display().order_by("position"))
+    pattern = search.highlight_pattern(q) if q else None
+    if pattern is None:
+        q = ""
+    for t in turns:
+        # Always set: a missing attribute makes the template engine call dir() on the turn.
+        t.marked_text = search.mark_text(t.text, pattern) if pattern is not None else ""
+    people = profiles.meeting_participants(meeting, turns)
+    newer, older = _neighbours(meeting)
+    topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
+                  .order_by("rank"))
+    for mt in topics:
+        if mt.evidence:
+            mt.evidence.meeting = meeting
+    return render(request, "meetings/meeting_detail.html", {
+        "meeting": meeting, "turns": turns, "people": people, "topics": topics, "q": q,
+        "newer": newer, "older": older,
+    })
+
+
+def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The meetings just before and after this one in the meeting list (newest first): one index
+    read by list position, or, while positions are being rebuilt, the same order by date, title, id."""
+    fields = ("slug", "title", "date", "list_position")
+    p = meeting.list_position
+    if p is not None:
+        near = {m.list_position: m for m in Meeting.objects.filter(list_position__in=[p - 1, p + 1]).only(*fields)}
+        return near.get(p - 1), near.get(p + 1)
+    d, title, pk = meeting.date, meeting.title, meeting.pk
+    newer = (Meeting.objects.filter(date__gt=d) | Meeting.objects.filter(date=d, title__lt=title)
+             | Meeting.objects.filter(date=d, title=title, pk__lt=pk))
+    older = (Meeting.objects.filter(date__lt=d) | Meeting.objects.filter(date=d, title__gt=title)
+             | Meeting.objects.filter(date=d, title=title, pk__gt=pk))
+    return (newer.order_by("date", "-title", "-pk").only(*fields).first(),
+            older.order_by("-date", "title", "pk").only(*fields).first())
+
+
+@require_safe
+def turn_detail(request, slug, key):
+    meeting = get_object_or_404(Meeting, slug=slug)
+    turn = Turn.objects.select_related("speaker").for_display().filter(meeting=meeting, key=key).first()
+    if turn is None:
+        if RetiredTurnKey.objects.filter(meeting=meeting, key=key).exists():
+            return render(request, "meetings/turn_gone.html", {"meeting": meeting, "key": key}, status=410)
+        raise Http404("No such remark in this meeting")
+    context = list(
+        Turn.objects.select_related("speaker").for_display()
+        .filter(meeting=meeting, position__in=[turn.position - 1, turn.position + 1])
+        .order_by("position")
+    )
+    for t in [turn, *context]:
+        t.meeting = meeting
+    before = next((t for t in context if t.position < turn.position), None)
+    after = next((t for t in context if t.position > turn.position), None)
+    url = request.build_absolute_uri(turn.get_absolute_url())
+    return render(request, "meetings/turn_detail.html", {
+        "meeting": meeting, "turn": turn, "focus": [turn], "before": before, "after": after, "permalink": url,
+    })
+
+
+@require_safe
+def speaker_list(request):
+    people = Participant.objects.order_by("sort_name", "name")
+    filterset = _lenient(SpeakerFilter, request.GET, people)
+    page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
+    letters = set(
+        Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
+        .values_list("initial", flat=True).distinct()
+    )
+    return render(request, "meetings/speaker_list.html", {
+        "page": page, "filter": filterset, "query": _query_without_page(request),
+        "letters": [(c, c in letters) for c in string.ascii_uppercase],
+        "letter": (request.GET.get("letter") or "")[:1].upper(),
+    })
+
+
+@require_safe
+def speaker_detail(request, slug):
+    person = Participant.objects.filter(slug=slug).first()
+    if person is None:
+        moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
+        if moved is None:
+            raise Http404("No such speaker")
+        return HttpResponsePermanentRedirect(moved.participant.get_absolute_url())
+    turns = (
+        Turn.objects.filter(speaker=person)
+        .select_related("meeting").for_display("meeting")
+        .order_by("-date", "meeting_id", "position")
+    )
+    filterset = _lenient(RemarkFilter, request.GET, turns)
+    if _unfiltered(request, "page"):
+        # The whole list: its count is known and any page starts from the meeting it falls in.
+        page = _page(request, turns, REMARKS_PER_PAGE, count=person.turn_count)
+        page.object_list = aggregates.remarks_page(person, turns, (page.number - 1) * REMARKS_PER_PAGE,
+                                                   REMARKS_PER_PAGE)
+    else:
+        page = _page(request, filterset.qs, REMARKS_PER_PAGE)
+    stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
+    return render(request, "meetings/speaker_detail.html", {
+        "person": person, "page": page, "stats": stats, "filter": filterset,
+        "roles": profiles.roles(person),
+        "meetings": profiles.recent_meetings(person),
+        "partners": profiles.exchanged_with(person),
+        "topics": list(ParticipantTopic.objects.filter(participant=person)
+                       .select_related("topic", "evidence__meeting").order_by("rank")),
+        "query": _query_without_page(request),
+    })
+
+
+TOPICS_PER_PAGE = 100
+
+
+@require_safe
+def topic_list(request):
+    order = "az" if request.GET.get("sort") == "az" else "raised"
+    topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
+    topics = topics.order_by("label") if order == "az" else topics.order_by("-raised_count", "-remark_count", "label")
+    page = _page(request, topics, TOPICS_PER_PAGE)
+    return render(request, "meetings/topic_list.html", {
+        "page": page, "order": order, "query": _query_without_page(request),
+    })
+
+
+@require_safe
+def topic_detail(request, slug):
+    """Everything on this page reads rows rebuilt with the topics (TopicSpeaker, TopicMeeting, the
+    copies of date, meeting, position and speaker on TurnTopic) through an index on the topic:
+    the same few queries, the same cost, for a topic of ten remarks or of a hundred thousand."""
+    # Rows are read as tuples and each kind of link is reversed once (slugs and keys need no
+    # quoting); the markup is the template's (_topic_remark.html).
+    topic = get_object_or_404(Topic, slug=slug)
+    remarks = (TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
+               .values_list("raised", "turn__key", "turn__text", "turn__kind", "turn__speaker_label",
+                            "turn__speaker__slug", "turn__speaker__name", "meeting__slug", "meeting__title", "date"))
+    filterset = _lenient(TopicRemarkFilter, request.GET, remarks)
+    page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=filterset.known_count(topic))
+    if _unfiltered(request, "page"):  # any page starts from the meeting where it falls
+        page.object_list = aggregates.topic_remarks_page(topic, remarks, (page.number - 1) * REMARKS_PER_PAGE,
+                                                         REMARKS_PER_PAGE)
+
+    def link(name, *params):
+        pattern = reverse(name, kwargs={k: f"--{k}--" for k in params})
+        return lambda slug, key="": pattern.replace("--slug--", slug).replace("--key--", key)
+
+    meeting_url, speaker_url = link("meetings:meeting", "slug"), link("meetings:speaker", "slug")
+    turn_url = link("meetings:turn", "slug", "key")
+    items = [
+        {"raised": raised, "is_summary": kind == Turn.SUMMARY, "label": label, "name": name, "date": date,
+         "speaker_url": speaker_url(person) if person else "", "meeting_title": title,
+         "in_meeting_url": f"{meeting_url(meeting)}#{key}", "url": turn_url(meeting, key),
+         "text": text}
+        for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list
+    ]
+    raisers = [{"slug": person, "name": name, "n": n, "url": speaker_url(person)}  # n: meetings where they raised it
+               for person, name, n in topic.speakers.filter(raised__gt=0).order_by("rank")
+               .values_list("participant__slug", "participant__name", "raised")[:20]]
+    meetings = [{"url": meeting_url(meeting), "title": title, "date": date}
+                for meeting, title, date in topic.topic_meetings.order_by("rank")
+                .values_list("meeting__slug", "meeting__title", "meeting__date")[:20]]
+    return render(request, "meetings/topic_detail.html", {
+        "topic": topic, "page": page, "remarks": items, "filter": filterset, "raisers": raisers,
+        "meetings": meetings, "query": _query_without_page(request),
+    })
+
+
+RESULTS_PER_PAGE = 20
+
+
+@require_safe
+def search_page(request):
+    raw = request.GET.get("q", "")
+    q = search.clean_query(raw)
+    filterset = _lenient(SearchFilter, request.GET, Turn.objects.all())
+    base = filterset.qs
+    context = {"q": q, "raw_too_long": len(raw) > search.MAX_QUERY_LENGTH, "filter": filterset,
+               "query": _query_without_page(request), "sort": "date" if request.GET.get("sort") == "date" else "relevance"}
+    if not q:
+        return render(request, "meetings/search.html", context)
+    if not search.has_lexemes(q):
+        context["no_lexemes"] = True
+        return render(request, "meetings/search.html", context)
+    within_meeting = bool(request.GET.get("meeting"))
+    raw_page = request.GET.get("page") or "1"
+    if not raw_page.isdigit() or len(raw_page) > 4:
+        raise Http404("No such page")
+    number = int(raw_page)
+    hits = search.search_turns(q, base, sort=context["sort"], group=not within_meeting,
+                               page=number, per_page=RESULTS_PER_PAGE)
+    page = _page_of(hits.units, number, RESULTS_PER_PAGE)
+    results = hits.page
+    search.with_snippets(results, q)
+    context.update({
+        "page": page, "results": results, "grouped": hits.grouped, "hits": hits,
+        "facets": search.facets(hits) if page.number == 1 else None,
+        "people": search.matching_people(q) if page.number == 1 else [],
+        "meetings": search.matching_meetings(q) if page.number == 1 and not within_meeting else [],
+    })
+    return render(request, "meetings/search.html", context)
