@@ -11,6 +11,7 @@
   ALLOWED_HOSTS  comma-separated host names
                  (default 127.0.0.1,localhost,[::1]; "testserver" is always added)
 """
+
 from __future__ import annotations
 
 import os
@@ -171,18 +172,29 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL == "dummy://":  # no caching at all (benchmarks of the uncached path)
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
-                          "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "archive")}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "archive"),
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds read-only copies that pages read
 # from; ingest always writes to the primary (archive/routers.py).
 REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", "")
 for _i, _url in enumerate(REPLICA_URLS, start=1):
-    DATABASES[f"replica{_i}"] = {**dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
-                                 "TEST": {"MIRROR": "default"}}
+    DATABASES[f"replica{_i}"] = {
+        **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
+        "TEST": {"MIRROR": "default"},
+    }
 if REPLICA_URLS:
     DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
 

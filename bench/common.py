@@ -17,15 +17,22 @@ def admin(sql: str) -> list:
     import psycopg
 
     u = urlparse(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive"))
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=u.hostname,
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
         cur = conn.execute(sql)
         return cur.fetchall() if cur.description else []
 
 
 def manage(env, *args) -> str:
-    return subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        [PY, str(ROOT / "manage.py"), *args], env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def scratch_env(db: str, no_cache: bool = False) -> dict:
@@ -33,8 +40,13 @@ def scratch_env(db: str, no_cache: bool = False) -> dict:
     from urllib.parse import urlunparse
 
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/archive")
-    env = {**os.environ, "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{db}")),
-           "DJANGO_SETTINGS_MODULE": "archive.settings", "DEBUG": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": urlunparse(urlparse(base)._replace(path=f"/{db}")),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # for browser tests only, never a deployment
     if no_cache:
         env["CACHE_URL"] = "dummy://"
@@ -46,9 +58,21 @@ def serve(env: dict, port: int, workers: int = 4) -> subprocess.Popen:
     import time
     import urllib.request
 
-    server = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "archive.wsgi", "--bind", f"127.0.0.1:{port}",
-                               "--workers", str(workers), "--no-control-socket", "--log-level", "warning"],
-                              env=env, cwd=ROOT)
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "archive.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     for _ in range(60):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)

@@ -41,8 +41,14 @@ def admin(sql: str, url: str) -> None:
     import psycopg
 
     u = urlparse(url)
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=u.hostname,
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
         conn.execute(sql)
 
 
@@ -58,8 +64,14 @@ def copy_floor(url: str) -> tuple[float, int]:
     import psycopg
 
     u = urlparse(url)
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname=scratch_name(url), autocommit=True) as conn:
+    with psycopg.connect(
+        host=u.hostname,
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname=scratch_name(url),
+        autocommit=True,
+    ) as conn:
         buf = bytearray()
         with conn.cursor().copy("COPY meetings_turn TO STDOUT") as copy:
             for block in copy:
@@ -82,7 +94,7 @@ def main():
     if "--corpus" in args:
         i = args.index("--corpus")
         corpus = Path(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     if args[:1] == ["--generate"]:
         import tempfile
 
@@ -96,9 +108,12 @@ def main():
             print(f"generating {count} transcripts in {out} …", file=sys.stderr)
             for stale in out.glob("*.txt"):
                 stale.unlink()
-            subprocess.run([PY, str(ROOT / "manage.py"), "generate_corpus", str(out), "--meetings", str(count)],
-                           check=True, stdout=subprocess.DEVNULL)
-        args = [str(out)] + args[2:]
+            subprocess.run(
+                [PY, str(ROOT / "manage.py"), "generate_corpus", str(out), "--meetings", str(count)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        args = [str(out), *args[2:]]
     paths = args or [str(ROOT / "sample_data")] + [
         str(p) for p in (ROOT.parent / "shared" / "seeds", ROOT.parent / "shared" / "corpus") if p.is_dir()
     ]
@@ -114,25 +129,41 @@ def main():
         if not ingest_only:
             topics = run(["rebuild_topics"], env)
             again = run(["ingest_transcripts", "--no-progress", "-v0", *paths], env)
-        out = subprocess.run([PY, "-c", "import django,os;django.setup();from meetings.models import Turn;print(Turn.objects.count())"],
-                             env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+        out = subprocess.run(
+            [
+                PY,
+                "-c",
+                "import django,os;django.setup();from meetings.models import Turn;print(Turn.objects.count())",
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         turns = int(out.stdout.strip())
         if not ingest_only:
             floor, floor_rows = copy_floor(url)
     finally:
         admin(f"DROP DATABASE IF EXISTS {scratch_name(url)}", url)
     print(f"files            {len(files)} ({size / 1e6:.2f} MB), turns {turns}")
-    print(f"ingest (parse, resolve, write, phrases)  {ingest:7.2f} s  {len(files) / ingest:8.1f} files/s  "
-          f"{size / 1e6 / ingest:6.2f} MB/s  {turns / ingest:8.0f} turns/s")
+    print(
+        f"ingest (parse, resolve, write, phrases)  {ingest:7.2f} s  {len(files) / ingest:8.1f} files/s  "
+        f"{size / 1e6 / ingest:6.2f} MB/s  {turns / ingest:8.0f} turns/s"
+    )
     if ingest_only:
         print(f"command: .venv/bin/python bench/ingest.py {' '.join(sys.argv[1:])}".rstrip())
         return
     total = ingest + topics
-    print(f"topic scoring (whole archive)            {topics:7.2f} s  = {100 * topics / total:.0f}% of ingest + scoring")
+    print(
+        f"topic scoring (whole archive)            {topics:7.2f} s  = {100 * topics / total:.0f}% of ingest + scoring"
+    )
     print(f"re-ingest of unchanged files             {again:7.2f} s")
-    print(f"floor: COPY of the same {floor_rows} turn rows with their indexes  {floor:7.2f} s  "
-          f"{floor_rows / floor:8.0f} turns/s  (ingest reaches {100 * (turns / total) / (floor_rows / floor):.1f}% of it "
-          f"with topics, {100 * (turns / ingest) / (floor_rows / floor):.1f}% without)")
+    print(
+        f"floor: COPY of the same {floor_rows} turn rows with their indexes  {floor:7.2f} s  "
+        f"{floor_rows / floor:8.0f} turns/s  (ingest reaches {100 * (turns / total) / (floor_rows / floor):.1f}% of it "
+        f"with topics, {100 * (turns / ingest) / (floor_rows / floor):.1f}% without)"
+    )
     print("(each figure includes ~1 s of Django start-up per command)")
     print(f"command: .venv/bin/python bench/ingest.py {' '.join(sys.argv[1:])}".rstrip())
     if generated:

@@ -43,7 +43,9 @@ def urls(env) -> list[str]:
         "out+=[m.get_absolute_url() for m in ms]+[t.get_absolute_url() for t in ts]+[p.get_absolute_url() for p in ps]+[t.get_absolute_url() for t in tp]\n"
         "print('\\n'.join(out))\n"
     )
-    return subprocess.run([PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout.split()
+    return subprocess.run(
+        [PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.split()
 
 
 def main():
@@ -65,29 +67,54 @@ def main():
             manage(env, "generate_corpus", tmp, "--meetings", str(args.meetings), "--seed", "11")
             started = time.perf_counter()
             manage(env, "ingest_transcripts", "--no-progress", "-v0", tmp)
-            print(f"archive: {args.meetings} generated meetings ingested in {time.perf_counter() - started:.0f} s")
+            print(
+                f"archive: {args.meetings} generated meetings ingested in {time.perf_counter() - started:.0f} s"
+            )
         manage(env, "optimize_archive")
         manage(env, "collectstatic", "--noinput", "-v0")
         paths = urls(env)
         server = serve(env, PORT, WORKERS)
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-            lua.write("paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
-                      "counter = 0\n"
-                      "request = function()\n  counter = counter + 1\n"
-                      "  return wrk.format('GET', paths[(counter % #paths) + 1])\nend\n")
-        out = subprocess.run(["wrk", "-t", "2", "-c", str(args.connections), "-d", f"{args.seconds}s", "--timeout", "10s",
-                              "--latency", "-s", lua.name, f"http://127.0.0.1:{PORT}"],
-                             capture_output=True, text=True, timeout=args.seconds + 60).stdout
+            lua.write(
+                "paths = {" + ",".join(f'"{p}"' for p in paths) + "}\n"
+                "counter = 0\n"
+                "request = function()\n  counter = counter + 1\n"
+                "  return wrk.format('GET', paths[(counter % #paths) + 1])\nend\n"
+            )
+        out = subprocess.run(
+            [
+                "wrk",
+                "-t",
+                "2",
+                "-c",
+                str(args.connections),
+                "-d",
+                f"{args.seconds}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                lua.name,
+                f"http://127.0.0.1:{PORT}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=args.seconds + 60,
+        ).stdout
         os.unlink(lua.name)
         connections = admin(f"SELECT count(*) FROM pg_stat_activity WHERE datname = '{DB}'")[0][0]
         print(out)
         non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
         sock = re.search(r"Socket errors: (.*)", out)
-        print(f"URLs in the mix: {len(paths)}; non-2xx responses: {non2xx.group(1) if non2xx else 0}; "
-              f"socket errors: {sock.group(1) if sock else 'none'}; database connections open: {connections} "
-              f"(gunicorn workers: {WORKERS})")
-        print(f"command: .venv/bin/python bench/load.py --meetings {args.meetings} --seconds {args.seconds} "
-              f"--connections {args.connections}")
+        print(
+            f"URLs in the mix: {len(paths)}; non-2xx responses: {non2xx.group(1) if non2xx else 0}; "
+            f"socket errors: {sock.group(1) if sock else 'none'}; database connections open: {connections} "
+            f"(gunicorn workers: {WORKERS})"
+        )
+        print(
+            f"command: .venv/bin/python bench/load.py --meetings {args.meetings} --seconds {args.seconds} "
+            f"--connections {args.connections}"
+        )
     finally:
         if server:
             server.terminate()

@@ -52,19 +52,32 @@ def targets(env) -> dict[str, str]:
         "print(f'API: busiest speaker, deep page|/api/participants/{busiest.slug}/remarks/?page={max(1, busiest.turn_count // 50 * 4 // 5)}')\n"
         "print(f'API: all turns, deep page|/api/turns/?page={max(1, Turn.objects.count() // 50 * 4 // 5)}')\n"
     )
-    out = subprocess.run([PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    out = subprocess.run(
+        [PY, "-c", code], env=env, check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
     return dict(line.split("|", 1) for line in out.strip().splitlines())
 
 
 def wrk_args(url: str, seconds: int, connections: int) -> list[str]:
     """wrk with two threads, or one for a single connection (wrk wants a connection per thread)."""
-    return ["wrk", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{seconds}s",
-            "-s", str(ROOT / "bench" / "percentiles.lua"), url]
+    return [
+        "wrk",
+        "-t",
+        str(min(2, connections)),
+        "-c",
+        str(connections),
+        "-d",
+        f"{seconds}s",
+        "-s",
+        str(ROOT / "bench" / "percentiles.lua"),
+        url,
+    ]
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
-    out = subprocess.run(wrk_args(url, seconds, connections), capture_output=True, text=True,
-                         timeout=seconds + 60).stdout
+    out = subprocess.run(
+        wrk_args(url, seconds, connections), capture_output=True, text=True, timeout=seconds + 60
+    ).stdout
     pct = dict(re.findall(r"p(\d+)=(\d+)", out.split("PERCENTILES", 1)[-1])) if "PERCENTILES" in out else {}
 
     def ms(label):
@@ -72,8 +85,14 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
 
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"p50": ms("50"), "p90": ms("90"), "p95": ms("95"), "p99": ms("99"),
-            "rps": float(rps.group(1)) if rps else 0.0, "errors": int(bad.group(1)) if bad else 0}
+    return {
+        "p50": ms("50"),
+        "p90": ms("90"),
+        "p95": ms("95"),
+        "p99": ms("99"),
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "errors": int(bad.group(1)) if bad else 0,
+    }
 
 
 def main():
@@ -83,8 +102,11 @@ def main():
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="reuse an existing archive_bench_pages database")
-    ap.add_argument("--corpus", help="ingest this directory of transcripts instead of generating them "
-                                     "(e.g. one made by generate_corpus with --seed 21)")
+    ap.add_argument(
+        "--corpus",
+        help="ingest this directory of transcripts instead of generating them "
+        "(e.g. one made by generate_corpus with --seed 21)",
+    )
     args = ap.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
@@ -101,8 +123,10 @@ def main():
             manage(env, "ingest_transcripts", "--no-progress", "-v0", corpus)
             files = sum(1 for _ in Path(corpus).rglob("*.txt"))
             seconds = time.perf_counter() - started
-            print(f"{files} files ingested (parse, write, topics, aggregates) in {seconds:.0f} s, "
-                  f"{files / seconds:.1f} files/s")
+            print(
+                f"{files} files ingested (parse, write, topics, aggregates) in {seconds:.0f} s, "
+                f"{files / seconds:.1f} files/s"
+            )
         started = time.perf_counter()
         manage(env, "optimize_archive")
         print(f"optimize_archive in {time.perf_counter() - started:.0f} s")
@@ -126,12 +150,18 @@ def main():
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}").read()  # warm
             r = wrk(f"http://127.0.0.1:{PORT}{path}", args.seconds, args.connections)
             results[name] = r
-            print(f"{name:<34.34} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['rps']:8.0f} {r['errors']:7d}")
+            print(
+                f"{name:<34.34} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} {r['rps']:8.0f} {r['errors']:7d}"
+            )
         ceiling = results[f"static file, {size // 1024} KB (ceiling)"]["rps"]
-        print(f"\nmeeting page at {100 * results['meeting page']['rps'] / ceiling:.0f}% of the static ceiling")
-        print(f"command: .venv/bin/python bench/pages.py --meetings {args.meetings} --seconds {args.seconds} "
-              f"--connections {args.connections}{' --no-cache' if args.no_cache else ''}"
-              f"{' --reuse' if args.reuse else ''}{f' --corpus {args.corpus}' if args.corpus else ''}")
+        print(
+            f"\nmeeting page at {100 * results['meeting page']['rps'] / ceiling:.0f}% of the static ceiling"
+        )
+        print(
+            f"command: .venv/bin/python bench/pages.py --meetings {args.meetings} --seconds {args.seconds} "
+            f"--connections {args.connections}{' --no-cache' if args.no_cache else ''}"
+            f"{' --reuse' if args.reuse else ''}{f' --corpus {args.corpus}' if args.corpus else ''}"
+        )
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -46,8 +46,14 @@ def admin(sql: str) -> None:
     import psycopg
 
     u = urlparse(base_url())
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=u.hostname,
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname="postgres",
+        autocommit=True,
+    ) as conn:
         conn.execute(sql)
 
 
@@ -62,11 +68,38 @@ def vocabulary() -> tuple[list[str], list[float]]:
 
 # The columns `generate` fills, table by table, in the order of its lines.
 COLUMNS = {
-    "meeting": ["id", "title", "date", "place", "description", "is_excerpt", "source_name", "source_sha256", "slug",
-                "identity", "ingested_at", "turn_count", "speaker_count"],
+    "meeting": [
+        "id",
+        "title",
+        "date",
+        "place",
+        "description",
+        "is_excerpt",
+        "source_name",
+        "source_sha256",
+        "slug",
+        "identity",
+        "ingested_at",
+        "turn_count",
+        "speaker_count",
+    ],
     "participant": ["id", "name", "slug", "sort_name", "turn_count", "meeting_count"],
-    "turn": ["id", "meeting_id", "date", "position", "speaker_id", "speaker_label", "role", "kind", "text", "key",
-             "resolution", "is_procedural", "words", "phrases"],
+    "turn": [
+        "id",
+        "meeting_id",
+        "date",
+        "position",
+        "speaker_id",
+        "speaker_label",
+        "role",
+        "kind",
+        "text",
+        "key",
+        "resolution",
+        "is_procedural",
+        "words",
+        "phrases",
+    ],
 }
 
 
@@ -80,9 +113,13 @@ def generate(turns: int, rng: random.Random):
     meetings = []
     for m in range(1, n_meetings + 1):
         date = start + datetime.timedelta(days=(m * 9131) // n_meetings)
-        meetings.append(f"{m}\tMeeting number {m} on {rng.choice(words)} and {rng.choice(words)}\t{date}\tLarkspur\t\t"
-                        f"f\tgen-{m}.txt\t{'0' * 64}\tmeeting-{m}\tid-{m}\t2026-01-01 00:00:00+00\t0\t0\n")
-    people = [f"{p}\tPerson {p} Name{p}\tperson-{p}\tname{p}, person {p}\t0\t0\n" for p in range(1, n_people + 1)]
+        meetings.append(
+            f"{m}\tMeeting number {m} on {rng.choice(words)} and {rng.choice(words)}\t{date}\tLarkspur\t\t"
+            f"f\tgen-{m}.txt\t{'0' * 64}\tmeeting-{m}\tid-{m}\t2026-01-01 00:00:00+00\t0\t0\n"
+        )
+    people = [
+        f"{p}\tPerson {p} Name{p}\tperson-{p}\tname{p}, person {p}\t0\t0\n" for p in range(1, n_people + 1)
+    ]
     rows = []
     texts = []
     tid = 0
@@ -95,11 +132,13 @@ def generate(turns: int, rng: random.Random):
             if tid % 2000 == 0:
                 body.insert(length // 2, "ornithopter")
             if tid % 150 == 0:
-                body[length // 3:length // 3] = ["foreign", "agents"]
+                body[length // 3 : length // 3] = ["foreign", "agents"]
             text = " ".join(body).capitalize() + "."
             texts.append(text)
             date = start + datetime.timedelta(days=(m * 9131) // n_meetings)
-            rows.append(f"{tid}\t{m}\t{date}\t{pos}\t{speaker}\tPerson {speaker}\t\\N\tspeech\t{text}\tp-{speaker}-{pos}\tlabel\tf\t{length}\t{{}}\n")
+            rows.append(
+                f"{tid}\t{m}\t{date}\t{pos}\t{speaker}\tPerson {speaker}\t\\N\tspeech\t{text}\tp-{speaker}-{pos}\tlabel\tf\t{length}\t{{}}\n"
+            )
     return meetings, people, rows, texts
 
 
@@ -107,8 +146,14 @@ def load(url: str, meetings, people, rows) -> None:
     import psycopg
 
     u = urlparse(url)
-    with psycopg.connect(host=u.hostname, port=u.port or 5432, user=u.username or "postgres",
-                         password=u.password, dbname=DB, autocommit=True) as conn:
+    with psycopg.connect(
+        host=u.hostname,
+        port=u.port or 5432,
+        user=u.username or "postgres",
+        password=u.password,
+        dbname=DB,
+        autocommit=True,
+    ) as conn:
         with conn.cursor() as cur:
             for table, columns, data in (
                 ("meetings_meeting", ", ".join(COLUMNS["meeting"]), meetings),
@@ -117,14 +162,18 @@ def load(url: str, meetings, people, rows) -> None:
             ):
                 with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for i in range(0, len(data), 20000):
-                        copy.write("".join(data[i:i + 20000]))
+                        copy.write("".join(data[i : i + 20000]))
             # The stored counts (NOT NULL), from the turns, as ingest keeps them.
-            cur.execute("UPDATE meetings_meeting AS m SET turn_count = c.n, speaker_count = c.s FROM (SELECT meeting_id, "
-                        "count(*) AS n, count(DISTINCT speaker_id) AS s FROM meetings_turn GROUP BY 1) AS c "
-                        "WHERE c.meeting_id = m.id")
-            cur.execute("UPDATE meetings_participant AS p SET turn_count = c.n, meeting_count = c.m FROM (SELECT speaker_id, "
-                        "count(*) AS n, count(DISTINCT meeting_id) AS m FROM meetings_turn GROUP BY 1) AS c "
-                        "WHERE c.speaker_id = p.id")
+            cur.execute(
+                "UPDATE meetings_meeting AS m SET turn_count = c.n, speaker_count = c.s FROM (SELECT meeting_id, "
+                "count(*) AS n, count(DISTINCT speaker_id) AS s FROM meetings_turn GROUP BY 1) AS c "
+                "WHERE c.meeting_id = m.id"
+            )
+            cur.execute(
+                "UPDATE meetings_participant AS p SET turn_count = c.n, meeting_count = c.m FROM (SELECT speaker_id, "
+                "count(*) AS n, count(DISTINCT meeting_id) AS m FROM meetings_turn GROUP BY 1) AS c "
+                "WHERE c.speaker_id = p.id"
+            )
             cur.execute("DROP INDEX IF EXISTS turn_search")
             cur.execute("SET maintenance_work_mem = '1GB'")
             started = time.perf_counter()
@@ -143,7 +192,9 @@ def grep_floor(texts, query_words: str, folder: Path) -> float:
     folder.mkdir(parents=True, exist_ok=True)
     chunk = 25000
     for i in range(0, len(texts), chunk):
-        (folder / f"part-{i // chunk:04d}.txt").write_text("\n\n".join(texts[i:i + chunk]), encoding="utf-8")
+        (folder / f"part-{i // chunk:04d}.txt").write_text(
+            "\n\n".join(texts[i : i + chunk]), encoding="utf-8"
+        )
     times = []
     for _ in range(3):
         started = time.perf_counter()
@@ -157,7 +208,7 @@ def time_page(query: str, repeat: int) -> list[float]:
 
     client = Client()
     times = []
-    for i in range(repeat):
+    for _i in range(repeat):
         started = time.perf_counter()
         r = client.get("/search/", {"q": query})
         times.append((time.perf_counter() - started) * 1000)
@@ -179,23 +230,30 @@ def main():
     admin(f"DROP DATABASE IF EXISTS {DB}")
     admin(f"CREATE DATABASE {DB}")
     try:
-        subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, env=os.environ)
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], check=True, env=os.environ
+        )
         import django
 
         django.setup()
         rng = random.Random(7)
         started = time.perf_counter()
         meetings, people, rows, texts = generate(args.turns, rng)
-        print(f"generated {len(rows)} turns in {len(meetings)} meetings ({sum(map(len, texts)) / 1e6:.0f} MB of text) "
-              f"in {time.perf_counter() - started:.0f} s")
+        print(
+            f"generated {len(rows)} turns in {len(meetings)} meetings ({sum(map(len, texts)) / 1e6:.0f} MB of text) "
+            f"in {time.perf_counter() - started:.0f} s"
+        )
         load(url, meetings, people, rows)
         with tempfile.TemporaryDirectory() as tmp:
-            floors = {name: grep_floor(texts, q.replace('"', ""), Path(tmp) / "corpus") * 1000 for name, q in QUERIES.items()}
+            floors = {
+                name: grep_floor(texts, q.replace('"', ""), Path(tmp) / "corpus") * 1000
+                for name, q in QUERIES.items()
+            }
         print(f"\n{'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'grep -c ms':>11}")
         for name, q in QUERIES.items():
             t = sorted(time_page(q, args.repeat))
             p50 = statistics.median(t)
-            p95 = t[min(len(t) - 1, int(round(0.95 * (len(t) - 1))))]
+            p95 = t[min(len(t) - 1, round(0.95 * (len(t) - 1)))]
             print(f"{name + ' ' + q:<22.22} {p50:8.1f} {p95:8.1f} {floors[name]:11.1f}")
         print(f"\ncommand: .venv/bin/python bench/search.py --turns {args.turns} --repeat {args.repeat}")
     finally:

@@ -39,7 +39,9 @@ def frequency_method(paths):
     for person, items in person_texts(paths).items():
         c = Counter()
         for turn, exclude in items:
-            phrases, _, _ = remark_phrases(RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude)
+            phrases, _, _ = remark_phrases(
+                RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
+            )
             c.update(phrases)
         out[person] = [p for p, _ in c.most_common(10)]
     return out
@@ -65,6 +67,7 @@ def main():
     methods = {"own (archive)": own_method, "raw frequency": frequency_method}
     try:
         import yake  # noqa: F401
+
         methods["YAKE"] = yake_method
     except ImportError:
         print("(YAKE not installed: pip install yake to include it)")

@@ -40,9 +40,11 @@ class Meeting(models.Model):
     turn_count = models.PositiveIntegerField(default=0)
     speaker_count = models.PositiveIntegerField(default=0)
     list_position = models.PositiveIntegerField(
-        null=True, blank=True, unique=True,
+        null=True,
+        blank=True,
+        unique=True,
         help_text="1-based place in the meeting list (newest first), set after every ingest: "
-                  "page N of the list is a range of positions, as fast as page 1.",
+        "page N of the list is a range of positions, as fast as page 1.",
     )
 
     class Meta:
@@ -77,28 +79,29 @@ class MeetingSource(models.Model):
 class Participant(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
-    sort_name = models.CharField(max_length=200, db_index=True, default="",
-                                 help_text="Surname first, for the A–Z index.")
+    sort_name = models.CharField(
+        max_length=200, db_index=True, default="", help_text="Surname first, for the A–Z index."
+    )
     turn_count = models.PositiveIntegerField(default=0)
     meeting_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["sort_name", "name"]
 
+    def __str__(self) -> str:
+        return self.name
+
     def save(self, *args, **kwargs):
         if not self.sort_name:
             self.sort_name = sort_name(self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return _memo_url(self, "meetings:speaker")
+
     @property
     def letter(self) -> str:
         return (self.sort_name[:1] or "#").upper()
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return _memo_url(self, "meetings:speaker")
 
 
 class ParticipantAlias(models.Model):
@@ -128,7 +131,7 @@ class ParticipantRedirect(models.Model):
 
 
 class TurnQuerySet(models.QuerySet):
-    def for_display(self, *related: str) -> "TurnQuerySet":
+    def for_display(self, *related: str) -> TurnQuerySet:
         """Turns as pages show them: without their search vector and topic phrases (about three
         quarters of a row's bytes, read by no page), nor the search vector of each of the
         `related` meetings they are selected with."""
@@ -227,7 +230,9 @@ class Topic(models.Model):
     raised_count = models.PositiveIntegerField(default=0, help_text="Meetings in which someone raised it.")
     people_count = models.PositiveIntegerField(default=0)
     is_featured = models.BooleanField(
-        default=False, db_index=True, help_text="Among someone's or some meeting's top topics: listed in the index."
+        default=False,
+        db_index=True,
+        help_text="Among someone's or some meeting's top topics: listed in the index.",
     )
 
     class Meta:
@@ -254,19 +259,28 @@ class TurnTopic(models.Model):
     # remarks newest first (and by speaker or year) from an index, without joining the turns.
     # Copies, not constraints (DO_NOTHING, no database foreign key): deleting a meeting or a person
     # never scans this table; the rows go with their turn, and the next rebuild rewrites them.
-    meeting = models.ForeignKey(Meeting, null=True, on_delete=models.DO_NOTHING, related_name="+",
-                                db_index=False, db_constraint=False)
+    meeting = models.ForeignKey(
+        Meeting, null=True, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False
+    )
     date = models.DateField(null=True)
     position = models.PositiveIntegerField(null=True)
-    speaker = models.ForeignKey(Participant, null=True, on_delete=models.DO_NOTHING, related_name="+",
-                                db_index=False, db_constraint=False)
+    speaker = models.ForeignKey(
+        Participant,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["turn", "topic"], name="turn_topic_unique")]
         indexes = [
             models.Index(fields=["topic", "-weight"], name="turntopic_topic_weight"),
             models.Index(fields=["topic", "-date", "meeting", "position"], name="turntopic_newest"),
-            models.Index(fields=["topic", "speaker", "-date", "meeting", "position"], name="turntopic_speaker_newest"),
+            models.Index(
+                fields=["topic", "speaker", "-date", "meeting", "position"], name="turntopic_speaker_newest"
+            ),
         ]
 
 
@@ -281,7 +295,9 @@ class ParticipantTopic(models.Model):
 
     class Meta:
         ordering = ["participant", "rank"]
-        constraints = [models.UniqueConstraint(fields=["participant", "topic"], name="participant_topic_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "topic"], name="participant_topic_unique")
+        ]
 
 
 class MeetingTopic(models.Model):
@@ -304,8 +320,9 @@ class TopicSpeaker(models.Model):
 
     topic = models.ForeignKey(Topic, related_name="speakers", on_delete=models.CASCADE, db_index=False)
     # As on TurnTopic: rewritten by every rebuild, never scanned when a person is deleted.
-    participant = models.ForeignKey(Participant, related_name="+", on_delete=models.DO_NOTHING,
-                                    db_index=False, db_constraint=False)
+    participant = models.ForeignKey(
+        Participant, related_name="+", on_delete=models.DO_NOTHING, db_index=False, db_constraint=False
+    )
     rank = models.PositiveIntegerField(help_text="1 = raised it in most meetings (then by sort name).")
     raised = models.PositiveIntegerField(help_text="Meetings where this person raised it.")
     remarks = models.PositiveIntegerField(help_text="This person's remarks that carry it.")
@@ -320,18 +337,23 @@ class TopicMeeting(models.Model):
     the topics."""
 
     topic = models.ForeignKey(Topic, related_name="topic_meetings", on_delete=models.CASCADE, db_index=False)
-    meeting = models.ForeignKey(Meeting, related_name="+", on_delete=models.DO_NOTHING,
-                                db_index=False, db_constraint=False)
+    meeting = models.ForeignKey(
+        Meeting, related_name="+", on_delete=models.DO_NOTHING, db_index=False, db_constraint=False
+    )
     rank = models.PositiveIntegerField(help_text="1 = the newest meeting.")
     remarks = models.PositiveIntegerField(help_text="Remarks of the meeting that carry it.")
     remarks_before = models.PositiveIntegerField(
-        default=0, help_text="The topic's remarks in the meetings before this one, newest first by date, then "
-                             "meeting id (the order of the topic's remark list): where a page of it starts.")
+        default=0,
+        help_text="The topic's remarks in the meetings before this one, newest first by date, then "
+        "meeting id (the order of the topic's remark list): where a page of it starts.",
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["topic", "meeting"], name="topic_meeting_unique")]
-        indexes = [models.Index(fields=["topic", "rank"], name="topicmeeting_rank"),
-                   models.Index(fields=["topic", "remarks_before"], name="topicmeeting_offset")]
+        indexes = [
+            models.Index(fields=["topic", "rank"], name="topicmeeting_rank"),
+            models.Index(fields=["topic", "remarks_before"], name="topicmeeting_offset"),
+        ]
 
 
 class ArchiveState(models.Model):
@@ -342,14 +364,14 @@ class ArchiveState(models.Model):
     changed_at = models.DateTimeField()
 
     @classmethod
-    def current(cls) -> "ArchiveState":
+    def current(cls) -> ArchiveState:
         from django.utils import timezone
 
         state, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
         return state
 
     @classmethod
-    def bump(cls) -> "ArchiveState":
+    def bump(cls) -> ArchiveState:
         from django.db.models import F
         from django.utils import timezone
 
@@ -374,7 +396,7 @@ class Appearance(models.Model):
     remarks_before = models.PositiveIntegerField(
         default=0,
         help_text="The person's remarks in meetings listed before this one on their profile (newest "
-                  "first): where a deep page of their remarks starts, found without OFFSET.",
+        "first): where a deep page of their remarks starts, found without OFFSET.",
     )
     role = models.CharField(max_length=500, null=True, blank=True)
 

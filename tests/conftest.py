@@ -21,6 +21,7 @@ def shared_dir(*parts: str) -> Path:
 @pytest.fixture
 def write_transcript(tmp_path):
     """Write a transcript file and return its path."""
+
     def write(name: str, text: str | bytes) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -29,6 +30,7 @@ def write_transcript(tmp_path):
         else:
             path.write_text(text, encoding="utf-8")
         return path
+
     return write
 
 

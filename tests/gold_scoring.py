@@ -43,9 +43,9 @@ def _strip_accents(s: str) -> str:
 
 def norm_words(text: str, n: int = 3) -> str:
     """The first n words of a text, casefolded, NBSP as space, punctuation removed."""
-    text = (text or "").replace("\u00a0", " ").casefold()
-    text = _PUNCT.sub(" ", text)
-    return " ".join(text.split()[:n])
+    words = (text or "").replace("\u00a0", " ").casefold().split()[:n]
+    words = (_PUNCT.sub("", w) for w in words)
+    return " ".join(w for w in words if w)
 
 
 def norm_speaker(name: str | None) -> str | None:
@@ -159,16 +159,18 @@ def score_all(directory, shared_root) -> tuple[int, int, list[dict]]:
         correct, total, problems = score_page(gold, turns)
         correct_sum += correct
         total_sum += total
-        details.append({
-            "file": gold["file"],
-            "kind": gold.get("kind"),
-            "gold_turns": len(gold.get("turns", [])),
-            "parsed_turns": len(turns),
-            "error": error,
-            "correct": correct,
-            "total": total,
-            "mismatches": problems,
-        })
+        details.append(
+            {
+                "file": gold["file"],
+                "kind": gold.get("kind"),
+                "gold_turns": len(gold.get("turns", [])),
+                "parsed_turns": len(turns),
+                "error": error,
+                "correct": correct,
+                "total": total,
+                "mismatches": problems,
+            }
+        )
     return correct_sum, total_sum, details
 
 

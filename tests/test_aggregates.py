@@ -12,13 +12,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count, Max, Min
 
-from meetings.derived import aggregates
-
-from meetings.web import profiles
-
-from meetings.web import views
 from meetings.core.generator import generate
+from meetings.derived import aggregates
 from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
+from meetings.web import profiles, views
 
 
 def _ingest(paths) -> None:
@@ -54,11 +51,11 @@ def test_aggregates_equal_request_time_figures(generated):
         stored = dict(Exchange.objects.filter(participant=person).values_list("partner_id", "count"))
         assert stored == _exchanges_from_turns(person.pk), person.name
 
-        appearances = {
-            a.meeting_id: a.remarks for a in Appearance.objects.filter(participant=person)
-        }
+        appearances = {a.meeting_id: a.remarks for a in Appearance.objects.filter(participant=person)}
         per_meeting = dict(
-            Turn.objects.filter(speaker=person).values("meeting_id").annotate(n=Count("id"))
+            Turn.objects.filter(speaker=person)
+            .values("meeting_id")
+            .annotate(n=Count("id"))
             .values_list("meeting_id", "n")
         )
         assert appearances == per_meeting
@@ -66,14 +63,22 @@ def test_aggregates_equal_request_time_figures(generated):
 
         roles = {
             r["role"]: (r["m"], r["first"], r["last"])
-            for r in Turn.objects.filter(speaker=person).exclude(role=None).values("role")
-            .annotate(m=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
+            for r in Turn.objects.filter(speaker=person)
+            .exclude(role=None)
+            .values("role")
+            .annotate(
+                m=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date")
+            )
         }
-        stored_roles = {r.role: (r.meetings, r.first, r.last) for r in ParticipantRole.objects.filter(participant=person)}
+        stored_roles = {
+            r.role: (r.meetings, r.first, r.last) for r in ParticipantRole.objects.filter(participant=person)
+        }
         assert stored_roles == roles
         for r in ParticipantRole.objects.filter(participant=person):
             dates = [Meeting.objects.get(pk=mid).date for mid in r.recent]
-            assert dates == sorted(dates, reverse=True) and len(r.recent) == min(r.meetings, aggregates.RECENT_PER_ROLE)
+            assert dates == sorted(dates, reverse=True) and len(r.recent) == min(
+                r.meetings, aggregates.RECENT_PER_ROLE
+            )
 
 
 @pytest.mark.django_db
@@ -110,7 +115,9 @@ def test_aggregates_follow_a_reingest(generated, tmp_path):
 def test_every_list_page_by_position_equals_the_offset_page(generated, client, monkeypatch):
     monkeypatch.setattr(views, "MEETINGS_PER_PAGE", 7)
     expected = list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True))
-    assert sorted(Meeting.objects.values_list("list_position", flat=True)) == list(range(1, len(expected) + 1))
+    assert sorted(Meeting.objects.values_list("list_position", flat=True)) == list(
+        range(1, len(expected) + 1)
+    )
     seen = []
     for number in range(1, len(expected) // 7 + 2):
         r = client.get(f"/meetings/?page={number}")
@@ -130,7 +137,9 @@ def test_list_falls_back_to_offset_when_positions_are_missing(generated, client,
 
 
 @pytest.mark.django_db
-def test_deep_list_page_and_busiest_profile_cost_fixed_queries(generated, client, django_assert_max_num_queries):
+def test_deep_list_page_and_busiest_profile_cost_fixed_queries(
+    generated, client, django_assert_max_num_queries
+):
     last = (Meeting.objects.count() + views.MEETINGS_PER_PAGE - 1) // views.MEETINGS_PER_PAGE
     with django_assert_max_num_queries(3):
         assert client.get(f"/meetings/?page={last}").status_code == 200
@@ -140,7 +149,9 @@ def test_deep_list_page_and_busiest_profile_cost_fixed_queries(generated, client
     # A filtered list counts what the filter leaves.
     year = Meeting.objects.first().date.year
     r = client.get(generated.get_absolute_url() + f"?year={year}")
-    assert r.context["page"].paginator.count == Turn.objects.filter(speaker=generated, date__year=year).count()
+    assert (
+        r.context["page"].paginator.count == Turn.objects.filter(speaker=generated, date__year=year).count()
+    )
 
 
 @pytest.mark.django_db
@@ -156,15 +167,23 @@ def test_every_page_of_a_profile_by_seek_equals_the_offset_page(generated, clien
     pages OFFSET gives, the last one included; before any rebuild the OFFSET path answers."""
     monkeypatch.setattr(views, "REMARKS_PER_PAGE", 7)
     person = generated
-    expected = list(Turn.objects.filter(speaker=person).order_by("-date", "meeting_id", "position")
-                    .values_list("key", flat=True))
+    expected = list(
+        Turn.objects.filter(speaker=person)
+        .order_by("-date", "meeting_id", "position")
+        .values_list("key", flat=True)
+    )
     seen = []
     for number in range(1, (len(expected) + 6) // 7 + 1):
-        seen += [t.key for t in client.get(f"{person.get_absolute_url()}?page={number}").context["page"].object_list]
+        seen += [
+            t.key
+            for t in client.get(f"{person.get_absolute_url()}?page={number}").context["page"].object_list
+        ]
     assert seen == expected
     turns = Turn.objects.filter(speaker=person).order_by("-date", "meeting_id", "position")
     for offset in (0, 1, 6, 7, 8, len(expected) - 1):
-        assert [t.key for t in aggregates.remarks_page(person, turns, offset, 7)] == expected[offset:offset + 7]
+        assert [t.key for t in aggregates.remarks_page(person, turns, offset, 7)] == expected[
+            offset : offset + 7
+        ]
     Appearance.objects.all().delete()
     assert [t.key for t in aggregates.remarks_page(person, turns, 9, 7)] == expected[9:16]
 
@@ -223,7 +242,9 @@ def test_api_remark_lists_give_the_offset_pages_and_counts_from_stored_figures(g
         f"/api/participants/{person.slug}/remarks/?page_size=7": mine,
     }
     for url, expected in cases.items():
-        assert walk_api_pages(client, url, len(expected), lambda r: (r["meeting"]["slug"], r["key"])) == expected, url
+        assert (
+            walk_api_pages(client, url, len(expected), lambda r: (r["meeting"]["slug"], r["key"])) == expected
+        ), url
     year = Turn.objects.filter(speaker=person).order_by("date").first().date.year
     filtered = client.get(f"/api/turns/?speaker={person.slug}&year={year}").json()  # counted, as before
     assert filtered["count"] == Turn.objects.filter(speaker=person, date__year=year).count() > 0
@@ -241,11 +262,16 @@ def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, cl
     cases = {
         "/api/meetings/?page_size=4": (
             list(Meeting.objects.order_by("-date", "title", "pk").values_list("slug", flat=True)),
-            lambda r: r["slug"]),
+            lambda r: r["slug"],
+        ),
         f"/api/topics/{topic.slug}/remarks/?page_size=3": (
-            list(TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
-                 .values_list("turn__key", flat=True)),
-            lambda r: r["turn"]["key"]),
+            list(
+                TurnTopic.objects.filter(topic=topic)
+                .order_by("-date", "meeting_id", "position")
+                .values_list("turn__key", flat=True)
+            ),
+            lambda r: r["turn"]["key"],
+        ),
     }
     assert len(cases[f"/api/topics/{topic.slug}/remarks/?page_size=3"][0]) > 6
     for url, (expected, pick) in cases.items():
@@ -253,8 +279,15 @@ def test_api_meeting_and_topic_lists_and_roles_read_the_aggregates(generated, cl
 
     person = generated
     expected = [
-        {"role": r["role"], "meeting_count": r["n"], "first_date": r["first"].isoformat(), "last_date": r["last"].isoformat()}
-        for r in Turn.objects.filter(speaker=person).exclude(role=None).values("role")
+        {
+            "role": r["role"],
+            "meeting_count": r["n"],
+            "first_date": r["first"].isoformat(),
+            "last_date": r["last"].isoformat(),
+        }
+        for r in Turn.objects.filter(speaker=person)
+        .exclude(role=None)
+        .values("role")
         .annotate(n=Count("meeting", distinct=True), first=Min("meeting__date"), last=Max("meeting__date"))
         .order_by("-n", "role")
     ]
@@ -267,10 +300,16 @@ def test_every_page_of_a_topic_by_seek_equals_the_offset_page(generated, client,
 
     monkeypatch.setattr(views, "REMARKS_PER_PAGE", 3)
     topic = Topic.objects.order_by("-remark_count").first()
-    expected = list(TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
-                    .values_list("turn__key", flat=True))
+    expected = list(
+        TurnTopic.objects.filter(topic=topic)
+        .order_by("-date", "meeting_id", "position")
+        .values_list("turn__key", flat=True)
+    )
     assert len(expected) > 6
     seen = []
     for number in range(1, (len(expected) + 2) // 3 + 1):
-        seen += [row[1] for row in client.get(f"{topic.get_absolute_url()}?page={number}").context["page"].object_list]
+        seen += [
+            row[1]
+            for row in client.get(f"{topic.get_absolute_url()}?page={number}").context["page"].object_list
+        ]
     assert seen == expected

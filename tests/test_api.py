@@ -91,9 +91,12 @@ def page_links(html: str, pattern: str, after: str = "") -> list[str]:
 def test_root_links_to_every_collection_and_the_schema(client, archive):
     root = get(client, "/api/")
     assert root == {
-        "meetings": "http://testserver/api/meetings/", "participants": "http://testserver/api/participants/",
-        "turns": "http://testserver/api/turns/", "topics": "http://testserver/api/topics/",
-        "search": "http://testserver/api/search/", "schema": "http://testserver/api/schema/",
+        "meetings": "http://testserver/api/meetings/",
+        "participants": "http://testserver/api/participants/",
+        "turns": "http://testserver/api/turns/",
+        "topics": "http://testserver/api/topics/",
+        "search": "http://testserver/api/search/",
+        "schema": "http://testserver/api/schema/",
     }
     for url in root.values():
         assert client.get(url + ("?q=ferry" if url.endswith("/search/") else "")).status_code == 200
@@ -106,16 +109,36 @@ def test_schema_is_openapi_3_in_json_and_yaml(client):
     schema = json.loads(r.content)
     assert schema["openapi"].startswith("3.")
     assert set(schema["paths"]) == {
-        "/api/", "/api/meetings/", "/api/meetings/{slug}/", "/api/participants/", "/api/participants/{slug}/",
-        "/api/participants/{slug}/remarks/", "/api/turns/", "/api/turns/{meeting}/{key}/", "/api/topics/",
-        "/api/topics/{slug}/", "/api/topics/{slug}/remarks/", "/api/search/",
+        "/api/",
+        "/api/meetings/",
+        "/api/meetings/{slug}/",
+        "/api/participants/",
+        "/api/participants/{slug}/",
+        "/api/participants/{slug}/remarks/",
+        "/api/turns/",
+        "/api/turns/{meeting}/{key}/",
+        "/api/topics/",
+        "/api/topics/{slug}/",
+        "/api/topics/{slug}/remarks/",
+        "/api/search/",
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     params = {p["name"] for p in schema["paths"]["/api/meetings/"]["get"]["parameters"]}
     assert params == {"q", "year", "date_from", "date_to", "place", "speaker", "page", "page_size"}
     params = {p["name"] for p in schema["paths"]["/api/search/"]["get"]["parameters"]}
-    assert params == {"q", "sort", "page", "page_size", "speaker", "meeting", "date_from", "date_to", "year",
-                      "kind", "topic"}
+    assert params == {
+        "q",
+        "sort",
+        "page",
+        "page_size",
+        "speaker",
+        "meeting",
+        "date_from",
+        "date_to",
+        "year",
+        "kind",
+        "topic",
+    }
     assert "400" in schema["paths"]["/api/search/"]["get"]["responses"]
     assert "404" in schema["paths"]["/api/meetings/{slug}/"]["get"]["responses"]
     r = client.get("/api/schema/")
@@ -132,19 +155,37 @@ def test_meeting_list(client, archive):
     assert (body["count"], body["next"], body["previous"]) == (2, None, None)
     first = body["results"][0]
     assert first == {
-        "slug": HARBOUR, "title": "Meeting of the Harbour Board", "date": "2022-10-03",
-        "place": "Harbour Hall, Larkspur", "is_excerpt": False, "turn_count": 6, "speaker_count": 2,
-        "url": f"http://testserver/meetings/{HARBOUR}/", "api_url": f"http://testserver/api/meetings/{HARBOUR}/",
+        "slug": HARBOUR,
+        "title": "Meeting of the Harbour Board",
+        "date": "2022-10-03",
+        "place": "Harbour Hall, Larkspur",
+        "is_excerpt": False,
+        "turn_count": 6,
+        "speaker_count": 2,
+        "url": f"http://testserver/meetings/{HARBOUR}/",
+        "api_url": f"http://testserver/api/meetings/{HARBOUR}/",
     }
     assert [m["slug"] for m in body["results"]] == [HARBOUR, FERRY_SLUG]  # newest first
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    "year=2021", "year=2022", "q=harbour+board", "q=ferry", "place=town+hall", "speaker=tomas-reyes",
-    "speaker=ada", "date_from=2022-01-01", "date_to=2021-12-31", "date_from=2021-05-04&date_to=2021-05-04",
-    "speaker=nobody", "",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=2021",
+        "year=2022",
+        "q=harbour+board",
+        "q=ferry",
+        "place=town+hall",
+        "speaker=tomas-reyes",
+        "speaker=ada",
+        "date_from=2022-01-01",
+        "date_to=2021-12-31",
+        "date_from=2021-05-04&date_to=2021-05-04",
+        "speaker=nobody",
+        "",
+    ],
+)
 def test_meeting_filters_are_the_pages_filters(client, archive, query):
     api = [m["url"] for m in results(client, f"/api/meetings/?{query}")]
     page = page_links(client.get(f"/meetings/?{query}").content.decode(), r'class="title" href="([^"]+)"')
@@ -157,19 +198,35 @@ def test_meeting_detail(client, archive, django_assert_max_num_queries):
     client.get("/api/")  # the archive version is read (and cached) once per process
     with django_assert_max_num_queries(3):  # meeting, turns with speakers, topics
         m = get(client, f"/api/meetings/{FERRY_SLUG}/")
-    assert (m["title"], m["date"], m["place"]) == ("Meeting on the ferry service", "2021-05-04", "Town Hall, Larkspur")
+    assert (m["title"], m["date"], m["place"]) == (
+        "Meeting on the ferry service",
+        "2021-05-04",
+        "Town Hall, Larkspur",
+    )
     assert m["description"] == "The Mayor discussed the ferry service with the council."
-    assert (m["is_excerpt"], m["source_name"], m["turn_count"], m["speaker_count"]) == (False, "ferry.txt", 7, 4)
+    assert (m["is_excerpt"], m["source_name"], m["turn_count"], m["speaker_count"]) == (
+        False,
+        "ferry.txt",
+        7,
+        4,
+    )
     assert m["url"] == f"http://testserver/meetings/{FERRY_SLUG}/"
     db_turns = list(Turn.objects.filter(meeting__slug=FERRY_SLUG).order_by("position"))
     assert [t["key"] for t in m["turns"]] == [t.key for t in db_turns]
     assert [t["position"] for t in m["turns"]] == list(range(1, 8))
     first = m["turns"][0]
     assert first == {
-        "key": "helena-marsh-1", "position": 1,
-        "speaker": {"slug": "helena-marsh", "name": "Helena Marsh", "url": "http://testserver/speakers/helena-marsh/",
-                    "api_url": "http://testserver/api/participants/helena-marsh/"},
-        "speaker_label": "Mayor of Larkspur Helena Marsh", "role": "Mayor of Larkspur", "kind": "speech",
+        "key": "helena-marsh-1",
+        "position": 1,
+        "speaker": {
+            "slug": "helena-marsh",
+            "name": "Helena Marsh",
+            "url": "http://testserver/speakers/helena-marsh/",
+            "api_url": "http://testserver/api/participants/helena-marsh/",
+        },
+        "speaker_label": "Mayor of Larkspur Helena Marsh",
+        "role": "Mayor of Larkspur",
+        "kind": "speech",
         "text": "Good morning. Thank you all for coming.",
         "permalink": f"http://testserver/meetings/{FERRY_SLUG}/helena-marsh-1/",
         "api_url": f"http://testserver/api/turns/{FERRY_SLUG}/helena-marsh-1/",
@@ -180,8 +237,15 @@ def test_meeting_detail(client, archive, django_assert_max_num_queries):
     assert (question["speaker_label"], question["role"]) == ("Question", None)
     assert "<script>alert(1)</script> & more." in m["turns"][3]["text"]  # text as written: JSON, not HTML
     people = {p["slug"]: p for p in m["participants"]}
-    assert list(people) == ["helena-marsh", "ada-lindqvist", "tomas-reyes", "priya-natarajan"]  # order of speaking
-    assert people["helena-marsh"]["roles"] == ["Mayor of Larkspur"] and people["helena-marsh"]["turn_count"] == 3
+    assert list(people) == [
+        "helena-marsh",
+        "ada-lindqvist",
+        "tomas-reyes",
+        "priya-natarajan",
+    ]  # order of speaking
+    assert (
+        people["helena-marsh"]["roles"] == ["Mayor of Larkspur"] and people["helena-marsh"]["turn_count"] == 3
+    )
     assert people["tomas-reyes"]["roles"] == ["Port Director"]
     topics = {t["slug"]: t for t in m["topics"]}
     assert topics["ferry-timetable"]["rank"] == 1
@@ -198,14 +262,30 @@ def test_participant_list(client, archive):
     people = results(client, "/api/participants/")
     assert [p["slug"] for p in people] == ["ada-lindqvist", "helena-marsh", "priya-natarajan", "tomas-reyes"]
     assert people[1] == {
-        "slug": "helena-marsh", "name": "Helena Marsh", "url": "http://testserver/speakers/helena-marsh/",
-        "api_url": "http://testserver/api/participants/helena-marsh/", "turn_count": 6, "meeting_count": 2,
+        "slug": "helena-marsh",
+        "name": "Helena Marsh",
+        "url": "http://testserver/speakers/helena-marsh/",
+        "api_url": "http://testserver/api/participants/helena-marsh/",
+        "turn_count": 6,
+        "meeting_count": 2,
     }
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["q=marsh", "q=helena+marsh", "role=port+director", "role=council",
-                                   "letter=m", "letter=R", "letter=1", "q=nobody", ""])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=marsh",
+        "q=helena+marsh",
+        "role=port+director",
+        "role=council",
+        "letter=m",
+        "letter=R",
+        "letter=1",
+        "q=nobody",
+        "",
+    ],
+)
 def test_participant_filters_are_the_speaker_pages_filters(client, archive, query):
     api = [p["url"] for p in results(client, f"/api/participants/?{query}")]
     html = client.get(f"/speakers/?{query}").content.decode()
@@ -230,21 +310,29 @@ def test_participant_detail_and_remarks(client, archive, django_assert_max_num_q
     topics = {t["slug"]: t for t in ada["topics"]}
     assert topics["ferry-timetable"]["remark_count"] == 1 and topics["ferry-timetable"]["raised_count"] == 1
     assert topics["ferry-timetable"]["rank"] == 1
-    assert topics["ferry-timetable"]["evidence"] == f"http://testserver/meetings/{FERRY_SLUG}/ada-lindqvist-1/"
+    assert (
+        topics["ferry-timetable"]["evidence"] == f"http://testserver/meetings/{FERRY_SLUG}/ada-lindqvist-1/"
+    )
     remarks = results(client, "/api/participants/helena-marsh/remarks/")
-    assert [(r["meeting"]["slug"], r["key"]) for r in remarks][:2] == [(HARBOUR, "helena-marsh-1"),
-                                                                       (HARBOUR, "helena-marsh-2")]
+    assert [(r["meeting"]["slug"], r["key"]) for r in remarks][:2] == [
+        (HARBOUR, "helena-marsh-1"),
+        (HARBOUR, "helena-marsh-2"),
+    ]
     assert len(remarks) == 6
     for query in ("year=2021", f"meeting={HARBOUR}", "year=2020"):
         api = [r["permalink"] for r in results(client, f"/api/participants/helena-marsh/remarks/?{query}")]
         html = client.get(f"/speakers/helena-marsh/?{query}").content.decode()
-        assert paths(api) == page_links(html, r'rel="bookmark" href="([^"]+)"', after='<ol class="remark-list">')
+        assert paths(api) == page_links(
+            html, r'rel="bookmark" href="([^"]+)"', after='<ol class="remark-list">'
+        )
     get(client, "/api/participants/helena-marsh/remarks/?year=abc", status=400)
 
 
 @pytest.mark.django_db
 def test_merged_participant_redirects(client, archive):
-    ParticipantRedirect.objects.create(old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh"))
+    ParticipantRedirect.objects.create(
+        old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh")
+    )
     r = client.get("/api/participants/h-marsh/")
     assert r.status_code == 301 and r["Location"] == "/api/participants/helena-marsh/"
     r = client.get("/api/participants/h-marsh/remarks/?year=2021")
@@ -270,10 +358,20 @@ def test_turn_list(client, archive):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    f"meeting={HARBOUR}", "speaker=tomas-reyes", "year=2021", "kind=summary", "kind=speech", "topic=ferry-timetable",
-    "date_from=2022-01-01", "speaker=helena-marsh&year=2022", "topic=nothing",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        f"meeting={HARBOUR}",
+        "speaker=tomas-reyes",
+        "year=2021",
+        "kind=summary",
+        "kind=speech",
+        "topic=ferry-timetable",
+        "date_from=2022-01-01",
+        "speaker=helena-marsh&year=2022",
+        "topic=nothing",
+    ],
+)
 def test_turn_filters_are_the_search_filters(client, archive, query):
     from django.http import QueryDict
 
@@ -282,12 +380,16 @@ def test_turn_filters_are_the_search_filters(client, archive, query):
     api = [(t["meeting"]["slug"], t["key"]) for t in results(client, f"/api/turns/?{query}&page_size=200")]
     filterset = SearchFilter(QueryDict(query), queryset=Turn.objects.all())
     assert filterset.is_valid()
-    expected = sorted(filterset.qs.values_list("meeting__date", "meeting__slug", "position", "key"),
-                      key=lambda r: (-r[0].toordinal(), r[2]))
+    expected = sorted(
+        filterset.qs.values_list("meeting__date", "meeting__slug", "position", "key"),
+        key=lambda r: (-r[0].toordinal(), r[2]),
+    )
     assert api == [(slug, key) for _, slug, _, key in expected]
     assert api or query == "topic=nothing"
     # and the search page narrows by the same filters
-    api_hits = paths(r["permalink"] for r in get(client, f"/api/search/?q=ferry+timetable&{query}")["results"])
+    api_hits = paths(
+        r["permalink"] for r in get(client, f"/api/search/?q=ferry+timetable&{query}")["results"]
+    )
     html = client.get(f"/search/?q=ferry+timetable&{query}").content.decode()
     assert api_hits == page_links(html, r'rel="bookmark" href="([^"]+)"')
 
@@ -298,17 +400,32 @@ def test_turn_detail_missing_and_retired(client, archive, write_transcript, djan
     with django_assert_max_num_queries(2):  # meeting, turn with speaker
         t = get(client, f"/api/turns/{HARBOUR}/tomas-reyes-1/")
     assert t == {
-        "key": "tomas-reyes-1", "position": 2,
-        "meeting": {"slug": HARBOUR, "title": "Meeting of the Harbour Board", "date": "2022-10-03",
-                    "url": f"http://testserver/meetings/{HARBOUR}/", "api_url": f"http://testserver/api/meetings/{HARBOUR}/"},
-        "speaker": {"slug": "tomas-reyes", "name": "Tomas Reyes", "url": "http://testserver/speakers/tomas-reyes/",
-                    "api_url": "http://testserver/api/participants/tomas-reyes/"},
-        "speaker_label": "Port Director Tomas Reyes", "role": "Port Director", "kind": "speech",
-        "text": "The quay needs repairs.", "permalink": f"http://testserver/meetings/{HARBOUR}/tomas-reyes-1/",
+        "key": "tomas-reyes-1",
+        "position": 2,
+        "meeting": {
+            "slug": HARBOUR,
+            "title": "Meeting of the Harbour Board",
+            "date": "2022-10-03",
+            "url": f"http://testserver/meetings/{HARBOUR}/",
+            "api_url": f"http://testserver/api/meetings/{HARBOUR}/",
+        },
+        "speaker": {
+            "slug": "tomas-reyes",
+            "name": "Tomas Reyes",
+            "url": "http://testserver/speakers/tomas-reyes/",
+            "api_url": "http://testserver/api/participants/tomas-reyes/",
+        },
+        "speaker_label": "Port Director Tomas Reyes",
+        "role": "Port Director",
+        "kind": "speech",
+        "text": "The quay needs repairs.",
+        "permalink": f"http://testserver/meetings/{HARBOUR}/tomas-reyes-1/",
         "api_url": f"http://testserver/api/turns/{HARBOUR}/tomas-reyes-1/",
     }
     assert get(client, f"/api/turns/{HARBOUR}/remark-1/")["speaker"] is None
-    assert get(client, f"/api/turns/{HARBOUR}/nobody-1/", status=404) == {"detail": "No such remark in this meeting."}
+    assert get(client, f"/api/turns/{HARBOUR}/nobody-1/", status=404) == {
+        "detail": "No such remark in this meeting."
+    }
     assert get(client, "/api/turns/no-meeting/nobody-1/", status=404) == {"detail": "No such meeting."}
     ingest(write_transcript("harbour.txt", MEETING.replace("Remark: Too much.\n\n", "")))
     gone = get(client, f"/api/turns/{HARBOUR}/remark-1/", status=410)
@@ -323,8 +440,12 @@ def test_topics(client, archive, django_assert_max_num_queries):
     topics = results(client, "/api/topics/")
     assert [t["slug"] for t in topics] == ["ferry-timetable", "winter-storm"]
     assert topics[0] == {
-        "slug": "ferry-timetable", "label": "ferry timetable", "url": "http://testserver/topics/ferry-timetable/",
-        "api_url": "http://testserver/api/topics/ferry-timetable/", "remark_count": 3, "raised_count": 1,
+        "slug": "ferry-timetable",
+        "label": "ferry timetable",
+        "url": "http://testserver/topics/ferry-timetable/",
+        "api_url": "http://testserver/api/topics/ferry-timetable/",
+        "remark_count": 3,
+        "raised_count": 1,
         "people_count": 3,
     }
     page = page_links(client.get("/topics/?sort=az").content.decode(), r'rel="tag" href="(/topics/[^"]+/)"')
@@ -338,9 +459,14 @@ def test_topics(client, archive, django_assert_max_num_queries):
     assert t["remarks_url"] == "http://testserver/api/topics/ferry-timetable/remarks/"
     remarks = results(client, "/api/topics/ferry-timetable/remarks/")
     assert [(r["turn"]["key"], r["raised"]) for r in remarks] == [
-        ("ada-lindqvist-1", True), ("tomas-reyes-1", False), ("priya-natarajan-1", False)]
+        ("ada-lindqvist-1", True),
+        ("tomas-reyes-1", False),
+        ("priya-natarajan-1", False),
+    ]
     for query in ("raised=true", "raised=false", "speaker=tomas-reyes", "year=2022"):
-        api = [r["turn"]["permalink"] for r in results(client, f"/api/topics/ferry-timetable/remarks/?{query}")]
+        api = [
+            r["turn"]["permalink"] for r in results(client, f"/api/topics/ferry-timetable/remarks/?{query}")
+        ]
         html = client.get(f"/topics/ferry-timetable/?{query}").content.decode()
         assert paths(api) == page_links(html, r'rel="bookmark" href="([^"]+)"', after="Remarks</h2>"), query
     assert get(client, "/api/topics/nothing/", status=404) == {"detail": "No such topic."}
@@ -357,15 +483,22 @@ def test_search(client, archive, django_assert_max_num_queries):
         body = get(client, "/api/search/?q=quay+walls")
     assert (body["count"], body["matches"], body["capped"], body["grouped"]) == (1, 2, False, True)
     first = body["results"][0]
-    assert (first["meeting"]["slug"], first["key"], first["matches_in_meeting"]) == (FERRY_SLUG, "tomas-reyes-1", 2)
+    assert (first["meeting"]["slug"], first["key"], first["matches_in_meeting"]) == (
+        FERRY_SLUG,
+        "tomas-reyes-1",
+        2,
+    )
     assert first["permalink"] == f"http://testserver/meetings/{FERRY_SLUG}/tomas-reyes-1/"
     assert first["speaker"]["slug"] == "tomas-reyes" and first["score"] > 0
     snippet = first["snippet"]
     assert "<mark>" not in snippet and "&lt;" not in snippet and "\x02" not in snippet
-    marked = [snippet[h["start"]:h["end"]] for h in first["highlights"]]
+    marked = [snippet[h["start"] : h["end"]] for h in first["highlights"]]
     assert marked and {w.lower() for w in marked} <= {"quay", "walls"}
     within = get(client, f"/api/search/?q=quay+walls&meeting={FERRY_SLUG}")
-    assert within["grouped"] is False and [r["key"] for r in within["results"]] == ["tomas-reyes-1", "question-1"]
+    assert within["grouped"] is False and [r["key"] for r in within["results"]] == [
+        "tomas-reyes-1",
+        "question-1",
+    ]
     by_date = get(client, "/api/search/?q=quay&sort=date")
     assert [r["meeting"]["slug"] for r in by_date["results"]] == [HARBOUR, FERRY_SLUG]
     paged = get(client, "/api/search/?q=quay&sort=date&page_size=1")
@@ -374,7 +507,14 @@ def test_search(client, archive, django_assert_max_num_queries):
     assert second["previous"].endswith("page=1") and second["results"][0]["meeting"]["slug"] == FERRY_SLUG
     get(client, "/api/search/?q=quay&page=3", status=404)
     assert get(client, "/api/search/?q=nothingatall") == {
-        "count": 0, "matches": 0, "capped": False, "grouped": True, "next": None, "previous": None, "results": []}
+        "count": 0,
+        "matches": 0,
+        "capped": False,
+        "grouped": True,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
 
 
 @pytest.mark.django_db
@@ -396,10 +536,18 @@ def test_search_results_are_the_search_pages(client, archive):
 # --- for every endpoint: no ids, JSON errors, GET/HEAD only, bad parameters -----------------------
 
 ENDPOINTS = [
-    "/api/", "/api/meetings/", f"/api/meetings/{FERRY_SLUG}/", "/api/participants/",
-    "/api/participants/ada-lindqvist/", "/api/participants/ada-lindqvist/remarks/", "/api/turns/",
-    f"/api/turns/{FERRY_SLUG}/ada-lindqvist-1/", "/api/topics/", "/api/topics/ferry-timetable/",
-    "/api/topics/ferry-timetable/remarks/", "/api/search/?q=ferry+timetable",
+    "/api/",
+    "/api/meetings/",
+    f"/api/meetings/{FERRY_SLUG}/",
+    "/api/participants/",
+    "/api/participants/ada-lindqvist/",
+    "/api/participants/ada-lindqvist/remarks/",
+    "/api/turns/",
+    f"/api/turns/{FERRY_SLUG}/ada-lindqvist-1/",
+    "/api/topics/",
+    "/api/topics/ferry-timetable/",
+    "/api/topics/ferry-timetable/remarks/",
+    "/api/search/?q=ferry+timetable",
 ]
 
 
@@ -416,8 +564,21 @@ def keys_and_ints(value, path=""):
 
 @pytest.mark.django_db
 def test_no_database_ids_anywhere(client, archive):
-    counted = {"count", "matches", "position", "turn_count", "speaker_count", "meeting_count", "remark_count",
-               "raised_count", "people_count", "rank", "matches_in_meeting", "start", "end"}
+    counted = {
+        "count",
+        "matches",
+        "position",
+        "turn_count",
+        "speaker_count",
+        "meeting_count",
+        "remark_count",
+        "raised_count",
+        "people_count",
+        "rank",
+        "matches_in_meeting",
+        "start",
+        "end",
+    }
     seen = set()
     for path in ENDPOINTS:
         body = get(client, path)
@@ -433,11 +594,22 @@ def test_no_database_ids_anywhere(client, archive):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", [
-    "/api/meetings/nothing/", "/api/participants/nobody/", "/api/turns/nothing/nobody-1/", "/api/topics/nothing/",
-    "/api/meetings/?page=9", "/api/meetings/?page=0", "/api/meetings/?page=x", "/api/turns/?page=99",
-    "/api/nothing/", "/api/meetings/a/b/c/", "/api/search/?q=ferry&page=7",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/meetings/nothing/",
+        "/api/participants/nobody/",
+        "/api/turns/nothing/nobody-1/",
+        "/api/topics/nothing/",
+        "/api/meetings/?page=9",
+        "/api/meetings/?page=0",
+        "/api/meetings/?page=x",
+        "/api/turns/?page=99",
+        "/api/nothing/",
+        "/api/meetings/a/b/c/",
+        "/api/search/?q=ferry&page=7",
+    ],
+)
 def test_not_found_is_json(client, archive, path):
     body = get(client, path, status=404)
     assert isinstance(body["detail"], str)
@@ -450,13 +622,24 @@ def test_missing_slash_redirects_like_the_pages(client, archive):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    "/api/meetings/?year=abc", "/api/meetings/?date_from=2021-13-45", "/api/meetings/?q=" + "x" * 201,
-    "/api/participants/?letter=ab", "/api/turns/?kind=shouting", "/api/turns/?year=0",
-    "/api/meetings/?page_size=0", "/api/meetings/?page_size=201", "/api/turns/?page_size=x",
-    "/api/search/?q=ferry&kind=x", "/api/search/?q=ferry&sort=x", "/api/search/?q=ferry&page_size=101",
-    "/api/topics/ferry-timetable/remarks/?year=x",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "/api/meetings/?year=abc",
+        "/api/meetings/?date_from=2021-13-45",
+        "/api/meetings/?q=" + "x" * 201,
+        "/api/participants/?letter=ab",
+        "/api/turns/?kind=shouting",
+        "/api/turns/?year=0",
+        "/api/meetings/?page_size=0",
+        "/api/meetings/?page_size=201",
+        "/api/turns/?page_size=x",
+        "/api/search/?q=ferry&kind=x",
+        "/api/search/?q=ferry&sort=x",
+        "/api/search/?q=ferry&page_size=101",
+        "/api/topics/ferry-timetable/remarks/?year=x",
+    ],
+)
 def test_bad_parameters_are_json_400_naming_the_parameter(client, archive, query):
     body = get(client, query, status=400)
     name = re.search(r"[?&](\w+)=[^&]*$", query).group(1)
@@ -466,7 +649,7 @@ def test_bad_parameters_are_json_400_naming_the_parameter(client, archive, query
 @pytest.mark.django_db
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
 def test_only_get_and_head(client, archive, method):
-    for path in ENDPOINTS + ["/api/schema/"]:
+    for path in [*ENDPOINTS, "/api/schema/"]:
         r = getattr(client, method)(path)
         assert r.status_code == 405, (method, path)
         assert r["Allow"] == "GET, HEAD"
@@ -484,10 +667,24 @@ def test_head(client, archive):
 
 # --- a fixed number of queries, whatever the size -------------------------------------------------
 
-NAMES = ["Anna Berg", "Boris Clay", "Carla Dunn", "David Eng", "Elena Ford", "Frank Gale", "Greta Hull",
-         "Hugo Ives", "Irene Jost", "Jonas Kern", "Karin Lund", "Lars Moss"]
-BIG = "\n\n".join(f"Council member {name}: The ferry timetable and the quay walls, point {i}."
-                   for i, name in enumerate(NAMES))
+NAMES = [
+    "Anna Berg",
+    "Boris Clay",
+    "Carla Dunn",
+    "David Eng",
+    "Elena Ford",
+    "Frank Gale",
+    "Greta Hull",
+    "Hugo Ives",
+    "Irene Jost",
+    "Jonas Kern",
+    "Karin Lund",
+    "Lars Moss",
+]
+BIG = "\n\n".join(
+    f"Council member {name}: The ferry timetable and the quay walls, point {i}."
+    for i, name in enumerate(NAMES)
+)
 
 
 @pytest.mark.django_db
@@ -495,17 +692,27 @@ def test_queries_do_not_grow_with_the_data(client, archive, write_transcript):
     def counts():
         client.get("/api/")  # the archive version, read once
         found = {}
-        for path in ENDPOINTS + ["/api/turns/?page_size=200&topic=ferry-timetable", "/api/participants/?page_size=200",
-                                 "/api/search/?q=ferry&meeting=" + FERRY_SLUG]:
+        for path in [
+            *ENDPOINTS,
+            "/api/turns/?page_size=200&topic=ferry-timetable",
+            "/api/participants/?page_size=200",
+            "/api/search/?q=ferry&meeting=" + FERRY_SLUG,
+        ]:
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get(path).status_code == 200, path
             found[path] = len(ctx.captured_queries)
         return found
 
     small = counts()
-    ingest(write_transcript("big.txt", f"Meeting on the big ferry\n\nJune 1, 2023, Larkspur\n\nBig.\n\n{BIG}\n"),
-           write_transcript("ferry2.txt", FERRY.replace("May 4, 2021", "May 5, 2021")
-                            .replace("Meeting on the ferry service", "Second meeting on the ferry service")))
+    ingest(
+        write_transcript("big.txt", f"Meeting on the big ferry\n\nJune 1, 2023, Larkspur\n\nBig.\n\n{BIG}\n"),
+        write_transcript(
+            "ferry2.txt",
+            FERRY.replace("May 4, 2021", "May 5, 2021").replace(
+                "Meeting on the ferry service", "Second meeting on the ferry service"
+            ),
+        ),
+    )
     assert Turn.objects.count() > 30
     big = counts()
     assert big == small
@@ -514,8 +721,15 @@ def test_queries_do_not_grow_with_the_data(client, archive, write_transcript):
 
 # --- the schema, checked against the responses -----------------------------------------------------
 
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
-          response_schema_conformance, negative_data_rejection, unsupported_method]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    negative_data_rejection,
+    unsupported_method,
+]
 
 
 @pytest.fixture
@@ -535,7 +749,8 @@ def api_schema(db, archive):
         # An invalid request is refused with 400 (a parameter), 404 (no such page) or, by the middleware
         # that guards every page, 414 (a query string too long).
         config = schemathesis.Config.from_dict(
-            {"checks": {"negative_data_rejection": {"expected-statuses": [400, 404, 414]}}})
+            {"checks": {"negative_data_rejection": {"expected-statuses": [400, 404, 414]}}}
+        )
         yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application, config=config)
     finally:
         signals.request_started.connect(close_old_connections)
@@ -551,8 +766,12 @@ REAL = {
     "/api/topics/{slug}/remarks/": {"slug": "ferry-timetable"},
 }
 QUERIES = {
-    "/api/search/": [{"q": "ferry timetable"}, {"q": "quay", "meeting": FERRY_SLUG, "sort": "date"},
-                     {"q": "the"}, {"q": "ferry", "page": 5}],
+    "/api/search/": [
+        {"q": "ferry timetable"},
+        {"q": "quay", "meeting": FERRY_SLUG, "sort": "date"},
+        {"q": "the"},
+        {"q": "ferry", "page": 5},
+    ],
     "/api/meetings/": [{"speaker": "tomas-reyes", "page_size": 1}, {"year": "x"}],
     "/api/turns/": [{"topic": "ferry-timetable"}, {"kind": "summary"}],
 }
@@ -570,15 +789,22 @@ def test_every_operation_matches_its_schema(api_schema, mode):
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 12
     for operation in operations:
-        for path_parameters in ([None, REAL[operation.path]] if operation.path in REAL else [None]):
-            negatable = [p for p in operation.iter_parameters() if not (path_parameters and p.name in path_parameters)]
+        for path_parameters in [None, REAL[operation.path]] if operation.path in REAL else [None]:
+            negatable = [
+                p for p in operation.iter_parameters() if not (path_parameters and p.name in path_parameters)
+            ]
             if mode is GenerationMode.NEGATIVE and not negatable:
                 continue  # nothing left to make invalid
             strategy = operation.as_strategy(generation_mode=mode, path_parameters=path_parameters)
 
             @given(case=strategy)
-            @settings(max_examples=20, deadline=None, derandomize=True, database=None,
-                      suppress_health_check=list(HealthCheck))
+            @settings(
+                max_examples=20,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
             def check(case):
                 case.call_and_validate(checks=CHECKS)
 
@@ -588,10 +814,14 @@ def test_every_operation_matches_its_schema(api_schema, mode):
 @pytest.mark.django_db
 def test_real_resources_match_the_schema(api_schema, write_transcript):
     """Generated slugs rarely exist: every operation is also called on real ones (200s with content)."""
-    ParticipantRedirect.objects.create(old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh"))
+    ParticipantRedirect.objects.create(
+        old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh")
+    )
     ingest(write_transcript("harbour.txt", MEETING.replace("Remark: Too much.\n\n", "")))
-    extra = {"/api/participants/{slug}/": [{"slug": "h-marsh"}],
-             "/api/turns/{meeting}/{key}/": [{"meeting": HARBOUR, "key": "remark-1"}]}
+    extra = {
+        "/api/participants/{slug}/": [{"slug": "h-marsh"}],
+        "/api/turns/{meeting}/{key}/": [{"meeting": HARBOUR, "key": "remark-1"}],
+    }
     statuses = set()
     for result in api_schema.get_all_operations():
         operation = result.ok()

@@ -20,7 +20,9 @@ def test_wrk_never_gets_more_threads_than_connections():
     for connections in (1, 2, 8, 32):
         args = bench.wrk_args("http://127.0.0.1:1/", 5, connections)
         threads, conns = int(args[args.index("-t") + 1]), int(args[args.index("-c") + 1])
-        assert conns == connections and 1 <= threads <= connections  # wrk refuses fewer connections than threads
+        assert (
+            conns == connections and 1 <= threads <= connections
+        )  # wrk refuses fewer connections than threads
 
 
 def test_the_search_bench_fills_every_required_column():
@@ -34,7 +36,11 @@ def test_the_search_bench_fills_every_required_column():
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     meetings, people, rows, _ = bench.generate(200, random.Random(1))
-    for model, name, lines in ((Meeting, "meeting", meetings), (Participant, "participant", people), (Turn, "turn", rows)):
+    for model, name, lines in (
+        (Meeting, "meeting", meetings),
+        (Participant, "participant", people),
+        (Turn, "turn", rows),
+    ):
         required = {f.column for f in model._meta.concrete_fields if not f.null and f.column != "id"}
         assert required <= set(bench.COLUMNS[name]), name
         assert {len(line.rstrip("\n").split("\t")) for line in lines} == {len(bench.COLUMNS[name])}, name

@@ -14,7 +14,10 @@ from .test_ingest import MEETING
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it"),
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
+    ),
 ]
 
 
@@ -25,8 +28,15 @@ def browser():
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield b
         b.close()
@@ -39,7 +49,9 @@ def test_follow_a_permalink_to_the_remark_in_view(browser, live_server, write_tr
         "\n\n".join(f"Tomas Reyes: Paragraph {i} of a long answer about the quay." for i in range(40))
         + "\n\nTomas Reyes: Two million.",
     )
-    call_command("ingest_transcripts", str(write_transcript("harbour.txt", long_meeting)), stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts", str(write_transcript("harbour.txt", long_meeting)), stdout=io.StringIO()
+    )
     page = browser.new_page(viewport={"width": 1000, "height": 700})
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Meeting of the Harbour Board").click()
@@ -58,7 +70,8 @@ def test_follow_a_permalink_to_the_remark_in_view(browser, live_server, write_tr
     phone = browser.new_page(viewport={"width": 360, "height": 740})
     phone.goto(live_server.url + href)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    page.close(); phone.close()
+    page.close()
+    phone.close()
 
 
 A11Y_CHECK = """
@@ -91,7 +104,7 @@ def test_every_page_type_in_a_browser(browser, live_server):
     for width in (1200, 360):
         page = browser.new_page(viewport={"width": width, "height": 800})
         errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("pageerror", lambda exc: errors.append(str(exc)))  # noqa: B023 (this page only)
         pages = {
             "/": "Meetings",
             "/meetings/?year=2023": "Meetings",
@@ -131,15 +144,20 @@ def test_copy_buttons_and_summary_marking(browser, live_server):
 def test_script_payloads_in_a_transcript_stay_inert_in_a_real_browser(browser, live_server, write_transcript):
     payload = MEETING.replace(
         "Tomas Reyes: Two million.",
-        "Tomas Reyes: Two million. <script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 2\"> "
-        "\"><svg onload=\"window.pwned = 3\">",
+        'Tomas Reyes: Two million. <script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2"> '
+        '"><svg onload="window.pwned = 3">',
     )
     call_command("ingest_transcripts", str(write_transcript("harbour.txt", payload)), stdout=io.StringIO())
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
-                 "/search/?q=million", "/meetings/2022-10-03-meeting-of-harbour-board/?q=million", "/speakers/tomas-reyes/"):
+    for path in (
+        "/meetings/2022-10-03-meeting-of-harbour-board/",
+        "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
+        "/search/?q=million",
+        "/meetings/2022-10-03-meeting-of-harbour-board/?q=million",
+        "/speakers/tomas-reyes/",
+    ):
         page.goto(live_server.url + path)
         page.wait_for_timeout(200)
         assert page.evaluate("window.pwned === undefined"), path

@@ -58,19 +58,34 @@ def _redis_up() -> bool:
 
 @pytest.mark.skipif(not _redis_up(), reason="no Redis on 127.0.0.1:6379")
 def test_cache_url_selects_a_shared_redis_cache():
-    env = {**os.environ, "CACHE_URL": "redis://127.0.0.1:6379/5", "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    code = ("import django;django.setup();from django.core.cache import caches;cache = caches['default'];"
-            "cache.set('probe', 42, 5);print(type(cache).__name__, cache.get('probe'))")
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {
+        **os.environ,
+        "CACHE_URL": "redis://127.0.0.1:6379/5",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+    }
+    code = (
+        "import django;django.setup();from django.core.cache import caches;cache = caches['default'];"
+        "cache.set('probe', 42, 5);print(type(cache).__name__, cache.get('probe'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["RedisCache", "42"]
 
 
 def test_replica_urls_add_aliases_and_the_router_reads_from_them():
-    env = {**os.environ, "DATABASE_REPLICA_URLS": "postgres://postgres@127.0.0.1:5432/archive_replica_a",
-           "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    code = ("import django;django.setup();from django.conf import settings;from django.db import router;"
-            "from meetings.models import Meeting;"
-            "print(sorted(settings.DATABASES), router.db_for_read(Meeting), router.db_for_write(Meeting),"
-            " router.allow_migrate('replica1', 'meetings'), settings.DATABASES['replica1']['NAME'])")
-    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    env = {
+        **os.environ,
+        "DATABASE_REPLICA_URLS": "postgres://postgres@127.0.0.1:5432/archive_replica_a",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+    }
+    code = (
+        "import django;django.setup();from django.conf import settings;from django.db import router;"
+        "from meetings.models import Meeting;"
+        "print(sorted(settings.DATABASES), router.db_for_read(Meeting), router.db_for_write(Meeting),"
+        " router.allow_migrate('replica1', 'meetings'), settings.DATABASES['replica1']['NAME'])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "['default', 'replica1'] replica1 default False archive_replica_a"

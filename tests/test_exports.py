@@ -56,8 +56,12 @@ CONTROL = "\x01\x08\x0b\x0c\x1b\x7f\x85"
 
 @pytest.fixture
 def archive(write_transcript):
-    call_command("ingest_transcripts", str(write_transcript("harbour.txt", MEETING)),
-                 str(write_transcript("meals.txt", SECOND)), stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("harbour.txt", MEETING)),
+        str(write_transcript("meals.txt", SECOND)),
+        stdout=io.StringIO(),
+    )
     return Meeting.objects.order_by("date")
 
 
@@ -126,7 +130,10 @@ def test_text_export(client, archive):
 @pytest.mark.django_db
 def test_text_export_marks_summaries_and_keeps_paragraphs(client, archive):
     text = client.get(f"/meetings/{MEALS}.txt").content.decode()
-    assert "[Summary, not a verbatim quotation] Ada Lindqvist (Council member): Council member Ada Lindqvist spoke about" in text
+    assert (
+        "[Summary, not a verbatim quotation] Ada Lindqvist (Council member): Council member Ada Lindqvist spoke about"
+        in text
+    )
     assert "Helena Marsh (Mayor of Larkspur): Let us begin. (Laughter.) We have <…> a lot to do." in text
     assert "Helena Marsh: Thank you.\n\n<…>\n\n" in text
     assert "Ada Lindqvist: Yes.\n\nSecond paragraph of the answer.\n" in text
@@ -142,24 +149,44 @@ def test_json_export(client, archive):
     assert r.status_code == 200 and r["Content-Type"] == "application/json"
     data = json.loads(r.content)
     assert (data["slug"], data["title"], data["date"], data["place"]) == (
-        HARBOUR, "Meeting of the Harbour Board", "2022-10-03", "Harbour Hall, Larkspur")
+        HARBOUR,
+        "Meeting of the Harbour Board",
+        "2022-10-03",
+        "Harbour Hall, Larkspur",
+    )
     assert data["url"] == f"http://testserver/meetings/{HARBOUR}/"
     assert data["formats"]["akn"] == f"http://testserver/meetings/{HARBOUR}.akn.xml"
     assert [t["key"] for t in data["turns"]] == [
-        "helena-marsh-1", "tomas-reyes-1", "helena-marsh-2", "tomas-reyes-2", "remark-1", "helena-marsh-3"]
+        "helena-marsh-1",
+        "tomas-reyes-1",
+        "helena-marsh-2",
+        "tomas-reyes-2",
+        "remark-1",
+        "helena-marsh-3",
+    ]
     first = data["turns"][0]
     assert first == {
-        "key": "helena-marsh-1", "position": 1, "kind": "speech",
+        "key": "helena-marsh-1",
+        "position": 1,
+        "kind": "speech",
         "url": f"http://testserver/meetings/{HARBOUR}/helena-marsh-1/",
-        "speaker": {"slug": "helena-marsh", "name": "Helena Marsh", "url": "http://testserver/speakers/helena-marsh/",
-                    "popolo": "http://testserver/speakers/helena-marsh.popolo.json"},
-        "label": "Chair of the Harbour Board Helena Marsh", "role": "Chair of the Harbour Board",
+        "speaker": {
+            "slug": "helena-marsh",
+            "name": "Helena Marsh",
+            "url": "http://testserver/speakers/helena-marsh/",
+            "popolo": "http://testserver/speakers/helena-marsh.popolo.json",
+        },
+        "label": "Chair of the Harbour Board Helena Marsh",
+        "role": "Chair of the Harbour Board",
         "paragraphs": ["Good morning."],
     }
     remark = data["turns"][4]
     assert remark["speaker"] is None and remark["label"] == "Remark"
     assert [(s["slug"], s["roles"], s["turns"]) for s in data["speakers"]] == [
-        ("helena-marsh", ["Chair of the Harbour Board"], 3), ("tomas-reyes", ["Port Director"], 2)]
+        ("helena-marsh", ["Chair of the Harbour Board"], 3),
+        ("tomas-reyes", ["Port Director"], 2),
+    ]
+
     # No database id anywhere: no id fields, only slugs, keys and URLs.
     def keys(node):
         if isinstance(node, dict):
@@ -169,6 +196,7 @@ def test_json_export(client, archive):
         elif isinstance(node, list):
             for v in node:
                 yield from keys(v)
+
     assert not {"id", "pk", "meeting_id", "speaker_id"} & set(keys(data))
 
 
@@ -199,9 +227,11 @@ def test_akn_export_validates_against_the_akn_30_schema(client, archive):
 def test_the_schema_check_is_not_a_rubber_stamp(client, archive):
     xml = client.get(f"/meetings/{HARBOUR}.akn.xml").content
     schema = akn_schema()
-    for broken in (xml.replace(b' name="transcript"', b""),  # a required attribute
-                   xml.replace(b"<from>", b"<speaker>").replace(b"</from>", b"</speaker>"),  # an unknown element
-                   xml.replace(b"dbsect_1__speech_tomas-reyes-1", b"dbsect_1__speech_helena-marsh-1")):  # eIds unique
+    for broken in (
+        xml.replace(b' name="transcript"', b""),  # a required attribute
+        xml.replace(b"<from>", b"<speaker>").replace(b"</from>", b"</speaker>"),  # an unknown element
+        xml.replace(b"dbsect_1__speech_tomas-reyes-1", b"dbsect_1__speech_helena-marsh-1"),
+    ):  # eIds unique
         assert not schema.validate(etree.fromstring(broken))
 
 
@@ -211,14 +241,42 @@ def test_akn_builder_edge_cases_without_database():
 
     from meetings.opendata.exports import formats as exports
 
-    meeting = Meeting(slug="2020-01-02-odd-meeting", title="Odd meeting", date=datetime.date(2020, 1, 2),
-                      place=None, description="Lead one.\n\nLead two (Applause.)", is_excerpt=True, ingested_at=None)
+    meeting = Meeting(
+        slug="2020-01-02-odd-meeting",
+        title="Odd meeting",
+        date=datetime.date(2020, 1, 2),
+        place=None,
+        description="Lead one.\n\nLead two (Applause.)",
+        is_excerpt=True,
+        ingested_at=None,
+    )
     ada = Participant(pk=7, name="Ada Lindqvist", slug="ada-lindqvist")
     turns = [
-        Turn(position=1, key="ada-lindqvist-1", speaker=ada, speaker_label="Ada Lindqvist", kind="speech", text=""),
-        Turn(position=2, key="ada-lindqvist-2", speaker=ada, speaker_label="Ada Lindqvist", kind="summary",
-             role="Chair", text="First (Laughter.) part.\n\nSecond <…> part."),
-        Turn(position=3, key="summary-1", speaker=None, speaker_label="", kind="summary", text="Everyone agreed."),
+        Turn(
+            position=1,
+            key="ada-lindqvist-1",
+            speaker=ada,
+            speaker_label="Ada Lindqvist",
+            kind="speech",
+            text="",
+        ),
+        Turn(
+            position=2,
+            key="ada-lindqvist-2",
+            speaker=ada,
+            speaker_label="Ada Lindqvist",
+            kind="summary",
+            role="Chair",
+            text="First (Laughter.) part.\n\nSecond <…> part.",
+        ),
+        Turn(
+            position=3,
+            key="summary-1",
+            speaker=None,
+            speaker_label="",
+            kind="summary",
+            text="Everyone agreed.",
+        ),
     ]
     absolute = "http://example.org{}".format
     for some in (turns, []):
@@ -231,7 +289,9 @@ def test_akn_builder_edge_cases_without_database():
     assert "".join(first.itertext()) == "First (Laughter.) part.Second <…> part."
     assert first.find("a:eol", NS) is not None and group.get("refersTo") is None
     text = exports.meeting_text(meeting, turns, absolute)
-    assert text.startswith("Odd meeting\n2 January 2020\nExcerpts from the transcript\nhttp://example.org/meetings/")
+    assert text.startswith(
+        "Odd meeting\n2 January 2020\nExcerpts from the transcript\nhttp://example.org/meetings/"
+    )
     assert "[Summary, not a verbatim quotation] Participants: Everyone agreed." in text
     assert "Ada Lindqvist: \n" not in text and "\n\nAda Lindqvist:\n\n" in text
 
@@ -242,10 +302,16 @@ def test_akn_export_content(client, archive):
     debate = root.find("a:debate", NS)
     assert debate.get("name") == "debate"
     ident = debate.find("a:meta/a:identification", NS)
-    assert ident.find("a:FRBRWork/a:FRBRuri", NS).get("value") == "/akn/xx/debate/2022-10-03/meeting-of-harbour-board"
+    assert (
+        ident.find("a:FRBRWork/a:FRBRuri", NS).get("value")
+        == "/akn/xx/debate/2022-10-03/meeting-of-harbour-board"
+    )
     assert ident.find("a:FRBRWork/a:FRBRdate", NS).get("date") == "2022-10-03"
     assert ident.find("a:FRBRExpression/a:FRBRlanguage", NS).get("language") == "eng"
-    people = {p.get("eId"): (p.get("href"), p.get("showAs")) for p in debate.iterfind("a:meta/a:references/a:TLCPerson", NS)}
+    people = {
+        p.get("eId"): (p.get("href"), p.get("showAs"))
+        for p in debate.iterfind("a:meta/a:references/a:TLCPerson", NS)
+    }
     assert people == {
         "helena-marsh": ("http://testserver/speakers/helena-marsh/", "Helena Marsh"),
         "tomas-reyes": ("http://testserver/speakers/tomas-reyes/", "Tomas Reyes"),
@@ -258,8 +324,10 @@ def test_akn_export_content(client, archive):
     assert preface.find("a:p/a:docDate", NS).get("date") == "2022-10-03"
     assert preface.findtext("a:p/a:location", namespaces=NS) == "Harbour Hall, Larkspur"
     speeches = debate.findall("a:debateBody/a:debateSection/a:speech", NS)
-    assert [(s.get("by"), s.get("as"), s.findtext("a:from", namespaces=NS), s.findtext("a:p", namespaces=NS))
-            for s in speeches] == [
+    assert [
+        (s.get("by"), s.get("as"), s.findtext("a:from", namespaces=NS), s.findtext("a:p", namespaces=NS))
+        for s in speeches
+    ] == [
         ("#helena-marsh", "#role_1", "Chair of the Harbour Board Helena Marsh", "Good morning."),
         ("#tomas-reyes", "#role_2", "Port Director Tomas Reyes", "The quay needs repairs."),
         ("#helena-marsh", None, "Helena Marsh", "How much will it cost?"),
@@ -279,7 +347,10 @@ def test_akn_summaries_stage_directions_and_omissions(client, archive):
     assert "<script>alert(1)</script> & labels" in "".join(summary.itertext())
     first = section.find("a:speech/a:p", NS)
     assert first.text == "Let us begin. "
-    assert first.find("a:remark", NS).text == "(Laughter.)" and first.find("a:remark", NS).get("type") == "sceneDescription"
+    assert (
+        first.find("a:remark", NS).text == "(Laughter.)"
+        and first.find("a:remark", NS).get("type") == "sceneDescription"
+    )
     assert first.find("a:omissis", NS).text == "<…>"
     assert "".join(first.itertext()) == "Let us begin. (Laughter.) We have <…> a lot to do."
     thanks = section.findall("a:speech", NS)[1]
@@ -287,7 +358,9 @@ def test_akn_summaries_stage_directions_and_omissions(client, archive):
     answer = section.findall("a:speech", NS)[-1]
     assert [p.text for p in answer.findall("a:p", NS)] == ["Yes.", "Second paragraph of the answer."]
     question = section.findall("a:speech", NS)[-2]
-    assert question.get("by") == "#unknown_speaker" and question.findtext("a:from", namespaces=NS) == "Question"
+    assert (
+        question.get("by") == "#unknown_speaker" and question.findtext("a:from", namespaces=NS) == "Question"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -300,7 +373,9 @@ def test_script_and_control_characters_stay_text_in_every_format(client, hostile
     root = assert_valid_akn(xml)
     assert b"<script>" not in xml and b"&lt;script&gt;" in xml
     speech = root.findall("a:debate/a:debateBody/a:debateSection/a:speech", NS)[1]
-    assert speech.findtext("a:p", namespaces=NS) == "Thank you. <script>alert('x')</script> ]]> &amp; \"quoted\""
+    assert (
+        speech.findtext("a:p", namespaces=NS) == "Thank you. <script>alert('x')</script> ]]> &amp; \"quoted\""
+    )
     assert root.find("a:debate/a:preface/a:p/a:docTitle", NS).text == "Meeting on school meals <b>bold</b>"
 
     raw = client.get(f"/meetings/{MEALS}.json").content
@@ -335,8 +410,15 @@ def test_hostile_transcript_file_yields_valid_exports(client, write_transcript):
 @pytest.mark.django_db
 def test_popolo_person(client, archive):
     person = Participant.objects.get(slug="helena-marsh")
-    ParticipantAlias.objects.create(participant=person, key="h. marsh", folded="h marsh", surname="marsh",
-                                    initial="h", written="H. Marsh", how="initial")
+    ParticipantAlias.objects.create(
+        participant=person,
+        key="h. marsh",
+        folded="h marsh",
+        surname="marsh",
+        initial="h",
+        written="H. Marsh",
+        how="initial",
+    )
     r = client.get("/speakers/helena-marsh.popolo.json")
     assert r.status_code == 200 and r["Content-Type"] == "application/json"
     data = json.loads(r.content)
@@ -344,8 +426,14 @@ def test_popolo_person(client, archive):
     assert data["name"] == "Helena Marsh"
     assert {"name": "H. Marsh", "note": "As written in a transcript"} in data["other_names"]
     assert "Helena Marsh" not in [n["name"] for n in data["other_names"]]
-    assert {"url": "http://testserver/speakers/helena-marsh/", "note": "Profile and remarks in the archive"} in data["links"]
-    assert sorted(m["role"] for m in data["memberships"]) == ["Chair of the Harbour Board", "Mayor of Larkspur"]
+    assert {
+        "url": "http://testserver/speakers/helena-marsh/",
+        "note": "Profile and remarks in the archive",
+    } in data["links"]
+    assert sorted(m["role"] for m in data["memberships"]) == [
+        "Chair of the Harbour Board",
+        "Mayor of Larkspur",
+    ]
     assert all(m["person_id"] == data["id"] for m in data["memberships"])
 
 
@@ -378,7 +466,9 @@ def test_popolo_everyone_on_an_empty_archive(client):
 
 @pytest.mark.django_db
 def test_merged_speaker_redirects(client, archive):
-    ParticipantRedirect.objects.create(old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh"))
+    ParticipantRedirect.objects.create(
+        old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh")
+    )
     r = client.get("/speakers/h-marsh.popolo.json")
     assert r.status_code == 301 and r["Location"] == "/speakers/helena-marsh.popolo.json"
 
@@ -392,18 +482,32 @@ def test_url_names(archive):
     assert reverse("export_meeting_text", kwargs={"slug": HARBOUR}) == f"/meetings/{HARBOUR}.txt"
     assert reverse("export_meeting_json", kwargs={"slug": HARBOUR}) == f"/meetings/{HARBOUR}.json"
     assert reverse("export_meeting_akn", kwargs={"slug": HARBOUR}) == f"/meetings/{HARBOUR}.akn.xml"
-    assert reverse("export_speaker_popolo", kwargs={"slug": "helena-marsh"}) == "/speakers/helena-marsh.popolo.json"
+    assert (
+        reverse("export_speaker_popolo", kwargs={"slug": "helena-marsh"})
+        == "/speakers/helena-marsh.popolo.json"
+    )
     assert reverse("export_speakers_popolo") == "/speakers.popolo.json"
 
 
-EXPORTS = [f"/meetings/{HARBOUR}.txt", f"/meetings/{HARBOUR}.json", f"/meetings/{HARBOUR}.akn.xml",
-           "/speakers/helena-marsh.popolo.json", "/speakers.popolo.json"]
+EXPORTS = [
+    f"/meetings/{HARBOUR}.txt",
+    f"/meetings/{HARBOUR}.json",
+    f"/meetings/{HARBOUR}.akn.xml",
+    "/speakers/helena-marsh.popolo.json",
+    "/speakers.popolo.json",
+]
 
 
 @pytest.mark.django_db
 def test_unknown_slugs_are_404(client, archive):
-    for url in ("/meetings/no-such-meeting.txt", "/meetings/no-such-meeting.json", "/meetings/no-such-meeting.akn.xml",
-                "/speakers/nobody.popolo.json", "/meetings/no.such.json", "/speakers/helena-marsh.popolo.xml"):
+    for url in (
+        "/meetings/no-such-meeting.txt",
+        "/meetings/no-such-meeting.json",
+        "/meetings/no-such-meeting.akn.xml",
+        "/speakers/nobody.popolo.json",
+        "/meetings/no.such.json",
+        "/speakers/helena-marsh.popolo.xml",
+    ):
         assert client.get(url).status_code == 404, url
 
 
@@ -433,8 +537,9 @@ def test_query_counts_do_not_grow_with_the_data(client, archive, django_assert_m
     few = _queries(client, "/speakers.popolo.json")
     for i in range(30):
         p = Participant.objects.create(name=f"Extra Person{i}", slug=f"extra-person-{i}")
-        ParticipantAlias.objects.create(participant=p, key=f"x{i}", folded=f"x{i}", surname="person",
-                                        written=f"E. Person{i}", how="new")
+        ParticipantAlias.objects.create(
+            participant=p, key=f"x{i}", folded=f"x{i}", surname="person", written=f"E. Person{i}", how="new"
+        )
     assert _queries(client, "/speakers.popolo.json") == few
 
 
@@ -444,7 +549,14 @@ def test_pages_link_their_exports_and_feeds(client, write_transcript):
 
     call_command("ingest_transcripts", str(write_transcript("h.txt", M)), stdout=io.StringIO())
     html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
-    for kind, href in [("application/json", ".json"), ("application/akn+xml", ".akn.xml"), ("text/plain", ".txt")]:
+    for kind, href in [
+        ("application/json", ".json"),
+        ("application/akn+xml", ".akn.xml"),
+        ("text/plain", ".txt"),
+    ]:
         assert f'type="{kind}" href="/meetings/2022-10-03-meeting-of-harbour-board{href}"' in html
-    assert 'type="application/atom+xml" href="/feeds/speakers/tomas-reyes.atom"' in client.get("/speakers/tomas-reyes/").content.decode()
-    assert 'application/atom+xml' in client.get("/").content.decode()
+    assert (
+        'type="application/atom+xml" href="/feeds/speakers/tomas-reyes.atom"'
+        in client.get("/speakers/tomas-reyes/").content.decode()
+    )
+    assert "application/atom+xml" in client.get("/").content.decode()

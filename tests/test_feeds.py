@@ -33,8 +33,12 @@ Helena Marsh: Thank you. School meals with allergy labels it is.
 
 @pytest.fixture
 def archive(write_transcript):
-    call_command("ingest_transcripts", str(write_transcript("harbour.txt", MEETING)),
-                 str(write_transcript("meals.txt", MEALS)), stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("harbour.txt", MEETING)),
+        str(write_transcript("meals.txt", MEALS)),
+        stdout=io.StringIO(),
+    )
     return Meeting.objects.order_by("date")
 
 
@@ -69,7 +73,7 @@ def sitemap_locs(client, url):
 @pytest.mark.django_db
 def test_meetings_feed_lists_meetings_newest_first(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):  # archive version, meetings, their participants
-        r, root = atom(client, "/feeds/meetings.atom")
+        _r, root = atom(client, "/feeds/meetings.atom")
     assert root.findtext(f"{ATOM}title") == "Meetings · Transcript Archive"
     assert link(root) == f"{BASE}/meetings/"
     assert link(root, "self") == f"{BASE}/feeds/meetings.atom"
@@ -82,11 +86,17 @@ def test_meetings_feed_lists_meetings_newest_first(client, archive, django_asser
     assert first.findtext(f"{ATOM}id") == f"{BASE}{harbour.get_absolute_url()}"
     assert first.findtext(f"{ATOM}published").startswith("2022-10-03T00:00:00")
     assert first.findtext(f"{ATOM}updated").startswith(harbour.ingested_at.strftime("%Y-%m-%dT%H:%M:%S"))
-    assert [a.findtext(f"{ATOM}name") for a in first.findall(f"{ATOM}author")] == ["Helena Marsh", "Tomas Reyes"]
+    assert [a.findtext(f"{ATOM}name") for a in first.findall(f"{ATOM}author")] == [
+        "Helena Marsh",
+        "Tomas Reyes",
+    ]
     assert "Helena Marsh chaired a meeting of the Harbour Board." in first.findtext(f"{ATOM}summary")
     assert first.find(f"{ATOM}summary").get("type") == "html"
     assert link(second) == f"{BASE}{meals.get_absolute_url()}"
-    assert [a.findtext(f"{ATOM}name") for a in second.findall(f"{ATOM}author")] == ["Helena Marsh", "Ada Lindqvist"]
+    assert [a.findtext(f"{ATOM}name") for a in second.findall(f"{ATOM}author")] == [
+        "Helena Marsh",
+        "Ada Lindqvist",
+    ]
 
 
 @pytest.mark.django_db
@@ -100,20 +110,23 @@ def test_meetings_feed_escapes_the_lead(client, archive):
 
 @pytest.mark.django_db
 def test_meetings_feed_of_an_empty_archive_is_valid(client):
-    r, root = atom(client, "/feeds/meetings.atom")
+    _r, root = atom(client, "/feeds/meetings.atom")
     assert entries(root) == [] and root.findtext(f"{ATOM}updated")
 
 
 @pytest.mark.django_db
-def test_meetings_feed_keeps_a_constant_number_of_queries(client, write_transcript, django_assert_max_num_queries):
+def test_meetings_feed_keeps_a_constant_number_of_queries(
+    client, write_transcript, django_assert_max_num_queries
+):
     paths = []
     for day in range(1, 8):
         text = MEETING.replace("October 3, 2022", f"October {day}, 2022").replace(
-            "Harbour Board", f"Harbour Board {day}")
+            "Harbour Board", f"Harbour Board {day}"
+        )
         paths.append(str(write_transcript(f"harbour-{day}.txt", text)))
     call_command("ingest_transcripts", *paths, stdout=io.StringIO())
     with django_assert_max_num_queries(4):
-        r, root = atom(client, "/feeds/meetings.atom")
+        _r, root = atom(client, "/feeds/meetings.atom")
     assert len(entries(root)) == 7
 
 
@@ -123,12 +136,15 @@ def test_meetings_feed_keeps_a_constant_number_of_queries(client, write_transcri
 @pytest.mark.django_db
 def test_speaker_feed_gives_the_remarks_with_permalinks(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):  # archive version, person, remarks
-        r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
+        _r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
     assert root.findtext(f"{ATOM}title") == "Helena Marsh · Transcript Archive"
     assert link(root) == f"{BASE}/speakers/helena-marsh/"
     assert link(root, "self") == f"{BASE}/feeds/speakers/helena-marsh.atom"
-    turns = list(Turn.objects.filter(speaker__slug="helena-marsh").select_related("meeting")
-                 .order_by("-meeting__date", "position"))
+    turns = list(
+        Turn.objects.filter(speaker__slug="helena-marsh")
+        .select_related("meeting")
+        .order_by("-meeting__date", "position")
+    )
     assert len(turns) == 5
     got = entries(root)
     assert [link(e) for e in got] == [f"{BASE}{t.get_absolute_url()}" for t in turns]
@@ -157,30 +173,38 @@ def test_speaker_feed_escapes_the_text(client, archive):
 @pytest.mark.django_db
 def test_speaker_feed_unknown_and_moved(client, archive):
     assert client.get("/feeds/speakers/nobody.atom").status_code == 404
-    ParticipantRedirect.objects.create(old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh"))
+    ParticipantRedirect.objects.create(
+        old_slug="h-marsh", participant=Participant.objects.get(slug="helena-marsh")
+    )
     r = client.get("/feeds/speakers/h-marsh.atom")
     assert r.status_code == 301 and r["Location"] == "/feeds/speakers/helena-marsh.atom"
 
 
 @pytest.mark.django_db
-def test_speaker_feed_keeps_a_constant_number_of_queries(client, write_transcript, django_assert_max_num_queries):
+def test_speaker_feed_keeps_a_constant_number_of_queries(
+    client, write_transcript, django_assert_max_num_queries
+):
     paths = []
     for day in range(1, 8):
         text = MEETING.replace("October 3, 2022", f"October {day}, 2022").replace(
-            "Harbour Board", f"Harbour Board {day}")
+            "Harbour Board", f"Harbour Board {day}"
+        )
         paths.append(str(write_transcript(f"harbour-{day}.txt", text)))
     call_command("ingest_transcripts", *paths, stdout=io.StringIO())
     with django_assert_max_num_queries(3):
-        r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
+        _r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
     assert len(entries(root)) == 21
 
 
 @pytest.mark.django_db
 def test_speaker_feed_is_capped_at_fifty(client, write_transcript):
     lines = "\n\n".join(f"Helena Marsh: Point number {i}." for i in range(60))
-    call_command("ingest_transcripts", str(write_transcript("long.txt", MEETING + "\n" + lines + "\n")),
-                 stdout=io.StringIO())
-    r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("long.txt", MEETING + "\n" + lines + "\n")),
+        stdout=io.StringIO(),
+    )
+    _r, root = atom(client, "/feeds/speakers/helena-marsh.atom")
     assert len(entries(root)) == 50
 
 
@@ -258,7 +282,11 @@ def test_sitemap_remarks_are_paginated(client, archive, monkeypatch):
 
     monkeypatch.setattr(sitemaps.RemarkSitemap, "limit", 4)
     _, locs = sitemap_locs(client, "/sitemap.xml")
-    remarks = [f"{BASE}/sitemap-remarks.xml", f"{BASE}/sitemap-remarks.xml?p=2", f"{BASE}/sitemap-remarks.xml?p=3"]
+    remarks = [
+        f"{BASE}/sitemap-remarks.xml",
+        f"{BASE}/sitemap-remarks.xml?p=2",
+        f"{BASE}/sitemap-remarks.xml?p=3",
+    ]
     assert [loc for loc in locs if "remarks" in loc] == remarks
     pages = [sitemap_locs(client, url.removeprefix(BASE))[1] for url in remarks]
     assert [len(p) for p in pages] == [4, 4, 1]
@@ -293,7 +321,9 @@ def test_robots_txt(client):
     lines = r.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
     assert sorted(line for line in lines if line.startswith("Disallow:")) == [
-        "Disallow: /api/search/", "Disallow: /search/"]
+        "Disallow: /api/search/",
+        "Disallow: /search/",
+    ]
     assert "Disallow: /" not in lines
     assert f"Sitemap: {BASE}/sitemap.xml" in lines
     r = client.get("/robots.txt", headers={"host": "127.0.0.1"}, secure=True)
@@ -302,7 +332,12 @@ def test_robots_txt(client):
 
 @pytest.mark.django_db
 def test_feeds_and_sitemaps_answer_only_safe_methods(client, archive):
-    for url in ("/feeds/meetings.atom", "/feeds/speakers/helena-marsh.atom", "/sitemap.xml",
-                "/sitemap-meetings.xml", "/robots.txt"):
+    for url in (
+        "/feeds/meetings.atom",
+        "/feeds/speakers/helena-marsh.atom",
+        "/sitemap.xml",
+        "/sitemap-meetings.xml",
+        "/robots.txt",
+    ):
         assert client.head(url).status_code == 200, url
         assert client.post(url).status_code == 405, url

@@ -1,4 +1,5 @@
 """Tests of the project infrastructure: compose file and settings helpers."""
+
 from __future__ import annotations
 
 import shutil

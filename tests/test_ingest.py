@@ -45,12 +45,27 @@ def keys(meeting=None):
 def test_ingest_writes_meeting_participants_turns_and_keys(write_transcript):
     out = ingest(write_transcript("harbour.txt", MEETING))
     m = Meeting.objects.get()
-    assert (m.title, str(m.date), m.place) == ("Meeting of the Harbour Board", "2022-10-03", "Harbour Hall, Larkspur")
+    assert (m.title, str(m.date), m.place) == (
+        "Meeting of the Harbour Board",
+        "2022-10-03",
+        "Harbour Hall, Larkspur",
+    )
     assert m.slug == "2022-10-03-meeting-of-harbour-board"
     assert m.source_name == "harbour.txt" and len(m.source_sha256) == 64
-    assert keys() == ["helena-marsh-1", "tomas-reyes-1", "helena-marsh-2", "tomas-reyes-2", "remark-1", "helena-marsh-3"]
+    assert keys() == [
+        "helena-marsh-1",
+        "tomas-reyes-1",
+        "helena-marsh-2",
+        "tomas-reyes-2",
+        "remark-1",
+        "helena-marsh-3",
+    ]
     first = m.turns.get(position=1)
-    assert (first.speaker.name, first.role, first.speaker_label) == ("Helena Marsh", "Chair of the Harbour Board", "Chair of the Harbour Board Helena Marsh")
+    assert (first.speaker.name, first.role, first.speaker_label) == (
+        "Helena Marsh",
+        "Chair of the Harbour Board",
+        "Chair of the Harbour Board Helena Marsh",
+    )
     assert first.get_absolute_url() == "/meetings/2022-10-03-meeting-of-harbour-board/helena-marsh-1/"
     assert m.turns.get(key="remark-1").speaker is None
     assert "1 new" in out and "Remark" in out  # the summary lists labels with no person
@@ -77,7 +92,14 @@ def test_edited_file_keeps_keys_of_unchanged_turns_and_retires_removed_ones(writ
     path.write_text(edited, encoding="utf-8")
     out = ingest(path)
     assert "1 updated" in out
-    assert keys() == ["helena-marsh-1", "tomas-reyes-3", "tomas-reyes-1", "helena-marsh-2", "tomas-reyes-2", "helena-marsh-3"]
+    assert keys() == [
+        "helena-marsh-1",
+        "tomas-reyes-3",
+        "tomas-reyes-1",
+        "helena-marsh-2",
+        "tomas-reyes-2",
+        "helena-marsh-3",
+    ]
     assert list(RetiredTurnKey.objects.values_list("key", flat=True)) == ["remark-1"]
     assert Meeting.objects.get().slug == "2022-10-03-meeting-of-harbour-board"
 
@@ -87,10 +109,15 @@ def test_identical_input_gives_identical_urls_in_a_fresh_archive(write_transcrip
     path = write_transcript("harbour.txt", MEETING)
     ingest(path)
     first = [t.get_absolute_url() for t in Turn.objects.select_related("meeting").order_by("position")]
-    Turn.objects.all().delete(); MeetingSource.objects.all().delete(); Meeting.objects.all().delete()
-    ParticipantAlias.objects.all().delete(); Participant.objects.all().delete()
+    Turn.objects.all().delete()
+    MeetingSource.objects.all().delete()
+    Meeting.objects.all().delete()
+    ParticipantAlias.objects.all().delete()
+    Participant.objects.all().delete()
     ingest(path)
-    assert [t.get_absolute_url() for t in Turn.objects.select_related("meeting").order_by("position")] == first
+    assert [
+        t.get_absolute_url() for t in Turn.objects.select_related("meeting").order_by("position")
+    ] == first
 
 
 @pytest.mark.django_db
@@ -103,7 +130,8 @@ def test_a_bad_file_fails_alone_with_its_name_and_reason(write_transcript):
         ingest(good.parent)
     assert Meeting.objects.count() == 1
     with pytest.raises(CommandError):
-        out = io.StringIO(); err = io.StringIO()
+        out = io.StringIO()
+        err = io.StringIO()
         call_command("ingest_transcripts", str(good.parent), stdout=out, stderr=err)
     assert "empty.txt: the file is empty" in err.getvalue()
     assert "nolabels.txt: it has no speaker labels" in err.getvalue()
@@ -125,11 +153,17 @@ def test_dry_run_writes_nothing(write_transcript):
 @pytest.mark.django_db
 def test_a_repost_of_the_same_meeting_is_one_meeting(write_transcript):
     ingest(write_transcript("page.txt", MEETING))
-    repost = "NEWSLINK TRANSCRIPT: [Helena Marsh at] Meeting of Harbour Board (transcript concluded)” – NewsLink\n\n( – October 3, 2022)\n\n" + MEETING.split("\n\n", 3)[3]
+    repost = (
+        "NEWSLINK TRANSCRIPT: [Helena Marsh at] Meeting of Harbour Board (transcript concluded)” – NewsLink\n\n( – October 3, 2022)\n\n"
+        + MEETING.split("\n\n", 3)[3]
+    )
     out = ingest(write_transcript("repost.txt", repost))
     assert "1 duplicate" in out
     assert Meeting.objects.count() == 1
-    assert set(MeetingSource.objects.values_list("name", "is_primary")) == {("page.txt", True), ("repost.txt", False)}
+    assert set(MeetingSource.objects.values_list("name", "is_primary")) == {
+        ("page.txt", True),
+        ("repost.txt", False),
+    }
 
 
 @pytest.mark.django_db
@@ -147,9 +181,15 @@ def test_one_person_across_meetings_spellings_and_initials(write_transcript):
 
 @pytest.mark.django_db
 def test_initials_seen_before_the_full_name_become_that_person(write_transcript, client):
-    ingest(write_transcript("a.txt", "Meeting one\n\nMay 3, 2021\n\nLead.\n\nMayor Helena Marsh: Hello.\n\nA. Repnin: Hi.\n"))
+    ingest(
+        write_transcript(
+            "a.txt", "Meeting one\n\nMay 3, 2021\n\nLead.\n\nMayor Helena Marsh: Hello.\n\nA. Repnin: Hi.\n"
+        )
+    )
     assert Participant.objects.filter(name="A. Repnin").exists()
-    out = ingest(write_transcript("b.txt", "Meeting two\n\nMay 4, 2021\n\nLead.\n\nDean Anton Repnin: Hello.\n"))
+    out = ingest(
+        write_transcript("b.txt", "Meeting two\n\nMay 4, 2021\n\nLead.\n\nDean Anton Repnin: Hello.\n")
+    )
     assert "known until now by initials only" in out
     repnin = Participant.objects.get(name__endswith="Repnin")
     assert repnin.name == "Anton Repnin"
@@ -161,10 +201,13 @@ def test_initials_seen_before_the_full_name_become_that_person(write_transcript,
 @pytest.mark.django_db
 def test_a_very_long_title_is_kept_whole(write_transcript):
     # Some agendas are one long sentence: the archive keeps it, the slug takes its first words.
-    title = "Joint sitting on " + ", ".join(f"the second reading of amendment {n} to the harbour dues bill"
-                                           for n in range(1, 13))
+    title = "Joint sitting on " + ", ".join(
+        f"the second reading of amendment {n} to the harbour dues bill" for n in range(1, 13)
+    )
     assert len(title) > 700
-    out = ingest(write_transcript("long-title.txt", MEETING.replace("Meeting of the Harbour Board\n", title + "\n", 1)))
+    out = ingest(
+        write_transcript("long-title.txt", MEETING.replace("Meeting of the Harbour Board\n", title + "\n", 1))
+    )
     m = Meeting.objects.get()
     assert "1 new" in out and "0 failed" in out
     assert m.title == title

@@ -61,12 +61,22 @@ def empty_archive() -> None:
 def ingest(*paths, batch_size, **kwargs):
     out, err = io.StringIO(), io.StringIO()
     try:
-        call_command("ingest_transcripts", *map(str, paths), stdout=out, stderr=err, no_topics=True,
-                     no_progress=True, batch_size=batch_size, **kwargs)
+        call_command(
+            "ingest_transcripts",
+            *map(str, paths),
+            stdout=out,
+            stderr=err,
+            no_topics=True,
+            no_progress=True,
+            batch_size=batch_size,
+            **kwargs,
+        )
         code = 0
     except CommandError as exc:
         code = exc.returncode
-    lines = [ln for ln in (out.getvalue() + err.getvalue()).splitlines() if " in " not in ln or "files:" not in ln]
+    lines = [
+        ln for ln in (out.getvalue() + err.getvalue()).splitlines() if " in " not in ln or "files:" not in ln
+    ]
     return code, lines
 
 
@@ -80,38 +90,112 @@ def corpus(tmp_path):
     right, followed by generated ones."""
     d = tmp_path / "in"
     shutil.copytree(SAMPLE_DATA, d / "a-samples", ignore=shutil.ignore_patterns("*.md"))
-    w = lambda name, text: (d / name).parent.mkdir(parents=True, exist_ok=True) or (d / name).write_text(text, encoding="utf-8")  # noqa: E731
+
+    def w(name, text):
+        (d / name).parent.mkdir(parents=True, exist_ok=True)
+        (d / name).write_text(text, encoding="utf-8")
+
     # A new person in two files; the same title twice on one date (one meeting, a repost with fewer turns).
-    w("b/01-quell.txt", meeting_text("Meeting on tram lines", "March 1, 2021",
-                                     "Mayor Nadia Quell: Good morning.", "Council member Oskar Lind: Hello.",
-                                     "Nadia Quell: Let us begin.", "Remark: Too slow."))
-    w("b/02-quell-again.txt", meeting_text("Meeting on bus timetables", "March 2, 2021",
-                                           "Mayor Nadia QUELL: Good morning again.", "Question: When?",
-                                           "Nadia Quell: Soon."))
-    w("b/03-repost.txt", meeting_text("Meeting on the tram lines", "March 1, 2021",
-                                      "Mayor Nadia Quell: Good morning.", "Oskar Lind: Hello."))
-    w("b/04-fuller-repost.txt", meeting_text("Meeting on tram lines", "March 1, 2021",
-                                             "Mayor Nadia Quell: Good morning.", "Council member Oskar Lind: Hello.",
-                                             "Nadia Quell: Let us begin.", "Remark: Too slow.", "Oskar Lind: Agreed.",
-                                             "Nadia Quell: Thank you."))
+    w(
+        "b/01-quell.txt",
+        meeting_text(
+            "Meeting on tram lines",
+            "March 1, 2021",
+            "Mayor Nadia Quell: Good morning.",
+            "Council member Oskar Lind: Hello.",
+            "Nadia Quell: Let us begin.",
+            "Remark: Too slow.",
+        ),
+    )
+    w(
+        "b/02-quell-again.txt",
+        meeting_text(
+            "Meeting on bus timetables",
+            "March 2, 2021",
+            "Mayor Nadia QUELL: Good morning again.",
+            "Question: When?",
+            "Nadia Quell: Soon.",
+        ),
+    )
+    w(
+        "b/03-repost.txt",
+        meeting_text(
+            "Meeting on the tram lines",
+            "March 1, 2021",
+            "Mayor Nadia Quell: Good morning.",
+            "Oskar Lind: Hello.",
+        ),
+    )
+    w(
+        "b/04-fuller-repost.txt",
+        meeting_text(
+            "Meeting on tram lines",
+            "March 1, 2021",
+            "Mayor Nadia Quell: Good morning.",
+            "Council member Oskar Lind: Hello.",
+            "Nadia Quell: Let us begin.",
+            "Remark: Too slow.",
+            "Oskar Lind: Agreed.",
+            "Nadia Quell: Thank you.",
+        ),
+    )
     # Initials first, the full name later in the same run: the person is taken over.
-    w("b/05-initials.txt", meeting_text("Round table on ferries", "April 4, 2021",
-                                        "Chair Helena Marsh: Welcome.", "P. Varga: The ferries are late.",
-                                        "Helena Marsh: Why?"))
-    w("b/06-variant.txt", meeting_text("Round table on harbours", "April 5, 2021",
-                                       "Chair Helena Marsh: Welcome.", "Sergey Kolmar: The harbour is full.",
-                                       "Sergei Kolmar: And the quay is old."))
-    w("b/07-full-name.txt", meeting_text("Round table on quays", "April 6, 2021",
-                                         "Harbour master Piotr Varga: The quays need money.", "Helena Marsh: How much?"))
+    w(
+        "b/05-initials.txt",
+        meeting_text(
+            "Round table on ferries",
+            "April 4, 2021",
+            "Chair Helena Marsh: Welcome.",
+            "P. Varga: The ferries are late.",
+            "Helena Marsh: Why?",
+        ),
+    )
+    w(
+        "b/06-variant.txt",
+        meeting_text(
+            "Round table on harbours",
+            "April 5, 2021",
+            "Chair Helena Marsh: Welcome.",
+            "Sergey Kolmar: The harbour is full.",
+            "Sergei Kolmar: And the quay is old.",
+        ),
+    )
+    w(
+        "b/07-full-name.txt",
+        meeting_text(
+            "Round table on quays",
+            "April 6, 2021",
+            "Harbour master Piotr Varga: The quays need money.",
+            "Helena Marsh: How much?",
+        ),
+    )
     # Same slug base, different meetings (the title differs only in punctuation kept by the identity).
-    w("b/08-slug.txt", meeting_text("Press conference", "May 1, 2021", "Press secretary Ines Moor: Questions?"))
+    w(
+        "b/08-slug.txt",
+        meeting_text("Press conference", "May 1, 2021", "Press secretary Ines Moor: Questions?"),
+    )
     w("b/09-slug.txt", meeting_text("Press conference!", "May 1, 2021", "Press secretary Ines Moor: Next."))
-    w("b/10-slug.txt", meeting_text("Press conference?", "May 1, 2021", "Press secretary Ines Moor: Last one."))
+    w(
+        "b/10-slug.txt",
+        meeting_text("Press conference?", "May 1, 2021", "Press secretary Ines Moor: Last one."),
+    )
     # The same file name in two folders: the second is an edit of the first.
-    w("c/same-name.txt", meeting_text("Meeting on lighting", "June 1, 2021", "Mayor Nadia Quell: Lights.",
-                                      "Oskar Lind: Dark."))
-    w("d/same-name.txt", meeting_text("Meeting on lighting", "June 1, 2021", "Mayor Nadia Quell: Lights.",
-                                      "Oskar Lind: Dark streets.", "Nadia Quell: Agreed."))
+    w(
+        "c/same-name.txt",
+        meeting_text(
+            "Meeting on lighting", "June 1, 2021", "Mayor Nadia Quell: Lights.", "Oskar Lind: Dark."
+        ),
+    )
+    w(
+        "d/same-name.txt",
+        meeting_text(
+            "Meeting on lighting",
+            "June 1, 2021",
+            "Mayor Nadia Quell: Lights.",
+            "Oskar Lind: Dark streets.",
+            "Nadia Quell: Agreed.",
+        ),
+    )
     w("d/harbour.txt", MEETING)
     generate(d / "e-generated", 40, seed=5)
     return d
@@ -127,7 +211,9 @@ def test_batched_ingest_gives_the_same_archive_as_file_by_file(corpus, monkeypat
 
     calls = []
     real = Ingester.ingest_prepared
-    monkeypatch.setattr(Ingester, "ingest_prepared", lambda self, prep: calls.append(prep.name) or real(self, prep))
+    monkeypatch.setattr(
+        Ingester, "ingest_prepared", lambda self, prep: calls.append(prep.name) or real(self, prep)
+    )
     code, batched = ingest(corpus, batch_size=200)
     assert code == 0
     assert dump() == expected
@@ -149,14 +235,20 @@ def test_any_batch_size_gives_the_same_archive(corpus, batch_size):
 def test_a_new_person_in_two_files_of_one_batch_is_one_participant(corpus, monkeypatch):
     calls = []
     real = Ingester.ingest_prepared
-    monkeypatch.setattr(Ingester, "ingest_prepared", lambda self, prep: calls.append(prep.name) or real(self, prep))
+    monkeypatch.setattr(
+        Ingester, "ingest_prepared", lambda self, prep: calls.append(prep.name) or real(self, prep)
+    )
     code, _ = ingest(corpus / "b" / "01-quell.txt", corpus / "b" / "02-quell-again.txt", batch_size=200)
     assert code == 0 and not calls  # both in one batch
     quell = Participant.objects.get(name__iexact="Nadia Quell")
     assert (quell.slug, quell.turn_count, quell.meeting_count) == ("nadia-quell", 4, 2)
     assert sorted(quell.aliases.values_list("key", flat=True)) == ["nadia quell"]
     assert list(quell.turns.order_by("meeting__date", "position").values_list("key", flat=True)) == [
-        "nadia-quell-1", "nadia-quell-2", "nadia-quell-1", "nadia-quell-2"]
+        "nadia-quell-1",
+        "nadia-quell-2",
+        "nadia-quell-1",
+        "nadia-quell-2",
+    ]
 
 
 @pytest.mark.django_db
@@ -169,7 +261,10 @@ def test_two_files_of_one_meeting_in_one_batch_give_what_file_by_file_gives(corp
     assert dump() == expected and batched == one_by_one
     assert Meeting.objects.count() == 1
     assert set(MeetingSource.objects.values_list("name", "is_primary")) == {
-        ("01-quell.txt", False), ("03-repost.txt", False), ("04-fuller-repost.txt", True)}
+        ("01-quell.txt", False),
+        ("03-repost.txt", False),
+        ("04-fuller-repost.txt", True),
+    }
     assert [line.split()[0] for line in batched[:3]] == ["new", "duplicate", "updated"]
 
 
@@ -181,13 +276,23 @@ def test_a_database_error_in_one_file_of_a_batch_fails_that_file_alone(corpus, t
         shutil.copy(corpus / "b" / name, d / name)
     # The database refuses this file's meeting (a trigger stands in for any error PostgreSQL may raise).
     with connection.cursor() as cur:
-        cur.execute("CREATE FUNCTION refuse_meeting() RETURNS trigger LANGUAGE plpgsql AS "
-                    "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$")
-        cur.execute("CREATE TRIGGER refuse BEFORE INSERT ON meetings_meeting FOR EACH ROW "
-                    "WHEN (NEW.title LIKE '%refused titles%') EXECUTE FUNCTION refuse_meeting()")
+        cur.execute(
+            "CREATE FUNCTION refuse_meeting() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$"
+        )
+        cur.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON meetings_meeting FOR EACH ROW "
+            "WHEN (NEW.title LIKE '%refused titles%') EXECUTE FUNCTION refuse_meeting()"
+        )
     (d / "03-refused.txt").write_text(
-        meeting_text("Meeting on refused titles", "March 3, 2021", "Mayor Nadia Quell: Hello.",
-                     "Newcomer Vera Long: Hi."), encoding="utf-8")
+        meeting_text(
+            "Meeting on refused titles",
+            "March 3, 2021",
+            "Mayor Nadia Quell: Hello.",
+            "Newcomer Vera Long: Hi.",
+        ),
+        encoding="utf-8",
+    )
     code, lines = ingest(d, batch_size=200)
     assert code == 1
     failed = [line for line in lines if line.startswith("FAILED")]
@@ -202,13 +307,15 @@ def test_a_database_error_in_one_file_of_a_batch_fails_that_file_alone(corpus, t
 def test_fresh_keys_are_the_keys_assign_keys_gives_a_new_meeting():
     import random
 
-    from meetings.ingest.batch import fresh_keys
     from meetings.core.permalinks import NewTurn, assign_keys
+    from meetings.ingest.batch import fresh_keys
 
     rng = random.Random(4)
     for _ in range(50):
-        turns = [NewTurn(prefix=rng.choice(["helena-marsh", "remark", "summary", "a-b-2"]), text=rng.choice("xyz"))
-                 for _ in range(rng.randint(0, 30))]
+        turns = [
+            NewTurn(prefix=rng.choice(["helena-marsh", "remark", "summary", "a-b-2"]), text=rng.choice("xyz"))
+            for _ in range(rng.randint(0, 30))
+        ]
         assert fresh_keys(turns) == assign_keys(turns, [], [])[0]
 
 
@@ -242,7 +349,9 @@ def test_slugs_taken_in_the_archive_and_in_the_batch_are_skipped_as_file_by_file
     title = "Press conference on the budget of the city for the coming year, part {}"
     for n in range(1, 8):
         (tmp_path / f"part-{n}.txt").write_text(
-            meeting_text(title.format(n), "May 1, 2021", f"Press secretary Ines Moor: Part {n}."), encoding="utf-8")
+            meeting_text(title.format(n), "May 1, 2021", f"Press secretary Ines Moor: Part {n}."),
+            encoding="utf-8",
+        )
     first = [tmp_path / "part-1.txt", tmp_path / "part-2.txt"]
     ingest(*first, batch_size=1)
     ingest(tmp_path, batch_size=1)
@@ -252,7 +361,9 @@ def test_slugs_taken_in_the_archive_and_in_the_batch_are_skipped_as_file_by_file
     ingest(tmp_path, batch_size=200)
     assert dump() == expected
     base = "2021-05-01-press-conference-on-budget-of-city-for-coming-year-part"
-    assert sorted(Meeting.objects.values_list("slug", flat=True)) == [base] + [f"{base}-{n}" for n in range(2, 8)]
+    assert sorted(Meeting.objects.values_list("slug", flat=True)) == [base] + [
+        f"{base}-{n}" for n in range(2, 8)
+    ]
 
 
 def assert_counts_exact():

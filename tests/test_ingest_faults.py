@@ -36,7 +36,9 @@ def test_each_kind_of_bad_file_is_reported_and_the_good_one_still_ingests(tmp_pa
     (d / "empty.txt").write_bytes(b"")
     (d / "binary.txt").write_bytes(bytes(range(256)) * 10)
     (d / "chrome.txt").write_text("View settings\n\nFont size:\n\nSite colours:\n", encoding="utf-8")
-    (d / "nolabels.txt").write_text("A meeting\n\nMay 3, 2021\n\nIt was held. Nobody is quoted.\n", encoding="utf-8")
+    (d / "nolabels.txt").write_text(
+        "A meeting\n\nMay 3, 2021\n\nIt was held. Nobody is quoted.\n", encoding="utf-8"
+    )
     with open(d / "huge.txt", "wb") as f:  # 200 MB, sparse
         f.truncate(200 * 1024 * 1024)
     (d / "dangling.txt").symlink_to(d / "missing-target.txt")
@@ -44,9 +46,15 @@ def test_each_kind_of_bad_file_is_reported_and_the_good_one_still_ingests(tmp_pa
     code, out, err = run(d)
     assert code == 1
     assert "1 new" in out and "7 failed" in out
-    for name, reason in [("empty.txt", "empty"), ("binary.txt", "binary"), ("chrome.txt", "only page chrome"),
-                         ("nolabels.txt", "no speaker labels"), ("huge.txt", f"larger than the {MAX_FILE_BYTES // 1048576} MB"),
-                         ("dangling.txt", "cannot read it"), ("pipe.txt", "not a regular file")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("chrome.txt", "only page chrome"),
+        ("nolabels.txt", "no speaker labels"),
+        ("huge.txt", f"larger than the {MAX_FILE_BYTES // 1048576} MB"),
+        ("dangling.txt", "cannot read it"),
+        ("pipe.txt", "not a regular file"),
+    ]:
         line = next((ln for ln in err.splitlines() if ln.endswith(name) or name + ":" in ln), "")
         assert reason in line, (name, err)
     assert Meeting.objects.count() == 1
@@ -114,7 +122,7 @@ def test_a_crash_midway_leaves_the_file_unwritten(tmp_path, monkeypatch, batch_s
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ingest.Turn.objects, "bulk_create", crash)
-    code, out, err = run(tmp_path, no_topics=True, batch_size=batch_size)
+    code, _out, err = run(tmp_path, no_topics=True, batch_size=batch_size)
     assert code == 1 and "b.txt: database error" in err
     assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
     assert Turn.objects.count() == 6
@@ -160,10 +168,23 @@ def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
 
     generate(tmp_path / "in", 150, seed=9)
     db = connection.settings_dict
-    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    url = (
+        f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "archive.settings"}
-    proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "ingest_transcripts", "--no-progress",
-                             "--no-topics", str(tmp_path / "in")], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "ingest_transcripts",
+            "--no-progress",
+            "--no-topics",
+            str(tmp_path / "in"),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 60
     while Meeting.objects.count() < 5 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -176,5 +197,5 @@ def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
         assert source.meeting.turns.count() == source.turn_count > 0
     assert not Participant.objects.filter(turns=None).exists()
     # Running it again completes the archive.
-    code, out, _ = run(tmp_path / "in", no_topics=True)
+    code, _out, _ = run(tmp_path / "in", no_topics=True)
     assert code == 0 and Meeting.objects.count() == 150

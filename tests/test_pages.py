@@ -30,8 +30,12 @@ Helena Marsh: Thank you.
 
 @pytest.fixture
 def archive(write_transcript):
-    call_command("ingest_transcripts", str(write_transcript("harbour.txt", MEETING)),
-                 str(write_transcript("meals.txt", SECOND)), stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("harbour.txt", MEETING)),
+        str(write_transcript("meals.txt", SECOND)),
+        stdout=io.StringIO(),
+    )
     return Meeting.objects.order_by("date")
 
 
@@ -56,7 +60,9 @@ def test_meeting_list_filters_are_links(client, archive):
 
 
 @pytest.mark.django_db
-def test_meeting_page_shows_every_turn_with_anchor_and_permalink(client, archive, django_assert_max_num_queries):
+def test_meeting_page_shows_every_turn_with_anchor_and_permalink(
+    client, archive, django_assert_max_num_queries
+):
     m = archive.last()
     with django_assert_max_num_queries(5):  # meeting, turns, previous and next meeting, topics
         r = client.get(m.get_absolute_url())
@@ -90,7 +96,7 @@ def test_remark_permalink_page(client, archive, django_assert_max_num_queries):
     assert 'property="og:title" content="Tomas Reyes' in html
     assert "The quay needs repairs." in html
     assert "Good morning." in html and "How much will it cost?" in html  # before and after
-    assert f'{t.meeting.get_absolute_url()}#tomas-reyes-1' in html
+    assert f"{t.meeting.get_absolute_url()}#tomas-reyes-1" in html
     assert re.search(r"Tomas Reyes \(Port Director\), “Meeting of the Harbour Board”, 3 October 2022", html)
 
 
@@ -173,7 +179,10 @@ def test_profile_lists_each_role_with_its_meetings(client, archive):
 
 @pytest.mark.django_db
 def test_link_previews_on_meeting_speaker_and_remark_pages(client, archive):
-    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/speakers/tomas-reyes/",
-                 "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-1/"):
+    for path in (
+        "/meetings/2022-10-03-meeting-of-harbour-board/",
+        "/speakers/tomas-reyes/",
+        "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-1/",
+    ):
         html = client.get(path).content.decode()
         assert 'property="og:title"' in html and 'name="twitter:card"' in html, path

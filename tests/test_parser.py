@@ -240,7 +240,13 @@ A. Morkin: And we thank you.
 
 def test_mistyped_first_name_and_initials_resolve_within_the_meeting():
     t = parse_transcript(MISTYPED)
-    assert [x.name for x in t.turns] == ["Vitaly Morkin", "Helena Marsh", "Vitaly Morkin", "Helena Marsh", "A. Morkin"]
+    assert [x.name for x in t.turns] == [
+        "Vitaly Morkin",
+        "Helena Marsh",
+        "Vitaly Morkin",
+        "Helena Marsh",
+        "A. Morkin",
+    ]
     assert [x.resolution for x in t.turns] == ["label", "label", "first-name", "initial", "label"]
 
 
@@ -254,7 +260,12 @@ Dmitry Halvorsen: Let us start.
 Alexander Halvorsen: Prices are up.
 """
     t = parse_transcript(text)
-    assert [x.name for x in t.turns] == ["Dmitry Halvorsen", "Alexander Halvorsen", "Dmitry Halvorsen", "Alexander Halvorsen"]
+    assert [x.name for x in t.turns] == [
+        "Dmitry Halvorsen",
+        "Alexander Halvorsen",
+        "Dmitry Halvorsen",
+        "Alexander Halvorsen",
+    ]
 
 
 def test_pull_quote_repeating_a_sentence_is_left_out():
@@ -268,21 +279,36 @@ We gather today by the water. {sentence} Let us look after it.
 Thank you.
 """
     t = parse_transcript(text)
-    assert t.turns[0].paragraphs == ["Friends,", f"We gather today by the water. {sentence} Let us look after it.", "Thank you."]
+    assert t.turns[0].paragraphs == [
+        "Friends,",
+        f"We gather today by the water. {sentence} Let us look after it.",
+        "Thank you.",
+    ]
     assert any("pull-quote" in w for w in t.warnings)
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"   \n\n  ", "empty"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (b"View settings\n\nFont size:\n\nSite colours:\n", "chrome"),
-    (b"Meeting of the Board\n\nMay 3, 2021\n\nNobody is named in this text at all.\n", "no speaker labels"),
-    (b"Meeting of the Board\n\nMrs Smith: We met.\n", "no date"),
-    # A page whose title line is missing: its first paragraph of text is no title.
-    (("The board met in the long hall and went through the harbour accounts line by line. " * 15
-      + "\n\nMay 3, 2021\n\nMrs Smith: We met.\n").encode(), "title line seems to be missing"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n  ", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"View settings\n\nFont size:\n\nSite colours:\n", "chrome"),
+        (
+            b"Meeting of the Board\n\nMay 3, 2021\n\nNobody is named in this text at all.\n",
+            "no speaker labels",
+        ),
+        (b"Meeting of the Board\n\nMrs Smith: We met.\n", "no date"),
+        # A page whose title line is missing: its first paragraph of text is no title.
+        (
+            (
+                "The board met in the long hall and went through the harbour accounts line by line. " * 15
+                + "\n\nMay 3, 2021\n\nMrs Smith: We met.\n"
+            ).encode(),
+            "title line seems to be missing",
+        ),
+    ],
+)
 def test_what_is_not_a_transcript_raises_a_clear_error(data, reason):
     with pytest.raises(TranscriptError, match=reason):
         parse_transcript(data)
@@ -290,7 +316,11 @@ def test_what_is_not_a_transcript_raises_a_clear_error(data, reason):
 
 def test_encodings_bom_utf16_and_cp1252_fallback():
     text = "Meeting on caf\u00e9s\n\nMay 3, 2021\n\nLead.\n\nHelena Marsh: It\u2019s fine.\n"
-    for data in (b"\xef\xbb\xbf" + text.encode(), text.encode("utf-16"), text.replace("\n", "\r\n").encode("cp1252")):
+    for data in (
+        b"\xef\xbb\xbf" + text.encode(),
+        text.encode("utf-16"),
+        text.replace("\n", "\r\n").encode("cp1252"),
+    ):
         t = parse_transcript(data)
         assert t.title == "Meeting on caf\u00e9s"
         assert t.turns[0].text == "It\u2019s fine."
@@ -304,8 +334,10 @@ def test_label_with_no_text_is_a_warning():
 
 
 def test_people_known_by_one_name_and_a_title():
-    t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh: Welcome.\nPatriarch Kirill: Thank you.\n"
-                         "His Majesty King Harald: Good day.\n")
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021\nLead.\nHelena Marsh: Welcome.\nPatriarch Kirill: Thank you.\n"
+        "His Majesty King Harald: Good day.\n"
+    )
     assert [x.name for x in t.turns] == ["Helena Marsh", "Patriarch Kirill", "King Harald"]
 
 
@@ -326,12 +358,20 @@ def test_title_and_surname_labels_and_title_only_labels():
     )
     assert str(t.date) == "2021-05-04" and t.place == "Paris"
     assert [(x.name, x.generic) for x in t.turns] == [
-        ("Vladimir Putin", None), ("Macron", None), ("Vladimir Putin", None), (None, "The Moderator"),
+        ("Vladimir Putin", None),
+        ("Macron", None),
+        ("Vladimir Putin", None),
+        (None, "The Moderator"),
     ]
     assert t.turns[1].role == "President"
 
 
 def test_a_role_in_brackets_after_the_name_is_the_role():
-    t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh (Mayor of Larkspur): Welcome.\n"
-                         "Tomas Reyes (retranslated): Thank you.\n")
-    assert [(x.name, x.role) for x in t.turns] == [("Helena Marsh", "Mayor of Larkspur"), ("Tomas Reyes", None)]
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021\nLead.\nHelena Marsh (Mayor of Larkspur): Welcome.\n"
+        "Tomas Reyes (retranslated): Thank you.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", "Mayor of Larkspur"),
+        ("Tomas Reyes", None),
+    ]

@@ -11,16 +11,45 @@ from meetings.core.parser import SUMMARY, TranscriptError, parse_transcript
 
 from .conftest import SAMPLE_DATA
 
-WORDS = ["harbour", "ferry", "budget", "water", "school", "library", "tram", "winter", "repairs", "council",
-         "housing", "meals", "district", "pipes", "funding", "timetable", "plan", "report", "river", "bridge"]
-PEOPLE = [("Mayor of Larkspur", "Helena Marsh"), ("Port Director", "Tomas Reyes"), (None, "Ada Lindqvist"),
-          ("chairman of the Riverside Association", "Oleg Nystrom"), (None, "Priya Natarajan")]
+WORDS = [
+    "harbour",
+    "ferry",
+    "budget",
+    "water",
+    "school",
+    "library",
+    "tram",
+    "winter",
+    "repairs",
+    "council",
+    "housing",
+    "meals",
+    "district",
+    "pipes",
+    "funding",
+    "timetable",
+    "plan",
+    "report",
+    "river",
+    "bridge",
+]
+PEOPLE = [
+    ("Mayor of Larkspur", "Helena Marsh"),
+    ("Port Director", "Tomas Reyes"),
+    (None, "Ada Lindqvist"),
+    ("chairman of the Riverside Association", "Oleg Nystrom"),
+    (None, "Priya Natarajan"),
+]
 
 _serial = iter(range(10**9))
-sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
 # Every paragraph is distinct (a numbered point), as paragraphs of a real remark are: a paragraph
 # that repeats the beginning of another is what a pull-quote looks like.
-paragraph = st.lists(sentence, min_size=1, max_size=4).map(lambda ss: f"Point {next(_serial)}: " + " ".join(ss))
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(
+    lambda ss: f"Point {next(_serial)}: " + " ".join(ss)
+)
 block = st.one_of(
     st.tuples(st.just("speech"), st.sampled_from(PEOPLE), st.lists(paragraph, min_size=1, max_size=3)),
     st.tuples(st.just("summary"), st.sampled_from(PEOPLE), paragraph),
@@ -102,7 +131,9 @@ def test_bounded_fuzz_of_real_layouts():
             elif op == 3:
                 data = data[:i]
             else:
-                data[i:i] = rng.choice([b":", b"(", b")", b"\n\n", b"\xc2\xa0", b"* * *", b"Remark:", b"\x00"])
+                data[i:i] = rng.choice(
+                    [b":", b"(", b")", b"\n\n", b"\xc2\xa0", b"* * *", b"Remark:", b"\x00"]
+                )
         try:
             parse_transcript(bytes(data))
         except TranscriptError:

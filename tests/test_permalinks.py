@@ -21,14 +21,21 @@ def keyed(keys_texts):
 
 
 def test_first_assignment_numbers_each_speaker_in_order():
-    new = [NewTurn("helena-marsh", "a"), NewTurn("remark", "b"), NewTurn("helena-marsh", "c"), NewTurn("remark", "d")]
+    new = [
+        NewTurn("helena-marsh", "a"),
+        NewTurn("remark", "b"),
+        NewTurn("helena-marsh", "c"),
+        NewTurn("remark", "d"),
+    ]
     keys, gone = assign_keys(new, [])
     assert keys == ["helena-marsh-1", "remark-1", "helena-marsh-2", "remark-2"]
     assert gone == []
 
 
 def test_unchanged_turns_keep_keys_when_others_are_inserted_or_removed_before_them():
-    old = keyed([("helena-marsh-1", "Opening."), ("tomas-reyes-1", "Point one."), ("helena-marsh-2", "Reply.")])
+    old = keyed(
+        [("helena-marsh-1", "Opening."), ("tomas-reyes-1", "Point one."), ("helena-marsh-2", "Reply.")]
+    )
     new = [
         NewTurn("ada-lind-1".rsplit("-", 1)[0], "A new remark inserted first."),
         NewTurn("helena-marsh", "Opening."),
@@ -40,10 +47,16 @@ def test_unchanged_turns_keep_keys_when_others_are_inserted_or_removed_before_th
 
 
 def test_a_lightly_edited_turn_keeps_its_key_and_new_ordinals_never_reuse_retired_ones():
-    old = keyed([("helena-marsh-1", "We will open the library on Monday morning at nine."),
-                 ("helena-marsh-3", "Thank you.")])
-    new = [NewTurn("helena-marsh", "We will open the library on Monday morning at ten."),
-           NewTurn("helena-marsh", "Something entirely new and different.")]
+    old = keyed(
+        [
+            ("helena-marsh-1", "We will open the library on Monday morning at nine."),
+            ("helena-marsh-3", "Thank you."),
+        ]
+    )
+    new = [
+        NewTurn("helena-marsh", "We will open the library on Monday morning at ten."),
+        NewTurn("helena-marsh", "Something entirely new and different."),
+    ]
     keys, gone = assign_keys(new, old, retired=["helena-marsh-4"])
     assert keys == ["helena-marsh-1", "helena-marsh-5"]
     assert [g.key for g in gone] == ["helena-marsh-3"]
@@ -57,9 +70,14 @@ def test_repeated_identical_turns_pair_up_in_order():
 
 def test_slugs_are_readable_and_stable():
     d = datetime.date(2021, 12, 9)
-    assert meeting_slug(d, "Meeting of the Council for Civil\u00a0Society") == "2021-12-09-meeting-of-council-for-civil-society"
+    assert (
+        meeting_slug(d, "Meeting of the Council for Civil\u00a0Society")
+        == "2021-12-09-meeting-of-council-for-civil-society"
+    )
     assert meeting_identity(d, "Meeting of the Council") == meeting_identity(d, "Meeting of Council")
-    long = meeting_slug(d, "Meeting with representatives of socially oriented and charitable organisations and volunteers")
+    long = meeting_slug(
+        d, "Meeting with representatives of socially oriented and charitable organisations and volunteers"
+    )
     assert not long.endswith("-and") and len(long) <= 101
     assert participant_slug("Zoë Ångström") == "zoe-angstrom"
     assert participant_slug("Yelena Topoleva-Soldunova") == "yelena-topoleva-soldunova"
@@ -69,11 +87,17 @@ def test_slugs_are_readable_and_stable():
 
 
 def test_an_edited_long_turn_goes_to_its_closest_old_text_and_a_rewrite_to_none():
-    body = " ".join(f"The council heard item {n} on the harbour budget, and the chair moved on." for n in range(60))
-    other = " ".join(f"Residents asked about bus route {n} and the winter timetable again." for n in range(60))
+    body = " ".join(
+        f"The council heard item {n} on the harbour budget, and the chair moved on." for n in range(60)
+    )
+    other = " ".join(
+        f"Residents asked about bus route {n} and the winter timetable again." for n in range(60)
+    )
     old = keyed([("ada-lind-1", other), ("ada-lind-2", body), ("ada-lind-3", body[:1500])])
     edited = body.replace("item 7 on", "item 7, after a short recess, on")  # a few words added
-    rewrite = " ".join(f"Nobody mentioned fisheries quota number {n} during the long debate." for n in range(60))
+    rewrite = " ".join(
+        f"Nobody mentioned fisheries quota number {n} during the long debate." for n in range(60)
+    )
     keys, gone = assign_keys([NewTurn("ada-lind", rewrite), NewTurn("ada-lind", edited)], old)
     assert keys == ["ada-lind-4", "ada-lind-2"]  # the closest text wins over a shorter near match
     assert sorted(g.key for g in gone) == ["ada-lind-1", "ada-lind-3"]

@@ -51,10 +51,12 @@ SENTENCES = [
     "e-mail, x-ray, AI, EU, UK, an ok ABC: short words, acronyms and hyphens in 12 places.",
     "Sokolov's plan for the Sokolov lighthouse and Ivanova's plans for the marsh boardwalks.",
 ]
-TOKENS = ("QR-codes codes state system issues issue - — – ’s policies data personal foreign Mr President thank "
-          "you 12 a, b. c: x-ray e-mail well-being State-run ministry's it's AI EU ok heating boilers "
-          "boxes churches glasses bus crisis economics watches ferries colleagues orchard . ; ( ) “ ” "
-          "Sokolov sokolovs Ivanova").split()
+TOKENS = (
+    "QR-codes codes state system issues issue - — – ’s policies data personal foreign Mr President thank "
+    "you 12 a, b. c: x-ray e-mail well-being State-run ministry's it's AI EU ok heating boilers "
+    "boxes churches glasses bus crisis economics watches ferries colleagues orchard . ; ( ) “ ” "
+    "Sokolov sokolovs Ivanova"
+).split()
 
 
 def test_candidates_match_the_plain_definition():

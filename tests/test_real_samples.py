@@ -7,9 +7,9 @@ import re
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting, Participant, Turn
 from meetings.core.parser import SUMMARY, parse_transcript
 from meetings.core.parser.names import TITLE_WORDS
+from meetings.models import Meeting, Participant, Turn
 
 from .conftest import shared_dir
 
@@ -58,7 +58,9 @@ def test_seed_ingest_acceptance():
 @pytest.mark.django_db
 def test_seed_reingest_is_idempotent_and_keys_are_stable():
     call_command("ingest_transcripts", str(shared_dir("seeds")), verbosity=0)
-    before = list(Turn.objects.order_by("meeting__slug", "position").values_list("meeting__slug", "key", "id"))
+    before = list(
+        Turn.objects.order_by("meeting__slug", "position").values_list("meeting__slug", "key", "id")
+    )
     call_command("ingest_transcripts", str(shared_dir("seeds")), verbosity=0)
     after = list(Turn.objects.order_by("meeting__slug", "position").values_list("meeting__slug", "key", "id"))
     assert before == after  # nothing rewritten

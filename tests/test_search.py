@@ -39,8 +39,12 @@ Mayor of Larkspur Helena Marsh: School meals are our priority. The QR codes on l
 
 @pytest.fixture
 def archive(write_transcript):
-    call_command("ingest_transcripts", str(write_transcript("harbour.txt", HARBOUR)),
-                 str(write_transcript("meals.txt", MEALS)), stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("harbour.txt", HARBOUR)),
+        str(write_transcript("meals.txt", MEALS)),
+        stdout=io.StringIO(),
+    )
 
 
 def results(client, query, **params):
@@ -92,10 +96,29 @@ def test_no_break_space_and_apostrophes(client, archive):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", [
-    "", "   ", "the of and", "or", "-", '"', '"unbalanced', "x" * 1500, "word " * 300, "\x00\x01\x02", "<script>",
-    "Береги воду", "水", "!!!", "'; DROP TABLE meetings_turn; --", "a & b | !c", "((((", "\\",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "the of and",
+        "or",
+        "-",
+        '"',
+        '"unbalanced',
+        "x" * 1500,
+        "word " * 300,
+        "\x00\x01\x02",
+        "<script>",
+        "Береги воду",
+        "水",
+        "!!!",
+        "'; DROP TABLE meetings_turn; --",
+        "a & b | !c",
+        "((((",
+        "\\",
+    ],
+)
 def test_hostile_input_never_fails(client, archive, query):
     r = client.get("/search/", {"q": query})
     assert r.status_code == 200
@@ -142,7 +165,7 @@ def test_sort_by_date(client, archive):
 @pytest.mark.django_db
 def test_a_name_offers_the_profile_first(client, archive):
     html = results(client, "Tomas Reyes")
-    assert 'profile-hit' in html and "/speakers/tomas-reyes/" in html
+    assert "profile-hit" in html and "/speakers/tomas-reyes/" in html
     assert html.index("profile-hit") < html.index("Remarks</h2>")
 
 
@@ -154,7 +177,9 @@ def test_meeting_titles_are_searchable(client, archive):
 
 @pytest.mark.django_db
 def test_meeting_page_highlights_the_search(client, archive):
-    html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/", {"q": "quay walls -ferry"}).content.decode()
+    html = client.get(
+        "/meetings/2022-10-03-meeting-of-harbour-board/", {"q": "quay walls -ferry"}
+    ).content.decode()
     assert html.count("<mark>quay</mark>") == 2 and html.count("<mark>walls</mark>") == 2
     assert "<mark>ferr" not in html
     assert "&lt;script&gt;" in html and "<script>alert" not in html
@@ -162,7 +187,10 @@ def test_meeting_page_highlights_the_search(client, archive):
 
 @pytest.mark.django_db
 def test_search_forms_on_meeting_and_profile(client, archive):
-    assert 'name="meeting" value="2022-10-03-meeting-of-harbour-board"' in client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
+    assert (
+        'name="meeting" value="2022-10-03-meeting-of-harbour-board"'
+        in client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
+    )
     assert 'name="speaker" value="tomas-reyes"' in client.get("/speakers/tomas-reyes/").content.decode()
 
 
@@ -186,8 +214,14 @@ def test_optimize_archive_keeps_everything(client, archive):
 def generated(tmp_path):
     from meetings.core.generator import generate
 
-    call_command("ingest_transcripts", str(generate(tmp_path / "corpus", 24, seed=4)[0].parent), "--no-topics",
-                 "--no-progress", "-v0", stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(generate(tmp_path / "corpus", 24, seed=4)[0].parent),
+        "--no-topics",
+        "--no-progress",
+        "-v0",
+        stdout=io.StringIO(),
+    )
 
 
 def candidate_dates(q):
@@ -256,19 +290,40 @@ def test_optimize_archive_makes_the_recent_index_once_the_archive_is_large(gener
 
 @pytest.mark.django_db
 def test_ingest_makes_the_recent_index_when_due_and_remakes_it_as_new_turns_pile_up(tmp_path, monkeypatch):
-    from meetings.derived import search
     from meetings.core.generator import generate
+    from meetings.derived import search
     from meetings.models import Turn
 
     files = generate(tmp_path / "corpus", 30, seed=8)
     monkeypatch.setattr(search, "RECENT_TURNS", 10_000)
-    call_command("ingest_transcripts", *map(str, files[:10]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        *map(str, files[:10]),
+        "--no-topics",
+        "--no-progress",
+        "-v0",
+        stdout=io.StringIO(),
+    )
     assert search.recent_cutoff() is None  # far fewer than twice 10,000 turns
     monkeypatch.setattr(search, "RECENT_TURNS", Turn.objects.count() // 4)
-    call_command("ingest_transcripts", *map(str, files[10:20]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        *map(str, files[10:20]),
+        "--no-topics",
+        "--no-progress",
+        "-v0",
+        stdout=io.StringIO(),
+    )
     first = search.recent_cutoff()
     assert first is not None and Turn.objects.filter(date__gte=first).count() >= search.RECENT_TURNS
-    call_command("ingest_transcripts", *map(str, files[20:]), "--no-topics", "--no-progress", "-v0", stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        *map(str, files[20:]),
+        "--no-topics",
+        "--no-progress",
+        "-v0",
+        stdout=io.StringIO(),
+    )
     later = search.recent_cutoff()  # the files come in date order: the newest part grew past twice its size
     assert later > first
     assert search.RECENT_TURNS <= Turn.objects.filter(date__gte=later).count() <= 2 * search.RECENT_TURNS

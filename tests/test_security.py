@@ -39,8 +39,15 @@ def test_security_headers_and_csp_without_unsafe_inline(client, hostile):
 
 @pytest.mark.django_db
 def test_templates_have_no_inline_script_or_style(client, hostile):
-    for path in ("/", "/speakers/", "/topics/", "/search/?q=quay", "/meetings/2022-10-03-meeting-of-harbour-board/",
-                 "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/", "/speakers/tomas-reyes/"):
+    for path in (
+        "/",
+        "/speakers/",
+        "/topics/",
+        "/search/?q=quay",
+        "/meetings/2022-10-03-meeting-of-harbour-board/",
+        "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
+        "/speakers/tomas-reyes/",
+    ):
         html = client.get(path).content.decode()
         assert " style=" not in html and "<style" not in html, path
         for tag in html.split("<script")[1:]:
@@ -49,8 +56,13 @@ def test_templates_have_no_inline_script_or_style(client, hostile):
 
 @pytest.mark.django_db
 def test_transcript_payloads_are_escaped_everywhere(client, hostile):
-    for path in ("/meetings/2022-10-03-meeting-of-harbour-board/", "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
-                 "/speakers/tomas-reyes/", "/search/?q=million", "/meetings/2022-10-03-meeting-of-harbour-board/?q=million"):
+    for path in (
+        "/meetings/2022-10-03-meeting-of-harbour-board/",
+        "/meetings/2022-10-03-meeting-of-harbour-board/tomas-reyes-2/",
+        "/speakers/tomas-reyes/",
+        "/search/?q=million",
+        "/meetings/2022-10-03-meeting-of-harbour-board/?q=million",
+    ):
         html = client.get(path).content.decode()
         assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html, path
 
@@ -93,12 +105,22 @@ def test_404_and_500_pages_leak_nothing(client, settings):
 
 @pytest.mark.parametrize("https", ["0", "1"])
 def test_check_deploy(https):
-    env = {**os.environ, "DEBUG": "0", "HTTPS": https, "SECRET_KEY": "k" * 60 + "-production-like-secret-key-value",
-           "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "HTTPS": https,
+        "SECRET_KEY": "k" * 60 + "-production-like-secret-key-value",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+    }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for browser tests only, never in a deployment
-    out = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
-                         capture_output=True, text=True)
-    warnings = {line.split(")")[0].split("(")[-1] for line in out.stderr.splitlines() + out.stdout.splitlines() if "security.W" in line}
+    out = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    warnings = {
+        line.split(")")[0].split("(")[-1]
+        for line in out.stderr.splitlines() + out.stdout.splitlines()
+        if "security.W" in line
+    }
     if https == "1":
         assert out.returncode == 0 and warnings == set(), out.stderr
     else:

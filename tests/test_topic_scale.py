@@ -14,11 +14,11 @@ from django.db import connection, transaction
 from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 
-from meetings.derived import topic_index
-from meetings.web.filters import TopicRemarkFilter
 from meetings.core.generator import generate
-from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.core.topics import scoring
+from meetings.derived import topic_index
+from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
+from meetings.web.filters import TopicRemarkFilter
 
 
 def ingest(path):
@@ -34,14 +34,19 @@ def request_time_raisers(topic):
     """What the topic page computed per request before TopicSpeaker."""
     return list(
         Participant.objects.filter(turns__turn_topics__topic=topic, turns__turn_topics__raised=True)
-        .annotate(n=Count("turns__meeting", distinct=True)).order_by("-n", "sort_name", "name", "id")
+        .annotate(n=Count("turns__meeting", distinct=True))
+        .order_by("-n", "sort_name", "name", "id")
         .values_list("id", "n")
     )
 
 
 def request_time_meetings(topic):
-    return list(Meeting.objects.filter(turns__turn_topics__topic=topic).distinct()
-                .order_by("-date", "title", "id").values_list("id", flat=True))
+    return list(
+        Meeting.objects.filter(turns__turn_topics__topic=topic)
+        .distinct()
+        .order_by("-date", "title", "id")
+        .values_list("id", flat=True)
+    )
 
 
 @pytest.mark.django_db
@@ -50,19 +55,30 @@ def test_precomputed_raisers_and_meetings_equal_the_request_time_aggregates(tmp_
     topics = list(Topic.objects.all())
     assert len(topics) > 20 and TopicSpeaker.objects.filter(raised__gt=1).exists()
     for topic in topics:
-        stored = list(TopicSpeaker.objects.filter(topic=topic, raised__gt=0).order_by("rank")
-                      .values_list("participant_id", "raised"))
+        stored = list(
+            TopicSpeaker.objects.filter(topic=topic, raised__gt=0)
+            .order_by("rank")
+            .values_list("participant_id", "raised")
+        )
         assert stored == request_time_raisers(topic), topic.key
-        assert list(TopicMeeting.objects.filter(topic=topic).order_by("rank")
-                    .values_list("meeting_id", flat=True)) == request_time_meetings(topic), topic.key
-        remarks = dict(TurnTopic.objects.filter(topic=topic, turn__speaker__isnull=False)
-                       .values_list("turn__speaker").annotate(n=Count("id")))
-        assert dict(TopicSpeaker.objects.filter(topic=topic).values_list("participant_id", "remarks")) == remarks
+        assert list(
+            TopicMeeting.objects.filter(topic=topic).order_by("rank").values_list("meeting_id", flat=True)
+        ) == request_time_meetings(topic), topic.key
+        remarks = dict(
+            TurnTopic.objects.filter(topic=topic, turn__speaker__isnull=False)
+            .values_list("turn__speaker")
+            .annotate(n=Count("id"))
+        )
+        assert (
+            dict(TopicSpeaker.objects.filter(topic=topic).values_list("participant_id", "remarks")) == remarks
+        )
     # The copies on TurnTopic are the turn's.
     assert not TurnTopic.objects.exclude(date=F("turn__meeting__date")).exists()
     assert not TurnTopic.objects.exclude(meeting=F("turn__meeting")).exists()
     assert not TurnTopic.objects.exclude(position=F("turn__position")).exists()
-    assert not TurnTopic.objects.filter(turn__speaker__isnull=False).exclude(speaker=F("turn__speaker")).exists()
+    assert (
+        not TurnTopic.objects.filter(turn__speaker__isnull=False).exclude(speaker=F("turn__speaker")).exists()
+    )
     assert not TurnTopic.objects.filter(turn__speaker__isnull=True, speaker__isnull=False).exists()
 
 
@@ -73,7 +89,9 @@ def test_filtered_counts_from_the_figures_equal_counting(tmp_path):
     people = list(TopicSpeaker.objects.filter(topic=topic).values_list("participant__slug", flat=True)[:3])
     for speaker in ["", *people, "nobody-of-that-name"]:
         for raised in ("", "true", "false"):
-            f = TopicRemarkFilter({"speaker": speaker, "raised": raised}, queryset=TurnTopic.objects.filter(topic=topic))
+            f = TopicRemarkFilter(
+                {"speaker": speaker, "raised": raised}, queryset=TurnTopic.objects.filter(topic=topic)
+            )
             assert f.is_valid()
             assert f.known_count(topic) == f.qs.count(), (speaker, raised)
     f = TopicRemarkFilter({"year": "2020"}, queryset=TurnTopic.objects.filter(topic=topic))
@@ -102,9 +120,18 @@ def test_topic_page_queries_do_not_grow_with_the_archive(client, tmp_path, setti
         person = TopicSpeaker.objects.filter(topic=topic, raised__gt=0).order_by("rank").first().participant
         url = topic.get_absolute_url()
         year = TurnTopic.objects.filter(topic=topic).order_by("date").first().date.year
-        return [page_queries(client, url + q) for q in
-                ("", "?page=1", f"?speaker={person.slug}",
-                 "?raised=true", "?raised=false", f"?speaker={person.slug}&raised=true", f"?year={year}")]
+        return [
+            page_queries(client, url + q)
+            for q in (
+                "",
+                "?page=1",
+                f"?speaker={person.slug}",
+                "?raised=true",
+                "?raised=false",
+                f"?speaker={person.slug}&raised=true",
+                f"?year={year}",
+            )
+        ]
 
     small = counts()
     ingest(generate(tmp_path / "big", meetings=25, seed=6)[0].parent)
@@ -126,7 +153,10 @@ def test_rebuild_after_writes_in_the_same_transaction(small):
     with transaction.atomic():
         Participant.objects.create(name="Nobody Yet", slug="nobody-yet", sort_name="yet nobody")
         topic_index.rebuild()
-    assert sorted(TurnTopic.objects.values_list("turn_id", "topic__key", "weight", "raised", "is_evidence")) == before
+    assert (
+        sorted(TurnTopic.objects.values_list("turn_id", "topic__key", "weight", "raised", "is_evidence"))
+        == before
+    )
 
 
 @pytest.mark.django_db
@@ -138,8 +168,15 @@ def test_rebuild_keeps_slugs_and_restores_indexes(small):
     with connection.cursor() as cur:
         cur.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'meetings_turntopic'")
         names = {r[0] for r in cur.fetchall()}
-    assert {"turntopic_newest", "turntopic_speaker_newest", "turntopic_topic_weight", "turn_topic_unique"} <= names
-    assert TurnTopic.objects.create(turn=TurnTopic.objects.first().turn, topic=Topic.objects.last(), weight=1).id
+    assert {
+        "turntopic_newest",
+        "turntopic_speaker_newest",
+        "turntopic_topic_weight",
+        "turn_topic_unique",
+    } <= names
+    assert TurnTopic.objects.create(
+        turn=TurnTopic.objects.first().turn, topic=Topic.objects.last(), weight=1
+    ).id
 
 
 def topic_schema() -> list[tuple]:
@@ -147,14 +184,21 @@ def topic_schema() -> list[tuple]:
     constraints (names and definitions), identity sequences and the foreign keys into them."""
     tables = [m._meta.db_table for m in topic_index.TOPIC_MODELS]
     with connection.cursor() as cur:
-        cur.execute("SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default,"
-                    " is_identity FROM information_schema.columns WHERE table_name = ANY(%s)", [tables])
+        cur.execute(
+            "SELECT table_name, column_name, ordinal_position, data_type, is_nullable, column_default,"
+            " is_identity FROM information_schema.columns WHERE table_name = ANY(%s)",
+            [tables],
+        )
         rows = [("column", *r) for r in cur.fetchall()]
-        cur.execute("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [tables])
+        cur.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s)", [tables]
+        )
         rows += [("index", *r) for r in cur.fetchall()]
-        cur.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), confrelid::regclass::text"
-                    " FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) OR confrelid::regclass::text = ANY(%s)",
-                    [tables, tables])
+        cur.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), confrelid::regclass::text"
+            " FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) OR confrelid::regclass::text = ANY(%s)",
+            [tables, tables],
+        )
         rows += [("constraint", *r) for r in cur.fetchall()]
         cur.execute("SELECT t, pg_get_serial_sequence(t, 'id') FROM unnest(%s::text[]) t", [tables])
         rows += [("sequence", *r) for r in cur.fetchall()]
@@ -186,8 +230,14 @@ def test_pages_read_the_old_topics_while_the_new_ones_load(small, monkeypatch):
 
     def finish_then_read(self):
         finish(self)
-        with psycopg.connect(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"],
-                             password=settings["PASSWORD"], dbname=settings["NAME"], autocommit=True) as other:
+        with psycopg.connect(
+            host=settings["HOST"],
+            port=settings["PORT"] or 5432,
+            user=settings["USER"],
+            password=settings["PASSWORD"],
+            dbname=settings["NAME"],
+            autocommit=True,
+        ) as other:
             other.execute("SET lock_timeout = '200ms'")
             for model in topic_index.TOPIC_MODELS:
                 seen.append(other.execute(f"SELECT count(*) FROM {model._meta.db_table}").fetchone()[0])
@@ -195,7 +245,9 @@ def test_pages_read_the_old_topics_while_the_new_ones_load(small, monkeypatch):
     monkeypatch.setattr(topic_index._Shadows, "finish", finish_then_read)
     topic_index.rebuild()
     assert len(seen) == len(topic_index.TOPIC_MODELS)  # every table read, none waited past the timeout
-    assert seen[0] == Topic.objects.count() > 0 and seen[1] == TurnTopic.objects.count()  # the same rebuild before
+    assert (
+        seen[0] == Topic.objects.count() > 0 and seen[1] == TurnTopic.objects.count()
+    )  # the same rebuild before
 
 
 @pytest.mark.django_db
@@ -208,14 +260,19 @@ def test_topic_page_remarks_markup(client, tmp_path):
     topic = Topic.objects.filter(turn_topics__turn__kind="summary").order_by("-remark_count").first()
     html = client.get(topic.get_absolute_url() + "?page=1").content.decode()
     listed = html.split('<ol class="remark-list">')[1].split("</ol>")[0]
-    rows = list(TurnTopic.objects.filter(topic=topic).select_related("turn__meeting", "turn__speaker")
-                .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:25])
+    rows = list(
+        TurnTopic.objects.filter(topic=topic)
+        .select_related("turn__meeting", "turn__speaker")
+        .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:25]
+    )
     assert listed.count("<li>") == len(rows)
     for tt, item in zip(rows, listed.split("<li>")[1:]):
         t, m = tt.turn, tt.turn.meeting
         assert f'<time datetime="{m.date:%Y-%m-%d}">{format_date(m.date, "j F Y")}</time>' in item
         assert f'href="{m.get_absolute_url()}#{t.key}"' in item and f'href="{t.get_absolute_url()}"' in item
-        assert (f'<a href="{t.speaker.get_absolute_url()}">' in item) if t.speaker else t.display_label in item
+        assert (
+            (f'<a href="{t.speaker.get_absolute_url()}">' in item) if t.speaker else t.display_label in item
+        )
         assert ("<strong>raised it</strong>" in item) == tt.raised and ("· responded" in item) != tt.raised
         assert ("summary, not verbatim" in item) == t.is_summary
         assert "<mark>" in item
@@ -225,7 +282,8 @@ def test_topic_page_remarks_markup(client, tmp_path):
 # The rebuild's scoring was rewritten for speed (sums kept per person as it goes, containment as set
 # lookups, compact phrase tuples); its output must stay the same floats. This is the former code.
 
-def reference_score(turns: list[TurnPhrases]) -> Scored:
+
+def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     out = scoring.Scored()
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -259,7 +317,7 @@ def reference_score(turns: list[TurnPhrases]) -> Scored:
             out.turn_topics[t.turn_id] = chosen
 
     # Raised: the first remark of a meeting that carries the phrase at all.
-    by_meeting: dict[int, list[TurnPhrases]] = defaultdict(list)
+    by_meeting: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
         by_meeting[t.meeting_id].append(t)
     for meeting_id, mts in by_meeting.items():
@@ -271,14 +329,16 @@ def reference_score(turns: list[TurnPhrases]) -> Scored:
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[:12]
+        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[
+            :12
+        ]
 
     # People: phrases they use markedly more than the archive does.
     total_words = sum(t.words for t in turns) or 1
     phrase_uses: Counter = Counter()
     for t in turns:
         phrase_uses.update(t.phrases)
-    by_person: dict[int, list[TurnPhrases]] = defaultdict(list)
+    by_person: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
         if t.speaker_id is not None:
             by_person[t.speaker_id].append(t)
@@ -301,7 +361,7 @@ def reference_score(turns: list[TurnPhrases]) -> Scored:
                 continue
             ranked.append((p, w * min(ratio, 8.0) ** 0.5, remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))
-        out.person_topics[pid] = _ref_dedupe_people(ranked)[:scoring.TOPICS_PER_PERSON]
+        out.person_topics[pid] = _ref_dedupe_people(ranked)[: scoring.TOPICS_PER_PERSON]
     return out
 
 
@@ -331,14 +391,35 @@ def _invented_turns(seed: int, n: int, compact: bool):
     import random
 
     rng = random.Random(seed)
-    words = ["water", "supply", "school", "meal", "ferry", "timetable", "quay", "wall", "tram", "depot", "harbour"]
+    words = [
+        "water",
+        "supply",
+        "school",
+        "meal",
+        "ferry",
+        "timetable",
+        "quay",
+        "wall",
+        "tram",
+        "depot",
+        "harbour",
+    ]
     vocab = sorted({" ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3, 4]))) for _ in range(120)})
     turns = []
     for i in range(n):
         counts = Counter({p: rng.choice([1, 1, 1, 2, 3]) for p in rng.sample(vocab, rng.randint(0, 14))})
         phrases = scoring.PhraseCounts(tuple(counts), tuple(counts.values())) if compact else counts
-        turns.append(scoring.TurnPhrases(i + 1, i // 9 + 1, i % 9 + 1, rng.choice([None, 1, 2, 3, 4, 5]),
-                                         rng.random() < 0.1, phrases, rng.randint(0, 300)))
+        turns.append(
+            scoring.TurnPhrases(
+                i + 1,
+                i // 9 + 1,
+                i % 9 + 1,
+                rng.choice([None, 1, 2, 3, 4, 5]),
+                rng.random() < 0.1,
+                phrases,
+                rng.randint(0, 300),
+            )
+        )
     return turns
 
 
@@ -349,6 +430,8 @@ def test_scoring_matches_the_reference(seed):
         got = scoring.score(_invented_turns(seed, 400, compact=compact))
         assert got.raised == want.raised and got.df == want.df
         assert list(got.turn_topics) == list(want.turn_topics)
-        assert all(list(got.turn_topics[t].items()) == list(want.turn_topics[t].items()) for t in want.turn_topics)
+        assert all(
+            list(got.turn_topics[t].items()) == list(want.turn_topics[t].items()) for t in want.turn_topics
+        )
         assert got.person_topics == want.person_topics and list(got.person_topics) == list(want.person_topics)
         assert got.meeting_topics == want.meeting_topics

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from meetings.models import MeetingTopic, ParticipantTopic, Topic, Turn, TurnTopic
 from meetings.core.topics.evaluate import load_labels, own_method, recall
 from meetings.core.topics.phrases import candidates, display_label, is_procedural
 from meetings.core.topics.scoring import TurnPhrases, score
+from meetings.models import MeetingTopic, ParticipantTopic, Topic, Turn, TurnTopic
 
 from .conftest import shared_dir
 
@@ -30,8 +30,11 @@ def test_phrases_are_normalised_for_hyphens_case_plural_and_no_break_spaces():
 
 
 def test_generic_words_and_names_are_never_topics():
-    c = candidates("Thank you, Mr President. Colleagues, this issue is a lot of work this year. "
-                   "Ms Lindqvist raised the shortage of school places.", exclude={"lindqvist"})
+    c = candidates(
+        "Thank you, Mr President. Colleagues, this issue is a lot of work this year. "
+        "Ms Lindqvist raised the shortage of school places.",
+        exclude={"lindqvist"},
+    )
     for generic in ("thank you", "mr president", "issue", "colleague", "this year", "lot", "lindqvist"):
         assert generic not in c
     assert "school place" in c and "shortage" in c
@@ -40,15 +43,19 @@ def test_generic_words_and_names_are_never_topics():
 def test_stage_directions_are_not_topics():
     from meetings.core.topics.extract import RemarkText, remark_phrases
 
-    phrases, _, _ = remark_phrases(RemarkText("The tram depot is flooded again. (Laughter.) (Applause.) " * 3, "", False), set())
+    phrases, _, _ = remark_phrases(
+        RemarkText("The tram depot is flooded again. (Laughter.) (Applause.) " * 3, "", False), set()
+    )
     assert "laughter" not in phrases and "applause" not in phrases and "tram depot" in phrases
 
 
 def test_procedural_turns():
     assert is_procedural("Thank you. Go ahead, please.")
     assert is_procedural("Colleagues, let us begin.")
-    assert not is_procedural("The water supply of the northern districts fails every summer because the "
-                             "pipes laid in the sixties are corroded and the pumping stations are too small.")
+    assert not is_procedural(
+        "The water supply of the northern districts fails every summer because the "
+        "pipes laid in the sixties are corroded and the pumping stations are too small."
+    )
 
 
 def test_display_label_keeps_proper_nouns_and_lowers_sentence_starts():
@@ -132,7 +139,10 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     html = client.get("/topics/quay-wall/").content.decode()
     assert "<mark>quay walls</mark>" in html and "raised it" in html and "responded" in html
     assert "Tomas Reyes" in client.get("/topics/quay-wall/?speaker=tomas-reyes").content.decode()
-    assert "Ada Lindqvist" not in client.get("/topics/quay-wall/?speaker=tomas-reyes").content.decode().split("Remarks</h2>")[1]
+    assert (
+        "Ada Lindqvist"
+        not in client.get("/topics/quay-wall/?speaker=tomas-reyes").content.decode().split("Remarks</h2>")[1]
+    )
     for path in ("/speakers/tomas-reyes/", "/meetings/2022-10-03-meeting-on-harbour/"):
         html = client.get(path).content.decode()
         links = re.findall(r'<a [^>]*href="/topics/[^"/]+/[^"]*"', html)
@@ -155,8 +165,10 @@ def test_raised_filter_and_evidence_links(client, harbour):
 def test_a_phrase_never_starts_with_a_possessive():
     from meetings.core.topics.phrases import candidates
 
-    got = candidates("Russia's energy policy worries Mr Zuyev's doctors. The Democratic People's Republic "
-                     "answered on today's economy and the city's debt.")
+    got = candidates(
+        "Russia's energy policy worries Mr Zuyev's doctors. The Democratic People's Republic "
+        "answered on today's economy and the city's debt."
+    )
     assert not [k for k in got if k.split(" ")[0].endswith("'s")], got
     assert got["energy policy"] == 1 and got["democratic people's republic"] == 1
     assert got["debt"] == 1 and got["economy"] == 1  # the thing itself is still counted
@@ -170,12 +182,18 @@ def test_rebuild_with_reextract_gives_the_phrases_ingest_gave(tmp_path):
 
     from django.core.management import call_command
 
-    from meetings.derived import topic_index
     from meetings.core.generator import generate
+    from meetings.derived import topic_index
     from meetings.models import Turn
 
-    call_command("ingest_transcripts", str(generate(tmp_path / "c", 12, seed=9)[0].parent), "--no-topics",
-                 "--no-progress", "-v0", stdout=io.StringIO())
+    call_command(
+        "ingest_transcripts",
+        str(generate(tmp_path / "c", 12, seed=9)[0].parent),
+        "--no-topics",
+        "--no-progress",
+        "-v0",
+        stdout=io.StringIO(),
+    )
     before = dict(Turn.objects.values_list("id", "phrases"))
     Turn.objects.update(phrases={})
     topic_index.rebuild(reextract=True)

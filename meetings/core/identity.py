@@ -99,8 +99,13 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
 def may_absorb(index: AliasIndex, name: str, participant_id: int) -> bool:
     """Is some other person known only by initials that fit this full name ("A. Repnin")?"""
     surname, initial = surname_key(name), first_initial(name)
-    return any(a.initial_only and a.surname == surname and a.initial == initial and a.participant_id != participant_id
-               for a in index.aliases)
+    return any(
+        a.initial_only
+        and a.surname == surname
+        and a.initial == initial
+        and a.participant_id != participant_id
+        for a in index.aliases
+    )
 
 
 def alias_fields(name: str) -> dict[str, str]:

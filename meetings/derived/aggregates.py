@@ -51,7 +51,7 @@ def rebuild() -> AggregateReport:
         cur.execute(f"DELETE FROM {t['appearance']}")
         cur.execute(
             f"""
-            INSERT INTO {t['appearance']} (participant_id, meeting_id, date, remarks, remarks_before, role)
+            INSERT INTO {t["appearance"]} (participant_id, meeting_id, date, remarks, remarks_before, role)
             SELECT speaker_id, meeting_id, date, remarks,
                    coalesce(sum(remarks) OVER (PARTITION BY speaker_id ORDER BY date DESC, meeting_id
                                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
@@ -59,7 +59,7 @@ def rebuild() -> AggregateReport:
               FROM (SELECT turn.speaker_id, turn.meeting_id, meeting.date, count(*) AS remarks,
                            (array_agg(turn.role ORDER BY turn.position)
                               FILTER (WHERE turn.role IS NOT NULL))[1] AS role
-                      FROM {t['turn']} AS turn JOIN {t['meeting']} AS meeting ON meeting.id = turn.meeting_id
+                      FROM {t["turn"]} AS turn JOIN {t["meeting"]} AS meeting ON meeting.id = turn.meeting_id
                      WHERE turn.speaker_id IS NOT NULL
                      GROUP BY turn.speaker_id, turn.meeting_id, meeting.date) AS per_meeting
             """
@@ -73,12 +73,12 @@ def rebuild() -> AggregateReport:
             WITH seq AS (
                 SELECT speaker_id,
                        lag(speaker_id) OVER (PARTITION BY meeting_id ORDER BY position) AS previous
-                  FROM {t['turn']}
+                  FROM {t["turn"]}
             ), pairs AS (
                 SELECT speaker_id AS a, previous AS b FROM seq
                  WHERE speaker_id IS NOT NULL AND previous IS NOT NULL AND speaker_id <> previous
             )
-            INSERT INTO {t['exchange']} (participant_id, partner_id, count)
+            INSERT INTO {t["exchange"]} (participant_id, partner_id, count)
             SELECT a, b, count(*)
               FROM (SELECT a, b FROM pairs UNION ALL SELECT b, a FROM pairs) AS both_ways
              GROUP BY a, b
@@ -89,11 +89,11 @@ def rebuild() -> AggregateReport:
         cur.execute(f"DELETE FROM {t['role']}")
         cur.execute(
             f"""
-            INSERT INTO {t['role']} (participant_id, role, meetings, first, last, recent)
+            INSERT INTO {t["role"]} (participant_id, role, meetings, first, last, recent)
             SELECT speaker_id, role, count(*), min(date), max(date),
                    (array_agg(meeting_id ORDER BY date DESC, meeting_id DESC))[1:%s]
               FROM (SELECT DISTINCT turn.speaker_id, turn.role, turn.meeting_id, meeting.date
-                      FROM {t['turn']} AS turn JOIN {t['meeting']} AS meeting ON meeting.id = turn.meeting_id
+                      FROM {t["turn"]} AS turn JOIN {t["meeting"]} AS meeting ON meeting.id = turn.meeting_id
                      WHERE turn.speaker_id IS NOT NULL AND turn.role IS NOT NULL) AS held
              GROUP BY speaker_id, role
             """,
@@ -106,18 +106,18 @@ def rebuild() -> AggregateReport:
         cur.execute(
             f"""
             CREATE TEMP TABLE new_positions AS
-            SELECT id, row_number() OVER (ORDER BY date DESC, title, id) AS n FROM {t['meeting']}
+            SELECT id, row_number() OVER (ORDER BY date DESC, title, id) AS n FROM {t["meeting"]}
             """
         )
         cur.execute(
             f"""
-            UPDATE {t['meeting']} AS m SET list_position = NULL
+            UPDATE {t["meeting"]} AS m SET list_position = NULL
               FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS DISTINCT FROM p.n
             """
         )
         cur.execute(
             f"""
-            UPDATE {t['meeting']} AS m SET list_position = p.n
+            UPDATE {t["meeting"]} AS m SET list_position = p.n
               FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS NULL
             """
         )
@@ -133,9 +133,9 @@ def meeting_years() -> list[int]:
         cur.execute(
             f"""
             WITH RECURSIVE years(d) AS (
-                SELECT max(date) FROM {t['meeting']}
+                SELECT max(date) FROM {t["meeting"]}
                 UNION ALL
-                SELECT (SELECT max(date) FROM {t['meeting']} WHERE date < date_trunc('year', years.d)::date)
+                SELECT (SELECT max(date) FROM {t["meeting"]} WHERE date < date_trunc('year', years.d)::date)
                   FROM years WHERE years.d IS NOT NULL
             )
             SELECT extract(year FROM d)::int FROM years WHERE d IS NOT NULL
@@ -154,10 +154,12 @@ def list_page(meetings, offset: int, limit: int, count: int) -> list:
     """`meetings` (every meeting, newest first by date, title, id) from `offset`: a range of list
     positions, as fast for page 1,000 as for page 1. OFFSET while positions are being rebuilt
     (an ingest in progress leaves some missing)."""
-    rows = list(meetings.filter(list_position__gt=offset, list_position__lte=offset + limit).order_by("list_position"))
+    rows = list(
+        meetings.filter(list_position__gt=offset, list_position__lte=offset + limit).order_by("list_position")
+    )
     if len(rows) == min(limit, count - offset):
         return rows
-    return list(meetings[offset:offset + limit])
+    return list(meetings[offset : offset + limit])
 
 
 def total_turns() -> int:
@@ -174,7 +176,9 @@ def remarks_page(person, turns, offset: int, limit: int) -> list:
         return list(turns[:limit])
     start = (
         Appearance.objects.filter(participant=person, remarks_before__lte=offset)
-        .order_by("-remarks_before").values_list("date", "meeting_id", "remarks_before").first()
+        .order_by("-remarks_before")
+        .values_list("date", "meeting_id", "remarks_before")
+        .first()
     )
     return _seek(turns, offset, limit, start)
 
@@ -195,8 +199,12 @@ def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
     written by the same topic rebuild)."""
     if offset == 0:
         return list(remarks[:limit])
-    start = (TopicMeeting.objects.filter(topic=topic, remarks_before__lte=offset).order_by("-remarks_before")
-             .values_list("meeting__date", "meeting_id", "remarks_before").first())
+    start = (
+        TopicMeeting.objects.filter(topic=topic, remarks_before__lte=offset)
+        .order_by("-remarks_before")
+        .values_list("meeting__date", "meeting_id", "remarks_before")
+        .first()
+    )
     return _seek(remarks, offset, limit, start)
 
 
@@ -221,8 +229,8 @@ def _seek(rows, offset: int, limit: int, start: tuple | None) -> list:
     """Rows (ordered newest first by date, meeting_id, position) from `offset`, read from the
     meeting `start` = (date, meeting id, rows before it) on; OFFSET when there is no start."""
     if start is None:
-        return list(rows[offset:offset + limit])
+        return list(rows[offset : offset + limit])
     date, meeting_id, before = start
     seek = rows.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
     skip = offset - before
-    return list(seek[skip:skip + limit])
+    return list(seek[skip : skip + limit])

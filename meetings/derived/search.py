@@ -22,8 +22,8 @@ from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from meetings.models import Meeting, Participant, ParticipantAlias, Turn
 from meetings.core.parser.names import name_key
+from meetings.models import Meeting, Participant, ParticipantAlias, Turn
 
 MAX_QUERY_LENGTH = 200
 START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escaped to <mark> later
@@ -57,7 +57,10 @@ def ts_query(q: str) -> SearchQuery:
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-")."""
     with connection.cursor() as cur:
-        cur.execute("SELECT websearch_to_tsquery('english', %s)::text, websearch_to_tsquery('simple', %s)::text", [q, q])
+        cur.execute(
+            "SELECT websearch_to_tsquery('english', %s)::text, websearch_to_tsquery('simple', %s)::text",
+            [q, q],
+        )
         english, simple = cur.fetchone()
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
@@ -132,8 +135,10 @@ RECENT_TURNS = 100_000
 def recent_cutoff() -> datetime.date | None:
     """The first date the recent-turns index holds, or None when there is no such index."""
     with connection.cursor() as cur:
-        cur.execute("SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = to_regclass(%s)",
-                    [RECENT_INDEX])
+        cur.execute(
+            "SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = to_regclass(%s)",
+            [RECENT_INDEX],
+        )
         row = cur.fetchone()
     m = re.search(r"'(\d{4}-\d{2}-\d{2})'", row[0] or "") if row else None
     return datetime.date.fromisoformat(m.group(1)) if m else None
@@ -150,12 +155,16 @@ def refresh_recent_index() -> datetime.date | None:
             cur.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [table])
             row = cur.fetchone()
             if row is None or row[0] < 2 * RECENT_TURNS:  # the planner's estimate: no count of a large table
-                cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT %s) AS t", [2 * RECENT_TURNS + 1])
+                cur.execute(
+                    f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT %s) AS t", [2 * RECENT_TURNS + 1]
+                )
                 if cur.fetchone()[0] <= 2 * RECENT_TURNS:
                     return None
         else:
-            cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE date >= %s LIMIT %s) AS t",
-                        [cutoff, 2 * RECENT_TURNS + 1])
+            cur.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE date >= %s LIMIT %s) AS t",
+                [cutoff, 2 * RECENT_TURNS + 1],
+            )
             if cur.fetchone()[0] <= 2 * RECENT_TURNS:
                 return cutoff
     return rebuild_recent_index()
@@ -168,21 +177,27 @@ def rebuild_recent_index(turns: int | None = None) -> datetime.date | None:
     turns = RECENT_TURNS if turns is None else turns
     table = Turn._meta.db_table
     with connection.cursor() as cur:
-        cur.execute(f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
-                    [2 * turns])
+        cur.execute(
+            f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
+            [2 * turns],
+        )
         big_enough = cur.fetchone() is not None
         cutoff = None
         if big_enough:
-            cur.execute(f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
-                        [turns])
+            cur.execute(
+                f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
+                [turns],
+            )
             cutoff = cur.fetchone()[0]
         # Deferred foreign-key checks pending in the caller's transaction would forbid the index work.
         cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cur.execute("SET CONSTRAINTS ALL DEFERRED")
         cur.execute(f"DROP INDEX IF EXISTS {RECENT_INDEX}")
         if cutoff is not None:
-            cur.execute(f"CREATE INDEX {RECENT_INDEX} ON {table} USING gin (search_vector) "
-                        f"WHERE date >= '{cutoff.isoformat()}'::date")
+            cur.execute(
+                f"CREATE INDEX {RECENT_INDEX} ON {table} USING gin (search_vector) "
+                f"WHERE date >= '{cutoff.isoformat()}'::date"
+            )
     return cutoff
 
 
@@ -198,8 +213,9 @@ class Hits:
     candidates: list[tuple]  # (id, meeting_id, speaker_id, year) of every ranked candidate
 
 
-def search_turns(q: str, base: QuerySet, *, sort: str = "relevance", group: bool = True,
-                 page: int = 1, per_page: int = 20) -> Hits:
+def search_turns(
+    q: str, base: QuerySet, *, sort: str = "relevance", group: bool = True, page: int = 1, per_page: int = 20
+) -> Hits:
     """Turns matching `q` within `base` (already filtered): ranked, best hit per meeting.
 
     The matching set is read in the table's physical order, newest meetings first (see
@@ -207,13 +223,19 @@ def search_turns(q: str, base: QuerySet, *, sort: str = "relevance", group: bool
     the archive costs no more than a rare one; the page says when that cap was reached.
     """
     query = ts_query(q)
-    matching = (base.filter(search_vector=query).order_by()
-                .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
-                .values_list("id", "meeting_id", "speaker_id", "date", "position", "rank"))
+    matching = (
+        base.filter(search_vector=query)
+        .order_by()
+        .annotate(rank=SearchRank(F("search_vector"), query, cover_density=True))
+        .values_list("id", "meeting_id", "speaker_id", "date", "position", "rank")
+    )
     cutoff = recent_cutoff()
     # The newest part first (through its own small index), the rest only for what is missing.
-    parts = [matching] if cutoff is None else [
-        matching.filter(date__gte=cutoff), matching.filter(Q(date__lt=cutoff) | Q(date__isnull=True))]
+    parts = (
+        [matching]
+        if cutoff is None
+        else [matching.filter(date__gte=cutoff), matching.filter(Q(date__lt=cutoff) | Q(date__isnull=True))]
+    )
     rows: list[tuple] = []
     for part in parts:
         # LIMIT stops the heap scan early, and only those rows are ranked.
@@ -242,15 +264,25 @@ def search_turns(q: str, base: QuerySet, *, sort: str = "relevance", group: bool
         listed.sort(key=lambda r: (r[3] or datetime.date.min, -r[1], -r[4]), reverse=True)
     else:
         listed.sort(key=lambda r: (-r[5], -(r[3] or datetime.date.min).toordinal(), r[4]))
-    chosen = listed[(page - 1) * per_page: page * per_page]
-    objects = Turn.objects.select_related("speaker", "meeting").for_display("meeting").in_bulk([r[0] for r in chosen])
+    chosen = listed[(page - 1) * per_page : page * per_page]
+    objects = (
+        Turn.objects.select_related("speaker", "meeting")
+        .for_display("meeting")
+        .in_bulk([r[0] for r in chosen])
+    )
     page_turns = []
     for r in chosen:
         t = objects[r[0]]
         t.score, t.in_meeting = r[5], per_meeting[r[1]]
         page_turns.append(t)
-    return Hits(page_turns, len(scored), capped, len(listed), group,
-                [(r[0], r[1], r[2], r[3].year if r[3] else None) for r in scored])
+    return Hits(
+        page_turns,
+        len(scored),
+        capped,
+        len(listed),
+        group,
+        [(r[0], r[1], r[2], r[3].year if r[3] else None) for r in scored],
+    )
 
 
 def with_snippets(turns: list[Turn], q: str) -> None:
@@ -261,11 +293,15 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     if not turns:
         return
     query = ts_query(q)
-    escaped = Replace(Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
-                      Value(">"), Value("&gt;"))
+    escaped = Replace(
+        Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
+        Value(">"),
+        Value("&gt;"),
+    )
     snippets = dict(
         Turn.objects.filter(pk__in=[t.pk for t in turns])
-        .annotate(snippet=headline(escaped, query)).values_list("pk", "snippet")
+        .annotate(snippet=headline(escaped, query))
+        .values_list("pk", "snippet")
     )
     for t in turns:
         t.snippet = marked_escaped(snippets.get(t.pk, ""))
@@ -285,7 +321,11 @@ def facets(hits: Hits) -> dict:
     top = by_speaker.most_common(12)
     people = Participant.objects.in_bulk([pid for pid, _ in top])
     speakers = sorted(
-        ({"speaker__slug": people[pid].slug, "speaker__name": people[pid].name, "n": n} for pid, n in top if pid in people),
+        (
+            {"speaker__slug": people[pid].slug, "speaker__name": people[pid].name, "n": n}
+            for pid, n in top
+            if pid in people
+        ),
         key=lambda f: (-f["n"], f["speaker__name"]),
     )
     years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), reverse=True)][:40]
@@ -298,9 +338,11 @@ def matching_people(q: str) -> list[Participant]:
     words = bare.split()
     if not words or len(words) > 5:
         return []
-    found = list(Participant.objects.filter(
-        pk__in=ParticipantAlias.objects.filter(key=name_key(bare)).values("participant_id")
-    ))
+    found = list(
+        Participant.objects.filter(
+            pk__in=ParticipantAlias.objects.filter(key=name_key(bare)).values("participant_id")
+        )
+    )
     if found:
         return found
     people = Participant.objects.all()
@@ -314,7 +356,8 @@ def matching_meetings(q: str, limit: int = 3) -> list[Meeting]:
     return list(
         Meeting.objects.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))
-        .filter(rank__gte=0.3).order_by("-rank", "-date")[:limit]
+        .filter(rank__gte=0.3)
+        .order_by("-rank", "-date")[:limit]
     )
 
 
@@ -326,7 +369,7 @@ def query_terms(q: str) -> list[str]:
     from meetings.core.topics.phrases import STOP_WORDS
 
     terms = []
-    for raw in re.findall(r'-?[\w\']+', q):
+    for raw in re.findall(r"-?[\w\']+", q):
         if raw.startswith("-") or raw.lower() in _OPERATORS or raw.lower() in STOP_WORDS:
             continue
         terms.append(raw.strip("'"))
@@ -341,10 +384,11 @@ def highlight_pattern(q: str) -> re.Pattern | None:
         stems.append(re.escape(stem))
     if not stems:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(set(stems), key=len, reverse=True)) + r")[\w'’]*", re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:" + "|".join(sorted(set(stems), key=len, reverse=True)) + r")[\w'’]*", re.IGNORECASE
+    )
 
 
 def mark_text(text: str, pattern: re.Pattern) -> str:
     """The text with the pattern's matches between highlight markers (escaped later)."""
     return pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", text)
-

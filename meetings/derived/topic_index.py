@@ -21,6 +21,10 @@ from itertools import groupby
 
 from django.db import connection, transaction
 
+from meetings.core.permalinks import slugify, unique_slug
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
+from meetings.core.topics.phrases import display_label
+from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.models import (
     Meeting,
     MeetingTopic,
@@ -31,10 +35,6 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
-from meetings.core.permalinks import slugify, unique_slug
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import display_label
-from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 
 
 @dataclass
@@ -51,7 +51,9 @@ def extract_meeting(meeting: Meeting) -> None:
     names = sorted({t.speaker.name for t in turns if t.speaker})
     exclude = meeting_exclusions(names)
     for t in turns:
-        phrases, words, procedural = remark_phrases(RemarkText(t.text, t.speaker_label, t.is_summary), exclude)
+        phrases, words, procedural = remark_phrases(
+            RemarkText(t.text, t.speaker_label, t.is_summary), exclude
+        )
         t.phrases, t.words, t.is_procedural = dict(phrases), words, procedural
     Turn.objects.bulk_update(turns, ["phrases", "words", "is_procedural"], batch_size=500)
 
@@ -127,7 +129,11 @@ def _rebuild(started: float) -> RebuildReport:
                 if k not in best or w > best[k][0]:
                     best[k] = (w, tid)
         for (sp, p), wt in best.items():
-            if sp is not None and (k := (sp, p)) in want_person and (k not in best_for_person or wt > best_for_person[k]):
+            if (
+                sp is not None
+                and (k := (sp, p)) in want_person
+                and (k not in best_for_person or wt > best_for_person[k])
+            ):
                 best_for_person[k] = wt
             k = (mid, p)
             if k in want_meeting and (k not in best_for_meeting or wt > best_for_meeting[k]):
@@ -152,23 +158,41 @@ def _rebuild(started: float) -> RebuildReport:
                 tail = f"{mid}\t{dates[mid]}\t{t.position}\t{'\\N' if sp is None else sp}\n"
                 for p, w in turn_topics[tid].items():
                     n += 1
-                    yield (f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
-                           f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{tail}")
+                    yield (
+                        f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
+                        f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{tail}"
+                    )
 
     def participant_topic_rows() -> Iterator[tuple]:
         n = 0
         for pid, plist in scored.person_topics.items():
             for rank, (p, s, remarks) in enumerate(plist, start=1):
                 n += 1
-                yield (n, pid, topic_id[p], rank, s, remarks, raised_by_person[(pid, p)],
-                       best_for_person.get((pid, p), (0, None))[1])
+                yield (
+                    n,
+                    pid,
+                    topic_id[p],
+                    rank,
+                    s,
+                    remarks,
+                    raised_by_person[(pid, p)],
+                    best_for_person.get((pid, p), (0, None))[1],
+                )
 
     def meeting_topic_rows() -> Iterator[tuple]:
         n = 0
         for mid, mlist in scored.meeting_topics.items():
             for rank, (p, s) in enumerate(mlist, start=1):
                 n += 1
-                yield (n, mid, topic_id[p], rank, s, raiser.get((mid, p)), best_for_meeting.get((mid, p), (0, None))[1])
+                yield (
+                    n,
+                    mid,
+                    topic_id[p],
+                    rank,
+                    s,
+                    raiser.get((mid, p)),
+                    best_for_meeting.get((mid, p), (0, None))[1],
+                )
 
     with transaction.atomic(), connection.cursor() as wrapper:
         cur = wrapper.cursor  # the psycopg cursor: COPY
@@ -189,17 +213,53 @@ def _rebuild(started: float) -> RebuildReport:
             if slug is None:
                 slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
                 taken.add(slug)
-            topic_rows.append((topic_id[key], key, display_label(key, texts.get(key, "")), slug,
-                               remark_counts[key], len(raised_meetings[key]), len(people[key]), key in featured))
-        _copy(cur, shadows[Topic], ["id", "key", "label", "slug", "remark_count", "raised_count", "people_count",
-                                    "is_featured"], topic_rows)
-        n_turn_topics = _copy(cur, shadows[TurnTopic], ["id", "turn_id", "topic_id", "weight", "raised", "is_evidence",
-                                                        "meeting_id", "date", "position", "speaker_id"],
-                              turn_topic_lines())
-        _copy(cur, shadows[ParticipantTopic], ["id", "participant_id", "topic_id", "rank", "score", "remarks", "raised",
-                                               "evidence_id"], participant_topic_rows())
-        _copy(cur, shadows[MeetingTopic], ["id", "meeting_id", "topic_id", "rank", "score", "raised_by_id",
-                                           "evidence_id"], meeting_topic_rows())
+            topic_rows.append(
+                (
+                    topic_id[key],
+                    key,
+                    display_label(key, texts.get(key, "")),
+                    slug,
+                    remark_counts[key],
+                    len(raised_meetings[key]),
+                    len(people[key]),
+                    key in featured,
+                )
+            )
+        _copy(
+            cur,
+            shadows[Topic],
+            ["id", "key", "label", "slug", "remark_count", "raised_count", "people_count", "is_featured"],
+            topic_rows,
+        )
+        n_turn_topics = _copy(
+            cur,
+            shadows[TurnTopic],
+            [
+                "id",
+                "turn_id",
+                "topic_id",
+                "weight",
+                "raised",
+                "is_evidence",
+                "meeting_id",
+                "date",
+                "position",
+                "speaker_id",
+            ],
+            turn_topic_lines(),
+        )
+        _copy(
+            cur,
+            shadows[ParticipantTopic],
+            ["id", "participant_id", "topic_id", "rank", "score", "remarks", "raised", "evidence_id"],
+            participant_topic_rows(),
+        )
+        _copy(
+            cur,
+            shadows[MeetingTopic],
+            ["id", "meeting_id", "topic_id", "rank", "score", "raised_by_id", "evidence_id"],
+            meeting_topic_rows(),
+        )
         names = {m._meta.model_name: shadows[m] for m in TOPIC_MODELS}
         cur.execute(TOPIC_SPEAKERS_SQL.format(**names))
         cur.execute(TOPIC_MEETINGS_SQL.format(**names))
@@ -259,7 +319,11 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, object]]:
         )
         while rows := cur.fetchmany(10000):
             for tid, mid, pos, sid, kind, phrases, words in rows:
-                append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else empty, words))
+                append(
+                    TurnPhrases(
+                        tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else empty, words
+                    )
+                )
     return turns, meeting_dates
 
 
@@ -320,20 +384,24 @@ class _Shadows:
             self.schema[table] = (constraints, cur.fetchall())
             shadow = table + SHADOW
             cur.execute(f"DROP TABLE IF EXISTS {shadow}")
-            cur.execute(f"CREATE TABLE {shadow} (LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY "
-                        "INCLUDING CONSTRAINTS INCLUDING STORAGE)")
+            cur.execute(
+                f"CREATE TABLE {shadow} (LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY "
+                "INCLUDING CONSTRAINTS INCLUDING STORAGE)"
+            )
 
     def __getitem__(self, model) -> str:
         return self.by_model[model]
 
     def _temporary(self, name: str) -> str:
-        return (name[:63 - len(SHADOW)] + SHADOW)
+        return name[: 63 - len(SHADOW)] + SHADOW
 
     def _retarget(self, definition: str) -> str:
         """A foreign key's definition, pointing at the shadow when it names another topic table."""
-        return re.sub(r"REFERENCES (\w+)\(",
-                      lambda m: f"REFERENCES {m.group(1) + SHADOW if m.group(1) in self.tables else m.group(1)}(",
-                      definition)
+        return re.sub(
+            r"REFERENCES (\w+)\(",
+            lambda m: f"REFERENCES {m.group(1) + SHADOW if m.group(1) in self.tables else m.group(1)}(",
+            definition,
+        )
 
     def finish(self) -> None:
         cur = self.cur
@@ -350,16 +418,22 @@ class _Shadows:
                 head = re.match(r"CREATE (UNIQUE )?INDEX \S+ ON (ONLY )?\S+ ", definition)
                 if head is None:
                     raise RuntimeError(f"unexpected index definition: {definition}")
-                cur.execute(f'CREATE {head.group(1) or ""}INDEX "{temporary}" ON {shadow} {definition[head.end():]}')
+                cur.execute(
+                    f'CREATE {head.group(1) or ""}INDEX "{temporary}" ON {shadow} {definition[head.end() :]}'
+                )
                 self.renames.append((temporary, name))
         for table in self.tables:  # every shadow has its keys by now
             for name, kind, definition in self.schema[table][0]:
                 if kind == "f":
-                    cur.execute(f'ALTER TABLE {table + SHADOW} ADD CONSTRAINT "{name}" {self._retarget(definition)}')
+                    cur.execute(
+                        f'ALTER TABLE {table + SHADOW} ADD CONSTRAINT "{name}" {self._retarget(definition)}'
+                    )
         for table in self.tables:
             shadow = table + SHADOW
-            cur.execute(f"SELECT setval(pg_get_serial_sequence('{shadow}', 'id'), "
-                        f"coalesce((SELECT max(id) FROM {shadow}), 0) + 1, false)")
+            cur.execute(
+                f"SELECT setval(pg_get_serial_sequence('{shadow}', 'id'), "
+                f"coalesce((SELECT max(id) FROM {shadow}), 0) + 1, false)"
+            )
             cur.execute(f"ANALYZE {shadow}")
 
     def swap(self) -> None:

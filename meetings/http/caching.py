@@ -70,7 +70,9 @@ class ArchiveCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or request.path.startswith((settings.STATIC_URL, "/sitemap-remarks")):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(
+            (settings.STATIC_URL, "/sitemap-remarks")
+        ):
             return self.get_response(request)
         version, changed = archive_version()
         etag = quote_etag(f"{current_release()}-{version}")
@@ -91,6 +93,8 @@ class ArchiveCacheMiddleware:
         response["Last-Modified"] = http_date(changed)
         search = request.path.startswith(("/search/", "/api/search/"))
         response["Cache-Control"] = (
-            "public, max-age=60, s-maxage=300" if search else "public, max-age=300, s-maxage=86400, stale-while-revalidate=600"
+            "public, max-age=60, s-maxage=300"
+            if search
+            else "public, max-age=300, s-maxage=86400, stale-while-revalidate=600"
         )
         return response

@@ -31,7 +31,17 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings.core import identity as ident
+from meetings.core.parser.names import has_initial_only, sort_name, tidy_name
+from meetings.core.permalinks import (
+    NewTurn,
+    key_prefix,
+    meeting_identity,
+    meeting_slug,
+    participant_slug,
+    unique_slug,
+)
 from meetings.derived import search
+from meetings.ingest.prepare import PreparedFile
 from meetings.ingest.single import (
     FileReport,
     Ingester,
@@ -41,17 +51,27 @@ from meetings.ingest.single import (
     people_forms,
 )
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, Turn
-from meetings.core.parser.names import has_initial_only, sort_name, tidy_name
-from meetings.core.permalinks import NewTurn, key_prefix, meeting_identity, meeting_slug, participant_slug, unique_slug
-from meetings.ingest.prepare import PreparedFile
 
 BATCH_FIRST = 8  # the first batch is small (the first meetings show up at once), then it doubles
 BATCH_MAX = 200  # files per batch at most
 BATCH_BYTES = 32 * 1024 * 1024  # and at most this much transcript text
 
 # The turn columns the batch writes, in the order of the staging table (search_vector is computed).
-TURN_COLUMNS = ["meeting_id", "date", "position", "speaker_id", "speaker_label", "role", "kind", "text", "key",
-                "resolution", "is_procedural", "words", "phrases"]
+TURN_COLUMNS = [
+    "meeting_id",
+    "date",
+    "position",
+    "speaker_id",
+    "speaker_label",
+    "role",
+    "kind",
+    "text",
+    "key",
+    "resolution",
+    "is_procedural",
+    "words",
+    "phrases",
+]
 _STAGE = "ingest_turn_stage"
 
 
@@ -103,8 +123,13 @@ class BatchWriter:
                 identity = meeting_identity(t.date, t.title)
             except Exception:  # let the per-file path report it
                 identity = None
-            if (identity is None or prep.name in self.names or prep.name in batch_names
-                    or identity in self.identities or identity in batch_identities):
+            if (
+                identity is None
+                or prep.name in self.names
+                or prep.name in batch_names
+                or identity in self.identities
+                or identity in batch_identities
+            ):
                 # An edit, a repost, a second file of a meeting: file by file, after the batch.
                 yield from flush()
                 slots.append(self.ingester.ingest_prepared(prep))
@@ -181,8 +206,11 @@ class _AliasPool:
     looked up the way the per-file query selects them (same key, folded key or surname)."""
 
     def __init__(self, rows):
-        self.by: dict[str, dict[str, list[ident.KnownAlias]]] = {"key": defaultdict(list), "folded": defaultdict(list),
-                                                                  "surname": defaultdict(list)}
+        self.by: dict[str, dict[str, list[ident.KnownAlias]]] = {
+            "key": defaultdict(list),
+            "folded": defaultdict(list),
+            "surname": defaultdict(list),
+        }
         self.count = 0
         self.order: dict[int, int] = {}
         for r in rows:
@@ -234,26 +262,42 @@ class _Plan:
     def resolve(self) -> None:
         names = [p.name for p, _ in self.candidates]
         identities = [i for _, i in self.candidates]
-        if (MeetingSource.objects.filter(name__in=names).exists()
-                or Meeting.objects.filter(identity__in=identities).exists()):
+        if (
+            MeetingSource.objects.filter(name__in=names).exists()
+            or Meeting.objects.filter(identity__in=identities).exists()
+        ):
             raise _NotNew
         forms_of = [people_forms(p.transcript) for p, _ in self.candidates]
         everyone = [n for w in forms_of for forms in w.values() for n in forms]
         pool = _AliasPool([])
         if everyone:
             wanted = _lookup_keys(everyone)
-            rows = ParticipantAlias.objects.filter(
-                Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
-            ).order_by("id").values_list("key", "folded", "surname", "initial", "participant_id", "written")
+            rows = (
+                ParticipantAlias.objects.filter(
+                    Q(key__in=wanted["key"])
+                    | Q(folded__in=wanted["folded"])
+                    | Q(surname__in=wanted["surname"])
+                )
+                .order_by("id")
+                .values_list("key", "folded", "surname", "initial", "participant_id", "written")
+            )
             pool = _AliasPool([ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows])
-        person_slugs = _Slugs(Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w})
-        meeting_slugs = _Slugs(Meeting, {meeting_slug(p.transcript.date, p.transcript.title) for p, _ in self.candidates})
+        person_slugs = _Slugs(
+            Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w}
+        )
+        meeting_slugs = _Slugs(
+            Meeting, {meeting_slug(p.transcript.date, p.transcript.title) for p, _ in self.candidates}
+        )
         next_temp = -1
         for (prep, identity), written in zip(self.candidates, forms_of):
             t = prep.transcript
-            fp = _FilePlan(prep, identity, FileReport(prep.path, "new", warnings=list(t.warnings), turns=len(t.turns)))
+            fp = _FilePlan(
+                prep, identity, FileReport(prep.path, "new", warnings=list(t.warnings), turns=len(t.turns))
+            )
             # Exactly what Ingester._resolve_people does, against the archive as it would be by now.
-            index = ident.AliasIndex(pool.matching(_lookup_keys(n for forms in written.values() for n in forms)))
+            index = ident.AliasIndex(
+                pool.matching(_lookup_keys(n for forms in written.values() for n in forms))
+            )
             people: list[_NewPerson] = []
             aliases: list[tuple[int, str, str, dict]] = []
             added: list[ident.KnownAlias] = []
@@ -263,7 +307,7 @@ class _Plan:
                 res = ident.resolve(forms, index)
                 if res.participant_id is None:
                     canonical = tidy_name(local)
-                    slug = unique_slug(participant_slug(canonical), lambda s: s in slugs or person_slugs(s))
+                    slug = unique_slug(participant_slug(canonical), lambda s: s in slugs or person_slugs(s))  # noqa: B023 (called at once)
                     slugs.add(slug)
                     pid, next_temp = next_temp, next_temp - 1
                     people.append(_NewPerson(pid, canonical, slug))
@@ -305,14 +349,22 @@ class _Plan:
         )
         real = {p.temp_id: c.pk for p, c in zip(self.new_people, created)}
         ParticipantAlias.objects.bulk_create(
-            [ParticipantAlias(participant_id=real.get(pid, pid), written=written, how=how, **fields)
-             for pid, written, how, fields in self.new_aliases],
+            [
+                ParticipantAlias(participant_id=real.get(pid, pid), written=written, how=how, **fields)
+                for pid, written, how, fields in self.new_aliases
+            ],
             ignore_conflicts=True,
         )
         people = {p.temp_id: (p.name, p.slug) for p in self.new_people}
         known = {pid for fp in self.files for pid in fp.people.values() if pid > 0}
-        people.update({pid: (name, slug) for pid, name, slug in
-                       Participant.objects.filter(pk__in=known).values_list("id", "name", "slug")})
+        people.update(
+            {
+                pid: (name, slug)
+                for pid, name, slug in Participant.objects.filter(pk__in=known).values_list(
+                    "id", "name", "slug"
+                )
+            }
+        )
 
         meetings, stage, sources = [], [], []
         added_turns: dict[int, int] = defaultdict(int)
@@ -324,14 +376,34 @@ class _Plan:
             for pt in t.turns:
                 pid = fp.people.get(pt.name) if pt.name else None
                 speakers.append(pid)
-                new_turns.append(NewTurn(prefix=key_prefix(people[pid][1] if pid is not None else None,
-                                                           pt.generic, pt.kind), text=pt.text))
+                new_turns.append(
+                    NewTurn(
+                        prefix=key_prefix(people[pid][1] if pid is not None else None, pt.generic, pt.kind),
+                        text=pt.text,
+                    )
+                )
             keys = fresh_keys(new_turns)
             rows = []
             for i, (pt, pid, key, (counts, words, procedural)) in enumerate(
-                    zip(t.turns, speakers, keys, prep.phrases), start=1):
-                rows.append([None, t.date, i, real.get(pid, pid), (pt.label or "")[:500], pt.role or None, pt.kind,
-                             pt.text, key, pt.resolution, procedural, words, json.dumps(counts)])
+                zip(t.turns, speakers, keys, prep.phrases), start=1
+            ):
+                rows.append(
+                    [
+                        None,
+                        t.date,
+                        i,
+                        real.get(pid, pid),
+                        (pt.label or "")[:500],
+                        pt.role or None,
+                        pt.kind,
+                        pt.text,
+                        key,
+                        pt.resolution,
+                        procedural,
+                        words,
+                        json.dumps(counts),
+                    ]
+                )
                 note_turn(fp.report, pt, people[pid][0] if pid is not None else None)
             speaker_ids = {r[3] for r in rows if r[3]}
             for r in rows:
@@ -339,14 +411,33 @@ class _Plan:
                     added_turns[r[3]] += 1
             for pid in speaker_ids:
                 added_meetings[pid] += 1
-            meetings.append(Meeting(
-                slug=fp.meeting_slug, identity=fp.identity, title=t.title, date=t.date, place=t.place,
-                description=t.description, is_excerpt=t.is_excerpt, source_name=prep.name, source_sha256=prep.sha,
-                ingested_at=now, turn_count=len(rows), speaker_count=len(speaker_ids),
-            ))
+            meetings.append(
+                Meeting(
+                    slug=fp.meeting_slug,
+                    identity=fp.identity,
+                    title=t.title,
+                    date=t.date,
+                    place=t.place,
+                    description=t.description,
+                    is_excerpt=t.is_excerpt,
+                    source_name=prep.name,
+                    source_sha256=prep.sha,
+                    ingested_at=now,
+                    turn_count=len(rows),
+                    speaker_count=len(speaker_ids),
+                )
+            )
             stage.append(rows)
-            sources.append(MeetingSource(name=prep.name, sha256=prep.sha, size=prep.size, turn_count=len(t.turns),
-                                         is_primary=True, ingested_at=now))
+            sources.append(
+                MeetingSource(
+                    name=prep.name,
+                    sha256=prep.sha,
+                    size=prep.size,
+                    turn_count=len(t.turns),
+                    is_primary=True,
+                    ingested_at=now,
+                )
+            )
             fp.report.meeting = fp.meeting_slug
         Meeting.objects.bulk_create(meetings)
         for m, rows, source in zip(meetings, stage, sources):
@@ -381,13 +472,15 @@ def write_turns(rows: list[list]) -> None:
     workers already hold the second core and the vectors are written and read once more.)"""
     expected = {f.column for f in Turn._meta.concrete_fields} - {"id", "search_vector"}
     if expected != set(TURN_COLUMNS):  # a column this writer does not know of: let the per-file path write it
-        raise RuntimeError(f"the batched turn writer does not know the columns {sorted(expected ^ set(TURN_COLUMNS))}")
+        raise RuntimeError(
+            f"the batched turn writer does not know the columns {sorted(expected ^ set(TURN_COLUMNS))}"
+        )
     columns = ", ".join(f'"{c}"' for c in TURN_COLUMNS)
     table = Turn._meta.db_table
     with connection.cursor() as cur:
         cur.execute(
             f"CREATE TEMP TABLE {_STAGE} (ord serial, meeting_id integer, date date, position integer, "
-            "speaker_id integer, speaker_label text, role text, kind text, text text, \"key\" text, resolution text, "
+            'speaker_id integer, speaker_label text, role text, kind text, text text, "key" text, resolution text, '
             "is_procedural boolean, words integer, phrases jsonb) ON COMMIT DROP"
         )
         with cur.cursor.copy(f"COPY {_STAGE} ({columns}) FROM STDIN") as copy:
@@ -412,7 +505,11 @@ class _Slugs:
         self.model = model
         candidates = [b if n == 1 else f"{b}-{n}" for b in sorted(bases) for n in range(1, self.FIRST + 1)]
         self.checked = set(candidates)
-        self.taken = set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True)) if candidates else set()
+        self.taken = (
+            set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+            if candidates
+            else set()
+        )
 
     def __call__(self, slug: str) -> bool:
         if slug not in self.checked:

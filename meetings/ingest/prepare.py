@@ -66,7 +66,9 @@ def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
         return out
     exclude = meeting_exclusions(t.names + [x.written_name for x in t.turns if x.written_name])
     for turn in t.turns:
-        counts, words, procedural = remark_phrases(RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude)
+        counts, words, procedural = remark_phrases(
+            RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
+        )
         out.phrases.append((dict(counts), words, procedural))
     out.transcript = t
     return out

@@ -13,18 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings.core import identity as ident
-from meetings.derived import search
-from meetings.models import (
-    Meeting,
-    MeetingSource,
-    Participant,
-    ParticipantAlias,
-    ParticipantRedirect,
-    RetiredTurnKey,
-    Turn,
-)
 from meetings.core.parser import GUESSES, RESOLUTIONS, Transcript
-from meetings.ingest.prepare import MAX_FILE_BYTES, IngestError, PreparedFile, prepare, read_file  # noqa: F401
 from meetings.core.parser.names import first_initial, has_initial_only, surname_key, tidy_name
 from meetings.core.permalinks import (
     KeyedTurn,
@@ -36,6 +25,17 @@ from meetings.core.permalinks import (
     participant_slug,
     split_key,
     unique_slug,
+)
+from meetings.derived import search
+from meetings.ingest.prepare import MAX_FILE_BYTES, IngestError, PreparedFile, prepare, read_file  # noqa: F401
+from meetings.models import (
+    Meeting,
+    MeetingSource,
+    Participant,
+    ParticipantAlias,
+    ParticipantRedirect,
+    RetiredTurnKey,
+    Turn,
 )
 
 TRANSCRIPT_SUFFIXES = {".txt", ".text"}
@@ -116,8 +116,12 @@ class Ingester:
         """Every source file the archive held when this run first asked: name -> (sha256, meeting
         slug, turns), one query. Names the run writes since are in `touched`."""
         if self._sources is None:
-            self._sources = {name: (sha, slug, turns) for name, sha, slug, turns in
-                             MeetingSource.objects.values_list("name", "sha256", "meeting__slug", "turn_count")}
+            self._sources = {
+                name: (sha, slug, turns)
+                for name, sha, slug, turns in MeetingSource.objects.values_list(
+                    "name", "sha256", "meeting__slug", "turn_count"
+                )
+            }
         return self._sources
 
     def ingest_path(self, path: Path) -> FileReport:
@@ -146,8 +150,9 @@ class Ingester:
         self.touched.add(prep.name)
         try:
             with transaction.atomic():
-                report = self._write(Path(prep.path), prep.name, prep.sha, prep.size, prep.transcript, source,
-                                     prep.phrases)
+                report = self._write(
+                    Path(prep.path), prep.name, prep.sha, prep.size, prep.transcript, source, prep.phrases
+                )
                 if self.dry_run:
                     transaction.set_rollback(True)
         except Exception as exc:  # a database error: this file only, nothing half-written
@@ -155,8 +160,16 @@ class Ingester:
         return report
 
     # -------------------------------------------------------------------------------------------
-    def _write(self, path: Path, name: str, sha: str, size: int, t: Transcript,
-               source: MeetingSource | None, phrases: list[tuple[dict, int, bool]]) -> FileReport:
+    def _write(
+        self,
+        path: Path,
+        name: str,
+        sha: str,
+        size: int,
+        t: Transcript,
+        source: MeetingSource | None,
+        phrases: list[tuple[dict, int, bool]],
+    ) -> FileReport:
         now = timezone.now()
         identity = meeting_identity(t.date, t.title)
         meeting = source.meeting if source else Meeting.objects.filter(identity=identity).first()
@@ -168,8 +181,14 @@ class Ingester:
                 # Another file of the same meeting (a repost): keep the fuller source's turns.
                 MeetingSource.objects.update_or_create(
                     name=name,
-                    defaults=dict(meeting=meeting, sha256=sha, size=size, turn_count=len(t.turns),
-                                  is_primary=False, ingested_at=now),
+                    defaults=dict(
+                        meeting=meeting,
+                        sha256=sha,
+                        size=size,
+                        turn_count=len(t.turns),
+                        is_primary=False,
+                        ingested_at=now,
+                    ),
                 )
                 report.status = "duplicate"
                 report.meeting = meeting.slug
@@ -177,8 +196,11 @@ class Ingester:
                 return report
             report.status = "updated"
         else:
-            meeting = Meeting(slug=unique_slug(meeting_slug(t.date, t.title),
-                                               lambda s: Meeting.objects.filter(slug=s).exists()))
+            meeting = Meeting(
+                slug=unique_slug(
+                    meeting_slug(t.date, t.title), lambda s: Meeting.objects.filter(slug=s).exists()
+                )
+            )
 
         # Meeting fields (slug never changes once given).
         if not Meeting.objects.filter(identity=identity).exclude(pk=meeting.pk).exists():
@@ -202,20 +224,35 @@ class Ingester:
         new_turns = []
         for pt in t.turns:
             participant = speakers.get(pt.name) if pt.name else None
-            new_turns.append(NewTurn(prefix=key_prefix(participant.slug if participant else None,
-                                                       pt.generic, pt.kind), text=pt.text))
+            new_turns.append(
+                NewTurn(
+                    prefix=key_prefix(participant.slug if participant else None, pt.generic, pt.kind),
+                    text=pt.text,
+                )
+            )
         keys, gone = assign_keys(
             new_turns, [KeyedTurn(key=k, prefix=split_key(k)[0], text=txt) for k, txt in old], retired
         )
         rows = []
         for i, (pt, key, (counts, words, procedural)) in enumerate(zip(t.turns, keys, phrases), start=1):
             participant = speakers.get(pt.name) if pt.name else None
-            rows.append(Turn(
-                meeting=meeting, date=meeting.date, position=i, speaker=participant,
-                speaker_label=(pt.label or "")[:500], role=(pt.role or None),
-                kind=pt.kind, text=pt.text, key=key, resolution=pt.resolution,
-                phrases=counts, words=words, is_procedural=procedural,
-            ))
+            rows.append(
+                Turn(
+                    meeting=meeting,
+                    date=meeting.date,
+                    position=i,
+                    speaker=participant,
+                    speaker_label=(pt.label or "")[:500],
+                    role=(pt.role or None),
+                    kind=pt.kind,
+                    text=pt.text,
+                    key=key,
+                    resolution=pt.resolution,
+                    phrases=counts,
+                    words=words,
+                    is_procedural=procedural,
+                )
+            )
             note_turn(report, pt, participant.name if participant else None)
         before = Counter(meeting.turns.exclude(speaker=None).values_list("speaker_id", flat=True))
         meeting.turns.all().delete()
@@ -225,8 +262,10 @@ class Ingester:
         meeting.speaker_count = len({r.speaker_id for r in rows if r.speaker_id})
         meeting.save(update_fields=["turn_count", "speaker_count"])
         after = Counter(r.speaker_id for r in rows if r.speaker_id)
-        add_participant_counts({pid: after[pid] - before[pid] for pid in before | after},
-                               {pid: (pid in after) - (pid in before) for pid in before | after})
+        add_participant_counts(
+            {pid: after[pid] - before[pid] for pid in before | after},
+            {pid: (pid in after) - (pid in before) for pid in before | after},
+        )
         if gone:
             RetiredTurnKey.objects.bulk_create(
                 [RetiredTurnKey(meeting=meeting, key=o.key, retired_at=now) for o in gone],
@@ -238,8 +277,14 @@ class Ingester:
         meeting.sources.update(is_primary=False)
         MeetingSource.objects.update_or_create(
             name=name,
-            defaults=dict(meeting=meeting, sha256=sha, size=size, turn_count=len(t.turns),
-                          is_primary=True, ingested_at=now),
+            defaults=dict(
+                meeting=meeting,
+                sha256=sha,
+                size=size,
+                turn_count=len(t.turns),
+                is_primary=True,
+                ingested_at=now,
+            ),
         )
         return report
 
@@ -252,7 +297,9 @@ class Ingester:
         rows = ParticipantAlias.objects.filter(
             Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
         ).values_list("key", "folded", "surname", "initial", "participant_id", "written")
-        index = ident.AliasIndex([ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows])
+        index = ident.AliasIndex(
+            [ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows]
+        )
         result: dict[str, Participant] = {}
         ids: dict[str, int] = {}
         for local, forms in written.items():
@@ -261,8 +308,9 @@ class Ingester:
                 canonical = tidy_name(local)
                 p = Participant.objects.create(
                     name=canonical,
-                    slug=unique_slug(participant_slug(canonical),
-                                     lambda s: Participant.objects.filter(slug=s).exists()),
+                    slug=unique_slug(
+                        participant_slug(canonical), lambda s: Participant.objects.filter(slug=s).exists()
+                    ),
                 )
                 how = "new"
             else:
@@ -277,8 +325,12 @@ class Ingester:
                 if fields["key"] in known or not fields["key"]:
                     continue
                 known.add(fields["key"])
-                new_aliases.append(ParticipantAlias(participant_id=p.pk, written=form[:200], how=how, **fields))
-                index.aliases.append(ident.KnownAlias(participant_id=p.pk, initial_only=has_initial_only(form), **fields))
+                new_aliases.append(
+                    ParticipantAlias(participant_id=p.pk, written=form[:200], how=how, **fields)
+                )
+                index.aliases.append(
+                    ident.KnownAlias(participant_id=p.pk, initial_only=has_initial_only(form), **fields)
+                )
             ParticipantAlias.objects.bulk_create(new_aliases, ignore_conflicts=True)
             if not has_initial_only(local) and ident.may_absorb(index, local, p.pk):
                 self._absorb_initials_only(p.pk, local, report)
@@ -287,14 +339,15 @@ class Ingester:
             result[local] = by_id[pid]
         return result
 
-
     @staticmethod
     def _absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
         """A person known so far only by initials ("A. Repnin") whose full name has now appeared
         ("Anton Repnin") becomes that person; the old profile link redirects."""
-        aliases = ParticipantAlias.objects.filter(
-            surname=surname_key(name), initial=first_initial(name)
-        ).exclude(participant_id=pid).select_related("participant")
+        aliases = (
+            ParticipantAlias.objects.filter(surname=surname_key(name), initial=first_initial(name))
+            .exclude(participant_id=pid)
+            .select_related("participant")
+        )
         by_person: dict[int, list[ParticipantAlias]] = defaultdict(list)
         for a in aliases:
             by_person[a.participant_id].append(a)
@@ -306,7 +359,9 @@ class Ingester:
             Turn.objects.filter(speaker_id=other_id).update(speaker_id=pid)
             every.update(participant_id=pid, how="initial")
             ParticipantRedirect.objects.filter(participant_id=other_id).update(participant_id=pid)
-            ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
+            ParticipantRedirect.objects.update_or_create(
+                old_slug=other.slug, defaults={"participant_id": pid}
+            )
             other.delete()
             search.update_speaker_vectors(pid)
             refresh_participant_counts([pid])
@@ -329,14 +384,18 @@ def people_forms(t: Transcript) -> dict[str, list[str]]:
 
 def note_known_person(report: FileReport, local: str, how: str) -> None:
     if how in ("variant", "initial"):
-        report.guesses.append(f"{local!r} taken as an already known person "
-                              f"({'spelling variant' if how == 'variant' else 'initials, a guess'})")
+        report.guesses.append(
+            f"{local!r} taken as an already known person "
+            f"({'spelling variant' if how == 'variant' else 'initials, a guess'})"
+        )
 
 
 def note_turn(report: FileReport, pt, speaker_name: str | None) -> None:
     """What an editor should check about one turn: a guessed attribution, a label with no person."""
     if pt.resolution in GUESSES:
-        report.guesses.append(f"{pt.label or pt.written_name!r} → {'?' if speaker_name is None else speaker_name} ({RESOLUTIONS[pt.resolution]})")
+        report.guesses.append(
+            f"{pt.label or pt.written_name!r} → {'?' if speaker_name is None else speaker_name} ({RESOLUTIONS[pt.resolution]})"
+        )
     elif speaker_name is None and pt.resolution in ("generic", "unresolved", "group", "none"):
         report.unresolved.append(pt.label or "(no label)")
 
@@ -393,4 +452,3 @@ def acquire_ingest_lock(wait: bool = True) -> bool:
 def release_ingest_lock() -> None:
     with connection.cursor() as cur:
         cur.execute("SELECT pg_advisory_unlock(%s)", [INGEST_LOCK_ID])
-

@@ -5,101 +5,199 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Participant',
+            name="Participant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('date', models.DateField(db_index=True)),
-                ('place', models.CharField(blank=True, max_length=300, null=True)),
-                ('description', models.TextField(blank=True, help_text='The lead paragraph(s) of the page.')),
-                ('is_excerpt', models.BooleanField(default=False, help_text='The page says it gives excerpts.')),
-                ('source_name', models.CharField(help_text='The file the turns come from.', max_length=500)),
-                ('source_sha256', models.CharField(max_length=64)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('identity', models.CharField(help_text='Date and normalised title: the same meeting reached through two files.', max_length=600, unique=True)),
-                ('ingested_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                ("date", models.DateField(db_index=True)),
+                ("place", models.CharField(blank=True, max_length=300, null=True)),
+                ("description", models.TextField(blank=True, help_text="The lead paragraph(s) of the page.")),
+                (
+                    "is_excerpt",
+                    models.BooleanField(default=False, help_text="The page says it gives excerpts."),
+                ),
+                ("source_name", models.CharField(help_text="The file the turns come from.", max_length=500)),
+                ("source_sha256", models.CharField(max_length=64)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                (
+                    "identity",
+                    models.CharField(
+                        help_text="Date and normalised title: the same meeting reached through two files.",
+                        max_length=600,
+                        unique=True,
+                    ),
+                ),
+                ("ingested_at", models.DateTimeField()),
             ],
             options={
-                'ordering': ['-date', 'title'],
-                'indexes': [models.Index(fields=['-date', 'title'], name='meeting_newest')],
+                "ordering": ["-date", "title"],
+                "indexes": [models.Index(fields=["-date", "title"], name="meeting_newest")],
             },
         ),
         migrations.CreateModel(
-            name='MeetingSource',
+            name="MeetingSource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=500, unique=True)),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('size', models.PositiveBigIntegerField()),
-                ('turn_count', models.PositiveIntegerField()),
-                ('is_primary', models.BooleanField(default=False)),
-                ('ingested_at', models.DateTimeField()),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='meetings.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=500, unique=True)),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("size", models.PositiveBigIntegerField()),
+                ("turn_count", models.PositiveIntegerField()),
+                ("is_primary", models.BooleanField(default=False)),
+                ("ingested_at", models.DateTimeField()),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sources",
+                        to="meetings.meeting",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ParticipantAlias',
+            name="ParticipantAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(help_text='Exact identity of the written name.', max_length=200, unique=True)),
-                ('folded', models.CharField(db_index=True, help_text='Transliteration-folded key.', max_length=200)),
-                ('surname', models.CharField(db_index=True, max_length=100)),
-                ('initial', models.CharField(blank=True, max_length=4)),
-                ('written', models.CharField(help_text='The name as first written.', max_length=200)),
-                ('how', models.CharField(help_text='exact, variant, initial, first-name, new …', max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='meetings.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        help_text="Exact identity of the written name.", max_length=200, unique=True
+                    ),
+                ),
+                (
+                    "folded",
+                    models.CharField(db_index=True, help_text="Transliteration-folded key.", max_length=200),
+                ),
+                ("surname", models.CharField(db_index=True, max_length=100)),
+                ("initial", models.CharField(blank=True, max_length=4)),
+                ("written", models.CharField(help_text="The name as first written.", max_length=200)),
+                (
+                    "how",
+                    models.CharField(help_text="exact, variant, initial, first-name, new …", max_length=20),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="meetings.participant",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RetiredTurnKey',
+            name="RetiredTurnKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=150)),
-                ('retired_at', models.DateTimeField()),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retired_keys', to='meetings.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=150)),
+                ("retired_at", models.DateTimeField()),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retired_keys",
+                        to="meetings.meeting",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'key'), name='retired_key_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("meeting", "key"), name="retired_key_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Turn',
+            name="Turn",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField(help_text='1-based order in its meeting.')),
-                ('speaker_label', models.CharField(blank=True, max_length=500)),
-                ('role', models.CharField(blank=True, max_length=500, null=True)),
-                ('kind', models.CharField(choices=[('speech', 'Speech'), ('summary', 'Summary of what was said')], default='speech', max_length=10)),
-                ('text', models.TextField(blank=True)),
-                ('key', models.SlugField(max_length=150)),
-                ('resolution', models.CharField(default='label', max_length=20)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='turns', to='meetings.meeting')),
-                ('speaker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='turns', to='meetings.participant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField(help_text="1-based order in its meeting.")),
+                ("speaker_label", models.CharField(blank=True, max_length=500)),
+                ("role", models.CharField(blank=True, max_length=500, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("speech", "Speech"), ("summary", "Summary of what was said")],
+                        default="speech",
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("key", models.SlugField(max_length=150)),
+                ("resolution", models.CharField(default="label", max_length=20)),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="turns",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="turns",
+                        to="meetings.participant",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'position'],
-                'indexes': [models.Index(fields=['speaker', 'meeting'], name='turn_speaker_meeting')],
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'position'), name='turn_position_unique'), models.UniqueConstraint(fields=('meeting', 'key'), name='turn_key_unique')],
+                "ordering": ["meeting", "position"],
+                "indexes": [models.Index(fields=["speaker", "meeting"], name="turn_speaker_meeting")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("meeting", "position"), name="turn_position_unique"),
+                    models.UniqueConstraint(fields=("meeting", "key"), name="turn_key_unique"),
+                ],
             },
         ),
     ]

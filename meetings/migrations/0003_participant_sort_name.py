@@ -12,20 +12,21 @@ def fill_sort_names(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_participant_redirect'),
+        ("meetings", "0002_participant_redirect"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='participant',
-            options={'ordering': ['sort_name', 'name']},
+            name="participant",
+            options={"ordering": ["sort_name", "name"]},
         ),
         migrations.AddField(
-            model_name='participant',
-            name='sort_name',
-            field=models.CharField(db_index=True, default='', help_text='Surname first, for the A–Z index.', max_length=200),
+            model_name="participant",
+            name="sort_name",
+            field=models.CharField(
+                db_index=True, default="", help_text="Surname first, for the A–Z index.", max_length=200
+            ),
         ),
         migrations.RunPython(fill_sort_names, migrations.RunPython.noop),
     ]

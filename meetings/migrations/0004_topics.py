@@ -5,88 +5,196 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_participant_sort_name'),
+        ("meetings", "0003_participant_sort_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('label', models.CharField(max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('remark_count', models.PositiveIntegerField(default=0)),
-                ('raised_count', models.PositiveIntegerField(default=0, help_text='Meetings in which someone raised it.')),
-                ('people_count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True)),
+                ("label", models.CharField(max_length=200)),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("remark_count", models.PositiveIntegerField(default=0)),
+                (
+                    "raised_count",
+                    models.PositiveIntegerField(default=0, help_text="Meetings in which someone raised it."),
+                ),
+                ("people_count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['label'],
+                "ordering": ["label"],
             },
         ),
         migrations.AddField(
-            model_name='turn',
-            name='is_procedural',
-            field=models.BooleanField(default=False, help_text='A short chairing line: left out of topics and statistics.'),
+            model_name="turn",
+            name="is_procedural",
+            field=models.BooleanField(
+                default=False, help_text="A short chairing line: left out of topics and statistics."
+            ),
         ),
         migrations.AddField(
-            model_name='turn',
-            name='phrases',
-            field=models.JSONField(blank=True, default=dict, help_text='Candidate topic phrases and counts.'),
+            model_name="turn",
+            name="phrases",
+            field=models.JSONField(blank=True, default=dict, help_text="Candidate topic phrases and counts."),
         ),
         migrations.AddField(
-            model_name='turn',
-            name='words',
+            model_name="turn",
+            name="words",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.CreateModel(
-            name='ParticipantTopic',
+            name="ParticipantTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveIntegerField()),
-                ('score', models.FloatField()),
-                ('remarks', models.PositiveIntegerField()),
-                ('raised', models.PositiveIntegerField(default=0, help_text='Meetings where this person raised it.')),
-                ('evidence', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.turn')),
-                ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participant_topics', to='meetings.participant')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participant_topics', to='meetings.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rank", models.PositiveIntegerField()),
+                ("score", models.FloatField()),
+                ("remarks", models.PositiveIntegerField()),
+                (
+                    "raised",
+                    models.PositiveIntegerField(default=0, help_text="Meetings where this person raised it."),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.turn",
+                    ),
+                ),
+                (
+                    "participant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participant_topics",
+                        to="meetings.participant",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participant_topics",
+                        to="meetings.topic",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['participant', 'rank'],
-                'constraints': [models.UniqueConstraint(fields=('participant', 'topic'), name='participant_topic_unique')],
+                "ordering": ["participant", "rank"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("participant", "topic"), name="participant_topic_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MeetingTopic',
+            name="MeetingTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveIntegerField()),
-                ('score', models.FloatField()),
-                ('evidence', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.turn')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_topics', to='meetings.meeting')),
-                ('raised_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.participant')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_topics', to='meetings.topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rank", models.PositiveIntegerField()),
+                ("score", models.FloatField()),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.turn",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_topics",
+                        to="meetings.meeting",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="meetings.participant",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_topics",
+                        to="meetings.topic",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'rank'],
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'topic'), name='meeting_topic_unique')],
+                "ordering": ["meeting", "rank"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("meeting", "topic"), name="meeting_topic_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TurnTopic',
+            name="TurnTopic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('weight', models.FloatField()),
-                ('raised', models.BooleanField(default=False, help_text='No earlier turn of the meeting carries it.')),
-                ('is_evidence', models.BooleanField(default=False, help_text='The remark that carries it best for this person in this meeting.')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='turn_topics', to='meetings.topic')),
-                ('turn', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='turn_topics', to='meetings.turn')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("weight", models.FloatField()),
+                (
+                    "raised",
+                    models.BooleanField(
+                        default=False, help_text="No earlier turn of the meeting carries it."
+                    ),
+                ),
+                (
+                    "is_evidence",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The remark that carries it best for this person in this meeting.",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="turn_topics",
+                        to="meetings.topic",
+                    ),
+                ),
+                (
+                    "turn",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="turn_topics",
+                        to="meetings.turn",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['topic', '-weight'], name='turntopic_topic_weight')],
-                'constraints': [models.UniqueConstraint(fields=('turn', 'topic'), name='turn_topic_unique')],
+                "indexes": [models.Index(fields=["topic", "-weight"], name="turntopic_topic_weight")],
+                "constraints": [models.UniqueConstraint(fields=("turn", "topic"), name="turn_topic_unique")],
             },
         ),
     ]

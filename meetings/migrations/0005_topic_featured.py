@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0004_topics'),
+        ("meetings", "0004_topics"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='topic',
-            name='is_featured',
-            field=models.BooleanField(db_index=True, default=False, help_text="Among someone's or some meeting's top topics: listed in the index."),
+            model_name="topic",
+            name="is_featured",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="Among someone's or some meeting's top topics: listed in the index.",
+            ),
         ),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations
 # The text as search sees it: U+00A0 and other spaces as spaces, typographic apostrophes as
 # ASCII, a hyphen between letters or digits as a space ("QR-codes" = "QR codes"). IMMUTABLE, so
 # that it can be used in indexes and generated expressions.
-SEARCH_TEXT_FUNCTION = r'''
+SEARCH_TEXT_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION archive_search_text(t text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
   SELECT regexp_replace(regexp_replace(
@@ -15,33 +15,32 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
            U&'([[:alnum:]])[-\2010\2011\2012\2013]([[:alnum:]])', '\1 \2', 'g'),
            U&'([[:alnum:]])[-\2010\2011\2012\2013]([[:alnum:]])', '\1 \2', 'g')
 $fn$;
-'''
+"""
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0005_topic_featured'),
+        ("meetings", "0005_topic_featured"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='search_vector',
+            model_name="meeting",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='turn',
-            name='search_vector',
+            model_name="turn",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='meeting_search'),
+            model_name="meeting",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="meeting_search"),
         ),
         migrations.AddIndex(
-            model_name='turn',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='turn_search'),
+            model_name="turn",
+            index=django.contrib.postgres.indexes.GinIndex(fields=["search_vector"], name="turn_search"),
         ),
         migrations.RunSQL(SEARCH_TEXT_FUNCTION, "DROP FUNCTION IF EXISTS archive_search_text(text)"),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0006_search'),
+        ("meetings", "0006_search"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='turn',
-            name='date',
+            model_name="turn",
+            name="date",
             field=models.DateField(help_text="The meeting's date, kept here for search order.", null=True),
         ),
         migrations.AddIndex(
-            model_name='turn',
-            index=models.Index(fields=['-date', 'meeting', 'position'], name='turn_newest'),
+            model_name="turn",
+            index=models.Index(fields=["-date", "meeting", "position"], name="turn_newest"),
         ),
         migrations.RunSQL(
             "UPDATE meetings_turn AS t SET date = m.date FROM meetings_meeting AS m WHERE m.id = t.meeting_id",

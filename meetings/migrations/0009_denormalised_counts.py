@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0008_archive_state'),
+        ("meetings", "0008_archive_state"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='speaker_count',
+            model_name="meeting",
+            name="speaker_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='turn_count',
+            model_name="meeting",
+            name="turn_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='participant',
-            name='meeting_count',
+            model_name="participant",
+            name="meeting_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='participant',
-            name='turn_count',
+            model_name="participant",
+            name="turn_count",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.RunSQL(

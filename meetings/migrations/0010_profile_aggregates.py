@@ -6,95 +6,135 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0009_denormalised_counts'),
+        ("meetings", "0009_denormalised_counts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Appearance',
+            name="Appearance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('remarks', models.PositiveIntegerField()),
-                ('role', models.CharField(blank=True, max_length=500, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("remarks", models.PositiveIntegerField()),
+                ("role", models.CharField(blank=True, max_length=500, null=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Exchange',
+            name="Exchange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.PositiveIntegerField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("count", models.PositiveIntegerField()),
             ],
         ),
         migrations.CreateModel(
-            name='ParticipantRole',
+            name="ParticipantRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(max_length=500)),
-                ('meetings', models.PositiveIntegerField()),
-                ('first', models.DateField()),
-                ('last', models.DateField()),
-                ('recent', django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), default=list)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role", models.CharField(max_length=500)),
+                ("meetings", models.PositiveIntegerField()),
+                ("first", models.DateField()),
+                ("last", models.DateField()),
+                (
+                    "recent",
+                    django.contrib.postgres.fields.ArrayField(base_field=models.IntegerField(), default=list),
+                ),
             ],
         ),
         migrations.RemoveIndex(
-            model_name='turn',
-            name='turn_speaker_meeting',
+            model_name="turn",
+            name="turn_speaker_meeting",
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='list_position',
-            field=models.PositiveIntegerField(blank=True, help_text='1-based place in the meeting list (newest first), set after every ingest: page N of the list is a range of positions, as fast as page 1.', null=True, unique=True),
+            model_name="meeting",
+            name="list_position",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="1-based place in the meeting list (newest first), set after every ingest: page N of the list is a range of positions, as fast as page 1.",
+                null=True,
+                unique=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='turn',
-            index=models.Index(fields=['speaker', '-date', 'meeting', 'position'], name='turn_speaker_newest'),
+            model_name="turn",
+            index=models.Index(
+                fields=["speaker", "-date", "meeting", "position"], name="turn_speaker_newest"
+            ),
         ),
         migrations.AddField(
-            model_name='appearance',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appearances', to='meetings.meeting'),
+            model_name="appearance",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="appearances", to="meetings.meeting"
+            ),
         ),
         migrations.AddField(
-            model_name='appearance',
-            name='participant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='appearances', to='meetings.participant'),
+            model_name="appearance",
+            name="participant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="appearances",
+                to="meetings.participant",
+            ),
         ),
         migrations.AddField(
-            model_name='exchange',
-            name='participant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='exchanges', to='meetings.participant'),
+            model_name="exchange",
+            name="participant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="exchanges",
+                to="meetings.participant",
+            ),
         ),
         migrations.AddField(
-            model_name='exchange',
-            name='partner',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='meetings.participant'),
+            model_name="exchange",
+            name="partner",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="meetings.participant"
+            ),
         ),
         migrations.AddField(
-            model_name='participantrole',
-            name='participant',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_stats', to='meetings.participant'),
+            model_name="participantrole",
+            name="participant",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="role_stats",
+                to="meetings.participant",
+            ),
         ),
         migrations.AddIndex(
-            model_name='appearance',
-            index=models.Index(fields=['participant', '-date', 'meeting'], name='appearance_newest'),
+            model_name="appearance",
+            index=models.Index(fields=["participant", "-date", "meeting"], name="appearance_newest"),
         ),
         migrations.AddConstraint(
-            model_name='appearance',
-            constraint=models.UniqueConstraint(fields=('participant', 'meeting'), name='appearance_unique'),
+            model_name="appearance",
+            constraint=models.UniqueConstraint(fields=("participant", "meeting"), name="appearance_unique"),
         ),
         migrations.AddIndex(
-            model_name='exchange',
-            index=models.Index(fields=['participant', '-count', 'partner'], name='exchange_most'),
+            model_name="exchange",
+            index=models.Index(fields=["participant", "-count", "partner"], name="exchange_most"),
         ),
         migrations.AddConstraint(
-            model_name='exchange',
-            constraint=models.UniqueConstraint(fields=('participant', 'partner'), name='exchange_unique'),
+            model_name="exchange",
+            constraint=models.UniqueConstraint(fields=("participant", "partner"), name="exchange_unique"),
         ),
         migrations.AddIndex(
-            model_name='participantrole',
-            index=models.Index(fields=['participant', '-meetings', 'role'], name='participantrole_most'),
+            model_name="participantrole",
+            index=models.Index(fields=["participant", "-meetings", "role"], name="participantrole_most"),
         ),
     ]

@@ -5,102 +5,164 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0010_profile_aggregates'),
+        ("meetings", "0010_profile_aggregates"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TopicMeeting',
+            name="TopicMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveIntegerField(help_text='1 = the newest meeting.')),
-                ('remarks', models.PositiveIntegerField(help_text='Remarks of the meeting that carry it.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rank", models.PositiveIntegerField(help_text="1 = the newest meeting.")),
+                ("remarks", models.PositiveIntegerField(help_text="Remarks of the meeting that carry it.")),
             ],
         ),
         migrations.CreateModel(
-            name='TopicSpeaker',
+            name="TopicSpeaker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveIntegerField(help_text='1 = raised it in most meetings (then by sort name).')),
-                ('raised', models.PositiveIntegerField(help_text='Meetings where this person raised it.')),
-                ('remarks', models.PositiveIntegerField(help_text="This person's remarks that carry it.")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rank",
+                    models.PositiveIntegerField(
+                        help_text="1 = raised it in most meetings (then by sort name)."
+                    ),
+                ),
+                ("raised", models.PositiveIntegerField(help_text="Meetings where this person raised it.")),
+                ("remarks", models.PositiveIntegerField(help_text="This person's remarks that carry it.")),
             ],
         ),
         migrations.AddField(
-            model_name='turntopic',
-            name='date',
+            model_name="turntopic",
+            name="date",
             field=models.DateField(null=True),
         ),
         migrations.AddField(
-            model_name='turntopic',
-            name='meeting',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting'),
+            model_name="turntopic",
+            name="meeting",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="meetings.meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='turntopic',
-            name='position',
+            model_name="turntopic",
+            name="position",
             field=models.PositiveIntegerField(null=True),
         ),
         migrations.AddField(
-            model_name='turntopic',
-            name='speaker',
-            field=models.ForeignKey(db_constraint=False, db_index=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.participant'),
+            model_name="turntopic",
+            name="speaker",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="meetings.participant",
+            ),
         ),
         migrations.AlterField(
-            model_name='turntopic',
-            name='topic',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='turn_topics', to='meetings.topic'),
+            model_name="turntopic",
+            name="topic",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="turn_topics",
+                to="meetings.topic",
+            ),
         ),
         migrations.AlterField(
-            model_name='turntopic',
-            name='turn',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='turn_topics', to='meetings.turn'),
+            model_name="turntopic",
+            name="turn",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="turn_topics",
+                to="meetings.turn",
+            ),
         ),
         migrations.AddIndex(
-            model_name='turntopic',
-            index=models.Index(fields=['topic', '-date', 'meeting', 'position'], name='turntopic_newest'),
+            model_name="turntopic",
+            index=models.Index(fields=["topic", "-date", "meeting", "position"], name="turntopic_newest"),
         ),
         migrations.AddIndex(
-            model_name='turntopic',
-            index=models.Index(fields=['topic', 'speaker', '-date', 'meeting', 'position'], name='turntopic_speaker_newest'),
+            model_name="turntopic",
+            index=models.Index(
+                fields=["topic", "speaker", "-date", "meeting", "position"], name="turntopic_speaker_newest"
+            ),
         ),
         migrations.AddField(
-            model_name='topicmeeting',
-            name='meeting',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.meeting'),
+            model_name="topicmeeting",
+            name="meeting",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="meetings.meeting",
+            ),
         ),
         migrations.AddField(
-            model_name='topicmeeting',
-            name='topic',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='topic_meetings', to='meetings.topic'),
+            model_name="topicmeeting",
+            name="topic",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="topic_meetings",
+                to="meetings.topic",
+            ),
         ),
         migrations.AddField(
-            model_name='topicspeaker',
-            name='participant',
-            field=models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='meetings.participant'),
+            model_name="topicspeaker",
+            name="participant",
+            field=models.ForeignKey(
+                db_constraint=False,
+                db_index=False,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="meetings.participant",
+            ),
         ),
         migrations.AddField(
-            model_name='topicspeaker',
-            name='topic',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='meetings.topic'),
+            model_name="topicspeaker",
+            name="topic",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="speakers",
+                to="meetings.topic",
+            ),
         ),
         migrations.AddIndex(
-            model_name='topicmeeting',
-            index=models.Index(fields=['topic', 'rank'], name='topicmeeting_rank'),
+            model_name="topicmeeting",
+            index=models.Index(fields=["topic", "rank"], name="topicmeeting_rank"),
         ),
         migrations.AddConstraint(
-            model_name='topicmeeting',
-            constraint=models.UniqueConstraint(fields=('topic', 'meeting'), name='topic_meeting_unique'),
+            model_name="topicmeeting",
+            constraint=models.UniqueConstraint(fields=("topic", "meeting"), name="topic_meeting_unique"),
         ),
         migrations.AddIndex(
-            model_name='topicspeaker',
-            index=models.Index(fields=['topic', 'rank'], name='topicspeaker_rank'),
+            model_name="topicspeaker",
+            index=models.Index(fields=["topic", "rank"], name="topicspeaker_rank"),
         ),
         migrations.AddConstraint(
-            model_name='topicspeaker',
-            constraint=models.UniqueConstraint(fields=('topic', 'participant'), name='topic_speaker_unique'),
+            model_name="topicspeaker",
+            constraint=models.UniqueConstraint(fields=("topic", "participant"), name="topic_speaker_unique"),
         ),
         # Existing topics: copy the turns' meeting, date, position and speaker, and group who
         # raised what and where (what meetings.derived.topic_index.rebuild writes from now on).

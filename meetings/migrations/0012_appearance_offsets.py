@@ -4,19 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0011_topic_aggregates'),
+        ("meetings", "0011_topic_aggregates"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='appearance',
-            name='remarks_before',
-            field=models.PositiveIntegerField(default=0, help_text="The person's remarks in meetings listed before this one on their profile (newest first): where a deep page of their remarks starts, found without OFFSET."),
+            model_name="appearance",
+            name="remarks_before",
+            field=models.PositiveIntegerField(
+                default=0,
+                help_text="The person's remarks in meetings listed before this one on their profile (newest first): where a deep page of their remarks starts, found without OFFSET.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='appearance',
-            index=models.Index(fields=['participant', 'remarks_before'], name='appearance_offset'),
+            model_name="appearance",
+            index=models.Index(fields=["participant", "remarks_before"], name="appearance_offset"),
         ),
     ]

@@ -5,25 +5,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0012_appearance_offsets'),
+        ("meetings", "0012_appearance_offsets"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='turn',
-            name='key',
+            model_name="turn",
+            name="key",
             field=models.SlugField(db_index=False, max_length=150),
         ),
         migrations.AlterField(
-            model_name='turn',
-            name='meeting',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='turns', to='meetings.meeting'),
+            model_name="turn",
+            name="meeting",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="turns",
+                to="meetings.meeting",
+            ),
         ),
         migrations.AlterField(
-            model_name='turn',
-            name='speaker',
-            field=models.ForeignKey(blank=True, db_index=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='turns', to='meetings.participant'),
+            model_name="turn",
+            name="speaker",
+            field=models.ForeignKey(
+                blank=True,
+                db_index=False,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="turns",
+                to="meetings.participant",
+            ),
         ),
     ]

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0013_turn_fewer_indexes'),
+        ("meetings", "0013_turn_fewer_indexes"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='meeting',
-            name='title',
-            field=models.TextField(help_text='As the page gives it, however long (its slug takes the first words).'),
+            model_name="meeting",
+            name="title",
+            field=models.TextField(
+                help_text="As the page gives it, however long (its slug takes the first words)."
+            ),
         ),
     ]

@@ -6,20 +6,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0015_text_vector_function'),
+        ("meetings", "0015_text_vector_function"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='topicmeeting',
-            name='remarks_before',
-            field=models.PositiveIntegerField(default=0, help_text="The topic's remarks in the meetings before this one, newest first by date, then meeting id (the order of the topic's remark list): where a page of it starts."),
+            model_name="topicmeeting",
+            name="remarks_before",
+            field=models.PositiveIntegerField(
+                default=0,
+                help_text="The topic's remarks in the meetings before this one, newest first by date, then meeting id (the order of the topic's remark list): where a page of it starts.",
+            ),
         ),
         migrations.AddIndex(
-            model_name='topicmeeting',
-            index=models.Index(fields=['topic', 'remarks_before'], name='topicmeeting_offset'),
+            model_name="topicmeeting",
+            index=models.Index(fields=["topic", "remarks_before"], name="topicmeeting_offset"),
         ),
         migrations.RunSQL(
             """

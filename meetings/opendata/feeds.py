@@ -70,9 +70,7 @@ class MeetingsFeed(Feed):
         return reverse("feed_meetings")
 
     def items(self):
-        meetings = list(
-            Meeting.objects.defer("search_vector").order_by("-date", "title")[:FEED_SIZE]
-        )
+        meetings = list(Meeting.objects.defer("search_vector").order_by("-date", "title")[:FEED_SIZE])
         names: dict[int, list[str]] = {m.pk: [] for m in meetings}
         rows = (
             Turn.objects.filter(meeting__in=list(names), speaker__isnull=False)
@@ -167,7 +165,8 @@ class SpeakerFeed(_RemarkFeed):
         return list(
             Turn.objects.filter(speaker=person)
             .select_related("meeting", "speaker")
-            .for_display("meeting").defer("meeting__description")
+            .for_display("meeting")
+            .defer("meeting__description")
             .order_by("-meeting__date", "meeting_id", "position")[:FEED_SIZE]
         )
 
@@ -194,8 +193,12 @@ class TopicFeed(_RemarkFeed):
         remarks = (
             TurnTopic.objects.filter(topic=topic)
             .select_related("turn__meeting", "turn__speaker")
-            .defer("turn__search_vector", "turn__phrases", "turn__meeting__search_vector",
-                   "turn__meeting__description")
+            .defer(
+                "turn__search_vector",
+                "turn__phrases",
+                "turn__meeting__search_vector",
+                "turn__meeting__description",
+            )
             .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:FEED_SIZE]
         )
         return [tt.turn for tt in remarks]

@@ -11,8 +11,17 @@ urlpatterns = [
     path("feeds/meetings.atom", require_safe(MeetingsFeed()), name="feed_meetings"),
     path("feeds/speakers/<slug:slug>.atom", require_safe(SpeakerFeed()), name="feed_speaker"),
     path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
-    path("sitemap.xml", require_safe(sitemap_views.index),
-         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}, name="sitemap"),
-    path("sitemap-<section>.xml", require_safe(sitemap_views.sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        require_safe(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots"),
 ]

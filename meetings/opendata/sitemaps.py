@@ -70,7 +70,7 @@ class _RemarkPaginator(Paginator):
         rows = self.object_list
         if start is not None:
             rows, offset = rows.filter(meeting_id__gte=start[1]), offset - start[2]
-        return self._get_page(list(rows[offset:offset + self.per_page]), number, self)
+        return self._get_page(list(rows[offset : offset + self.per_page]), number, self)
 
 
 class RemarkSitemap(Sitemap):

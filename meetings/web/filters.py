@@ -25,14 +25,18 @@ def by_speaker_slug(queryset, slug: str):
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_words", label="Title words", max_length=MAX_VALUE)
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year",
-                                       min_value=1, max_value=9999)
-    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From",
-                                          widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To",
-                                        widget=forms.DateInput(attrs={"type": "date"}))
-    place = django_filters.CharFilter(field_name="place", lookup_expr="icontains", label="Place",
-                                      max_length=MAX_VALUE)
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = django_filters.CharFilter(
+        field_name="place", lookup_expr="icontains", label="Place", max_length=MAX_VALUE
+    )
     speaker = django_filters.CharFilter(method="filter_speaker", label="Participant", max_length=MAX_VALUE)
 
     class Meta:
@@ -89,8 +93,9 @@ class RemarkFilter(django_filters.FilterSet):
 
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
     # Turn.date is the meeting's date: the year is a range on the (speaker, date) index.
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year",
-                                       min_value=1, max_value=9999)
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
+    )
 
     class Meta:
         model = Turn
@@ -102,8 +107,9 @@ class TopicRemarkFilter(django_filters.FilterSet):
     turn's speaker and date as copied onto TurnTopic at rebuild (an index on topic, speaker, date)."""
 
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year",
-                                       min_value=1, max_value=9999)
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
+    )
     raised = django_filters.BooleanFilter(field_name="raised", label="Only where it was raised")
 
     class Meta:
@@ -121,8 +127,9 @@ class TopicRemarkFilter(django_filters.FilterSet):
         if data.get("year") is not None:
             return None
         if data.get("speaker"):
-            remarks, raised = (TopicSpeaker.objects.filter(topic=topic, participant__slug=data["speaker"])
-                               .values_list("remarks", "raised").first() or (0, 0))
+            remarks, raised = TopicSpeaker.objects.filter(
+                topic=topic, participant__slug=data["speaker"]
+            ).values_list("remarks", "raised").first() or (0, 0)
         else:
             remarks, raised = topic.remark_count, topic.raised_count
         if data.get("raised") is None:
@@ -135,14 +142,24 @@ class SearchFilter(django_filters.FilterSet):
 
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
-    date_from = django_filters.DateFilter(field_name="meeting__date", lookup_expr="gte", label="From",
-                                          widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = django_filters.DateFilter(field_name="meeting__date", lookup_expr="lte", label="To",
-                                        widget=forms.DateInput(attrs={"type": "date"}))
-    year = django_filters.NumberFilter(field_name="meeting__date", lookup_expr="year", label="Year",
-                                       min_value=1, max_value=9999)
-    kind = django_filters.ChoiceFilter(field_name="kind", choices=Turn.KIND_CHOICES, label="Kind",
-                                       empty_label="Speech and summaries")
+    date_from = django_filters.DateFilter(
+        field_name="meeting__date",
+        lookup_expr="gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="meeting__date",
+        lookup_expr="lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    year = django_filters.NumberFilter(
+        field_name="meeting__date", lookup_expr="year", label="Year", min_value=1, max_value=9999
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="kind", choices=Turn.KIND_CHOICES, label="Kind", empty_label="Speech and summaries"
+    )
     topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
 
     class Meta:

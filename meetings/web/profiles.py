@@ -25,7 +25,8 @@ def roles(person: Participant) -> list[dict]:
     for r in found:
         r["recent"] = [
             {"meeting__slug": m.slug, "meeting__title": m.title, "meeting__date": m.date}
-            for m in (by_id.get(mid) for mid in r["recent"][:MEETINGS_PER_ROLE]) if m is not None
+            for m in (by_id.get(mid) for mid in r["recent"][:MEETINGS_PER_ROLE])
+            if m is not None
         ]
     return found
 
@@ -33,7 +34,8 @@ def roles(person: Participant) -> list[dict]:
 def recent_meetings(person: Participant) -> list[Meeting]:
     """The person's latest meetings, each with `remarks`: how many turns they had there."""
     appearances = (
-        Appearance.objects.filter(participant=person).select_related("meeting")
+        Appearance.objects.filter(participant=person)
+        .select_related("meeting")
         .order_by("-date", "meeting__title")[:RECENT_MEETINGS]
     )
     found = []
@@ -46,7 +48,8 @@ def recent_meetings(person: Participant) -> list[Meeting]:
 def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[tuple[Participant, int]]:
     """The people who most often spoke right before or right after this person."""
     rows = (
-        Exchange.objects.filter(participant=person).select_related("partner")
+        Exchange.objects.filter(participant=person)
+        .select_related("partner")
         .order_by("-count", "partner_id")[:limit]
     )
     return [(e.partner, e.count) for e in rows]
@@ -61,7 +64,9 @@ def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:
         t.meeting = meeting
         if t.speaker_id is None:
             continue
-        entry = people.setdefault(t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t})
+        entry = people.setdefault(
+            t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t}
+        )
         t.speaker = entry["participant"]  # one instance per person: their URL is built once
         entry["count"] += 1
         if t.role and t.role not in entry["roles"]:

@@ -11,11 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from meetings.derived import aggregates
-
-from meetings.web import profiles
-from meetings.derived import search
-from meetings.web.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
+from meetings.derived import aggregates, search
 from meetings.models import (
     Meeting,
     MeetingTopic,
@@ -27,6 +23,8 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
+from meetings.web import profiles
+from meetings.web.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -104,9 +102,16 @@ def meeting_list(request):
     else:
         page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = aggregates.meeting_years()
-    return render(request, "meetings/meeting_list.html", {
-        "page": page, "filter": filterset, "query": _query_without_page(request), "years": years,
-    })
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "page": page,
+            "filter": filterset,
+            "query": _query_without_page(request),
+            "years": years,
+        },
+    )
 
 
 @require_safe
@@ -122,15 +127,27 @@ def meeting_detail(request, slug):
         t.marked_text = search.mark_text(t.text, pattern) if pattern is not None else ""
     people = profiles.meeting_participants(meeting, turns)
     newer, older = _neighbours(meeting)
-    topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
-                  .order_by("rank"))
+    topics = list(
+        MeetingTopic.objects.filter(meeting=meeting)
+        .select_related("topic", "raised_by", "evidence")
+        .order_by("rank")
+    )
     for mt in topics:
         if mt.evidence:
             mt.evidence.meeting = meeting
-    return render(request, "meetings/meeting_detail.html", {
-        "meeting": meeting, "turns": turns, "people": people, "topics": topics, "q": q,
-        "newer": newer, "older": older,
-    })
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "turns": turns,
+            "people": people,
+            "topics": topics,
+            "q": q,
+            "newer": newer,
+            "older": older,
+        },
+    )
 
 
 def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
@@ -139,15 +156,25 @@ def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
     fields = ("slug", "title", "date", "list_position")
     p = meeting.list_position
     if p is not None:
-        near = {m.list_position: m for m in Meeting.objects.filter(list_position__in=[p - 1, p + 1]).only(*fields)}
+        near = {
+            m.list_position: m for m in Meeting.objects.filter(list_position__in=[p - 1, p + 1]).only(*fields)
+        }
         return near.get(p - 1), near.get(p + 1)
     d, title, pk = meeting.date, meeting.title, meeting.pk
-    newer = (Meeting.objects.filter(date__gt=d) | Meeting.objects.filter(date=d, title__lt=title)
-             | Meeting.objects.filter(date=d, title=title, pk__lt=pk))
-    older = (Meeting.objects.filter(date__lt=d) | Meeting.objects.filter(date=d, title__gt=title)
-             | Meeting.objects.filter(date=d, title=title, pk__gt=pk))
-    return (newer.order_by("date", "-title", "-pk").only(*fields).first(),
-            older.order_by("-date", "title", "pk").only(*fields).first())
+    newer = (
+        Meeting.objects.filter(date__gt=d)
+        | Meeting.objects.filter(date=d, title__lt=title)
+        | Meeting.objects.filter(date=d, title=title, pk__lt=pk)
+    )
+    older = (
+        Meeting.objects.filter(date__lt=d)
+        | Meeting.objects.filter(date=d, title__gt=title)
+        | Meeting.objects.filter(date=d, title=title, pk__gt=pk)
+    )
+    return (
+        newer.order_by("date", "-title", "-pk").only(*fields).first(),
+        older.order_by("-date", "title", "pk").only(*fields).first(),
+    )
 
 
 @require_safe
@@ -159,7 +186,8 @@ def turn_detail(request, slug, key):
             return render(request, "meetings/turn_gone.html", {"meeting": meeting, "key": key}, status=410)
         raise Http404("No such remark in this meeting")
     context = list(
-        Turn.objects.select_related("speaker").for_display()
+        Turn.objects.select_related("speaker")
+        .for_display()
         .filter(meeting=meeting, position__in=[turn.position - 1, turn.position + 1])
         .order_by("position")
     )
@@ -168,9 +196,18 @@ def turn_detail(request, slug, key):
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
     url = request.build_absolute_uri(turn.get_absolute_url())
-    return render(request, "meetings/turn_detail.html", {
-        "meeting": meeting, "turn": turn, "focus": [turn], "before": before, "after": after, "permalink": url,
-    })
+    return render(
+        request,
+        "meetings/turn_detail.html",
+        {
+            "meeting": meeting,
+            "turn": turn,
+            "focus": [turn],
+            "before": before,
+            "after": after,
+            "permalink": url,
+        },
+    )
 
 
 @require_safe
@@ -180,13 +217,20 @@ def speaker_list(request):
     page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
     letters = set(
         Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
-        .values_list("initial", flat=True).distinct()
+        .values_list("initial", flat=True)
+        .distinct()
     )
-    return render(request, "meetings/speaker_list.html", {
-        "page": page, "filter": filterset, "query": _query_without_page(request),
-        "letters": [(c, c in letters) for c in string.ascii_uppercase],
-        "letter": (request.GET.get("letter") or "")[:1].upper(),
-    })
+    return render(
+        request,
+        "meetings/speaker_list.html",
+        {
+            "page": page,
+            "filter": filterset,
+            "query": _query_without_page(request),
+            "letters": [(c, c in letters) for c in string.ascii_uppercase],
+            "letter": (request.GET.get("letter") or "")[:1].upper(),
+        },
+    )
 
 
 @require_safe
@@ -199,27 +243,39 @@ def speaker_detail(request, slug):
         return HttpResponsePermanentRedirect(moved.participant.get_absolute_url())
     turns = (
         Turn.objects.filter(speaker=person)
-        .select_related("meeting").for_display("meeting")
+        .select_related("meeting")
+        .for_display("meeting")
         .order_by("-date", "meeting_id", "position")
     )
     filterset = _lenient(RemarkFilter, request.GET, turns)
     if _unfiltered(request, "page"):
         # The whole list: its count is known and any page starts from the meeting it falls in.
         page = _page(request, turns, REMARKS_PER_PAGE, count=person.turn_count)
-        page.object_list = aggregates.remarks_page(person, turns, (page.number - 1) * REMARKS_PER_PAGE,
-                                                   REMARKS_PER_PAGE)
+        page.object_list = aggregates.remarks_page(
+            person, turns, (page.number - 1) * REMARKS_PER_PAGE, REMARKS_PER_PAGE
+        )
     else:
         page = _page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
-    return render(request, "meetings/speaker_detail.html", {
-        "person": person, "page": page, "stats": stats, "filter": filterset,
-        "roles": profiles.roles(person),
-        "meetings": profiles.recent_meetings(person),
-        "partners": profiles.exchanged_with(person),
-        "topics": list(ParticipantTopic.objects.filter(participant=person)
-                       .select_related("topic", "evidence__meeting").order_by("rank")),
-        "query": _query_without_page(request),
-    })
+    return render(
+        request,
+        "meetings/speaker_detail.html",
+        {
+            "person": person,
+            "page": page,
+            "stats": stats,
+            "filter": filterset,
+            "roles": profiles.roles(person),
+            "meetings": profiles.recent_meetings(person),
+            "partners": profiles.exchanged_with(person),
+            "topics": list(
+                ParticipantTopic.objects.filter(participant=person)
+                .select_related("topic", "evidence__meeting")
+                .order_by("rank")
+            ),
+            "query": _query_without_page(request),
+        },
+    )
 
 
 TOPICS_PER_PAGE = 100
@@ -229,11 +285,21 @@ TOPICS_PER_PAGE = 100
 def topic_list(request):
     order = "az" if request.GET.get("sort") == "az" else "raised"
     topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
-    topics = topics.order_by("label") if order == "az" else topics.order_by("-raised_count", "-remark_count", "label")
+    topics = (
+        topics.order_by("label")
+        if order == "az"
+        else topics.order_by("-raised_count", "-remark_count", "label")
+    )
     page = _page(request, topics, TOPICS_PER_PAGE)
-    return render(request, "meetings/topic_list.html", {
-        "page": page, "order": order, "query": _query_without_page(request),
-    })
+    return render(
+        request,
+        "meetings/topic_list.html",
+        {
+            "page": page,
+            "order": order,
+            "query": _query_without_page(request),
+        },
+    )
 
 
 @require_safe
@@ -244,14 +310,28 @@ def topic_detail(request, slug):
     # Rows are read as tuples and each kind of link is reversed once (slugs and keys need no
     # quoting); the markup is the template's (_topic_remark.html).
     topic = get_object_or_404(Topic, slug=slug)
-    remarks = (TurnTopic.objects.filter(topic=topic).order_by("-date", "meeting_id", "position")
-               .values_list("raised", "turn__key", "turn__text", "turn__kind", "turn__speaker_label",
-                            "turn__speaker__slug", "turn__speaker__name", "meeting__slug", "meeting__title", "date"))
+    remarks = (
+        TurnTopic.objects.filter(topic=topic)
+        .order_by("-date", "meeting_id", "position")
+        .values_list(
+            "raised",
+            "turn__key",
+            "turn__text",
+            "turn__kind",
+            "turn__speaker_label",
+            "turn__speaker__slug",
+            "turn__speaker__name",
+            "meeting__slug",
+            "meeting__title",
+            "date",
+        )
+    )
     filterset = _lenient(TopicRemarkFilter, request.GET, remarks)
     page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=filterset.known_count(topic))
     if _unfiltered(request, "page"):  # any page starts from the meeting where it falls
-        page.object_list = aggregates.topic_remarks_page(topic, remarks, (page.number - 1) * REMARKS_PER_PAGE,
-                                                         REMARKS_PER_PAGE)
+        page.object_list = aggregates.topic_remarks_page(
+            topic, remarks, (page.number - 1) * REMARKS_PER_PAGE, REMARKS_PER_PAGE
+        )
 
     def link(name, *params):
         pattern = reverse(name, kwargs={k: f"--{k}--" for k in params})
@@ -260,22 +340,45 @@ def topic_detail(request, slug):
     meeting_url, speaker_url = link("meetings:meeting", "slug"), link("meetings:speaker", "slug")
     turn_url = link("meetings:turn", "slug", "key")
     items = [
-        {"raised": raised, "is_summary": kind == Turn.SUMMARY, "label": label, "name": name, "date": date,
-         "speaker_url": speaker_url(person) if person else "", "meeting_title": title,
-         "in_meeting_url": f"{meeting_url(meeting)}#{key}", "url": turn_url(meeting, key),
-         "text": text}
+        {
+            "raised": raised,
+            "is_summary": kind == Turn.SUMMARY,
+            "label": label,
+            "name": name,
+            "date": date,
+            "speaker_url": speaker_url(person) if person else "",
+            "meeting_title": title,
+            "in_meeting_url": f"{meeting_url(meeting)}#{key}",
+            "url": turn_url(meeting, key),
+            "text": text,
+        }
         for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list
     ]
-    raisers = [{"slug": person, "name": name, "n": n, "url": speaker_url(person)}  # n: meetings where they raised it
-               for person, name, n in topic.speakers.filter(raised__gt=0).order_by("rank")
-               .values_list("participant__slug", "participant__name", "raised")[:20]]
-    meetings = [{"url": meeting_url(meeting), "title": title, "date": date}
-                for meeting, title, date in topic.topic_meetings.order_by("rank")
-                .values_list("meeting__slug", "meeting__title", "meeting__date")[:20]]
-    return render(request, "meetings/topic_detail.html", {
-        "topic": topic, "page": page, "remarks": items, "filter": filterset, "raisers": raisers,
-        "meetings": meetings, "query": _query_without_page(request),
-    })
+    raisers = [
+        {"slug": person, "name": name, "n": n, "url": speaker_url(person)}  # n: meetings where they raised it
+        for person, name, n in topic.speakers.filter(raised__gt=0)
+        .order_by("rank")
+        .values_list("participant__slug", "participant__name", "raised")[:20]
+    ]
+    meetings = [
+        {"url": meeting_url(meeting), "title": title, "date": date}
+        for meeting, title, date in topic.topic_meetings.order_by("rank").values_list(
+            "meeting__slug", "meeting__title", "meeting__date"
+        )[:20]
+    ]
+    return render(
+        request,
+        "meetings/topic_detail.html",
+        {
+            "topic": topic,
+            "page": page,
+            "remarks": items,
+            "filter": filterset,
+            "raisers": raisers,
+            "meetings": meetings,
+            "query": _query_without_page(request),
+        },
+    )
 
 
 RESULTS_PER_PAGE = 20
@@ -287,8 +390,13 @@ def search_page(request):
     q = search.clean_query(raw)
     filterset = _lenient(SearchFilter, request.GET, Turn.objects.all())
     base = filterset.qs
-    context = {"q": q, "raw_too_long": len(raw) > search.MAX_QUERY_LENGTH, "filter": filterset,
-               "query": _query_without_page(request), "sort": "date" if request.GET.get("sort") == "date" else "relevance"}
+    context = {
+        "q": q,
+        "raw_too_long": len(raw) > search.MAX_QUERY_LENGTH,
+        "filter": filterset,
+        "query": _query_without_page(request),
+        "sort": "date" if request.GET.get("sort") == "date" else "relevance",
+    }
     if not q:
         return render(request, "meetings/search.html", context)
     if not search.has_lexemes(q):
@@ -299,15 +407,21 @@ def search_page(request):
     if not raw_page.isdigit() or len(raw_page) > 4:
         raise Http404("No such page")
     number = int(raw_page)
-    hits = search.search_turns(q, base, sort=context["sort"], group=not within_meeting,
-                               page=number, per_page=RESULTS_PER_PAGE)
+    hits = search.search_turns(
+        q, base, sort=context["sort"], group=not within_meeting, page=number, per_page=RESULTS_PER_PAGE
+    )
     page = _page_of(hits.units, number, RESULTS_PER_PAGE)
     results = hits.page
     search.with_snippets(results, q)
-    context.update({
-        "page": page, "results": results, "grouped": hits.grouped, "hits": hits,
-        "facets": search.facets(hits) if page.number == 1 else None,
-        "people": search.matching_people(q) if page.number == 1 else [],
-        "meetings": search.matching_meetings(q) if page.number == 1 and not within_meeting else [],
-    })
+    context.update(
+        {
+            "page": page,
+            "results": results,
+            "grouped": hits.grouped,
+            "hits": hits,
+            "facets": search.facets(hits) if page.number == 1 else None,
+            "people": search.matching_people(q) if page.number == 1 else [],
+            "meetings": search.matching_meetings(q) if page.number == 1 and not within_meeting else [],
+        }
+    )
     return render(request, "meetings/search.html", context)

@@ -4,6 +4,12 @@ from .parse import GUESSES, RESOLUTIONS, parse_transcript
 from .structure import SPEECH, SUMMARY, ParsedTurn, Transcript, TranscriptError
 
 __all__ = [
-    "GUESSES", "RESOLUTIONS", "SPEECH", "SUMMARY", "ParsedTurn", "Transcript", "TranscriptError",
+    "GUESSES",
+    "RESOLUTIONS",
+    "SPEECH",
+    "SUMMARY",
+    "ParsedTurn",
+    "Transcript",
+    "TranscriptError",
     "parse_transcript",
 ]

@@ -8,22 +8,86 @@ import re
 from .names import clean_spaces
 
 CHROME_EXACT = {
-    "view settings", "font size:", "font size", "site colours:", "site colors:", "site colours",
-    "images", "images:", "settings", "official website of the president of russia",
-    "[full transcript here]", "full transcript here", "* * *", "***", "* * * *", "*", "* *",
-    "to be continued.", "to be continued", "to be continued…", "comment", "comments",
-    "print", "print version", "text version", "share", "back", "top", "menu", "search",
-    "version for print", "versions for print", "english", "русский", "на русском языке",
-    "in russian", "document", "документ", "events", "news", "photos", "videos", "video",
-    "audio", "transcripts", "select font", "character spacing", "colour scheme",
-    "color scheme", "standard", "reset settings", "reset", "on", "off",
+    "view settings",
+    "font size:",
+    "font size",
+    "site colours:",
+    "site colors:",
+    "site colours",
+    "images",
+    "images:",
+    "settings",
+    "official website of the president of russia",
+    "[full transcript here]",
+    "full transcript here",
+    "* * *",
+    "***",
+    "* * * *",
+    "*",
+    "* *",
+    "to be continued.",
+    "to be continued",
+    "to be continued…",
+    "comment",
+    "comments",
+    "print",
+    "print version",
+    "text version",
+    "share",
+    "back",
+    "top",
+    "menu",
+    "search",
+    "version for print",
+    "versions for print",
+    "english",
+    "русский",
+    "на русском языке",
+    "in russian",
+    "document",
+    "документ",
+    "events",
+    "news",
+    "photos",
+    "videos",
+    "video",
+    "audio",
+    "transcripts",
+    "select font",
+    "character spacing",
+    "colour scheme",
+    "color scheme",
+    "standard",
+    "reset settings",
+    "reset",
+    "on",
+    "off",
 }
 CHROME_PREFIXES = (
-    "select font", "character spacing", "font size:", "site colours:", "site colors:",
-    "images:", "publication date", "direct link", "text version", "published in sections",
-    "published in section", "geography:", "persons:", "topics:", "official website of",
-    "kremlin.ru address", "all content on this site", "licensed under", "copy link",
-    "share this", "subscribe", "rss", "last modified", "permalink",
+    "select font",
+    "character spacing",
+    "font size:",
+    "site colours:",
+    "site colors:",
+    "images:",
+    "publication date",
+    "direct link",
+    "text version",
+    "published in sections",
+    "published in section",
+    "geography:",
+    "persons:",
+    "topics:",
+    "official website of",
+    "kremlin.ru address",
+    "all content on this site",
+    "licensed under",
+    "copy link",
+    "share this",
+    "subscribe",
+    "rss",
+    "last modified",
+    "permalink",
 )
 _CREDIT = re.compile(
     r"\b(?:adapted from images|images? (?:courtesy|source)|photo(?:graph)? (?:by|courtesy|credit)|"
@@ -37,8 +101,20 @@ OMISSION = re.compile(r"^\s*(?:<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]|\
 MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december"]
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
@@ -46,11 +122,15 @@ MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE = (
     r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>\d{4}))"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?,?\s+(?P<year2>\d{4}))"
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 DATE_LINE = re.compile(
-    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?" + _WEEKDAY + _DATE
+    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?"
+    + _WEEKDAY
+    + _DATE
     + r"(?:\s*,\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>[^()]{1,120}?))?\s*\)?\.?$",
     re.IGNORECASE,
 )
@@ -119,7 +199,7 @@ def clean_title(paragraph: str) -> tuple[str, bool]:
     while previous != title:
         previous = title
         title = _SUFFIXES.sub("", title).strip()
-    title = title.strip(" \"“”«»")
+    title = title.strip(' "“”«»')
     return title, excerpt
 
 

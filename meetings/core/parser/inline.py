@@ -40,7 +40,7 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
         if not is_stage_direction(m.group(1)):
             continue
         if m.start() > pos:
-            out.append((TEXT, paragraph[pos:m.start()]))
+            out.append((TEXT, paragraph[pos : m.start()]))
         out.append((STAGE, m.group(0)))
         pos = m.end()
     if pos < len(paragraph):
@@ -54,7 +54,7 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
         p = 0
         for m in _OMIT.finditer(text):
             if m.start() > p:
-                result.append((TEXT, text[p:m.start()]))
+                result.append((TEXT, text[p : m.start()]))
             result.append((OMISSION, m.group(0)))
             p = m.end()
         if p < len(text):

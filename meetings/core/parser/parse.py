@@ -43,9 +43,32 @@ _UNTRANSCRIBED = re.compile(
     r"(?:\s+(?:in|from|off|by)\s+[^.()]{1,40})?\s*\.?\s*\)?$",
     re.IGNORECASE,
 )
-_TITLE_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "to", "with", "de", "member",
-                     "members", "head", "chair", "chairman", "director", "minister", "president",
-                     "governor", "mayor", "speaker", "deputy", "ceo", "moderator"}
+_TITLE_CONNECTORS = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "on",
+    "in",
+    "at",
+    "to",
+    "with",
+    "de",
+    "member",
+    "members",
+    "head",
+    "chair",
+    "chairman",
+    "director",
+    "minister",
+    "president",
+    "governor",
+    "mayor",
+    "speaker",
+    "deputy",
+    "ceo",
+    "moderator",
+}
 _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
@@ -55,6 +78,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Long agenda titles are kept whole; a first paragraph longer than this is text, not a title.
 # (800 characters are at most 2,400 bytes of UTF-8: within the 2,704 a B-tree index entry holds.)
 MAX_TITLE_CHARS = 800
+
 
 def _is_word_char(c: str) -> bool:
     """`\\w` of a str pattern."""
@@ -167,7 +191,7 @@ class _Parser:
                 label = self._labels[prefix]
             except KeyError:
                 label = self._labels[prefix] = parse_label(prefix, self.attested)
-            found = None if label is None else (label, paragraph[idx + 1:].strip(" \t\u00a0"))
+            found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
         self._label_of[paragraph] = found
         return found
 
@@ -209,9 +233,9 @@ class _Parser:
                 date, place = parsed
                 captions = rest[:i]
                 if all(chrome.is_caption(c) for c in captions):
-                    rest = rest[i + 1:]
+                    rest = rest[i + 1 :]
                 else:
-                    rest = rest[:i] + rest[i + 1:]
+                    rest = rest[:i] + rest[i + 1 :]
                 break
         # Trailing chrome and a closing line that repeats the date.
         while rest:
@@ -294,6 +318,7 @@ class _Parser:
     # --- the body -------------------------------------------------------------------------------
     def pull_quotes(self, paras: list[str]) -> set[int]:
         """Indexes of paragraphs that repeat a sentence of a nearby paragraph (page furniture)."""
+
         def norm(s: str) -> str:
             s = self.clean(s).casefold()
             return _QUOTE_MARKS.sub("", s)
@@ -320,8 +345,12 @@ class _Parser:
             first = sentences[0] if sentences else ""
             shorter = len(core) + 20
             lo, hi = max(0, i - 15), min(len(paras), i + 16)
-            if first and (i == lo or everything.find(first, starts[lo], starts[i] - 1) < 0) and (
-                i + 1 == hi or everything.find(first, starts[i + 1], starts[hi - 1] + lengths[hi - 1]) < 0
+            if (
+                first
+                and (i == lo or everything.find(first, starts[lo], starts[i] - 1) < 0)
+                and (
+                    i + 1 == hi or everything.find(first, starts[i + 1], starts[hi - 1] + lengths[hi - 1]) < 0
+                )
             ):
                 continue  # the first sentence is in no other paragraph nearby (the loop's first test)
             for j in range(lo, hi):
@@ -398,7 +427,9 @@ class _Parser:
             m = _UNTRANSCRIBED.match(cp)
             if m and len(cp) <= 80:
                 head = "Remark" if _INAUDIBLE_FIRST.match(cp) else m.group("head").split(" ")[0].capitalize()
-                turn = ParsedTurn(kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic")
+                turn = ParsedTurn(
+                    kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic"
+                )
                 current = start(turn)
                 continue
             if current is None:
@@ -406,8 +437,12 @@ class _Parser:
                 continue
             if current.kind == SUMMARY:
                 # Unlabelled text right after a summary: that same person speaking again.
-                turn = ParsedTurn(kind=SPEECH, label=None, paragraphs=[p],
-                                  resolution="continuation" if current.resolution != "group" else "none")
+                turn = ParsedTurn(
+                    kind=SPEECH,
+                    label=None,
+                    paragraphs=[p],
+                    resolution="continuation" if current.resolution != "group" else "none",
+                )
                 turn.summary_of = current  # type: ignore[attr-defined]
                 current = start(turn)
                 continue
@@ -459,7 +494,11 @@ class _Parser:
                 if (t.role is not None) != titled:
                     continue
                 person, how = find(t.written_name)
-                if person is None and len(name_tokens(t.written_name)) >= 2 and not has_initial_only(t.written_name):
+                if (
+                    person is None
+                    and len(name_tokens(t.written_name)) >= 2
+                    and not has_initial_only(t.written_name)
+                ):
                     if not titled:
                         # A plain name whose surname belongs to exactly one titled person here
                         # and nobody else: a mistyped first name ("Vladimir Mutko").
@@ -523,14 +562,19 @@ class _Parser:
                     delattr(t, attr)
 
     @staticmethod
-    def _by_role(role: str, people: list[_Person], current: _Person | None,
-                 prefer_current: bool = True) -> _Person | None:
+    def _by_role(
+        role: str, people: list[_Person], current: _Person | None, prefer_current: bool = True
+    ) -> _Person | None:
         want = clean_spaces(role).casefold()
 
         def matches(p: _Person) -> bool:
             for r in p.roles:
                 r = clean_spaces(r).casefold()
-                if r == want or r.startswith(want + " ") or r.endswith(" " + want) and not r.startswith(("deputy", "first deputy", "vice")):
+                if (
+                    r == want
+                    or r.startswith(want + " ")
+                    or (r.endswith(" " + want) and not r.startswith(("deputy", "first deputy", "vice")))
+                ):
                     return True
             return False
 

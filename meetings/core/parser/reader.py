@@ -24,9 +24,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     ):
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise TranscriptError(f"it starts with a {codec} byte-order mark but is not valid {codec}: {exc}") from None
+                raise TranscriptError(
+                    f"it starts with a {codec} byte-order mark but is not valid {codec}: {exc}"
+                ) from None
             if codec != "utf-8":
                 warnings.append(f"decoded as {codec.upper()} (byte-order mark)")
             return normalise_text(text), warnings
@@ -64,8 +66,11 @@ def split_paragraphs(text: str) -> list[str]:
     are joined back into one paragraph."""
     blocks = re.split(r"\n[ \t\u00a0]*\n", text)
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    wrapped = bool(lines) and len(lines) >= 20 and max(len(ln) for ln in lines) <= 100 and (
-        sum(1 for b in blocks if b.count("\n") >= 2) >= max(2, len(blocks) // 4)
+    wrapped = (
+        bool(lines)
+        and len(lines) >= 20
+        and max(len(ln) for ln in lines) <= 100
+        and (sum(1 for b in blocks if b.count("\n") >= 2) >= max(2, len(blocks) // 4))
     )
     paragraphs: list[str] = []
     for block in blocks:

@@ -13,7 +13,8 @@ from collections import Counter
 
 MAX_WORDS = 4
 
-STOP_WORDS = set("""
+STOP_WORDS = set(
+    """
 a about above across after again against all almost alone along already also although always am
 among an and another any anybody anyone anything anywhere are aren't around as at away back be
 became because become becomes been before beforehand behind being below beside besides between
@@ -41,10 +42,12 @@ firstly secondly thirdly lastly further furthermore additionally accordingly hen
 respectively approximately roughly nearly almost virtually literally truly indeed anyway also
 once twice ever never always usually normally typically constantly continuously gradually
 quickly slowly easily hard highly deeply strongly seriously carefully properly duly
-""".split())
+""".split()
+)
 
 # Verbs and their forms that often stand beside nouns; a phrase never contains them.
-VERBS = set("""
+VERBS = set(
+    """
 say says said saying tell tells told telling speak speaks spoke spoken speaking talk talks talked
 talking ask asks asked asking answer answered think thinks thought thinking know knows knew known
 knowing believe believes believed see sees saw seen seeing look looks looked looking want wants
@@ -75,10 +78,12 @@ written learn learned learnt choose chose chosen build builds ask wish wished
 built sent shut brought taught sold kept lost met won spent led apologise apologize participate
 promote promoted apply applied monitor monitored express expressed operate operated suggestion
 reiterate seem seemed guarantee guaranteed fulfil fulfilled achieve achieved succeed succeeded
-""".split())
+""".split()
+)
 
 # Words and phrases of the meeting itself, never a topic.
-GENERIC = set("""
+GENERIC = set(
+    """
 issue issues question questions problem problems matter matters thing things way ways time times
 year years month months week weeks day days today colleague colleagues friend friends
 ladies gentlemen president mr_president minister chair chairman chairperson afternoon morning
@@ -95,20 +100,54 @@ agenda item items list lists detail details aspect aspects term terms regard res
 sense reason reasons purpose goal goals priority priorities subject subjects topic topics thanks
 direction directions position positions support help option options possibility possibilities
 practice practices experience sphere field fields principle principles condition conditions
-""".split())
+""".split()
+)
 GENERIC_PHRASES = {
-    "thank you", "mr president", "madam president", "this year", "last year", "next year",
-    "a lot", "first of all", "of course", "dear colleagues", "good afternoon", "good morning",
-    "good evening", "human being", "whole country", "russian federation", "same time",
-    "long time", "great deal", "certain extent", "other words", "go ahead", "let us",
-    "all right", "very much", "right now", "each other", "one another", "first time",
-    "next step", "main thing", "important thing", "recent years", "coming years", "past years",
-    "prime minister", "deputy prime minister", "executive office", "presidential executive office",
+    "thank you",
+    "mr president",
+    "madam president",
+    "this year",
+    "last year",
+    "next year",
+    "a lot",
+    "first of all",
+    "of course",
+    "dear colleagues",
+    "good afternoon",
+    "good morning",
+    "good evening",
+    "human being",
+    "whole country",
+    "russian federation",
+    "same time",
+    "long time",
+    "great deal",
+    "certain extent",
+    "other words",
+    "go ahead",
+    "let us",
+    "all right",
+    "very much",
+    "right now",
+    "each other",
+    "one another",
+    "first time",
+    "next step",
+    "main thing",
+    "important thing",
+    "recent years",
+    "coming years",
+    "past years",
+    "prime minister",
+    "deputy prime minister",
+    "executive office",
+    "presidential executive office",
 }
 
 # Adjectives: never a topic on their own, never the last word of one ("personal data" yes,
 # "foreign" or "data personal" no).
-ADJECTIVES = set("""
+ADJECTIVES = set(
+    """
 important necessary possible impossible foreign russian personal sure official federal national
 regional local public social new old good bad great big small large high low main major key
 certain different special serious difficult hard easy real whole full free open current modern
@@ -126,7 +165,8 @@ corresponding respective appropriate adequate sufficient insufficient necessary 
 acceptable reasonable possible likely unlikely difficult complicated simple ordinary extra
 numerous multiple single double various several entire particular specific general unique
 glad honest happy sad afraid aware grateful pleased proud sorry ready willing unable dear
-""".split())
+""".split()
+)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
@@ -166,14 +206,17 @@ def phrase_key(words: list[str]) -> str:
     return " ".join(parts)
 
 
-NUMBER_WORDS = set("""
+NUMBER_WORDS = set(
+    """
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
 hundred thousand million billion trillion half quarter dozen first second third fourth fifth
 sixth seventh eighth ninth tenth twice
-""".split())
+""".split()
+)
 # -ing and -ed words that are nouns people raise; other -ing/-ed words are verb forms.
-ING_ED_NOUNS = set("""
+ING_ED_NOUNS = set(
+    """
 housing funding building buildings meeting training planning spending bullying lending voting
 smoking trafficking dumping landing pricing financing schooling parking shipping mining farming
 banking fishing logging hearing hearings sentencing policing warning warnings heating cooling
@@ -182,10 +225,33 @@ testing monitoring broadcasting recycling shelling fighting bombing killing kill
 offending reoffending wellbeing well-being understanding spelling booking ruling rulings
 crossing crossings opening openings setting settings feeling beings polling
 broadcast wording proceedings dealings findings earnings savings surroundings
-""".split())
-LY_NOUNS = {"family", "italy", "assembly", "supply", "monopoly", "july", "rally", "ally", "anomaly",
-            "reply", "ugly", "belly", "bully", "jelly", "lily", "sicily", "apply", "daily", "weekly",
-            "quarterly", "elderly", "fly", "butterfly"}
+""".split()
+)
+LY_NOUNS = {
+    "family",
+    "italy",
+    "assembly",
+    "supply",
+    "monopoly",
+    "july",
+    "rally",
+    "ally",
+    "anomaly",
+    "reply",
+    "ugly",
+    "belly",
+    "bully",
+    "jelly",
+    "lily",
+    "sicily",
+    "apply",
+    "daily",
+    "weekly",
+    "quarterly",
+    "elderly",
+    "fly",
+    "butterfly",
+}
 
 
 def _content(word: str) -> bool:
@@ -220,7 +286,7 @@ def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
             info = info_of(w, missing)
             if info is missing:
                 info = _word_info(w)
-            if info is not None and (not exclude or info[0] not in exclude and info[1] not in exclude):
+            if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
                 append(info)
                 continue
         if run:
@@ -261,11 +327,19 @@ def _word_info(word: str) -> tuple | None:
         low = word.lower()
         parts = [p for p in low.split("-") if p]
         last = singular(parts[-1])
-        at_end = " ".join(parts[:-1] + [last])
+        at_end = " ".join([*parts[:-1], last])
         info = (
-            low, low.rstrip("s"), low in ADJECTIVES, " ".join(parts), at_end, _generic(at_end),
-            all(_generic_part(p) for p in parts), all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
-            parts[0] in GENERIC, last in GENERIC, _possessive(low),
+            low,
+            low.rstrip("s"),
+            low in ADJECTIVES,
+            " ".join(parts),
+            at_end,
+            _generic(at_end),
+            all(_generic_part(p) for p in parts),
+            all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
+            parts[0] in GENERIC,
+            last in GENERIC,
+            _possessive(low),
         )
     else:
         info = None
@@ -285,15 +359,15 @@ def _emit_fast(run: list[tuple], counts: dict[str, int]) -> None:
         key = info[4]
         counts[key] = get(key, 0) + 1
     for size in range(2, min(n, MAX_WORDS) + 1):
-        for i in range(0, n - size + 1):
+        for i in range(n - size + 1):
             last = run[i + size - 1]
             if last[2] or run[i][10]:  # ends with an adjective, starts with a possessive
                 continue
-            inner = run[i:i + size - 1]
+            inner = run[i : i + size - 1]
             if last[9] and inner[0][8]:
                 continue  # _generic: first and last part generic
             key = " ".join([x[3] for x in inner]) + " " + last[4]
-            if key in GENERIC_PHRASES or last[7] and all(x[6] for x in inner):
+            if key in GENERIC_PHRASES or (last[7] and all(x[6] for x in inner)):
                 continue
             counts[key] = get(key, 0) + 1
 
@@ -301,8 +375,8 @@ def _emit_fast(run: list[tuple], counts: dict[str, int]) -> None:
 def _emit(run: list[str], counts: Counter) -> None:
     n = len(run)
     for size in range(1, MAX_WORDS + 1):
-        for i in range(0, n - size + 1):
-            words = run[i:i + size]
+        for i in range(n - size + 1):
+            words = run[i : i + size]
             if words[-1].lower() in ADJECTIVES:
                 continue
             if size > 1 and _possessive(words[0]):
@@ -326,7 +400,9 @@ def _generic(key: str) -> bool:
     if len(parts) == 1:
         return key in GENERIC or singular(key) in GENERIC or len(key) < 4
     # A phrase made only of generic words ("state system") says nothing.
-    return all(p in GENERIC or singular(p) in GENERIC for p in parts) or parts[0] in GENERIC and parts[-1] in GENERIC
+    return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
+        parts[0] in GENERIC and parts[-1] in GENERIC
+    )
 
 
 def display_label(key: str, text: str) -> str:
@@ -340,7 +416,7 @@ def display_label(key: str, text: str) -> str:
     first = None
     for m in pattern.finditer(plain):
         before = plain[: m.start()].rstrip()
-        at_start = not before or before[-1] in ".!?:(\"“«"
+        at_start = not before or before[-1] in '.!?:("“«'
         if not at_start:
             return m.group(0)
         first = first or m.group(0)

@@ -27,7 +27,7 @@ class PhraseCounts(Mapping):
     """A turn's phrases and counts as two tuples: a third of the memory of a dict, for the million
     turns a rebuild holds at once. Read-only; iterates in the order it was given."""
 
-    __slots__ = ("_keys", "_counts")
+    __slots__ = ("_counts", "_keys")
 
     def __init__(self, keys: tuple[str, ...], counts: tuple[int, ...]):
         self._keys, self._counts = keys, counts
@@ -68,7 +68,9 @@ class Scored:
 
     turn_topics: dict[int, dict[str, float]] = field(default_factory=dict)  # turn -> phrase -> weight
     raised: set[tuple[int, str]] = field(default_factory=set)  # (turn, phrase) that introduced it
-    person_topics: dict[int, list[tuple[str, float, int]]] = field(default_factory=dict)  # person -> (phrase, score, remarks)
+    person_topics: dict[int, list[tuple[str, float, int]]] = field(
+        default_factory=dict
+    )  # person -> (phrase, score, remarks)
     meeting_topics: dict[int, list[tuple[str, float]]] = field(default_factory=dict)
     df: Counter = field(default_factory=Counter)
 

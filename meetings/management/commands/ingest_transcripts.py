@@ -8,18 +8,23 @@ import sys
 import time
 from collections import Counter
 
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from django.core.management.base import BaseCommand, CommandError
-
-from meetings.ingest.single import FileReport, Ingester, acquire_ingest_lock, find_transcripts, release_ingest_lock
-from meetings.models import Meeting, Participant
-from meetings.ingest.prepare import prepare_args
-from meetings.http.caching import archive_changed
+from meetings.derived import search
 from meetings.derived.aggregates import rebuild as rebuild_aggregates
 from meetings.derived.aggregates import total_turns
-from meetings.derived import search
 from meetings.derived.topic_index import rebuild as rebuild_topics
+from meetings.http.caching import archive_changed
+from meetings.ingest.prepare import prepare_args
+from meetings.ingest.single import (
+    FileReport,
+    Ingester,
+    acquire_ingest_lock,
+    find_transcripts,
+    release_ingest_lock,
+)
+from meetings.models import Meeting, Participant
 
 
 class Command(BaseCommand):
@@ -34,12 +39,23 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="transcript files or directories")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
         parser.add_argument("--no-progress", action="store_true", help="plain lines even on a terminal")
-        parser.add_argument("--jobs", type=int, default=0,
-                            help="processes that parse in parallel (default: the number of cores, 1 for few files)")
-        parser.add_argument("--no-topics", action="store_true",
-                            help="do not re-score topics afterwards (run rebuild_topics later)")
-        parser.add_argument("--batch-size", type=int, default=None,
-                            help="new meetings written per transaction (default 200; 1: each file on its own)")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=0,
+            help="processes that parse in parallel (default: the number of cores, 1 for few files)",
+        )
+        parser.add_argument(
+            "--no-topics",
+            action="store_true",
+            help="do not re-score topics afterwards (run rebuild_topics later)",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=None,
+            help="new meetings written per transaction (default 200; 1: each file on its own)",
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
@@ -125,8 +141,11 @@ class Command(BaseCommand):
         counts = Counter(r.status for r in reports)
         head = "Dry run (nothing written): " if dry_run else ""
         self.stdout.write(
-            head + "files: "
-            + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "duplicate", "failed"))
+            head
+            + "files: "
+            + ", ".join(
+                f"{counts.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "duplicate", "failed")
+            )
             + f" in {seconds:.1f} s"
         )
         self.stdout.write(

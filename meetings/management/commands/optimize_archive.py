@@ -30,5 +30,9 @@ class Command(BaseCommand):
                 cur.execute("ANALYZE")
         finally:
             release_ingest_lock()
-        recent = f"turns from {cutoff:%Y-%m-%d} indexed apart for search" if cutoff else "no separate index of recent turns (a small archive)"
+        recent = (
+            f"turns from {cutoff:%Y-%m-%d} indexed apart for search"
+            if cutoff
+            else "no separate index of recent turns (a small archive)"
+        )
         self.stdout.write(f"archive optimised in {time.monotonic() - started:.1f} s; {recent}")

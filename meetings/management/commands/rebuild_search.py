@@ -13,6 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ids = list(Meeting.objects.values_list("id", flat=True))
         for i in range(0, len(ids), 500):
-            search.update_vectors(ids[i:i + 500])
+            search.update_vectors(ids[i : i + 500])
         archive_changed()
         self.stdout.write(f"search vectors of {len(ids)} meetings rebuilt")

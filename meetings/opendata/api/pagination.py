@@ -25,8 +25,9 @@ class _StoredPaginator(Paginator):
         if self.read_page is None:
             return super().page(number)
         number = self.validate_number(number)
-        return self._get_page(self.read_page(self.object_list, (number - 1) * self.per_page, self.per_page),
-                              number, self)
+        return self._get_page(
+            self.read_page(self.object_list, (number - 1) * self.per_page, self.per_page), number, self
+        )
 
 
 class ArchivePagination(PageNumberPagination):
@@ -53,8 +54,9 @@ class ArchivePagination(PageNumberPagination):
         if raw is None or raw == "":
             return self.page_size
         if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError({self.page_size_query_param: [
-                f"Expected a whole number from 1 to {self.max_page_size}."]})
+            raise ValidationError(
+                {self.page_size_query_param: [f"Expected a whole number from 1 to {self.max_page_size}."]}
+            )
         return int(raw)
 
     def get_schema_operation_parameters(self, view):

@@ -110,19 +110,34 @@ class TopicRefSerializer(ModelSerializer):
 class MeetingTurnSerializer(ModelSerializer):
     """A turn within its meeting's transcript (the meeting is the enclosing resource)."""
 
-    speaker = ParticipantRefSerializer(allow_null=True, help_text="The person speaking; null for a generic label "
-                                       "(\"Remark\", \"Question\") or a summary of a group.")
+    speaker = ParticipantRefSerializer(
+        allow_null=True,
+        help_text="The person speaking; null for a generic label "
+        '("Remark", "Question") or a summary of a group.',
+    )
     speaker_label = serializers.CharField(help_text="The label as written in the transcript (may be empty).")
     role = serializers.CharField(allow_null=True, help_text="The title or position the label gives, if any.")
-    kind = serializers.ChoiceField(choices=Turn.KIND_CHOICES,
-                                   help_text="`speech`, or `summary`: a report of what was said, not a quotation.")
+    kind = serializers.ChoiceField(
+        choices=Turn.KIND_CHOICES,
+        help_text="`speech`, or `summary`: a report of what was said, not a quotation.",
+    )
     text = serializers.CharField(help_text="Plain text; paragraphs separated by a blank line.")
     permalink = PageURLField(help_text="The remark's permanent page.")
     api_url = ApiURLField("api:turn-detail", meeting="meeting.slug", key="key")
 
     class Meta:
         model = Turn
-        fields = ["key", "position", "speaker", "speaker_label", "role", "kind", "text", "permalink", "api_url"]
+        fields = [
+            "key",
+            "position",
+            "speaker",
+            "speaker_label",
+            "role",
+            "kind",
+            "text",
+            "permalink",
+            "api_url",
+        ]
 
 
 class TurnSerializer(MeetingTurnSerializer):
@@ -144,7 +159,17 @@ class MeetingListSerializer(ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["slug", "title", "date", "place", "is_excerpt", "turn_count", "speaker_count", "url", "api_url"]
+        fields = [
+            "slug",
+            "title",
+            "date",
+            "place",
+            "is_excerpt",
+            "turn_count",
+            "speaker_count",
+            "url",
+            "api_url",
+        ]
 
 
 class MeetingParticipantSerializer(ParticipantRefSerializer):
@@ -164,8 +189,11 @@ class MeetingTopicSerializer(Serializer):
     api_url = ApiURLField("api:topic-detail", slug="topic.slug")
     rank = serializers.IntegerField(help_text="1 for the meeting's main topic.")
     raised_by = ParticipantRefSerializer(allow_null=True, help_text="Who first brought it up in the meeting.")
-    evidence = serializers.URLField(source="evidence_permalink", allow_null=True,
-                                    help_text="Permalink of the remark that carries it best.")
+    evidence = serializers.URLField(
+        source="evidence_permalink",
+        allow_null=True,
+        help_text="Permalink of the remark that carries it best.",
+    )
 
 
 class MeetingDetailSerializer(MeetingListSerializer):
@@ -174,8 +202,22 @@ class MeetingDetailSerializer(MeetingListSerializer):
     turns = MeetingTurnSerializer(source="api_turns", many=True, help_text="Every turn, in order.")
 
     class Meta(MeetingListSerializer.Meta):
-        fields = ["slug", "title", "date", "place", "description", "is_excerpt", "source_name", "turn_count",
-                  "speaker_count", "url", "api_url", "participants", "topics", "turns"]
+        fields = [
+            "slug",
+            "title",
+            "date",
+            "place",
+            "description",
+            "is_excerpt",
+            "source_name",
+            "turn_count",
+            "speaker_count",
+            "url",
+            "api_url",
+            "participants",
+            "topics",
+            "turns",
+        ]
 
 
 # --- participants -------------------------------------------------------------------------------
@@ -204,14 +246,19 @@ class ParticipantTopicSerializer(Serializer):
     rank = serializers.IntegerField(help_text="1 for their main topic.")
     remark_count = serializers.IntegerField(source="remarks", help_text="Their remarks that carry it.")
     raised_count = serializers.IntegerField(source="raised", help_text="Meetings where they raised it.")
-    evidence = serializers.URLField(source="evidence_permalink", allow_null=True,
-                                    help_text="Permalink of their remark that carries it best.")
+    evidence = serializers.URLField(
+        source="evidence_permalink",
+        allow_null=True,
+        help_text="Permalink of their remark that carries it best.",
+    )
 
 
 class ParticipantDetailSerializer(ParticipantListSerializer):
     remarks_url = ApiURLField("api:participant-remarks", slug="slug")
     roles = RoleSerializer(source="api_roles", many=True)
-    topics = ParticipantTopicSerializer(source="api_topics", many=True, help_text="Their top topics, best first.")
+    topics = ParticipantTopicSerializer(
+        source="api_topics", many=True, help_text="Their top topics, best first."
+    )
 
     class Meta(ParticipantListSerializer.Meta):
         fields = [*ParticipantListSerializer.Meta.fields, "remarks_url", "roles", "topics"]
@@ -238,10 +285,12 @@ class TopicRaiserSerializer(ParticipantRefSerializer):
 
 class TopicDetailSerializer(TopicListSerializer):
     remarks_url = ApiURLField("api:topic-remarks", slug="slug")
-    raised_by = TopicRaiserSerializer(source="api_raisers", many=True,
-                                      help_text="Who raised it, most meetings first (at most 20).")
-    meetings = MeetingRefSerializer(source="api_meetings", many=True,
-                                    help_text="Meetings where it came up, newest first (at most 20).")
+    raised_by = TopicRaiserSerializer(
+        source="api_raisers", many=True, help_text="Who raised it, most meetings first (at most 20)."
+    )
+    meetings = MeetingRefSerializer(
+        source="api_meetings", many=True, help_text="Meetings where it came up, newest first (at most 20)."
+    )
 
     class Meta(TopicListSerializer.Meta):
         fields = [*TopicListSerializer.Meta.fields, "remarks_url", "raised_by", "meetings"]
@@ -249,8 +298,9 @@ class TopicDetailSerializer(TopicListSerializer):
 
 class TopicRemarkSerializer(Serializer):
     raised = serializers.BooleanField(help_text="The first remark of its meeting to carry the topic.")
-    is_evidence = serializers.BooleanField(help_text="The remark that carries it best for this person in "
-                                           "this meeting.")
+    is_evidence = serializers.BooleanField(
+        help_text="The remark that carries it best for this person in this meeting."
+    )
     turn = TurnSerializer()
 
 
@@ -258,8 +308,9 @@ class TopicRemarkSerializer(Serializer):
 
 
 class HighlightSerializer(Serializer):
-    start = serializers.IntegerField(min_value=0, help_text="Offset of the first highlighted character "
-                                     "(in Unicode code points).")
+    start = serializers.IntegerField(
+        min_value=0, help_text="Offset of the first highlighted character (in Unicode code points)."
+    )
     end = serializers.IntegerField(min_value=0, help_text="Offset just past the last one.")
 
 
@@ -267,19 +318,22 @@ class SearchResultSerializer(TurnSerializer):
     snippet = serializers.CharField(help_text="Plain text around the matches (no markup).")
     highlights = HighlightSerializer(many=True, help_text="Where the matching words are in `snippet`.")
     score = serializers.FloatField(help_text="Relevance (higher is better).")
-    matches_in_meeting = serializers.IntegerField(source="in_meeting",
-                                                  help_text="Matching remarks in the same meeting.")
+    matches_in_meeting = serializers.IntegerField(
+        source="in_meeting", help_text="Matching remarks in the same meeting."
+    )
 
     class Meta(TurnSerializer.Meta):
         fields = ["snippet", "highlights", "score", "matches_in_meeting", *TurnSerializer.Meta.fields]
 
 
 class SearchResultsSerializer(Serializer):
-    count = serializers.IntegerField(help_text="Results listed: meetings (best remark of each) when grouped, "
-                                     "else remarks.")
+    count = serializers.IntegerField(
+        help_text="Results listed: meetings (best remark of each) when grouped, else remarks."
+    )
     matches = serializers.IntegerField(help_text="Matching remarks (at least this many when `capped`).")
-    capped = serializers.BooleanField(help_text="More remarks match than are ranked; figures cover the most "
-                                      "recent ones.")
+    capped = serializers.BooleanField(
+        help_text="More remarks match than are ranked; figures cover the most recent ones."
+    )
     grouped = serializers.BooleanField(help_text="One result per meeting (false when `meeting` is given).")
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)

@@ -33,18 +33,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from meetings.derived import aggregates
-
-from meetings.web import profiles
-
-from meetings.derived import search
-from meetings.web.filters import (
-    MeetingFilter,
-    RemarkFilter,
-    SearchFilter,
-    SpeakerFilter,
-    TopicRemarkFilter,
-)
+from meetings.derived import aggregates, search
 from meetings.models import (
     Meeting,
     MeetingTopic,
@@ -56,6 +45,14 @@ from meetings.models import (
     Topic,
     Turn,
     TurnTopic,
+)
+from meetings.web import profiles
+from meetings.web.filters import (
+    MeetingFilter,
+    RemarkFilter,
+    SearchFilter,
+    SpeakerFilter,
+    TopicRemarkFilter,
 )
 
 from . import serializers as s
@@ -80,7 +77,11 @@ class FilterBackend(DjangoFilterBackend):
         if filterset is not None:
             for name, field in filterset.filters.items():
                 value = request.query_params.get(name)
-                if isinstance(field, django_filters.BooleanFilter) and value and value.lower() not in BOOLEAN_SPELLINGS:
+                if (
+                    isinstance(field, django_filters.BooleanFilter)
+                    and value
+                    and value.lower() not in BOOLEAN_SPELLINGS
+                ):
                     raise ValidationError({name: ["Expected true or false."]})
         return filterset
 
@@ -92,7 +93,9 @@ class FilterBackendSchema(DjangoFilterExtension):
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
-        parameters = super().resolve_filter_field(auto_schema, model, filterset_class, field_name, filter_field)
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
         limits = {"max_length": "maxLength", "min_value": "minimum", "max_value": "maximum"}
         for parameter in parameters:
             for option, keyword in limits.items():
@@ -167,7 +170,9 @@ class ReadOnly:
 
 def _filtered(request) -> set[str]:
     """The filters a list request sets (every parameter but paging and format)."""
-    return {k for k, v in request.query_params.items() if v.strip() and k not in ("page", "page_size", "format")}
+    return {
+        k for k, v in request.query_params.items() if v.strip() and k not in ("page", "page_size", "format")
+    }
 
 
 class ListView(ReadOnly, generics.ListAPIView):
@@ -222,27 +227,38 @@ def _redirect_merged(request, slug: str, view_name: str) -> HttpResponsePermanen
 class RootView(ReadOnly, APIView):
     """The API's entry point."""
 
-    @extend_schema(summary="Links to every collection and to the schema", responses=_responses(s.RootSerializer))
+    @extend_schema(
+        summary="Links to every collection and to the schema", responses=_responses(s.RootSerializer)
+    )
     def get(self, request):
         def link(name):
             return request.build_absolute_uri(reverse(name))
 
-        return Response(s.RootSerializer({
-            "meetings": link("api:meeting-list"), "participants": link("api:participant-list"),
-            "turns": link("api:turn-list"), "topics": link("api:topic-list"), "search": link("api:search"),
-            "schema": link("api:schema"),
-        }).data)
+        return Response(
+            s.RootSerializer(
+                {
+                    "meetings": link("api:meeting-list"),
+                    "participants": link("api:participant-list"),
+                    "turns": link("api:turn-list"),
+                    "topics": link("api:topic-list"),
+                    "search": link("api:search"),
+                    "schema": link("api:schema"),
+                }
+            ).data
+        )
 
 
 # --- meetings ------------------------------------------------------------------------------------
 
 
-@extend_schema_view(get=extend_schema(
-    summary="Meetings, newest first",
-    description="Filters are the meeting list page's: title words, year, date range, place, participant "
-                "(slug or words of the name).",
-    responses=_responses(s.MeetingListSerializer(many=True), list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Meetings, newest first",
+        description="Filters are the meeting list page's: title words, year, date range, place, participant "
+        "(slug or words of the name).",
+        responses=_responses(s.MeetingListSerializer(many=True), list_view=True),
+    )
+)
 class MeetingList(ListView):
     serializer_class = s.MeetingListSerializer
     filterset_class = MeetingFilter
@@ -257,10 +273,13 @@ class MeetingList(ListView):
         return count, lambda meetings, offset, limit: aggregates.list_page(meetings, offset, limit, count)
 
 
-@extend_schema_view(get=extend_schema(
-    summary="A meeting with its participants, topics and every turn",
-    parameters=[SLUG], responses=_responses(s.MeetingDetailSerializer, detail=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="A meeting with its participants, topics and every turn",
+        parameters=[SLUG],
+        responses=_responses(s.MeetingDetailSerializer, detail=True),
+    )
+)
 class MeetingDetail(DetailView):
     noun = "meeting"
     serializer_class = s.MeetingDetailSerializer
@@ -274,8 +293,11 @@ class MeetingDetail(DetailView):
             person = entry["participant"]
             person.roles, person.turn_count = entry["roles"], entry["count"]
             participants.append(person)
-        topics = list(MeetingTopic.objects.filter(meeting=meeting).select_related("topic", "raised_by", "evidence")
-                      .order_by("rank"))
+        topics = list(
+            MeetingTopic.objects.filter(meeting=meeting)
+            .select_related("topic", "raised_by", "evidence")
+            .order_by("rank")
+        )
         for mt in topics:
             mt.evidence_permalink = self._permalink(mt.evidence, meeting)
         meeting.api_turns, meeting.api_participants, meeting.api_topics = turns, participants, topics
@@ -291,22 +313,27 @@ class MeetingDetail(DetailView):
 # --- participants --------------------------------------------------------------------------------
 
 
-@extend_schema_view(get=extend_schema(
-    summary="Participants, A–Z by surname",
-    description="Filters are the speakers page's: words of the name, words of a title they spoke under, "
-                "initial letter of the surname.",
-    responses=_responses(s.ParticipantListSerializer(many=True), list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Participants, A–Z by surname",
+        description="Filters are the speakers page's: words of the name, words of a title they spoke under, "
+        "initial letter of the surname.",
+        responses=_responses(s.ParticipantListSerializer(many=True), list_view=True),
+    )
+)
 class ParticipantList(ListView):
     serializer_class = s.ParticipantListSerializer
     filterset_class = SpeakerFilter
     queryset = Participant.objects.order_by("sort_name", "name")
 
 
-@extend_schema_view(get=extend_schema(
-    summary="A participant: figures, titles, top topics",
-    parameters=[SLUG], responses=_responses(s.ParticipantDetailSerializer, detail=True, r301=MOVED),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="A participant: figures, titles, top topics",
+        parameters=[SLUG],
+        responses=_responses(s.ParticipantDetailSerializer, detail=True, r301=MOVED),
+    )
+)
 class ParticipantDetail(DetailView):
     noun = "participant"
     serializer_class = s.ParticipantDetailSerializer
@@ -321,25 +348,39 @@ class ParticipantDetail(DetailView):
     def get_object(self):
         person = super().get_object()
         person.api_roles = [  # read from the aggregates rebuilt at ingest, not grouped from the turns
-            {"role": r["role"], "meeting_count": r["meetings"], "first_date": r["first"], "last_date": r["last"]}
-            for r in ParticipantRole.objects.filter(participant=person).order_by("-meetings", "role")
+            {
+                "role": r["role"],
+                "meeting_count": r["meetings"],
+                "first_date": r["first"],
+                "last_date": r["last"],
+            }
+            for r in ParticipantRole.objects.filter(participant=person)
+            .order_by("-meetings", "role")
             .values("role", "meetings", "first", "last")[:MAX_ROLES]
         ]
-        topics = list(ParticipantTopic.objects.filter(participant=person)
-                      .select_related("topic", "evidence__meeting").order_by("rank"))
+        topics = list(
+            ParticipantTopic.objects.filter(participant=person)
+            .select_related("topic", "evidence__meeting")
+            .order_by("rank")
+        )
         for pt in topics:
-            pt.evidence_permalink = (self.request.build_absolute_uri(pt.evidence.get_absolute_url())
-                                     if pt.evidence is not None else None)
+            pt.evidence_permalink = (
+                self.request.build_absolute_uri(pt.evidence.get_absolute_url())
+                if pt.evidence is not None
+                else None
+            )
         person.api_topics = topics
         return person
 
 
-@extend_schema_view(get=extend_schema(
-    summary="A participant's remarks, newest meeting first",
-    description="Filters are the participant page's: one meeting (slug), one year.",
-    parameters=[SLUG],
-    responses=_responses(s.TurnSerializer(many=True), list_view=True, r301=MOVED),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="A participant's remarks, newest meeting first",
+        description="Filters are the participant page's: one meeting (slug), one year.",
+        parameters=[SLUG],
+        responses=_responses(s.TurnSerializer(many=True), list_view=True, r301=MOVED),
+    )
+)
 class ParticipantRemarks(ListView):
     serializer_class = s.TurnSerializer
     filterset_class = RemarkFilter
@@ -353,30 +394,43 @@ class ParticipantRemarks(ListView):
     def get_queryset(self):
         person = getattr(self, "person", None)
         # Turn.date is the meeting's date: the order of the (speaker, date, meeting, position) index.
-        return (Turn.objects.filter(speaker=person).select_related("meeting", "speaker")
-                .for_display("meeting").defer("meeting__description")
-                .order_by("-date", "meeting_id", "position"))
+        return (
+            Turn.objects.filter(speaker=person)
+            .select_related("meeting", "speaker")
+            .for_display("meeting")
+            .defer("meeting__description")
+            .order_by("-date", "meeting_id", "position")
+        )
 
     def stored_listing(self, request):
         """Unfiltered, any page starts from the meeting where it falls (as the profile page does)."""
-        return None if _filtered(request) else (self.person.turn_count, partial(aggregates.remarks_page, self.person))
+        return (
+            None
+            if _filtered(request)
+            else (self.person.turn_count, partial(aggregates.remarks_page, self.person))
+        )
 
 
 # --- turns ---------------------------------------------------------------------------------------
 
 
-@extend_schema_view(get=extend_schema(
-    summary="Turns (remarks), newest meeting first, in transcript order",
-    description="Filters are the search page's: speaker (slug), meeting (slug), date range, year, kind, "
-                "topic (slug).",
-    responses=_responses(s.TurnSerializer(many=True), list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Turns (remarks), newest meeting first, in transcript order",
+        description="Filters are the search page's: speaker (slug), meeting (slug), date range, year, kind, "
+        "topic (slug).",
+        responses=_responses(s.TurnSerializer(many=True), list_view=True),
+    )
+)
 class TurnList(ListView):
     serializer_class = s.TurnSerializer
     filterset_class = SearchFilter
-    queryset = (Turn.objects.select_related("meeting", "speaker")
-                .for_display("meeting").defer("meeting__description")
-                .order_by("-date", "meeting_id", "position"))
+    queryset = (
+        Turn.objects.select_related("meeting", "speaker")
+        .for_display("meeting")
+        .defer("meeting__description")
+        .order_by("-date", "meeting_id", "position")
+    )
 
     def stored_listing(self, request):
         """Unfiltered or by speaker only: the stored count, and any page read from the meeting
@@ -388,28 +442,41 @@ class TurnList(ListView):
             person = Participant.objects.filter(slug=request.query_params["speaker"].strip()).first()
             return (person.turn_count, partial(aggregates.remarks_page, person)) if person else (0, None)
         if filters == {"meeting"}:
-            count = Meeting.objects.filter(slug=request.query_params["meeting"].strip()).values_list(
-                "turn_count", flat=True).first()
+            count = (
+                Meeting.objects.filter(slug=request.query_params["meeting"].strip())
+                .values_list("turn_count", flat=True)
+                .first()
+            )
             return count or 0, None
         return None
 
 
-@extend_schema_view(get=extend_schema(
-    summary="One turn (remark), by its meeting and its permanent key",
-    parameters=[OpenApiParameter("meeting", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$"),
-                OpenApiParameter("key", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$")],
-    responses=_responses(s.TurnSerializer, detail=True, r410=GONE),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="One turn (remark), by its meeting and its permanent key",
+        parameters=[
+            OpenApiParameter("meeting", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$"),
+            OpenApiParameter("key", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$"),
+        ],
+        responses=_responses(s.TurnSerializer, detail=True, r410=GONE),
+    )
+)
 class TurnDetail(DetailView):
     serializer_class = s.TurnSerializer
     queryset = Turn.objects.none()
 
     def get_object(self):
-        meeting = Meeting.objects.defer("description", "search_vector").filter(slug=self.kwargs["meeting"]).first()
+        meeting = (
+            Meeting.objects.defer("description", "search_vector").filter(slug=self.kwargs["meeting"]).first()
+        )
         if meeting is None:
             raise NotFound("No such meeting.")
-        turn = (Turn.objects.select_related("speaker").for_display()
-                .filter(meeting=meeting, key=self.kwargs["key"]).first())
+        turn = (
+            Turn.objects.select_related("speaker")
+            .for_display()
+            .filter(meeting=meeting, key=self.kwargs["key"])
+            .first()
+        )
         if turn is None:
             raise NotFound("No such remark in this meeting.")
         turn.meeting = meeting
@@ -420,29 +487,38 @@ class TurnDetail(DetailView):
             return super().get(request, *args, **kwargs)
         except NotFound:
             if RetiredTurnKey.objects.filter(meeting__slug=kwargs["meeting"], key=kwargs["key"]).exists():
-                return Response({
-                    "detail": "This remark left its meeting when the transcript was edited.",
-                    "meeting": request.build_absolute_uri(reverse("api:meeting-detail",
-                                                                  kwargs={"slug": kwargs["meeting"]})),
-                }, status=410)
+                return Response(
+                    {
+                        "detail": "This remark left its meeting when the transcript was edited.",
+                        "meeting": request.build_absolute_uri(
+                            reverse("api:meeting-detail", kwargs={"slug": kwargs["meeting"]})
+                        ),
+                    },
+                    status=410,
+                )
             raise
 
 
 # --- topics --------------------------------------------------------------------------------------
 
 TOPIC_SORT = OpenApiParameter(
-    "sort", OpenApiTypes.STR, enum=["raised", "az"], default="raised",
+    "sort",
+    OpenApiTypes.STR,
+    enum=["raised", "az"],
+    default="raised",
     description="`raised`: most meetings where someone raised it first; `az`: by label.",
 )
 
 
-@extend_schema_view(get=extend_schema(
-    summary="Topics listed in the topic index",
-    description="The topics page's list: topics among someone's or some meeting's top topics that someone "
-                "raised.",
-    parameters=[TOPIC_SORT],
-    responses=_responses(s.TopicListSerializer(many=True), list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Topics listed in the topic index",
+        description="The topics page's list: topics among someone's or some meeting's top topics that someone "
+        "raised.",
+        parameters=[TOPIC_SORT],
+        responses=_responses(s.TopicListSerializer(many=True), list_view=True),
+    )
+)
 class TopicList(ListView):
     serializer_class = s.TopicListSerializer
     filter_backends: list = []
@@ -452,14 +528,20 @@ class TopicList(ListView):
         if order not in ("raised", "az"):
             raise ValidationError({"sort": ["Expected raised or az."]})
         topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
-        return topics.order_by("label") if order == "az" else topics.order_by("-raised_count", "-remark_count",
-                                                                             "label")
+        return (
+            topics.order_by("label")
+            if order == "az"
+            else topics.order_by("-raised_count", "-remark_count", "label")
+        )
 
 
-@extend_schema_view(get=extend_schema(
-    summary="A topic: figures, who raised it, where it came up",
-    parameters=[SLUG], responses=_responses(s.TopicDetailSerializer, detail=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="A topic: figures, who raised it, where it came up",
+        parameters=[SLUG],
+        responses=_responses(s.TopicDetailSerializer, detail=True),
+    )
+)
 class TopicDetail(DetailView):
     noun = "topic"
     serializer_class = s.TopicDetailSerializer
@@ -469,20 +551,28 @@ class TopicDetail(DetailView):
         topic = super().get_object()
         # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page.
         topic.api_raisers = []
-        for ts in topic.speakers.filter(raised__gt=0).select_related("participant").order_by("rank")[:TOPIC_PEOPLE]:
+        for ts in (
+            topic.speakers.filter(raised__gt=0).select_related("participant").order_by("rank")[:TOPIC_PEOPLE]
+        ):
             ts.participant.n = ts.raised
             topic.api_raisers.append(ts.participant)
-        topic.api_meetings = [tm.meeting for tm in topic.topic_meetings.select_related("meeting")
-                              .only("topic", "meeting__slug", "meeting__title", "meeting__date").order_by("rank")[:TOPIC_PEOPLE]]
+        topic.api_meetings = [
+            tm.meeting
+            for tm in topic.topic_meetings.select_related("meeting")
+            .only("topic", "meeting__slug", "meeting__title", "meeting__date")
+            .order_by("rank")[:TOPIC_PEOPLE]
+        ]
         return topic
 
 
-@extend_schema_view(get=extend_schema(
-    summary="The remarks that carry a topic, newest meeting first",
-    description="Filters are the topic page's: speaker (slug), year, only where it was raised.",
-    parameters=[SLUG],
-    responses=_responses(s.TopicRemarkSerializer(many=True), list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="The remarks that carry a topic, newest meeting first",
+        description="Filters are the topic page's: speaker (slug), year, only where it was raised.",
+        parameters=[SLUG],
+        responses=_responses(s.TopicRemarkSerializer(many=True), list_view=True),
+    )
+)
 class TopicRemarks(ListView):
     serializer_class = s.TopicRemarkSerializer
     filterset_class = TopicRemarkFilter
@@ -494,14 +584,24 @@ class TopicRemarks(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return (TurnTopic.objects.filter(topic=getattr(self, "topic", None))
-                .select_related("turn__meeting", "turn__speaker")
-                .defer("turn__search_vector", "turn__phrases", "turn__meeting__description",
-                       "turn__meeting__search_vector")
-                .order_by("-date", "meeting_id", "position"))  # the index (topic, -date, meeting, position)
+        return (
+            TurnTopic.objects.filter(topic=getattr(self, "topic", None))
+            .select_related("turn__meeting", "turn__speaker")
+            .defer(
+                "turn__search_vector",
+                "turn__phrases",
+                "turn__meeting__description",
+                "turn__meeting__search_vector",
+            )
+            .order_by("-date", "meeting_id", "position")
+        )  # the index (topic, -date, meeting, position)
 
     def stored_listing(self, request):
-        return None if _filtered(request) else (self.topic.remark_count, partial(aggregates.topic_remarks_page, self.topic))
+        return (
+            None
+            if _filtered(request)
+            else (self.topic.remark_count, partial(aggregates.topic_remarks_page, self.topic))
+        )
 
 
 # --- search --------------------------------------------------------------------------------------
@@ -537,23 +637,34 @@ class SearchSchema(ApiSchema):
         return [FilterBackend]
 
 
-@extend_schema_view(get=extend_schema(
-    summary="Full-text search of the remarks",
-    description="The search page's search: websearch syntax (`\"exact phrase\"`, `or`, `-word`), stemmed "
-                "English or the words as written; ranked, newer meetings slightly preferred. Without `meeting` "
-                "the best remark of each meeting is listed. A query of stop words only answers 400.",
-    parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR, required=True,
-                         description="The words to find (400 when none is left to search for)."),
-        OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"], default="relevance"),
-        OpenApiParameter("page", {"type": "integer", "minimum": 1, "maximum": 9999},
-                         description="A page number within the results (404 past the last page)."),
-        OpenApiParameter("page_size", {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
-                         description=f"Results per page (default {SEARCH_PAGE_SIZE}, at most "
-                                     f"{SEARCH_MAX_PAGE_SIZE})."),
-    ],
-    responses=_responses(s.SearchResultsSerializer, list_view=True),
-))
+@extend_schema_view(
+    get=extend_schema(
+        summary="Full-text search of the remarks",
+        description='The search page\'s search: websearch syntax (`"exact phrase"`, `or`, `-word`), stemmed '
+        "English or the words as written; ranked, newer meetings slightly preferred. Without `meeting` "
+        "the best remark of each meeting is listed. A query of stop words only answers 400.",
+        parameters=[
+            OpenApiParameter(
+                "q",
+                OpenApiTypes.STR,
+                required=True,
+                description="The words to find (400 when none is left to search for).",
+            ),
+            OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"], default="relevance"),
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 9999},
+                description="A page number within the results (404 past the last page).",
+            ),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": SEARCH_MAX_PAGE_SIZE},
+                description=f"Results per page (default {SEARCH_PAGE_SIZE}, at most {SEARCH_MAX_PAGE_SIZE}).",
+            ),
+        ],
+        responses=_responses(s.SearchResultsSerializer, list_view=True),
+    )
+)
 class SearchView(ReadOnly, generics.GenericAPIView):
     schema = SearchSchema()
     serializer_class = s.SearchResultsSerializer
@@ -594,8 +705,12 @@ class SearchView(ReadOnly, generics.GenericAPIView):
             return request.build_absolute_uri(request.path + "?" + query.urlencode())
 
         data = {
-            "count": hits.units, "matches": hits.total, "capped": hits.capped, "grouped": hits.grouped,
-            "next": page_link(number + 1), "previous": page_link(number - 1) if number > 1 else None,
+            "count": hits.units,
+            "matches": hits.total,
+            "capped": hits.capped,
+            "grouped": hits.grouped,
+            "next": page_link(number + 1),
+            "previous": page_link(number - 1) if number > 1 else None,
             "results": hits.page,
         }
         return Response(self.get_serializer(data).data)

@@ -122,7 +122,11 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute) -> dict:
             continue
         entry = people.get(turn.speaker_id)
         if entry is None:
-            entry = people[turn.speaker_id] = {**_speaker_ref(turn.speaker, absolute), "roles": [], "turns": 0}
+            entry = people[turn.speaker_id] = {
+                **_speaker_ref(turn.speaker, absolute),
+                "roles": [],
+                "turns": 0,
+            }
         entry["turns"] += 1
         role = clean(turn.role)
         if role and role not in entry["roles"]:
@@ -170,7 +174,7 @@ _E = ElementMaker(namespace=AKN_NS, nsmap={None: AKN_NS})
 
 def _frbr(meeting) -> dict[str, str]:
     date = meeting.date.isoformat()
-    number = meeting.slug[len(date) + 1:] if meeting.slug.startswith(date + "-") else meeting.slug
+    number = meeting.slug[len(date) + 1 :] if meeting.slug.startswith(date + "-") else meeting.slug
     work = f"/akn/{AKN_COUNTRY}/debate/{date}/{number or 'meeting'}"
     expression = f"{work}/{AKN_LANGUAGE}@"
     return {"work": work, "expression": expression, "number": number or "meeting"}
@@ -204,8 +208,20 @@ def _p(paragraph: str):
     return p
 
 
-_LAYOUT = {"akomaNtoso", "debate", "meta", "identification", "FRBRWork", "FRBRExpression",
-           "FRBRManifestation", "references", "preface", "debateBody", "debateSection", "speech"}
+_LAYOUT = {
+    "akomaNtoso",
+    "debate",
+    "meta",
+    "identification",
+    "FRBRWork",
+    "FRBRExpression",
+    "FRBRManifestation",
+    "references",
+    "preface",
+    "debateBody",
+    "debateSection",
+    "speech",
+}
 
 
 def _indent(el, level: int = 0) -> None:
@@ -258,8 +274,13 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
     # References: the archive, the place, each person and each role, in order of appearance.
     refs = [_E.TLCOrganization(eId=SOURCE_EID, href=absolute("/"), showAs="Transcript archive")]
     if meeting.place:
-        refs.append(_E.TLCLocation(eId=PLACE_EID, href=f"/ontology/location/{slugify(meeting.place) or 'place'}",
-                                   showAs=clean(meeting.place)))
+        refs.append(
+            _E.TLCLocation(
+                eId=PLACE_EID,
+                href=f"/ontology/location/{slugify(meeting.place) or 'place'}",
+                showAs=clean(meeting.place),
+            )
+        )
     people: dict[int, str] = {}
     roles: dict[str, str] = {}
     unknown = False
@@ -267,15 +288,24 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
         if turn.speaker_id is not None:
             if turn.speaker_id not in people:
                 people[turn.speaker_id] = turn.speaker.slug
-                refs.append(_E.TLCPerson(eId=turn.speaker.slug, href=absolute(turn.speaker.get_absolute_url()),
-                                         showAs=clean(turn.speaker.name)))
+                refs.append(
+                    _E.TLCPerson(
+                        eId=turn.speaker.slug,
+                        href=absolute(turn.speaker.get_absolute_url()),
+                        showAs=clean(turn.speaker.name),
+                    )
+                )
         elif turn.kind != "summary" and not unknown:
             unknown = True
-            refs.append(_E.TLCPerson(eId=UNKNOWN_EID, href="/ontology/person/unknown", showAs="Unattributed speaker"))
+            refs.append(
+                _E.TLCPerson(eId=UNKNOWN_EID, href="/ontology/person/unknown", showAs="Unattributed speaker")
+            )
         role = clean(turn.role)
         if role and role not in roles:
             roles[role] = f"role_{len(roles) + 1}"
-            refs.append(_E.TLCRole(eId=roles[role], href=f"/ontology/role/{slugify(role) or 'role'}", showAs=role))
+            refs.append(
+                _E.TLCRole(eId=roles[role], href=f"/ontology/role/{slugify(role) or 'role'}", showAs=role)
+            )
 
     meta = _E.meta(
         _E.identification(work, expression, manifestation, source=f"#{SOURCE_EID}"),
@@ -350,7 +380,10 @@ def popolo_person(person, written: Iterable[str], roles: Iterable[str], absolute
         "identifiers": [{"scheme": "archive-slug", "identifier": person.slug}],
         "links": [
             {"url": pid, "note": "Profile and remarks in the archive"},
-            {"url": absolute(reverse("export_speaker_popolo", kwargs={"slug": person.slug})), "note": "Popolo JSON"},
+            {
+                "url": absolute(reverse("export_speaker_popolo", kwargs={"slug": person.slug})),
+                "note": "Popolo JSON",
+            },
         ],
         "memberships": [
             {"person_id": pid, "role": role, "label": role} for role in (clean(r) for r in roles) if role

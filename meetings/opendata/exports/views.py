@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from meetings.opendata.exports import formats as exports
 from meetings.models import (
     Meeting,
     Participant,
@@ -21,6 +20,7 @@ from meetings.models import (
     ParticipantRole,
     Turn,
 )
+from meetings.opendata.exports import formats as exports
 
 PEOPLE_PER_PAGE = 200
 MAX_ROLES = 30
@@ -39,10 +39,7 @@ def _response(body: str | bytes, content_type: str) -> HttpResponse:
 def _meeting(slug: str):
     meeting = get_object_or_404(Meeting.objects.defer("search_vector"), slug=slug)
     turns = list(
-        Turn.objects.filter(meeting=meeting)
-        .select_related("speaker")
-        .for_display()
-        .order_by("position")
+        Turn.objects.filter(meeting=meeting).select_related("speaker").for_display().order_by("position")
     )
     for turn in turns:
         turn.meeting = meeting  # already loaded: no query per permalink
@@ -69,8 +66,11 @@ def meeting_akn(request, slug):
 
 def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
     forms: dict[int, list[str]] = {p.pk: [] for p in people}
-    rows = (ParticipantAlias.objects.filter(participant__in=people)
-            .order_by("participant_id", "created_at", "id").values_list("participant_id", "written"))
+    rows = (
+        ParticipantAlias.objects.filter(participant__in=people)
+        .order_by("participant_id", "created_at", "id")
+        .values_list("participant_id", "written")
+    )
     for pid, written in rows:
         forms[pid].append(written)
     return forms
@@ -79,8 +79,12 @@ def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
 def _roles(people: list[Participant]) -> dict[int, list[str]]:
     """Each person's titles, most meetings first (at most MAX_ROLES each)."""
     roles: dict[int, list[str]] = {p.pk: [] for p in people}
-    rows = (ParticipantRole.objects.filter(participant__in=people).exclude(role="")  # the ingest's aggregates
-            .order_by("participant_id", "-meetings", "role").values_list("participant_id", "role"))
+    rows = (
+        ParticipantRole.objects.filter(participant__in=people)
+        .exclude(role="")  # the ingest's aggregates
+        .order_by("participant_id", "-meetings", "role")
+        .values_list("participant_id", "role")
+    )
     for pid, role in rows:
         found = roles[pid]
         if len(found) < MAX_ROLES:
@@ -95,9 +99,12 @@ def speaker_popolo(request, slug):
         moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
         if moved is None:
             raise Http404("No such speaker")
-        return HttpResponsePermanentRedirect(reverse("export_speaker_popolo", kwargs={"slug": moved.participant.slug}))
-    data = exports.popolo_person(person, _written_forms([person])[person.pk], _roles([person])[person.pk],
-                                 request.build_absolute_uri)
+        return HttpResponsePermanentRedirect(
+            reverse("export_speaker_popolo", kwargs={"slug": moved.participant.slug})
+        )
+    data = exports.popolo_person(
+        person, _written_forms([person])[person.pk], _roles([person])[person.pk], request.build_absolute_uri
+    )
     return _response(exports.dumps(data), JSON)
 
 
@@ -116,7 +123,9 @@ def speakers_popolo(request):
     forms, roles = (_written_forms(people), _roles(people)) if people else ({}, {})
     base = request.build_absolute_uri(reverse("export_speakers_popolo"))
     data = {
-        "persons": [exports.popolo_person(p, forms[p.pk], roles[p.pk], request.build_absolute_uri) for p in people],
+        "persons": [
+            exports.popolo_person(p, forms[p.pk], roles[p.pk], request.build_absolute_uri) for p in people
+        ],
         "page": page.number,
         "pages": paginator.num_pages,
         "count": paginator.count,

@@ -43,7 +43,8 @@ def _balance_marks(html: str) -> str:
     out, open_ = [], False
     for part in re.split(f"([{START}{STOP}]|</?p>|</?span[^>]*>)", html):
         if part == START:
-            out.append("<mark>"); open_ = True
+            out.append("<mark>")
+            open_ = True
         elif part == STOP:
             if open_:
                 out.append("</mark>")
@@ -84,7 +85,7 @@ def highlight(text: str, key: str) -> str:
     for para in (p for p in (text or "").split("\n\n") if p.strip()):
         pieces, pos = [], 0
         for m in pattern.finditer(para):
-            pieces.append(escape(para[pos:m.start()]))
+            pieces.append(escape(para[pos : m.start()]))
             pieces.append(f"<mark>{escape(m.group(0))}</mark>")
             pos = m.end()
         pieces.append(escape(para[pos:]))
