@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .given_names import begins_a_name
 from .names import (
     HONORIFICS,
     PARTICLES,
@@ -73,6 +74,23 @@ GENERIC_LABELS = {
     "caller",
     "viewer",
     "participant in the meeting",
+    "volunteer",
+    "volunteers",
+    "guest",
+    "guests",
+    "resident",
+    "residents",
+    "pupil",
+    "pupils",
+    "schoolchildren",
+    "child",
+    "children",
+    "parent",
+    "parents",
+    "spectator",
+    "spectators",
+    "listener",
+    "listeners",
 }
 _GENERIC_RE = re.compile(
     r"^(?:the |a |an |one |another )?(?P<head>"
@@ -286,6 +304,7 @@ _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
+_QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
 _ABBREVIATIONS = {
@@ -447,12 +466,47 @@ def _looks_like_title(text: str) -> bool:
     )
 
 
+# Words that join a title to what it is the title of ("Minister of …", "Chairman of the …"): a
+# name never follows one directly, so capitalised words after them belong to the title.
+TITLE_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "to", "with", "under", "&"}
+_REGNAL = re.compile(r"^[IVX]+$")  # "Albert II": a regnal number belongs to the name
+_POSSESSIVE = re.compile(r"['’]s?$")
+_HYPHENATED_PARTICLE = re.compile(
+    r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|ould|ter|van|von|de|da|di|du|le|la)-[A-Z]"
+)
+
+
+def _is_acronym(token: str) -> bool:
+    """An organisation's or a title's letters ("UN", "JSC", "CEO"), not an initial or a name."""
+    core = token.strip(".,")
+    return len(core) >= 2 and core.isupper() and core.isalpha() and not _REGNAL.match(core)
+
+
+def _name_word(token: str, shouting: bool) -> bool:
+    """Can this token be part of a personal name in this label? `shouting` is true when the
+    label writes names in capitals ("VLADIMIR PUTIN"), where capitals are not acronyms."""
+    if _HYPHENATED_PARTICLE.match(token):
+        return True  # "al-Assad", "el-Sisi"
+    if not is_name_word(token):
+        return False
+    if not shouting and _is_acronym(token):
+        return False
+    if "-" in token and any(part.casefold() in TITLE_WORDS for part in token.split("-")):
+        return False  # "Secretary-General", "Editor-in-Chief"
+    return True
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
-    Two name words by default (Russian names: given name and surname), three when the longer
-    form is written elsewhere in the same transcript (Recep Tayyip Erdogan), particles free.
+    Two name words by default (Russian names: given name and surname). The name is longer when
+    the longer form is written elsewhere in the same transcript (Recep Tayyip Erdogan), when a
+    word before the default two is known to begin names, when the default would start with a
+    middle initial or right after a particle ("Tamim bin Hamad Al Thani"). Capitalised words
+    right after "of", "the", "and" or a possessive are what a title is of ("Minister of Foreign
+    Affairs", "Chairman of the Accounts Chamber"), not a name.
     """
+    shouting = all(not any(c.islower() for c in tok) for tok in tokens if tok[:1].isalpha())
     i = len(tokens)
     words = 0
     starts: list[int] = []
@@ -462,7 +516,9 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         if words > 0 and low in PARTICLES and i < len(tokens):
             i -= 1
             continue
-        if is_name_word(tok) and not (words == 0 and is_initial(tok)):
+        # A surname may be written in capitals ("Sergei KOLMAR"): capitals are an acronym
+        # ("UN Secretary-General …") only before it.
+        if _name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok)):
             i -= 1
             words += 1
             starts.append(i)
@@ -479,22 +535,37 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
     if words < 2:
         return -1
 
-    # Leading particles belong to the title ("Republic of"), not to the name.
     def start_at(n: int) -> int:
         return starts[n - 1]
 
     chosen = start_at(2)
     for n in (3, 4):
-        if words >= n:
-            candidate = " ".join(tokens[start_at(n) :])
-            if attested(candidate):
-                chosen = start_at(n)
-    # An honorific or initials run in front of the name belong to it ("A. B. Repik").
+        if words < n:
+            break
+        first = tokens[start_at(n)]
+        before = tokens[chosen - 1].casefold() if chosen > 0 else ""
+        if (
+            attested(" ".join(tokens[start_at(n) :]))
+            or begins_a_name(first)
+            or is_initial(tokens[chosen])  # "Adnan Z. Amin": not "Z. Amin"
+            or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
+        ):
+            chosen = start_at(n)
+    if chosen > 0:
+        before = tokens[chosen - 1]
+        if before.casefold() in TITLE_JOINERS or _POSSESSIVE.search(before):
+            if not begins_a_name(tokens[chosen]) and not attested(" ".join(tokens[chosen:])):
+                return -1  # the object of a title: "Minister of Economic Development"
     return chosen
 
 
-def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
-    """Parse the text before a colon as a speaker label, or return None when it is not one."""
+def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _never) -> Label | None:
+    """Parse the text before a colon as a speaker label, or return None when it is not one.
+
+    `attested(name)` says whether the transcript writes a longer name on its own elsewhere;
+    `ordinary(word)` whether it writes this word in lower case, as an ordinary word: a bare
+    "Young Scientists:" whose first word is an ordinary word is a heading, not a person.
+    """
     text = clean_spaces(prefix)
     if not text or len(text) > 220:
         return None
@@ -519,6 +590,7 @@ def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
     if len(tokens) > 30:
         return None
     # Shape A: "[title] Name Surname".
+    shape_a = None
     start = _walk_name(tokens, attested)
     if start >= 0:
         # Honorifics and initials directly before the name stay with it.
@@ -530,18 +602,26 @@ def parse_label(prefix: str, attested: Attested = _never) -> Label | None:
             role = title or None
             if role is None and note and _looks_like_title(note):
                 role, note = note, None  # "Vladimir Putin (President of Russia):"
-            return Label(text=text, name=tidy_name(name), role=role, note=note)
-        return None
-    # Shape B: "Name Surname, position at …".
+            shape_a = Label(text=text, name=tidy_name(name), role=role, note=note)
+            first = tokens[start]
+            if role is None and not begins_a_name(first) and ordinary(first.casefold()):
+                return None  # "Young Scientists:", "Modern Families:": a heading
+            if "," not in title or tokens[start - 1].casefold().strip(",") in TITLE_WORDS:
+                return shape_a  # "…, Emergencies and Disaster Relief Minister Vladimir Puchkov"
+    # Shape B: "Name Surname, position at …" (organisations in quotes included).
     if "," in core:
         left, right = core.split(",", 1)
         right = right.strip()
         ltoks = left.split()
-        if 2 <= len(ltoks) <= 5 and _walk_name(ltoks, attested) == 0 and not _BAD_PUNCT.search(right):
+        if (
+            2 <= len(ltoks) <= 5
+            and _walk_name(ltoks, attested) == 0
+            and not _BAD_PUNCT.search(_QUOTED.sub("", right))
+        ):
             role = right.strip()
             if role and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1]):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
-    return None
+    return shape_a
 
 
 # --- Summaries -------------------------------------------------------------------------------
@@ -690,8 +770,16 @@ _VERB_RE = re.compile(
     + r")\b"
 )
 _LEAD_CLAUSE = re.compile(
-    r"^(?:in|during|at the (?:start|end|beginning) of|throughout|for|with|as (?:part of|for))\s+"
-    r"(?:his|her|their|the|its|a|an)\b[^,]{0,60},\s*",
+    r"^(?:"
+    r"(?:in|during|at the (?:start|end|beginning) of|throughout|for|with|as (?:part of|for))\s+"
+    r"(?:his|her|their|the|its|a|an)\b[^,]{0,60},\s*"
+    # An opening phrase naming the subject matter: "With respect to the budget, …".
+    r"|(?:with (?:respect|regard|reference) to|as (?:for|regards|to)|regarding|concerning|on the "
+    r"(?:subject|issue|question|matter) of|speaking (?:of|about)|turning to)\s[^,()]{1,100},\s*"
+    # An adverb of sequence: "Then the Chief of …", "Next, the minister …".
+    r"|(?:then|next|after that|afterwards|later|subsequently|finally|lastly|further|also|"
+    r"in (?:conclusion|turn|addition|response|reply))\b,?\s*"
+    r")",
     re.IGNORECASE,
 )
 GROUP_WORDS = {
@@ -725,6 +813,7 @@ GROUP_WORDS = {
     "the members",
 }
 PRONOUNS = {"he", "she"}
+_TWO_PEOPLE = re.compile(r",?\s+(?:and|&)\s+")
 
 
 @dataclass(frozen=True)
@@ -774,6 +863,9 @@ def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef
         if _title_ok(role) and not re.search(r"\b(?:and|or)\b", role):
             return SummaryRef(words=subject, kind="role", role=role)
         return None
+    both = _TWO_PEOPLE.split(subject)
+    if len(both) == 2 and all((lab := parse_label(part, attested)) and lab.name for part in both):
+        return SummaryRef(words=subject, kind="group")  # two people in one paragraph: no one person
     label = parse_label(subject, attested)
     if label and label.name:
         return SummaryRef(words=subject, kind="name", name=label.name, role=label.role)

@@ -18,7 +18,7 @@ from .names import (
     surname_key,
 )
 from .reader import decode, split_paragraphs
-from .structure import SPEECH, SUMMARY, ParsedTurn, Transcript, TranscriptError
+from .structure import SPEECH, SUMMARY, NotATranscript, ParsedTurn, Transcript, TranscriptError
 
 # How a turn's person was found, as reported to editors.
 RESOLUTIONS = {
@@ -71,6 +71,11 @@ _TITLE_CONNECTORS = {
 }
 _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
+# Text after a generic label that opens in lower case or with a quotation is the speaker's own
+# rhetoric ("Question: at what expense?", "Question: “How much?” Reply: “A lot.”"), not a turn.
+_RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
+_NOTE_OPENING = re.compile(r"^\([^()]{1,60}\)\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -105,10 +110,22 @@ def _words_before(text: str, candidate: str):
             s = k
             while s > 0 and "a" <= text[s - 1] <= "z":
                 s -= 1
-            if s < k and s >= last_end and (s == 0 or not _is_word_char(text[s - 1])):
+            if (
+                s < k
+                and s >= last_end
+                and (s == 0 or not _is_word_char(text[s - 1]))
+                and (s == 0 or text[s - 1] not in "'’")  # "Children’s Rights …": not a word before a name
+            ):
                 yield text[s:k]
                 last_end = end
         k = text.find(needle, k + 1)
+
+
+def _role_words(role: str) -> str:
+    """A title as compared within a meeting: case, spacing and articles folded ("Chief of the
+    General Staff" is "the Chief of General Staff")."""
+    words = clean_spaces(role).casefold().split()
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
 
 
 def parse_transcript(data: bytes | str) -> Transcript:
@@ -149,6 +166,7 @@ class _Parser:
             if m:
                 self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
+        self._ordinary_words: set[str] | None = None
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
         self._labels: dict[str, Label | None] = {}
@@ -158,6 +176,12 @@ class _Parser:
         cleaned = self._clean.get(paragraph)
         return clean_spaces(paragraph) if cleaned is None else cleaned
 
+    def ordinary(self, word: str) -> bool:
+        """Does the transcript write this (lower-case) word in lower case somewhere?"""
+        if self._ordinary_words is None:
+            self._ordinary_words = set(_LOWER_WORD.findall(self.full_text))
+        return word in self._ordinary_words
+
     # --- names written elsewhere in the same transcript ---------------------------------------
     def attested(self, candidate: str) -> bool:
         """Is this longer name (three or four words) the whole name? Yes when the transcript
@@ -165,11 +189,14 @@ class _Parser:
         Tayyip Erdogan" … "Recep Tayyip Erdogan:"), or in running text after an ordinary word."""
         if candidate not in self._attested:
             bare = any(p == candidate for p in self.label_prefixes)
-            titled = any(p.endswith(" " + candidate) for p in self.label_prefixes)
-            found = bare and titled
+            titled = [p for p in self.label_prefixes if p.endswith(" " + candidate)]
+            found = bare and bool(titled)
+            # The words a label itself writes before the longer name do not attest it when the
+            # text repeats that label's phrase ("… the film Frontier <Name>").
+            echoed = {p[: -len(candidate)].split()[-1].casefold() for p in titled}
             if not found:
                 for word in _words_before(self.full_text, candidate):
-                    if word not in _TITLE_CONNECTORS:
+                    if word not in _TITLE_CONNECTORS and word not in echoed:
                         found = True
                         break
             self._attested[candidate] = found
@@ -190,7 +217,7 @@ class _Parser:
             try:
                 label = self._labels[prefix]
             except KeyError:
-                label = self._labels[prefix] = parse_label(prefix, self.attested)
+                label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
         self._label_of[paragraph] = found
         return found
@@ -253,11 +280,12 @@ class _Parser:
         if date is None:
             raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
 
+        rest = self.join_split_labels(rest)
         lead, body, is_excerpt2 = self.split_lead(rest)
         description = "\n\n".join(lead)
         turns = self.parse_body(body)
         if not turns:
-            raise TranscriptError("it has no speaker labels: no remark can be attributed")
+            raise NotATranscript("it has no speaker labels: no remark can be attributed")
         self.resolve_people(turns)
         for t in turns:
             if not t.paragraphs:
@@ -271,6 +299,28 @@ class _Parser:
             turns=turns,
             warnings=self.warnings,
         )
+
+    def join_split_labels(self, paras: list[str]) -> list[str]:
+        """A label on its own line with its note opening the next ("Name" then "(retranslated):
+        text") is one labelled paragraph."""
+        out: list[str] = []
+        i = 0
+        while i < len(paras):
+            p = paras[i]
+            if i + 1 < len(paras) and _NOTE_OPENING.match(self.clean(paras[i + 1])):
+                cp = self.clean(p)
+                label = (
+                    parse_label(cp, self.attested, self.ordinary)
+                    if len(cp) <= 150 and ":" not in cp
+                    else None
+                )
+                if label is not None and (label.name or label.generic):
+                    out.append(p.strip() + " " + paras[i + 1].strip())
+                    i += 2
+                    continue
+            out.append(p)
+            i += 1
+        return out
 
     def starts_body(self, p: str) -> bool:
         lab = self.label_of(p)
@@ -391,6 +441,8 @@ class _Parser:
             if i in quotes or chrome.SEPARATOR.match(cp):
                 continue
             lab = self.label_of(p)
+            if lab and lab[0].generic and _RHETORICAL.match(lab[1]):
+                lab = None  # "Question: at what cost?" inside a speech: the speaker asks it
             if lab:
                 label, text = lab
                 turn = ParsedTurn(kind=SPEECH, label=label.text, role=label.role)
@@ -565,11 +617,11 @@ class _Parser:
     def _by_role(
         role: str, people: list[_Person], current: _Person | None, prefer_current: bool = True
     ) -> _Person | None:
-        want = clean_spaces(role).casefold()
+        want = _role_words(role)
 
         def matches(p: _Person) -> bool:
             for r in p.roles:
-                r = clean_spaces(r).casefold()
+                r = _role_words(r)
                 if (
                     r == want
                     or r.startswith(want + " ")
@@ -585,5 +637,5 @@ class _Parser:
             found.remove(current)
         if len(found) == 1:
             return found[0]
-        exact = [p for p in people if any(clean_spaces(r).casefold() == want for r in p.roles)]
+        exact = [p for p in people if any(_role_words(r) == want for r in p.roles)]
         return exact[0] if len(exact) == 1 else None

@@ -13,6 +13,11 @@ class TranscriptError(ValueError):
     """The file cannot be read as a transcript; the message says why."""
 
 
+class NotATranscript(TranscriptError):
+    """A readable page that is not a transcript: it has no speaker labels (a news item, an
+    order, a list of appointments or awards). Ingest skips it rather than failing it."""
+
+
 @dataclass
 class ParsedTurn:
     kind: str  # SPEECH or SUMMARY

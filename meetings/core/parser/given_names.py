@@ -1,0 +1,49 @@
+"""Words known to begin personal names: given names, and the family names that East Asian
+names put first.
+
+The parser uses them where the shape of a label cannot tell a name from the end of a title:
+"President of <Country> <Given> <Middle> <Surname>" keeps a given name in front of the
+default two-word name, while "Minister of Economic Development <Given> <Surname>" does not
+take "Economic Development" into the name, and a bare label such as "Young Scientists:" is a
+heading, not a person. The list is general knowledge of names, not of any one transcript;
+a name missing from it only loses the longer form, never a turn.
+"""
+
+from __future__ import annotations
+
+_NAMES = """
+abbas abd abdel hamid abdul abdulaziz abdullah abdulla abdurrahman abu adam adel adnan ahmad ahmed
+aisen akhmad akhmat alain alan albert alberto aleksandar aleksandr aleksei aleksey alena alessandro
+alex alexander alexandr alexandra alexei alexey alexis alfred ali alisher alla almazbek alpha alya
+amir amr anastasia anatoly anatoli andrei andrej andres andrew andrey andrzej angela angelina ann
+anna anne antonio anton antonina arkady armen arsen arseny artem artur arthur artyom askar aslan
+asif aung ayman azat bashar benjamin bernard bill boris boyko bruno carl carlos catherine cesar
+charles christian christine christopher claude daniel daniil daniela danila darya david denis
+dimitri dmitri dmitry dmytro donald dzhanik edward egor ekaterina elena elizabeth ella elvira
+emil emmanuel emomali enrique eric erik eugene eva evgeny fatima fedor felix ferdinand fernando
+filipp francesco francis francisco francois frank franz fyodor galina gennady george georgy
+gerhard german giuseppe gleb grigory gulnara gurbanguly hamad hans hassan heinz helmut henri
+henry hilary hosni hossein hugo ibrahim igor ilham ilya inna irina isa islam ismail ivan ivanka
+jacques jair jakob james jan jean jeremy jiang jinping joachim johann john jorge jose josef
+joseph juan julia kamal karl kassym katerina kateryna khaled khalid khaltmaagiin kim kira kirill
+klaus konstantin ksenia kseniya kurt larisa lech lee leonid li liu liudmila lucas ludmila luis
+lyubov lyudmila magomed mahmoud mahmud maksim mansour marat marc marco margarita maria marie
+marina mario mark martin mary matteo mauricio maxim mehmet michael michel miguel mikhail milos
+mintimer mohamed mohammad mohammed mohammad muhammad murat mustafa nadezhda nail narendra
+natalia natalya nguyen nicolas nikita nikol nikolai nikolay nina nursultan oleg olga
+oscar pablo patrick paul pavel peter petr petro petro philippe pierre pyotr rafael ramzan
+rashid raul recep renat rinat robert rodrigo roman rosa rudolf ruslan rustam salman sami
+samuel sauli sebastian serge sergei sergey sergio serzh shavkat shinzo silvio sofia sophie
+stanislav stefan stepan stephen svetlana taisiya tamara tamim tatiana tatyana thomas tigran
+timofei timur tomas tony ueli ulyana vadim valentin valentina valeria valery vasily vera victor
+viktor viktoria vincent vitaly vladimir vladislav vsevolod vyacheslav walter wang wolfgang xi
+yakov yan yaroslav yekaterina yelena yelizaveta yevgeny yevgenia yuri yury zakhar zhang zinaida
+"""
+
+GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
+
+
+def begins_a_name(word: str) -> bool:
+    """Is this word (any case, with or without a hyphenated second part) known to begin names?"""
+    low = word.casefold().strip(".,")
+    return low in GIVEN_NAMES or low.split("-", 1)[0] in GIVEN_NAMES

@@ -1,0 +1,226 @@
+"""Attribution faults found on a real site dump, one class at a time, on invented transcripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from meetings.core.parser import SPEECH, SUMMARY, NotATranscript, TranscriptError, parse_transcript
+from meetings.core.parser.labels import parse_label
+
+
+def page(body: str, title: str = "Meeting of the Harbour Council", lead: str = "") -> str:
+    lead = lead or "The Governor held a meeting of the Harbour Council."
+    return f"{title}\n\nMarch 3, 2023, Larkspur\n\n{lead}\n\n{body.strip()}\n"
+
+
+def speakers(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(t.name, t.generic, t.kind) for t in parse_transcript(text).turns]
+
+
+# --- generic labels inside one speaker's address ----------------------------------------------
+
+
+def test_a_rhetorical_question_inside_an_address_is_part_of_the_speech():
+    text = page(
+        """
+Helena Marsh: Good afternoon, members of the assembly.
+
+We shall build the new quay this year.
+
+Question: at what cost? Where shall we find the money? We have found it in savings.
+
+And another one: Question: “Who will build it?” Reply: “Our own yards.”
+
+Question: “Who will pay for it?” Reply: “Nobody but the port.”
+
+Thank you.
+""",
+        title="Address to the Harbour Assembly",
+    )
+    assert speakers(text) == [("Helena Marsh", None, SPEECH)]
+    assert "at what cost?" in parse_transcript(text).turns[0].text
+
+
+def test_a_question_in_dialogue_is_still_a_turn_of_someone_else():
+    text = page(
+        """
+Helena Marsh: Good afternoon. Questions, please.
+
+Question: When will the quay open?
+
+Helena Marsh: Next spring.
+"""
+    )
+    assert speakers(text) == [
+        ("Helena Marsh", None, SPEECH),
+        (None, "Question", SPEECH),
+        ("Helena Marsh", None, SPEECH),
+    ]
+
+
+# --- places, ministries and titles are not people ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Minister of Foreign Affairs",
+        "Minister of Economic Development",
+        "Minister of Science and Higher Education",
+        "Minister of Civil Defence, Emergencies and Disaster Relief",
+        "Chairman of the Accounts Chamber",
+        "Anniversary of the Great Victory",
+        "Larkspur, Northern Region",
+    ],
+)
+def test_an_office_or_a_place_is_never_a_name(label):
+    parsed = parse_label(label)
+    assert parsed is None or parsed.name is None
+
+
+def test_a_role_after_the_name_that_names_an_organisation():
+    label = parse_label("Tomas Reyes, Chairman of the Accounts Chamber")
+    assert (label.name, label.role) == ("Tomas Reyes", "Chairman of the Accounts Chamber")
+    label = parse_label("Pavel Orlin, welding engineer at a branch of JSC “Harbour-Works” NORDYARD")
+    assert (label.name, label.role[:15]) == ("Pavel Orlin", "welding enginee")
+
+
+def test_a_list_of_appointments_is_not_a_transcript():
+    text = page(
+        """
+Minister of Civil Defence, Emergencies and Disaster Relief: Tomas Reyes.
+
+Minister of Foreign Affairs: Ilona Vance.
+
+Minister of Science and Higher Education: Pavel Orlin.
+""",
+        title="Executive Order on the Cabinet",
+        lead="The Governor signed an executive order on the members of the Cabinet.",
+    )
+    with pytest.raises(NotATranscript, match="no speaker labels"):
+        parse_transcript(text)
+    assert issubclass(NotATranscript, TranscriptError)
+
+
+def test_a_heading_with_a_colon_is_not_a_person():
+    text = page(
+        """
+Helena Marsh: Good afternoon. We open a forum on modern harbours and young sailors.
+
+Modern Harbours: the forum's second day
+
+Helena Marsh: The second day begins.
+"""
+    )
+    assert {name for name, _, _ in speakers(text)} == {"Helena Marsh"}
+
+
+# --- titles glued to names --------------------------------------------------------------------
+
+
+def test_a_possessive_or_hyphenated_title_stays_out_of_the_name():
+    text = page(
+        """
+Commissioner for Children’s Rights Anna Kovalenko: Good afternoon.
+
+Harbour Gazette magazine Editor-in-Chief Pavel Orlin: Thank you.
+
+UN Secretary-General Tomas Reyes: Thank you, colleagues.
+
+Head Coach of Larkspur’s Rowing Team Ilona Vance: We won.
+""",
+        lead="The Governor met the Commissioner for Children’s Rights Anna Kovalenko, "
+        "spoke with UN Secretary-General Tomas Reyes and congratulated Larkspur’s Rowing Team Ilona Vance.",
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Anna Kovalenko",
+        "Pavel Orlin",
+        "Tomas Reyes",
+        "Ilona Vance",
+    ]
+
+
+# --- names the parser did not read ------------------------------------------------------------
+
+
+def test_name_particles_and_longer_names():
+    text = page(
+        """
+President of Freedonia Khalid bin Omar Al Rashidi (re-translated): Thank you.
+
+President of Sylvania Bashir al-Hakim: Good afternoon.
+
+President of Borduria Yelena Ivanovna Kostrova: Welcome.
+
+Secretary General of the Harbour Council Adnan Z. Orlin: Thank you.
+
+Helena Marsh: Thank you all.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Khalid bin Omar Al Rashidi",
+        "Bashir al-Hakim",
+        "Yelena Ivanovna Kostrova",
+        "Adnan Z. Orlin",
+        "Helena Marsh",
+    ]
+
+
+def test_a_label_with_its_note_on_the_next_line():
+    text = page(
+        """
+Helena Marsh: Welcome, Mr Reyes.
+
+Tomas Reyes
+
+(retranslated): Thank you for the invitation.
+
+Helena Marsh: Please.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Helena Marsh", "Tomas Reyes", "Helena Marsh"]
+    assert turns[1].text == "Thank you for the invitation."
+
+
+# --- summaries --------------------------------------------------------------------------------
+
+
+def test_summaries_that_open_with_a_phrase_or_name_a_title_differently():
+    text = page(
+        """
+Helena Marsh: Colleagues, the Chief of Harbour Staff will report first.
+
+Chief of the Harbour Staff Pavel Orlin: Thank you.
+
+(Then the Chief of Harbour Staff gave a detailed report on the state of the quays.)
+
+The quays are in order.
+
+Minister of Ports Ilona Vance: I shall be brief.
+
+(Next, the minister touched on the timetable of the ferries and the new piers.)
+
+(With respect to the ferries, Tomas Reyes said that two more will be bought next year.)
+
+(Tomas Reyes and Ilona Vance reported on the budget of the port for the coming year.)
+"""
+    )
+    got = speakers(text)
+    assert got == [
+        ("Helena Marsh", None, SPEECH),
+        ("Pavel Orlin", None, SPEECH),
+        ("Pavel Orlin", None, SUMMARY),
+        ("Pavel Orlin", None, SPEECH),
+        ("Ilona Vance", None, SPEECH),
+        ("Ilona Vance", None, SUMMARY),
+        ("Tomas Reyes", None, SUMMARY),
+        (None, None, SUMMARY),  # two people in one paragraph: a group, no one person
+    ]
+
+
+def test_a_date_line_whose_place_holds_brackets():
+    text = page("Helena Marsh: Good afternoon.").replace(
+        "Larkspur\n", "Larkspur (Northern Region) Air Base\n", 1
+    )
+    assert parse_transcript(text).place == "Larkspur (Northern Region) Air Base"
