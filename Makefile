@@ -1,7 +1,9 @@
 # Meeting archive: build / run / test.
 #
 #   make venv      create .venv (Python >= 3.12, see scripts/find-python.sh) and
-#                  pip install -e '.[test]' (re-run when pyproject.toml changes)
+#                  pip install -e '.[test]' pinned by constraints.txt (re-run when either changes)
+#   make lock      re-pin constraints.txt from a fresh resolve of pyproject.toml
+#   make lint      ruff (lint, format check) and mypy on the pure core
 #   make db        print the DATABASE_URL to use (see scripts/ensure-db.sh;
 #                  may start a private cluster in .pgdata/)
 #   make migrate   apply migrations
@@ -33,11 +35,11 @@ GUNICORN = $(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 
 	$$($(VENV)/bin/gunicorn --help 2>/dev/null | grep -qe '--no-control-socket' && echo --no-control-socket) \
 	--access-logfile -
 
-.PHONY: venv db migrate run serve test clean
+.PHONY: venv db migrate run serve test clean lint lock
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@set -e; \
 	if ! $(PY) -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1; then \
 		python="$$(scripts/find-python.sh)"; \
@@ -45,9 +47,22 @@ $(STAMP): pyproject.toml
 		rm -rf $(VENV); \
 		"$$python" -m venv $(VENV); \
 	fi; \
-	$(PY) -m pip install --quiet -e '.[test]'; \
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'; \
 	touch $(STAMP); \
 	echo "make venv: $$($(PY) -c 'import sys, django; print(sys.executable, sys.version.split()[0], "Django", django.get_version())')"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# A fresh resolve in a throwaway venv, so the pins are what pyproject.toml allows today.
+lock:
+	@set -e; tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	"$$(scripts/find-python.sh)" -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet -e '.[test]'; \
+	"$$tmp/venv/bin/pip" freeze --exclude-editable | grep -v '^-e' > constraints.txt; \
+	echo "make lock: $$(wc -l < constraints.txt) pins written to constraints.txt"
 
 db: venv
 	@PYTHON=$(PY) scripts/ensure-db.sh

@@ -172,7 +172,8 @@ def _paragraph(rng: random.Random, topic: str, nbsp: bool) -> str:
 
 
 def speaker_pool(rng: random.Random, size: int) -> list[Speaker]:
-    seen, pool = set(), []
+    seen: set[str] = set()
+    pool: list[Speaker] = []
     while len(pool) < size:
         name = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}{'' if len(seen) < 900 else '-' + rng.choice(SURNAMES)}"
         if name in seen:

@@ -113,7 +113,7 @@ SIMILAR = 0.85
 
 
 def assign_keys(
-    new: list[NewTurn], old: list[KeyedTurn], retired: list[str] = ()
+    new: list[NewTurn], old: list[KeyedTurn], retired: list[str] | tuple[str, ...] = ()
 ) -> tuple[list[str], list[KeyedTurn]]:
     """Keys for `new` (in order), carrying over the keys of `old` turns that are the same remark.
 

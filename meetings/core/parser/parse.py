@@ -565,7 +565,7 @@ class _Parser:
         # Pass 2: resolve every turn.
         last_person: _Person | None = None
         for t in turns:
-            person: _Person | None = None
+            person = None
             if t.resolution == "label" and t.written_name:
                 person, how = find(t.written_name)
                 if person is None:
@@ -581,9 +581,9 @@ class _Parser:
                     person = same[0]
                 else:
                     t.resolution = "unresolved"
-            elif t.resolution == "role" and getattr(t, "ref_role", None):
+            elif t.resolution == "role" and (ref_role := getattr(t, "ref_role", None)):
                 # A summary continues about the current speaker; a label names someone new.
-                person = self._by_role(t.ref_role, people, last_person, prefer_current=t.kind == SUMMARY)
+                person = self._by_role(ref_role, people, last_person, prefer_current=t.kind == SUMMARY)
                 if person is None and t.kind == SPEECH:
                     t.resolution, t.generic = "generic", t.label  # nobody holds it here: no person
                 elif person is None:

@@ -267,7 +267,7 @@ def _content(word: str) -> bool:
     return True
 
 
-def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
+def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
     """Phrase key -> count, for phrases of one to four content words.
 
     `exclude` holds lower-case words never to use (the names of the people present).
@@ -283,9 +283,8 @@ def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
     missing = _MISSING
     for w in _TOKEN.findall(normalise(text)):
         if w:
-            info = info_of(w, missing)
-            if info is missing:
-                info = _word_info(w)
+            found = info_of(w, missing)
+            info = _word_info(w) if found is missing else found
             if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
                 append(info)
                 continue
@@ -306,7 +305,7 @@ def candidates(text: str, exclude: set[str] = frozenset()) -> Counter:
 # A word, or (group empty) a break: the same runs as splitting at _BREAK and finding _WORD in
 # each chunk, since no break contains a letter and no word contains a break's first character.
 _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
-_MISSING = object()
+_MISSING: tuple = ("<not yet looked up>",)  # a sentinel of the cache's own type
 _WORD_INFO: dict[str, tuple | None] = {}
 _WORD_INFO_MAX = 200_000
 

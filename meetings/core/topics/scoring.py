@@ -160,7 +160,7 @@ def score(turns: list[TurnPhrases]) -> Scored:
     empty: dict[str, float] = {}
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
-        totals: Counter = Counter()
+        totals: dict[str, float] = defaultdict(float)
         for t in sorted(mts, key=lambda x: x.position):
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
@@ -210,7 +210,7 @@ def _dedupe(items: list[tuple[str, float]]) -> list[tuple[str, float]]:
 
 
 def _dedupe_people(items):
-    kept = []
+    kept: list = []
     for p, w, r in items:
         if any(_contains(q, p) or _contains(p, q) for q, _, _ in kept):
             continue
