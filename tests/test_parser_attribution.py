@@ -224,3 +224,25 @@ def test_a_date_line_whose_place_holds_brackets():
         "Larkspur\n", "Larkspur (Northern Region) Air Base\n", 1
     )
     assert parse_transcript(text).place == "Larkspur (Northern Region) Air Base"
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "role"),
+    [
+        ("Crown Prince Omar Al Rashidi of Port Azur", "Omar Al Rashidi", "Crown Prince of Port Azur"),
+        (
+            "Patriarch Tikhon of Larkspur and All Borduria",
+            "Patriarch Tikhon",
+            "Patriarch of Larkspur and All Borduria",
+        ),
+        ("Ruling Prince of Sylvania Rudolf II", "Rudolf II", "Ruling Prince of Sylvania"),
+        (
+            "Chairman of the Federation of Independent Harbour Unions of Borduria Pavel Orlin",
+            "Pavel Orlin",
+            "Chairman of the Federation of Independent Harbour Unions of Borduria",
+        ),
+    ],
+)
+def test_a_title_of_a_place_around_a_name(label, name, role):
+    parsed = parse_label(label)
+    assert (parsed.name, parsed.role) == (name, role)

@@ -305,6 +305,7 @@ _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
+_OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
 _THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
 _ABBREVIATIONS = {
@@ -589,6 +590,19 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         tokens = tokens[:-1] + split_glued(tokens[-1]).split(" ")
     if len(tokens) > 30:
         return None
+    # "Title Name of <Place>" ("Crown Prince <Name> of <Emirate>", "Ruling Prince <Name> of
+    # <Country>"): the place is part of the title, and the name comes before it.
+    of_place = _OF_PLACE.match(" ".join(tokens))
+    if of_place:
+        walked = _walk_name(tokens, attested)
+        if walked < 0 or tokens[walked - 1] == "of":
+            inner = parse_label(of_place.group("head"), attested, ordinary)
+            if inner is not None and inner.name:
+                first = inner.name.split(" ", 1)[0]
+                title = inner.role or (first if first.casefold() in SINGLE_NAME_TITLES else None)
+                if title:
+                    role = f"{title} of {of_place.group('place')}"
+                    return Label(text=text, name=inner.name, role=role, note=note)
     # Shape A: "[title] Name Surname".
     shape_a = None
     start = _walk_name(tokens, attested)
