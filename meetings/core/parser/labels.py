@@ -601,8 +601,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 first = inner.name.split(" ", 1)[0]
                 title = inner.role or (first if first.casefold() in SINGLE_NAME_TITLES else None)
                 if title:
-                    role = f"{title} of {of_place.group('place')}"
-                    return Label(text=text, name=inner.name, role=role, note=note)
+                    of_role = f"{title} of {of_place.group('place')}"
+                    return Label(text=text, name=inner.name, role=of_role, note=note)
     # Shape A: "[title] Name Surname".
     shape_a = None
     start = _walk_name(tokens, attested)
@@ -613,7 +613,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         title = " ".join(tokens[:start]).strip(" ,")
         name = " ".join(tokens[start:])
         if _title_ok(title):
-            role = title or None
+            role: str | None = title or None
             if role is None and note and _looks_like_title(note):
                 role, note = note, None  # "Vladimir Putin (President of Russia):"
             shape_a = Label(text=text, name=tidy_name(name), role=role, note=note)
