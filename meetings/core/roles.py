@@ -1,0 +1,101 @@
+"""Roles as a reader sees them: an office written several ways is one office, and a fragment of
+a sentence that a label happened to carry is no office at all.
+
+Pure functions, no Django. A *role key* folds what does not change the office: case, spacing,
+articles, apostrophes, and the two English word orders of a national office ("Russian
+President" is "President of Russia").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from meetings.core.parser.labels import NOT_IN_TITLE
+from meetings.core.parser.names import TITLE_WORDS, clean_spaces
+
+_ARTICLES = {"the", "a", "an"}
+_ENDS_UNFINISHED = {"of", "for", "and", "the", "to", "at", "in", "on", "with", "a", "an", "or"}
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_WORD = re.compile(r"[\w'-]+")
+# Words of a role that are not the office itself: a fragment holding them is a sentence.
+_SENTENCE_WORDS = NOT_IN_TITLE - {"no", "first", "general", "head", "state", "member", "all"}
+# Words that qualify an office rather than name its domain ("Deputy Prime Minister").
+_MODIFIERS = {
+    "prime",
+    "deputy",
+    "first",
+    "vice",
+    "acting",
+    "former",
+    "chief",
+    "senior",
+    "general",
+    "executive",
+}
+MAX_ROLE_WORDS = 30
+
+
+def is_office(role: str | None) -> bool:
+    """Does this role read as an office or occupation ("Minister of Finance", "welding engineer
+    at a plant") rather than a fragment of a sentence ("pensioners are worried")?"""
+    if not role:
+        return False
+    text = clean_spaces(role).strip(" ,.;:")
+    words = _WORD.findall(text.translate(_APOSTROPHES))
+    if not words or len(words) > MAX_ROLE_WORDS:
+        return False
+    low = [w.casefold() for w in words]
+    if any(w in _SENTENCE_WORDS for w in low):
+        return False
+    if low[-1] in _ENDS_UNFINISHED or _POSSESSIVE_END.search(text):
+        return False
+    if text[:1].islower() and not any(
+        w in TITLE_WORDS or w.endswith(("er", "or", "ist", "ian")) for w in low
+    ):
+        return False  # "worried about prices": no word of an occupation
+    return True
+
+
+def role_key(role: str) -> str:
+    """The identity of an office however it is written: case, spacing, articles, apostrophes
+    folded; "Russian President" and "President of Russia" are one key."""
+    words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
+    words = [w for w in words if w not in _ARTICLES]
+    # "<Nation>n <Office>" -> "<office> of <nation>": Russian, Bolivian, Austrian, Korean …
+    if len(words) >= 2 and words[0].endswith("n") and len(words[0]) > 4 and "of" not in words:
+        nation = words[0][:-1]
+        if nation.endswith(("ia", "a")):
+            words = [*words[1:], "of", nation]
+    # "<Domain> <Office>" -> "<office> of <domain>": "Industry and Trade Minister", "Finance Minister".
+    if (
+        len(words) >= 2
+        and "of" not in words
+        and words[-1] in TITLE_WORDS
+        and not any(w in TITLE_WORDS or w in _MODIFIERS for w in words[:-1])
+    ):
+        words = [words[-1], "of", *words[:-1]]
+    return " ".join(words)
+
+
+def preferred_form(forms: Iterable[str] | Counter[str]) -> str:
+    """The written form to show for one office: the most used, then one not in capitals, then
+    the first in alphabetical order (so the choice does not depend on reading order)."""
+    counts = forms if isinstance(forms, Counter) else Counter(forms)
+
+    def rank(form: str) -> tuple[int, bool, str]:
+        shouting = sum(c.isupper() for c in form) > sum(c.islower() for c in form)
+        return (-counts[form], shouting, form)
+
+    return min(counts, key=rank)
+
+
+def group_roles(forms: Iterable[str]) -> dict[str, list[str]]:
+    """Offices among written roles: role key -> the written forms of it, fragments left out."""
+    grouped: dict[str, list[str]] = {}
+    for form in forms:
+        if is_office(form):
+            grouped.setdefault(role_key(form), []).append(form)
+    return grouped

@@ -1,0 +1,69 @@
+"""Roles: one office however written, and fragments of sentences left out."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from meetings.core.roles import group_roles, is_office, preferred_form, role_key
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "President of Borduria",
+            "Bordurian President",
+            "President OF BORDURIA",
+            "the President of Borduria",
+        ],
+        ["Minister of Ports and Harbours", "Ports and Harbours Minister", "minister of ports and harbours"],
+        [
+            "Chair of the Larkspur Council’s Audit Committee",
+            "Chair of the Larkspur Council's Audit Committee",
+        ],
+        ["Larkspur Mayor", "Mayor of Larkspur"],
+    ],
+)
+def test_one_office_however_written(forms):
+    assert len({role_key(f) for f in forms}) == 1
+
+
+def test_different_offices_stay_apart():
+    keys = {role_key(r) for r in ["Deputy Prime Minister", "Prime Minister", "First Deputy Prime Minister"]}
+    assert len(keys) == 3
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["pensioners are worried", "Chairman of the", "Head of Borduria’s", "we have been waiting for this", ""],
+)
+def test_fragments_are_not_offices(role):
+    assert not is_office(role)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "welding engineer at a branch of a shipyard",
+        "head of the toxicology department",
+        "Patriarch of Larkspur and All Borduria",
+        "Minister of Civil Defence, Emergencies and Disaster Relief",
+    ],
+)
+def test_offices_and_occupations_are_offices(role):
+    assert is_office(role)
+
+
+def test_the_form_shown_is_the_most_used_then_not_shouting():
+    assert (
+        preferred_form(Counter({"President of Borduria": 3, "Bordurian President": 5}))
+        == "Bordurian President"
+    )
+    assert preferred_form(["PRESIDENT OF BORDURIA", "President of Borduria"]) == "President of Borduria"
+
+
+def test_grouping_leaves_out_fragments():
+    grouped = group_roles(["President of Borduria", "Bordurian President", "pensioners are worried"])
+    assert grouped == {"president of borduria": ["President of Borduria", "Bordurian President"]}
