@@ -4,6 +4,7 @@
 #                  pip install -e '.[test]' pinned by constraints.txt (re-run when either changes)
 #   make lock      re-pin constraints.txt from a fresh resolve of pyproject.toml
 #   make lint      ruff (lint, format check) and mypy on the pure core
+#   make golden    rewrite the parser's expected outputs (tests/core/golden/) for review
 #   make db        print the DATABASE_URL to use (see scripts/ensure-db.sh;
 #                  may start a private cluster in .pgdata/)
 #   make migrate   apply migrations
@@ -35,7 +36,7 @@ GUNICORN = $(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 
 	$$($(VENV)/bin/gunicorn --help 2>/dev/null | grep -qe '--no-control-socket' && echo --no-control-socket) \
 	--access-logfile -
 
-.PHONY: venv db migrate run serve test clean lint lock
+.PHONY: venv db migrate run serve test clean lint lock golden
 
 venv: $(STAMP)
 
@@ -50,6 +51,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'; \
 	touch $(STAMP); \
 	echo "make venv: $$($(PY) -c 'import sys, django; print(sys.executable, sys.version.split()[0], "Django", django.get_version())')"
+
+golden: venv
+	$(WITH_DB) $(PY) -m pytest -q tests/core/test_golden.py --regenerate-golden
 
 lint: venv
 	$(VENV)/bin/ruff check .

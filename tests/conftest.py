@@ -42,3 +42,11 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--regenerate-golden",
+        action="store_true",
+        help="rewrite the parser's expected-output files (tests/core/golden/*.json) from its output",
+    )
