@@ -21,6 +21,12 @@ def _memo_url(obj, name: str) -> str:
     return memo[1]
 
 
+class MeetingQuerySet(models.QuerySet):
+    def newest_first(self) -> MeetingQuerySet:
+        """The meeting list's order: newest date first, then title, then id (so that it is total)."""
+        return self.order_by("-date", "title", "pk")
+
+
 class Meeting(models.Model):
     title = models.TextField(help_text="As the page gives it, however long (its slug takes the first words).")
     date = models.DateField(db_index=True)
@@ -46,6 +52,8 @@ class Meeting(models.Model):
         help_text="1-based place in the meeting list (newest first), set after every ingest: "
         "page N of the list is a range of positions, as fast as page 1.",
     )
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -76,6 +84,18 @@ class MeetingSource(models.Model):
         return self.name
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def resolve(self, slug: str) -> Participant | None:
+        """The participant with this slug or, for the old slug of a person merged into another
+        (ParticipantRedirect), the person it now names; None when neither exists. A caller given
+        someone whose slug is not `slug` answers 301 to the new address."""
+        person = self.filter(slug=slug).first()
+        if person is None:
+            moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
+            person = moved.participant if moved is not None else None
+        return person
+
+
 class Participant(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=120, unique=True)
@@ -84,6 +104,8 @@ class Participant(models.Model):
     )
     turn_count = models.PositiveIntegerField(default=0)
     meeting_count = models.PositiveIntegerField(default=0)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "name"]
@@ -136,6 +158,11 @@ class TurnQuerySet(models.QuerySet):
         quarters of a row's bytes, read by no page), nor the search vector of each of the
         `related` meetings they are selected with."""
         return self.defer("search_vector", "phrases", *(f"{r}__search_vector" for r in related))
+
+    def newest_first(self) -> TurnQuerySet:
+        """Newest meeting first, each meeting's turns in transcript order: Turn.date is the
+        meeting's date, so this is the order of the turn_newest and turn_speaker_newest indexes."""
+        return self.order_by("-date", "meeting_id", "position")
 
 
 class Turn(models.Model):
@@ -220,6 +247,16 @@ class RetiredTurnKey(models.Model):
         ]
 
 
+class TopicQuerySet(models.QuerySet):
+    def listed(self, order: str = "raised") -> TopicQuerySet:
+        """The topics the topic index lists (among someone's or some meeting's top topics, and
+        raised by someone), by label ("az") or most meetings raised first ("raised")."""
+        topics = self.filter(is_featured=True, raised_count__gt=0)
+        if order == "az":
+            return topics.order_by("label")
+        return topics.order_by("-raised_count", "-remark_count", "label")
+
+
 class Topic(models.Model):
     """A normalised key phrase ("foreign agent") with the label readers see ("foreign agents")."""
 
@@ -235,6 +272,8 @@ class Topic(models.Model):
         help_text="Among someone's or some meeting's top topics: listed in the index.",
     )
 
+    objects = TopicQuerySet.as_manager()
+
     class Meta:
         ordering = ["label"]
 
@@ -243,6 +282,13 @@ class Topic(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:topic", kwargs={"slug": self.slug})
+
+
+class TurnTopicQuerySet(models.QuerySet):
+    def newest_first(self) -> TurnTopicQuerySet:
+        """A topic's remarks newest meeting first, in transcript order, read from the copies of the
+        turn's date, meeting and position (the turntopic_newest indexes)."""
+        return self.order_by("-date", "meeting_id", "position")
 
 
 class TurnTopic(models.Model):
@@ -272,6 +318,8 @@ class TurnTopic(models.Model):
         db_index=False,
         db_constraint=False,
     )
+
+    objects = TurnTopicQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["turn", "topic"], name="turn_topic_unique")]

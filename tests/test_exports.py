@@ -239,7 +239,8 @@ def test_akn_builder_edge_cases_without_database():
     """No place, excerpts, an empty speech, a two-paragraph summary, a group summary, no turns."""
     import datetime
 
-    from meetings.opendata.exports import formats as exports
+    from meetings.opendata.exports.akn import meeting_akn
+    from meetings.opendata.exports.text import meeting_text
 
     meeting = Meeting(
         slug="2020-01-02-odd-meeting",
@@ -280,15 +281,15 @@ def test_akn_builder_edge_cases_without_database():
     ]
     absolute = "http://example.org{}".format
     for some in (turns, []):
-        root = assert_valid_akn(exports.meeting_akn(meeting, some, absolute))
+        root = assert_valid_akn(meeting_akn(meeting, some, absolute))
         assert root.find("a:debate/a:preface/a:p/a:location", NS) is None
     summary = root.find("a:debate/a:debateBody/a:debateSection", NS)
     assert len(summary) == 1  # only the heading
-    root = etree.fromstring(exports.meeting_akn(meeting, turns, absolute))
+    root = etree.fromstring(meeting_akn(meeting, turns, absolute))
     first, group = root.findall("a:debate/a:debateBody/a:debateSection/a:summary", NS)
     assert "".join(first.itertext()) == "First (Laughter.) part.Second <…> part."
     assert first.find("a:eol", NS) is not None and group.get("refersTo") is None
-    text = exports.meeting_text(meeting, turns, absolute)
+    text = meeting_text(meeting, turns, absolute)
     assert text.startswith(
         "Odd meeting\n2 January 2020\nExcerpts from the transcript\nhttp://example.org/meetings/"
     )

@@ -280,7 +280,7 @@ def test_sitemap_sections_list_the_pages(client, archive, django_assert_max_num_
 def test_sitemap_remarks_are_paginated(client, archive, monkeypatch):
     from meetings.opendata import sitemaps
 
-    monkeypatch.setattr(sitemaps.RemarkSitemap, "limit", 4)
+    monkeypatch.setattr(sitemaps.TurnSitemap, "limit", 4)
     _, locs = sitemap_locs(client, "/sitemap.xml")
     remarks = [
         f"{BASE}/sitemap-remarks.xml",

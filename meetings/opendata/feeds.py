@@ -1,4 +1,4 @@
-"""Atom feeds: the newest meetings, a speaker's newest remarks, a topic's newest remarks.
+"""Atom feeds: the newest meetings, a participant's newest remarks, a topic's newest remarks.
 
 Every feed runs a fixed number of queries, whatever the number of entries. Text from the
 transcripts is escaped here (paragraphs become `<p>` of escaped text in a `type="html"` element,
@@ -18,7 +18,7 @@ from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import linebreaks
 
-from meetings.models import Meeting, Participant, ParticipantRedirect, Topic, Turn, TurnTopic
+from meetings.models import Meeting, Participant, Topic, Turn, TurnTopic
 
 SITE_NAME = "Transcript Archive"
 FEED_SIZE = 50
@@ -70,7 +70,7 @@ class MeetingsFeed(Feed):
         return reverse("feed_meetings")
 
     def items(self):
-        meetings = list(Meeting.objects.defer("search_vector").order_by("-date", "title")[:FEED_SIZE])
+        meetings = list(Meeting.objects.defer("search_vector").newest_first()[:FEED_SIZE])
         names: dict[int, list[str]] = {m.pk: [] for m in meetings}
         rows = (
             Turn.objects.filter(meeting__in=list(names), speaker__isnull=False)
@@ -100,7 +100,7 @@ class MeetingsFeed(Feed):
         return {"authors": item.participant_names}
 
 
-class _RemarkFeed(Feed):
+class _TurnFeed(Feed):
     """Entries are turns (with meeting and speaker loaded): permalink, text, speaker."""
 
     feed_type = ArchiveAtomFeed
@@ -131,8 +131,8 @@ class _RemarkFeed(Feed):
         }
 
 
-class SpeakerFeed(_RemarkFeed):
-    """A speaker's newest remarks. An old slug (a person since merged) answers 301 to the feed."""
+class ParticipantFeed(_TurnFeed):
+    """A participant's newest remarks. An old slug (a person since merged) answers 301 to the feed."""
 
     def __call__(self, request, *args, **kwargs):
         try:
@@ -141,12 +141,11 @@ class SpeakerFeed(_RemarkFeed):
             return HttpResponsePermanentRedirect(moved.url)
 
     def get_object(self, request, slug):
-        person = Participant.objects.filter(slug=slug).first()
+        person = Participant.objects.resolve(slug)
         if person is None:
-            moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
-            if moved is None:
-                raise Participant.DoesNotExist(slug)
-            raise _Moved(reverse("feed_speaker", kwargs={"slug": moved.participant.slug}))
+            raise Participant.DoesNotExist(slug)
+        if person.slug != slug:
+            raise _Moved(reverse("feed_speaker", kwargs={"slug": person.slug}))
         return person
 
     def title(self, person):
@@ -167,11 +166,11 @@ class SpeakerFeed(_RemarkFeed):
             .select_related("meeting", "speaker")
             .for_display("meeting")
             .defer("meeting__description")
-            .order_by("-meeting__date", "meeting_id", "position")[:FEED_SIZE]
+            .newest_first()[:FEED_SIZE]
         )
 
 
-class TopicFeed(_RemarkFeed):
+class TopicFeed(_TurnFeed):
     """A topic's newest remarks."""
 
     def get_object(self, request, slug):
@@ -199,6 +198,6 @@ class TopicFeed(_RemarkFeed):
                 "turn__meeting__search_vector",
                 "turn__meeting__description",
             )
-            .order_by("-turn__meeting__date", "turn__meeting_id", "turn__position")[:FEED_SIZE]
+            .newest_first()[:FEED_SIZE]
         )
         return [tt.turn for tt in remarks]

@@ -39,7 +39,7 @@ class MeetingSitemap(Sitemap):
         return _latest_ingest()
 
 
-class SpeakerSitemap(Sitemap):
+class ParticipantSitemap(Sitemap):
     limit = SITEMAP_LIMIT
 
     def items(self):
@@ -54,7 +54,7 @@ class TopicSitemap(Sitemap):
         return Topic.objects.only("slug").order_by("slug")
 
 
-class _RemarkPaginator(Paginator):
+class _TurnPaginator(Paginator):
     """Pages of every remark in (meeting, position) order, counted from the meetings' stored turn
     counts and read from the meeting where each page starts (no COUNT(*) and no OFFSET over a
     million turns: page 100 costs what page 1 costs)."""
@@ -69,18 +69,19 @@ class _RemarkPaginator(Paginator):
         start = aggregates.meeting_at(offset, order="id") if offset else None
         rows = self.object_list
         if start is not None:
-            rows, offset = rows.filter(meeting_id__gte=start[1]), offset - start[2]
+            _date, meeting_id, before = start
+            rows, offset = rows.filter(meeting_id__gte=meeting_id), offset - before
         return self._get_page(list(rows[offset : offset + self.per_page]), number, self)
 
 
-class RemarkSitemap(Sitemap):
+class TurnSitemap(Sitemap):
     """Every remark's permalink: up to a million, so many pages of the index."""
 
     limit = SITEMAP_LIMIT
 
     @property
     def paginator(self):
-        return _RemarkPaginator(self._items(), self.limit)
+        return _TurnPaginator(self._items(), self.limit)
 
     def items(self):
         return (
@@ -98,9 +99,9 @@ class RemarkSitemap(Sitemap):
 
 SITEMAPS = {
     "meetings": MeetingSitemap,
-    "speakers": SpeakerSitemap,
+    "speakers": ParticipantSitemap,
     "topics": TopicSitemap,
-    "remarks": RemarkSitemap,
+    "remarks": TurnSitemap,
 }
 
 # Paths crawlers should not walk: search results (endless, and the same remarks again).

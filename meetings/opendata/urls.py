@@ -1,6 +1,31 @@
-"""URL patterns of the open-data features (exports, feeds, sitemap), kept apart from the pages."""
+"""URL patterns of the open-data features, kept apart from the pages and included at the site root
+without a namespace: the exports (meetings/opendata/exports/urls.py, names "export_…"), the Atom
+feeds, sitemap.xml and robots.txt. The JSON API has its own (meetings/opendata/api/urls.py)."""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+from django.views.decorators.http import require_safe
 
 from meetings.opendata.exports.urls import urlpatterns as export_patterns
-from meetings.opendata.feeds_urls import urlpatterns as feed_patterns
+from meetings.opendata.feeds import MeetingsFeed, ParticipantFeed, TopicFeed
+from meetings.opendata.sitemaps import SITEMAPS, robots_txt
 
-urlpatterns = [*export_patterns, *feed_patterns]
+urlpatterns = [
+    *export_patterns,
+    path("feeds/meetings.atom", require_safe(MeetingsFeed()), name="feed_meetings"),
+    path("feeds/speakers/<slug:slug>.atom", require_safe(ParticipantFeed()), name="feed_speaker"),
+    path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        require_safe(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
+]

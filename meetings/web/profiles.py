@@ -1,7 +1,10 @@
-"""Figures for a speaker's profile, each one query whatever the archive's size: they read the
+"""Figures for a participant's profile, each one query whatever the archive's size: they read the
 aggregates of `meetings/derived/aggregates.py`, rebuilt after every ingest."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
 
@@ -45,30 +48,47 @@ def recent_meetings(person: Participant) -> list[Meeting]:
     return found
 
 
-def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[tuple[Participant, int]]:
+class Partner(NamedTuple):
+    """Someone who spoke right before or right after a person, and how many times."""
+
+    participant: Participant
+    exchanges: int
+
+
+def exchanged_with(person: Participant, limit: int = TOP_PARTNERS) -> list[Partner]:
     """The people who most often spoke right before or right after this person."""
     rows = (
         Exchange.objects.filter(participant=person)
         .select_related("partner")
         .order_by("-count", "partner_id")[:limit]
     )
-    return [(e.partner, e.count) for e in rows]
+    return [Partner(e.partner, e.count) for e in rows]
 
 
-def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[dict]:
-    """The people of a meeting in speaking order, from its loaded turns (no query): each with the
-    roles they spoke under there, their number of turns, and their first turn. Also points every
-    turn at the loaded meeting, so permalinks cost no query."""
-    people: dict[int, dict] = {}
+@dataclass
+class MeetingParticipant:
+    """Someone who spoke in a meeting: the titles they spoke under there, their number of turns
+    and their first turn."""
+
+    participant: Participant
+    first: Turn
+    roles: list[str] = field(default_factory=list)
+    count: int = 0
+
+
+def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[MeetingParticipant]:
+    """The people of a meeting in speaking order, from its loaded turns (no query). Also points
+    every turn at the loaded meeting, so permalinks cost no query."""
+    people: dict[int, MeetingParticipant] = {}
     for t in turns:
         t.meeting = meeting
         if t.speaker_id is None:
             continue
-        entry = people.setdefault(
-            t.speaker_id, {"participant": t.speaker, "roles": [], "count": 0, "first": t}
-        )
-        t.speaker = entry["participant"]  # one instance per person: their URL is built once
-        entry["count"] += 1
-        if t.role and t.role not in entry["roles"]:
-            entry["roles"].append(t.role)
+        entry = people.get(t.speaker_id)
+        if entry is None:
+            entry = people[t.speaker_id] = MeetingParticipant(t.speaker, first=t)
+        t.speaker = entry.participant  # one instance per person: their URL is built once
+        entry.count += 1
+        if t.role and t.role not in entry.roles:
+            entry.roles.append(t.role)
     return list(people.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from django.db.models.functions import Left, Upper
@@ -12,11 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from meetings.derived import aggregates, search
+from meetings.http.paging import page_number, page_or_404, requested_page
 from meetings.models import (
     Meeting,
     MeetingTopic,
     Participant,
-    ParticipantRedirect,
     ParticipantTopic,
     RetiredTurnKey,
     Topic,
@@ -24,30 +25,18 @@ from meetings.models import (
     TurnTopic,
 )
 from meetings.web import profiles
-from meetings.web.filters import MeetingFilter, RemarkFilter, SearchFilter, SpeakerFilter, TopicRemarkFilter
+from meetings.web.filters import MeetingFilter, ParticipantFilter, SearchFilter, TurnFilter, TurnTopicFilter
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 120
 
 
-def _page_number(request) -> int:
-    raw = request.GET.get("page") or "1"
-    if not raw.isdigit() or len(raw) > 7:
-        raise Http404("No such page")
-    return int(raw)
+class Letter(NamedTuple):
+    """A letter of the speakers page's A–Z bar, and whether some surname starts with it."""
 
-
-def _page(request, object_list, per_page, count: int | None = None):
-    """The requested page; a page number that is not a page answers 404. `count`, when known
-    (a denormalised count), spares the COUNT(*) over the whole list."""
-    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
-    if count is not None:
-        paginator.count = count  # a cached_property: set, it is never computed
-    number = _page_number(request)
-    if number < 1 or number > paginator.num_pages:
-        raise Http404("No such page")
-    return paginator.page(number)
+    char: str
+    present: bool
 
 
 def _unfiltered(request, *allowed: str) -> bool:
@@ -55,12 +44,9 @@ def _unfiltered(request, *allowed: str) -> bool:
     return all(k in allowed or not v for k, v in request.GET.items())
 
 
-def _page_of(count: int, number: int, per_page: int):
+def _page_of(count: int, number: int | None, per_page: int):
     """A page of a result list already sliced elsewhere (for the pagination links)."""
-    paginator = Paginator(range(count), per_page, allow_empty_first_page=True)
-    if number < 1 or number > paginator.num_pages:
-        raise Http404("No such page")
-    return paginator.page(number)
+    return page_or_404(Paginator(range(count), per_page, allow_empty_first_page=True), number)
 
 
 def _lenient(filterset_class, data, queryset):
@@ -88,19 +74,19 @@ def _query_without_page(request) -> str:
 def _positioned_page(request, meetings, per_page):
     """Page N of the whole newest-first list, read as a range of `list_position`."""
     count = aggregates.list_count() or Meeting.objects.count()
-    page = _page(request, meetings, per_page, count=count)
+    page = requested_page(request, meetings, per_page, count=count)
     page.object_list = aggregates.list_page(meetings, (page.number - 1) * per_page, per_page, count)
     return page
 
 
 @require_safe
 def meeting_list(request):
-    meetings = Meeting.objects.defer("description", "search_vector").order_by("-date", "title", "pk")
+    meetings = Meeting.objects.defer("description", "search_vector").newest_first()
     filterset = _lenient(MeetingFilter, request.GET, meetings)
     if _unfiltered(request, "page"):
         page = _positioned_page(request, meetings, MEETINGS_PER_PAGE)
     else:
-        page = _page(request, filterset.qs, MEETINGS_PER_PAGE)
+        page = requested_page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = aggregates.meeting_years()
     return render(
         request,
@@ -173,7 +159,7 @@ def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
     )
     return (
         newer.order_by("date", "-title", "-pk").only(*fields).first(),
-        older.order_by("-date", "title", "pk").only(*fields).first(),
+        older.newest_first().only(*fields).first(),
     )
 
 
@@ -213,8 +199,8 @@ def turn_detail(request, slug, key):
 @require_safe
 def speaker_list(request):
     people = Participant.objects.order_by("sort_name", "name")
-    filterset = _lenient(SpeakerFilter, request.GET, people)
-    page = _page(request, filterset.qs, SPEAKERS_PER_PAGE)
+    filterset = _lenient(ParticipantFilter, request.GET, people)
+    page = requested_page(request, filterset.qs, SPEAKERS_PER_PAGE)
     letters = set(
         Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
         .values_list("initial", flat=True)
@@ -227,7 +213,7 @@ def speaker_list(request):
             "page": page,
             "filter": filterset,
             "query": _query_without_page(request),
-            "letters": [(c, c in letters) for c in string.ascii_uppercase],
+            "letters": [Letter(c, c in letters) for c in string.ascii_uppercase],
             "letter": (request.GET.get("letter") or "")[:1].upper(),
         },
     )
@@ -235,27 +221,23 @@ def speaker_list(request):
 
 @require_safe
 def speaker_detail(request, slug):
-    person = Participant.objects.filter(slug=slug).first()
+    person = Participant.objects.resolve(slug)
     if person is None:
-        moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
-        if moved is None:
-            raise Http404("No such speaker")
-        return HttpResponsePermanentRedirect(moved.participant.get_absolute_url())
+        raise Http404("No such speaker")
+    if person.slug != slug:  # merged into another person
+        return HttpResponsePermanentRedirect(person.get_absolute_url())
     turns = (
-        Turn.objects.filter(speaker=person)
-        .select_related("meeting")
-        .for_display("meeting")
-        .order_by("-date", "meeting_id", "position")
+        Turn.objects.filter(speaker=person).select_related("meeting").for_display("meeting").newest_first()
     )
-    filterset = _lenient(RemarkFilter, request.GET, turns)
+    filterset = _lenient(TurnFilter, request.GET, turns)
     if _unfiltered(request, "page"):
         # The whole list: its count is known and any page starts from the meeting it falls in.
-        page = _page(request, turns, REMARKS_PER_PAGE, count=person.turn_count)
+        page = requested_page(request, turns, REMARKS_PER_PAGE, count=person.turn_count)
         page.object_list = aggregates.remarks_page(
             person, turns, (page.number - 1) * REMARKS_PER_PAGE, REMARKS_PER_PAGE
         )
     else:
-        page = _page(request, filterset.qs, REMARKS_PER_PAGE)
+        page = requested_page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     return render(
         request,
@@ -284,13 +266,7 @@ TOPICS_PER_PAGE = 100
 @require_safe
 def topic_list(request):
     order = "az" if request.GET.get("sort") == "az" else "raised"
-    topics = Topic.objects.filter(is_featured=True, raised_count__gt=0)
-    topics = (
-        topics.order_by("label")
-        if order == "az"
-        else topics.order_by("-raised_count", "-remark_count", "label")
-    )
-    page = _page(request, topics, TOPICS_PER_PAGE)
+    page = requested_page(request, Topic.objects.listed(order), TOPICS_PER_PAGE)
     return render(
         request,
         "meetings/topic_list.html",
@@ -312,7 +288,7 @@ def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     remarks = (
         TurnTopic.objects.filter(topic=topic)
-        .order_by("-date", "meeting_id", "position")
+        .newest_first()
         .values_list(
             "raised",
             "turn__key",
@@ -326,8 +302,8 @@ def topic_detail(request, slug):
             "date",
         )
     )
-    filterset = _lenient(TopicRemarkFilter, request.GET, remarks)
-    page = _page(request, filterset.qs, REMARKS_PER_PAGE, count=filterset.known_count(topic))
+    filterset = _lenient(TurnTopicFilter, request.GET, remarks)
+    page = requested_page(request, filterset.qs, REMARKS_PER_PAGE, count=filterset.known_count(topic))
     if _unfiltered(request, "page"):  # any page starts from the meeting where it falls
         page.object_list = aggregates.topic_remarks_page(
             topic, remarks, (page.number - 1) * REMARKS_PER_PAGE, REMARKS_PER_PAGE
@@ -382,6 +358,7 @@ def topic_detail(request, slug):
 
 
 RESULTS_PER_PAGE = 20
+SEARCH_PAGE_DIGITS = 4
 
 
 @require_safe
@@ -403,10 +380,9 @@ def search_page(request):
         context["no_lexemes"] = True
         return render(request, "meetings/search.html", context)
     within_meeting = bool(request.GET.get("meeting"))
-    raw_page = request.GET.get("page") or "1"
-    if not raw_page.isdigit() or len(raw_page) > 4:
+    number = page_number(request.GET.get("page"), max_digits=SEARCH_PAGE_DIGITS)
+    if number is None:
         raise Http404("No such page")
-    number = int(raw_page)
     hits = search.search_turns(
         q, base, sort=context["sort"], group=not within_meeting, page=number, per_page=RESULTS_PER_PAGE
     )

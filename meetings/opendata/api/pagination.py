@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from django.core.paginator import Paginator
 from rest_framework.exceptions import ValidationError
@@ -10,6 +12,14 @@ from rest_framework.pagination import PageNumberPagination
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
+
+
+class StoredListing(NamedTuple):
+    """A list's number of results from a stored figure, and a function reading one page of it
+    (rows, offset, limit) -> list, or None to read it with OFFSET."""
+
+    count: int
+    read_page: Callable | None = None
 
 
 class _StoredPaginator(Paginator):
@@ -33,14 +43,14 @@ class _StoredPaginator(Paginator):
 class ArchivePagination(PageNumberPagination):
     """?page=N (404 when there is no such page) and ?page_size=N (1…200, else 400).
 
-    A view may define `stored_listing(request)`: None, or (the number of results from a stored
-    figure, a function reading one page or None); see meetings/opendata/api/views.py."""
+    A view may define `stored_listing(request)`: a StoredListing, or None to count the rows."""
 
     def paginate_queryset(self, queryset, request, view=None):
         listing = view.stored_listing(request) if hasattr(view, "stored_listing") else None
         if listing is not None:
-            count, read_page = listing
-            self.django_paginator_class = partial(_StoredPaginator, count=count, read_page=read_page)
+            self.django_paginator_class = partial(
+                _StoredPaginator, count=listing.count, read_page=listing.read_page
+            )
         return super().paginate_queryset(queryset, request, view)
 
     page_size = PAGE_SIZE

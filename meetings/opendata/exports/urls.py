@@ -11,6 +11,6 @@ urlpatterns: list = [
     path("meetings/<slug:slug>.txt", exports_views.meeting_text, name="export_meeting_text"),
     path("meetings/<slug:slug>.json", exports_views.meeting_json, name="export_meeting_json"),
     path("meetings/<slug:slug>.akn.xml", exports_views.meeting_akn, name="export_meeting_akn"),
-    path("speakers/<slug:slug>.popolo.json", exports_views.speaker_popolo, name="export_speaker_popolo"),
-    path("speakers.popolo.json", exports_views.speakers_popolo, name="export_speakers_popolo"),
+    path("speakers/<slug:slug>.popolo.json", exports_views.participant_popolo, name="export_speaker_popolo"),
+    path("speakers.popolo.json", exports_views.participants_popolo, name="export_speakers_popolo"),
 ]

@@ -1,4 +1,4 @@
-"""Views of the exports: look up, hand to a builder in meetings/opendata/exports/formats.py, answer.
+"""Views of the exports: look up, hand to a format's builder (text, json_format, akn, popolo), answer.
 
 GET and HEAD only; unknown slugs answer 404; each view runs a fixed number of queries (a meeting:
 two; a person: three; a page of people: four), whatever the size of the meeting or the page.
@@ -6,21 +6,18 @@ two; a person: three; a page of people: four), whatever the size of the meeting 
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from meetings.models import (
-    Meeting,
-    Participant,
-    ParticipantAlias,
-    ParticipantRedirect,
-    ParticipantRole,
-    Turn,
-)
-from meetings.opendata.exports import formats as exports
+from meetings.http.paging import requested_page
+from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
+
+from .akn import meeting_akn as akn_document
+from .json_format import dumps, meeting_data
+from .popolo import popolo_person
+from .text import meeting_text as text_document
 
 PEOPLE_PER_PAGE = 200
 MAX_ROLES = 30
@@ -36,7 +33,7 @@ def _response(body: str | bytes, content_type: str) -> HttpResponse:
     return response
 
 
-def _meeting(slug: str):
+def _meeting(slug: str) -> tuple[Meeting, list[Turn]]:
     meeting = get_object_or_404(Meeting.objects.defer("search_vector"), slug=slug)
     turns = list(
         Turn.objects.filter(meeting=meeting).select_related("speaker").for_display().order_by("position")
@@ -49,19 +46,19 @@ def _meeting(slug: str):
 @require_safe
 def meeting_text(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(exports.meeting_text(meeting, turns, request.build_absolute_uri), TEXT)
+    return _response(text_document(meeting, turns, request.build_absolute_uri), TEXT)
 
 
 @require_safe
 def meeting_json(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(exports.dumps(exports.meeting_data(meeting, turns, request.build_absolute_uri)), JSON)
+    return _response(dumps(meeting_data(meeting, turns, request.build_absolute_uri)), JSON)
 
 
 @require_safe
 def meeting_akn(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(exports.meeting_akn(meeting, turns, request.build_absolute_uri), AKN)
+    return _response(akn_document(meeting, turns, request.build_absolute_uri), AKN)
 
 
 def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
@@ -93,43 +90,32 @@ def _roles(people: list[Participant]) -> dict[int, list[str]]:
 
 
 @require_safe
-def speaker_popolo(request, slug):
-    person = Participant.objects.filter(slug=slug).first()
+def participant_popolo(request, slug):
+    person = Participant.objects.resolve(slug)
     if person is None:
-        moved = ParticipantRedirect.objects.select_related("participant").filter(old_slug=slug).first()
-        if moved is None:
-            raise Http404("No such speaker")
-        return HttpResponsePermanentRedirect(
-            reverse("export_speaker_popolo", kwargs={"slug": moved.participant.slug})
-        )
-    data = exports.popolo_person(
+        raise Http404("No such speaker")
+    if person.slug != slug:  # merged into another person
+        return HttpResponsePermanentRedirect(reverse("export_speaker_popolo", kwargs={"slug": person.slug}))
+    data = popolo_person(
         person, _written_forms([person])[person.pk], _roles([person])[person.pk], request.build_absolute_uri
     )
-    return _response(exports.dumps(data), JSON)
+    return _response(dumps(data), JSON)
 
 
 @require_safe
-def speakers_popolo(request):
+def participants_popolo(request):
     """Everyone, PEOPLE_PER_PAGE at a time (?page=N), A–Z by surname, with links to the next page."""
-    raw = request.GET.get("page") or "1"
-    if not raw.isdigit() or len(raw) > 7:
-        raise Http404("No such page")
-    paginator = Paginator(Participant.objects.order_by("sort_name", "name", "slug"), PEOPLE_PER_PAGE)
-    number = int(raw)
-    if number < 1 or number > paginator.num_pages:
-        raise Http404("No such page")
-    page = paginator.page(number)
+    page = requested_page(request, Participant.objects.order_by("sort_name", "name", "slug"), PEOPLE_PER_PAGE)
+    paginator = page.paginator
     people = list(page.object_list)
     forms, roles = (_written_forms(people), _roles(people)) if people else ({}, {})
     base = request.build_absolute_uri(reverse("export_speakers_popolo"))
     data = {
-        "persons": [
-            exports.popolo_person(p, forms[p.pk], roles[p.pk], request.build_absolute_uri) for p in people
-        ],
+        "persons": [popolo_person(p, forms[p.pk], roles[p.pk], request.build_absolute_uri) for p in people],
         "page": page.number,
         "pages": paginator.num_pages,
         "count": paginator.count,
         "next": f"{base}?page={page.next_page_number()}" if page.has_next() else None,
         "previous": f"{base}?page={page.previous_page_number()}" if page.has_previous() else None,
     }
-    return _response(exports.dumps(data), JSON)
+    return _response(dumps(data), JSON)

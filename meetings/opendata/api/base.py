@@ -1,0 +1,88 @@
+"""What every view of the API shares: GET and HEAD only, open to any site, the pages' FilterSets
+(invalid values: 400) and JSON errors."""
+
+from __future__ import annotations
+
+import django_filters
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
+from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import generics
+from rest_framework.exceptions import NotFound, ValidationError
+
+from .pagination import ArchivePagination
+from .schema import ApiSchema
+
+BOOLEAN_SPELLINGS = {"true", "false", "1", "0"}
+
+
+class FilterBackend(DjangoFilterBackend):
+    """DjangoFilterBackend (invalid values: 400 with the FilterSet form's reasons), refusing too a
+    yes/no filter that is neither yes nor no (the form would read it as "either")."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        if filterset is not None:
+            for name, field in filterset.filters.items():
+                value = request.query_params.get(name)
+                if (
+                    isinstance(field, django_filters.BooleanFilter)
+                    and value
+                    and value.lower() not in BOOLEAN_SPELLINGS
+                ):
+                    raise ValidationError({name: ["Expected true or false."]})
+        return filterset
+
+
+class ReadOnly:
+    # GET and HEAD only: other methods (OPTIONS too) answer 405 with an Allow header.
+    http_method_names = ["get", "head"]
+    schema = ApiSchema()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"  # open data, as the exports: any site may read it
+        return response
+
+
+def filtered(request) -> set[str]:
+    """The filters a list request sets (every parameter but paging and format)."""
+    return {
+        k for k, v in request.query_params.items() if v.strip() and k not in ("page", "page_size", "format")
+    }
+
+
+class ListView(ReadOnly, generics.ListAPIView):
+    pagination_class = ArchivePagination
+    filter_backends = [FilterBackend]
+
+
+class DetailView(ReadOnly, generics.RetrieveAPIView):
+    filter_backends: list = []
+    lookup_field = "slug"
+    noun = "resource"
+
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound(f"No such {self.noun}.") from None
+
+
+@csrf_exempt
+def not_found(request, rest=""):
+    """Anything else under /api/, whatever the method: a JSON 404 (or, as for the pages, a redirect to
+    the address with its trailing slash)."""
+    path = request.path_info
+    if request.method in ("GET", "HEAD") and not path.endswith("/"):
+        try:
+            match = resolve(path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            location = request.path + "/"
+            if request.META.get("QUERY_STRING"):
+                location += "?" + request.META["QUERY_STRING"]
+            return HttpResponsePermanentRedirect(location)
+    return JsonResponse({"detail": "No such resource in this API. Start at /api/."}, status=404)

@@ -1,0 +1,115 @@
+"""/api/topics/: the topic index, each topic's figures, and the turns that carry it."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.exceptions import NotFound, ValidationError
+
+from meetings.derived import aggregates
+from meetings.models import Topic, TurnTopic
+from meetings.web.filters import TurnTopicFilter
+
+from . import serializers as s
+from .base import DetailView, ListView, filtered
+from .pagination import StoredListing
+from .schema import SLUG, responses
+
+TOPIC_PEOPLE = 20
+
+TOPIC_SORT = OpenApiParameter(
+    "sort",
+    OpenApiTypes.STR,
+    enum=["raised", "az"],
+    default="raised",
+    description="`raised`: most meetings where someone raised it first; `az`: by label.",
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Topics listed in the topic index",
+        description="The topics page's list: topics among someone's or some meeting's top topics that someone "
+        "raised.",
+        parameters=[TOPIC_SORT],
+        responses=responses(s.TopicListSerializer(many=True), list_view=True),
+    )
+)
+class TopicList(ListView):
+    serializer_class = s.TopicListSerializer
+    filter_backends: list = []
+
+    def get_queryset(self):
+        order = self.request.query_params.get("sort") or "raised"
+        if order not in ("raised", "az"):
+            raise ValidationError({"sort": ["Expected raised or az."]})
+        return Topic.objects.listed(order)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="A topic: figures, who raised it, where it came up",
+        parameters=[SLUG],
+        responses=responses(s.TopicDetailSerializer, detail=True),
+    )
+)
+class TopicDetail(DetailView):
+    noun = "topic"
+    serializer_class = s.TopicDetailSerializer
+    queryset = Topic.objects.all()
+
+    def get_object(self):
+        topic = super().get_object()
+        # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page.
+        topic.api_raisers = []
+        for ts in (
+            topic.speakers.filter(raised__gt=0).select_related("participant").order_by("rank")[:TOPIC_PEOPLE]
+        ):
+            ts.participant.n = ts.raised
+            topic.api_raisers.append(ts.participant)
+        topic.api_meetings = [
+            tm.meeting
+            for tm in topic.topic_meetings.select_related("meeting")
+            .only("topic", "meeting__slug", "meeting__title", "meeting__date")
+            .order_by("rank")[:TOPIC_PEOPLE]
+        ]
+        return topic
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="The remarks that carry a topic, newest meeting first",
+        description="Filters are the topic page's: speaker (slug), year, only where it was raised.",
+        parameters=[SLUG],
+        responses=responses(s.TopicRemarkSerializer(many=True), list_view=True),
+    )
+)
+class TopicTurns(ListView):
+    serializer_class = s.TopicRemarkSerializer
+    filterset_class = TurnTopicFilter
+
+    def get(self, request, *args, **kwargs):
+        self.topic = Topic.objects.filter(slug=kwargs["slug"]).first()
+        if self.topic is None:
+            raise NotFound("No such topic.")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return (
+            TurnTopic.objects.filter(topic=getattr(self, "topic", None))
+            .select_related("turn__meeting", "turn__speaker")
+            .defer(
+                "turn__search_vector",
+                "turn__phrases",
+                "turn__meeting__description",
+                "turn__meeting__search_vector",
+            )
+            .newest_first()
+        )
+
+    def stored_listing(self, request) -> StoredListing | None:
+        if filtered(request):
+            return None
+        return StoredListing(self.topic.remark_count, partial(aggregates.topic_remarks_page, self.topic))

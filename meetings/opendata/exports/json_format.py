@@ -1,0 +1,69 @@
+"""The JSON export of a meeting, and the JSON writer every JSON export uses."""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from django.urls import reverse
+
+from .shared import Absolute, clean, export_urls, paragraphs, turn_url
+
+
+def dumps(data) -> str:
+    """JSON with "<", ">" and "&" escaped, so that no text can ever be read as markup."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _participant_ref(person, absolute: Absolute) -> dict:
+    return {
+        "slug": person.slug,
+        "name": clean(person.name),
+        "url": absolute(person.get_absolute_url()),
+        "popolo": absolute(reverse("export_speaker_popolo", kwargs={"slug": person.slug})),
+    }
+
+
+def meeting_data(meeting, turns: Sequence, absolute: Absolute) -> dict:
+    """The meeting and its turns: slugs, keys and absolute URLs, never a database id."""
+    people: OrderedDict[int, dict] = OrderedDict()
+    for turn in turns:
+        if turn.speaker_id is None:
+            continue
+        entry = people.get(turn.speaker_id)
+        if entry is None:
+            entry = people[turn.speaker_id] = {
+                **_participant_ref(turn.speaker, absolute),
+                "roles": [],
+                "turns": 0,
+            }
+        entry["turns"] += 1
+        role = clean(turn.role)
+        if role and role not in entry["roles"]:
+            entry["roles"].append(role)
+    return {
+        "slug": meeting.slug,
+        "url": absolute(meeting.get_absolute_url()),
+        "title": clean(meeting.title),
+        "date": meeting.date.isoformat(),
+        "place": clean(meeting.place) or None,
+        "description": "\n\n".join(paragraphs(meeting.description)),
+        "is_excerpt": meeting.is_excerpt,
+        "formats": export_urls(meeting, absolute),
+        "speakers": list(people.values()),
+        "turns": [
+            {
+                "key": turn.key,
+                "position": turn.position,
+                "url": absolute(turn_url(meeting, turn)),
+                "kind": turn.kind,
+                "speaker": _participant_ref(turn.speaker, absolute) if turn.speaker_id else None,
+                "label": clean(turn.speaker_label) or None,
+                "role": clean(turn.role) or None,
+                "paragraphs": paragraphs(turn.text),
+            }
+            for turn in turns
+        ],
+    }

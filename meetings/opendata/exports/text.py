@@ -1,0 +1,31 @@
+"""The plain-text export of a meeting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .shared import Absolute, clean, human_date, paragraphs, speaker_name
+
+
+def meeting_text(meeting, turns: Sequence, absolute: Absolute) -> str:
+    """Title, date, place, lead, then each turn as "Name (role): text", paragraphs kept."""
+    head = [clean(meeting.title), human_date(meeting.date)]
+    if meeting.place:
+        head.append(clean(meeting.place))
+    if meeting.is_excerpt:
+        head.append("Excerpts from the transcript")
+    head.append(absolute(meeting.get_absolute_url()))
+    blocks = ["\n".join(head)]
+    blocks.extend(paragraphs(meeting.description))
+    blocks.append("* * *")
+    for turn in turns:
+        who = speaker_name(turn)
+        role = clean(turn.role)
+        if role:
+            who = f"{who} ({role})"
+        if turn.kind == "summary":
+            who = f"[Summary, not a verbatim quotation] {who}"
+        paras = paragraphs(turn.text) or [""]
+        blocks.append(f"{who}: {paras[0]}".rstrip())
+        blocks.extend(paras[1:])
+    return "\n\n".join(blocks) + "\n"
