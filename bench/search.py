@@ -177,10 +177,11 @@ def load(url: str, meetings, people, rows) -> None:
             cur.execute("DROP INDEX IF EXISTS turn_search")
             cur.execute("SET maintenance_work_mem = '1GB'")
             started = time.perf_counter()
-            from meetings.derived.search import MEETING_VECTOR_SQL, TURN_VECTOR_SQL, rebuild_recent_index
+            from meetings.derived.search import rebuild_recent_index
+            from meetings.sql.search import meeting_vector_sql, turn_vector_sql
 
-            cur.execute(TURN_VECTOR_SQL.replace("AND t.meeting_id = ANY(%s)", ""))
-            cur.execute(MEETING_VECTOR_SQL.replace("WHERE id = ANY(%s)", ""))
+            cur.execute(turn_vector_sql().replace("AND t.meeting_id = ANY(%s)", ""))
+            cur.execute(meeting_vector_sql().replace("WHERE id = ANY(%s)", ""))
             cur.execute("CREATE INDEX turn_search ON meetings_turn USING gin (search_vector)")
             cur.execute("CLUSTER meetings_turn USING turn_newest")  # what optimize_archive does,
             rebuild_recent_index()  # (through Django's connection, to the same database)

@@ -327,3 +327,41 @@ def test_ingest_makes_the_recent_index_when_due_and_remakes_it_as_new_turns_pile
     later = search.recent_cutoff()  # the files come in date order: the newest part grew past twice its size
     assert later > first
     assert search.RECENT_TURNS <= Turn.objects.filter(date__gte=later).count() <= 2 * search.RECENT_TURNS
+
+
+FUNCTION_PROPERTIES = (
+    "SELECT p.prosrc, l.lanname, p.provolatile, p.proparallel, pg_get_function_arguments(p.oid),"
+    " pg_get_function_result(p.oid) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang"
+    " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = %s AND n.nspname = %s"
+)
+
+
+@pytest.mark.django_db
+def test_the_database_holds_the_search_functions_as_their_files_define_them():
+    """Each file of meetings/sql/functions, run in a scratch schema, defines what the migrations
+    left in the database: same body, language, volatility, parallel safety and signature."""
+    from meetings.sql.functions import FUNCTIONS, create_sql
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT current_schema()")
+        live = cur.fetchone()[0]
+        cur.execute("CREATE SCHEMA function_files")
+        cur.execute("SET LOCAL search_path = function_files, public")
+        for name in FUNCTIONS:
+            cur.execute(create_sql(name))
+        for name in FUNCTIONS:
+            cur.execute(FUNCTION_PROPERTIES, [name, live])
+            in_database = cur.fetchall()
+            cur.execute(FUNCTION_PROPERTIES, [name, "function_files"])
+            assert in_database == cur.fetchall() and len(in_database) == 1, name
+
+
+def test_the_migration_creates_the_search_functions_from_their_files():
+    from importlib import import_module
+
+    from meetings.sql.functions import FUNCTIONS, create_sql, drop_sql
+
+    migration = import_module("meetings.migrations.0002_sql_functions").Migration
+    assert [(op.sql, op.reverse_sql) for op in migration.operations] == [
+        (create_sql(name), drop_sql(name)) for name in FUNCTIONS
+    ]

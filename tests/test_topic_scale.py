@@ -18,6 +18,7 @@ from meetings.core.generator import generate
 from meetings.core.topics import scoring
 from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
+from meetings.sql import swap
 from meetings.web.filters import TopicRemarkFilter
 
 
@@ -202,7 +203,7 @@ def topic_schema() -> list[tuple]:
         rows += [("constraint", *r) for r in cur.fetchall()]
         cur.execute("SELECT t, pg_get_serial_sequence(t, 'id') FROM unnest(%s::text[]) t", [tables])
         rows += [("sequence", *r) for r in cur.fetchall()]
-        cur.execute("SELECT relname FROM pg_class WHERE relname LIKE %s", ["%" + topic_index.SHADOW + "%"])
+        cur.execute("SELECT relname FROM pg_class WHERE relname LIKE %s", ["%" + swap.SUFFIX + "%"])
         rows += [("left over", *r) for r in cur.fetchall()]
     return sorted(rows, key=repr)
 
@@ -226,7 +227,7 @@ def test_pages_read_the_old_topics_while_the_new_ones_load(small, monkeypatch):
 
     settings = connection.settings_dict
     seen = []
-    finish = topic_index._Shadows.finish
+    finish = swap.ShadowTables.finish
 
     def finish_then_read(self):
         finish(self)
@@ -242,7 +243,7 @@ def test_pages_read_the_old_topics_while_the_new_ones_load(small, monkeypatch):
             for model in topic_index.TOPIC_MODELS:
                 seen.append(other.execute(f"SELECT count(*) FROM {model._meta.db_table}").fetchone()[0])
 
-    monkeypatch.setattr(topic_index._Shadows, "finish", finish_then_read)
+    monkeypatch.setattr(swap.ShadowTables, "finish", finish_then_read)
     topic_index.rebuild()
     assert len(seen) == len(topic_index.TOPIC_MODELS)  # every table read, none waited past the timeout
     assert (

@@ -9,8 +9,8 @@ every ingest that changes the archive:
 - `Meeting.list_position`: each meeting's place in the newest-first list, so any page of the list
   is an index range.
 
-Each is a few set-based statements over the turns table (seconds for a million turns), run in
-one transaction: readers see the old aggregates until the new ones are complete.
+Each is a few set-based statements over the turns table (meetings.sql.aggregates), run in one
+transaction: readers see the old aggregates until the new ones are complete.
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Max, Sum
 
-from meetings.models import Appearance, Exchange, Meeting, ParticipantRole, TopicMeeting, Turn
+from meetings.models import Appearance, Meeting, TopicMeeting
+from meetings.sql import aggregates as aggregate_sql
+from meetings.sql.aggregates import MeetingStart, meeting_at
+from meetings.sql.aggregates import meeting_years as meeting_years  # the pages read it from here
 
 RECENT_PER_ROLE = 5
 
@@ -34,114 +37,14 @@ class AggregateReport:
     seconds: float
 
 
-def _tables() -> dict[str, str]:
-    return {
-        "turn": Turn._meta.db_table,
-        "meeting": Meeting._meta.db_table,
-        "appearance": Appearance._meta.db_table,
-        "exchange": Exchange._meta.db_table,
-        "role": ParticipantRole._meta.db_table,
-    }
-
-
 def rebuild() -> AggregateReport:
     started = time.monotonic()
-    t = _tables()
     with transaction.atomic(), connection.cursor() as cur:
-        cur.execute(f"DELETE FROM {t['appearance']}")
-        cur.execute(
-            f"""
-            INSERT INTO {t["appearance"]} (participant_id, meeting_id, date, remarks, remarks_before, role)
-            SELECT speaker_id, meeting_id, date, remarks,
-                   coalesce(sum(remarks) OVER (PARTITION BY speaker_id ORDER BY date DESC, meeting_id
-                                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
-                   role
-              FROM (SELECT turn.speaker_id, turn.meeting_id, meeting.date, count(*) AS remarks,
-                           (array_agg(turn.role ORDER BY turn.position)
-                              FILTER (WHERE turn.role IS NOT NULL))[1] AS role
-                      FROM {t["turn"]} AS turn JOIN {t["meeting"]} AS meeting ON meeting.id = turn.meeting_id
-                     WHERE turn.speaker_id IS NOT NULL
-                     GROUP BY turn.speaker_id, turn.meeting_id, meeting.date) AS per_meeting
-            """
-        )
-        appearances = cur.rowcount
-
-        # Two people "exchange" when one's turn follows the other's in the same meeting.
-        cur.execute(f"DELETE FROM {t['exchange']}")
-        cur.execute(
-            f"""
-            WITH seq AS (
-                SELECT speaker_id,
-                       lag(speaker_id) OVER (PARTITION BY meeting_id ORDER BY position) AS previous
-                  FROM {t["turn"]}
-            ), pairs AS (
-                SELECT speaker_id AS a, previous AS b FROM seq
-                 WHERE speaker_id IS NOT NULL AND previous IS NOT NULL AND speaker_id <> previous
-            )
-            INSERT INTO {t["exchange"]} (participant_id, partner_id, count)
-            SELECT a, b, count(*)
-              FROM (SELECT a, b FROM pairs UNION ALL SELECT b, a FROM pairs) AS both_ways
-             GROUP BY a, b
-            """
-        )
-        exchanges = cur.rowcount
-
-        cur.execute(f"DELETE FROM {t['role']}")
-        cur.execute(
-            f"""
-            INSERT INTO {t["role"]} (participant_id, role, meetings, first, last, recent)
-            SELECT speaker_id, role, count(*), min(date), max(date),
-                   (array_agg(meeting_id ORDER BY date DESC, meeting_id DESC))[1:%s]
-              FROM (SELECT DISTINCT turn.speaker_id, turn.role, turn.meeting_id, meeting.date
-                      FROM {t["turn"]} AS turn JOIN {t["meeting"]} AS meeting ON meeting.id = turn.meeting_id
-                     WHERE turn.speaker_id IS NOT NULL AND turn.role IS NOT NULL) AS held
-             GROUP BY speaker_id, role
-            """,
-            [RECENT_PER_ROLE],
-        )
-        roles = cur.rowcount
-
-        # Positions are unique: clear the ones that move before writing the new ones.
-        cur.execute("DROP TABLE IF EXISTS new_positions")
-        cur.execute(
-            f"""
-            CREATE TEMP TABLE new_positions AS
-            SELECT id, row_number() OVER (ORDER BY date DESC, title, id) AS n FROM {t["meeting"]}
-            """
-        )
-        cur.execute(
-            f"""
-            UPDATE {t["meeting"]} AS m SET list_position = NULL
-              FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS DISTINCT FROM p.n
-            """
-        )
-        cur.execute(
-            f"""
-            UPDATE {t["meeting"]} AS m SET list_position = p.n
-              FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS NULL
-            """
-        )
-        cur.execute("DROP TABLE new_positions")
+        appearances = aggregate_sql.rebuild_appearances(cur)
+        exchanges = aggregate_sql.rebuild_exchanges(cur)
+        roles = aggregate_sql.rebuild_roles(cur, RECENT_PER_ROLE)
+        aggregate_sql.renumber_meetings(cur)
     return AggregateReport(appearances, exchanges, roles, time.monotonic() - started)
-
-
-def meeting_years() -> list[int]:
-    """The years that have meetings, newest first: one index probe per year (a loose index scan
-    on the date index) instead of a DISTINCT over every meeting."""
-    t = _tables()
-    with connection.cursor() as cur:
-        cur.execute(
-            f"""
-            WITH RECURSIVE years(d) AS (
-                SELECT max(date) FROM {t["meeting"]}
-                UNION ALL
-                SELECT (SELECT max(date) FROM {t["meeting"]} WHERE date < date_trunc('year', years.d)::date)
-                  FROM years WHERE years.d IS NOT NULL
-            )
-            SELECT extract(year FROM d)::int FROM years WHERE d IS NOT NULL
-            """
-        )
-        return [row[0] for row in cur.fetchall()]
 
 
 def list_count() -> int | None:
@@ -180,7 +83,7 @@ def remarks_page(person, turns, offset: int, limit: int) -> list:
         .values_list("date", "meeting_id", "remarks_before")
         .first()
     )
-    return _seek(turns, offset, limit, start)
+    return _seek(turns, offset, limit, start and MeetingStart(*start))
 
 
 def turns_page(turns, offset: int, limit: int) -> list:
@@ -205,32 +108,14 @@ def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
         .values_list("meeting__date", "meeting_id", "remarks_before")
         .first()
     )
-    return _seek(remarks, offset, limit, start)
+    return _seek(remarks, offset, limit, start and MeetingStart(*start))
 
 
-def meeting_at(offset: int, order: str = "date DESC, id") -> tuple | None:
-    """(date, id, turns in the meetings before it) of the meeting in which turn number `offset`
-    falls, with the meetings in `order`: one pass over the meetings' stored turn counts."""
-    with connection.cursor() as cur:
-        cur.execute(
-            f"""
-            SELECT date, id, before FROM (
-                SELECT date, id, coalesce(sum(turn_count) OVER (ORDER BY {order}
-                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-                  FROM {Meeting._meta.db_table}) AS m
-             WHERE before <= %s ORDER BY before DESC LIMIT 1
-            """,
-            [offset],
-        )
-        return cur.fetchone()  # meetings without turns tie with the next: starting from either is the same
-
-
-def _seek(rows, offset: int, limit: int, start: tuple | None) -> list:
+def _seek(rows, offset: int, limit: int, start: MeetingStart | None) -> list:
     """Rows (ordered newest first by date, meeting_id, position) from `offset`, read from the
-    meeting `start` = (date, meeting id, rows before it) on; OFFSET when there is no start."""
+    meeting `start` on; OFFSET when there is no start."""
     if start is None:
         return list(rows[offset : offset + limit])
-    date, meeting_id, before = start
-    seek = rows.filter(date__lte=date).exclude(date=date, meeting_id__lt=meeting_id)
-    skip = offset - before
+    seek = rows.filter(date__lte=start.date).exclude(date=start.date, meeting_id__lt=start.meeting_id)
+    skip = offset - start.before
     return list(seek[skip : skip + limit])

@@ -2,7 +2,7 @@
 
 Each turn's vector holds the speaker's name (weight A), the role and label (B), the text stemmed
 in English (C) and the same text unstemmed (D, so that names and rare words match as written).
-Text passes through archive_search_text() (a SQL function, see migration 0006) and queries
+Text passes through archive_search_text() (a SQL function, meetings/sql/functions/) and queries
 through `clean_query`, which apply the same folding: U+00A0 as a space, typographic apostrophes
 as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes" and back).
 """
@@ -14,9 +14,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils.html import escape
@@ -24,6 +24,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.names import name_key
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
+from meetings.sql import search as search_sql
+from meetings.sql.search import TURN_HEAD_EXPR as TURN_HEAD_EXPR  # the batched ingest reads it from here
 
 MAX_QUERY_LENGTH = 200
 START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escaped to <mark> later
@@ -56,49 +58,27 @@ def ts_query(q: str) -> SearchQuery:
 
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-")."""
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT websearch_to_tsquery('english', %s)::text, websearch_to_tsquery('simple', %s)::text",
-            [q, q],
-        )
-        english, simple = cur.fetchone()
+    english, simple = search_sql.parsed_query(q)
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
 
 def _only_stop_words(q: str) -> bool:
-    with connection.cursor() as cur:
-        cur.execute("SELECT to_tsvector('english', %s)::text", [q])
-        return not cur.fetchone()[0].strip()
+    return not search_sql.english_lexemes(q).strip()
 
 
-# A turn's vector: its speaker's name (A), role and label (B), then its text (C and D, from
-# archive_text_vector, migration 0015). Over `t` (the turn's columns) and `p` (its speaker, NULL
-# for none); TURN_HEAD_EXPR is shared by the UPDATE below and by the batched ingest's INSERT.
-TURN_HEAD_EXPR = """
-    setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
- || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')"""
-TURN_VECTOR_SQL = f"""
-UPDATE meetings_turn AS t SET search_vector = ({TURN_HEAD_EXPR}) || archive_text_vector(t.text)
-FROM meetings_turn AS t2 LEFT JOIN meetings_participant AS p ON p.id = t2.speaker_id
-WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
-"""
-MEETING_VECTOR_SQL = """
-UPDATE meetings_meeting SET search_vector =
-    setweight(to_tsvector('english', archive_search_text(title)), 'A')
- || setweight(to_tsvector('simple', archive_search_text(title)), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(place, '') || ' ' || description)), 'B')
-WHERE id = ANY(%s)
-"""
+def __getattr__(name: str) -> str:
+    """MEETING_VECTOR_SQL, the statement as it was named here before it moved to
+    meetings.sql.search (the batched ingest still reads it from here): made on first use, because
+    its table names come from the models."""
+    if name == "MEETING_VECTOR_SQL":
+        return search_sql.meeting_vector_sql()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def update_vectors(meeting_ids: list[int]) -> None:
     """Recompute the stored vectors of these meetings and their turns (called at ingest)."""
-    if not meeting_ids:
-        return
-    with connection.cursor() as cur:
-        cur.execute(TURN_VECTOR_SQL, [list(meeting_ids)])
-        cur.execute(MEETING_VECTOR_SQL, [list(meeting_ids)])
+    if meeting_ids:
+        search_sql.update_vectors(meeting_ids)
 
 
 def update_speaker_vectors(participant_id: int) -> None:
@@ -113,7 +93,7 @@ def marked(text: str) -> SafeString:
 
 
 def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False) -> SearchHeadline:
-    options = dict(start_sel=START, stop_sel=STOP, config="english")
+    options: dict[str, object] = dict(start_sel=START, stop_sel=STOP, config="english")
     if highlight_all:
         options["highlight_all"] = True
     else:
@@ -124,23 +104,18 @@ def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False
 CANDIDATES = 2000  # matches ranked per search: every search costs the same, however common
 
 # A second, partial GIN index over the newest turns only (about RECENT_TURNS of them), made by
-# `optimize_archive` and, when due, by ingest (refresh_recent_index). PostgreSQL builds the bitmap of every match before it reads any row, so a
-# common word costs in proportion to the whole archive's matches (50 ms for 173,000 at 1.1
-# million turns); searched first through this index, it costs what the newest part of the archive
-# holds, however far back the archive goes. The older part is searched only for what is missing.
+# `optimize_archive` and, when due, by ingest (refresh_recent_index). PostgreSQL builds the bitmap
+# of every match before it reads any row, so a common word costs in proportion to the whole
+# archive's matches (docs/scaling.md); searched first through this index, it costs what the
+# newest part of the archive holds, however far back the archive goes. The older part is
+# searched only for what is missing.
 RECENT_INDEX = "turn_search_recent"
 RECENT_TURNS = 100_000
 
 
 def recent_cutoff() -> datetime.date | None:
     """The first date the recent-turns index holds, or None when there is no such index."""
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = to_regclass(%s)",
-            [RECENT_INDEX],
-        )
-        row = cur.fetchone()
-    m = re.search(r"'(\d{4}-\d{2}-\d{2})'", row[0] or "") if row else None
+    m = re.search(r"'(\d{4}-\d{2}-\d{2})'", search_sql.index_predicate(RECENT_INDEX) or "")
     return datetime.date.fromisoformat(m.group(1)) if m else None
 
 
@@ -149,24 +124,13 @@ def refresh_recent_index() -> datetime.date | None:
     anew once the part it holds has grown past twice its size (new meetings enter it as they are
     ingested). Returns its first date, as rebuild_recent_index."""
     cutoff = recent_cutoff()
-    table = Turn._meta.db_table
-    with connection.cursor() as cur:
-        if cutoff is None:
-            cur.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [table])
-            row = cur.fetchone()
-            if row is None or row[0] < 2 * RECENT_TURNS:  # the planner's estimate: no count of a large table
-                cur.execute(
-                    f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT %s) AS t", [2 * RECENT_TURNS + 1]
-                )
-                if cur.fetchone()[0] <= 2 * RECENT_TURNS:
-                    return None
-        else:
-            cur.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE date >= %s LIMIT %s) AS t",
-                [cutoff, 2 * RECENT_TURNS + 1],
-            )
-            if cur.fetchone()[0] <= 2 * RECENT_TURNS:
-                return cutoff
+    enough = 2 * RECENT_TURNS
+    if cutoff is None:
+        estimate = search_sql.estimated_turns()
+        if (estimate is None or estimate < enough) and search_sql.turns_up_to(enough + 1) <= enough:
+            return None
+    elif search_sql.turns_up_to(enough + 1, since=cutoff) <= enough:
+        return cutoff
     return rebuild_recent_index()
 
 
@@ -175,30 +139,21 @@ def rebuild_recent_index(turns: int | None = None) -> datetime.date | None:
     at all when the archive holds fewer than twice as many (the whole index is small enough).
     Returns its first date. New turns of later dates enter it as they are ingested."""
     turns = RECENT_TURNS if turns is None else turns
-    table = Turn._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
-            [2 * turns],
-        )
-        big_enough = cur.fetchone() is not None
-        cutoff = None
-        if big_enough:
-            cur.execute(
-                f"SELECT date FROM {table} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
-                [turns],
-            )
-            cutoff = cur.fetchone()[0]
-        # Deferred foreign-key checks pending in the caller's transaction would forbid the index work.
-        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cur.execute("SET CONSTRAINTS ALL DEFERRED")
-        cur.execute(f"DROP INDEX IF EXISTS {RECENT_INDEX}")
-        if cutoff is not None:
-            cur.execute(
-                f"CREATE INDEX {RECENT_INDEX} ON {table} USING gin (search_vector) "
-                f"WHERE date >= '{cutoff.isoformat()}'::date"
-            )
+    big_enough = search_sql.date_of_newest(2 * turns) is not None
+    cutoff = search_sql.date_of_newest(turns) if big_enough else None
+    search_sql.replace_recent_index(RECENT_INDEX, cutoff)
     return cutoff
+
+
+class Candidate(NamedTuple):
+    """One ranked match."""
+
+    turn_id: int
+    meeting_id: int
+    speaker_id: int | None
+    date: datetime.date | None
+    position: int
+    score: float  # the rank, raised a little for recent years
 
 
 @dataclass
@@ -210,7 +165,7 @@ class Hits:
     capped: bool  # more than CANDIDATES turns match: figures are over the most recent ones
     units: int  # results listed (meetings when grouped, else turns)
     grouped: bool
-    candidates: list[tuple]  # (id, meeting_id, speaker_id, year) of every ranked candidate
+    candidates: list[Candidate]  # every ranked candidate
 
 
 def search_turns(
@@ -243,46 +198,36 @@ def search_turns(
         if len(rows) > CANDIDATES:
             break
     capped = len(rows) > CANDIDATES
-    rows = rows[:CANDIDATES]
     scored = []
-    for tid, mid, sid, date, pos, rank in rows:
+    for tid, mid, sid, date, pos, rank in rows[:CANDIDATES]:
         year = date.year if date else 1990
-        scored.append((tid, mid, sid, date, pos, rank * (1.0 + 0.1 * (year - 1990) / 40.0)))
-    per_meeting: dict[int, int] = {}
-    for r in scored:
-        per_meeting[r[1]] = per_meeting.get(r[1], 0) + 1
+        scored.append(Candidate(tid, mid, sid, date, pos, rank * (1.0 + 0.1 * (year - 1990) / 40.0)))
+    per_meeting = Counter(c.meeting_id for c in scored)
     if group:
-        best: dict[int, tuple] = {}
-        for r in scored:
-            b = best.get(r[1])
-            if b is None or (r[5], -r[4]) > (b[5], -b[4]):
-                best[r[1]] = r
+        best: dict[int, Candidate] = {}
+        for c in scored:
+            b = best.get(c.meeting_id)
+            if b is None or (c.score, -c.position) > (b.score, -b.position):
+                best[c.meeting_id] = c
         listed = list(best.values())
     else:
         listed = scored
     if sort == "date":
-        listed.sort(key=lambda r: (r[3] or datetime.date.min, -r[1], -r[4]), reverse=True)
+        listed.sort(key=lambda c: (c.date or datetime.date.min, -c.meeting_id, -c.position), reverse=True)
     else:
-        listed.sort(key=lambda r: (-r[5], -(r[3] or datetime.date.min).toordinal(), r[4]))
+        listed.sort(key=lambda c: (-c.score, -(c.date or datetime.date.min).toordinal(), c.position))
     chosen = listed[(page - 1) * per_page : page * per_page]
     objects = (
         Turn.objects.select_related("speaker", "meeting")
         .for_display("meeting")
-        .in_bulk([r[0] for r in chosen])
+        .in_bulk([c.turn_id for c in chosen])
     )
     page_turns = []
-    for r in chosen:
-        t = objects[r[0]]
-        t.score, t.in_meeting = r[5], per_meeting[r[1]]
+    for c in chosen:
+        t = objects[c.turn_id]
+        t.score, t.in_meeting = c.score, per_meeting[c.meeting_id]
         page_turns.append(t)
-    return Hits(
-        page_turns,
-        len(scored),
-        capped,
-        len(listed),
-        group,
-        [(r[0], r[1], r[2], r[3].year if r[3] else None) for r in scored],
-    )
+    return Hits(page_turns, len(scored), capped, len(listed), group, scored)
 
 
 def with_snippets(turns: list[Turn], q: str) -> None:
@@ -316,8 +261,8 @@ def marked_escaped(text: str) -> SafeString:
 
 def facets(hits: Hits) -> dict:
     """Counts of matching remarks per speaker (top 12) and per year, over the ranked matches."""
-    by_speaker = Counter(sid for _, _, sid, _ in hits.candidates if sid)
-    by_year = Counter(year for _, _, _, year in hits.candidates if year)
+    by_speaker = Counter(c.speaker_id for c in hits.candidates if c.speaker_id)
+    by_year = Counter(c.date.year for c in hits.candidates if c.date)
     top = by_speaker.most_common(12)
     people = Participant.objects.in_bulk([pid for pid, _ in top])
     speakers = sorted(

@@ -3,11 +3,11 @@
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import connection
 
 from meetings.derived import search
 from meetings.derived.aggregates import rebuild as rebuild_aggregates
 from meetings.ingest.single import acquire_ingest_lock, release_ingest_lock
+from meetings.sql import maintenance
 
 
 class Command(BaseCommand):
@@ -22,12 +22,10 @@ class Command(BaseCommand):
         acquire_ingest_lock()
         try:
             started = time.monotonic()
-            with connection.cursor() as cur:
-                cur.execute("CLUSTER meetings_turn USING turn_newest")
+            maintenance.cluster_turns_newest_first()
             cutoff = search.rebuild_recent_index()
             rebuild_aggregates()
-            with connection.cursor() as cur:
-                cur.execute("ANALYZE")
+            maintenance.analyze()
         finally:
             release_ingest_lock()
         recent = (

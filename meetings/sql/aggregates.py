@@ -1,0 +1,146 @@
+"""The statements behind the page aggregates (meetings.derived.aggregates): each rebuilds one
+aggregate from the turns in a single set-based statement, on the caller's cursor and inside the
+caller's transaction, and returns the rows it wrote."""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from django.db import connection
+
+from meetings.sql import table
+
+
+class MeetingStart(NamedTuple):
+    """Where a list of rows ordered newest first by date, then meeting, enters one meeting."""
+
+    date: datetime.date
+    meeting_id: int
+    before: int  # rows in the meetings listed before this one
+
+
+def rebuild_appearances(cur) -> int:
+    """One row per person and meeting: remarks there, the title first used there, and the
+    remarks before it in the order of their profile (newest first)."""
+    cur.execute(f"DELETE FROM {table('Appearance')}")
+    cur.execute(
+        f"""
+        INSERT INTO {table("Appearance")} (participant_id, meeting_id, date, remarks, remarks_before, role)
+        SELECT speaker_id, meeting_id, date, remarks,
+               coalesce(sum(remarks) OVER (PARTITION BY speaker_id ORDER BY date DESC, meeting_id
+                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+               role
+          FROM (SELECT turn.speaker_id, turn.meeting_id, meeting.date, count(*) AS remarks,
+                       (array_agg(turn.role ORDER BY turn.position)
+                          FILTER (WHERE turn.role IS NOT NULL))[1] AS role
+                  FROM {table("Turn")} AS turn JOIN {table("Meeting")} AS meeting ON meeting.id = turn.meeting_id
+                 WHERE turn.speaker_id IS NOT NULL
+                 GROUP BY turn.speaker_id, turn.meeting_id, meeting.date) AS per_meeting
+        """
+    )
+    return cur.rowcount
+
+
+def rebuild_exchanges(cur) -> int:
+    """How often two people spoke one right after the other (counted both ways)."""
+    cur.execute(f"DELETE FROM {table('Exchange')}")
+    cur.execute(
+        f"""
+        WITH seq AS (
+            SELECT speaker_id,
+                   lag(speaker_id) OVER (PARTITION BY meeting_id ORDER BY position) AS previous
+              FROM {table("Turn")}
+        ), pairs AS (
+            SELECT speaker_id AS a, previous AS b FROM seq
+             WHERE speaker_id IS NOT NULL AND previous IS NOT NULL AND speaker_id <> previous
+        )
+        INSERT INTO {table("Exchange")} (participant_id, partner_id, count)
+        SELECT a, b, count(*)
+          FROM (SELECT a, b FROM pairs UNION ALL SELECT b, a FROM pairs) AS both_ways
+         GROUP BY a, b
+        """
+    )
+    return cur.rowcount
+
+
+def rebuild_roles(cur, recent: int) -> int:
+    """Each title a person spoke under: meetings, first and last date, and the ids of the
+    `recent` most recent meetings."""
+    cur.execute(f"DELETE FROM {table('ParticipantRole')}")
+    cur.execute(
+        f"""
+        INSERT INTO {table("ParticipantRole")} (participant_id, role, meetings, first, last, recent)
+        SELECT speaker_id, role, count(*), min(date), max(date),
+               (array_agg(meeting_id ORDER BY date DESC, meeting_id DESC))[1:%s]
+          FROM (SELECT DISTINCT turn.speaker_id, turn.role, turn.meeting_id, meeting.date
+                  FROM {table("Turn")} AS turn JOIN {table("Meeting")} AS meeting ON meeting.id = turn.meeting_id
+                 WHERE turn.speaker_id IS NOT NULL AND turn.role IS NOT NULL) AS held
+         GROUP BY speaker_id, role
+        """,
+        [recent],
+    )
+    return cur.rowcount
+
+
+def renumber_meetings(cur) -> None:
+    """Meeting.list_position: each meeting's place in the newest-first list (date, title, id).
+    Positions are unique: the ones that move are cleared before the new ones are written."""
+    meeting = table("Meeting")
+    cur.execute("DROP TABLE IF EXISTS new_positions")
+    cur.execute(
+        f"""
+        CREATE TEMP TABLE new_positions AS
+        SELECT id, row_number() OVER (ORDER BY date DESC, title, id) AS n FROM {meeting}
+        """
+    )
+    cur.execute(
+        f"""
+        UPDATE {meeting} AS m SET list_position = NULL
+          FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS DISTINCT FROM p.n
+        """
+    )
+    cur.execute(
+        f"""
+        UPDATE {meeting} AS m SET list_position = p.n
+          FROM new_positions AS p WHERE p.id = m.id AND m.list_position IS NULL
+        """
+    )
+    cur.execute("DROP TABLE new_positions")
+
+
+def meeting_years() -> list[int]:
+    """The years that have meetings, newest first: one index probe per year (a loose index scan
+    on the date index) instead of a DISTINCT over every meeting."""
+    meeting = table("Meeting")
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            WITH RECURSIVE years(d) AS (
+                SELECT max(date) FROM {meeting}
+                UNION ALL
+                SELECT (SELECT max(date) FROM {meeting} WHERE date < date_trunc('year', years.d)::date)
+                  FROM years WHERE years.d IS NOT NULL
+            )
+            SELECT extract(year FROM d)::int FROM years WHERE d IS NOT NULL
+            """
+        )
+        return [row[0] for row in cur.fetchall()]
+
+
+def meeting_at(offset: int, order: str = "date DESC, id") -> MeetingStart | None:
+    """The meeting in which turn number `offset` falls, with the meetings in `order` (SQL, never
+    from a visitor): one pass over the meetings' stored turn counts."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            SELECT date, id, before FROM (
+                SELECT date, id, coalesce(sum(turn_count) OVER (ORDER BY {order}
+                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                  FROM {table("Meeting")}) AS m
+             WHERE before <= %s ORDER BY before DESC LIMIT 1
+            """,
+            [offset],
+        )
+        row = cur.fetchone()  # meetings without turns tie with the next: starting from either is the same
+    return MeetingStart(*row) if row else None

@@ -1,0 +1,120 @@
+"""The statements of full-text search (meetings.derived.search): the stored vectors, the query
+parsing the ORM has no word for, and the partial index over the newest turns."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import connection
+
+from meetings.sql import table
+
+# A turn's vector: its speaker's name (A), role and label (B), then its text (C and D, from
+# archive_text_vector, sql/functions/). Over `t` (the turn's columns) and `p` (its speaker, NULL
+# for none); shared by turn_vector_sql and by the batched ingest's INSERT.
+TURN_HEAD_EXPR = """
+    setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
+ || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')"""
+
+
+def turn_vector_sql() -> str:
+    """UPDATE of the vectors of the turns of the meetings `%s` (an array of ids)."""
+    return f"""
+UPDATE {table("Turn")} AS t SET search_vector = ({TURN_HEAD_EXPR}) || archive_text_vector(t.text)
+FROM {table("Turn")} AS t2 LEFT JOIN {table("Participant")} AS p ON p.id = t2.speaker_id
+WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
+"""
+
+
+def meeting_vector_sql() -> str:
+    """UPDATE of the vectors of the meetings `%s` (an array of ids): title (A), place and
+    description (B)."""
+    return f"""
+UPDATE {table("Meeting")} SET search_vector =
+    setweight(to_tsvector('english', archive_search_text(title)), 'A')
+ || setweight(to_tsvector('simple', archive_search_text(title)), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(place, '') || ' ' || description)), 'B')
+WHERE id = ANY(%s)
+"""
+
+
+def update_vectors(meeting_ids: list[int]) -> None:
+    """Recompute the stored vectors of these meetings and their turns."""
+    with connection.cursor() as cur:
+        cur.execute(turn_vector_sql(), [list(meeting_ids)])
+        cur.execute(meeting_vector_sql(), [list(meeting_ids)])
+
+
+def parsed_query(q: str) -> tuple[str, str]:
+    """The query as PostgreSQL parses it, stemmed in English and as written ('' when nothing is
+    left: stop words and operators only)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT websearch_to_tsquery('english', %s)::text, websearch_to_tsquery('simple', %s)::text",
+            [q, q],
+        )
+        return cur.fetchone()
+
+
+def english_lexemes(text: str) -> str:
+    """The text's English tsvector as text ('' when it holds stop words only)."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT to_tsvector('english', %s)::text", [text])
+        return cur.fetchone()[0]
+
+
+def index_predicate(index: str) -> str | None:
+    """The WHERE clause of a partial index, as PostgreSQL prints it; None when there is no such
+    index (or it is not partial)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = to_regclass(%s)",
+            [index],
+        )
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def estimated_turns() -> float | None:
+    """The planner's estimate of the turns table's rows (no count of a large table)."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [table("Turn")])
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def turns_up_to(limit: int, since: datetime.date | None = None) -> int:
+    """How many turns there are (of dates from `since` on), counting no further than `limit`."""
+    where, params = ("WHERE date >= %s", [since]) if since else ("", [])
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {table('Turn')} {where} LIMIT %s) AS t", [*params, limit]
+        )
+        return cur.fetchone()[0]
+
+
+def date_of_newest(n: int) -> datetime.date | None:
+    """The date of the turn with `n` newer ones before it; None when there are not that many."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT date FROM {table('Turn')} WHERE date IS NOT NULL ORDER BY date DESC OFFSET %s LIMIT 1",
+            [n],
+        )
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def replace_recent_index(index: str, cutoff: datetime.date | None) -> None:
+    """Drop the partial GIN index `index`, and make it anew over the turns from `cutoff` on
+    (none when `cutoff` is None)."""
+    with connection.cursor() as cur:
+        # Deferred foreign-key checks pending in the caller's transaction would forbid the index work.
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        cur.execute(f"DROP INDEX IF EXISTS {index}")
+        if cutoff is not None:
+            cur.execute(
+                f"CREATE INDEX {index} ON {table('Turn')} USING gin (search_vector) "
+                f"WHERE date >= '{cutoff.isoformat()}'::date"
+            )
