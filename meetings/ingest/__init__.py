@@ -4,6 +4,7 @@
 - prepare.py: reading, hashing, parsing and topic phrases, without Django (worker processes);
 - single.py: the per-file writer (`Ingester`), one transaction per file: edits, reposts, merges;
 - batch.py: the batch writer (`BatchWriter`), new meetings many to a transaction, same result;
+- slugs.py: slugs taken, checked in bulk for a batch;
 - people.py: the database side of resolving people (the rules: meetings.core.identity);
 - sources.py: the source files the archive holds, as a run first finds them;
 - report.py: what ingest says about each file;

@@ -42,6 +42,7 @@ from meetings.core.permalinks import (
 from meetings.ingest.people import add_aliases, known_aliases
 from meetings.ingest.prepare import PreparedFile
 from meetings.ingest.report import FileReport, note_turn
+from meetings.ingest.slugs import TakenSlugs
 from meetings.ingest.sources import RunSources
 from meetings.models import Meeting, MeetingSource, Participant
 from meetings.sql.ingest import TurnRow, add_participant_counts, update_meeting_vectors, write_turns
@@ -244,10 +245,10 @@ class _Plan:
             raise _NotNew
         forms_of = [ident.people_forms(f.prep.transcript) for f in self.candidates]
         pool = _AliasPool(known_aliases(n for w in forms_of for forms in w.values() for n in forms))
-        person_slugs = _Slugs(
+        person_slugs = TakenSlugs(
             Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w}
         )
-        meeting_slugs = _Slugs(
+        meeting_slugs = TakenSlugs(
             Meeting, {meeting_slug(f.prep.transcript.date, f.prep.transcript.title) for f in self.candidates}
         )
         next_temp = -1
@@ -397,32 +398,3 @@ def fresh_keys(turns: list[NewTurn]) -> list[str]:
         seen[t.prefix] += 1
         keys.append(f"{t.prefix}-{seen[t.prefix]}")
     return keys
-
-
-class _Slugs:
-    """Which slugs of `model` are taken, for `unique_slug` over many bases: the first few
-    candidates of every base (base, base-2 …) in one query, any further one on its own, and the
-    slugs the batch has given."""
-
-    FIRST = 4
-
-    def __init__(self, model, bases: set[str]):
-        self.model = model
-        candidates = [b if n == 1 else f"{b}-{n}" for b in sorted(bases) for n in range(1, self.FIRST + 1)]
-        self.checked = set(candidates)
-        self.taken = (
-            set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
-            if candidates
-            else set()
-        )
-
-    def __call__(self, slug: str) -> bool:
-        if slug not in self.checked:
-            self.checked.add(slug)
-            if self.model.objects.filter(slug=slug).exists():
-                self.taken.add(slug)
-        return slug in self.taken
-
-    def add(self, slug: str) -> None:
-        self.checked.add(slug)
-        self.taken.add(slug)
