@@ -1,6 +1,15 @@
 """Resolving names against what the archive knows (pure, no database)."""
 
-from meetings.core.identity import AliasIndex, KnownAlias, alias_fields, resolve
+from meetings.core.identity import (
+    AliasIndex,
+    KnownAlias,
+    alias_fields,
+    known_person_guess,
+    people_forms,
+    plan_people,
+    resolve,
+)
+from meetings.core.parser import parse_transcript
 
 
 def index(**people):
@@ -22,3 +31,84 @@ def test_exact_variant_initial_and_new():
     r = resolve(["Alexander Halvorsen"], idx)
     assert (r.participant_id, r.how) == (None, "new")
     assert resolve(["B. Repnin"], idx).participant_id is None
+
+
+# plan_people: every person of one transcript, with invented names.
+
+
+def test_a_plan_keeps_known_people_and_numbers_the_new_ones_provisionally():
+    idx = index(p7=["Oskar Lind"])
+    plan = plan_people(
+        {"Oskar Lind": ["Oskar Lind"], "Nadia Quell": ["Nadia Quell"], "Ines Moor": ["Ines Moor"]}, idx
+    )
+    assert plan.ids == {"Oskar Lind": 7, "Nadia Quell": -1, "Ines Moor": -2}
+    assert [(p.local, p.new_name) for p in plan.new] == [
+        ("Nadia Quell", "Nadia Quell"),
+        ("Ines Moor", "Ines Moor"),
+    ]
+    oskar = plan.people[0]
+    assert (oskar.how, oskar.is_new, oskar.aliases, oskar.guess, oskar.absorbs) == (
+        "exact",
+        False,
+        (),
+        "",
+        False,
+    )
+    assert plan_people({"Vera Long": ["Vera Long"]}, idx, first_new_id=-10).ids == {"Vera Long": -10}
+
+
+def test_a_plan_records_each_new_written_form_once_with_how_it_was_found():
+    idx = index(p3=["Sergei Kolmar"])
+    plan = plan_people({"Sergey Kolmar": ["Sergey Kolmar", "Mr Sergey Kolmar", "S. Kolmar"]}, idx)
+    (person,) = plan.people
+    assert (person.participant_id, person.how) == (3, "variant")
+    assert [(a.written, a.participant_id, a.how) for a in plan.aliases] == [
+        ("Sergey Kolmar", 3, "variant"),
+        ("S. Kolmar", 3, "variant"),
+    ]  # "Mr Sergey Kolmar" has the key of "Sergey Kolmar"
+    assert plan.aliases[0].fields == alias_fields("Sergey Kolmar")
+
+
+def test_a_plan_leaves_the_index_it_is_given_as_it_was():
+    idx = index(p1=["Helena Marsh"])
+    plan_people({"Piotr Varga": ["Piotr Varga"]}, idx)
+    assert [a.key for a in idx.aliases] == [alias_fields("Helena Marsh")["key"]]
+
+
+def test_a_later_person_of_the_same_transcript_sees_the_aliases_of_an_earlier_one():
+    plan = plan_people(
+        {"Tatiana Weller": ["Tatiana Weller"], "Tatyana Weller": ["Tatyana Weller"]}, AliasIndex()
+    )
+    first, second = plan.people
+    assert (first.participant_id, first.how) == (-1, "new")
+    assert (second.participant_id, second.how, second.is_new) == (-1, "variant", False)
+    assert len(plan.new) == 1
+
+
+def test_guesses_are_the_texts_an_editor_reads():
+    idx = index(p2=["Sergei Kolmar"], p3=["Anton Repnin"])
+    plan = plan_people({"Sergey Kolmar": ["Sergey Kolmar"], "A. Repnin": ["A. Repnin"]}, idx)
+    assert [p.guess for p in plan.people] == [
+        "'Sergey Kolmar' taken as an already known person (spelling variant)",
+        "'A. Repnin' taken as an already known person (initials, a guess)",
+    ]
+    assert known_person_guess("Anton Repnin", "exact") == ""
+
+
+def test_a_full_name_that_fits_someone_known_only_by_initials_absorbs_them():
+    idx = AliasIndex([KnownAlias(participant_id=5, initial_only=True, **alias_fields("P. Varga"))])
+    plan = plan_people({"Piotr Varga": ["Piotr Varga"]}, idx)
+    assert plan.absorbs and plan.people[0].is_new
+    # Another first initial, or the initials-only person themself, absorbs no one.
+    assert not plan_people({"Karol Varga": ["Karol Varga"]}, idx).absorbs
+    assert not plan_people({"P. Varga": ["P. Varga"]}, idx).absorbs
+
+
+def test_people_forms_lists_each_persons_written_forms_of_two_words_or_more():
+    t = parse_transcript(
+        "Meeting on ferries\n\nMay 3, 2021\n\nThe lead paragraph.\n\n"
+        "Mayor Nadia Quell: Good morning.\n\nOskar Lind: Hello.\n\nNadia Quell: Let us begin.\n"
+    )
+    forms = people_forms(t)
+    assert list(forms) == ["Nadia Quell", "Oskar Lind"]
+    assert all(len(f.split()) >= 2 for fs in forms.values() for f in fs)

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from meetings.core.generator import generate
+from meetings.ingest.run import write_prepared
 from meetings.ingest.single import Ingester
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, ParticipantRedirect, Turn
 
@@ -337,7 +338,7 @@ def test_reports_of_unchanged_files_do_not_wait_for_a_batch_to_fill(tmp_path):
                 consumed.append(path)
                 yield prepare(path, known[path.name])
 
-    reports = Ingester(batch_size=20).ingest_many(stream())
+    reports = write_prepared(stream(), Ingester(), batch_size=20)
     first = next(reports)
     assert first.status == "new" and len(consumed) <= 20
     assert {r.status for r in reports} == {"unchanged"}

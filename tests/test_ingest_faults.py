@@ -12,8 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from meetings.ingest.single import MAX_FILE_BYTES, acquire_ingest_lock, release_ingest_lock
+from meetings.ingest.prepare import MAX_FILE_BYTES
 from meetings.models import Meeting, Participant, Turn
+from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 
 from .test_ingest import MEETING
 

@@ -10,19 +10,28 @@ the database and writes back what it decides. Order of evidence, strongest first
 
 Different people who share a surname (Dmitry and Alexander Medvedev) stay apart: their folded
 names differ, and only an initials-only label is matched by surname.
+
+`plan_people` applies these rules to every person of a transcript and returns a `PeoplePlan`:
+which known participant each person is, who is new (and under what name), which written forms
+become aliases, what an editor should check. Both ingest writers (one file at a time, and in
+batches) read the index from the database, call it, and write what it decided.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from meetings.core.parser import Transcript
 from meetings.core.parser.names import (
     first_initial,
     folded_key,
     has_initial_only,
     name_key,
     surname_key,
+    tidy_name,
 )
 
 
@@ -70,9 +79,9 @@ def lookup_keys(names: Iterable[str]) -> dict[str, set[str]]:
     """The keys, folded keys and surnames to fetch from the archive for these names."""
     out: dict[str, set[str]] = {"key": set(), "folded": set(), "surname": set()}
     for n in names:
-        out["key"].add(name_key(n))
-        out["folded"].add(folded_key(n))
-        out["surname"].add(surname_key(n))
+        fields = alias_fields(n)
+        for column, values in out.items():
+            values.add(fields[column])
     return out
 
 
@@ -110,9 +119,133 @@ def may_absorb(index: AliasIndex, name: str, participant_id: int) -> bool:
 
 def alias_fields(name: str) -> dict[str, str]:
     """The stored form of one alias."""
-    return {
-        "key": name_key(name),
-        "folded": folded_key(name),
-        "surname": surname_key(name),
-        "initial": first_initial(name),
-    }
+    return dict(_alias_fields(name))
+
+
+@lru_cache(maxsize=65536)
+def _alias_fields(name: str) -> tuple[tuple[str, str], ...]:
+    # Remembered: a batch of transcripts looks at the same names many times.
+    return (
+        ("key", name_key(name)),
+        ("folded", folded_key(name)),
+        ("surname", surname_key(name)),
+        ("initial", first_initial(name)),
+    )
+
+
+def people_forms(t: Transcript) -> dict[str, list[str]]:
+    """Each person of a transcript (by local canonical name) with the written forms of their name
+    worth recording as aliases."""
+    written: dict[str, list[str]] = defaultdict(list)
+    for pt in t.turns:
+        if not pt.name:
+            continue
+        forms = written[pt.name]
+        for n in (pt.name, pt.written_name):
+            if n and n not in forms and len(n.split()) >= 2:
+                forms.append(n)
+    return written
+
+
+@dataclass(frozen=True)
+class NewAlias:
+    """A written form of a person's name that the archive does not know yet."""
+
+    participant_id: int  # a known participant, or a new person's provisional id (< 0)
+    written: str  # as the transcript writes it
+    how: str  # how the person was resolved: "exact" | "variant" | "initial" | "new"
+    key: str
+    folded: str
+    surname: str
+    initial: str
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """The stored form (see `alias_fields`)."""
+        return {"key": self.key, "folded": self.folded, "surname": self.surname, "initial": self.initial}
+
+    def as_known(self) -> KnownAlias:
+        return KnownAlias(
+            participant_id=self.participant_id, initial_only=has_initial_only(self.written), **self.fields
+        )
+
+
+@dataclass(frozen=True)
+class PersonPlan:
+    """What becomes of one person of a transcript."""
+
+    local: str  # the transcript's canonical name for them
+    participant_id: int  # a known participant, or a provisional id (< 0) for a person new to the archive
+    how: str  # "exact" | "variant" | "initial" | "new"
+    new_name: str  # the name a new participant is created with; "" for a known one
+    aliases: tuple[NewAlias, ...]  # written forms to record, in the order of the transcript
+    guess: str  # what an editor should check about this match; "" when it is certain
+    absorbs: bool  # a full name that fits someone known so far only by initials ("A. Repnin")
+
+    @property
+    def is_new(self) -> bool:
+        return self.how == "new"
+
+
+@dataclass
+class PeoplePlan:
+    """The people of a transcript resolved against the archive, in order of first appearance."""
+
+    people: list[PersonPlan] = field(default_factory=list)
+
+    @property
+    def ids(self) -> dict[str, int]:
+        """Local name -> participant id (provisional when < 0)."""
+        return {p.local: p.participant_id for p in self.people}
+
+    @property
+    def new(self) -> list[PersonPlan]:
+        return [p for p in self.people if p.is_new]
+
+    @property
+    def aliases(self) -> list[NewAlias]:
+        return [a for p in self.people for a in p.aliases]
+
+    @property
+    def absorbs(self) -> bool:
+        return any(p.absorbs for p in self.people)
+
+
+def known_person_guess(local: str, how: str) -> str:
+    """The note for an editor when a person is taken as someone known by a guess; "" otherwise."""
+    if how not in ("variant", "initial"):
+        return ""
+    return (
+        f"{local!r} taken as an already known person "
+        f"({'spelling variant' if how == 'variant' else 'initials, a guess'})"
+    )
+
+
+def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_new_id: int = -1) -> PeoplePlan:
+    """Resolve each person of a transcript (local canonical name -> written forms, canonical
+    first, as `people_forms` gives them) against `index`, in order: a person new to the archive
+    gets a provisional id (`first_new_id`, then one less for each next one), and the aliases an
+    earlier person adds are known to the later ones. `index` itself is left as it is."""
+    index = AliasIndex(list(index.aliases))
+    plan = PeoplePlan()
+    next_new = first_new_id
+    for local, forms in people.items():
+        res = resolve(list(forms), index)
+        if res.participant_id is None:
+            pid, next_new = next_new, next_new - 1
+            new_name, guess = tidy_name(local), ""
+        else:
+            pid, new_name, guess = res.participant_id, "", known_person_guess(local, res.how)
+        known = {a.key for a in index.aliases}
+        aliases = []
+        for form in forms:
+            fields = alias_fields(form)
+            if fields["key"] in known or not fields["key"]:
+                continue
+            known.add(fields["key"])
+            alias = NewAlias(participant_id=pid, written=form, how=res.how, **fields)
+            aliases.append(alias)
+            index.aliases.append(alias.as_known())
+        absorbs = not has_initial_only(local) and may_absorb(index, local, pid)
+        plan.people.append(PersonPlan(local, pid, res.how, new_name, tuple(aliases), guess, absorbs))
+    return plan

@@ -22,16 +22,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.utils import timezone
 
 from meetings.core import identity as ident
-from meetings.core.parser.names import has_initial_only, sort_name, tidy_name
+from meetings.core.parser.names import sort_name, tidy_name
 from meetings.core.permalinks import (
     NewTurn,
     key_prefix,
@@ -40,39 +39,25 @@ from meetings.core.permalinks import (
     participant_slug,
     unique_slug,
 )
-from meetings.derived import search
+from meetings.ingest.people import add_aliases, known_aliases
 from meetings.ingest.prepare import PreparedFile
-from meetings.ingest.single import (
-    FileReport,
-    Ingester,
-    add_participant_counts,
-    note_known_person,
-    note_turn,
-    people_forms,
-)
-from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, Turn
+from meetings.ingest.report import FileReport, note_turn
+from meetings.ingest.slugs import TakenSlugs
+from meetings.ingest.sources import RunSources
+from meetings.models import Meeting, MeetingSource, Participant
+from meetings.sql.ingest import TurnRow, add_participant_counts, update_meeting_vectors, write_turns
 
 BATCH_FIRST = 8  # the first batch is small (the first meetings show up at once), then it doubles
 BATCH_MAX = 200  # files per batch at most
 BATCH_BYTES = 32 * 1024 * 1024  # and at most this much transcript text
 
-# The turn columns the batch writes, in the order of the staging table (search_vector is computed).
-TURN_COLUMNS = [
-    "meeting_id",
-    "date",
-    "position",
-    "speaker_id",
-    "speaker_label",
-    "role",
-    "kind",
-    "text",
-    "key",
-    "resolution",
-    "is_procedural",
-    "words",
-    "phrases",
-]
-_STAGE = "ingest_turn_stage"
+
+class _NewFile(NamedTuple):
+    """A file whose meeting is new to the archive, waiting in the pending batch."""
+
+    slot: int  # its place among the reports
+    prep: PreparedFile
+    identity: str  # its meeting's identity
 
 
 class _NotNew(Exception):
@@ -83,17 +68,23 @@ class BatchWriter:
     """Feeds a stream of prepared files to the database: new meetings in batches, everything else
     file by file, reports in the order of the files."""
 
-    def __init__(self, ingester: Ingester):
-        self.ingester = ingester
-        self.batch_size = max(1, ingester.batch_size)
+    def __init__(
+        self,
+        write_one: Callable[[PreparedFile], FileReport],
+        sources: RunSources,
+        batch_size: int = BATCH_MAX,
+    ):
+        self.write_one = write_one  # the per-file writer, for every file not written in a batch
+        self.sources = sources
+        self.batch_size = max(1, batch_size)
         self.names: set[str] = set()  # source names the archive has (a superset is harmless)
         self.identities: set[str] = set()  # meeting identities the archive has (likewise)
 
     def ingest(self, prepared: Iterable[PreparedFile]) -> Iterator[FileReport]:
-        self.names = set(self.ingester.known_sources())
+        self.names = set(self.sources.known())
         self.identities = set(Meeting.objects.values_list("identity", flat=True))
         slots: list[FileReport | None] = []  # in file order; None: a file of the pending batch
-        batch: list[tuple[int, PreparedFile, str]] = []  # (slot, file, meeting identity)
+        batch: list[_NewFile] = []
         batch_names: set[str] = set()
         batch_identities: set[str] = set()
         batch_bytes = 0
@@ -102,8 +93,8 @@ class BatchWriter:
         def flush() -> Iterator[FileReport]:
             nonlocal batch_bytes
             if batch:
-                for (slot, _, _), report in zip(batch, self._write_batch([(p, i) for _, p, i in batch])):
-                    slots[slot] = report
+                for f, report in zip(batch, self._write_batch(list(batch))):
+                    slots[f.slot] = report
                 batch.clear()
                 batch_names.clear()
                 batch_identities.clear()
@@ -114,7 +105,7 @@ class BatchWriter:
         for prep in prepared:
             if prep.error or prep.unchanged:
                 # Nothing to write (the file's source is not one the pending batch touches).
-                slots.append(self.ingester.ingest_prepared(prep))
+                slots.append(self.write_one(prep))
                 if not batch or len(slots) >= self.batch_size:  # no report waits long
                     yield from flush()
                 continue
@@ -132,14 +123,14 @@ class BatchWriter:
             ):
                 # An edit, a repost, a second file of a meeting: file by file, after the batch.
                 yield from flush()
-                slots.append(self.ingester.ingest_prepared(prep))
+                slots.append(self.write_one(prep))
                 self.names.add(prep.name)
                 if identity is not None:
                     self.identities.add(identity)
                 continue
             slots.append(None)
-            self.ingester.touched.add(prep.name)
-            batch.append((len(slots) - 1, prep, identity))
+            self.sources.touched.add(prep.name)
+            batch.append(_NewFile(len(slots) - 1, prep, identity))
             batch_names.add(prep.name)
             batch_identities.add(identity)
             batch_bytes += prep.size
@@ -149,7 +140,7 @@ class BatchWriter:
         yield from flush()
 
     # -------------------------------------------------------------------------------------------
-    def _write_batch(self, files: list[tuple[PreparedFile, str]]) -> list[FileReport]:
+    def _write_batch(self, files: list[_NewFile]) -> list[FileReport]:
         """Write these new files (as many as possible in one transaction) and report on each."""
         reports: list[FileReport] = []
         rest = files
@@ -163,42 +154,22 @@ class BatchWriter:
                         plan.write()
             except Exception:  # a database error: the batch is rolled back; redo it file by file
                 done = len(plan.files) if plan is not None and plan.resolved else len(rest)
-                reports.extend(self.ingester.ingest_prepared(p) for p, _ in rest[:done])
+                reports.extend(self.write_one(f.prep) for f in rest[:done])
             else:
                 done = len(plan.files)
                 reports.extend(plan.reports)
-            for p, identity in rest[:done]:
-                self.names.add(p.name)
-                self.identities.add(identity)
+            for f in rest[:done]:
+                self.names.add(f.prep.name)
+                self.identities.add(f.identity)
             rest = rest[done:]
             if rest:
                 # Its full names take over a person known only by initials: the per-file path.
-                p, identity = rest[0]
-                reports.append(self.ingester.ingest_prepared(p))
-                self.names.add(p.name)
-                self.identities.add(identity)
+                f = rest[0]
+                reports.append(self.write_one(f.prep))
+                self.names.add(f.prep.name)
+                self.identities.add(f.identity)
                 rest = rest[1:]
         return reports
-
-
-@lru_cache(maxsize=65536)
-def _name_fields(name: str) -> tuple[tuple[str, str], ...]:
-    return tuple(ident.alias_fields(name).items())
-
-
-def _alias_fields(name: str) -> dict[str, str]:
-    """`identity.alias_fields`, remembered: a batch looks at the same names many times."""
-    return dict(_name_fields(name))
-
-
-def _lookup_keys(names: Iterable[str]) -> dict[str, set[str]]:
-    """`identity.lookup_keys`, from the remembered fields."""
-    out: dict[str, set[str]] = {"key": set(), "folded": set(), "surname": set()}
-    for n in names:
-        f = _alias_fields(n)
-        for column in out:
-            out[column].add(f[column])
-    return out
 
 
 class _AliasPool:
@@ -232,6 +203,11 @@ class _AliasPool:
         return sorted(found.values(), key=lambda a: self.order[id(a)])
 
 
+class _Speaker(NamedTuple):
+    name: str
+    slug: str
+
+
 @dataclass
 class _NewPerson:
     temp_id: int
@@ -251,92 +227,62 @@ class _FilePlan:
 class _Plan:
     """What a batch writes, decided in memory before anything is written."""
 
-    def __init__(self, files: list[tuple[PreparedFile, str]]):
+    def __init__(self, files: list[_NewFile]):
         self.candidates = files
         self.files: list[_FilePlan] = []
         self.resolved = False
         self.new_people: list[_NewPerson] = []
-        self.new_aliases: list[tuple[int, str, str, dict]] = []  # participant id, written, how, fields
+        self.new_aliases: list[ident.NewAlias] = []
         self.reports: list[FileReport] = []
 
     def resolve(self) -> None:
-        names = [p.name for p, _ in self.candidates]
-        identities = [i for _, i in self.candidates]
+        names = [f.prep.name for f in self.candidates]
+        identities = [f.identity for f in self.candidates]
         if (
             MeetingSource.objects.filter(name__in=names).exists()
             or Meeting.objects.filter(identity__in=identities).exists()
         ):
             raise _NotNew
-        forms_of = [people_forms(p.transcript) for p, _ in self.candidates]
-        everyone = [n for w in forms_of for forms in w.values() for n in forms]
-        pool = _AliasPool([])
-        if everyone:
-            wanted = _lookup_keys(everyone)
-            rows = (
-                ParticipantAlias.objects.filter(
-                    Q(key__in=wanted["key"])
-                    | Q(folded__in=wanted["folded"])
-                    | Q(surname__in=wanted["surname"])
-                )
-                .order_by("id")
-                .values_list("key", "folded", "surname", "initial", "participant_id", "written")
-            )
-            pool = _AliasPool([ident.KnownAlias(*r[:5], initial_only=has_initial_only(r[5])) for r in rows])
-        person_slugs = _Slugs(
+        forms_of = [ident.people_forms(f.prep.transcript) for f in self.candidates]
+        pool = _AliasPool(known_aliases(n for w in forms_of for forms in w.values() for n in forms))
+        person_slugs = TakenSlugs(
             Participant, {participant_slug(tidy_name(local)) for w in forms_of for local in w}
         )
-        meeting_slugs = _Slugs(
-            Meeting, {meeting_slug(p.transcript.date, p.transcript.title) for p, _ in self.candidates}
+        meeting_slugs = TakenSlugs(
+            Meeting, {meeting_slug(f.prep.transcript.date, f.prep.transcript.title) for f in self.candidates}
         )
         next_temp = -1
-        for (prep, identity), written in zip(self.candidates, forms_of):
-            t = prep.transcript
+        for f, written in zip(self.candidates, forms_of):
+            prep, t = f.prep, f.prep.transcript
             fp = _FilePlan(
-                prep, identity, FileReport(prep.path, "new", warnings=list(t.warnings), turns=len(t.turns))
+                prep, f.identity, FileReport(prep.path, "new", warnings=list(t.warnings), turns=len(t.turns))
             )
-            # Exactly what Ingester._resolve_people does, against the archive as it would be by now.
+            # The aliases the per-file writer's query would return, against the archive as it
+            # would be by now (the earlier files of the batch written).
             index = ident.AliasIndex(
-                pool.matching(_lookup_keys(n for forms in written.values() for n in forms))
+                pool.matching(ident.lookup_keys(n for forms in written.values() for n in forms))
             )
-            people: list[_NewPerson] = []
-            aliases: list[tuple[int, str, str, dict]] = []
-            added: list[ident.KnownAlias] = []
-            slugs: set[str] = set()
-            absorbs = False
-            for local, forms in written.items():
-                res = ident.resolve(forms, index)
-                if res.participant_id is None:
-                    canonical = tidy_name(local)
-                    slug = unique_slug(participant_slug(canonical), lambda s: s in slugs or person_slugs(s))  # noqa: B023 (called at once)
-                    slugs.add(slug)
-                    pid, next_temp = next_temp, next_temp - 1
-                    people.append(_NewPerson(pid, canonical, slug))
-                    how = "new"
-                else:
-                    pid, how = res.participant_id, res.how
-                    note_known_person(fp.report, local, how)
-                fp.people[local] = pid
-                known = {a.key for a in index.aliases}
-                for form in forms:
-                    fields = _alias_fields(form)
-                    if fields["key"] in known or not fields["key"]:
-                        continue
-                    known.add(fields["key"])
-                    aliases.append((pid, form[:200], how, fields))
-                    a = ident.KnownAlias(participant_id=pid, initial_only=has_initial_only(form), **fields)
-                    index.aliases.append(a)
-                    added.append(a)
-                if not has_initial_only(local) and ident.may_absorb(index, local, pid):
-                    absorbs = True
-                    break
-            if absorbs:
+            plan = ident.plan_people(written, index, first_new_id=next_temp)
+            if plan.absorbs:
                 break  # this file and the rest: not in this batch
-            for a in added:
-                pool.add(a)
+            next_temp -= len(plan.new)
+            slugs: set[str] = set()
+            for person in plan.people:
+                if person.is_new:
+                    slug = unique_slug(
+                        participant_slug(person.new_name),
+                        lambda s: s in slugs or person_slugs(s),  # noqa: B023 (called at once)
+                    )
+                    slugs.add(slug)
+                    self.new_people.append(_NewPerson(person.participant_id, person.new_name, slug))
+                elif person.guess:
+                    fp.report.guesses.append(person.guess)
+            fp.people = plan.ids
+            for alias in plan.aliases:
+                pool.add(alias.as_known())
             for slug in slugs:
                 person_slugs.add(slug)
-            self.new_people.extend(people)
-            self.new_aliases.extend(aliases)
+            self.new_aliases.extend(plan.aliases)
             fp.meeting_slug = unique_slug(meeting_slug(t.date, t.title), meeting_slugs)
             meeting_slugs.add(fp.meeting_slug)
             self.files.append(fp)
@@ -348,25 +294,21 @@ class _Plan:
             [Participant(name=p.name, slug=p.slug, sort_name=sort_name(p.name)) for p in self.new_people]
         )
         real = {p.temp_id: c.pk for p, c in zip(self.new_people, created)}
-        ParticipantAlias.objects.bulk_create(
-            [
-                ParticipantAlias(participant_id=real.get(pid, pid), written=written, how=how, **fields)
-                for pid, written, how, fields in self.new_aliases
-            ],
-            ignore_conflicts=True,
-        )
-        people = {p.temp_id: (p.name, p.slug) for p in self.new_people}
+        add_aliases(self.new_aliases, real)
+        people = {p.temp_id: _Speaker(p.name, p.slug) for p in self.new_people}
         known = {pid for fp in self.files for pid in fp.people.values() if pid > 0}
         people.update(
             {
-                pid: (name, slug)
+                pid: _Speaker(name, slug)
                 for pid, name, slug in Participant.objects.filter(pk__in=known).values_list(
                     "id", "name", "slug"
                 )
             }
         )
 
-        meetings, stage, sources = [], [], []
+        meetings: list[Meeting] = []
+        stage: list[list[TurnRow]] = []
+        sources: list[MeetingSource] = []
         added_turns: dict[int, int] = defaultdict(int)
         added_meetings: dict[int, int] = defaultdict(int)
         for fp in self.files:
@@ -378,37 +320,35 @@ class _Plan:
                 speakers.append(pid)
                 new_turns.append(
                     NewTurn(
-                        prefix=key_prefix(people[pid][1] if pid is not None else None, pt.generic, pt.kind),
+                        prefix=key_prefix(people[pid].slug if pid is not None else None, pt.generic, pt.kind),
                         text=pt.text,
                     )
                 )
             keys = fresh_keys(new_turns)
-            rows = []
-            for i, (pt, pid, key, (counts, words, procedural)) in enumerate(
-                zip(t.turns, speakers, keys, prep.phrases), start=1
-            ):
+            rows: list[TurnRow] = []
+            for i, (pt, pid, key, ph) in enumerate(zip(t.turns, speakers, keys, prep.phrases), start=1):
                 rows.append(
-                    [
-                        None,
-                        t.date,
-                        i,
-                        real.get(pid, pid),
-                        (pt.label or "")[:500],
-                        pt.role or None,
-                        pt.kind,
-                        pt.text,
-                        key,
-                        pt.resolution,
-                        procedural,
-                        words,
-                        json.dumps(counts),
-                    ]
+                    TurnRow(
+                        meeting_id=None,
+                        date=t.date,
+                        position=i,
+                        speaker_id=real.get(pid, pid),
+                        speaker_label=(pt.label or "")[:500],
+                        role=pt.role or None,
+                        kind=pt.kind,
+                        text=pt.text,
+                        key=key,
+                        resolution=pt.resolution,
+                        is_procedural=ph.procedural,
+                        words=ph.words,
+                        phrases=json.dumps(ph.counts),
+                    )
                 )
-                note_turn(fp.report, pt, people[pid][0] if pid is not None else None)
-            speaker_ids = {r[3] for r in rows if r[3]}
+                note_turn(fp.report, pt, people[pid].name if pid is not None else None)
+            speaker_ids = {r.speaker_id for r in rows if r.speaker_id}
             for r in rows:
-                if r[3]:
-                    added_turns[r[3]] += 1
+                if r.speaker_id:
+                    added_turns[r.speaker_id] += 1
             for pid in speaker_ids:
                 added_meetings[pid] += 1
             meetings.append(
@@ -440,13 +380,10 @@ class _Plan:
             )
             fp.report.meeting = fp.meeting_slug
         Meeting.objects.bulk_create(meetings)
-        for m, rows, source in zip(meetings, stage, sources):
+        for m, source in zip(meetings, sources):
             source.meeting = m
-            for r in rows:
-                r[0] = m.pk
-        write_turns([r for rows in stage for r in rows])
-        with connection.cursor() as cur:
-            cur.execute(search.MEETING_VECTOR_SQL, [[m.pk for m in meetings]])
+        write_turns([r._replace(meeting_id=m.pk) for m, rows in zip(meetings, stage) for r in rows])
+        update_meeting_vectors([m.pk for m in meetings])
         MeetingSource.objects.bulk_create(sources)
         add_participant_counts(added_turns, added_meetings)
         self.reports = [fp.report for fp in self.files]
@@ -461,63 +398,3 @@ def fresh_keys(turns: list[NewTurn]) -> list[str]:
         seen[t.prefix] += 1
         keys.append(f"{t.prefix}-{seen[t.prefix]}")
     return keys
-
-
-def write_turns(rows: list[list]) -> None:
-    """Insert turn rows (values in the order of TURN_COLUMNS) with their search vectors: COPY into
-    a staging table, then one INSERT … SELECT that computes the vectors on the way.
-
-    (Computing the text part of the vectors beforehand with a parallel query, from an unlogged
-    staging table, was measured slower: 13.2 s against 11.6 s for 1,000 files, as the parse
-    workers already hold the second core and the vectors are written and read once more.)"""
-    expected = {f.column for f in Turn._meta.concrete_fields} - {"id", "search_vector"}
-    if expected != set(TURN_COLUMNS):  # a column this writer does not know of: let the per-file path write it
-        raise RuntimeError(
-            f"the batched turn writer does not know the columns {sorted(expected ^ set(TURN_COLUMNS))}"
-        )
-    columns = ", ".join(f'"{c}"' for c in TURN_COLUMNS)
-    table = Turn._meta.db_table
-    with connection.cursor() as cur:
-        cur.execute(
-            f"CREATE TEMP TABLE {_STAGE} (ord serial, meeting_id integer, date date, position integer, "
-            'speaker_id integer, speaker_label text, role text, kind text, text text, "key" text, resolution text, '
-            "is_procedural boolean, words integer, phrases jsonb) ON COMMIT DROP"
-        )
-        with cur.cursor.copy(f"COPY {_STAGE} ({columns}) FROM STDIN") as copy:
-            for r in rows:
-                copy.write_row(r)
-        cur.execute(
-            f"INSERT INTO {table} ({columns}, search_vector) "
-            f"SELECT {', '.join(f't."{c}"' for c in TURN_COLUMNS)}, ({search.TURN_HEAD_EXPR}) || archive_text_vector(t.text) "
-            f"FROM {_STAGE} AS t LEFT JOIN {Participant._meta.db_table} AS p ON p.id = t.speaker_id ORDER BY t.ord"
-        )
-        cur.execute(f"DROP TABLE {_STAGE}")
-
-
-class _Slugs:
-    """Which slugs of `model` are taken, for `unique_slug` over many bases: the first few
-    candidates of every base (base, base-2 …) in one query, any further one on its own, and the
-    slugs the batch has given."""
-
-    FIRST = 4
-
-    def __init__(self, model, bases: set[str]):
-        self.model = model
-        candidates = [b if n == 1 else f"{b}-{n}" for b in sorted(bases) for n in range(1, self.FIRST + 1)]
-        self.checked = set(candidates)
-        self.taken = (
-            set(model.objects.filter(slug__in=candidates).values_list("slug", flat=True))
-            if candidates
-            else set()
-        )
-
-    def __call__(self, slug: str) -> bool:
-        if slug not in self.checked:
-            self.checked.add(slug)
-            if self.model.objects.filter(slug=slug).exists():
-                self.taken.add(slug)
-        return slug in self.taken
-
-    def add(self, slug: str) -> None:
-        self.checked.add(slug)
-        self.taken.add(slug)

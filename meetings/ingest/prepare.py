@@ -7,6 +7,7 @@ import hashlib
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from meetings.core.parser import Transcript, TranscriptError, parse_transcript
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
@@ -18,6 +19,14 @@ class IngestError(Exception):
     """A file that could not be ingested; the message names the reason."""
 
 
+class TurnPhrases(NamedTuple):
+    """What topic scoring needs of one turn, worked out with the parse."""
+
+    counts: dict[str, int]  # candidate topic phrase -> occurrences
+    words: int
+    procedural: bool  # chairing and formalities, no topic of its own
+
+
 @dataclass
 class PreparedFile:
     path: str
@@ -27,7 +36,7 @@ class PreparedFile:
     unchanged: bool = False
     error: str = ""
     transcript: Transcript | None = None
-    phrases: list[tuple[dict, int, bool]] = field(default_factory=list)  # per turn: counts, words, procedural
+    phrases: list[TurnPhrases] = field(default_factory=list)  # one per turn
 
 
 def read_file(path: Path) -> bytes:
@@ -69,10 +78,17 @@ def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
         counts, words, procedural = remark_phrases(
             RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
         )
-        out.phrases.append((dict(counts), words, procedural))
+        out.phrases.append(TurnPhrases(dict(counts), words, procedural))
     out.transcript = t
     return out
 
 
-def prepare_args(args: tuple[str, str | None]) -> PreparedFile:
-    return prepare(Path(args[0]), args[1])
+class PrepareJob(NamedTuple):
+    """One file for a worker process: its path and the checksum the archive holds under its name."""
+
+    path: str
+    known_sha: str | None
+
+
+def prepare_job(job: PrepareJob) -> PreparedFile:
+    return prepare(Path(job.path), job.known_sha)

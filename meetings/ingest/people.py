@@ -1,0 +1,87 @@
+"""The database side of resolving people (the rules are in meetings.core.identity): the aliases
+the archive knows for a set of names, new participants and aliases written, and a person known
+only by initials taken over by their full name."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from django.db.models import Q
+
+from meetings.core import identity as ident
+from meetings.core.parser.names import first_initial, has_initial_only, surname_key
+from meetings.core.permalinks import participant_slug, unique_slug
+from meetings.derived import search
+from meetings.ingest.report import FileReport
+from meetings.models import Participant, ParticipantAlias, ParticipantRedirect, Turn
+from meetings.sql.ingest import refresh_participant_counts
+
+
+def known_aliases(names: Iterable[str]) -> list[ident.KnownAlias]:
+    """The aliases the archive holds that could matter for these names (same key, folded key or
+    surname), in the order they were recorded; one query, none for no names."""
+    wanted = ident.lookup_keys(names)
+    if not wanted["key"]:
+        return []
+    rows = (
+        ParticipantAlias.objects.filter(
+            Q(key__in=wanted["key"]) | Q(folded__in=wanted["folded"]) | Q(surname__in=wanted["surname"])
+        )
+        .order_by("id")
+        .values_list("key", "folded", "surname", "initial", "participant_id", "written")
+    )
+    return [
+        ident.KnownAlias(key, folded, surname, initial, pid, initial_only=has_initial_only(written))
+        for key, folded, surname, initial, pid, written in rows
+    ]
+
+
+def create_participant(name: str) -> Participant:
+    """A new participant under this name, with a slug no other participant has."""
+    return Participant.objects.create(
+        name=name,
+        slug=unique_slug(participant_slug(name), lambda s: Participant.objects.filter(slug=s).exists()),
+    )
+
+
+def add_aliases(aliases: Iterable[ident.NewAlias], real_ids: Mapping[int, int]) -> None:
+    """Record these aliases; `real_ids` maps the provisional ids of new people to their ids."""
+    ParticipantAlias.objects.bulk_create(
+        [
+            ParticipantAlias(
+                participant_id=real_ids.get(a.participant_id, a.participant_id),
+                written=a.written[:200],
+                how=a.how,
+                **a.fields,
+            )
+            for a in aliases
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
+    """A person known so far only by initials ("A. Repnin") whose full name has now appeared
+    ("Anton Repnin") becomes that person; the old profile link redirects."""
+    aliases = (
+        ParticipantAlias.objects.filter(surname=surname_key(name), initial=first_initial(name))
+        .exclude(participant_id=pid)
+        .select_related("participant")
+    )
+    by_person: dict[int, list[ParticipantAlias]] = defaultdict(list)
+    for a in aliases:
+        by_person[a.participant_id].append(a)
+    for other_id, found in by_person.items():
+        every = ParticipantAlias.objects.filter(participant_id=other_id)
+        if not all(has_initial_only(a.written) for a in every):
+            continue
+        other = found[0].participant
+        Turn.objects.filter(speaker_id=other_id).update(speaker_id=pid)
+        every.update(participant_id=pid, how="initial")
+        ParticipantRedirect.objects.filter(participant_id=other_id).update(participant_id=pid)
+        ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
+        other.delete()
+        search.update_speaker_vectors(pid)
+        refresh_participant_counts([pid])
+        report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
