@@ -12,7 +12,7 @@ from collections import Counter
 
 from meetings.core.parser import parse_transcript
 from meetings.core.parser.names import clean_spaces, name_key, name_tokens, strip_accents
-from meetings.core.parser.parse import _words_before
+from meetings.core.parser.parse import words_before
 from meetings.core.topics.extract import RemarkText, remark_phrases
 from meetings.core.topics.phrases import (
     _BREAK,
@@ -92,14 +92,14 @@ def test_remark_phrases_and_procedural():
     assert words == len(text.replace("(Applause.)", "").split())
 
 
-def test_words_before_matches_the_regex():
+def testwords_before_matches_the_regex():
     rng = random.Random(7)
     pieces = ["a", "b", "ab", " ", " ", "Ab", "B", "_", "1", ".", "é", "\u00a0", "\n", "of", "the", "-"]
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         for cand in ("Ab B", "ab", "B.", "Ab Ab", "a b", ".B", "B_"):
             expected = [m.group(1) for m in re.finditer(r"\b([a-z]+) " + re.escape(cand) + r"\b", text)]
-            assert list(_words_before(text, cand)) == expected, (text, cand)
+            assert list(words_before(text, cand)) == expected, (text, cand)
 
 
 def test_clean_spaces_and_strip_accents_match_their_definitions():

@@ -19,7 +19,7 @@ from meetings.core.topics import scoring
 from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.sql import swap
-from meetings.web.filters import TopicRemarkFilter
+from meetings.web.filters import TurnTopicFilter
 
 
 def ingest(path):
@@ -90,16 +90,16 @@ def test_filtered_counts_from_the_figures_equal_counting(tmp_path):
     people = list(TopicSpeaker.objects.filter(topic=topic).values_list("participant__slug", flat=True)[:3])
     for speaker in ["", *people, "nobody-of-that-name"]:
         for raised in ("", "true", "false"):
-            f = TopicRemarkFilter(
+            f = TurnTopicFilter(
                 {"speaker": speaker, "raised": raised}, queryset=TurnTopic.objects.filter(topic=topic)
             )
             assert f.is_valid()
             assert f.known_count(topic) == f.qs.count(), (speaker, raised)
-    f = TopicRemarkFilter({"year": "2020"}, queryset=TurnTopic.objects.filter(topic=topic))
+    f = TurnTopicFilter({"year": "2020"}, queryset=TurnTopic.objects.filter(topic=topic))
     assert f.is_valid() and f.known_count(topic) is None
     # The speaker is a subquery on the copied speaker_id, not a join: PostgreSQL keeps to the index
     # order of (topic, speaker, date) and stops at the page (a join made it read all their remarks).
-    f = TopicRemarkFilter({"speaker": people[0]}, queryset=TurnTopic.objects.filter(topic=topic))
+    f = TurnTopicFilter({"speaker": people[0]}, queryset=TurnTopic.objects.filter(topic=topic))
     sql = str(f.qs.query)
     assert '"speaker_id" = (SELECT' in sql and "JOIN" not in sql
 

@@ -25,7 +25,6 @@ from django.utils.safestring import SafeString, mark_safe
 from meetings.core.parser.names import name_key
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
 from meetings.sql import search as search_sql
-from meetings.sql.search import TURN_HEAD_EXPR as TURN_HEAD_EXPR  # the batched ingest reads it from here
 
 MAX_QUERY_LENGTH = 200
 START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escaped to <mark> later
@@ -64,15 +63,6 @@ def has_lexemes(q: str) -> bool:
 
 def _only_stop_words(q: str) -> bool:
     return not search_sql.english_lexemes(q).strip()
-
-
-def __getattr__(name: str) -> str:
-    """MEETING_VECTOR_SQL, the statement as it was named here before it moved to
-    meetings.sql.search (the batched ingest still reads it from here): made on first use, because
-    its table names come from the models."""
-    if name == "MEETING_VECTOR_SQL":
-        return search_sql.meeting_vector_sql()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def update_vectors(meeting_ids: list[int]) -> None:

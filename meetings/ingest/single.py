@@ -29,9 +29,6 @@ from meetings.ingest.sources import RunSources
 from meetings.models import Meeting, MeetingSource, Participant, RetiredTurnKey, Turn
 from meetings.sql.ingest import add_participant_counts
 
-# optimize_archive and rebuild_topics still import the lock from here.
-from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock  # noqa: F401
-
 
 class Ingester:
     """Writes prepared files one at a time, each in its own transaction."""

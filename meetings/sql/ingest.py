@@ -9,9 +9,8 @@ from typing import NamedTuple
 
 from django.db import connection
 
-from meetings.derived import search
 from meetings.models import Turn
-from meetings.sql import table
+from meetings.sql import search, table
 
 
 def fast_commits() -> None:
@@ -114,4 +113,4 @@ def write_turns(rows: list[TurnRow]) -> None:
 def update_meeting_vectors(meeting_ids: list[int]) -> None:
     """The search vectors of these meetings (title, place, description); their turns have theirs."""
     with connection.cursor() as cur:
-        cur.execute(search.MEETING_VECTOR_SQL, [meeting_ids])
+        cur.execute(search.meeting_vector_sql(), [meeting_ids])

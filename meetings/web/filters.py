@@ -140,7 +140,6 @@ class TurnTopicFilter(django_filters.FilterSet):
 
 
 # The old name, still imported by tests/test_topic_scale.py.
-TopicRemarkFilter = TurnTopicFilter
 
 
 class SearchFilter(django_filters.FilterSet):

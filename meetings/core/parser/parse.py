@@ -90,7 +90,7 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _words_before(text: str, candidate: str):
+def words_before(text: str, candidate: str):
     """The lower-case words that `re.finditer(r"\\b([a-z]+) " + re.escape(candidate) + r"\\b", text)`
     yields as group 1, in order, found with str.find instead of a regex tried at every position."""
     n, size = len(text), len(candidate)
@@ -195,7 +195,7 @@ class _Parser:
             # text repeats that label's phrase ("… the film Frontier <Name>").
             echoed = {p[: -len(candidate)].split()[-1].casefold() for p in titled}
             if not found:
-                for word in _words_before(self.full_text, candidate):
+                for word in words_before(self.full_text, candidate):
                     if word not in _TITLE_CONNECTORS and word not in echoed:
                         found = True
                         break

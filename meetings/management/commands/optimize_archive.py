@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 
 from meetings.derived import search
 from meetings.derived.aggregates import rebuild as rebuild_aggregates
-from meetings.ingest.single import acquire_ingest_lock, release_ingest_lock
 from meetings.sql import maintenance
+from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from meetings.derived.topic_index import rebuild
 from meetings.http.caching import archive_changed
-from meetings.ingest.single import acquire_ingest_lock, release_ingest_lock
+from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 
 
 class Command(BaseCommand):
