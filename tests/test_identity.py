@@ -112,3 +112,49 @@ def test_people_forms_lists_each_persons_written_forms_of_two_words_or_more():
     forms = people_forms(t)
     assert list(forms) == ["Nadia Quell", "Oskar Lind"]
     assert all(len(f.split()) >= 2 for fs in forms.values() for f in fs)
+
+
+# One person under a shorter or a mistyped name; two people with close given names.
+
+
+def test_one_name_inside_another_is_one_person_and_shows_the_fuller_name():
+    idx = index(p1=["Tamer Oduya"], p2=["Ilona Vance"])
+    r = resolve(["Khalid Tamer Oduya"], idx)
+    assert (r.participant_id, r.how, r.is_guess) == (1, "contained", True)
+    plan = plan_people({"Khalid Tamer Oduya": ["Khalid Tamer Oduya"]}, idx)
+    assert (plan.people[0].participant_id, plan.people[0].fuller_name) == (1, "Khalid Tamer Oduya")
+    assert "one name inside the other" in plan.people[0].guess
+    # The reverse: the shorter form of a person known by the fuller one, shown as it was.
+    idx = index(p1=["Khalid Tamer Oduya"])
+    plan = plan_people({"Tamer Oduya": ["Tamer Oduya"]}, idx)
+    assert (plan.people[0].participant_id, plan.people[0].fuller_name) == (1, "")
+
+
+def test_a_name_inside_two_known_names_is_nobody_yet():
+    idx = index(p1=["Khalid Tamer Oduya"], p2=["Omar Tamer Oduya"])
+    assert resolve(["Tamer Oduya"], idx).participant_id is None
+
+
+def test_a_mistyped_given_name_is_the_one_person_with_that_surname():
+    idx = index(p1=["Tatyana Weller"], p2=["Fyodor Lindqvist"])
+    r = resolve(["Tatayana Weller"], idx)
+    assert (r.participant_id, r.how, r.is_guess) == (1, "typo", True)
+    assert resolve(["Fydor Lindqvist"], idx).participant_id == 2
+    assert resolve(["Tamara Weller"], idx).participant_id is None  # two real names, two people
+
+
+def test_close_real_given_names_are_two_people():
+    idx = index(p1=["Maria Weller"])
+    assert resolve(["Marina Weller"], idx).participant_id is None
+    assert resolve(["Mario Weller"], idx).participant_id is None
+
+
+def test_a_spelling_the_parser_matched_by_a_guess_is_not_kept_as_an_alias():
+    t = parse_transcript(
+        "Meeting\n\nMarch 3, 2023, Larkspur\n\nA meeting.\n\n"
+        "Minister of Ports Tatyana Weller: Good afternoon.\n\n"
+        "Helena Marsh: Thank you.\n\n"
+        "Tatayana Weller: Let me go on.\n"
+    )
+    assert [turn.name for turn in t.turns] == ["Tatyana Weller", "Helena Marsh", "Tatyana Weller"]
+    assert people_forms(t)["Tatyana Weller"] == ["Tatyana Weller"]

@@ -5,8 +5,13 @@ the database and writes back what it decides. Order of evidence, strongest first
 
 1. an exact alias: the same written name (case, spacing, honorifics, accents folded) seen before;
 2. a spelling variant: the same name after transliteration folding (Sergey/Sergei, Tatiana/Tatyana);
-3. initials: "A. Repik" when exactly one known person has that surname and first initial;
-4. otherwise a new person.
+3. one name inside another: "Tayyip Erdogan" and "Recep Tayyip Erdogan", when exactly one known
+   person with that surname has a name that contains this one or is contained in it (a guess);
+4. a mistyped given name: the same surname and a given name one or two letters away from the one
+   known person's ("Tatayana"/"Tatyana"), unless both given names are real, different names
+   (Maria and Marina are two people) (a guess);
+5. initials: "A. Repik" when exactly one known person has that surname and first initial;
+6. otherwise a new person.
 
 Different people who share a surname (Dmitry and Alexander Medvedev) stay apart: their folded
 names differ, and only an initials-only label is matched by surname.
@@ -24,9 +29,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from meetings.core.parser import Transcript
+from meetings.core.parser import GUESSES, Transcript
+from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import (
     first_initial,
+    fold_token,
     folded_key,
     has_initial_only,
     name_key,
@@ -60,6 +67,9 @@ class AliasIndex:
     def by_folded(self, folded: str) -> set[int]:
         return {a.participant_id for a in self.aliases if a.folded == folded}
 
+    def by_surname(self, surname: str) -> list[KnownAlias]:
+        return [a for a in self.aliases if a.surname == surname and not a.initial_only]
+
     def by_surname_initial(self, surname: str, initial: str) -> set[int]:
         return {a.participant_id for a in self.aliases if a.surname == surname and a.initial == initial}
 
@@ -72,7 +82,7 @@ class Resolution:
 
     @property
     def is_guess(self) -> bool:
-        return self.how in ("initial",)
+        return self.how in GUESSED
 
 
 def lookup_keys(names: Iterable[str]) -> dict[str, set[str]]:
@@ -83,6 +93,66 @@ def lookup_keys(names: Iterable[str]) -> dict[str, set[str]]:
         for column, values in out.items():
             values.add(fields[column])
     return out
+
+
+GUESSED = {"initial", "contained", "typo"}
+
+
+def _given(key: str) -> list[str]:
+    """The folded given names (every token but the surname) of a name key."""
+    return [fold_token(t) for t in key.split()[:-1]]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Are the given names `shorter` a proper, ordered part of `longer`?"""
+    if not shorter or len(shorter) >= len(longer):
+        return False
+    it = iter(longer)
+    return all(any(s == x for x in it) for s in shorter)
+
+
+def _typo_apart(a: str, b: str) -> bool:
+    """Are two given names a slip of the keyboard apart (Damerau-Levenshtein distance 1, or 2
+    for names of seven letters or more), and not two real names?"""
+    if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)):
+        return False
+    limit = 2 if min(len(a), len(b)) >= 7 else 1
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
+    """A known person whose name contains this one (or the reverse), else one whose given name
+    differs by a typo: each only when exactly one known person fits."""
+    key = name_key(name)
+    given = _given(key)
+    if not given or has_initial_only(name):
+        return None
+    known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
+    contained = {
+        a.participant_id for a in known if _contains(_given(a.key), given) or _contains(given, _given(a.key))
+    }
+    if len(contained) == 1:
+        return Resolution(contained.pop(), "contained", [name])
+    if len(given) == 1:
+        typos = {
+            a.participant_id
+            for a in known
+            if len(a.key.split()) == 2 and _typo_apart(given[0], fold_token(a.key.split()[0]))
+        }
+        if len(typos) == 1:
+            return Resolution(typos.pop(), "typo", [name])
+    return None
 
 
 def resolve(names: list[str], index: AliasIndex) -> Resolution:
@@ -97,6 +167,10 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
         found = index.by_folded(folded_key(n))
         if len(found) == 1:
             return Resolution(found.pop(), "variant", names)
+    for n in names:
+        shaped = _by_name_shape(n, index)
+        if shaped is not None:
+            return Resolution(shaped.participant_id, shaped.how, names)
     for n in names:
         if has_initial_only(n):
             found = index.by_surname_initial(surname_key(n), first_initial(n))
@@ -141,7 +215,10 @@ def people_forms(t: Transcript) -> dict[str, list[str]]:
         if not pt.name:
             continue
         forms = written[pt.name]
-        for n in (pt.name, pt.written_name):
+        # A form the parser matched by a guess ("Vlaidmir Putin" for the titled Vladimir Putin)
+        # is not recorded: as an alias it would take that spelling for this person for good.
+        trusted = pt.written_name if pt.resolution not in GUESSES else None
+        for n in (pt.name, trusted):
             if n and n not in forms and len(n.split()) >= 2:
                 forms.append(n)
     return written
@@ -181,6 +258,7 @@ class PersonPlan:
     aliases: tuple[NewAlias, ...]  # written forms to record, in the order of the transcript
     guess: str  # what an editor should check about this match; "" when it is certain
     absorbs: bool  # a full name that fits someone known so far only by initials ("A. Repnin")
+    fuller_name: str = ""  # a known person now named more fully ("Recep Tayyip Erdogan"): show that
 
     @property
     def is_new(self) -> bool:
@@ -213,12 +291,15 @@ class PeoplePlan:
 
 def known_person_guess(local: str, how: str) -> str:
     """The note for an editor when a person is taken as someone known by a guess; "" otherwise."""
-    if how not in ("variant", "initial"):
+    reasons = {
+        "variant": "spelling variant",
+        "initial": "initials, a guess",
+        "contained": "one name inside the other, a guess",
+        "typo": "a given name a typo apart, a guess",
+    }
+    if how not in reasons:
         return ""
-    return (
-        f"{local!r} taken as an already known person "
-        f"({'spelling variant' if how == 'variant' else 'initials, a guess'})"
-    )
+    return f"{local!r} taken as an already known person ({reasons[how]})"
 
 
 def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_new_id: int = -1) -> PeoplePlan:
@@ -236,6 +317,8 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
             new_name, guess = tidy_name(local), ""
         else:
             pid, new_name, guess = res.participant_id, "", known_person_guess(local, res.how)
+        # The longest name this person was known under before this transcript.
+        longest = max((len(a.key.split()) for a in index.aliases if a.participant_id == pid), default=0)
         known = {a.key for a in index.aliases}
         aliases = []
         for form in forms:
@@ -247,5 +330,6 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
             aliases.append(alias)
             index.aliases.append(alias.as_known())
         absorbs = not has_initial_only(local) and may_absorb(index, local, pid)
-        plan.people.append(PersonPlan(local, pid, res.how, new_name, tuple(aliases), guess, absorbs))
+        fuller = tidy_name(local) if res.how == "contained" and len(name_key(local).split()) > longest else ""
+        plan.people.append(PersonPlan(local, pid, res.how, new_name, tuple(aliases), guess, absorbs, fuller))
     return plan

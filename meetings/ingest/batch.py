@@ -39,7 +39,7 @@ from meetings.core.permalinks import (
     participant_slug,
     unique_slug,
 )
-from meetings.ingest.people import add_aliases, known_aliases
+from meetings.ingest.people import add_aliases, known_aliases, rename_participant
 from meetings.ingest.prepare import PreparedFile
 from meetings.ingest.report import FileReport, note_turn
 from meetings.ingest.slugs import TakenSlugs
@@ -232,6 +232,7 @@ class _Plan:
         self.files: list[_FilePlan] = []
         self.resolved = False
         self.new_people: list[_NewPerson] = []
+        self.renames: dict[int, str] = {}  # (provisional) participant id -> a fuller name to show
         self.new_aliases: list[ident.NewAlias] = []
         self.reports: list[FileReport] = []
 
@@ -277,6 +278,8 @@ class _Plan:
                     self.new_people.append(_NewPerson(person.participant_id, person.new_name, slug))
                 elif person.guess:
                     fp.report.guesses.append(person.guess)
+                if person.fuller_name:
+                    self.renames[person.participant_id] = person.fuller_name
             fp.people = plan.ids
             for alias in plan.aliases:
                 pool.add(alias.as_known())
@@ -295,6 +298,8 @@ class _Plan:
         )
         real = {p.temp_id: c.pk for p, c in zip(self.new_people, created)}
         add_aliases(self.new_aliases, real)
+        for pid, name in self.renames.items():
+            rename_participant(real.get(pid, pid), name)
         people = {p.temp_id: _Speaker(p.name, p.slug) for p in self.new_people}
         known = {pid for fp in self.files for pid in fp.people.values() if pid > 0}
         people.update(

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Q
 
 from meetings.core import identity as ident
-from meetings.core.parser.names import first_initial, has_initial_only, surname_key
+from meetings.core.parser.names import first_initial, has_initial_only, sort_name, surname_key
 from meetings.core.permalinks import participant_slug, unique_slug
 from meetings.derived import search
 from meetings.ingest.report import FileReport
@@ -43,6 +43,12 @@ def create_participant(name: str) -> Participant:
         name=name,
         slug=unique_slug(participant_slug(name), lambda s: Participant.objects.filter(slug=s).exists()),
     )
+
+
+def rename_participant(pid: int, name: str) -> None:
+    """Show a known person under the fuller name a transcript gives; the slug, and with it
+    every link, stays."""
+    Participant.objects.filter(pk=pid).update(name=name, sort_name=sort_name(name))
 
 
 def add_aliases(aliases: Iterable[ident.NewAlias], real_ids: Mapping[int, int]) -> None:

@@ -22,7 +22,13 @@ from meetings.core.permalinks import (
     unique_slug,
 )
 from meetings.derived import search
-from meetings.ingest.people import absorb_initials_only, add_aliases, create_participant, known_aliases
+from meetings.ingest.people import (
+    absorb_initials_only,
+    add_aliases,
+    create_participant,
+    known_aliases,
+    rename_participant,
+)
 from meetings.ingest.prepare import PreparedFile, prepare
 from meetings.ingest.report import FileReport, note_turn
 from meetings.ingest.sources import RunSources
@@ -211,6 +217,8 @@ class Ingester:
                 if person.guess:
                     report.guesses.append(person.guess)
             add_aliases(person.aliases, real)
+            if person.fuller_name:
+                rename_participant(pid, person.fuller_name)
             if person.absorbs:
                 absorb_initials_only(pid, person.local, report)
         ids = {local: real.get(pid, pid) for local, pid in plan.ids.items()}
