@@ -101,3 +101,15 @@ def test_an_edited_long_turn_goes_to_its_closest_old_text_and_a_rewrite_to_none(
     keys, gone = assign_keys([NewTurn("ada-lind", rewrite), NewTurn("ada-lind", edited)], old)
     assert keys == ["ada-lind-4", "ada-lind-2"]  # the closest text wins over a shorter near match
     assert sorted(g.key for g in gone) == ["ada-lind-1", "ada-lind-3"]
+
+
+def test_a_remark_credited_to_someone_else_keeps_its_key():
+    long = "The north quay will be repaired before the winter storms, and the ferries will run."
+    old = [
+        KeyedTurn("rights-anna-kovalenko-1", "rights-anna-kovalenko", long),
+        KeyedTurn("helena-marsh-1", "helena-marsh", "Thank you."),
+    ]
+    new = [NewTurn("anna-kovalenko", long), NewTurn("pavel-orlin", "Thank you.")]
+    keys, gone = assign_keys(new, old)
+    assert keys == ["rights-anna-kovalenko-1", "pavel-orlin-1"]
+    assert [o.key for o in gone] == ["helena-marsh-1"]  # a short courtesy is not followed across speakers

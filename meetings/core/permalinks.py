@@ -110,6 +110,7 @@ class NewTurn:
 
 
 SIMILAR = 0.85
+REATTRIBUTED_MIN_CHARS = 40
 
 
 def assign_keys(
@@ -135,6 +136,24 @@ def assign_keys(
             keys[i] = o.key
             taken.add(o.key)
     free = [o for o in free if o.key not in taken]
+
+    # 1b. The same remark now credited to someone else (an attribution corrected): its link is
+    # the remark's, not the person's, so it keeps its key. Short courtesies ("Thank you.") are
+    # said by everyone and are not matched across speakers.
+    by_text: dict[str, list[KeyedTurn]] = defaultdict(list)
+    for o in free:
+        text = normalise_text(o.text)
+        if len(text) >= REATTRIBUTED_MIN_CHARS:
+            by_text[text].append(o)
+    if by_text:
+        for i, t in enumerate(new):
+            if keys[i] is None:
+                bucket = by_text.get(normalise_text(t.text))
+                if bucket:
+                    o = bucket.pop(0)
+                    keys[i] = o.key
+                    taken.add(o.key)
+        free = [o for o in free if o.key not in taken]
 
     # 2. Same speaker, a lightly edited text (a typo fixed, a sentence added).
     if free:

@@ -103,7 +103,7 @@ class BatchWriter:
             slots.clear()
 
         for prep in prepared:
-            if prep.error or prep.unchanged:
+            if prep.error or prep.skipped or prep.unchanged:
                 # Nothing to write (the file's source is not one the pending batch touches).
                 slots.append(self.write_one(prep))
                 if not batch or len(slots) >= self.batch_size:  # no report waits long

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from meetings.core.parser import Transcript, TranscriptError, parse_transcript
+from meetings.core.parser import NotATranscript, Transcript, TranscriptError, parse_transcript
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -35,6 +35,7 @@ class PreparedFile:
     size: int = 0
     unchanged: bool = False
     error: str = ""
+    skipped: str = ""  # why a readable page is not a transcript (a news item, an order, a list)
     transcript: Transcript | None = None
     phrases: list[TurnPhrases] = field(default_factory=list)  # one per turn
 
@@ -70,6 +71,9 @@ def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
         return out
     try:
         t = parse_transcript(data)
+    except NotATranscript as exc:
+        out.skipped = f"not a transcript: {exc}"
+        return out
     except TranscriptError as exc:
         out.error = str(exc)
         return out

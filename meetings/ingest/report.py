@@ -10,7 +10,7 @@ from meetings.core.parser import GUESSES, RESOLUTIONS, ParsedTurn
 @dataclass
 class FileReport:
     path: str
-    status: str  # new | updated | unchanged | duplicate | failed
+    status: str  # new | updated | unchanged | duplicate | skipped | failed
     reason: str = ""
     meeting: str = ""
     turns: int = 0

@@ -51,6 +51,8 @@ class Ingester:
         """Write one prepared file in its own transaction."""
         if prep.error:
             return FileReport(prep.path, "failed", reason=prep.error)
+        if prep.skipped:
+            return FileReport(prep.path, "skipped", reason=prep.skipped)
         if prep.unchanged and prep.name not in self.sources.touched:
             # What the archive held when this run first met an unchanged file (one query for all
             # of them); a name this run has written since is checked against the database below.
@@ -58,7 +60,7 @@ class Ingester:
             if known and known.sha256 == prep.sha:
                 return FileReport(prep.path, "unchanged", meeting=known.meeting, turns=known.turns)
         source = MeetingSource.objects.filter(name=prep.name).select_related("meeting").first()
-        if source and source.sha256 == prep.sha:
+        if source and source.sha256 == prep.sha and not self.reparse:
             return FileReport(prep.path, "unchanged", meeting=source.meeting.slug, turns=source.turn_count)
         if prep.transcript is None:
             # Found unchanged when the run began, but an earlier file of this run wrote that name
@@ -66,6 +68,8 @@ class Ingester:
             prep = prepare(Path(prep.path))
             if prep.error:
                 return FileReport(prep.path, "failed", reason=prep.error)
+            if prep.skipped:
+                return FileReport(prep.path, "skipped", reason=prep.skipped)
         self.sources.touched.add(prep.name)
         try:
             with transaction.atomic():
