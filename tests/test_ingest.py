@@ -126,15 +126,51 @@ def test_a_bad_file_fails_alone_with_its_name_and_reason(write_transcript):
     write_transcript("d/empty.txt", "")
     write_transcript("d/nolabels.txt", "A title\n\nMay 3, 2021\n\nNobody speaks here.\n")
     write_transcript("d/notes.md", "ignored: not a transcript file")
-    with pytest.raises(CommandError, match="2 of 3 file"):
+    # A page with no speaker labels is not a transcript: skipped and counted, not a failure.
+    with pytest.raises(CommandError, match="1 of 3 file"):
         ingest(good.parent)
     assert Meeting.objects.count() == 1
+    out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError):
-        out = io.StringIO()
-        err = io.StringIO()
-        call_command("ingest_transcripts", str(good.parent), stdout=out, stderr=err)
+        call_command("ingest_transcripts", str(good.parent), "--no-progress", stdout=out, stderr=err)
     assert "empty.txt: the file is empty" in err.getvalue()
-    assert "nolabels.txt: it has no speaker labels" in err.getvalue()
+    assert "nolabels.txt" not in err.getvalue()
+    assert (
+        "skipped   " in out.getvalue()
+        and "nolabels.txt (not a transcript: it has no speaker labels" in out.getvalue()
+    )
+    assert "1 skipped, 1 failed" in out.getvalue()
+    assert "skipped: 1 file(s), not a transcript: it has no speaker labels" in out.getvalue()
+    # --strict: a skipped page is a failure too.
+    with pytest.raises(CommandError, match="2 of 3 file"):
+        ingest(good.parent, strict=True)
+
+
+@pytest.mark.django_db
+def test_pages_that_are_not_transcripts_are_skipped_and_the_run_succeeds(write_transcript):
+    good = write_transcript("d/good.txt", MEETING)
+    write_transcript(
+        "d/appointments.txt",
+        "Executive Order on the Cabinet\n\nJune 2, 2023\n\nThe Governor appointed the Cabinet.\n\n"
+        "Minister of Foreign Affairs: Ilona Vance.\n\nMinister of Science and Higher Education: Pavel Orlin.\n",
+    )
+    write_transcript("d/news.txt", "A title\n\nMay 3, 2021\n\nThe Governor visited the port.\n")
+    out = ingest(good.parent)
+    assert "files: 1 new, 0 updated, 0 unchanged, 0 duplicate, 2 skipped, 0 failed" in out
+    assert Meeting.objects.count() == 1
+    assert not Participant.objects.filter(name__icontains="affairs").exists()
+
+
+@pytest.mark.django_db
+def test_reparse_rewrites_unchanged_files_and_keeps_every_link(write_transcript):
+    path = write_transcript("m.txt", MEETING)
+    ingest(path)
+    before = {t.key: t.text for t in Turn.objects.all()}
+    out = ingest(path)
+    assert "1 unchanged" in out
+    out = ingest(path, reparse=True)
+    assert "1 updated" in out
+    assert {t.key: t.text for t in Turn.objects.all()} == before
 
 
 @pytest.mark.django_db

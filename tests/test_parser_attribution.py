@@ -246,3 +246,69 @@ def test_a_date_line_whose_place_holds_brackets():
 def test_a_title_of_a_place_around_a_name(label, name, role):
     parsed = parse_label(label)
     assert (parsed.name, parsed.role) == (name, role)
+
+
+def test_a_title_with_its_article_a_title_with_no_name_and_an_action_in_brackets():
+    text = page(
+        """
+Helena Marsh: Good afternoon. Let me present the awards.
+
+(Helena Marsh presents the award.)
+
+The rower’s father and coach Omar Kostrov: Thank you for my son.
+
+Winner of the Harbour Prize for Young Engineers for 2022: I am grateful to my teachers.
+
+(Further on, the Governor spoke about the new quay and the ferries of the coming year.)
+""",
+        title="Meeting with Ivan Kostrov and his father",
+        lead="The Governor met the rowing champion Ivan Kostrov and his father and coach Omar Kostrov.",
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic, t.kind) for t in turns] == [
+        ("Helena Marsh", None, SPEECH),  # the stage direction stays in her turn
+        ("Omar Kostrov", None, SPEECH),
+        (None, "Winner of the Harbour Prize for Young Engineers for 2022", SPEECH),
+        (None, None, SUMMARY),  # nobody here holds the title "the Governor": unresolved, not the winner
+    ]
+    assert "(Helena Marsh presents the award.)" in turns[0].text
+
+
+def test_a_son_and_his_father_named_in_the_page_are_two_people():
+    text = page(
+        """
+Father and coach Omar Kostrov: Thank you.
+
+Ivan Kostrov: I thank my father.
+
+Omar Kostrov: And I thank you.
+""",
+        lead="The Governor met the rowing champion Ivan Kostrov and his father and coach Omar Kostrov.",
+    )
+    assert [name for name, _, _ in speakers(text)] == ["Omar Kostrov", "Ivan Kostrov", "Omar Kostrov"]
+
+
+def test_a_slip_in_a_first_name_is_still_the_one_titled_person():
+    text = page(
+        """
+Minister of Ports Vitaly Mutkin: Good afternoon.
+
+Helena Marsh: Go on.
+
+Vladimir Mutkin: The quays are ready.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == ["Vitaly Mutkin", "Helena Marsh", "Vitaly Mutkin"]
+
+
+def test_a_name_inside_a_longer_one_in_the_same_meeting():
+    text = page(
+        """
+Secretary General of the Harbour Council Adnan Z. Orlin: Thank you.
+
+Helena Marsh: Welcome.
+
+Adnan Orlin: We shall begin.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == ["Adnan Z. Orlin", "Helena Marsh", "Adnan Z. Orlin"]

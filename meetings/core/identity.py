@@ -32,6 +32,7 @@ from functools import lru_cache
 from meetings.core.parser import GUESSES, Transcript
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import (
+    PATRONYMIC_PARTICLES,
     first_initial,
     fold_token,
     folded_key,
@@ -105,8 +106,8 @@ def _given(key: str) -> list[str]:
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
     """Are the given names `shorter` a proper, ordered part of `longer`?"""
-    if not shorter or len(shorter) >= len(longer):
-        return False
+    if not shorter or len(shorter) >= len(longer) or PATRONYMIC_PARTICLES & set(longer):
+        return False  # "X bin Y Z" names X, son of Y: "Y Z" may be the father
     it = iter(longer)
     return all(any(s == x for x in it) for s in shorter)
 

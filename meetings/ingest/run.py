@@ -33,7 +33,7 @@ def write_prepared(
     """A report for each prepared file, in order; the database ends up as if each file had
     been ingested on its own, in that order."""
     batch_size = BATCH_MAX if batch_size is None else batch_size
-    if ingester.dry_run or batch_size <= 1:
+    if ingester.dry_run or ingester.reparse or batch_size <= 1:
         # A dry run rolls back each file: every file sees the archive as it was.
         for prep in prepared:
             yield ingester.ingest_prepared(prep)
@@ -46,7 +46,9 @@ def ingest_files(
 ) -> Iterator[FileReport]:
     """Parse in `jobs` worker processes (in order), write in this one; the paths that cannot be
     read are reported first."""
-    known = {name: source.sha256 for name, source in ingester.sources.known().items()}
+    known = (
+        {} if ingester.reparse else {name: source.sha256 for name, source in ingester.sources.known().items()}
+    )
     work = [PrepareJob(str(f.path), known.get(f.path.name)) for f in files if not f.problem]
     problems = {str(f.path): f.problem for f in files if f.problem}
     prepared: Iterator[PreparedFile]
@@ -91,13 +93,19 @@ def summary_lines(reports: list[FileReport], seconds: float, dry_run: bool) -> I
     yield (
         head
         + "files: "
-        + ", ".join(f"{counts.get(s, 0)} {s}" for s in ("new", "updated", "unchanged", "duplicate", "failed"))
+        + ", ".join(
+            f"{counts.get(s, 0)} {s}"
+            for s in ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
+        )
         + f" in {seconds:.1f} s"
     )
     yield (
         f"archive: {Meeting.objects.count()} meetings, {total_turns()} turns, "
         f"{Participant.objects.count()} participants"
     )
+    skipped = Counter(r.reason for r in reports if r.status == "skipped")
+    for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])):
+        yield f"skipped: {n} file(s), {reason}"
     for r in reports:
         for w in r.warnings:
             yield f"warning: {r.path}: {w}"

@@ -39,8 +39,11 @@ from meetings.sql.ingest import add_participant_counts
 class Ingester:
     """Writes prepared files one at a time, each in its own transaction."""
 
-    def __init__(self, dry_run: bool = False, sources: RunSources | None = None):
+    def __init__(self, dry_run: bool = False, sources: RunSources | None = None, reparse: bool = False):
         self.dry_run = dry_run
+        # Parse unchanged files again (after an upgrade of the parser or of the people file):
+        # their meetings are rewritten, every remark keeping its link.
+        self.reparse = reparse
         self.sources = RunSources() if sources is None else sources
 
     def ingest_path(self, path: Path) -> FileReport:
@@ -53,7 +56,7 @@ class Ingester:
             return FileReport(prep.path, "failed", reason=prep.error)
         if prep.skipped:
             return FileReport(prep.path, "skipped", reason=prep.skipped)
-        if prep.unchanged and prep.name not in self.sources.touched:
+        if prep.unchanged and prep.name not in self.sources.touched and not self.reparse:
             # What the archive held when this run first met an unchanged file (one query for all
             # of them); a name this run has written since is checked against the database below.
             known = self.sources.known().get(prep.name)

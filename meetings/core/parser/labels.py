@@ -306,6 +306,12 @@ _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
+# A title on its own, in title case: capitalised words, joiners and years ("Winner of the Prize
+# for Young Scientists for 2017"); a lower-case word would make it a sentence.
+_TITLE_ONLY = re.compile(
+    r"^[A-Z][\w’'-]*(?: (?:[A-Z][\w’'.-]*|of|the|and|for|in|on|at|\d{4}))"
+    r"{0,15}$"
+)
 _THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
 _ABBREVIATIONS = {
@@ -449,6 +455,8 @@ def _title_ok(title: str) -> bool:
     words = [w for w in words if w]
     if not words or len(words) > 22:
         return False
+    if words[0] == "the" and len(words) > 1 and any(w.strip("’'") in TITLE_WORDS for w in words[1:]):
+        words = words[1:]  # "The athlete’s father and coach <Name>": a title with its article
     if words[0] in SENTENCE_STARTERS or words[0] in NOT_IN_TITLE:
         return False
     if any(w in NOT_IN_TITLE for w in words):
@@ -622,6 +630,15 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 return None  # "Young Scientists:", "Modern Families:": a heading
             if "," not in title or tokens[start - 1].casefold().strip(",") in TITLE_WORDS:
                 return shape_a  # "…, Emergencies and Disaster Relief Minister Vladimir Puchkov"
+    if (
+        shape_a is None
+        and start < 0
+        and _TITLE_ONLY.match(core)
+        and core.split()[0].casefold() in TITLE_WORDS
+    ):
+        # A title with no name ("Winner of the Prize for Young Scientists:"): the person holding
+        # it in this meeting, or someone unnamed; never the previous speaker going on.
+        return Label(text=text, note=note, role=core)
     # Shape B: "Name Surname, position at …" (organisations in quotes included).
     if "," in core:
         left, right = core.split(",", 1)
@@ -791,7 +808,7 @@ _LEAD_CLAUSE = re.compile(
     r"|(?:with (?:respect|regard|reference) to|as (?:for|regards|to)|regarding|concerning|on the "
     r"(?:subject|issue|question|matter) of|speaking (?:of|about)|turning to)\s[^,()]{1,100},\s*"
     # An adverb of sequence: "Then the Chief of …", "Next, the minister …".
-    r"|(?:then|next|after that|afterwards|later|subsequently|finally|lastly|further|also|"
+    r"|(?:then|next|after that|afterwards|later on|later|subsequently|finally|lastly|further on|further|also|"
     r"in (?:conclusion|turn|addition|response|reply))\b,?\s*"
     r")",
     re.IGNORECASE,
@@ -827,6 +844,7 @@ GROUP_WORDS = {
     "the members",
 }
 PRONOUNS = {"he", "she"}
+STAGE_DIRECTION_WORDS = 5
 _TWO_PEOPLE = re.compile(r",?\s+(?:and|&)\s+")
 
 
@@ -848,6 +866,8 @@ def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef
     is not a summary.
     """
     text = clean_spaces(inner)
+    if len(text.split()) <= STAGE_DIRECTION_WORDS:
+        return None  # "(<Name> presents the award.)": an action, not a report of speech
     text = _LEAD_CLAUSE.sub("", text, count=1)
     m = _VERB_RE.search(text)
     if not m or m.start() == 0:

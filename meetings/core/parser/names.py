@@ -40,6 +40,10 @@ PARTICLES = {
     "y",
 }
 
+# Particles that join a person's name to a parent's ("Tamim bin Hamad"): the part after them
+# names someone else, so a shorter name inside such a name is not the same person.
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+
 # Words that end a title: when walking back from the end of a label, a name never includes them.
 TITLE_WORDS = {
     "president",
@@ -105,6 +109,9 @@ TITLE_WORDS = {
     "coach",
     "player",
     "champion",
+    "winner",
+    "laureate",
+    "recipient",
     "correspondent",
     "journalist",
     "reporter",
@@ -219,7 +226,6 @@ TITLE_WORDS = {
     "hero",
     "veteran",
     "participant",
-    "winner",
 }
 
 HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"

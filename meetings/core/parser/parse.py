@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import chrome
 from .labels import Label, parse_label, parse_summary_subject
 from .names import (
+    PATRONYMIC_PARTICLES,
     clean_spaces,
     first_initial,
     fold_token,
@@ -75,6 +76,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
 # Text after a generic label that opens in lower case or with a quotation is the speaker's own
 # rhetoric ("Question: at what expense?", "Question: “How much?” Reply: “A lot.”"), not a turn.
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
+_JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
 _NOTE_OPENING = re.compile(r"^\([^()]{1,60}\)\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -119,6 +121,15 @@ def words_before(text: str, candidate: str):
                 yield text[s:k]
                 last_end = end
         k = text.find(needle, k + 1)
+
+
+def _one_inside_other(a: list[str], b: list[str]) -> bool:
+    """Is one list of given names an ordered part of the other (and not the same)?"""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
+        return False  # "X bin Y Z" names X, son of Y: "Y Z" may be the father
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
 
 
 def _role_words(role: str) -> str:
@@ -167,6 +178,7 @@ class _Parser:
                 self.label_prefixes.append(m.group(1).strip())
         self._attested: dict[str, bool] = {}
         self._ordinary_words: set[str] | None = None
+        self._named_elsewhere: dict[str, bool] = {}
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
         self._labels: dict[str, Label | None] = {}
@@ -175,6 +187,15 @@ class _Parser:
         """clean_spaces(paragraph), computed once for each paragraph of the file."""
         cleaned = self._clean.get(paragraph)
         return clean_spaces(paragraph) if cleaned is None else cleaned
+
+    def named_elsewhere(self, name: str) -> bool:
+        """Does the transcript write this name outside its labels (the title, the lead, a
+        remark)? Then it is a person of its own, not a slip for a namesake's first name
+        (a son and his father, both named in the page)."""
+        if name not in self._named_elsewhere:
+            labels = sum(1 for p in self.label_prefixes if p == name or p.endswith(" " + name))
+            self._named_elsewhere[name] = self.full_text.count(name) > labels
+        return self._named_elsewhere[name]
 
     def ordinary(self, word: str) -> bool:
         """Does the transcript write this (lower-case) word in lower case somewhere?"""
@@ -219,6 +240,8 @@ class _Parser:
             except KeyError:
                 label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
+            if found and label.role and not label.name and not label.generic and _JUST_A_NAME.match(found[1]):
+                found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
         self._label_of[paragraph] = found
         return found
 
@@ -536,6 +559,14 @@ class _Parser:
                 initial = first_initial(name)
                 match = [p for p in same if first_initial(p.name) == initial]
                 return (match[0], "initial") if len(match) == 1 else (None, "unresolved")
+            # One name inside the other ("Adnan Amin" and "Adnan Z. Amin", "Tayyip Erdogan" and
+            # "Recep Tayyip Erdogan"): the same person when only one fits.
+            given = [fold_token(x) for x in tokens[:-1]]
+            inside = [
+                p for p in same if _one_inside_other(given, [fold_token(x) for x in name_tokens(p.name)[:-1]])
+            ]
+            if len(inside) == 1:
+                return inside[0], "variant"
             return None, "unresolved"
 
         # Pass 1: everyone introduced with a title, then everyone named plainly.
@@ -555,7 +586,7 @@ class _Parser:
                         # A plain name whose surname belongs to exactly one titled person here
                         # and nobody else: a mistyped first name ("Vladimir Mutko").
                         same = [p for p in people if p.surname == surname_key(t.written_name)]
-                        if len(same) == 1 and same[0].titled:
+                        if len(same) == 1 and same[0].titled and not self.named_elsewhere(t.written_name):
                             continue
                     person = add(t.written_name, t.role)
                     person.titled = titled
@@ -570,7 +601,12 @@ class _Parser:
                 person, how = find(t.written_name)
                 if person is None:
                     same = [p for p in people if p.surname == surname_key(t.written_name)]
-                    if len(same) == 1 and not t.role and not has_initial_only(t.written_name):
+                    if (
+                        len(same) == 1
+                        and not t.role
+                        and not has_initial_only(t.written_name)
+                        and not self.named_elsewhere(t.written_name)
+                    ):
                         person, how = same[0], "first-name"
                 if person is None:
                     person, how = add(t.written_name, t.role), "label"

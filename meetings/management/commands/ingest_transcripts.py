@@ -19,14 +19,25 @@ class Command(BaseCommand):
     help = (
         "Ingest transcript files or directories (recursively, *.txt). New meetings are written "
         "in batches, one transaction each, any other file in a transaction of its own; unchanged "
-        "files are skipped; a file that fails is reported and the rest still ingest; the exit "
-        "status is non-zero when any file failed."
+        "files are left as they are; pages that are not transcripts (no speaker labels) are skipped "
+        "and counted; a file that fails is reported and the rest still ingest; the exit status is "
+        "non-zero when any file failed (or, with --strict, was skipped)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="transcript files or directories")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
         parser.add_argument("--no-progress", action="store_true", help="plain lines even on a terminal")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="count pages that are not transcripts (no speaker labels) as failures, not skips",
+        )
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="parse unchanged files again (after upgrading the parser); remarks keep their links",
+        )
         parser.add_argument(
             "--jobs",
             type=int,
@@ -54,7 +65,7 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("no transcript files (*.txt) found under: " + ", ".join(paths))
         tty = sys.stdout.isatty() and not no_progress
-        ingester = Ingester(dry_run=dry_run)
+        ingester = Ingester(dry_run=dry_run, reparse=options["reparse"])
         reports: list[FileReport] = []
         started = time.monotonic()
         acquire_ingest_lock()
@@ -73,6 +84,8 @@ class Command(BaseCommand):
         for line in run.summary_lines(reports, time.monotonic() - started, dry_run):
             self.stdout.write(line)
         failed = [r for r in reports if r.status == "failed"]
+        if options["strict"]:
+            failed += [r for r in reports if r.status == "skipped"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(reports)} file(s) failed", returncode=1)
 
@@ -87,7 +100,9 @@ class Command(BaseCommand):
             self.stdout.write(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {r.status:<9}", ending="")
             self.stdout.flush()
         elif verbosity >= 1 and r.status != "failed":
-            extra = f" -> {r.meeting} ({r.turns} turns)" if r.meeting else ""
+            extra = (
+                f" -> {r.meeting} ({r.turns} turns)" if r.meeting else f" ({r.reason})" if r.reason else ""
+            )
             self.stdout.write(f"{r.status:<9} {r.path}{extra}")
         if verbosity >= 2:
             for w in r.warnings:
