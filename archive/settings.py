@@ -164,6 +164,10 @@ if HTTPS:
 # Visitors' query strings are capped (414 past this many characters).
 MAX_QUERY_STRING = 2048
 
+# Editors' corrections of people (merges, splits, labels that are not people), applied at every
+# ingest; `ingest_transcripts --people FILE` names another file for one run.
+PEOPLE_FILE = os.environ.get("PEOPLE_FILE", "")
+
 # Caching (see meetings/http/caching.py): local memory per process by default; CACHE_URL=redis://…
 # shares one cache between every gunicorn worker and host.
 ARCHIVE_CODE_VERSION = "0.1.0"

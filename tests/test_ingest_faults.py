@@ -46,12 +46,14 @@ def test_each_kind_of_bad_file_is_reported_and_the_good_one_still_ingests(tmp_pa
     os.mkfifo(d / "pipe.txt")
     code, out, err = run(d)
     assert code == 1
-    assert "1 new" in out and "7 failed" in out
+    assert "1 new" in out and "1 skipped, 6 failed" in out
+    # A page with no speaker labels is not a transcript: skipped with its reason, not failed.
+    assert "nolabels.txt" not in err
+    assert "skipped: 1 file(s), not a transcript: it has no speaker labels" in out
     for name, reason in [
         ("empty.txt", "empty"),
         ("binary.txt", "binary"),
         ("chrome.txt", "only page chrome"),
-        ("nolabels.txt", "no speaker labels"),
         ("huge.txt", f"larger than the {MAX_FILE_BYTES // 1048576} MB"),
         ("dangling.txt", "cannot read it"),
         ("pipe.txt", "not a regular file"),

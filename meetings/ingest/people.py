@@ -67,6 +67,18 @@ def add_aliases(aliases: Iterable[ident.NewAlias], real_ids: Mapping[int, int]) 
     )
 
 
+def merge_participant(other: Participant, into_id: int) -> None:
+    """`other` is the same person as participant `into_id`: their remarks (each keeping its key),
+    written names and old links go to that person, and `other`'s page answers 301 there."""
+    Turn.objects.filter(speaker_id=other.pk).update(speaker_id=into_id)
+    ParticipantAlias.objects.filter(participant_id=other.pk).update(participant_id=into_id)
+    ParticipantRedirect.objects.filter(participant_id=other.pk).update(participant_id=into_id)
+    ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": into_id})
+    other.delete()
+    search.update_speaker_vectors(into_id)
+    refresh_participant_counts([into_id])
+
+
 def absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
     """A person known so far only by initials ("A. Repnin") whose full name has now appeared
     ("Anton Repnin") becomes that person; the old profile link redirects."""
@@ -83,11 +95,6 @@ def absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
         if not all(has_initial_only(a.written) for a in every):
             continue
         other = found[0].participant
-        Turn.objects.filter(speaker_id=other_id).update(speaker_id=pid)
-        every.update(participant_id=pid, how="initial")
-        ParticipantRedirect.objects.filter(participant_id=other_id).update(participant_id=pid)
-        ParticipantRedirect.objects.update_or_create(old_slug=other.slug, defaults={"participant_id": pid})
-        other.delete()
-        search.update_speaker_vectors(pid)
-        refresh_participant_counts([pid])
+        every.update(how="initial")
+        merge_participant(other, pid)
         report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")

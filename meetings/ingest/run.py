@@ -70,11 +70,15 @@ def ingest_files(
 
 
 def refresh_derived(
-    reports: list[FileReport], dry_run: bool, topics: bool, say: Callable[[str], None]
+    reports: list[FileReport],
+    dry_run: bool,
+    topics: bool,
+    say: Callable[[str], None],
+    corrected: bool = False,
 ) -> None:
     """After files were written: topics re-scored (unless left for later), the profiles' and
     lists' figures, the recent turns' search index and the caches."""
-    changed = any(r.status in ("new", "updated", "duplicate") for r in reports)
+    changed = corrected or any(r.status in ("new", "updated", "duplicate") for r in reports)
     if changed and not dry_run and topics:
         scored = rebuild_topics()
         say(
@@ -84,6 +88,12 @@ def refresh_derived(
         rebuild_aggregates()  # profiles' and lists' figures, one transaction
         search.refresh_recent_index()  # the newest turns' own search index, when due
         archive_changed()  # new ETags; cached pages are no longer served
+
+
+def refresh_derived_after_corrections(say: Callable[[str], None]) -> None:
+    """After editors' corrections moved remarks between people: the same derived data as after
+    an ingest that changed something."""
+    refresh_derived([], dry_run=False, topics=True, say=say, corrected=True)
 
 
 def summary_lines(reports: list[FileReport], seconds: float, dry_run: bool) -> Iterator[str]:

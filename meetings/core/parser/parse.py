@@ -240,7 +240,14 @@ class _Parser:
             except KeyError:
                 label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
-            if found and label.role and not label.name and not label.generic and _JUST_A_NAME.match(found[1]):
+            if (
+                found
+                and label
+                and label.role
+                and not label.name
+                and not label.generic
+                and _JUST_A_NAME.match(found[1])
+            ):
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
         self._label_of[paragraph] = found
         return found

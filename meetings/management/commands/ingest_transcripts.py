@@ -5,8 +5,11 @@ from __future__ import annotations
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from meetings.core.corrections import CorrectionsError, load_corrections_file
+from meetings.editorial.people import apply_corrections
 from meetings.ingest import run
 from meetings.ingest.files import find_transcripts
 from meetings.ingest.report import FileReport
@@ -27,6 +30,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="transcript files or directories")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
+        parser.add_argument(
+            "--people",
+            metavar="FILE",
+            default=None,
+            help="editors' corrections of people (TOML), applied after the files (default: PEOPLE_FILE)",
+        )
         parser.add_argument("--no-progress", action="store_true", help="plain lines even on a terminal")
         parser.add_argument(
             "--strict",
@@ -61,11 +70,19 @@ class Command(BaseCommand):
         dry_run = options["dry_run"]
         no_progress = options["no_progress"]
         verbosity = options.get("verbosity", 1)
+        people_file = options.get("people") or settings.PEOPLE_FILE
+        corrections = None
+        if people_file:
+            try:  # a people file with an error stops the run before anything is written
+                corrections = load_corrections_file(people_file)
+            except (CorrectionsError, OSError) as exc:
+                raise CommandError(f"people file: {exc}") from None
         files = list(find_transcripts(paths))
         if not files:
             raise CommandError("no transcript files (*.txt) found under: " + ", ".join(paths))
         tty = sys.stdout.isatty() and not no_progress
         ingester = Ingester(dry_run=dry_run, reparse=options["reparse"])
+        corrected = None
         reports: list[FileReport] = []
         started = time.monotonic()
         acquire_ingest_lock()
@@ -76,13 +93,24 @@ class Command(BaseCommand):
             for n, report in enumerate(found, start=1):
                 reports.append(report)
                 self._progress(n, len(files), report, tty, verbosity)
-            run.refresh_derived(reports, dry_run, not options["no_topics"], self.stdout.write)
+            # The editors' corrections, after the files: every run leaves the archive corrected.
+            corrected = apply_corrections(corrections, dry_run=dry_run) if corrections else None
+            run.refresh_derived(
+                reports,
+                dry_run,
+                not options["no_topics"],
+                self.stdout.write,
+                corrected=bool(corrected and corrected.changed),
+            )
         finally:
             release_ingest_lock()
         if tty:
             self.stdout.write("")
         for line in run.summary_lines(reports, time.monotonic() - started, dry_run):
             self.stdout.write(line)
+        if corrected is not None:
+            for line in corrected.lines():
+                self.stdout.write(line)
         failed = [r for r in reports if r.status == "failed"]
         if options["strict"]:
             failed += [r for r in reports if r.status == "skipped"]
