@@ -313,3 +313,24 @@ def test_every_page_of_a_topic_by_seek_equals_the_offset_page(generated, client,
             for row in client.get(f"{topic.get_absolute_url()}?page={number}").context["page"].object_list
         ]
     assert seen == expected
+
+
+@pytest.mark.django_db
+def test_appeared_as_shows_one_office_however_written_and_no_fragments(tmp_path):
+    from meetings.derived.aggregates import rebuild
+    from meetings.models import Participant, ParticipantRole
+
+    forms = ["President of Borduria", "Bordurian President", "PRESIDENT OF BORDURIA", "President of Borduria"]
+    for i, form in enumerate(forms, start=1):
+        (tmp_path / f"m{i}.txt").write_text(
+            f"Visit number {i}\n\nMay {i}, 2022, Larkspur\n\nA visit.\n\n"
+            f"{form} Ivo Marek: Thank you for the invitation, number {i}.\n\n"
+            f"Ivo Marek, pensioners are worried: About prices, number {i}.\n",
+            encoding="utf-8",
+        )
+    call_command("ingest_transcripts", str(tmp_path), stdout=io.StringIO())
+    rebuild()
+    person = Participant.objects.get(name="Ivo Marek")
+    assert list(ParticipantRole.objects.filter(participant=person).values_list("role", "meetings")) == [
+        ("President of Borduria", 4)
+    ]

@@ -114,7 +114,7 @@ def test_one_office_is_not_two_careers():
     roles = [
         use(1, "President of Russia", "2020-01-01", 1),
         use(1, "Russian President", "2021-01-01", 2),
-        use(1, "President of the Republic of Russia", "2022-01-01", 3),
+        use(1, "President, Russia", "2022-01-01", 3),  # profiles still show this one apart
     ]
     assert A.check_may_be_two_people(people, roles) == []
     spellings = A.check_roles(people, roles)
@@ -221,7 +221,7 @@ Tomas Reyes reported on the library.
 
 Chief Librarian of Larkspur Tomas Reyes: The library needs new shelves.
 
-Harbour Board Chair Helena Marsh: We could share the timber.
+Chair, Harbour Board Helena Marsh: We could share the timber.
 """
 
 MAY = """Meeting of the Harbour Board
@@ -306,7 +306,7 @@ def test_report_finds_every_kind(write_transcript):
     assert by_kind[A.LONG_GENERIC_TURN][0]["links"] == [
         "/meetings/2022-05-20-meeting-of-harbour-board/question-1/"
     ]
-    assert any("Harbour Board Chair" in e for f in by_kind[A.ROLE_NOT_AN_OFFICE] for e in f["evidence"])
+    assert any("Chair, Harbour Board" in e for f in by_kind[A.ROLE_NOT_AN_OFFICE] for e in f["evidence"])
 
     # Deterministic, filtered, limited; text grouped by kind with the counts first.
     assert json.loads(run("--json")) == data

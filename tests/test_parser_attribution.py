@@ -312,3 +312,18 @@ Adnan Orlin: We shall begin.
 """
     )
     assert [name for name, _, _ in speakers(text)] == ["Adnan Z. Orlin", "Helena Marsh", "Adnan Z. Orlin"]
+
+
+def test_a_surname_one_letter_off_is_the_person_in_the_meeting():
+    text = page(
+        """
+Chancellor of Borduria Angela Merkova: Thank you.
+
+Helena Marsh: Welcome.
+
+Angela Markova: We agree.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Angela Merkova", "Helena Marsh", "Angela Merkova"]
+    assert turns[2].resolution == "typo"

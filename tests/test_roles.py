@@ -67,3 +67,15 @@ def test_the_form_shown_is_the_most_used_then_not_shouting():
 def test_grouping_leaves_out_fragments():
     grouped = group_roles(["President of Borduria", "Bordurian President", "pensioners are worried"])
     assert grouped == {"president of borduria": ["President of Borduria", "Bordurian President"]}
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["President of Borduria", "President of the Republic of Borduria"],
+        ["Minister of Ports and Harbours", "Minister of Harbours and Ports"],
+        ["Harbour Commission Chairperson", "Chairperson of the Harbour Commission"],
+    ],
+)
+def test_one_office_in_other_words(forms):
+    assert len({role_key(f) for f in forms}) == 1

@@ -16,6 +16,33 @@ from meetings.core.parser.labels import NOT_IN_TITLE
 from meetings.core.parser.names import TITLE_WORDS, clean_spaces
 
 _ARTICLES = {"the", "a", "an"}
+# Words naming the office itself (not the body it belongs to): "<Domain> <Office>" turns round.
+OFFICE_WORDS = {
+    "president",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "head",
+    "director",
+    "governor",
+    "mayor",
+    "secretary",
+    "ceo",
+    "commissioner",
+    "ambassador",
+    "speaker",
+    "prosecutor",
+    "rector",
+    "chief",
+    "editor",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "premier",
+    "chancellor",
+}
 _ENDS_UNFINISHED = {"of", "for", "and", "the", "to", "at", "in", "on", "with", "a", "an", "or"}
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
@@ -69,15 +96,26 @@ def role_key(role: str) -> str:
         nation = words[0][:-1]
         if nation.endswith(("ia", "a")):
             words = [*words[1:], "of", nation]
-    # "<Domain> <Office>" -> "<office> of <domain>": "Industry and Trade Minister", "Finance Minister".
+    # "<Domain> <Office>" -> "<office> of <domain>": "Industry and Trade Minister", "Central
+    # Election Commission Chairperson".
     if (
         len(words) >= 2
         and "of" not in words
-        and words[-1] in TITLE_WORDS
-        and not any(w in TITLE_WORDS or w in _MODIFIERS for w in words[:-1])
+        and words[-1] in OFFICE_WORDS
+        and not any(w in OFFICE_WORDS or w in _MODIFIERS for w in words[:-1])
     ):
         words = [words[-1], "of", *words[:-1]]
-    return " ".join(words)
+    text = " ".join(words)
+    # A state by its short name: "of the Republic of Serbia", "of the Russian Federation".
+    text = re.sub(
+        r"\bof (?:republic|kingdom|state|commonwealth|federal republic|islamic republic) of ", "of ", text
+    )
+    text = text.replace("russian federation", "russia")
+    # "Minister of Trade and Industry" is "Minister of Industry and Trade".
+    head, sep, domain = text.partition(" of ")
+    if sep and " and " in domain and "," not in domain and " of " not in domain:
+        text = head + sep + " and ".join(sorted(domain.split(" and ")))
+    return text
 
 
 def preferred_form(forms: Iterable[str] | Counter[str]) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Max, Sum
 
+from meetings.core.roles import is_office, role_key
 from meetings.models import Appearance, Meeting, TopicMeeting
 from meetings.sql import aggregates as aggregate_sql
 from meetings.sql.aggregates import MeetingStart, meeting_at
@@ -42,7 +43,10 @@ def rebuild() -> AggregateReport:
     with transaction.atomic(), connection.cursor() as cur:
         appearances = aggregate_sql.rebuild_appearances(cur)
         exchanges = aggregate_sql.rebuild_exchanges(cur)
-        roles = aggregate_sql.rebuild_roles(cur, RECENT_PER_ROLE)
+        # An office written several ways is one office; a fragment of a sentence is none.
+        written = aggregate_sql.written_roles(cur)
+        keys = {role: role_key(role) if is_office(role) else None for role in written}
+        roles = aggregate_sql.rebuild_roles(cur, RECENT_PER_ROLE, keys)
         aggregate_sql.renumber_meetings(cur)
     return AggregateReport(appearances, exchanges, roles, time.monotonic() - started)
 

@@ -22,6 +22,7 @@ from meetings.core.audit import (
     is_generic_label,
     summary,
 )
+from meetings.core.corrections import PeopleCorrections
 from meetings.models import Meeting, Participant, Turn
 
 OPENING_CHARS = 120
@@ -45,6 +46,18 @@ class Report:
             if limit is None or seen[f.kind] <= limit:
                 out.append(f)
         return Report(out)
+
+    def without_decided(self, corrections: PeopleCorrections | None) -> Report:
+        """Leave out what the editors' people file already decided: namesakes it split."""
+        if corrections is None:
+            return self
+        split_sets = [{p.slug for p in s.people} for s in corrections.splits]
+
+        def decided(f: Finding) -> bool:
+            slugs = {link.split("/")[2] for link in f.links if link.startswith("/speakers/")}
+            return f.kind == "may-be-one-person" and any(slugs and slugs <= chosen for chosen in split_sets)
+
+        return Report([f for f in self.findings if not decided(f)])
 
     def as_dict(self, totals: dict[str, int] | None = None) -> dict:
         return {"summary": totals or self.summary, "findings": [f.as_dict() for f in self.findings]}

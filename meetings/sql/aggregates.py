@@ -64,19 +64,46 @@ def rebuild_exchanges(cur) -> int:
     return cur.rowcount
 
 
-def rebuild_roles(cur, recent: int) -> int:
-    """Each title a person spoke under: meetings, first and last date, and the ids of the
-    `recent` most recent meetings."""
+def written_roles(cur) -> list[str]:
+    """Every role written with a person's name, once each."""
+    cur.execute(
+        f"SELECT DISTINCT role FROM {table('Turn')} WHERE speaker_id IS NOT NULL AND role IS NOT NULL"
+    )
+    return [row[0] for row in cur.fetchall()]
+
+
+def rebuild_roles(cur, recent: int, keys: dict[str, str | None]) -> int:
+    """Each office a person spoke under: meetings, first and last date, and the ids of the
+    `recent` most recent meetings. `keys` maps each written role to its office (None: not an
+    office); the form shown is the one written in most of the person's meetings, then one not
+    in capitals, then the first in order."""
     cur.execute(f"DELETE FROM {table('ParticipantRole')}")
+    cur.execute("DROP TABLE IF EXISTS role_keys")
+    cur.execute("CREATE TEMP TABLE role_keys (role text PRIMARY KEY, key text NOT NULL) ON COMMIT DROP")
+    with cur.copy("COPY role_keys (role, key) FROM STDIN") as copy:
+        for role, key in keys.items():
+            if key:
+                copy.write_row((role, key))
     cur.execute(
         f"""
+        WITH held AS (
+            SELECT DISTINCT turn.speaker_id, k.key, turn.role, turn.meeting_id, meeting.date
+              FROM {table("Turn")} AS turn
+              JOIN role_keys AS k ON k.role = turn.role
+              JOIN {table("Meeting")} AS meeting ON meeting.id = turn.meeting_id
+             WHERE turn.speaker_id IS NOT NULL
+        ),
+        shown AS (
+            SELECT DISTINCT ON (speaker_id, key) speaker_id, key, role
+              FROM (SELECT speaker_id, key, role, count(*) AS n FROM held GROUP BY 1, 2, 3) AS forms
+             ORDER BY speaker_id, key, n DESC, (role = upper(role)), role
+        ),
+        meetings AS (SELECT DISTINCT speaker_id, key, meeting_id, date FROM held)
         INSERT INTO {table("ParticipantRole")} (participant_id, role, meetings, first, last, recent)
-        SELECT speaker_id, role, count(*), min(date), max(date),
-               (array_agg(meeting_id ORDER BY date DESC, meeting_id DESC))[1:%s]
-          FROM (SELECT DISTINCT turn.speaker_id, turn.role, turn.meeting_id, meeting.date
-                  FROM {table("Turn")} AS turn JOIN {table("Meeting")} AS meeting ON meeting.id = turn.meeting_id
-                 WHERE turn.speaker_id IS NOT NULL AND turn.role IS NOT NULL) AS held
-         GROUP BY speaker_id, role
+        SELECT m.speaker_id, shown.role, count(*), min(m.date), max(m.date),
+               (array_agg(m.meeting_id ORDER BY m.date DESC, m.meeting_id DESC))[1:%s]
+          FROM meetings AS m JOIN shown USING (speaker_id, key)
+         GROUP BY m.speaker_id, shown.role
         """,
         [recent],
     )

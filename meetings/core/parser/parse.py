@@ -27,6 +27,7 @@ RESOLUTIONS = {
     "variant": "a spelling variant of a name in this meeting",
     "initial": "initials matched a name in this meeting (a guess)",
     "first-name": "surname matched a person in this meeting, first name differs (a guess)",
+    "typo": "a surname one letter away from a person in this meeting (a guess)",
     "surname": "'Mr/Ms Surname' matched a person in this meeting",
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
@@ -36,7 +37,7 @@ RESOLUTIONS = {
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "role", "pronoun"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun"}
 
 _UNTRANSCRIBED = re.compile(
     r"^\(?\s*(?:an?\s+)?(?:(?:inaudible|unintelligible|indistinct|off-mic(?:rophone)?)\s+)?"
@@ -121,6 +122,12 @@ def words_before(text: str, candidate: str):
                 yield text[s:k]
                 last_end = end
         k = text.find(needle, k + 1)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two surnames of five letters or more that differ in exactly one letter, in place (a
+    slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova)."""
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _one_inside_other(a: list[str], b: list[str]) -> bool:
@@ -574,6 +581,15 @@ class _Parser:
             ]
             if len(inside) == 1:
                 return inside[0], "variant"
+            # A surname one letter off ("Angela Markel" beside "Angela Merkel"), same given names.
+            slips = [
+                p
+                for p in people
+                if [fold_token(x) for x in name_tokens(p.name)[:-1]] == given
+                and _one_letter_off(p.surname, surname)
+            ]
+            if len(slips) == 1:
+                return slips[0], "typo"
             return None, "unresolved"
 
         # Pass 1: everyone introduced with a title, then everyone named plainly.

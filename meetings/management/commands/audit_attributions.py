@@ -2,9 +2,11 @@
 
 import json
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from meetings.core.audit import KINDS
+from meetings.core.corrections import CorrectionsError, load_corrections_file
 from meetings.editorial.audit import build_report
 
 
@@ -20,13 +22,24 @@ class Command(BaseCommand):
         parser.add_argument("--kind", action="append", choices=KINDS, help="only this kind (repeatable)")
         parser.add_argument("--limit", type=int, default=None, help="at most N findings of each kind")
         parser.add_argument(
+            "--people",
+            metavar="FILE",
+            default=None,
+            help="the editors' people file: what it decided is not listed again (default: PEOPLE_FILE)",
+        )
+        parser.add_argument(
             "--careers",
             action="store_true",
             help="may-be-two-people also lists unrelated roles held one after the other",
         )
 
     def handle(self, *args, **options):
-        report = build_report(careers=options["careers"])
+        people_file = options["people"] or settings.PEOPLE_FILE
+        try:
+            corrections = load_corrections_file(people_file) if people_file else None
+        except (CorrectionsError, OSError) as exc:
+            raise CommandError(f"people file: {exc}") from None
+        report = build_report(careers=options["careers"]).without_decided(corrections)
         kinds = set(options["kind"] or ())
         totals = {k: n for k, n in report.summary.items() if not kinds or k in kinds}
         shown = report.filtered(kinds, options["limit"])
