@@ -1,21 +1,10 @@
+"""Fixtures shared by the test modules; shared constants and plain helpers are in helpers.py."""
+
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("ARCHIVE_SHARED_DIR", ROOT.parent / "shared"))
-SAMPLE_DATA = ROOT / "sample_data"
-
-
-def shared_dir(*parts: str) -> Path:
-    """A folder of ../shared, or skip the test when this clone has none."""
-    path = SHARED.joinpath(*parts)
-    if not path.is_dir():
-        pytest.skip(f"{path} is absent: the real sample transcripts are not in this clone")
-    return path
 
 
 @pytest.fixture

@@ -3,14 +3,12 @@ JSON errors, GET/HEAD only, a fixed number of queries, and responses that match 
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from urllib.parse import urlsplit
 
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -26,8 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from meetings.models import Meeting, Participant, ParticipantRedirect, Turn
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING, ingest
 
 FERRY = """Meeting on the ferry service
 
@@ -52,10 +49,6 @@ Helena Marsh: Thank you. Go ahead, please.
 
 HARBOUR = "2022-10-03-meeting-of-harbour-board"
 FERRY_SLUG = "2021-05-04-meeting-on-ferry-service"
-
-
-def ingest(*paths):
-    call_command("ingest_transcripts", *map(str, paths), stdout=io.StringIO(), stderr=io.StringIO())
 
 
 @pytest.fixture

@@ -9,31 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, RetiredTurnKey, Turn
-
-MEETING = """Meeting of the Harbour Board
-
-October 3, 2022, Harbour Hall, Larkspur
-
-Helena Marsh chaired a meeting of the Harbour Board.
-
-Chair of the Harbour Board Helena Marsh: Good morning.
-
-Port Director Tomas Reyes: The quay needs repairs.
-
-Helena Marsh: How much will it cost?
-
-Tomas Reyes: Two million.
-
-Remark: Too much.
-
-Helena Marsh: Thank you all.
-"""
-
-
-def ingest(*paths, **kwargs):
-    out, err = io.StringIO(), io.StringIO()
-    call_command("ingest_transcripts", *map(str, paths), stdout=out, stderr=err, **kwargs)
-    return out.getvalue() + err.getvalue()
+from tests.helpers import MEETING, ingest
 
 
 def keys(meeting=None):

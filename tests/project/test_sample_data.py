@@ -8,8 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant, Turn
-
-from .conftest import SAMPLE_DATA
+from tests.helpers import SAMPLE_DATA
 
 EXPECTED_TURNS = {
     "larkspur-council-2023-03-14.txt": 25,

@@ -9,7 +9,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 
@@ -98,7 +98,7 @@ A11Y_CHECK = """
 
 @pytest.mark.django_db(transaction=True)
 def test_every_page_type_in_a_browser(browser, live_server):
-    from .conftest import SAMPLE_DATA
+    from tests.helpers import SAMPLE_DATA
 
     call_command("ingest_transcripts", str(SAMPLE_DATA), stdout=io.StringIO())
     for width in (1200, 360):
@@ -126,7 +126,7 @@ def test_every_page_type_in_a_browser(browser, live_server):
 
 @pytest.mark.django_db(transaction=True)
 def test_copy_buttons_and_summary_marking(browser, live_server):
-    from .conftest import SAMPLE_DATA
+    from tests.helpers import SAMPLE_DATA
 
     call_command("ingest_transcripts", str(SAMPLE_DATA), stdout=io.StringIO())
     page = browser.new_page()

@@ -15,14 +15,66 @@ from meetings.core.parser.names import clean_spaces, name_key, name_tokens, stri
 from meetings.core.parser.parse import words_before
 from meetings.core.topics.extract import RemarkText, remark_phrases
 from meetings.core.topics.phrases import (
-    _BREAK,
-    _WORD,
-    _content,
-    _emit,
+    ADJECTIVES,
+    GENERIC,
+    GENERIC_PHRASES,
+    ING_ED_NOUNS,
+    LY_NOUNS,
+    MAX_WORDS,
+    NUMBER_WORDS,
+    STOP_WORDS,
+    VERBS,
     candidates,
     is_procedural,
     normalise,
+    phrase_key,
+    singular,
 )
+
+# The plain definitions of phrases.py, written out here so that the reference does not borrow the
+# module's private names: how a text splits into chunks and words, which words are content words,
+# and how a run of content words gives its phrases.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
+
+
+def _content(word: str) -> bool:
+    low = word.lower()
+    if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
+        return False
+    if len(low) < 3 and not word.isupper():
+        return False
+    if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
+        return False
+    if low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS and not word[:1].isupper():
+        return False
+    return True
+
+
+def _generic(key: str) -> bool:
+    if key in GENERIC_PHRASES:
+        return True
+    parts = key.split(" ")
+    if len(parts) == 1:
+        return key in GENERIC or singular(key) in GENERIC or len(key) < 4
+    return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
+        parts[0] in GENERIC and parts[-1] in GENERIC
+    )
+
+
+def _emit(run: list[str], counts: Counter) -> None:
+    n = len(run)
+    for size in range(1, MAX_WORDS + 1):
+        for i in range(n - size + 1):
+            words = run[i : i + size]
+            if words[-1].lower() in ADJECTIVES:
+                continue
+            if size > 1 and words[0].lower().endswith("'s"):
+                continue  # a phrase does not start with a possessive
+            key = phrase_key(words)
+            if not key or _generic(key):
+                continue
+            counts[key] += 1
 
 
 def slow_candidates(text: str, exclude=frozenset()) -> Counter:

@@ -9,8 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings.models import Meeting, Participant, Turn
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 
 @pytest.mark.django_db

@@ -22,8 +22,7 @@ from meetings.models import (
     ParticipantRedirect,
     Turn,
 )
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}
@@ -546,7 +545,7 @@ def test_query_counts_do_not_grow_with_the_data(client, archive, django_assert_m
 
 @pytest.mark.django_db
 def test_pages_link_their_exports_and_feeds(client, write_transcript):
-    from .test_ingest import MEETING as M
+    from tests.helpers import MEETING as M
 
     call_command("ingest_transcripts", str(write_transcript("h.txt", M)), stdout=io.StringIO())
     html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()

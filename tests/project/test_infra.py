@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,7 @@ from archive.settings import (
     env_bool,
     env_list,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import ROOT
 
 
 def test_docker_compose_file_is_valid():

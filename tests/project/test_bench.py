@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "pages.py"
+from tests.helpers import ROOT
+
+BENCH = ROOT / "bench" / "pages.py"
 
 
 def load_bench():

@@ -10,8 +10,7 @@ from django.core.management import call_command
 from meetings.core.parser import SUMMARY, parse_transcript
 from meetings.core.parser.names import TITLE_WORDS
 from meetings.models import Meeting, Participant, Turn
-
-from .conftest import shared_dir
+from tests.helpers import shared_dir
 
 SEED_TURNS = [6, 39, 1, 12, 30]
 

@@ -11,8 +11,7 @@ import sys
 import pytest
 from django.core.management import call_command
 
-from .conftest import ROOT
-from .test_ingest import MEETING
+from tests.helpers import MEETING, ROOT
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError
 
-from .conftest import ROOT
-from .test_ingest import MEETING
+from tests.helpers import MEETING, ROOT
 
 PAYLOAD = MEETING.replace(
     "Tomas Reyes: Two million.",

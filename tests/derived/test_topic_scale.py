@@ -4,12 +4,10 @@ request time, and the page's queries do not grow with the archive."""
 
 from __future__ import annotations
 
-import io
 import math
 from collections import Counter, defaultdict
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
@@ -20,10 +18,7 @@ from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.sql import swap
 from meetings.web.filters import TurnTopicFilter
-
-
-def ingest(path):
-    call_command("ingest_transcripts", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+from tests.helpers import ingest
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from django.db import connection
 from meetings.ingest.prepare import MAX_FILE_BYTES
 from meetings.models import Meeting, Participant, Turn
 from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 
 def run(*paths, **kwargs):
@@ -166,8 +165,7 @@ def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
 
     from meetings.core.generator import generate
     from meetings.models import MeetingSource
-
-    from .conftest import ROOT
+    from tests.helpers import ROOT
 
     generate(tmp_path / "in", 150, seed=9)
     db = connection.settings_dict

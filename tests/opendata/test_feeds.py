@@ -10,8 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant, ParticipantRedirect, Topic, Turn, TurnTopic
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.core.parser import SUMMARY, TranscriptError, parse_transcript
-
-from .conftest import SAMPLE_DATA
+from tests.helpers import SAMPLE_DATA
 
 WORDS = [
     "harbour",

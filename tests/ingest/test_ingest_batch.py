@@ -15,9 +15,7 @@ from meetings.core.generator import generate
 from meetings.ingest.run import write_prepared
 from meetings.ingest.single import Ingester
 from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, ParticipantRedirect, Turn
-
-from .conftest import SAMPLE_DATA
-from .test_ingest import MEETING
+from tests.helpers import MEETING, SAMPLE_DATA
 
 # Every table ingest writes, with the ids replaced by the slugs and names they stand for.
 DUMP = {

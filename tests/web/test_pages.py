@@ -9,8 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Turn
-
-from .test_ingest import MEETING
+from tests.helpers import MEETING
 
 SECOND = """Meeting on school meals
 

@@ -20,18 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-try:  # the parser package is being moved; accept either location
-    from meetings.core.parser import parse_transcript  # type: ignore
-except ImportError:  # pragma: no cover - depends on the checkout
-    from meetings.parser import parse_transcript  # type: ignore
-
-try:
-    from meetings.core.parser import TranscriptError  # type: ignore
-except ImportError:  # pragma: no cover
-    try:
-        from meetings.parser import TranscriptError  # type: ignore
-    except ImportError:  # pragma: no cover
-        TranscriptError = ValueError  # type: ignore
+from meetings.core.parser import TranscriptError, parse_transcript
 
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -177,9 +166,9 @@ def score_all(directory, shared_root) -> tuple[int, int, list[dict]]:
 if __name__ == "__main__":  # pragma: no cover
     import sys
 
-    here = Path(__file__).resolve().parent
-    gold_dir = sys.argv[1] if len(sys.argv) > 1 else here / "data" / "gold" / "attribution"
-    root = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("SHARED_ROOT", here.parent.parent / "shared")
+    repo = Path(__file__).resolve().parents[2]  # tests/real/gold_scoring.py
+    gold_dir = sys.argv[1] if len(sys.argv) > 1 else repo / "tests" / "data" / "gold" / "attribution"
+    root = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("SHARED_ROOT", repo.parent / "shared")
     c, t, det = score_all(gold_dir, root)
     for d in det:
         print(f"{d['file']}: {d['correct']}/{d['total']}" + (f" (error: {d['error']})" if d["error"] else ""))
