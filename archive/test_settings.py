@@ -1,7 +1,7 @@
 """Settings for the test suite: production settings, with static files served unhashed.
 
 The live server of browser tests finds static files by their source names, so hashed names
-(the manifest storage used in production) would not resolve there; tests/test_infra.py runs
+(the manifest storage used in production) would not resolve there; tests/project/test_infra.py runs
 collectstatic with the production storage to check the manifest separately.
 """
 

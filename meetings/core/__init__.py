@@ -1,2 +1,2 @@
 """The pure core: parsing, identity, permalinks and topic phrases. No Django import here
-(tests/test_layout.py keeps it so)."""
+(tests/project/test_layout.py keeps it so)."""

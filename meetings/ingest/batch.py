@@ -5,7 +5,7 @@ query for every name of the batch, bulk inserts of people, aliases, meetings and
 COPYed into a staging table and inserted with their search vectors in one statement, the counts
 of the people concerned refreshed once), instead of some twenty statements per file.
 
-The result is the same database as ingesting the files one at a time, in order (tests/
+The result is the same database as ingesting the files one at a time, in order (tests/ingest/
 test_ingest_batch.py compares the two): people are resolved in memory against what the archive
 knows plus what the earlier files of the batch added, with each file seeing exactly the aliases
 its own query would have returned; slugs are made unique against the archive and the batch.

@@ -139,9 +139,6 @@ class TurnTopicFilter(django_filters.FilterSet):
         return raised if data["raised"] else remarks - raised
 
 
-# The old name, still imported by tests/test_topic_scale.py.
-
-
 class SearchFilter(django_filters.FilterSet):
     """Narrowing a search: speaker, meeting, date range, kind of turn, topic."""
 

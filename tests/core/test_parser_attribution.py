@@ -327,3 +327,25 @@ Angela Markova: We agree.
     turns = parse_transcript(text).turns
     assert [t.name for t in turns] == ["Angela Merkova", "Helena Marsh", "Angela Merkova"]
     assert turns[2].resolution == "typo"
+
+
+def test_the_heading_gives_the_fuller_name_that_labels_shorten():
+    text = page(
+        """
+Helena Marsh: Welcome, Your Highness.
+
+Crown Prince Omar Al Rashidi of Port Azur: Thank you for the invitation.
+
+Helena Marsh: Mr Reyes, please.
+
+Tomas Reyes: Thank you.
+""",
+        title="Meeting with Crown Prince of Port Azur Omar bin Khalid Al Rashidi",
+        lead="The Governor met Omar bin Khalid Al Rashidi and Mr Tomas Reyes. Tomas Reyes Marsh was absent.",
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Helena Marsh",
+        "Omar bin Khalid Al Rashidi",
+        "Helena Marsh",
+        "Tomas Reyes",
+    ]

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import chrome
+from .given_names import begins_a_name
 from .labels import Label, parse_label, parse_summary_subject
 from .names import (
+    HONORIFICS,
+    PARTICLES,
     PATRONYMIC_PARTICLES,
     clean_spaces,
     first_initial,
     fold_token,
     folded_key,
     has_initial_only,
+    is_name_word,
     name_key,
     name_tokens,
     surname_key,
@@ -77,6 +82,7 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
 # Text after a generic label that opens in lower case or with a quotation is the speaker's own
 # rhetoric ("Question: at what expense?", "Question: “How much?” Reply: “A lot.”"), not a turn.
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
+_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
 _NOTE_OPENING = re.compile(r"^\([^()]{1,60}\)\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
@@ -122,6 +128,11 @@ def words_before(text: str, candidate: str):
                 yield text[s:k]
                 last_end = end
         k = text.find(needle, k + 1)
+
+
+def _ordered_subset(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
 
 
 def _one_letter_off(a: str, b: str) -> bool:
@@ -186,6 +197,7 @@ class _Parser:
         self._attested: dict[str, bool] = {}
         self._ordinary_words: set[str] | None = None
         self._named_elsewhere: dict[str, bool] = {}
+        self.heading: list[str] = []  # the title and lead paragraphs, once read
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
         self._labels: dict[str, Label | None] = {}
@@ -194,6 +206,40 @@ class _Parser:
         """clean_spaces(paragraph), computed once for each paragraph of the file."""
         cleaned = self._clean.get(paragraph)
         return clean_spaces(paragraph) if cleaned is None else cleaned
+
+    def fuller_in_heading(self, name: str) -> str | None:
+        """A longer form of `name` in the title or a lead paragraph: the same first and last
+        words with a patronymic, a father's name or particles between them; exactly one."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        first, last = re.escape(words[0]), re.escape(words[-1])
+        pattern = re.compile(rf"\b{first}(?: (?:[A-Z][\w’'-]*|{_PARTICLE_RE})){{1,4}} {last}\b")
+        found = {m.group(0) for paragraph in self.heading for m in pattern.finditer(paragraph)}
+
+        def plausible(candidate: str) -> bool:
+            tokens = candidate.split()
+            added = [(before, w) for before, w in pairwise(tokens[:-1]) if w not in words]
+            return (
+                len(tokens) > len(words)
+                and _ordered_subset(words, tokens)
+                and words[0] not in tokens[1:]
+                and words[-1] not in tokens[:-1]
+                # Not an honorific; a given name only as a father's ("bin <Given>"): otherwise it
+                # would be another person.
+                and all(
+                    w.casefold() in PARTICLES
+                    or (
+                        is_name_word(w)
+                        and w.strip(".").casefold() not in HONORIFICS
+                        and (not begins_a_name(w) or before.casefold() in PATRONYMIC_PARTICLES)
+                    )
+                    for before, w in added
+                )
+            )
+
+        longer = [f for f in found if plausible(f)]
+        return longer[0] if len(longer) == 1 else None
 
     def named_elsewhere(self, name: str) -> bool:
         """Does the transcript write this name outside its labels (the title, the lead, a
@@ -323,6 +369,7 @@ class _Parser:
         turns = self.parse_body(body)
         if not turns:
             raise NotATranscript("it has no speaker labels: no remark can be attributed")
+        self.heading = [clean_spaces(p) for p in [title, *lead]]
         self.resolve_people(turns)
         for t in turns:
             if not t.paragraphs:
@@ -615,6 +662,13 @@ class _Parser:
                     person.titled = titled
                 if person and t.role and t.role not in person.roles:
                     person.roles.append(t.role)
+
+        # A name the heading or lead writes more fully ("Crown Prince <Given> bin <Father> <Surname>"
+        # where the labels say "<Given> <Surname>") is the person's name here.
+        for person in people:
+            fuller = self.fuller_in_heading(person.name)
+            if fuller:
+                person.name = fuller
 
         # Pass 2: resolve every turn.
         last_person: _Person | None = None

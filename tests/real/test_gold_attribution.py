@@ -1,0 +1,23 @@
+"""The parser against pages of the real dev archive annotated by reading them (tests/data/gold/):
+per turn the speaker and kind. Skips when ../shared is absent."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import DATA, shared_dir
+
+from .gold_scoring import score_all
+
+TARGET = 0.995
+
+
+@pytest.mark.parametrize("batch", ["attribution", "attribution-heldout"])
+def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch):
+    shared = shared_dir("dump", "kremlin-en").parent.parent
+    folder = DATA / "gold" / batch
+    assert len(list(folder.glob("*.json"))) >= 25
+    correct, total, details = score_all(folder, shared)
+    problems = [f"{d['file']}: {p}" for d in details for p in d["mismatches"]]
+    assert total >= 300
+    assert correct / total >= TARGET, "\n".join(problems)
