@@ -930,13 +930,13 @@ def role_reasons(role: str) -> list[str]:
         return []
     low = [w.casefold() for w in words]
     reasons = []
-    if text[:1].islower():
+    if text[:1].islower() and not is_office(text):  # "welding engineer at …" is an occupation
         reasons.append("starts in lower case")
     if low[-1] in _JOINER_END:
         reasons.append(f"ends with {words[-1]!r}: cut off")
     if re.search(r"'s?$", _strip_notes(text)):
         reasons.append("ends with a possessive: cut off")
-    verbs = [w for w in words if w.casefold() in _VERBS]
+    verbs = [w for w in words if w.casefold() in _VERBS and not (w.casefold() == "all" and is_office(text))]
     if verbs:
         reasons.append("reads as a sentence: " + ", ".join(dict.fromkeys(verbs)))
     pronouns = [w for w in words if w.casefold() in _PRONOUNS and w.casefold() not in {"us"}]

@@ -349,3 +349,9 @@ Tomas Reyes: Thank you.
         "Helena Marsh",
         "Tomas Reyes",
     ]
+
+
+def test_a_title_with_its_place_before_a_single_name():
+    label = parse_label("Patriarch of Larkspur and All Borduria Tikhon")
+    assert (label.name, label.role) == ("Patriarch Tikhon", "Patriarch of Larkspur and All Borduria")
+    assert parse_label("We all agree") is None

@@ -134,7 +134,6 @@ def test_office_key_folds_order_case_articles_and_place_form():
     [
         "Commissioner for Children's",
         "Winner of the Harbour Prize for",
-        "head of the quay department",
         "Helena Marsh sent a message to the participants of the forum",
         "President of Larkspur Recep",
         "Larkspur",
@@ -152,6 +151,8 @@ def test_roles_that_are_not_offices(role):
         "Harbour Board Chair",
         "Minister of Natural Resources and Environment",
         "Colonel General",
+        "head of the quay department",  # an occupation written in lower case
+        "Patriarch of Larkspur and All Borduria",
     ],
 )
 def test_roles_that_are_offices(role):

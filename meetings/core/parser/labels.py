@@ -305,6 +305,7 @@ _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+[a-z]")
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
+_AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
 _OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
 # A title on its own, in title case: capitalised words, joiners and years ("Winner of the Prize
 # for Young Scientists for 2017"); a lower-case word would make it a sentence.
@@ -447,6 +448,7 @@ _STYLE = re.compile(
 
 def _title_ok(title: str) -> bool:
     title = _STYLE.sub("", title)
+    title = _AND_ALL.sub(r"\1", title)  # "of Moscow and All Russia": "All" of a title, not of a sentence
     if not title:
         return True
     if _BAD_PUNCT.search(title):
@@ -630,6 +632,16 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 return None  # "Young Scientists:", "Modern Families:": a heading
             if "," not in title or tokens[start - 1].casefold().strip(",") in TITLE_WORDS:
                 return shape_a  # "…, Emergencies and Disaster Relief Minister Vladimir Puchkov"
+    if (
+        shape_a is None
+        and len(tokens) > 2
+        and tokens[0].casefold() in SINGLE_NAME_TITLES
+        and is_name_word(tokens[-1])
+        and _title_ok(" ".join(tokens[:-1]))
+    ):
+        # "Patriarch of <See> <Name>": a person known by one name and a title, with the title's
+        # place between them; named as elsewhere ("Patriarch <Name>").
+        return Label(text=text, name=f"{tokens[0]} {tokens[-1]}", role=" ".join(tokens[:-1]), note=note)
     if (
         shape_a is None
         and start < 0
