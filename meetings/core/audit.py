@@ -25,17 +25,21 @@ from datetime import date
 from typing import NamedTuple
 
 from meetings.core.parser.given_names import GIVEN_NAMES, begins_a_name
-from meetings.core.parser.labels import GENERIC_LABELS, NOT_IN_TITLE, SINGLE_NAME_TITLES
 from meetings.core.parser.names import (
-    COMMON_WORDS,
-    PARTICLES,
-    TITLE_WORDS,
     first_initial,
     fold_token,
     folded_key,
     has_initial_only,
     name_tokens,
     surname_key,
+)
+from meetings.core.parser.vocabulary import (
+    COMMON_WORDS,
+    GENERIC_LABELS,
+    NOT_IN_TITLE,
+    PARTICLES,
+    SINGLE_NAME_TITLES,
+    TITLE_WORDS,
 )
 from meetings.core.roles import is_office, role_key
 

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from meetings.core.parser.labels import NOT_IN_TITLE
-from meetings.core.parser.names import TITLE_WORDS, clean_spaces
+from meetings.core.parser.names import clean_spaces
+from meetings.core.parser.vocabulary import NOT_IN_TITLE, TITLE_WORDS
 
 _ARTICLES = {"the", "a", "an"}
 # Words naming the office itself (not the body it belongs to): "<Domain> <Office>" turns round.

@@ -12,7 +12,7 @@ from collections import Counter
 
 from meetings.core.parser import parse_transcript
 from meetings.core.parser.names import clean_spaces, name_key, name_tokens, strip_accents
-from meetings.core.parser.parse import words_before
+from meetings.core.parser.page import words_before
 from meetings.core.topics.extract import RemarkText, remark_phrases
 from meetings.core.topics.phrases import (
     ADJECTIVES,

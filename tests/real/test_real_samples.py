@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.core.parser import SUMMARY, parse_transcript
-from meetings.core.parser.names import TITLE_WORDS
+from meetings.core.parser.vocabulary import TITLE_WORDS
 from meetings.models import Meeting, Participant, Turn
 from tests.helpers import shared_dir
 

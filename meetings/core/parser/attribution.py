@@ -1,0 +1,279 @@
+"""Who is who within one meeting: each labelled or summarised person found once, however the
+page writes them (titles, variants, initials, one name inside another, a slip of the keyboard),
+and each turn pointed at its person."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .given_names import begins_a_name
+from .names import (
+    PATRONYMIC_PARTICLES,
+    clean_spaces,
+    first_initial,
+    fold_token,
+    folded_key,
+    has_initial_only,
+    is_name_word,
+    name_key,
+    name_tokens,
+    surname_key,
+)
+from .page import Page
+from .structure import SPEECH, SUMMARY, ParsedTurn
+from .vocabulary import HONORIFICS, PARTICLES
+
+RESOLUTIONS = {
+    "label": "named in the label",
+    "variant": "a spelling variant of a name in this meeting",
+    "initial": "initials matched a name in this meeting (a guess)",
+    "first-name": "surname matched a person in this meeting, first name differs (a guess)",
+    "typo": "a surname one letter away from a person in this meeting (a guess)",
+    "surname": "'Mr/Ms Surname' matched a person in this meeting",
+    "role": "a title matched a person in this meeting (a guess)",
+    "pronoun": "'he/she' taken as the current speaker (a guess)",
+    "continuation": "unlabelled text after a summary of the same person",
+    "generic": "a generic label: no person",
+    "group": "a summary of a group: no person",
+    "unresolved": "a reference that matched no one in this meeting",
+    "none": "text before the first label: no person",
+}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun"}
+_PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
+
+
+def _ordered_subset(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two surnames of five letters or more that differ in exactly one letter, in place (a
+    slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova)."""
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _one_inside_other(a: list[str], b: list[str]) -> bool:
+    """Is one list of given names an ordered part of the other (and not the same)?"""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
+        return False  # "X bin Y Z" names X, son of Y: "Y Z" may be the father
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
+
+
+def _role_words(role: str) -> str:
+    """A title as compared within a meeting: case, spacing and articles folded ("Chief of the
+    General Staff" is "the Chief of General Staff")."""
+    words = clean_spaces(role).casefold().split()
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+@dataclass
+class _Person:
+    name: str
+    key: str
+    fkey: str
+    surname: str
+    roles: list[str] = field(default_factory=list)
+    titled: bool = False
+
+
+def fuller_in_heading(page: Page, name: str) -> str | None:
+    """A longer form of `name` in the title or a lead paragraph: the same first and last
+    words with a patronymic, a father's name or particles between them; exactly one."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = re.escape(words[0]), re.escape(words[-1])
+    pattern = re.compile(rf"\b{first}(?: (?:[A-Z][\w’'-]*|{_PARTICLE_RE})){{1,4}} {last}\b")
+    found = {m.group(0) for paragraph in page.heading for m in pattern.finditer(paragraph)}
+
+    def plausible(candidate: str) -> bool:
+        tokens = candidate.split()
+        added = [(before, w) for before, w in pairwise(tokens[:-1]) if w not in words]
+        return (
+            len(tokens) > len(words)
+            and _ordered_subset(words, tokens)
+            and words[0] not in tokens[1:]
+            and words[-1] not in tokens[:-1]
+            # Not an honorific; a given name only as a father's ("bin <Given>"): otherwise it
+            # would be another person.
+            and all(
+                w.casefold() in PARTICLES
+                or (
+                    is_name_word(w)
+                    and w.strip(".").casefold() not in HONORIFICS
+                    and (not begins_a_name(w) or before.casefold() in PATRONYMIC_PARTICLES)
+                )
+                for before, w in added
+            )
+        )
+
+    longer = [f for f in found if plausible(f)]
+    return longer[0] if len(longer) == 1 else None
+
+
+def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
+    people: list[_Person] = []
+    by_key: dict[str, _Person] = {}
+    by_fkey: dict[str, _Person] = {}
+
+    def add(name: str, role: str | None) -> _Person:
+        person = _Person(name=name, key=name_key(name), fkey=folded_key(name), surname=surname_key(name))
+        people.append(person)
+        by_key[person.key] = person
+        by_fkey.setdefault(person.fkey, person)
+        return person
+
+    def find(name: str) -> tuple[_Person | None, str]:
+        key, fkey = name_key(name), folded_key(name)
+        if key in by_key:
+            return by_key[key], "label"
+        if fkey in by_fkey:
+            return by_fkey[fkey], "variant"
+        tokens = name_tokens(name)
+        if not tokens:
+            return None, "unresolved"
+        surname = fold_token(tokens[-1])
+        same = [p for p in people if p.surname == surname]
+        if len(tokens) == 1:  # "Mr Sokolov"
+            return (same[-1], "surname") if len({p.key for p in same}) == 1 else (None, "unresolved")
+        if has_initial_only(name):
+            initial = first_initial(name)
+            match = [p for p in same if first_initial(p.name) == initial]
+            return (match[0], "initial") if len(match) == 1 else (None, "unresolved")
+        # One name inside the other ("Adnan Amin" and "Adnan Z. Amin", "Tayyip Erdogan" and
+        # "Recep Tayyip Erdogan"): the same person when only one fits.
+        given = [fold_token(x) for x in tokens[:-1]]
+        inside = [
+            p for p in same if _one_inside_other(given, [fold_token(x) for x in name_tokens(p.name)[:-1]])
+        ]
+        if len(inside) == 1:
+            return inside[0], "variant"
+        # A surname one letter off ("Angela Markel" beside "Angela Merkel"), same given names.
+        slips = [
+            p
+            for p in people
+            if [fold_token(x) for x in name_tokens(p.name)[:-1]] == given
+            and _one_letter_off(p.surname, surname)
+        ]
+        if len(slips) == 1:
+            return slips[0], "typo"
+        return None, "unresolved"
+
+    # Pass 1: everyone introduced with a title, then everyone named plainly.
+    for titled in (True, False):
+        for t in turns:
+            if not t.written_name or t.resolution not in ("label",):
+                continue
+            if (t.role is not None) != titled:
+                continue
+            person, how = find(t.written_name)
+            if (
+                person is None
+                and len(name_tokens(t.written_name)) >= 2
+                and not has_initial_only(t.written_name)
+            ):
+                if not titled:
+                    # A plain name whose surname belongs to exactly one titled person here
+                    # and nobody else: a mistyped first name ("Vladimir Mutko").
+                    same = [p for p in people if p.surname == surname_key(t.written_name)]
+                    if len(same) == 1 and same[0].titled and not page.named_elsewhere(t.written_name):
+                        continue
+                person = add(t.written_name, t.role)
+                person.titled = titled
+            if person and t.role and t.role not in person.roles:
+                person.roles.append(t.role)
+
+    # A name the heading or lead writes more fully ("Crown Prince <Given> bin <Father> <Surname>"
+    # where the labels say "<Given> <Surname>") is the person's name here.
+    for person in people:
+        fuller = fuller_in_heading(page, person.name)
+        if fuller:
+            person.name = fuller
+
+    # Pass 2: resolve every turn.
+    last_person: _Person | None = None
+    for t in turns:
+        person = None
+        if t.resolution == "label" and t.written_name:
+            person, how = find(t.written_name)
+            if person is None:
+                same = [p for p in people if p.surname == surname_key(t.written_name)]
+                if (
+                    len(same) == 1
+                    and not t.role
+                    and not has_initial_only(t.written_name)
+                    and not page.named_elsewhere(t.written_name)
+                ):
+                    person, how = same[0], "first-name"
+            if person is None:
+                person, how = add(t.written_name, t.role), "label"
+            t.resolution = how
+        elif t.resolution == "surname" and t.written_name:
+            same = [p for p in people if p.surname == surname_key(t.written_name)]
+            if len({p.key for p in same}) == 1:
+                person = same[0]
+            else:
+                t.resolution = "unresolved"
+        elif t.resolution == "role" and (ref_role := getattr(t, "ref_role", None)):
+            # A summary continues about the current speaker; a label names someone new.
+            person = by_role(ref_role, people, last_person, prefer_current=t.kind == SUMMARY)
+            if person is None and t.kind == SPEECH:
+                t.resolution, t.generic = "generic", t.label  # nobody holds it here: no person
+            elif person is None:
+                t.resolution = "unresolved"
+        elif t.resolution == "pronoun":
+            person = last_person
+            if person is None:
+                t.resolution = "unresolved"
+        elif t.resolution == "continuation":
+            source = getattr(t, "summary_of", None)
+            if source is not None and source.name:
+                t.name = source.name
+                t.written_name = None
+                t.role = None
+                t.label = None
+                last_person = next((p for p in people if p.name == source.name), last_person)
+            else:
+                t.resolution = "none"
+            continue
+        if person is not None:
+            t.name = person.name
+            last_person = person
+        elif t.kind == SPEECH and t.generic:
+            last_person = None
+    for t in turns:
+        for attr in ("summary_of", "ref_role"):
+            if hasattr(t, attr):
+                delattr(t, attr)
+
+
+def by_role(
+    role: str, people: list[_Person], current: _Person | None, prefer_current: bool = True
+) -> _Person | None:
+    want = _role_words(role)
+
+    def matches(p: _Person) -> bool:
+        for r in p.roles:
+            r = _role_words(r)
+            if (
+                r == want
+                or r.startswith(want + " ")
+                or (r.endswith(" " + want) and not r.startswith(("deputy", "first deputy", "vice")))
+            ):
+                return True
+        return False
+
+    if prefer_current and current is not None and matches(current):
+        return current
+    found = [p for p in people if matches(p)]
+    if not prefer_current and len(found) > 1 and current in found:
+        found.remove(current)
+    if len(found) == 1:
+        return found[0]
+    exact = [p for p in people if any(_role_words(r) == want for r in p.roles)]
+    return exact[0] if len(exact) == 1 else None

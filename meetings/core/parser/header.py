@@ -1,0 +1,118 @@
+"""The head of a transcript page: title, date and place, and where the lead ends and the body
+(the first speaker label or summary) begins."""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from . import chrome
+from .page import Page
+from .structure import TranscriptError
+
+# Long agenda titles are kept whole; a first paragraph longer than this is text, not a title.
+# (800 characters are at most 2,400 bytes of UTF-8: within the 2,704 a B-tree index entry holds.)
+MAX_TITLE_CHARS = 800
+
+
+class Header(NamedTuple):
+    title: str
+    is_excerpt: bool  # the heading says "Excerpts from …"
+    date: datetime.date
+    place: str | None
+    rest: list[str]  # the paragraphs after the title and the date line
+
+
+def read_header(page: Page) -> Header:
+    """Title, date and place; the paragraphs that follow. Raises TranscriptError when the page
+    has no title or no date line."""
+    paras = [p for p in page.raw if not chrome.is_chrome_clean(page.clean(p))]
+    if not paras:
+        raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
+    title_para = paras[0]
+    title, is_excerpt = chrome.clean_title(title_para)
+    if not title or chrome.parse_date_line(title_para):
+        raise TranscriptError("it has no title line before the date")
+    if len(title) > MAX_TITLE_CHARS:
+        raise TranscriptError(
+            f"its first paragraph, taken as the title, is {len(title):,} characters long (a title has at most "
+            f"{MAX_TITLE_CHARS:,}): the title line seems to be missing"
+        )
+    rest = paras[1:]
+
+    # Date and place: near the top, else (newer layout) near the end.
+    date = place = None
+    for i, p in enumerate(rest[:5]):
+        parsed = chrome.parse_date_line(p)
+        if parsed:
+            date, place = parsed
+            captions = rest[:i]
+            if all(chrome.is_caption(c) for c in captions):
+                rest = rest[i + 1 :]
+            else:
+                rest = rest[:i] + rest[i + 1 :]
+            break
+    # Trailing chrome and a closing line that repeats the date.
+    while rest:
+        last = rest[-1]
+        parsed = chrome.parse_date_line(last)
+        if parsed:
+            if date is None:
+                date, place = parsed
+            rest = rest[:-1]
+            continue
+        if chrome.SEPARATOR.match(page.clean(last)):
+            rest = rest[:-1]
+            continue
+        break
+    if date is None:
+        raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
+    return Header(title, is_excerpt, date, place, rest)
+
+
+def starts_body(page: Page, p: str) -> bool:
+    lab = page.label_of(p)
+    if lab:
+        return True
+    s = page.summary_of(p)
+    return bool(s and s[0].kind in ("name", "group"))
+
+
+def split_lead(page: Page, paras: list[str]) -> tuple[list[str], list[str], bool]:
+    """Lead paragraphs (the description), then the body; and whether a heading says 'excerpts'."""
+    lead: list[str] = []
+    after_separator: list[str] = []
+    seen_separator = False
+    is_excerpt = False
+    for i, p in enumerate(paras):
+        cp = page.clean(p)
+        if starts_body(page, p):
+            body = paras[i:]
+            if after_separator:
+                page.warnings.append(
+                    f"{len(after_separator)} paragraph(s) before the first speaker label are "
+                    "attributed to no one"
+                )
+                body = after_separator + body
+            return lead, body, is_excerpt
+        if cp in ("* * *", "***") or chrome.SEPARATOR.match(cp):
+            seen_separator = True
+            continue
+        if chrome.is_excerpt_heading(cp) and (seen_separator or chrome.is_heading(cp) or len(cp) < 200):
+            is_excerpt = True
+            continue
+        if chrome.OMISSION.match(cp):
+            if seen_separator:
+                after_separator.append(p)
+            continue
+        if seen_separator:
+            if chrome.is_heading(cp) and not after_separator:
+                continue  # a sub-heading: "Speech at the event marking …"
+            after_separator.append(p)
+        else:
+            lead.append(p)
+    # No label at all: the caller reports that there are no turns.
+    return lead, after_separator, is_excerpt
+
+
+# --- the body -------------------------------------------------------------------------------

@@ -1,0 +1,188 @@
+"""The transcript as a whole, as the parser reads it: its cleaned paragraphs and what they say
+about names and labels anywhere on the page (a longer name written elsewhere, a word used in
+lower case, a name mentioned outside the labels), each worked out once."""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Label, parse_label, parse_summary_subject
+from .names import clean_spaces
+
+_TITLE_CONNECTORS = {
+    "of",
+    "and",
+    "for",
+    "the",
+    "on",
+    "in",
+    "at",
+    "to",
+    "with",
+    "de",
+    "member",
+    "members",
+    "head",
+    "chair",
+    "chairman",
+    "director",
+    "minister",
+    "president",
+    "governor",
+    "mayor",
+    "speaker",
+    "deputy",
+    "ceo",
+    "moderator",
+}
+_LABEL_PREFIX = re.compile(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
+_JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
+
+
+def _is_word_char(c: str) -> bool:
+    """`\\w` of a str pattern."""
+    return c.isalnum() or c == "_"
+
+
+def words_before(text: str, candidate: str):
+    """The lower-case words that `re.finditer(r"\\b([a-z]+) " + re.escape(candidate) + r"\\b", text)`
+    yields as group 1, in order, found with str.find instead of a regex tried at every position."""
+    n, size = len(text), len(candidate)
+    if not size:
+        yield from (m.group(1) for m in re.finditer(r"\b([a-z]+) \b", text))
+        return
+    last_is_word = _is_word_char(candidate[-1])
+    needle = " " + candidate
+    last_end = 0
+    k = text.find(needle)
+    while k != -1:
+        end = k + 1 + size
+        # \b after the candidate.
+        after_word = end < n and _is_word_char(text[end])
+        if after_word != last_is_word:
+            # [a-z]+ before the space, starting at a word boundary.
+            s = k
+            while s > 0 and "a" <= text[s - 1] <= "z":
+                s -= 1
+            if (
+                s < k
+                and s >= last_end
+                and (s == 0 or not _is_word_char(text[s - 1]))
+                and (s == 0 or text[s - 1] not in "'’")  # "Children’s Rights …": not a word before a name
+            ):
+                yield text[s:k]
+                last_end = end
+        k = text.find(needle, k + 1)
+
+
+class Page:
+    """One transcript's paragraphs and what is known of them across the page."""
+
+    def __init__(self, paragraphs: list[str], warnings: list[str]):
+        self.raw = paragraphs
+        self.warnings = warnings
+        self.clean_paragraphs = [clean_spaces(p) for p in paragraphs]
+        self._clean = dict(zip(paragraphs, self.clean_paragraphs))
+        self.full_text = " ".join(self.clean_paragraphs)
+        self.label_prefixes = []
+        for p in self.clean_paragraphs:
+            head = p.lstrip("(")[:260]
+            if ":" not in head:
+                continue  # _LABEL_PREFIX ends with a colon
+            m = _LABEL_PREFIX.match(head)
+            if m:
+                self.label_prefixes.append(m.group(1).strip())
+        self._attested: dict[str, bool] = {}
+        self._ordinary_words: set[str] | None = None
+        self._named_elsewhere: dict[str, bool] = {}
+        self.heading: list[str] = []  # the title and lead paragraphs, once read
+        # label_of and parse_label with self.attested are pure within a transcript.
+        self._label_of: dict[str, tuple[Label, str] | None] = {}
+        self._labels: dict[str, Label | None] = {}
+
+    def clean(self, paragraph: str) -> str:
+        """clean_spaces(paragraph), computed once for each paragraph of the file."""
+        cleaned = self._clean.get(paragraph)
+        return clean_spaces(paragraph) if cleaned is None else cleaned
+
+    def named_elsewhere(self, name: str) -> bool:
+        """Does the transcript write this name outside its labels (the title, the lead, a
+        remark)? Then it is a person of its own, not a slip for a namesake's first name
+        (a son and his father, both named in the page)."""
+        if name not in self._named_elsewhere:
+            labels = sum(1 for p in self.label_prefixes if p == name or p.endswith(" " + name))
+            self._named_elsewhere[name] = self.full_text.count(name) > labels
+        return self._named_elsewhere[name]
+
+    def ordinary(self, word: str) -> bool:
+        """Does the transcript write this (lower-case) word in lower case somewhere?"""
+        if self._ordinary_words is None:
+            self._ordinary_words = set(_LOWER_WORD.findall(self.full_text))
+        return word in self._ordinary_words
+
+    # --- names written elsewhere in the same transcript ---------------------------------------
+
+    def attested(self, candidate: str) -> bool:
+        """Is this longer name (three or four words) the whole name? Yes when the transcript
+        writes it both after a title and on its own as a label ("President of Turkey Recep
+        Tayyip Erdogan" … "Recep Tayyip Erdogan:"), or in running text after an ordinary word."""
+        if candidate not in self._attested:
+            bare = any(p == candidate for p in self.label_prefixes)
+            titled = [p for p in self.label_prefixes if p.endswith(" " + candidate)]
+            found = bare and bool(titled)
+            # The words a label itself writes before the longer name do not attest it when the
+            # text repeats that label's phrase ("… the film Frontier <Name>").
+            echoed = {p[: -len(candidate)].split()[-1].casefold() for p in titled}
+            if not found:
+                for word in words_before(self.full_text, candidate):
+                    if word not in _TITLE_CONNECTORS and word not in echoed:
+                        found = True
+                        break
+            self._attested[candidate] = found
+        return self._attested[candidate]
+
+    def label_of(self, paragraph: str) -> tuple[Label, str] | None:
+        """(label, text after the colon) when the paragraph opens with a speaker label."""
+        try:
+            return self._label_of[paragraph]
+        except KeyError:
+            pass
+        head = paragraph[:260]
+        idx = head.find(":")
+        if idx <= 0:
+            found = None
+        else:
+            prefix = head[:idx]
+            try:
+                label = self._labels[prefix]
+            except KeyError:
+                label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
+            found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
+            if (
+                found
+                and label
+                and label.role
+                and not label.name
+                and not label.generic
+                and _JUST_A_NAME.match(found[1])
+            ):
+                found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
+        self._label_of[paragraph] = found
+        return found
+
+    def summary_of(self, paragraph: str):
+        p = paragraph.strip()
+        if not p.startswith("(") or len(p) < 25:
+            return None
+        inner = p[1:]
+        inner = re.sub(r"\)\s*\.?\s*$", "", inner) if p.rstrip(". ").endswith(")") else inner
+        if "(" not in p[1:] and ")" in inner and not p.rstrip(". ").endswith(")"):
+            # The bracket closes mid-paragraph: a stage direction followed by speech.
+            return None
+        ref = parse_summary_subject(inner, self.attested)
+        if ref is None:
+            return None
+        return ref, inner.strip()
+
+    # --- the whole transcript -------------------------------------------------------------------

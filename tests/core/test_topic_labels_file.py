@@ -1,0 +1,49 @@
+"""Shape of the labelled evaluation set for topics (tests/data/topics/dev_people_subjects.json):
+pure JSON, no database."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+LABELS = Path(__file__).resolve().parent.parent / "data" / "topics" / "dev_people_subjects.json"
+
+
+@pytest.fixture(scope="module")
+def people():
+    return json.loads(LABELS.read_text(encoding="utf-8"))["people"]
+
+
+def test_enough_people(people):
+    assert len(people) >= 15
+
+
+def test_slugs_unique_and_well_formed(people):
+    slugs = [p["slug"] for p in people]
+    assert len(slugs) == len(set(slugs))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", s) for s in slugs)
+
+
+def test_each_person_has_name_kind_and_two_to_four_subjects(people):
+    for p in people:
+        assert set(p) >= {"slug", "name", "kind", "subjects"}, p
+        assert p["name"].strip() and p["kind"].strip(), p
+        subjects = p["subjects"]
+        assert 2 <= len(subjects) <= 4, p["slug"]
+        assert all(isinstance(s, str) and s.strip() for s in subjects), p["slug"]
+        folded = [s.strip().lower() for s in subjects]
+        assert len(folded) == len(set(folded)), p["slug"]
+
+
+def test_subjects_are_short_phrases_not_sentences(people):
+    for p in people:
+        for s in p["subjects"]:
+            assert len(s.split()) <= 5 and not s.rstrip().endswith((".", "!", "?")), (p["slug"], s)
+
+
+def test_kinds_are_spread(people):
+    kinds = {p["kind"] for p in people}
+    assert {"head of state", "minister", "governor", "interviewer"} <= kinds
