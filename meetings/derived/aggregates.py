@@ -100,6 +100,12 @@ def turns_page(turns, offset: int, limit: int) -> list:
     return _seek(turns, offset, limit, meeting_at(offset))
 
 
+def topic_years(topic) -> tuple[list[tuple[int, int]], int]:
+    """(year, remarks) for each year with remarks on the topic, oldest first, and the number of
+    meetings they are in: one query of index probes, a few per year whatever the topic's size."""
+    return aggregate_sql.topic_years(topic.pk, topic.remark_count)
+
+
 def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:
     """A topic's remarks (TurnTopic rows newest first by date, meeting, position) from `offset`,
     the meeting where it falls read from TopicMeeting.remarks_before (an index read; both are

@@ -2,7 +2,7 @@
 
 Each section is ordered by a unique, indexed key so that its pages stay put between requests;
 `lastmod` comes from `Meeting.ingested_at` (meetings and their remarks). Participants and topics
-carry no timestamp, so their sections give none. Every sitemap page runs a fixed number of queries.
+carry no timestamp, so their sections give none; the topics are those the topic index lists. Every sitemap page runs a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -50,8 +50,10 @@ class TopicSitemap(Sitemap):
     limit = SITEMAP_LIMIT
 
     def items(self):
-        # Topic rows are rebuilt with new ids by each topic index rebuild; slugs are kept.
-        return Topic.objects.only("slug").order_by("slug")
+        # Only the topics the index lists (Topic.objects.listed(): enough evidence to stand as a
+        # page worth a crawler's visit). Topic rows are rebuilt with new ids by each topic index
+        # rebuild; slugs are kept, so the section is ordered by slug.
+        return Topic.objects.listed().only("slug").order_by("slug")
 
 
 class _TurnPaginator(Paginator):

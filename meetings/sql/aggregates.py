@@ -171,3 +171,42 @@ def meeting_at(offset: int, order: str = "date DESC, id") -> MeetingStart | None
         )
         row = cur.fetchone()  # meetings without turns tie with the next: starting from either is the same
     return MeetingStart(*row) if row else None
+
+
+def topic_years(topic_id: int, total: int) -> tuple[list[tuple[int, int]], int]:
+    """A topic's remarks per year, oldest first, and its number of meetings, in index probes a year
+    rather than a pass over its remarks (a topic of 100,000 remarks costs what one of ten does).
+
+    For each year, the first of the topic's remarks (TurnTopic, newest first by date, meeting,
+    position: the turntopic_newest index) dated before the next year starts, and where its meeting
+    starts in that order (TopicMeeting.remarks_before, written by the same rebuild): the remarks of
+    later years. A year's remarks are the difference between two of those. `total` is the topic's
+    remark count (for the years before its first remark). The meetings are TopicMeeting's highest
+    rank (an index read)."""
+    turn_topic, topic_meeting = table("TurnTopic"), table("TopicMeeting")
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+            WITH span AS (
+                SELECT (SELECT min(date) FROM {turn_topic} WHERE topic_id = %(topic)s) AS lo,
+                       (SELECT max(date) FROM {turn_topic} WHERE topic_id = %(topic)s) AS hi
+            ), later AS MATERIALIZED (
+                SELECT y, coalesce((
+                    SELECT tm.remarks_before
+                      FROM {turn_topic} tt
+                      JOIN {topic_meeting} tm ON tm.topic_id = tt.topic_id AND tm.meeting_id = tt.meeting_id
+                     WHERE tt.topic_id = %(topic)s AND tt.date < make_date(y + 1, 1, 1)
+                     ORDER BY tt.date DESC, tt.meeting_id, tt.position
+                     LIMIT 1), %(total)s) AS n
+                  FROM span, generate_series(extract(year FROM lo)::int - 1, extract(year FROM hi)::int) AS y
+                 WHERE lo IS NOT NULL
+            )
+            SELECT y, lag(n) OVER (ORDER BY y) - n,
+                   (SELECT max(rank) FROM {topic_meeting} WHERE topic_id = %(topic)s)
+              FROM later ORDER BY y
+            """,
+            {"topic": topic_id, "total": total},
+        )
+        rows = cur.fetchall()
+    meetings = rows[0][2] or 0 if rows else 0
+    return [(y, n) for y, n, _ in rows[1:] if n], meetings

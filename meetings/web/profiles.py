@@ -6,7 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from meetings.models import Appearance, Exchange, Meeting, Participant, ParticipantRole, Turn
+from django.db.models import OuterRef, Subquery
+
+from meetings.models import (
+    Appearance,
+    Exchange,
+    Meeting,
+    Participant,
+    ParticipantRole,
+    ParticipantTopic,
+    TopicSpeaker,
+    Turn,
+)
 
 RECENT_MEETINGS = 12
 TOP_PARTNERS = 8
@@ -32,6 +43,27 @@ def roles(person: Participant) -> list[dict]:
             if m is not None
         ]
     return found
+
+
+def topics(person: Participant) -> tuple[list[ParticipantTopic], list[ParticipantTopic]]:
+    """The person's top topics (one query), each with `shown` and `shown_raised`: how many of their
+    remarks the topic page lists for them (`?speaker=`), and in how many meetings they raised it
+    (`?speaker=&raised=true`), read from TopicSpeaker, the figures those filtered pages count.
+
+    Split in two: the topics their remarks carry (the page filtered by them lists something), and
+    the phrases they use often that none of their remarks carries as a topic (a search finds them,
+    the topic page would list nothing)."""
+    theirs = TopicSpeaker.objects.filter(topic=OuterRef("topic"), participant=person)
+    rows = list(
+        ParticipantTopic.objects.filter(participant=person)
+        .select_related("topic", "evidence__meeting")
+        .annotate(
+            shown=Subquery(theirs.values("remarks")[:1]),
+            shown_raised=Subquery(theirs.values("raised")[:1]),
+        )
+        .order_by("rank")
+    )
+    return [pt for pt in rows if pt.shown], [pt for pt in rows if not pt.shown]
 
 
 def recent_meetings(person: Participant) -> list[Meeting]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models.functions import Left, Upper
@@ -18,7 +19,6 @@ from meetings.models import (
     Meeting,
     MeetingTopic,
     Participant,
-    ParticipantTopic,
     RetiredTurnKey,
     Topic,
     Turn,
@@ -239,6 +239,7 @@ def speaker_detail(request, slug):
     else:
         page = requested_page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
+    topics, also = profiles.topics(person)
     return render(
         request,
         "meetings/speaker_detail.html",
@@ -250,11 +251,8 @@ def speaker_detail(request, slug):
             "roles": profiles.roles(person),
             "meetings": profiles.recent_meetings(person),
             "partners": profiles.exchanged_with(person),
-            "topics": list(
-                ParticipantTopic.objects.filter(participant=person)
-                .select_related("topic", "evidence__meeting")
-                .order_by("rank")
-            ),
+            "topics": topics,
+            "also_topics": also,
             "query": _query_without_page(request),
         },
     )
@@ -330,18 +328,23 @@ def topic_detail(request, slug):
         }
         for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list
     ]
-    raisers = [
-        {"slug": person, "name": name, "n": n, "url": speaker_url(person)}  # n: meetings where they raised it
-        for person, name, n in topic.speakers.filter(raised__gt=0)
-        .order_by("rank")
-        .values_list("participant__slug", "participant__name", "raised")[:20]
+    # Who spoke on it: everyone whose remarks the list holds, most remarks first; each figure is
+    # what the speaker filter lists (TopicSpeaker is grouped from the same TurnTopic rows).
+    speakers = [
+        {"slug": person, "name": name, "remarks": n, "raised": raised, "url": speaker_url(person)}
+        for person, name, n, raised in topic.speakers.order_by("-remarks", "rank").values_list(
+            "participant__slug", "participant__name", "remarks", "raised"
+        )[:SPEAKERS_SHOWN]
     ]
     meetings = [
         {"url": meeting_url(meeting), "title": title, "date": date}
         for meeting, title, date in topic.topic_meetings.order_by("rank").values_list(
             "meeting__slug", "meeting__title", "meeting__date"
-        )[:20]
+        )[:MEETINGS_SHOWN]
     ]
+    counts, n_meetings = aggregates.topic_years(topic)
+    years = [TopicYear(*row) for row in counts]
+    selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
     return render(
         request,
         "meetings/topic_detail.html",
@@ -350,11 +353,82 @@ def topic_detail(request, slug):
             "page": page,
             "remarks": items,
             "filter": filterset,
-            "raisers": raisers,
+            "speakers": speakers,
+            "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
+            "years": years,
+            "chart": topic_chart(years),
+            "n_meetings": n_meetings,
+            "search_all": f"{reverse('meetings:search')}?{urlencode({'q': f'"{topic.label}"'})}",
             "query": _query_without_page(request),
         },
     )
+
+
+SPEAKERS_SHOWN = 20
+MEETINGS_SHOWN = 20
+
+
+class TopicYear(NamedTuple):
+    """A year of a topic's remarks: how many (what the page filtered by that year lists)."""
+
+    year: int
+    remarks: int
+
+
+CHART_HEIGHT = 96  # px of the tallest bar, in the SVG's own units
+CHART_WIDTH = 360  # the viewBox width: about the width of a phone, so the text is read at ~1:1
+CHART_LABELS = 6  # at most this many year labels under the bars
+
+
+class Bar(NamedTuple):
+    year: int
+    remarks: int
+    x: float
+    y: float
+    width: float
+    height: float
+    cx: float  # the bar's middle, where its year is written
+    label: bool  # the year is written under this bar
+
+
+def topic_chart(years: list[TopicYear]) -> dict | None:
+    """Bars of remarks per year for the topic page's inline SVG, every year from the first to the
+    last (a year without remarks is a gap, not a missing bar); None when there is nothing to draw."""
+    if not years:
+        return None
+    by_year = {y.year: y.remarks for y in years}
+    first, last = years[0].year, years[-1].year
+    span = list(range(first, last + 1))
+    top = max(by_year.values())
+    slot = CHART_WIDTH / len(span)
+    width = max(1.0, slot * 0.8)
+    every = max(1, -(-len(span) // CHART_LABELS))  # label every n-th year, the last always
+    bars = []
+    for i, year in enumerate(span):
+        n = by_year.get(year, 0)
+        height = round(max(2.0, CHART_HEIGHT * n / top), 1) if n else 0  # a year of one remark shows
+        x = i * slot + (slot - width) / 2
+        bars.append(
+            Bar(
+                year,
+                n,
+                round(x, 1),
+                round(CHART_HEIGHT - height, 1),
+                round(width, 1),
+                height,
+                round(x + width / 2, 1),
+                (len(span) - 1 - i) % every == 0,
+            )
+        )
+    return {
+        "bars": bars,
+        "top": top,
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "first": first,
+        "last": last,
+    }
 
 
 RESULTS_PER_PAGE = 20

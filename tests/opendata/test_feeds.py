@@ -261,7 +261,7 @@ def test_sitemap_sections_list_the_pages(client, archive, django_assert_max_num_
     assert f"{BASE}/speakers/tomas-reyes/" in locs
 
     _, locs = sitemap_locs(client, "/sitemap-topics.xml")
-    assert sorted(locs) == sorted(f"{BASE}{t.get_absolute_url()}" for t in Topic.objects.all())
+    assert sorted(locs) == sorted(f"{BASE}{t.get_absolute_url()}" for t in Topic.objects.listed())
 
     with django_assert_max_num_queries(3):  # archive version, count, page
         root, locs = sitemap_locs(client, "/sitemap-remarks.xml")
@@ -273,6 +273,26 @@ def test_sitemap_sections_list_the_pages(client, archive, django_assert_max_num_
     assert client.get("/sitemap-nothing.xml").status_code == 404
     assert client.get("/sitemap-remarks.xml?p=2").status_code == 404
     assert client.get("/sitemap-remarks.xml?p=x").status_code == 404
+
+
+@pytest.mark.django_db
+def test_sitemap_and_topic_index_leave_out_topics_not_listed(client, archive):
+    """Topics with too little evidence (not Topic.objects.listed()) are neither in the sitemap nor
+    in the topic index; their pages still answer."""
+    listed = list(Topic.objects.listed())
+    assert len(listed) >= 2
+    hidden = listed[0]
+    Topic.objects.filter(pk=hidden.pk).update(is_featured=False)
+    assert hidden not in Topic.objects.listed()
+    from django.core.cache import cache
+
+    cache.clear()
+    _, locs = sitemap_locs(client, "/sitemap-topics.xml")
+    assert f"{BASE}{hidden.get_absolute_url()}" not in locs
+    assert sorted(locs) == sorted(f"{BASE}{t.get_absolute_url()}" for t in Topic.objects.listed())
+    assert Topic.objects.exclude(pk__in=Topic.objects.listed()).count() > 0
+    assert f'href="{hidden.get_absolute_url()}"' not in client.get("/topics/").content.decode()
+    assert client.get(hidden.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.django_db

@@ -1,0 +1,105 @@
+"""Every topic figure is a count of what its link opens, across real transcripts (../shared; skipped
+when absent): ingest the Kremlin sample, then for every participant's top topics compare the number
+the profile shows with the number of remarks the linked topic page (filtered by that speaker)
+reports and lists; and on the topic pages they link to (the TOPIC_PAGES with most remarks) compare
+the totals, the "Who spoke on it" figures and the bars per year with what their links open."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import Participant, ParticipantTopic, Topic, TurnTopic
+from tests.helpers import shared_dir
+
+SAMPLE = 40  # files of the Kremlin corpus
+
+TOPIC_ITEM = re.compile(r'<li><a rel="tag" href="(/topics/[^"/]+/)\?speaker=([^"]+)">.*?data-count="(\d+)"')
+STATUS = re.compile(r'<p class="count" role="status">(\d+) remarks?')
+SCOPE = re.compile(r"This page lists the (\d+) remarks? \((\d+) meetings?, (\d+) (?:person|people)\)")
+SPEAKER_ITEM = re.compile(
+    r'<li><a href="\?speaker=([^"]+)">[^<]*</a> <span class="meta">· <span data-count="(\d+)">'
+)
+YEAR_ROW = re.compile(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td></tr>')
+BAR = re.compile(r'<a href="\?year=(\d+)" aria-label="\1: (\d+) remarks?">')
+
+
+SEEN: dict[str, int] = {}  # url -> the count it reported (pages are fetched once)
+TOPIC_PAGES = 60  # topic pages checked link by link: those of the most remarks
+
+
+def shown_count(client, url: str) -> int:
+    """The number of remarks a page says it lists, checked against the remarks on its first page."""
+    if url in SEEN:
+        return SEEN[url]
+    r = client.get(url)
+    assert r.status_code == 200, url
+    page = r.content.decode()
+    m = STATUS.search(page)
+    assert m, url
+    n = int(m.group(1))
+    listed = page.split('<ol class="remark-list">')[1].split("</ol>")[0].count("<li>")
+    assert listed == min(n, 25), url  # the first page holds the first 25 of them
+    SEEN[url] = n
+    return n
+
+
+@pytest.mark.django_db
+def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp_path):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    SEEN.clear()
+    for p in sorted(shared_dir("corpus", "kremlin-en").glob("*.txt"))[:SAMPLE]:
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    call_command("ingest_transcripts", str(tmp_path), "--no-progress", "-v0", stdout=io.StringIO())
+    people = Participant.objects.filter(participant_topics__isnull=False).distinct()
+    assert people.count() > 20
+    checked = 0
+    topics: set[str] = set()
+    for person in people:
+        page = client.get(person.get_absolute_url()).content.decode()
+        items = TOPIC_ITEM.findall(page)
+        # Every top topic is either listed with its figure or named among the words they also use.
+        ranked = ParticipantTopic.objects.filter(participant=person).count()
+        also = (
+            page.split('class="meta also-topics"')[1].split("</p>")[0].count("<a ")
+            if "also-topics" in page
+            else 0
+        )
+        assert len(items) + also == ranked, person.slug
+        for path, slug, shown in items:
+            assert slug == person.slug
+            n = int(shown)
+            assert n > 0, (person.slug, path)
+            assert shown_count(client, f"{path}?speaker={slug}") == n, (person.slug, path)
+            topic_slug = path.split("/")[2]
+            listed = TurnTopic.objects.filter(topic__slug=topic_slug, speaker=person).count()
+            assert listed == n, (person.slug, path)
+            topics.add(path)
+            checked += 1
+    assert checked > 100
+
+    # The topic pages those figures link to: totals, who spoke on it, remarks per year.
+    biggest = Topic.objects.filter(slug__in=[p.split("/")[2] for p in topics]).order_by(
+        "-remark_count", "slug"
+    )
+    for path in [t.get_absolute_url() for t in biggest[:TOPIC_PAGES]]:
+        page = html.unescape(client.get(path).content.decode())
+        topic = Topic.objects.get(slug=path.split("/")[2])
+        remarks, meetings, people_n = map(int, SCOPE.search(page).groups())
+        assert remarks == shown_count(client, path) == TurnTopic.objects.filter(topic=topic).count(), path
+        rows = TurnTopic.objects.filter(topic=topic)
+        assert meetings == rows.values("meeting_id").distinct().count(), path
+        assert people_n == rows.exclude(speaker=None).values("speaker_id").distinct().count(), path
+        for slug, n in SPEAKER_ITEM.findall(page):
+            assert int(n) == shown_count(client, f"{path}?speaker={slug}"), (path, slug)
+        per_year = Counter(d.year for d in rows.values_list("date", flat=True))
+        table = {int(y): int(n) for y, n in YEAR_ROW.findall(page)}
+        bars = {int(y): int(n) for y, n in BAR.findall(page)}
+        assert table == bars == dict(per_year), path
+        for year, n in bars.items():
+            assert shown_count(client, f"{path}?year={year}") == n, (path, year)

@@ -1,0 +1,149 @@
+"""Topic figures on the pages: each is a count of what its link opens; the topic page says what it
+lists and links the search for every mention; remarks per year as an inline SVG chart."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+import pytest
+
+from meetings.core.generator import generate
+from meetings.models import ParticipantTopic, Topic, TopicSpeaker, TurnTopic
+from tests.helpers import ingest
+
+STATUS = re.compile(r'<p class="count" role="status">(\d+) remarks?')
+
+
+@pytest.fixture
+def generated(tmp_path, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    ingest(generate(tmp_path / "g", meetings=14, seed=3)[0].parent)
+
+
+def page(client, url: str) -> str:
+    r = client.get(url)
+    assert r.status_code == 200, url
+    return r.content.decode()
+
+
+def count(client, url: str) -> int:
+    return int(STATUS.search(page(client, url)).group(1))
+
+
+def biggest() -> Topic:
+    return Topic.objects.order_by("-remark_count", "slug").first()
+
+
+@pytest.mark.django_db
+def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated):
+    topic = biggest()
+    text = html.unescape(page(client, topic.get_absolute_url()))
+    meetings = TurnTopic.objects.filter(topic=topic).values("meeting_id").distinct().count()
+    assert (
+        f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {topic.people_count} people) "
+        f"of which “{topic.label}” is one of the main topics, not every remark that uses the words" in text
+    )
+    assert count(client, topic.get_absolute_url()) == topic.remark_count
+    search = re.search(r'<a href="(/search/\?q=[^"]+)">search for every mention of', text).group(1)
+    assert search == "/search/?q=%22" + topic.label.replace(" ", "+") + "%22"
+    assert "<mark>" in page(client, search)
+    # "raised in N meetings" links to the N remarks that raised it
+    assert f'<a href="?raised=true">{topic.raised_count} meeting' in text
+    assert count(client, topic.get_absolute_url() + "?raised=true") == topic.raised_count
+
+
+@pytest.mark.django_db
+def test_who_spoke_on_it_counts_what_each_speaker_filter_lists(client, generated):
+    # A topic carried by someone who never raised it (someone else brought it up first): once left
+    # out of "Who raised it", now listed with their remarks.
+    quiet = (
+        TopicSpeaker.objects.filter(raised=0).select_related("topic", "participant").order_by("id").first()
+    )
+    assert quiet is not None
+    topic = quiet.topic
+    text = page(client, topic.get_absolute_url())
+    section = text.split('id="speakers-h"')[1].split("</section>")[0]
+    items = re.findall(
+        r'<a href="\?speaker=([^"]+)">[^<]*</a> <span class="meta">· <span data-count="(\d+)">', section
+    )
+    assert quiet.participant.slug in [slug for slug, _ in items] or topic.people_count > 20
+    for slug, n in items:
+        assert int(n) == count(client, f"{topic.get_absolute_url()}?speaker={slug}")
+        assert int(n) == TurnTopic.objects.filter(topic=topic, speaker__slug=slug).count()
+    assert [int(n) for _, n in items] == sorted((int(n) for _, n in items), reverse=True)
+
+
+@pytest.mark.django_db
+def test_remarks_per_year_chart_links_each_year(client, generated):
+    topic = biggest()
+    url = topic.get_absolute_url()
+    text = page(client, url)
+    figure = text.split('<figure class="topic-years"')[1].split("</figure>")[0]
+    assert "<script" not in figure and "<svg" in figure and 'role="group"' in figure
+    per_year = Counter(TurnTopic.objects.filter(topic=topic).values_list("date__year", flat=True))
+    bars = {
+        int(y): int(n)
+        for y, n in re.findall(r'<a href="\?year=(\d+)" aria-label="\1: (\d+) remarks?">', figure)
+    }
+    assert bars == dict(per_year) and len(bars) > 1
+    titles = dict(re.findall(r"<title>(\d+): (\d+) remarks?</title>", figure))
+    assert {int(y): int(n) for y, n in titles.items()} == bars
+    # every year from the first to the last is a slot; a year without remarks has no link
+    assert f">{max(bars)}</text>" in figure
+    for year, n in bars.items():
+        assert count(client, f"{url}?year={year}") == n
+    # the text alternative: a table of the same figures, each a link
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td></tr>', figure)
+    assert {int(y): int(n) for y, n in rows} == bars
+    meetings = TurnTopic.objects.filter(topic=topic).values("meeting_id").distinct().count()
+    assert f"({meetings} meetings," in text
+
+
+@pytest.mark.django_db
+def test_topic_page_keeps_its_etag(client, tmp_path):
+    ingest(generate(tmp_path / "e", meetings=4, seed=3)[0].parent)
+    url = biggest().get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers.get("ETag")
+    again = client.get(url, HTTP_IF_NONE_MATCH=first.headers["ETag"])
+    assert again.status_code == 304
+
+
+@pytest.mark.django_db
+def test_profile_topic_figures_are_what_the_topic_link_lists(client, generated):
+    people = {pt.participant for pt in ParticipantTopic.objects.select_related("participant")}
+    checked = 0
+    for person in sorted(people, key=lambda p: p.slug)[:8]:
+        text = page(client, person.get_absolute_url())
+        items = re.findall(
+            r'<a rel="tag" href="(/topics/[^"/]+/)\?speaker='
+            + re.escape(person.slug)
+            + r'">.*?data-count="(\d+)"',
+            text,
+        )
+        for path, n in items:
+            assert int(n) == count(client, f"{path}?speaker={person.slug}") > 0
+            checked += 1
+    assert checked
+
+
+@pytest.mark.django_db
+def test_profile_names_topics_no_remark_of_theirs_carries_with_a_search(client, generated):
+    """A phrase someone uses often but never as a remark's main topic has no remarks on the topic
+    page: no figure and no topic link, but a search of their remarks for the words."""
+    pt = (
+        ParticipantTopic.objects.select_related("participant", "topic")
+        .order_by("participant_id", "rank")
+        .first()
+    )
+    person, topic = pt.participant, pt.topic
+    TopicSpeaker.objects.filter(topic=topic, participant=person).delete()
+    text = page(client, person.get_absolute_url())
+    assert f'href="{topic.get_absolute_url()}?speaker={person.slug}"' not in text
+    also = text.split('class="meta also-topics"')[1].split("</p>")[0]
+    assert (
+        f'href="/search/?q=%22{topic.label.replace(" ", "%20")}%22&amp;speaker={person.slug}">{topic.label}</a>'
+        in also
+    )
