@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import gc
 import json
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,11 +24,12 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import display_label
+from meetings.core.topics.phrases import common_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.models import (
     Meeting,
     MeetingTopic,
+    Participant,
     ParticipantTopic,
     Topic,
     TopicMeeting,
@@ -78,7 +80,8 @@ def rebuild(reextract: bool = False) -> RebuildReport:
 
 def _rebuild(started: float) -> RebuildReport:
     turns, meeting_dates = _load_turns()
-    scored = score(turns)
+    # Everyone who ever spoke: a person of the archive is never a topic on anyone's profile.
+    scored = score(turns, names=list(Participant.objects.values_list("name", flat=True)))
     info = {t.turn_id: t for t in turns}
 
     keys: set[str] = set()
@@ -205,15 +208,24 @@ def _rebuild(started: float) -> RebuildReport:
         taken = {old_slugs[k] for k in keys if k in old_slugs}
         topic_rows = []
         for key in ordered:
+            label = common_label(key, texts.get(key, []))
+            # The slug is made from the label readers see ("united-states", not the key's
+            # "united-state"); an old slug is kept (links stay) unless it was made from the key
+            # and the label now reads otherwise (the wrongly singular "united-state").
+            base = slugify(label)[:190] or "topic"
             slug = old_slugs.get(key)
-            if slug is None:
-                slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
+            if slug is None or (
+                slug == slugify(key)[:190]
+                and slug != base
+                and not re.fullmatch(re.escape(base) + r"-\d+", slug)
+            ):
+                slug = unique_slug(base, lambda s: s in taken)
                 taken.add(slug)
             topic_rows.append(
                 (
                     topic_id[key],
                     key,
-                    display_label(key, texts.get(key, "")),
+                    label,
                     slug,
                     remark_counts[key],
                     len(raised_meetings[key]),
@@ -289,11 +301,17 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)
 
 
-def _label_texts(scored, keys: set[str]) -> dict[str, str]:
-    """For each phrase, the text of one remark that carries it (to show the phrase as written)."""
-    want: dict[str, int] = {}
+LABEL_TEXTS = 5  # remarks read per topic to find the form readers meet most
+
+
+def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
+    """For each phrase, the texts of its first few remarks (to show the phrase as written most)."""
+    want: dict[str, list[int]] = {}
     for tid, chosen in scored.turn_topics.items():
         for p in chosen:
-            want.setdefault(p, tid)
-    texts = dict(Turn.objects.filter(id__in=set(want.values())).values_list("id", "text"))
-    return {p: texts.get(tid, "") for p, tid in want.items()}
+            tids = want.setdefault(p, [])
+            if len(tids) < LABEL_TEXTS:
+                tids.append(tid)
+    ids = {tid for tids in want.values() for tid in tids}
+    texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
+    return {p: [texts.get(tid, "") for tid in tids] for p, tids in want.items()}
