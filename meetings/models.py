@@ -248,19 +248,12 @@ class RetiredTurnKey(models.Model):
 
 
 class TopicQuerySet(models.QuerySet):
-    # Evidence a listed topic needs: raised in at least this many meetings and carried by at least
-    # this many remarks. Fewer is a phrase someone happened to use, not a subject of the archive;
-    # such topics still show on the profile or meeting that has them, but not in the index or sitemap.
-    MIN_MEETINGS = 2
-    MIN_REMARKS = 3
-
     def listed(self, order: str = "raised") -> TopicQuerySet:
-        """The topics the topic index lists (among someone's or some meeting's top topics, raised
-        in MIN_MEETINGS meetings and carried by MIN_REMARKS remarks), by label ("az") or most
-        meetings raised first ("raised")."""
-        topics = self.filter(
-            is_featured=True, raised_count__gte=self.MIN_MEETINGS, remark_count__gte=self.MIN_REMARKS
-        )
+        """The topics the topic index, the sitemap and the API list: among someone's or some
+        meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
+        meetings.derived.topic_index.enough_evidence), by label ("az") or most meetings raised
+        first ("raised")."""
+        topics = self.filter(is_featured=True, raised_count__gt=0)
         if order == "az":
             return topics.order_by("label")
         return topics.order_by("-raised_count", "-remark_count", "label")
@@ -278,7 +271,7 @@ class Topic(models.Model):
     is_featured = models.BooleanField(
         default=False,
         db_index=True,
-        help_text="Among someone's or some meeting's top topics: listed in the index.",
+        help_text="Among someone's or some meeting's top topics, with evidence enough: listed in the index.",
     )
 
     objects = TopicQuerySet.as_manager()

@@ -26,6 +26,7 @@ from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
 from meetings.core.topics.phrases import common_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
+from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
     Meeting,
     MeetingTopic,
@@ -39,6 +40,21 @@ from meetings.models import (
 )
 from meetings.sql import topics as topic_sql
 from meetings.sql.swap import ShadowTables
+
+# Evidence a listed topic needs: raised in at least this many meetings and carried by at least
+# this many remarks. Fewer is a phrase someone happened to use, not a subject of the archive; such
+# topics still show on the profile or meeting that has them, not in the index, sitemap or API list.
+MIN_MEETINGS = 2
+MIN_REMARKS = 3
+# An archive this small (a new one, a test's) lists what it has: one meeting is all the evidence
+# it can give, and an empty index would say nothing.
+SMALL_ARCHIVE = 10
+
+
+def enough_evidence(raised_meetings: int, remarks: int, archive_meetings: int) -> bool:
+    if archive_meetings < SMALL_ARCHIVE:
+        return raised_meetings >= 1
+    return raised_meetings >= MIN_MEETINGS and remarks >= MIN_REMARKS
 
 
 @dataclass
@@ -110,7 +126,14 @@ def _rebuild(started: float) -> RebuildReport:
                 raiser.setdefault((t.meeting_id, p), t.speaker_id)
                 if t.speaker_id:
                     raised_by_person[(t.speaker_id, p)] += 1
-    featured = {p for plist in scored.person_topics.values() for p, _, _ in plist}
+    # The index lists what someone's or some meeting's list shows; a common English word from a
+    # person's list only if more than one of their remarks carries it (one is chance, not a subject).
+    featured = {
+        p
+        for plist in scored.person_topics.values()
+        for p, _, remarks in plist
+        if remarks >= 2 or not english_frequency(p)
+    }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
     texts = _label_texts(scored, keys)
     ordered = sorted(keys)
@@ -230,7 +253,8 @@ def _rebuild(started: float) -> RebuildReport:
                     remark_counts[key],
                     len(raised_meetings[key]),
                     len(people[key]),
-                    key in featured,
+                    key in featured
+                    and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                 )
             )
         topic_sql.copy_rows(

@@ -174,3 +174,14 @@ def test_a_word_common_in_general_english_weighs_less_on_a_profile():
 
     assert common_weight("mind") < 1.0 and common_weight("grain") == 1.0
     assert common_weight("quay wall") == 1.0  # only single words
+
+
+def test_a_single_word_must_be_used_more_than_english_uses_it():
+    from meetings.core.topics.subjects import distinct_from_english
+
+    # "chance" about as often as in English: not a subject; "grain" many times more: one.
+    assert not distinct_from_english("chance", 1, 5000)
+    assert distinct_from_english("grain", 3, 5000)
+    assert not distinct_from_english("grain", 1, 50, min_uses=2)  # once is no evidence for a meeting
+    assert distinct_from_english("larkspurian", 1, 5000)  # unknown to wordfreq: no reference
+    assert distinct_from_english("quay wall", 1, 5000)  # only single words are tested

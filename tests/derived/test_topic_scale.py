@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.core.generator import generate
 from meetings.core.topics import scoring
-from meetings.core.topics.subjects import common_weight
+from meetings.core.topics.subjects import common_weight, distinct_from_english
 from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.sql import swap
@@ -338,7 +338,15 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        weighted = [(p, w * common_weight(p)) for p, w in totals.items()]
+        m_words = sum(t.words for t in mts)
+        m_uses: Counter = Counter()
+        for t in mts:
+            m_uses.update(t.phrases)
+        weighted = [
+            (p, w * common_weight(p))
+            for p, w in totals.items()
+            if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
+        ]
         out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:12]
 
     # People: phrases they use markedly more than the archive does.
@@ -365,7 +373,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < scoring.MIN_RATIO:
+            if ratio < scoring.MIN_RATIO or not distinct_from_english(p, uses[p], words):
                 continue
             ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))

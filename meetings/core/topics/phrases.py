@@ -106,7 +106,7 @@ practice practices experience sphere field fields principle principles condition
 partner partners success successes congratulation congratulations luck wish wishes gratitude
 pleasure honour honor greeting greetings regards impression impressions comment comments plan plans
 hand hands mind bit ahead holiday holidays occasion anniversary birthday applause laughter
-repeat push meet world worlds honour
+repeat push meet world worlds honour behalf name names heart hearts joke jokes
 """.split()
 )
 GENERIC_PHRASES = {

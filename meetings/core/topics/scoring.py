@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .subjects import common_weight, variants
+from .subjects import common_weight, distinct_from_english, variants
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -199,16 +199,28 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
+        m_words = 0
         for t in sorted(mts, key=lambda x: x.position):
+            m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        # A word common in general English weighs less in a meeting's list too (the index lists
-        # the topics of meetings' lists).
+        # A word common in general English weighs less in a meeting's list too, and one used no
+        # more than English uses it is left out (the index lists the topics of meetings' lists).
+        m_uses: dict[str, int] = {}
+        for t in mts:
+            for p, c in t.phrases.items():
+                if p in totals and " " not in p:
+                    m_uses[p] = m_uses.get(p, 0) + c
         ranked_m = sorted(
-            ((p, w * common_weight(p)) for p, w in totals.items()), key=lambda kv: (-kv[1], kv[0])
+            (
+                (p, w * common_weight(p))
+                for p, w in totals.items()
+                if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
+            ),
+            key=lambda kv: (-kv[1], kv[0]),
         )
         out.meeting_topics[meeting_id] = _dedupe(ranked_m)[:12]
 
@@ -222,7 +234,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < MIN_RATIO:
+            if ratio < MIN_RATIO or not distinct_from_english(p, uses[p], words):
                 continue
             ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))
