@@ -341,7 +341,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         m_words = sum(t.words for t in mts)
         m_uses: Counter = Counter()
         for t in mts:
-            m_uses.update(t.phrases)
+            m_uses.update(out.turn_topics.get(t.turn_id, {}).keys())
         weighted = [
             (p, w * common_weight(p))
             for p, w in totals.items()

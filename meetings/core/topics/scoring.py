@@ -85,16 +85,17 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
     people of the archive (`names`), verbs and titles dropped, variants of one subject as one key
     (counted once per remark: the larger count, as "President Trump" also counts as "Trump").
     Turns without such a phrase are the same objects."""
-    uses: dict[str, int] = {}
+    # How many remarks use each form (counted in C: the pass over every phrase of the archive).
+    remarks: Counter = Counter()
     for t in turns:
-        for p, c in t.phrases.items():
-            uses[p] = uses.get(p, 0) + c
-    vmap = variants(uses, names)
+        remarks.update(t.phrases.keys())
+    vmap = variants(remarks, names)
     if not vmap:
         return list(turns)
+    mapped = vmap.keys()
     out: list[TurnPhrases] = []
     for t in turns:
-        if not any(p in vmap for p in t.phrases):
+        if mapped.isdisjoint(t.phrases.keys()):
             out.append(t)
             continue
         merged: dict[str, int] = {}
@@ -200,25 +201,23 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
         m_words = 0
+        carried: dict[str, int] = defaultdict(int)  # remarks of the meeting that carry it
         for t in sorted(mts, key=lambda x: x.position):
             m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
+                carried[p] += 1
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        # A word common in general English weighs less in a meeting's list too, and one used no
-        # more than English uses it is left out (the index lists the topics of meetings' lists).
-        m_uses: dict[str, int] = {}
-        for t in mts:
-            for p, c in t.phrases.items():
-                if p in totals and " " not in p:
-                    m_uses[p] = m_uses.get(p, 0) + c
+        # A word common in general English weighs less in a meeting's list too, and one carried by
+        # no more of its remarks than English would use it is left out (the index lists the topics
+        # of meetings' lists).
         ranked_m = sorted(
             (
                 (p, w * common_weight(p))
                 for p, w in totals.items()
-                if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
+                if " " in p or distinct_from_english(p, carried[p], m_words, min_uses=2)
             ),
             key=lambda kv: (-kv[1], kv[0]),
         )
