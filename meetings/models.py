@@ -249,8 +249,10 @@ class RetiredTurnKey(models.Model):
 
 class TopicQuerySet(models.QuerySet):
     def listed(self, order: str = "raised") -> TopicQuerySet:
-        """The topics the topic index lists (among someone's or some meeting's top topics, and
-        raised by someone), by label ("az") or most meetings raised first ("raised")."""
+        """The topics the topic index, the sitemap and the API list: among someone's or some
+        meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
+        meetings.derived.topic_index.enough_evidence), by label ("az") or most meetings raised
+        first ("raised")."""
         topics = self.filter(is_featured=True, raised_count__gt=0)
         if order == "az":
             return topics.order_by("label")
@@ -269,7 +271,7 @@ class Topic(models.Model):
     is_featured = models.BooleanField(
         default=False,
         db_index=True,
-        help_text="Among someone's or some meeting's top topics: listed in the index.",
+        help_text="Among someone's or some meeting's top topics, with evidence enough: listed in the index.",
     )
 
     objects = TopicQuerySet.as_manager()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import gc
 import json
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -23,11 +24,13 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import display_label
+from meetings.core.topics.phrases import common_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
+from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
     Meeting,
     MeetingTopic,
+    Participant,
     ParticipantTopic,
     Topic,
     TopicMeeting,
@@ -37,6 +40,21 @@ from meetings.models import (
 )
 from meetings.sql import topics as topic_sql
 from meetings.sql.swap import ShadowTables
+
+# Evidence a listed topic needs: raised in at least this many meetings and carried by at least
+# this many remarks. Fewer is a phrase someone happened to use, not a subject of the archive; such
+# topics still show on the profile or meeting that has them, not in the index, sitemap or API list.
+MIN_MEETINGS = 2
+MIN_REMARKS = 3
+# An archive this small (a new one, a test's) lists what it has: one meeting is all the evidence
+# it can give, and an empty index would say nothing.
+SMALL_ARCHIVE = 10
+
+
+def enough_evidence(raised_meetings: int, remarks: int, archive_meetings: int) -> bool:
+    if archive_meetings < SMALL_ARCHIVE:
+        return raised_meetings >= 1
+    return raised_meetings >= MIN_MEETINGS and remarks >= MIN_REMARKS
 
 
 @dataclass
@@ -78,7 +96,8 @@ def rebuild(reextract: bool = False) -> RebuildReport:
 
 def _rebuild(started: float) -> RebuildReport:
     turns, meeting_dates = _load_turns()
-    scored = score(turns)
+    # Everyone who ever spoke: a person of the archive is never a topic on anyone's profile.
+    scored = score(turns, names=list(Participant.objects.values_list("name", flat=True)))
     info = {t.turn_id: t for t in turns}
 
     keys: set[str] = set()
@@ -107,7 +126,14 @@ def _rebuild(started: float) -> RebuildReport:
                 raiser.setdefault((t.meeting_id, p), t.speaker_id)
                 if t.speaker_id:
                     raised_by_person[(t.speaker_id, p)] += 1
-    featured = {p for plist in scored.person_topics.values() for p, _, _ in plist}
+    # The index lists what someone's or some meeting's list shows; a common English word from a
+    # person's list only if more than one of their remarks carries it (one is chance, not a subject).
+    featured = {
+        p
+        for plist in scored.person_topics.values()
+        for p, _, remarks in plist
+        if remarks >= 2 or not english_frequency(p)
+    }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
     texts = _label_texts(scored, keys)
     ordered = sorted(keys)
@@ -205,20 +231,30 @@ def _rebuild(started: float) -> RebuildReport:
         taken = {old_slugs[k] for k in keys if k in old_slugs}
         topic_rows = []
         for key in ordered:
+            label = common_label(key, texts.get(key, []))
+            # The slug is made from the label readers see ("united-states", not the key's
+            # "united-state"); an old slug is kept (links stay) unless it was made from the key
+            # and the label now reads otherwise (the wrongly singular "united-state").
+            base = slugify(label)[:190] or "topic"
             slug = old_slugs.get(key)
-            if slug is None:
-                slug = unique_slug(slugify(key)[:190] or "topic", taken.__contains__)
+            if slug is None or (
+                slug == slugify(key)[:190]
+                and slug != base
+                and not re.fullmatch(re.escape(base) + r"-\d+", slug)
+            ):
+                slug = unique_slug(base, lambda s: s in taken)
                 taken.add(slug)
             topic_rows.append(
                 (
                     topic_id[key],
                     key,
-                    display_label(key, texts.get(key, "")),
+                    label,
                     slug,
                     remark_counts[key],
                     len(raised_meetings[key]),
                     len(people[key]),
-                    key in featured,
+                    key in featured
+                    and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                 )
             )
         topic_sql.copy_rows(
@@ -289,11 +325,17 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)
 
 
-def _label_texts(scored, keys: set[str]) -> dict[str, str]:
-    """For each phrase, the text of one remark that carries it (to show the phrase as written)."""
-    want: dict[str, int] = {}
+LABEL_TEXTS = 5  # remarks read per topic to find the form readers meet most
+
+
+def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
+    """For each phrase, the texts of its first few remarks (to show the phrase as written most)."""
+    want: dict[str, list[int]] = {}
     for tid, chosen in scored.turn_topics.items():
         for p in chosen:
-            want.setdefault(p, tid)
-    texts = dict(Turn.objects.filter(id__in=set(want.values())).values_list("id", "text"))
-    return {p: texts.get(tid, "") for p, tid in want.items()}
+            tids = want.setdefault(p, [])
+            if len(tids) < LABEL_TEXTS:
+                tids.append(tid)
+    ids = {tid for tids in want.values() for tid in tids}
+    texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
+    return {p: [texts.get(tid, "") for tid in tids] for p, tids in want.items()}

@@ -73,3 +73,115 @@ def test_a_phrase_never_starts_with_a_possessive():
     assert not [k for k in got if k.split(" ")[0].endswith("'s")], got
     assert got["energy policy"] == 1 and got["democratic people's republic"] == 1
     assert got["debt"] == 1 and got["economy"] == 1  # the thing itself is still counted
+
+
+# --- Subjects, not words; variants are one topic (meetings/core/topics/subjects.py) ------------
+
+
+def test_singular_and_plural_are_one_key_by_noun_lemma():
+    from meetings.core.topics.phrases import candidates, singular
+
+    assert [singular(w) for w in ("crises", "women", "policies", "taxes", "lighthouses")] == [
+        "crisis",
+        "woman",
+        "policy",
+        "tax",
+        "lighthouse",
+    ]
+    assert singular("paris") == "paris" and singular("news") == "news" and singular("status") == "status"
+    got = candidates("The ferry crises of spring. A ferry crisis in autumn.")
+    assert got["ferry crisis"] == 2
+
+
+def test_plural_names_keep_their_s_in_label_and_slug_form():
+    from meetings.core.topics.phrases import common_label
+
+    # The key is singular; what readers see is the form the texts use.
+    assert common_label("united state", ["The United States replied.", "We wrote to the United States."]) == (
+        "United States"
+    )
+    assert common_label("human right", ["Human rights matter.", "We defend human rights here."]) == (
+        "human rights"
+    )
+
+
+def test_label_is_the_commonest_form_and_keeps_proper_case():
+    from meetings.core.topics.phrases import common_label
+
+    assert common_label("larkspur", ["larkspur", "In Larkspur we met.", "The Larkspur quay."]) == "Larkspur"
+    assert display_label("meet", "We meet at the meeting.") == "meet"  # never a longer word
+
+
+def test_verbs_adverbs_and_title_fragments_are_not_subjects():
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject("congratulate") and not is_subject("ahead") and not is_subject("abide")
+    assert not is_subject("deputy prime") and not is_subject("quay announce")
+    assert is_subject("quay wall") and is_subject("larkspur") and is_subject("grain")
+
+
+def test_greetings_and_courtesies_are_never_candidates():
+    from meetings.core.topics.phrases import candidates
+
+    got = candidates("Good luck and best wishes to our partners. Happy New Year! Success to the quay walls.")
+    assert "good luck" not in got and "best wish" not in got and "partner" not in got
+    assert "happy new year" not in got and "success" not in got
+    assert got["quay wall"] == 1
+
+
+def test_a_person_with_and_without_title_is_one_topic_and_a_participant_none():
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "president oakhart": 5,
+        "oakhart": 9,
+        "jonas oakhart": 4,
+        "jonas": 4,
+        "mr oakhart": 2,
+        "minister ivanova": 3,
+        "ivanova": 3,
+        "lena ivanova": 2,
+        "quay wall": 7,
+    }
+    got = variants(uses, names=["Lena Petrovna Ivanova"])
+    assert got["president oakhart"] == got["jonas oakhart"] == got["mr oakhart"] == "oakhart"
+    assert got["jonas"] is None  # the first name alone, used only with the surname
+    assert got["ivanova"] is None and got["lena ivanova"] is None and got["minister ivanova"] is None
+    assert "quay wall" not in got
+
+
+def test_a_fragment_of_a_longer_phrase_is_not_a_topic():
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"larkspur harbour party": 1, "harbour party": 1}), 40)
+        for i in range(1, 4)
+    ] + [TurnPhrases(9, 9, 1, 20, False, Counter({"fish market": 1}), 40)]
+    s = score(turns)
+    assert "harbour party" not in {p for p, _, _ in s.person_topics[10]}
+    assert "larkspur harbour party" in {p for p, _, _ in s.person_topics[10]}
+
+
+def test_names_passed_to_scoring_never_become_topics():
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"marsh": 2, "quay wall": 1}), 40) for i in range(1, 4)
+    ] + [TurnPhrases(9, 9, 1, 20, False, Counter({"fish market": 1}), 40)]
+    with_names = score(turns, names=["Helena Marsh"])
+    assert "marsh" not in {p for p, _, _ in with_names.person_topics[10]}
+    assert "marsh" in {p for p, _, _ in score(turns).person_topics[10]}
+
+
+def test_a_word_common_in_general_english_weighs_less_on_a_profile():
+    from meetings.core.topics.subjects import common_weight
+
+    assert common_weight("mind") < 1.0 and common_weight("grain") == 1.0
+    assert common_weight("quay wall") == 1.0  # only single words
+
+
+def test_a_single_word_must_be_used_more_than_english_uses_it():
+    from meetings.core.topics.subjects import distinct_from_english
+
+    # "chance" about as often as in English: not a subject; "grain" many times more: one.
+    assert not distinct_from_english("chance", 1, 5000)
+    assert distinct_from_english("grain", 3, 5000)
+    assert not distinct_from_english("grain", 1, 50, min_uses=2)  # once is no evidence for a meeting
+    assert distinct_from_english("larkspurian", 1, 5000)  # unknown to wordfreq: no reference
+    assert distinct_from_english("quay wall", 1, 5000)  # only single words are tested

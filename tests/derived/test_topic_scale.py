@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.core.generator import generate
 from meetings.core.topics import scoring
+from meetings.core.topics.subjects import common_weight, distinct_from_english
 from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.sql import swap
@@ -281,11 +282,21 @@ def test_topic_page_remarks_markup(client, tmp_path):
 
 def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     out = scoring.Scored()
+    turns = scoring.canonical_turns(turns)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:
         df.update(t.phrases.keys())
     out.df = df
+    # A phrase found inside a longer one in most of its remarks is a fragment of it.
+    fragments = {
+        q
+        for p in df
+        for q in df
+        if df[p] >= scoring.MIN_TURNS_WITH_PHRASE
+        and _ref_contains(p, q)
+        and df[p] >= scoring.FRAGMENT_SHARE * df[q]
+    }
 
     def idf(p: str) -> float:
         return math.log((n + 1) / (df[p] + 0.5))
@@ -295,6 +306,8 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     for t in turns:
         weights: dict[str, float] = {}
         for p, c in t.phrases.items():
+            if p in fragments:
+                continue
             if df[p] < scoring.MIN_TURNS_WITH_PHRASE and not t.is_summary:
                 continue  # a summary is evidence enough on its own
             w = (1 + math.log(c)) * idf(p) * scoring.LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
@@ -325,9 +338,16 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[
-            :12
+        m_words = sum(t.words for t in mts)
+        m_uses: Counter = Counter()
+        for t in mts:
+            m_uses.update(out.turn_topics.get(t.turn_id, {}).keys())
+        weighted = [
+            (p, w * common_weight(p))
+            for p, w in totals.items()
+            if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
         ]
+        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:12]
 
     # People: phrases they use markedly more than the archive does.
     total_words = sum(t.words for t in turns) or 1
@@ -353,9 +373,9 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < scoring.MIN_RATIO:
+            if ratio < scoring.MIN_RATIO or not distinct_from_english(p, uses[p], words):
                 continue
-            ranked.append((p, w * min(ratio, 8.0) ** 0.5, remarks[p]))
+            ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _ref_dedupe_people(ranked)[: scoring.TOPICS_PER_PERSON]
     return out

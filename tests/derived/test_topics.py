@@ -66,13 +66,13 @@ def test_rebuild_is_deterministic(harbour):
 @pytest.mark.django_db
 def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     html = client.get("/topics/").content.decode()
-    assert 'rel="tag" href="/topics/quay-wall/"' in html
-    html = client.get("/topics/quay-wall/").content.decode()
+    assert 'rel="tag" href="/topics/quay-walls/"' in html
+    html = client.get("/topics/quay-walls/").content.decode()
     assert "<mark>quay walls</mark>" in html and "raised it" in html and "responded" in html
-    assert "Tomas Reyes" in client.get("/topics/quay-wall/?speaker=tomas-reyes").content.decode()
+    assert "Tomas Reyes" in client.get("/topics/quay-walls/?speaker=tomas-reyes").content.decode()
     assert (
         "Ada Lindqvist"
-        not in client.get("/topics/quay-wall/?speaker=tomas-reyes")
+        not in client.get("/topics/quay-walls/?speaker=tomas-reyes")
         .content.decode()
         .split('<ol class="remark-list">')[1]  # the remarks listed (the speaker menu names everyone)
     )
@@ -88,9 +88,9 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
 @pytest.mark.django_db
 def test_raised_filter_and_evidence_links(client, harbour):
     listed = '<ol class="remark-list">'  # the remarks listed (the speaker menu above names everyone)
-    raised = client.get("/topics/quay-wall/?raised=true").content.decode().split(listed)[1]
+    raised = client.get("/topics/quay-walls/?raised=true").content.decode().split(listed)[1]
     assert "Tomas Reyes" in raised and "Ada Lindqvist" not in raised
-    responses = client.get("/topics/quay-wall/?raised=false").content.decode().split(listed)[1]
+    responses = client.get("/topics/quay-walls/?raised=false").content.decode().split(listed)[1]
     assert "Ada Lindqvist" in responses and "raised it</strong>" not in responses
     html = client.get("/speakers/tomas-reyes/").content.decode()
     assert "best evidence" in html and "/meetings/2022-10-03-meeting-on-harbour/tomas-reyes-1/" in html
@@ -120,3 +120,23 @@ def test_rebuild_with_reextract_gives_the_phrases_ingest_gave(tmp_path):
     Turn.objects.update(phrases={})
     topic_index.rebuild(reextract=True)
     assert dict(Turn.objects.values_list("id", "phrases")) == before
+
+
+def test_listed_topics_need_evidence_in_several_meetings_and_remarks():
+    from meetings.derived.topic_index import MIN_MEETINGS, MIN_REMARKS, SMALL_ARCHIVE, enough_evidence
+
+    assert MIN_MEETINGS >= 2 and MIN_REMARKS >= 2
+    big = SMALL_ARCHIVE * 10
+    assert enough_evidence(3, 5, big)
+    assert not enough_evidence(1, 9, big)  # one meeting, however many remarks
+    assert not enough_evidence(2, 2, big)  # too few remarks
+    assert enough_evidence(1, 1, 2)  # a two-meeting archive lists what it has
+
+
+@pytest.mark.django_db
+def test_listed_leaves_out_topics_without_evidence():
+    base = {"people_count": 1, "remark_count": 5, "raised_count": 3}
+    Topic.objects.create(key="quay wall", label="quay walls", slug="quay-walls", is_featured=True, **base)
+    Topic.objects.create(key="buoy", label="buoy", slug="buoy", is_featured=False, **base)
+    assert list(Topic.objects.listed().values_list("key", flat=True)) == ["quay wall"]
+    assert list(Topic.objects.listed("az").values_list("key", flat=True)) == ["quay wall"]

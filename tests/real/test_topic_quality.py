@@ -6,7 +6,7 @@ from meetings.core.topics.evaluate import load_labels, own_method, recall
 from tests.helpers import DATA, shared_dir
 
 LABELS = DATA / "seed_topic_labels.json"
-RECALL_FLOOR = 0.8  # measured 0.90 on the seeds; see README "Topics"
+RECALL_FLOOR = 0.9  # measured 0.90 on the seeds (before and after the subject rules); README "Topics"
 
 
 def test_topic_quality_on_the_labelled_seed_set():

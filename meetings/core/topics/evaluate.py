@@ -47,6 +47,6 @@ def own_method(paths: list[Path]) -> dict[str, list[str]]:
             )
             pid = person_ids.setdefault(turn.name, len(person_ids) + 1) if turn.name else None
             turns.append(TurnPhrases(tid, mid, pos, pid, turn.kind == "summary", phrases, words))
-    scored = score(turns)
+    scored = score(turns, names=list(person_ids))
     names = {v: k for k, v in person_ids.items()}
     return {names[pid]: [p for p, _, _ in topics] for pid, topics in scored.person_topics.items()}

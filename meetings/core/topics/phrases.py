@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+
+from lemminflect import getLemma
 
 MAX_WORDS = 4
 
@@ -100,6 +103,10 @@ agenda item items list lists detail details aspect aspects term terms regard res
 sense reason reasons purpose goal goals priority priorities subject subjects topic topics thanks
 direction directions position positions support help option options possibility possibilities
 practice practices experience sphere field fields principle principles condition conditions
+partner partners success successes congratulation congratulations luck wish wishes gratitude
+pleasure honour honor greeting greetings regards impression impressions comment comments plan plans
+hand hands mind bit ahead holiday holidays occasion anniversary birthday applause laughter
+repeat push meet world worlds honour behalf name names heart hearts joke jokes
 """.split()
 )
 GENERIC_PHRASES = {
@@ -142,6 +149,22 @@ GENERIC_PHRASES = {
     "deputy prime minister",
     "executive office",
     "presidential executive office",
+    # Courtesies: what is said to people, not about something.
+    "good luck",
+    "best wish",
+    "best regard",
+    "warm wish",
+    "happy new year",
+    "happy new",
+    "new year greeting",
+    "happy holiday",
+    "happy birthday",
+    "little bit",
+    "great honour",
+    "great pleasure",
+    "good health",
+    "good day",
+    "good night",
 }
 
 # Adjectives: never a topic on their own, never the last word of one ("personal data" yes,
@@ -181,11 +204,28 @@ def normalise(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A cautious English singular for the last word of a phrase: codes->code, policies->policy."""
+    """The English singular of the last word of a phrase: codes->code, policies->policy,
+    crises->crisis, women->woman. lemminflect's noun lemma (it ships its tables: no download),
+    chosen by measurement over the hand rule it replaces (98 of 102 test plurals right against 52;
+    simplemma 92; see README "Topics"). Words ending in -ss/-us/-is/-ics or a possessive keep the
+    cautious rule: lemminflect would make "Paris" a "pari"."""
     w = word
     if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics", "'s")):
         return w[:-2] if w.endswith("'s") else w
+    if not w.isalpha() or (not w.endswith("s") and w not in _IRREGULAR_PLURALS):
+        return _hand_singular(w)
+    lemma = getLemma(w, upos="NOUN")
+    return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
+
+
+# Plurals without a final s that lemminflect knows (the others are left as they are).
+_IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese criteria phenomena".split())
+
+
+def _hand_singular(w: str) -> str:
+    """The rule used before lemminflect, for what it does not know."""
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zes")):
@@ -408,7 +448,11 @@ def display_label(key: str, text: str) -> str:
     """How the phrase is written in `text`: an occurrence inside a sentence shows whether it is a
     proper noun ("Soviet Union") or not ("pretrial detention centres"); falls back to the key."""
     words = key.split(" ")
-    last = re.escape(words[-1][: max(3, len(words[-1]) - 1)]) + r"\w*"
+    # The last word as the key has it or in a plural ("state" -> "States"), never a longer word
+    # that starts the same ("meet" is not "meeting").
+    w = words[-1]
+    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set())
+    last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
     body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
     pattern = re.compile(r"\b" + body, re.IGNORECASE)
     plain = normalise(text)
@@ -424,6 +468,17 @@ def display_label(key: str, text: str) -> str:
     # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
     head = first.split(" ")[0].split("-")[0]
     return first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]
+
+
+def common_label(key: str, texts: list[str]) -> str:
+    """The form of the phrase readers meet most in `texts` ("Moscow", "United States", "human
+    rights"): display_label of each text, the commonest (ties: the first); the key if none has it."""
+    forms = Counter(f for f in (display_label(key, t) for t in texts if t) if f != key or f[:1].isupper())
+    if not forms:
+        return key
+    # The same form in different case: the capitalised one wins a tie only when it is at least as
+    # frequent (a proper noun is written capitalised inside sentences; display_label keeps that).
+    return max(forms.items(), key=lambda kv: kv[1])[0]
 
 
 PROCEDURAL_CUES = re.compile(

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from .subjects import common_weight, distinct_from_english, variants
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -21,6 +23,9 @@ MIN_TURNS_WITH_PHRASE = 2  # a topic recurs: at least two remarks of the archive
 MIN_RATIO = 2.0
 SUMMARY_BOOST = 1.6
 LENGTH_BOOST = {1: 0.8, 2: 1.6, 3: 1.9, 4: 2.0}
+# A shorter phrase found inside one longer phrase in this share of the remarks that carry it is a
+# fragment of that phrase ("Russia party" of "United Russia party"), not a topic of its own.
+FRAGMENT_SHARE = 0.8
 
 
 class PhraseCounts(Mapping):
@@ -75,10 +80,39 @@ class Scored:
     df: Counter = field(default_factory=Counter)
 
 
-def score(turns: list[TurnPhrases]) -> Scored:
+def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
+    """The turns with each phrase under the key of its subject (subjects.variants): names of
+    people of the archive (`names`), verbs and titles dropped, variants of one subject as one key
+    (counted once per remark: the larger count, as "President Trump" also counts as "Trump").
+    Turns without such a phrase are the same objects."""
+    # How many remarks use each form (counted in C: the pass over every phrase of the archive).
+    remarks: Counter = Counter()
+    for t in turns:
+        remarks.update(t.phrases.keys())
+    vmap = variants(remarks, names)
+    if not vmap:
+        return list(turns)
+    mapped = vmap.keys()
+    out: list[TurnPhrases] = []
+    for t in turns:
+        if mapped.isdisjoint(t.phrases.keys()):
+            out.append(t)
+            continue
+        merged: dict[str, int] = {}
+        for p, c in t.phrases.items():
+            q = vmap.get(p, p)
+            if q is not None and c > merged.get(q, 0):
+                merged[q] = c
+        out.append(replace(t, phrases=PhraseCounts(tuple(merged), tuple(merged.values()))))
+    return out
+
+
+def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     """Pure and deterministic. The arithmetic is written so that every weight is the same float
-    whatever the archive's size: (1 + log c) * idf * length boost, summed in turn order."""
+    whatever the archive's size: (1 + log c) * idf * length boost, summed in turn order.
+    `names`: the people of the archive, never topics (see canonical_turns)."""
     out = Scored()
+    turns = canonical_turns(turns, names)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:
@@ -94,6 +128,9 @@ def score(turns: list[TurnPhrases]) -> Scored:
         i = idf[p] = math.log((n + 1) / (d + 0.5))
         unit[p] = (1.0 * i) * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
         subs[p] = _sub_phrases(p)
+    fragments = {
+        s for p, d in df.items() if d >= MIN_TURNS_WITH_PHRASE for s in subs[p] if d >= FRAGMENT_SHARE * df[s]
+    }
     log = math.log
 
     # Remarks: the most distinctive phrases, a longer phrase hiding the shorter ones it contains.
@@ -123,6 +160,8 @@ def score(turns: list[TurnPhrases]) -> Scored:
         weights: list[tuple[float, str]] = []
         for p, c in phrases.items():
             d = df[p]
+            if p in fragments:
+                continue
             if d < MIN_TURNS_WITH_PHRASE and not summary:
                 if d > 1:  # it may weigh in another remark (a summary): count this use
                     phrase_uses[p] = phrase_uses.get(p, 0) + c
@@ -161,13 +200,28 @@ def score(turns: list[TurnPhrases]) -> Scored:
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
+        m_words = 0
+        carried: dict[str, int] = defaultdict(int)  # remarks of the meeting that carry it
         for t in sorted(mts, key=lambda x: x.position):
+            m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
+                carried[p] += 1
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
-        out.meeting_topics[meeting_id] = _dedupe(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))[:12]
+        # A word common in general English weighs less in a meeting's list too, and one carried by
+        # no more of its remarks than English would use it is left out (the index lists the topics
+        # of meetings' lists).
+        ranked_m = sorted(
+            (
+                (p, w * common_weight(p))
+                for p, w in totals.items()
+                if " " in p or distinct_from_english(p, carried[p], m_words, min_uses=2)
+            ),
+            key=lambda kv: (-kv[1], kv[0]),
+        )
+        out.meeting_topics[meeting_id] = _dedupe(ranked_m)[:12]
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
@@ -179,9 +233,9 @@ def score(turns: list[TurnPhrases]) -> Scored:
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < MIN_RATIO:
+            if ratio < MIN_RATIO or not distinct_from_english(p, uses[p], words):
                 continue
-            ranked.append((p, w * min(ratio, 8.0) ** 0.5, remarks[p]))
+            ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out

@@ -1,0 +1,207 @@
+"""Which candidate phrases are subjects, and which are one subject under several names.
+
+Candidates (phrases.py) are cut from the text without a tagger, so some are words rather than
+subjects: verbs and adverbs ("congratulate", "abide", "ahead"), fragments of titles ("deputy
+prime") and names of people. And one subject comes under several names: "President Trump",
+"Mr Trump" and "Donald Trump". These rules decide on the keys of the whole archive at once,
+before scoring, so every remark, profile and meeting sees the same topics.
+
+Pure: lemminflect and wordfreq ship their data inside the packages (nothing is downloaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+from wordfreq import word_frequency, zipf_frequency
+
+from meetings.core.parser.names import name_tokens
+
+from .phrases import ADJECTIVES, GENERIC
+
+# Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
+# one that starts with them and ends with a name is the person ("President Trump").
+TITLE_WORDS = frozenset(
+    """
+president vice deputy prime minister ministers governor mayor chairman chairwoman chair head
+director secretary general ambassador chancellor king queen prince princess emir sheikh patriarch
+mr mrs ms dr professor senator commissioner colonel speaker premier first acting former
+his her excellency majesty highness mister madam sir lord lady
+""".split()
+)
+# Titles that go before a person's surname ("President Trump", "Chancellor Merkel").
+ADDRESS_WORDS = frozenset(
+    """
+president minister governor mayor chancellor king queen prince princess emir sheikh patriarch mr
+mrs ms dr professor senator premier mister madam excellency
+""".split()
+)
+# A word this frequent in general English (Zipf scale: 5 = once in 100,000 words), alone, says
+# little about what someone raised ("mind", "head", "power"): its weight on a profile is lowered,
+# the more the more common it is. Measured by wordfreq over general English, so the reference
+# holds for a person who is most of the archive (against whom "the rest of the archive" is little).
+COMMON_ZIPF = 5.0
+SURNAME_ZIPF = 5.0  # a word after a title is a surname unless it is commoner than this
+
+
+@lru_cache(maxsize=65536)
+def _pos(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect knows for a word (empty: not in its dictionary, which is
+    what most names and rare terms are)."""
+    return frozenset(getAllLemmas(word))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+# A one-word topic of a person or a meeting must be used this many times more often there than in
+# general English (wordfreq): "chance" or "forward" twice in a meeting is how people talk, "grain"
+# twice is what they talk about. The reference is the same for everyone, so it holds for a person
+# who is most of the archive, against whom the rest of the archive is no reference.
+MIN_RATIO_ENGLISH = 5.0
+
+
+@lru_cache(maxsize=65536)
+def english_frequency(key: str) -> float:
+    """How often a one-word key occurs in general English (a share of all words); 0 for a phrase
+    or a word wordfreq does not know (names, rare terms: no reference, no test)."""
+    if " " in key:
+        return 0.0
+    return word_frequency(key, "en")
+
+
+def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) -> bool:
+    """Is a key used `uses` times in `words` words distinctive against general English? (A word
+    wordfreq does not know, and any phrase, is.)"""
+    en = english_frequency(key)
+    # `min_uses`: once is little evidence for an English word (in a short text any noun is
+    # "distinctive"); a meeting's list asks for two, a person's does not (the labelled seed
+    # speakers often said what they raised once).
+    return not en or (uses >= min_uses and uses / max(1, words) >= MIN_RATIO_ENGLISH * en)
+
+
+def not_a_noun(word: str) -> bool:
+    """A word known only as a verb, adjective or adverb ("congratulate", "ahead", "abide")."""
+    pos = _pos(word)
+    return bool(pos) and "NOUN" not in pos and "PROPN" not in pos
+
+
+def is_subject(key: str) -> bool:
+    """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
+    ("state announces", "abide"), or if it is only words of titles ("deputy prime")."""
+    words = key.split(" ")
+    if not_a_noun(words[-1]):
+        return False
+    return not all(w in TITLE_WORDS for w in words)
+
+
+def common_weight(key: str) -> float:
+    """The factor a one-word topic's profile score takes for being frequent in general English:
+    1 below COMMON_ZIPF, down to 0.25 for the commonest nouns ("time", "way" are GENERIC anyway)."""
+    if " " in key:
+        return 1.0
+    z = zipf(key)
+    if z <= COMMON_ZIPF:
+        return 1.0
+    return max(0.25, 1.0 - (z - COMMON_ZIPF) / 1.0)
+
+
+def name_keys(names: Iterable[str]) -> set[str]:
+    """The phrase keys that are people of the archive: full name, surname, first name and surname
+    ("tatyana alexeyevna golikova", "golikova", "tatyana golikova")."""
+    out: set[str] = set()
+    for n in names:
+        toks = [t for t in name_tokens(n) if t]
+        if not toks:
+            continue
+        out.add(" ".join(toks))
+        if len(toks[-1]) > 2:
+            out.add(toks[-1])
+        if len(toks) > 2:
+            out.add(f"{toks[0]} {toks[-1]}")
+    return out
+
+
+def _strip_address(words: list[str]) -> list[str]:
+    """ "president trump" -> ["trump"], "deputy prime minister golikova" -> ["golikova"]: titles
+    before one or two words that are not common nouns (a name), else the words unchanged."""
+    i = 0
+    while i < len(words) and words[i] in TITLE_WORDS:
+        i += 1
+    rest = words[i:]
+    if (
+        0 < i < len(words)
+        and any(w in ADDRESS_WORDS for w in words[:i])
+        and len(rest) <= 2
+        and not any(w in ADJECTIVES or w in GENERIC for w in rest)
+        and zipf(rest[-1]) < SURNAME_ZIPF
+    ):
+        return rest
+    return words
+
+
+def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """ "donald trump" dropped or merged: "donald" alone, used (almost) only there, is the same
+    person's first name, not a topic."""
+    words = key.split(" ")
+    if len(words) == 2 and words[0] in uses and uses[words[0]] <= 1.25 * uses[key]:
+        out[words[0]] = None
+
+
+def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, str | None]:
+    """key -> the key it is shown under, or None (not a subject: a person of the archive, a verb, a
+    title). Only keys that change are in the map.
+
+    - Titles before a name go ("President Trump", "Mr Trump" -> "trump").
+    - A first name before a surname met after a title goes too ("Donald Trump" -> "trump"), so
+      one person not in the archive is one topic.
+    - A person of the archive (any of `names`) is not a topic at all, with or without title.
+    - Of the forms left together, the one used most is the key (ties: the shorter, then A-Z).
+    Singular and plural and case are already one key (phrases.singular, lower case)."""
+    people = name_keys(names)
+    out: dict[str, str | None] = {}
+    stripped: dict[str, str] = {}
+    surnames: set[str] = set()
+    for key in uses:
+        if not is_subject(key):
+            out[key] = None
+            continue
+        words = key.split(" ")
+        rest = _strip_address(words)
+        if len(rest) < len(words):
+            stripped[key] = " ".join(rest)
+            if len(rest) == 1:
+                surnames.add(rest[0])
+    groups: dict[str, list[str]] = {}
+    for key in uses:
+        if key in out:
+            continue
+        base = stripped.get(key, key)
+        words = base.split(" ")
+        if (
+            len(words) == 2
+            and words[1] in surnames
+            and words[0] not in ADJECTIVES
+            and words[0] not in GENERIC
+        ):
+            base = words[1]  # "donald trump": the surname of someone addressed by title
+        if base in people or key in people:
+            out[key] = None
+            _first_name_too(key, uses, out)
+            continue
+        if base != key:
+            _first_name_too(key, uses, out)
+        if base != key or base in surnames:
+            groups.setdefault(base, []).append(key)
+    for base, members in groups.items():
+        if base in uses and base not in members:
+            members.append(base)
+        best = min(members, key=lambda k: (-uses.get(k, 0), len(k), k))
+        for k in members:
+            if k != best:
+                out[k] = best
+    return out
