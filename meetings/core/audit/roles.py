@@ -10,6 +10,7 @@ from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.vocabulary import (
     NOT_IN_TITLE,
     PARTICLES,
+    PRONOUNS,
     TITLE_WORDS,
 )
 from meetings.core.roles import is_office, role_key
@@ -30,24 +31,7 @@ from .people import role_tail_name
 
 # --- 5. role-not-an-office --------------------------------------------------------------------------
 
-_PRONOUNS = {
-    "i",
-    "we",
-    "you",
-    "he",
-    "she",
-    "they",
-    "it",
-    "me",
-    "us",
-    "him",
-    "them",
-    "his",
-    "her",
-    "our",
-    "their",
-    "my",
-}
+_PRONOUNS = PRONOUNS
 _VERBS = (NOT_IN_TITLE - _PRONOUNS - {"first", "head", "state"}) | {
     "sent",
     "sends",

@@ -921,3 +921,26 @@ GROUP_WORDS = {
     "the participants",
     "the members",
 }
+
+
+# Personal pronouns and possessives: a label or a role holding one is a sentence.
+PRONOUNS = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "me",
+        "us",
+        "him",
+        "them",
+        "his",
+        "her",
+        "our",
+        "their",
+        "my",
+    }
+)
