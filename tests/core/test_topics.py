@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from meetings.core.topics.phrases import candidates, display_label, is_procedural
 from meetings.core.topics.scoring import TurnPhrases, score
 
@@ -185,3 +187,21 @@ def test_a_single_word_must_be_used_more_than_english_uses_it():
     assert not distinct_from_english("grain", 1, 50, min_uses=2)  # once is no evidence for a meeting
     assert distinct_from_english("larkspurian", 1, 5000)  # unknown to wordfreq: no reference
     assert distinct_from_english("quay wall", 1, 5000)  # only single words are tested
+
+
+@pytest.mark.parametrize(
+    "key", ["special attention", "recent year", "real problem", "new prime minister", "donald"]
+)
+def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+
+
+@pytest.mark.parametrize(
+    "key", ["small business", "key rate", "new york", "general staff", "bill", "economic growth"]
+)
+def test_subjects_with_an_adjective_or_a_common_word_stay(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject(key)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 from wordfreq import word_frequency, zipf_frequency
 
+from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
 from .phrases import ADJECTIVES, GENERIC
@@ -43,6 +44,7 @@ mrs ms dr professor senator premier mister madam excellency
 # the more the more common it is. Measured by wordfreq over general English, so the reference
 # holds for a person who is most of the archive (against whom "the rest of the archive" is little).
 COMMON_ZIPF = 5.0
+VAGUE_HEAD_ZIPF = 4.5  # a word this common after a grading adjective names no subject
 SURNAME_ZIPF = 5.0  # a word after a title is a surname unless it is commoner than this
 
 
@@ -90,11 +92,31 @@ def not_a_noun(word: str) -> bool:
     return bool(pos) and "NOUN" not in pos and "PROPN" not in pos
 
 
+# Adjectives that grade what they qualify rather than name a kind of it: "special attention",
+# "recent years", "real problem" are ways of speaking; "small business" or "key rate" are subjects.
+GRADING_ADJECTIVES = frozenset(
+    """special recent different real certain major various several particular current previous past
+    whole same other own necessary possible serious significant important huge enormous""".split()
+)
+# Before a title they only date its holder: "new prime minister", "former governor".
+DATING_ADJECTIVES = frozenset("new former future next previous current last".split())
+
+
 def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
-    ("state announces", "abide"), or if it is only words of titles ("deputy prime")."""
+    ("state announces", "abide"), if it is only words of titles ("deputy prime"), if it is a
+    grading adjective before a common word or a title ("special attention", "new prime minister"),
+    or a given name alone ("donald")."""
     words = key.split(" ")
     if not_a_noun(words[-1]):
+        return False
+    if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
+        return False  # a first name alone; "bill" or "mark", common words too, stay
+    graded = [w for w in words if w not in GRADING_ADJECTIVES]
+    if len(graded) == 1 < len(words) and zipf(graded[0]) >= VAGUE_HEAD_ZIPF:
+        return False
+    dated = [w for w in words if w not in DATING_ADJECTIVES and w not in GRADING_ADJECTIVES]
+    if dated and len(dated) < len(words) and all(w in TITLE_WORDS for w in dated):
         return False
     return not all(w in TITLE_WORDS for w in words)
 
