@@ -29,15 +29,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 from meetings.core.parser import GUESSES, Transcript
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import (
-    PATRONYMIC_PARTICLES,
     first_initial,
     fold_token,
     folded_key,
     has_initial_only,
     name_key,
+    one_name_inside,
     surname_key,
     tidy_name,
 )
@@ -104,32 +106,15 @@ def _given(key: str) -> list[str]:
     return [fold_token(t) for t in key.split()[:-1]]
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Are the given names `shorter` a proper, ordered part of `longer`?"""
-    if not shorter or len(shorter) >= len(longer) or PATRONYMIC_PARTICLES & set(longer):
-        return False  # "X bin Y Z" names X, son of Y: "Y Z" may be the father
-    it = iter(longer)
-    return all(any(s == x for x in it) for s in shorter)
-
-
 def _typo_apart(a: str, b: str) -> bool:
-    """Are two given names a slip of the keyboard apart (Damerau-Levenshtein distance 1, or 2
-    for names of seven letters or more), and not two real names?"""
+    """Are two given names a slip of the keyboard apart (optimal string alignment distance:
+    1, or 2 for names of seven letters or more), and not two real names?"""
     if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)):
         return False
     limit = 2 if min(len(a), len(b)) >= 7 else 1
     if abs(len(a) - len(b)) > limit:
         return False
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1] <= limit
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
 
 
 def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
@@ -140,9 +125,7 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     if not given or has_initial_only(name):
         return None
     known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
-    contained = {
-        a.participant_id for a in known if _contains(_given(a.key), given) or _contains(given, _given(a.key))
-    }
+    contained = {a.participant_id for a in known if one_name_inside(_given(a.key), given)}
     if len(contained) == 1:
         return Resolution(contained.pop(), "contained", [name])
     if len(given) == 1:

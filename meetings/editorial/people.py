@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from meetings.core.corrections import PeopleCorrections, Split
 from meetings.core.parser.names import name_key, sort_name
@@ -52,7 +53,7 @@ def participants_named(name: str) -> list[Participant]:
     """The participants known under this written name (an alias with its key), oldest first."""
     key = name_key(name)
     ids = ParticipantAlias.objects.filter(key=key).values_list("participant_id", flat=True)
-    return list(Participant.objects.filter(Q(pk__in=ids)).order_by("pk"))
+    return list(Participant.objects.filter(pk__in=ids).order_by("pk"))
 
 
 def apply_corrections(corrections: PeopleCorrections, dry_run: bool = False) -> CorrectionsReport:
@@ -169,6 +170,13 @@ def _apply_split(split: Split, report: CorrectionsReport, touched: set[int]) -> 
 
 
 def _recount_meetings(meeting_ids: list[int]) -> None:
-    for m in Meeting.objects.filter(pk__in=meeting_ids).only("pk"):
-        speakers = Turn.objects.filter(meeting=m).exclude(speaker=None).values("speaker").distinct().count()
-        Meeting.objects.filter(pk=m.pk).update(speaker_count=speakers)
+    """Each meeting's number of speakers, after remarks moved between people (one statement)."""
+    speakers = (
+        Turn.objects.filter(meeting=OuterRef("pk"))
+        .exclude(speaker=None)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("speaker", distinct=True))
+        .values("n")
+    )
+    Meeting.objects.filter(pk__in=meeting_ids).update(speaker_count=Coalesce(Subquery(speakers), 0))

@@ -85,7 +85,7 @@ class Ingester:
 
     # -------------------------------------------------------------------------------------------
     def _write(self, prep: PreparedFile, source: MeetingSource | None) -> FileReport:
-        t, name, sha, size = prep.transcript, prep.name, prep.sha, prep.size
+        t, name, sha = prep.transcript, prep.name, prep.sha
         now = timezone.now()
         identity = meeting_identity(t.date, t.title)
         meeting = source.meeting if source else Meeting.objects.filter(identity=identity).first()
@@ -95,17 +95,7 @@ class Ingester:
             primary = meeting.sources.filter(is_primary=True).first()
             if primary is not None and primary.name != name and len(t.turns) <= primary.turn_count:
                 # Another file of the same meeting (a repost): keep the fuller source's turns.
-                MeetingSource.objects.update_or_create(
-                    name=name,
-                    defaults=dict(
-                        meeting=meeting,
-                        sha256=sha,
-                        size=size,
-                        turn_count=len(t.turns),
-                        is_primary=False,
-                        ingested_at=now,
-                    ),
-                )
+                record_source(prep, meeting, len(t.turns), primary=False, at=now)
                 report.status = "duplicate"
                 report.meeting = meeting.slug
                 report.reason = f"the same meeting as {primary.name}, which has the fuller text"
@@ -191,17 +181,7 @@ class Ingester:
         RetiredTurnKey.objects.filter(meeting=meeting, key__in=keys).delete()
 
         meeting.sources.update(is_primary=False)
-        MeetingSource.objects.update_or_create(
-            name=name,
-            defaults=dict(
-                meeting=meeting,
-                sha256=sha,
-                size=size,
-                turn_count=len(t.turns),
-                is_primary=True,
-                ingested_at=now,
-            ),
-        )
+        record_source(prep, meeting, len(t.turns), primary=True, at=now)
         return report
 
     @staticmethod
@@ -231,3 +211,18 @@ class Ingester:
         ids = {local: real.get(pid, pid) for local, pid in plan.ids.items()}
         by_id = Participant.objects.in_bulk(set(ids.values()))
         return {local: by_id[pid] for local, pid in ids.items()}
+
+
+def record_source(prep: PreparedFile, meeting: Meeting, turns: int, primary: bool, at) -> None:
+    """This file as a source of `meeting` (the one whose turns it holds when `primary`)."""
+    MeetingSource.objects.update_or_create(
+        name=prep.name,
+        defaults=dict(
+            meeting=meeting,
+            sha256=prep.sha,
+            size=prep.size,
+            turn_count=turns,
+            is_primary=primary,
+            ingested_at=at,
+        ),
+    )

@@ -7,12 +7,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from meetings.core.parser.given_names import GIVEN_NAMES, begins_a_name
 from meetings.core.parser.names import (
     first_initial,
     fold_token,
     folded_key,
     has_initial_only,
+    in_order,
     name_tokens,
     surname_key,
 )
@@ -303,17 +306,7 @@ def check_not_a_person(people: Iterable[Person], roles: Iterable[RoleUse] = ()) 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
     """Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
@@ -328,8 +321,7 @@ def _within(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     within "Adnan Z. Amin"."""
     if len(shorter) < 2 or shorter[0] != longer[0] or shorter[-1] != longer[-1]:
         return False
-    rest = iter(longer)
-    return all(any(w == x for x in rest) for w in shorter)
+    return in_order(shorter, longer)
 
 
 def role_tail_name(role: str) -> list[str]:

@@ -32,7 +32,7 @@ from .people import role_tail_name
 # --- 5. role-not-an-office --------------------------------------------------------------------------
 
 _PRONOUNS = PRONOUNS
-_VERBS = (NOT_IN_TITLE - _PRONOUNS - {"first", "head", "state"}) | {
+_VERBS = (NOT_IN_TITLE - _PRONOUNS - {"first", "head", "state", "all"}) | {
     "sent",
     "sends",
     "spoke",
@@ -119,7 +119,7 @@ def role_reasons(role: str) -> list[str]:
         reasons.append(f"ends with {words[-1]!r}: cut off")
     if re.search(r"'s?$", _strip_notes(text)):
         reasons.append("ends with a possessive: cut off")
-    verbs = [w for w in words if w.casefold() in _VERBS and not (w.casefold() == "all" and is_office(text))]
+    verbs = [w for w in words if w.casefold() in _VERBS]
     if verbs:
         reasons.append("reads as a sentence: " + ", ".join(dict.fromkeys(verbs)))
     pronouns = [w for w in words if w.casefold() in _PRONOUNS and w.casefold() not in {"us"}]

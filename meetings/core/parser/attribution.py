@@ -16,9 +16,11 @@ from .names import (
     fold_token,
     folded_key,
     has_initial_only,
+    in_order,
     is_name_word,
     name_key,
     name_tokens,
+    one_name_inside,
     surname_key,
 )
 from .page import Page
@@ -44,24 +46,10 @@ GUESSES = {"initial", "first-name", "typo", "role", "pronoun"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
-def _ordered_subset(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return all(any(s == x for x in it) for s in short)
-
-
 def _one_letter_off(a: str, b: str) -> bool:
     """Two surnames of five letters or more that differ in exactly one letter, in place (a
     slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova)."""
     return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
-
-
-def _one_inside_other(a: list[str], b: list[str]) -> bool:
-    """Is one list of given names an ordered part of the other (and not the same)?"""
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
-        return False  # "X bin Y Z" names X, son of Y: "Y Z" may be the father
-    it = iter(long)
-    return all(any(s == x for x in it) for s in short)
 
 
 def _role_words(role: str) -> str:
@@ -96,7 +84,7 @@ def fuller_in_heading(page: Page, name: str) -> str | None:
         added = [(before, w) for before, w in pairwise(tokens[:-1]) if w not in words]
         return (
             len(tokens) > len(words)
-            and _ordered_subset(words, tokens)
+            and in_order(words, tokens)
             and words[0] not in tokens[1:]
             and words[-1] not in tokens[:-1]
             # Not an honorific; a given name only as a father's ("bin <Given>"): otherwise it
@@ -149,7 +137,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         # "Recep Tayyip Erdogan"): the same person when only one fits.
         given = [fold_token(x) for x in tokens[:-1]]
         inside = [
-            p for p in same if _one_inside_other(given, [fold_token(x) for x in name_tokens(p.name)[:-1]])
+            p for p in same if one_name_inside(given, [fold_token(x) for x in name_tokens(p.name)[:-1]])
         ]
         if len(inside) == 1:
             return inside[0], "variant"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .vocabulary import COMMON_WORDS, HONORIFICS, PARTICLES, TITLE_WORDS
@@ -171,3 +172,19 @@ def sort_name(name: str) -> str:
     if given.casefold() in {t for t in ("patriarch", "pope", "king", "queen", "prince", "princess")}:
         return strip_accents(name)
     return strip_accents(f"{surname}, {given}")
+
+
+def in_order(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Are the words of `short` all in `long`, in the same order (others may come between)?"""
+    rest = iter(long)
+    return all(any(word == other for other in rest) for word in short)
+
+
+def one_name_inside(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Is one list of given names a proper, ordered part of the other ("Tayyip" of "Recep
+    Tayyip", "Adnan" of "Adnan Z.")? Never across "bin"/"ibn": "X bin Y Z" names X, son of Y,
+    so "Y Z" may be the father."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
+        return False
+    return in_order(short, long)

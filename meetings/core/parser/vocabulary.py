@@ -490,8 +490,30 @@ GENERIC_LABELS = {
     "listeners",
 }
 
+# Personal pronouns and possessives: a label or a role holding one is a sentence.
+PRONOUNS = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "me",
+        "us",
+        "him",
+        "them",
+        "his",
+        "her",
+        "our",
+        "their",
+        "my",
+    }
+)
+
 # Words that never stand in a title: a prefix containing them is a sentence, not a label.
-NOT_IN_TITLE = {
+NOT_IN_TITLE = PRONOUNS | {
     "is",
     "are",
     "was",
@@ -513,27 +535,11 @@ NOT_IN_TITLE = {
     "do",
     "does",
     "did",
-    "i",
-    "we",
-    "you",
-    "he",
-    "she",
-    "they",
-    "it",
-    "me",
-    "us",
-    "him",
-    "them",
     "this",
     "that",
     "these",
     "those",
-    "my",
-    "our",
     "your",
-    "his",
-    "her",
-    "their",
     "its",
     "there",
     "here",
@@ -921,26 +927,3 @@ GROUP_WORDS = {
     "the participants",
     "the members",
 }
-
-
-# Personal pronouns and possessives: a label or a role holding one is a sentence.
-PRONOUNS = frozenset(
-    {
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "it",
-        "me",
-        "us",
-        "him",
-        "them",
-        "his",
-        "her",
-        "our",
-        "their",
-        "my",
-    }
-)
