@@ -61,6 +61,7 @@ _MODIFIERS = {
     "senior",
     "general",
     "executive",
+    "federal",
 }
 MAX_ROLE_WORDS = 30
 
@@ -91,20 +92,27 @@ def role_key(role: str) -> str:
     folded; "Russian President" and "President of Russia" are one key."""
     words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
     words = [w for w in words if w not in _ARTICLES]
+    words = _synonyms(words)
     # "<Nation>n <Office>" -> "<office> of <nation>": Russian, Bolivian, Austrian, Korean …
-    if len(words) >= 2 and words[0].endswith("n") and len(words[0]) > 4 and "of" not in words:
+    if (
+        len(words) >= 2
+        and words[0].endswith("n")
+        and len(words[0]) > 4
+        and "of" not in words
+        and (words[1] in OFFICE_WORDS or words[1] in _MODIFIERS)
+    ):
         nation = words[0][:-1]
         if nation.endswith(("ia", "a")):
             words = [*words[1:], "of", nation]
     # "<Domain> <Office>" -> "<office> of <domain>": "Industry and Trade Minister", "Central
-    # Election Commission Chairperson".
-    if (
-        len(words) >= 2
-        and "of" not in words
-        and words[-1] in OFFICE_WORDS
-        and not any(w in OFFICE_WORDS or w in _MODIFIERS for w in words[:-1])
-    ):
-        words = [words[-1], "of", *words[:-1]]
+    # Election Commission Chairperson"; with the office's qualifiers: "<Company> General Director"
+    # -> "general director of <company>".
+    if len(words) >= 2 and "of" not in words and words[-1] in OFFICE_WORDS:
+        lead = len(words) - 1
+        while lead > 0 and words[lead - 1] in _MODIFIERS:
+            lead -= 1
+        if lead > 0 and not any(w in OFFICE_WORDS or w in _MODIFIERS for w in words[:lead]):
+            words = [*words[lead:], "of", *words[:lead]]
     text = " ".join(words)
     # A state by its short name: "of the Republic of Serbia", "of the Russian Federation".
     text = re.sub(
@@ -116,6 +124,42 @@ def role_key(role: str) -> str:
     if sep and " and " in domain and "," not in domain and " of " not in domain:
         text = head + sep + " and ".join(sorted(domain.split(" and ")))
     return text
+
+
+# Two spellings of one office word, folded to one: "Director General" is "General Director".
+_SAME_OFFICE = {
+    ("director", "general"): ("general", "director"),
+    ("chief", "executive", "officer"): ("ceo",),
+    ("chairwoman",): ("chairperson",),
+    ("chairman",): ("chairperson",),
+    ("chair",): ("chairperson",),
+}
+
+
+def _synonyms(words: list[str]) -> list[str]:
+    """The words of a role with each spelling of an office word in `_SAME_OFFICE` folded to one."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for form, same in _SAME_OFFICE.items():
+            if tuple(words[i : i + len(form)]) == form:
+                out.extend(same)
+                i += len(form)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def variants(forms: Iterable[str]) -> dict[str, list[str]]:
+    """The offices among written roles, each as its preferred form -> the other ways it is written
+    (sorted; empty when written one way only), fragments of sentences left out."""
+    out: dict[str, list[str]] = {}
+    for written in group_roles(forms).values():
+        shown = preferred_form(written)
+        out[shown] = sorted(set(written) - {shown})
+    return out
 
 
 def preferred_form(forms: Iterable[str] | Counter[str]) -> str:

@@ -79,3 +79,41 @@ def test_grouping_leaves_out_fragments():
 )
 def test_one_office_in_other_words(forms):
     assert len({role_key(f) for f in forms}) == 1
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        [
+            "Kestrel Shipyard General Director",
+            "Kestrel Shipyard Director General",
+            "Director General of Kestrel Shipyard",
+        ],
+        ["Chief Executive Officer of Larkspur Rail", "Larkspur Rail CEO"],
+        ["Chairman of the Harbour Board", "Chair of the Harbour Board", "Chairwoman of the Harbour Board"],
+        ["Bordurian Deputy Prime Minister", "Deputy Prime Minister of Borduria"],
+    ],
+)
+def test_one_office_spelt_differently(forms):
+    assert len({role_key(f) for f in forms}) == 1
+
+
+def test_a_company_named_after_a_nation_is_not_that_nation():
+    # "<Nation>n <Company> CEO" is the CEO of the company, not an office of the nation.
+    assert role_key("Bordurian Railways CEO") == "ceo of bordurian railways"
+    assert role_key("Bordurian Railways CEO") != role_key("CEO of Borduria")
+
+
+def test_variants_keep_every_other_spelling_of_an_office():
+    from meetings.core.roles import variants
+
+    found = variants(
+        [
+            "President of Borduria",
+            "President of Borduria",
+            "Bordurian President",
+            "Mayor of Larkspur",
+            "we are worried",
+        ]
+    )
+    assert found == {"President of Borduria": ["Bordurian President"], "Mayor of Larkspur": []}

@@ -1,0 +1,135 @@
+"""A long meeting's table of contents, as a reader of a news conference or a council meeting wants
+it: the questions asked, each with who asked it, or else the speakers in the order they spoke.
+
+Pure functions, no Django: the page passes the meeting's turns as `Remark`s and renders what comes
+back, each entry with the key of the remark it jumps to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Meetings shorter than this are read without a table of contents.
+MIN_REMARKS = 30
+# Questions: at least this many turns of people other than the main speaker hold one, and at
+# least this share of those people's turns do.
+MIN_QUESTIONS = 5
+QUESTION_SHARE = 0.3
+SNIPPET = 140
+# A question shorter than this ("Shall we start?", "What do you think?") is chairing, not a subject.
+MIN_QUESTION_WORDS = 5
+
+_SENTENCE = re.compile(r"[^.!?…]*[?]", re.S)
+_FIRST_SENTENCE = re.compile(r".+?[.!?…](?=\s|$)", re.S)
+
+
+@dataclass(frozen=True)
+class Remark:
+    """One turn as the contents read it."""
+
+    key: str
+    who: str  # the speaker's name, or the transcript's label ("Question")
+    speaker: int | None  # the participant's id; None for a turn with no person
+    text: str
+    is_summary: bool = False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the contents: the remark it opens, who spoke, and what about."""
+
+    key: str
+    who: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    kind: str  # "questions" or "speakers"
+    entries: list[Entry]
+
+    @property
+    def heading(self) -> str:
+        return "Questions" if self.kind == "questions" else "Speakers in order"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def cut(text: str, length: int = SNIPPET) -> str:
+    """At most `length` characters, cut at a word, with an ellipsis when cut."""
+    if len(text) <= length:
+        return text
+    head = text[: length + 1].rsplit(" ", 1)[0] if " " in text[:length] else text[:length]
+    return head.rstrip(",;:—–- ") + "…"
+
+
+def question_of(text: str) -> str | None:
+    """The first question a remark asks (a sentence of a few words ending in "?"), or None when it
+    asks none."""
+    flat = _flat(text)
+    if "?" not in flat:
+        return None
+    for m in _SENTENCE.finditer(flat):
+        sentence = m.group(0).strip()
+        if len(sentence.split()) >= MIN_QUESTION_WORDS:
+            return cut(sentence)
+    return None
+
+
+def first_words(text: str) -> str:
+    flat = _flat(text)
+    m = _FIRST_SENTENCE.match(flat)
+    return cut(m.group(0) if m else flat)
+
+
+def main_speaker(remarks: Sequence[Remark]) -> int | None:
+    """The person who says the most (by characters): the chair, or who answers the questions."""
+    spoken: Counter[int] = Counter()
+    for r in remarks:
+        if r.speaker is not None:
+            spoken[r.speaker] += len(r.text)
+    if not spoken:
+        return None
+    return min(spoken, key=lambda s: (-spoken[s], s))
+
+
+def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Contents | None:
+    """The contents of a meeting of at least `min_remarks` remarks, None for a shorter one.
+
+    When enough of the turns of people other than the main speaker ask something, the contents
+    are the questions (a follow-up by the same person is not a new entry); otherwise they are the
+    speakers in order: each time someone other than the main speaker takes the floor."""
+    if len(remarks) < min_remarks:
+        return None
+    chair = main_speaker(remarks)
+    others = [r for r in remarks if r.speaker is None or r.speaker != chair]
+    questions = [(r, q) for r in others if not r.is_summary and (q := question_of(r.text))]
+    if len(questions) >= MIN_QUESTIONS and len(questions) >= QUESTION_SHARE * len(others):
+        entries, last_who = [], None
+        asked = {id(r): q for r, q in questions}
+        for r in remarks:
+            if r.speaker is not None and r.speaker == chair:
+                continue
+            q = asked.get(id(r))
+            if q is None:
+                continue
+            who = (r.speaker, r.who)
+            if who == last_who and r.speaker is not None:
+                continue  # a follow-up of the same person
+            last_who = who
+            entries.append(Entry(r.key, r.who, q))
+        return Contents("questions", entries)
+    entries, previous = [], None
+    for r in remarks:
+        who = (r.speaker, r.who)
+        if (r.speaker is None or r.speaker != chair) and who != previous:
+            entries.append(Entry(r.key, r.who, first_words(r.text)))
+        previous = who
+    if not entries:
+        return None
+    return Contents("speakers", entries)

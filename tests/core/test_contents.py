@@ -1,0 +1,77 @@
+"""A long meeting's table of contents: the questions and who asked them, or the speakers in order."""
+
+from __future__ import annotations
+
+from meetings.core.contents import Remark, contents, cut, question_of
+
+CHAIR = 1
+
+
+def press_conference(questions: int = 14) -> list[Remark]:
+    remarks = [Remark("helena-marsh-1", "Helena Marsh", CHAIR, "Good afternoon. Shall we start?")]
+    for i in range(questions):
+        asker = 10 + i
+        remarks.append(
+            Remark(
+                f"journalist-{i}-1",
+                f"Journalist {i}",
+                asker,
+                f"Good afternoon, I write for paper {i}. Will the new quay number {i} open this year? Thank you.",
+            )
+        )
+        remarks.append(Remark(f"helena-marsh-{i + 2}", "Helena Marsh", CHAIR, "It will open in spring. " * 5))
+    # A follow-up by the last journalist is not a new entry; a generic "Question" label is.
+    remarks.append(
+        Remark(
+            "journalist-x-2", f"Journalist {questions - 1}", 9 + questions, "And what about the cost of it?"
+        )
+    )
+    remarks.append(Remark("question-1", "Question", None, "What will happen to the old ferry terminal now?"))
+    remarks.append(Remark("helena-marsh-99", "Helena Marsh", CHAIR, "It stays."))
+    return remarks
+
+
+def test_a_short_meeting_has_no_contents():
+    assert contents(press_conference(3)) is None
+    assert contents(press_conference(3), min_remarks=5) is not None
+
+
+def test_a_news_conference_lists_its_questions_with_who_asked():
+    toc = contents(press_conference())
+    assert toc is not None and toc.kind == "questions" and toc.heading == "Questions"
+    assert [e.key for e in toc.entries][:2] == ["journalist-0-1", "journalist-1-1"]
+    first = toc.entries[0]
+    assert first.who == "Journalist 0"
+    assert first.text == "Will the new quay number 0 open this year?"  # the question, not the greeting
+    keys = [e.key for e in toc.entries]
+    assert "journalist-x-2" not in keys  # a follow-up of the same person
+    assert keys[-1] == "question-1"  # someone unnamed asking is an entry
+    assert not any(k.startswith("helena-marsh") for k in keys)  # who answers is not an asker
+
+
+def test_a_council_meeting_lists_its_speakers_in_order():
+    remarks = []
+    for i in range(16):
+        remarks.append(Remark(f"chair-{i}", "Helena Marsh", CHAIR, "Thank you. Go ahead, please."))
+        remarks.append(
+            Remark(f"member-{i}-1", f"Member {i}", 100 + i, f"On item {i}. We need a report. " * 8)
+        )
+        if i == 3:
+            remarks.append(Remark(f"member-{i}-2", f"Member {i}", 100 + i, "One more thing."))
+    toc = contents(remarks)
+    assert toc is not None and toc.kind == "speakers"
+    assert [e.key for e in toc.entries] == [f"member-{i}-1" for i in range(16)]
+    assert toc.entries[0].text == "On item 0."
+
+
+def test_chairing_questions_are_not_subjects():
+    assert question_of("Shall we start?") is None
+    assert (
+        question_of("Thank you. Where will the new school be built?") == "Where will the new school be built?"
+    )
+    assert question_of("No question here.") is None
+
+
+def test_cut_at_a_word():
+    assert cut("one two three four", 9) == "one two…"
+    assert cut("short", 9) == "short"
