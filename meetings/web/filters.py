@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, Subquery
+from django.db.models import F, Q, Subquery
 
-from meetings.models import Meeting, Participant, TopicSpeaker, Turn, TurnTopic
+from meetings.core.roles import role_key
+from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker, Turn, TurnTopic
 
 MAX_WORDS = 10
 MAX_VALUE = 200
@@ -61,16 +62,68 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=Turn.objects.filter(speaker__in=people).values("meeting_id"))
 
 
+class TotalOrderingFilter(django_filters.OrderingFilter):
+    """An OrderingFilter whose order is total (ties by surname, name, id: pages never overlap),
+    with people who never spoke last whatever the direction."""
+
+    def filter(self, qs, value):
+        fields = [self.get_ordering_value(v) for v in value or [] if v]
+        if not fields:
+            return qs
+        order = [
+            F(f[1:]).desc(nulls_last=True) if f.startswith("-") else F(f).asc(nulls_last=True) for f in fields
+        ]
+        return qs.order_by(*order, "sort_name", "name", "pk")
+
+
 class ParticipantFilter(django_filters.FilterSet):
-    """The speakers page's list of participants: words of the name, of a title, a surname's letter."""
+    """The speakers page's list of participants: words of the name, of a title, a surname's letter;
+    ordered by name, by number of remarks or by latest appearance."""
+
+    ORDERS = [("name", "Name (A–Z)"), ("-remarks", "Most remarks"), ("-latest", "Latest appearance")]
 
     q = django_filters.CharFilter(method="filter_name", label="Name", max_length=MAX_VALUE)
     role = django_filters.CharFilter(method="filter_role", label="Role or title", max_length=MAX_VALUE)
     letter = django_filters.CharFilter(method="filter_letter", label="Letter", max_length=1)
+    order = TotalOrderingFilter(
+        fields=(("sort_name", "name"), ("turn_count", "remarks"), ("last_seen", "latest")),
+        label="Order",
+    )
 
     class Meta:
         model = Participant
         fields = ["q", "role", "letter"]
+
+    def ordered_by(self) -> str:
+        """The order the list is in: one of ORDERS' values ("name" when none or not understood)."""
+        value = (getattr(self.form, "cleaned_data", None) or {}).get("order") or []
+        return next((v for v in value if v in dict(self.ORDERS)), "name")
+
+    def matched_roles(self, people) -> dict[int, str]:
+        """When the list is filtered by role words: for each person of `people`, the office that
+        matched, as their profile shows it (one office written several ways is shown one way);
+        two queries for the page. Empty when no role words are given."""
+        words = _words((getattr(self.form, "cleaned_data", None) or {}).get("role") or "")
+        ids = [p.pk for p in people]
+        if not words or not ids:
+            return {}
+        turns = Turn.objects.filter(speaker_id__in=ids).exclude(role=None)
+        for w in words:
+            turns = turns.filter(role__icontains=w)
+        written: dict[int, list[str]] = {}
+        for pk, role in turns.values_list("speaker_id", "role").distinct().order_by("speaker_id", "role"):
+            written.setdefault(pk, []).append(role)
+        offices: dict[tuple[int, str], tuple] = {}
+        for pk, role, last in ParticipantRole.objects.filter(participant_id__in=list(written)).values_list(
+            "participant_id", "role", "last"
+        ):
+            offices[(pk, role_key(role))] = (last, role)
+        found = {}
+        for pk, roles in written.items():
+            shown = [offices.get((pk, role_key(r)), (None, r)) for r in roles]
+            dated = [s for s in shown if s[0] is not None]
+            found[pk] = max(dated)[1] if dated else shown[0][1]
+        return found
 
     def filter_name(self, queryset, name, value):
         for w in _words(value):

@@ -3,11 +3,14 @@ aggregates of `meetings/derived/aggregates.py`, rebuilt after every ingest."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, Max, Min, OuterRef, Subquery, Window
+from django.db.models.functions import RowNumber
 
+from meetings.core import roles as roles_core
 from meetings.models import (
     Appearance,
     Exchange,
@@ -124,3 +127,68 @@ def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[MeetingPar
         if t.role and t.role not in entry.roles:
             entry.roles.append(t.role)
     return list(people.values())
+
+
+MAIN_SPEAKERS = 3
+
+
+def with_main_speakers(meetings: list[Meeting], limit: int = MAIN_SPEAKERS) -> list[Meeting]:
+    """Each meeting with `main_speakers` (the people with most remarks there, at most `limit`, in
+    order) and `other_speakers` (how many more spoke): one query for the whole list."""
+    ranked = (
+        Appearance.objects.filter(meeting__in=[m.pk for m in meetings])
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("meeting_id")],
+                order_by=[F("remarks").desc(), F("participant__sort_name"), F("participant_id")],
+            )
+        )
+        .filter(rank__lte=limit)
+        .select_related("participant")
+        .only("meeting_id", "remarks", "participant__name", "participant__slug")
+        .order_by("meeting_id", "rank")
+    )
+    by_meeting: dict[int, list[Participant]] = {}
+    for a in ranked:
+        by_meeting.setdefault(a.meeting_id, []).append(a.participant)
+    for m in meetings:
+        m.main_speakers = by_meeting.get(m.pk, [])
+        m.other_speakers = max(0, m.speaker_count - len(m.main_speakers))
+    return meetings
+
+
+@dataclass
+class Header:
+    """The top of a profile: the office last held, the period active, and each office with the
+    other ways it was written (kept so that a search by any of them finds the person)."""
+
+    latest_role: str | None
+    first: datetime.date | None
+    last: datetime.date | None
+    variants: dict[str, list[str]]
+
+
+def header(person: Participant, offices: list[dict]) -> Header:
+    """From the person's offices (`roles()`) and their appearances (one query: each title they
+    were first written with in a meeting, with its first and last date)."""
+    rows = list(
+        Appearance.objects.filter(participant=person)
+        .values("role")
+        .annotate(first=Min("date"), last=Max("date"))
+        .order_by()
+    )
+    firsts = [r["first"] for r in rows]
+    lasts = [r["last"] for r in rows]
+    latest = max(offices, key=lambda r: (r["last"], r["meetings"]), default=None)
+    written = [r["role"] for r in rows if r["role"]] + [r["role"] for r in offices]
+    variants = roles_core.variants(written)
+    by_key = {roles_core.role_key(shown): others for shown, others in variants.items()}
+    for r in offices:
+        r["variants"] = [v for v in by_key.get(roles_core.role_key(r["role"]), []) if v != r["role"]]
+    return Header(
+        latest["role"] if latest else None,
+        min(firsts, default=None),
+        max(lasts, default=None),
+        variants,
+    )

@@ -4,7 +4,7 @@ from meetings.web import views
 
 app_name = "meetings"
 urlpatterns = [
-    path("", views.meeting_list, name="home"),
+    path("", views.home, name="home"),
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings/<slug:slug>/", views.meeting_detail, name="meeting"),
     path("meetings/<slug:slug>/<slug:key>/", views.turn_detail, name="turn"),

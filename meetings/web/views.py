@@ -7,24 +7,28 @@ from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models.functions import Left, Upper
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import ExtractYear, Left, Upper
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from meetings.core import contents as contents_core
 from meetings.derived import aggregates, search
 from meetings.http.paging import page_number, page_or_404, requested_page
 from meetings.models import (
+    Appearance,
     Meeting,
     MeetingTopic,
     Participant,
+    ParticipantRole,
     RetiredTurnKey,
     Topic,
     Turn,
     TurnTopic,
 )
-from meetings.web import profiles
+from meetings.web import charts, profiles
 from meetings.web.filters import MeetingFilter, ParticipantFilter, SearchFilter, TurnFilter, TurnTopicFilter
 
 MEETINGS_PER_PAGE = 30
@@ -79,6 +83,45 @@ def _positioned_page(request, meetings, per_page):
     return page
 
 
+HOME_MEETINGS = 8
+HOME_SPEAKERS = 10
+
+
+@require_safe
+def home(request):
+    """What the archive holds: totals, meetings per year, the latest meetings with who spoke
+    most in them, the most active speakers, and a search box."""
+    per_year = list(
+        Meeting.objects.annotate(year=ExtractYear("date"))
+        .values_list("year")
+        .annotate(n=Count("id"))
+        .order_by("year")
+    )
+    latest = list(Meeting.objects.defer("description", "search_vector").newest_first()[:HOME_MEETINGS])
+    profiles.with_main_speakers(latest)
+    people = Participant.objects.order_by("-turn_count", "sort_name")
+    totals = {
+        "meetings": sum(n for _, n in per_year),
+        "remarks": aggregates.total_turns(),
+        "speakers": people.count(),
+        "first": per_year[0][0] if per_year else None,
+        "last": per_year[-1][0] if per_year else None,
+        "years": len(per_year),
+    }
+    return render(
+        request,
+        "meetings/home.html",
+        {
+            "totals": totals,
+            "chart": charts.year_chart(per_year),
+            "per_year": per_year,
+            "year_link": f"{reverse('meetings:meeting_list')}?year=",
+            "latest": latest,
+            "active": list(people.only("name", "slug", "turn_count", "meeting_count")[:HOME_SPEAKERS]),
+        },
+    )
+
+
 @require_safe
 def meeting_list(request):
     meetings = Meeting.objects.defer("description", "search_vector").newest_first()
@@ -88,6 +131,7 @@ def meeting_list(request):
     else:
         page = requested_page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = aggregates.meeting_years()
+    page.object_list = profiles.with_main_speakers(list(page.object_list))
     return render(
         request,
         "meetings/meeting_list.html",
@@ -102,7 +146,9 @@ def meeting_list(request):
 
 @require_safe
 def meeting_detail(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
+    meeting = Meeting.objects.filter(slug=slug).first()
+    if meeting is None:
+        return _lower_case_redirect(request, Meeting, slug)
     q = search.clean_query(request.GET.get("q"))
     turns = list(meeting.turns.select_related("speaker").for_display().order_by("position"))
     pattern = search.highlight_pattern(q) if q else None
@@ -112,6 +158,14 @@ def meeting_detail(request, slug):
         # Always set: a missing attribute makes the template engine call dir() on the turn.
         t.marked_text = search.mark_text(t.text, pattern) if pattern is not None else ""
     people = profiles.meeting_participants(meeting, turns)
+    toc = contents_core.contents(
+        [
+            contents_core.Remark(
+                t.key, t.speaker.name if t.speaker_id else t.display_label, t.speaker_id, t.text, t.is_summary
+            )
+            for t in turns
+        ]
+    )
     newer, older = _neighbours(meeting)
     topics = list(
         MeetingTopic.objects.filter(meeting=meeting)
@@ -128,6 +182,7 @@ def meeting_detail(request, slug):
             "meeting": meeting,
             "turns": turns,
             "people": people,
+            "contents": toc,
             "topics": topics,
             "q": q,
             "newer": newer,
@@ -165,7 +220,9 @@ def _neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
 
 @require_safe
 def turn_detail(request, slug, key):
-    meeting = get_object_or_404(Meeting, slug=slug)
+    meeting = Meeting.objects.filter(slug=slug).first()
+    if meeting is None or (key != key.lower() and not meeting.turns.filter(key=key).exists()):
+        return _lower_case_redirect(request, Meeting, slug, key)
     turn = Turn.objects.select_related("speaker").for_display().filter(meeting=meeting, key=key).first()
     if turn is None:
         if RetiredTurnKey.objects.filter(meeting=meeting, key=key).exists():
@@ -196,11 +253,52 @@ def turn_detail(request, slug, key):
     )
 
 
+def _lower_case_redirect(request, model, slug: str, key: str | None = None):
+    """A 301 to the address written in lower case (/speakers/Vladimir-Putin/ is
+    /speakers/vladimir-putin/) when that one exists; otherwise 404. Slugs and keys are stored in
+    lower case, so a capital letter only ever comes from someone typing the address."""
+    lower, lower_key = slug.lower(), key.lower() if key else key
+    if (lower, lower_key) == (slug, key):
+        raise Http404("No such page")
+    if model is Participant:
+        found = Participant.objects.resolve(lower)
+        if found is None:
+            raise Http404("No such speaker")
+        url = found.get_absolute_url()
+    else:
+        found = Meeting.objects.filter(slug=lower).first()
+        if found is None:
+            raise Http404("No such meeting")
+        url = found.get_absolute_url() + (f"{lower_key}/" if key else "")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def _speaker_rows(people):
+    """Participants with what the speakers index shows: the office they last spoke under
+    (`latest_role`) and the first and last dates they spoke (`first_seen`, `last_seen`), each
+    an index read per person."""
+    appearances = Appearance.objects.filter(participant=OuterRef("pk"))
+    return people.annotate(
+        latest_role=Subquery(
+            ParticipantRole.objects.filter(participant=OuterRef("pk"))
+            .order_by("-last", "-meetings", "role")
+            .values("role")[:1]
+        ),
+        first_seen=Subquery(appearances.order_by("date").values("date")[:1]),
+        last_seen=Subquery(appearances.order_by("-date").values("date")[:1]),
+    )
+
+
 @require_safe
 def speaker_list(request):
-    people = Participant.objects.order_by("sort_name", "name")
+    people = _speaker_rows(Participant.objects.order_by("sort_name", "name"))
     filterset = _lenient(ParticipantFilter, request.GET, people)
     page = requested_page(request, filterset.qs, SPEAKERS_PER_PAGE)
+    order = filterset.ordered_by()
+    matched = filterset.matched_roles(page.object_list)
+    for p in page.object_list:
+        p.shown_role = matched.get(p.pk) or p.latest_role
     letters = set(
         Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
         .values_list("initial", flat=True)
@@ -215,6 +313,9 @@ def speaker_list(request):
             "query": _query_without_page(request),
             "letters": [Letter(c, c in letters) for c in string.ascii_uppercase],
             "letter": (request.GET.get("letter") or "")[:1].upper(),
+            "order": order,
+            "orders": ParticipantFilter.ORDERS,
+            "role_words": bool(matched),
         },
     )
 
@@ -223,7 +324,7 @@ def speaker_list(request):
 def speaker_detail(request, slug):
     person = Participant.objects.resolve(slug)
     if person is None:
-        raise Http404("No such speaker")
+        return _lower_case_redirect(request, Participant, slug)
     if person.slug != slug:  # merged into another person
         return HttpResponsePermanentRedirect(person.get_absolute_url())
     turns = (
@@ -240,6 +341,7 @@ def speaker_detail(request, slug):
         page = requested_page(request, filterset.qs, REMARKS_PER_PAGE)
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     topics, also = profiles.topics(person)
+    offices = profiles.roles(person)
     return render(
         request,
         "meetings/speaker_detail.html",
@@ -248,7 +350,8 @@ def speaker_detail(request, slug):
             "page": page,
             "stats": stats,
             "filter": filterset,
-            "roles": profiles.roles(person),
+            "roles": offices,
+            "header": profiles.header(person, offices),
             "meetings": profiles.recent_meetings(person),
             "partners": profiles.exchanged_with(person),
             "topics": topics,
@@ -357,7 +460,7 @@ def topic_detail(request, slug):
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
             "years": years,
-            "chart": topic_chart(years),
+            "chart": charts.year_chart(years),
             "n_meetings": n_meetings,
             "search_all": f"{reverse('meetings:search')}?{urlencode({'q': f'"{topic.label}"'})}",
             "query": _query_without_page(request),
@@ -374,61 +477,6 @@ class TopicYear(NamedTuple):
 
     year: int
     remarks: int
-
-
-CHART_HEIGHT = 96  # px of the tallest bar, in the SVG's own units
-CHART_WIDTH = 360  # the viewBox width: about the width of a phone, so the text is read at ~1:1
-CHART_LABELS = 6  # at most this many year labels under the bars
-
-
-class Bar(NamedTuple):
-    year: int
-    remarks: int
-    x: float
-    y: float
-    width: float
-    height: float
-    cx: float  # the bar's middle, where its year is written
-    label: bool  # the year is written under this bar
-
-
-def topic_chart(years: list[TopicYear]) -> dict | None:
-    """Bars of remarks per year for the topic page's inline SVG, every year from the first to the
-    last (a year without remarks is a gap, not a missing bar); None when there is nothing to draw."""
-    if not years:
-        return None
-    by_year = {y.year: y.remarks for y in years}
-    first, last = years[0].year, years[-1].year
-    span = list(range(first, last + 1))
-    top = max(by_year.values())
-    slot = CHART_WIDTH / len(span)
-    width = max(1.0, slot * 0.8)
-    every = max(1, -(-len(span) // CHART_LABELS))  # label every n-th year, the last always
-    bars = []
-    for i, year in enumerate(span):
-        n = by_year.get(year, 0)
-        height = round(max(2.0, CHART_HEIGHT * n / top), 1) if n else 0  # a year of one remark shows
-        x = i * slot + (slot - width) / 2
-        bars.append(
-            Bar(
-                year,
-                n,
-                round(x, 1),
-                round(CHART_HEIGHT - height, 1),
-                round(width, 1),
-                height,
-                round(x + width / 2, 1),
-                (len(span) - 1 - i) % every == 0,
-            )
-        )
-    return {
-        "bars": bars,
-        "top": top,
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "first": first,
-        "last": last,
-    }
 
 
 RESULTS_PER_PAGE = 20

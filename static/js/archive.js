@@ -27,3 +27,23 @@
     addButton(citation, "Copy citation", function () { return citation.textContent.trim(); });
   }
 })();
+/* Reading: panels marked data-open-wide="<width>" start open on screens at least that wide (they
+   sit beside the text there), closed on phones; a link to #contents opens the contents. */
+(function () {
+  "use strict";
+  document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+    var width = details.getAttribute("data-open-wide") || "48rem";
+    if (window.matchMedia && window.matchMedia("(min-width: " + width + ")").matches) {
+      details.open = true;
+    }
+  });
+  function openTarget() {
+    var id = location.hash.slice(1);
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+})();

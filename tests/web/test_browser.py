@@ -106,7 +106,7 @@ def test_every_page_type_in_a_browser(browser, live_server):
         errors = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))  # noqa: B023 (this page only)
         pages = {
-            "/": "Meetings",
+            "/": "Transcript Archive",
             "/meetings/?year=2023": "Meetings",
             "/speakers/": "Speakers",
             "/speakers/?letter=M": "Speakers",

@@ -1,0 +1,258 @@
+"""Pages as a reader meets them: a long meeting starts with its words and has contents, the home
+page says what the archive holds, the speakers index shows roles and orders, profiles start with
+the latest office, and an address typed with capitals finds its page."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import Meeting, Participant
+from tests.helpers import MEETING
+
+LONG_NAME = "press.txt"
+# Invented people, far enough apart that no two are taken for one person.
+GIVEN = ["Ines", "Piotr", "Mara", "Tobias", "Lena", "Oskar", "Wanda", "Felix", "Greta", "Hugo"]
+SURNAMES = [
+    "Abernathy",
+    "Brightwater",
+    "Castellan",
+    "Dunmore",
+    "Everleigh",
+    "Fairbanks",
+    "Gallowglass",
+    "Hawthorne",
+    "Ironside",
+    "Jessamine",
+    "Kettleby",
+    "Lockhart",
+    "Merriweather",
+    "Northcott",
+    "Oakenshield",
+    "Pemberton",
+    "Quenby",
+    "Ravenscroft",
+    "Stillwater",
+    "Thistlewood",
+]
+
+
+def press_conference(questions: int = 20) -> str:
+    """An invented news conference of 2 × `questions` + 2 remarks: journalists ask, the mayor answers."""
+    lines = [
+        "Annual news conference of the Mayor of Larkspur",
+        "",
+        "January 25, 2024, City Hall, Larkspur",
+        "",
+        "The Mayor answered questions from journalists.",
+        "",
+        "Mayor of Larkspur Helena Marsh: Good afternoon, colleagues. Let us begin.",
+        "",
+    ]
+    for i in range(questions):
+        first, last = GIVEN[i % len(GIVEN)], SURNAMES[i]
+        lines += [
+            f"{first} {last}: Good afternoon, Larkspur Gazette. When will ferry line {i} reopen for the winter?",
+            "",
+            f"Helena Marsh: Ferry line {i} reopens in March, after the repairs. " * 4,
+            "",
+        ]
+    lines += ["Helena Marsh: Thank you, everyone.", ""]
+    return "\n".join(lines)
+
+
+ROLES = """Meeting with the President of Borduria
+
+June 2, 2023, Larkspur
+
+The Mayor met the President.
+
+Bordurian President Otto Kessel: Thank you for the invitation.
+
+Helena Marsh: Welcome to Larkspur.
+"""
+
+ROLES_LATER = """Talks with the President of Borduria
+
+May 8, 2024, Szohod
+
+Talks continued.
+
+President of Borduria Otto Kessel: We continue our talks.
+
+Mayor of Larkspur Helena Marsh: Agreed.
+
+Otto Kessel: Good.
+"""
+
+
+@pytest.fixture
+def archive(write_transcript):
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("harbour.txt", MEETING)),
+        str(write_transcript(LONG_NAME, press_conference())),
+        str(write_transcript("roles.txt", ROLES)),
+        str(write_transcript("roles2.txt", ROLES_LATER)),
+        stdout=io.StringIO(),
+    )
+    return Meeting.objects.order_by("date")
+
+
+def text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def long_meeting() -> Meeting:
+    return Meeting.objects.order_by("-turn_count").first()
+
+
+@pytest.mark.django_db
+def test_a_long_meeting_opens_with_its_words_and_has_contents(client, archive, django_assert_max_num_queries):
+    m = long_meeting()
+    assert m.turn_count > 30
+    with django_assert_max_num_queries(5):  # meeting, turns, previous and next meeting, topics
+        html = client.get(m.get_absolute_url()).content.decode()
+    # The participants and contents are folded panels; the first remark follows them directly.
+    assert (
+        html.index('class="contents"')
+        < html.index('class="participants"')
+        < html.index('<article class="turn')
+    )
+    contents = html[html.index('<ol class="toc">') : html.index("</ol>", html.index('<ol class="toc">'))]
+    entries = re.findall(r'<li><a href="#([\w-]+)"><span class="who">([^<]+)</span> ([^<]+)</a>', contents)
+    assert len(entries) == 20  # each question once, never the mayor's answers
+    key, who, question = entries[0]
+    assert who == "Ines Abernathy" and question == "When will ferry line 0 reopen for the winter?"
+    for key, _, _ in entries:
+        assert f'id="{key}"' in html  # every entry jumps to its remark
+    assert 'class="to-contents" href="#contents"' in html  # and the way back
+    text = text_of(html)
+    assert "21 participants" in text and "Helena Marsh, Ines Abernathy, Piotr Brightwater and 18 more" in text
+    assert "Helena Marsh Mayor of Larkspur 22 remarks" in text  # role and count in the compact list
+
+
+@pytest.mark.django_db
+def test_a_short_meeting_has_no_contents(client, archive):
+    m = Meeting.objects.get(title="Meeting of the Harbour Board")
+    html = client.get(m.get_absolute_url()).content.decode()
+    assert 'id="contents"' not in html and "to-contents" not in html
+    assert "2 participants" in text_of(html)
+
+
+@pytest.mark.django_db
+def test_a_council_meeting_lists_its_speakers_in_order(client, write_transcript):
+    body = ["Council meeting of Larkspur", "", "March 14, 2023, Larkspur", "", "The council met.", ""]
+    for i in range(16):
+        body += [
+            f"Chair of the Council Helena Marsh: Item {i}. Go ahead, please."
+            if i == 0
+            else "Helena Marsh: Go ahead.",
+            "",
+            f"Councillor {GIVEN[i % len(GIVEN)]} {SURNAMES[i]}: On item {i}, the library needs new shelves. We ask for funds.",
+            "",
+        ]
+    call_command(
+        "ingest_transcripts", str(write_transcript("council.txt", "\n".join(body))), stdout=io.StringIO()
+    )
+    html = client.get(Meeting.objects.get().get_absolute_url()).content.decode()
+    assert "16 speakers in order" in text_of(html)
+    assert 'class="who">Ines Abernathy</span> On item 0, the library needs new shelves.' in html
+
+
+@pytest.mark.django_db
+def test_home_says_what_the_archive_holds(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        r = client.get("/")
+    html = r.content.decode()
+    text = text_of(html)
+    assert "4 meetings from 2022 to 2024, 53 remarks by 23 speakers" in text
+    # Meetings per year: an SVG bar per year with meetings, each a link to that year's list.
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.findall(r'<a href="/meetings/\?year=(\d+)" aria-label="([^"]+)"', svg) == [
+        ("2022", "2022: 1 meeting"),
+        ("2023", "2023: 1 meeting"),
+        ("2024", "2024: 2 meetings"),
+    ]
+    assert "Otto Kessel and Helena Marsh · 3 remarks" in text  # the latest meeting, with who spoke
+    assert "Most active speakers Helena Marsh 27 remarks · 4 meetings Otto Kessel 3 remarks" in text
+    assert 'role="search"' in html and 'name="q"' in html
+    assert client.get("/meetings/?year=2024").status_code == 200
+
+
+@pytest.mark.django_db
+def test_meeting_list_folds_its_filters_until_used(client, archive):
+    html = client.get("/meetings/").content.decode()
+    assert '<details class="filter-box" data-open-wide>' in html  # closed on a phone
+    html = client.get("/meetings/?year=2024").content.decode()
+    assert '<details class="filter-box" data-open-wide open>' in html
+    assert "Otto Kessel and Helena Marsh" in text_of(html)
+
+
+@pytest.mark.django_db
+def test_speakers_index_shows_roles_periods_and_orders(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(5):
+        html = client.get("/speakers/").content.decode()
+    text = text_of(html)
+    # The latest office, and when they spoke.
+    assert "Otto Kessel Bordurian President 3 remarks in 2 meetings · Jun 2023 – May 2024" in text
+    assert "Tomas Reyes Port Director 2 remarks in 1 meeting · 3 Oct 2022" in text
+    by_remarks = text_of(client.get("/speakers/?order=-remarks").content.decode())
+    assert (
+        by_remarks.index("Helena Marsh") < by_remarks.index("Otto Kessel") < by_remarks.index("Tomas Reyes")
+    )
+    assert "most remarks first" in by_remarks
+    latest = text_of(client.get("/speakers/?order=-latest").content.decode())
+    assert latest.index("Otto Kessel") < latest.index("Ines Abernathy") < latest.index("Tomas Reyes")
+    by_name = text_of(client.get("/speakers/?order=name").content.decode())
+    assert by_name.index("Otto Kessel") < by_name.index("Helena Marsh") < by_name.index("Tomas Reyes")
+    r = client.get("/speakers/?order=salary")
+    assert r.status_code == 200 and "were not understood" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_speakers_filtered_by_role_words_show_the_role_that_matched(client, archive):
+    text = text_of(client.get("/speakers/?role=president+of+borduria").content.decode())
+    # Found by a spelling the profile groups under another: shown as the profile shows it.
+    assert "1 speaker matches" in text and "Otto Kessel Bordurian President" in text
+    text = text_of(client.get("/speakers/?role=mayor").content.decode())
+    assert "Helena Marsh Mayor of Larkspur" in text
+    text = text_of(client.get("/speakers/?role=chair+harbour").content.decode())
+    assert "Helena Marsh Chair of the Harbour Board" in text
+
+
+@pytest.mark.django_db
+def test_profile_header_latest_role_period_and_grouped_roles(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        html = client.get("/speakers/otto-kessel/").content.decode()
+    text = text_of(html)
+    # Two spellings, one in each meeting: the tie goes to the first in alphabetical order.
+    assert "Otto Kessel Bordurian President · the latest office on record" in text
+    assert "Made 3 remarks in 2 meetings, from June 2023 to May 2024 ." in text
+    roles = html[html.index('id="roles-h"') : html.index('id="meetings-h"')]
+    assert (
+        roles.count("<li>Bordurian President") == 1 and "<li>President of Borduria" not in roles
+    )  # one office
+    assert 'href="/speakers/?role=President%20of%20Borduria"' in roles  # the variant, kept for search
+    one_day = text_of(client.get("/speakers/tomas-reyes/").content.decode())
+    assert "Made 2 remarks in 1 meeting, on 3 October 2022 ." in one_day
+
+
+@pytest.mark.django_db
+def test_addresses_typed_with_capitals_redirect(client, archive):
+    r = client.get("/speakers/Helena-Marsh/")
+    assert r.status_code == 301 and r["Location"] == "/speakers/helena-marsh/"
+    m = Meeting.objects.get(title="Meeting of the Harbour Board")
+    r = client.get(f"/meetings/{m.slug.upper()}/?q=quay")
+    assert r.status_code == 301 and r["Location"] == f"{m.get_absolute_url()}?q=quay"
+    r = client.get(f"/meetings/{m.slug.title()}/Tomas-Reyes-1/")
+    assert r.status_code == 301 and r["Location"] == f"{m.get_absolute_url()}tomas-reyes-1/"
+    r = client.get(f"/meetings/{m.slug}/Tomas-Reyes-1/")
+    assert r.status_code == 301 and r["Location"] == f"{m.get_absolute_url()}tomas-reyes-1/"
+    assert client.get("/speakers/Nobody-Here/").status_code == 404
+    assert client.get("/meetings/No-Such-Meeting/").status_code == 404
+    assert client.get("/speakers/nobody-here/").status_code == 404
+    assert Participant.objects.filter(slug="helena-marsh").exists()
