@@ -51,3 +51,56 @@ def ingest(*paths, **kwargs) -> str:
     out, err = io.StringIO(), io.StringIO()
     call_command("ingest_transcripts", *map(str, paths), stdout=out, stderr=err, **kwargs)
     return out.getvalue() + err.getvalue()
+
+
+# Invented people, far enough apart that no two are taken for one person.
+GIVEN = ["Ines", "Piotr", "Mara", "Tobias", "Lena", "Oskar", "Wanda", "Felix", "Greta", "Hugo"]
+SURNAMES = [
+    "Abernathy",
+    "Brightwater",
+    "Castellan",
+    "Dunmore",
+    "Everleigh",
+    "Fairbanks",
+    "Gallowglass",
+    "Hawthorne",
+    "Ironside",
+    "Jessamine",
+    "Kettleby",
+    "Lockhart",
+    "Merriweather",
+    "Northcott",
+    "Oakenshield",
+    "Pemberton",
+    "Quenby",
+    "Ravenscroft",
+    "Stillwater",
+    "Thistlewood",
+]
+
+
+def press_conference(
+    questions: int = 20, lead: str = "The Mayor answered questions from journalists."
+) -> str:
+    """An invented news conference of 2 × `questions` + 2 remarks: journalists ask, the mayor
+    answers (at most 20 distinct journalists, then they ask again)."""
+    lines = [
+        "Annual news conference of the Mayor of Larkspur",
+        "",
+        "January 25, 2024, City Hall, Larkspur",
+        "",
+        lead,
+        "",
+        "Mayor of Larkspur Helena Marsh: Good afternoon, colleagues. Let us begin.",
+        "",
+    ]
+    for i in range(questions):
+        first, last = GIVEN[i % len(GIVEN)], SURNAMES[i % len(SURNAMES)]
+        lines += [
+            f"{first} {last}: Good afternoon, Larkspur Gazette. When will ferry line {i} reopen for the winter?",
+            "",
+            f"Helena Marsh: Ferry line {i} reopens in March, after the repairs. " * 4,
+            "",
+        ]
+    lines += ["Helena Marsh: Thank you, everyone.", ""]
+    return "\n".join(lines)

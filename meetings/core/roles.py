@@ -91,8 +91,29 @@ def role_key(role: str) -> str:
     """The identity of an office however it is written: case, spacing, articles, apostrophes
     folded; "Russian President" and "President of Russia" are one key."""
     words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
-    words = [w for w in words if w not in _ARTICLES]
-    words = _synonyms(words)
+    words = _synonyms([w for w in words if w not in _ARTICLES])
+    # Two offices held together, in either order: "<Company> CEO and Chairman of the Board" is
+    # "Chairman of the Board and CEO of <Company>".
+    parts = _offices_held_together(words)
+    if len(parts) > 1:
+        return " and ".join(sorted(_one_office_key(p) for p in parts))
+    return _one_office_key(words)
+
+
+def _offices_held_together(words: list[str]) -> list[list[str]]:
+    """The words of a role cut at each "and" that starts another office ("… and Chairman of …"),
+    not at one inside a name ("Minister of Industry and Trade")."""
+    parts: list[list[str]] = [[]]
+    for i, w in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if w == "and" and parts[-1] and (following in OFFICE_WORDS or following in _MODIFIERS):
+            parts.append([])
+            continue
+        parts[-1].append(w)
+    return [p for p in parts if p]
+
+
+def _one_office_key(words: list[str]) -> str:
     # "<Nation>n <Office>" -> "<office> of <nation>": Russian, Bolivian, Austrian, Korean …
     if (
         len(words) >= 2

@@ -117,3 +117,12 @@ def test_variants_keep_every_other_spelling_of_an_office():
         ]
     )
     assert found == {"President of Borduria": ["Bordurian President"], "Mayor of Larkspur": []}
+
+
+def test_two_offices_held_together_in_either_order_are_one_role():
+    assert role_key("Kestrel Shipyard CEO and Chairman of the Management Board") == role_key(
+        "Chairman of the Management Board and CEO of Kestrel Shipyard"
+    )
+    # An "and" inside the name of an office does not cut it in two.
+    assert role_key("Minister of Ports and Harbours") == "minister of harbours and ports"
+    assert role_key("Kestrel Shipyard CEO and Chairman of the Board") != role_key("Kestrel Shipyard CEO")

@@ -11,59 +11,9 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant
-from tests.helpers import MEETING
+from tests.helpers import GIVEN, MEETING, SURNAMES, press_conference
 
 LONG_NAME = "press.txt"
-# Invented people, far enough apart that no two are taken for one person.
-GIVEN = ["Ines", "Piotr", "Mara", "Tobias", "Lena", "Oskar", "Wanda", "Felix", "Greta", "Hugo"]
-SURNAMES = [
-    "Abernathy",
-    "Brightwater",
-    "Castellan",
-    "Dunmore",
-    "Everleigh",
-    "Fairbanks",
-    "Gallowglass",
-    "Hawthorne",
-    "Ironside",
-    "Jessamine",
-    "Kettleby",
-    "Lockhart",
-    "Merriweather",
-    "Northcott",
-    "Oakenshield",
-    "Pemberton",
-    "Quenby",
-    "Ravenscroft",
-    "Stillwater",
-    "Thistlewood",
-]
-
-
-def press_conference(questions: int = 20) -> str:
-    """An invented news conference of 2 × `questions` + 2 remarks: journalists ask, the mayor answers."""
-    lines = [
-        "Annual news conference of the Mayor of Larkspur",
-        "",
-        "January 25, 2024, City Hall, Larkspur",
-        "",
-        "The Mayor answered questions from journalists.",
-        "",
-        "Mayor of Larkspur Helena Marsh: Good afternoon, colleagues. Let us begin.",
-        "",
-    ]
-    for i in range(questions):
-        first, last = GIVEN[i % len(GIVEN)], SURNAMES[i]
-        lines += [
-            f"{first} {last}: Good afternoon, Larkspur Gazette. When will ferry line {i} reopen for the winter?",
-            "",
-            f"Helena Marsh: Ferry line {i} reopens in March, after the repairs. " * 4,
-            "",
-        ]
-    lines += ["Helena Marsh: Thank you, everyone.", ""]
-    return "\n".join(lines)
-
-
 ROLES = """Meeting with the President of Borduria
 
 June 2, 2023, Larkspur
