@@ -17,8 +17,10 @@ MIN_REMARKS = 30
 # Questions: at least this many turns of people other than the main speaker hold one, and at
 # least this share of those people's turns do.
 MIN_QUESTIONS = 5
-QUESTION_SHARE = 0.3
+QUESTION_SHARE = 0.25
 SNIPPET = 140
+# Follow-ups are folded into the question before only when this many people ask.
+MIN_ASKERS_TO_MERGE = 3
 # A question shorter than this ("Shall we start?", "What do you think?") is chairing, not a subject.
 MIN_QUESTION_WORDS = 5
 
@@ -102,32 +104,44 @@ def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Conte
     """The contents of a meeting of at least `min_remarks` remarks, None for a shorter one.
 
     When enough of the turns of people other than the main speaker ask something, the contents
-    are the questions (a follow-up by the same person is not a new entry); otherwise they are the
-    speakers in order: each time someone other than the main speaker takes the floor."""
+    are the questions (at a news conference a follow-up by the same person is not a new entry);
+    otherwise they are the
+    speakers in order: each time someone other than the main speaker takes the floor, their
+    exchange with the main speaker being one entry."""
     if len(remarks) < min_remarks:
         return None
     chair = main_speaker(remarks)
     others = [r for r in remarks if r.speaker is None or r.speaker != chair]
     questions = [(r, q) for r in others if not r.is_summary and (q := question_of(r.text))]
     if len(questions) >= MIN_QUESTIONS and len(questions) >= QUESTION_SHARE * len(others):
-        entries, last_who = [], None
         asked = {id(r): q for r, q in questions}
+        # A follow-up (the same person asking again with only the answer between) is not a new
+        # entry at a news conference; in an interview, where one person asks everything, it is.
+        askers = {(r.speaker, r.who) for r, _ in questions}
+        merge = len(askers) >= MIN_ASKERS_TO_MERGE
+        entries: list[Entry] = []
+        last_who = None
         for r in remarks:
             if r.speaker is not None and r.speaker == chair:
                 continue
             q = asked.get(id(r))
-            if q is None:
-                continue
             who = (r.speaker, r.who)
-            if who == last_who and r.speaker is not None:
-                continue  # a follow-up of the same person
+            if q is None:
+                last_who = None  # someone else spoke: what follows is not a follow-up
+                continue
+            if merge and who == last_who and r.speaker is not None:
+                continue
             last_who = who
             entries.append(Entry(r.key, r.who, q))
         return Contents("questions", entries)
+    # A person's exchange with the main speaker is one section: it starts when they take the
+    # floor and ends when someone else than the main speaker does.
     entries, previous = [], None
     for r in remarks:
+        if r.speaker is not None and r.speaker == chair:
+            continue
         who = (r.speaker, r.who)
-        if (r.speaker is None or r.speaker != chair) and who != previous:
+        if who != previous or r.speaker is None:
             entries.append(Entry(r.key, r.who, first_words(r.text)))
         previous = who
     if not entries:

@@ -75,3 +75,38 @@ def test_chairing_questions_are_not_subjects():
 def test_cut_at_a_word():
     assert cut("one two three four", 9) == "one two…"
     assert cut("short", 9) == "short"
+
+
+def test_an_interview_lists_every_question_of_its_one_interviewer():
+    remarks = []
+    for i in range(16):
+        remarks.append(
+            Remark(f"ada-{i}", "Ada Quell", 2, f"Thank you. What will happen to the harbour number {i}?")
+        )
+        remarks.append(Remark(f"chair-{i}", "Helena Marsh", CHAIR, "A long answer follows here. " * 6))
+    toc = contents(remarks)
+    assert toc is not None and [e.key for e in toc.entries] == [f"ada-{i}" for i in range(16)]
+
+
+def test_a_moderator_asking_a_panel_is_listed_at_each_question():
+    remarks = []
+    for i in range(11):
+        remarks.append(
+            Remark(f"mod-{i}", "Moderator Vale", 2, f"A question for the panel: is plan {i} still alive?")
+        )
+        remarks.append(Remark(f"panel-{i}", "Panellist Rook", 3 + i % 3, "It is, and here is why. " * 3))
+        remarks.append(Remark(f"chair-{i}", "Helena Marsh", CHAIR, "Let me add something. " * 8))
+    toc = contents(remarks)
+    assert toc is not None and toc.kind == "questions"
+    assert [e.key for e in toc.entries] == [f"mod-{i}" for i in range(11)]
+
+
+def test_an_exchange_with_the_main_speaker_is_one_section():
+    remarks = []
+    for person in range(8):
+        for i in range(4):  # each guest talks with the chair four times in a row
+            remarks.append(Remark(f"guest-{person}-{i}", f"Guest {person}", 50 + person, "Yes, indeed. " * 3))
+            remarks.append(Remark(f"chair-{person}-{i}", "Helena Marsh", CHAIR, "I see, go on please. " * 10))
+    toc = contents(remarks)
+    assert toc is not None and toc.kind == "speakers"
+    assert [e.key for e in toc.entries] == [f"guest-{p}-0" for p in range(8)]
