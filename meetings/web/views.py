@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import string
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -274,6 +276,27 @@ def _lower_case_redirect(request, model, slug: str, key: str | None = None):
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
 
 
+class SpeakerGroup(NamedTuple):
+    """Speakers of the index under one heading (a letter; none when not in A–Z order)."""
+
+    letter: str
+    people: list
+
+
+def period(first: datetime.date | None, last: datetime.date | None) -> str:
+    """When someone spoke, as the speakers index writes it: "3 Oct 2022", "Jun 2019",
+    "Feb–Mar 2020", "Dec 2012 – Dec 2021"."""
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{last:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y} – {last:%b %Y}"
+
+
 def _speaker_rows(people):
     """Participants with what the speakers index shows: the office they last spoke under
     (`latest_role`) and the first and last dates they spoke (`first_seen`, `last_seen`), each
@@ -299,6 +322,13 @@ def speaker_list(request):
     matched = filterset.matched_roles(page.object_list)
     for p in page.object_list:
         p.shown_role = matched.get(p.pk) or p.latest_role
+        p.period = period(p.first_seen, p.last_seen)
+    if order == "name":  # A–Z: a heading per letter of the surname
+        groups = [
+            SpeakerGroup(k, list(g)) for k, g in itertools.groupby(page.object_list, key=lambda p: p.letter)
+        ]
+    else:
+        groups = [SpeakerGroup("", list(page.object_list))]
     letters = set(
         Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
         .values_list("initial", flat=True)
@@ -315,6 +345,7 @@ def speaker_list(request):
             "letter": (request.GET.get("letter") or "")[:1].upper(),
             "order": order,
             "orders": ParticipantFilter.ORDERS,
+            "groups": groups,
             "role_words": bool(matched),
         },
     )

@@ -206,3 +206,18 @@ def test_addresses_typed_with_capitals_redirect(client, archive):
     assert client.get("/meetings/No-Such-Meeting/").status_code == 404
     assert client.get("/speakers/nobody-here/").status_code == 404
     assert Participant.objects.filter(slug="helena-marsh").exists()
+
+
+def test_the_line_of_who_spoke_is_escaped():
+    from types import SimpleNamespace
+
+    from meetings.web.templatetags.transcript import speakers_line
+
+    person = SimpleNamespace(name="Ada <b>Quell</b>", get_absolute_url=lambda: "/speakers/ada-quell/")
+    meeting = SimpleNamespace(
+        place="Hall <i>", main_speakers=[person], other_speakers=2, turn_count=1234, is_excerpt=True
+    )
+    assert speakers_line(meeting) == (
+        '<span class="meta">Hall &lt;i&gt; · <a class="who" href="/speakers/ada-quell/">Ada &lt;b&gt;Quell&lt;/b&gt;</a>'
+        " and 2 others · 1,234 remarks · excerpts</span>"
+    )

@@ -1,12 +1,13 @@
-"""Template filters that render a turn's text: paragraphs, stage directions, omissions."""
+"""Template filters that render a turn's text: paragraphs, stage directions, omissions; and a
+meeting's line of who spoke, in the meeting lists."""
 
 from __future__ import annotations
 
 import re
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
 from meetings.derived.search import START, STOP
@@ -91,3 +92,30 @@ def highlight(text: str, key: str) -> str:
         pieces.append(escape(para[pos:]))
         out.append(f"<p>{''.join(pieces)}</p>")
     return mark_safe("\n".join(out))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+@register.simple_tag
+def speakers_line(meeting) -> SafeString:
+    """Place · the main speakers (links) and how many others · remarks · excerpts, escaped: what
+    profiles.with_main_speakers put on the meeting. Built here rather than by an include per row."""
+    people = list(getattr(meeting, "main_speakers", []))
+    others = getattr(meeting, "other_speakers", 0)
+    links = [format_html('<a class="who" href="{}">{}</a>', p.get_absolute_url(), p.name) for p in people]
+    if others:
+        who = format_html(
+            "{} and {}", format_html_join(", ", "{}", ((x,) for x in links)), _plural(others, "other")
+        )
+    elif len(links) > 1:
+        who = format_html("{} and {}", format_html_join(", ", "{}", ((x,) for x in links[:-1])), links[-1])
+    else:
+        who = links[0] if links else ""
+    parts = [meeting.place] if meeting.place else []
+    parts += [who] if who else []
+    parts.append(_plural(meeting.turn_count, "remark"))
+    if meeting.is_excerpt:
+        parts.append("excerpts")
+    return format_html('<span class="meta">{}</span>', format_html_join(" · ", "{}", ((p,) for p in parts)))
