@@ -77,22 +77,48 @@ class TotalOrderingFilter(django_filters.OrderingFilter):
 
 
 class ParticipantFilter(django_filters.FilterSet):
-    """The speakers page's list of participants: words of the name, of a title, a surname's letter;
-    ordered by name, by number of remarks or by latest appearance."""
-
-    ORDERS = [("name", "Name (A–Z)"), ("-remarks", "Most remarks"), ("-latest", "Latest appearance")]
+    """The speakers page's list of participants (and the API's): words of the name, of a title,
+    a surname's letter."""
 
     q = django_filters.CharFilter(method="filter_name", label="Name", max_length=MAX_VALUE)
     role = django_filters.CharFilter(method="filter_role", label="Role or title", max_length=MAX_VALUE)
     letter = django_filters.CharFilter(method="filter_letter", label="Letter", max_length=1)
+
+    class Meta:
+        model = Participant
+        fields = ["q", "role", "letter"]
+
+    def filter_name(self, queryset, name, value):
+        for w in _words(value):
+            queryset = queryset.filter(name__icontains=w)
+        return queryset
+
+    def filter_role(self, queryset, name, value):
+        turns = Turn.objects.exclude(role=None)
+        for w in _words(value):
+            turns = turns.filter(role__icontains=w)
+        return queryset.filter(pk__in=turns.values("speaker_id"))
+
+    def filter_letter(self, queryset, name, value):
+        value = value.strip()[:1]
+        if not value.isalpha():
+            return queryset
+        return queryset.filter(sort_name__istartswith=value)
+
+
+class SpeakerIndexFilter(ParticipantFilter):
+    """The speakers page: ParticipantFilter's filters, ordered by name, by number of remarks or by
+    latest appearance (its queryset carries `last_seen`: views._speaker_rows)."""
+
+    ORDERS = [("name", "Name (A–Z)"), ("-remarks", "Most remarks"), ("-latest", "Latest appearance")]
+
     order = TotalOrderingFilter(
         fields=(("sort_name", "name"), ("turn_count", "remarks"), ("last_seen", "latest")),
         label="Order",
     )
 
-    class Meta:
-        model = Participant
-        fields = ["q", "role", "letter"]
+    class Meta(ParticipantFilter.Meta):
+        pass
 
     def ordered_by(self) -> str:
         """The order the list is in: one of ORDERS' values ("name" when none or not understood)."""
@@ -124,23 +150,6 @@ class ParticipantFilter(django_filters.FilterSet):
             dated = [s for s in shown if s[0] is not None]
             found[pk] = max(dated)[1] if dated else shown[0][1]
         return found
-
-    def filter_name(self, queryset, name, value):
-        for w in _words(value):
-            queryset = queryset.filter(name__icontains=w)
-        return queryset
-
-    def filter_role(self, queryset, name, value):
-        turns = Turn.objects.exclude(role=None)
-        for w in _words(value):
-            turns = turns.filter(role__icontains=w)
-        return queryset.filter(pk__in=turns.values("speaker_id"))
-
-    def filter_letter(self, queryset, name, value):
-        value = value.strip()[:1]
-        if not value.isalpha():
-            return queryset
-        return queryset.filter(sort_name__istartswith=value)
 
 
 class TurnFilter(django_filters.FilterSet):

@@ -7,8 +7,10 @@ import datetime
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import F, Max, Min, OuterRef, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import JSONObject
 
 from meetings.core import roles as roles_core
 from meetings.models import (
@@ -132,28 +134,23 @@ def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[MeetingPar
 MAIN_SPEAKERS = 3
 
 
-def with_main_speakers(meetings: list[Meeting], limit: int = MAIN_SPEAKERS) -> list[Meeting]:
-    """Each meeting with `main_speakers` (the people with most remarks there, at most `limit`, in
-    order) and `other_speakers` (how many more spoke): one query for the whole list."""
-    ranked = (
-        Appearance.objects.filter(meeting__in=[m.pk for m in meetings])
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("meeting_id")],
-                order_by=[F("remarks").desc(), F("participant__sort_name"), F("participant_id")],
-            )
-        )
-        .filter(rank__lte=limit)
-        .select_related("participant")
-        .only("meeting_id", "remarks", "participant__name", "participant__slug")
-        .order_by("meeting_id", "rank")
+def main_speakers(meetings, limit: int = MAIN_SPEAKERS):
+    """Meetings (a queryset) with `main_speaker_rows`: the people with most remarks in each, at
+    most `limit`, read in the same query (an index probe of Appearance per meeting)."""
+    top = (
+        Appearance.objects.filter(meeting=OuterRef("pk"))
+        .order_by("-remarks", "participant__sort_name", "participant_id")
+        .values(row=JSONObject(name="participant__name", slug="participant__slug"))[:limit]
     )
-    by_meeting: dict[int, list[Participant]] = {}
-    for a in ranked:
-        by_meeting.setdefault(a.meeting_id, []).append(a.participant)
+    return meetings.annotate(main_speaker_rows=ArraySubquery(top))
+
+
+def with_main_speakers(meetings: list[Meeting]) -> list[Meeting]:
+    """Each meeting read through `main_speakers` with `main_speakers` (participants to link to,
+    most remarks first) and `other_speakers` (how many more spoke). No query."""
     for m in meetings:
-        m.main_speakers = by_meeting.get(m.pk, [])
+        rows = getattr(m, "main_speaker_rows", None) or []
+        m.main_speakers = [Participant(name=r["name"], slug=r["slug"]) for r in rows]
         m.other_speakers = max(0, m.speaker_count - len(m.main_speakers))
     return meetings
 
@@ -169,26 +166,36 @@ class Header:
     variants: dict[str, list[str]]
 
 
-def header(person: Participant, offices: list[dict]) -> Header:
-    """From the person's offices (`roles()`) and their appearances (one query: each title they
-    were first written with in a meeting, with its first and last date)."""
-    rows = list(
-        Appearance.objects.filter(participant=person)
-        .values("role")
-        .annotate(first=Min("date"), last=Max("date"))
-        .order_by()
+def with_header(people):
+    """Participants (a queryset) with what a profile's header needs besides their offices, in
+    the query that reads them: `first_seen` and `last_seen` (index probes of their appearances)
+    and `written_roles` (each title they were first written with in a meeting, once)."""
+    appearances = Appearance.objects.filter(participant=OuterRef("pk"))
+    return people.annotate(
+        first_seen=Subquery(appearances.order_by("date").values("date")[:1]),
+        last_seen=Subquery(appearances.order_by("-date").values("date")[:1]),
+        written_roles=Subquery(
+            appearances.exclude(role=None)
+            .order_by()
+            .values("participant")
+            .annotate(forms=ArrayAgg("role", distinct=True))
+            .values("forms")[:1]
+        ),
     )
-    firsts = [r["first"] for r in rows]
-    lasts = [r["last"] for r in rows]
+
+
+def header(person: Participant, offices: list[dict]) -> Header:
+    """From the person's offices (`roles()`) and what `with_header` read with the person (no
+    query; each office gets `variants`, its other spellings)."""
     latest = max(offices, key=lambda r: (r["last"], r["meetings"]), default=None)
-    written = [r["role"] for r in rows if r["role"]] + [r["role"] for r in offices]
+    written = list(getattr(person, "written_roles", None) or []) + [r["role"] for r in offices]
     variants = roles_core.variants(written)
     by_key = {roles_core.role_key(shown): others for shown, others in variants.items()}
     for r in offices:
         r["variants"] = [v for v in by_key.get(roles_core.role_key(r["role"]), []) if v != r["role"]]
     return Header(
         latest["role"] if latest else None,
-        min(firsts, default=None),
-        max(lasts, default=None),
+        getattr(person, "first_seen", None),
+        getattr(person, "last_seen", None),
         variants,
     )

@@ -31,7 +31,7 @@ from meetings.models import (
     TurnTopic,
 )
 from meetings.web import charts, profiles
-from meetings.web.filters import MeetingFilter, ParticipantFilter, SearchFilter, TurnFilter, TurnTopicFilter
+from meetings.web.filters import MeetingFilter, SearchFilter, SpeakerIndexFilter, TurnFilter, TurnTopicFilter
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -99,7 +99,11 @@ def home(request):
         .annotate(n=Count("id"))
         .order_by("year")
     )
-    latest = list(Meeting.objects.defer("description", "search_vector").newest_first()[:HOME_MEETINGS])
+    latest = list(
+        profiles.main_speakers(Meeting.objects.defer("description", "search_vector")).newest_first()[
+            :HOME_MEETINGS
+        ]
+    )
     profiles.with_main_speakers(latest)
     people = Participant.objects.order_by("-turn_count", "sort_name")
     totals = {
@@ -126,7 +130,7 @@ def home(request):
 
 @require_safe
 def meeting_list(request):
-    meetings = Meeting.objects.defer("description", "search_vector").newest_first()
+    meetings = profiles.main_speakers(Meeting.objects.defer("description", "search_vector")).newest_first()
     filterset = _lenient(MeetingFilter, request.GET, meetings)
     if _unfiltered(request, "page"):
         page = _positioned_page(request, meetings, MEETINGS_PER_PAGE)
@@ -316,7 +320,7 @@ def _speaker_rows(people):
 @require_safe
 def speaker_list(request):
     people = _speaker_rows(Participant.objects.order_by("sort_name", "name"))
-    filterset = _lenient(ParticipantFilter, request.GET, people)
+    filterset = _lenient(SpeakerIndexFilter, request.GET, people)
     page = requested_page(request, filterset.qs, SPEAKERS_PER_PAGE)
     order = filterset.ordered_by()
     matched = filterset.matched_roles(page.object_list)
@@ -344,7 +348,7 @@ def speaker_list(request):
             "letters": [Letter(c, c in letters) for c in string.ascii_uppercase],
             "letter": (request.GET.get("letter") or "")[:1].upper(),
             "order": order,
-            "orders": ParticipantFilter.ORDERS,
+            "orders": SpeakerIndexFilter.ORDERS,
             "groups": groups,
             "role_words": bool(matched),
         },
@@ -353,7 +357,7 @@ def speaker_list(request):
 
 @require_safe
 def speaker_detail(request, slug):
-    person = Participant.objects.resolve(slug)
+    person = profiles.with_header(Participant.objects.all()).resolve(slug)
     if person is None:
         return _lower_case_redirect(request, Participant, slug)
     if person.slug != slug:  # merged into another person

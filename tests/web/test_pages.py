@@ -40,8 +40,8 @@ def archive(write_transcript):
 
 @pytest.mark.django_db
 def test_home_lists_meetings_newest_first(client, archive, django_assert_max_num_queries):
-    # version, meetings per year, latest meetings, their main speakers, remarks, speakers
-    with django_assert_max_num_queries(6):
+    # meetings per year, latest meetings with their main speakers, remarks, speakers (count, top)
+    with django_assert_max_num_queries(5):
         r = client.get("/")
     assert r.status_code == 200
     html = r.content.decode()
