@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
+from meetings.core.typography import cut_at_word, tidy_spaces
 from meetings.derived.search import START, STOP
 
 register = template.Library()
@@ -18,7 +19,7 @@ register = template.Library()
 def turn_html(text: str) -> str:
     """Paragraphs as <p>; "(Laughter.)" as <span class="stage">; "<…>" as an omission. Escaped."""
     out = []
-    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
         parts = segments(para)
         if len(parts) == 1 and parts[0][0] == OMISSION:
             out.append('<p class="omission"><span title="Omitted in the source">&lt;…&gt;</span></p>')
@@ -58,12 +59,13 @@ def _balance_marks(html: str) -> str:
 
 @register.filter
 def snippet(text: str, length: int = 220) -> str:
-    """The first words of a turn, on one line, cut at a word boundary."""
-    flat = " ".join((text or "").replace("\u00a0", " ").split())
-    if len(flat) <= length:
-        return flat
-    cut = flat[:length].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    """The first words of a turn, on one line, cut at a word boundary (no-break spaces only where
+    they bind: meetings.core.typography)."""
+    flat = _WHITESPACE.sub(" ", tidy_spaces(text or "")).strip()  # U+00A0 is not collapsed
+    return cut_at_word(flat, length)
+
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def phrase_pattern(key: str) -> re.Pattern:
@@ -82,7 +84,7 @@ def highlight(text: str, key: str) -> str:
     """The turn's paragraphs, escaped, with the topic phrase marked."""
     pattern = phrase_pattern(key or "")
     out = []
-    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
         pieces, pos = [], 0
         for m in pattern.finditer(para):
             pieces.append(escape(para[pos : m.start()]))
@@ -91,3 +93,20 @@ def highlight(text: str, key: str) -> str:
         pieces.append(escape(para[pos:]))
         out.append(f"<p>{''.join(pieces)}</p>")
     return mark_safe("\n".join(out))
+
+
+@register.filter
+def quoted(query: str) -> str:
+    """A visitor's query between quotation marks, once: “housing rent”; a query that holds its
+    own quotes shows them as typographic quotes and gets no others: “foreign agents” media."""
+    query = query or ""
+    if '"' not in query:
+        return f"“{query}”"
+    out, opening = [], True
+    for ch in query:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
