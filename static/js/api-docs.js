@@ -9,10 +9,11 @@
   window.SwaggerUIBundle({
     url: node.getAttribute("data-schema-url"),
     domNode: node,
-    deepLinking: true,
+    deepLinking: false,  // no links nested inside the operations' buttons (axe: nested-interactive)
     docExpansion: "list",
     defaultModelsExpandDepth: 0,
     validatorUrl: null,
+    syntaxHighlight: false,  // the highlighting theme fails colour contrast (axe)
     supportedSubmitMethods: ["get", "head"],
     presets: [window.SwaggerUIBundle.presets.apis],
     layout: "BaseLayout"
