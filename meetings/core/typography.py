@@ -25,12 +25,14 @@ UNITS = frozenset(
 CURRENCY = frozenset("$ € £ ¥ ₽ rub usd eur".split())
 NUMBER_SIGNS = frozenset("no. nos. № # p. pp. art. para. vol.".split())
 
+_MARKERS = "\x02\x03"  # highlight markers (meetings.derived.search.START, STOP) are not part of a word
 _TOKEN = re.compile(r"[^\s\u00a0\u202f]+")
 _INITIAL = re.compile(r"^(?:[A-Z]\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]?\.)$")  # "A." "A.B." "Yu."
 
 
 def _binds(before: str, after: str) -> bool:
     """Whether a no-break space between these two tokens keeps them together on purpose."""
+    before, after = before.strip(_MARKERS), after.strip(_MARKERS)  # search highlights around a word
     if not before or not after:
         return False
     b, a = before.lower(), after.lower().rstrip(".,;:!?)»”\"'")

@@ -26,6 +26,8 @@ def test_it_stays_between_a_number_and_its_unit_and_within_a_number():
     assert tidy_spaces(f"up by 12{NB}% to 3{NB}billion roubles") == f"up by 12{NB}% to 3{NB}billion roubles"
     assert tidy_spaces(f"costs ${NB}5 under No.{NB}12") == f"costs ${NB}5 under No.{NB}12"
     assert tidy_spaces(f"in 2023{NB}the council") == "in 2023 the council"
+    # a highlighted word is still a word: "\x02km\x03" is the unit km between search markers
+    assert tidy_spaces(f"\x0240\x03{NB}\x02km\x03 long") == f"\x0240\x03{NB}\x02km\x03 long"
 
 
 def test_it_stays_between_initials_and_a_surname():
