@@ -11,6 +11,8 @@
 #   make run       migrate, collectstatic, ingest sample_data, serve on $(PORT)
 #   make serve     only start gunicorn on 127.0.0.1:$(PORT)
 #   make test      collectstatic + pytest; extra args: make test PYTEST_ARGS='-k foo'
+#   make screenshots  serve sample_data on $(SHOT_PORT) and write docs/screenshots/*.png (390 and
+#                  1280 px wide) with Chromium; pngquant, when installed, makes them smaller
 #   make clean     stop the private cluster, remove .pgdata, staticfiles, caches
 #
 # DATABASE_URL in the environment overrides the database selection;
@@ -23,6 +25,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 PYTEST_ARGS ?=
 TRANSCRIPTS ?= sample_data
+SHOT_PORT ?= 8119
 
 # The playwright package must never fetch a browser; tests use /usr/bin/chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -36,7 +39,7 @@ GUNICORN = $(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 
 	$$($(VENV)/bin/gunicorn --help 2>/dev/null | grep -qe '--no-control-socket' && echo --no-control-socket) \
 	--access-logfile -
 
-.PHONY: venv db migrate run serve test clean lint lock golden
+.PHONY: venv db migrate run serve test clean lint lock golden screenshots
 
 venv: $(STAMP)
 
@@ -93,6 +96,19 @@ test: venv
 		echo "make test: FAILED: pytest collected no tests (exit 5)" >&2; exit 1; \
 	fi; \
 	exit $$status
+
+# The README's pictures: the bundled sample transcripts, served by gunicorn, read by Chromium.
+screenshots: venv
+	@$(WITH_DB) set -e; \
+	$(PY) manage.py migrate --noinput; \
+	$(PY) manage.py collectstatic --noinput -v0; \
+	$(PY) manage.py ingest_transcripts sample_data > /dev/null; \
+	$(VENV)/bin/gunicorn archive.wsgi --bind 127.0.0.1:$(SHOT_PORT) --workers 1 & server=$$!; \
+	trap 'kill $$server' EXIT; \
+	for i in $$(seq 50); do curl -fs -o /dev/null http://127.0.0.1:$(SHOT_PORT)/ && break; sleep 0.2; done; \
+	$(PY) scripts/screenshots.py http://127.0.0.1:$(SHOT_PORT) docs/screenshots; \
+	if command -v pngquant > /dev/null; then pngquant --force --skip-if-larger --quality 60-85 --ext .png docs/screenshots/*.png || true; fi; \
+	du -ch docs/screenshots/*.png | tail -1
 
 clean:
 	@scripts/ensure-db.sh stop || true

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "meetings",
 ]
 
@@ -101,6 +102,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "meetings.web.context.archive",
             ],
             # The template tags live with the pages (meetings/web/), not at the app's top level.
             "libraries": {"transcript": "meetings.web.templatetags.transcript"},
@@ -163,6 +165,14 @@ if HTTPS:
 
 # Visitors' query strings are capped (414 past this many characters).
 MAX_QUERY_STRING = 2048
+
+# The archive's name (page header, footer, citations) and where its texts come from (the About page,
+# the footer, the exports): the attribution a source's licence requires, the licence, a link.
+# The dev archive's texts ask for SOURCE_ATTRIBUTION="Kremlin.ru" (see README, "About and citing").
+ARCHIVE_NAME = os.environ.get("ARCHIVE_NAME", "Transcript Archive")
+SOURCE_ATTRIBUTION = os.environ.get("SOURCE_ATTRIBUTION", "")
+SOURCE_LICENCE = os.environ.get("SOURCE_LICENCE", "")
+SOURCE_URL = os.environ.get("SOURCE_URL", "")
 
 # Editors' corrections of people (merges, splits, labels that are not people), applied at every
 # ingest; `ingest_transcripts --people FILE` names another file for one run.

@@ -484,3 +484,15 @@ class ParticipantRole(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["participant", "-meetings", "role"], name="participantrole_most")]
+
+
+class SearchWord(models.Model):
+    """A word of the archive's remarks, as written (lower case), and in how many remarks: the
+    vocabulary "Did you mean" suggests from (trigram index, pg_trgm). Rebuilt at ingest from the
+    turns' stored vectors (meetings.derived.search.rebuild_vocabulary)."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+    remarks = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_trgm")]

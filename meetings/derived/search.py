@@ -23,10 +23,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.names import name_key
+from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
 from meetings.sql import search as search_sql
 
 MAX_QUERY_LENGTH = 200
+FRAGMENT_DELIMITER = "\x04"  # between ts_headline's fragments; whole_word_fragments writes "…"
 START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escaped to <mark> later
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -87,7 +89,7 @@ def headline(expression: str, query: SearchQuery, *, highlight_all: bool = False
     if highlight_all:
         options["highlight_all"] = True
     else:
-        options.update(max_words=40, min_words=18, max_fragments=2, fragment_delimiter=" … ")
+        options.update(max_words=40, min_words=18, max_fragments=2, fragment_delimiter=FRAGMENT_DELIMITER)
     return SearchHeadline(expression, query, **options)
 
 
@@ -239,21 +241,31 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         .values_list("pk", "snippet")
     )
     for t in turns:
-        t.snippet = marked_escaped(snippets.get(t.pk, ""))
+        source = t.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        fragments = whole_word_fragments(
+            snippets.get(t.pk, "").split(FRAGMENT_DELIMITER), source, START + STOP
+        )
+        t.snippet = marked_escaped(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS))
 
 
 def marked_escaped(text: str) -> SafeString:
     """A headline of already escaped text: only the markers become HTML (and nothing else may)."""
     if "<" in text or ">" in text:  # cannot happen with escaped input; never trust it anyway
         return marked(text)
-    return mark_safe(text.replace("\u00a0", " ").replace(START, "<mark>").replace(STOP, "</mark>"))
+    return mark_safe(tidy_spaces(text).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+FACET_SPEAKERS = 12
+FACET_YEARS = 40
 
 
 def facets(hits: Hits) -> dict:
-    """Counts of matching remarks per speaker (top 12) and per year, over the ranked matches."""
+    """Counts of matching remarks per speaker (the top FACET_SPEAKERS) and per year, over the
+    ranked matches; and what the lists leave out, so that a cut list says so: the speakers and
+    remarks not shown, and the remarks of no named speaker ("Question", group summaries)."""
     by_speaker = Counter(c.speaker_id for c in hits.candidates if c.speaker_id)
     by_year = Counter(c.date.year for c in hits.candidates if c.date)
-    top = by_speaker.most_common(12)
+    top = by_speaker.most_common(FACET_SPEAKERS)
     people = Participant.objects.in_bulk([pid for pid, _ in top])
     speakers = sorted(
         (
@@ -263,8 +275,106 @@ def facets(hits: Hits) -> dict:
         ),
         key=lambda f: (-f["n"], f["speaker__name"]),
     )
-    years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), reverse=True)][:40]
-    return {"speakers": speakers, "years": years, "capped": hits.capped}
+    all_years = [{"year": y, "n": n} for y, n in sorted(by_year.items(), reverse=True)]
+    years = all_years[:FACET_YEARS]
+    return {
+        "speakers": speakers,
+        "years": years,
+        "capped": hits.capped,
+        "more_speakers": len(by_speaker) - len(speakers),
+        "more_speaker_remarks": sum(by_speaker.values()) - sum(f["n"] for f in speakers),
+        "unnamed": sum(1 for c in hits.candidates if not c.speaker_id),
+        "more_years": len(all_years) - len(years),
+        "more_year_remarks": sum(f["n"] for f in all_years[FACET_YEARS:]),
+    }
+
+
+def rebuild_vocabulary() -> int:
+    """The vocabulary of "Did you mean" (SearchWord), from every turn's stored vector; called
+    after an ingest changed the archive and by rebuild_search. Returns how many words."""
+    return search_sql.rebuild_vocabulary()
+
+
+SUGGEST_BELOW = 5  # "Did you mean" is offered when fewer remarks than this match
+
+
+@dataclass
+class Suggestion:
+    """What "Did you mean" offers: the query with its unknown words replaced by the archive's
+    nearest words, and the people that corrected query names."""
+
+    query: str
+    people: list[Participant]
+
+
+def suggest(q: str, matches: int) -> Suggestion | None:
+    """Corrections of a query that finds little, from the archive's own vocabulary (pg_trgm):
+    each word the archive never uses is replaced by the most alike word it does use (the
+    commonest among equally alike ones), keeping the visitor's capitals; the vocabulary holds
+    the words of people's names, so a misspelt name is corrected too, and the people the
+    corrected query names are offered ("Nabiulina" → the profile of whoever is "Nabiullina")."""
+    if matches >= SUGGEST_BELOW:
+        return None
+    terms = [t for t in query_terms(q) if len(t) >= 3 and not any(ch.isdigit() for ch in t)][:6]
+    if not terms:
+        return None
+    known = search_sql.known_words([t.lower() for t in terms])
+    replaced = {}
+    for term in terms:
+        if term.lower() in known:
+            continue
+        found = search_sql.similar_words(term.lower(), limit=1)
+        if found:
+            replaced[term] = _same_case(found[0][0], term)
+    corrected = None
+    if replaced:
+        corrected = re.sub(
+            r"[\w']+", lambda m: replaced.get(m.group(0), replaced.get(m.group(0).strip("'"), m.group(0))), q
+        )
+    if corrected is None:
+        return None
+    return Suggestion(corrected, matching_people(corrected) if len(terms) <= 4 else [])
+
+
+def _same_case(word: str, like: str) -> str:
+    """`word` (lower case) written with the capitals of `like`: "Moscow", "NATO", "moscow"."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def resolve_speaker(value: str) -> list[Participant]:
+    """The people a speaker filter names: a slug ("helena-marsh", any case), a name as any of its
+    written forms ("Helena Marsh", "marsh helena"), or words of a name ("Marsh")."""
+    value = " ".join(value.replace("\u00a0", " ").split())[:200]
+    if not value:
+        return []
+    by_slug = list(Participant.objects.filter(slug=value.lower()))
+    if by_slug:
+        return by_slug
+    by_alias = list(
+        Participant.objects.filter(
+            pk__in=ParticipantAlias.objects.filter(key=name_key(value)).values("participant_id")
+        )
+    )
+    if by_alias:
+        return by_alias
+    people = Participant.objects.all()
+    for word in value.split()[:10]:
+        people = people.filter(name__icontains=word)
+    return list(people.order_by("-turn_count", "name")[:20])
+
+
+def speaker_choices(limit: int = 400) -> list[str]:
+    """Names for the speaker filter's autocomplete (a <datalist>): the busiest people first,
+    then by name. Any other name is still accepted."""
+    return sorted(
+        Participant.objects.filter(turn_count__gt=0)
+        .order_by("-turn_count", "name")
+        .values_list("name", flat=True)[:limit]
+    )
 
 
 def matching_people(q: str) -> list[Participant]:

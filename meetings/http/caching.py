@@ -9,12 +9,14 @@ A conditional request from a browser or a CDN is answered 304 without running th
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 VERSION_KEY = "archive-version"
@@ -63,8 +65,40 @@ def archive_changed() -> None:
     cache.set(VERSION_KEY, (state.version, state.changed_at.timestamp()), VERSION_TTL)
 
 
+COMPRESS_MIN = 500  # bytes: smaller bodies are sent as they are
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/atom+xml", "application/vnd.")
+
+
+def accepts_gzip(request) -> bool:
+    """The client takes gzip (Accept-Encoding names gzip, or *, without q=0)."""
+    for part in request.headers.get("Accept-Encoding", "").lower().split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip() in ("gzip", "*"):
+            q = params.replace(" ", "").removeprefix("q=")
+            try:
+                return float(q) > 0 if q else True
+            except ValueError:
+                return True
+    return False
+
+
+def compressed(response) -> bytes | None:
+    """The body gzipped (deterministically: no timestamp), or None when it is not worth it (small,
+    not text or JSON, already encoded). Done once, when a page enters the cache."""
+    kind = response.get("Content-Type", "")
+    if response.has_header("Content-Encoding") or not kind.startswith(COMPRESSIBLE):
+        return None
+    body = response.content
+    if len(body) < COMPRESS_MIN:
+        return None
+    packed = gzip.compress(body, compresslevel=6, mtime=0)
+    return packed if len(packed) < len(body) else None
+
+
 class ArchiveCacheMiddleware:
-    """ETag/Last-Modified validation, Cache-Control, and a server-side copy of each page."""
+    """ETag/Last-Modified validation, Cache-Control, and a server-side copy of each page, with its
+    gzipped body made once when it is stored: a client that accepts gzip gets the compressed copy
+    (its own ETag, "Vary: Accept-Encoding"), however often the page is served."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,20 +109,33 @@ class ArchiveCacheMiddleware:
         ):
             return self.get_response(request)
         version, changed = archive_version()
-        etag = quote_etag(f"{current_release()}-{version}")
-        if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
-            response = HttpResponseNotModified()
-            response["ETag"] = etag
-            return response
-        key = "page:" + hashlib.sha256(f"{etag}{request.build_absolute_uri()}".encode()).hexdigest()
+        tag = f"{current_release()}-{version}"
+        gz_ok = accepts_gzip(request)
+        asked = [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]
+        for candidate in (quote_etag(tag + "-gzip") if gz_ok else None, quote_etag(tag)):
+            if candidate and candidate in asked:
+                response = HttpResponseNotModified()
+                response["ETag"] = candidate
+                patch_vary_headers(response, ("Accept-Encoding",))
+                return response
+        key = "page:" + hashlib.sha256(f"{tag}{request.build_absolute_uri()}".encode()).hexdigest()
         cached = cache.get(key)
-        if cached is not None:
-            response = cached
+        if isinstance(cached, tuple):  # (response, gzipped body or None)
+            response, packed = cached
         else:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming or response.has_header("Set-Cookie"):
                 return response
-            cache.set(key, response, PAGE_TTL)
+            packed = compressed(response)
+            cache.set(key, (response, packed), PAGE_TTL)
+        etag = quote_etag(tag)
+        if packed is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if gz_ok:
+                response.content = packed
+                response["Content-Encoding"] = "gzip"
+                response["Content-Length"] = str(len(packed))
+                etag = quote_etag(tag + "-gzip")
         response["ETag"] = etag
         response["Last-Modified"] = http_date(changed)
         search = request.path.startswith(("/search/", "/api/search/"))

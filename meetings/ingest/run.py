@@ -87,6 +87,7 @@ def refresh_derived(
     if changed and not dry_run:
         rebuild_aggregates()  # profiles' and lists' figures, one transaction
         search.refresh_recent_index()  # the newest turns' own search index, when due
+        search.rebuild_vocabulary()  # the words "Did you mean" suggests from
         archive_changed()  # new ETags; cached pages are no longer served
 
 

@@ -118,3 +118,55 @@ def replace_recent_index(index: str, cutoff: datetime.date | None) -> None:
                 f"CREATE INDEX {index} ON {table('Turn')} USING gin (search_vector) "
                 f"WHERE date >= '{cutoff.isoformat()}'::date"
             )
+
+
+def rebuild_vocabulary() -> int:
+    """The archive's words as written (the unstemmed part of the turns' vectors, weight D) and in
+    how many remarks each is, and the words of people's names, into SearchWord: no digits, 3 to
+    60 characters. Returns how many words."""
+    words = table("SearchWord")
+    with connection.cursor() as cur:
+        cur.execute(f"DELETE FROM {words}")
+        cur.execute(
+            f"""
+INSERT INTO {words} (word, remarks)
+SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM {table("Turn")}', 'D')
+WHERE length(word) BETWEEN 3 AND 60 AND word !~ '[0-9_]'
+"""
+        )
+        # The words of people's names, as many times as they spoke: a misspelt name is corrected
+        # even when nobody says it in a remark.
+        cur.execute(
+            f"""
+INSERT INTO {words} (word, remarks)
+SELECT w.word, sum(p.turn_count) FROM {table("Participant")} AS p,
+     unnest(tsvector_to_array(to_tsvector('simple', archive_search_text(p.name)))) AS w(word)
+WHERE length(w.word) BETWEEN 3 AND 60 AND w.word !~ '[0-9_]'
+GROUP BY w.word
+ON CONFLICT (word) DO UPDATE SET remarks = {words}.remarks + excluded.remarks
+"""
+        )
+        cur.execute(f"SELECT count(*) FROM {words}")
+        return cur.fetchone()[0]
+
+
+def known_words(words: list[str]) -> dict[str, int]:
+    """Which of these (lower-case) words the vocabulary holds, and in how many remarks."""
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT word, remarks FROM {table('SearchWord')} WHERE word = ANY(%s)", [words])
+        return dict(cur.fetchall())
+
+
+def similar_words(word: str, limit: int = 5) -> list[tuple[str, int, float]]:
+    """Words of the vocabulary that look like `word` (pg_trgm similarity, at least 0.4), most
+    alike first, then the commonest: (word, remarks, similarity)."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""
+SELECT word, remarks, similarity(word, %s) AS sim FROM {table("SearchWord")}
+WHERE word %% %s AND similarity(word, %s) >= 0.4
+ORDER BY sim DESC, remarks DESC, word LIMIT %s
+""",
+            [word, word, word, limit],
+        )
+        return cur.fetchall()

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import F, Q, Subquery
 
 from meetings.core.roles import role_key
+from meetings.derived.search import resolve_speaker
 from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker, Turn, TurnTopic
 
 MAX_WORDS = 10
@@ -231,7 +232,12 @@ class SearchFilter(django_filters.FilterSet):
         fields = ["speaker", "meeting", "date_from", "date_to", "year", "kind", "topic"]
 
     def filter_speaker(self, queryset, name, value):
-        return by_speaker_slug(queryset, value)  # the (speaker, date, …) index, read in order
+        """A slug or a name (any written form, or words of it): the search page's box takes what
+        a reader types, the facets' links give slugs. The people found are kept for the page."""
+        self.speakers = resolve_speaker(value)
+        if len(self.speakers) == 1:  # the (speaker, date, …) index, read in order
+            return queryset.filter(speaker_id=self.speakers[0].pk)
+        return queryset.filter(speaker_id__in=[p.pk for p in self.speakers])
 
     def filter_topic(self, queryset, name, value):
         return queryset.filter(pk__in=TurnTopic.objects.filter(topic__slug=value.strip()).values("turn_id"))

@@ -8,14 +8,17 @@ import string
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import ExtractYear, Left, Upper
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from meetings.core import citations
 from meetings.core import contents as contents_core
 from meetings.derived import aggregates, search
 from meetings.http.paging import page_number, page_or_404, requested_page
@@ -245,6 +248,7 @@ def turn_detail(request, slug, key):
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
     url = request.build_absolute_uri(turn.get_absolute_url())
+    cite = _citation(meeting, turn, url)
     return render(
         request,
         "meetings/turn_detail.html",
@@ -255,6 +259,12 @@ def turn_detail(request, slug, key):
             "before": before,
             "after": after,
             "permalink": url,
+            "citation": {
+                "text": citations.plain(cite),
+                "bibtex": citations.bibtex(cite),
+                "csl_json": citations.csl_json(cite),
+                "accessed": cite.accessed,
+            },
         },
     )
 
@@ -315,6 +325,46 @@ def _speaker_rows(people):
         first_seen=Subquery(appearances.order_by("date").values("date")[:1]),
         last_seen=Subquery(appearances.order_by("-date").values("date")[:1]),
     )
+
+
+def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
+    """The facts of a remark's citation; accessed today (the server's date, UTC)."""
+    return citations.Remark(
+        archive=settings.ARCHIVE_NAME,
+        speaker=turn.speaker.name if turn.speaker else turn.display_label,
+        role=turn.role or "",
+        meeting=meeting.title,
+        date=meeting.date,
+        place=meeting.place or "",
+        url=url,
+        key=turn.key,
+        meeting_slug=meeting.slug,
+        accessed=timezone.localdate(),
+        summary=turn.is_summary,
+        source=settings.SOURCE_ATTRIBUTION,
+    )
+
+
+CITATION_FORMATS = {
+    "txt": ("text/plain; charset=utf-8", citations.plain),
+    "bib": ("application/x-bibtex; charset=utf-8", citations.bibtex),
+    "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", citations.csl_json),
+}
+
+
+@require_safe
+def turn_citation(request, slug, key, fmt):
+    """The citation of a remark as a file (plain text, BibTeX, CSL-JSON): usable without script."""
+    if fmt not in CITATION_FORMATS:
+        raise Http404("No such citation format")
+    meeting = get_object_or_404(Meeting, slug=slug)
+    turn = get_object_or_404(Turn.objects.select_related("speaker").for_display(), meeting=meeting, key=key)
+    turn.meeting = meeting
+    content_type, write = CITATION_FORMATS[fmt]
+    body = write(_citation(meeting, turn, request.build_absolute_uri(turn.get_absolute_url())))
+    response = HttpResponse(body + "\n", content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{slug}-{key}.{fmt}"'
+    return response
 
 
 @require_safe
@@ -530,6 +580,9 @@ def search_page(request):
         "filter": filterset,
         "query": _query_without_page(request),
         "sort": "date" if request.GET.get("sort") == "date" else "relevance",
+        "speaker_names": search.speaker_choices(),
+        # The people the speaker box named (a slug, a name, words of a name): the page says who.
+        "speakers": getattr(filterset, "speakers", None),
     }
     if not q:
         return render(request, "meetings/search.html", context)
@@ -546,6 +599,12 @@ def search_page(request):
     page = _page_of(hits.units, number, RESULTS_PER_PAGE)
     results = hits.page
     search.with_snippets(results, q)
+    suggestion = search.suggest(q, hits.total) if page.number == 1 else None
+    if suggestion is not None:  # the same search, filters kept, with the corrected words
+        params = request.GET.copy()
+        params.pop("page", None)
+        params["q"] = suggestion.query
+        context.update(suggestion=suggestion, suggestion_query=params.urlencode())
     context.update(
         {
             "page": page,

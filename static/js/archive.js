@@ -1,4 +1,4 @@
-/* Progressive enhancement: "Copy link" and "Copy citation" buttons. Pages work without it. */
+/* Progressive enhancement: "Copy link" and "Copy citation" (plain, BibTeX, CSL-JSON) buttons. Pages work without it. */
 (function () {
   "use strict";
   if (!navigator.clipboard || !window.isSecureContext && location.hostname !== "127.0.0.1" && location.hostname !== "localhost") {
@@ -22,10 +22,9 @@
   document.querySelectorAll("a[data-copy-url]").forEach(function (link) {
     addButton(link, "Copy link", function () { return new URL(link.getAttribute("href"), location.href).href; });
   });
-  var citation = document.getElementById("citation");
-  if (citation) {
-    addButton(citation, "Copy citation", function () { return citation.textContent.trim(); });
-  }
+  document.querySelectorAll("[data-copy-text]").forEach(function (block) {
+    addButton(block, block.getAttribute("data-copy-text"), function () { return block.textContent.trim(); });
+  });
 })();
 /* Reading: panels marked data-open-wide="<width>" start open on screens at least that wide (they
    sit beside the text there), closed on phones; a link to #contents opens the contents. */

@@ -135,7 +135,12 @@ def test_copy_buttons_and_summary_marking(browser, live_server):
     summary = page.locator("article.turn.summary").first
     assert "not a verbatim quotation" in summary.inner_text()
     page.goto(live_server.url + "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/helena-marsh-1/")
-    assert page.locator(".cite button.copy").count() == 1
+    # one copy button for each form of the citation: text, BibTeX, CSL-JSON
+    assert page.locator(".cite button.copy").all_text_contents() == [
+        "Copy citation",
+        "Copy BibTeX",
+        "Copy CSL-JSON",
+    ]
     assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/helena-marsh-1/")
     page.close()
 

@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
+from meetings.core.typography import cut_at_word, tidy_spaces
 from meetings.derived.search import START, STOP
 
 register = template.Library()
@@ -19,7 +20,7 @@ register = template.Library()
 def turn_html(text: str) -> str:
     """Paragraphs as <p>; "(Laughter.)" as <span class="stage">; "<…>" as an omission. Escaped."""
     out = []
-    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
         parts = segments(para)
         if len(parts) == 1 and parts[0][0] == OMISSION:
             out.append('<p class="omission"><span title="Omitted in the source">&lt;…&gt;</span></p>')
@@ -59,12 +60,13 @@ def _balance_marks(html: str) -> str:
 
 @register.filter
 def snippet(text: str, length: int = 220) -> str:
-    """The first words of a turn, on one line, cut at a word boundary."""
-    flat = " ".join((text or "").replace("\u00a0", " ").split())
-    if len(flat) <= length:
-        return flat
-    cut = flat[:length].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    """The first words of a turn, on one line, cut at a word boundary (no-break spaces only where
+    they bind: meetings.core.typography)."""
+    flat = _WHITESPACE.sub(" ", tidy_spaces(text or "")).strip()  # U+00A0 is not collapsed
+    return cut_at_word(flat, length)
+
+
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 def phrase_pattern(key: str) -> re.Pattern:
@@ -83,7 +85,7 @@ def highlight(text: str, key: str) -> str:
     """The turn's paragraphs, escaped, with the topic phrase marked."""
     pattern = phrase_pattern(key or "")
     out = []
-    for para in (p for p in (text or "").split("\n\n") if p.strip()):
+    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
         pieces, pos = [], 0
         for m in pattern.finditer(para):
             pieces.append(escape(para[pos : m.start()]))
@@ -119,3 +121,20 @@ def speakers_line(meeting) -> SafeString:
     if meeting.is_excerpt:
         parts.append("excerpts")
     return format_html('<span class="meta">{}</span>', format_html_join(" · ", "{}", ((p,) for p in parts)))
+
+
+@register.filter
+def quoted(query: str) -> str:
+    """A visitor's query between quotation marks, once: “housing rent”; a query that holds its
+    own quotes shows them as typographic quotes and gets no others: “foreign agents” media."""
+    query = query or ""
+    if '"' not in query:
+        return f"“{query}”"
+    out, opening = [], True
+    for ch in query:
+        if ch == '"':
+            out.append("“" if opening else "”")
+            opening = not opening
+        else:
+            out.append(ch)
+    return "".join(out)
