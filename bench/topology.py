@@ -1,6 +1,6 @@
 """The archive past one machine, on one machine: a primary, a streaming replica, Redis, two web servers.
 
-    .venv/bin/python bench/topology.py [--meetings 240] [--runs 4] [--edits 8] [--seconds 10]
+    .venv/bin/python bench/topology.py [--meetings 200] [--runs 4] [--edits 6] [--seconds 8]
 
 It builds, under a temporary folder, a private PostgreSQL primary and a streaming replica of it
 (pg_basebackup -R), each on a free loopback port (the system's server binaries; as root they run
@@ -304,15 +304,17 @@ def django_env(primary: str, replica: str | None, cache_url: str, prefix: str) -
 
 
 def manage(env: dict, *args, timeout: float = 300) -> str:
-    return subprocess.run(
+    done = subprocess.run(
         [PY, str(ROOT / "manage.py"), *args],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
         timeout=timeout,
-    ).stdout
+    )
+    if done.returncode:
+        raise RuntimeError(f"manage.py {args[0]} failed:\n{(done.stdout + done.stderr)[-3000:]}")
+    return done.stdout
 
 
 def forget_redis_prefix(prefix: str) -> None:
@@ -507,11 +509,16 @@ def throughput(topo: Topology, primary: str, replica: str | None, paths: list[st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--meetings", type=int, default=240, help="generated meetings ingested (default 240)")
+    ap.add_argument("--meetings", type=int, default=200, help="generated meetings ingested (default 200)")
     ap.add_argument("--runs", type=int, default=4, help="ingest runs the meetings arrive in (default 4)")
-    ap.add_argument("--edits", type=int, default=8, help="files edited and ingested again, twice (default 8)")
+    ap.add_argument("--edits", type=int, default=6, help="files edited and ingested again, twice (default 6)")
     ap.add_argument("--readers", type=int, default=4, help="reader threads during the ingest (default 4)")
-    ap.add_argument("--seconds", type=int, default=10, help="wrk seconds per throughput run (default 10)")
+    ap.add_argument("--seconds", type=int, default=8, help="wrk seconds per throughput run (default 8)")
+    ap.add_argument(
+        "--ingest-without-replica",
+        action="store_true",
+        help="run the ingest with the primary alone in its settings (as a separate ingest host would)",
+    )
     ap.add_argument("--deadline", type=int, default=280, help="give up after this many seconds (default 280)")
     args = ap.parse_args()
     started = time.monotonic()
@@ -563,11 +570,12 @@ def main() -> None:
             t.daemon = True
             t.start()
 
+        ingest_env = env if args.ingest_without_replica else web
         ingest_s = []
         revs: dict[str, int] = {}
         for n, batch in enumerate(runs):
             t0 = time.perf_counter()
-            manage(web, "ingest_transcripts", "--no-progress", "-v0", *map(str, batch))
+            manage(ingest_env, "ingest_transcripts", "--no-progress", "-v0", *map(str, batch))
             ingest_s.append(time.perf_counter() - t0)
             say(
                 f"ingest run {n + 1}: {len(batch)} files in {ingest_s[-1]:.1f} s, version {truth.record(revs)}"
@@ -587,7 +595,7 @@ def main() -> None:
                 f.write_text(mark(f.read_text(encoding="utf-8"), rev), encoding="utf-8")
                 revs[path] = rev
             t0 = time.perf_counter()
-            manage(web, "ingest_transcripts", "--no-progress", "-v0", *map(str, edited_paths))
+            manage(ingest_env, "ingest_transcripts", "--no-progress", "-v0", *map(str, edited_paths))
             ingest_s.append(time.perf_counter() - t0)
             say(
                 f"edit {rev}: {len(edited_paths)} files in {ingest_s[-1]:.1f} s, version {truth.record(revs)}"
@@ -645,6 +653,7 @@ def main() -> None:
             "command": (
                 f".venv/bin/python bench/topology.py --meetings {args.meetings} --runs {args.runs}"
                 f" --edits {args.edits} --readers {args.readers} --seconds {args.seconds}"
+                + (" --ingest-without-replica" if args.ingest_without_replica else "")
             ),
         }
         for line in (stale + reads.errors)[:10]:
