@@ -1,10 +1,11 @@
 """The archive past one machine, on one machine: a primary, a streaming replica, Redis, two web servers.
 
-    .venv/bin/python bench/topology.py [--meetings 200] [--runs 4] [--edits 6] [--seconds 8]
+    .venv/bin/python bench/topology.py [--meetings 160] [--runs 4] [--edits 6] [--seconds 8] [--replica-delay-ms 500]
 
 It builds, under a temporary folder, a private PostgreSQL primary and a streaming replica of it
 (pg_basebackup -R), each on a free loopback port (the system's server binaries; as root they run
-as the `postgres` OS user), uses the local Redis (127.0.0.1:6379, database 5, a key prefix of its
+as the `postgres` OS user) — the replica applies each commit --replica-delay-ms late
+(recovery_min_apply_delay), a replica lagging as a loaded one does — uses the local Redis (127.0.0.1:6379, database 5, a key prefix of its
 own) as the shared cache, and starts two gunicorn servers on loopback configured with the primary,
 DATABASE_REPLICA_URLS and CACHE_URL. Then:
 
@@ -104,7 +105,7 @@ class Topology:
     def url(self, name: str, db: str = "archive") -> str:
         return f"postgres://postgres@127.0.0.1:{self.clusters[name][2]}/{db}"
 
-    def _start(self, name: str) -> str:
+    def _start(self, name: str, *settings: str) -> str:
         data, port = self.tmp / name, free_port()
         log = open(self.tmp / f"{name}.log", "ab")
         proc = subprocess.Popen(
@@ -128,6 +129,7 @@ class Topology:
                 "max_wal_senders=4",
                 "-c",
                 "hot_standby_feedback=on",
+                *settings,
             ),
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -164,9 +166,10 @@ class Topology:
             conn.execute("CREATE DATABASE archive")
         return url
 
-    def start_replica(self) -> str:
+    def start_replica(self, delay_ms: int = 0) -> str:
         """A streaming standby of the primary, from pg_basebackup -R (which writes its
-        primary_conninfo and standby.signal)."""
+        primary_conninfo and standby.signal); `delay_ms` holds each commit back that long before
+        the standby applies it (recovery_min_apply_delay: a replica that lags, on purpose)."""
         port = self.clusters["primary"][2]
         self.run_pg(
             self.bin / "pg_basebackup",
@@ -184,7 +187,7 @@ class Topology:
             "-c",
             "fast",
         )
-        url = self._start("replica")
+        url = self._start("replica", "-c", f"recovery_min_apply_delay={delay_ms}ms")
         with pg_connect(url) as conn:
             assert conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]
         return url
@@ -424,13 +427,17 @@ class Reads:
 
 def reader(reads: Reads, ports: list[int], paths: list[str], stop: threading.Event, seed: int) -> None:
     """Pages in turn through each server; every other one with a query string of its own, which
-    no cache holds, so its view runs (on a replica that has caught up, or on the primary)."""
+    no cache holds, so its view runs (on a replica that has caught up, or on the primary): half
+    of those the meeting list's count, which the ingest's last transaction before the new
+    version (the aggregates) writes."""
     i = 0
     while not stop.is_set():
         with reads.lock:
             snapshot = list(paths)
         path = snapshot[(i // 2) % len(snapshot)]
-        if i % 2:
+        if i % 4 == 1:  # the stored meeting count, the last thing an ingest writes before its version
+            path = f"/api/meetings/?page_size={1 + (seed * 53 + i) % 200}"
+        elif i % 4 == 3:
             path += f"{'&' if '?' in path else '?'}n={seed}-{i}"
         reads.fetch(ports[i % len(ports)], path)
         i += 1
@@ -509,7 +516,7 @@ def throughput(topo: Topology, primary: str, replica: str | None, paths: list[st
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--meetings", type=int, default=200, help="generated meetings ingested (default 200)")
+    ap.add_argument("--meetings", type=int, default=160, help="generated meetings ingested (default 160)")
     ap.add_argument("--runs", type=int, default=4, help="ingest runs the meetings arrive in (default 4)")
     ap.add_argument("--edits", type=int, default=6, help="files edited and ingested again, twice (default 6)")
     ap.add_argument("--readers", type=int, default=4, help="reader threads during the ingest (default 4)")
@@ -518,6 +525,12 @@ def main() -> None:
         "--ingest-without-replica",
         action="store_true",
         help="run the ingest with the primary alone in its settings (as a separate ingest host would)",
+    )
+    ap.add_argument(
+        "--replica-delay-ms",
+        type=int,
+        default=500,
+        help="the replica applies each commit this much later (recovery_min_apply_delay; default 500)",
     )
     ap.add_argument("--deadline", type=int, default=280, help="give up after this many seconds (default 280)")
     args = ap.parse_args()
@@ -546,7 +559,7 @@ def main() -> None:
         env = django_env(primary, None, REDIS_URL, prefix)
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
-        replica = topo.start_replica()
+        replica = topo.start_replica(args.replica_delay_ms)
         say(f"primary and streaming replica up ({topo.replication_state()})")
         corpus = topo.tmp / "corpus"
         manage(env, "generate_corpus", str(corpus), "--meetings", str(args.meetings), "--seed", "19")
@@ -644,6 +657,7 @@ def main() -> None:
             "uncached_reads_on_primary_pct": round(
                 100 * behind / max(1, sources.get("primary", 0) + sources.get("replica", 0)), 1
             ),
+            "replica_delay_ms": args.replica_delay_ms,
             "max_lag_ms": round(lag["max_lag_ms"], 1),
             "max_lag_bytes": lag["max_lag_bytes"],
             "uncached_read_rps_with_replica": with_replica["rps"],
@@ -653,6 +667,7 @@ def main() -> None:
             "command": (
                 f".venv/bin/python bench/topology.py --meetings {args.meetings} --runs {args.runs}"
                 f" --edits {args.edits} --readers {args.readers} --seconds {args.seconds}"
+                f" --replica-delay-ms {args.replica_delay_ms}"
                 + (" --ingest-without-replica" if args.ingest_without_replica else "")
             ),
         }
