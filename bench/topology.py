@@ -1,6 +1,6 @@
 """The archive past one machine, on one machine: a primary, a streaming replica, Redis, two web servers.
 
-    .venv/bin/python bench/topology.py [--meetings 160] [--runs 4] [--edits 6] [--seconds 8] [--replica-delay-ms 500]
+    .venv/bin/python bench/topology.py [--meetings 160] [--runs 4] [--edits 6] [--seconds 8] [--replica-delay-ms 2000]
 
 It builds, under a temporary folder, a private PostgreSQL primary and a streaming replica of it
 (pg_basebackup -R), each on a free loopback port (the system's server binaries; as root they run
@@ -486,6 +486,11 @@ def wrk_rps(ports: list[int], paths: list[str], seconds: int, connections: int, 
     return round(total, 1)
 
 
+def wal_position(url: str) -> int:
+    with pg_connect(url) as conn:
+        return int(conn.execute("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn").fetchone()[0])
+
+
 def commits(url: str) -> int:
     with pg_connect(url) as conn:
         return conn.execute("SELECT xact_commit FROM pg_stat_database WHERE datname = 'archive'").fetchone()[
@@ -529,8 +534,8 @@ def main() -> None:
     ap.add_argument(
         "--replica-delay-ms",
         type=int,
-        default=500,
-        help="the replica applies each commit this much later (recovery_min_apply_delay; default 500)",
+        default=2000,
+        help="the replica applies each commit this much later (recovery_min_apply_delay; default 2000)",
     )
     ap.add_argument("--deadline", type=int, default=280, help="give up after this many seconds (default 280)")
     args = ap.parse_args()
@@ -584,6 +589,7 @@ def main() -> None:
             t.start()
 
         ingest_env = env if args.ingest_without_replica else web
+        wal_start = wal_position(primary)
         ingest_s = []
         revs: dict[str, int] = {}
         for n, batch in enumerate(runs):
@@ -614,6 +620,7 @@ def main() -> None:
                 f"edit {rev}: {len(edited_paths)} files in {ingest_s[-1]:.1f} s, version {truth.record(revs)}"
             )
             time.sleep(1)
+        wal_bytes = wal_position(primary) - wal_start
         replication = lag["state"] or topo.replication_state()
         stop.set()
         for t in threads:
@@ -657,6 +664,7 @@ def main() -> None:
             "uncached_reads_on_primary_pct": round(
                 100 * behind / max(1, sources.get("primary", 0) + sources.get("replica", 0)), 1
             ),
+            "wal_mb_per_ingest_run": round(wal_bytes / len(ingest_s) / 1e6, 1),
             "replica_delay_ms": args.replica_delay_ms,
             "max_lag_ms": round(lag["max_lag_ms"], 1),
             "max_lag_bytes": lag["max_lag_bytes"],
