@@ -131,19 +131,30 @@ def archive_version() -> tuple[int, float, int]:
 def archive_changed() -> None:
     """Called when an ingest changed the archive: a new version, and old pages are invalid.
 
-    The version cached until now is dropped at once (the next request reads the primary, which
-    gives the version it can see with a position past it), and the new one is published with
-    the WAL position after its commit."""
+    The new version is published with the primary's WAL position after its commit. Called inside
+    a transaction, the version cached until now is dropped at once (the next request reads the
+    primary, which gives the version it can see) and the new one is published on commit: never
+    before, or pages of the old data would be cached under the new version."""
     from meetings.models import ArchiveState
 
     state = ArchiveState.bump()
-    cache_delete(VERSION_KEY)
 
     def publish() -> None:
         found = (state.version, state.changed_at.timestamp(), replication.primary_position())
         cache_set(VERSION_KEY, found, VERSION_TTL)
 
-    transaction.on_commit(publish)  # at once outside a transaction
+    if _in_transaction():
+        cache_delete(VERSION_KEY)
+        transaction.on_commit(publish)
+    else:
+        publish()
+
+
+def _in_transaction() -> bool:
+    """In a transaction of our own; a test's enclosing transaction (Django marks it) stands for
+    autocommit, as Django's durable blocks take it."""
+    conn = transaction.get_connection()
+    return conn.in_atomic_block and not all(getattr(b, "_from_testcase", False) for b in conn.atomic_blocks)
 
 
 class ArchiveCacheMiddleware:

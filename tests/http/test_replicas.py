@@ -77,3 +77,21 @@ def test_an_ingest_succeeds_and_pages_follow_it_while_redis_is_down(client, arch
 def test_a_page_served_from_the_cache_says_so(client, archive):
     assert client.get("/speakers/")["X-Archive-Source"] == "primary"  # no replica configured
     assert client.get("/speakers/")["X-Archive-Source"] == "cache"
+
+
+@pytest.mark.django_db
+def test_a_version_made_inside_a_transaction_is_published_only_once_committed(
+    archive, django_capture_on_commit_callbacks
+):
+    """Published before its commit, the new version would let pages of the old data be cached
+    under it."""
+    from django.db import transaction
+
+    version = caching.archive_version()[0]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with transaction.atomic():
+            caching.archive_changed()
+            assert caching.cache_get(caching.VERSION_KEY) is None
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert caching.cache_get(caching.VERSION_KEY)[0] == version + 1

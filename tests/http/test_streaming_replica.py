@@ -52,6 +52,21 @@ def get(port: int, path: str) -> tuple[int, str, str]:
         return exc.code, exc.headers.get("X-Archive-Source", ""), ""
 
 
+def from_replica(port: int, path: str) -> str:
+    """The page once the replica serves it: the primary's WAL may move on by a few bytes (a
+    checkpoint, autovacuum) after the replica caught up, and a version read then asks for those
+    too; the replica has them a moment later."""
+    deadline = time.monotonic() + 10
+    for attempt in range(1000):
+        status, source, body = get(port, f"{path}{'&' if '?' in path else '?'}attempt={attempt}")
+        assert status == 200
+        if source == "replica" or time.monotonic() > deadline:
+            assert source == "replica"
+            return body
+        time.sleep(0.2)
+    raise AssertionError("unreachable")
+
+
 def caught_up(primary: str, replica: str) -> bool:
     with topology.pg_connect(primary) as p, topology.pg_connect(replica) as r:
         target = p.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0]
@@ -96,8 +111,7 @@ def test_pages_follow_the_version_through_a_lagging_a_stopped_replica_and_a_dead
         _, port = topo.serve(web, workers=1)
 
         # A replica that has replayed the version serves the page.
-        status, source, body = get(port, "/meetings/")
-        assert (status, source) == (200, "replica") and "Harbour Board" in body
+        assert "Harbour Board" in from_replica(port, "/meetings/")
 
         # Replay paused, an ingest on the primary: the replica still holds the old title, and
         # the page claiming the new version is read from the primary, cached or not.
@@ -117,8 +131,7 @@ def test_pages_follow_the_version_through_a_lagging_a_stopped_replica_and_a_dead
             conn.execute("SELECT pg_wal_replay_resume()")
         wait_until(lambda: caught_up(primary, replica))
         time.sleep(0.2)
-        status, source, body = get(port, "/meetings/?q=ferry")
-        assert (status, source) == (200, "replica") and "Ferry Board" in body
+        assert "Ferry Board" in from_replica(port, "/meetings/?q=ferry")
 
         # The replica stops: pages still answer, from the primary.
         topo.stop_cluster("replica", immediate=True)
