@@ -191,6 +191,8 @@ elif CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_PREFIX", "archive"),
+            # A cache that does not answer must not hold pages up: the page is served uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -201,14 +203,15 @@ else:
         }
     }
 
-# Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds read-only copies that pages read
-# from; ingest always writes to the primary (archive/routers.py).
+# Read replicas: DATABASE_REPLICA_URLS (comma-separated) adds read-only copies (streaming
+# standbys) that pages read from once they have replayed the archive version the page claims,
+# else the primary (meetings/http/replicas.py); ingest and commands use the primary only
+# (archive/routers.py). A replica that does not answer within 2 s is left out for a while.
 REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", "")
 for _i, _url in enumerate(REPLICA_URLS, start=1):
-    DATABASES[f"replica{_i}"] = {
-        **dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True),
-        "TEST": {"MIRROR": "default"},
-    }
+    _replica = dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True)
+    _replica["OPTIONS"] = {"connect_timeout": 2, **_replica.get("OPTIONS", {})}
+    DATABASES[f"replica{_i}"] = {**_replica, "TEST": {"MIRROR": "default"}}
 if REPLICA_URLS:
     DATABASE_ROUTERS = ["archive.routers.ReplicaRouter"]
 

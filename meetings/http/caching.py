@@ -5,23 +5,40 @@ each response carries an ETag and Last-Modified derived from the archive version
 ingest) and the release, a Cache-Control that lets shared caches keep it, and a copy is kept in
 the server's cache (local memory, or Redis when CACHE_URL is set) until the archive changes.
 A conditional request from a browser or a CDN is answered 304 without running the view.
+
+With read replicas the version also carries the primary's WAL position read with it, and a page
+is rendered from a replica only once that replica has replayed it (meetings/http/replicas.py):
+a page is never older than the version in its ETag and cache key, so a lagging replica cannot
+put an old page in the cache under a new version. The cache is an optimisation only: when it
+fails (Redis down or unreachable), pages are served uncached and the version is read from the
+primary, and the cache is tried again CACHE_RETRY seconds later.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
+import time
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-VERSION_KEY = "archive-version"
+from meetings.http import replicas
+from meetings.sql import replication
+
+log = logging.getLogger(__name__)
+
+VERSION_KEY = "archive-v2"  # (version, changed_at, WAL position); "archive-version" held pairs
 VERSION_TTL = 5  # seconds a process may serve a version before asking the database again
 PAGE_TTL = 3600
+CACHE_RETRY = 5.0  # seconds pages go uncached after the cache failed
 
 
 def release() -> str:
@@ -45,24 +62,101 @@ def current_release() -> str:
     return _RELEASE
 
 
-def archive_version() -> tuple[int, float]:
-    """(version, changed_at timestamp), from the cache or the database."""
-    found = cache.get(VERSION_KEY)
+_cache_down_until = 0.0
+
+
+def _cache_failed(exc: Exception) -> None:
+    global _cache_down_until
+    log.warning(
+        "page cache unavailable (%s): serving uncached for %.0f s", exc.__class__.__name__, CACHE_RETRY
+    )
+    _cache_down_until = time.monotonic() + CACHE_RETRY
+
+
+def cache_get(key: str) -> Any:
+    """cache.get, or None while the cache is failing."""
+    if time.monotonic() < _cache_down_until:
+        return None
+    try:
+        return cache.get(key)
+    except Exception as exc:  # a cache is never worth an error page: Redis down, timeouts, …
+        _cache_failed(exc)
+        return None
+
+
+def cache_set(key: str, value: Any, ttl: float) -> None:
+    """cache.set, skipped while the cache is failing."""
+    if time.monotonic() < _cache_down_until:
+        return
+    try:
+        cache.set(key, value, ttl)
+    except Exception as exc:
+        _cache_failed(exc)
+
+
+def cache_delete(key: str) -> None:
+    if time.monotonic() < _cache_down_until:
+        return
+    try:
+        cache.delete(key)
+    except Exception as exc:
+        _cache_failed(exc)
+
+
+def cache_retry_now() -> None:
+    """Forget a cache failure (tests)."""
+    global _cache_down_until
+    _cache_down_until = 0.0
+
+
+def _version_from_primary() -> tuple[int, float, int]:
+    found = replication.version_and_position()
     if found is None:
         from meetings.models import ArchiveState
 
-        state = ArchiveState.current()
-        found = (state.version, state.changed_at.timestamp())
-        cache.set(VERSION_KEY, found, VERSION_TTL)
+        ArchiveState.current()  # the first request of an empty archive makes the row
+        found = replication.version_and_position()
+    assert found is not None
+    return found
+
+
+def archive_version() -> tuple[int, float, int]:
+    """(version, changed_at timestamp, the primary's WAL position when the version was read),
+    from the cache or the primary."""
+    found = cache_get(VERSION_KEY)
+    if found is None:
+        found = _version_from_primary()
+        cache_set(VERSION_KEY, found, VERSION_TTL)
     return found
 
 
 def archive_changed() -> None:
-    """Called when an ingest changed the archive: a new version, and old pages are invalid."""
+    """Called when an ingest changed the archive: a new version, and old pages are invalid.
+
+    The new version is published with the primary's WAL position after its commit. Called inside
+    a transaction, the version cached until now is dropped at once (the next request reads the
+    primary, which gives the version it can see) and the new one is published on commit: never
+    before, or pages of the old data would be cached under the new version."""
     from meetings.models import ArchiveState
 
     state = ArchiveState.bump()
-    cache.set(VERSION_KEY, (state.version, state.changed_at.timestamp()), VERSION_TTL)
+
+    def publish() -> None:
+        found = (state.version, state.changed_at.timestamp(), replication.primary_position())
+        cache_set(VERSION_KEY, found, VERSION_TTL)
+
+    if _in_transaction():
+        cache_delete(VERSION_KEY)
+        transaction.on_commit(publish)
+    else:
+        publish()
+
+
+def _in_transaction() -> bool:
+    """In a transaction of our own; a test's enclosing transaction (Django marks it) stands for
+    autocommit, as Django's durable blocks take it."""
+    conn = transaction.get_connection()
+    return conn.in_atomic_block and not all(getattr(b, "_from_testcase", False) for b in conn.atomic_blocks)
 
 
 COMPRESS_MIN = 500  # bytes: smaller bodies are sent as they are
@@ -108,7 +202,7 @@ class ArchiveCacheMiddleware:
             (settings.STATIC_URL, "/sitemap-remarks")
         ):
             return self.get_response(request)
-        version, changed = archive_version()
+        version, changed, position = archive_version()
         tag = f"{current_release()}-{version}"
         gz_ok = accepts_gzip(request)
         asked = [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]
@@ -119,15 +213,15 @@ class ArchiveCacheMiddleware:
                 patch_vary_headers(response, ("Accept-Encoding",))
                 return response
         key = "page:" + hashlib.sha256(f"{tag}{request.build_absolute_uri()}".encode()).hexdigest()
-        cached = cache.get(key)
+        cached = cache_get(key)
         if isinstance(cached, tuple):  # (response, gzipped body or None)
-            response, packed = cached
+            (response, packed), source = cached, "cache"
         else:
-            response = self.get_response(request)
+            response, source = self.render(request, position)
             if response.status_code != 200 or response.streaming or response.has_header("Set-Cookie"):
                 return response
             packed = compressed(response)
-            cache.set(key, (response, packed), PAGE_TTL)
+            cache_set(key, (response, packed), PAGE_TTL)
         etag = quote_etag(tag)
         if packed is not None:
             patch_vary_headers(response, ("Accept-Encoding",))
@@ -138,6 +232,7 @@ class ArchiveCacheMiddleware:
                 etag = quote_etag(tag + "-gzip")
         response["ETag"] = etag
         response["Last-Modified"] = http_date(changed)
+        response["X-Archive-Source"] = source  # cache, replica or primary
         search = request.path.startswith(("/search/", "/api/search/"))
         response["Cache-Control"] = (
             "public, max-age=60, s-maxage=300"
@@ -145,3 +240,17 @@ class ArchiveCacheMiddleware:
             else "public, max-age=300, s-maxage=86400, stale-while-revalidate=600"
         )
         return response
+
+    def render(self, request, position: int):
+        """Run the view, reading from a replica that has replayed `position`, else the primary.
+        A replica that fails during the request (503 from DatabaseUnavailableMiddleware) is left
+        out for a while and the request runs again on the primary."""
+        alias = replicas.choose(position)
+        with replicas.reading_from(alias):
+            response = self.get_response(request)
+        if alias != replicas.PRIMARY and response.status_code == 503:
+            replicas.mark_down(alias)
+            alias = replicas.PRIMARY
+            with replicas.reading_from(alias):
+                response = self.get_response(request)
+        return response, "primary" if alias == replicas.PRIMARY else "replica"

@@ -73,6 +73,8 @@ def test_cache_url_selects_a_shared_redis_cache():
 
 
 def test_replica_urls_add_aliases_and_the_router_reads_from_them():
+    """A request reads from the replica its middleware chose; outside a request (ingest, commands)
+    reads go to the primary, so a writer reads its own writes."""
     env = {
         **os.environ,
         "DATABASE_REPLICA_URLS": "postgres://postgres@127.0.0.1:5432/archive_replica_a",
@@ -80,11 +82,13 @@ def test_replica_urls_add_aliases_and_the_router_reads_from_them():
     }
     code = (
         "import django;django.setup();from django.conf import settings;from django.db import router;"
-        "from meetings.models import Meeting;"
-        "print(sorted(settings.DATABASES), router.db_for_read(Meeting), router.db_for_write(Meeting),"
+        "from meetings.models import Meeting;from meetings.http.replicas import reading_from;"
+        "outside = router.db_for_read(Meeting)\n"
+        "with reading_from('replica1'): inside = router.db_for_read(Meeting)\n"
+        "print(sorted(settings.DATABASES), outside, inside, router.db_for_write(Meeting),"
         " router.allow_migrate('replica1', 'meetings'), settings.DATABASES['replica1']['NAME'])"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert out.stdout.strip() == "['default', 'replica1'] replica1 default False archive_replica_a"
+    assert out.stdout.strip() == "['default', 'replica1'] default replica1 default False archive_replica_a"

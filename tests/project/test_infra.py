@@ -32,6 +32,58 @@ def test_docker_compose_file_is_valid():
     assert result.returncode == 0, result.stderr
 
 
+def test_docker_compose_profiles_give_the_replica_and_shared_cache_topology():
+    """Optional services: a streaming replica (pg_basebackup -R from db), Redis and a second web
+    server, off by default; with the documented variables both web servers read the replica and
+    share the cache."""
+    import os
+
+    import yaml
+
+    compose = shutil.which("docker-compose")
+    if compose is None:
+        pytest.skip("docker-compose is not installed (Debian: apt-get install docker-compose)")
+    env = {
+        **os.environ,
+        "DATABASE_REPLICA_URLS": "postgres://archive:archive@replica:5432/archive",
+        "CACHE_URL": "redis://redis:6379/0",
+    }
+
+    def config(*args: str) -> str:  # Debian's docker-compose 1.x lists every service whatever the profiles
+        result = subprocess.run(
+            [compose, "-f", str(ROOT / "docker-compose.yml"), *args, "config"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    services = yaml.safe_load(config("--profile", "replica", "--profile", "redis", "--profile", "scale"))[
+        "services"
+    ]
+    assert set(services) == {"db", "web", "web2", "replica", "redis", "ingest"}
+    profiles = {name: service.get("profiles") for name, service in services.items()}
+    assert profiles == {  # a plain `up` starts db and web only
+        "db": None,
+        "web": None,
+        "ingest": None,
+        "web2": ["scale"],
+        "replica": ["replica"],
+        "redis": ["redis"],
+    }
+    replica = " ".join(services["replica"]["command"])
+    assert "pg_basebackup -h db" in replica and " -R " in replica and "hot_standby=on" in replica
+    assert any("replication.sh" in str(v) for v in services["db"]["volumes"])
+    assert (ROOT / "scripts" / "compose-replication.sh").exists()
+    for web in ("web", "web2"):
+        assert services[web]["environment"]["DATABASE_REPLICA_URLS"] == env["DATABASE_REPLICA_URLS"]
+        assert services[web]["environment"]["CACHE_URL"] == "redis://redis:6379/0"
+    assert services["ingest"]["environment"]["CACHE_URL"] == "redis://redis:6379/0"
+
+
 @pytest.mark.parametrize("value", ["1", "true", "TRUE", "Yes", "on", " on "])
 def test_env_bool_truthy(value):
     assert env_bool("DEBUG", environ={"DEBUG": value}) is True
