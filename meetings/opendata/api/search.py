@@ -65,9 +65,11 @@ class SearchSchema(ApiSchema):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
+                # Required, and more than spaces: an empty or blank query answers 400.
+                {"type": "string", "minLength": 1, "pattern": r"\S"},
                 required=True,
-                description="The words to find (400 when none is left to search for).",
+                description="The words to find (400 when none is left to search for: control "
+                "characters are dropped, queries are cut at 200 characters).",
             ),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"], default="relevance"),
             OpenApiParameter(
