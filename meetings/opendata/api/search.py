@@ -94,6 +94,13 @@ class SearchView(ReadOnly, generics.GenericAPIView):
     queryset = Turn.objects.all()
     pagination_class = None
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Crawlers may fetch it (robots.txt does not block it) but index nothing, as the search
+        # page's <meta name="robots">.
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
     def get(self, request):
         params = request.query_params
         base = self.filter_queryset(self.get_queryset())  # 400 on a filter value it cannot read
