@@ -529,6 +529,35 @@ def test_popolo_document_loads_whole_in_a_popolo_reader(
     assert len({p.id for p in popolo.posts}) == len(popolo.posts) == len({m.post_id for m in held})
 
 
+@pytest.mark.django_db(transaction=True)
+def test_popolo_document_is_one_snapshot(client, write_transcript, monkeypatch):
+    """Someone added while the document streams is in none of its parts: a membership never names
+    a person the document lacks."""
+    import threading
+
+    from django.db import connections
+
+    from meetings.opendata.exports import popolo
+
+    ingest(write_transcript("harbour.txt", MEETING))
+    monkeypatch.setattr(popolo, "CHUNK", 1)  # one piece per person, membership, post
+    pieces = iter(client.get("/speakers.popolo.json").streaming_content)
+    head = next(pieces) + next(pieces)  # the first person is written: the cursors are open
+
+    def add_someone():
+        Participant.objects.create(name="Late Comer", slug="late-comer", sort_name="Comer, Late")
+        connections.close_all()
+
+    writer = threading.Thread(target=add_someone)
+    writer.start()
+    writer.join()
+    data = json.loads(head + b"".join(pieces))
+    assert Participant.objects.filter(slug="late-comer").exists()
+    persons = {p["id"] for p in data["persons"]}
+    assert len(persons) == 2 and "http://testserver/speakers/late-comer/" not in persons
+    assert {m["person_id"] for m in data["memberships"]} == persons
+
+
 @pytest.mark.django_db
 def test_popolo_document_on_an_empty_archive(client):
     data = popolo_document(client)

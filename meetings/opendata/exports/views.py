@@ -1,8 +1,8 @@
 """Views of the exports: look up, hand to a format's builder (text, json_format, akn, popolo), answer.
 
 GET and HEAD only; unknown slugs answer 404; each view runs a fixed number of queries (a meeting:
-two; a person: three; everyone: four, read with server-side cursors while the document streams),
-whatever the size of the meeting or of the archive.
+two; a person: three; everyone: four, read with server-side cursors in one snapshot while the
+document streams), whatever the size of the meeting or of the archive.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
+from meetings.sql.snapshot import one_snapshot
 
 from .akn import meeting_akn as akn_document
 from .json_format import dumps, meeting_data
@@ -133,12 +134,21 @@ def participants_popolo(request):
         .order_by(*(f"participant__{f}" for f in PEOPLE_ORDER), "-meetings", "role")
         .values_list("participant__slug", "role", "meetings")
     )
-    document = popolo_document(
-        _people_with_forms(),
-        slugs.iterator(chunk_size=CURSOR_ROWS),
-        roles.iterator(chunk_size=CURSOR_ROWS),
-        request.build_absolute_uri,
-    )
-    response = StreamingHttpResponse((piece.encode() for piece in document), content_type=JSON)
+
+    def stream():
+        # One snapshot for the four cursors (an ingest meanwhile cannot make a membership name a
+        # person the document lacks), and cursors read as the document is written (inside a
+        # transaction, PostgreSQL need not hold their whole result for them). A client that goes
+        # away closes this generator, which ends the transaction.
+        with one_snapshot():
+            for piece in popolo_document(
+                _people_with_forms(),
+                slugs.iterator(chunk_size=CURSOR_ROWS),
+                roles.iterator(chunk_size=CURSOR_ROWS),
+                request.build_absolute_uri,
+            ):
+                yield piece.encode()
+
+    response = StreamingHttpResponse(stream(), content_type=JSON)
     response["Access-Control-Allow-Origin"] = "*"
     return response
