@@ -27,6 +27,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from django.urls import reverse
 from django.utils.text import slugify
@@ -104,6 +105,7 @@ def popolo_person(person, written: Iterable[str], roles: Iterable[str], absolute
     return data
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: one entry per written form of an office, the most used kept
 def post_slug(role: str) -> str:
     """The office's part of its post id: its role key as a slug (a digest when the key has no
     letters or digits a slug keeps)."""
