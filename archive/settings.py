@@ -248,4 +248,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only access to meetings, participants, remarks (turns), topics and search.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # OpenAPI 3.1: schemas are JSON Schema 2020-12, so a nullable object is
+    # `oneOf: [{$ref}, {type: "null"}]`, which strict validators read as written (3.0's
+    # `nullable: true` beside `allOf` is not nullable to them).
+    "OAS_VERSION": "3.1.0",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "meetings.opendata.api.schema.strict_nullable",
+    ],
 }

@@ -6,8 +6,12 @@ Test modules import from here, never from one another or from conftest.py.
 from __future__ import annotations
 
 import io
+import json
 import os
+import warnings
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -104,3 +108,94 @@ def press_conference(
         ]
     lines += ["Helena Marsh: Thank you, everyone.", ""]
     return "\n".join(lines)
+# --- the JSON API as a strict OpenAPI client reads it -----------------------------------------------
+
+
+class StrictApi:
+    """GET requests to the JSON API, each response checked by openapi-core against the schema the
+    app serves (/api/schema/): OpenAPI 3.1, JSON Schema 2020-12 with formats, no leniency about
+    null. Failures are collected (URL, status, reason) rather than raised, so a test reports how
+    many responses of how many fail, and which.
+
+    `crawl` follows the API's own links (`api_url`, `next`, …) breadth first, at most `limit`
+    responses per endpoint (URL name), so a sample reaches every endpoint."""
+
+    def __init__(self, client):
+        from openapi_core import OpenAPI
+
+        self.client = client
+        self.openapi = OpenAPI.from_dict(json.loads(client.get("/api/schema/?format=json").content))
+        self.checked: Counter[str] = Counter()  # URL name -> responses validated
+        self.failures: list[tuple[str, int, str]] = []
+        self.null_speakers: Counter[str] = Counter()  # turn kind -> turns seen with speaker null
+        self.null_raisers = 0  # meeting topics seen with raised_by null
+
+    def get(self, url: str):
+        from django.urls import resolve
+        from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+
+        response = self.client.get(url)
+        request = DjangoOpenAPIRequest(response.wsgi_request)
+        try:
+            # The schema says an empty query parameter is one not given (`allowEmptyValue`, which
+            # 3.1 keeps but no longer recommends): openapi-core warns on each, and reads it.
+            warnings.filterwarnings("ignore", "Use of allowEmptyValue", DeprecationWarning)
+            if response.status_code == 200:
+                self.openapi.validate_request(request)
+            self.openapi.validate_response(request, DjangoOpenAPIResponse(response))
+        except Exception as exc:  # openapi-core's errors carry the schema errors as their cause
+            cause = getattr(exc, "__cause__", None)
+            detail = getattr(cause, "schema_errors", None) or [cause or exc]
+            self.failures.append((url, response.status_code, "; ".join(str(e)[:300] for e in detail)))
+        self.checked[resolve(urlsplit(url).path).url_name] += 1
+        if response["Content-Type"] == "application/json":
+            self._count_nulls(response.json())
+        return response
+
+    def _count_nulls(self, node) -> None:
+        if isinstance(node, dict):
+            if "speaker" in node and node["speaker"] is None:
+                self.null_speakers[node.get("kind", "")] += 1
+            if "raised_by" in node and node["raised_by"] is None:
+                self.null_raisers += 1
+            for value in node.values():
+                self._count_nulls(value)
+        elif isinstance(node, list):
+            for value in node:
+                self._count_nulls(value)
+
+    def crawl(self, start: list[str], limit: int, limits: dict[str, int] | None = None) -> None:
+        from django.urls import Resolver404, resolve
+
+        limits = limits or {}
+        queue, queued = list(start), set(start)
+        while queue:
+            url = queue.pop(0)
+            name = resolve(urlsplit(url).path).url_name
+            if self.checked[name] >= limits.get(name, limit):
+                continue
+            response = self.get(url)
+            if response.status_code != 200:
+                continue
+            for link in _api_links(response.json()):
+                try:
+                    resolve(urlsplit(link).path)
+                except Resolver404:
+                    continue
+                if link not in queued:
+                    queued.add(link)
+                    queue.append(link)
+
+
+def _api_links(node):
+    """Paths (with query) of the API's URLs in a response body."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _api_links(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _api_links(value)
+    elif isinstance(node, str) and node.startswith(("http://", "https://")):
+        parts = urlsplit(node)
+        if parts.path.startswith("/api/") and not parts.path.startswith("/api/schema/"):
+            yield parts.path + (f"?{parts.query}" if parts.query else "")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template import loader
 
 log = logging.getLogger(__name__)
@@ -47,16 +48,35 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+# C0 controls but tab, newline and carriage return (whitespace, which forms strip), DEL, C1 controls.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 class QueryStringLimitMiddleware:
-    """Refuse absurdly long query strings before any view parses them."""
+    """Refuse absurdly long query strings before any view parses them, and drop control
+    characters from the rest: a NUL in `?q=` is no reason for a 400 (Django's form fields refuse
+    NUL), so names and values reach the views, and the links built from the request, without them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.limit = getattr(settings, "MAX_QUERY_STRING", 2048)
 
     def __call__(self, request):
-        if len(request.META.get("QUERY_STRING", "")) > self.limit:
+        query = request.META.get("QUERY_STRING", "")
+        if len(query) > self.limit:
             return HttpResponse(
                 loader.render_to_string("414.html"), status=414, content_type="text/html; charset=utf-8"
             )
+        if query and any(
+            CONTROL.search(k) or any(CONTROL.search(v) for v in vs) for k, vs in request.GET.lists()
+        ):
+            cleaned = QueryDict(mutable=True)
+            for name, values in request.GET.lists():
+                name = CONTROL.sub("", name)
+                if name:
+                    for value in values:
+                        cleaned.appendlist(name, CONTROL.sub("", value))
+            cleaned._mutable = False
+            request.GET = cleaned
+            request.META["QUERY_STRING"] = cleaned.urlencode()
         return self.get_response(request)

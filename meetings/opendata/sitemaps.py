@@ -106,12 +106,16 @@ SITEMAPS = {
     "remarks": TurnSitemap,
 }
 
-# Paths crawlers should not walk: search results (endless, and the same remarks again).
-ROBOTS_DISALLOW = ["/search/", "/api/search/"]
+# Paths crawlers should not walk: none. Search results are not to be indexed (endless, and the
+# same remarks again), but a crawler that may not fetch a page never reads its `noindex` and may
+# list the bare URL anyway; so search answers `noindex, nofollow` (the page's <meta name="robots">,
+# the API's X-Robots-Tag header) and is not blocked here. `nofollow` keeps a crawler from walking
+# from one search to the next (facets, pages).
+ROBOTS_DISALLOW: list[str] = []
 
 
 @require_safe
 def robots_txt(request):
-    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), ""]
+    lines = ["User-agent: *", *(f"Disallow: {path}".strip() for path in ROBOTS_DISALLOW or [""]), ""]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -73,6 +73,35 @@ def test_long_query_strings_are_refused(client):
 
 
 @pytest.mark.django_db
+def test_control_characters_in_query_strings_are_dropped(client, hostile):
+    """A NUL (or any control character) in a query parameter is dropped, as the README says, in
+    the API as in the pages: never a 400 for the character itself."""
+    harbour = "/meetings/2022-10-03-meeting-of-harbour-board/"
+    for path, clean in [
+        ("/api/meetings/?q=harb%00our", "/api/meetings/?q=harbour"),
+        ("/api/participants/?q=Mar%00sh%1b", "/api/participants/?q=Marsh"),
+        ("/api/turns/?speaker=tomas%00-reyes&kind=spe%7fech", "/api/turns/?speaker=tomas-reyes&kind=speech"),
+        ("/api/search/?q=mil%00lion%01", "/api/search/?q=million"),
+        ("/api/turns/?%00speaker=tomas-reyes", "/api/turns/?speaker=tomas-reyes"),
+    ]:
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.content[:200])
+        assert r.json() == client.get(clean).json(), path
+    for path, found in [
+        ("/search/?q=mil%00lion", "million"),
+        (f"{harbour}?q=mil%00lion", "million"),
+        ("/meetings/?q=harb%00our", "harbour board"),
+    ]:
+        r = client.get(path)
+        assert r.status_code == 200 and found in r.content.decode().lower(), path
+    # Links built from the request carry the cleaned query.
+    body = client.get("/api/turns/?page_size=1&kind=spe%00ech").json()
+    assert body["next"] == "http://testserver/api/turns/?kind=speech&page=2&page_size=1"
+    # Nothing left once they are dropped: as an empty query.
+    assert client.get("/api/search/?q=%00%01").status_code == 400
+
+
+@pytest.mark.django_db
 def test_no_write_endpoints_and_no_admin(client, hostile):
     assert client.post("/search/", {"q": "x"}).status_code in (403, 405)
     assert client.get("/admin/").status_code == 404

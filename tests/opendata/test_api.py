@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
     unsupported_method,
 )
 
+from meetings.http.middleware import CONTROL
 from meetings.models import Meeting, Participant, ParticipantRedirect, Turn
 from tests.helpers import MEETING, ingest
 
@@ -777,6 +778,14 @@ QUERIES = {
 }
 
 
+def controls_in(query: dict | None) -> bool:
+    """Does a generated query string hold a control character, in a name or a value?"""
+    words = []
+    for name, value in (query or {}).items():
+        words += [name, *(value if isinstance(value, list) else [value])]
+    return any(CONTROL.search(str(word)) for word in words)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_every_operation_matches_its_schema(api_schema, mode):
@@ -796,6 +805,10 @@ def test_every_operation_matches_its_schema(api_schema, mode):
             if mode is GenerationMode.NEGATIVE and not negatable:
                 continue  # nothing left to make invalid
             strategy = operation.as_strategy(generation_mode=mode, path_parameters=path_parameters)
+            if mode is GenerationMode.NEGATIVE:
+                # Control characters in a query string are dropped before any view reads it (the
+                # README): a value too long only with them is, once they are gone, a valid one.
+                strategy = strategy.filter(lambda case: not controls_in(case.query))
 
             @given(case=strategy)
             @settings(

@@ -15,14 +15,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import etree
 
+from meetings.core.generator import generate
 from meetings.models import (
     Meeting,
     Participant,
     ParticipantAlias,
     ParticipantRedirect,
+    ParticipantRole,
     Turn,
 )
-from tests.helpers import MEETING
+from tests.helpers import MEETING, ingest
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 NS = {"a": AKN_NS}
@@ -101,7 +103,10 @@ def assert_valid_akn(content: bytes):
 def _queries(client, url) -> int:
     cache.clear()
     with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
+        r = client.get(url)
+        assert r.status_code == 200
+        if r.streaming:  # its queries run while it is read
+            b"".join(r.streaming_content)
     return len(ctx.captured_queries)
 
 
@@ -437,31 +442,127 @@ def test_popolo_person(client, archive):
     assert all(m["person_id"] == data["id"] for m in data["memberships"])
 
 
-@pytest.mark.django_db
-def test_popolo_everyone_paginated(client, archive, monkeypatch):
-    from meetings.opendata.exports import views as exports_views
+# Invented: one office written two ways by two people ("Larkspur Mayor" is "Mayor of Larkspur"),
+# and a role that is a fragment of a sentence, not an office.
+THIRD = """Meeting on the harbour dues
 
+June 7, 2023, Larkspur
+
+The Mayor and the Mayor-elect met the harbour pilots.
+
+Mayor of Larkspur Helena Marsh: Welcome, everyone.
+
+Larkspur Mayor Ivo Brandt: Good afternoon.
+
+Harbour pilot Mira Solberg: The harbour dues doubled this year.
+
+Oskar Lind, worried about the prices: We cannot pay them.
+
+Ivo Brandt: We will look into the harbour dues.
+"""
+
+
+def popolo_document(client) -> dict:
     r = client.get("/speakers.popolo.json")
     assert r.status_code == 200 and r["Content-Type"] == "application/json"
-    data = json.loads(r.content)
-    assert [p["name"] for p in data["persons"]] == ["Ada Lindqvist", "Helena Marsh", "Tomas Reyes"]
-    assert (data["page"], data["pages"], data["count"], data["next"]) == (1, 1, 3, None)
-    monkeypatch.setattr(exports_views, "PEOPLE_PER_PAGE", 2)
-    cache.clear()
-    data = json.loads(client.get("/speakers.popolo.json").content)
-    assert len(data["persons"]) == 2 and data["next"] == "http://testserver/speakers.popolo.json?page=2"
-    cache.clear()
-    second = json.loads(client.get("/speakers.popolo.json?page=2").content)
-    assert [p["name"] for p in second["persons"]] == ["Tomas Reyes"]
-    assert second["previous"] == "http://testserver/speakers.popolo.json?page=1" and second["next"] is None
-    for bad in ("3", "0", "x", "-1", "99999999"):
-        assert client.get(f"/speakers.popolo.json?page={bad}").status_code == 404
+    assert r.streaming  # written while it is read, never held whole
+    return json.loads(b"".join(r.streaming_content))
 
 
 @pytest.mark.django_db
-def test_popolo_everyone_on_an_empty_archive(client):
-    data = json.loads(client.get("/speakers.popolo.json").content)
-    assert data["persons"] == [] and data["count"] == 0
+def test_popolo_document_loads_whole_in_a_popolo_reader(
+    client, archive, write_transcript, tmp_path, monkeypatch
+):
+    """everypolitician-popolo (a reader this project did not write) finds every person, every
+    membership with its organization or post, and the offices as the profile pages show them."""
+    from popolo_data.importer import Popolo
+
+    from meetings.opendata.exports import views as exports_views
+
+    ingest(write_transcript("third.txt", THIRD))
+    # Many people, read a few rows at a time: the cursors' batches and the merge of people with
+    # their written names must lose no one.
+    ingest(*generate(tmp_path / "generated", 6, seed=3))
+    monkeypatch.setattr(exports_views, "CURSOR_ROWS", 3)
+    ParticipantAlias.objects.create(
+        participant=Participant.objects.get(slug="helena-marsh"),
+        key="h. marsh",
+        folded="h marsh",
+        surname="marsh",
+        initial="h",
+        written="H. Marsh",
+        how="initial",
+    )
+    data = popolo_document(client)
+    assert set(data) == {"persons", "organizations", "memberships", "posts"}
+    popolo = Popolo(data)
+
+    people = Participant.objects.all()
+    assert len(people) >= 12  # several batches of 3
+    assert sorted(p.name for p in popolo.persons) == sorted(p.name for p in people)
+    assert [p["sort_name"] for p in data["persons"]] == sorted(p["sort_name"] for p in data["persons"])
+    marsh = popolo.persons.get(id="http://testserver/speakers/helena-marsh/")
+    assert [n["name"] for n in marsh.other_names] == ["H. Marsh"]
+    assert marsh.identifier_value("archive-slug") == "helena-marsh"
+
+    (meetings,) = popolo.organizations
+    assert meetings.id == "http://testserver/meetings/"
+    members = [m for m in popolo.memberships if m.organization_id]
+    assert sorted(m.person.name for m in members) == sorted(p.name for p in people)
+    assert all(m.organization == meetings and m.role == "speaker" for m in members)
+
+    # One membership per office on the profile pages (ParticipantRole), each with its post.
+    held = [m for m in popolo.memberships if m.post_id]
+    assert len(held) + len(members) == len(popolo.memberships)
+    profile_roles = ParticipantRole.objects.exclude(role="").values_list("participant__slug", "role")
+    assert sorted((m.person.identifier_value("archive-slug"), m.role) for m in held) == sorted(profile_roles)
+    assert all(m.post is not None and m.person is not None for m in held)
+    mayor = popolo.posts.get(id="http://testserver/speakers.popolo.json#post-mayor-of-larkspur")
+    assert mayor.label == "Mayor of Larkspur"
+    assert sorted((m.person.name, m.role) for m in held if m.post == mayor) == [
+        ("Helena Marsh", "Mayor of Larkspur"),  # in two meetings: the post's label
+        ("Ivo Brandt", "Larkspur Mayor"),
+    ]
+    # A fragment of a sentence is no office: Oskar Lind is a person with no post.
+    assert not [m for m in held if m.person.name == "Oskar Lind"]
+    assert "Oskar Lind" in [m.person.name for m in members]
+    assert len({p.id for p in popolo.posts}) == len(popolo.posts) == len({m.post_id for m in held})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_popolo_document_is_one_snapshot(client, write_transcript, monkeypatch):
+    """Someone added while the document streams is in none of its parts: a membership never names
+    a person the document lacks."""
+    import threading
+
+    from django.db import connections
+
+    from meetings.opendata.exports import popolo
+
+    ingest(write_transcript("harbour.txt", MEETING))
+    monkeypatch.setattr(popolo, "CHUNK", 1)  # one piece per person, membership, post
+    pieces = iter(client.get("/speakers.popolo.json").streaming_content)
+    head = next(pieces) + next(pieces)  # the first person is written: the cursors are open
+
+    def add_someone():
+        Participant.objects.create(name="Late Comer", slug="late-comer", sort_name="Comer, Late")
+        connections.close_all()
+
+    writer = threading.Thread(target=add_someone)
+    writer.start()
+    writer.join()
+    data = json.loads(head + b"".join(pieces))
+    assert Participant.objects.filter(slug="late-comer").exists()
+    persons = {p["id"] for p in data["persons"]}
+    assert len(persons) == 2 and "http://testserver/speakers/late-comer/" not in persons
+    assert {m["person_id"] for m in data["memberships"]} == persons
+
+
+@pytest.mark.django_db
+def test_popolo_document_on_an_empty_archive(client):
+    data = popolo_document(client)
+    assert (data["persons"], data["memberships"], data["posts"]) == ([], [], [])
+    assert len(data["organizations"]) == 1
 
 
 @pytest.mark.django_db
@@ -532,8 +633,8 @@ def test_query_counts_do_not_grow_with_the_data(client, archive, django_assert_m
     with django_assert_max_num_queries(4):  # version, person, aliases, roles
         client.get("/speakers/helena-marsh.popolo.json")
     cache.clear()
-    with django_assert_max_num_queries(5):  # version, count, page, aliases, roles
-        client.get("/speakers.popolo.json")
+    # version, then four server-side cursors: people, their written names, slugs, roles
+    assert _queries(client, "/speakers.popolo.json") == 5
     few = _queries(client, "/speakers.popolo.json")
     for i in range(30):
         p = Participant.objects.create(name=f"Extra Person{i}", slug=f"extra-person-{i}")

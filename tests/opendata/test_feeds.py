@@ -339,14 +339,29 @@ def test_robots_txt(client):
     assert r["Content-Type"] == "text/plain; charset=utf-8"
     lines = r.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    assert sorted(line for line in lines if line.startswith("Disallow:")) == [
-        "Disallow: /api/search/",
-        "Disallow: /search/",
-    ]
-    assert "Disallow: /" not in lines
+    # Nothing is blocked (an empty Disallow allows all): search pages say noindex themselves.
+    assert [line for line in lines if line.startswith("Disallow:")] == ["Disallow:"]
     assert f"Sitemap: {BASE}/sitemap.xml" in lines
     r = client.get("/robots.txt", headers={"host": "127.0.0.1"}, secure=True)
     assert "Sitemap: https://127.0.0.1/sitemap.xml" in r.content.decode().splitlines()
+
+
+@pytest.mark.django_db
+def test_search_is_noindex_and_not_blocked_so_crawlers_see_it(client, archive):
+    """A page blocked in robots.txt is never fetched, so its `noindex` is never read (and its bare
+    URL may still be listed): search is open to crawlers and says noindex, nofollow itself."""
+    from urllib.robotparser import RobotFileParser
+
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+    page = client.get("/search/?q=quay")
+    api = client.get("/api/search/?q=quay")
+    for url in ("/search/?q=quay", "/api/search/?q=quay", "/speakers/helena-marsh/"):
+        assert robots.can_fetch("SomeBot", f"{BASE}{url}"), url
+    assert '<meta name="robots" content="noindex, nofollow">' in page.content.decode()
+    assert api.status_code == 200 and api["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get("/api/search/?q=").get("X-Robots-Tag") == "noindex, nofollow"
+    assert "noindex" not in client.get("/speakers/helena-marsh/").content.decode()
 
 
 @pytest.mark.django_db

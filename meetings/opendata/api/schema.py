@@ -1,5 +1,11 @@
-"""The API's OpenAPI plumbing (drf-spectacular): error responses, the filters' limits, and what
-an empty query parameter means. Views declare their operations with these."""
+"""The API's OpenAPI plumbing (drf-spectacular): error responses, the filters' limits, what an
+empty query parameter means, and null written the way strict validators read it. Views declare
+their operations with these.
+
+The schema is OpenAPI 3.1 (`OAS_VERSION` in the settings), whose schemas are plain JSON Schema
+2020-12: a value that may be null has "null" among its types, or a `oneOf` with `{"type": "null"}`.
+OpenAPI 3.0's `nullable: true` means nothing there, and beside an `allOf` it never meant null to a
+strict 3.0 validator either; `strict_nullable` rewrites any that a library still writes."""
 
 from __future__ import annotations
 
@@ -42,6 +48,41 @@ def responses(ok, *, list_view: bool = False, detail: bool = False, **extra) -> 
         found[404] = NOT_FOUND
     found.update({int(code[1:]): r for code, r in extra.items()})
     return found
+
+
+def _null_allowed(schema: dict) -> dict:
+    """A JSON Schema that also accepts null, from one that said so with OpenAPI 3.0's `nullable`."""
+    schema = dict(schema)
+    del schema["nullable"]
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        schema["type"] = [kind, "null"]
+        return schema
+    if isinstance(kind, list):
+        schema["type"] = [*kind, *(["null"] if "null" not in kind else [])]
+        return schema
+    # An object by reference (`$ref`, or `allOf: [{$ref}]` carrying a description): one of it or null.
+    outer = {k: schema.pop(k) for k in ("description", "title", "readOnly", "deprecated") if k in schema}
+    if list(schema) == ["allOf"] and len(schema["allOf"]) == 1:
+        schema = schema["allOf"][0]
+    return {"oneOf": [schema, {"type": "null"}], **outer}
+
+
+def _rewrite_nullable(node):
+    if isinstance(node, dict):
+        node = {key: _rewrite_nullable(value) for key, value in node.items()}
+        if node.get("nullable") is True:
+            return _null_allowed(node)
+        node.pop("nullable", None)
+        return node
+    if isinstance(node, list):
+        return [_rewrite_nullable(item) for item in node]
+    return node
+
+
+def strict_nullable(result, generator, request, public):
+    """Postprocessing hook: no `nullable` left anywhere in the schema (see the module's docstring)."""
+    return _rewrite_nullable(result)
 
 
 SLUG = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=r"^[-a-zA-Z0-9_]+$")

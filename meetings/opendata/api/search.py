@@ -65,9 +65,11 @@ class SearchSchema(ApiSchema):
         parameters=[
             OpenApiParameter(
                 "q",
-                OpenApiTypes.STR,
+                # Required, and more than spaces: an empty or blank query answers 400.
+                {"type": "string", "minLength": 1, "pattern": r"\S"},
                 required=True,
-                description="The words to find (400 when none is left to search for).",
+                description="The words to find (400 when none is left to search for: control "
+                "characters are dropped, queries are cut at 200 characters).",
             ),
             OpenApiParameter("sort", OpenApiTypes.STR, enum=["relevance", "date"], default="relevance"),
             OpenApiParameter(
@@ -91,6 +93,13 @@ class SearchView(ReadOnly, generics.GenericAPIView):
     filterset_class = SearchFilter
     queryset = Turn.objects.all()
     pagination_class = None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Crawlers may fetch it (robots.txt does not block it) but index nothing, as the search
+        # page's <meta name="robots">.
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
     def get(self, request):
         params = request.query_params

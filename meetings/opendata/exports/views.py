@@ -1,26 +1,29 @@
 """Views of the exports: look up, hand to a format's builder (text, json_format, akn, popolo), answer.
 
 GET and HEAD only; unknown slugs answer 404; each view runs a fixed number of queries (a meeting:
-two; a person: three; a page of people: four), whatever the size of the meeting or the page.
+two; a person: three; everyone: four, read with server-side cursors in one snapshot while the
+document streams), whatever the size of the meeting or of the archive.
 """
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from meetings.http.paging import requested_page
 from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
+from meetings.sql.snapshot import one_snapshot
 
 from .akn import meeting_akn as akn_document
 from .json_format import dumps, meeting_data
-from .popolo import popolo_person
+from .popolo import popolo_document, popolo_person
 from .text import meeting_text as text_document
 
-PEOPLE_PER_PAGE = 200
 MAX_ROLES = 30
+CURSOR_ROWS = 2000  # rows fetched at a time by the server-side cursors of the Popolo document
+# Everyone A–Z by surname: a total order (slugs are unique), the same in each query that reads them.
+PEOPLE_ORDER = ("sort_name", "name", "slug")
 
 TEXT = "text/plain; charset=utf-8"
 JSON = "application/json"
@@ -102,20 +105,50 @@ def participant_popolo(request, slug):
     return _response(dumps(data), JSON)
 
 
+def _people_with_forms():
+    """(person, written forms of their name) for everyone, A–Z: two server-side cursors in the
+    same order, merged, so that one person's forms are held at a time."""
+    people = Participant.objects.order_by(*PEOPLE_ORDER).only("id", "name", "slug", "sort_name")
+    forms = (
+        ParticipantAlias.objects.order_by(
+            *(f"participant__{f}" for f in PEOPLE_ORDER), "participant_id", "created_at", "id"
+        )
+        .values_list("participant_id", "written")
+        .iterator(chunk_size=CURSOR_ROWS)
+    )
+    pending = next(forms, None)
+    for person in people.iterator(chunk_size=CURSOR_ROWS):
+        written = []
+        while pending is not None and pending[0] == person.pk:
+            written.append(pending[1])
+            pending = next(forms, None)
+        yield person, written
+
+
 @require_safe
 def participants_popolo(request):
-    """Everyone, PEOPLE_PER_PAGE at a time (?page=N), A–Z by surname, with links to the next page."""
-    page = requested_page(request, Participant.objects.order_by("sort_name", "name", "slug"), PEOPLE_PER_PAGE)
-    paginator = page.paginator
-    people = list(page.object_list)
-    forms, roles = (_written_forms(people), _roles(people)) if people else ({}, {})
-    base = request.build_absolute_uri(reverse("export_speakers_popolo"))
-    data = {
-        "persons": [popolo_person(p, forms[p.pk], roles[p.pk], request.build_absolute_uri) for p in people],
-        "page": page.number,
-        "pages": paginator.num_pages,
-        "count": paginator.count,
-        "next": f"{base}?page={page.next_page_number()}" if page.has_next() else None,
-        "previous": f"{base}?page={page.previous_page_number()}" if page.has_previous() else None,
-    }
-    return _response(dumps(data), JSON)
+    """Everyone as one Popolo document (persons, organizations, memberships, posts), streamed."""
+    slugs = Participant.objects.order_by(*PEOPLE_ORDER).values_list("slug", flat=True)
+    roles = (
+        ParticipantRole.objects.exclude(role="")
+        .order_by(*(f"participant__{f}" for f in PEOPLE_ORDER), "-meetings", "role")
+        .values_list("participant__slug", "role", "meetings")
+    )
+
+    def stream():
+        # One snapshot for the four cursors (an ingest meanwhile cannot make a membership name a
+        # person the document lacks), and cursors read as the document is written (inside a
+        # transaction, PostgreSQL need not hold their whole result for them). A client that goes
+        # away closes this generator, which ends the transaction.
+        with one_snapshot():
+            for piece in popolo_document(
+                _people_with_forms(),
+                slugs.iterator(chunk_size=CURSOR_ROWS),
+                roles.iterator(chunk_size=CURSOR_ROWS),
+                request.build_absolute_uri,
+            ):
+                yield piece.encode()
+
+    response = StreamingHttpResponse(stream(), content_type=JSON)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
