@@ -108,6 +108,8 @@ def press_conference(
         ]
     lines += ["Helena Marsh: Thank you, everyone.", ""]
     return "\n".join(lines)
+
+
 # --- the JSON API as a strict OpenAPI client reads it -----------------------------------------------
 
 
