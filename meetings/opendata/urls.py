@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.opendata.exports.urls import urlpatterns as export_patterns
 from meetings.opendata.feeds import MeetingsFeed, ParticipantFeed, TopicFeed
-from meetings.opendata.sitemaps import SITEMAPS, robots_txt
+from meetings.opendata.sitemaps import SITEMAPS, robots_txt, sitemap_index
 
 urlpatterns = [
     *export_patterns,
@@ -17,7 +17,7 @@ urlpatterns = [
     path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
     path(
         "sitemap.xml",
-        require_safe(sitemap_views.index),
+        require_safe(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from meetings.derived import aggregates, search
+from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
 from meetings.models import (
     Meeting,
@@ -181,7 +182,7 @@ def turn_detail(request, slug, key):
         t.meeting = meeting
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
-    url = request.build_absolute_uri(turn.get_absolute_url())
+    url = absolute_url(turn.get_absolute_url())  # on SITE_URL: the same from any host name
     return render(
         request,
         "meetings/turn_detail.html",

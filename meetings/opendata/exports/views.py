@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from meetings.http.origin import absolute_url
 from meetings.http.paging import requested_page
 from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
 
@@ -46,19 +47,19 @@ def _meeting(slug: str) -> tuple[Meeting, list[Turn]]:
 @require_safe
 def meeting_text(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(text_document(meeting, turns, request.build_absolute_uri), TEXT)
+    return _response(text_document(meeting, turns, absolute_url), TEXT)
 
 
 @require_safe
 def meeting_json(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(dumps(meeting_data(meeting, turns, request.build_absolute_uri)), JSON)
+    return _response(dumps(meeting_data(meeting, turns, absolute_url)), JSON)
 
 
 @require_safe
 def meeting_akn(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(akn_document(meeting, turns, request.build_absolute_uri), AKN)
+    return _response(akn_document(meeting, turns, absolute_url), AKN)
 
 
 def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
