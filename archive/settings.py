@@ -97,6 +97,8 @@ TAG_DATE = os.environ.get("TAG_DATE") or "2026"
 
 # Where `manage.py export_archive` dumps are published: /downloads/ links the newest one in it.
 DUMPS_DIR = Path(os.environ.get("DUMPS_DIR") or BASE_DIR / "dumps")
+# The licence written into every dump (README.md, LICENCE.txt): a text file, or a CC BY 4.0 notice.
+DATA_LICENCE_FILE = os.environ.get("DATA_LICENCE_FILE", "")
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",

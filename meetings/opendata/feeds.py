@@ -32,8 +32,16 @@ SITE_NAME = "Transcript Archive"
 FEED_SIZE = 50
 
 
+# The <updated> of a feed with no entries: a fixed instant, not the time of the request (which
+# would make every fetch of the same empty feed a new version of it).
+EMPTY_FEED_UPDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
 class ArchiveAtomFeed(Atom1Feed):
     """Atom 1.0 with one <author> per person and a <content> element for the full text."""
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
