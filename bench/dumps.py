@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import PY, ROOT, admin, scratch_env, serve  # noqa: E402
+from bench.common import PY, ROOT, admin, scratch_env, serve
 
 
 def timed(env: dict, *args: str) -> tuple[float, float, str]:
