@@ -27,9 +27,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.common import PY, ROOT, admin, scratch_env, serve
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import PY, ROOT, admin, scratch_env, serve
 
 
 def timed(env: dict, *args: str) -> tuple[float, float, str]:
