@@ -83,8 +83,10 @@ def sample_urls(dump: Path, pages: int, seed: int = 7) -> list[str]:
 
 
 def fetch(port: int, path: str) -> tuple[int, bytes]:
+    # The same Host header for both servers: the JSON API still builds its links from it.
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": "127.0.0.1"})
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=120) as r:
+        with urllib.request.urlopen(request, timeout=120) as r:
             return r.status, r.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
