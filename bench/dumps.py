@@ -31,8 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PY, ROOT, admin, scratch_env, serve
 
 
-def timed(env: dict, *args: str) -> tuple[float, float, str]:
-    """Run manage.py with `args`: (seconds, peak RSS in MB of that process, its output)."""
+def timed(env: dict, *args: str) -> tuple[float, float, float, str]:
+    """Run manage.py with `args`: (seconds, CPU seconds and peak RSS in MB of that process (not
+    of the database server), its output)."""
     started = time.perf_counter()
     proc = subprocess.Popen(
         [PY, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True
@@ -42,7 +43,7 @@ def timed(env: dict, *args: str) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise SystemExit(f"manage.py {' '.join(args)} failed ({proc.returncode}):\n{out}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, out
+    return time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out
 
 
 def recreate(db: str) -> None:
@@ -123,7 +124,7 @@ def main() -> None:
         scratch.append(source)
         env = scratch_env(source)
         subprocess.run([PY, str(ROOT / "manage.py"), "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        seconds, rss, _ = timed(env, "ingest_transcripts", "--no-progress", "-v0", str(corpus))
+        seconds, _cpu, _rss, _ = timed(env, "ingest_transcripts", "--no-progress", "-v0", str(corpus))
         figures.append(f"ingest of {args.generate:,} generated meetings: {seconds:.0f} s")
     else:
         raise SystemExit("give --source-db NAME or --generate N")
@@ -131,10 +132,12 @@ def main() -> None:
     src_env = scratch_env(source)
     out = Path(args.out or f"/tmp/{base}-dump")
     shutil.rmtree(out, ignore_errors=True)
-    seconds, rss, report = timed(src_env, "export_archive", str(out))
+    seconds, cpu, rss, report = timed(src_env, "export_archive", str(out))
     manifest = json.loads((out / "manifest.json").read_text())
     total = sum(f["bytes"] for f in manifest["files"])
-    figures.append(f"export_archive: {seconds:.1f} s, peak RSS {rss:.0f} MB; dump {total / 1e6:.1f} MB")
+    figures.append(
+        f"export_archive: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS {rss:.0f} MB; dump {total / 1e6:.1f} MB"
+    )
     for f in manifest["files"]:
         rows = f"{f['rows']:>10,} records" if f["rows"] is not None else " " * 18
         figures.append(f"    {f['name']:<24} {f['bytes'] / 1e6:9.1f} MB {rows}")
@@ -146,9 +149,9 @@ def main() -> None:
     scratch.append(target)
     dst_env = scratch_env(target)
     subprocess.run([PY, str(ROOT / "manage.py"), "migrate", "-v0"], env=dst_env, check=True, cwd=ROOT)
-    seconds, rss, report = timed(dst_env, "import_archive", str(out))
+    seconds, cpu, rss, report = timed(dst_env, "import_archive", str(out))
     figures.append(
-        f"import_archive: {seconds:.1f} s, peak RSS {rss:.0f} MB; loaded database {db_size(target) / 1e6:.0f} MB"
+        f"import_archive: {seconds:.1f} s ({cpu:.1f} s CPU), peak RSS {rss:.0f} MB; loaded database {db_size(target) / 1e6:.0f} MB"
     )
     figures += [f"    {line}" for line in report.splitlines() if line.strip()]
 
@@ -179,7 +182,8 @@ def main() -> None:
                 admin(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
     command = "    .venv/bin/python bench/dumps.py " + " ".join(sys.argv[1:])
-    print("\n".join(["", "Command:", command, "", *figures]))
+    load = os.getloadavg()[0]
+    print("\n".join(["", "Command:", command, "", *figures, f"(load average at the end: {load:.1f})"]))
 
 
 if __name__ == "__main__":
