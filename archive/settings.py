@@ -10,14 +10,18 @@
   DEBUG          off unless set to 1/true/yes/on (case-insensitive)
   ALLOWED_HOSTS  comma-separated host names
                  (default 127.0.0.1,localhost,[::1]; "testserver" is always added)
+  SITE_URL       the archive's canonical origin, scheme://host[:port]
+                 (default http://127.0.0.1:8000)
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,6 +29,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 _TRUTHY = {"1", "true", "yes", "on"}
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/archive"
 DEFAULT_ALLOWED_HOSTS = "127.0.0.1,localhost,[::1]"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 INSECURE_DEV_SECRET_KEY = "dev-insecure-meeting-archive-do-not-use-in-production"
 
 
@@ -53,6 +58,24 @@ def database_config(environ=None) -> dict:
     return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
 
 
+def site_url(environ=None) -> str:
+    """SITE_URL without a trailing slash; an origin only (scheme, host, port), never a path."""
+    environ = os.environ if environ is None else environ
+    value = (environ.get("SITE_URL") or DEFAULT_SITE_URL).strip().rstrip("/")
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"SITE_URL must be an origin such as https://archive.example.org, not {value!r}"
+        )
+    return value
+
+
 def allowed_hosts(environ=None) -> list[str]:
     hosts = env_list("ALLOWED_HOSTS", DEFAULT_ALLOWED_HOSTS, environ)
     if "testserver" not in hosts:
@@ -63,6 +86,19 @@ def allowed_hosts(environ=None) -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY") or INSECURE_DEV_SECRET_KEY
 ALLOWED_HOSTS = allowed_hosts()
+
+# The archive's public identity, whatever host name or scheme a request arrives by: canonical
+# links, OpenGraph, sitemaps, feeds and exports are absolute URLs on SITE_URL, and Atom entry ids
+# are tag: URIs (RFC 4151) of TAG_AUTHORITY (a domain or e-mail address the publisher held on
+# TAG_DATE). Set TAG_AUTHORITY once and never change it: a feed reader knows an entry by its id.
+SITE_URL = site_url()
+TAG_AUTHORITY = os.environ.get("TAG_AUTHORITY") or (urlsplit(SITE_URL).hostname or "localhost")
+TAG_DATE = os.environ.get("TAG_DATE") or "2026"
+
+# Where `manage.py export_archive` dumps are published: /downloads/ links the newest one in it.
+DUMPS_DIR = Path(os.environ.get("DUMPS_DIR") or BASE_DIR / "dumps")
+# The licence written into every dump (README.md, LICENCE.txt): a text file, or a CC BY 4.0 notice.
+DATA_LICENCE_FILE = os.environ.get("DATA_LICENCE_FILE", "")
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -103,6 +139,7 @@ TEMPLATES = [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "meetings.web.context.archive",
+                "meetings.http.origin.public_origin",
             ],
             # The template tags live with the pages (meetings/web/), not at the app's top level.
             "libraries": {"transcript": "meetings.web.templatetags.transcript"},

@@ -11,3 +11,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Absolute URLs in pages, feeds and exports on the test client's default host (tests of other
+# origins override it).
+SITE_URL = "http://testserver"
+TAG_AUTHORITY = "testserver"

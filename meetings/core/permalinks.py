@@ -183,3 +183,28 @@ def assign_keys(
             highest[t.prefix] += 1
             keys[i] = f"{t.prefix}-{highest[t.prefix]}"
     return [k for k in keys if k is not None], free
+
+
+# An RFC 4151 tagging entity: a DNS name or an e-mail address, and a date it was held on.
+_DNS_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+_AUTHORITY = re.compile(rf"(?:[A-Za-z0-9._%+!$&*=^`|~#'{{}}/?-]+@)?{_DNS_NAME}")
+_TAG_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+# What the specific part may hold as it is (RFC 4151: pchar, "/" and "?"); the rest is %-encoded.
+_SPECIFIC_SAFE = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/?]")
+
+
+def tag_uri(authority: str, date: str, path: str) -> str:
+    """A permanent id for what lives at `path` (a permalink's path, "/meetings/<slug>/<key>/"):
+    'tag:<authority>,<date>:meetings/<slug>/<key>' (RFC 4151). It names the archive's entry,
+    not the address it was fetched from, so the host name, the scheme and the port play no part.
+    """
+    if not _AUTHORITY.fullmatch(authority):
+        raise ValueError(f"not a domain name or e-mail address for a tag: URI: {authority!r}")
+    if not _TAG_DATE.fullmatch(date):
+        raise ValueError(f"a tag: URI's date is YYYY, YYYY-MM or YYYY-MM-DD, not {date!r}")
+    specific = "".join(
+        c if _SPECIFIC_SAFE.match(c) else "".join(f"%{b:02X}" for b in c.encode("utf-8"))
+        for c in path.strip("/")
+    )
+    user, at, domain = authority.rpartition("@")
+    return f"tag:{user}{at}{domain.lower()},{date}:{specific}"

@@ -199,7 +199,7 @@ class ArchiveCacheMiddleware:
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(
-            (settings.STATIC_URL, "/sitemap-remarks")
+            (settings.STATIC_URL, "/sitemap-remarks", "/downloads/")
         ):
             return self.get_response(request)
         version, changed, position = archive_version()

@@ -3,11 +3,17 @@
 Every feed runs a fixed number of queries, whatever the number of entries. Text from the
 transcripts is escaped here (paragraphs become `<p>` of escaped text in a `type="html"` element,
 which the XML writer escapes once more), so a remark quoting markup is shown as text by readers.
+
+Links are absolute URLs on settings.SITE_URL and ids are tag: URIs (meetings.http.origin), never
+taken from the request: an entry has one id whatever host name or scheme the feed was read by.
+Every entry has a <summary>: a meeting's lead (or, for a meeting without one, who spoke and how
+much), a remark's first words.
 """
 
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Min
@@ -16,16 +22,26 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import linebreaks
+from django.utils.html import escape, linebreaks
+from django.utils.text import Truncator
 
+from meetings.http.origin import absolute_url, public_id
 from meetings.models import Meeting, Participant, Topic, Turn, TurnTopic
 
 SITE_NAME = "Transcript Archive"
 FEED_SIZE = 50
 
 
+# The <updated> of a feed with no entries: a fixed instant, not the time of the request (which
+# would make every fetch of the same empty feed a new version of it).
+EMPTY_FEED_UPDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
 class ArchiveAtomFeed(Atom1Feed):
     """Atom 1.0 with one <author> per person and a <content> element for the full text."""
+
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -42,6 +58,15 @@ def html_paragraphs(text: str) -> str:
     return linebreaks(text or "", autoescape=True)
 
 
+SUMMARY_WORDS = 60
+
+
+def text_summary(text: str) -> str:
+    """The first words of a text, on one line, as escaped HTML (a <summary type="html">)."""
+    flat = " ".join((text or "").replace("\u00a0", " ").split())
+    return escape(Truncator(flat).words(SUMMARY_WORDS, truncate="…"))
+
+
 def day_start(date: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(date, datetime.time.min, tzinfo=datetime.UTC)
 
@@ -55,19 +80,33 @@ class _Moved(Exception):
         self.url = url
 
 
-class MeetingsFeed(Feed):
-    """The newest meetings; each entry names the people who spoke and gives the lead."""
+class _ArchiveFeed(Feed):
+    """Absolute links on SITE_URL; the feed's and each entry's id a tag: URI of its path."""
 
     feed_type = ArchiveAtomFeed
+
+    def feed_guid(self, obj):
+        return public_id(urlsplit(self._get_dynamic_attr("feed_url", obj)).path)
+
+    def item_guid(self, item):
+        return public_id(item.get_absolute_url())
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+
+class MeetingsFeed(_ArchiveFeed):
+    """The newest meetings; each entry names the people who spoke and gives the lead."""
+
     title = f"Meetings · {SITE_NAME}"
     subtitle = "The newest meeting transcripts in the archive."
     author_name = SITE_NAME  # for a meeting in which no named person spoke
 
     def link(self):
-        return reverse("meetings:meeting_list")
+        return absolute_url(reverse("meetings:meeting_list"))
 
     def feed_url(self):
-        return reverse("feed_meetings")
+        return absolute_url(reverse("feed_meetings"))
 
     def items(self):
         meetings = list(Meeting.objects.defer("search_vector").newest_first()[:FEED_SIZE])
@@ -88,7 +127,16 @@ class MeetingsFeed(Feed):
         return f"{item.title} ({long_date(item.date)})"
 
     def item_description(self, item):
-        return html_paragraphs(item.description) if item.description.strip() else None
+        if item.description.strip():
+            return html_paragraphs(item.description)
+        # No lead: what the meeting is, for readers that show only the summary.
+        said = f"{item.turn_count} remark{'s' if item.turn_count != 1 else ''}"
+        if item.participant_names:
+            said += " by " + ", ".join(item.participant_names[:5])
+            if len(item.participant_names) > 5:
+                said += f" and {len(item.participant_names) - 5} more"
+        where = f", {item.place}" if item.place else ""
+        return f"<p>{escape(f'Transcript of the meeting of {long_date(item.date)}{where}: {said}.')}</p>"
 
     def item_pubdate(self, item):
         return day_start(item.date)
@@ -100,20 +148,21 @@ class MeetingsFeed(Feed):
         return {"authors": item.participant_names}
 
 
-class _TurnFeed(Feed):
+class _TurnFeed(_ArchiveFeed):
     """Entries are turns (with meeting and speaker loaded): permalink, text, speaker."""
-
-    feed_type = ArchiveAtomFeed
 
     def item_title(self, turn):
         who = turn.speaker.name if turn.speaker_id else turn.display_label
         return f"{who} — {turn.meeting.title} ({long_date(turn.meeting.date)})"
 
-    def item_link(self, turn):
-        return turn.get_absolute_url()
-
     def item_description(self, turn):
-        return None
+        summary = text_summary(turn.text)
+        if not summary:
+            who = turn.speaker.name if turn.speaker_id else turn.display_label
+            summary = escape(f"A remark of {who} with no text, in {turn.meeting.title}.")
+        if turn.is_summary:
+            summary = "<em>Summary:</em> " + summary
+        return summary
 
     def item_pubdate(self, turn):
         return day_start(turn.meeting.date)
@@ -155,10 +204,10 @@ class ParticipantFeed(_TurnFeed):
         return f"The newest remarks of {person.name} in the archive."
 
     def link(self, person):
-        return person.get_absolute_url()
+        return absolute_url(person.get_absolute_url())
 
     def feed_url(self, person):
-        return reverse("feed_speaker", kwargs={"slug": person.slug})
+        return absolute_url(reverse("feed_speaker", kwargs={"slug": person.slug}))
 
     def items(self, person):
         return list(
@@ -183,10 +232,10 @@ class TopicFeed(_TurnFeed):
         return f"The newest remarks on {topic.label} in the archive."
 
     def link(self, topic):
-        return topic.get_absolute_url()
+        return absolute_url(topic.get_absolute_url())
 
     def feed_url(self, topic):
-        return reverse("feed_topic", kwargs={"slug": topic.slug})
+        return absolute_url(reverse("feed_topic", kwargs={"slug": topic.slug}))
 
     def items(self, topic):
         remarks = (

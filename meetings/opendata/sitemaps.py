@@ -3,31 +3,50 @@
 Each section is ordered by a unique, indexed key so that its pages stay put between requests;
 `lastmod` comes from `Meeting.ingested_at` (meetings and their remarks). Participants and topics
 carry no timestamp, so their sections give none; the topics are those the topic index lists. Every sitemap page runs a fixed number of queries.
+
+Every URL, in the index and in its sections, is on settings.SITE_URL (meetings.http.origin), never
+on the host name or scheme of the request.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from meetings.derived import aggregates
+from meetings.http.origin import absolute_url, site_url
 from meetings.models import Meeting, Participant, Topic, Turn
 
 SITEMAP_LIMIT = 10_000
+
+
+class ArchiveSitemap(Sitemap):
+    """A section whose URLs are on SITE_URL, whatever site the request names."""
+
+    limit = SITEMAP_LIMIT
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_url()).netloc
 
 
 def _latest_ingest():
     return Meeting.objects.aggregate(latest=Max("ingested_at"))["latest"]
 
 
-class MeetingSitemap(Sitemap):
-    limit = SITEMAP_LIMIT
-
+class MeetingSitemap(ArchiveSitemap):
     def items(self):
         return Meeting.objects.only("slug", "ingested_at").order_by("pk")
 
@@ -39,16 +58,12 @@ class MeetingSitemap(Sitemap):
         return _latest_ingest()
 
 
-class ParticipantSitemap(Sitemap):
-    limit = SITEMAP_LIMIT
-
+class ParticipantSitemap(ArchiveSitemap):
     def items(self):
         return Participant.objects.only("slug").order_by("pk")
 
 
-class TopicSitemap(Sitemap):
-    limit = SITEMAP_LIMIT
-
+class TopicSitemap(ArchiveSitemap):
     def items(self):
         # Only the topics the index lists (Topic.objects.listed(): enough evidence to stand as a
         # page worth a crawler's visit). Topic rows are rebuilt with new ids by each topic index
@@ -76,10 +91,8 @@ class _TurnPaginator(Paginator):
         return self._get_page(list(rows[offset : offset + self.per_page]), number, self)
 
 
-class TurnSitemap(Sitemap):
+class TurnSitemap(ArchiveSitemap):
     """Every remark's permalink: up to a million, so many pages of the index."""
-
-    limit = SITEMAP_LIMIT
 
     @property
     def paginator(self):
@@ -106,6 +119,30 @@ SITEMAPS = {
     "remarks": TurnSitemap,
 }
 
+
+@x_robots_tag
+def sitemap_index(request, sitemaps, sitemap_url_name):
+    """sitemap.xml: every page of every section, on SITE_URL (Django's index view takes the
+    request's host), Last-Modified the latest ingest when every section gives one."""
+    items, latest, all_dated = [], None, True
+    for section, cls in sitemaps.items():
+        site = cls()
+        url = absolute_url(reverse(sitemap_url_name, kwargs={"section": section}))
+        lastmod = site.get_latest_lastmod()
+        if lastmod is None:
+            all_dated = False
+        elif all_dated:
+            latest = lastmod if latest is None else max(latest, lastmod)
+        items.append(SitemapIndexItem(url, lastmod))
+        items.extend(
+            SitemapIndexItem(f"{url}?p={n}", lastmod) for n in range(2, site.paginator.num_pages + 1)
+        )
+    headers = {"Last-Modified": http_date(latest.timestamp())} if all_dated and latest else None
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml", headers=headers
+    )
+
+
 # Paths crawlers should not walk: none. Search results are not to be indexed (endless, and the
 # same remarks again), but a crawler that may not fetch a page never reads its `noindex` and may
 # list the bare URL anyway; so search answers `noindex, nofollow` (the page's <meta name="robots">,
@@ -117,5 +154,5 @@ ROBOTS_DISALLOW: list[str] = []
 @require_safe
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}".strip() for path in ROBOTS_DISALLOW or [""]), ""]
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -6,9 +6,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from meetings.opendata.dump.views import download_file, downloads
 from meetings.opendata.exports.urls import urlpatterns as export_patterns
 from meetings.opendata.feeds import MeetingsFeed, ParticipantFeed, TopicFeed
-from meetings.opendata.sitemaps import SITEMAPS, robots_txt
+from meetings.opendata.sitemaps import SITEMAPS, robots_txt, sitemap_index
 
 urlpatterns = [
     *export_patterns,
@@ -17,7 +18,7 @@ urlpatterns = [
     path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
     path(
         "sitemap.xml",
-        require_safe(sitemap_views.index),
+        require_safe(sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
@@ -28,4 +29,6 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("downloads/", downloads, name="downloads"),
+    path("downloads/<str:dump>/<str:name>", download_file, name="download_file"),
 ]

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 from meetings.core import citations
 from meetings.core import contents as contents_core
 from meetings.derived import aggregates, search
+from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
 from meetings.models import (
     Appearance,
@@ -247,7 +248,7 @@ def turn_detail(request, slug, key):
         t.meeting = meeting
     before = next((t for t in context if t.position < turn.position), None)
     after = next((t for t in context if t.position > turn.position), None)
-    url = request.build_absolute_uri(turn.get_absolute_url())
+    url = absolute_url(turn.get_absolute_url())  # on SITE_URL: the same from any host name
     cite = _citation(meeting, turn, url)
     return render(
         request,
@@ -361,7 +362,7 @@ def turn_citation(request, slug, key, fmt):
     turn = get_object_or_404(Turn.objects.select_related("speaker").for_display(), meeting=meeting, key=key)
     turn.meeting = meeting
     content_type, write = CITATION_FORMATS[fmt]
-    body = write(_citation(meeting, turn, request.build_absolute_uri(turn.get_absolute_url())))
+    body = write(_citation(meeting, turn, absolute_url(turn.get_absolute_url())))
     response = HttpResponse(body + "\n", content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="{slug}-{key}.{fmt}"'
     return response

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from meetings.core.permalinks import (
     KeyedTurn,
     NewTurn,
@@ -12,6 +14,7 @@ from meetings.core.permalinks import (
     meeting_identity,
     meeting_slug,
     participant_slug,
+    tag_uri,
     unique_slug,
 )
 
@@ -113,3 +116,24 @@ def test_a_remark_credited_to_someone_else_keeps_its_key():
     keys, gone = assign_keys(new, old)
     assert keys == ["rights-anna-kovalenko-1", "pavel-orlin-1"]
     assert [o.key for o in gone] == ["helena-marsh-1"]  # a short courtesy is not followed across speakers
+
+
+def test_tag_uris_name_the_entry_not_the_address():
+    assert (
+        tag_uri("Archive.Example.org", "2026", "/meetings/2022-10-03-harbour/helena-marsh-2/")
+        == "tag:archive.example.org,2026:meetings/2022-10-03-harbour/helena-marsh-2"
+    )
+    assert tag_uri("editor@Example.org", "2026-01-31", "/feeds/meetings.atom") == (
+        "tag:editor@example.org,2026-01-31:feeds/meetings.atom"
+    )
+    # Anything outside RFC 4151's characters is %-encoded (UTF-8); "/" and ":" stay.
+    assert tag_uri("example.org", "2026", "/a b/é:x") == "tag:example.org,2026:a%20b/%C3%A9:x"
+
+
+def test_tag_uris_refuse_an_authority_or_date_rfc_4151_does_not_allow():
+    for authority in ("http://example.org", "example.org:8000", "", "-example.org", "exa mple.org"):
+        with pytest.raises(ValueError):
+            tag_uri(authority, "2026", "/x/")
+    for date in ("26", "2026-13", "2026-01-32", "2026/01", ""):
+        with pytest.raises(ValueError):
+            tag_uri("example.org", date, "/x/")

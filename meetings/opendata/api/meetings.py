@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from meetings.derived import aggregates
+from meetings.http.origin import absolute_url
 from meetings.models import Meeting, MeetingTopic
 from meetings.web import profiles
 from meetings.web.filters import MeetingFilter
@@ -73,4 +74,4 @@ class MeetingDetail(DetailView):
         if turn is None:
             return None
         turn.meeting = meeting
-        return self.request.build_absolute_uri(turn.get_absolute_url())
+        return absolute_url(turn.get_absolute_url())

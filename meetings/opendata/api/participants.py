@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 
 from meetings.derived import aggregates
+from meetings.http.origin import absolute_url
 from meetings.models import Participant, ParticipantRole, ParticipantTopic, Turn
 from meetings.web.filters import ParticipantFilter, TurnFilter
 
@@ -88,9 +89,7 @@ class ParticipantDetail(ParticipantResource, DetailView):
         )
         for pt in topics:
             pt.evidence_permalink = (
-                self.request.build_absolute_uri(pt.evidence.get_absolute_url())
-                if pt.evidence is not None
-                else None
+                absolute_url(pt.evidence.get_absolute_url()) if pt.evidence is not None else None
             )
         person.api_topics = topics
         return person

@@ -7,6 +7,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from meetings.http.origin import absolute_url
+
 from . import serializers as s
 from .base import ReadOnly
 from .schema import responses
@@ -20,7 +22,7 @@ class RootView(ReadOnly, APIView):
     )
     def get(self, request):
         def link(name):
-            return request.build_absolute_uri(reverse(name))
+            return absolute_url(reverse(name))
 
         return Response(
             s.RootSerializer(

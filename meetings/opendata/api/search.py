@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from meetings.derived import search
+from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number
 from meetings.models import Turn
 from meetings.web.filters import SearchFilter
@@ -129,7 +130,7 @@ class SearchView(ReadOnly, generics.GenericAPIView):
                 return None
             query = params.copy()
             query["page"] = str(n)
-            return request.build_absolute_uri(request.path + "?" + query.urlencode())
+            return absolute_url(request.path + "?" + query.urlencode())
 
         data = {
             "count": hits.units,

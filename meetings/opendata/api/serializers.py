@@ -13,12 +13,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from meetings.http.origin import absolute_url
 from meetings.models import Meeting, Participant, Topic, Turn
 
 
 def absolute(context: dict, path: str) -> str:
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute_url(path)  # on SITE_URL, whatever host the request came by
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -12,6 +12,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from meetings.derived import aggregates
+from meetings.http.origin import absolute_url
 from meetings.models import Meeting, Participant, RetiredTurnKey, Turn
 from meetings.web.filters import SearchFilter
 
@@ -102,7 +103,7 @@ class TurnDetail(DetailView):
                 return Response(
                     {
                         "detail": "This remark left its meeting when the transcript was edited.",
-                        "meeting": request.build_absolute_uri(
+                        "meeting": absolute_url(
                             reverse("api:meeting-detail", kwargs={"slug": kwargs["meeting"]})
                         ),
                     },

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from meetings.http.origin import absolute_url
 from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
 from meetings.sql.snapshot import one_snapshot
 
@@ -49,19 +50,19 @@ def _meeting(slug: str) -> tuple[Meeting, list[Turn]]:
 @require_safe
 def meeting_text(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(text_document(meeting, turns, request.build_absolute_uri), TEXT)
+    return _response(text_document(meeting, turns, absolute_url), TEXT)
 
 
 @require_safe
 def meeting_json(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(dumps(meeting_data(meeting, turns, request.build_absolute_uri)), JSON)
+    return _response(dumps(meeting_data(meeting, turns, absolute_url)), JSON)
 
 
 @require_safe
 def meeting_akn(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(akn_document(meeting, turns, request.build_absolute_uri), AKN)
+    return _response(akn_document(meeting, turns, absolute_url), AKN)
 
 
 def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
@@ -100,7 +101,7 @@ def participant_popolo(request, slug):
     if person.slug != slug:  # merged into another person
         return HttpResponsePermanentRedirect(reverse("export_speaker_popolo", kwargs={"slug": person.slug}))
     data = popolo_person(
-        person, _written_forms([person])[person.pk], _roles([person])[person.pk], request.build_absolute_uri
+        person, _written_forms([person])[person.pk], _roles([person])[person.pk], absolute_url
     )
     return _response(dumps(data), JSON)
 
@@ -145,7 +146,7 @@ def participants_popolo(request):
                 _people_with_forms(),
                 slugs.iterator(chunk_size=CURSOR_ROWS),
                 roles.iterator(chunk_size=CURSOR_ROWS),
-                request.build_absolute_uri,
+                absolute_url,
             ):
                 yield piece.encode()
 
