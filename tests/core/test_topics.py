@@ -244,6 +244,7 @@ def test_a_place_and_its_adjective_are_one_topic():
     assert got["larkovian"] == "larkovia" and got["ostrandian"] == "ostrand"
     assert "larkovian grain" not in got  # a phrase keeps its own key
     assert "musician" not in got  # a common noun is not a place's adjective
+    assert "velkin" not in variants({"velkin": 3, "velki": 2})  # nor a surname in -in
 
 
 def _background(start: int, n: int) -> list[TurnPhrases]:

@@ -243,7 +243,7 @@ def _place_of(word: str, uses: Mapping[str, int]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
     "european" -> "europe"), when both are keys of the archive and neither is a word lemminflect
     knows (names of places are not in its dictionary; "musician" and "music" are)."""
-    if len(word) < 6 or not word.endswith("n") or _pos(word):
+    if len(word) < 6 or not word.endswith("an") or _pos(word):  # not a surname ("Kalinin", "Kalin")
         return None
     stem = word[:-3] if word.endswith("ian") else None
     for place in (word[:-1], word[:-2], stem, stem and stem + "e", stem and stem + "a"):
