@@ -205,3 +205,71 @@ def test_subjects_with_an_adjective_or_a_common_word_stay(key):
     from meetings.core.topics.subjects import is_subject
 
     assert is_subject(key)
+
+
+def test_three_letter_words_can_be_subjects():
+    got = candidates("Oil and gas: the tax on oil, the GDP and the war on tax evasion.")
+    assert got["oil"] == 2 and got["tax"] == 2 and "gdp" in got and "gas" in got
+    assert "tax evasion" in got
+
+
+def test_a_hyphenated_modifier_is_not_a_subject_alone():
+    got = candidates("A large-scale programme, high-tech plants and long-term loans; it is large-scale.")
+    assert "large scale" not in got and "high tech" not in got and "long term" not in got
+    assert got["large scale programme"] == 1 and "high tech plant" in got and "long term loan" in got
+
+
+@pytest.mark.parametrize(
+    "key", ["comrade supreme commander in chief", "commander in chief", "supreme commander"]
+)
+def test_forms_of_address_are_not_subjects(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+
+
+def test_a_place_and_its_adjective_are_one_topic():
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "larkovia": 9,
+        "larkovian": 4,
+        "ostrand": 3,
+        "ostrandian": 5,
+        "larkovian grain": 2,
+        "musician": 3,
+        "music": 5,
+    }
+    got = variants(uses)
+    assert got["larkovian"] == "larkovia" and got["ostrandian"] == "ostrand"
+    assert "larkovian grain" not in got  # a phrase keeps its own key
+    assert "musician" not in got  # a common noun is not a place's adjective
+    assert "velkin" not in variants({"velkin": 3, "velki": 2})  # nor a surname in -in
+
+
+def _background(start: int, n: int) -> list[TurnPhrases]:
+    return [
+        TurnPhrases(start + i, start + i, 1, 30 + i, False, Counter({f"harbour crane {i}": 1}), 100)
+        for i in range(n)
+    ]
+
+
+def test_a_subject_said_again_and_again_in_a_long_remark_counts():
+    # Two long remarks on larkspur (four uses each) against "quay wall" once in each of three.
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"larkspur": 4}), 100),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"larkspur": 4}), 100),
+        *[TurnPhrases(i, i, 1, 10, False, Counter({"quay wall": 1}), 100) for i in (3, 4, 5)],
+        *_background(100, 15),
+    ]
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.index("larkspur") < top.index("quay wall")
+
+
+def test_a_speaker_who_is_most_of_the_archive_keeps_their_subjects():
+    # Person 10 says 90% of the archive's words and uses "quay wall" about as often as the others
+    # do: against the rest of the archive alone it would not be distinctive.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quay wall": 2}), 1000) for i in range(1, 10)]
+    turns.append(TurnPhrases(20, 20, 1, 20, False, Counter({"quay wall": 2, "fish market": 1}), 1000))
+    turns.append(TurnPhrases(21, 21, 1, 20, False, Counter({"fish market": 1}), 100))
+    assert "quay wall" in {p for p, _, _ in score(turns).person_topics[10]}

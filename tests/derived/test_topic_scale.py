@@ -370,12 +370,14 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 remarks[p] += 1
         ranked = []
         others_words = max(1, total_words - words)
+        bar = scoring.MIN_RATIO * (1 - words / total_words)  # lower for who is much of the archive
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < scoring.MIN_RATIO or not distinct_from_english(p, uses[p], words):
+            if ratio < bar or not distinct_from_english(p, uses[p], words):
                 continue
-            ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
+            per_remark = (uses[p] / remarks[p]) ** scoring.REPEAT_EXPONENT
+            ranked.append((p, w * per_remark * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _ref_dedupe_people(ranked)[: scoring.TOPICS_PER_PERSON]
     return out

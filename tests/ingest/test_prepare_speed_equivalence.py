@@ -56,7 +56,7 @@ def _generic(key: str) -> bool:
         return True
     parts = key.split(" ")
     if len(parts) == 1:
-        return key in GENERIC or singular(key) in GENERIC or len(key) < 4
+        return key in GENERIC or singular(key) in GENERIC or len(key) < 3
     return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
         parts[0] in GENERIC and parts[-1] in GENERIC
     )
@@ -67,8 +67,9 @@ def _emit(run: list[str], counts: Counter) -> None:
     for size in range(1, MAX_WORDS + 1):
         for i in range(n - size + 1):
             words = run[i : i + size]
-            if words[-1].lower() in ADJECTIVES:
-                continue
+            last = words[-1].lower()
+            if last in ADJECTIVES or ("-" in last and last.split("-")[0] in ADJECTIVES):
+                continue  # an adjective, or a modifier starting with one ("large-scale")
             if size > 1 and words[0].lower().endswith("'s"):
                 continue  # a phrase does not start with a possessive
             key = phrase_key(words)

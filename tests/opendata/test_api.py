@@ -451,7 +451,17 @@ def test_topics(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):  # topic, raisers, meetings
         t = get(client, "/api/topics/ferry-timetable/")
     assert t["label"] == "ferry timetable" and t["remark_count"] == 3
-    assert [(p["slug"], p["meeting_count"]) for p in t["raised_by"]] == [("ada-lindqvist", 1)]
+    # Everyone the page's "Who spoke on it" lists, in its order, with its figures: those who only
+    # responded too (meeting_count 0), not only who raised it.
+    assert [(p["slug"], p["remark_count"], p["meeting_count"]) for p in t["raised_by"]] == [
+        ("ada-lindqvist", 1, 1),
+        ("priya-natarajan", 1, 0),
+        ("tomas-reyes", 1, 0),
+    ]
+    html = client.get("/topics/ferry-timetable/").content.decode()
+    who = html.split("Who spoke on it", 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="\?speaker=([^"]+)"', who) == [p["slug"] for p in t["raised_by"]]
+    assert re.findall(r'data-count="(\d+)"', who) == [str(p["remark_count"]) for p in t["raised_by"]]
     assert [m["slug"] for m in t["meetings"]] == [FERRY_SLUG]
     assert t["remarks_url"] == "http://testserver/api/topics/ferry-timetable/remarks/"
     remarks = results(client, "/api/topics/ferry-timetable/remarks/")

@@ -370,7 +370,7 @@ def _word_info(word: str) -> tuple | None:
         info = (
             low,
             low.rstrip("s"),
-            low in ADJECTIVES,
+            _adjective(low, parts),
             " ".join(parts),
             at_end,
             _generic(at_end),
@@ -416,7 +416,8 @@ def _emit(run: list[str], counts: Counter) -> None:
     for size in range(1, MAX_WORDS + 1):
         for i in range(n - size + 1):
             words = run[i : i + size]
-            if words[-1].lower() in ADJECTIVES:
+            last = words[-1].lower()
+            if _adjective(last, [p for p in last.split("-") if p]):
                 continue
             if size > 1 and _possessive(words[0]):
                 continue  # "Russia's energy", "today's economy": whose, not what ("energy" is counted)
@@ -424,6 +425,12 @@ def _emit(run: list[str], counts: Counter) -> None:
             if not key or _generic(key):
                 continue
             counts[key] += 1
+
+
+def _adjective(low: str, parts: list[str]) -> bool:
+    """An adjective, or a hyphenated modifier that starts with one ("large-scale", "high-tech",
+    "long-term"): never a topic alone, never the last word of one ("large-scale projects" is)."""
+    return low in ADJECTIVES or (len(parts) > 1 and parts[0] in ADJECTIVES)
 
 
 def _possessive(word: str) -> bool:
@@ -437,7 +444,7 @@ def _generic(key: str) -> bool:
         return True
     parts = key.split(" ")
     if len(parts) == 1:
-        return key in GENERIC or singular(key) in GENERIC or len(key) < 4
+        return key in GENERIC or singular(key) in GENERIC or len(key) < 3
     # A phrase made only of generic words ("state system") says nothing.
     return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
         parts[0] in GENERIC and parts[-1] in GENERIC

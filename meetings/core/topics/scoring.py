@@ -26,6 +26,9 @@ LENGTH_BOOST = {1: 0.8, 2: 1.6, 3: 1.9, 4: 2.0}
 # A shorter phrase found inside one longer phrase in this share of the remarks that carry it is a
 # fragment of that phrase ("Russia party" of "United Russia party"), not a topic of its own.
 FRAGMENT_SHARE = 0.8
+# A person's topic weighs more the more uses each remark that carries it holds: times (uses /
+# remarks) ** this. Chosen by measurement (README "Topics").
+REPEAT_EXPONENT = 0.5
 
 
 class PhraseCounts(Mapping):
@@ -230,12 +233,22 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         uses, remarks = person_uses[pid], person_remarks[pid]
         ranked = []
         others_words = max(1, total_words - words)
+        # Against the rest of the archive, a person who is most of it (the head of state: 60% of
+        # the dev archive's words) has no subject of their own: the others are the ministers who
+        # report to them on the same subjects. The bar falls with the person's share of the
+        # archive (2 for someone who says little, 0.8 at 60%); general English stays the reference
+        # for single words (distinct_from_english).
+        bar = MIN_RATIO * (1.0 - words / total_words)
         for p, w in weight.items():
             # How much more often this person uses the phrase than everyone else does.
-            ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
-            if ratio < MIN_RATIO or not distinct_from_english(p, uses[p], words):
+            u = uses[p]
+            ratio = (u / words) / ((phrase_uses[p] - u + 0.5) / others_words)
+            if ratio < bar or not distinct_from_english(p, u, words):
                 continue
-            ranked.append((p, w * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
+            # Said again and again within remarks (a minister's long report on vaccines) counts:
+            # the weight sums (1 + log c) per remark, which alone flattens repetition.
+            r = remarks[p]
+            ranked.append((p, w * (u / r) ** REPEAT_EXPONENT * min(ratio, 8.0) ** 0.5 * common_weight(p), r))
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out

@@ -29,9 +29,12 @@ TITLE_WORDS = frozenset(
 president vice deputy prime minister ministers governor mayor chairman chairwoman chair head
 director secretary general ambassador chancellor king queen prince princess emir sheikh patriarch
 mr mrs ms dr professor senator commissioner colonel speaker premier first acting former
-his her excellency majesty highness mister madam sir lord lady
+his her excellency majesty highness mister madam sir lord lady comrade supreme commander chief
 """.split()
 )
+# Words a hyphenated title holds ("commander-in-chief", "editor-in-chief"): they keep a run of title
+# words a title.
+TITLE_JOINERS = frozenset("in of the and".split())
 # Titles that go before a person's surname ("President Trump", "Chancellor Merkel").
 ADDRESS_WORDS = frozenset(
     """
@@ -118,7 +121,9 @@ def is_subject(key: str) -> bool:
     dated = [w for w in words if w not in DATING_ADJECTIVES and w not in GRADING_ADJECTIVES]
     if dated and len(dated) < len(words) and all(w in TITLE_WORDS for w in dated):
         return False
-    return not all(w in TITLE_WORDS for w in words)
+    return not all(
+        w in TITLE_WORDS or (w in TITLE_JOINERS and 0 < i < len(words) - 1) for i, w in enumerate(words)
+    )
 
 
 def common_weight(key: str) -> float:
@@ -226,4 +231,22 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
         for k in members:
             if k != best:
                 out[k] = best
+    # A place's adjective alone ("Syrian", "Crimean", "Ukrainian") is the place: the subject a
+    # reader names. Phrases keep theirs ("Crimean bridge").
+    for key in uses:
+        if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
+            out[key] = out.get(place, place)
     return out
+
+
+def _place_of(word: str, uses: Mapping[str, int]) -> str | None:
+    """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
+    "european" -> "europe"), when both are keys of the archive and neither is a word lemminflect
+    knows (names of places are not in its dictionary; "musician" and "music" are)."""
+    if len(word) < 6 or not word.endswith("an") or _pos(word):  # not a surname ("Kalinin", "Kalin")
+        return None
+    stem = word[:-3] if word.endswith("ian") else None
+    for place in (word[:-1], word[:-2], stem, stem and stem + "e", stem and stem + "a"):
+        if place and len(place) >= 4 and place in uses and not _pos(place):
+            return place
+    return None

@@ -277,16 +277,25 @@ class TopicListSerializer(TopicRefSerializer):
 
 
 class TopicRaiserSerializer(ParticipantRefSerializer):
-    meeting_count = serializers.IntegerField(source="n", help_text="Meetings in which they raised it.")
+    remark_count = serializers.IntegerField(
+        source="n_remarks",
+        help_text="Their remarks that carry it (what the remarks filtered by speaker list).",
+    )
+    meeting_count = serializers.IntegerField(
+        source="n", help_text="Meetings in which they raised it (0: they only responded)."
+    )
 
     class Meta(ParticipantRefSerializer.Meta):
-        fields = [*ParticipantRefSerializer.Meta.fields, "meeting_count"]
+        fields = [*ParticipantRefSerializer.Meta.fields, "remark_count", "meeting_count"]
 
 
 class TopicDetailSerializer(TopicListSerializer):
     remarks_url = ApiURLField("api:topic-remarks", slug="slug")
     raised_by = TopicRaiserSerializer(
-        source="api_raisers", many=True, help_text="Who raised it, most meetings first (at most 20)."
+        source="api_raisers",
+        many=True,
+        help_text="Who spoke on it, as the topic page's 'Who spoke on it': everyone whose remarks carry it, "
+        "those who raised it and those who only responded, most remarks first (at most 20).",
     )
     meetings = MeetingRefSerializer(
         source="api_meetings", many=True, help_text="Meetings where it came up, newest first (at most 20)."

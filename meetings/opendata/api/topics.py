@@ -50,7 +50,7 @@ class TopicList(ListView):
 
 @extend_schema_view(
     get=extend_schema(
-        summary="A topic: figures, who raised it, where it came up",
+        summary="A topic: figures, who spoke on it, where it came up",
         parameters=[SLUG],
         responses=responses(s.TopicDetailSerializer, detail=True),
     )
@@ -62,12 +62,11 @@ class TopicDetail(DetailView):
 
     def get_object(self):
         topic = super().get_object()
-        # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page.
+        # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page: the people of
+        # its "Who spoke on it" (responders too), in its order (meetings.web.views.topic_detail).
         topic.api_raisers = []
-        for ts in (
-            topic.speakers.filter(raised__gt=0).select_related("participant").order_by("rank")[:TOPIC_PEOPLE]
-        ):
-            ts.participant.n = ts.raised
+        for ts in topic.speakers.select_related("participant").order_by("-remarks", "rank")[:TOPIC_PEOPLE]:
+            ts.participant.n, ts.participant.n_remarks = ts.raised, ts.remarks
             topic.api_raisers.append(ts.participant)
         topic.api_meetings = [
             tm.meeting
