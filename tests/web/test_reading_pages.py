@@ -130,6 +130,8 @@ def test_home_says_what_the_archive_holds(client, archive, django_assert_max_num
     assert "Otto Kessel and Helena Marsh · 3 remarks" in text  # the latest meeting, with who spoke
     assert "Most active speakers Helena Marsh 27 remarks · 4 meetings Otto Kessel 3 remarks" in text
     assert 'role="search"' in html and 'name="q"' in html
+    assert 'href="/meetings/" aria-current="page"' not in html  # the home page is not the list
+    assert 'href="/meetings/" aria-current="page"' in client.get("/meetings/").content.decode()
     assert client.get("/meetings/?year=2024").status_code == 200
 
 
