@@ -8,7 +8,8 @@
 #   make db        print the DATABASE_URL to use (see scripts/ensure-db.sh;
 #                  may start a private cluster in .pgdata/)
 #   make migrate   apply migrations
-#   make run       migrate, collectstatic, ingest sample_data, serve on $(PORT)
+#   make run       migrate, collectstatic, ingest sample_data, export it for /downloads/,
+#                  serve on $(PORT)
 #   make serve     only start gunicorn on 127.0.0.1:$(PORT)
 #   make test      collectstatic + pytest; extra args: make test PYTEST_ARGS='-k foo'
 #   make screenshots  serve sample_data on $(SHOT_PORT) and write docs/screenshots/*.png (390 and
@@ -82,6 +83,8 @@ run: venv
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py collectstatic --noinput -v0; \
 	$(PY) manage.py ingest_transcripts $(TRANSCRIPTS); \
+	dumps="$${DUMPS_DIR:-dumps}"; rm -rf "$$dumps/sample"; \
+	$(PY) manage.py export_archive "$$dumps/sample"; \
 	echo "serving on http://127.0.0.1:$(PORT)/"; \
 	exec $(GUNICORN)
 
