@@ -154,3 +154,18 @@ def test_collectstatic_with_the_production_storage_hashes_every_asset(tmp_path):
     for asset in ("css/archive.css", "js/archive.js"):
         hashed = manifest[asset]
         assert hashed != asset and (tmp_path / hashed).exists() and (tmp_path / (hashed + ".gz")).exists()
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    """Every change to the models has its migration (help texts included): a fresh clone's
+    database is the one the models describe."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit as exc:
+        assert not exc.code, f"models changed without a migration:\n{out.getvalue()}"
