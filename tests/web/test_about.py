@@ -34,6 +34,7 @@ def test_about_gives_live_totals_the_source_and_its_licence(client, archive, dja
     assert '<a href="https://press.example/">Harbour Board Press Office</a>' in r.content.decode()
     for words in ("How remarks are attributed", "What an editor can correct", "summary"):
         assert words in text
+    assert 'href="/downloads/">whole archive as one download</a>' in r.content.decode()
 
 
 @pytest.mark.django_db
@@ -60,7 +61,7 @@ def test_api_documentation_page_serves_swagger_ui_from_this_site(client, archive
 
 @pytest.mark.django_db
 @override_settings(ARCHIVE_NAME="Harbour Records", SOURCE_ATTRIBUTION="Harbour Board Press Office")
-def test_every_page_links_about_and_api_in_its_footer(client, archive):
+def test_every_page_links_about_api_and_downloads_in_its_footer(client, archive):
     for path in (
         "/",
         "/speakers/",
@@ -73,6 +74,7 @@ def test_every_page_links_about_and_api_in_its_footer(client, archive):
         html = client.get(path).content.decode()
         footer = html.split('<footer class="site-footer">')[1]
         assert 'href="/about/"' in footer and 'href="/api/docs/"' in footer, path
+        assert 'href="/downloads/"' in footer, path
         assert "Harbour Records" in footer and "Harbour Board Press Office" in footer, path
     for path in ("/meetings/no-such-meeting/",):
         assert 'href="/about/"' in client.get(path).content.decode()
