@@ -7,6 +7,35 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Debian chromium for the module's browser tests (they mark themselves with
+    tests.helpers.NEEDS_CHROMIUM); closed when the module is done."""
+    import os
+
+    from tests.helpers import CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield b
+        b.close()
+
+
 @pytest.fixture
 def write_transcript(tmp_path):
     """Write a transcript file and return its path."""

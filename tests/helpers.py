@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,12 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent  # the repository (tests/ is one of its folders)
 SHARED = Path(os.environ.get("ARCHIVE_SHARED_DIR", ROOT.parent / "shared"))
 SAMPLE_DATA = ROOT / "sample_data"
+# Debian's chromium, the only browser the tests use (playwright never downloads one).
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+NEEDS_CHROMIUM = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
+)
 DATA = ROOT / "tests" / "data"  # files the tests read: topic labels, the attribution gold set
 
 # An invented transcript: one meeting, two people, a label with no person ("Remark").

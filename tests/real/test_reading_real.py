@@ -5,21 +5,18 @@ questions (skipped when ../shared or Chromium is absent)."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from django.core.management import call_command
 
 from meetings.core.parser import parse_transcript
 from meetings.models import Meeting
-from tests.helpers import SHARED, shared_dir
+from tests.helpers import NEEDS_CHROMIUM, SHARED, shared_dir
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 CANDIDATES = 10  # the longest meeting is among the largest files
 FIRST_WORDS = 120
 
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+pytestmark = [NEEDS_CHROMIUM]
 
 
 def longest_real_meeting():
@@ -33,16 +30,6 @@ def longest_real_meeting():
             return 0
 
     return max(files, key=turns)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 @pytest.mark.django_db(transaction=True)

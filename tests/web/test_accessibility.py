@@ -7,23 +7,14 @@ nothing is fetched when the test runs (see README, "Accessibility")."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant, Topic, Turn
-from tests.helpers import SAMPLE_DATA
+from tests.helpers import NEEDS_CHROMIUM, SAMPLE_DATA
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
-
-pytestmark = [
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
-    ),
-]
+pytestmark = [NEEDS_CHROMIUM]
 
 # The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
 AXE_OPTIONS = {
@@ -33,19 +24,6 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-        )
-        yield b
-        b.close()
 
 
 def page_types() -> dict[str, str]:

@@ -4,42 +4,24 @@ its contents jump to a question and lead back, and the home and speakers pages f
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from django.core.management import call_command
 
-from tests.helpers import press_conference
+from tests.helpers import NEEDS_CHROMIUM, press_conference
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 # The first remark's first line must be on the first screen, with room to read its first words.
 FIRST_WORDS = 120
 
-pytestmark = [
-    pytest.mark.skipif(
-        CHROMIUM is None,
-        reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
-    ),
-]
+pytestmark = [NEEDS_CHROMIUM]
 
 LONG_LEAD = " ".join(
     f"The Mayor of Larkspur answered questions from journalists of the city's newspapers, radio and television, "
     f"part {i} of a long introduction written by the press office."
     for i in range(4)
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield b
-        b.close()
 
 
 def first_remark_top(page) -> float:
