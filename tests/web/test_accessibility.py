@@ -45,6 +45,7 @@ def page_types() -> dict[str, str]:
         "search, nothing found": "/search/?q=librery",
         "about": "/about/",
         "API docs": "/api/docs/",
+        "downloads": "/downloads/",
     }
 
 
@@ -56,10 +57,12 @@ def check(axe, page, where: str, found: dict) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_no_axe_violations_on_any_page_type(browser, live_server):
+def test_no_axe_violations_on_any_page_type(browser, live_server, settings, tmp_path):
     from axe_playwright_python.sync_playwright import Axe
 
     call_command("ingest_transcripts", str(SAMPLE_DATA), stdout=io.StringIO())
+    settings.DUMPS_DIR = tmp_path  # /downloads/ with a dump published: its table of files
+    call_command("export_archive", str(tmp_path / "sample"), stdout=io.StringIO())
     axe = Axe()
     found = {}
     for width, height in ((1280, 900), (390, 844)):
