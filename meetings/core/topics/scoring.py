@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .subjects import common_weight, distinct_from_english, variants
+from .subjects import common_weight, distinct_from_english, english_frequency, variants
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -29,6 +29,11 @@ FRAGMENT_SHARE = 0.8
 # A person's topic weighs more the more uses each remark that carries it holds: times (uses /
 # remarks) ** this. Chosen by measurement (README "Topics").
 REPEAT_EXPONENT = 0.5
+# A one-word topic of a person carried by at least this many remarks of the archive takes general
+# English's idf where it is larger than the archive's (english_rarity): a subject of the whole
+# archive ("a pandemic") is still a subject of each person who speaks of it. Below it (and in a
+# small archive) the archive's idf stands. Chosen by measurement (README "Topics").
+ARCHIVE_WIDE = 10
 
 
 class PhraseCounts(Mapping):
@@ -228,6 +233,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
+    mean_words = total_words / n
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
         uses, remarks = person_uses[pid], person_remarks[pid]
@@ -240,6 +246,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         # for single words (distinct_from_english).
         bar = MIN_RATIO * (1.0 - words / total_words)
         for p, w in weight.items():
+            if df[p] >= ARCHIVE_WIDE:
+                w *= english_rarity(p, idf[p], mean_words)
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
             ratio = (u / words) / ((phrase_uses[p] - u + 0.5) / others_words)
@@ -252,6 +260,18 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out
+
+
+def english_rarity(key: str, archive_idf: float, mean_words: float) -> float:
+    """The factor a person's weight for a one-word topic takes so that its idf is the larger of
+    the archive's and general English's: a word rare in English ("coronavirus") that the whole
+    archive speaks of is still a subject of each person who speaks of it. English's idf is that of
+    a remark of the archive's mean length drawn from general English (wordfreq)."""
+    f = english_frequency(key)
+    if not f or archive_idf <= 0:
+        return 1.0
+    p = -math.expm1(-f * max(1.0, mean_words))
+    return max(1.0, -math.log(p) / archive_idf)
 
 
 def _sub_phrases(p: str) -> frozenset[str]:
