@@ -273,3 +273,46 @@ def test_a_speaker_who_is_most_of_the_archive_keeps_their_subjects():
     turns.append(TurnPhrases(20, 20, 1, 20, False, Counter({"quay wall": 2, "fish market": 1}), 1000))
     turns.append(TurnPhrases(21, 21, 1, 20, False, Counter({"fish market": 1}), 100))
     assert "quay wall" in {p for p, _, _ in score(turns).person_topics[10]}
+
+
+def test_a_word_rare_in_english_that_the_whole_archive_speaks_of_stays_a_subject():
+    # "typhoon" (rare in English) and "cargo" (commoner) are in the same share of the archive's
+    # remarks, everyone's; person 10 uses each as often. The archive alone cannot tell them apart;
+    # English can: a typhoon is a subject wherever it comes up.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 1, "cargo": 1}), 60) for i in range(1, 4)]
+    turns += [
+        TurnPhrases(i, i, 1, 20 + i % 7, False, Counter({"typhoon": 1, "cargo": 1}), 60)
+        for i in range(10, 40)
+    ]
+    turns += _background(100, 60)
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.index("typhoon") < top.index("cargo")
+
+
+def test_english_rarity_lifts_only_what_english_says_is_rarer_than_the_archive_does():
+    from meetings.core.topics.scoring import english_rarity
+
+    assert english_rarity("typhoon", 2.0, 100) > english_rarity("cargo", 2.0, 100) > 1.0
+    assert english_rarity("typhoon", 20.0, 100) == 1.0  # rarer in the archive than in English
+    assert english_rarity("quay wall", 2.0, 100) == 1.0  # phrases keep the archive's idf
+
+
+def test_a_subject_a_meeting_dwells_on_outranks_a_word_said_once_in_each_of_several():
+    # Person 10 speaks of "typhoon" in three remarks of one meeting, and says "ferry" once in each
+    # of three meetings: the same uses and remarks, but only the typhoon was a subject there.
+    turns = [TurnPhrases(i, 1, i, 10, False, Counter({"typhoon": 1}), 60) for i in (1, 2, 3)]
+    turns += [TurnPhrases(i, i, 1, 10, False, Counter({"ferry": 1}), 60) for i in (4, 5, 6)]
+    turns += _background(100, 30)
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.index("typhoon") < top.index("ferry")
+
+
+def test_common_english_words_gain_nothing_from_being_dwelt_on():
+    # "weather" (common in English) in three remarks of one meeting against "ferry" once in each
+    # of three: dwelling on a word of ordinary speech makes it no subject.
+    turns = [TurnPhrases(i, 1, i, 10, False, Counter({"weather": 1}), 60) for i in (1, 2, 3)]
+    turns += [TurnPhrases(i, i, 1, 10, False, Counter({"ferry": 1}), 60) for i in (4, 5, 6)]
+    turns += _background(100, 30)
+    s = score(turns).person_topics[10]
+    got = {p: w for p, w, _ in s}
+    assert "weather" not in got or got["weather"] <= got["ferry"]

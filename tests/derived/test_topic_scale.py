@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.core.generator import generate
 from meetings.core.topics import scoring
-from meetings.core.topics.subjects import common_weight, distinct_from_english
+from meetings.core.topics.subjects import common_weight, distinct_from_english, zipf
 from meetings.derived import topic_index
 from meetings.models import Meeting, Participant, Topic, TopicMeeting, TopicSpeaker, TurnTopic
 from meetings.sql import swap
@@ -363,21 +363,30 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         uses: Counter = Counter()
         weight: Counter = Counter()
         remarks: Counter = Counter()
+        in_meetings: dict[str, set[int]] = defaultdict(set)
         for t in pts:
             uses.update(t.phrases)
             for p, w in full.get(t.turn_id, {}).items():
                 weight[p] += w
                 remarks[p] += 1
+                in_meetings[p].add(t.meeting_id)
         ranked = []
         others_words = max(1, total_words - words)
         bar = scoring.MIN_RATIO * (1 - words / total_words)  # lower for who is much of the archive
         for p, w in weight.items():
+            if df[p] >= scoring.ARCHIVE_WIDE:  # archive-wide: English's idf where it is larger
+                w *= scoring.english_rarity(p, idf(p), total_words / n)
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
             if ratio < bar or not distinct_from_english(p, uses[p], words):
                 continue
             per_remark = (uses[p] / remarks[p]) ** scoring.REPEAT_EXPONENT
-            ranked.append((p, w * per_remark * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p]))
+            # Remarks per meeting that carry it, for phrases and words rarer than SPREAD_ZIPF.
+            dwelt = remarks[p] / len(in_meetings[p])
+            spread = dwelt**scoring.MEETING_EXPONENT if " " in p or zipf(p) < scoring.SPREAD_ZIPF else 1.0
+            ranked.append(
+                (p, w * per_remark * spread * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p])
+            )
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _ref_dedupe_people(ranked)[: scoring.TOPICS_PER_PERSON]
     return out

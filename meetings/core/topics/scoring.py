@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from .subjects import common_weight, distinct_from_english, variants
+from .subjects import common_weight, distinct_from_english, english_frequency, variants, zipf
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -29,6 +29,18 @@ FRAGMENT_SHARE = 0.8
 # A person's topic weighs more the more uses each remark that carries it holds: times (uses /
 # remarks) ** this. Chosen by measurement (README "Topics").
 REPEAT_EXPONENT = 0.5
+# A one-word topic of a person carried by at least this many remarks of the archive takes general
+# English's idf where it is larger than the archive's (english_rarity): a subject of the whole
+# archive ("a pandemic") is still a subject of each person who speaks of it. Below it (and in a
+# small archive) the archive's idf stands. Chosen by measurement (README "Topics").
+ARCHIVE_WIDE = 10
+# A person's topic weighs more the more of their remarks in each meeting carry it: times
+# (remarks / meetings) ** this: a subject is dwelt on where it comes up ("Syria" in a series of
+# questions), a word of ordinary speech ("cooperation") is said once in each of many meetings.
+# Only for phrases and words rarer in general English than SPREAD_ZIPF: dwelling on a common word
+# ("organisation") makes it no subject. Chosen by measurement (README "Topics").
+MEETING_EXPONENT = 0.5
+SPREAD_ZIPF = 4.8
 
 
 class PhraseCounts(Mapping):
@@ -143,6 +155,10 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     person_uses: dict[int, dict[str, int]] = {}
     person_weight: dict[int, dict[str, float]] = {}
     person_remarks: dict[int, dict[str, int]] = {}
+    # Meetings in which the person's remarks carry it (turns come grouped by meeting; otherwise
+    # this counts runs of one meeting's remarks).
+    person_meetings: dict[int, dict[str, int]] = {}
+    person_last: dict[int, dict[str, int]] = {}
     phrase_uses: dict[str, int] = {}
     total_words = 0
     turn_topics = out.turn_topics
@@ -155,7 +171,10 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             else:
                 person_words[sid] = t.words
                 person_uses[sid], person_weight[sid], person_remarks[sid] = {}, {}, {}
+                person_meetings[sid], person_last[sid] = {}, {}
             pu, pw, pr = person_uses[sid], person_weight[sid], person_remarks[sid]
+            pm, pl = person_meetings[sid], person_last[sid]
+        mid = t.meeting_id
         phrases = t.phrases
         if not phrases:
             continue
@@ -180,6 +199,9 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
                 pu[p] = pu.get(p, 0) + c
                 pw[p] = pw.get(p, 0) + w
                 pr[p] = pr.get(p, 0) + 1
+                if pl.get(p) != mid:
+                    pl[p] = mid
+                    pm[p] = pm.get(p, 0) + 1
         if not weights:
             continue
         weights.sort()
@@ -228,9 +250,10 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
+    mean_words = total_words / n
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
-        uses, remarks = person_uses[pid], person_remarks[pid]
+        uses, remarks, meetings = person_uses[pid], person_remarks[pid], person_meetings[pid]
         ranked = []
         others_words = max(1, total_words - words)
         # Against the rest of the archive, a person who is most of it (the head of state: 60% of
@@ -240,6 +263,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         # for single words (distinct_from_english).
         bar = MIN_RATIO * (1.0 - words / total_words)
         for p, w in weight.items():
+            if df[p] >= ARCHIVE_WIDE:
+                w *= english_rarity(p, idf[p], mean_words)
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
             ratio = (u / words) / ((phrase_uses[p] - u + 0.5) / others_words)
@@ -248,10 +273,25 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             # Said again and again within remarks (a minister's long report on vaccines) counts:
             # the weight sums (1 + log c) per remark, which alone flattens repetition.
             r = remarks[p]
-            ranked.append((p, w * (u / r) ** REPEAT_EXPONENT * min(ratio, 8.0) ** 0.5 * common_weight(p), r))
+            spread = (r / meetings[p]) ** MEETING_EXPONENT if " " in p or zipf(p) < SPREAD_ZIPF else 1.0
+            ranked.append(
+                (p, w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p), r)
+            )
         ranked.sort(key=lambda x: (-x[1], x[0]))
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out
+
+
+def english_rarity(key: str, archive_idf: float, mean_words: float) -> float:
+    """The factor a person's weight for a one-word topic takes so that its idf is the larger of
+    the archive's and general English's: a word rare in English ("coronavirus") that the whole
+    archive speaks of is still a subject of each person who speaks of it. English's idf is that of
+    a remark of the archive's mean length drawn from general English (wordfreq)."""
+    f = english_frequency(key)
+    if not f or archive_idf <= 0:
+        return 1.0
+    p = -math.expm1(-f * max(1.0, mean_words))
+    return max(1.0, -math.log(p) / archive_idf)
 
 
 def _sub_phrases(p: str) -> frozenset[str]:
