@@ -316,3 +316,28 @@ def test_common_english_words_gain_nothing_from_being_dwelt_on():
     s = score(turns).person_topics[10]
     got = {p: w for p, w, _ in s}
     assert "weather" not in got or got["weather"] <= got["ferry"]
+
+
+def _once_against_twice(filler: int) -> list[str]:
+    # Person 10 says "quay crane" three times in one remark and "ferry timetable" once in each of
+    # two remarks, with `filler` other remarks of their own; person 20 says "quay crane" once.
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"quay crane": 3}), 60),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"ferry timetable": 1}), 60),
+        TurnPhrases(3, 3, 1, 10, False, Counter({"ferry timetable": 1}), 60),
+        *[
+            TurnPhrases(10 + i, 10 + i, 1, 10, False, Counter({f"pier lamp {i}": 1}), 60)
+            for i in range(filler)
+        ],
+        TurnPhrases(90, 90, 1, 20, False, Counter({"quay crane": 1}), 60),
+    ]
+    turns += _background(100, 60)
+    return [p for p, _, _ in score(turns).person_topics[10]]
+
+
+def test_a_person_with_many_remarks_prefers_what_they_come_back_to_over_what_they_said_once():
+    many = _once_against_twice(12)
+    assert many.index("ferry timetable") < many.index("quay crane")
+    # With few remarks to choose from, one remark is evidence enough: its weight stands.
+    few = _once_against_twice(0)
+    assert few.index("quay crane") < few.index("ferry timetable")

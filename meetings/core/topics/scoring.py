@@ -41,6 +41,11 @@ ARCHIVE_WIDE = 10
 # ("organisation") makes it no subject. Chosen by measurement (README "Topics").
 MEETING_EXPONENT = 0.5
 SPREAD_ZIPF = 4.8
+# A topic of a person carried by only one of their remarks weighs this much: a subject recurs, a
+# phrase said once (an interviewer's single question on it) is weaker evidence than one they come
+# back to. Chosen by measurement (README "Topics").
+SINGLE_REMARK = 0.35
+SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to choose from
 
 
 class PhraseCounts(Mapping):
@@ -159,6 +164,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     # this counts runs of one meeting's remarks).
     person_meetings: dict[int, dict[str, int]] = {}
     person_last: dict[int, dict[str, int]] = {}
+    person_turns: dict[int, int] = {}  # remarks of the person that carry a phrase
     phrase_uses: dict[str, int] = {}
     total_words = 0
     turn_topics = out.turn_topics
@@ -178,6 +184,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         phrases = t.phrases
         if not phrases:
             continue
+        if sid is not None:
+            person_turns[sid] = person_turns.get(sid, 0) + 1
         summary = t.is_summary
         weights: list[tuple[float, str]] = []
         for p, c in phrases.items():
@@ -262,6 +270,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         # archive (2 for someone who says little, 0.8 at 60%); general English stays the reference
         # for single words (distinct_from_english).
         bar = MIN_RATIO * (1.0 - words / total_words)
+        many_remarks = person_turns.get(pid, 0) >= SINGLE_REMARK_FROM
         for p, w in weight.items():
             if df[p] >= ARCHIVE_WIDE:
                 w *= english_rarity(p, idf[p], mean_words)
@@ -274,6 +283,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             # the weight sums (1 + log c) per remark, which alone flattens repetition.
             r = remarks[p]
             spread = (r / meetings[p]) ** MEETING_EXPONENT if " " in p or zipf(p) < SPREAD_ZIPF else 1.0
+            if r < 2 and many_remarks:
+                spread *= SINGLE_REMARK
             ranked.append(
                 (p, w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p), r)
             )
