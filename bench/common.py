@@ -53,26 +53,28 @@ def scratch_env(db: str, no_cache: bool = False) -> dict:
     return env
 
 
+def gunicorn_command(port: int, workers: int, *extra: str) -> list[str]:
+    """The archive on gunicorn at 127.0.0.1:port (several may run on one machine: no control socket)."""
+    return [
+        str(Path(PY).parent / "gunicorn"),
+        "archive.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--no-control-socket",
+        "--log-level",
+        "warning",
+        *extra,
+    ]
+
+
 def serve(env: dict, port: int, workers: int = 4) -> subprocess.Popen:
     """gunicorn on 127.0.0.1:port, returned once it answers."""
     import time
     import urllib.request
 
-    server = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "archive.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    server = subprocess.Popen(gunicorn_command(port, workers), env=env, cwd=ROOT)
     for _ in range(60):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)

@@ -45,8 +45,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import PY, ROOT, gunicorn_command
+
 REDIS_URL = "redis://127.0.0.1:6379/5"
 RELEASE = "topology"
 
@@ -224,23 +225,7 @@ class Topology:
     def serve(self, env: dict, workers: int = 2, name: str = "web") -> tuple[subprocess.Popen, int]:
         """gunicorn on a free loopback port, returned once it answers."""
         port = free_port()
-        proc = self.spawn(
-            [
-                str(Path(PY).parent / "gunicorn"),
-                "archive.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--no-control-socket",
-                "--log-level",
-                "warning",
-                "--timeout",
-                "60",
-            ],
-            env,
-            f"{name}-{port}.log",
-        )
+        proc = self.spawn(gunicorn_command(port, workers, "--timeout", "60"), env, f"{name}-{port}.log")
         deadline = time.monotonic() + 60
         while True:
             try:
