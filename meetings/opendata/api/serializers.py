@@ -17,10 +17,6 @@ from meetings.http.origin import absolute_url
 from meetings.models import Meeting, Participant, Topic, Turn
 
 
-def absolute(context: dict, path: str) -> str:
-    return absolute_url(path)  # on SITE_URL, whatever host the request came by
-
-
 @extend_schema_field(OpenApiTypes.URI)
 class PageURLField(serializers.Field):
     """The absolute URL of the object's page on the site (`get_absolute_url`)."""
@@ -31,7 +27,7 @@ class PageURLField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        return absolute(self.context, value.get_absolute_url())
+        return absolute_url(value.get_absolute_url())  # on SITE_URL, whatever the request's host
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -44,7 +40,7 @@ class ApiURLField(serializers.Field):
 
     def to_representation(self, value):
         kwargs = {name: _attr(value, path) for name, path in self.lookups.items()}
-        return absolute(self.context, reverse(self.view_name, kwargs=kwargs))
+        return absolute_url(reverse(self.view_name, kwargs=kwargs))
 
 
 def _attr(obj, path: str):
