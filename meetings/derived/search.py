@@ -354,17 +354,27 @@ def resolve_speaker(value: str) -> list[Participant]:
     by_slug = list(Participant.objects.filter(slug=value.lower()))
     if by_slug:
         return by_slug
-    by_alias = list(
-        Participant.objects.filter(
-            pk__in=ParticipantAlias.objects.filter(key=name_key(value)).values("participant_id")
-        )
-    )
+    by_alias = _written_as(value)
     if by_alias:
         return by_alias
+    return list(_named_with(value.split()[:10]).order_by("-turn_count", "name")[:20])
+
+
+def _written_as(name: str) -> list[Participant]:
+    """The people one of whose written forms `name` is (case, spacing and honorifics aside)."""
+    return list(
+        Participant.objects.filter(
+            pk__in=ParticipantAlias.objects.filter(key=name_key(name)).values("participant_id")
+        )
+    )
+
+
+def _named_with(words: list[str]):
+    """The people whose name holds every one of `words` (a queryset)."""
     people = Participant.objects.all()
-    for word in value.split()[:10]:
+    for word in words:
         people = people.filter(name__icontains=word)
-    return list(people.order_by("-turn_count", "name")[:20])
+    return people
 
 
 def speaker_choices(limit: int = 400) -> list[str]:
@@ -383,16 +393,10 @@ def matching_people(q: str) -> list[Participant]:
     words = bare.split()
     if not words or len(words) > 5:
         return []
-    found = list(
-        Participant.objects.filter(
-            pk__in=ParticipantAlias.objects.filter(key=name_key(bare)).values("participant_id")
-        )
-    )
+    found = _written_as(bare)
     if found:
         return found
-    people = Participant.objects.all()
-    for w in words:
-        people = people.filter(name__icontains=w)
+    people = _named_with(words)
     return list(people[:3]) if len(words) >= 2 else list(people.filter(name__iendswith=words[0])[:3])
 
 
