@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import pytest
@@ -289,12 +290,31 @@ def test_a_word_rare_in_english_that_the_whole_archive_speaks_of_stays_a_subject
     assert top.index("typhoon") < top.index("cargo")
 
 
-def test_english_rarity_lifts_only_what_english_says_is_rarer_than_the_archive_does():
-    from meetings.core.topics.scoring import english_rarity
+def test_person_idf_is_the_archives_softened_or_englishs_for_an_archive_wide_word():
+    from meetings.core.topics.scoring import ARCHIVE_IDF_EXPONENT, ARCHIVE_WIDE, english_idf, person_idf
 
-    assert english_rarity("typhoon", 2.0, 100) > english_rarity("cargo", 2.0, 100) > 1.0
-    assert english_rarity("typhoon", 20.0, 100) == 1.0  # rarer in the archive than in English
-    assert english_rarity("quay wall", 2.0, 100) == 1.0  # phrases keep the archive's idf
+    soft = 4.0**ARCHIVE_IDF_EXPONENT
+    assert soft < 4.0
+    # An archive-wide word rare in English takes English's idf; a common one keeps the archive's.
+    assert person_idf("typhoon", 4.0, ARCHIVE_WIDE, 100) == english_idf("typhoon", 100) > soft
+    assert english_idf("typhoon", 100) > english_idf("cargo", 100) > 0
+    assert person_idf("typhoon", 4.0, ARCHIVE_WIDE - 1, 100) == soft  # not archive-wide
+    assert person_idf("quay wall", 4.0, 50, 100) == soft  # phrases keep the archive's
+    assert english_idf("quay wall", 100) == 0.0
+
+
+def test_chance_meetings_and_burstiness():
+    from meetings.core.topics.scoring import BURST_CAP, BURST_EXPONENT, ChanceMeetings, burstiness
+
+    chance = ChanceMeetings([100] * 50, 5000)
+    # One use is in one meeting; many uses spread over (almost) every meeting of the same length.
+    assert chance(1) == pytest.approx(1.0, rel=0.02)
+    assert 49 < chance(1000) <= 50
+    assert chance(20) < 20  # some meetings would hold two
+    # Said in as many meetings as chance gives it: no lift; in far fewer: up to the cap.
+    assert burstiness(chance(20), math.ceil(chance(20))) == 1.0
+    assert burstiness(chance(20), 2) > 1.0
+    assert burstiness(chance(1000), 1) == BURST_CAP**BURST_EXPONENT
 
 
 def test_a_subject_a_meeting_dwells_on_outranks_a_word_said_once_in_each_of_several():
@@ -308,10 +328,10 @@ def test_a_subject_a_meeting_dwells_on_outranks_a_word_said_once_in_each_of_seve
 
 
 def test_common_english_words_gain_nothing_from_being_dwelt_on():
-    # "weather" (common in English) in three remarks of one meeting against "ferry" once in each
-    # of three: dwelling on a word of ordinary speech makes it no subject.
+    # "weather" (common in English) in three remarks of one meeting against "ferry" in three
+    # remarks of another: dwelling on a word of ordinary speech makes it no subject.
     turns = [TurnPhrases(i, 1, i, 10, False, Counter({"weather": 1}), 60) for i in (1, 2, 3)]
-    turns += [TurnPhrases(i, i, 1, 10, False, Counter({"ferry": 1}), 60) for i in (4, 5, 6)]
+    turns += [TurnPhrases(i, 2, i, 10, False, Counter({"ferry": 1}), 60) for i in (4, 5, 6)]
     turns += _background(100, 30)
     s = score(turns).person_topics[10]
     got = {p: w for p, w, _ in s}
@@ -341,3 +361,52 @@ def test_a_person_with_many_remarks_prefers_what_they_come_back_to_over_what_the
     # With few remarks to choose from, one remark is evidence enough: its weight stands.
     few = _once_against_twice(0)
     assert few.index("quay crane") < few.index("ferry timetable")
+
+
+def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_archive():
+    # Two invented words (no English reference), carried by the same number of remarks of the
+    # archive, so the same idf, and said by person 10 in three remarks of three meetings each.
+    # "quorvane" clusters: its 30 remarks fall in 3 meetings; "blentish" falls in 30 meetings, as a
+    # word of ordinary speech does. Only the clustered one is what those meetings were about.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quorvane": 1, "blentish": 1}), 80) for i in (1, 2, 3)]
+    tid = 100
+    for m in (1, 2, 3):
+        for k in range(9):
+            tid += 1
+            turns.append(TurnPhrases(tid, m, 10 + k, 20 + k, False, Counter({"quorvane": 1}), 80))
+    for m in range(4, 31):
+        tid += 1
+        turns.append(TurnPhrases(tid, m, 1, 20 + m % 9, False, Counter({"blentish": 1}), 80))
+    turns += _background(1000, 40)
+    scored = score(turns)
+    assert scored.df["quorvane"] == scored.df["blentish"]
+    top = [p for p, _, _ in scored.person_topics[10]]
+    assert top.index("quorvane") < top.index("blentish")
+
+
+def test_units_shell_nouns_and_quantities_are_no_topic_alone():
+    from meetings.core.topics.subjects import is_subject
+
+    for word in ("tonne", "ruble", "kilometre", "programme", "project", "facility", "federation", "factor"):
+        assert not is_subject(word), word
+    for phrase in ("investment programme", "interest rate", "federation council", "tonne"):
+        assert is_subject(phrase) == (phrase != "tonne"), phrase
+    # A minister who gives every figure in rubles and tonnes: their subjects are what is counted.
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"ruble": 4, "tonne": 3, "grain harvest": 1}), 90)
+        for i in range(1, 5)
+    ]
+    turns += _background(100, 30)
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top == ["grain harvest"]
+
+
+def test_a_word_said_only_inside_one_phrase_is_shown_as_that_phrase():
+    # Person 10 says "typhoon" only in "typhoon shelter"; the word, rare in English and carried by
+    # eleven remarks of the archive, outweighs the phrase, but the reader should see the phrase, once.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "typhoon shelter": 2}), 90) for i in (1, 2, 3)]
+    turns += [TurnPhrases(i, i, 1, 20 + i, False, Counter({"typhoon": 1}), 90) for i in range(4, 12)]
+    turns += _background(100, 30)
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert "typhoon shelter" in top and "typhoon" not in top
+    assert len(top) == len(set(top))

@@ -354,6 +354,13 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     phrase_uses: Counter = Counter()
     for t in turns:
         phrase_uses.update(t.phrases)
+    meetings_of: dict[str, set[int]] = defaultdict(set)
+    meeting_words: Counter = Counter()
+    for t in turns:
+        meeting_words[t.meeting_id] += t.words
+        for p in t.phrases:
+            meetings_of[p].add(t.meeting_id)
+    chance = scoring.ChanceMeetings(list(meeting_words.values()), total_words)
     by_person: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
         if t.speaker_id is not None:
@@ -374,8 +381,8 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         others_words = max(1, total_words - words)
         bar = scoring.MIN_RATIO * (1 - words / total_words)  # lower for who is much of the archive
         for p, w in weight.items():
-            if df[p] >= scoring.ARCHIVE_WIDE:  # archive-wide: English's idf where it is larger
-                w *= scoring.english_rarity(p, idf(p), total_words / n)
+            # The archive's idf softened, or English's for an archive-wide word where larger.
+            w *= scoring.person_idf(p, idf(p), df[p], total_words / n) / idf(p)
             # How much more often this person uses the phrase than everyone else does.
             ratio = (uses[p] / words) / ((phrase_uses[p] - uses[p] + 0.5) / others_words)
             if ratio < bar or not distinct_from_english(p, uses[p], words):
@@ -384,11 +391,29 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             # Remarks per meeting that carry it, for phrases and words rarer than SPREAD_ZIPF.
             dwelt = remarks[p] / len(in_meetings[p])
             spread = dwelt**scoring.MEETING_EXPONENT if " " in p or zipf(p) < scoring.SPREAD_ZIPF else 1.0
+            if remarks[p] < 2 and sum(1 for t in pts if t.phrases) >= scoring.SINGLE_REMARK_FROM:
+                spread *= scoring.SINGLE_REMARK
+            burst = scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))
             ranked.append(
-                (p, w * per_remark * spread * min(ratio, 8.0) ** 0.5 * common_weight(p), remarks[p])
+                (p, w * per_remark * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * burst, remarks[p])
             )
         ranked.sort(key=lambda x: (-x[1], x[0]))
-        out.person_topics[pid] = _ref_dedupe_people(ranked)[: scoring.TOPICS_PER_PERSON]
+        # A topic said only inside one longer phrase of the person's is shown as that phrase.
+        ranked = ranked[: 3 * scoring.TOPICS_PER_PERSON]
+        shown, seen = [], set()
+        for p, w, r in ranked:
+            inside = [
+                q
+                for q in remarks
+                if _ref_contains(q, p) and uses[q] >= scoring.OWN_FRAGMENT_SHARE * uses[p]
+            ]
+            if inside:
+                p = min(inside, key=lambda q: (-uses[q], -len(q), q))
+                r = remarks[p]
+            if p not in seen:
+                seen.add(p)
+                shown.append((p, w, r))
+        out.person_topics[pid] = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
     return out
 
 

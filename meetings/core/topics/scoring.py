@@ -29,11 +29,23 @@ FRAGMENT_SHARE = 0.8
 # A person's topic weighs more the more uses each remark that carries it holds: times (uses /
 # remarks) ** this. Chosen by measurement (README "Topics").
 REPEAT_EXPONENT = 0.5
-# A one-word topic of a person carried by at least this many remarks of the archive takes general
-# English's idf where it is larger than the archive's (english_rarity): a subject of the whole
-# archive ("a pandemic") is still a subject of each person who speaks of it. Below it (and in a
-# small archive) the archive's idf stands. Chosen by measurement (README "Topics").
+# A person's topic is weighed with the square root of the archive's idf (person_idf): the full idf
+# ranks a phrase said in three remarks of the archive far above a subject the whole archive speaks
+# of ("Syria", "coronavirus"); what tells a subject from ordinary speech is left to burstiness
+# below. A one-word topic carried by at least ARCHIVE_WIDE remarks of the archive takes general
+# English's idf where it is larger: a subject of the whole archive ("a pandemic") is still a subject
+# of each person who speaks of it. Chosen by measurement (README "Topics").
+ARCHIVE_IDF_EXPONENT = 0.5
 ARCHIVE_WIDE = 10
+# Burstiness (Church and Gale's observation behind residual idf): a subject clusters in the
+# meetings that are about it, a word of ordinary speech ("conclusion", "citizens") falls in about as
+# many meetings as chance would put it. A person's topic weighs times (the meetings chance would
+# give it / the meetings it is in) ** BURST_EXPONENT, both counts with BURST_PRIOR meetings added
+# (a phrase said a few times says little either way), at most BURST_CAP. Chosen by measurement.
+OWN_FRAGMENT_SHARE = 1.0
+BURST_EXPONENT = 2.0
+BURST_PRIOR = 6.0
+BURST_CAP = 3.0
 # A person's topic weighs more the more of their remarks in each meeting carry it: times
 # (remarks / meetings) ** this: a subject is dwelt on where it comes up ("Syria" in a series of
 # questions), a word of ordinary speech ("cooperation") is said once in each of many meetings.
@@ -230,6 +242,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     for t in turns:
         by_meeting[t.meeting_id].append(t)
     empty: dict[str, float] = {}
+    meetings_carrying: Counter = Counter()  # phrase -> meetings whose remarks carry it
+    meeting_words: list[int] = []
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
@@ -243,6 +257,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
                 if p not in seen:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
+        meetings_carrying.update(seen)
+        meeting_words.append(m_words)
         # A word common in general English weighs less in a meeting's list too, and one carried by
         # no more of its remarks than English would use it is left out (the index lists the topics
         # of meetings' lists).
@@ -259,6 +275,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
     mean_words = total_words / n
+    expected = ChanceMeetings(meeting_words, total_words)
+    bursts: dict[str, float] = {}
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
         uses, remarks, meetings = person_uses[pid], person_remarks[pid], person_meetings[pid]
@@ -272,8 +290,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         bar = MIN_RATIO * (1.0 - words / total_words)
         many_remarks = person_turns.get(pid, 0) >= SINGLE_REMARK_FROM
         for p, w in weight.items():
-            if df[p] >= ARCHIVE_WIDE:
-                w *= english_rarity(p, idf[p], mean_words)
+            w *= person_idf(p, idf[p], df[p], mean_words) / idf[p]
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
             ratio = (u / words) / ((phrase_uses[p] - u + 0.5) / others_words)
@@ -285,24 +302,93 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             spread = (r / meetings[p]) ** MEETING_EXPONENT if " " in p or zipf(p) < SPREAD_ZIPF else 1.0
             if r < 2 and many_remarks:
                 spread *= SINGLE_REMARK
+            b = bursts.get(p)
+            if b is None:
+                b = bursts[p] = burstiness(expected(phrase_uses[p]), meetings_carrying[p])
             ranked.append(
-                (p, w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p), r)
+                (p, w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * b, r)
             )
         ranked.sort(key=lambda x: (-x[1], x[0]))
+        if OWN_FRAGMENT_SHARE:
+            ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
     return out
 
 
-def english_rarity(key: str, archive_idf: float, mean_words: float) -> float:
-    """The factor a person's weight for a one-word topic takes so that its idf is the larger of
-    the archive's and general English's: a word rare in English ("coronavirus") that the whole
-    archive speaks of is still a subject of each person who speaks of it. English's idf is that of
-    a remark of the archive's mean length drawn from general English (wordfreq)."""
+def person_idf(key: str, archive_idf: float, remarks: int, mean_words: float) -> float:
+    """The idf a person's topic is weighed with: the archive's to the power ARCHIVE_IDF_EXPONENT,
+    or, for a one-word topic carried by ARCHIVE_WIDE or more of the archive's `remarks`, general
+    English's where that is larger (english_idf): a word rare in English ("coronavirus") that the
+    whole archive speaks of is still a subject of each person who speaks of it."""
+    own = archive_idf**ARCHIVE_IDF_EXPONENT
+    return max(own, english_idf(key, mean_words)) if remarks >= ARCHIVE_WIDE else own
+
+
+def english_idf(key: str, mean_words: float) -> float:
+    """The idf of a one-word key over remarks of the archive's mean length drawn from general
+    English (wordfreq); 0 for a phrase or a word wordfreq does not know."""
     f = english_frequency(key)
-    if not f or archive_idf <= 0:
-        return 1.0
-    p = -math.expm1(-f * max(1.0, mean_words))
-    return max(1.0, -math.log(p) / archive_idf)
+    if not f:
+        return 0.0
+    return -math.log(-math.expm1(-f * max(1.0, mean_words)))
+
+
+class ChanceMeetings:
+    """How many meetings a phrase used `uses` times would be in by chance: if each word of the
+    archive were it with the same probability (Poisson), meeting m of n_m words holds it with
+    probability 1 - exp(-uses * n_m / total). Meetings are grouped by length (a quarter of e
+    apart, each group at its mean length) and the answer is memoised per number of uses, so it costs little for a large archive."""
+
+    def __init__(self, meeting_words: Iterable[int], total_words: int):
+        count: Counter = Counter()
+        words: Counter = Counter()
+        for w in meeting_words:
+            g = round(math.log(max(1, w)) * 4)
+            count[g] += 1
+            words[g] += w
+        total = max(1, total_words)
+        # Each group at its meetings' mean length: the shares add up to the archive's words.
+        self._groups = [(words[g] / count[g] / total, count[g]) for g in sorted(count)]
+        self._memo: dict[int, float] = {}
+
+    def __call__(self, uses: int) -> float:
+        e = self._memo.get(uses)
+        if e is None:
+            e = self._memo[uses] = sum(k * -math.expm1(-uses * share) for share, k in self._groups)
+        return e
+
+
+def burstiness(chance_meetings: float, meetings: int) -> float:
+    """The factor of a topic that clusters in fewer meetings than chance would give it (see
+    BURST_EXPONENT): 1 for a word of ordinary speech, up to BURST_CAP ** BURST_EXPONENT."""
+    ratio = (chance_meetings + BURST_PRIOR) / (meetings + BURST_PRIOR)
+    return min(BURST_CAP, max(1.0, ratio)) ** BURST_EXPONENT
+
+
+def _whole_phrases(ranked, uses, remarks, subs):
+    """A topic a person says (almost) only inside one longer phrase of theirs is shown as that
+    phrase ("stream" -> "Turkish Stream"), at its own place."""
+    head = {p for p, _, _ in ranked}
+    whole: dict[str, str] = {}
+    for q, uq in uses.items():
+        if " " not in q or q not in remarks:
+            continue
+        for s in subs[q] & head:
+            if uq >= OWN_FRAGMENT_SHARE * uses[s]:
+                b = whole.get(s)
+                if b is None or (uq, len(q), b) > (uses[b], len(b), q):
+                    whole[s] = q
+    if not whole:
+        return ranked
+    out, seen = [], set()
+    for p, w, r in ranked:
+        if p in whole:
+            p = whole[p]
+            r = remarks[p]
+        if p not in seen:
+            seen.add(p)
+            out.append((p, w, r))
+    return out
 
 
 def _sub_phrases(p: str) -> frozenset[str]:

@@ -105,13 +105,30 @@ GRADING_ADJECTIVES = frozenset(
 DATING_ADJECTIVES = frozenset("new former future next previous current last".split())
 
 
+# Words that are no subject alone, whatever the archive: units of measure and currencies (what a
+# figure counts: "tonnes", "rubles"), shell nouns (the kind of thing, not what it is about: "the
+# programme", "the project", "the facility") and nouns of quantity ("factor", "figure", "rate"). In
+# a phrase they stay ("investment programme", "interest rate"); alone they fill a profile's list.
+UNITS = frozenset(
+    """ruble rouble dollar euro yuan tonne ton kilometre kilometer metre meter hectare litre liter
+    kilogram gallon megawatt kilowatt gigawatt""".split()
+)
+SHELL_NOUNS = frozenset(
+    """programme project facility enterprise delegation organisation sector unit product production
+    document authority department participant initiative implementation accordance request
+    invitation conversation representative ministry federation republic""".split()
+)
+QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator".split())
+NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS
+
+
 def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
-    ("state announces", "abide"), if it is only words of titles ("deputy prime"), if it is a
+    ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald")."""
     words = key.split(" ")
-    if not_a_noun(words[-1]):
+    if not_a_noun(words[-1]) or key in NOT_ALONE:
         return False
     if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
         return False  # a first name alone; "bill" or "mark", common words too, stay
