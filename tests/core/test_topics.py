@@ -248,6 +248,15 @@ def test_a_place_and_its_adjective_are_one_topic():
     assert "velkin" not in variants({"velkin": 3, "velki": 2})  # nor a surname in -in
 
 
+def test_a_countrys_irregular_adjective_is_the_country_when_the_archive_names_it():
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"french": 4, "france": 6, "french wine": 2, "turkish": 3})
+    assert got["french"] == "france"
+    assert "french wine" not in got
+    assert "turkish" not in got  # the archive never names Turkey: nothing to merge with
+
+
 def _background(start: int, n: int) -> list[TurnPhrases]:
     return [
         TurnPhrases(start + i, start + i, 1, 30 + i, False, Counter({f"harbour crane {i}": 1}), 100)
@@ -387,7 +396,17 @@ def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_ar
 def test_units_shell_nouns_and_quantities_are_no_topic_alone():
     from meetings.core.topics.subjects import is_subject
 
-    for word in ("tonne", "ruble", "kilometre", "programme", "project", "facility", "federation", "factor"):
+    for word in (
+        "tonne",
+        "ruble",
+        "kilometre",
+        "programme",
+        "project",
+        "facility",
+        "federation",
+        "factor",
+        "forum",
+    ):
         assert not is_subject(word), word
     for phrase in ("investment programme", "interest rate", "federation council", "tonne"):
         assert is_subject(phrase) == (phrase != "tonne"), phrase
@@ -404,7 +423,9 @@ def test_units_shell_nouns_and_quantities_are_no_topic_alone():
 def test_a_word_said_only_inside_one_phrase_is_shown_as_that_phrase():
     # Person 10 says "typhoon" only in "typhoon shelter"; the word, rare in English and carried by
     # eleven remarks of the archive, outweighs the phrase, but the reader should see the phrase, once.
-    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "typhoon shelter": 2}), 90) for i in (1, 2, 3)]
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "typhoon shelter": 2}), 90) for i in (1, 2, 3)
+    ]
     turns += [TurnPhrases(i, i, 1, 20 + i, False, Counter({"typhoon": 1}), 90) for i in range(4, 12)]
     turns += _background(100, 30)
     top = [p for p, _, _ in score(turns).person_topics[10]]

@@ -403,9 +403,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         shown, seen = [], set()
         for p, w, r in ranked:
             inside = [
-                q
-                for q in remarks
-                if _ref_contains(q, p) and uses[q] >= scoring.OWN_FRAGMENT_SHARE * uses[p]
+                q for q in remarks if _ref_contains(q, p) and uses[q] >= scoring.OWN_FRAGMENT_SHARE * uses[p]
             ]
             if inside:
                 p = min(inside, key=lambda q: (-uses[q], -len(q), q))

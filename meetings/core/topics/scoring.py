@@ -306,7 +306,11 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             if b is None:
                 b = bursts[p] = burstiness(expected(phrase_uses[p]), meetings_carrying[p])
             ranked.append(
-                (p, w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * b, r)
+                (
+                    p,
+                    w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * b,
+                    r,
+                )
             )
         ranked.sort(key=lambda x: (-x[1], x[0]))
         if OWN_FRAGMENT_SHARE:

@@ -119,7 +119,9 @@ SHELL_NOUNS = frozenset(
     invitation conversation representative ministry federation republic""".split()
 )
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator".split())
-NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS
+# The occasion rather than what was said at it: "the forum", "the summit", "the visit".
+OCCASION_NOUNS = frozenset("forum summit visit talk ceremony event congress plenary".split())
+NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS
 
 
 def is_subject(key: str) -> bool:
@@ -256,10 +258,27 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
     return out
 
 
+# Adjectives of countries that the -an rule below cannot find (general knowledge, as the title
+# words are): "French" alone is France to a reader.
+DEMONYMS = {
+    "french": "france", "british": "britain", "dutch": "netherlands", "swiss": "switzerland",
+    "greek": "greece", "spanish": "spain", "portuguese": "portugal", "irish": "ireland",
+    "danish": "denmark", "finnish": "finland", "swedish": "sweden", "norwegian": "norway",
+    "polish": "poland", "turkish": "turkey", "chinese": "china", "japanese": "japan",
+    "vietnamese": "vietnam", "lebanese": "lebanon", "german": "germany", "israeli": "israel",
+    "iraqi": "iraq", "pakistani": "pakistan", "saudi": "saudi arabia", "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
+    "afghan": "afghanistan", "azerbaijani": "azerbaijan",
+}  # fmt: skip
+
+
 def _place_of(word: str, uses: Mapping[str, int]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
-    "european" -> "europe"), when both are keys of the archive and neither is a word lemminflect
-    knows (names of places are not in its dictionary; "musician" and "music" are)."""
+    "european" -> "europe", "french" -> "france"), when both are keys of the archive and (outside
+    DEMONYMS) neither is a word lemminflect knows (names of places are not in its dictionary;
+    "musician" and "music" are)."""
+    if (place := DEMONYMS.get(word)) is not None:
+        return place if place in uses else None
     if len(word) < 6 or not word.endswith("an") or _pos(word):  # not a surname ("Kalinin", "Kalin")
         return None
     stem = word[:-3] if word.endswith("ian") else None
