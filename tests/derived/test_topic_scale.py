@@ -412,6 +412,21 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 seen.add(p)
                 shown.append((p, w, r))
         out.person_topics[pid] = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
+
+    # A person's own topics are topics of every remark of theirs that carries them.
+    own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
+    topics = {}
+    for t in turns:
+        chosen = dict(out.turn_topics.get(t.turn_id, {}))
+        for p in sorted(own.get(t.speaker_id, set()) & set(t.phrases)):
+            if p not in chosen:
+                chosen[p] = full[t.turn_id][p]
+                first = min((u for u in by_meeting[t.meeting_id] if p in u.phrases), key=lambda u: u.position)
+                if first.turn_id == t.turn_id:
+                    out.raised.add((t.turn_id, p))
+        if chosen:
+            topics[t.turn_id] = chosen
+    out.turn_topics = topics
     return out
 
 

@@ -316,7 +316,47 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
+    _own_topics_in_remarks(out, turns, by_meeting, idf)
     return out
+
+
+def _own_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
+    """A person's own topics are topics of every remark of theirs that speaks of them, besides the
+    remark's main ones: a profile's "missile · 38 remarks" opens the 38 remarks, not the one in
+    which "missile" was among the six most distinctive phrases. Raised as the main topics are: by
+    the first remark of the meeting that carries it."""
+    own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
+    wanted = set().union(*own.values()) if own else set()
+    if not wanted:
+        return
+    log = math.log
+    added = False
+    for mts in by_meeting.values():
+        seen: set[str] = set()
+        for t in sorted(mts, key=lambda x: x.position):
+            carried = wanted.intersection(t.phrases.keys())
+            if not carried:
+                continue
+            mine = own.get(t.speaker_id) if t.speaker_id is not None else None
+            if mine:
+                chosen = out.turn_topics.get(t.turn_id)
+                for p in sorted(carried & mine):
+                    if chosen is not None and p in chosen:
+                        continue
+                    c = t.phrases[p]
+                    w = (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+                    if t.is_summary:
+                        w *= SUMMARY_BOOST
+                    if chosen is None:
+                        chosen = out.turn_topics[t.turn_id] = {}
+                        added = True
+                    chosen[p] = w
+                    if p not in seen:
+                        out.raised.add((t.turn_id, p))
+            seen |= carried
+    if added:  # keep the remarks in the archive's order (grouped by meeting)
+        tt = out.turn_topics
+        out.turn_topics = {t.turn_id: tt[t.turn_id] for t in turns if t.turn_id in tt}
 
 
 def person_idf(key: str, archive_idf: float, remarks: int, mean_words: float) -> float:
