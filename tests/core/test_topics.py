@@ -431,3 +431,14 @@ def test_a_word_said_only_inside_one_phrase_is_shown_as_that_phrase():
     top = [p for p, _, _ in score(turns).person_topics[10]]
     assert "typhoon shelter" in top and "typhoon" not in top
     assert len(top) == len(set(top))
+
+
+def test_a_word_inside_a_capitalised_name_does_not_give_its_label():
+    text = "The Fisheries Agency sent its report. We spoke about fisheries and the quay in Tarnwick."
+    assert display_label("fishery", text) == "fisheries"
+    # Only ever inside a name: the name's form is all there is.
+    assert display_label("fishery", "The Tarnwick Fisheries Agency reported.") == "Fisheries"
+    assert (
+        display_label("tarnwick", "We sailed to Tarnwick, and the Tarnwick Fisheries Agency met us.")
+        == "Tarnwick"
+    )

@@ -464,17 +464,31 @@ def display_label(key: str, text: str) -> str:
     pattern = re.compile(r"\b" + body, re.IGNORECASE)
     plain = normalise(text)
     first = None
+    in_name = None
     for m in pattern.finditer(plain):
         before = plain[: m.start()].rstrip()
         at_start = not before or before[-1] in '.!?:("“«'
         if not at_start:
+            # A single word inside a capitalised name ("Hockey" of "Night Hockey League", "Defence"
+            # of "Defence Ministry") shows how the name is written, not the word: kept only if
+            # the text has no other occurrence.
+            if len(words) == 1 and m.group(0)[:1].isupper() and _beside_a_capital(plain, m):
+                in_name = in_name or m.group(0)
+                continue
             return m.group(0)
         first = first or m.group(0)
     if first is None:
-        return key
+        return in_name or key
     # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
     head = first.split(" ")[0].split("-")[0]
     return first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]
+
+
+def _beside_a_capital(text: str, m: re.Match) -> bool:
+    """Is the word matched at `m` next to another capitalised word (one space or hyphen apart)?"""
+    after = re.match(r"[ \-]([A-Z])", text[m.end() : m.end() + 2])
+    before = re.search(r"([A-Z][\w'’]*)[ \-]$", text[max(0, m.start() - 40) : m.start()])
+    return bool(after or before)
 
 
 def common_label(key: str, texts: list[str]) -> str:
