@@ -116,7 +116,8 @@ UNITS = frozenset(
 SHELL_NOUNS = frozenset(
     """programme project facility enterprise delegation organisation sector unit product production
     document authority department participant initiative implementation accordance request
-    invitation conversation representative ministry federation republic""".split()
+    invitation conversation representative ministry federation republic corporation company
+    institution agency""".split()
 )
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator".split())
 # The occasion rather than what was said at it: "the forum", "the summit", "the visit".
