@@ -5,7 +5,9 @@ inverse document frequency over every remark of the archive (TF-IDF), so a phras
 meeting uses weighs little; longer phrases and summaries (what the archive says someone raised)
 weigh more. A person's topics are the phrases they use markedly more often than the archive
 does — the rest of the archive (openparliament's ratio, with a floor of 2) — ranked by their total
-weight.
+weight, with the archive's idf softened and times how much the phrase clusters in the meetings
+that speak of it (burstiness: a subject does, ordinary speech does not). A remark's topics are
+its most distinctive phrases and its speaker's own topics that it speaks of.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ ARCHIVE_WIDE = 10
 # many meetings as chance would put it. A person's topic weighs times (the meetings chance would
 # give it / the meetings it is in) ** BURST_EXPONENT, both counts with BURST_PRIOR meetings added
 # (a phrase said a few times says little either way), at most BURST_CAP. Chosen by measurement.
+# A topic a person says inside one longer phrase of theirs in this share of its uses (all of them)
+# is shown as that phrase ("stream" -> "Turkish Stream"); 0 turns this off. Lower shares cost
+# recall (README "Topics").
 OWN_FRAGMENT_SHARE = 1.0
 BURST_EXPONENT = 2.0
 BURST_PRIOR = 6.0
