@@ -435,11 +435,50 @@ def test_a_word_said_only_inside_one_phrase_is_shown_as_that_phrase():
 
 
 def test_a_word_inside_a_capitalised_name_does_not_give_its_label():
+    from meetings.core.topics.phrases import common_label
+
     text = "The Fisheries Agency sent its report. We spoke about fisheries and the quay in Tarnwick."
     assert display_label("fishery", text) == "fisheries"
-    # Only ever inside a name: the name's form is all there is.
+    # Only ever inside a name: the name's form is all there is; across remarks, the plain form wins.
     assert display_label("fishery", "The Tarnwick Fisheries Agency reported.") == "Fisheries"
+    texts = ["The Tarnwick Fisheries Agency reported.", "Fisheries matter, and so do fisheries.", ""]
+    assert common_label("fishery", texts) == "fisheries"
+    assert common_label("tarnwick", ["We met the Tarnwick Fisheries Agency."]) == "Tarnwick"
     assert (
         display_label("tarnwick", "We sailed to Tarnwick, and the Tarnwick Fisheries Agency met us.")
         == "Tarnwick"
     )
+
+
+def test_an_acronym_spelled_out_in_brackets_is_an_alias_of_the_name():
+    from meetings.core.topics.phrases import acronym_aliases
+
+    text = (
+        "Since the Baltic Grain Council (BGC) met, the BGC has grown, and so has the "
+        "Northern Ferry Alliance (NFA). (Applause.) The Union of Quay Workers (UQW) is another matter."
+    )
+    assert acronym_aliases(text) == ["bgc=baltic grain council", "nfa=northern ferry alliance"]
+    assert acronym_aliases("President Tarnov (Larkovia) spoke.") == []  # not an acronym
+    assert acronym_aliases("the Grain Council (XYZ)") == []  # initials do not fit
+
+
+def test_an_acronym_and_its_name_are_one_topic_under_the_commoner_form():
+    from meetings.core.topics.subjects import variants
+
+    uses = {"bgc": 9, "baltic grain council": 4, "bgc=baltic grain council": 1, "nfa": 2}
+    got = variants(uses)
+    assert got["baltic grain council"] == "bgc" and got["bgc=baltic grain council"] is None
+    assert "nfa" not in got  # never spelled out: left alone
+    # Through scoring: the alias is no topic, and the remarks of both forms count for one.
+    turns = [
+        TurnPhrases(
+            1, 1, 1, 10, False, Counter({"baltic grain council": 1, "bgc=baltic grain council": 1}), 80
+        ),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"bgc": 2}), 80),
+        TurnPhrases(3, 3, 1, 10, False, Counter({"bgc": 1}), 80),
+        *_background(100, 20),
+    ]
+    scored = score(turns)
+    assert "bgc=baltic grain council" not in scored.df and "baltic grain council" not in scored.df
+    assert scored.df["bgc"] == 3
+    assert [p for p, _, _ in scored.person_topics[10]] == ["bgc"]

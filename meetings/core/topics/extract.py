@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from meetings.core.parser.inline import TEXT, segments
 from meetings.core.parser.names import name_tokens
 
-from .phrases import _procedural, candidates, normalise
+from .phrases import _procedural, acronym_aliases, candidates, normalise
 
 
 @dataclass
@@ -32,6 +32,7 @@ def meeting_exclusions(names: list[str]) -> set[str]:
 def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool]:
     """(phrase counts, word count, procedural?) for one remark."""
     text = remark.text
+    aliases = acronym_aliases(text)  # before the brackets go with the stage directions
     if remark.is_summary and remark.label:
         # "(Council member X spoke about …)": the words naming the person are not the topic.
         text = re.sub(re.escape(normalise(remark.label)), " ", normalise(text), flags=re.IGNORECASE)
@@ -45,4 +46,6 @@ def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int,
     words = len(normalise(text).split())
     if not remark.is_summary and _procedural(text, words):
         return Counter(), words, True
-    return candidates(text, exclude), words, False
+    counts = candidates(text, exclude)
+    counts.update(aliases)
+    return counts, words, False

@@ -451,9 +451,38 @@ def _generic(key: str) -> bool:
     )
 
 
-def display_label(key: str, text: str) -> str:
-    """How the phrase is written in `text`: an occurrence inside a sentence shows whether it is a
-    proper noun ("Soviet Union") or not ("pretrial detention centres"); falls back to the key."""
+# "Eurasian Economic Union (EAEU)": a name written out and its acronym in brackets.
+_SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -]){1,6})\(([A-Z]{2,6})\)")
+# A phrase key that says two keys are one subject ("eaeu=eurasian economic union"), stored with a
+# remark's phrases and read by subjects.variants; never a topic itself.
+ALIAS = "="
+
+
+def acronym_aliases(text: str) -> list[str]:
+    """The alias keys of the acronyms `text` spells out: "Shanghai Cooperation Organisation (SCO)"
+    gives "sco=shanghai cooperation organisation". The words before the bracket are the capitalised
+    run that ends there, cut from the left until its first and last initials are the acronym's and
+    it has no more words than the acronym has letters ("the Eurasian Economic Union (EAEU)"); a
+    name longer than a phrase can be (MAX_WORDS) is left out."""
+    out: list[str] = []
+    for m in _SPELLED_OUT.finditer(normalise(text)):
+        acronym = m.group(2)
+        words = m.group(1).replace("-", " ").split()
+        while words and words[0][0] != acronym[0]:
+            words = words[1:]
+        if 2 <= len(words) <= min(MAX_WORDS, len(acronym)) and words[-1][0] == acronym[-1]:
+            out.append(acronym.lower() + ALIAS + phrase_key(words))
+    return out
+
+
+# How telling an occurrence is of the way a phrase is written: inside a sentence, inside a
+# capitalised name ("Defence" of "Defence Ministry": the name's way), opening a sentence.
+INSIDE, IN_NAME, OPENING = 3, 2, 1
+
+
+def _written_form(key: str, text: str) -> tuple[str, int] | None:
+    """The phrase as `text` writes it and how telling that is (INSIDE, IN_NAME, OPENING), or None
+    when the text does not have it."""
     words = key.split(" ")
     # The last word as the key has it or in a plural ("state" -> "States"), never a longer word
     # that starts the same ("meet" is not "meeting").
@@ -469,36 +498,56 @@ def display_label(key: str, text: str) -> str:
         before = plain[: m.start()].rstrip()
         at_start = not before or before[-1] in '.!?:("“«'
         if not at_start:
-            # A single word inside a capitalised name ("Hockey" of "Night Hockey League", "Defence"
-            # of "Defence Ministry") shows how the name is written, not the word: kept only if
-            # the text has no other occurrence.
+            # A single word inside a capitalised name ("Hockey" of "Night Hockey League") shows
+            # how the name is written, not the word.
             if len(words) == 1 and m.group(0)[:1].isupper() and _beside_a_capital(plain, m):
                 in_name = in_name or m.group(0)
                 continue
-            return m.group(0)
+            return m.group(0), INSIDE
         first = first or m.group(0)
+    if in_name is not None:
+        return in_name, IN_NAME
     if first is None:
-        return in_name or key
+        return None
     # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
     head = first.split(" ")[0].split("-")[0]
-    return first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]
+    return (first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]), OPENING
+
+
+def display_label(key: str, text: str) -> str:
+    """How the phrase is written in `text`: an occurrence inside a sentence shows whether it is a
+    proper noun ("Soviet Union") or not ("pretrial detention centres"), better than one inside a
+    longer name or opening a sentence; falls back to the key."""
+    found = _written_form(key, text)
+    return found[0] if found else key
 
 
 def _beside_a_capital(text: str, m: re.Match) -> bool:
-    """Is the word matched at `m` next to another capitalised word (one space or hyphen apart)?"""
-    after = re.match(r"[ \-]([A-Z])", text[m.end() : m.end() + 2])
+    """Is the word matched at `m` next to another capitalised word (one space or hyphen apart),
+    the word before not merely opening its sentence ("In Larkspur", "The Larkspur quay")?"""
+    if re.match(r"[ \-][A-Z]", text[m.end() : m.end() + 2]):
+        return True
     before = re.search(r"([A-Z][\w'’]*)[ \-]$", text[max(0, m.start() - 40) : m.start()])
-    return bool(after or before)
+    if not before:
+        return False
+    ahead = text[: max(0, m.start() - 40) + before.start()].rstrip()
+    return bool(ahead) and ahead[-1] not in '.!?:("“«'
 
 
 def common_label(key: str, texts: list[str]) -> str:
     """The form of the phrase readers meet most in `texts` ("Moscow", "United States", "human
-    rights"): display_label of each text, the commonest (ties: the first); the key if none has it."""
-    forms = Counter(f for f in (display_label(key, t) for t in texts if t) if f != key or f[:1].isupper())
+    rights"): of the most telling occurrences the texts have (inside a sentence, else inside a
+    name, else opening a sentence: _written_form), the commonest form (ties: the first); the key
+    if no text has it. So "Defence" of "Defence Ministry" gives way to "defence" said plainly,
+    and "Perm" of "Perm Territory" stays when that is all there is."""
+    found = [f for f in (_written_form(key, t) for t in texts if t) if f]
+    if not found:
+        return key
+    best = max(rank for _, rank in found)
+    # A form other than the key itself (a plural, a capital) is what the key cannot say: it wins.
+    forms = Counter(form for form, rank in found if rank == best and (form != key or form[:1].isupper()))
     if not forms:
         return key
-    # The same form in different case: the capitalised one wins a tie only when it is at least as
-    # frequent (a proper noun is written capitalised inside sentences; display_label keeps that).
     return max(forms.items(), key=lambda kv: kv[1])[0]
 
 

@@ -20,7 +20,7 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, GENERIC
+from .phrases import ADJECTIVES, ALIAS, GENERIC
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
 # one that starts with them and ends with a name is the person ("President Trump").
@@ -208,12 +208,19 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
       one person not in the archive is one topic.
     - A person of the archive (any of `names`) is not a topic at all, with or without title.
     - Of the forms left together, the one used most is the key (ties: the shorter, then A-Z).
+    - An acronym and the name a remark spelled it out as (an ALIAS key, "eaeu=eurasian economic
+      union", from phrases.acronym_aliases) are one topic.
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     people = name_keys(names)
     out: dict[str, str | None] = {}
     stripped: dict[str, str] = {}
     surnames: set[str] = set()
+    aliases = [key for key in uses if ALIAS in key]
+    for key in aliases:
+        out[key] = None  # a statement about two keys, never a topic
     for key in uses:
+        if key in out:
+            continue
         if not is_subject(key):
             out[key] = None
             continue
@@ -251,6 +258,7 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
         for k in members:
             if k != best:
                 out[k] = best
+    _merge_acronyms(aliases, uses, out)
     # A place's adjective alone ("Syrian", "Crimean", "Ukrainian") is the place: the subject a
     # reader names. Phrases keep theirs ("Crimean bridge").
     for key in uses:
@@ -271,6 +279,21 @@ DEMONYMS = {
     "uzbek": "uzbekistan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
     "afghan": "afghanistan", "azerbaijani": "azerbaijan",
 }  # fmt: skip
+
+
+def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """An acronym and the name it was spelled out as somewhere in the archive ("EAEU", "Eurasian
+    Economic Union") are one topic, under the form used in more remarks (ties: the shorter)."""
+    for alias in sorted(aliases):
+        short, long = alias.split(ALIAS, 1)
+        a, b = out.get(short, short), out.get(long, long)
+        if a is None or b is None or a == b or a not in uses or b not in uses:
+            continue
+        best, other = sorted((a, b), key=lambda k: (-uses[k], len(k), k))
+        for k, target in list(out.items()):
+            if target == other:
+                out[k] = best
+        out[other] = best
 
 
 def _place_of(word: str, uses: Mapping[str, int]) -> str | None:
