@@ -482,3 +482,11 @@ def test_an_acronym_and_its_name_are_one_topic_under_the_commoner_form():
     assert "bgc=baltic grain council" not in scored.df and "baltic grain council" not in scored.df
     assert scored.df["bgc"] == 3
     assert [p for p, _, _ in scored.person_topics[10]] == ["bgc"]
+
+
+def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
+    from meetings.core.topics.subjects import is_subject
+
+    for key in ("different legal reality", "certain element", "particular citizen", "better option"):
+        assert not is_subject(key), key
+    assert is_subject("legal reality") and is_subject("real wage")

@@ -99,8 +99,13 @@ def not_a_noun(word: str) -> bool:
 # "recent years", "real problem" are ways of speaking; "small business" or "key rate" are subjects.
 GRADING_ADJECTIVES = frozenset(
     """special recent different real certain major various several particular current previous past
-    whole same other own necessary possible serious significant important huge enormous""".split()
+    whole same other own necessary possible serious significant important huge enormous actual
+    better""".split()
 )
+# A phrase that opens with one names no subject of its own ("different legal realities", "certain
+# elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
+# which also names a kind ("real wages").
+OPENING_GRADES = GRADING_ADJECTIVES - {"real"}
 # Before a title they only date its holder: "new prime minister", "former governor".
 DATING_ADJECTIVES = frozenset("new former future next previous current last".split())
 
@@ -127,7 +132,8 @@ NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS
 
 def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
-    ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE), if it is only words of titles ("deputy prime"), if it is a
+    ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE),
+    if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald")."""
     words = key.split(" ")
@@ -135,6 +141,8 @@ def is_subject(key: str) -> bool:
         return False
     if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
         return False  # a first name alone; "bill" or "mark", common words too, stay
+    if len(words) > 1 and words[0] in OPENING_GRADES:
+        return False
     graded = [w for w in words if w not in GRADING_ADJECTIVES]
     if len(graded) == 1 < len(words) and zipf(graded[0]) >= VAGUE_HEAD_ZIPF:
         return False
