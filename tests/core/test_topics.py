@@ -490,3 +490,14 @@ def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
     for key in ("different legal reality", "certain element", "particular citizen", "better option"):
         assert not is_subject(key), key
     assert is_subject("legal reality") and is_subject("real wage")
+
+
+def test_a_name_inside_a_longer_name_keeps_its_label_and_paired_adjectives_are_no_topic():
+    from meetings.core.topics.phrases import common_label
+
+    # "Tarnov" of "Governor Tarnov" is how the name is written anyway: it outvotes "the Tarnovs".
+    texts = ["We met Governor Tarnov.", "Governor Tarnov spoke, then Mayor Tarnov.", "The Tarnovs came."]
+    assert common_label("tarnov", texts) == "Tarnov"
+    # "Larkovian-Russian" modifies what follows it; only the phrase is a candidate.
+    got = candidates("Larkovian-Russian relations grew, and Larkovian-Russian trade too.")
+    assert "larkovian russian" not in got and got["larkovian russian relation"] == 1

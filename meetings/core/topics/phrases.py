@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 
 MAX_WORDS = 4
 
@@ -428,9 +428,10 @@ def _emit(run: list[str], counts: Counter) -> None:
 
 
 def _adjective(low: str, parts: list[str]) -> bool:
-    """An adjective, or a hyphenated modifier that starts with one ("large-scale", "high-tech",
-    "long-term"): never a topic alone, never the last word of one ("large-scale projects" is)."""
-    return low in ADJECTIVES or (len(parts) > 1 and parts[0] in ADJECTIVES)
+    """An adjective, or a hyphenated modifier that starts or ends with one ("large-scale",
+    "high-tech", "long-term", "Chinese-Russian"): never a topic alone, never the last word of one
+    ("large-scale projects", "Chinese-Russian relations" are)."""
+    return low in ADJECTIVES or (len(parts) > 1 and (parts[0] in ADJECTIVES or parts[-1] in ADJECTIVES))
 
 
 def _possessive(word: str) -> bool:
@@ -498,9 +499,15 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
         before = plain[: m.start()].rstrip()
         at_start = not before or before[-1] in '.!?:("“«'
         if not at_start:
-            # A single word inside a capitalised name ("Hockey" of "Night Hockey League") shows
-            # how the name is written, not the word.
-            if len(words) == 1 and m.group(0)[:1].isupper() and _beside_a_capital(plain, m):
+            # A common word inside a capitalised name ("Hockey" of "Night Hockey League") shows
+            # how the name is written, not the word; a name's ("Clinton" of "Hillary Clinton")
+            # is written so everywhere.
+            if (
+                len(words) == 1
+                and m.group(0)[:1].isupper()
+                and _common_word(key)
+                and _beside_a_capital(plain, m)
+            ):
                 in_name = in_name or m.group(0)
                 continue
             return m.group(0), INSIDE
@@ -520,6 +527,12 @@ def display_label(key: str, text: str) -> str:
     longer name or opening a sentence; falls back to the key."""
     found = _written_form(key, text)
     return found[0] if found else key
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    """A word lemminflect's dictionary knows (names of people and places mostly are not)."""
+    return bool(getAllLemmas(word))
 
 
 def _beside_a_capital(text: str, m: re.Match) -> bool:
