@@ -444,6 +444,12 @@ def test_a_word_inside_a_capitalised_name_does_not_give_its_label():
     texts = ["The Tarnwick Fisheries Agency reported.", "Fisheries matter, and so do fisheries.", ""]
     assert common_label("fishery", texts) == "fisheries"
     assert common_label("tarnwick", ["We met the Tarnwick Fisheries Agency."]) == "Tarnwick"
+    # Names joined by "of" and "and" are names too.
+    texts = [
+        "The Minister of Fisheries and Ports spoke.",
+        "Fisheries are in trouble; we discussed fisheries.",
+    ]
+    assert common_label("fishery", texts) == "fisheries"
     assert (
         display_label("tarnwick", "We sailed to Tarnwick, and the Tarnwick Fisheries Agency met us.")
         == "Tarnwick"
@@ -460,6 +466,8 @@ def test_an_acronym_spelled_out_in_brackets_is_an_alias_of_the_name():
     assert acronym_aliases(text) == ["bgc=baltic grain council", "nfa=northern ferry alliance"]
     assert acronym_aliases("President Tarnov (Larkovia) spoke.") == []  # not an acronym
     assert acronym_aliases("the Grain Council (XYZ)") == []  # initials do not fit
+    # A name longer than the acronym: its last words ("Tarnwick Harbour Crane Depot (HCD)").
+    assert acronym_aliases("Tarnwick Harbour Crane Depot (HCD)") == ["hcd=harbour crane depot"]
 
 
 def test_an_acronym_and_its_name_are_one_topic_under_the_commoner_form():

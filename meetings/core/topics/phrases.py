@@ -462,14 +462,15 @@ ALIAS = "="
 def acronym_aliases(text: str) -> list[str]:
     """The alias keys of the acronyms `text` spells out: "Shanghai Cooperation Organisation (SCO)"
     gives "sco=shanghai cooperation organisation". The words before the bracket are the capitalised
-    run that ends there, cut from the left until its first and last initials are the acronym's and
-    it has no more words than the acronym has letters ("the Eurasian Economic Union (EAEU)"); a
-    name longer than a phrase can be (MAX_WORDS) is left out."""
+    run that ends there, cut from the left until its first initial is the acronym's and it has no
+    more words than the acronym has letters ("The Eurasian Economic Union (EAEU)", "Talakhovskaya
+    Thermal Power Plant (TPP)"); its last initial must be the acronym's too; a name longer than a
+    phrase can be (MAX_WORDS) is left out."""
     out: list[str] = []
     for m in _SPELLED_OUT.finditer(normalise(text)):
         acronym = m.group(2)
         words = m.group(1).replace("-", " ").split()
-        while words and words[0][0] != acronym[0]:
+        while words and (words[0][0] != acronym[0] or len(words) > len(acronym)):
             words = words[1:]
         if 2 <= len(words) <= min(MAX_WORDS, len(acronym)) and words[-1][0] == acronym[-1]:
             out.append(acronym.lower() + ALIAS + phrase_key(words))
@@ -536,11 +537,14 @@ def _common_word(word: str) -> bool:
 
 
 def _beside_a_capital(text: str, m: re.Match) -> bool:
-    """Is the word matched at `m` next to another capitalised word (one space or hyphen apart),
-    the word before not merely opening its sentence ("In Larkspur", "The Larkspur quay")?"""
-    if re.match(r"[ \-][A-Z]", text[m.end() : m.end() + 2]):
+    """Is the word matched at `m` next to another capitalised word (one space or hyphen, or "of",
+    "and", "for", apart: "Ministry of Industry and Trade"), the word before not merely opening its
+    sentence ("In Larkspur", "The Larkspur quay")?"""
+    if re.match(r"(?:[ \-]|\s(?:of|and|for)\s)[A-Z]", text[m.end() : m.end() + 6]):
         return True
-    before = re.search(r"([A-Z][\w'’]*)[ \-]$", text[max(0, m.start() - 40) : m.start()])
+    before = re.search(
+        r"([A-Z][\w'’]*)(?:[ \-]|\s(?:of|and|for)\s)$", text[max(0, m.start() - 40) : m.start()]
+    )
     if not before:
         return False
     ahead = text[: max(0, m.start() - 40) + before.start()].rstrip()
