@@ -509,3 +509,21 @@ def test_a_name_inside_a_longer_name_keeps_its_label_and_paired_adjectives_are_n
     # "Larkovian-Russian" modifies what follows it; only the phrase is a candidate.
     got = candidates("Larkovian-Russian relations grew, and Larkovian-Russian trade too.")
     assert "larkovian russian" not in got and got["larkovian russian relation"] == 1
+
+
+def test_a_meetings_list_ranks_a_clustering_subject_above_ordinary_speech():
+    # Meeting 99 says "quorvane" and "blentish" once each, in one remark: the same weight there.
+    # Across the archive "quorvane" clusters in three meetings, "blentish" is spread over 27.
+    turns = [TurnPhrases(1, 99, 1, 10, False, Counter({"quorvane": 1, "blentish": 1}), 80)]
+    tid = 100
+    for m in (1, 2, 3):
+        for k in range(9):
+            tid += 1
+            turns.append(TurnPhrases(tid, m, 10 + k, 20 + k, False, Counter({"quorvane": 1}), 80))
+    for m in range(4, 31):
+        tid += 1
+        turns.append(TurnPhrases(tid, m, 1, 20 + m % 9, False, Counter({"blentish": 1}), 80))
+    turns += _background(1000, 40)
+    scored = score(turns)
+    assert scored.df["quorvane"] == scored.df["blentish"]
+    assert [p for p, _ in scored.meeting_topics[99]] == ["quorvane", "blentish"]

@@ -347,7 +347,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             for p, w in totals.items()
             if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
         ]
-        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:12]
+        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:40]
 
     # People: phrases they use markedly more than the archive does.
     total_words = sum(t.words for t in turns) or 1
@@ -412,6 +412,13 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 seen.add(p)
                 shown.append((p, w, r))
         out.person_topics[pid] = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
+
+    # Meetings: the best 12 of their 40 candidates once weighed by burstiness.
+    for mid, cands in out.meeting_topics.items():
+        weighed = [(p, w * scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))) for p, w in cands]
+        out.meeting_topics[mid] = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))[
+            : scoring.TOPICS_PER_MEETING
+        ]
 
     # A person's own topics are topics of every remark of theirs that carries them.
     own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}

@@ -49,6 +49,10 @@ ARCHIVE_WIDE = 10
 # recall (README "Topics").
 OWN_FRAGMENT_SHARE = 1.0
 BURST_EXPONENT = 2.0
+# A meeting's list: its TOPICS_PER_MEETING best of MEETING_CANDIDATES phrases by weight, once
+# burstiness is known for the whole archive (after every meeting is read).
+TOPICS_PER_MEETING = 12
+MEETING_CANDIDATES = 40
 BURST_PRIOR = 6.0
 BURST_CAP = 3.0
 # A person's topic weighs more the more of their remarks in each meeting carry it: times
@@ -275,7 +279,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             ),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        out.meeting_topics[meeting_id] = _dedupe(ranked_m)[:12]
+        out.meeting_topics[meeting_id] = _dedupe(ranked_m)[:MEETING_CANDIDATES]  # ranked below
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
@@ -321,6 +325,16 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
         out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
+    # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
+    for mid, candidates in out.meeting_topics.items():
+        weighed = []
+        for p, w in candidates:
+            b = bursts.get(p)
+            if b is None:
+                b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
+            weighed.append((p, w * b))
+        weighed.sort(key=lambda kv: (-kv[1], kv[0]))
+        out.meeting_topics[mid] = weighed[:TOPICS_PER_MEETING]
     _own_topics_in_remarks(out, turns, by_meeting, idf)
     return out
 
