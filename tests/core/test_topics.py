@@ -372,13 +372,10 @@ def test_a_person_with_many_remarks_prefers_what_they_come_back_to_over_what_the
     assert few.index("quay crane") < few.index("ferry timetable")
 
 
-def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_archive():
-    # Two invented words (no English reference), carried by the same number of remarks of the
-    # archive, so the same idf, and said by person 10 in three remarks of three meetings each.
-    # "quorvane" clusters: its 30 remarks fall in 3 meetings; "blentish" falls in 30 meetings, as a
-    # word of ordinary speech does. Only the clustered one is what those meetings were about.
-    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quorvane": 1, "blentish": 1}), 80) for i in (1, 2, 3)]
-    tid = 100
+def _clustered_and_spread() -> list[TurnPhrases]:
+    """Other people's remarks: "quorvane" in 27 remarks of meetings 1-3, "blentish" in one remark
+    of each of meetings 4-30, and background."""
+    turns, tid = [], 100
     for m in (1, 2, 3):
         for k in range(9):
             tid += 1
@@ -386,8 +383,16 @@ def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_ar
     for m in range(4, 31):
         tid += 1
         turns.append(TurnPhrases(tid, m, 1, 20 + m % 9, False, Counter({"blentish": 1}), 80))
-    turns += _background(1000, 40)
-    scored = score(turns)
+    return turns + _background(1000, 40)
+
+
+def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_archive():
+    # Two invented words (no English reference), carried by the same number of remarks of the
+    # archive, so the same idf, and said by person 10 in three remarks of three meetings each.
+    # "quorvane" clusters: its 30 remarks fall in 3 meetings; "blentish" falls in 30 meetings, as a
+    # word of ordinary speech does. Only the clustered one is what those meetings were about.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quorvane": 1, "blentish": 1}), 80) for i in (1, 2, 3)]
+    scored = score(turns + _clustered_and_spread())
     assert scored.df["quorvane"] == scored.df["blentish"]
     top = [p for p, _, _ in scored.person_topics[10]]
     assert top.index("quorvane") < top.index("blentish")
@@ -515,15 +520,6 @@ def test_a_meetings_list_ranks_a_clustering_subject_above_ordinary_speech():
     # Meeting 99 says "quorvane" and "blentish" once each, in one remark: the same weight there.
     # Across the archive "quorvane" clusters in three meetings, "blentish" is spread over 27.
     turns = [TurnPhrases(1, 99, 1, 10, False, Counter({"quorvane": 1, "blentish": 1}), 80)]
-    tid = 100
-    for m in (1, 2, 3):
-        for k in range(9):
-            tid += 1
-            turns.append(TurnPhrases(tid, m, 10 + k, 20 + k, False, Counter({"quorvane": 1}), 80))
-    for m in range(4, 31):
-        tid += 1
-        turns.append(TurnPhrases(tid, m, 1, 20 + m % 9, False, Counter({"blentish": 1}), 80))
-    turns += _background(1000, 40)
-    scored = score(turns)
+    scored = score(turns + _clustered_and_spread())
     assert scored.df["quorvane"] == scored.df["blentish"]
     assert [p for p, _ in scored.meeting_topics[99]] == ["quorvane", "blentish"]
