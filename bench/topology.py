@@ -75,6 +75,14 @@ def pg_connect(url: str, **kwargs):
     return psycopg.connect(url, autocommit=True, connect_timeout=5, **kwargs)
 
 
+def _answers(port: int) -> None:
+    """Raises OSError until the server on `port` answers (any HTTP status is an answer)."""
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5).read()
+    except urllib.error.HTTPError:
+        pass
+
+
 class Topology:
     """Owns every process and folder it starts; close() (also at exit) stops and removes them."""
 
@@ -138,17 +146,14 @@ class Topology:
         )
         log.close()
         self.clusters[name] = (proc, data, port)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                pg_connect(self.url(name, "postgres")).close()
-                return self.url(name)
-            except Exception:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"PostgreSQL {name} did not start: {(self.tmp / f'{name}.log').read_text()[-2000:]}"
-                    ) from None
-                time.sleep(0.2)
+        self.wait_for(
+            proc,
+            lambda: pg_connect(self.url(name, "postgres")).close(),
+            f"PostgreSQL {name}",
+            f"{name}.log",
+            0.2,
+        )
+        return self.url(name)
 
     def start_primary(self) -> str:
         self.run_pg(
@@ -226,19 +231,21 @@ class Topology:
         """gunicorn on a free loopback port, returned once it answers."""
         port = free_port()
         proc = self.spawn(gunicorn_command(port, workers, "--timeout", "60"), env, f"{name}-{port}.log")
+        self.wait_for(proc, lambda: _answers(port), "gunicorn", f"{name}-{port}.log", 0.3)
+        return proc, port
+
+    def wait_for(self, proc: subprocess.Popen, probe, what: str, log: str, pause: float) -> None:
+        """Until `probe()` raises nothing; a RuntimeError with the log's tail if `proc` ends or a
+        minute passes first."""
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5).read()
-                return proc, port
-            except urllib.error.HTTPError:
-                return proc, port  # it answers
-            except OSError:
+                probe()
+                return
+            except Exception:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"gunicorn did not start: {self.log_tail(f'{name}-{port}.log')}"
-                    ) from None
-                time.sleep(0.3)
+                    raise RuntimeError(f"{what} did not start: {self.log_tail(log)}") from None
+                time.sleep(pause)
 
     def stop(self, proc: subprocess.Popen) -> None:
         if proc.poll() is None:

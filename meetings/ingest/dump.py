@@ -88,21 +88,21 @@ def load_archive(folder: Path, say: Callable[[str], None] = lambda s: None) -> L
 
 
 def _date(name: str, lineno: int, field: str, value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise fmt.DumpError(f"{name}: line {lineno}: '{field}' is not a date: {value!r}") from None
+    return _iso(datetime.date, "a date", name, lineno, field, value)
 
 
 def _time(name: str, lineno: int, field: str, value: str | None) -> datetime.datetime | None:
+    return _iso(datetime.datetime, "a date and time", name, lineno, field, value)
+
+
+def _iso(kind, what: str, name: str, lineno: int, field: str, value: str | None):
+    """`value` read by `kind.fromisoformat`, or a DumpError naming the file, line and field."""
     if value is None:
         return None
     try:
-        return datetime.datetime.fromisoformat(value)
+        return kind.fromisoformat(value)
     except (TypeError, ValueError):
-        raise fmt.DumpError(f"{name}: line {lineno}: '{field}' is not a date and time: {value!r}") from None
+        raise fmt.DumpError(f"{name}: line {lineno}: '{field}' is not {what}: {value!r}") from None
 
 
 class _Loader:

@@ -60,11 +60,16 @@ SELECT p.slug, p.name, p.sort_name, p.turn_count, p.meeting_count,
           FROM {table("ParticipantRole")} AS r WHERE r.participant_id = p.id AND r.role <> ''),
        (SELECT coalesce(array_agg(d.old_slug ORDER BY d.old_slug), '{{}}')
           FROM {table("ParticipantRedirect")} AS d WHERE d.participant_id = p.id),
-       (SELECT coalesce(array_agg(tp.slug ORDER BY pt.rank), '{{}}')
-          FROM {table("ParticipantTopic")} AS pt JOIN {table("Topic")} AS tp ON tp.id = pt.topic_id
-         WHERE pt.participant_id = p.id)
+       {_ranked_topic_slugs("ParticipantTopic", "participant_id", "p")}
   FROM {table("Participant")} AS p
  ORDER BY p.id"""
+
+
+def _ranked_topic_slugs(link_model: str, column: str, outer: str) -> str:
+    """A subquery: the slugs of the topics linked to the outer row `outer`, best rank first."""
+    return f"""(SELECT coalesce(array_agg(tp.slug ORDER BY lt.rank), '{{}}')
+          FROM {table(link_model)} AS lt JOIN {table("Topic")} AS tp ON tp.id = lt.topic_id
+         WHERE lt.{column} = {outer}.id)"""
 
 
 def meetings_sql() -> str:
@@ -79,9 +84,7 @@ SELECT m.slug, m.date, m.title, m.place, m.description, m.is_excerpt, m.identity
        (SELECT coalesce(json_agg(json_build_object('key', r.key, 'retired_at', r.retired_at)
                  ORDER BY r.key), '[]'::json)
           FROM {table("RetiredTurnKey")} AS r WHERE r.meeting_id = m.id),
-       (SELECT coalesce(array_agg(tp.slug ORDER BY mt.rank), '{{}}')
-          FROM {table("MeetingTopic")} AS mt JOIN {table("Topic")} AS tp ON tp.id = mt.topic_id
-         WHERE mt.meeting_id = m.id)
+       {_ranked_topic_slugs("MeetingTopic", "meeting_id", "m")}
   FROM {table("Meeting")} AS m
  ORDER BY m.id"""
 

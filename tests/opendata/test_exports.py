@@ -412,11 +412,10 @@ def test_hostile_transcript_file_yields_valid_exports(client, write_transcript):
 # Popolo
 
 
-@pytest.mark.django_db
-def test_popolo_person(client, archive):
-    person = Participant.objects.get(slug="helena-marsh")
+def _helena_marsh_with_initial() -> None:
+    """Gives Helena Marsh an alias written with an initial ("H. Marsh")."""
     ParticipantAlias.objects.create(
-        participant=person,
+        participant=Participant.objects.get(slug="helena-marsh"),
         key="h. marsh",
         folded="h marsh",
         surname="marsh",
@@ -424,6 +423,11 @@ def test_popolo_person(client, archive):
         written="H. Marsh",
         how="initial",
     )
+
+
+@pytest.mark.django_db
+def test_popolo_person(client, archive):
+    _helena_marsh_with_initial()
     r = client.get("/speakers/helena-marsh.popolo.json")
     assert r.status_code == 200 and r["Content-Type"] == "application/json"
     data = json.loads(r.content)
@@ -484,15 +488,7 @@ def test_popolo_document_loads_whole_in_a_popolo_reader(
     # their written names must lose no one.
     ingest(*generate(tmp_path / "generated", 6, seed=3))
     monkeypatch.setattr(exports_views, "CURSOR_ROWS", 3)
-    ParticipantAlias.objects.create(
-        participant=Participant.objects.get(slug="helena-marsh"),
-        key="h. marsh",
-        folded="h marsh",
-        surname="marsh",
-        initial="h",
-        written="H. Marsh",
-        how="initial",
-    )
+    _helena_marsh_with_initial()
     data = popolo_document(client)
     assert set(data) == {"persons", "organizations", "memberships", "posts"}
     popolo = Popolo(data)

@@ -506,7 +506,7 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
             if (
                 len(words) == 1
                 and m.group(0)[:1].isupper()
-                and _common_word(key)
+                and parts_of_speech(key)
                 and _beside_a_capital(plain, m)
             ):
                 in_name = in_name or m.group(0)
@@ -531,9 +531,10 @@ def display_label(key: str, text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _common_word(word: str) -> bool:
-    """A word lemminflect's dictionary knows (names of people and places mostly are not)."""
-    return bool(getAllLemmas(word))
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect's dictionary knows for a word (empty: not in it, which is
+    what most names of people and places and rare terms are)."""
+    return frozenset(getAllLemmas(word))
 
 
 def _beside_a_capital(text: str, m: re.Match) -> bool:

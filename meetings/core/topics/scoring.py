@@ -258,7 +258,8 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         totals: dict[str, float] = defaultdict(float)
         m_words = 0
         carried: dict[str, int] = defaultdict(int)  # remarks of the meeting that carry it
-        for t in sorted(mts, key=lambda x: x.position):
+        mts.sort(key=lambda x: x.position)  # once: _own_topics_in_remarks reads them so too
+        for t in mts:
             m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
@@ -352,7 +353,7 @@ def _own_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
     added = False
     for mts in by_meeting.values():
         seen: set[str] = set()
-        for t in sorted(mts, key=lambda x: x.position):
+        for t in mts:  # in position order (sorted when raised was found)
             carried = wanted.intersection(t.phrases.keys())
             if not carried:
                 continue

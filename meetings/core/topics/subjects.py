@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
 from wordfreq import word_frequency, zipf_frequency
 
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
 from .phrases import ADJECTIVES, ALIAS, GENERIC
+from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
 # one that starts with them and ends with a name is the person ("President Trump").
@@ -49,13 +49,6 @@ mrs ms dr professor senator premier mister madam excellency
 COMMON_ZIPF = 5.0
 VAGUE_HEAD_ZIPF = 4.5  # a word this common after a grading adjective names no subject
 SURNAME_ZIPF = 5.0  # a word after a title is a surname unless it is commoner than this
-
-
-@lru_cache(maxsize=65536)
-def _pos(word: str) -> frozenset[str]:
-    """The parts of speech lemminflect knows for a word (empty: not in its dictionary, which is
-    what most names and rare terms are)."""
-    return frozenset(getAllLemmas(word))
 
 
 @lru_cache(maxsize=65536)
