@@ -75,6 +75,16 @@ def pg_connect(url: str, **kwargs):
     return psycopg.connect(url, autocommit=True, connect_timeout=5, **kwargs)
 
 
+def _reap(proc: subprocess.Popen, grace: float) -> None:
+    """Waits `grace` seconds for `proc` to end, then kills its process group."""
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
 def _answers(port: int) -> None:
     """Raises OSError until the server on `port` answers (any HTTP status is an answer)."""
     try:
@@ -209,12 +219,7 @@ class Topology:
             with contextlib.suppress(OSError, ValueError, IndexError):
                 pid = int((data / "postmaster.pid").read_text().split()[0])
                 os.kill(pid, signal.SIGQUIT if immediate else signal.SIGINT)  # immediate / fast shutdown
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+            _reap(proc, 20)
 
     # --- other processes --------------------------------------------------------------------------
 
@@ -251,12 +256,7 @@ class Topology:
         if proc.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+            _reap(proc, 15)
         # a process group may outlive its leader (gunicorn's workers)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
