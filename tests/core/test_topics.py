@@ -523,3 +523,40 @@ def test_a_meetings_list_ranks_a_clustering_subject_above_ordinary_speech():
     scored = score(turns + _clustered_and_spread())
     assert scored.df["quorvane"] == scored.df["blentish"]
     assert [p for p, _ in scored.meeting_topics[99]] == ["quorvane", "blentish"]
+
+
+def test_a_word_the_archive_uses_only_before_another_is_no_topic_alone():
+    # "quayside" is said only as "quayside crane" / "quayside berth": it qualifies a subject, it
+    # names none. "kelp" opens phrases too but also stands alone in half its uses: a subject.
+    from meetings.core.topics.subjects import modifiers
+
+    occurrences = {
+        "quayside": 12,
+        "quayside crane": 7,
+        "quayside berth": 5,
+        "kelp": 10,
+        "kelp farm": 5,
+        "crane": 9,
+        "berth": 5,
+        "ostrand": 2,
+        "ostrand ferry": 2,  # too few uses to judge
+    }
+    assert modifiers(occurrences) == {"quayside"}
+    turns = [
+        TurnPhrases(
+            i, i, 1, 10, False, Counter({"quayside": 3, "quayside crane": 2, "quayside berth": 1}), 90
+        )
+        for i in (1, 2, 3)
+    ]
+    turns += [TurnPhrases(4, 4, 1, 10, False, Counter({"kelp": 3, "kelp farm": 1}), 90)]
+    turns += [TurnPhrases(5, 5, 1, 10, False, Counter({"kelp": 2}), 90)]
+    turns += _background(100, 30)
+    scored = score(turns)
+    top = [p for p, _, _ in scored.person_topics[10]]
+    assert "quayside" not in top and "quayside crane" in top and "kelp" in top
+    assert all("quayside" not in chosen for chosen in scored.turn_topics.values())
+    # A place's adjective stays the place, however often it qualifies a phrase ("Larkovian grain").
+    from meetings.core.topics.subjects import variants
+
+    uses = {"larkovia": 6, "larkovian": 6, "larkovian grain": 6}
+    assert variants(uses, occurrences=uses)["larkovian"] == "larkovia"

@@ -16,6 +16,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import chain, repeat, starmap
 
 from .subjects import common_weight, distinct_from_english, english_frequency, variants, zipf
 
@@ -123,14 +124,20 @@ class Scored:
 
 def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
     """The turns with each phrase under the key of its subject (subjects.variants): names of
-    people of the archive (`names`), verbs and titles dropped, variants of one subject as one key
-    (counted once per remark: the larger count, as "President Trump" also counts as "Trump").
+    people of the archive (`names`), verbs, titles and words that only qualify the next one
+    dropped, variants of one subject as one key (counted once per remark: the larger count, as
+    "President Trump" also counts as "Trump").
     Turns without such a phrase are the same objects."""
-    # How many remarks use each form (counted in C: the pass over every phrase of the archive).
+    # How many remarks use each form, and how many times the archive uses it (both counted in C:
+    # the passes over every phrase of the archive).
     remarks: Counter = Counter()
     for t in turns:
         remarks.update(t.phrases.keys())
-    vmap = variants(remarks, names)
+    occurrences: Counter = Counter()
+    occurrences.update(
+        chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns)))
+    )
+    vmap = variants(remarks, names, occurrences)
     if not vmap:
         return list(turns)
     mapped = vmap.keys()

@@ -200,7 +200,9 @@ def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None
         out[words[0]] = None
 
 
-def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, str | None]:
+def variants(
+    uses: Mapping[str, int], names: Iterable[str] = (), occurrences: Mapping[str, int] | None = None
+) -> dict[str, str | None]:
     """key -> the key it is shown under, or None (not a subject: a person of the archive, a verb, a
     title). Only keys that change are in the map.
 
@@ -211,6 +213,8 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
     - Of the forms left together, the one used most is the key (ties: the shorter, then A-Z).
     - An acronym and the name a remark spelled it out as (an ALIAS key, "eaeu=eurasian economic
       union", from phrases.acronym_aliases) are one topic.
+    - A word the archive uses (almost) only before another word of a phrase is no topic alone
+      (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given).
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     people = name_keys(names)
     out: dict[str, str | None] = {}
@@ -265,7 +269,37 @@ def variants(uses: Mapping[str, int], names: Iterable[str] = ()) -> dict[str, st
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
+    if occurrences is not None:
+        targets = set(out.values())
+        for key in modifiers(occurrences):
+            if key not in out and key not in targets:
+                out[key] = None
     return out
+
+
+# A word used this share of its uses directly before another word of a phrase (the two-word keys
+# it opens) qualifies a subject rather than naming one: "clinical" (trials), "epidemiological"
+# (situation), "Olympic" (Games). Not a topic alone; its phrases are. Judged on the archive's own
+# uses, so a noun that also stands alone ("oil", "gas": about half their uses) stays, and only on
+# words used at least MODIFIER_MIN_USES times. Chosen by measurement (README "Topics").
+MODIFIER_SHARE = 0.9
+MODIFIER_MIN_USES = 5
+
+
+def modifiers(occurrences: Mapping[str, int]) -> set[str]:
+    """The one-word keys that (almost) only qualify the next word (see MODIFIER_SHARE), from the
+    uses of every key over the archive (a two-word key counts a use of its first word before
+    another)."""
+    before: dict[str, int] = {}
+    for key, n in occurrences.items():
+        if key.count(" ") == 1 and ALIAS not in key:
+            first = key[: key.index(" ")]
+            before[first] = before.get(first, 0) + n
+    return {
+        w
+        for w, n in before.items()
+        if (u := occurrences.get(w, 0)) >= MODIFIER_MIN_USES and n >= MODIFIER_SHARE * u
+    }
 
 
 # Adjectives of countries that the -an rule below cannot find (general knowledge, as the title
