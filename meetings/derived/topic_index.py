@@ -329,10 +329,16 @@ LABEL_TEXTS = 5  # remarks read per topic to find the form readers meet most
 
 
 def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
-    """For each phrase, the texts of its first few remarks (to show the phrase as written most)."""
+    """For each phrase, the texts of its first few remarks that have it as a main topic or as a
+    topic of their speaker's (to show the phrase as written most); not those that only come back
+    to it (Scored.dwelt_from), so a topic's label does not change with the lists of others."""
     want: dict[str, list[int]] = {}
+    dwelt_from = scored.dwelt_from
     for tid, chosen in scored.turn_topics.items():
-        for p in chosen:
+        until = dwelt_from.get(tid, len(chosen))
+        for i, p in enumerate(chosen):
+            if i >= until:
+                break
             tids = want.setdefault(p, [])
             if len(tids) < LABEL_TEXTS:
                 tids.append(tid)

@@ -560,3 +560,26 @@ def test_a_word_the_archive_uses_only_before_another_is_no_topic_alone():
 
     uses = {"larkovia": 6, "larkovian": 6, "larkovian grain": 6}
     assert variants(uses, occurrences=uses)["larkovian"] == "larkovia"
+
+
+def test_a_remark_that_comes_back_to_a_listed_topic_carries_it():
+    # Person 10 is the typhoon speaker. Person 20's long remarks have other main subjects, but one
+    # of them comes back to "typhoon" three times: on the typhoon page it must count (a reader who
+    # finds 20 missing there, or listed with fewer remarks than they made on it, stops trusting the
+    # figures). A single passing mention does not make it a topic of the remark.
+    many = {f"harbour subject {i}": 2 for i in range(14)}
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "typhoon shelter": 1}), 90) for i in (1, 2, 3)
+    ]
+    turns += [
+        TurnPhrases(4, 4, 1, 20, False, Counter({**many, "typhoon": 3}), 400),
+        TurnPhrases(5, 5, 1, 20, False, Counter({**many, "typhoon": 1}), 400),
+    ]
+    turns += _background(100, 30)
+    scored = score(turns)
+    assert "typhoon" in [p for p, _, _ in scored.person_topics[10]]
+    assert "typhoon" not in [p for p, _, _ in scored.person_topics.get(20, [])]
+    assert "typhoon" in scored.turn_topics[4] and "typhoon" not in scored.turn_topics[5]
+    assert (4, "typhoon") in scored.raised  # the first remark of its meeting that carries it
+    # Marked as come back to, after the remark's own topics: labels are not read from it.
+    assert list(scored.turn_topics[4])[scored.dwelt_from[4] :] == ["typhoon"]

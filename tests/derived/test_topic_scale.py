@@ -420,12 +420,18 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             : scoring.TOPICS_PER_MEETING
         ]
 
-    # A person's own topics are topics of every remark of theirs that carries them.
+    # A person's own topics are topics of every remark of theirs that carries them, and a listed
+    # topic (anyone's, any meeting's) is a topic of every remark that uses it DWELT_USES times
+    # (after the own ones).
     own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
+    listed = {p for plist in out.person_topics.values() for p, _, _ in plist}
+    listed |= {p for mlist in out.meeting_topics.values() for p, _ in mlist}
     topics = {}
     for t in turns:
         chosen = dict(out.turn_topics.get(t.turn_id, {}))
-        for p in sorted(own.get(t.speaker_id, set()) & set(t.phrases)):
+        dwelt = {p for p in listed if t.phrases.get(p, 0) >= scoring.DWELT_USES}
+        mine = own.get(t.speaker_id, set())
+        for p in [*sorted(mine & set(t.phrases)), *sorted(dwelt - mine)]:  # own topics first
             if p not in chosen:
                 chosen[p] = full[t.turn_id][p]
                 first = min((u for u in by_meeting[t.meeting_id] if p in u.phrases), key=lambda u: u.position)

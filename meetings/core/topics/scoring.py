@@ -7,7 +7,8 @@ weigh more. A person's topics are the phrases they use markedly more often than 
 does — the rest of the archive (openparliament's ratio, with a floor of 2) — ranked by their total
 weight, with the archive's idf softened and times how much the phrase clusters in the meetings
 that speak of it (burstiness: a subject does, ordinary speech does not). A remark's topics are
-its most distinctive phrases and its speaker's own topics that it speaks of.
+its most distinctive phrases, its speaker's own topics that it speaks of and the listed topics it
+comes back to.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat, starmap
+from itertools import chain, compress, repeat, starmap
+from operator import ge
 
 from .subjects import common_weight, distinct_from_english, english_frequency, variants, zipf
 
@@ -68,6 +70,10 @@ SPREAD_ZIPF = 4.8
 # back to. Chosen by measurement (README "Topics").
 SINGLE_REMARK = 0.35
 SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to choose from
+# A remark that uses a listed topic this many times speaks of it, whatever its main subjects.
+DWELT_USES = 2
+# At most about this many remarks are read for the uses of each key (subjects.modifiers).
+MODIFIER_SAMPLE_TURNS = 100_000
 
 
 class PhraseCounts(Mapping):
@@ -90,6 +96,10 @@ class PhraseCounts(Mapping):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def used_at_least(self, n: int) -> set[str]:
+        """The keys counted n times or more (in C: no lookup per key)."""
+        return set(compress(self._keys, map(ge, self._counts, repeat(n))))
 
     def __getitem__(self, key: str) -> int:
         try:
@@ -120,6 +130,9 @@ class Scored:
     )  # person -> (phrase, score, remarks)
     meeting_topics: dict[int, list[tuple[str, float]]] = field(default_factory=dict)
     df: Counter = field(default_factory=Counter)
+    # turn -> how many of its topics come before the first one it has only for coming back to it
+    # (DWELT_USES); only turns that have such topics. Labels are read from the others.
+    dwelt_from: dict[int, int] = field(default_factory=dict)
 
 
 def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
@@ -133,9 +146,12 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
     remarks: Counter = Counter()
     for t in turns:
         remarks.update(t.phrases.keys())
+    # Uses of each key, for the share of a word's uses that qualify the next word (a share, so
+    # every k-th remark tells it as well as all of them: a large archive is sampled).
+    step = max(1, len(turns) // MODIFIER_SAMPLE_TURNS)
     occurrences: Counter = Counter()
     occurrences.update(
-        chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns)))
+        chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns[::step])))
     )
     vmap = variants(remarks, names, occurrences)
     if not vmap:
@@ -265,7 +281,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         totals: dict[str, float] = defaultdict(float)
         m_words = 0
         carried: dict[str, int] = defaultdict(int)  # remarks of the meeting that carry it
-        mts.sort(key=lambda x: x.position)  # once: _own_topics_in_remarks reads them so too
+        mts.sort(key=lambda x: x.position)  # once: _listed_topics_in_remarks reads them so too
         for t in mts:
             m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
@@ -287,7 +303,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             ),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        out.meeting_topics[meeting_id] = _dedupe(ranked_m)[:MEETING_CANDIDATES]  # ranked below
+        out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES)  # ranked below
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
@@ -343,47 +359,67 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             weighed.append((p, w * b))
         weighed.sort(key=lambda kv: (-kv[1], kv[0]))
         out.meeting_topics[mid] = weighed[:TOPICS_PER_MEETING]
-    _own_topics_in_remarks(out, turns, by_meeting, idf)
+    _listed_topics_in_remarks(out, turns, by_meeting, idf)
     return out
 
 
-def _own_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
-    """A person's own topics are topics of every remark of theirs that speaks of them, besides the
-    remark's main ones: a profile's "missile · 38 remarks" opens the 38 remarks, not the one in
-    which "missile" was among the six most distinctive phrases. Raised as the main topics are: by
-    the first remark of the meeting that carries it."""
+def _listed_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
+    """Besides its main topics, a remark carries every topic of its speaker's own list that it
+    speaks of (a profile's "missile · 38 remarks" opens the 38 remarks, not the one in which
+    "missile" was among the six most distinctive phrases) and every listed topic (of anyone's or
+    any meeting's list) that it comes back to, DWELT_USES times or more (the head of state's long
+    answers, each on many subjects, count on the Syria page). Raised as the main topics are: by the
+    first remark of the meeting that carries it."""
     own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
-    wanted = set().union(*own.values()) if own else set()
-    if not wanted:
+    listed: set[str] = set().union(*own.values()) if own else set()
+    for mlist in out.meeting_topics.values():
+        listed.update(p for p, _ in mlist)
+    if not listed:
         return
     log = math.log
     added = False
+    nobody: set[str] = set()
     for mts in by_meeting.values():
         seen: set[str] = set()
         for t in mts:  # in position order (sorted when raised was found)
-            carried = wanted.intersection(t.phrases.keys())
+            carried = listed.intersection(t.phrases.keys())
             if not carried:
                 continue
-            mine = own.get(t.speaker_id) if t.speaker_id is not None else None
-            if mine:
-                chosen = out.turn_topics.get(t.turn_id)
-                for p in sorted(carried & mine):
-                    if chosen is not None and p in chosen:
-                        continue
-                    c = t.phrases[p]
-                    w = (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
-                    if t.is_summary:
-                        w *= SUMMARY_BOOST
-                    if chosen is None:
-                        chosen = out.turn_topics[t.turn_id] = {}
-                        added = True
-                    chosen[p] = w
-                    if p not in seen:
-                        out.raised.add((t.turn_id, p))
+            chosen = out.turn_topics.get(t.turn_id)
+            extra = carried.difference(chosen) if chosen is not None else carried
+            if not extra:
+                seen |= carried
+                continue
+            mine = own.get(t.speaker_id, nobody) if t.speaker_id is not None else nobody
+            phrases = t.phrases
+            new_own = sorted(extra & mine) if mine else []
+            dwelt = sorted(extra.intersection(_used_at_least(phrases, DWELT_USES)).difference(mine))
+            if not (new_own or dwelt):
+                seen |= carried
+                continue
+            if chosen is None:
+                chosen = out.turn_topics[t.turn_id] = {}
+                added = True
+            for i, p in enumerate(new_own + dwelt):
+                if i == len(new_own):
+                    out.dwelt_from[t.turn_id] = len(chosen)
+                c = phrases[p]
+                w = (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+                if t.is_summary:
+                    w *= SUMMARY_BOOST
+                chosen[p] = w
+                if p not in seen:
+                    out.raised.add((t.turn_id, p))
             seen |= carried
     if added:  # keep the remarks in the archive's order (grouped by meeting)
         tt = out.turn_topics
         out.turn_topics = {t.turn_id: tt[t.turn_id] for t in turns if t.turn_id in tt}
+
+
+def _used_at_least(phrases: Mapping[str, int], n: int) -> set[str]:
+    if isinstance(phrases, PhraseCounts):
+        return phrases.used_at_least(n)
+    return {p for p, c in phrases.items() if c >= n}
 
 
 def person_idf(key: str, archive_idf: float, remarks: int, mean_words: float) -> float:
@@ -475,12 +511,15 @@ def _contains(longer: str, shorter: str) -> bool:
     return longer != shorter and f" {shorter} " in f" {longer} "
 
 
-def _dedupe(items: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _dedupe(items: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
+    """The first `limit` items that neither contain nor are contained in an earlier kept one."""
     kept: list[tuple[str, float]] = []
     for p, w in items:
         if any(_contains(q, p) or _contains(p, q) for q, _ in kept):
             continue
         kept.append((p, w))
+        if len(kept) == limit:
+            break
     return kept
 
 
