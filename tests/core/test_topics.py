@@ -542,6 +542,9 @@ def test_a_word_the_archive_uses_only_before_another_is_no_topic_alone():
         "ostrand ferry": 2,  # too few uses to judge
     }
     assert modifiers(occurrences) == {"quayside"}
+    # A phrase, or a hyphenated word, used only to open a longer phrase: the same.
+    longer = {"long haul": 6, "long haul ferry": 4, "long haul route": 2, "ferry": 9, "kelp farm": 5}
+    assert modifiers(longer) == {"long haul"}
     turns = [
         TurnPhrases(
             i, i, 1, 10, False, Counter({"quayside": 3, "quayside crane": 2, "quayside berth": 1}), 90

@@ -44,8 +44,8 @@ def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated
     assert (
         f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {topic.people_count} people) "
         f"of which “{topic.label}” is a topic (one of the remark’s main subjects, a subject it comes back to — "
-        "names twice or more — or a subject of its speaker’s that it names), not every remark that uses the words"
-        in text
+        "names three times or more — or a subject of its speaker’s that it names), not every remark that uses the "
+        "words" in text
     )
     assert count(client, topic.get_absolute_url()) == topic.remark_count
     search = re.search(r'<a href="(/search/\?q=[^"]+)">search for every mention of', text).group(1)

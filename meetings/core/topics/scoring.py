@@ -71,7 +71,7 @@ SPREAD_ZIPF = 4.8
 SINGLE_REMARK = 0.35
 SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to choose from
 # A remark that uses a listed topic this many times speaks of it, whatever its main subjects.
-DWELT_USES = 2
+DWELT_USES = 3
 # At most about this many remarks are read for the uses of each key (subjects.modifiers).
 MODIFIER_SAMPLE_TURNS = 100_000
 

@@ -287,14 +287,14 @@ MODIFIER_MIN_USES = 5
 
 
 def modifiers(occurrences: Mapping[str, int]) -> set[str]:
-    """The one-word keys that (almost) only qualify the next word (see MODIFIER_SHARE), from the
-    uses of every key over the archive (a two-word key counts a use of its first word before
-    another)."""
+    """The keys that (almost) only qualify the next word (see MODIFIER_SHARE), from the uses of
+    every key over the archive: a key one word longer counts a use of its head before another
+    word ("clinical trial" of "clinical", "medium term plan" of the hyphenated "medium term")."""
     before: dict[str, int] = {}
     for key, n in occurrences.items():
-        if key.count(" ") == 1 and ALIAS not in key:
-            first = key[: key.index(" ")]
-            before[first] = before.get(first, 0) + n
+        if " " in key and ALIAS not in key:
+            head = key[: key.rindex(" ")]
+            before[head] = before.get(head, 0) + n
     return {
         w
         for w, n in before.items()
