@@ -387,29 +387,20 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
                 continue
             chosen = out.turn_topics.get(t.turn_id)
             extra = carried.difference(chosen) if chosen is not None else carried
-            if not extra:
-                seen |= carried
-                continue
-            mine = own.get(t.speaker_id, nobody) if t.speaker_id is not None else nobody
-            phrases = t.phrases
-            new_own = sorted(extra & mine) if mine else []
-            dwelt = sorted(extra.intersection(_used_at_least(phrases, DWELT_USES)).difference(mine))
-            if not (new_own or dwelt):
-                seen |= carried
-                continue
-            if chosen is None:
-                chosen = out.turn_topics[t.turn_id] = {}
-                added = True
-            for i, p in enumerate(new_own + dwelt):
-                if i == len(new_own):
-                    out.dwelt_from[t.turn_id] = len(chosen)
-                c = phrases[p]
-                w = (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
-                if t.is_summary:
-                    w *= SUMMARY_BOOST
-                chosen[p] = w
-                if p not in seen:
-                    out.raised.add((t.turn_id, p))
+            mine = own.get(t.speaker_id, nobody)
+            new_own = sorted(extra & mine)
+            dwelt = sorted(extra.intersection(_used_at_least(t.phrases, DWELT_USES)).difference(mine))
+            if new_own or dwelt:
+                if chosen is None:
+                    chosen = out.turn_topics[t.turn_id] = {}
+                    added = True
+                if dwelt:
+                    out.dwelt_from[t.turn_id] = len(chosen) + len(new_own)
+                for p in new_own + dwelt:
+                    w = (1 + log(t.phrases[p])) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+                    chosen[p] = w * SUMMARY_BOOST if t.is_summary else w
+                    if p not in seen:
+                        out.raised.add((t.turn_id, p))
             seen |= carried
     if added:  # keep the remarks in the archive's order (grouped by meeting)
         tt = out.turn_topics

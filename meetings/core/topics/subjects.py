@@ -277,11 +277,12 @@ def variants(
     return out
 
 
-# A word used this share of its uses directly before another word of a phrase (the two-word keys
-# it opens) qualifies a subject rather than naming one: "clinical" (trials), "epidemiological"
-# (situation), "Olympic" (Games). Not a topic alone; its phrases are. Judged on the archive's own
-# uses, so a noun that also stands alone ("oil", "gas": about half their uses) stays, and only on
-# words used at least MODIFIER_MIN_USES times. Chosen by measurement (README "Topics").
+# A key used this share of its uses directly before another word of a phrase (the keys one word
+# longer that it opens) qualifies a subject rather than naming one: "clinical" (trials),
+# "epidemiological" (situation), "Great Patriotic" (War). Not a topic alone; its longer phrases
+# are. Judged on the archive's own uses, so a noun that also stands alone ("oil", "gas": about half
+# their uses) stays, and only on keys used at least MODIFIER_MIN_USES times. Chosen by measurement
+# (README "Topics").
 MODIFIER_SHARE = 0.9
 MODIFIER_MIN_USES = 5
 
