@@ -200,7 +200,41 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
 
 
 @pytest.mark.parametrize(
-    "key", ["small business", "key rate", "new york", "general staff", "bill", "economic growth"]
+    "key",
+    [
+        "high level",
+        "key issue",
+        "dear friend",
+        "good news",
+        "common goal",
+        "difficult economic situation",
+        "warmest greeting",
+        "sincere gratitude",
+        "heartfelt congratulation",
+    ],
+)
+def test_vague_adjectives_before_a_vague_noun_and_courtesies_name_no_subject(key):
+    # What is said of any subject ("the right direction", "a good opportunity", "our dear friend")
+    # and what is said to people ("warmest greetings") is no subject: no list ever shows it.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "small business",
+        "key rate",
+        "new york",
+        "general staff",
+        "bill",
+        "economic growth",
+        "financial system",
+        "social sphere",
+        "public interest",
+        "political issue quay",
+    ],
 )
 def test_subjects_with_an_adjective_or_a_common_word_stay(key):
     from meetings.core.topics.subjects import is_subject
@@ -586,3 +620,45 @@ def test_a_remark_that_comes_back_to_a_listed_topic_carries_it():
     assert (4, "typhoon") in scored.raised  # the first remark of its meeting that carries it
     # Marked as come back to, after the remark's own topics: labels are not read from it.
     assert list(scored.turn_topics[4])[scored.dwelt_from[4] :] == ["typhoon"]
+
+
+def test_an_ing_noun_the_extractor_keeps_ends_a_subject():
+    # The extractor keeps "trafficking", "lending", "spending" as nouns (ING_ED_NOUNS), though the
+    # dictionary knows them only as verb forms: a phrase ending in one is a subject.
+    from meetings.core.topics.phrases import candidates
+    from meetings.core.topics.subjects import is_subject
+
+    got = candidates("Harbour trafficking and mortgage lending grew, as did defence spending.")
+    for key in ("harbour trafficking", "mortgage lending", "defence spending"):
+        assert got[key] == 1 and is_subject(key)
+    assert is_subject("lending") and not is_subject("quay announce")
+
+
+def test_a_word_english_does_not_know_is_as_rare_as_its_rarest_word():
+    # "zorvath" (no English frequency: a plant's or a place's name) is rarer than any word English
+    # lists: an archive-wide topic, it takes at least the idf of English's rarest words.
+    from meetings.core.topics.scoring import ARCHIVE_WIDE, english_idf, person_idf
+
+    assert english_idf("zorvath", 100) >= english_idf("larkspur", 100) > english_idf("typhoon", 100) > 0
+    assert person_idf("zorvath", 4.0, ARCHIVE_WIDE, 100) == english_idf("zorvath", 100)
+    assert english_idf("zorvath wall", 100) == 0.0  # phrases keep the archive's
+
+
+def test_a_word_said_alone_more_often_than_inside_its_phrase_is_no_fragment():
+    # "kelp" is in the same remarks as "kelp farm" (every remark that carries one carries the
+    # other), but it is said alone five times for each "kelp farm": a subject, not a fragment.
+    # "harbour party" is said only inside "larkspur harbour party": a fragment.
+    turns = [
+        TurnPhrases(
+            i,
+            i,
+            1,
+            10,
+            False,
+            Counter({"kelp": 5, "kelp farm": 1, "larkspur harbour party": 1, "harbour party": 1}),
+            60,
+        )
+        for i in range(1, 5)
+    ] + [TurnPhrases(9, 9, 1, 20, False, Counter({"fish market": 1}), 40)]
+    top = {p for p, _, _ in score(turns).person_topics[10]}
+    assert "kelp" in top and "harbour party" not in top

@@ -288,7 +288,12 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     for t in turns:
         df.update(t.phrases.keys())
     out.df = df
-    # A phrase found inside a longer one in most of its remarks is a fragment of it.
+    # A phrase found inside a longer one in most of its remarks, and most of its uses, is a
+    # fragment of it.
+    all_uses: Counter = Counter()
+    for t in turns:
+        for p, c in t.phrases.items():
+            all_uses[p] += c
     fragments = {
         q
         for p in df
@@ -296,6 +301,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         if df[p] >= scoring.MIN_TURNS_WITH_PHRASE
         and _ref_contains(p, q)
         and df[p] >= scoring.FRAGMENT_SHARE * df[q]
+        and all_uses[p] >= scoring.FRAGMENT_SHARE * all_uses[q]
     }
 
     def idf(p: str) -> float:

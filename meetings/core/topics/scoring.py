@@ -28,8 +28,9 @@ MIN_TURNS_WITH_PHRASE = 2  # a topic recurs: at least two remarks of the archive
 MIN_RATIO = 2.0
 SUMMARY_BOOST = 1.6
 LENGTH_BOOST = {1: 0.8, 2: 1.6, 3: 1.9, 4: 2.0}
-# A shorter phrase found inside one longer phrase in this share of the remarks that carry it is a
-# fragment of that phrase ("Russia party" of "United Russia party"), not a topic of its own.
+# A shorter phrase found inside one longer phrase in this share of the remarks that carry it, and
+# of its uses, is a fragment of that phrase ("Russia party" of "United Russia party"), not a topic
+# of its own.
 FRAGMENT_SHARE = 0.8
 # A person's topic weighs more the more uses each remark that carries it holds: times (uses /
 # remarks) ** this. Chosen by measurement (README "Topics").
@@ -72,6 +73,10 @@ SINGLE_REMARK = 0.35
 SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to choose from
 # A remark that uses a listed topic this many times speaks of it, whatever its main subjects.
 DWELT_USES = 3
+# wordfreq lists English words down to about this Zipf value (once in 100 million words); a word
+# it does not know is at most that frequent.
+UNKNOWN_ZIPF = 1.0
+UNKNOWN_FREQUENCY = 10 ** (UNKNOWN_ZIPF - 9)
 # At most about this many remarks are read for the uses of each key (subjects.modifiers).
 MODIFIER_SAMPLE_TURNS = 100_000
 
@@ -192,9 +197,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
         i = idf[p] = math.log((n + 1) / (d + 0.5))
         unit[p] = (1.0 * i) * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
         subs[p] = _sub_phrases(p)
-    fragments = {
-        s for p, d in df.items() if d >= MIN_TURNS_WITH_PHRASE for s in subs[p] if d >= FRAGMENT_SHARE * df[s]
-    }
+    fragments = _fragments(turns, df, subs)
     log = math.log
 
     # Remarks: the most distinctive phrases, a longer phrase hiding the shorter ones it contains.
@@ -363,6 +366,29 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     return out
 
 
+def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
+    """The phrases that are fragments of a longer one (FRAGMENT_SHARE): nearly every remark that
+    carries them carries the longer phrase, and nearly every use of them is inside it ("sugar" is
+    in few remarks without "sugar beet", but said alone far more often: no fragment). Uses are
+    counted only for the pairs the remarks leave in doubt (few)."""
+    pairs = [
+        (s, p)
+        for p, d in df.items()
+        if d >= MIN_TURNS_WITH_PHRASE
+        for s in subs[p]
+        if d >= FRAGMENT_SHARE * df[s]
+    ]
+    if not pairs:
+        return set()
+    involved = {k for pair in pairs for k in pair}
+    uses: dict[str, int] = dict.fromkeys(involved, 0)
+    for t in turns:
+        phrases = t.phrases
+        for k in involved.intersection(phrases.keys()):
+            uses[k] += phrases[k]
+    return {s for s, p in pairs if uses[p] >= FRAGMENT_SHARE * uses[s]}
+
+
 def _listed_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
     """Besides its main topics, a remark carries every topic of its speaker's own list that it
     speaks of (a profile's "missile · 38 remarks" opens the 38 remarks, not the one in which
@@ -424,10 +450,11 @@ def person_idf(key: str, archive_idf: float, remarks: int, mean_words: float) ->
 
 def english_idf(key: str, mean_words: float) -> float:
     """The idf of a one-word key over remarks of the archive's mean length drawn from general
-    English (wordfreq); 0 for a phrase or a word wordfreq does not know."""
-    f = english_frequency(key)
-    if not f:
+    English (wordfreq); a word wordfreq does not know ("Akkuyu") is as rare as the rarest it lists
+    (UNKNOWN_ZIPF); 0 for a phrase."""
+    if " " in key:
         return 0.0
+    f = english_frequency(key) or UNKNOWN_FREQUENCY
     return -math.log(-math.expm1(-f * max(1.0, mean_words)))
 
 

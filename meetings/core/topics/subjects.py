@@ -19,7 +19,7 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, ALIAS, GENERIC
+from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS
 from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
@@ -83,7 +83,10 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
 
 
 def not_a_noun(word: str) -> bool:
-    """A word known only as a verb, adjective or adverb ("congratulate", "ahead", "abide")."""
+    """A word known only as a verb, adjective or adverb ("congratulate", "ahead", "abide"); not the
+    -ing nouns the extractor keeps ("lending", "trafficking": the dictionary knows only the verb)."""
+    if word in ING_ED_NOUNS:
+        return False
     pos = _pos(word)
     return bool(pos) and "NOUN" not in pos and "PROPN" not in pos
 
@@ -123,14 +126,38 @@ OCCASION_NOUNS = frozenset("forum summit visit talk ceremony event congress plen
 NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS
 
 
+# Nouns of what is said about any subject (its level, its issues, the next step, a good
+# opportunity, our dear friend): after adjectives alone ("high level", "key issue", "right
+# direction", "difficult economic situation") they name no subject. Words of the meeting itself
+# (phrases.GENERIC) that do name one with an adjective ("financial system", "social sphere",
+# "public support") are not here.
+VAGUE_NOUNS = frozenset(
+    """issue question problem matter thing way time point level area side place result situation
+    opportunity attention step stage task decision idea view goal priority direction position option
+    possibility condition aspect detail sense reason purpose friend colleague partner success effort
+    plan job moment period news event meeting conversation course approach understanding factor kind
+    type agenda challenge country""".split()
+)
+
+# What is said to people, however it is qualified ("warmest greetings", "sincere gratitude").
+COURTESY_NOUNS = frozenset(
+    "greeting gratitude congratulation congratulations wish thanks regard condolence appreciation".split()
+)
+
+
 def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
     ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE),
+    if it is adjectives before a vague noun ("high level", VAGUE_NOUNS) or ends with a courtesy,
     if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald")."""
     words = key.split(" ")
     if not_a_noun(words[-1]) or key in NOT_ALONE:
+        return False
+    if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(w in ADJECTIVES for w in words[:-1]):
+        return False
+    if words[-1] in COURTESY_NOUNS:
         return False
     if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
         return False  # a first name alone; "bill" or "mark", common words too, stay
