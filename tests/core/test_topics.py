@@ -662,3 +662,47 @@ def test_a_word_said_alone_more_often_than_inside_its_phrase_is_no_fragment():
     ] + [TurnPhrases(9, 9, 1, 20, False, Counter({"fish market": 1}), 40)]
     top = {p for p, _, _ in score(turns).person_topics[10]}
     assert "kelp" in top and "harbour party" not in top
+
+
+def test_words_read_as_verbs_are_counted_apart():
+    # After "to", a modal, a subject pronoun or "let us", a word the dictionary knows as a verb is
+    # used as one: counted under the verb-use key, besides the phrase counts (which are unchanged).
+    from meetings.core.topics.extract import RemarkText, remark_phrases
+    from meetings.core.topics.phrases import VERB_USE, candidates, verb_uses
+
+    text = (
+        "We must preserve the quay, and we preserve it. To finish the harbour wall we will finish "
+        "the ferry preserve. Let us preserve Larkspur. The harbour is ours; they harbour no doubt."
+    )
+    got = verb_uses(text)
+    assert got == {VERB_USE + "preserve": 3, VERB_USE + "finish": 2, VERB_USE + "harbour": 1}
+    counts, _, _ = remark_phrases(RemarkText(text, "", False), set())
+    assert counts[VERB_USE + "preserve"] == 3 and counts["preserve"] == candidates(text)["preserve"]
+
+
+def test_a_word_used_mostly_as_a_verb_is_no_subject():
+    # Judged on the remarks that carry the word and its verb-use key: 6 of 10 read "preserve" as a
+    # verb, 2 of 20 "harbour".
+    from meetings.core.topics.phrases import VERB_USE
+    from meetings.core.topics.scoring import canonical_turns
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "preserve": 10,
+        VERB_USE + "preserve": 6,
+        "harbour": 20,
+        VERB_USE + "harbour": 2,
+        "quay wall": 3,
+    }
+    got = variants(remarks)
+    assert (
+        got["preserve"] is None and got[VERB_USE + "preserve"] is None and got[VERB_USE + "harbour"] is None
+    )
+    assert "harbour" not in got and "quay wall" not in got
+    # The same when a loader counts the verb-use keys apart from the turns.
+    turns = [
+        TurnPhrases(i, 1, i, 10, False, Counter({"preserve": 1, "harbour": 1}), 30) for i in range(1, 11)
+    ]
+    kept = canonical_turns(turns, verb_remarks={VERB_USE + "preserve": 6, VERB_USE + "harbour": 2})
+    assert all(set(t.phrases) == {"harbour"} for t in kept)
+    assert all(set(t.phrases) == {"preserve", "harbour"} for t in canonical_turns(turns))

@@ -477,6 +477,31 @@ def acronym_aliases(text: str) -> list[str]:
     return out
 
 
+# A key that counts a remark's uses of a word read as a verb ("^preserve": "we must preserve",
+# "to finish"), stored with its phrases and read by subjects.variants; never a topic itself.
+VERB_USE = "^"
+# Words after which a word the dictionary knows as a verb is used as one: the infinitive's "to",
+# modals, subject pronouns and the "us" of "let us".
+VERB_CUES = frozenset("to will would can could must should shall may might cannot we i they you us".split())
+
+
+def verb_uses(text: str) -> Counter:
+    """The verb-use keys of `text`: each lower-case content word right after a verb cue that the
+    dictionary knows as a verb, counted under VERB_USE + its key. The phrase counts are left as
+    they are; the share of a word's uses that are verbs is judged over the archive."""
+    out: Counter = Counter()
+    cue = False
+    for w in _WORD.findall(normalise(text)):
+        low = w.lower()
+        if cue and w[:1].islower() and "-" not in w and "VERB" in parts_of_speech(low):
+            found = _WORD_INFO.get(w, _MISSING)
+            info = _word_info(w) if found is _MISSING else found
+            if info is not None:
+                out[VERB_USE + info[4]] += 1
+        cue = low in VERB_CUES
+    return out
+
+
 # How telling an occurrence is of the way a phrase is written: inside a sentence, inside a
 # capitalised name ("Defence" of "Defence Ministry": the name's way), opening a sentence.
 INSIDE, IN_NAME, OPENING = 3, 2, 1

@@ -19,7 +19,7 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS
+from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, VERB_USE
 from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
@@ -241,7 +241,8 @@ def variants(
     - An acronym and the name a remark spelled it out as (an ALIAS key, "eaeu=eurasian economic
       union", from phrases.acronym_aliases) are one topic.
     - A word the archive uses (almost) only before another word of a phrase is no topic alone
-      (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given).
+      (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given), nor is
+      one most remarks carrying it use as a verb (`verbs`, judged on `uses`).
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     people = name_keys(names)
     out: dict[str, str | None] = {}
@@ -250,6 +251,9 @@ def variants(
     aliases = [key for key in uses if ALIAS in key]
     for key in aliases:
         out[key] = None  # a statement about two keys, never a topic
+    for key in uses:
+        if key.startswith(VERB_USE):
+            out[key] = None  # a count of a word's verb uses, never a topic
     for key in uses:
         if key in out:
             continue
@@ -301,6 +305,31 @@ def variants(
         for key in modifiers(occurrences):
             if key not in out and key not in targets:
                 out[key] = None
+    targets = set(out.values())
+    for key in verbs(uses):
+        if key not in out and key not in targets:
+            out[key] = None
+    return out
+
+
+# A word that this share or more of the remarks carrying it use as a verb ("we must preserve",
+# "to finish": phrases.verb_uses) is no subject, though the dictionary knows it as a noun too;
+# judged only on words carried by at least VERB_MIN_REMARKS remarks. Chosen by measurement
+# (README "Topics").
+VERB_SHARE = 0.5
+VERB_MIN_REMARKS = 5
+
+
+def verbs(remarks: Mapping[str, int]) -> set[str]:
+    """The one-word keys the archive mostly uses as verbs (see VERB_SHARE), from the remarks that
+    carry each key and each verb-use key."""
+    out = set()
+    for key, n in remarks.items():
+        if key.startswith(VERB_USE):
+            word = key[len(VERB_USE) :]
+            total = remarks.get(word, 0)
+            if total >= VERB_MIN_REMARKS and n >= VERB_SHARE * total:
+                out.add(word)
     return out
 
 
