@@ -107,7 +107,12 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "resolution": (_S, "how the speaker was found: label, guess, ..."),
         "is_procedural": (_B, "a short chairing line (left out of topics)"),
         "words": (_I, "words in the text"),
-        "phrases": (_D, "candidate topic phrases and their counts, what the topic index weighs"),
+        "phrases": (
+            _D,
+            "candidate topic phrases and their counts, what the topic index weighs; a key with '=' says an "
+            "acronym and a name are one ('eaeu=eurasian economic union'), one starting '^' counts a word "
+            "used as a verb ('^preserve')",
+        ),
         "topics": (_L, "slugs of the remark's topics, weightiest first"),
     },
     TOPICS: {
