@@ -106,13 +106,18 @@ OPENING_GRADES = GRADING_ADJECTIVES - {"real"}
 DATING_ADJECTIVES = frozenset("new former future next previous current last".split())
 
 
-# Words that are no subject alone, whatever the archive: units of measure and currencies (what a
-# figure counts: "tonnes", "rubles"), shell nouns (the kind of thing, not what it is about: "the
-# programme", "the project", "the facility") and nouns of quantity ("factor", "figure", "rate"). In
-# a phrase they stay ("investment programme", "interest rate"); alone they fill a profile's list.
+# Words that are no subject alone, whatever the archive: units of measure, of time and currencies
+# (what a figure counts: "tonnes", "rubles", "hours", the "cent" of "per cent"), shell nouns (the
+# kind of thing, not what it is about: "the programme", "the project", "the facility") and nouns of
+# quantity ("factor", "figure", "rate"). In a phrase they stay ("investment programme", "interest
+# rate"); alone they fill a profile's list.
 UNITS = frozenset(
-    """ruble rouble dollar euro yuan tonne ton kilometre kilometer metre meter hectare litre liter
-    kilogram gallon megawatt kilowatt gigawatt""".split()
+    """ruble rouble dollar euro yuan cent tonne ton centner kilometre kilometer metre meter hectare
+    litre liter kilogram gallon barrel megawatt kilowatt gigawatt hour minute""".split()
+)
+# The months: when, not what ("in January"); "September elections" is a subject.
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
 )
 SHELL_NOUNS = frozenset(
     """programme project facility enterprise delegation organisation sector unit product production
@@ -123,7 +128,7 @@ SHELL_NOUNS = frozenset(
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator".split())
 # The occasion rather than what was said at it: "the forum", "the summit", "the visit".
 OCCASION_NOUNS = frozenset("forum summit visit talk ceremony event congress plenary".split())
-NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS
+NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS
 
 
 # Nouns of what is said about any subject (its level, its issues, the next step, a good
