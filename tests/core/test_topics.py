@@ -455,6 +455,10 @@ def test_units_shell_nouns_and_quantities_are_no_topic_alone():
     ):
         assert not is_subject(word), word
     assert is_subject("oil barrel") and is_subject("september elections")
+    # A unit with its measure or number is still a unit: "cubic metres" of gas, a "three-year" plan.
+    for phrase in ("cubic metre", "square kilometre", "metric tonne", "three year", "seven day"):
+        assert not is_subject(phrase), phrase
+    assert is_subject("academic year") and is_subject("square metre price")
     for phrase in ("investment programme", "interest rate", "federation council", "tonne"):
         assert is_subject(phrase) == (phrase != "tonne"), phrase
     # A minister who gives every figure in rubles and tonnes: their subjects are what is counted.

@@ -19,7 +19,7 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, VERB_USE
+from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, NUMBER_WORDS, VERB_USE
 from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
@@ -115,6 +115,10 @@ UNITS = frozenset(
     """ruble rouble dollar euro yuan cent tonne ton centner kilometre kilometer metre meter hectare
     litre liter kilogram gallon barrel megawatt kilowatt gigawatt hour minute""".split()
 )
+# Words that only measure a unit ("cubic metres", "metric tonnes"); with a number the same
+# ("three-year"). Units of time, besides UNITS, that GENERIC keeps out alone.
+MEASURES = frozenset("cubic square metric".split()) | NUMBER_WORDS
+TIME_UNITS = frozenset("year month week day".split())
 # The months: when, not what ("in January"); "September elections" is a subject.
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -154,6 +158,7 @@ def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
     ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE),
     if it is adjectives before a vague noun ("high level", VAGUE_NOUNS) or ends with a courtesy,
+    if it is a unit with its measure ("cubic metre", "three year"),
     if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald")."""
@@ -161,6 +166,8 @@ def is_subject(key: str) -> bool:
     if not_a_noun(words[-1]) or key in NOT_ALONE:
         return False
     if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(w in ADJECTIVES for w in words[:-1]):
+        return False
+    if (words[-1] in UNITS or words[-1] in TIME_UNITS) and all(w in MEASURES for w in words[:-1]):
         return False
     if words[-1] in COURTESY_NOUNS:
         return False
