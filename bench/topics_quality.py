@@ -42,6 +42,8 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.db import OperationalError, connection  # noqa: E402
+
 from meetings.core.topics.evaluate import load_labels, recall  # noqa: E402
 from meetings.models import Meeting, Participant, ParticipantTopic  # noqa: E402
 
@@ -420,6 +422,10 @@ def main():
 
     db = os.environ["DATABASE_URL"]
     print(f"database: {db.rsplit('@', 1)[-1]}")
+    try:
+        connection.ensure_connection()
+    except OperationalError as e:
+        sys.exit(f"bench/topics_quality.py: cannot reach the database {db.rsplit('@', 1)[-1]}: {e}")
     r, found, total, rs = subjects_recall(args.labels.resolve())
     sr = seed_recall(args.seed_labels, args.seeds)
     g = generic_share(args.busiest)
