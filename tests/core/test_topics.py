@@ -111,6 +111,27 @@ def test_plural_names_keep_their_s_in_label_and_slug_form():
 def test_label_is_the_commonest_form_and_keeps_proper_case():
     from meetings.core.topics.phrases import common_label
 
+    # The form written most as a noun of its own, not before another one ("missile systems" says
+    # nothing of "missiles"); on a tie, what the singular lower-case key cannot say.
+    texts = [
+        "Kelp development.",
+        "We fund development here.",
+        "New developments came.",
+        "The development grew.",
+    ]
+    assert common_label("development", texts) == "development"
+    texts = [
+        "The missile systems.",
+        "Missile tests.",
+        "Our missiles flew.",
+        "The missile test.",
+        "New missiles.",
+    ]
+    assert common_label("missile", texts) == "missiles"
+    texts = ["The Environment Fund met.", "We protect the environment.", "Our environment matters."]
+    assert common_label("environment", texts) == "environment"
+    assert common_label("harbour", ["Our harbours grew.", "The harbour grew."]) == "harbours"
+
     assert common_label("larkspur", ["larkspur", "In Larkspur we met.", "The Larkspur quay."]) == "Larkspur"
     assert display_label("meet", "We meet at the meeting.") == "meet"  # never a longer word
 

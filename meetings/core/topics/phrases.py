@@ -502,14 +502,17 @@ def verb_uses(text: str) -> Counter:
     return out
 
 
-# How telling an occurrence is of the way a phrase is written: inside a sentence, inside a
-# capitalised name ("Defence" of "Defence Ministry": the name's way), opening a sentence.
-INSIDE, IN_NAME, OPENING = 3, 2, 1
+# How telling an occurrence is of the way a phrase is written: inside a sentence as a noun of its
+# own, inside a sentence before another noun ("missile" of "missile systems": the form a modifier
+# takes), inside a capitalised name ("Defence" of "Defence Ministry": the name's way), opening a
+# sentence.
+INSIDE, BEFORE_A_NOUN, IN_NAME, OPENING = 4, 3, 2, 1
+_NEXT_WORD = re.compile(r"[ \t]*(" + _WORD.pattern + ")")
 
 
 def _written_form(key: str, text: str) -> tuple[str, int] | None:
-    """The phrase as `text` writes it and how telling that is (INSIDE, IN_NAME, OPENING), or None
-    when the text does not have it."""
+    """The phrase as `text` writes it and how telling that is (INSIDE, BEFORE_A_NOUN, IN_NAME,
+    OPENING), or None when the text does not have it."""
     words = key.split(" ")
     # The last word as the key has it or in a plural ("state" -> "States"), never a longer word
     # that starts the same ("meet" is not "meeting").
@@ -521,6 +524,7 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     plain = normalise(text)
     first = None
     in_name = None
+    modifier = None
     for m in pattern.finditer(plain):
         before = plain[: m.start()].rstrip()
         at_start = not before or before[-1] in '.!?:("“«'
@@ -536,8 +540,14 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
             ):
                 in_name = in_name or m.group(0)
                 continue
+            after = _NEXT_WORD.match(plain, m.end())
+            if after is not None and _content(after.group(1)):
+                modifier = modifier or m.group(0)
+                continue
             return m.group(0), INSIDE
         first = first or m.group(0)
+    if modifier is not None:
+        return modifier, BEFORE_A_NOUN
     if in_name is not None:
         return in_name, IN_NAME
     if first is None:
@@ -579,19 +589,19 @@ def _beside_a_capital(text: str, m: re.Match) -> bool:
 
 def common_label(key: str, texts: list[str]) -> str:
     """The form of the phrase readers meet most in `texts` ("Moscow", "United States", "human
-    rights"): of the most telling occurrences the texts have (inside a sentence, else inside a
-    name, else opening a sentence: _written_form), the commonest form (ties: the first); the key
-    if no text has it. So "Defence" of "Defence Ministry" gives way to "defence" said plainly,
+    rights", "development"): of the most telling occurrences the texts have (inside a sentence as a
+    noun of its own, else before another noun, else inside a name, else opening a sentence:
+    _written_form), the commonest form (ties: one the key cannot say, then the first); the key if
+    no text has it. So "Defence" of "Defence Ministry" gives way to "defence" said plainly,
     and "Perm" of "Perm Territory" stays when that is all there is."""
     found = [f for f in (_written_form(key, t) for t in texts if t) if f]
     if not found:
         return key
     best = max(rank for _, rank in found)
-    # A form other than the key itself (a plural, a capital) is what the key cannot say: it wins.
-    forms = Counter(form for form, rank in found if rank == best and (form != key or form[:1].isupper()))
-    if not forms:
-        return key
-    return max(forms.items(), key=lambda kv: kv[1])[0]
+    # The commonest; on a tie a form other than the key itself (a plural, a capital: what the key,
+    # singular and lower case, cannot say), then the first met.
+    forms = Counter(form for form, rank in found if rank == best)
+    return max(forms.items(), key=lambda kv: (kv[1], kv[0] != key))[0]
 
 
 PROCEDURAL_CUES = re.compile(
