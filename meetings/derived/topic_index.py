@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import VERB_USE, common_label
+from meetings.core.topics.phrases import common_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
@@ -95,9 +95,9 @@ def rebuild(reextract: bool = False) -> RebuildReport:
 
 
 def _rebuild(started: float) -> RebuildReport:
-    turns, meeting_dates, verb_remarks = _load_turns()
+    turns, meeting_dates = _load_turns()
     # Everyone who ever spoke: a person of the archive is never a topic on anyone's profile.
-    scored = score(turns, list(Participant.objects.values_list("name", flat=True)), verb_remarks)
+    scored = score(turns, names=list(Participant.objects.values_list("name", flat=True)))
     info = {t.turn_id: t for t in turns}
 
     keys: set[str] = set()
@@ -301,29 +301,17 @@ def _rebuild(started: float) -> RebuildReport:
     return RebuildReport(len(turns), len(keys), n_turn_topics, time.monotonic() - started)
 
 
-def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date], Counter]:
+def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
     """Every turn's phrases, streamed from a server-side cursor in (meeting, position) order, kept
     compact: two tuples per turn, and the same phrase in many remarks as one string object (the
-    JSON decoder would make one per remark). The verb-use keys (phrases.VERB_USE) are kept out of
-    the turns and counted apart: the remarks that carry each (all scoring needs of them)."""
+    JSON decoder would make one per remark)."""
     canon: dict[str, str] = {}
     intern = canon.setdefault
-    verb_remarks: Counter = Counter()
 
     def phrase_counts(pairs):
         return PhraseCounts(tuple(intern(k, k) for k, _ in pairs), tuple(v for _, v in pairs))
 
-    def phrase_counts_but_verbs(pairs):
-        verbs = [k for k, _ in pairs if k[0] == VERB_USE]
-        verb_remarks.update(verbs)
-        return phrase_counts([kv for kv in pairs if kv[0][0] != VERB_USE] if verbs else pairs)
-
-    plain = json.JSONDecoder(object_pairs_hook=phrase_counts).decode
-    with_verbs = json.JSONDecoder(object_pairs_hook=phrase_counts_but_verbs).decode
-    marker = '"' + VERB_USE
-
-    def decode(text: str) -> PhraseCounts:
-        return with_verbs(text) if marker in text else plain(text)
+    decode = json.JSONDecoder(object_pairs_hook=phrase_counts).decode
 
     empty = PhraseCounts((), ())
     meeting_dates = dict(Meeting.objects.values_list("id", "date"))
@@ -332,7 +320,7 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date], Counter]
     summary = Turn.SUMMARY
     for tid, mid, pos, sid, kind, phrases, words in topic_sql.turn_phrase_rows():
         append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else empty, words))
-    return turns, meeting_dates, verb_remarks
+    return turns, meeting_dates
 
 
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)

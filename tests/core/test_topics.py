@@ -731,10 +731,14 @@ def test_a_word_used_mostly_as_a_verb_is_no_subject():
         got["preserve"] is None and got[VERB_USE + "preserve"] is None and got[VERB_USE + "harbour"] is None
     )
     assert "harbour" not in got and "quay wall" not in got
-    # The same when a loader counts the verb-use keys apart from the turns.
-    turns = [
-        TurnPhrases(i, 1, i, 10, False, Counter({"preserve": 1, "harbour": 1}), 30) for i in range(1, 11)
-    ]
-    kept = canonical_turns(turns, verb_remarks={VERB_USE + "preserve": 6, VERB_USE + "harbour": 2})
-    assert all(set(t.phrases) == {"harbour"} for t in kept)
-    assert all(set(t.phrases) == {"preserve", "harbour"} for t in canonical_turns(turns))
+
+    # The same when scoring reads the turns: the verb-use keys are read, then dropped.
+    def turn(i: int, verb_uses: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, 1, i, 10, False, Counter({"preserve": 1, "harbour": 1, **verb_uses}), 30)
+
+    marked = {VERB_USE + "preserve": 1}
+    turns = [turn(i, marked if i <= 6 else {}) for i in range(1, 11)]
+    turns[0] = turn(1, {**marked, VERB_USE + "harbour": 1})
+    assert all(set(t.phrases) == {"harbour"} for t in canonical_turns(turns))
+    plain = [turn(i, {}) for i in range(1, 11)]
+    assert all(set(t.phrases) == {"preserve", "harbour"} for t in canonical_turns(plain))

@@ -140,23 +140,17 @@ class Scored:
     dwelt_from: dict[int, int] = field(default_factory=dict)
 
 
-def canonical_turns(
-    turns: list[TurnPhrases], names: Iterable[str] = (), verb_remarks: Mapping[str, int] | None = None
-) -> list[TurnPhrases]:
+def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
     """The turns with each phrase under the key of its subject (subjects.variants): names of
     people of the archive (`names`), verbs, titles and words that only qualify the next one
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
-    "President Trump" also counts as "Trump").
-    Turns without such a phrase are the same objects. `verb_remarks`: the remarks that carry each
-    verb-use key (phrases.VERB_USE), when the loader kept them out of the turns (as a rebuild
-    does: they would weigh on every pass over the phrases)."""
+    "President Trump" also counts as "Trump"); the verb-use keys (phrases.VERB_USE) are read for
+    that and dropped. Turns without such a phrase are the same objects."""
     # How many remarks use each form, and how many times the archive uses it (both counted in C:
     # the passes over every phrase of the archive).
     remarks: Counter = Counter()
     for t in turns:
         remarks.update(t.phrases.keys())
-    if verb_remarks:
-        remarks.update(verb_remarks)
     # Uses of each key, for the share of a word's uses that qualify the next word (a share, so
     # every k-th remark tells it as well as all of them: a large archive is sampled).
     step = max(1, len(turns) // MODIFIER_SAMPLE_TURNS)
@@ -182,14 +176,12 @@ def canonical_turns(
     return out
 
 
-def score(
-    turns: list[TurnPhrases], names: Iterable[str] = (), verb_remarks: Mapping[str, int] | None = None
-) -> Scored:
+def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     """Pure and deterministic. The arithmetic is written so that every weight is the same float
     whatever the archive's size: (1 + log c) * idf * length boost, summed in turn order.
-    `names`: the people of the archive, never topics; `verb_remarks`: see canonical_turns."""
+    `names`: the people of the archive, never topics (see canonical_turns)."""
     out = Scored()
-    turns = canonical_turns(turns, names, verb_remarks)
+    turns = canonical_turns(turns, names)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:

@@ -264,12 +264,9 @@ def variants(
     for key in aliases:
         out[key] = None  # a statement about two keys, never a topic
     for key in uses:
-        if key.startswith(VERB_USE):
-            out[key] = None  # a count of a word's verb uses, never a topic
-    for key in uses:
         if key in out:
             continue
-        if not is_subject(key):
+        if key.startswith(VERB_USE) or not is_subject(key):  # a count of verb uses is no topic either
             out[key] = None
             continue
         words = key.split(" ")
@@ -312,13 +309,8 @@ def variants(
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
-    if occurrences is not None:
-        targets = set(out.values())
-        for key in modifiers(occurrences):
-            if key not in out and key not in targets:
-                out[key] = None
     targets = set(out.values())
-    for key in verbs(uses):
+    for key in verbs(uses) | (modifiers(occurrences) if occurrences is not None else set()):
         if key not in out and key not in targets:
             out[key] = None
     return out
