@@ -144,6 +144,38 @@ def test_verbs_adverbs_and_title_fragments_are_not_subjects():
     assert is_subject("quay wall") and is_subject("larkspur") and is_subject("grain")
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "larkspurian president",
+        "harbour mayor",
+        "state duma speaker",
+        "quay rights commissioner",
+        "editor in chief",
+    ],
+)
+def test_an_office_is_no_subject(key):
+    # A phrase ending with an office names whoever holds it, not what they spoke of.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject("supreme court") and is_subject("general assembly") and is_subject("chief engineer")
+
+
+def test_a_participant_named_in_full_after_titles_is_no_topic():
+    # A three-word name after a title, and its first two words after a place's adjective and a
+    # title (a phrase holds at most four words), are the participant.
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "president arvo teodor lindqvist": 3,
+        "larkspurian president arvo teodor": 2,
+        "his holiness lindqvist": 2,
+    }
+    got = variants(uses, names=["Arvo Teodor Lindqvist"])
+    assert got == dict.fromkeys(uses)
+
+
 def test_greetings_and_courtesies_are_never_candidates():
     from meetings.core.topics.phrases import candidates
 
@@ -700,16 +732,52 @@ def test_words_read_as_verbs_are_counted_apart():
     # After "to", a modal, a subject pronoun or "let us", a word the dictionary knows as a verb is
     # used as one: counted under the verb-use key, besides the phrase counts (which are unchanged).
     from meetings.core.topics.extract import RemarkText, remark_phrases
-    from meetings.core.topics.phrases import VERB_USE, candidates, verb_uses
+    from meetings.core.topics.phrases import VERB_USE, candidates, word_uses
 
     text = (
         "We must preserve the quay, and we preserve it. To finish the harbour wall we will finish "
         "the ferry preserve. Let us preserve Larkspur. The harbour is ours; they harbour no doubt."
     )
-    got = verb_uses(text)
+    got = word_uses(text)
     assert got == {VERB_USE + "preserve": 3, VERB_USE + "finish": 2, VERB_USE + "harbour": 1}
     counts, _, _ = remark_phrases(RemarkText(text, "", False), set())
     assert counts[VERB_USE + "preserve"] == 3 and counts["preserve"] == candidates(text)["preserve"]
+
+
+def test_words_used_as_nouns_of_their_own_are_counted_apart():
+    # A word the dictionary knows as an adjective too counts a noun use in the plural, or after a
+    # determiner or preposition when its phrase ends there; not before a noun, not after "is".
+    from meetings.core.topics.phrases import NOUN_USE, word_uses
+
+    text = (
+        "The military and the army, like the Republicans. Stable growth is stable; the stable "
+        "harbour stays stable. In the stable, horses rest. Officials of the military said: closer "
+        "ties with the quay are closer than ever"
+    )
+    got = {k: n for k, n in word_uses(text).items() if k.startswith(NOUN_USE)}
+    assert got == {
+        NOUN_USE + "military": 1,  # "the military and"; not "the military said" (a verb follows)
+        NOUN_USE + "army": 1,
+        NOUN_USE + "republican": 1,
+        NOUN_USE + "stable": 1,  # "In the stable,"
+        NOUN_USE + "official": 1,
+    }
+
+
+def test_a_word_the_archive_uses_only_as_an_adjective_is_no_subject():
+    # "stable" is carried by 40 remarks, 1 of which uses it as a noun: an adjective here. "military"
+    # (12 of 40) and "harbour" (no adjective in the dictionary) stay; so does everything in an
+    # archive read before noun uses were counted (no noun-use key at all).
+    from meetings.core.topics.phrases import NOUN_USE
+    from meetings.core.topics.subjects import adjectives, variants
+
+    remarks = {"stable": 40, NOUN_USE + "stable": 1, "military": 40, NOUN_USE + "military": 12, "harbour": 40}
+    assert adjectives(remarks) == {"stable"}
+    got = variants(remarks)
+    assert got["stable"] is None and got[NOUN_USE + "stable"] is None and got[NOUN_USE + "military"] is None
+    assert "military" not in got and "harbour" not in got
+    assert adjectives({"stable": 40, "military": 40}) == set()
+    assert adjectives({"stable": 4, NOUN_USE + "military": 12, "military": 40}) == set()  # too few remarks
 
 
 def test_a_word_used_mostly_as_a_verb_is_no_subject():

@@ -483,22 +483,65 @@ VERB_USE = "^"
 # Words after which a word the dictionary knows as a verb is used as one: the infinitive's "to",
 # modals, subject pronouns and the "us" of "let us".
 VERB_CUES = frozenset("to will would can could must should shall may might cannot we i they you us".split())
+# A key that counts a remark's uses, as a noun of its own, of a word the dictionary knows as an
+# adjective or adverb too ("+military": "the military", "Republicans"), stored and read like the
+# verb-use keys. A word the archive (almost) never uses so is an adjective ("stable", "closer",
+# "industrial"): subjects.adjectives.
+NOUN_USE = "+"
+# A word is used as a noun of its own in the plural, or after one of these (a determiner or a
+# preposition) when nothing of a phrase follows: a break or one of NOUN_ENDS ("the military and",
+# "of oil.", not "the stable growth").
+NOUN_CUES = frozenset(
+    """the a an this that these those our their its his her my your every each no any some of in
+    for on with about from by into""".split()
+)
+NOUN_ENDS = frozenset(
+    """and or but than in on at for to with as that because if when of is are was were will would
+    has have had can could should must which who""".split()
+)
+# A word and what follows it up to the next word.
+_WORD_AND_GAP = re.compile("(" + _WORD.pattern + r")([^A-Za-z]*)")
+_PUNCTUATION = re.compile(r"[^\s\-'’]")
 
 
-def verb_uses(text: str) -> Counter:
-    """The verb-use keys of `text`: each lower-case content word right after a verb cue that the
-    dictionary knows as a verb, counted under VERB_USE + its key. The phrase counts are left as
-    they are; the share of a word's uses that are verbs is judged over the archive."""
+def word_uses(text: str) -> Counter:
+    """The use keys of `text`, counted besides its phrases (whose counts are left as they are):
+    each lower-case content word right after a verb cue that the dictionary knows as a verb, under
+    VERB_USE + its key; each use as a noun of its own (plural, or after a noun cue and before a
+    break) of a word the dictionary knows as an adjective or adverb, under NOUN_USE + its key. The
+    shares are judged over the archive (subjects.verbs, subjects.adjectives)."""
     out: Counter = Counter()
-    cue = False
-    for w in _WORD.findall(normalise(text)):
+    previous = ""
+    waiting = None  # a noun-use key whose use counts if the next word ends its phrase
+    for w, gap in _WORD_AND_GAP.findall(normalise(text)):
         low = w.lower()
-        if cue and w[:1].islower() and "-" not in w and "VERB" in parts_of_speech(low):
-            found = _WORD_INFO.get(w, _MISSING)
-            info = _word_info(w) if found is _MISSING else found
-            if info is not None:
-                out[VERB_USE + info[4]] += 1
-        cue = low in VERB_CUES
+        if waiting is not None:
+            if low in NOUN_ENDS:
+                out[waiting] += 1
+            waiting = None
+        verb_cue = previous in VERB_CUES
+        noun_cue = previous in NOUN_CUES
+        previous = low
+        if "-" in w or not (verb_cue or noun_cue or low[-1] == "s"):
+            continue
+        found = _WORD_INFO.get(w, _MISSING)
+        info = _word_info(w) if found is _MISSING else found
+        if info is None:
+            continue
+        key = info[4]
+        if verb_cue and w[:1].islower() and "VERB" in parts_of_speech(low):
+            out[VERB_USE + key] += 1
+        if not {"ADJ", "ADV"} & parts_of_speech(key):
+            continue
+        if key != low and low[-1] == "s":  # a plural: "Republicans", "officials"
+            out[NOUN_USE + key] += 1
+        elif noun_cue and w[:1].islower():
+            if not gap or _PUNCTUATION.search(gap):
+                out[NOUN_USE + key] += 1
+            else:
+                waiting = NOUN_USE + key
+    if waiting is not None:
+        out[waiting] += 1
     return out
 
 

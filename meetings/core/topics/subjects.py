@@ -19,7 +19,7 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, NUMBER_WORDS, VERB_USE
+from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, NOUN_USE, NUMBER_WORDS, VERB_USE
 from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
@@ -29,7 +29,17 @@ TITLE_WORDS = frozenset(
 president vice deputy prime minister ministers governor mayor chairman chairwoman chair head
 director secretary general ambassador chancellor king queen prince princess emir sheikh patriarch
 mr mrs ms dr professor senator commissioner colonel speaker premier first acting former
-his her excellency majesty highness mister madam sir lord lady comrade supreme commander chief
+his her excellency majesty highness holiness mister madam sir lord lady comrade supreme commander
+chief envoy ombudsman
+""".split()
+)
+# Offices: a phrase that ends with one names whoever holds it ("Russian President", "Moscow mayor",
+# "State Duma speaker"), not what anyone spoke of.
+OFFICE_WORDS = frozenset(
+    """
+president minister ministers governor mayor chairman chairwoman chair head director secretary general
+ambassador chancellor king queen prince princess emir sheikh patriarch senator commissioner colonel
+speaker premier commander chief deputy envoy ombudsman
 """.split()
 )
 # Words a hyphenated title holds ("commander-in-chief", "editor-in-chief"): they keep a run of title
@@ -39,7 +49,7 @@ TITLE_JOINERS = frozenset("in of the and".split())
 ADDRESS_WORDS = frozenset(
     """
 president minister governor mayor chancellor king queen prince princess emir sheikh patriarch mr
-mrs ms dr professor senator premier mister madam excellency
+mrs ms dr professor senator premier mister madam excellency holiness
 """.split()
 )
 # A word this frequent in general English (Zipf scale: 5 = once in 100,000 words), alone, says
@@ -165,6 +175,8 @@ def is_subject(key: str) -> bool:
     words = key.split(" ")
     if not_a_noun(words[-1]) or key in NOT_ALONE:
         return False
+    if len(words) > 1 and words[-1] in OFFICE_WORDS:
+        return False
     if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(w in ADJECTIVES for w in words[:-1]):
         return False
     if (words[-1] in UNITS or words[-1] in TIME_UNITS) and all(w in MEASURES for w in words[:-1]):
@@ -198,8 +210,9 @@ def common_weight(key: str) -> float:
 
 
 def name_keys(names: Iterable[str]) -> set[str]:
-    """The phrase keys that are people of the archive: full name, surname, first name and surname
-    ("tatyana alexeyevna golikova", "golikova", "tatyana golikova")."""
+    """The phrase keys that are people of the archive: full name, surname, first name and surname,
+    and the first two names of a longer name ("tatyana alexeyevna golikova", "golikova", "tatyana
+    golikova", "tatyana alexeyevna")."""
     out: set[str] = set()
     for n in names:
         toks = [t for t in name_tokens(n) if t]
@@ -210,20 +223,24 @@ def name_keys(names: Iterable[str]) -> set[str]:
             out.add(toks[-1])
         if len(toks) > 2:
             out.add(f"{toks[0]} {toks[-1]}")
+            out.add(f"{toks[0]} {toks[1]}")
     return out
 
 
 def _strip_address(words: list[str]) -> list[str]:
-    """ "president trump" -> ["trump"], "deputy prime minister golikova" -> ["golikova"]: titles
-    before one or two words that are not common nouns (a name), else the words unchanged."""
-    i = 0
+    """ "president trump" -> ["trump"], "deputy prime minister golikova" -> ["golikova"],
+    "turkish president recep tayyip" -> ["recep", "tayyip"]: titles (after at most one word, a
+    country's adjective) before one to three words that are not common nouns (a name), else the
+    words unchanged."""
+    start = 1 if len(words) > 2 and words[0] not in TITLE_WORDS and words[1] in ADDRESS_WORDS else 0
+    i = start
     while i < len(words) and words[i] in TITLE_WORDS:
         i += 1
     rest = words[i:]
     if (
-        0 < i < len(words)
-        and any(w in ADDRESS_WORDS for w in words[:i])
-        and len(rest) <= 2
+        start < i < len(words)
+        and any(w in ADDRESS_WORDS for w in words[start:i])
+        and len(rest) <= 3
         and not any(w in ADJECTIVES or w in GENERIC for w in rest)
         and zipf(rest[-1]) < SURNAME_ZIPF
     ):
@@ -266,7 +283,7 @@ def variants(
     for key in uses:
         if key in out:
             continue
-        if key.startswith(VERB_USE) or not is_subject(key):  # a count of verb uses is no topic either
+        if key.startswith((VERB_USE, NOUN_USE)) or not is_subject(key):  # nor is a count of uses
             out[key] = None
             continue
         words = key.split(" ")
@@ -310,14 +327,15 @@ def variants(
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
     targets = set(out.values())
-    for key in verbs(uses) | (modifiers(occurrences) if occurrences is not None else set()):
+    dropped = verbs(uses) | adjectives(uses) | (modifiers(occurrences) if occurrences is not None else set())
+    for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
     return out
 
 
 # A word that this share or more of the remarks carrying it use as a verb ("we must preserve",
-# "to finish": phrases.verb_uses) is no subject, though the dictionary knows it as a noun too;
+# "to finish": phrases.word_uses) is no subject, though the dictionary knows it as a noun too;
 # judged only on words carried by at least VERB_MIN_REMARKS remarks. Chosen by measurement
 # (README "Topics").
 VERB_SHARE = 0.5
@@ -335,6 +353,33 @@ def verbs(remarks: Mapping[str, int]) -> set[str]:
             if total >= VERB_MIN_REMARKS and n >= VERB_SHARE * total:
                 out.add(word)
     return out
+
+
+# A word the dictionary knows as an adjective or adverb that fewer than this share of the remarks
+# carrying it use as a noun of its own (phrases.word_uses: "the military", "officials") is an
+# adjective here: "stable", "closer", "industrial", "annual", "forward" are no subject alone; the
+# phrases they open are. Judged only on words carried by at least ADJECTIVE_MIN_REMARKS remarks,
+# and only in an archive whose remarks were read for noun uses. Chosen by measurement (README
+# "Topics").
+NOUN_SHARE = 0.06
+ADJECTIVE_MIN_REMARKS = 5
+
+
+def adjectives(remarks: Mapping[str, int]) -> set[str]:
+    """The one-word keys the archive uses as adjectives, not nouns (see NOUN_SHARE), from the
+    remarks that carry each key and each noun-use key."""
+    noun_uses = {k[len(NOUN_USE) :]: n for k, n in remarks.items() if k.startswith(NOUN_USE)}
+    if not noun_uses:
+        return set()  # read before noun uses were counted: no evidence either way
+    return {
+        key
+        for key, n in remarks.items()
+        if n >= ADJECTIVE_MIN_REMARKS
+        and " " not in key
+        and key not in ING_ED_NOUNS
+        and noun_uses.get(key, 0) < NOUN_SHARE * n
+        and {"ADJ", "ADV"} & _pos(key)
+    }
 
 
 # A key used this share of its uses directly before another word of a phrase (the keys one word
