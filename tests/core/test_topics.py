@@ -136,6 +136,16 @@ def test_label_is_the_commonest_form_and_keeps_proper_case():
     assert display_label("meet", "We meet at the meeting.") == "meet"  # never a longer word
 
 
+def test_a_label_takes_an_irregular_plural():
+    # "children" and "women" are how the remarks write the keys "child" and "woman".
+    from meetings.core.topics.phrases import common_label, display_label
+
+    assert display_label("child", "We built schools for the children of Larkspur.") == "children"
+    assert display_label("woman", "Two women run the quay.") == "women"
+    texts = ["The children of the quay.", "Every child there.", "These children swim."]
+    assert common_label("child", texts) == "children"
+
+
 def test_verbs_adverbs_and_title_fragments_are_not_subjects():
     from meetings.core.topics.subjects import is_subject
 
@@ -264,6 +274,12 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
         "warmest greeting",
         "sincere gratitude",
         "heartfelt congratulation",
+        "highest level",
+        "entire range",
+        "wide range",
+        "good prospect",
+        "opening remark",
+        "new project",
     ],
 )
 def test_vague_adjectives_before_a_vague_noun_and_courtesies_name_no_subject(key):
@@ -287,6 +303,9 @@ def test_vague_adjectives_before_a_vague_noun_and_courtesies_name_no_subject(key
         "social sphere",
         "public interest",
         "political issue quay",
+        "national project",
+        "investment project",
+        "rural area",
     ],
 )
 def test_subjects_with_an_adjective_or_a_common_word_stay(key):

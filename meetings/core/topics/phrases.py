@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from lemminflect import getAllLemmas, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 
 MAX_WORDS = 4
 
@@ -557,10 +557,10 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     """The phrase as `text` writes it and how telling that is (INSIDE, BEFORE_A_NOUN, IN_NAME,
     OPENING), or None when the text does not have it."""
     words = key.split(" ")
-    # The last word as the key has it or in a plural ("state" -> "States"), never a longer word
-    # that starts the same ("meet" is not "meeting").
+    # The last word as the key has it or in a plural ("state" -> "States", "child" -> "children"),
+    # never a longer word that starts the same ("meet" is not "meeting").
     w = words[-1]
-    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set())
+    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
     last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
     body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
     pattern = re.compile(r"\b" + body, re.IGNORECASE)
@@ -598,6 +598,14 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
     head = first.split(" ")[0].split("-")[0]
     return (first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]), OPENING
+
+
+@lru_cache(maxsize=65536)
+def _plurals(word: str) -> frozenset[str]:
+    """The plurals the dictionary knows for a noun, irregular ones included ("children")."""
+    if "NOUN" not in parts_of_speech(word):
+        return frozenset()
+    return frozenset(f.lower() for f in getInflection(word, tag="NNS") if f)
 
 
 def display_label(key: str, text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from lemminflect import getLemma
 from wordfreq import word_frequency, zipf_frequency
 
 from meetings.core.parser.given_names import begins_a_name
@@ -139,7 +140,7 @@ SHELL_NOUNS = frozenset(
     invitation conversation representative ministry federation republic corporation company
     institution agency""".split()
 )
-QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator".split())
+QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator range".split())
 # The occasion rather than what was said at it: "the forum", "the summit", "the visit".
 OCCASION_NOUNS = frozenset("forum summit visit talk ceremony event congress plenary".split())
 NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS
@@ -155,7 +156,16 @@ VAGUE_NOUNS = frozenset(
     opportunity attention step stage task decision idea view goal priority direction position option
     possibility condition aspect detail sense reason purpose friend colleague partner success effort
     plan job moment period news event meeting conversation course approach understanding factor kind
-    type agenda challenge country""".split()
+    type agenda challenge country range prospect remark significance importance part reception
+    schedule""".split()
+)
+# Words that say how much or which of a vague noun, not what kind ("the entire range", "opening
+# remarks"), besides the extractor's adjectives and the comparatives and superlatives of any.
+VAGUE_QUALIFIERS = (
+    ADJECTIVES
+    | GRADING_ADJECTIVES
+    | DATING_ADJECTIVES
+    | frozenset("entire wide broad opening concluding closing utmost".split())
 )
 
 # What is said to people, however it is qualified ("warmest greetings", "sincere gratitude").
@@ -177,8 +187,10 @@ def is_subject(key: str) -> bool:
         return False
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False
-    if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(w in ADJECTIVES for w in words[:-1]):
+    if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(_vague_qualifier(w) for w in words[:-1]):
         return False
+    if len(words) > 1 and words[-1] in SHELL_NOUNS and all(w in DATING_ADJECTIVES for w in words[:-1]):
+        return False  # "new project", "former company"
     if (words[-1] in UNITS or words[-1] in TIME_UNITS) and all(w in MEASURES for w in words[:-1]):
         return False
     if words[-1] in COURTESY_NOUNS:
@@ -196,6 +208,13 @@ def is_subject(key: str) -> bool:
     return not all(
         w in TITLE_WORDS or (w in TITLE_JOINERS and 0 < i < len(words) - 1) for i, w in enumerate(words)
     )
+
+
+def _vague_qualifier(word: str) -> bool:
+    if word in VAGUE_QUALIFIERS:
+        return True
+    # A comparative or superlative ("highest", "wider"): the dictionary's adjective lemma differs.
+    return word.endswith(("est", "er")) and "ADJ" in _pos(word) and getLemma(word, upos="ADJ")[:1] != (word,)
 
 
 def common_weight(key: str) -> float:
