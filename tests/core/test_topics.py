@@ -799,6 +799,71 @@ def test_a_word_the_archive_uses_only_as_an_adjective_is_no_subject():
     assert adjectives({"stable": 4, NOUN_USE + "military": 12, "military": 40}) == set()  # too few remarks
 
 
+def test_names_joined_by_of_for_and_are_counted_whole():
+    # Capitalised words joined by "of", "of the", "for" or "and" make a name, and each part of it
+    # from one capitalised word to another that holds a joiner; never across punctuation, never
+    # from a word the dictionary knows only as a verb ("Speaking"), never with a person present.
+    from meetings.core.topics.extract import RemarkText, remark_phrases
+    from meetings.core.topics.phrases import name_phrases
+
+    text = (
+        "The Larkspur Academy of Sciences met the Reed and Shingle Board. Speaking of Larkspur, "
+        "the Defender of the Quay Day is near. Marsh and Larkspur signed. Federal Agency for Quays. "
+        "Larkspur's Fish and Reed. The People's Harbour of Larkspur."
+    )
+    got = name_phrases(text, exclude={"marsh"})
+    assert got == {
+        "larkspur academy of science": 1,
+        "academy of science": 1,
+        "reed and shingle board": 1,
+        "reed and shingle": 1,
+        "defender of the quay day": 1,
+        "defender of the quay": 1,
+        "federal agency for quay": 1,
+        "agency for quay": 1,
+        "fish and reed": 1,  # never from a possessive ("Larkspur's"), unless of a plural
+        "people's harbour of larkspur": 1,
+        "harbour of larkspur": 1,
+    }
+    counts, _, _ = remark_phrases(RemarkText(text, "", False), {"marsh"})
+    assert counts["reed and shingle"] == 1 and counts["reed"] == 2  # besides the usual phrases
+
+
+def test_a_pair_joined_by_and_is_a_name_only_when_a_part_is_seldom_without_it():
+    # "Reed and Shingle": "reed" is said alone in 2 of its 12 remarks, so the pair is a name;
+    # "Larkspur and Marsh Bay" is two places named together. A name opening with an office is
+    # its holder ("Governor of Larkspur").
+    from meetings.core.topics.subjects import is_subject, variants
+
+    remarks = {
+        "reed and shingle": 10,
+        "reed": 12,
+        "shingle": 40,
+        "larkspur and marsh bay": 10,
+        "larkspur": 60,
+        "marsh bay": 30,
+        "bank of larkspur": 5,
+    }
+    got = variants(remarks)
+    assert got == {"larkspur and marsh bay": None}
+    # A part of a pair that is mostly said inside it goes with it ("Larkspur and Marsh" of
+    # "Larkspur and Marsh Bay", though "marsh" alone is rare).
+    got = variants({**remarks, "larkspur and marsh": 9, "marsh": 5})
+    assert got["larkspur and marsh"] is None and "reed and shingle" not in got
+    assert not is_subject("governor of larkspur") and is_subject("bank of larkspur")
+    assert not is_subject("prime minister of larkspur") and not is_subject("federal chancellor of larkspur")
+    assert not is_subject("commander in chief of the armed force")
+    assert is_subject("board of trustee") and is_subject("council of legislator")
+
+
+def test_a_name_with_of_and_its_short_form_are_one_topic():
+    # "Ministry of Quays" and "Quays Ministry", under the form more remarks use.
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"ministry of quay": 4, "quay ministry": 9, "bank of larkspur": 3, "quay": 20})
+    assert got == {"ministry of quay": "quay ministry"}
+
+
 def test_a_word_used_mostly_as_a_verb_is_no_subject():
     # Judged on the remarks that carry the word and its verb-use key: 6 of 10 read "preserve" as a
     # verb, 2 of 20 "harbour".

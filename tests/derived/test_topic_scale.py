@@ -316,7 +316,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 continue
             if df[p] < scoring.MIN_TURNS_WITH_PHRASE and not t.is_summary:
                 continue  # a summary is evidence enough on its own
-            w = (1 + math.log(c)) * idf(p) * scoring.LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+            w = (1 + math.log(c)) * (idf(p) * scoring.LENGTH_BOOST.get(p.count(" ") + 1, 2.0))
             if t.is_summary:
                 w *= scoring.SUMMARY_BOOST
             weights[p] = w

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from meetings.core.parser.inline import TEXT, segments
 from meetings.core.parser.names import name_tokens
 
-from .phrases import _procedural, acronym_aliases, candidates, normalise, word_uses
+from .phrases import _procedural, acronym_aliases, candidates, name_phrases, normalise, word_uses
 
 
 @dataclass
@@ -48,5 +48,6 @@ def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int,
         return Counter(), words, True
     counts = candidates(text, exclude)
     counts.update(aliases)
+    counts.update(name_phrases(text, exclude))
     counts.update(word_uses(text))
     return counts, words, False

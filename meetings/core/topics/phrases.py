@@ -545,6 +545,89 @@ def word_uses(text: str) -> Counter:
     return out
 
 
+# Words that join the capitalised words of a name: "Belt and Road", "Bank of Russia", "Agency for
+# Strategic Initiatives", "Defender of the Fatherland Day" ("the" only after "of" or "for"). The
+# extractor's runs stop at them; name_phrases counts the names whole. A key holding one is a name.
+NAME_JOINERS = frozenset("and of for".split())
+_VERB = frozenset({"VERB"})
+NAME_WORDS = 6  # capitalised words in a name at most ("Belt and Road Forum for International Cooperation")
+
+
+def is_name(key: str) -> bool:
+    """Does a phrase key hold a joiner, i.e. is it a name counted by name_phrases?"""
+    return " and " in key or " of " in key or " for " in key
+
+
+def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
+    """The names of `text` that a joiner holds together, counted besides its phrases: each part of
+    a run of capitalised content words and joiners that goes from one capitalised word to another,
+    holds a joiner and at most NAME_WORDS capitalised words ("Russian Academy of Sciences",
+    "Academy of Sciences"). Never across punctuation, never from a word the dictionary knows only
+    as a verb ("Speaking of Russia") or a possessive of a singular ("China's Belt and Road"),
+    never through a name in `exclude` (the people present). Whether "Russia and China" is a name
+    is judged over the archive (subjects.variants)."""
+    out: Counter = Counter()
+    run: list[str] = []
+    for w, gap in _WORD_AND_GAP.findall(normalise(text)):
+        low = w.lower()
+        if w[:1].isupper() and _content(w) and low not in exclude and low.rstrip("s") not in exclude:
+            run.append(w)
+        elif run and (
+            (low in NAME_JOINERS and run[-1].lower() not in NAME_JOINERS)
+            or (low == "the" and run[-1].lower() in ("of", "for"))
+        ):
+            run.append(low)
+        else:
+            _count_names(run, out)
+            run = []
+        if gap != " ":
+            _count_names(run, out)
+            run = []
+    _count_names(run, out)
+    return out
+
+
+def _count_names(run: list[str], out: Counter) -> None:
+    """Count each part of `run` (capitalised words and joiners) that starts and ends with a
+    capitalised word, holds a joiner and at most NAME_WORDS capitalised words (name_phrases). A
+    part that is only ever said inside a longer name ("Forces of the Russian Federation") is a
+    fragment of it for scoring (scoring._fragments)."""
+    if len(run) < 3:
+        return
+    n = len(run)
+    for i, first in enumerate(run):
+        if first in NAME_JOINERS or first == "the" or parts_of_speech(first.lower()) == _VERB:
+            continue  # "Speaking of Russia"
+        if _possessive(first) and not _plural_noun(first[:-2].lower()):
+            continue  # "China's Belt and Road"; but "People's Republic of China"
+        words = 0
+        joined = False
+        for j in range(i, n):
+            w = run[j]
+            if w in NAME_JOINERS or w == "the":
+                joined = True
+                continue
+            words += 1
+            if words > NAME_WORDS:
+                break
+            if joined:
+                out[phrase_key(run[i : j + 1])] += 1
+
+
+def _plural_noun(word: str) -> bool:
+    """A plural the dictionary knows ("women", "veterans"; "people", which it keeps as a lemma)."""
+    return word == "people" or (bool(word) and getLemma(word, upos="NOUN")[:1] not in ((word,), ()))
+
+
+def not_a_noun(word: str) -> bool:
+    """A word known only as a verb, adjective or adverb ("congratulate", "ahead", "abide"); not the
+    -ing nouns the extractor keeps ("lending", "trafficking": the dictionary knows only the verb)."""
+    if word in ING_ED_NOUNS:
+        return False
+    pos = parts_of_speech(word)
+    return bool(pos) and "NOUN" not in pos and "PROPN" not in pos
+
+
 # How telling an occurrence is of the way a phrase is written: inside a sentence as a noun of its
 # own, inside a sentence before another noun ("missile" of "missile systems": the form a modifier
 # takes), inside a capitalised name ("Defence" of "Defence Ministry": the name's way), opening a

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, compress, repeat, starmap
 from operator import ge
 
-from .subjects import common_weight, distinct_from_english, english_frequency, variants, zipf
+from .phrases import NAME_JOINERS, is_name
+from .subjects import NAME_SHARE, common_weight, distinct_from_english, english_frequency, variants, zipf
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -178,7 +179,7 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
 
 def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     """Pure and deterministic. The arithmetic is written so that every weight is the same float
-    whatever the archive's size: (1 + log c) * idf * length boost, summed in turn order.
+    whatever the archive's size: (1 + log c) * (idf * length boost), summed in turn order.
     `names`: the people of the archive, never topics (see canonical_turns)."""
     out = Scored()
     turns = canonical_turns(turns, names)
@@ -195,7 +196,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
     subs: dict[str, frozenset[str]] = {}
     for p, d in df.items():
         i = idf[p] = math.log((n + 1) / (d + 0.5))
-        unit[p] = (1.0 * i) * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+        unit[p] = (1.0 * i) * _length_boost(p)
         subs[p] = _sub_phrases(p)
     fragments = _fragments(turns, df, subs)
     log = math.log
@@ -245,7 +246,7 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
                     if sid is not None:
                         pu[p] = pu.get(p, 0) + c
                 continue  # a summary is evidence enough on its own
-            w = unit[p] if c == 1 else (1 + log(c)) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+            w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
             if summary:
                 w *= SUMMARY_BOOST
             weights.append((-w, p))
@@ -362,21 +363,23 @@ def score(turns: list[TurnPhrases], names: Iterable[str] = ()) -> Scored:
             weighed.append((p, w * b))
         weighed.sort(key=lambda kv: (-kv[1], kv[0]))
         out.meeting_topics[mid] = weighed[:TOPICS_PER_MEETING]
-    _listed_topics_in_remarks(out, turns, by_meeting, idf)
+    _listed_topics_in_remarks(out, turns, by_meeting, unit)
     return out
 
 
 def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
     """The phrases that are fragments of a longer one (FRAGMENT_SHARE): nearly every remark that
     carries them carries the longer phrase, and nearly every use of them is inside it ("sugar" is
-    in few remarks without "sugar beet", but said alone far more often: no fragment). Uses are
+    in few remarks without "sugar beet", but said alone far more often: no fragment). Of a name
+    joined by "and", "of" or "for", most (NAME_SHARE): "Belt" of "Belt and Road", also met in "One
+    Belt, One Road". Uses are
     counted only for the pairs the remarks leave in doubt (few)."""
     pairs = [
         (s, p)
         for p, d in df.items()
         if d >= MIN_TURNS_WITH_PHRASE
         for s in subs[p]
-        if d >= FRAGMENT_SHARE * df[s]
+        if d >= (NAME_SHARE if is_name(p) else FRAGMENT_SHARE) * df[s]
     ]
     if not pairs:
         return set()
@@ -386,10 +389,19 @@ def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
         phrases = t.phrases
         for k in involved.intersection(phrases.keys()):
             uses[k] += phrases[k]
-    return {s for s, p in pairs if uses[p] >= FRAGMENT_SHARE * uses[s]}
+    return {s for s, p in pairs if uses[p] >= (NAME_SHARE if is_name(p) else FRAGMENT_SHARE) * uses[s]}
 
 
-def _listed_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
+def _length_boost(p: str) -> float:
+    """LENGTH_BOOST for the words of a phrase, the joiners of a name not counted ("Orders of
+    Courage" is two words)."""
+    n = p.count(" ") + 1
+    if is_name(p):
+        n -= sum(w in NAME_JOINERS or w == "the" for w in p.split(" "))
+    return LENGTH_BOOST.get(n, 2.0)
+
+
+def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
     """Besides its main topics, a remark carries every topic of its speaker's own list that it
     speaks of (a profile's "missile · 38 remarks" opens the 38 remarks, not the one in which
     "missile" was among the six most distinctive phrases) and every listed topic (of anyone's or
@@ -423,7 +435,7 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, idf) -> None:
                 if dwelt:
                     out.dwelt_from[t.turn_id] = len(chosen) + len(new_own)
                 for p in new_own + dwelt:
-                    w = (1 + log(t.phrases[p])) * idf[p] * LENGTH_BOOST.get(p.count(" ") + 1, 2.0)
+                    w = (1 + log(t.phrases[p])) * unit[p]
                     chosen[p] = w * SUMMARY_BOOST if t.is_summary else w
                     if p not in seen:
                         out.raised.add((t.turn_id, p))

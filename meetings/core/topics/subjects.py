@@ -20,7 +20,17 @@ from wordfreq import word_frequency, zipf_frequency
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import name_tokens
 
-from .phrases import ADJECTIVES, ALIAS, GENERIC, ING_ED_NOUNS, NOUN_USE, NUMBER_WORDS, VERB_USE
+from .phrases import (
+    ADJECTIVES,
+    ALIAS,
+    GENERIC,
+    ING_ED_NOUNS,
+    NAME_JOINERS,
+    NOUN_USE,
+    NUMBER_WORDS,
+    VERB_USE,
+    not_a_noun,
+)
 from .phrases import parts_of_speech as _pos
 
 # Words of offices and forms of address: a phrase made only of them is a title ("deputy prime"),
@@ -91,15 +101,6 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
     # "distinctive"); a meeting's list asks for two, a person's does not (the labelled seed
     # speakers often said what they raised once).
     return not en or (uses >= min_uses and uses / max(1, words) >= MIN_RATIO_ENGLISH * en)
-
-
-def not_a_noun(word: str) -> bool:
-    """A word known only as a verb, adjective or adverb ("congratulate", "ahead", "abide"); not the
-    -ing nouns the extractor keeps ("lending", "trafficking": the dictionary knows only the verb)."""
-    if word in ING_ED_NOUNS:
-        return False
-    pos = _pos(word)
-    return bool(pos) and "NOUN" not in pos and "PROPN" not in pos
 
 
 # Adjectives that grade what they qualify rather than name a kind of it: "special attention",
@@ -186,7 +187,9 @@ def is_subject(key: str) -> bool:
     if not_a_noun(words[-1]) or key in NOT_ALONE:
         return False
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
-        return False
+        return False  # "Moscow mayor"
+    if "of" in words and words[words.index("of") - 1] in OFFICE_WORDS:
+        return False  # "President of Turkey", "Federal Chancellor of Austria"
     if len(words) > 1 and words[-1] in VAGUE_NOUNS and all(_vague_qualifier(w) for w in words[:-1]):
         return False
     if len(words) > 1 and words[-1] in SHELL_NOUNS and all(w in DATING_ADJECTIVES for w in words[:-1]):
@@ -345,12 +348,61 @@ def variants(
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
+    pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
+    for key in uses:
+        if " and " in key and key not in out and not _one_name(key, uses):
+            out[key] = None  # "Russia and China": two subjects named together
+            for part in _and_parts(key):
+                pairs[part] = max(pairs.get(part, 0), uses[key])
+        elif " of " in key and key not in out:
+            _short_form_too(key, uses, out)
+    for part, n in pairs.items():
+        if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
+            out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
     targets = set(out.values())
     dropped = verbs(uses) | adjectives(uses) | (modifiers(occurrences) if occurrences is not None else set())
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
     return out
+
+
+# Capitalised words joined by "and" (phrases.name_phrases) are one name when the remarks seldom say a
+# part without the rest: the pair carries this share or more of the remarks that carry some part
+# ("Belt" of "Belt and Road"); "Russia and China" are two. (Joined by "of" or "for" they are a
+# name whatever the archive: "Bank of Russia", "Power of Siberia".)
+NAME_SHARE = 0.5
+
+
+def _one_name(key: str, remarks: Mapping[str, int]) -> bool:
+    n = remarks[key]
+    parts = " ".join(w if w not in NAME_JOINERS and w != "the" else "|" for w in key.split(" ")).split("|")
+    return any((m := remarks.get(part.strip())) and n >= NAME_SHARE * m for part in parts)
+
+
+def _and_parts(key: str) -> list[str]:
+    """The runs of words of a key that hold its "and", other than the key itself."""
+    words = key.split(" ")
+    at = words.index("and")
+    return [
+        " ".join(words[i:j])
+        for i in range(at)
+        for j in range(at + 2, len(words) + 1)
+        if (i, j) != (0, len(words))
+    ]
+
+
+def _short_form_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """ "Ministry of Finance" and "Finance Ministry" are one topic, under the form more remarks use."""
+    head, _, rest = key.partition(" of ")
+    rest = rest.removeprefix("the ")
+    short = f"{rest} {head}"
+    if " " in head or short not in uses or short in out:
+        return
+    if (uses[short], key) > (uses[key], short):
+        out[key] = short
+    else:
+        out[short] = key
 
 
 # A word that this share or more of the remarks carrying it use as a verb ("we must preserve",
