@@ -567,24 +567,27 @@ def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) ->
     never through a name in `exclude` (the people present). Whether "Russia and China" is a name
     is judged over the archive (subjects.variants)."""
     out: Counter = Counter()
-    run: list[str] = []
-    for w, gap in _WORD_AND_GAP.findall(normalise(text)):
-        low = w.lower()
-        if w[:1].isupper() and _content(w) and low not in exclude and low.rstrip("s") not in exclude:
-            run.append(w)
-        elif run and (
-            (low in NAME_JOINERS and run[-1].lower() not in NAME_JOINERS)
-            or (low == "the" and run[-1].lower() in ("of", "for"))
-        ):
-            run.append(low)
-        else:
-            _count_names(run, out)
-            run = []
-        if gap != " ":
-            _count_names(run, out)
-            run = []
-    _count_names(run, out)
+    for found in _NAME_RUN.findall(normalise(text)):
+        run: list[str] = []
+        for w in found.split(" "):
+            low = w.lower()
+            if low in NAME_JOINERS or (low == "the" and run and run[-1] in ("of", "for")):
+                run.append(low)
+            elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
+                run.append(w)
+            else:  # a function word or a person present: the run stops there
+                _count_names(run, out)
+                run = []
+        _count_names(run, out)
     return out
+
+
+# Capitalised words, single spaces apart, with joiners between them: only these can hold a name
+# (found in C; most text holds none).
+_CAPITALISED = r"[A-Z](?:[A-Za-z'\-]*[A-Za-z])?"
+_NAME_RUN = re.compile(
+    rf"\b{_CAPITALISED}(?: {_CAPITALISED})*(?: (?:of the|for the|of|for|and) {_CAPITALISED}(?: {_CAPITALISED})*)+\b"
+)
 
 
 def _count_names(run: list[str], out: Counter) -> None:
