@@ -864,6 +864,20 @@ def test_a_name_with_of_and_its_short_form_are_one_topic():
     assert got == {"ministry of quay": "quay ministry"}
 
 
+def test_a_state_named_by_its_form_is_the_place():
+    # "People's Republic of Larkspur", "Kingdom of Larkspur": the place the archive names alone.
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "larkspur": 40,
+        "people's republic of larkspur": 6,
+        "kingdom of larkspur": 2,
+        "republic of marsh": 3,
+    }
+    got = variants(uses)
+    assert got == {"people's republic of larkspur": "larkspur", "kingdom of larkspur": "larkspur"}
+
+
 def test_a_word_used_mostly_as_a_verb_is_no_subject():
     # Judged on the remarks that carry the word and its verb-use key: 6 of 10 read "preserve" as a
     # verb, 2 of 20 "harbour".

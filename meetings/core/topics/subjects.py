@@ -355,7 +355,12 @@ def variants(
             for part in _and_parts(key):
                 pairs[part] = max(pairs.get(part, 0), uses[key])
         elif " of " in key and key not in out:
-            _short_form_too(key, uses, out)
+            head, _, place = key.partition(" of ")
+            place = place.removeprefix("the ")
+            if head.rsplit(" ", 1)[-1] in STATE_FORMS and place in uses:
+                out[key] = out.get(place, place)  # "People's Republic of China" is China
+            else:
+                _short_form_too(key, uses, out)
     for part, n in pairs.items():
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
@@ -378,6 +383,11 @@ def _one_name(key: str, remarks: Mapping[str, int]) -> bool:
     n = remarks[key]
     parts = " ".join(w if w not in NAME_JOINERS and w != "the" else "|" for w in key.split(" ")).split("|")
     return any((m := remarks.get(part.strip())) and n >= NAME_SHARE * m for part in parts)
+
+
+# What a state is called by its form ("People's Republic of China", "Kingdom of Saudi Arabia"):
+# where the archive also names the place alone, the place is the topic.
+STATE_FORMS = frozenset("republic kingdom emirate principality sultanate".split())
 
 
 def _and_parts(key: str) -> list[str]:
