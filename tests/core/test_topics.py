@@ -795,6 +795,12 @@ def test_a_word_the_archive_uses_only_as_an_adjective_is_no_subject():
     got = variants(remarks)
     assert got["stable"] is None and got[NOUN_USE + "stable"] is None and got[NOUN_USE + "military"] is None
     assert "military" not in got and "harbour" not in got
+    # A phrase ending with such a word is an adjective too ("agro-industrial" of "agro-industrial
+    # complex"); phrases that end with a noun stay.
+    got = variants(
+        {**remarks, "industrial": 30, NOUN_USE + "industrial": 1, "agro industrial": 6, "stable growth": 5}
+    )
+    assert got["agro industrial"] is None and "stable growth" not in got
     assert adjectives({"stable": 40, "military": 40}) == set()
     assert adjectives({"stable": 4, NOUN_USE + "military": 12, "military": 40}) == set()  # too few remarks
 

@@ -365,7 +365,10 @@ def variants(
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
     targets = set(out.values())
-    dropped = verbs(uses) | adjectives(uses) | (modifiers(occurrences) if occurrences is not None else set())
+    adjective = adjectives(uses)
+    dropped = verbs(uses) | adjective | (modifiers(occurrences) if occurrences is not None else set())
+    if adjective:  # and what ends with one: "agro-industrial", "system-wide"
+        dropped.update(k for k in uses if " " in k and k[k.rindex(" ") + 1 :] in adjective)
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
