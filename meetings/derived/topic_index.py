@@ -312,7 +312,6 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
         return PhraseCounts(tuple(intern(k, k) for k, _ in pairs), tuple(v for _, v in pairs))
 
     decode = json.JSONDecoder(object_pairs_hook=phrase_counts).decode
-
     empty = PhraseCounts((), ())
     meeting_dates = dict(Meeting.objects.values_list("id", "date"))
     turns: list[TurnPhrases] = []

@@ -549,6 +549,7 @@ def word_uses(text: str) -> Counter:
 # Strategic Initiatives", "Defender of the Fatherland Day" ("the" only after "of" or "for"). The
 # extractor's runs stop at them; name_phrases counts the names whole. A key holding one is a name.
 NAME_JOINERS = frozenset("and of for".split())
+NAME_LINKS = NAME_JOINERS | {"the"}  # the words of a name key that are no word of its own
 _VERB = frozenset({"VERB"})
 NAME_WORDS = 6  # capitalised words in a name at most ("Belt and Road Forum for International Cooperation")
 
@@ -599,7 +600,7 @@ def _count_names(run: list[str], out: Counter) -> None:
         return
     n = len(run)
     for i, first in enumerate(run):
-        if first in NAME_JOINERS or first == "the" or parts_of_speech(first.lower()) == _VERB:
+        if first in NAME_LINKS or parts_of_speech(first.lower()) == _VERB:
             continue  # "Speaking of Russia"
         if _possessive(first) and not _plural_noun(first[:-2].lower()):
             continue  # "China's Belt and Road"; but "People's Republic of China"
@@ -607,7 +608,7 @@ def _count_names(run: list[str], out: Counter) -> None:
         joined = False
         for j in range(i, n):
             w = run[j]
-            if w in NAME_JOINERS or w == "the":
+            if w in NAME_LINKS:
                 joined = True
                 continue
             words += 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, compress, repeat, starmap
 from operator import ge
 
-from .phrases import NAME_JOINERS, is_name
+from .phrases import NAME_LINKS, is_name
 from .subjects import NAME_SHARE, common_weight, distinct_from_english, english_frequency, variants, zipf
 
 TOPICS_PER_TURN = 6
@@ -145,8 +145,8 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
     """The turns with each phrase under the key of its subject (subjects.variants): names of
     people of the archive (`names`), verbs, titles and words that only qualify the next one
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
-    "President Trump" also counts as "Trump"); the verb-use keys (phrases.VERB_USE) are read for
-    that and dropped. Turns without such a phrase are the same objects."""
+    "President Trump" also counts as "Trump"); the use keys (phrases.VERB_USE, NOUN_USE) are read
+    for that and dropped. Turns without such a phrase are the same objects."""
     # How many remarks use each form, and how many times the archive uses it (both counted in C:
     # the passes over every phrase of the archive).
     remarks: Counter = Counter()
@@ -372,24 +372,24 @@ def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
     carries them carries the longer phrase, and nearly every use of them is inside it ("sugar" is
     in few remarks without "sugar beet", but said alone far more often: no fragment). Of a name
     joined by "and", "of" or "for", most (NAME_SHARE): "Belt" of "Belt and Road", also met in "One
-    Belt, One Road". Uses are
-    counted only for the pairs the remarks leave in doubt (few)."""
+    Belt, One Road". Uses are counted only for the pairs the remarks leave in doubt (few)."""
     pairs = [
-        (s, p)
+        (s, p, share)
         for p, d in df.items()
         if d >= MIN_TURNS_WITH_PHRASE
+        for share in (NAME_SHARE if is_name(p) else FRAGMENT_SHARE,)
         for s in subs[p]
-        if d >= (NAME_SHARE if is_name(p) else FRAGMENT_SHARE) * df[s]
+        if d >= share * df[s]
     ]
     if not pairs:
         return set()
-    involved = {k for pair in pairs for k in pair}
+    involved = {k for s, p, _ in pairs for k in (s, p)}
     uses: dict[str, int] = dict.fromkeys(involved, 0)
     for t in turns:
         phrases = t.phrases
         for k in involved.intersection(phrases.keys()):
             uses[k] += phrases[k]
-    return {s for s, p in pairs if uses[p] >= (NAME_SHARE if is_name(p) else FRAGMENT_SHARE) * uses[s]}
+    return {s for s, p, share in pairs if uses[p] >= share * uses[s]}
 
 
 def _length_boost(p: str) -> float:
@@ -397,7 +397,7 @@ def _length_boost(p: str) -> float:
     Courage" is two words)."""
     n = p.count(" ") + 1
     if is_name(p):
-        n -= sum(w in NAME_JOINERS or w == "the" for w in p.split(" "))
+        n -= sum(w in NAME_LINKS for w in p.split(" "))
     return LENGTH_BOOST.get(n, 2.0)
 
 

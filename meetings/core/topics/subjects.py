@@ -11,6 +11,7 @@ Pure: lemminflect and wordfreq ship their data inside the packages (nothing is d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
@@ -25,7 +26,6 @@ from .phrases import (
     ALIAS,
     GENERIC,
     ING_ED_NOUNS,
-    NAME_JOINERS,
     NOUN_USE,
     NUMBER_WORDS,
     VERB_USE,
@@ -348,27 +348,28 @@ def variants(
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
+    adjective = adjectives(uses)
+    ends_adjective = []  # phrases ending with an adjective of the archive: "agro-industrial"
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
     for key in uses:
-        if " and " in key and key not in out and not _one_name(key, uses):
+        if " " not in key:
+            continue
+        if adjective and key[key.rindex(" ") + 1 :] in adjective:
+            ends_adjective.append(key)
+        if key in out:
+            continue
+        if " and " in key and not _one_name(key, uses):
             out[key] = None  # "Russia and China": two subjects named together
             for part in _and_parts(key):
                 pairs[part] = max(pairs.get(part, 0), uses[key])
-        elif " of " in key and key not in out:
-            head, _, place = key.partition(" of ")
-            place = place.removeprefix("the ")
-            if head.rsplit(" ", 1)[-1] in STATE_FORMS and place in uses:
-                out[key] = out.get(place, place)  # "People's Republic of China" is China
-            else:
-                _short_form_too(key, uses, out)
+        elif " of " in key:
+            _name_with_of(key, uses, out)
     for part, n in pairs.items():
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
     targets = set(out.values())
-    adjective = adjectives(uses)
     dropped = verbs(uses) | adjective | (modifiers(occurrences) if occurrences is not None else set())
-    if adjective:  # and what ends with one: "agro-industrial", "system-wide"
-        dropped.update(k for k in uses if " " in k and k[k.rindex(" ") + 1 :] in adjective)
+    dropped.update(ends_adjective)
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
@@ -384,8 +385,10 @@ NAME_SHARE = 0.5
 
 def _one_name(key: str, remarks: Mapping[str, int]) -> bool:
     n = remarks[key]
-    parts = " ".join(w if w not in NAME_JOINERS and w != "the" else "|" for w in key.split(" ")).split("|")
-    return any((m := remarks.get(part.strip())) and n >= NAME_SHARE * m for part in parts)
+    return any((m := remarks.get(part)) and n >= NAME_SHARE * m for part in _NAME_LINK.split(key))
+
+
+_NAME_LINK = re.compile(r" (?:and|of|for)(?: the)? ")  # phrases.NAME_JOINERS, "the" after one
 
 
 # What a state is called by its form ("People's Republic of China", "Kingdom of Saudi Arabia"):
@@ -405,10 +408,14 @@ def _and_parts(key: str) -> list[str]:
     ]
 
 
-def _short_form_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
-    """ "Ministry of Finance" and "Finance Ministry" are one topic, under the form more remarks use."""
+def _name_with_of(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """A state named by its form is the place ("People's Republic of China": STATE_FORMS), and
+    "Ministry of Finance" and "Finance Ministry" are one topic, under the form more remarks use."""
     head, _, rest = key.partition(" of ")
     rest = rest.removeprefix("the ")
+    if head.rsplit(" ", 1)[-1] in STATE_FORMS and rest in uses:
+        out[key] = out.get(rest, rest)
+        return
     short = f"{rest} {head}"
     if " " in head or short not in uses or short in out:
         return
