@@ -186,6 +186,46 @@ def test_a_participant_named_in_full_after_titles_is_no_topic():
     assert got == dict.fromkeys(uses)
 
 
+def test_a_participant_with_a_hyphenated_or_particle_name_is_no_topic():
+    # Phrase keys read a hyphen as a space ("al-Varden" -> "al varden"): a participant's name
+    # must be read so too, and the surname after its particle ("Varden") is the person as well.
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "samir al varden": 3,
+        "varden": 8,
+        "president al varden": 2,
+        "anna maria okoye": 2,
+        "okoye": 4,
+        "quay wall": 7,
+    }
+    got = variants(uses, names=["Samir al-Varden", "Anna-Maria Okoye"])
+    assert got["samir al varden"] is None and got["varden"] is None
+    assert got["president al varden"] is None
+    assert got["anna maria okoye"] is None
+    assert got["okoye"] is None
+    assert "quay wall" not in got
+
+
+def test_a_phrase_ending_with_a_participants_full_name_is_the_participant():
+    # "President of the Republic of Larkspuria Arvo Lindqvist" is cut into phrases that end with
+    # the name after a place: the person, not a subject.
+    from meetings.core.topics.subjects import variants
+
+    uses = {"larkspuria arvo lindqvist": 2, "union arvo lindqvist": 1, "lindqvist bridge": 3}
+    got = variants(uses, names=["Arvo Lindqvist"])
+    assert got["larkspuria arvo lindqvist"] is None and got["union arvo lindqvist"] is None
+    assert "lindqvist bridge" not in got  # a place named after them is not the person
+
+
+def test_a_greeting_opening_a_phrase_names_no_subject():
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject("good afternoon colleague")
+    assert not is_subject("good morning friend")
+    assert is_subject("good governance")
+
+
 def test_greetings_and_courtesies_are_never_candidates():
     from meetings.core.topics.phrases import candidates
 
@@ -260,6 +300,15 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
     from meetings.core.topics.subjects import is_subject
 
     assert not is_subject(key)
+
+
+@pytest.mark.parametrize("key", ["importance", "prospect", "significance", "challenge", "schedule"])
+def test_a_vague_noun_alone_is_no_subject(key):
+    # What is said of any subject ("its importance", "the prospects") names none.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject(f"harbour {key}")  # alone only
 
 
 @pytest.mark.parametrize(
@@ -566,6 +615,10 @@ def test_a_word_inside_a_capitalised_name_does_not_give_its_label():
     texts = ["The Tarnwick Fisheries Agency reported.", "Fisheries matter, and so do fisheries.", ""]
     assert common_label("fishery", texts) == "fisheries"
     assert common_label("tarnwick", ["We met the Tarnwick Fisheries Agency."]) == "Tarnwick"
+    # A place shown under its adjective's remarks only ("Larkspurian" counts as Larkspuria): no
+    # text writes the key, and a word the dictionary does not know is a name.
+    assert common_label("larkspuria", ["The Larkspurian quay grew."]) == "Larkspuria"
+    assert common_label("harbour wall", ["Nothing here."]) == "harbour wall"
     # Names joined by "of" and "and" are names too.
     texts = [
         "The Minister of Fisheries and Ports spoke.",
@@ -882,6 +935,30 @@ def test_a_state_named_by_its_form_is_the_place():
     }
     got = variants(uses)
     assert got == {"people's republic of larkspur": "larkspur", "kingdom of larkspur": "larkspur"}
+
+
+def test_a_verb_of_the_archive_before_an_adjective_or_a_word_of_the_meeting_opens_no_subject():
+    # "maintain regular contacts", "produce results": what is done, not what it is about; the
+    # same word before a noun of its own is a compound ("maintain depot").
+    from meetings.core.topics.phrases import NOUN_USE, VERB_USE
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "regular": 6,  # an adjective of the archive: never used as a noun of its own
+        "depot": 5,
+        NOUN_USE + "depot": 3,
+        "maintain": 10,
+        VERB_USE + "maintain": 8,
+        "maintain regular contact": 3,
+        "maintain good result": 2,
+        "maintain result": 2,
+        "maintain depot": 3,
+        "regular contact": 4,
+    }
+    got = variants(remarks)
+    assert got["maintain regular contact"] is None and got["maintain result"] is None
+    assert got["maintain good result"] is None
+    assert "maintain depot" not in got and "regular contact" not in got
 
 
 def test_a_word_used_mostly_as_a_verb_is_no_subject():

@@ -730,11 +730,14 @@ def common_label(key: str, texts: list[str]) -> str:
     rights", "development"): of the most telling occurrences the texts have (inside a sentence as a
     noun of its own, else before another noun, else inside a name, else opening a sentence:
     _written_form), the commonest form (ties: one the key cannot say, then the first); the key if
-    no text has it. So "Defence" of "Defence Ministry" gives way to "defence" said plainly,
-    and "Perm" of "Perm Territory" stays when that is all there is."""
+    no text has it, with a capital for a word the dictionary does not know (a name). So "Defence"
+    of "Defence Ministry" gives way to "defence" said plainly, and "Perm" of "Perm Territory"
+    stays when that is all there is."""
     found = [f for f in (_written_form(key, t) for t in texts if t) if f]
     if not found:
-        return key
+        # Shown under remarks that write another form (a place's adjective: "Eurasian" of
+        # "eurasia"): a word the dictionary does not know is a name.
+        return " ".join(w if parts_of_speech(w) else w[:1].upper() + w[1:] for w in key.split(" "))
     best = max(rank for _, rank in found)
     # The commonest; on a tie a form other than the key itself (a plural, a capital: what the key,
     # singular and lower case, cannot say), then the first met.

@@ -25,11 +25,13 @@ from .phrases import (
     ADJECTIVES,
     ALIAS,
     GENERIC,
+    GENERIC_PHRASES,
     ING_ED_NOUNS,
     NOUN_USE,
     NUMBER_WORDS,
     VERB_USE,
     not_a_noun,
+    phrase_key,
 )
 from .phrases import parts_of_speech as _pos
 
@@ -177,14 +179,15 @@ COURTESY_NOUNS = frozenset(
 
 def is_subject(key: str) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
-    ("state announces", "abide"), if it is a unit, a shell noun or a quantity alone (NOT_ALONE),
+    ("state announces", "abide"), if it is a unit, a shell noun, a quantity or a vague noun alone
+    (NOT_ALONE, VAGUE_NOUNS: "importance", "prospects"),
     if it is adjectives before a vague noun ("high level", VAGUE_NOUNS) or ends with a courtesy,
     if it is a unit with its measure ("cubic metre", "three year"),
     if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald")."""
     words = key.split(" ")
-    if not_a_noun(words[-1]) or key in NOT_ALONE:
+    if not_a_noun(words[-1]) or key in NOT_ALONE or key in VAGUE_NOUNS:
         return False
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False  # "Moscow mayor"
@@ -196,7 +199,7 @@ def is_subject(key: str) -> bool:
         return False  # "new project", "former company"
     if (words[-1] in UNITS or words[-1] in TIME_UNITS) and all(w in MEASURES for w in words[:-1]):
         return False
-    if words[-1] in COURTESY_NOUNS:
+    if words[-1] in COURTESY_NOUNS or _greeting(words):
         return False
     if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
         return False  # a first name alone; "bill" or "mark", common words too, stay
@@ -210,6 +213,15 @@ def is_subject(key: str) -> bool:
         return False
     return not all(
         w in TITLE_WORDS or (w in TITLE_JOINERS and 0 < i < len(words) - 1) for i, w in enumerate(words)
+    )
+
+
+def _greeting(words: list[str]) -> bool:
+    """A greeting or courtesy of the meeting (phrases.GENERIC_PHRASES) and then only words of the
+    meeting: "good afternoon colleague", "good morning friend"."""
+    return any(
+        " ".join(words[:i]) in GENERIC_PHRASES and all(w in GENERIC for w in words[i:])
+        for i in range(2, len(words))
     )
 
 
@@ -234,19 +246,32 @@ def common_weight(key: str) -> float:
 def name_keys(names: Iterable[str]) -> set[str]:
     """The phrase keys that are people of the archive: full name, surname, first name and surname,
     and the first two names of a longer name ("tatyana alexeyevna golikova", "golikova", "tatyana
-    golikova", "tatyana alexeyevna")."""
-    out: set[str] = set()
-    for n in names:
-        toks = [t for t in name_tokens(n) if t]
-        if not toks:
-            continue
-        out.add(" ".join(toks))
-        if len(toks[-1]) > 2:
-            out.add(toks[-1])
-        if len(toks) > 2:
-            out.add(f"{toks[0]} {toks[-1]}")
-            out.add(f"{toks[0]} {toks[1]}")
-    return out
+    golikova", "tatyana alexeyevna") and the surname with its particles, read as phrase keys are
+    (a hyphen is a space, the last word singular): "Bashar al-Assad" is "bashar al assad", "al
+    assad" and "assad"."""
+    return {key for n in names for key in _name_forms(n)}
+
+
+def full_name_keys(names: Iterable[str]) -> set[str]:
+    """The full names of people of the archive as phrase keys, those of two words or more."""
+    return {full for n in names if " " in (full := _name_forms(n)[0])}
+
+
+@lru_cache(maxsize=65536)
+def _name_forms(name: str) -> tuple[str, ...]:
+    """A name's keys (see name_keys), the full name first; () for a name without letters."""
+    toks = [p for t in name_tokens(name) for p in t.split("-") if p]
+    if not toks:
+        return ()
+    forms = [" ".join(toks), phrase_key(toks)]
+    if len(toks[-1]) > 2:
+        forms += [toks[-1], phrase_key(toks[-1:])]
+    if len(toks) > 2:
+        forms += [f"{toks[0]} {toks[-1]}", phrase_key([toks[0], toks[-1]]), f"{toks[0]} {toks[1]}"]
+        if len(toks[-2]) <= 3:  # the surname with its particles: "al assad", "van der bellen"
+            at = -3 if len(toks) > 3 and len(toks[-3]) <= 3 else -2
+            forms.append(phrase_key(toks[at:]))
+    return tuple(dict.fromkeys(forms))
 
 
 def _strip_address(words: list[str]) -> list[str]:
@@ -268,6 +293,12 @@ def _strip_address(words: list[str]) -> list[str]:
     ):
         return rest
     return words
+
+
+def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
+    """Do the last two or more words make one of the full names ("larkspuria arvo lindqvist",
+    from "the President of Larkspuria Arvo Lindqvist")?"""
+    return any(" ".join(words[i:]) in full_names for i in range(len(words) - 1))
 
 
 def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
@@ -295,7 +326,9 @@ def variants(
       (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given), nor is
       one most remarks carrying it use as a verb (`verbs`, judged on `uses`).
     Singular and plural and case are already one key (phrases.singular, lower case)."""
+    names = list(names)
     people = name_keys(names)
+    full_names = full_name_keys(names)
     out: dict[str, str | None] = {}
     stripped: dict[str, str] = {}
     surnames: set[str] = set()
@@ -327,7 +360,7 @@ def variants(
             and words[0] not in GENERIC
         ):
             base = words[1]  # "donald trump": the surname of someone addressed by title
-        if base in people or key in people:
+        if base in people or key in people or _ends_with_one_of(words, full_names):
             out[key] = None
             _first_name_too(key, uses, out)
             continue
@@ -368,12 +401,26 @@ def variants(
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
     targets = set(out.values())
-    dropped = verbs(uses) | adjective | (modifiers(occurrences) if occurrences is not None else set())
+    verb = verbs(uses)
+    dropped = verb | adjective | (modifiers(occurrences) if occurrences is not None else set())
     dropped.update(ends_adjective)
+    if verb:
+        dropped.update(key for key in uses if " " in key and _verb_phrase(key.split(" "), verb, adjective))
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
     return out
+
+
+def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
+    """Does a phrase open with a verb of the archive (`verb`: subjects.verbs) before an adjective
+    (`adjective`: those of the archive, subjects.adjectives, or the extractor's) or only words of
+    the meeting ("maintain regular contacts", "produce results")? A noun follows a
+    noun of a compound instead ("launch vehicle")."""
+    if words[0] not in verb:
+        return False
+    rest = words[1:]
+    return rest[0] in adjective or _vague_qualifier(rest[0]) or all(w in GENERIC for w in rest)
 
 
 # Capitalised words joined by "and" (phrases.name_phrases) are one name when the remarks seldom say a
