@@ -202,3 +202,36 @@ def group_roles(forms: Iterable[str]) -> dict[str, list[str]]:
         if is_office(form):
             grouped.setdefault(role_key(form), []).append(form)
     return grouped
+
+
+# Offices that answer for a domain the role names: "Minister of Energy", "Commissioner for
+# Children's Rights". (A prime minister's is the whole country; a governor's, mayor's or chief
+# executive's role names a place or a body, not a subject.)
+PORTFOLIO_OFFICES = {"minister", "commissioner", "ombudsman"}
+_PORTFOLIO_JOINERS = re.compile(r",\s*|\s+and\s+")
+
+
+def portfolio(role: str | None) -> list[str]:
+    """The domains the offices of a role answer for, lower case, one per domain the role joins
+    with "and" or a comma: "Minister of Natural Resources and Environment" -> ["environment",
+    "natural resources"], "Minister for the Development of the Far East" -> ["far east"]; [] for
+    an office without one ("Prime Minister of Borduria", "Governor of Tarnwick")."""
+    if not role or not is_office(role):
+        return []
+    words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
+    out: list[str] = []
+    for part in _offices_held_together(_synonyms([w for w in words if w not in _ARTICLES])):
+        key = _one_office_key(part).split()
+        at = next((i for i, w in enumerate(key) if w in PORTFOLIO_OFFICES), None)
+        if at is None or "prime" in key[:at]:
+            continue
+        if at + 1 < len(key) and key[at + 1] in ("of", "for", "on"):
+            domain = key[at + 2 :]
+        elif at == len(key) - 1:
+            domain = [w for w in key[:at] if w not in _MODIFIERS and w != "presidential"]
+        else:
+            continue
+        # "development of the Far East": what is developed is the subject.
+        text = " ".join(domain).rpartition(" of ")[2]
+        out.extend(d for d in _PORTFOLIO_JOINERS.split(text) if d)
+    return out

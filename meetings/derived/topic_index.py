@@ -23,11 +23,13 @@ from itertools import groupby
 from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
+from meetings.core.roles import portfolio
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import common_label
+from meetings.core.topics.phrases import common_label, longest_keys
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
+    Appearance,
     Meeting,
     MeetingTopic,
     Participant,
@@ -97,7 +99,9 @@ def rebuild(reextract: bool = False) -> RebuildReport:
 def _rebuild(started: float) -> RebuildReport:
     turns, meeting_dates = _load_turns()
     # Everyone who ever spoke: a person of the archive is never a topic on anyone's profile.
-    scored = score(turns, names=list(Participant.objects.values_list("name", flat=True)))
+    scored = score(
+        turns, names=list(Participant.objects.values_list("name", flat=True)), portfolios=_portfolios()
+    )
     info = {t.turn_id: t for t in turns}
 
     keys: set[str] = set()
@@ -320,6 +324,16 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
     for tid, mid, pos, sid, kind, phrases, words in topic_sql.turn_phrase_rows():
         append(TurnPhrases(tid, mid, pos, sid, kind == summary, decode(phrases) if phrases else empty, words))
     return turns, meeting_dates
+
+
+def _portfolios() -> dict[int, set[str]]:
+    """Person -> the phrase keys of what their offices answer for, from every role they spoke
+    under (roles.portfolio: "Minister of Energy" -> "energy")."""
+    out: dict[int, set[str]] = {}
+    for pid, role in Appearance.objects.exclude(role=None).values_list("participant_id", "role").distinct():
+        for domain in portfolio(role):
+            out.setdefault(pid, set()).update(longest_keys(domain))
+    return out
 
 
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)

@@ -126,3 +126,26 @@ def test_two_offices_held_together_in_either_order_are_one_role():
     # An "and" inside the name of an office does not cut it in two.
     assert role_key("Minister of Ports and Harbours") == "minister of harbours and ports"
     assert role_key("Kestrel Shipyard CEO and Chairman of the Board") != role_key("Kestrel Shipyard CEO")
+
+
+@pytest.mark.parametrize(
+    "role, domains",
+    [
+        ("Minister of Harbours and Fisheries", ["harbours", "fisheries"]),
+        ("Fisheries and Harbours Minister", ["fisheries", "harbours"]),
+        ("Minister of Quays, Locks and Canal Traffic", ["quays", "locks", "canal traffic"]),
+        ("Minister for the Development of the Northern Marshes", ["northern marshes"]),
+        ("Presidential Commissioner for Children's Rights", ["children's rights"]),
+        ("Deputy Harbour Minister and Governor of Tarnwick", ["harbour"]),
+        ("Prime Minister of Borduria", []),
+        ("Governor of Tarnwick Region", []),
+        ("CEO of Larkspur Railways", []),
+        ("Deputy Prime Minister", []),
+        (None, []),
+    ],
+)
+def test_the_portfolio_of_a_ministers_office(role, domains):
+    # What a minister or a commissioner answers for, as the role names it: a subject of theirs.
+    from meetings.core.roles import portfolio
+
+    assert sorted(portfolio(role)) == sorted(domains)

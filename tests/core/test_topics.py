@@ -94,6 +94,11 @@ def test_singular_and_plural_are_one_key_by_noun_lemma():
     assert singular("paris") == "paris" and singular("news") == "news" and singular("status") == "status"
     got = candidates("The ferry crises of spring. A ferry crisis in autumn.")
     assert got["ferry crisis"] == 2
+    # An irregular plural's possessive is the same key: "children's" is "child", not "children".
+    assert singular("children's") == "child" and singular("fishermen's") == "fisherman"
+    assert singular("larkspur's") == "larkspur" and singular("paris's") == "paris"
+    got = candidates("The children's quay. The children on the quay.")
+    assert "children" not in got and got["child"] == 2
 
 
 def test_plural_names_keep_their_s_in_label_and_slug_form():
@@ -553,6 +558,25 @@ def test_a_subject_that_clusters_in_its_meetings_outranks_one_spread_over_the_ar
     assert top.index("quorvane") < top.index("blentish")
 
 
+def test_a_subject_of_a_ministers_portfolio_outranks_an_equal_one_outside_it():
+    # Person 10 speaks of "quorvane" and "zarnet" alike (the same remarks, the same archive);
+    # their office answers for zarnets ("Minister of Zarnets"): that one comes first.
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quorvane": 1, "zarnet": 1}), 80) for i in (1, 2, 3)]
+    turns += _background(1000, 40)
+    plain = [p for p, _, _ in score(turns).person_topics[10]]
+    assert plain.index("quorvane") < plain.index("zarnet")  # A-Z on a tie
+    with_portfolio = [p for p, _, _ in score(turns, portfolios={10: {"zarnet"}}).person_topics[10]]
+    assert with_portfolio.index("zarnet") < with_portfolio.index("quorvane")
+
+
+def test_a_portfolio_gives_the_longest_keys_of_each_domain():
+    from meetings.core.topics.phrases import longest_keys
+
+    assert longest_keys("natural resources") == {"natural resource"}
+    assert longest_keys("canal traffic") == {"canal traffic"}
+    assert longest_keys("culture") == {"culture"}
+
+
 def test_units_shell_nouns_and_quantities_are_no_topic_alone():
     from meetings.core.topics.subjects import is_subject
 
@@ -935,6 +959,15 @@ def test_a_state_named_by_its_form_is_the_place():
     }
     got = variants(uses)
     assert got == {"people's republic of larkspur": "larkspur", "kingdom of larkspur": "larkspur"}
+
+
+def test_a_plural_in_ics_and_its_singular_are_one_topic():
+    # The singular rule keeps "-ics" ("physics" is no plural), so "Glimmerics" and "Glimmeric"
+    # stay two keys: one subject, under the form more remarks use.
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"glimmeric": 11, "glimmerics": 4, "quay": 9, "harbour logistics": 3})
+    assert got == {"glimmerics": "glimmeric"}
 
 
 def test_a_verb_of_the_archive_before_an_adjective_or_a_word_of_the_meeting_opens_no_subject():

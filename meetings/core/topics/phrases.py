@@ -209,18 +209,21 @@ def singular(word: str) -> str:
     """The English singular of the last word of a phrase: codes->code, policies->policy,
     crises->crisis, women->woman. lemminflect's noun lemma (it ships its tables: no download),
     chosen by measurement over the hand rule it replaces (98 of 102 test plurals right against 52;
-    simplemma 92; see README "Topics"). Words ending in -ss/-us/-is/-ics or a possessive keep the
-    cautious rule: lemminflect would make "Paris" a "pari"."""
+    simplemma 92; see README "Topics"). Words ending in -ss/-us/-is/-ics keep the cautious rule:
+    lemminflect would make "Paris" a "pari". A possessive is the singular of its word."""
     w = word
-    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics", "'s")):
-        return w[:-2] if w.endswith("'s") else w
-    if not w.isalpha() or (not w.endswith("s") and w not in _IRREGULAR_PLURALS):
+    if w.endswith("'s"):
+        return singular(w[:-2])  # "children's" is "child", as "children" is
+    if len(w) <= 3 or w.endswith(("ss", "us", "is", "ics")):
+        return w
+    if not w.isalpha() or (not w.endswith(("s", "men")) and w not in _IRREGULAR_PLURALS):
         return _hand_singular(w)
     lemma = getLemma(w, upos="NOUN")
     return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
 
 
-# Plurals without a final s that lemminflect knows (the others are left as they are).
+# Plurals without a final s that lemminflect knows, besides those in -men ("fishermen"); the
+# others are left as they are.
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese criteria phenomena".split())
 
 
@@ -340,6 +343,13 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     if run:
         _emit_fast(run, counts)
     return Counter(counts)
+
+
+def longest_keys(text: str) -> set[str]:
+    """The phrase keys of `text` that are not inside a longer one of it ("natural resources" ->
+    "natural resource", not "resource"): what a short text such as a minister's portfolio names."""
+    keys = set(candidates(text))
+    return {k for k in keys if not any(k != o and f" {k} " in f" {o} " for o in keys)}
 
 
 # A word, or (group empty) a break: the same runs as splitting at _BREAK and finding _WORD in

@@ -376,6 +376,13 @@ def variants(
             if k != best:
                 out[k] = best
     _merge_acronyms(aliases, uses, out)
+    # A plural in -ics (the singular rule keeps it: "physics") and its singular are one subject
+    # ("Olympics", "Olympic"), under the form more remarks use.
+    for key in uses:
+        stem = key[:-1]
+        if key.endswith("ics") and stem in uses and key not in out and stem not in out:
+            best, other = sorted((key, stem), key=lambda k: (-uses[k], len(k), k))
+            out[other] = best
     # A place's adjective alone ("Syrian", "Crimean", "Ukrainian") is the place: the subject a
     # reader names. Phrases keep theirs ("Crimean bridge").
     for key in uses:
