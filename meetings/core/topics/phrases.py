@@ -509,21 +509,73 @@ NOUN_ENDS = frozenset(
     """and or but than in on at for to with as that because if when of is are was were will would
     has have had can could should must which who""".split()
 )
+# A key that counts a remark's uses of an -ing or -ed word that is no word of a phrase (mostly a
+# verb form: _content), "~rolling", and, when a noun follows (after at most one adjective), of the
+# words together, "~rolling~stock", "~liquefied~natural gas" (PARTICIPLE again after the
+# participle's own words: "~state owned~company"); stored and read like the verb-use keys. A
+# participle the archive uses mostly before one noun names a subject with it ("rolling stock",
+# "dilapidated housing", "nursing homes"): subjects.participle_names.
+PARTICIPLE = "~"
+# Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
+AUXILIARIES = VERB_CUES | frozenset(
+    "is are was were be been being am has have had it he she now already still also just".split()
+)
 # A word and what follows it up to the next word.
 _WORD_AND_GAP = re.compile("(" + _WORD.pattern + r")([^A-Za-z]*)")
 _PUNCTUATION = re.compile(r"[^\s\-'’]")
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _participle(low: str) -> bool:
+    """An -ing or -ed word that _content leaves out of phrases as a verb form."""
+    return (
+        low.endswith(("ing", "ed"))
+        and len(low) > 4
+        and low not in ING_ED_NOUNS
+        and low not in STOP_WORDS
+        and low not in VERBS
+        and low not in NUMBER_WORDS
+    )
+
+
+def _participle_uses(items: list[tuple[str, str]], i: int, out: Counter, qualifies: bool) -> None:
+    """Count the participle at items[i] (see PARTICIPLE) and, if it `qualifies`, the noun after it."""
+    w = items[i][0]
+    key = " ".join(part for part in w.lower().split("-") if part)
+    out[PARTICIPLE + key] += 1
+    if not qualifies:
+        return
+    following = []
+    for j in range(i + 1, min(i + 3, len(items))):
+        nxt, gap_before = items[j][0], items[j - 1][1]
+        if _PUNCTUATION.search(gap_before) or not nxt[:1].islower():
+            break
+        found = _WORD_INFO.get(nxt, _MISSING)
+        info = _word_info(nxt) if found is _MISSING else found
+        if info is None:
+            break
+        following.append((nxt.lower(), info))
+    # The next word, and the next two when the first can be an adjective ("liquefied natural
+    # gas"): the archive judges which is a name (subjects.participle_names).
+    if following and not following[0][1][2]:
+        out[PARTICIPLE + key + PARTICIPLE + following[0][1][4]] += 1
+    if len(following) == 2 and not following[1][1][2]:
+        if following[0][1][2] or "ADJ" in parts_of_speech(following[0][0]):
+            out[PARTICIPLE + key + PARTICIPLE + following[0][1][3] + " " + following[1][1][4]] += 1
 
 
 def word_uses(text: str) -> Counter:
     """The use keys of `text`, counted besides its phrases (whose counts are left as they are):
     each lower-case content word right after a verb cue that the dictionary knows as a verb, under
     VERB_USE + its key; each use as a noun of its own (plural, or after a noun cue and before a
-    break) of a word the dictionary knows as an adjective or adverb, under NOUN_USE + its key. The
-    shares are judged over the archive (subjects.verbs, subjects.adjectives)."""
+    break) of a word the dictionary knows as an adjective or adverb, under NOUN_USE + its key; each
+    use of a participle and of the noun it qualifies, under PARTICIPLE + their keys. The shares are
+    judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names)."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
-    for w, gap in _WORD_AND_GAP.findall(normalise(text)):
+    items = _WORD_AND_GAP.findall(normalise(text))
+    for i, (w, gap) in enumerate(items):
         low = w.lower()
         if waiting is not None:
             if low in NOUN_ENDS:
@@ -531,6 +583,9 @@ def word_uses(text: str) -> Counter:
             waiting = None
         verb_cue = previous in VERB_CUES
         noun_cue = previous in NOUN_CUES
+        if (w[:1].islower() or i == 0 or _SENTENCE_END.search(items[i - 1][1])) and _participle(low):
+            # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
+            _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
         previous = low
         if "-" in w or not (verb_cue or noun_cue or low[-1] == "s"):
             continue

@@ -29,6 +29,7 @@ from .phrases import (
     ING_ED_NOUNS,
     NOUN_USE,
     NUMBER_WORDS,
+    PARTICIPLE,
     VERB_USE,
     not_a_noun,
     phrase_key,
@@ -110,7 +111,7 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
 GRADING_ADJECTIVES = frozenset(
     """special recent different real certain major various several particular current previous past
     whole same other own necessary possible serious significant important huge enormous actual
-    better""".split()
+    better overwhelming""".split()
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
@@ -338,7 +339,7 @@ def variants(
     for key in uses:
         if key in out:
             continue
-        if key.startswith((VERB_USE, NOUN_USE)) or not is_subject(key):  # nor is a count of uses
+        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(key):  # nor is a count of uses
             out[key] = None
             continue
         words = key.split(" ")
@@ -389,6 +390,9 @@ def variants(
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
     adjective = adjectives(uses)
+    named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
+    for key, phrase in named.items():
+        out[key] = out.get(phrase, phrase)  # "~rolling~stock" is the subject "rolling stock"
     ends_adjective = []  # phrases ending with an adjective of the archive: "agro-industrial"
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
     for key in uses:
@@ -477,6 +481,38 @@ def _name_with_of(key: str, uses: Mapping[str, int], out: dict[str, str | None])
         out[key] = short
     else:
         out[short] = key
+
+
+# A participle used before one noun in this share or more of its uses (phrases.PARTICIPLE), in at
+# least PARTICIPLE_MIN_REMARKS remarks, names a subject with it: "rolling stock", "dilapidated
+# housing", "nursing homes"; "growing demand" is ordinary speech ("growing" qualifies anything).
+# Chosen by measurement (README "Topics").
+PARTICIPLE_SHARE = 0.5
+PARTICIPLE_MIN_REMARKS = 3
+
+
+def participle_names(
+    remarks: Mapping[str, int],
+    occurrences: Mapping[str, int],
+    adjective: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """The participle keys ("~rolling~stock") that name a subject (see PARTICIPLE_SHARE) -> that
+    subject's phrase key ("rolling stock"), from the remarks and the uses of each key; never one
+    ending with an adjective (the extractor's or `adjective`, the archive's: "liquefied natural")."""
+    out = {}
+    for key, n in remarks.items():
+        if not key.startswith(PARTICIPLE) or n < PARTICIPLE_MIN_REMARKS:
+            continue
+        word, link, rest = key[len(PARTICIPLE) :].partition(PARTICIPLE)
+        last = rest.rsplit(" ", 1)[-1]
+        if not link or all(w in GENERIC for w in rest.split(" ")) or last in adjective or last in ADJECTIVES:
+            continue  # the participle alone; before words of the meeting ("exchanged views")
+        phrase = f"{word} {rest}"
+        if occurrences.get(key, 0) >= PARTICIPLE_SHARE * occurrences.get(PARTICIPLE + word, 0) and is_subject(
+            phrase
+        ):
+            out[key] = phrase
+    return out
 
 
 # A word that this share or more of the remarks carrying it use as a verb ("we must preserve",
