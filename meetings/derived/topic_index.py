@@ -23,9 +23,8 @@ from itertools import groupby
 from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
-from meetings.core.roles import portfolio
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
-from meetings.core.topics.phrases import common_label, longest_keys
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
+from meetings.core.topics.phrases import common_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
@@ -329,11 +328,10 @@ def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
 def _portfolios() -> dict[int, set[str]]:
     """Person -> the phrase keys of what their offices answer for, from every role they spoke
     under (roles.portfolio: "Minister of Energy" -> "energy")."""
-    out: dict[int, set[str]] = {}
+    roles: dict[int, set[str]] = defaultdict(set)
     for pid, role in Appearance.objects.exclude(role=None).values_list("participant_id", "role").distinct():
-        for domain in portfolio(role):
-            out.setdefault(pid, set()).update(longest_keys(domain))
-    return out
+        roles[pid].add(role)
+    return {pid: keys for pid, written in roles.items() if (keys := portfolio_keys(written))}
 
 
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)

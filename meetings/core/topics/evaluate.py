@@ -9,7 +9,7 @@ from pathlib import Path
 
 from meetings.core.parser import parse_transcript
 
-from .extract import RemarkText, meeting_exclusions, remark_phrases
+from .extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
 from .scoring import TurnPhrases, score
 
 TopTopics = Callable[[list[Path]], dict[str, list[str]]]
@@ -36,6 +36,7 @@ def own_method(paths: list[Path]) -> dict[str, list[str]]:
     """The archive's own extractor and scorer, run on parsed files (no database)."""
     turns: list[TurnPhrases] = []
     person_ids: dict[str, int] = {}
+    roles: dict[int, set[str]] = {}
     tid = 0
     for mid, path in enumerate(paths):
         t = parse_transcript(path.read_bytes())
@@ -46,7 +47,10 @@ def own_method(paths: list[Path]) -> dict[str, list[str]]:
                 RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
             )
             pid = person_ids.setdefault(turn.name, len(person_ids) + 1) if turn.name else None
+            if pid is not None and turn.role:
+                roles.setdefault(pid, set()).add(turn.role)
             turns.append(TurnPhrases(tid, mid, pos, pid, turn.kind == "summary", phrases, words))
-    scored = score(turns, names=list(person_ids))
+    portfolios = {pid: portfolio_keys(written) for pid, written in roles.items()}
+    scored = score(turns, names=list(person_ids), portfolios=portfolios)
     names = {v: k for k, v in person_ids.items()}
     return {names[pid]: [p for p, _, _ in topics] for pid, topics in scored.person_topics.items()}

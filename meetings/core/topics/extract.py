@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from meetings.core.parser.inline import TEXT, segments
 from meetings.core.parser.names import name_tokens
+from meetings.core.roles import portfolio
 
-from .phrases import _procedural, acronym_aliases, candidates, name_phrases, normalise, word_uses
+from .phrases import (
+    _procedural,
+    acronym_aliases,
+    candidates,
+    longest_keys,
+    name_phrases,
+    normalise,
+    word_uses,
+)
 
 
 @dataclass
@@ -27,6 +37,13 @@ def meeting_exclusions(names: list[str]) -> set[str]:
     for n in names:
         out.update(t for t in name_tokens(n) if len(t) > 2)
     return out
+
+
+def portfolio_keys(roles: Iterable[str | None]) -> set[str]:
+    """The phrase keys of what the offices among `roles` answer for (roles.portfolio: "Minister of
+    Energy" -> "energy"; "Minister of Natural Resources" -> "natural resource"), for
+    scoring.score's `portfolios`."""
+    return {key for role in roles for domain in portfolio(role) for key in longest_keys(domain)}
 
 
 def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool]:
