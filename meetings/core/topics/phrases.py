@@ -305,9 +305,12 @@ def _content(word: str) -> bool:
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
         return False
-    if low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS and not word[:1].isupper():
-        return False
-    return True
+    return not (_verb_form(low) and not word[:1].isupper())
+
+
+def _verb_form(low: str) -> bool:
+    """An -ing or -ed word read as a verb form, not a noun people raise (ING_ED_NOUNS)."""
+    return low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS
 
 
 def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
@@ -528,14 +531,7 @@ _SENTENCE_END = re.compile(r"[.!?]")
 
 def _participle(low: str) -> bool:
     """An -ing or -ed word that _content leaves out of phrases as a verb form."""
-    return (
-        low.endswith(("ing", "ed"))
-        and len(low) > 4
-        and low not in ING_ED_NOUNS
-        and low not in STOP_WORDS
-        and low not in VERBS
-        and low not in NUMBER_WORDS
-    )
+    return _verb_form(low) and low not in STOP_WORDS and low not in VERBS and low not in NUMBER_WORDS
 
 
 def _participle_uses(items: list[tuple[str, str]], i: int, out: Counter, qualifies: bool) -> None:

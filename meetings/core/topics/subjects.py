@@ -393,13 +393,17 @@ def variants(
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
     for key, phrase in named.items():
         out[key] = out.get(phrase, phrase)  # "~rolling~stock" is the subject "rolling stock"
-    ends_adjective = []  # phrases ending with an adjective of the archive: "agro-industrial"
+    verb = verbs(uses)
+    # Phrases ending with an adjective of the archive ("agro-industrial") or opening with a verb of
+    # it before an adjective or words of the meeting ("produce results").
+    not_subjects = []
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
     for key in uses:
         if " " not in key:
             continue
-        if adjective and key[key.rindex(" ") + 1 :] in adjective:
-            ends_adjective.append(key)
+        words = key.split(" ")
+        if (adjective and words[-1] in adjective) or (verb and _verb_phrase(words, verb, adjective)):
+            not_subjects.append(key)
         if key in out:
             continue
         if " and " in key and not _one_name(key, uses):
@@ -412,11 +416,8 @@ def variants(
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
     targets = set(out.values())
-    verb = verbs(uses)
     dropped = verb | adjective | (modifiers(occurrences) if occurrences is not None else set())
-    dropped.update(ends_adjective)
-    if verb:
-        dropped.update(key for key in uses if " " in key and _verb_phrase(key.split(" "), verb, adjective))
+    dropped.update(not_subjects)
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
