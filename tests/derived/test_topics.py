@@ -63,6 +63,44 @@ def test_rebuild_is_deterministic(harbour):
     assert snapshot() == before
 
 
+MINISTER = """Meeting on the fishing season
+
+March 14, 2023, Larkspur
+
+Chair of the Harbour Board Helena Marsh: Good morning. Minister, the fisheries first, please.
+
+Minister of Fisheries Olaf Berg: The fisheries had a good year. The cod quota rose, the fisheries ports were rebuilt, and the herring catch beat the forecast.
+
+Helena Marsh: And next year?
+
+Olaf Berg: Next year the fisheries will need new trawlers. The herring catch and the cod quota depend on them, and the fisheries ports must take bigger trawlers.
+
+Helena Marsh: And the quay walls?
+
+Port Director Tomas Reyes: The quay walls still need repair.
+"""
+
+
+@pytest.mark.django_db
+def test_ingest_scores_topics_as_a_rebuild_does(write_transcript):
+    """Topics scored at ingest are those `rebuild_topics` gives afterwards: the office a person
+    spoke under counts at ingest too (it was read from the meetings' aggregates, rebuilt only
+    after the topics, so a new archive's ministers lost their portfolio)."""
+    folder = write_transcript("h/harbour.txt", SAMPLE).parent
+    write_transcript("h/fisheries.txt", MINISTER)
+    call_command("ingest_transcripts", str(folder), stdout=io.StringIO())
+
+    def snapshot():
+        return sorted(
+            ParticipantTopic.objects.values_list("participant__name", "topic__key", "rank", "score")
+        )
+
+    at_ingest = snapshot()
+    assert ("Olaf Berg", "fishery") in {(name, key) for name, key, _, _ in at_ingest}
+    call_command("rebuild_topics", stdout=io.StringIO())
+    assert at_ingest == snapshot()
+
+
 @pytest.mark.django_db
 def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     html = client.get("/topics/").content.decode()
