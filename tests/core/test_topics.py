@@ -931,6 +931,46 @@ def test_words_used_as_nouns_of_their_own_are_counted_apart():
     }
 
 
+def test_a_verb_of_the_dictionary_written_as_the_end_of_a_name_counts_a_noun_use():
+    # "Mainline" and "Shanghai" are verbs to the dictionary; capitalised inside a sentence and
+    # ending a name they are nouns. Not at a sentence's start, not before another capitalised word
+    # (the name goes on), not in lower case.
+    from meetings.core.topics.phrases import NOUN_USE, word_uses
+
+    text = (
+        "Freight on the Northern Mainline grew, and the port of Shanghai is busy. Mainline trains "
+        "run late. The Shanghai Harbour Board met; nobody would shanghai a sailor"
+    )
+    got = {k: n for k, n in word_uses(text).items() if k.startswith(NOUN_USE)}
+    assert got == {NOUN_USE + "mainline": 1, NOUN_USE + "shanghai": 1}
+
+
+def test_a_verb_of_the_dictionary_the_archive_writes_as_a_name_is_a_subject():
+    # The dictionary knows "mainline" and "shanghai" only as verbs, which would make them (and the
+    # phrases they end) no subject; the archive writes them as names in a good share of the
+    # remarks that carry them (the noun-use keys above). A verb the archive never so writes stays
+    # out, and so does everything in an archive read before these uses were counted.
+    from meetings.core.topics.phrases import NOUN_USE
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "shanghai": 10,
+        NOUN_USE + "shanghai": 8,
+        "mainline": 6,
+        "northern mainline": 5,
+        NOUN_USE + "mainline": 4,
+        "congratulate": 20,
+        "harbour": 12,
+    }
+    got = variants(remarks)
+    assert "shanghai" not in got and "mainline" not in got and "northern mainline" not in got
+    assert got["congratulate"] is None
+    got = variants({**remarks, NOUN_USE + "shanghai": 1})  # one remark in ten: a verb after all
+    assert got["shanghai"] is None and "mainline" not in got
+    got = variants({k: n for k, n in remarks.items() if not k.startswith(NOUN_USE)})
+    assert got["shanghai"] is None and got["northern mainline"] is None
+
+
 def test_a_word_the_archive_uses_only_as_an_adjective_is_no_subject():
     # "stable" is carried by 40 remarks, 1 of which uses it as a noun: an adjective here. "military"
     # (12 of 40) and "harbour" (no adjective in the dictionary) stay; so does everything in an

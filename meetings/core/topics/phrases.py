@@ -499,7 +499,8 @@ VERB_CUES = frozenset("to will would can could must should shall may might canno
 # A key that counts a remark's uses, as a noun of its own, of a word the dictionary knows as an
 # adjective or adverb too ("+military": "the military", "Republicans"), stored and read like the
 # verb-use keys. A word the archive (almost) never uses so is an adjective ("stable", "closer",
-# "industrial"): subjects.adjectives.
+# "industrial"): subjects.adjectives. Also a word the dictionary knows only as a verb, written as
+# the end of a name ("+mainline": "the Baikal-Amur Mainline"): subjects.named_verbs.
 NOUN_USE = "+"
 # A word is used as a noun of its own in the plural, or after one of these (a determiner or a
 # preposition) when nothing of a phrase follows: a break or one of NOUN_ENDS ("the military and",
@@ -560,13 +561,25 @@ def _participle_uses(items: list[tuple[str, str]], i: int, out: Counter, qualifi
             out[PARTICIPLE + key + PARTICIPLE + following[0][1][3] + " " + following[1][1][4]] += 1
 
 
+def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
+    """Is the capitalised word items[i] inside a sentence (not its first word) and the last
+    capitalised word of its run (no capitalised word follows in the same clause)?"""
+    if _SENTENCE_END.search(items[i - 1][1]):
+        return False
+    if i + 1 == len(items) or _PUNCTUATION.search(items[i][1]):
+        return True
+    return not items[i + 1][0][:1].isupper()
+
+
 def word_uses(text: str) -> Counter:
     """The use keys of `text`, counted besides its phrases (whose counts are left as they are):
     each lower-case content word right after a verb cue that the dictionary knows as a verb, under
     VERB_USE + its key; each use as a noun of its own (plural, or after a noun cue and before a
     break) of a word the dictionary knows as an adjective or adverb, under NOUN_USE + its key; each
-    use of a participle and of the noun it qualifies, under PARTICIPLE + their keys. The shares are
-    judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names)."""
+    use of a participle and of the noun it qualifies, under PARTICIPLE + their keys; each use as the
+    last word of a name, capitalised inside a sentence, of a word the dictionary knows only as a
+    verb ("Mainline", "Shanghai"), under NOUN_USE + its key. The shares are judged over the archive
+    (subjects.verbs, subjects.adjectives, subjects.participle_names, subjects.named_verbs)."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
@@ -583,6 +596,14 @@ def word_uses(text: str) -> Counter:
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
         previous = low
+        if w[:1].isupper() and i and _ends_a_name(items, i) and parts_of_speech(low) == _VERB:
+            # A verb to the dictionary, written as the last word of a name ("the Baikal-Amur
+            # Mainline", "in Shanghai"): a noun here (subjects.named_verbs).
+            found = _WORD_INFO.get(w, _MISSING)
+            info = _word_info(w) if found is _MISSING else found
+            if info is not None:
+                out[NOUN_USE + info[4]] += 1
+            continue
         if "-" in w or not (verb_cue or noun_cue or low[-1] == "s"):
             continue
         found = _WORD_INFO.get(w, _MISSING)

@@ -12,7 +12,7 @@ Pure: lemminflect and wordfreq ship their data inside the packages (nothing is d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 
 from lemminflect import getLemma
@@ -178,7 +178,7 @@ COURTESY_NOUNS = frozenset(
 )
 
 
-def is_subject(key: str) -> bool:
+def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     """Can a phrase key be a topic at all? Not if it ends with a word that is never a noun
     ("state announces", "abide"), if it is a unit, a shell noun, a quantity or a vague noun alone
     (NOT_ALONE, VAGUE_NOUNS: "importance", "prospects"),
@@ -186,9 +186,10 @@ def is_subject(key: str) -> bool:
     if it is a unit with its measure ("cubic metre", "three year"),
     if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
-    or a given name alone ("donald")."""
+    or a given name alone ("donald"). `nouns`: words the archive uses as nouns whatever the
+    dictionary says (named_verbs)."""
     words = key.split(" ")
-    if not_a_noun(words[-1]) or key in NOT_ALONE or key in VAGUE_NOUNS:
+    if (not_a_noun(words[-1]) and words[-1] not in nouns) or key in NOT_ALONE or key in VAGUE_NOUNS:
         return False
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False  # "Moscow mayor"
@@ -336,10 +337,13 @@ def variants(
     aliases = [key for key in uses if ALIAS in key]
     for key in aliases:
         out[key] = None  # a statement about two keys, never a topic
+    nouns = named_verbs(uses)
     for key in uses:
         if key in out:
             continue
-        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(key):  # nor is a count of uses
+        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(
+            key, nouns
+        ):  # nor is a count of uses
             out[key] = None
             continue
         words = key.split(" ")
@@ -535,6 +539,25 @@ def verbs(remarks: Mapping[str, int]) -> set[str]:
             if total >= VERB_MIN_REMARKS and n >= VERB_SHARE * total:
                 out.add(word)
     return out
+
+
+# A word the dictionary knows only as a verb that this share or more of the remarks carrying it
+# write as the end of a name (phrases.word_uses: "the Baikal-Amur Mainline", "in Shanghai") is a
+# noun of the archive: it and the phrases it ends can be subjects. Chosen by reading the dev
+# archive's words (README "Topics").
+NAMED_SHARE = 0.3
+
+
+def named_verbs(remarks: Mapping[str, int]) -> set[str]:
+    """The words the dictionary knows only as verbs that the archive writes as names (see
+    NAMED_SHARE), from the remarks that carry each key and each noun-use key."""
+    return {
+        word
+        for key, n in remarks.items()
+        if key.startswith(NOUN_USE)
+        and n >= NAMED_SHARE * remarks.get(word := key[len(NOUN_USE) :], 0)
+        and _pos(word) == {"VERB"}
+    }
 
 
 # A word the dictionary knows as an adjective or adverb that fewer than this share of the remarks

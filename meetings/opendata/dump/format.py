@@ -112,7 +112,8 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
             "candidate topic phrases and their counts, what the topic index weighs; a key with '=' says an "
             "acronym and a name are one ('eaeu=eurasian economic union'), one starting '^' counts a word "
             "used as a verb ('^preserve'), one starting '+' a word also known as an adjective used as a "
-            "noun of its own ('+military'), one starting '~' an -ing or -ed word ('~rolling') or it and "
+            "noun of its own ('+military') or a word known only as a verb written as the end of a name "
+            "('+mainline'), one starting '~' an -ing or -ed word ('~rolling') or it and "
             "the noun it qualifies ('~rolling~stock')",
         ),
         "topics": (_L, "slugs of the remark's topics, weightiest first"),
