@@ -931,6 +931,31 @@ def test_words_used_as_nouns_of_their_own_are_counted_apart():
     }
 
 
+def test_one_phrase_written_with_a_hyphen_a_space_or_as_one_word_is_one_topic():
+    # "inter-regional" (key "inter regional") and "interregional", "road map" and "roadmap": one
+    # subject, under the form more remarks use. Forms already shown under another key, or no
+    # subject at all, are left as they are.
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "inter regional cooperation": 6,
+        "interregional cooperation": 14,
+        "road map": 16,
+        "roadmap": 5,
+        "harbour master": 3,
+        "harbourmaster": 3,
+        "quay wall": 9,
+        "president trump": 4,
+        "trump": 9,
+    }
+    got = variants(remarks)
+    assert got["inter regional cooperation"] == "interregional cooperation"
+    assert got["roadmap"] == "road map" and "road map" not in got
+    assert got["harbour master"] == "harbourmaster"  # a tie: the shorter form
+    assert "interregional cooperation" not in got and "quay wall" not in got
+    assert got["president trump"] == "trump"
+
+
 def test_a_verb_of_the_dictionary_written_as_the_end_of_a_name_counts_a_noun_use():
     # "Mainline" and "Shanghai" are verbs to the dictionary; capitalised inside a sentence and
     # ending a name they are nouns. Not at a sentence's start, not before another capitalised word

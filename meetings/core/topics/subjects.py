@@ -324,6 +324,7 @@ def variants(
     - Of the forms left together, the one used most is the key (ties: the shorter, then A-Z).
     - An acronym and the name a remark spelled it out as (an ALIAS key, "eaeu=eurasian economic
       union", from phrases.acronym_aliases) are one topic.
+    - A phrase written with a hyphen, a space or as one word is one topic ("roadmap", "road map").
     - A word the archive uses (almost) only before another word of a phrase is no topic alone
       (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given), nor is
       one most remarks carrying it use as a verb (`verbs`, judged on `uses`).
@@ -425,7 +426,28 @@ def variants(
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
+    _merge_spellings(uses, out)
     return out
+
+
+def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """A phrase written with a hyphen, a space or as one word ("inter-regional cooperation",
+    "interregional cooperation"; "road map", "roadmap") is one subject, under the form more
+    remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
+    first: dict[str, str] = {}
+    groups: dict[str, list[str]] = {}
+    for key in remarks:
+        if key in out:
+            continue
+        compact = key.replace(" ", "")
+        seen = first.setdefault(compact, key)
+        if seen != key:
+            groups.setdefault(compact, [seen]).append(key)
+    for members in groups.values():
+        best = min(members, key=lambda k: (-remarks[k], len(k), k))
+        for key in members:
+            if key != best:
+                out[key] = best
 
 
 def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
