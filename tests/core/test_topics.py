@@ -231,6 +231,21 @@ def test_a_greeting_opening_a_phrase_names_no_subject():
     assert is_subject("good governance")
 
 
+def test_st_before_a_name_is_part_of_it():
+    # "St" (Saint) is two letters, which a word of a phrase never is unless in capitals; before a
+    # capitalised word it is part of the name, with or without its full stop. "Saint Larkspur" is
+    # the same place (subjects.variants), and "St" alone is no subject.
+    from meetings.core.topics.phrases import candidates
+    from meetings.core.topics.subjects import variants
+
+    got = candidates("The ferry to St Larkspur is late. St. Larkspur Harbour is full. Saint Larkspur waits.")
+    assert got["st larkspur"] == 2 and got["st larkspur harbour"] == 1 and got["saint larkspur"] == 1
+    assert variants({"st larkspur": 9, "saint larkspur": 2, "st": 3}) == {
+        "saint larkspur": "st larkspur",
+        "st": None,
+    }
+
+
 def test_greetings_and_courtesies_are_never_candidates():
     from meetings.core.topics.phrases import candidates
 

@@ -197,11 +197,17 @@ _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
 
 
 def normalise(text: str) -> str:
-    """U+00A0, typographic apostrophes and hyphen variants as plain characters."""
+    """U+00A0, typographic apostrophes and hyphen variants as plain characters; "St." before a
+    name as "St" (the full stop would end the name: "St. Petersburg")."""
     text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
     for h in _HYPHENS:
         text = text.replace(h, "-")
+    if "St." in text:
+        text = _SAINT_STOP.sub("St", text)
     return text
+
+
+_SAINT_STOP = re.compile(r"\bSt\.(?= [A-Z])")
 
 
 @lru_cache(maxsize=65536)
@@ -301,7 +307,7 @@ def _content(word: str) -> bool:
     low = word.lower()
     if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
         return False
-    if len(low) < 3 and not word.isupper():
+    if len(low) < 3 and not word.isupper() and word != "St":  # "St Petersburg"
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
         return False

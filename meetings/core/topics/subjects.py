@@ -191,6 +191,8 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     words = key.split(" ")
     if (not_a_noun(words[-1]) and words[-1] not in nouns) or key in NOT_ALONE or key in VAGUE_NOUNS:
         return False
+    if key == "st":  # of a name ("St Petersburg"), never alone
+        return False
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False  # "Moscow mayor"
     if "of" in words and words[words.index("of") - 1] in OFFICE_WORDS:
@@ -432,14 +434,17 @@ def variants(
 
 def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> None:
     """A phrase written with a hyphen, a space or as one word ("inter-regional cooperation",
-    "interregional cooperation"; "road map", "roadmap") is one subject, under the form more
-    remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
+    "interregional cooperation"; "road map", "roadmap"), or with "Saint" or "St", is one subject,
+    under the form more remarks use (ties: the shorter). Only forms still shown under their own
+    key are merged."""
     first: dict[str, str] = {}
     groups: dict[str, list[str]] = {}
     for key in remarks:
         if key in out:
             continue
         compact = key.replace(" ", "")
+        if "saint" in compact:  # "Saint Petersburg" is "St Petersburg"
+            compact = "".join("st" if w == "saint" else w for w in key.split(" "))
         seen = first.setdefault(compact, key)
         if seen != key:
             groups.setdefault(compact, [seen]).append(key)
