@@ -231,6 +231,15 @@ def test_a_greeting_opening_a_phrase_names_no_subject():
     assert is_subject("good governance")
 
 
+def test_adverbs_and_titles_the_dictionary_lacks_are_no_candidates():
+    # "underway" and "Madame" are not in the dictionary (no part of speech to rule them out).
+    from meetings.core.topics.phrases import candidates
+
+    got = candidates("Repairs are underway at the quay. Madame Chair, the quay walls are ready.")
+    assert "underway" not in got and "madame" not in got and "madame chair" not in got
+    assert got["quay wall"] == 1
+
+
 def test_st_before_a_name_is_part_of_it():
     # "St" (Saint) is two letters, which a word of a phrase never is unless in capitals; before a
     # capitalised word it is part of the name, with or without its full stop. "Saint Larkspur" is

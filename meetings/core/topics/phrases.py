@@ -37,7 +37,7 @@ this those though through throughout thus to together too toward towards under u
 us very via was wasn't we we'd we'll we're we've well were weren't what what's whatever when
 whenever where whereas wherever whether which while who who's whoever whole whom whose why will
 with within without won't would wouldn't yes yet you you'd you'll you're you've your yours
-yourself yourselves mr mrs ms dr sir madam okay ok oh eh ah um yeah hello goodbye thanks thank
+yourself yourselves mr mrs ms dr sir madam madame okay ok oh eh ah um yeah hello goodbye thanks thank
 today yesterday tomorrow tonight ago currently recently particularly especially certainly clearly
 simply actually basically generally probably possibly absolutely obviously naturally exactly
 fully entirely completely totally largely mainly primarily directly immediately finally
@@ -45,6 +45,7 @@ firstly secondly thirdly lastly further furthermore additionally accordingly hen
 respectively approximately roughly nearly almost virtually literally truly indeed anyway also
 once twice ever never always usually normally typically constantly continuously gradually
 quickly slowly easily hard highly deeply strongly seriously carefully properly duly
+underway afoot
 """.split()
 )
 
