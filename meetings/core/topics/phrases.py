@@ -209,6 +209,7 @@ def normalise(text: str) -> str:
 
 
 _SAINT_STOP = re.compile(r"\bSt\.(?= [A-Z])")
+_SAINT_NAME = re.compile(r"\bSt (?=[A-Z])")
 
 
 @lru_cache(maxsize=65536)
@@ -334,7 +335,10 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     append = run.append
     info_of = _WORD_INFO.get
     missing = _MISSING
-    for w in _TOKEN.findall(normalise(text)):
+    plain = normalise(text)
+    if "St " in plain:  # "St" and its name as one word of the phrase's MAX_WORDS
+        plain = _SAINT_NAME.sub("St-", plain)
+    for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
             info = _word_info(w) if found is missing else found
