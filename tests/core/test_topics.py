@@ -240,6 +240,40 @@ def test_adverbs_and_titles_the_dictionary_lacks_are_no_candidates():
     assert got["quay wall"] == 1
 
 
+def test_american_and_british_spellings_are_one_topic():
+    # "privatization" and "privatisation", "defense ministry" and "defence ministry", "labor
+    # market" and "labour market", "program" and "programme": one subject, under the form more
+    # remarks use. A word that only looks like one ("size", "water", "doctor") is left alone.
+    from meetings.core.topics.subjects import british_spelling, variants
+
+    got = variants(
+        {
+            "privatization": 5,
+            "privatisation": 4,
+            "defence ministry": 74,
+            "defense ministry": 2,
+            "labor market": 3,
+            "labour market": 21,
+            "nuclear program": 1,
+            "nuclear programme": 10,
+            "harbour center": 2,
+            "harbour centre": 6,
+            "size": 9,
+            "doctor": 12,
+        }
+    )
+    assert got == {
+        "privatisation": "privatization",
+        "defense ministry": "defence ministry",
+        "labor market": "labour market",
+        "nuclear program": "nuclear programme",
+        "harbour center": "harbour centre",
+    }
+    assert british_spelling("neighbor") == "neighbour" and british_spelling("analyze") == "analyse"
+    for word in ("size", "water", "doctor", "border", "catalogue", "programme"):
+        assert british_spelling(word) == word
+
+
 def test_st_before_a_name_is_part_of_it():
     # "St" (Saint) is two letters, which a word of a phrase never is unless in capitals; before a
     # capitalised word it is part of the name, with or without its full stop. "Saint Larkspur" is

@@ -432,19 +432,43 @@ def variants(
     return out
 
 
+# American spellings and the British ones the archive mostly writes: -ize/-ization, -yze, -er
+# and -or of a closed list of words, -se of "defense", "program", -og ("catalog").
+_AMERICAN = re.compile(
+    r"(?P<a>[a-z]{2})iz(?=e|es|ed|ing|ation|er)|(?P<b>[a-z]{2})yz(?=e|ed|ing|ation)"
+    r"|\b(?P<c>cent|theat|met|lit|fib)er\b"
+    r"|\b(?P<d>lab|hon|col|harb|behavi|neighb|fav|flav|hum|rum|vig|endeav|arm|rig|vap|parl)or\b"
+    r"|\b(?P<e>defen|offen|licen|preten)se\b|\b(?P<f>program)\b|\b(?P<g>catal|anal|dial)og\b"
+)
+_AMERICAN_HINT = re.compile(r"[iy]z|(?:er|or|se|og|am)\b")  # what every match holds, found faster
+_BRITISH = {"a": "is", "b": "ys", "c": "re", "d": "our", "e": "ce", "f": "me", "g": "ogue"}
+
+
+def _british(m: re.Match) -> str:
+    group = m.lastgroup or ""
+    return m.group(group) + _BRITISH[group]
+
+
+def british_spelling(key: str) -> str:
+    """A key in British spelling ("privatization" -> "privatisation", "defense" -> "defence",
+    "labor market" -> "labour market", "program" -> "programme"); other keys as they are."""
+    return _AMERICAN.sub(_british, key) if _AMERICAN_HINT.search(key) else key
+
+
 def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> None:
     """A phrase written with a hyphen, a space or as one word ("inter-regional cooperation",
-    "interregional cooperation"; "road map", "roadmap"), or with "Saint" or "St", is one subject,
-    under the form more remarks use (ties: the shorter). Only forms still shown under their own
-    key are merged."""
+    "interregional cooperation"; "road map", "roadmap"), with "Saint" or "St", or in American and
+    British spelling ("privatization", "privatisation") is one subject, under the form more
+    remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
     first: dict[str, str] = {}
     groups: dict[str, list[str]] = {}
     for key in remarks:
         if key in out:
             continue
-        compact = key.replace(" ", "")
+        spelt = british_spelling(key)
+        compact = spelt.replace(" ", "")
         if "saint" in compact:  # "Saint Petersburg" is "St Petersburg"
-            compact = "".join("st" if w == "saint" else w for w in key.split(" "))
+            compact = "".join("st" if w == "saint" else w for w in spelt.split(" "))
         seen = first.setdefault(compact, key)
         if seen != key:
             groups.setdefault(compact, [seen]).append(key)
