@@ -274,6 +274,16 @@ def test_american_and_british_spellings_are_one_topic():
         assert british_spelling(word) == word
 
 
+def test_ladies_and_gentlemen_are_never_candidates():
+    # Words of the meeting are listed as written ("ladies", "gentlemen"); their keys are singular
+    # ("lady", "gentleman", by the dictionary's plurals): both forms are words of the meeting.
+    from meetings.core.topics.phrases import candidates
+
+    got = candidates("Ladies and gentlemen, the quay walls need repair. Dear ladies, thank you.")
+    assert "gentleman" not in got and "lady" not in got and "dear lady" not in got
+    assert got["quay wall"] == 1
+
+
 def test_st_before_a_name_is_part_of_it():
     # "St" (Saint) is two letters, which a word of a phrase never is unless in capitals; before a
     # capitalised word it is part of the name, with or without its full stop. "Saint Larkspur" is

@@ -90,7 +90,7 @@ GENERIC = set(
     """
 issue issues question questions problem problems matter matters thing things way ways time times
 year years month months week weeks day days today colleague colleagues friend friends
-ladies gentlemen president mr_president minister chair chairman chairperson afternoon morning
+ladies gentlemen lady gentleman dear president mr_president minister chair chairman chairperson afternoon morning
 evening lot lots part parts point points number numbers fact facts case cases example examples
 course kind kinds sort sorts level levels area areas side sides place places result results
 situation situations opportunity opportunities attention meeting meetings discussion discussions
