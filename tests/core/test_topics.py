@@ -274,6 +274,35 @@ def test_american_and_british_spellings_are_one_topic():
         assert british_spelling(word) == word
 
 
+def test_canonical_turns_drop_and_merge_keys_remark_by_remark():
+    # Keys of no subject go; variants of one subject are one key, counted once per remark (the
+    # larger count: "president trump" also counts as "trump"); a turn with nothing to change is
+    # the same object.
+    from meetings.core.topics.phrases import VERB_USE
+    from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, canonical_turns
+
+    def turn(i, phrases):
+        return TurnPhrases(i, 1, i, 7, False, PhraseCounts(tuple(phrases), tuple(phrases.values())), 40)
+
+    turns = [
+        turn(1, {"quay wall": 2, "congratulate": 1, VERB_USE + "congratulate": 1}),
+        turn(2, {"president trump": 1, "trump": 3, "quay wall": 1}),
+        turn(3, {"quay wall": 1, "harbour": 2}),
+        turn(4, {"president trump": 2, "congratulate": 1}),
+    ] + [turn(10 + i, {"trump": 1, "harbour": 1, "congratulate": 1}) for i in range(6)]
+    got = canonical_turns(turns)
+    assert [dict(t.phrases) for t in got[:4]] == [
+        {"quay wall": 2},
+        {"trump": 3, "quay wall": 1},
+        {"quay wall": 1, "harbour": 2},
+        {"trump": 2},
+    ]
+    assert got[2] is turns[2]
+    assert [(t.turn_id, t.meeting_id, t.speaker_id, t.words) for t in got] == [
+        (t.turn_id, t.meeting_id, t.speaker_id, t.words) for t in turns
+    ]
+
+
 def test_ladies_and_gentlemen_are_never_candidates():
     # Words of the meeting are listed as written ("ladies", "gentlemen"); their keys are singular
     # ("lady", "gentleman", by the dictionary's plurals): both forms are words of the meeting.

@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
-from operator import ge
+from operator import ge, not_
 
 from .phrases import NAME_LINKS, is_name
 from .subjects import NAME_SHARE, common_weight, distinct_from_english, english_frequency, variants, zipf
@@ -102,6 +102,9 @@ class PhraseCounts(Mapping):
     def items(self):
         return zip(self._keys, self._counts)
 
+    def values(self):
+        return self._counts
+
     def __iter__(self):
         return iter(self._keys)
 
@@ -168,18 +171,36 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
     if not vmap:
         return list(turns)
     mapped = vmap.keys()
+    # Most remarks only lose keys (the use keys are in nearly all of them): those are filtered in
+    # C; a remark with a key shown under another is merged key by key.
+    dropped = frozenset(k for k, q in vmap.items() if q is None)
+    renamed = mapped - dropped
+    is_dropped = dropped.__contains__
     out: list[TurnPhrases] = []
+    append = out.append
     for t in turns:
-        if mapped.isdisjoint(t.phrases.keys()):
-            out.append(t)
+        phrases = t.phrases
+        keys = phrases.keys()
+        if mapped.isdisjoint(keys):
+            append(t)
             continue
-        merged: dict[str, int] = {}
-        for p, c in t.phrases.items():
-            q = vmap.get(p, p)
-            if q is not None and c > merged.get(q, 0):
-                merged[q] = c
-        out.append(replace(t, phrases=PhraseCounts(tuple(merged), tuple(merged.values()))))
+        if renamed.isdisjoint(keys):
+            gone = list(map(is_dropped, keys))
+            kept = PhraseCounts(tuple(_unless(keys, gone)), tuple(_unless(phrases.values(), gone)))
+        else:
+            merged: dict[str, int] = {}
+            for p, c in phrases.items():
+                q = vmap.get(p, p)
+                if q is not None and c > merged.get(q, 0):
+                    merged[q] = c
+            kept = PhraseCounts(tuple(merged), tuple(merged.values()))
+        append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
     return out
+
+
+def _unless(items, gone):
+    """The items whose flag in `gone` is false (in C)."""
+    return compress(items, map(not_, gone))
 
 
 def score(
@@ -318,7 +339,7 @@ def score(
             ),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES)  # ranked below
+        out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES, subs)  # ranked below
 
     # People: phrases they use markedly more than the archive does.
     total_words = total_words or 1
@@ -366,7 +387,7 @@ def score(
         ranked.sort(key=lambda x: (-x[1], x[0]))
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
-        out.person_topics[pid] = _dedupe_people(ranked)[:TOPICS_PER_PERSON]
+        out.person_topics[pid] = _dedupe(ranked, TOPICS_PER_PERSON, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
         weighed = []
@@ -543,7 +564,7 @@ def _whole_phrases(ranked, uses, remarks, subs):
 
 
 def _sub_phrases(p: str) -> frozenset[str]:
-    """Every q with _contains(p, q): the runs of whole words of p, other than p itself."""
+    """Every phrase p contains: the runs of whole words of p, other than p itself."""
     words = p.split(" ")
     k = len(words)
     if k == 1:
@@ -551,26 +572,19 @@ def _sub_phrases(p: str) -> frozenset[str]:
     return frozenset(" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k)
 
 
-def _contains(longer: str, shorter: str) -> bool:
-    return longer != shorter and f" {shorter} " in f" {longer} "
-
-
-def _dedupe(items: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
-    """The first `limit` items that neither contain nor are contained in an earlier kept one."""
-    kept: list[tuple[str, float]] = []
-    for p, w in items:
-        if any(_contains(q, p) or _contains(p, q) for q, _ in kept):
+def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]]) -> list:
+    """The first `limit` (all if None) items (phrase first) that neither contain nor are contained
+    in an earlier kept one; `subs`: each phrase's runs of whole words (_sub_phrases)."""
+    kept: list = []
+    names: set[str] = set()
+    inside: set[str] = set()  # every run of whole words of a kept phrase
+    for item in items:
+        p = item[0]
+        if p in inside or not subs[p].isdisjoint(names):
             continue
-        kept.append((p, w))
+        kept.append(item)
         if len(kept) == limit:
             break
-    return kept
-
-
-def _dedupe_people(items):
-    kept: list = []
-    for p, w, r in items:
-        if any(_contains(q, p) or _contains(p, q) for q, _, _ in kept):
-            continue
-        kept.append((p, w, r))
+        names.add(p)
+        inside |= subs[p]
     return kept
