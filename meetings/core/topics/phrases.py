@@ -316,6 +316,9 @@ def _content(word: str) -> bool:
     return not (_verb_form(low) and not word[:1].isupper())
 
 
+_ING_ED = ("ing", "ed")
+
+
 def _verb_form(low: str) -> bool:
     """An -ing or -ed word read as a verb form, not a noun people raise (ING_ED_NOUNS)."""
     return low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS
@@ -603,11 +606,16 @@ def word_uses(text: str) -> Counter:
             waiting = None
         verb_cue = previous in VERB_CUES
         noun_cue = previous in NOUN_CUES
-        if (w[:1].islower() or i == 0 or _SENTENCE_END.search(items[i - 1][1])) and _participle(low):
+        lower_case = w[:1].islower()
+        if (
+            low.endswith(_ING_ED)  # what every participle ends with, tested first (most words fail)
+            and (lower_case or i == 0 or _SENTENCE_END.search(items[i - 1][1]))
+            and _participle(low)
+        ):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
         previous = low
-        if w[:1].isupper() and i and _ends_a_name(items, i) and parts_of_speech(low) == _VERB:
+        if not lower_case and i and parts_of_speech(low) == _VERB and _ends_a_name(items, i):
             # A verb to the dictionary, written as the last word of a name ("the Baikal-Amur
             # Mainline", "in Shanghai"): a noun here (subjects.named_verbs).
             found = _WORD_INFO.get(w, _MISSING)
@@ -622,13 +630,13 @@ def word_uses(text: str) -> Counter:
         if info is None:
             continue
         key = info[4]
-        if verb_cue and w[:1].islower() and "VERB" in parts_of_speech(low):
+        if verb_cue and lower_case and "VERB" in parts_of_speech(low):
             out[VERB_USE + key] += 1
         if not {"ADJ", "ADV"} & parts_of_speech(key):
             continue
         if key != low and low[-1] == "s":  # a plural: "Republicans", "officials"
             out[NOUN_USE + key] += 1
-        elif noun_cue and w[:1].islower():
+        elif noun_cue and lower_case:
             if not gap or _PUNCTUATION.search(gap):
                 out[NOUN_USE + key] += 1
             else:
