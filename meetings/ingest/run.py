@@ -79,18 +79,18 @@ def refresh_derived(
     """After files were written: topics re-scored (unless left for later), the profiles' and
     lists' figures, the recent turns' search index and the caches."""
     changed = corrected or any(r.status in ("new", "updated", "duplicate") for r in reports)
-    if changed and not dry_run:
-        # The aggregates first: the topics read the offices people spoke under from them.
-        rebuild_aggregates()  # profiles' and lists' figures, one transaction
-    if changed and not dry_run and topics:
+    if not changed or dry_run:
+        return
+    # The aggregates first: the topics read the offices people spoke under from them.
+    rebuild_aggregates()  # profiles' and lists' figures, one transaction
+    if topics:
         scored = rebuild_topics()
         say(
             f"topics: {scored.topics} topics on {scored.turn_topics} remarks, re-scored in {scored.seconds:.1f} s"
         )
-    if changed and not dry_run:
-        search.refresh_recent_index()  # the newest turns' own search index, when due
-        search.rebuild_vocabulary()  # the words "Did you mean" suggests from
-        archive_changed()  # new ETags; cached pages are no longer served
+    search.refresh_recent_index()  # the newest turns' own search index, when due
+    search.rebuild_vocabulary()  # the words "Did you mean" suggests from
+    archive_changed()  # new ETags; cached pages are no longer served
 
 
 def refresh_derived_after_corrections(say: Callable[[str], None]) -> None:

@@ -321,7 +321,7 @@ _ING_ED = ("ing", "ed")
 
 def _verb_form(low: str) -> bool:
     """An -ing or -ed word read as a verb form, not a noun people raise (ING_ED_NOUNS)."""
-    return low.endswith(("ing", "ed")) and len(low) > 4 and low not in ING_ED_NOUNS
+    return low.endswith(_ING_ED) and len(low) > 4 and low not in ING_ED_NOUNS
 
 
 def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
@@ -375,6 +375,12 @@ _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
 _MISSING: tuple = ("<not yet looked up>",)  # a sentinel of the cache's own type
 _WORD_INFO: dict[str, tuple | None] = {}
 _WORD_INFO_MAX = 200_000
+
+
+def _cached_info(word: str) -> tuple | None:
+    """_word_info, from its memo when the word was met before (candidates reads the memo inline)."""
+    found = _WORD_INFO.get(word, _MISSING)
+    return _word_info(word) if found is _MISSING else found
 
 
 def _generic_part(p: str) -> bool:
@@ -561,8 +567,7 @@ def _participle_uses(items: list[tuple[str, str]], i: int, out: Counter, qualifi
         nxt, gap_before = items[j][0], items[j - 1][1]
         if _PUNCTUATION.search(gap_before) or not nxt[:1].islower():
             break
-        found = _WORD_INFO.get(nxt, _MISSING)
-        info = _word_info(nxt) if found is _MISSING else found
+        info = _cached_info(nxt)
         if info is None:
             break
         following.append((nxt.lower(), info))
@@ -618,15 +623,13 @@ def word_uses(text: str) -> Counter:
         if not lower_case and i and parts_of_speech(low) == _VERB and _ends_a_name(items, i):
             # A verb to the dictionary, written as the last word of a name ("the Baikal-Amur
             # Mainline", "in Shanghai"): a noun here (subjects.named_verbs).
-            found = _WORD_INFO.get(w, _MISSING)
-            info = _word_info(w) if found is _MISSING else found
+            info = _cached_info(w)
             if info is not None:
                 out[NOUN_USE + info[4]] += 1
             continue
         if "-" in w or not (verb_cue or noun_cue or low[-1] == "s"):
             continue
-        found = _WORD_INFO.get(w, _MISSING)
-        info = _word_info(w) if found is _MISSING else found
+        info = _cached_info(w)
         if info is None:
             continue
         key = info[4]

@@ -344,9 +344,8 @@ def variants(
     for key in uses:
         if key in out:
             continue
-        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(
-            key, nouns
-        ):  # nor is a count of uses
+        # Nor is a count of uses.
+        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(key, nouns):
             out[key] = None
             continue
         words = key.split(" ")
