@@ -948,19 +948,26 @@ def test_words_read_as_verbs_are_counted_apart():
     assert counts[VERB_USE + "preserve"] == 3 and counts["preserve"] == candidates(text)["preserve"]
 
 
+def uses_under(prefix: str, text: str) -> dict[str, int]:
+    """The use keys of `text` (phrases.word_uses) that start with `prefix`, and their counts."""
+    from meetings.core.topics.phrases import word_uses
+
+    return {k: n for k, n in word_uses(text).items() if k.startswith(prefix)}
+
+
 def test_participles_before_a_noun_are_counted_with_it():
     # An -ing or -ed word is no word of a phrase (mostly a verb form), so "rolling stock" would
     # be read as "stock": its uses and the noun (after any adjectives) it qualifies are counted
     # apart, for the archive to judge which are fixed names. Not with a noun after a pronoun, an
     # auxiliary or an adverb (a verb form), nor before a capitalised word or across punctuation.
-    from meetings.core.topics.phrases import PARTICIPLE, word_uses
+    from meetings.core.topics.phrases import PARTICIPLE
 
     text = (
         "The rolling stock is old; new rolling stocks came. We rolled the quay. They exchanged "
         "views. Liquefied natural gas and a state-owned harbour. The ferry was rolling, slowly. "
         "Besieged Larkspur."
     )
-    got = {k: n for k, n in word_uses(text).items() if k.startswith(PARTICIPLE)}
+    got = uses_under(PARTICIPLE, text)
     assert got == {
         PARTICIPLE + "rolling": 3,  # "was rolling" too, a use that names nothing
         PARTICIPLE + "rolled": 1,
@@ -1014,14 +1021,14 @@ def test_a_participle_mostly_before_one_noun_names_a_subject_with_it():
 def test_words_used_as_nouns_of_their_own_are_counted_apart():
     # A word the dictionary knows as an adjective too counts a noun use in the plural, or after a
     # determiner or preposition when its phrase ends there; not before a noun, not after "is".
-    from meetings.core.topics.phrases import NOUN_USE, word_uses
+    from meetings.core.topics.phrases import NOUN_USE
 
     text = (
         "The military and the army, like the Republicans. Stable growth is stable; the stable "
         "harbour stays stable. In the stable, horses rest. Officials of the military said: closer "
         "ties with the quay are closer than ever"
     )
-    got = {k: n for k, n in word_uses(text).items() if k.startswith(NOUN_USE)}
+    got = uses_under(NOUN_USE, text)
     assert got == {
         NOUN_USE + "military": 1,  # "the military and"; not "the military said" (a verb follows)
         NOUN_USE + "army": 1,
@@ -1060,13 +1067,13 @@ def test_a_verb_of_the_dictionary_written_as_the_end_of_a_name_counts_a_noun_use
     # "Mainline" and "Shanghai" are verbs to the dictionary; capitalised inside a sentence and
     # ending a name they are nouns. Not at a sentence's start, not before another capitalised word
     # (the name goes on), not in lower case.
-    from meetings.core.topics.phrases import NOUN_USE, word_uses
+    from meetings.core.topics.phrases import NOUN_USE
 
     text = (
         "Freight on the Northern Mainline grew, and the port of Shanghai is busy. Mainline trains "
         "run late. The Shanghai Harbour Board met; nobody would shanghai a sailor"
     )
-    got = {k: n for k, n in word_uses(text).items() if k.startswith(NOUN_USE)}
+    got = uses_under(NOUN_USE, text)
     assert got == {NOUN_USE + "mainline": 1, NOUN_USE + "shanghai": 1}
 
 
