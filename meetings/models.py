@@ -273,6 +273,12 @@ class Topic(models.Model):
         db_index=True,
         help_text="Among someone's or some meeting's top topics, with evidence enough: listed in the index.",
     )
+    forms = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="The other keys shown under this one (another spelling, a place's adjective, an acronym).",
+    )
 
     objects = TopicQuerySet.as_manager()
 

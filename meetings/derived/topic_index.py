@@ -258,12 +258,23 @@ def _rebuild(started: float) -> RebuildReport:
                     len(people[key]),
                     key in featured
                     and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
+                    list(scored.forms.get(key, ())),
                 )
             )
         topic_sql.copy_rows(
             cur,
             shadows[Topic._meta.db_table],
-            ["id", "key", "label", "slug", "remark_count", "raised_count", "people_count", "is_featured"],
+            [
+                "id",
+                "key",
+                "label",
+                "slug",
+                "remark_count",
+                "raised_count",
+                "people_count",
+                "is_featured",
+                "forms",
+            ],
             topic_rows,
         )
         n_turn_topics = topic_sql.copy_rows(

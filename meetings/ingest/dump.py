@@ -43,7 +43,16 @@ MEETING_COLUMNS = [
 ]  # fmt: skip
 SOURCE_COLUMNS = ["meeting_id", "name", "sha256", "size", "turn_count", "is_primary", "ingested_at"]
 RETIRED_COLUMNS = ["meeting_id", "key", "retired_at"]
-TOPIC_COLUMNS = ["key", "label", "slug", "remark_count", "raised_count", "people_count", "is_featured"]
+TOPIC_COLUMNS = [
+    "key",
+    "label",
+    "slug",
+    "remark_count",
+    "raised_count",
+    "people_count",
+    "is_featured",
+    "forms",
+]
 
 
 @dataclass
@@ -290,6 +299,7 @@ class _Loader:
                     r["raised_count"],
                     r["people_count"],
                     r["is_featured"],
+                    r.get("forms", []),  # not in dumps written before it was
                 )
             )
             if len(topics) >= CHUNK:

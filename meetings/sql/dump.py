@@ -105,7 +105,7 @@ SELECT m.slug, t.key, t.position, t.date, p.slug, t.speaker_label, t.role, t.kin
 
 def topics_sql() -> str:
     return f"""
-SELECT slug, key, label, remark_count, raised_count, people_count, is_featured
+SELECT slug, key, label, remark_count, raised_count, people_count, is_featured, forms
   FROM {table("Topic")}
  ORDER BY id"""
 

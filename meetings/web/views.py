@@ -534,6 +534,8 @@ def topic_detail(request, slug):
     counts, n_meetings = aggregates.topic_years(topic)
     years = [TopicYear(*row) for row in counts]
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
+    # The search for every mention: the label and each form shown under it (another spelling).
+    every_form = " or ".join(f'"{form}"' for form in [topic.label, *topic.forms])
     return render(
         request,
         "meetings/topic_detail.html",
@@ -548,7 +550,7 @@ def topic_detail(request, slug):
             "years": years,
             "chart": charts.year_chart(years),
             "n_meetings": n_meetings,
-            "search_all": f"{reverse('meetings:search')}?{urlencode({'q': f'"{topic.label}"'})}",
+            "search_all": f"{reverse('meetings:search')}?{urlencode({'q': every_form})}",
             "query": _query_without_page(request),
         },
     )

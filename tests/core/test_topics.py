@@ -274,6 +274,26 @@ def test_american_and_british_spellings_are_one_topic():
         assert british_spelling(word) == word
 
 
+def test_scored_forms_name_the_keys_shown_under_each_topic():
+    """What a topic page marks in its remarks: the topic's key and every key merged into it (a
+    title before a surname, another spelling), never the use keys nor a dropped key."""
+    from meetings.core.topics.phrases import VERB_USE
+    from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
+
+    def turn(i, phrases):
+        return TurnPhrases(i, 1, i, 7, False, PhraseCounts(tuple(phrases), tuple(phrases.values())), 40)
+
+    turns = [
+        turn(1, {"privatisation": 2, "president trump": 1, VERB_USE + "congratulate": 1}),
+        turn(2, {"privatization": 1, "trump": 2}),
+        turn(3, {"privatisation": 1, "trump": 1, "congratulate": 1}),
+    ] + [turn(10 + i, {"privatisation": 1, "harbour": 1}) for i in range(4)]
+    forms = score(turns).forms
+    assert forms["privatisation"] == ("privatization",)
+    assert forms["trump"] == ("president trump",)
+    assert all(k[0].isalpha() for ks in forms.values() for k in ks)
+
+
 def test_canonical_turns_drop_and_merge_keys_remark_by_remark():
     # Keys of no subject go; variants of one subject are one key, counted once per remark (the
     # larger count: "president trump" also counts as "trump"); a turn with nothing to change is

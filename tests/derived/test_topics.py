@@ -123,6 +123,37 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     assert client.get("/topics/nothing-like-this/").status_code == 404
 
 
+SPELLINGS = """Meeting on the ferry company
+
+May 2, 2023, Larkspur
+
+Chair of the Harbour Board Helena Marsh: The ferry privatisation comes first.
+
+Port Director Tomas Reyes: The ferry privatisation will sell the old hulls. The privatisation of the ferries needs buyers.
+
+Council member Ada Lindqvist: The privatization plan forgets the islanders; the privatization of the night ferry must wait.
+
+Helena Marsh: The privatisation plan goes to the council.
+"""
+
+
+@pytest.mark.django_db
+def test_topic_page_marks_every_spelling_it_gathers(client, write_transcript):
+    """A topic shown under one spelling counts the remarks of the other spelling, and its page
+    marks the word in them too (it marked only the key's spelling: the remark seemed off-topic)."""
+    call_command("ingest_transcripts", str(write_transcript("spell.txt", SPELLINGS)), stdout=io.StringIO())
+    topic = Topic.objects.get(key="privatisation")
+    assert "privatization" in topic.forms
+    html = client.get(topic.get_absolute_url()).content.decode()
+    listed = html.split('<ol class="remark-list">')[1].split("</ol>")[0]
+    assert "<mark>privatization</mark>" in listed and "<mark>privatisation</mark>" in listed
+    assert "Ada Lindqvist" in listed
+    for remark in listed.split("<li")[1:]:
+        assert "<mark>" in remark
+    # The search for every mention asks for both spellings.
+    assert "/search/?q=%22privatisation%22+or+%22privatization%22" in html
+
+
 @pytest.mark.django_db
 def test_raised_filter_and_evidence_links(client, harbour):
     listed = '<ol class="remark-list">'  # the remarks listed (the speaker menu above names everyone)

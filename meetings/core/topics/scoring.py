@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
-from .phrases import NAME_LINKS, is_name
+from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name
 from .subjects import NAME_SHARE, common_weight, distinct_from_english, english_frequency, variants, zipf
 
 TOPICS_PER_TURN = 6
@@ -147,14 +147,25 @@ class Scored:
     # turn -> how many of its topics come before the first one it has only for coming back to it
     # (DWELT_USES); only turns that have such topics. Labels are read from the others.
     dwelt_from: dict[int, int] = field(default_factory=dict)
+    # phrase -> the other keys shown under it (subjects.variants: another spelling, a place's
+    # adjective, an acronym), sorted: where a remark mentions the topic (mentions.mention_spans).
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
+    """_canonical's turns."""
+    return _canonical(turns, names)[0]
+
+
+def _canonical(
+    turns: list[TurnPhrases], names: Iterable[str] = ()
+) -> tuple[list[TurnPhrases], dict[str, str | None]]:
     """The turns with each phrase under the key of its subject (subjects.variants): names of
     people of the archive (`names`), verbs, titles and words that only qualify the next one
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
     "President Trump" also counts as "Trump"); the use keys (phrases.VERB_USE, NOUN_USE) are read
-    for that and dropped. Turns without such a phrase are the same objects."""
+    for that and dropped. Turns without such a phrase are the same objects. And the map from each
+    key that changes to the key it is shown under (None: dropped)."""
     # How many remarks use each form, and how many times the archive uses it (both counted in C:
     # the passes over every phrase of the archive).
     remarks: Counter = Counter()
@@ -169,7 +180,7 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
     )
     vmap = variants(remarks, names, occurrences)
     if not vmap:
-        return list(turns)
+        return list(turns), vmap
     mapped = vmap.keys()
     # Most remarks only lose keys (the use keys are in nearly all of them): those are filtered in
     # C; a remark with a key shown under another is merged key by key.
@@ -195,7 +206,17 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
-    return out
+    return out, vmap
+
+
+def _forms(vmap: Mapping[str, str | None]) -> dict[str, tuple[str, ...]]:
+    """Each key shown in place of others -> those others that are words of a text (not the use
+    keys nor the acronym statements), sorted."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for k, q in vmap.items():
+        if q is not None and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) and ALIAS not in k:
+            forms[q].append(k)
+    return {q: tuple(sorted(ks)) for q, ks in forms.items()}
 
 
 def _unless(items, gone):
@@ -214,7 +235,8 @@ def score(
     -> the phrase keys of what their office answers for (PORTFOLIO_WEIGHT)."""
     portfolios = portfolios or {}
     out = Scored()
-    turns = canonical_turns(turns, names)
+    turns, vmap = _canonical(turns, names)
+    out.forms = _forms(vmap)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:

@@ -296,9 +296,14 @@ class TopicDetailSerializer(TopicListSerializer):
     meetings = MeetingRefSerializer(
         source="api_meetings", many=True, help_text="Meetings where it came up, newest first (at most 20)."
     )
+    forms = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="The other keys counted as this topic (another spelling, a place's adjective, an acronym: "
+        "'privatization', 'syrian', 'eaeu'), lower case and singular; the topic page marks them too.",
+    )
 
     class Meta(TopicListSerializer.Meta):
-        fields = [*TopicListSerializer.Meta.fields, "remarks_url", "raised_by", "meetings"]
+        fields = [*TopicListSerializer.Meta.fields, "remarks_url", "raised_by", "meetings", "forms"]
 
 
 class TopicRemarkSerializer(Serializer):

@@ -248,7 +248,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
 
         # Topics
         out = _Output(folder, fmt.TOPICS)
-        for slug, key, label, remarks, raised, people, featured in dump_sql.stream(
+        for slug, key, label, remarks, raised, people, featured, forms in dump_sql.stream(
             dump_sql.topics_sql(), "dump_topics"
         ):
             out.line(
@@ -261,6 +261,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
                     "raised_count": raised,
                     "people_count": people,
                     "is_featured": featured,
+                    "forms": forms,
                 }
             )
         entries.append(out.close())

@@ -127,6 +127,10 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "raised_count": (_I, "meetings in which someone raised it"),
         "people_count": (_I, "people who spoke on it"),
         "is_featured": (_B, "listed in the topic index (evidence enough)"),
+        "forms": (
+            _L,
+            "the other keys shown under this one: another spelling, a place's adjective, an acronym",
+        ),
     },
 }
 CSV_COLUMNS = {

@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
+from meetings.core.topics.mentions import mention_spans
 from meetings.core.typography import cut_at_word, tidy_spaces
 from meetings.derived.search import START, STOP
 
@@ -69,30 +70,32 @@ def snippet(text: str, length: int = 220) -> str:
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
-def phrase_pattern(key: str) -> re.Pattern:
-    """A topic key as it may be written: any case, spaces, U+00A0 or hyphens between words,
-    plural or possessive endings ("foreign agent" finds "foreign agents", "Foreign-agent")."""
-    words = [w for w in key.split(" ") if w]
-    parts = [re.escape(w) for w in words[:-1]]
-    last = words[-1] if words else ""
-    stem = re.escape(last[:-1] if last.endswith("y") and len(last) > 3 else last)
-    parts.append(stem + r"[\w'’]*")
-    return re.compile(r"(?<![\w])" + r"[\s\u00a0\-‐‑–]+".join(parts), re.IGNORECASE)
+SKIPPED = (
+    '<p class="omission" title="Earlier paragraphs of the remark are left out here: its permalink has them">'
+    "[…]</p>"
+)
 
 
 @register.filter
-def highlight(text: str, key: str) -> str:
-    """The turn's paragraphs, escaped, with the topic phrase marked."""
-    pattern = phrase_pattern(key or "")
+def highlight(text: str, topic) -> str:
+    """The turn's paragraphs, escaped, with every mention of the topic marked: its key and the
+    keys shown under it, as the extractor reads words (mentions.mention_spans). A remark that
+    names it only after its first paragraph opens at the paragraph that does (SKIPPED before)."""
+    keys = {topic.key, *(topic.forms or ())}
     out = []
+    first = None
     for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
         pieces, pos = [], 0
-        for m in pattern.finditer(para):
-            pieces.append(escape(para[pos : m.start()]))
-            pieces.append(f"<mark>{escape(m.group(0))}</mark>")
-            pos = m.end()
+        for start, end in mention_spans(para, keys):
+            pieces.append(escape(para[pos:start]))
+            pieces.append(f"<mark>{escape(para[start:end])}</mark>")
+            pos = end
+        if first is None and pos:
+            first = len(out)
         pieces.append(escape(para[pos:]))
         out.append(f"<p>{''.join(pieces)}</p>")
+    if first:
+        out[:first] = [SKIPPED]
     return mark_safe("\n".join(out))
 
 

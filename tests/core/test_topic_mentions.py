@@ -1,0 +1,80 @@
+"""Where a remark mentions a topic (the marks on a topic page): the words the extractor reads as the
+topic's key or as one of the keys shown under it, and no others."""
+
+from __future__ import annotations
+
+from meetings.core.topics.mentions import mention_spans
+
+
+def marked(text: str, key: str, forms: tuple[str, ...] = ()) -> list[str]:
+    return [text[a:b] for a, b in mention_spans(text, {key, *forms})]
+
+
+def test_plural_possessive_case_and_hyphens_are_the_key():
+    text = "The Quay-Walls crumble; every quay wall's stones, and the QUAY WALLS of the north pier."
+    assert marked(text, "quay wall") == ["Quay-Walls", "quay wall's", "QUAY WALLS"]
+
+
+def test_irregular_plurals_are_the_key():
+    assert marked("Women of the valley and one woman of the coast.", "woman") == ["Women", "woman"]
+    assert marked("The children's library.", "child") == ["children's"]
+
+
+def test_other_words_that_begin_alike_are_not_the_key():
+    """A word sharing the key's stem is another word: 'economic' is not 'economy', 'important'
+    not 'import', 'armed' and 'arms' not 'army', 'citizens' not 'city'."""
+    text = "Economic policy and important imports: the armed forces, the arms trade, citizens of the city."
+    assert marked(text, "economy") == []
+    assert marked(text, "import") == ["imports"]
+    assert marked(text, "army") == []
+    assert marked(text, "city") == ["city"]
+
+
+def test_the_forms_shown_under_a_topic_are_marked():
+    """A topic that gathers several keys (another spelling, a place's adjective, an acronym, a
+    phrase written as one word) marks each of them."""
+    text = "The privatization plan, the Valdorian ports, the NHFC's fund and the waterfront road map."
+    assert marked(text, "privatisation", ("privatization",)) == ["privatization"]
+    assert marked(text, "valdoria", ("valdorian",)) == ["Valdorian"]
+    assert marked(text, "northern harbour fishing company", ("nhfc",)) == ["NHFC's"]
+    assert marked(text, "roadmap", ("road map",)) == ["road map"]
+
+
+def test_typographic_apostrophes_no_break_spaces_and_saint_names():
+    text = "The Harbour Master\u2019s Office wrote to St. Brendan\u00a0Island and the citizens\u2019 rights group."
+    assert marked(text, "harbour master's office") == ["Harbour Master\u2019s Office"]
+    assert marked(text, "st brendan island") == ["St. Brendan\u00a0Island"]
+    assert marked(text, "citizens right") == ["citizens\u2019 rights"]
+
+
+def test_a_phrase_is_not_marked_across_a_sentence_or_a_comma():
+    assert marked("We fixed the quay. Walls are next, quay, walls.", "quay wall") == []
+
+
+def test_the_longest_form_wins_where_two_overlap():
+    text = "The fishing port and the port."
+    assert marked(text, "port", ("fishing port",)) == ["fishing port", "port"]
+
+
+def test_a_word_after_a_number_or_a_dash_is_a_word_of_its_own():
+    text = "A 12-percent rise, the levy \u2013tax receipts\u2013 and the non-Valdorian ships."
+    assert marked(text, "percent rise") == ["percent rise"]
+    assert marked(text, "tax receipt") == ["tax receipts"]
+    assert marked(text, "valdorian") == []
+
+
+def test_a_topic_page_excerpt_opens_at_the_first_mention():
+    """A long remark's excerpt on a topic page starts at the paragraph that first names the topic,
+    saying that earlier paragraphs are left out (the mention was hidden deep in a scrolling box)."""
+    from types import SimpleNamespace
+
+    from meetings.web.templatetags.transcript import highlight
+
+    topic = SimpleNamespace(key="quay wall", forms=["quay-wall"])
+    text = "Good morning, friends.\n\nThe weather held.\n\nThe quay walls are crumbling.\n\nSo are the piers."
+    html = str(highlight(text, topic))
+    assert "Good morning" not in html and "weather" not in html
+    assert html.startswith('<p class="omission"')
+    assert "<mark>quay walls</mark> are crumbling" in html and "So are the piers" in html
+    assert str(highlight("The quay walls.\n\nMore.", topic)).startswith("<p>The <mark>")
+    assert "Nothing" in str(highlight("Nothing on it.", topic))  # no mention: the whole text
