@@ -264,17 +264,7 @@ def _rebuild(started: float) -> RebuildReport:
         topic_sql.copy_rows(
             cur,
             shadows[Topic._meta.db_table],
-            [
-                "id",
-                "key",
-                "label",
-                "slug",
-                "remark_count",
-                "raised_count",
-                "people_count",
-                "is_featured",
-                "forms",
-            ],
+            ["id", *topic_sql.TOPIC_COLUMNS],
             topic_rows,
         )
         n_turn_topics = topic_sql.copy_rows(

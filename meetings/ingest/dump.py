@@ -32,6 +32,7 @@ from meetings.sql import dump as dump_sql
 from meetings.sql.ingest import TurnRow, update_meeting_vectors, write_turns
 from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 from meetings.sql.maintenance import analyze
+from meetings.sql.topics import TOPIC_COLUMNS
 
 CHUNK = 5000  # records written per statement
 
@@ -43,16 +44,6 @@ MEETING_COLUMNS = [
 ]  # fmt: skip
 SOURCE_COLUMNS = ["meeting_id", "name", "sha256", "size", "turn_count", "is_primary", "ingested_at"]
 RETIRED_COLUMNS = ["meeting_id", "key", "retired_at"]
-TOPIC_COLUMNS = [
-    "key",
-    "label",
-    "slug",
-    "remark_count",
-    "raised_count",
-    "people_count",
-    "is_featured",
-    "forms",
-]
 
 
 @dataclass

@@ -10,6 +10,17 @@ from django.db import connection, transaction
 from meetings.sql import table
 
 COPY_BATCH = 20000  # lines of COPY text sent in one write
+# The Topic table's columns besides its id, as a rebuild and a load from a dump write them.
+TOPIC_COLUMNS = [
+    "key",
+    "label",
+    "slug",
+    "remark_count",
+    "raised_count",
+    "people_count",
+    "is_featured",
+    "forms",
+]
 
 
 def turn_phrase_rows(batch: int = 10000) -> Iterator[tuple]:
