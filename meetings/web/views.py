@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.core import citations
 from meetings.core import contents as contents_core
+from meetings.core.topics.mentions import written_forms
 from meetings.derived import aggregates, search
 from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
@@ -534,13 +535,16 @@ def topic_detail(request, slug):
     counts, n_meetings = aggregates.topic_years(topic)
     years = [TopicYear(*row) for row in counts]
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
-    # The search for every mention: the label and each form shown under it (another spelling).
-    every_form = " or ".join(f'"{form}"' for form in [topic.label, *topic.forms])
+    # The forms counted with it as this page's remarks write them, and the search for every
+    # mention: the label and each form.
+    forms = list(written_forms(topic.forms, (item["text"] for item in items)).values())
+    every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
     return render(
         request,
         "meetings/topic_detail.html",
         {
             "topic": topic,
+            "forms": forms,
             "page": page,
             "remarks": items,
             "filter": filterset,

@@ -78,3 +78,18 @@ def test_a_topic_page_excerpt_opens_at_the_first_mention():
     assert "<mark>quay walls</mark> are crumbling" in html and "So are the piers" in html
     assert str(highlight("The quay walls.\n\nMore.", topic)).startswith("<p>The <mark>")
     assert "Nothing" in str(highlight("Nothing on it.", topic))  # no mention: the whole text
+
+
+def test_forms_are_shown_as_the_remarks_write_them():
+    from meetings.core.topics.mentions import written_forms
+
+    texts = [
+        "Valdorian ships came first.",  # opening a sentence: says nothing of the capital
+        "We met the Valdorian fleet and the NHFC\u2019s board.",
+        "No mention here.",
+    ]
+    assert written_forms(["valdorian", "nhfc", "privatization"], texts) == {
+        "valdorian": "Valdorian",
+        "nhfc": "NHFC",
+        "privatization": "privatization",
+    }
