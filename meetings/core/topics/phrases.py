@@ -500,6 +500,8 @@ def acronym_aliases(text: str) -> list[str]:
     Thermal Power Plant (TPP)"); its last initial must be the acronym's too; a name longer than a
     phrase can be (MAX_WORDS) is left out."""
     out: list[str] = []
+    if "(" not in text:  # (most remarks: the pattern is slow to fail on every capital)
+        return out
     for m in _SPELLED_OUT.finditer(normalise(text)):
         acronym = m.group(2)
         words = m.group(1).replace("-", " ").split()
