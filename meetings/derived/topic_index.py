@@ -234,7 +234,7 @@ def _rebuild(started: float) -> RebuildReport:
         taken = {old_slugs[k] for k in keys if k in old_slugs}
         topic_rows = []
         for key in ordered:
-            label = common_label(key, texts.get(key, []))
+            label = common_label(key, texts.get(key, []), scored.forms.get(key, ()))
             # The slug is made from the label readers see ("united-states", not the key's
             # "united-state"); an old slug is kept (links stay) unless it was made from the key
             # and the label now reads otherwise (the wrongly singular "united-state").

@@ -113,6 +113,22 @@ def test_plural_names_keep_their_s_in_label_and_slug_form():
     )
 
 
+def test_a_topic_whose_remarks_write_another_of_its_forms_is_labelled_as_they_write_it():
+    """The remarks a label is read from may write only another form counted with the topic (the
+    name where the key is its acronym): the label is that form as written, not the key guessed
+    into capitals ("Wto")."""
+    from meetings.core.topics.phrases import common_label
+
+    texts = ["We looked at the World Trade Organisation and its reform."]
+    assert common_label("wto", texts, forms=["world trade organisation"]) == "World Trade Organisation"
+    assert common_label("wto", ["The WTO met."], forms=["world trade organisation"]) == "WTO"
+    texts = ["The Bsec met the HRC.", "The Black Sea Economic Cooperation grew."]
+    assert common_label("hrc", ["The HRC met."], forms=["human rights council"]) == "HRC"
+    assert common_label("black sea economic cooperation", texts[:1], forms=["bsec"]) == "Bsec"
+    # A place's adjective is no name of the place: the key, capitalised, as before.
+    assert common_label("valdoria", ["The Valdorian fleet."], forms=["valdorian"]) == "Valdoria"
+
+
 def test_label_is_the_commonest_form_and_keeps_proper_case():
     from meetings.core.topics.phrases import common_label
 
@@ -795,6 +811,44 @@ def test_an_acronym_spelled_out_in_brackets_is_an_alias_of_the_name():
     assert acronym_aliases("the Grain Council (XYZ)") == []  # initials do not fit
     # A name longer than the acronym: its last words ("Tarnwick Harbour Crane Depot (HCD)").
     assert acronym_aliases("Tarnwick Harbour Crane Depot (HCD)") == ["hcd=harbour crane depot"]
+
+
+def test_an_acronym_beside_a_name_with_its_initials_is_an_alias_of_the_name():
+    """A remark that writes a name and, elsewhere, an acronym of three or more letters made of its
+    initials speaks of one thing ("the Larkspur Thermal Power Plant ... the TPP's output"); two
+    letters are too few to tell ("US" is also "Union State")."""
+    from meetings.core.topics.phrases import acronym_aliases
+
+    text = (
+        "The Larkspur Thermal Power Plant was rebuilt. The TPPs now burn gas, said the Baltic Grain "
+        "Council. The BGC agreed, and so did the Northern Ferry Alliance; the EU did not."
+    )
+    assert sorted(acronym_aliases(text)) == ["bgc=baltic grain council", "tpp=thermal power plant"]
+    assert acronym_aliases("The Grain Council met the XYZ.") == []  # initials do not fit
+    assert acronym_aliases("The Union State and the US.") == []  # two letters
+    assert acronym_aliases("The BGC met.") == []  # no name beside it
+
+
+def test_an_acronym_with_the_names_of_two_things_is_neither():
+    """An acronym the archive writes for two names of different things ("EEC": a council and a
+    commission) merges none of them: one alias would join both names into one topic."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "eec": 5,
+        "eurasian economic council": 3,
+        "eurasian economic commission": 4,
+        "eec=eurasian economic council": 1,
+        "eec=eurasian economic commission": 1,
+    }
+    got = variants(uses)
+    assert "eurasian economic council" not in got and "eurasian economic commission" not in got
+    assert "eec" not in got
+    # Two spellings of one name (the same last word) are one with the acronym.
+    uses = {"espo": 5, "east siberia pipeline": 3, "eastern siberia pipeline": 1}
+    uses |= {"espo=east siberia pipeline": 1, "espo=eastern siberia pipeline": 1}
+    got = variants(uses)
+    assert got["east siberia pipeline"] == "espo" and got["eastern siberia pipeline"] == "espo"
 
 
 def test_an_acronym_and_its_name_are_one_topic_under_the_commoner_form():

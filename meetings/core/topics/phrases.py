@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
@@ -498,18 +499,37 @@ def acronym_aliases(text: str) -> list[str]:
     run that ends there, cut from the left until its first initial is the acronym's and it has no
     more words than the acronym has letters ("The Eurasian Economic Union (EAEU)", "Talakhovskaya
     Thermal Power Plant (TPP)"); its last initial must be the acronym's too; a name longer than a
-    phrase can be (MAX_WORDS) is left out."""
+    phrase can be (MAX_WORDS) is left out. And, once each, an acronym of three or more letters
+    (ACRONYM_LETTERS) written anywhere in the text with a run of capitalised words whose initials
+    it is ("the Mayakovskaya Thermal Power Plant ... the TPP"): two letters are too few to tell
+    ("US" is also "Union State")."""
     out: list[str] = []
-    if "(" not in text:  # (most remarks: the pattern is slow to fail on every capital)
-        return out
-    for m in _SPELLED_OUT.finditer(normalise(text)):
-        acronym = m.group(2)
-        words = m.group(1).replace("-", " ").split()
-        while words and (words[0][0] != acronym[0] or len(words) > len(acronym)):
-            words = words[1:]
-        if 2 <= len(words) <= min(MAX_WORDS, len(acronym)) and words[-1][0] == acronym[-1]:
-            out.append(acronym.lower() + ALIAS + phrase_key(words))
+    plain = normalise(text)
+    if "(" in plain:  # (the pattern is slow to fail at every capital)
+        for m in _SPELLED_OUT.finditer(plain):
+            acronym = m.group(2)
+            words = m.group(1).replace("-", " ").split()
+            while words and (words[0][0] != acronym[0] or len(words) > len(acronym)):
+                words = words[1:]
+            if 2 <= len(words) <= min(MAX_WORDS, len(acronym)) and words[-1][0] == acronym[-1]:
+                out.append(acronym.lower() + ALIAS + phrase_key(words))
+    acronyms = set(_ACRONYM.findall(plain))
+    if acronyms:
+        found: set[str] = set()
+        for run in _TITLE_CASE_RUN.findall(plain):
+            words = re.split(r"[ -]", run)
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + MAX_WORDS) + 1):
+                    initials = "".join(w[0] for w in words[i:j])
+                    if initials in acronyms:
+                        found.add(initials.lower() + ALIAS + phrase_key(words[i:j]))
+        out.extend(sorted(found.difference(out)))  # (one spelled out in brackets is counted there)
     return out
+
+
+ACRONYM_LETTERS = 3
+_ACRONYM = re.compile(rf"\b([A-Z]{{{ACRONYM_LETTERS},6}})(?:s|'s)?\b")
+_TITLE_CASE_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z']*(?:[ -][A-Z][a-z][A-Za-z']*)+")
 
 
 # A key that counts a remark's uses of a word read as a verb ("^preserve": "we must preserve",
@@ -831,7 +851,13 @@ def _beside_a_capital(text: str, m: re.Match) -> bool:
     return bool(ahead) and ahead[-1] not in '.!?:("“«'
 
 
-def common_label(key: str, texts: list[str]) -> str:
+def _initials(key: str) -> str:
+    """The initials of a key of two or more words, joiners left out ("" for one word)."""
+    words = [w for w in key.split(" ") if w not in NAME_LINKS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def common_label(key: str, texts: list[str], forms: Iterable[str] = ()) -> str:
     """The form of the phrase readers meet most in `texts` ("Moscow", "United States", "human
     rights", "development"): of the most telling occurrences the texts have (inside a sentence as a
     noun of its own, else before another noun, else inside a name, else opening a sentence:
@@ -840,6 +866,16 @@ def common_label(key: str, texts: list[str]) -> str:
     of "Defence Ministry" gives way to "defence" said plainly, and "Perm" of "Perm Territory"
     stays when that is all there is."""
     found = [f for f in (_written_form(key, t) for t in texts if t) if f]
+    for form in forms if not found else ():
+        # The texts write only the name of an acronym key, or the acronym of a name key (the
+        # forms counted with the topic, subjects.variants): shown as they write it. ("Eurasian"
+        # of "eurasia" is no name of it: the key stays.)
+        if not (_initials(form) == key or _initials(key) == form):
+            continue
+        found = [f for f in (_written_form(form, t) for t in texts if t) if f]
+        if found:
+            key = form
+            break
     if not found:
         # Shown under remarks that write another form (a place's adjective: "Eurasian" of
         # "eurasia"): a word the dictionary does not know is a name.
@@ -847,8 +883,8 @@ def common_label(key: str, texts: list[str]) -> str:
     best = max(rank for _, rank in found)
     # The commonest; on a tie a form other than the key itself (a plural, a capital: what the key,
     # singular and lower case, cannot say), then the first met.
-    forms = Counter(form for form, rank in found if rank == best)
-    return max(forms.items(), key=lambda kv: (kv[1], kv[0] != key))[0]
+    written = Counter(form for form, rank in found if rank == best)
+    return max(written.items(), key=lambda kv: (kv[1], kv[0] != key))[0]
 
 
 PROCEDURAL_CUES = re.compile(

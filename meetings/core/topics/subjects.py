@@ -679,9 +679,18 @@ DEMONYMS = {
 
 def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
     """An acronym and the name it was spelled out as somewhere in the archive ("EAEU", "Eurasian
-    Economic Union") are one topic, under the form used in more remarks (ties: the shorter)."""
+    Economic Union") are one topic, under the form used in more remarks (ties: the shorter). An
+    acronym the archive gives names of two things ("EEC": a council and a commission, names
+    ending in different words) joins neither; two spellings of one name ("East Siberia" and
+    "Eastern Siberia Pacific Ocean") join as one."""
+    heads: dict[str, set[str]] = {}
+    for alias in aliases:
+        short, long = alias.split(ALIAS, 1)
+        heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
     for alias in sorted(aliases):
         short, long = alias.split(ALIAS, 1)
+        if len(heads[short]) > 1:
+            continue
         a, b = out.get(short, short), out.get(long, long)
         if a is None or b is None or a == b or a not in uses or b not in uses:
             continue
