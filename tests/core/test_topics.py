@@ -1137,6 +1137,29 @@ def test_one_phrase_written_with_a_hyphen_a_space_or_as_one_word_is_one_topic():
     assert got["president trump"] == "trump"
 
 
+def test_one_phrase_with_its_paired_qualifiers_in_either_order_is_one_topic():
+    """Valdorian-Larkovian relations and Larkovian-Valdorian relations are one subject (the
+    qualifiers before one head word, in another order), under the form more remarks use; a
+    different head, or a name held by a joiner, is another phrase."""
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "valdorian larkovian relation": 6,
+        "larkovian valdorian relation": 4,
+        "trade economic cooperation": 3,
+        "economic trade cooperation": 5,
+        "harbour state": 3,
+        "state harbour": 2,
+        "bank of harbour": 2,
+        "harbour of bank": 2,
+    }
+    got = variants(remarks)
+    assert got["larkovian valdorian relation"] == "valdorian larkovian relation"
+    assert got["trade economic cooperation"] == "economic trade cooperation"
+    for key in ("harbour state", "state harbour", "bank of harbour", "harbour of bank"):
+        assert key not in got
+
+
 def test_a_verb_of_the_dictionary_written_as_the_end_of_a_name_counts_a_noun_use():
     # "Mainline" and "Shanghai" are verbs to the dictionary; capitalised inside a sentence and
     # ending a name they are nouns. Not at a sentence's start, not before another capitalised word

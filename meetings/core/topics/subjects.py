@@ -27,6 +27,7 @@ from .phrases import (
     GENERIC,
     GENERIC_PHRASES,
     ING_ED_NOUNS,
+    NAME_LINKS,
     NOUN_USE,
     NUMBER_WORDS,
     PARTICIPLE,
@@ -456,18 +457,19 @@ def british_spelling(key: str) -> str:
 
 def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> None:
     """A phrase written with a hyphen, a space or as one word ("inter-regional cooperation",
-    "interregional cooperation"; "road map", "roadmap"), with "Saint" or "St", or in American and
-    British spelling ("privatization", "privatisation") is one subject, under the form more
+    "interregional cooperation"; "road map", "roadmap"), with "Saint" or "St", in American and
+    British spelling ("privatization", "privatisation"), or with the qualifiers of its last word in
+    another order ("Russian-Chinese relations", "Chinese-Russian relations") is one subject, under the form more
     remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
     first: dict[str, str] = {}
     groups: dict[str, list[str]] = {}
     for key in remarks:
         if key in out:
             continue
-        spelt = british_spelling(key)
-        compact = spelt.replace(" ", "")
-        if "saint" in compact:  # "Saint Petersburg" is "St Petersburg"
-            compact = "".join("st" if w == "saint" else w for w in spelt.split(" "))
+        words = ["st" if w == "saint" else w for w in british_spelling(key).split(" ")]
+        if len(words) > 2 and not NAME_LINKS.intersection(words):
+            words[:-1] = sorted(words[:-1])  # the qualifiers of one head in either order
+        compact = "".join(words)
         seen = first.setdefault(compact, key)
         if seen != key:
             groups.setdefault(compact, [seen]).append(key)
