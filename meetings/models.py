@@ -248,6 +248,18 @@ class RetiredTurnKey(models.Model):
 
 
 class TopicQuerySet(models.QuerySet):
+    def resolve(self, slug: str) -> Topic | None:
+        """The topic with this slug or, for a slug a rebuild moved (TopicRedirect: the label now
+        reads otherwise, or the topic is now counted under another's key), the topic that holds
+        its key now, as its key or one of its forms; None when neither exists. A caller given a
+        topic whose slug is not `slug` answers 301 to the new address."""
+        topic = self.filter(slug=slug).first()
+        if topic is None:
+            moved = TopicRedirect.objects.filter(old_slug=slug).values_list("key", flat=True).first()
+            if moved is not None:
+                topic = self.filter(key=moved).first() or self.filter(forms__contains=[moved]).first()
+        return topic
+
     def listed(self, order: str = "raised") -> TopicQuerySet:
         """The topics the topic index, the sitemap and the API list: among someone's or some
         meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
@@ -290,6 +302,16 @@ class Topic(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:topic", kwargs={"slug": self.slug})
+
+
+class TopicRedirect(models.Model):
+    """A topic slug that a rebuild moved, and the key it was the slug of (TopicQuerySet.resolve)."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    key = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"{self.old_slug} → {self.key}"
 
 
 class TurnTopicQuerySet(models.QuerySet):

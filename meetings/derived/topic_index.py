@@ -35,6 +35,7 @@ from meetings.models import (
     ParticipantTopic,
     Topic,
     TopicMeeting,
+    TopicRedirect,
     TopicSpeaker,
     Turn,
     TurnTopic,
@@ -301,8 +302,21 @@ def _rebuild(started: float) -> RebuildReport:
         topic_sql.group_topic_meetings(cur, shadows[TopicMeeting._meta.db_table], turn_topic_shadow)
         shadows.finish()  # indexes, constraints, identities and statistics, all off the live tables
         shadows.swap()  # the only moment readers wait: a few renames
+        _keep_moved_slugs(cur, old_slugs, {row[1]: row[3] for row in topic_rows})
 
     return RebuildReport(len(turns), len(keys), n_turn_topics, time.monotonic() - started)
+
+
+def _keep_moved_slugs(cur, old: dict[str, str], new: dict[str, str]) -> None:
+    """Links keep working: each slug a topic had before this rebuild and has no more (its label
+    reads otherwise, or its key is now counted under another topic's) answers 301 to the topic
+    that holds its key now (TopicRedirect, TopicQuerySet.resolve); a slug a topic has again is
+    that topic's own."""
+    moved = [TopicRedirect(old_slug=slug, key=key) for key, slug in old.items() if new.get(key) != slug]
+    TopicRedirect.objects.bulk_create(
+        moved, batch_size=5000, update_conflicts=True, unique_fields=["old_slug"], update_fields=["key"]
+    )
+    topic_sql.drop_redirects_in_use(cur)
 
 
 def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:

@@ -278,9 +278,11 @@ class _Loader:
         the slug each key had (so /topics/<slug>/ links stay)."""
         name = fmt.TOPICS
         topics = []
+        moved = []
         count = 0
         for _lineno, r in self.records(name):
             count += 1
+            moved.extend((old, r["key"]) for old in r.get("old_slugs", []))  # not in older dumps
             topics.append(
                 (
                     r["key"],
@@ -297,4 +299,5 @@ class _Loader:
                 self.write(name, "Topic", TOPIC_COLUMNS, topics)
                 topics.clear()
         self.write(name, "Topic", TOPIC_COLUMNS, topics)
+        self.write(name, "TopicRedirect", ["old_slug", "key"], moved)
         return count

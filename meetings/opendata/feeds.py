@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from django.contrib.syndication.views import Feed
 from django.db.models import Min
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
@@ -151,6 +150,12 @@ class MeetingsFeed(_ArchiveFeed):
 class _TurnFeed(_ArchiveFeed):
     """Entries are turns (with meeting and speaker loaded): permalink, text, speaker."""
 
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except _Moved as moved:  # an old slug (a person merged into another, a topic moved)
+            return HttpResponsePermanentRedirect(moved.url)
+
     def item_title(self, turn):
         who = turn.speaker.name if turn.speaker_id else turn.display_label
         return f"{who} — {turn.meeting.title} ({long_date(turn.meeting.date)})"
@@ -182,12 +187,6 @@ class _TurnFeed(_ArchiveFeed):
 
 class ParticipantFeed(_TurnFeed):
     """A participant's newest remarks. An old slug (a person since merged) answers 301 to the feed."""
-
-    def __call__(self, request, *args, **kwargs):
-        try:
-            return super().__call__(request, *args, **kwargs)
-        except _Moved as moved:
-            return HttpResponsePermanentRedirect(moved.url)
 
     def get_object(self, request, slug):
         person = Participant.objects.resolve(slug)
@@ -223,7 +222,12 @@ class TopicFeed(_TurnFeed):
     """A topic's newest remarks."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+        topic = Topic.objects.resolve(slug)
+        if topic is None:
+            raise Topic.DoesNotExist(slug)
+        if topic.slug != slug:
+            raise _Moved(reverse("feed_topic", kwargs={"slug": topic.slug}))
+        return topic
 
     def title(self, topic):
         return f"{topic.label} · {SITE_NAME}"

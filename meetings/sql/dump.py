@@ -105,9 +105,11 @@ SELECT m.slug, t.key, t.position, t.date, p.slug, t.speaker_label, t.role, t.kin
 
 def topics_sql() -> str:
     return f"""
-SELECT slug, key, label, remark_count, raised_count, people_count, is_featured, forms
-  FROM {table("Topic")}
- ORDER BY id"""
+SELECT t.slug, t.key, t.label, t.remark_count, t.raised_count, t.people_count, t.is_featured, t.forms,
+       ARRAY(SELECT r.old_slug FROM {table("TopicRedirect")} AS r
+              WHERE r.key = t.key OR r.key = ANY(t.forms) ORDER BY r.old_slug)
+  FROM {table("Topic")} AS t
+ ORDER BY t.id"""
 
 
 # ------------------------------------------------------------------------------------ loading

@@ -98,3 +98,10 @@ def group_topic_meetings(cur, into: str, turn_topics: str) -> None:
         JOIN {table("Meeting")} m ON m.id = c.meeting_id
         """
     )
+
+
+def drop_redirects_in_use(cur) -> None:
+    """Forget the moved topic slugs that a topic has again (after the swap: the live table)."""
+    cur.execute(
+        f"DELETE FROM {table('TopicRedirect')} AS r USING {table('Topic')} AS t WHERE r.old_slug = t.slug"
+    )

@@ -473,7 +473,14 @@ def topic_detail(request, slug):
     the same few queries, the same cost, for a topic of ten remarks or of a hundred thousand."""
     # Rows are read as tuples and each kind of link is reversed once (slugs and keys need no
     # quoting); the markup is the template's (_topic_remark.html).
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = Topic.objects.resolve(slug)
+    if topic is None:
+        raise Http404("No such topic.")
+    if topic.slug != slug:  # moved by a rebuild: the label reads otherwise, or merged into another
+        location = topic.get_absolute_url()
+        if request.META.get("QUERY_STRING"):
+            location += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(location)
     remarks = (
         TurnTopic.objects.filter(topic=topic)
         .newest_first()

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from meetings.models import MeetingTopic, ParticipantTopic, Topic, Turn, TurnTopic
+from meetings.models import MeetingTopic, ParticipantTopic, Topic, TopicRedirect, Turn, TurnTopic
 
 SAMPLE = """Meeting on the harbour
 
@@ -152,6 +152,45 @@ def test_topic_page_marks_every_spelling_it_gathers(client, write_transcript):
         assert "<mark>" in remark
     # The search for every mention asks for both spellings.
     assert "/search/?q=%22privatisation%22+or+%22privatization%22" in html
+
+
+@pytest.mark.django_db
+def test_a_slug_a_rebuild_moves_answers_301_to_the_topic(client, harbour):
+    """A topic's slug changes when its label comes to read otherwise (an older rebuild made it
+    from the key): the old address, and its feed and API, answer 301 to the new one, so links
+    out there keep working; a slug in use again is its topic's own."""
+    quay = Topic.objects.get(key="quay wall")
+    Topic.objects.filter(pk=quay.pk).update(slug="quay-wall")  # an older rebuild's slug
+    call_command("rebuild_topics", stdout=io.StringIO())
+    assert Topic.objects.get(key="quay wall").slug == "quay-walls"
+    assert TopicRedirect.objects.filter(old_slug="quay-wall", key="quay wall").exists()
+    r = client.get("/topics/quay-wall/?speaker=tomas-reyes")
+    assert r.status_code == 301 and r["Location"] == "/topics/quay-walls/?speaker=tomas-reyes"
+    assert client.get("/feeds/topics/quay-wall.atom")["Location"].endswith("/feeds/topics/quay-walls.atom")
+    assert client.get("/api/topics/quay-wall/")["Location"] == "/api/topics/quay-walls/"
+    assert client.get("/api/topics/quay-wall/remarks/")["Location"] == "/api/topics/quay-walls/remarks/"
+    assert client.get("/topics/quay-walls/").status_code == 200
+    # The same slug given to a topic again is no longer a redirect.
+    Topic.objects.filter(key="quay wall").update(slug="quay-wall")
+    call_command("rebuild_topics", stdout=io.StringIO())
+    assert Topic.objects.get(key="quay wall").slug == "quay-walls"
+    Topic.objects.filter(key="ferry timetable").update(slug="ferry-timetables")
+    TopicRedirect.objects.create(old_slug="ferry-timetable", key="ferry timetable")
+    call_command("rebuild_topics", stdout=io.StringIO())  # "ferry-timetables" is kept: not from the key
+    assert not TopicRedirect.objects.filter(old_slug="ferry-timetables").exists()
+
+
+@pytest.mark.django_db
+def test_a_moved_slug_whose_key_is_now_a_form_of_another_topic_finds_that_topic(client, harbour):
+    """A topic merged into another (its key now one of the other's forms) leaves its old address
+    answering 301 to the topic that counts it; a key no topic holds any more is 404."""
+    Topic.objects.filter(key="quay wall").update(forms=["quayside wall"])
+    TopicRedirect.objects.create(old_slug="quayside-walls", key="quayside wall")
+    TopicRedirect.objects.create(old_slug="gone-topic", key="gone topic")
+    r = client.get("/topics/quayside-walls/")
+    assert r.status_code == 301 and r["Location"] == "/topics/quay-walls/"
+    assert client.get("/topics/gone-topic/").status_code == 404
+    assert client.get("/api/topics/gone-topic/").status_code == 404
 
 
 @pytest.mark.django_db

@@ -19,7 +19,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from meetings.models import Meeting, Participant, ParticipantRedirect, RetiredTurnKey, Topic, Turn
+from meetings.models import (
+    Meeting,
+    Participant,
+    ParticipantRedirect,
+    RetiredTurnKey,
+    Topic,
+    TopicRedirect,
+    Turn,
+)
 from meetings.opendata.dump.export import export_archive
 from meetings.opendata.dump.format import FIELDS, DumpError
 from tests.helpers import MEETING, SAMPLE_DATA, ingest
@@ -113,7 +121,9 @@ def responses(client, paths: list[str]) -> dict[str, tuple[int, str, bytes]]:
 
 @pytest.mark.django_db
 def test_a_database_loaded_from_a_dump_serves_the_same_pages_and_permalinks(client, archive, tmp_path):
-    paths = urls()
+    topic = Topic.objects.order_by("slug").first()
+    TopicRedirect.objects.create(old_slug=f"{topic.slug}-before", key=topic.key)  # a moved slug
+    paths = urls() + [f"/topics/{topic.slug}-before/"]
     assert len(paths) > 400
     before = responses(client, paths)
     assert {status for status, _, _ in before.values()} == {200, 301, 410}
@@ -128,6 +138,7 @@ def test_a_database_loaded_from_a_dump_serves_the_same_pages_and_permalinks(clie
     assert "loaded" in out.getvalue()
     assert {m: m.objects.count() for m in counts} == counts
     assert sorted(Topic.objects.values_list("key", "forms")) == forms  # what a topic page marks
+    assert client.get(f"/topics/{topic.slug}-before/")["Location"] == topic.get_absolute_url()
 
     after = responses(client, paths)
     differ = [p for p in paths if before[p] != after[p]]

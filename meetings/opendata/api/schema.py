@@ -23,6 +23,10 @@ ERROR = {
 NOT_FOUND = OpenApiResponse(ERROR, description="No such resource, or no such page.")
 BAD_REQUEST = OpenApiResponse(ERROR, description="A parameter could not be understood.")
 MOVED = OpenApiResponse(description="The person was merged into another: `Location` is their new address.")
+TOPIC_MOVED = OpenApiResponse(
+    description="A slug a rebuild moved (the label reads otherwise, or the topic is now counted under "
+    "another's key): `Location` is the topic's address now."
+)
 GONE = OpenApiResponse(
     {
         "type": "object",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound, ValidationError
@@ -15,7 +17,7 @@ from meetings.web.filters import TurnTopicFilter
 from . import serializers as s
 from .base import DetailView, ListView, filtered
 from .pagination import StoredListing
-from .schema import SLUG, responses
+from .schema import SLUG, TOPIC_MOVED, responses
 
 TOPIC_PEOPLE = 20
 
@@ -48,20 +50,43 @@ class TopicList(ListView):
         return Topic.objects.listed(order)
 
 
+class TopicResource:
+    # A resource under /topics/<slug>/: the view finds `self.topic` first, and answers a slug a
+    # rebuild moved (TopicQuerySet.resolve) with a 301 to `view_name` under the topic's slug now. (A
+    # comment, not a docstring: drf-spectacular would publish a docstring as the description.)
+
+    view_name: str
+    topic: Topic
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        topic = Topic.objects.resolve(slug)
+        if topic is None:
+            raise NotFound("No such topic.")
+        if topic.slug != slug:
+            location = reverse(self.view_name, kwargs={"slug": topic.slug})
+            if request.META.get("QUERY_STRING"):
+                location += "?" + request.META["QUERY_STRING"]
+            return HttpResponsePermanentRedirect(location)
+        self.topic = topic
+        return super().get(request, *args, **kwargs)  # type: ignore[misc]
+
+
 @extend_schema_view(
     get=extend_schema(
         summary="A topic: figures, who spoke on it, where it came up",
         parameters=[SLUG],
-        responses=responses(s.TopicDetailSerializer, detail=True),
+        responses=responses(s.TopicDetailSerializer, detail=True, r301=TOPIC_MOVED),
     )
 )
-class TopicDetail(DetailView):
+class TopicDetail(TopicResource, DetailView):
     noun = "topic"
     serializer_class = s.TopicDetailSerializer
     queryset = Topic.objects.all()
+    view_name = "api:topic-detail"
 
     def get_object(self):
-        topic = super().get_object()
+        topic = self.topic
         # Precomputed at rebuild (TopicSpeaker, TopicMeeting), as on the topic's page: the people of
         # its "Who spoke on it" (responders too), in its order (meetings.web.views.topic_detail).
         topic.api_raisers = []
@@ -82,18 +107,13 @@ class TopicDetail(DetailView):
         summary="The remarks that carry a topic, newest meeting first",
         description="Filters are the topic page's: speaker (slug), year, only where it was raised.",
         parameters=[SLUG],
-        responses=responses(s.TopicRemarkSerializer(many=True), list_view=True),
+        responses=responses(s.TopicRemarkSerializer(many=True), list_view=True, r301=TOPIC_MOVED),
     )
 )
-class TopicTurns(ListView):
+class TopicTurns(TopicResource, ListView):
     serializer_class = s.TopicRemarkSerializer
     filterset_class = TurnTopicFilter
-
-    def get(self, request, *args, **kwargs):
-        self.topic = Topic.objects.filter(slug=kwargs["slug"]).first()
-        if self.topic is None:
-            raise NotFound("No such topic.")
-        return super().get(request, *args, **kwargs)
+    view_name = "api:topic-remarks"
 
     def get_queryset(self):
         return (

@@ -248,7 +248,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
 
         # Topics
         out = _Output(folder, fmt.TOPICS)
-        for slug, key, label, remarks, raised, people, featured, forms in dump_sql.stream(
+        for slug, key, label, remarks, raised, people, featured, forms, old_slugs in dump_sql.stream(
             dump_sql.topics_sql(), "dump_topics"
         ):
             out.line(
@@ -262,6 +262,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
                     "people_count": people,
                     "is_featured": featured,
                     "forms": forms,
+                    "old_slugs": old_slugs,
                 }
             )
         entries.append(out.close())

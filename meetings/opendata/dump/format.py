@@ -131,6 +131,10 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
             _L,
             "the other keys shown under this one: another spelling, a place's adjective, an acronym",
         ),
+        "old_slugs": (
+            _L,
+            "slugs it had before (its label read otherwise, or it was counted apart): they answer 301",
+        ),
     },
 }
 CSV_COLUMNS = {
