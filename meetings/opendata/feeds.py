@@ -79,6 +79,17 @@ class _Moved(Exception):
         self.url = url
 
 
+def _resolved(model, slug: str, feed: str):
+    """What `slug` names (the model's `objects.resolve`: an old slug finds its person or topic
+    now); raises DoesNotExist (404), or _Moved (301) to `feed` under the slug it has now."""
+    found = model.objects.resolve(slug)
+    if found is None:
+        raise model.DoesNotExist(slug)
+    if found.slug != slug:
+        raise _Moved(reverse(feed, kwargs={"slug": found.slug}))
+    return found
+
+
 class _ArchiveFeed(Feed):
     """Absolute links on SITE_URL; the feed's and each entry's id a tag: URI of its path."""
 
@@ -189,12 +200,7 @@ class ParticipantFeed(_TurnFeed):
     """A participant's newest remarks. An old slug (a person since merged) answers 301 to the feed."""
 
     def get_object(self, request, slug):
-        person = Participant.objects.resolve(slug)
-        if person is None:
-            raise Participant.DoesNotExist(slug)
-        if person.slug != slug:
-            raise _Moved(reverse("feed_speaker", kwargs={"slug": person.slug}))
-        return person
+        return _resolved(Participant, slug, "feed_speaker")
 
     def title(self, person):
         return f"{person.name} · {SITE_NAME}"
@@ -219,15 +225,10 @@ class ParticipantFeed(_TurnFeed):
 
 
 class TopicFeed(_TurnFeed):
-    """A topic's newest remarks."""
+    """A topic's newest remarks. A slug a rebuild moved answers 301 to the topic's feed."""
 
     def get_object(self, request, slug):
-        topic = Topic.objects.resolve(slug)
-        if topic is None:
-            raise Topic.DoesNotExist(slug)
-        if topic.slug != slug:
-            raise _Moved(reverse("feed_topic", kwargs={"slug": topic.slug}))
-        return topic
+        return _resolved(Topic, slug, "feed_topic")
 
     def title(self, topic):
         return f"{topic.label} · {SITE_NAME}"

@@ -123,7 +123,7 @@ def responses(client, paths: list[str]) -> dict[str, tuple[int, str, bytes]]:
 def test_a_database_loaded_from_a_dump_serves_the_same_pages_and_permalinks(client, archive, tmp_path):
     topic = Topic.objects.order_by("slug").first()
     TopicRedirect.objects.create(old_slug=f"{topic.slug}-before", key=topic.key)  # a moved slug
-    paths = urls() + [f"/topics/{topic.slug}-before/"]
+    paths = [*urls(), f"/topics/{topic.slug}-before/"]
     assert len(paths) > 400
     before = responses(client, paths)
     assert {status for status, _, _ in before.values()} == {200, 301, 410}
