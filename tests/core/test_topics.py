@@ -550,6 +550,15 @@ def test_a_place_and_its_adjective_are_one_topic():
     assert "larkovian grain" not in got  # a phrase keeps its own key
     assert "musician" not in got  # a common noun is not a place's adjective
     assert "velkin" not in variants({"velkin": 3, "velki": 2})  # nor a surname in -in
+    # A place of several words and its adjective ("North Koreans"), the place named so too.
+    got = variants(
+        {"north larkovia": 6, "north larkovian": 3, "north larkovian grain": 2, "south ostrandian": 2}
+    )
+    assert got["north larkovian"] == "north larkovia"
+    assert "north larkovian grain" not in got and "south ostrandian" not in got
+    # Never brought back as a subject: two things named together stay no topic.
+    got = variants({"grain and larkovian": 2, "grain and larkovia": 2})
+    assert got == {"grain and larkovian": None, "grain and larkovia": None}
 
 
 def test_a_countrys_irregular_adjective_is_the_country_when_the_archive_names_it():

@@ -428,6 +428,16 @@ def variants(
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
+    # A place of several words and its adjective ("North Korean"), both still subjects.
+    for key in uses:
+        if (
+            " " in key
+            and key not in out
+            and not NAME_LINKS.intersection(key.split(" "))
+            and (place := _place_of(key, uses)) is not None
+            and place not in out
+        ):
+            out[key] = place
     _merge_spellings(uses, out)
     return out
 
@@ -703,17 +713,20 @@ def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, 
         out[other] = best
 
 
-def _place_of(word: str, uses: Mapping[str, int]) -> str | None:
+def _place_of(key: str, uses: Mapping[str, int]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
     "european" -> "europe", "french" -> "france"), when both are keys of the archive and (outside
     DEMONYMS) neither is a word lemminflect knows (names of places are not in its dictionary;
-    "musician" and "music" are)."""
+    "musician" and "music" are); of a key of several words, its last word's place after the same
+    words ("north korean" -> "north korea", "latin american" -> "latin america")."""
+    before, _, word = key.rpartition(" ")
+    prefix = before + " " if before else ""
     if (place := DEMONYMS.get(word)) is not None:
-        return place if place in uses else None
+        return prefix + place if prefix + place in uses else None
     if len(word) < 6 or not word.endswith("an") or _pos(word):  # not a surname ("Kalinin", "Kalin")
         return None
     stem = word[:-3] if word.endswith("ian") else None
     for place in (word[:-1], word[:-2], stem, stem and stem + "e", stem and stem + "a"):
-        if place and len(place) >= 4 and place in uses and not _pos(place):
-            return place
+        if place and len(place) >= 4 and prefix + place in uses and not _pos(place):
+            return prefix + place
     return None
