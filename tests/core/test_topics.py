@@ -407,6 +407,27 @@ def test_a_fragment_of_a_longer_phrase_is_not_a_topic():
     assert "larkspur harbour party" in {p for p, _, _ in s.person_topics[10]}
 
 
+def test_the_rest_of_a_name_cut_at_its_joiner_is_not_a_topic():
+    """ "the Quay and Crane initiative": the extractor's phrase stops at "and", leaving "crane
+    initiative", which starts with the name's last word and comes with the name in nearly every
+    remark that has it: a fragment of the name, not a topic. Said mostly without the name it is
+    a phrase of its own."""
+    turns = [
+        TurnPhrases(i, i, 1, 10, False, Counter({"quay and crane": 1, "crane initiative": 1, "crane": 1}), 40)
+        for i in range(1, 6)
+    ] + [
+        TurnPhrases(9, 9, 1, 20, False, Counter({"fish market": 1}), 40),
+        *[
+            TurnPhrases(i, i, 1, 10, False, Counter({"crane depot": 1, "quay and crane": 1}), 40)
+            for i in (11, 12)
+        ],
+        *[TurnPhrases(i, i, 1, 10, False, Counter({"crane depot": 1}), 40) for i in (13, 14, 15)],
+    ]
+    topics = {p for p, _, _ in score(turns).person_topics[10]}
+    assert "crane initiative" not in topics and "quay and crane" in topics
+    assert "crane depot" in topics
+
+
 def test_names_passed_to_scoring_never_become_topics():
     turns = [
         TurnPhrases(i, i, 1, 10, False, Counter({"marsh": 2, "quay wall": 1}), 40) for i in range(1, 4)

@@ -429,7 +429,9 @@ def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
     carries them carries the longer phrase, and nearly every use of them is inside it ("sugar" is
     in few remarks without "sugar beet", but said alone far more often: no fragment). Of a name
     joined by "and", "of" or "for", most (NAME_SHARE): "Belt" of "Belt and Road", also met in "One
-    Belt, One Road". Uses are counted only for the pairs the remarks leave in doubt (few)."""
+    Belt, One Road". And the rest of a name cut at its joiner: a phrase that starts with a name's
+    last word, in nearly every remark (FRAGMENT_SHARE) with the name ("Road initiative" of "the Belt
+    and Road initiative"). Uses are counted only for the pairs the remarks leave in doubt (few)."""
     pairs = [
         (s, p, share)
         for p, d in df.items()
@@ -438,15 +440,42 @@ def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
         for s in subs[p]
         if d >= share * df[s]
     ]
-    if not pairs:
+    cut = _cut_names(df)
+    if not pairs and not cut:
         return set()
     involved = {k for s, p, _ in pairs for k in (s, p)}
     uses: dict[str, int] = dict.fromkeys(involved, 0)
+    rests = {s for s, _ in cut}
+    names_of: dict[str, list[str]] = defaultdict(list)
+    for s, p in cut:
+        names_of[s].append(p)
+    together: Counter = Counter()  # (rest, name) -> remarks carrying both
     for t in turns:
         phrases = t.phrases
         for k in involved.intersection(phrases.keys()):
             uses[k] += phrases[k]
-    return {s for s, p, share in pairs if uses[p] >= share * uses[s]}
+        for s in rests.intersection(phrases.keys()):
+            together.update((s, p) for p in names_of[s] if p in phrases)
+    out = {s for s, p, share in pairs if uses[p] >= share * uses[s]}
+    out.update(s for (s, p), n in together.items() if n >= FRAGMENT_SHARE * df[s])
+    return out
+
+
+def _cut_names(df: Counter) -> list[tuple[str, str]]:
+    """(phrase, name) for each phrase of two or more words, no name itself, that starts with the
+    last word of a name (is_name), both carried by MIN_TURNS_WITH_PHRASE remarks or more."""
+    last_words: dict[str, list[str]] = defaultdict(list)
+    for p, d in df.items():
+        if d >= MIN_TURNS_WITH_PHRASE and is_name(p):
+            last_words[p[p.rindex(" ") + 1 :]].append(p)
+    if not last_words:
+        return []
+    return [
+        (s, p)
+        for s, d in df.items()
+        if d >= MIN_TURNS_WITH_PHRASE and " " in s and not is_name(s)  # (one remark: chance)
+        for p in last_words.get(s[: s.index(" ")], ())
+    ]
 
 
 def _length_boost(p: str) -> float:
