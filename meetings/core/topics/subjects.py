@@ -300,6 +300,25 @@ def _strip_address(words: list[str]) -> list[str]:
     return words
 
 
+# A word after a title that this many other words (neither titles nor given names) stand
+# before, in two-word keys, is a common noun ("prize": "Nobel", "top", "monetary").
+COMMON_NOUN_MODIFIERS = 2
+
+
+def _common_nouns(uses: Mapping[str, int], words: set[str]) -> set[str]:
+    """Those of `words` (met after a title) that COMMON_NOUN_MODIFIERS or more other words stand
+    before in two-word keys: a surname follows titles and given names ("president trump",
+    "donald trump"), a common noun all kinds of words ("nobel prize", "top prize")."""
+    if not words:
+        return set()
+    before: dict[str, set[str]] = {}
+    for key in uses:
+        first, _, last = key.partition(" ")
+        if last in words and first not in TITLE_WORDS and not begins_a_name(first):
+            before.setdefault(last, set()).add(first)
+    return {w for w, firsts in before.items() if len(firsts) >= COMMON_NOUN_MODIFIERS}
+
+
 def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
     """Do the last two or more words make one of the full names ("larkspuria arvo lindqvist",
     from "the President of Larkspuria Arvo Lindqvist")?"""
@@ -355,6 +374,12 @@ def variants(
             stripped[key] = " ".join(rest)
             if len(rest) == 1:
                 surnames.add(rest[0])
+    # A word many other words stand before is a common noun, not a surname after a title:
+    # "patriarch prize" beside "Nobel prize", "top prize".
+    nouns_after_titles = _common_nouns(
+        uses, {w for w in surnames if w not in people and not begins_a_name(w)}
+    )
+    surnames -= nouns_after_titles
     groups: dict[str, list[str]] = {}
     for key in uses:
         if key in out:
@@ -371,6 +396,11 @@ def variants(
         if base in people or key in people or _ends_with_one_of(words, full_names):
             out[key] = None
             _first_name_too(key, uses, out)
+            continue
+        if base in nouns_after_titles:
+            continue  # "patriarch prize" stays as it is
+        if key in stripped and base in out and out[base] is None:
+            out[key] = None  # a title before no subject ("minister sergei": a given name alone)
             continue
         if base != key:
             _first_name_too(key, uses, out)
