@@ -463,9 +463,20 @@ def _emit(run: list[str], counts: Counter) -> None:
 
 def _adjective(low: str, parts: list[str]) -> bool:
     """An adjective, or a hyphenated modifier that starts or ends with one ("large-scale",
-    "high-tech", "long-term", "Chinese-Russian"): never a topic alone, never the last word of one
+    "high-tech", "long-term", "Chinese-Russian") or ends with a past participle ("well-known",
+    "Russian-made", "centre-left"): never a topic alone, never the last word of one
     ("large-scale projects", "Chinese-Russian relations" are)."""
-    return low in ADJECTIVES or (len(parts) > 1 and (parts[0] in ADJECTIVES or parts[-1] in ADJECTIVES))
+    return low in ADJECTIVES or (
+        len(parts) > 1 and (parts[0] in ADJECTIVES or parts[-1] in ADJECTIVES or _past_participle(parts[-1]))
+    )
+
+
+@lru_cache(maxsize=65536)
+def _past_participle(word: str) -> bool:
+    """A verb form other than the verb itself, not an -ing form nor a plural ("known", "made",
+    "left"; not "being", "rays", "up")."""
+    verb = getAllLemmas(word).get("VERB")
+    return bool(verb) and verb[0] != word and not word.endswith(("ing", "s"))
 
 
 def _possessive(word: str) -> bool:
