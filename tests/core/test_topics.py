@@ -28,6 +28,9 @@ def test_generic_words_and_names_are_never_topics():
     for generic in ("thank you", "mr president", "issue", "colleague", "this year", "lot", "lindqvist"):
         assert generic not in c
     assert "school place" in c and "shortage" in c
+    # The people of the meeting itself: "the audience", "participants", "our moderator".
+    c = candidates("The audience asked the participants and the moderator about the target audience.")
+    assert not {"audience", "participant", "moderator"} & set(c) and "target audience" in c
 
 
 def test_stage_directions_are_not_topics():
@@ -173,6 +176,9 @@ def test_verbs_adverbs_and_title_fragments_are_not_subjects():
     assert not is_subject("congratulate") and not is_subject("ahead") and not is_subject("abide")
     assert not is_subject("deputy prime") and not is_subject("quay announce")
     assert is_subject("quay wall") and is_subject("larkspur") and is_subject("grain")
+    # "Presidential Executive" of "Presidential Executive Office", a chief executive: titles.
+    assert not is_subject("presidential executive") and not is_subject("chief executive")
+    assert is_subject("executive order") and is_subject("presidential election")
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,7 @@ partner partners success successes congratulation congratulations luck wish wish
 pleasure honour honor greeting greetings regards impression impressions comment comments plan plans
 hand hands mind bit ahead holiday holidays occasion anniversary birthday applause laughter
 repeat push meet world worlds honour behalf name names heart hearts joke jokes
+audience audiences participant participants moderator moderators
 """.split()
 )
 GENERIC_PHRASES = {

@@ -45,7 +45,7 @@ president vice deputy prime minister ministers governor mayor chairman chairwoma
 director secretary general ambassador chancellor king queen prince princess emir sheikh patriarch
 mr mrs ms dr professor senator commissioner colonel speaker premier first acting former
 his her excellency majesty highness holiness mister madam sir lord lady comrade supreme commander
-chief envoy ombudsman
+chief envoy ombudsman executive presidential
 """.split()
 )
 # Offices: a phrase that ends with one names whoever holds it ("Russian President", "Moscow mayor",
