@@ -469,7 +469,20 @@ def variants(
         ):
             out[key] = place
     _merge_spellings(uses, out)
+    _resolve_chains(out)
     return out
+
+
+def _resolve_chains(out: dict[str, str | None]) -> None:
+    """Every key to a key shown as itself, or None: a key shown under one that is itself shown
+    under another, or dropped ("duma sergei" under the given name "sergei", no subject), follows
+    it (canonical_turns looks a key up once)."""
+    for key, target in out.items():
+        hops = 0
+        while target is not None and target in out and hops < 8:
+            target = out[target]
+            hops += 1
+        out[key] = target
 
 
 # American spellings and the British ones the archive mostly writes: -ize/-ization, -yze, -er
