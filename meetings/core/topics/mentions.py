@@ -15,10 +15,8 @@ import re
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-from .phrases import _BREAK, _HYPHENS, _WORD, _plurals, phrase_key
+from .phrases import _BREAK, _WORD, _plurals, phrase_key, plain_characters
 
-# One character for one: the spans found in the plain text are the spans of the text.
-_PLAIN = [("\u00a0", " "), ("\u2019", "'"), ("\u2018", "'"), *((h, "-") for h in _HYPHENS)]
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
 _SAINT = re.compile(r"(?<=\bSt)\.(?= [A-Z])")  # the full stop of "St. Petersburg" ends nothing
 _OPENING = 3  # letters of a key's first word that every form of it written in a text starts with
@@ -29,10 +27,7 @@ def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
     if not text or not keys:
         return []
     finder, most = _finder(frozenset(keys))
-    plain = text
-    for a, b in _PLAIN:
-        if a in plain:
-            plain = plain.replace(a, b)
+    plain = plain_characters(text)  # one for one: its spans are the text's
     spans: list[tuple[int, int]] = []
     done = 0
     # Only where a word opens as a key's first word can (a few places in a long remark): the run of

@@ -199,12 +199,22 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
 
 
+def plain_characters(text: str) -> str:
+    """U+00A0, typographic apostrophes and hyphen variants as plain characters, one for one (a
+    span of the result is the same span of `text`)."""
+    for a, b in _PLAIN:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
+_PLAIN = [("\u00a0", " "), ("’", "'"), ("‘", "'"), *((h, "-") for h in _HYPHENS)]
+
+
 def normalise(text: str) -> str:
-    """U+00A0, typographic apostrophes and hyphen variants as plain characters; "St." before a
-    name as "St" (the full stop would end the name: "St. Petersburg")."""
-    text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
-    for h in _HYPHENS:
-        text = text.replace(h, "-")
+    """plain_characters; "St." before a name as "St" (the full stop would end the name: "St.
+    Petersburg")."""
+    text = plain_characters(text)
     if "St." in text:
         text = _SAINT_STOP.sub("St", text)
     return text
