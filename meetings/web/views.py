@@ -24,6 +24,7 @@ from meetings.core.topics.mentions import written_forms
 from meetings.derived import aggregates, search
 from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
+from meetings.http.redirects import moved_permanently
 from meetings.models import (
     Appearance,
     Meeting,
@@ -288,8 +289,7 @@ def _lower_case_redirect(request, model, slug: str, key: str | None = None):
         if found is None:
             raise Http404("No such meeting")
         url = found.get_absolute_url() + (f"{lower_key}/" if key else "")
-    query = request.META.get("QUERY_STRING", "")
-    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+    return moved_permanently(request, url)
 
 
 class SpeakerGroup(NamedTuple):
@@ -477,10 +477,7 @@ def topic_detail(request, slug):
     if topic is None:
         raise Http404("No such topic.")
     if topic.slug != slug:  # moved by a rebuild: the label reads otherwise, or merged into another
-        location = topic.get_absolute_url()
-        if request.META.get("QUERY_STRING"):
-            location += "?" + request.META["QUERY_STRING"]
-        return HttpResponsePermanentRedirect(location)
+        return moved_permanently(request, topic.get_absolute_url())
     remarks = (
         TurnTopic.objects.filter(topic=topic)
         .newest_first()

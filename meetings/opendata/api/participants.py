@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.http import HttpResponsePermanentRedirect
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound
 
 from meetings.derived import aggregates
 from meetings.http.origin import absolute_url
@@ -16,7 +13,7 @@ from meetings.models import Participant, ParticipantRole, ParticipantTopic, Turn
 from meetings.web.filters import ParticipantFilter, TurnFilter
 
 from . import serializers as s
-from .base import DetailView, ListView, filtered
+from .base import DetailView, ListView, SlugResource, filtered
 from .pagination import StoredListing
 from .schema import MOVED, SLUG, responses
 
@@ -37,24 +34,14 @@ class ParticipantList(ListView):
     queryset = Participant.objects.order_by("sort_name", "name")
 
 
-class ParticipantResource:
-    # A resource under /participants/<slug>/: the view finds `self.person` first, and answers the
-    # old slug of a person merged into another with a 301 to `view_name` under the new slug. (A
-    # comment, not a docstring: drf-spectacular would publish a docstring as the description.)
+class ParticipantResource(SlugResource):
+    # Under /participants/<slug>/: an old slug is a person merged into another.
+    model = Participant
+    noun = "participant"
 
-    view_name: str
-
-    def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
-        self.person = Participant.objects.resolve(slug)
-        if self.person is None:
-            raise NotFound("No such participant.")
-        if self.person.slug != slug:
-            location = reverse(self.view_name, kwargs={"slug": self.person.slug})
-            if request.META.get("QUERY_STRING"):
-                location += "?" + request.META["QUERY_STRING"]
-            return HttpResponsePermanentRedirect(location)
-        return super().get(request, *args, **kwargs)
+    @property
+    def person(self) -> Participant:
+        return self.found
 
 
 @extend_schema_view(

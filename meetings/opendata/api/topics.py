@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.http import HttpResponsePermanentRedirect
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from meetings.derived import aggregates
 from meetings.models import Topic, TurnTopic
 from meetings.web.filters import TurnTopicFilter
 
 from . import serializers as s
-from .base import DetailView, ListView, filtered
+from .base import DetailView, ListView, SlugResource, filtered
 from .pagination import StoredListing
 from .schema import SLUG, TOPIC_MOVED, responses
 
@@ -50,26 +48,15 @@ class TopicList(ListView):
         return Topic.objects.listed(order)
 
 
-class TopicResource:
-    # A resource under /topics/<slug>/: the view finds `self.topic` first, and answers a slug a
-    # rebuild moved (TopicQuerySet.resolve) with a 301 to `view_name` under the topic's slug now. (A
-    # comment, not a docstring: drf-spectacular would publish a docstring as the description.)
+class TopicResource(SlugResource):
+    # Under /topics/<slug>/: an old slug is one a rebuild moved (the label reads otherwise, or the
+    # topic is now counted under another's key).
+    model = Topic
+    noun = "topic"
 
-    view_name: str
-    topic: Topic
-
-    def get(self, request, *args, **kwargs):
-        slug = kwargs["slug"]
-        topic = Topic.objects.resolve(slug)
-        if topic is None:
-            raise NotFound("No such topic.")
-        if topic.slug != slug:
-            location = reverse(self.view_name, kwargs={"slug": topic.slug})
-            if request.META.get("QUERY_STRING"):
-                location += "?" + request.META["QUERY_STRING"]
-            return HttpResponsePermanentRedirect(location)
-        self.topic = topic
-        return super().get(request, *args, **kwargs)  # type: ignore[misc]
+    @property
+    def topic(self) -> Topic:
+        return self.found
 
 
 @extend_schema_view(
@@ -80,7 +67,6 @@ class TopicResource:
     )
 )
 class TopicDetail(TopicResource, DetailView):
-    noun = "topic"
     serializer_class = s.TopicDetailSerializer
     queryset = Topic.objects.all()
     view_name = "api:topic-detail"
