@@ -234,6 +234,7 @@ def _rebuild(started: float) -> RebuildReport:
         shadows = ShadowTables(cur, [m._meta.db_table for m in TOPIC_MODELS])
         taken = {old_slugs[k] for k in keys if k in old_slugs}
         topic_rows = []
+        slugs: dict[str, str] = {}  # key -> its slug after this rebuild
         for key in ordered:
             label = common_label(key, texts.get(key, []), scored.forms.get(key, ()))
             # The slug is made from the label readers see ("united-states", not the key's
@@ -248,6 +249,7 @@ def _rebuild(started: float) -> RebuildReport:
             ):
                 slug = unique_slug(base, lambda s: s in taken)
                 taken.add(slug)
+            slugs[key] = slug
             topic_rows.append(
                 (
                     topic_id[key],
@@ -302,7 +304,7 @@ def _rebuild(started: float) -> RebuildReport:
         topic_sql.group_topic_meetings(cur, shadows[TopicMeeting._meta.db_table], turn_topic_shadow)
         shadows.finish()  # indexes, constraints, identities and statistics, all off the live tables
         shadows.swap()  # the only moment readers wait: a few renames
-        _keep_moved_slugs(cur, old_slugs, {row[1]: row[3] for row in topic_rows})
+        _keep_moved_slugs(cur, old_slugs, slugs)
 
     return RebuildReport(len(turns), len(keys), n_turn_topics, time.monotonic() - started)
 

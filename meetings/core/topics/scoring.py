@@ -445,16 +445,16 @@ def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
         return set()
     involved = {k for s, p, _ in pairs for k in (s, p)}
     uses: dict[str, int] = dict.fromkeys(involved, 0)
-    rests = {s for s, _ in cut}
-    names_of: dict[str, list[str]] = defaultdict(list)
+    names_of: dict[str, list[str]] = defaultdict(list)  # rest of a name -> the names it may be of
     for s, p in cut:
         names_of[s].append(p)
+    rests = names_of.keys()
     together: Counter = Counter()  # (rest, name) -> remarks carrying both
     for t in turns:
         phrases = t.phrases
         for k in involved.intersection(phrases.keys()):
             uses[k] += phrases[k]
-        for s in rests.intersection(phrases.keys()):
+        for s in rests & phrases.keys():
             together.update((s, p) for p in names_of[s] if p in phrases)
     out = {s for s, p, share in pairs if uses[p] >= share * uses[s]}
     out.update(s for (s, p), n in together.items() if n >= FRAGMENT_SHARE * df[s])
