@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.core import citations
 from meetings.core import contents as contents_core
-from meetings.core.topics.mentions import written_forms
+from meetings.core.topics.phrases import common_label
 from meetings.derived import aggregates, search
 from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
@@ -541,7 +541,8 @@ def topic_detail(request, slug):
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
     # The forms counted with it as this page's remarks write them, and the search for every
     # mention: the label and each form.
-    forms = list(written_forms(topic.forms, (item["text"] for item in items)).values())
+    texts = [item["text"] for item in items]
+    forms = [common_label(form, texts) for form in topic.forms]
     every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
     return render(
         request,

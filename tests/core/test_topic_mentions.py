@@ -81,14 +81,14 @@ def test_a_topic_page_excerpt_opens_at_the_first_mention():
 
 
 def test_forms_are_shown_as_the_remarks_write_them():
-    from meetings.core.topics.mentions import written_forms
+    from meetings.core.topics.phrases import common_label
 
     texts = [
         "Valdorian ships came first.",  # opening a sentence: says nothing of the capital
         "We met the Valdorian fleet and the NHFC\u2019s board.",
         "No mention here.",
     ]
-    assert written_forms(["valdorian", "nhfc", "privatization"], texts) == {
+    assert {k: common_label(k, texts) for k in ["valdorian", "nhfc", "privatization"]} == {
         "valdorian": "Valdorian",
         "nhfc": "NHFC",
         "privatization": "privatization",

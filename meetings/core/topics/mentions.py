@@ -12,7 +12,7 @@ Pure: no Django.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from functools import lru_cache
 
 from .phrases import _BREAK, _WORD, _plurals, phrase_key, plain_characters
@@ -91,25 +91,3 @@ def _run(plain: str, start: int, most: int) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return phrase_key([word])
-
-
-def written_forms(keys: Collection[str], texts: Iterable[str]) -> dict[str, str]:
-    """Each key as the first of `texts` to mention it inside a sentence writes it ("Syrian" for
-    "syrian", "EAEU" for "eaeu"), without a possessive ending; the key itself where none does."""
-    out: dict[str, str] = {}
-    wanted = set(keys)
-    for text in texts:
-        if not wanted:
-            break
-        for key in list(wanted):
-            for start, end in mention_spans(text, {key}):
-                before = text[:start].rstrip()
-                if before and before[-1] not in _OPENERS:
-                    out[key] = _POSSESSIVE.sub("", " ".join(text[start:end].split()))
-                    wanted.discard(key)
-                    break
-    return {key: out.get(key, key) for key in keys}
-
-
-_OPENERS = '.!?:"“«('  # a word after one of these may be capitalised only for opening a sentence
-_POSSESSIVE = re.compile(r"['’]s?$")
