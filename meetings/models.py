@@ -291,6 +291,12 @@ class Topic(models.Model):
         blank=True,
         help_text="The other keys shown under this one (another spelling, a place's adjective, an acronym).",
     )
+    form_labels = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        help_text="Each of forms as the remarks that use it write it most, in the same order.",
+    )
 
     objects = TopicQuerySet.as_manager()
 

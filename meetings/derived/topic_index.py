@@ -140,6 +140,7 @@ def _rebuild(started: float) -> RebuildReport:
     }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
     texts = _label_texts(scored, keys)
+    form_texts = _form_texts(turns, {f for key in keys for f in scored.forms.get(key, ())})
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}
 
@@ -262,6 +263,7 @@ def _rebuild(started: float) -> RebuildReport:
                     key in featured
                     and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                     list(scored.forms.get(key, ())),
+                    [common_label(f, form_texts.get(f, [])) for f in scored.forms.get(key, ())],
                 )
             )
         topic_sql.copy_rows(
@@ -374,3 +376,22 @@ def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
     ids = {tid for tids in want.values() for tid in tids}
     texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
     return {p: [texts.get(tid, "") for tid in tids] for p, tids in want.items()}
+
+
+def _form_texts(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[str]]:
+    """For each form (a key shown under another: Scored.forms), the texts of the first few remarks
+    whose own phrases have it (LABEL_TEXTS), to show it as they write it: the remarks listed under
+    its topic may all write the topic's key."""
+    want: dict[str, list[int]] = {}
+    pending = set(forms)
+    for t in turns:
+        if not pending:
+            break
+        for f in pending.intersection(t.phrases.keys()):
+            tids = want.setdefault(f, [])
+            tids.append(t.turn_id)
+            if len(tids) == LABEL_TEXTS:
+                pending.discard(f)
+    ids = {tid for tids in want.values() for tid in tids}
+    texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
+    return {f: [texts.get(tid, "") for tid in tids] for f, tids in want.items()}

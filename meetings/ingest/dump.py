@@ -293,6 +293,7 @@ class _Loader:
                     r["people_count"],
                     r["is_featured"],
                     r.get("forms", []),  # not in dumps written before it was
+                    r.get("form_labels", []),  # nor this (the topic page reads them from its remarks)
                 )
             )
             if len(topics) >= CHUNK:

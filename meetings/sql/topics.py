@@ -20,6 +20,7 @@ TOPIC_COLUMNS = [
     "people_count",
     "is_featured",
     "forms",
+    "form_labels",
 ]
 
 

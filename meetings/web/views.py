@@ -539,10 +539,13 @@ def topic_detail(request, slug):
     counts, n_meetings = aggregates.topic_years(topic)
     years = [TopicYear(*row) for row in counts]
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
-    # The forms counted with it as this page's remarks write them, and the search for every
+    # The forms counted with it as the remarks that use them write them (found at the rebuild; from
+    # this page's remarks for a topic loaded from a dump written before), and the search for every
     # mention: the label and each form.
-    texts = [item["text"] for item in items]
-    forms = [common_label(form, texts) for form in topic.forms]
+    forms = topic.form_labels
+    if len(forms) != len(topic.forms):
+        texts = [item["text"] for item in items]
+        forms = [common_label(form, texts) for form in topic.forms]
     every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
     return render(
         request,

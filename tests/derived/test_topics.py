@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from meetings.models import MeetingTopic, ParticipantTopic, Topic, TopicRedirect, Turn, TurnTopic
@@ -152,6 +153,46 @@ def test_topic_page_marks_every_spelling_it_gathers(client, write_transcript):
         assert "<mark>" in remark
     # The search for every mention asks for both spellings.
     assert "/search/?q=%22privatisation%22+or+%22privatization%22" in html
+
+
+NAMED_TWICE = """Meeting on the fisheries
+
+March 9, 2023, Larkspur
+
+The Board met.
+
+Chair of the Harbour Board Helena Marsh: The Maritime Centre sent its quota plan.
+
+Port Director Tomas Reyes: The Maritime Centre wants the trawlers counted. The Maritime Centre pays for the scales.
+
+Council member Ada Lindqvist: The Maritime Center promised the same last year; the Maritime Center forgets the night boats.
+
+Port Director Tomas Reyes: The Maritime Centre keeps the scales in the old customs shed, and the Maritime Centre will pay for a new roof before the spring.
+
+Council member Priya Natarajan: The Maritime Centre should open the shed on Sundays, when the Maritime Centre has no inspectors on the quay at all.
+"""
+
+
+@pytest.mark.django_db
+def test_a_topic_shows_each_form_as_the_remarks_that_use_it_write_it(client, write_transcript):
+    """A form of a topic is shown as the remarks that use it write it ("Maritime Center"), found at
+    the rebuild: the page's own remarks may not write it, and then it was shown as its key
+    ("maritime center"; "ministry Of agriculture", which the search for every mention does not find
+    as the remarks write it)."""
+    call_command("ingest_transcripts", str(write_transcript("fish.txt", NAMED_TWICE)), stdout=io.StringIO())
+    topic = Topic.objects.get(label="Maritime Centre")
+    assert topic.forms and len(topic.form_labels) == len(topic.forms)
+    assert "Maritime Center" in topic.form_labels
+    # The page shows what the rebuild stored, whatever remarks it lists.
+    Topic.objects.filter(pk=topic.pk).update(form_labels=["Ministry of Sea Fisheries"] * len(topic.forms))
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "“Ministry of Sea Fisheries”" in html
+    assert "%22Ministry+of+Sea+Fisheries%22" in html
+    # A topic loaded from a dump written before form labels were: read from the page's remarks.
+    Topic.objects.filter(pk=topic.pk).update(form_labels=[])
+    cache.clear()  # the page of the same archive version is kept
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "“Maritime Center”" in html
 
 
 @pytest.mark.django_db

@@ -451,7 +451,8 @@ def test_topics(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):  # topic, raisers, meetings
         t = get(client, "/api/topics/ferry-timetable/")
     assert t["label"] == "ferry timetable" and t["remark_count"] == 3
-    assert t["forms"] == list(Topic.objects.get(slug="ferry-timetable").forms)  # what its page marks
+    topic = Topic.objects.get(slug="ferry-timetable")
+    assert (t["forms"], t["form_labels"]) == (topic.forms, topic.form_labels)  # what its page marks and shows
     # Everyone the page's "Who spoke on it" lists, in its order, with its figures: those who only
     # responded too (meeting_count 0), not only who raised it.
     assert [(p["slug"], p["remark_count"], p["meeting_count"]) for p in t["raised_by"]] == [

@@ -128,7 +128,7 @@ def test_a_database_loaded_from_a_dump_serves_the_same_pages_and_permalinks(clie
     before = responses(client, paths)
     assert {status for status, _, _ in before.values()} == {200, 301, 410}
     counts = {m: m.objects.count() for m in (Meeting, Participant, Turn, Topic)}
-    forms = sorted(Topic.objects.values_list("key", "forms"))
+    forms = sorted(Topic.objects.values_list("key", "forms", "form_labels"))
     dump = export(tmp_path)
 
     empty_the_database()
@@ -137,7 +137,9 @@ def test_a_database_loaded_from_a_dump_serves_the_same_pages_and_permalinks(clie
     call_command("import_archive", str(dump), stdout=out)
     assert "loaded" in out.getvalue()
     assert {m: m.objects.count() for m in counts} == counts
-    assert sorted(Topic.objects.values_list("key", "forms")) == forms  # what a topic page marks
+    assert (
+        sorted(Topic.objects.values_list("key", "forms", "form_labels")) == forms
+    )  # what a topic page marks and shows
     assert client.get(f"/topics/{topic.slug}-before/")["Location"] == topic.get_absolute_url()
 
     after = responses(client, paths)

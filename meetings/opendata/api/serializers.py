@@ -301,9 +301,21 @@ class TopicDetailSerializer(TopicListSerializer):
         help_text="The other keys counted as this topic (another spelling, a place's adjective, an acronym: "
         "'privatization', 'syrian', 'eaeu'), lower case and singular; the topic page marks them too.",
     )
+    form_labels = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Each of forms as the remarks that use it write it most, in the same order "
+        "('privatization', 'Syrian', 'EAEU'); empty for a topic loaded from a dump written before them.",
+    )
 
     class Meta(TopicListSerializer.Meta):
-        fields = [*TopicListSerializer.Meta.fields, "remarks_url", "raised_by", "meetings", "forms"]
+        fields = [
+            *TopicListSerializer.Meta.fields,
+            "remarks_url",
+            "raised_by",
+            "meetings",
+            "forms",
+            "form_labels",
+        ]
 
 
 class TopicRemarkSerializer(Serializer):

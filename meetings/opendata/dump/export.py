@@ -248,9 +248,18 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
 
         # Topics
         out = _Output(folder, fmt.TOPICS)
-        for slug, key, label, remarks, raised, people, featured, forms, old_slugs in dump_sql.stream(
-            dump_sql.topics_sql(), "dump_topics"
-        ):
+        for (
+            slug,
+            key,
+            label,
+            remarks,
+            raised,
+            people,
+            featured,
+            forms,
+            form_labels,
+            old_slugs,
+        ) in dump_sql.stream(dump_sql.topics_sql(), "dump_topics"):
             out.line(
                 {
                     "slug": slug,
@@ -262,6 +271,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
                     "people_count": people,
                     "is_featured": featured,
                     "forms": forms,
+                    "form_labels": form_labels,
                     "old_slugs": old_slugs,
                 }
             )

@@ -131,6 +131,7 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
             _L,
             "the other keys shown under this one: another spelling, a place's adjective, an acronym",
         ),
+        "form_labels": (_L, "each of forms as the remarks that use it write it most, in the same order"),
         "old_slugs": (
             _L,
             "slugs it had before (its label read otherwise, or it was counted apart): they answer 301",
