@@ -647,43 +647,36 @@ def word_uses(text: str) -> Counter:
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
     items = _WORD_AND_GAP.findall(normalise(text))
+    known = _USE_INFO.get
     for i, (w, gap) in enumerate(items):
-        low = w.lower()
+        use = known(w)
+        if use is None:
+            use = _use_info(w)
+        low, can, key = use
         if waiting is not None:
             if low in NOUN_ENDS:
                 out[waiting] += 1
             waiting = None
-        verb_cue = previous in VERB_CUES
-        noun_cue = previous in NOUN_CUES
-        lower_case = w[:1].islower()
-        if (
-            low.endswith(_ING_ED)  # what every participle ends with, tested first (most words fail)
-            and (lower_case or i == 0 or _SENTENCE_END.search(items[i - 1][1]))
-            and _participle(low)
-        ):
+        if not can:  # most words: nothing any neighbour could make them count as
+            previous = low
+            continue
+        if can & _CAN_PARTICIPLE and (can & _LOWER_CASE or i == 0 or _SENTENCE_END.search(items[i - 1][1])):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
+        verb_cue = previous in VERB_CUES
+        noun_cue = previous in NOUN_CUES
         previous = low
-        if not lower_case and i and parts_of_speech(low) == _VERB and _ends_a_name(items, i):
+        if can & _CAN_NAME_VERB and i and _ends_a_name(items, i):
             # A verb to the dictionary, written as the last word of a name ("the Baikal-Amur
             # Mainline", "in Shanghai"): a noun here (subjects.named_verbs).
-            info = _cached_info(w)
-            if info is not None:
-                out[NOUN_USE + info[4]] += 1
+            if key:
+                out[NOUN_USE + key] += 1
             continue
-        if "-" in w or not (verb_cue or noun_cue or low[-1] == "s"):
-            continue
-        info = _cached_info(w)
-        if info is None:
-            continue
-        key = info[4]
-        if verb_cue and lower_case and "VERB" in parts_of_speech(low):
+        if can & _CAN_VERB and verb_cue:
             out[VERB_USE + key] += 1
-        if not {"ADJ", "ADV"} & parts_of_speech(key):
-            continue
-        if key != low and low[-1] == "s":  # a plural: "Republicans", "officials"
+        if can & _CAN_PLURAL:  # a plural: "Republicans", "officials"
             out[NOUN_USE + key] += 1
-        elif noun_cue and lower_case:
+        elif can & _CAN_FOLLOW_CUE and noun_cue:
             if not gap or _PUNCTUATION.search(gap):
                 out[NOUN_USE + key] += 1
             else:
@@ -691,6 +684,45 @@ def word_uses(text: str) -> Counter:
     if waiting is not None:
         out[waiting] += 1
     return out
+
+
+# What word_uses may count a word as, whatever its neighbours (_use_info): flags.
+_LOWER_CASE = 1
+_CAN_PARTICIPLE = 2  # an -ing or -ed word no phrase holds (lower case or opening a sentence)
+_CAN_NAME_VERB = 4  # capitalised, a verb only to the dictionary (if it ends a name)
+_CAN_VERB = 8  # lower case, a verb to the dictionary (after a verb cue)
+_CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or adverb
+_CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
+_USE_INFO: dict[str, tuple[str, int, str]] = {}
+
+
+def _use_info(word: str) -> tuple[str, int, str]:
+    """(lower case, flags, key) of a word for word_uses (memoised): flags 0 when no neighbour can
+    make it count, as for most words, whose only cost is then this lookup; key "" for a word that
+    is no content word."""
+    low = word.lower()
+    lower_case = word[:1].islower()
+    can = _LOWER_CASE if lower_case else 0
+    if low.endswith(_ING_ED) and _participle(low):
+        can |= _CAN_PARTICIPLE
+    if not lower_case and parts_of_speech(low) == _VERB:
+        can |= _CAN_NAME_VERB
+    info = _cached_info(word)
+    key = info[4] if info is not None else ""
+    if "-" not in word and key:
+        if lower_case and "VERB" in parts_of_speech(low):
+            can |= _CAN_VERB
+        if {"ADJ", "ADV"} & parts_of_speech(key):
+            if key != low and low[-1] == "s":
+                can |= _CAN_PLURAL
+            elif lower_case:
+                can |= _CAN_FOLLOW_CUE
+    if can == _LOWER_CASE:
+        can = 0  # nothing to count: the case alone does not matter
+    if len(_USE_INFO) >= _WORD_INFO_MAX:
+        _USE_INFO.clear()
+    use = _USE_INFO[word] = (low, can, key)
+    return use
 
 
 # Words that join the capitalised words of a name: "Belt and Road", "Bank of Russia", "Agency for
