@@ -139,8 +139,10 @@ def _rebuild(started: float) -> RebuildReport:
         if remarks >= 2 or not english_frequency(p)
     }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
-    texts = _label_texts(scored, keys)
-    form_texts = _form_texts(turns, {f for key in keys for f in scored.forms.get(key, ())})
+    # The texts labels are read from, the keys' and their forms', in one query.
+    label_ids = _label_turns(scored, keys)
+    form_ids = _form_turns(turns, {f for key in keys for f in scored.forms.get(key, ())})
+    texts, form_texts = _texts_of(label_ids, form_ids)
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}
 
@@ -359,8 +361,8 @@ TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, 
 LABEL_TEXTS = 5  # remarks read per topic to find the form readers meet most
 
 
-def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
-    """For each phrase, the texts of its first few remarks that have it as a main topic or as a
+def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
+    """For each phrase, its first few remarks that have it as a main topic or as a
     topic of their speaker's (to show the phrase as written most); not those that only come back
     to it (Scored.dwelt_from), so a topic's label does not change with the lists of others."""
     want: dict[str, list[int]] = {}
@@ -373,13 +375,11 @@ def _label_texts(scored, keys: set[str]) -> dict[str, list[str]]:
             tids = want.setdefault(p, [])
             if len(tids) < LABEL_TEXTS:
                 tids.append(tid)
-    ids = {tid for tids in want.values() for tid in tids}
-    texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
-    return {p: [texts.get(tid, "") for tid in tids] for p, tids in want.items()}
+    return want
 
 
-def _form_texts(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[str]]:
-    """For each form (a key shown under another: Scored.forms), the texts of the first few remarks
+def _form_turns(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[int]]:
+    """For each form (a key shown under another: Scored.forms), the first few remarks
     whose own phrases have it (LABEL_TEXTS), to show it as they write it: the remarks listed under
     its topic may all write the topic's key."""
     want: dict[str, list[int]] = {}
@@ -392,6 +392,11 @@ def _form_texts(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[str
             tids.append(t.turn_id)
             if len(tids) == LABEL_TEXTS:
                 pending.discard(f)
-    ids = {tid for tids in want.values() for tid in tids}
+    return want
+
+
+def _texts_of(*groups: dict[str, list[int]]) -> tuple[dict[str, list[str]], ...]:
+    """Each group of key -> remarks with the remarks' texts in their place, read in one query."""
+    ids = {tid for group in groups for tids in group.values() for tid in tids}
     texts = dict(Turn.objects.filter(id__in=ids).values_list("id", "text"))
-    return {f: [texts.get(tid, "") for tid in tids] for f, tids in want.items()}
+    return tuple({k: [texts.get(tid, "") for tid in tids] for k, tids in group.items()} for group in groups)
