@@ -403,6 +403,31 @@ def test_a_person_with_and_without_title_is_one_topic_and_a_participant_none():
     assert "quay wall" not in got
 
 
+def test_a_word_before_a_surname_is_a_first_name_only_if_it_can_begin_a_name():
+    """ "to recognise Oakhart", "a fruit bush" beside "President Bush": a word the dictionary
+    knows (a verb, a common noun) before a surname met after a title is no first name; the phrase
+    is not the person. A given name (the list's) or a word no dictionary knows still is."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "president oakhart": 5,
+        "oakhart": 9,
+        "recognise oakhart": 1,
+        "anna oakhart": 3,
+        "president bush": 4,
+        "bush": 6,
+        "fruit bush": 2,
+        "involve president oakhart": 1,
+        "larkovian president oakhart": 2,
+    }
+    got = variants(uses)
+    assert got["larkovian president oakhart"] == "oakhart"
+    assert got.get("involve president oakhart") != "oakhart"  # a verb is no country's adjective
+    assert got["anna oakhart"] == got["president oakhart"] == "oakhart"
+    assert got["recognise oakhart"] is None  # what is done to a person: no subject either
+    assert got.get("fruit bush") != "bush" and got["president bush"] == "bush"
+
+
 def test_a_fragment_of_a_longer_phrase_is_not_a_topic():
     turns = [
         TurnPhrases(i, i, 1, 10, False, Counter({"larkspur harbour party": 1, "harbour party": 1}), 40)
@@ -1326,6 +1351,38 @@ def test_a_name_with_of_and_its_short_form_are_one_topic():
 
     got = variants({"ministry of quay": 4, "quay ministry": 9, "bank of larkspur": 3, "quay": 20})
     assert got == {"ministry of quay": "quay ministry"}
+
+
+def test_a_name_with_of_cut_before_its_last_word_is_no_topic_and_merges_with_nothing():
+    """ "the Day of National Harmony", "the Republic of South Larkspur", "the Government of the
+    Larkovian Federation": a name run can stop before the name's last word, leaving a key that
+    ends with a word qualifying the next (an adjective, a point of the compass, a place's
+    adjective) while the longer name is in the archive too. It is no name: it is not a topic, it does not take the place of "national day",
+    and a state's form does not make it the place ("south")."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "day of national": 2,
+        "day of national harmony": 2,
+        "national day": 1,
+        "republic of south": 2,
+        "republic of south larkspur": 2,
+        "south": 9,
+        "government of the larkovian": 3,
+        "government of the larkovian federation": 3,
+        "court of quay right": 2,
+        "larkovian government": 4,
+        "larkovia": 12,
+        "larkovian": 5,
+        "ministry of quay": 4,
+        "quay ministry": 9,
+    }
+    got = variants(uses)
+    assert got["day of national"] is None and "national day" not in got
+    assert got["republic of south"] is None and "south" not in got
+    assert got["government of the larkovian"] is None and "larkovian government" not in got
+    assert got["ministry of quay"] == "quay ministry"  # a whole name still joins its short form
+    assert "court of quay right" not in got  # ends with an adjective, but no longer name goes on
 
 
 def test_a_state_named_by_its_form_is_the_place():

@@ -284,7 +284,14 @@ def _strip_address(words: list[str]) -> list[str]:
     "turkish president recep tayyip" -> ["recep", "tayyip"]: titles (after at most one word, a
     country's adjective) before one to three words that are not common nouns (a name), else the
     words unchanged."""
-    start = 1 if len(words) > 2 and words[0] not in TITLE_WORDS and words[1] in ADDRESS_WORDS else 0
+    start = (
+        1
+        if len(words) > 2
+        and words[0] not in TITLE_WORDS
+        and words[1] in ADDRESS_WORDS
+        and _pos(words[0]) != _VERB_ONLY  # "involve President Trump"
+        else 0
+    )
     i = start
     while i < len(words) and words[i] in TITLE_WORDS:
         i += 1
@@ -323,6 +330,16 @@ def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
     """Do the last two or more words make one of the full names ("larkspuria arvo lindqvist",
     from "the President of Larkspuria Arvo Lindqvist")?"""
     return any(" ".join(words[i:]) in full_names for i in range(len(words) - 1))
+
+
+_VERB_ONLY = frozenset({"VERB"})
+
+
+def _can_be_given_name(word: str) -> bool:
+    """Can a word before a surname be that person's first name: a given name of the list, or a
+    word the dictionary does not know ("Petro")? Not a verb or a common noun ("recognise Bush",
+    "fruit bush")."""
+    return begins_a_name(word) or not _pos(word)
 
 
 def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
@@ -391,8 +408,12 @@ def variants(
             and words[1] in surnames
             and words[0] not in ADJECTIVES
             and words[0] not in GENERIC
+            and (_can_be_given_name(words[0]) or begins_a_name(words[1]) or words[0] in TITLE_WORDS)
         ):
             base = words[1]  # "donald trump": the surname of someone addressed by title
+        elif len(words) == 2 and words[1] in surnames and _pos(words[0]) == _VERB_ONLY:
+            out[key] = None  # "criticise Trump": what is done to a person, no subject
+            continue
         if base in people or key in people or _ends_with_one_of(words, full_names):
             out[key] = None
             _first_name_too(key, uses, out)
@@ -435,6 +456,7 @@ def variants(
     # it before an adjective or words of the meeting ("produce results").
     not_subjects = []
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
+    continued = _name_heads(uses)
     for key in uses:
         if " " not in key:
             continue
@@ -448,7 +470,10 @@ def variants(
             for part in _and_parts(key):
                 pairs[part] = max(pairs.get(part, 0), uses[key])
         elif " of " in key:
-            _name_with_of(key, uses, out)
+            if _cut_name(key, uses, continued):
+                out[key] = None  # "Day of National" of "Day of National Unity"
+            else:
+                _name_with_of(key, uses, out)
     for part, n in pairs.items():
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
@@ -574,6 +599,38 @@ def _and_parts(key: str) -> list[str]:
         for j in range(at + 2, len(words) + 1)
         if (i, j) != (0, len(words))
     ]
+
+
+# Points of the compass: before a place's name ("South Africa"), never its last word.
+COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+def _cut_name(key: str, uses: Mapping[str, int], continued: set[str]) -> bool:
+    """Is a name with "of" the opening of a longer name of the archive (`continued`: _name_heads)
+    cut after a word that qualifies the next one: one of the extractor's adjectives, a point of the
+    compass, a place's adjective ("Day of National" of "Day of National Unity", "Republic of
+    South" of "Republic of South Africa", "Government of the Russian")? The extractor counts every
+    part of a name run; such a part is no name, and the short form it would be ("national day")
+    is not it."""
+    last = key.rsplit(" ", 1)[-1]
+    return key in continued and (last in ADJECTIVES or last in COMPASS or _place_of(last, uses) is not None)
+
+
+def _name_heads(uses: Mapping[str, int]) -> set[str]:
+    """The openings of the names with "of" of the archive that go on after their "of": each
+    run of their first words that ends after the word following "of" (or "of the") and before
+    their last word ("day of national" of "day of national unity")."""
+    heads: set[str] = set()
+    for key in uses:
+        at = key.find(" of ")
+        if at < 0:
+            continue
+        words = key.split(" ")
+        first = key[:at].count(" ") + 2  # the index of the word after "of"
+        if first < len(words) and words[first] == "the":
+            first += 1
+        heads.update(" ".join(words[:n]) for n in range(first + 1, len(words)))
+    return heads
 
 
 def _name_with_of(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
