@@ -21,7 +21,9 @@ from tests.helpers import shared_dir
 @pytest.fixture(scope="module")
 def archive() -> tuple[Counter, list[str]]:
     """Remarks per phrase key over the real pages, and the names of their speakers."""
-    pages = sorted(shared_dir("corpus", "kremlin-en").glob("*.txt")) + sorted(shared_dir("seeds").glob("*.txt"))
+    pages = sorted(shared_dir("corpus", "kremlin-en").glob("*.txt")) + sorted(
+        shared_dir("seeds").glob("*.txt")
+    )
     remarks: Counter = Counter()
     names: set[str] = set()
     for page in pages:
@@ -29,7 +31,9 @@ def archive() -> tuple[Counter, list[str]]:
         exclude = meeting_exclusions(transcript.names)
         names.update(transcript.names)
         for turn in transcript.turns:
-            phrases, _, _ = remark_phrases(RemarkText(turn.text, turn.label or "", turn.kind == SUMMARY), exclude)
+            phrases, _, _ = remark_phrases(
+                RemarkText(turn.text, turn.label or "", turn.kind == SUMMARY), exclude
+            )
             remarks.update(phrases.keys())
     return remarks, sorted(names)
 
