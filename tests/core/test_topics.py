@@ -1399,6 +1399,28 @@ def test_a_state_named_by_its_form_is_the_place():
     assert got == {"people's republic of larkspur": "larkspur", "kingdom of larkspur": "larkspur"}
 
 
+def test_a_state_form_is_not_a_place_the_archive_divides_by_points_of_the_compass():
+    """ "Republic of Larkspur" and "Democratic People's Republic of Larkspur" are two states when
+    the archive speaks of "North Larkspur" and "South Larkspur" nearly as often as of "Larkspur":
+    neither is the bare place, so both stay topics of their own. A place with a region or two
+    named by the compass ("western Marsh") is still one state."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "larkspur": 40,
+        "north larkspur": 20,
+        "south larkspur": 12,
+        "republic of larkspur": 9,
+        "democratic people's republic of larkspur": 5,
+        "marsh": 60,
+        "western marsh": 3,
+        "people's republic of marsh": 20,
+    }
+    got = variants(uses)
+    assert "republic of larkspur" not in got and "democratic people's republic of larkspur" not in got
+    assert got["people's republic of marsh"] == "marsh"
+
+
 def test_a_plural_in_ics_and_its_singular_are_one_topic():
     # The singular rule keeps "-ics" ("physics" is no plural), so "Glimmerics" and "Glimmeric"
     # stay two keys: one subject, under the form more remarks use.

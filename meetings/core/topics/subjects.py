@@ -457,6 +457,7 @@ def variants(
     not_subjects = []
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
     continued = _name_heads(uses)
+    divided = _divided_places(uses)
     for key in uses:
         if " " not in key:
             continue
@@ -473,7 +474,7 @@ def variants(
             if _cut_name(key, uses, continued):
                 out[key] = None  # "Day of National" of "Day of National Unity"
             else:
-                _name_with_of(key, uses, out)
+                _name_with_of(key, uses, out, divided)
     for part, n in pairs.items():
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
@@ -633,13 +634,34 @@ def _name_heads(uses: Mapping[str, int]) -> set[str]:
     return heads
 
 
-def _name_with_of(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
-    """A state named by its form is the place ("People's Republic of China": STATE_FORMS), and
-    "Ministry of Finance" and "Finance Ministry" are one topic, under the form more remarks use."""
+# A place the archive names with a point of the compass ("North Korea", "South Korea") in this share
+# of the remarks that name it alone, or more, is more than one state: a state's form ("Republic of
+# Korea") is not the bare place. A region or two ("western China") are far rarer than the place.
+DIVIDED_SHARE = 0.5
+
+
+def _divided_places(uses: Mapping[str, int]) -> set[str]:
+    """The one-word places (keys) that the archive divides by points of the compass (DIVIDED_SHARE)."""
+    compass: dict[str, int] = {}
+    for key, n in uses.items():
+        first, space, place = key.partition(" ")
+        if space and first in COMPASS and " " not in place and place in uses:
+            compass[place] = compass.get(place, 0) + n
+    return {place for place, n in compass.items() if n >= DIVIDED_SHARE * uses[place]}
+
+
+def _name_with_of(
+    key: str, uses: Mapping[str, int], out: dict[str, str | None], divided: Collection[str] = ()
+) -> None:
+    """A state named by its form is the place ("People's Republic of China": STATE_FORMS) unless
+    the archive divides the place by points of the compass (`divided`: "Republic of Korea" is not
+    "Korea"), and "Ministry of Finance" and "Finance Ministry" are one topic, under the form more
+    remarks use."""
     head, _, rest = key.partition(" of ")
     rest = rest.removeprefix("the ")
     if head.rsplit(" ", 1)[-1] in STATE_FORMS and rest in uses:
-        out[key] = out.get(rest, rest)
+        if rest not in divided:
+            out[key] = out.get(rest, rest)
         return
     short = f"{rest} {head}"
     if " " in head or short not in uses or short in out:
