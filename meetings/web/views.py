@@ -546,6 +546,13 @@ def topic_detail(request, slug):
     if len(forms) != len(topic.forms):
         texts = [item["text"] for item in items]
         forms = [common_label(form, texts) for form in topic.forms]
+    # Each as it reads once, and none that reads as the label ("Olympic" written "Olympics").
+    seen, distinct = {topic.label.casefold()}, []
+    for form in forms:
+        if form.casefold() not in seen:
+            seen.add(form.casefold())
+            distinct.append(form)
+    forms = distinct
     every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
     return render(
         request,

@@ -196,6 +196,27 @@ def test_a_topic_shows_each_form_as_the_remarks_that_use_it_write_it(client, wri
 
 
 @pytest.mark.django_db
+def test_a_topic_page_names_each_form_once_and_not_its_own_label(client, write_transcript):
+    """Two forms the remarks write alike ("Olympic" and "Olympics" both read "Olympics") or a form
+    that reads as the topic's label are said once, or not at all: "the forms counted with it
+    (“Olympics”)" on the Olympics page says nothing, and the search need not ask twice."""
+    call_command("ingest_transcripts", str(write_transcript("fish.txt", NAMED_TWICE)), stdout=io.StringIO())
+    topic = Topic.objects.get(label="Maritime Centre")
+    n = len(topic.forms)
+    Topic.objects.filter(pk=topic.pk).update(forms=[*topic.forms, "maritime centres", "maritime ctr"])
+    Topic.objects.filter(pk=topic.pk).update(
+        form_labels=["maritime centre"] * n + ["Maritime Ctr", "Maritime Ctr"]
+    )
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "forms counted with it (“Maritime Ctr”)" in html
+    assert html.count("Maritime+Ctr") == 1
+    Topic.objects.filter(pk=topic.pk).update(forms=topic.forms, form_labels=["MARITIME CENTRE"] * n)
+    cache.clear()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "forms counted with it" not in html
+
+
+@pytest.mark.django_db
 def test_a_slug_a_rebuild_moves_answers_301_to_the_topic(client, harbour):
     """A topic's slug changes when its label comes to read otherwise (an older rebuild made it
     from the key): the old address, and its feed and API, answer 301 to the new one, so links
