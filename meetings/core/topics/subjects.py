@@ -335,11 +335,20 @@ def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
 _VERB_ONLY = frozenset({"VERB"})
 
 
-def _can_be_given_name(word: str) -> bool:
-    """Can a word before a surname be that person's first name: a given name of the list, or a
-    word the dictionary does not know ("Petro")? Not a verb or a common noun ("recognise Bush",
-    "fruit bush")."""
-    return begins_a_name(word) or not _pos(word)
+def _can_be_given_name(word: str, uses: Mapping[str, int], phrase: str) -> bool:
+    """Can a word before a surname (`phrase`: the two) be that person's first name: a given name
+    of the list, a word the dictionary does not know ("Petro"), or a noun the archive (almost) only
+    says there ("Jack", "Mike": carried alone by no more remarks than the phrase)? Not a verb, an
+    adjective or an adverb ("recognise Bush", "near moon"), nor a common noun said alone ("fruit
+    bush")."""
+    if begins_a_name(word):
+        return True
+    pos = _pos(word)
+    if not pos:
+        return True
+    if pos == _VERB_ONLY or "ADJ" in pos or "ADV" in pos:
+        return False
+    return uses.get(word, 0) <= uses.get(phrase, 0)
 
 
 def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None]) -> None:
@@ -408,7 +417,9 @@ def variants(
             and words[1] in surnames
             and words[0] not in ADJECTIVES
             and words[0] not in GENERIC
-            and (_can_be_given_name(words[0]) or begins_a_name(words[1]) or words[0] in TITLE_WORDS)
+            and (
+                _can_be_given_name(words[0], uses, base) or begins_a_name(words[1]) or words[0] in TITLE_WORDS
+            )
         ):
             base = words[1]  # "donald trump": the surname of someone addressed by title
         elif len(words) == 2 and words[1] in surnames and _pos(words[0]) == _VERB_ONLY:
