@@ -19,8 +19,9 @@ from tests.helpers import shared_dir
 
 
 @pytest.fixture(scope="module")
-def archive() -> tuple[Counter, list[str]]:
-    """Remarks per phrase key over the real pages, and the names of their speakers."""
+def archive() -> tuple[Counter, dict[str, str | None]]:
+    """Remarks per phrase key over the real pages, and what subjects.variants makes of them (the
+    names of their speakers given)."""
     pages = sorted(shared_dir("corpus", "kremlin-en").glob("*.txt")) + sorted(
         shared_dir("seeds").glob("*.txt")
     )
@@ -35,12 +36,11 @@ def archive() -> tuple[Counter, list[str]]:
                 RemarkText(turn.text, turn.label or "", turn.kind == SUMMARY), exclude
             )
             remarks.update(phrases.keys())
-    return remarks, sorted(names)
+    return remarks, variants(remarks, sorted(names))
 
 
 def test_a_name_cut_before_its_last_word_is_no_topic_and_no_others_form(archive):
-    remarks, names = archive
-    got = variants(remarks, names)
+    remarks, got = archive
     cut = [
         key
         for key in remarks
@@ -56,8 +56,7 @@ def test_a_name_cut_before_its_last_word_is_no_topic_and_no_others_form(archive)
 
 
 def test_only_a_word_that_can_begin_a_name_is_read_as_a_first_name(archive):
-    remarks, names = archive
-    got = variants(remarks, names)
+    remarks, got = archive
     merged = [(key, target) for key, target in got.items() if target and key.count(" ") == 1]
     first_names = [
         key for key, target in merged if key.split(" ")[1] == target and key.split(" ")[0] not in TITLE_WORDS

@@ -705,7 +705,7 @@ def _use_info(word: str) -> tuple[str, int, str]:
     can = _LOWER_CASE if lower_case else 0
     if low.endswith(_ING_ED) and _participle(low):
         can |= _CAN_PARTICIPLE
-    if not lower_case and parts_of_speech(low) == _VERB:
+    if not lower_case and only_a_verb(low):
         can |= _CAN_NAME_VERB
     info = _cached_info(word)
     key = info[4] if info is not None else ""
@@ -780,7 +780,7 @@ def _count_names(run: list[str], out: Counter) -> None:
         return
     n = len(run)
     for i, first in enumerate(run):
-        if first in NAME_LINKS or parts_of_speech(first.lower()) == _VERB:
+        if first in NAME_LINKS or only_a_verb(first.lower()):
             continue  # "Speaking of Russia"
         if _possessive(first) and not _plural_noun(first[:-2].lower()):
             continue  # "China's Belt and Road"; but "People's Republic of China"
@@ -801,6 +801,11 @@ def _count_names(run: list[str], out: Counter) -> None:
 def _plural_noun(word: str) -> bool:
     """A plural the dictionary knows ("women", "veterans"; "people", which it keeps as a lemma)."""
     return word == "people" or (bool(word) and getLemma(word, upos="NOUN")[:1] not in ((word,), ()))
+
+
+def only_a_verb(word: str) -> bool:
+    """Does the dictionary know the (lower-case) word only as a verb ("recognise", "speaking")?"""
+    return parts_of_speech(word) == _VERB
 
 
 def not_a_noun(word: str) -> bool:

@@ -33,6 +33,7 @@ from .phrases import (
     PARTICIPLE,
     VERB_USE,
     not_a_noun,
+    only_a_verb,
     phrase_key,
 )
 from .phrases import parts_of_speech as _pos
@@ -289,7 +290,7 @@ def _strip_address(words: list[str]) -> list[str]:
         if len(words) > 2
         and words[0] not in TITLE_WORDS
         and words[1] in ADDRESS_WORDS
-        and _pos(words[0]) != _VERB_ONLY  # "involve President Trump"
+        and not only_a_verb(words[0])  # "involve President Trump"
         else 0
     )
     i = start
@@ -332,9 +333,6 @@ def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
     return any(" ".join(words[i:]) in full_names for i in range(len(words) - 1))
 
 
-_VERB_ONLY = frozenset({"VERB"})
-
-
 def _can_be_given_name(word: str, uses: Mapping[str, int], phrase: str) -> bool:
     """Can a word before a surname (`phrase`: the two) be that person's first name: a given name
     of the list, a word the dictionary does not know ("Petro"), or a noun the archive (almost) only
@@ -346,7 +344,7 @@ def _can_be_given_name(word: str, uses: Mapping[str, int], phrase: str) -> bool:
     pos = _pos(word)
     if not pos:
         return True
-    if pos == _VERB_ONLY or "ADJ" in pos or "ADV" in pos:
+    if pos == {"VERB"} or "ADJ" in pos or "ADV" in pos:
         return False
     return uses.get(word, 0) <= uses.get(phrase, 0)
 
@@ -422,7 +420,7 @@ def variants(
             )
         ):
             base = words[1]  # "donald trump": the surname of someone addressed by title
-        elif len(words) == 2 and words[1] in surnames and _pos(words[0]) == _VERB_ONLY:
+        elif len(words) == 2 and words[1] in surnames and only_a_verb(words[0]):
             out[key] = None  # "criticise Trump": what is done to a person, no subject
             continue
         if base in people or key in people or _ends_with_one_of(words, full_names):
