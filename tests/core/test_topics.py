@@ -1531,3 +1531,30 @@ def test_a_title_before_a_given_name_alone_is_no_topic():
     # a topic again (it was counted under "sergei", which no rule dropped twice).
     got = variants({"minister sergei": 3, "duma sergei": 2, "sergei": 2})
     assert got["duma sergei"] is None
+
+
+def test_forms_to_show_name_each_form_once_and_no_part_of_another():
+    """A topic page names the forms counted with a topic once each, not the label again, and not
+    a phrase that is only a run of words of another form it names or of the label: "Republic of China" beside "People's
+    Republic of China" reads as another state; "Republic of Turkey" alone is a form."""
+    from meetings.core.topics.phrases import forms_to_show
+
+    assert forms_to_show("China", ["Chinese", "People's Republic of China", "Republic of China"]) == [
+        "Chinese",
+        "People's Republic of China",
+    ]
+    assert forms_to_show("Turkey", ["Republic of Turkey", "Turkish", "turkish"]) == [
+        "Republic of Turkey",
+        "Turkish",
+    ]
+    assert forms_to_show("Olympics", ["Olympics", "olympic"]) == ["olympic"]
+    assert forms_to_show("Igor Levitin", ["Minister Igor Levitin", "Transport Minister Igor Levitin"]) == [
+        "Transport Minister Igor Levitin"
+    ]
+    # A single word stays: "Saudi" is said alone too ("Saudi partners").
+    assert forms_to_show("Saudi Arabia", ["Saudi"]) == ["Saudi"]
+    # Whole words, not letters: "Harbour Board" is no part of "Harbour Boards Act".
+    assert forms_to_show("Quay", ["Harbour Board", "Harbour Boards Act"]) == [
+        "Harbour Board",
+        "Harbour Boards Act",
+    ]

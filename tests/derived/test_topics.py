@@ -217,6 +217,22 @@ def test_a_topic_page_names_each_form_once_and_not_its_own_label(client, write_t
 
 
 @pytest.mark.django_db
+def test_a_topic_page_does_not_name_a_part_of_another_form(client, write_transcript):
+    """A form that is only a run of words of a longer form the page names ("Republic of China" of
+    "People's Republic of China") is not named: to a reader it is another thing; nor asked for
+    again by the search for every mention."""
+    call_command("ingest_transcripts", str(write_transcript("fish.txt", NAMED_TWICE)), stdout=io.StringIO())
+    topic = Topic.objects.get(label="Maritime Centre")
+    Topic.objects.filter(pk=topic.pk).update(
+        forms=["centre of larkspur", "maritime centre of larkspur"],
+        form_labels=["Centre of Larkspur", "Maritime Centre of Larkspur"],
+    )
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert "forms counted with it (“Maritime Centre of Larkspur”)" in html
+    assert "%22Centre+of+Larkspur%22" not in html and "%22Maritime+Centre+of+Larkspur%22" in html
+
+
+@pytest.mark.django_db
 def test_a_slug_a_rebuild_moves_answers_301_to_the_topic(client, harbour):
     """A topic's slug changes when its label comes to read otherwise (an older rebuild made it
     from the key): the old address, and its feed and API, answer 301 to the new one, so links
