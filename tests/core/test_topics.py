@@ -157,6 +157,10 @@ def test_label_is_the_commonest_form_and_keeps_proper_case():
     assert common_label("harbour", ["Our harbours grew.", "The harbour grew."]) == "harbours"
 
     assert common_label("larkspur", ["larkspur", "In Larkspur we met.", "The Larkspur quay."]) == "Larkspur"
+    # A name and its plural (a family: "the Marshes") as often: the name as written.
+    texts = ["Dynasties like the Marshes and the Reyeses.", "Once Marsh saw the quay."]
+    assert common_label("marsh", texts) == "Marsh"
+    assert common_label("marsh", texts[::-1]) == "Marsh"
     assert display_label("meet", "We meet at the meeting.") == "meet"  # never a longer word
 
 

@@ -941,9 +941,11 @@ def common_label(key: str, texts: list[str], forms: Iterable[str] = ()) -> str:
         return " ".join(w if parts_of_speech(w) else w[:1].upper() + w[1:] for w in key.split(" "))
     best = max(rank for _, rank in found)
     # The commonest; on a tie a form other than the key itself (a plural, a capital: what the key,
-    # singular and lower case, cannot say), then the first met.
+    # singular and lower case, cannot say), then, where every form is written as a name, the key
+    # with capitals ("Bush" before "the Bushes", a family), then the first met.
     written = Counter(form for form, rank in found if rank == best)
-    return max(written.items(), key=lambda kv: (kv[1], kv[0] != key))[0]
+    names = all(word[:1].isupper() for form in written for word in form.split(" "))
+    return max(written.items(), key=lambda kv: (kv[1], kv[0] != key, names and kv[0].lower() == key))[0]
 
 
 PROCEDURAL_CUES = re.compile(
