@@ -375,3 +375,86 @@ def test_a_role_in_brackets_after_the_name_is_the_role():
         ("Helena Marsh", "Mayor of Larkspur"),
         ("Tomas Reyes", None),
     ]
+
+
+def test_a_title_that_opens_with_first_or_second_is_a_label():
+    """ "First Deputy Prime Minister …:" and "First Vice Premier of … (retranslated):" open a new
+    remark: they were read as words of the remark before, which then held the whole report under
+    its speaker's name. "First, …:" in a sentence is still no label."""
+    t = parse_transcript(
+        "Meeting with Government members\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Mayor Helena Marsh: Please, go ahead, Mr Reyes.\n"
+        "First Deputy Mayor and Harbour Master Tomas Reyes: Thank you. The quay is ready.\n"
+        "The trawlers are counted.\n"
+        "First Vice Chair of the Harbour Board of Valdoria Ada Lindqvist (retranslated): We agree.\n"
+        "Second Deputy Mayor Priya Natarajan: So do we.\n"
+        "Helena Marsh: First, the quay: it opens in May. Thank you.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", "Mayor"),
+        ("Tomas Reyes", "First Deputy Mayor and Harbour Master"),
+        ("Ada Lindqvist", "First Vice Chair of the Harbour Board of Valdoria"),
+        ("Priya Natarajan", "Second Deputy Mayor"),
+        ("Helena Marsh", None),
+    ]
+    assert t.turns[1].paragraphs == ["Thank you. The quay is ready.", "The trawlers are counted."]
+    assert t.turns[4].paragraphs == ["First, the quay: it opens in May. Thank you."]
+
+
+def test_titles_with_acronyms_party_names_and_accented_names_are_labels():
+    """Three labels that were read as words of the remark before: a title opening with a country's
+    acronym ("US Secretary of …"), a title holding a party's name whose words are also ordinary
+    words ("the A Just Harbour faction"), and a name whose capital carries a diacritic outside
+    Latin-1 ("Čeferin", "Łukasz", "Şahin")."""
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Mayor Helena Marsh: Welcome to all of you.\n"
+        "US Secretary of Fisheries Tomas Reyes: Thank you.\n"
+        "Head of the A Just Harbour faction in the Town Council Ada Lindqvist: We thank you too.\n"
+        "President of the Union of Harbour Masters (UHM) Aleksander Čeferin: And we.\n"
+        "Mayor of Valdoria Łukasz Şahin: Me too.\n"
+        "Helena Marsh: Then we begin. I would like to say to Mr Reyes: welcome.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", "Mayor"),
+        ("Tomas Reyes", "US Secretary of Fisheries"),
+        ("Ada Lindqvist", "Head of the A Just Harbour faction in the Town Council"),
+        ("Aleksander Čeferin", "President of the Union of Harbour Masters (UHM)"),
+        ("Łukasz Şahin", "Mayor of Valdoria"),
+        ("Helena Marsh", None),
+    ]
+    assert t.turns[5].paragraphs == ["Then we begin. I would like to say to Mr Reyes: welcome."]
+
+
+def test_a_one_name_title_label_opens_a_remark_where_the_text_uses_the_title_as_a_word():
+    """ "Patriarch Tikhon:" is a label even where the remarks write "patriarch" in lower case ("the
+    patriarchate", "the patriarch's blessing"): the ordinary-word test for headings ("Young
+    Scientists:") took it for one, and his remark went to the speaker before."""
+    t = parse_transcript(
+        "Meeting with the Council of Bishops\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Mayor Helena Marsh: Your Holiness, the patriarch of Larkspur has our thanks. Thank you.\n"
+        "Patriarch Tikhon: Madam Mayor, brethren. The patriarchate is grateful.\n"
+        "Helena Marsh: Thank you.\n"
+    )
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["Your Holiness, the patriarch of Larkspur has our thanks. Thank you."]),
+        ("Patriarch Tikhon", ["Madam Mayor, brethren. The patriarchate is grateful."]),
+        ("Helena Marsh", ["Thank you."]),
+    ]
+
+
+def test_a_second_title_after_a_comma_in_lower_case_is_part_of_the_label():
+    """ "Director of the Harbour Agency, veteran skipper Tomas Reyes:" holds two titles; a comma
+    before a lower-case word that is no title word is still a sentence's clause."""
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Mayor Helena Marsh: Welcome.\n"
+        "Executive Director of the Harbour Agency, veteran pilot Tomas Reyes: Thank you.\n"
+        "Helena Marsh: In this harbour, we thank Mr Reyes: he came.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", "Mayor"),
+        ("Tomas Reyes", "Executive Director of the Harbour Agency, veteran pilot"),
+        ("Helena Marsh", None),
+    ]
+    assert t.turns[2].paragraphs == ["In this harbour, we thank Mr Reyes: he came."]

@@ -12,7 +12,7 @@ from .gold_scoring import score_all
 TARGET = 0.995
 
 
-@pytest.mark.parametrize("batch", ["attribution", "attribution-heldout"])
+@pytest.mark.parametrize("batch", ["attribution", "attribution-heldout", "attribution-audit"])
 def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch):
     shared = shared_dir("dump", "kremlin-en").parent.parent
     folder = DATA / "gold" / batch

@@ -19,6 +19,7 @@ from .vocabulary import (
     GROUP_WORDS,
     HONORIFICS,
     NOT_IN_TITLE,
+    ORDINAL_TITLES,
     PARTICLES,
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
@@ -37,7 +38,7 @@ _GENERIC_RE = re.compile(
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
-_CLAUSE_COMMA = re.compile(r",\s+[a-z]")
+_CLAUSE_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
 _OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
@@ -49,6 +50,7 @@ _TITLE_ONLY = re.compile(
 )
 _THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
+_ACRONYM = re.compile(r"^[A-Z]{2,}$")  # "US", "UN", "EU": a country or a body, not a word
 _ABBREVIATIONS = {
     "mrs",
     "gen",
@@ -126,19 +128,31 @@ def _title_ok(title: str) -> bool:
         return True
     if _BAD_PUNCT.search(title):
         return False
-    words = [w.strip(",()").casefold() for w in title.split()]
-    words = [w for w in words if w]
+    written = [w for w in (w.strip(",()") for w in title.split()) if w]
+    words = [w.casefold() for w in written]
     if not words or len(words) > 22:
         return False
     if words[0] == "the" and len(words) > 1 and any(w.strip("’'") in TITLE_WORDS for w in words[1:]):
-        words = words[1:]  # "The athlete’s father and coach <Name>": a title with its article
-    if words[0] in SENTENCE_STARTERS or words[0] in NOT_IN_TITLE:
+        words, written = words[1:], written[1:]  # "The athlete’s father and coach <Name>"
+    # "First Deputy Prime Minister", "Second Secretary": an ordinal before a title word is part of
+    # the title, not a sentence's "First, …"; "US Secretary of State": an acronym, not "us".
+    ordinal_title = words[0] in ORDINAL_TITLES and len(words) > 1 and words[1] in TITLE_WORDS
+    if not (ordinal_title or _ACRONYM.match(written[0])) and (
+        words[0] in SENTENCE_STARTERS or words[0] in NOT_IN_TITLE
+    ):
         return False
-    if any(w in NOT_IN_TITLE for w in words):
+    # A capitalised word inside the title (neither first nor last) is part of a name it holds
+    # ("Head of the A Just Russia faction"); in lower case (or "I") it is a word of a sentence.
+    last = len(words) - 1
+    if any(
+        w in NOT_IN_TITLE and not _ACRONYM.match(c) and (i in (0, last) or not c[:1].isupper() or c == "I")
+        for i, (w, c) in enumerate(zip(words, written))
+    ):
         return False
     # A comma inside a title joins parts of a title ("Civil Defence, Emergency Situations and
     # Disaster Relief Minister"); followed by a lower-case word it is a clause of a sentence.
-    if _CLAUSE_COMMA.search(title):
+    # A title word after it opens a second title ("…, veteran cosmonaut <Name>").
+    if any(m.group(1) not in TITLE_WORDS for m in _CLAUSE_COMMA.finditer(title)):
         return False
     return True
 
@@ -301,7 +315,12 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 role, note = note, None  # "Vladimir Putin (President of Russia):"
             shape_a = Label(text=text, name=tidy_name(name), role=role, note=note)
             first = tokens[start]
-            if role is None and not begins_a_name(first) and ordinary(first.casefold()):
+            if (
+                role is None
+                and not begins_a_name(first)
+                and first.casefold() not in SINGLE_NAME_TITLES  # "Patriarch Kirill:", "King Abdullah:"
+                and ordinary(first.casefold())
+            ):
                 return None  # "Young Scientists:", "Modern Families:": a heading
             if "," not in title or tokens[start - 1].casefold().strip(",") in TITLE_WORDS:
                 return shape_a  # "…, Emergencies and Disaster Relief Minister Vladimir Puchkov"

@@ -143,16 +143,14 @@ def has_initial_only(name: str) -> bool:
     return len(parts) >= 2 and all(is_initial(p) for p in parts[:-1])
 
 
-_NAME_WORD = re.compile(
-    r"^(?:[A-Z\u00c0-\u00de\u0410-\u042f][\w\u00c0-\u024f\u0400-\u04ff'’]*"
-    r"(?:-[A-Za-z\u00c0-\u024f\u0400-\u04ff][\w\u00c0-\u024f\u0400-\u04ff'’]*)*"
-    r"|[A-Z]\.(?:-?[A-Z]\.)?)$"
-)
+# A word of letters (any script: "Čeferin", "Łukasz", "Şahin"), apostrophes and hyphens, or an
+# initial; is_name_word checks that its first letter is a capital.
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*|[A-Z]\.(?:-?[A-Z]\.)?)$")
 
 
 def is_name_word(token: str) -> bool:
     """A capitalised word that can be part of a personal name (or an initial like 'A.')."""
-    if not _NAME_WORD.match(token):
+    if not token[:1].isupper() or not _NAME_WORD.match(token):
         return False
     if is_initial(token):
         return True

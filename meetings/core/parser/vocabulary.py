@@ -220,6 +220,10 @@ TITLE_WORDS = {
     "participant",
 }
 
+# Ordinals that open a title when a title word follows ("First Deputy Prime Minister", "Second
+# Secretary"); elsewhere they open sentences ("First, …").
+ORDINAL_TITLES = frozenset("first second third".split())
+
 # Capitalised words that begin sentences or headings and are never part of a person's name.
 COMMON_WORDS = {
     "the",
