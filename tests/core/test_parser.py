@@ -458,3 +458,26 @@ def test_a_second_title_after_a_comma_in_lower_case_is_part_of_the_label():
         ("Helena Marsh", None),
     ]
     assert t.turns[2].paragraphs == ["In this harbour, we thank Mr Reyes: he came."]
+
+
+def test_a_long_title_and_a_title_after_the_name_are_labels():
+    """A title of two offices runs past twenty words ("Co-chair of … and General Director of the …
+    Centre for …, … and … <Name>:"); "Sports commentator <Name>, ceremony moderator:" names its
+    speaker between two titles. Both were read as words of the remark before."""
+    long_title = (
+        "Co-chair of the Harbour Board election campaign and General Director of the Tomas Reyes "
+        "National Research Centre for Marine Biology, Oceanography and Fisheries"
+    )
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Mayor Helena Marsh: Welcome.\n"
+        f"{long_title} Ada Lindqvist: Thank you.\n"
+        "Sports commentator Priya Natarajan, ceremony moderator: Please present the prize.\n"
+        "Helena Marsh: Gladly.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", "Mayor"),
+        ("Ada Lindqvist", long_title),
+        ("Priya Natarajan", "Sports commentator, ceremony moderator"),
+        ("Helena Marsh", None),
+    ]

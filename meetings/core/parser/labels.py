@@ -50,6 +50,9 @@ _TITLE_ONLY = re.compile(
 )
 _THE_TITLE = re.compile(r"^the\s+(.{3,80})$", re.IGNORECASE)
 _GLUED_CASE = re.compile(r"[a-z][A-Z]")
+# Words in a title at most: two offices joined, each with its organisation's full name ("Co-chair
+# of … campaign and General Director of the … Centre for …, … and …", 24 words).
+TITLE_MAX_WORDS = 28
 _ACRONYM = re.compile(r"^[A-Z]{2,}$")  # "US", "UN", "EU": a country or a body, not a word
 _ABBREVIATIONS = {
     "mrs",
@@ -130,7 +133,7 @@ def _title_ok(title: str) -> bool:
         return False
     written = [w for w in (w.strip(",()") for w in title.split()) if w]
     words = [w.casefold() for w in written]
-    if not words or len(words) > 22:
+    if not words or len(words) > TITLE_MAX_WORDS:
         return False
     if words[0] == "the" and len(words) > 1 and any(w.strip("’'") in TITLE_WORDS for w in words[1:]):
         words, written = words[1:], written[1:]  # "The athlete’s father and coach <Name>"
@@ -356,6 +359,19 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             role = right.strip()
             if role and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1]):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
+        # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"): the
+        # name between its titles.
+        titled = parse_label(left, attested, ordinary) if shape_a is None else None
+        if (
+            titled is not None
+            and titled.name
+            and titled.role
+            and not titled.note
+            and 0 < len(right.split()) <= 6
+            and _title_ok(right)
+            and any(w.casefold() in TITLE_WORDS for w in right.split())
+        ):
+            return Label(text=text, name=titled.name, role=f"{titled.role}, {right}", note=note)
     return shape_a
 
 
