@@ -481,3 +481,29 @@ def test_a_long_title_and_a_title_after_the_name_are_labels():
         ("Priya Natarajan", "Sports commentator, ceremony moderator"),
         ("Helena Marsh", None),
     ]
+
+
+def test_a_section_heading_after_a_divider_is_not_speech():
+    """After "* * *" a page may head its next part ("<Name>'s comments to journalists after the
+    meeting", "Statements following the talks:") before the next labelled remark: the heading is
+    page furniture, not the last speaker going on. A paragraph after the divider that reads as
+    speech (a sentence) is still the speaker's."""
+    t = parse_transcript(
+        "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Tomas Reyes: The quay is ready.\n"
+        "Helena Marsh: Good.\n"
+        "* * *\n"
+        "Helena Marsh's comments to journalists following the working meeting\n"
+        "Helena Marsh: We discussed the quay.\n"
+        "* * *\n"
+        "Statements following the meeting:\n"
+        "Tomas Reyes: The quay opens in May.\n"
+        "* * *\n"
+        "And the ferry runs on Sundays.\n"
+    )
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Tomas Reyes", ["The quay is ready."]),
+        ("Helena Marsh", ["Good."]),
+        ("Helena Marsh", ["We discussed the quay."]),
+        ("Tomas Reyes", ["The quay opens in May.", "And the ferry runs on Sundays."]),
+    ]

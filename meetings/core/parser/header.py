@@ -23,10 +23,43 @@ class Header(NamedTuple):
     rest: list[str]  # the paragraphs after the title and the date line
 
 
+SECTION_HEADING_WORDS = 20
+
+
+def _section_headings(page: Page) -> set[int]:
+    """Indexes of the paragraphs that head a later part of the page: after a remark, right after a
+    divider ("* * *"), short, no sentence (no final punctuation, or a colon with nothing after it:
+    "Statements following the talks:"), and followed by a labelled paragraph. Page furniture,
+    not the last speaker going on."""
+    raw = page.raw
+    out: set[int] = set()
+    if not any(chrome.SEPARATOR.match(page.clean(p)) for p in raw):
+        return out
+    spoken = False
+    for i in range(1, len(raw) - 1):
+        cp = page.clean(raw[i])
+        if (
+            spoken
+            and chrome.SEPARATOR.match(page.clean(raw[i - 1]))
+            and len(cp.split()) <= SECTION_HEADING_WORDS
+            and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
+            and page.label_of(raw[i]) is None
+            and page.label_of(raw[i + 1]) is not None
+        ):
+            out.add(i)
+        spoken = spoken or page.label_of(raw[i]) is not None
+    if out:
+        page.warnings.append(f"{len(out)} section heading(s) after a divider were left out")
+    return out
+
+
 def read_header(page: Page) -> Header:
     """Title, date and place; the paragraphs that follow. Raises TranscriptError when the page
     has no title or no date line."""
-    paras = [p for p in page.raw if not chrome.is_chrome_clean(page.clean(p))]
+    headings = _section_headings(page)
+    paras = [
+        p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
+    ]
     if not paras:
         raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
     title_para = paras[0]
