@@ -8,6 +8,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from meetings.core.parser.names import sort_name
@@ -251,13 +252,28 @@ class TopicQuerySet(models.QuerySet):
     def resolve(self, slug: str) -> Topic | None:
         """The topic with this slug or, for a slug a rebuild moved (TopicRedirect: the label now
         reads otherwise, or the topic is now counted under another's key), the topic that holds
-        its key now, as its key or one of its forms; None when neither exists. A caller given a
-        topic whose slug is not `slug` answers 301 to the new address."""
+        its key now, as its key or one of its forms, or as whole words inside one of its forms (a
+        key said only inside a longer form is no form of its own: "republic of china" of "people's
+        republic of china"); None when none exists. A caller given a topic whose slug is not
+        `slug` answers 301 to the new address."""
         topic = self.filter(slug=slug).first()
         if topic is None:
             moved = TopicRedirect.objects.filter(old_slug=slug).values_list("key", flat=True).first()
             if moved is not None:
-                topic = self.filter(key=moved).first() or self.filter(forms__contains=[moved]).first()
+                topic = (
+                    self.filter(key=moved).first()
+                    or self.filter(forms__contains=[moved]).first()
+                    or self.alias(
+                        holds=RawSQL(
+                            "EXISTS (SELECT 1 FROM unnest(forms) AS f WHERE ' ' || f || ' ' LIKE %s)",
+                            ["% " + re.sub(r"([\\%_])", r"\\\1", moved) + " %"],
+                            output_field=models.BooleanField(),
+                        )
+                    )
+                    .filter(holds=True)
+                    .order_by("id")
+                    .first()
+                )
         return topic
 
     def listed(self, order: str = "raised") -> TopicQuerySet:

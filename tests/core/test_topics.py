@@ -1537,28 +1537,46 @@ def test_a_title_before_a_given_name_alone_is_no_topic():
     assert got["duma sergei"] is None
 
 
-def test_forms_to_show_name_each_form_once_and_no_part_of_another():
-    """A topic page names the forms counted with a topic once each, not the label again, and not
-    a phrase that is only a run of words of another form it names or of the label: "Republic of China" beside "People's
-    Republic of China" reads as another state; "Republic of Turkey" alone is a form."""
+def test_forms_to_show_name_each_form_once_and_not_the_label():
+    """A topic page names the forms counted with a topic once each as they read, not the label
+    again; a form inside another is still a form ("Donald Trump" beside "President Donald
+    Trump": the rebuild leaves out only a form said (nearly) only inside a longer one)."""
     from meetings.core.topics.phrases import forms_to_show
 
-    assert forms_to_show("China", ["Chinese", "People's Republic of China", "Republic of China"]) == [
-        "Chinese",
-        "People's Republic of China",
+    assert forms_to_show("Olympics", ["Olympics", "olympic", "Olympic"]) == ["olympic"]
+    assert forms_to_show("Trump", ["Donald Trump", "President Donald Trump", "President Trump"]) == [
+        "Donald Trump",
+        "President Donald Trump",
+        "President Trump",
     ]
-    assert forms_to_show("Turkey", ["Republic of Turkey", "Turkish", "turkish"]) == [
-        "Republic of Turkey",
-        "Turkish",
+
+
+def test_a_form_said_only_inside_a_longer_form_of_its_topic_is_no_form():
+    """ "Republic of China" said only inside "the People's Republic of China" is no form of China of
+    its own (to a reader it names another state); "Republic of Turkey" and "Donald Trump", said on
+    their own too, are forms; a single word stays ("Saudi" of "Saudi Arabia")."""
+    from meetings.core.topics.extract import RemarkText, remark_phrases
+    from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
+
+    texts = [
+        "The trade mission of the People's Republic of China reached Harbin in spring.",
+        "Our ports ship grain to China and to the Republic of Turkey every autumn.",
+        "Turkey buys grain; the People's Republic of China buys timber from the ports.",
+        "China and Turkey will open a new grain terminal near the ports.",
+        "President Donald Trump wrote to the harbour masters about grain shipments this spring.",
+        "Donald Trump then wrote again about the grain terminal and the timber quotas.",
+        "Mr Trump spoke of Saudi Arabia and of Saudi grain buyers at the northern ports.",
+        "Saudi Arabia buys our grain; so, in the end, does President Trump's country.",
     ]
-    assert forms_to_show("Olympics", ["Olympics", "olympic"]) == ["olympic"]
-    assert forms_to_show("Igor Levitin", ["Minister Igor Levitin", "Transport Minister Igor Levitin"]) == [
-        "Transport Minister Igor Levitin"
-    ]
-    # A single word stays: "Saudi" is said alone too ("Saudi partners").
-    assert forms_to_show("Saudi Arabia", ["Saudi"]) == ["Saudi"]
-    # Whole words, not letters: "Harbour Board" is no part of "Harbour Boards Act".
-    assert forms_to_show("Quay", ["Harbour Board", "Harbour Boards Act"]) == [
-        "Harbour Board",
-        "Harbour Boards Act",
-    ]
+    turns = []
+    for i, text in enumerate(texts, start=1):
+        counts, words, _ = remark_phrases(RemarkText(text, "Speaker", False), set())
+        turns.append(
+            TurnPhrases(i, 1, i, 7, False, PhraseCounts(tuple(counts), tuple(counts.values())), words)
+        )
+    forms = score(turns).forms
+    assert "people's republic of china" in forms["china"]
+    assert "republic of china" not in forms["china"]
+    assert "republic of turkey" in forms["turkey"]
+    assert {"donald trump", "president donald trump", "president trump"} <= set(forms["trump"])
+    assert "saudi" in forms["saudi arabia"]

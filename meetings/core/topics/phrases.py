@@ -972,18 +972,10 @@ def _procedural(text: str, words: int) -> bool:
 
 def forms_to_show(label: str, forms: Iterable[str]) -> list[str]:
     """The forms counted with a topic as its page names them: each once as it reads (case aside),
-    not one that reads as the label, and not a phrase that is a run of whole words of the label
-    or of another form shown ("Republic of China" of "People's Republic of China": to a reader,
-    another state). A single word stays ("Saudi" of "Saudi Arabia" is said alone too)."""
+    and not one that reads as the label ("Olympic" written "Olympics")."""
     seen, distinct = {label.casefold()}, []
     for form in forms:
         if form.casefold() not in seen:
             seen.add(form.casefold())
             distinct.append(form)
-    padded = [f" {f.casefold()} " for f in (label, *distinct)]
-    return [
-        form
-        for form in distinct
-        if " " not in form
-        or not any(f" {form.casefold()} " in other and other != f" {form.casefold()} " for other in padded)
-    ]
+    return distinct

@@ -159,13 +159,14 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
 
 def _canonical(
     turns: list[TurnPhrases], names: Iterable[str] = ()
-) -> tuple[list[TurnPhrases], dict[str, str | None]]:
+) -> tuple[list[TurnPhrases], dict[str, str | None], Counter]:
     """The turns with each phrase under the key of its subject (subjects.variants): names of
     people of the archive (`names`), verbs, titles and words that only qualify the next one
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
     "President Trump" also counts as "Trump"); the use keys (phrases.VERB_USE, NOUN_USE) are read
     for that and dropped. Turns without such a phrase are the same objects. And the map from each
-    key that changes to the key it is shown under (None: dropped)."""
+    key that changes to the key it is shown under (None: dropped), and the uses of each key over
+    the archive (a sample of its remarks when it is large: MODIFIER_SAMPLE_TURNS)."""
     # How many remarks use each form, and how many times the archive uses it (both counted in C:
     # the passes over every phrase of the archive).
     remarks: Counter = Counter()
@@ -180,7 +181,7 @@ def _canonical(
     )
     vmap = variants(remarks, names, occurrences)
     if not vmap:
-        return list(turns), vmap
+        return list(turns), vmap, occurrences
     mapped = vmap.keys()
     # Most remarks only lose keys (the use keys are in nearly all of them): those are filtered in
     # C; a remark with a key shown under another is merged key by key.
@@ -206,17 +207,35 @@ def _canonical(
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
-    return out, vmap
+    return out, vmap, occurrences
 
 
-def _forms(vmap: Mapping[str, str | None]) -> dict[str, tuple[str, ...]]:
+def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
     """Each key shown in place of others -> those others that are words of a text (not the use
-    keys nor the acronym statements), sorted."""
+    keys nor the acronym statements), sorted; not a phrase the archive says (nearly:
+    FRAGMENT_SHARE of its uses, `occurrences`) only inside a longer form of the same topic:
+    "Republic of China" is a part of "the People's Republic of China", not a name of China of its
+    own (to a reader, another state); "Donald Trump", said alone too, is a form beside "President
+    Donald Trump". A word stays ("Saudi" of "Saudi Arabia" is said alone too)."""
     forms: dict[str, list[str]] = defaultdict(list)
     for k, q in vmap.items():
         if q is not None and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) and ALIAS not in k:
             forms[q].append(k)
-    return {q: tuple(sorted(ks)) for q, ks in forms.items()}
+    out: dict[str, tuple[str, ...]] = {}
+    for q, ks in forms.items():
+        longer = [(_sub_phrases(g), occurrences.get(g, 0)) for g in (q, *ks) if " " in g]
+        kept = tuple(
+            sorted(
+                k
+                for k in ks
+                if " " not in k
+                or not (n := occurrences.get(k, 0))
+                or not any(k in sub and m >= FRAGMENT_SHARE * n for sub, m in longer)
+            )
+        )
+        if kept:
+            out[q] = kept
+    return out
 
 
 def _unless(items, gone):
@@ -235,8 +254,8 @@ def score(
     -> the phrase keys of what their office answers for (PORTFOLIO_WEIGHT)."""
     portfolios = portfolios or {}
     out = Scored()
-    turns, vmap = _canonical(turns, names)
-    out.forms = _forms(vmap)
+    turns, vmap, occurrences = _canonical(turns, names)
+    out.forms = _forms(vmap, occurrences)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:
