@@ -1580,3 +1580,25 @@ def test_a_form_said_only_inside_a_longer_form_of_its_topic_is_no_form():
     assert "republic of turkey" in forms["turkey"]
     assert {"donald trump", "president donald trump", "president trump"} <= set(forms["trump"])
     assert "saudi" in forms["saudi arabia"]
+
+
+def test_a_point_of_the_compass_said_mostly_inside_place_names_is_no_topic():
+    """ "east" counted from "Far East" and "Middle East" put two unrelated regions under one topic:
+    a point of the compass that the archive says (almost) only inside longer names is none; said
+    alone ("the West") it stays."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "east": 10,
+        "far east": 6,
+        "middle east": 3,
+        "west": 8,
+        "western europe": 1,
+        "far": 2,
+        "middle": 3,
+    }
+    occurrences = {"east": 22, "far east": 12, "middle east": 8, "west": 9, "western europe": 1}
+    got = variants(uses, occurrences=occurrences)
+    assert got.get("east", "kept") is None
+    assert "west" not in got
+    assert "far east" not in got and "middle east" not in got

@@ -490,6 +490,8 @@ def variants(
     targets = set(out.values())
     dropped = verb | adjective | (modifiers(occurrences) if occurrences is not None else set())
     dropped.update(not_subjects)
+    if occurrences is not None:
+        dropped.update(_compass_in_names(occurrences))
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
@@ -613,6 +615,25 @@ def _and_parts(key: str) -> list[str]:
 
 # Points of the compass: before a place's name ("South Africa"), never its last word.
 COMPASS = frozenset("north south east west northern southern eastern western".split())
+
+
+COMPASS_IN_NAMES_SHARE = 0.8
+
+
+def _compass_in_names(occurrences: Mapping[str, int]) -> set[str]:
+    """The points of the compass the archive says (almost: COMPASS_IN_NAMES_SHARE of their uses)
+    only as a word of longer names, whichever ("Far East", "Middle East", "North Caucasus"): alone
+    they would put unrelated regions under one topic. "The West" said alone stays."""
+    inside: dict[str, int] = {}
+    for key, n in occurrences.items():
+        if " " in key and ALIAS not in key:
+            for word in set(key.split(" ")) & COMPASS:
+                inside[word] = inside.get(word, 0) + n
+    return {
+        word
+        for word, n in inside.items()
+        if (alone := occurrences.get(word, 0)) and n >= COMPASS_IN_NAMES_SHARE * alone
+    }
 
 
 def _cut_name(key: str, uses: Mapping[str, int], continued: set[str]) -> bool:
