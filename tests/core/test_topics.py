@@ -1602,3 +1602,14 @@ def test_a_point_of_the_compass_said_mostly_inside_place_names_is_no_topic():
     assert got.get("east", "kept") is None
     assert "west" not in got
     assert "far east" not in got and "middle east" not in got
+
+
+def test_the_format_of_a_broadcast_or_a_panel_is_no_subject_alone():
+    """ "The studio", "our panel", "the broadcast", "viewers", "the audience" name how a meeting is
+    held, as "the forum" does, not what was said at it: no topic alone; a phrase holding them
+    ("television studio fire", "panel data") can be one."""
+    from meetings.core.topics.subjects import is_subject
+
+    for word in ("studio", "panel", "broadcast", "viewer", "audience"):
+        assert not is_subject(word), word
+    assert is_subject("studio fire") and is_subject("solar panel")

@@ -147,8 +147,11 @@ SHELL_NOUNS = frozenset(
     institution agency""".split()
 )
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator range".split())
-# The occasion rather than what was said at it: "the forum", "the summit", "the visit".
-OCCASION_NOUNS = frozenset("forum summit visit talk ceremony event congress plenary".split())
+# The occasion rather than what was said at it: "the forum", "the summit", "the visit"; how it is
+# held ("the studio", "our panel", "viewers" of a broadcast).
+OCCASION_NOUNS = frozenset(
+    "forum summit visit talk ceremony event congress plenary studio panel broadcast viewer audience".split()
+)
 NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS
 
 
