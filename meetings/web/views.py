@@ -563,6 +563,7 @@ def topic_detail(request, slug):
             "years": years,
             "chart": charts.year_chart(years),
             "n_meetings": n_meetings,
+            "unnamed": aggregates.unnamed_remarks(topic),
             "search_all": f"{reverse('meetings:search')}?{urlencode({'q': every_form})}",
             "query": _query_without_page(request),
         },

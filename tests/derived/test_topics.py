@@ -323,3 +323,22 @@ def test_listed_leaves_out_topics_without_evidence():
     Topic.objects.create(key="buoy", label="buoy", slug="buoy", is_featured=False, **base)
     assert list(Topic.objects.listed().values_list("key", flat=True)) == ["quay wall"]
     assert list(Topic.objects.listed("az").values_list("key", flat=True)) == ["quay wall"]
+
+
+@pytest.mark.django_db
+def test_a_topic_page_counts_the_remarks_of_unnamed_speakers_it_lists(client, write_transcript):
+    """ "(1 meeting, 2 people)" over a list that also holds a question from the floor: the figure
+    says what the list holds, the named people and the remarks nobody is named for."""
+    text = SAMPLE + (
+        "\nQuestion: What about the quay walls? The quay walls by the fish market are crumbling, "
+        "and the quay walls need a new survey.\n"
+    )
+    call_command("ingest_transcripts", str(write_transcript("harbour.txt", text)), stdout=io.StringIO())
+    topic = Topic.objects.get(key="quay wall")
+    listed = TurnTopic.objects.filter(topic=topic)
+    unnamed = listed.filter(turn__speaker__isnull=True).count()
+    assert unnamed == 1
+    named = listed.exclude(turn__speaker__isnull=True).values("turn__speaker").distinct().count()
+    html = client.get(topic.get_absolute_url()).content.decode()
+    people = f"{named} {'person' if named == 1 else 'people'}"
+    assert f"(1 meeting, {people} and 1 remark by an unnamed speaker)" in html

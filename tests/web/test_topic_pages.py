@@ -41,8 +41,20 @@ def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated
     topic = biggest()
     text = html.unescape(page(client, topic.get_absolute_url()))
     meetings = TurnTopic.objects.filter(topic=topic).values("meeting_id").distinct().count()
+    # The people named, and the remarks nobody is named for ("Question:"): together, the list.
+    unnamed = TurnTopic.objects.filter(topic=topic, turn__speaker__isnull=True).count()
+    named = (
+        TurnTopic.objects.filter(topic=topic, turn__speaker__isnull=False).values("turn__speaker").distinct()
+    )
+    assert named.count() == topic.people_count
+    who = f"{topic.people_count} people" + (
+        f" and {unnamed} remark{'s' if unnamed > 1 else ''} by "
+        + ("an unnamed speaker" if unnamed == 1 else "unnamed speakers")
+        if unnamed
+        else ""
+    )
     assert (
-        f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {topic.people_count} people) "
+        f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {who}) "
         f"of which “{topic.label}” is a topic (one of the remark’s main subjects, a subject it comes back to — "
         "names three times or more — or a subject of its speaker’s that it names), not every remark that uses the "
         "words" in text
