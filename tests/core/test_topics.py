@@ -1613,3 +1613,39 @@ def test_the_format_of_a_broadcast_or_a_panel_is_no_subject_alone():
     for word in ("studio", "panel", "broadcast", "viewer", "audience"):
         assert not is_subject(word), word
     assert is_subject("studio fire") and is_subject("solar panel")
+
+
+def test_a_person_named_with_a_chairmans_title_or_a_first_name_only_is_one_topic():
+    """ "Chairman Kim Dal-ho" and "Kim Dal-ho" are one person, as "President X" and "X" are; a
+        surname no dictionary knows ("Navarov") said alone and after a first name of the list
+        ("Alexei Navarov") is one person though no title ever comes before it; "the Skripov case" is
+        a topic of Skripov's. A common word after a first name stays apart ("Vladimir region"), and so
+    do "Bill Clintock" and "Hillary Clintock", two people."""
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {
+            "kim dal ho": 5,
+            "chairman kim dal ho": 2,
+            "navarov": 6,
+            "alexei navarov": 3,
+            "skripov": 8,
+            "skripov case": 4,
+            "sergei skripov": 2,
+            "yulia skripov": 1,
+            "region": 40,
+            "vladimir region": 6,
+            "koronix": 9,
+            "koronix case": 3,
+            "clintock": 5,
+            "bill clintock": 2,
+            "hillary clintock": 4,
+        }
+    )
+    assert got["chairman kim dal ho"] == "kim dal ho"
+    assert got["alexei navarov"] == "navarov"
+    assert got["skripov case"] == "skripov"
+    assert "vladimir region" not in got and "region" not in got
+    # A case of an illness is no person's matter; a surname after two first names is two people.
+    assert "koronix case" not in got
+    assert "bill clintock" not in got and "hillary clintock" not in got

@@ -65,7 +65,8 @@ TITLE_JOINERS = frozenset("in of the and".split())
 ADDRESS_WORDS = frozenset(
     """
 president minister governor mayor chancellor king queen prince princess emir sheikh patriarch mr
-mrs ms dr professor senator premier mister madam excellency holiness
+mrs ms dr professor senator premier mister madam excellency holiness chairman chairwoman secretary
+ambassador
 """.split()
 )
 # A word this frequent in general English (Zipf scale: 5 = once in 100,000 words), alone, says
@@ -401,6 +402,21 @@ def variants(
             stripped[key] = " ".join(rest)
             if len(rest) == 1:
                 surnames.add(rest[0])
+    # A word no dictionary knows, said alone and after a given name of the list ("Alexei
+    # Navalny"), is a surname though no title ever comes before it; not one said after two given
+    # names ("Bill Clinton", "Hillary Clinton": two people, the surname alone either).
+    given: dict[str, set[str]] = {}  # a word no dictionary knows -> the words that can be its first name
+    for key in uses:
+        first, _, last = key.partition(" ")
+        if (
+            last
+            and " " not in last
+            and last in uses
+            and not _pos(last)
+            and _can_be_given_name(first, uses, key)
+        ):
+            given.setdefault(last, set()).add(first)
+    surnames.update(last for last, (first, *more) in given.items() if not more and begins_a_name(first))
     # A word many other words stand before is a common noun, not a surname after a title:
     # "patriarch prize" beside "Nobel prize", "top prize".
     nouns_after_titles = _common_nouns(
@@ -439,6 +455,13 @@ def variants(
             _first_name_too(key, uses, out)
         if base != key or base in surnames:
             groups.setdefault(base, []).append(key)
+    # "The Skripal case": the matter of the person (or family) it names, one topic with the
+    # surname said alone ("coronavirus cases" are no person's).
+    for key in uses:
+        name, _, head = key.rpartition(" ")
+        person = name in surnames or any(begins_a_name(first) for first in given.get(name, ()))
+        if head in MATTER_NOUNS and person and key not in out and name not in out:
+            groups.setdefault(name, []).append(key)
     for base, members in groups.items():
         if base in uses and base not in members:
             members.append(base)
@@ -620,6 +643,8 @@ def _and_parts(key: str) -> list[str]:
 COMPASS = frozenset("north south east west northern southern eastern western".split())
 
 
+# What a name's matter is called ("the Skripal case", "the Yukos affair").
+MATTER_NOUNS = frozenset("case affair".split())
 COMPASS_IN_NAMES_SHARE = 0.8
 
 
