@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Sum
 
 from meetings.core.roles import is_office, role_key
-from meetings.models import Appearance, Meeting, TopicMeeting, TurnTopic
+from meetings.models import Appearance, Meeting, TopicMeeting
 from meetings.sql import aggregates as aggregate_sql
 from meetings.sql.aggregates import MeetingStart, meeting_at
 from meetings.sql.aggregates import meeting_years as meeting_years  # the pages read it from here
@@ -100,16 +100,12 @@ def turns_page(turns, offset: int, limit: int) -> list:
     return _seek(turns, offset, limit, meeting_at(offset))
 
 
-def topic_years(topic) -> tuple[list[tuple[int, int]], int]:
-    """(year, remarks) for each year with remarks on the topic, oldest first, and the number of
-    meetings they are in: one query of index probes, a few per year whatever the topic's size."""
-    return aggregate_sql.topic_years(topic.pk, topic.remark_count)
-
-
-def unnamed_remarks(topic) -> int:
-    """How many of the remarks listed under a topic no person is named for ("Question:", a voice
-    from the floor): the page's count of people leaves them out."""
-    return TurnTopic.objects.filter(topic=topic, turn__speaker__isnull=True).count()
+def topic_figures(topic) -> tuple[list[tuple[int, int]], int, int]:
+    """(year, remarks) for each year with remarks on the topic, oldest first; the number of
+    meetings they are in; and how many of them no person is named for ("Question:", a voice from
+    the floor: the count of people leaves them out). One query of index probes, a few per year
+    whatever the topic's size."""
+    return aggregate_sql.topic_figures(topic.pk, topic.remark_count)
 
 
 def topic_remarks_page(topic, remarks, offset: int, limit: int) -> list:

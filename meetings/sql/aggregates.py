@@ -173,7 +173,7 @@ def meeting_at(offset: int, order: str = "date DESC, id") -> MeetingStart | None
     return MeetingStart(*row) if row else None
 
 
-def topic_years(topic_id: int, total: int) -> tuple[list[tuple[int, int]], int]:
+def topic_figures(topic_id: int, total: int) -> tuple[list[tuple[int, int]], int, int]:
     """A topic's remarks per year, oldest first, and its number of meetings, in index probes a year
     rather than a pass over its remarks (a topic of 100,000 remarks costs what one of ten does).
 
@@ -182,7 +182,8 @@ def topic_years(topic_id: int, total: int) -> tuple[list[tuple[int, int]], int]:
     starts in that order (TopicMeeting.remarks_before, written by the same rebuild): the remarks of
     later years. A year's remarks are the difference between two of those. `total` is the topic's
     remark count (for the years before its first remark). The meetings are TopicMeeting's highest
-    rank (an index read)."""
+    rank (an index read). And how many of its remarks no person is named for ("Question:"), read
+    from the speaker copies (an index range). One statement for the three."""
     turn_topic, topic_meeting = table("TurnTopic"), table("TopicMeeting")
     with connection.cursor() as cur:
         cur.execute(
@@ -202,11 +203,12 @@ def topic_years(topic_id: int, total: int) -> tuple[list[tuple[int, int]], int]:
                  WHERE lo IS NOT NULL
             )
             SELECT y, lag(n) OVER (ORDER BY y) - n,
-                   (SELECT max(rank) FROM {topic_meeting} WHERE topic_id = %(topic)s)
+                   (SELECT max(rank) FROM {topic_meeting} WHERE topic_id = %(topic)s),
+                   (SELECT count(*) FROM {turn_topic} WHERE topic_id = %(topic)s AND speaker_id IS NULL)
               FROM later ORDER BY y
             """,
             {"topic": topic_id, "total": total},
         )
         rows = cur.fetchall()
-    meetings = rows[0][2] or 0 if rows else 0
-    return [(y, n) for y, n, _ in rows[1:] if n], meetings
+    meetings, unnamed = (rows[0][2] or 0, rows[0][3]) if rows else (0, 0)
+    return [(y, n) for y, n, _, _ in rows[1:] if n], meetings, unnamed

@@ -536,7 +536,7 @@ def topic_detail(request, slug):
             "meeting__slug", "meeting__title", "meeting__date"
         )[:MEETINGS_SHOWN]
     ]
-    counts, n_meetings = aggregates.topic_years(topic)
+    counts, n_meetings, unnamed = aggregates.topic_figures(topic)
     years = [TopicYear(*row) for row in counts]
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
     # The forms counted with it as the remarks that use them write them (found at the rebuild; from
@@ -563,7 +563,7 @@ def topic_detail(request, slug):
             "years": years,
             "chart": charts.year_chart(years),
             "n_meetings": n_meetings,
-            "unnamed": aggregates.unnamed_remarks(topic),
+            "unnamed": unnamed,
             "search_all": f"{reverse('meetings:search')}?{urlencode({'q': every_form})}",
             "query": _query_without_page(request),
         },
