@@ -21,7 +21,10 @@ SAMPLE = 40  # files of the Kremlin corpus
 
 TOPIC_ITEM = re.compile(r'<li><a rel="tag" href="(/topics/[^"/]+/)\?speaker=([^"]+)">.*?data-count="(\d+)"')
 STATUS = re.compile(r'<p class="count" role="status">(\d+) remarks?')
-SCOPE = re.compile(r"This page lists the (\d+) remarks? \((\d+) meetings?, (\d+) (?:person|people)\)")
+SCOPE = re.compile(
+    r"This page lists the (\d+) remarks? \((\d+) meetings?, (\d+) (?:person|people)"
+    r"(?: and (\d+) remarks? by (?:an unnamed speaker|unnamed speakers))?\)"
+)
 SPEAKER_ITEM = re.compile(
     r'<li><a href="\?speaker=([^"]+)">[^<]*</a> <span class="meta">· <span data-count="(\d+)">'
 )
@@ -90,11 +93,12 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
     for path in [t.get_absolute_url() for t in biggest[:TOPIC_PAGES]]:
         page = html.unescape(client.get(path).content.decode())
         topic = Topic.objects.get(slug=path.split("/")[2])
-        remarks, meetings, people_n = map(int, SCOPE.search(page).groups())
+        remarks, meetings, people_n, unnamed = (int(g or 0) for g in SCOPE.search(page).groups())
         assert remarks == shown_count(client, path) == TurnTopic.objects.filter(topic=topic).count(), path
         rows = TurnTopic.objects.filter(topic=topic)
         assert meetings == rows.values("meeting_id").distinct().count(), path
         assert people_n == rows.exclude(speaker=None).values("speaker_id").distinct().count(), path
+        assert unnamed == rows.filter(speaker=None).count(), path
         for slug, n in SPEAKER_ITEM.findall(page):
             assert int(n) == shown_count(client, f"{path}?speaker={slug}"), (path, slug)
         per_year = Counter(d.year for d in rows.values_list("date", flat=True))
