@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
-from meetings.core.topics.phrases import common_label
+from meetings.core.topics.phrases import common_label, form_label
 from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
@@ -265,7 +265,7 @@ def _rebuild(started: float) -> RebuildReport:
                     key in featured
                     and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                     list(scored.forms.get(key, ())),
-                    [common_label(f, form_texts.get(f, [])) for f in scored.forms.get(key, ())],
+                    [form_label(f, form_texts.get(f, [])) for f in scored.forms.get(key, ())],
                 )
             )
         topic_sql.copy_rows(

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.core import citations
 from meetings.core import contents as contents_core
-from meetings.core.topics.phrases import common_label, forms_to_show
+from meetings.core.topics.phrases import form_label, forms_to_show
 from meetings.derived import aggregates, search
 from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
@@ -545,7 +545,7 @@ def topic_detail(request, slug):
     forms = topic.form_labels
     if len(forms) != len(topic.forms):
         texts = [item["text"] for item in items]
-        forms = [common_label(form, texts) for form in topic.forms]
+        forms = [form_label(form, texts) for form in topic.forms]
     forms = forms_to_show(topic.label, forms)
     every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
     return render(

@@ -1649,3 +1649,24 @@ def test_a_person_named_with_a_chairmans_title_or_a_first_name_only_is_one_topic
     # A case of an illness is no person's matter; a surname after two first names is two people.
     assert "koronix case" not in got
     assert "bill clintock" not in got and "hillary clintock" not in got
+
+
+def test_a_form_is_shown_as_its_remarks_write_it_most():
+    """A form counted with a topic reads as the remarks write it most often: "Valdorian" (the
+    adjective, in most of them), not "Valdorians" because one remark has the noun; a word opening
+    a sentence says nothing of its case ("Polish" inside sentences, not "polish")."""
+    from meetings.core.topics.phrases import form_label
+
+    texts = [
+        "The Valdorian side agreed. Valdorian grain is cheap.",
+        "Valdorians voted in May.",
+        "We met the Valdorian minister.",
+    ]
+    assert form_label("valdorian", texts) == "Valdorian"
+    texts = ["Polish farmers came.", "The Polish side agreed.", "We spoke to Polish partners."]
+    assert form_label("polish", texts) == "Polish"
+    assert (
+        form_label("harbour wall", ["Harbour walls fell.", "The harbour walls are old."]) == "harbour walls"
+    )
+    # Nothing written: the topic label's rule (the key, a name capitalised).
+    assert form_label("valdoria", []) == "Valdoria"

@@ -829,13 +829,7 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     """The phrase as `text` writes it and how telling that is (INSIDE, BEFORE_A_NOUN, IN_NAME,
     OPENING), or None when the text does not have it."""
     words = key.split(" ")
-    # The last word as the key has it or in a plural ("state" -> "States", "child" -> "children"),
-    # never a longer word that starts the same ("meet" is not "meeting").
-    w = words[-1]
-    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
-    last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
-    body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
-    pattern = re.compile(r"\b" + body, re.IGNORECASE)
+    pattern = _form_pattern(key)
     plain = normalise(text)
     first = None
     in_name = None
@@ -870,6 +864,38 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     # Only seen opening a sentence: lower-case the first letter unless it is an acronym.
     head = first.split(" ")[0].split("-")[0]
     return (first if head.isupper() and len(head) > 1 else first[:1].lower() + first[1:]), OPENING
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(key: str) -> re.Pattern:
+    """Where a text writes the phrase: its words, the last as the key has it or in a plural
+    ("state" -> "States", "child" -> "children"), never a longer word that starts the same ("meet"
+    is not "meeting")."""
+    words = key.split(" ")
+    w = words[-1]
+    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
+    last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
+    body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
+    return re.compile(r"\b" + body, re.IGNORECASE)
+
+
+def form_label(key: str, texts: list[str]) -> str:
+    """A form counted with a topic as `texts` write it most often inside sentences ("Ukrainian"
+    where most remarks say "the Ukrainian side" and one says "Ukrainians"; "Polish", not "polish"
+    of a sentence's start); on a tie, or when only sentences open with it, as common_label reads
+    it."""
+    pattern = _form_pattern(key)
+    written: Counter = Counter()
+    for text in texts:
+        plain = normalise(text)
+        for m in pattern.finditer(plain):
+            before = plain[: m.start()].rstrip()
+            if before and before[-1] not in '.!?:("“«':
+                written[m.group(0)] += 1
+    ranked = written.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return common_label(key, texts)
 
 
 @lru_cache(maxsize=65536)
