@@ -402,9 +402,10 @@ def variants(
             stripped[key] = " ".join(rest)
             if len(rest) == 1:
                 surnames.add(rest[0])
-    # A word no dictionary knows, said alone and after a given name of the list ("Alexei
-    # Navalny"), is a surname though no title ever comes before it; not one said after two given
-    # names ("Bill Clinton", "Hillary Clinton": two people, the surname alone either).
+    # A word no dictionary knows after a given name of the list is a surname ("Sergei Skripal"):
+    # its case is that person's ("the Skripal case", below). The first name and the surname said
+    # alone are not merged for it: the surname alone may be anyone's ("Lebedev" the boxer,
+    # "Vyacheslav Lebedev" the judge).
     given: dict[str, set[str]] = {}  # a word no dictionary knows -> the words that can be its first name
     for key in uses:
         first, _, last = key.partition(" ")
@@ -416,7 +417,6 @@ def variants(
             and _can_be_given_name(first, uses, key)
         ):
             given.setdefault(last, set()).add(first)
-    surnames.update(last for last, (first, *more) in given.items() if not more and begins_a_name(first))
     # A word many other words stand before is a common noun, not a surname after a title:
     # "patriarch prize" beside "Nobel prize", "top prize".
     nouns_after_titles = _common_nouns(
