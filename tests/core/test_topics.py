@@ -1669,3 +1669,17 @@ def test_a_form_is_shown_as_its_remarks_write_it_most():
     )
     # Nothing written: the topic label's rule (the key, a name capitalised).
     assert form_label("valdoria", []) == "Valdoria"
+
+
+def test_a_name_seen_only_opening_a_sentence_keeps_its_capital():
+    """A phrase seen only at the start of sentences is lower-cased as a common phrase would be,
+    unless another of its words is written with a capital: then it is a name ("Grigory Navarov",
+    "President Navarov", "China-Larkspur cooperation"), not "grigory Navarov"."""
+    from meetings.core.topics.phrases import common_label
+
+    assert common_label("grigory navarov", ["Grigory Navarov said so."]) == "Grigory Navarov"
+    assert common_label("president navarov", ["President Navarov came."]) == "President Navarov"
+    assert common_label("china larkspur cooperation", ["China-Larkspur cooperation grew."]) == (
+        "China-Larkspur cooperation"
+    )
+    assert common_label("harbour wall", ["Harbour walls fell."]) == "harbour walls"
