@@ -507,3 +507,35 @@ def test_a_section_heading_after_a_divider_is_not_speech():
         ("Helena Marsh", ["We discussed the quay."]),
         ("Tomas Reyes", ["The quay opens in May.", "And the ferry runs on Sundays."]),
     ]
+
+
+def test_a_topic_heading_between_remarks_is_not_speech():
+    """Excerpt pages head each part with its topic ("On the proposal to …", "On amendments to the
+    charter") after an omission mark or straight after a remark, before the next labelled remark:
+    page furniture, not the last speaker going on. A remark's own last paragraph stays."""
+    t = parse_transcript(
+        "Meeting with the working group\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: The quay needs a new wall.\n"
+        "<…>\n"
+        "On the proposal to enshrine in the harbour charter the duty of the Board to repair every quay "
+        "wall within one year of a storm and to report on it to the Council.\n"
+        "Helena Marsh: I believe this is important.\n"
+        "Tomas Reyes: We agree with it.\n"
+        "<…>\n"
+        "<…>\n"
+        "Tomas Reyes: And with the wall.\n"
+        "On amendments to the harbour charter\n"
+        "Helena Marsh: Now the charter.\n"
+        "On the contrary, the ferry runs on Sundays\n"
+        "and the quay opens in May.\n"
+    )
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["The quay needs a new wall.", "<…>"]),
+        ("Helena Marsh", ["I believe this is important."]),
+        ("Tomas Reyes", ["We agree with it.", "<…>", "<…>"]),
+        ("Tomas Reyes", ["And with the wall."]),
+        (
+            "Helena Marsh",
+            ["Now the charter.", "On the contrary, the ferry runs on Sundays", "and the quay opens in May."],
+        ),
+    ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import NamedTuple
 
 from . import chrome
@@ -23,33 +24,40 @@ class Header(NamedTuple):
     rest: list[str]  # the paragraphs after the title and the date line
 
 
-SECTION_HEADING_WORDS = 20
+SECTION_HEADING_WORDS = 40
+_TOPIC_HEADING = re.compile(r"^On (?:the |a |an )?[a-z]")  # "On amendments to …", "On the proposal to …"
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 
 
 def _section_headings(page: Page) -> set[int]:
-    """Indexes of the paragraphs that head a later part of the page: after a remark, right after a
-    divider ("* * *"), short, no sentence (no final punctuation, or a colon with nothing after it:
-    "Statements following the talks:"), and followed by a labelled paragraph. Page furniture,
-    not the last speaker going on."""
+    """Indexes of the paragraphs that head a later part of the page, before a labelled paragraph:
+    page furniture, not the last speaker going on. After a remark and a divider ("* * *") or an
+    omission mark ("<…>"): a short paragraph that is no sentence (no final punctuation, or a
+    colon with nothing after it: "Statements following the talks:") or a topic heading of one
+    sentence ("On the proposal to …."). Straight after a remark: only a topic heading with no
+    final punctuation ("On amendments to the Constitution")."""
     raw = page.raw
     out: set[int] = set()
-    if not any(chrome.SEPARATOR.match(page.clean(p)) for p in raw):
-        return out
     spoken = False
     for i in range(1, len(raw) - 1):
         cp = page.clean(raw[i])
         if (
             spoken
-            and chrome.SEPARATOR.match(page.clean(raw[i - 1]))
             and len(cp.split()) <= SECTION_HEADING_WORDS
-            and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
+            and not chrome.OMISSION.match(cp)
             and page.label_of(raw[i]) is None
-            and page.label_of(raw[i + 1]) is not None
         ):
-            out.add(i)
+            before = page.clean(raw[i - 1])
+            marked = bool(chrome.SEPARATOR.match(before) or chrome.OMISSION.match(before))
+            heading = chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1]))
+            topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
+            if ((marked and (heading or topic)) or (topic and chrome.is_heading(cp))) and page.label_of(
+                raw[i + 1]
+            ) is not None:
+                out.add(i)
         spoken = spoken or page.label_of(raw[i]) is not None
     if out:
-        page.warnings.append(f"{len(out)} section heading(s) after a divider were left out")
+        page.warnings.append(f"{len(out)} section heading(s) between remarks were left out")
     return out
 
 
