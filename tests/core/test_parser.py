@@ -539,3 +539,19 @@ def test_a_topic_heading_between_remarks_is_not_speech():
             ["Now the charter.", "On the contrary, the ferry runs on Sundays", "and the quay opens in May."],
         ),
     ]
+
+
+def test_a_given_name_in_another_transliteration_begins_a_name():
+    """ "Viatcheslav" is "Vyacheslav", "Alexey" "Alexei", "Yuri" "Yury" written another way: it
+    begins a name, so "<Title> Viatcheslav Moshe Kantor:" keeps all three words of the name (it
+    gave "Moshe Kantor", the first word read as the title's last). Other words do not."""
+    from meetings.core.parser.given_names import begins_a_name
+    from meetings.core.parser.labels import parse_label
+
+    for word in ("Viatcheslav", "Alexey", "Yuri", "Dmitri", "Sergey", "Aleksandr"):
+        assert begins_a_name(word), word
+    for word in ("Reconciliation", "Council", "Harbour", "Taxi", "Quay"):
+        assert not begins_a_name(word), word
+    label = parse_label("President of the Harbour Council on Fisheries and Trade Viatcheslav Moshe Navarov")
+    assert label.name == "Viatcheslav Moshe Navarov"
+    assert label.role == "President of the Harbour Council on Fisheries and Trade"

@@ -42,8 +42,23 @@ yakov yan yaroslav yekaterina yelena yelizaveta yevgeny yevgenia yuri yury zakha
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
 
+# One spelling for the ways a Russian given name is transliterated ("Viatcheslav" and
+# "Vyacheslav", "Alexey" and "Alexei", "Yuri" and "Yury", "Aleksandr" and "Alexandr").
+_SPELLINGS = (("tch", "ch"), ("ia", "ya"), ("iu", "yu"), ("ks", "x"), ("ey", "ei"), ("iy", "y"))
+
+
+def _spelling(name: str) -> str:
+    for a, b in _SPELLINGS:
+        name = name.replace(a, b)
+    return name[:-1] + "y" if name.endswith("i") and len(name) > 3 else name
+
+
+_SPELLED: frozenset[str] = frozenset(_spelling(n) for n in GIVEN_NAMES)
+
 
 def begins_a_name(word: str) -> bool:
-    """Is this word (any case, with or without a hyphenated second part) known to begin names?"""
+    """Is this word (any case, with or without a hyphenated second part, in any of the usual
+    transliterations) known to begin names?"""
     low = word.casefold().strip(".,")
-    return low in GIVEN_NAMES or low.split("-", 1)[0] in GIVEN_NAMES
+    first = low.split("-", 1)[0]
+    return low in GIVEN_NAMES or first in GIVEN_NAMES or _spelling(first) in _SPELLED
