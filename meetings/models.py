@@ -8,10 +8,10 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from meetings.core.parser.names import sort_name
+from meetings.sql import topics as topic_sql
 
 
 def _memo_url(obj, name: str) -> str:
@@ -263,16 +263,7 @@ class TopicQuerySet(models.QuerySet):
                 topic = (
                     self.filter(key=moved).first()
                     or self.filter(forms__contains=[moved]).first()
-                    or self.alias(
-                        holds=RawSQL(
-                            "EXISTS (SELECT 1 FROM unnest(forms) AS f WHERE ' ' || f || ' ' LIKE %s)",
-                            ["% " + re.sub(r"([\\%_])", r"\\\1", moved) + " %"],
-                            output_field=models.BooleanField(),
-                        )
-                    )
-                    .filter(holds=True)
-                    .order_by("id")
-                    .first()
+                    or self.filter(pk=topic_sql.topic_with_form_holding(moved)).first()
                 )
         return topic
 

@@ -3,6 +3,7 @@ phrases, loading rows with COPY, and grouping who carried each topic and where f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from django.db import connection, transaction
@@ -106,3 +107,18 @@ def drop_redirects_in_use(cur) -> None:
     cur.execute(
         f"DELETE FROM {table('TopicRedirect')} AS r USING {table('Topic')} AS t WHERE r.old_slug = t.slug"
     )
+
+
+def topic_with_form_holding(key: str) -> int | None:
+    """The id of the first topic (by id) one of whose forms holds `key` as whole words ("republic
+    of china" in "people's republic of china"), or None."""
+    pattern = "% " + re.sub(r"([\\%_])", r"\\\1", key) + " %"
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""SELECT id FROM {table("Topic")}
+                 WHERE EXISTS (SELECT 1 FROM unnest(forms) AS f WHERE ' ' || f || ' ' LIKE %s)
+                 ORDER BY id LIMIT 1""",
+            [pattern],
+        )
+        row = cur.fetchone()
+    return row[0] if row else None

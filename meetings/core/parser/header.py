@@ -36,26 +36,25 @@ def _section_headings(page: Page) -> set[int]:
     colon with nothing after it: "Statements following the talks:") or a topic heading of one
     sentence ("On the proposal to …."). Straight after a remark: only a topic heading with no
     final punctuation ("On amendments to the Constitution")."""
-    raw = page.raw
+    cleaned = [page.clean(p) for p in page.raw]
+    labelled = [page.label_of(p) is not None for p in page.raw]
+    # After the first remark: the lead's headings are the lead's.
+    first_remark = labelled.index(True) if True in labelled else len(labelled)
     out: set[int] = set()
-    spoken = False
-    for i in range(1, len(raw) - 1):
-        cp = page.clean(raw[i])
+    for i in range(first_remark + 1, len(cleaned) - 1):
+        cp = cleaned[i]
         if (
-            spoken
+            not labelled[i]
+            and labelled[i + 1]
             and len(cp.split()) <= SECTION_HEADING_WORDS
             and not chrome.OMISSION.match(cp)
-            and page.label_of(raw[i]) is None
         ):
-            before = page.clean(raw[i - 1])
+            before = cleaned[i - 1]
             marked = bool(chrome.SEPARATOR.match(before) or chrome.OMISSION.match(before))
             heading = chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1]))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
-            if ((marked and (heading or topic)) or (topic and chrome.is_heading(cp))) and page.label_of(
-                raw[i + 1]
-            ) is not None:
+            if (marked and (heading or topic)) or (topic and chrome.is_heading(cp)):
                 out.add(i)
-        spoken = spoken or page.label_of(raw[i]) is not None
     if out:
         page.warnings.append(f"{len(out)} section heading(s) between remarks were left out")
     return out

@@ -835,9 +835,7 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     in_name = None
     modifier = None
     for m in pattern.finditer(plain):
-        before = plain[: m.start()].rstrip()
-        at_start = not before or before[-1] in '.!?:("“«'
-        if not at_start:
+        if not _opens_sentence(plain, m.start()):
             # A common word inside a capitalised name ("Hockey" of "Night Hockey League") shows
             # how the name is written, not the word; a name's ("Clinton" of "Hillary Clinton")
             # is written so everywhere.
@@ -869,6 +867,12 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     return (first if (head.isupper() and len(head) > 1) or named else first[:1].lower() + first[1:]), OPENING
 
 
+def _opens_sentence(plain: str, start: int) -> bool:
+    """Does the text's word at `start` open a sentence (or the text, a bracket, a quotation)?"""
+    before = plain[:start].rstrip()
+    return not before or before[-1] in '.!?:("“«'
+
+
 @lru_cache(maxsize=4096)
 def _form_pattern(key: str) -> re.Pattern:
     """Where a text writes the phrase: its words, the last as the key has it or in a plural
@@ -892,8 +896,7 @@ def form_label(key: str, texts: list[str]) -> str:
     for text in texts:
         plain = normalise(text)
         for m in pattern.finditer(plain):
-            before = plain[: m.start()].rstrip()
-            if before and before[-1] not in '.!?:("“«':
+            if not _opens_sentence(plain, m.start()):
                 written[m.group(0)] += 1
     ranked = written.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

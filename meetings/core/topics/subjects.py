@@ -406,17 +406,11 @@ def variants(
     # its case is that person's ("the Skripal case", below). The first name and the surname said
     # alone are not merged for it: the surname alone may be anyone's ("Lebedev" the boxer,
     # "Vyacheslav Lebedev" the judge).
-    given: dict[str, set[str]] = {}  # a word no dictionary knows -> the words that can be its first name
-    for key in uses:
-        first, _, last = key.partition(" ")
-        if (
-            last
-            and " " not in last
-            and last in uses
-            and not _pos(last)
-            and _can_be_given_name(first, uses, key)
-        ):
-            given.setdefault(last, set()).add(first)
+    after_given_names = {
+        last
+        for first, _, last in (key.partition(" ") for key in uses)
+        if last and " " not in last and begins_a_name(first) and not _pos(last)
+    }
     # A word many other words stand before is a common noun, not a surname after a title:
     # "patriarch prize" beside "Nobel prize", "top prize".
     nouns_after_titles = _common_nouns(
@@ -459,8 +453,12 @@ def variants(
     # surname said alone ("coronavirus cases" are no person's).
     for key in uses:
         name, _, head = key.rpartition(" ")
-        person = name in surnames or any(begins_a_name(first) for first in given.get(name, ()))
-        if head in MATTER_NOUNS and person and key not in out and name not in out:
+        if (
+            head in MATTER_NOUNS
+            and (name in surnames or name in after_given_names)
+            and key not in out
+            and name not in out
+        ):
             groups.setdefault(name, []).append(key)
     for base, members in groups.items():
         if base in uses and base not in members:
