@@ -33,6 +33,14 @@ def test_generic_words_and_names_are_never_topics():
     assert not {"audience", "participant", "moderator"} & set(c) and "target audience" in c
 
 
+def test_prepositions_and_connectives_the_dictionary_lacks_are_never_topics():
+    # lemminflect knows nouns, verbs, adjectives and adverbs only: these are function words.
+    c = candidates(
+        "Despite the storm, amid the rain and unlike last spring, the harbour wall stood nonetheless."
+    )
+    assert not {"despite", "amid", "unlike", "nonetheless"} & set(c) and "harbour wall" in c
+
+
 def test_stage_directions_are_not_topics():
     from meetings.core.topics.extract import RemarkText, remark_phrases
 
@@ -1683,3 +1691,92 @@ def test_a_name_seen_only_opening_a_sentence_keeps_its_capital():
         "China-Larkspur cooperation"
     )
     assert common_label("harbour wall", ["Harbour walls fell."]) == "harbour walls"
+
+
+def test_a_word_said_mostly_after_other_words_is_shown_as_the_phrase_the_person_uses_most():
+    # Person 10 says "station" six times, five of them after another word: mostly "polling
+    # station" (three), once "voting station", once "metro station". The topic they raised is
+    # polling stations, not "stations" of every kind. "harbour" they say alone: it stays.
+    turns = [
+        TurnPhrases(
+            1,
+            1,
+            1,
+            10,
+            False,
+            Counter(
+                {"station": 4, "polling station": 2, "voting station": 1, "metro station": 1, "harbour": 2}
+            ),
+            80,
+        ),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"station": 2, "polling station": 1, "harbour": 1}), 80),
+        TurnPhrases(
+            3, 3, 1, 20, False, Counter({"polling station": 1, "voting station": 1, "metro station": 1}), 80
+        ),
+        *[TurnPhrases(i, i, 1, 20, False, Counter({"station": 1, "harbour": 1}), 80) for i in (5, 6)],
+        *_background(100, 10),
+    ]
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top[0] == "polling station" and "station" not in top
+    assert "harbour" in top
+
+
+def test_a_word_said_after_many_different_words_is_no_topic_of_the_person():
+    # "territory" after a different region's name each time (names the archive says more than
+    # once): no one phrase holds the topic, and "territories" of every region are no subject.
+    regions = ("zelvan territory", "brakmor territory", "quilden territory", "ostavar territory")
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"territory": 4, **dict.fromkeys(regions, 1)}), 80),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"harbour": 2}), 80),
+        TurnPhrases(3, 3, 1, 20, False, Counter({"territory": 1, "harbour": 1}), 80),
+        TurnPhrases(4, 4, 1, 20, False, Counter(dict.fromkeys(regions, 1)), 80),
+        *_background(100, 10),
+    ]
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert "territory" not in top and "harbour" in top
+    # After words, the kinds of one subject ("municipal", "household", "solid" waste): it stays.
+    kinds = ("municipal waste", "household waste", "solid waste", "industrial waste")
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"waste": 4, **dict.fromkeys(kinds, 1)}), 80),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"harbour": 2}), 80),
+        TurnPhrases(3, 3, 1, 20, False, Counter({"waste": 1, "harbour": 1}), 80),
+        TurnPhrases(4, 4, 1, 20, False, Counter(dict.fromkeys(kinds, 1)), 80),
+        *_background(100, 10),
+    ]
+    assert "waste" in [p for p, _, _ in score(turns).person_topics[10]]
+
+
+def test_a_word_said_mostly_after_new_or_after_a_topic_of_the_person_stays_the_word():
+    from meetings.core.topics.scoring import _heads_as_phrases
+
+    # "harbour" said mostly as "new harbour" (an adjective that only dates it), "depot" as "crane
+    # depot" below the person's topic "crane": the words say it better; "quay" as "stone quay"
+    # is shown as that phrase.
+    uses = {
+        "crane": 9,
+        "harbour": 5,
+        "new harbour": 4,
+        "depot": 4,
+        "crane depot": 3,
+        "quay": 4,
+        "stone quay": 3,
+    }
+    remarks = dict.fromkeys(uses, 2)
+    ranked = [("crane", 50.0, 2), ("harbour", 40.0, 2), ("depot", 30.0, 2), ("quay", 20.0, 2)]
+    got = [p for p, _, _ in _heads_as_phrases(ranked, uses, remarks)]
+    assert got == ["crane", "harbour", "depot", "stone quay"]
+
+
+def test_a_word_shown_as_its_phrase_is_listed_once_when_the_phrase_is_ranked_too():
+    # "polling station" is a topic of person 10 on its own and the phrase "station" is shown as:
+    # one entry, not two.
+    turns = [
+        TurnPhrases(
+            1, 1, 1, 10, False, Counter({"station": 5, "polling station": 4, "metro station": 1}), 80
+        ),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"polling station": 2, "station": 2}), 80),
+        TurnPhrases(3, 3, 1, 20, False, Counter({"station": 1, "metro station": 1}), 80),
+        *_background(100, 10),
+    ]
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.count("polling station") == 1 and "station" not in top

@@ -47,6 +47,8 @@ respectively approximately roughly nearly almost virtually literally truly indee
 once twice ever never always usually normally typically constantly continuously gradually
 quickly slowly easily hard highly deeply strongly seriously carefully properly duly
 underway afoot
+despite amid amidst amongst versus notwithstanding unlike underneath nonetheless whatsoever
+whereby wherein herein
 """.split()
 )
 

@@ -20,8 +20,17 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
-from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name
-from .subjects import NAME_SHARE, common_weight, distinct_from_english, english_frequency, variants, zipf
+from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name, parts_of_speech
+from .subjects import (
+    DATING_ADJECTIVES,
+    GRADING_ADJECTIVES,
+    NAME_SHARE,
+    common_weight,
+    distinct_from_english,
+    english_frequency,
+    variants,
+    zipf,
+)
 
 TOPICS_PER_TURN = 6
 TOPICS_PER_PERSON = 10
@@ -53,6 +62,14 @@ ARCHIVE_WIDE = 10
 # is shown as that phrase ("stream" -> "Turkish Stream"); 0 turns this off. Lower shares cost
 # recall (README "Topics").
 OWN_FRAGMENT_SHARE = 1.0
+# A one-word topic a person says after another word in this share of its uses or more is the head
+# of the phrases they say: "station" of "polling station", "chamber" of "Accounts Chamber". It is
+# shown as the phrase holding at least HEAD_PHRASE_SHARE of those uses; with no such phrase, it is
+# no topic when it is said (HEAD_SHARE) after names, words the dictionary lacks (the "territories"
+# of many regions), and stays when after words ("municipal", "household", "solid" waste: kinds of
+# one subject). Chosen by two readers' audits and measurement (README "Topics").
+HEAD_SHARE = 0.7
+HEAD_PHRASE_SHARE = 0.5
 BURST_EXPONENT = 2.0
 # A meeting's list: its TOPICS_PER_MEETING best of MEETING_CANDIDATES phrases by weight, once
 # burstiness is known for the whole archive (after every meeting is read).
@@ -426,6 +443,7 @@ def score(
                 )
             )
         ranked.sort(key=lambda x: (-x[1], x[0]))
+        ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
         out.person_topics[pid] = _dedupe(ranked, TOPICS_PER_PERSON, subs)
@@ -628,6 +646,43 @@ def _whole_phrases(ranked, uses, remarks, subs):
             p = whole[p]
             r = remarks[p]
         if p not in seen:
+            seen.add(p)
+            out.append((p, w, r))
+    return out
+
+
+def _heads_as_phrases(ranked, uses, remarks):
+    """A one-word topic the person says mostly after another word (HEAD_SHARE) shown as the
+    two-word phrase of theirs that holds most of those uses, if it holds HEAD_PHRASE_SHARE of them,
+    at the word's place (unless its first word only dates or grades, "new energy", or is a topic of
+    theirs already, "tax revenue" after "tax"); otherwise left out if said mostly after names,
+    kept if after words. `uses`, `remarks`: the person's."""
+    after: dict[str, int] = {}  # word -> its uses after another word
+    after_names: dict[str, int] = {}  # word -> its uses after a word the dictionary lacks
+    best: dict[str, tuple[int, str]] = {}  # word -> (uses, phrase) of its commonest such phrase
+    for q, uq in uses.items():
+        if q.count(" ") == 1:
+            first, head = q.split(" ")
+            after[head] = after.get(head, 0) + uq
+            if not parts_of_speech(first):
+                after_names[head] = after_names.get(head, 0) + uq
+            if (uq, q) > best.get(head, (0, "")):
+                best[head] = (uq, q)
+    if not after:
+        return ranked
+    out, seen = [], set()
+    for p, w, r in ranked:
+        n = after.get(p, 0)
+        if n and " " not in p and n >= HEAD_SHARE * uses[p]:
+            uq, q = best[p]
+            if uq >= HEAD_PHRASE_SHARE * n and q in remarks:
+                first = q[: q.index(" ")]
+                # Not "new energy", nor "tax revenue" below "tax": the word says it better.
+                if first not in DATING_ADJECTIVES and first not in GRADING_ADJECTIVES and first not in seen:
+                    p, r = q, remarks[q]
+            elif after_names.get(p, 0) >= HEAD_SHARE * n:
+                continue
+        if p not in seen:  # the phrase may be ranked on its own too: once, at the higher place
             seen.add(p)
             out.append((p, w, r))
     return out
