@@ -140,6 +140,14 @@ def test_a_topic_whose_remarks_write_another_of_its_forms_is_labelled_as_they_wr
     assert common_label("valdoria", ["The Valdorian fleet."], forms=["valdorian"]) == "Valdoria"
 
 
+def test_an_acronym_written_with_an_ampersand_is_labelled_as_written():
+    from meetings.core.topics.phrases import common_label
+
+    texts = ["We fund R&D projects in every region.", "Most R&D projects pay off."]
+    assert "r d project" in candidates(texts[0])
+    assert common_label("r d project", texts) == "R&D projects"
+
+
 def test_label_is_the_commonest_form_and_keeps_proper_case():
     from meetings.core.topics.phrases import common_label
 

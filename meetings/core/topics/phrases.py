@@ -879,12 +879,13 @@ def _opens_sentence(plain: str, start: int) -> bool:
 def _form_pattern(key: str) -> re.Pattern:
     """Where a text writes the phrase: its words, the last as the key has it or in a plural
     ("state" -> "States", "child" -> "children"), never a longer word that starts the same ("meet"
-    is not "meeting")."""
+    is not "meeting"); between words a space, a hyphen or the ampersand of an acronym ("R&D
+    projects", whose key is "r d project": candidates read "&" as a space)."""
     words = key.split(" ")
     w = words[-1]
     forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
     last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
-    body = r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [last])
+    body = r"(?:[\s\-]+|&)".join([re.escape(w) for w in words[:-1]] + [last])
     return re.compile(r"\b" + body, re.IGNORECASE)
 
 
