@@ -282,6 +282,17 @@ def test_adverbs_and_titles_the_dictionary_lacks_are_no_candidates():
     assert got["quay wall"] == 1
 
 
+def test_a_country_under_its_other_names_is_one_topic():
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {"united state": 9, "america": 5, "usa": 2, "latin america": 3, "britain": 4, "harbour": 2}
+    )
+    assert got["america"] == "united state" and got["usa"] == "united state"
+    assert "united state" not in got and "latin america" not in got
+    assert "britain" not in got  # no other name of it in this archive
+
+
 def test_american_and_british_spellings_are_one_topic():
     # "privatization" and "privatisation", "defense ministry" and "defence ministry", "labor
     # market" and "labour market", "program" and "programme": one subject, under the form more

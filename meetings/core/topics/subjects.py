@@ -529,6 +529,7 @@ def variants(
             and place not in out
         ):
             out[key] = place
+    _merge_country_names(uses, out)
     _merge_spellings(uses, out)
     _resolve_chains(out)
     return out
@@ -856,7 +857,7 @@ def modifiers(occurrences: Mapping[str, int]) -> set[str]:
 # Adjectives of countries that the -an rule below cannot find (general knowledge, as the title
 # words are): "French" alone is France to a reader.
 DEMONYMS = {
-    "french": "france", "british": "britain", "dutch": "netherlands", "swiss": "switzerland",
+    "french": "france", "british": "britain", "dutch": "netherland", "swiss": "switzerland",
     "greek": "greece", "spanish": "spain", "portuguese": "portugal", "irish": "ireland",
     "danish": "denmark", "finnish": "finland", "swedish": "sweden", "norwegian": "norway",
     "polish": "poland", "turkish": "turkey", "chinese": "china", "japanese": "japan",
@@ -865,6 +866,26 @@ DEMONYMS = {
     "uzbek": "uzbekistan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
     "afghan": "afghanistan", "azerbaijani": "azerbaijan",
 }  # fmt: skip
+
+
+# Countries readers know under several names, as phrase keys: one subject, shown under the name
+# the archive's remarks use most ("America" and "the USA" are the United States; "Latin America"
+# is another key).
+COUNTRY_NAMES = (
+    ("united state", "america", "usa"),
+    ("united kingdom", "britain", "great britain"),
+    ("netherland", "holland"),
+)
+
+
+def _merge_country_names(uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    for names in COUNTRY_NAMES:
+        said = [k for k in names if k in uses and out.get(k, k) == k]
+        if len(said) > 1:
+            best = min(said, key=lambda k: (-uses[k], len(k), k))
+            for k in said:
+                if k != best:
+                    out[k] = best
 
 
 def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
