@@ -18,8 +18,13 @@ Figures:
   here as participants are scored.
 * generic share: among the top ten topics of the N busiest speakers (turn_count), the share that
   the rule below calls generic; every generic topic is printed with the reason.
+* judged share: for the people of the verdicts file (tests/data/topics/dev_people_verdicts.json:
+  a reader's verdict on each topic once shown in their top ten, written by reading all their
+  remarks), the share of the topics now shown that the reader called subjects, over those judged;
+  topics shown that no verdict covers are counted apart (a change that brings them in needs a
+  reader again). A topic is the judged one when its label, normalised as above, is equal.
 
-The last line is one JSON object with the three figures.
+The last line is one JSON object with the figures.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import json
 import os
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -412,12 +417,44 @@ def generic_share(busiest: int):
     return share
 
 
+def judged_share(verdicts_path: Path):
+    """(subjects, judged, not judged) among the top tens of the people of the verdicts file."""
+    print(f"\n== the reader's verdicts on what the top tens show ({verdicts_path.relative_to(ROOT)})")
+    people = json.loads(verdicts_path.read_text(encoding="utf-8"))["people"]
+    by_slug = {p.slug: p for p in Participant.objects.filter(slug__in=[x["slug"] for x in people])}
+    tops = top_topics(p.id for p in by_slug.values())
+    kinds: Counter = Counter()
+    unjudged: list[str] = []
+    for person in people:
+        p = by_slug.get(person["slug"])
+        if p is None:
+            continue
+        verdicts = {words(label): v for label, v in person["verdicts"].items()}
+        for label, _key in tops.get(p.id, []):
+            v = verdicts.get(words(label))
+            if v is None:
+                unjudged.append(f"{p.name}: {label}")
+            else:
+                kinds[v] += 1
+    judged = sum(kinds.values())
+    subjects = kinds["subject"]
+    share = subjects / judged if judged else 0.0
+    print("   " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    if unjudged:
+        print(f"   shown and not judged ({len(unjudged)}): " + "; ".join(unjudged))
+    print(
+        f"judged share: {subjects}/{judged} = {share:.3f} subjects; {len(unjudged)} shown topics not judged"
+    )
+    return share, subjects, judged, len(unjudged)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "tests/data/topics/dev_people_subjects.json")
     ap.add_argument("--seed-labels", type=Path, default=ROOT / "tests/data/seed_topic_labels.json")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--busiest", type=int, default=15)
+    ap.add_argument("--verdicts", type=Path, default=ROOT / "tests/data/topics/dev_people_verdicts.json")
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -429,6 +466,7 @@ def main():
     r, found, total, rs = subjects_recall(args.labels.resolve())
     sr = seed_recall(args.seed_labels, args.seeds)
     g = generic_share(args.busiest)
+    js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -443,6 +481,9 @@ def main():
                 "strict_recall_at_10": round(rs, 4),
                 "seed_recall_at_10": None if sr is None else round(sr, 4),
                 "generic_share": round(g, 4),
+                "judged_subject_share": round(js, 4),
+                "judged": j_judged,
+                "not_judged": j_unjudged,
             }
         )
     )

@@ -47,3 +47,20 @@ def test_subjects_are_short_phrases_not_sentences(people):
 def test_kinds_are_spread(people):
     kinds = {p["kind"] for p in people}
     assert {"head of state", "minister", "governor", "interviewer"} <= kinds
+
+
+VERDICTS = LABELS.parent / "dev_people_verdicts.json"
+VERDICT_KINDS = {"subject", "generic", "name", "fragment", "wrong sense", "passing", "duplicate"}
+
+
+def test_the_verdicts_are_on_other_people_each_a_short_label_and_a_known_verdict(people):
+    judged = json.loads(VERDICTS.read_text(encoding="utf-8"))["people"]
+    slugs = [p["slug"] for p in judged]
+    assert len(slugs) == len(set(slugs)) and len(slugs) >= 25
+    assert not set(slugs) & {p["slug"] for p in people}  # a second sample, not the labelled one
+    for p in judged:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", p["slug"]), p["slug"]
+        for label, verdict in p["verdicts"].items():
+            assert verdict in VERDICT_KINDS, (p["slug"], label, verdict)
+            assert label.strip() and len(label.split()) <= 6, (p["slug"], label)
+            assert not label.rstrip().endswith((".", "!", "?")), (p["slug"], label)
