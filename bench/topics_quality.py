@@ -482,6 +482,7 @@ def main():
                 "seed_recall_at_10": None if sr is None else round(sr, 4),
                 "generic_share": round(g, 4),
                 "judged_subject_share": round(js, 4),
+                "judged_subjects": j_subjects,
                 "judged": j_judged,
                 "not_judged": j_unjudged,
             }
