@@ -542,6 +542,16 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
     assert not is_subject(key)
 
 
+@pytest.mark.parametrize("key", ["cooperation", "relation", "friendship", "dialogue", "partnership", "tie"])
+def test_how_parties_stand_to_each_other_is_no_subject_alone(key):
+    # "Cooperation", "relations" alone fill a foreign leader's list; "energy cooperation",
+    # "Zelvan-Brakmor relations" name what the relation is in or between.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject(f"energy {key}") and is_subject(f"zelvan brakmor {key}")
+
+
 @pytest.mark.parametrize("key", ["importance", "prospect", "significance", "challenge", "schedule"])
 def test_a_vague_noun_alone_is_no_subject(key):
     # What is said of any subject ("its importance", "the prospects") names none.

@@ -153,7 +153,13 @@ QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics ind
 OCCASION_NOUNS = frozenset(
     "forum summit visit talk ceremony event congress plenary studio panel broadcast viewer audience".split()
 )
-NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS
+# How parties stand to each other, whoever they are: alone, no subject ("cooperation", "relations",
+# "friendship" fill a foreign leader's list); with what the relation is in or between ("energy
+# cooperation", "Russian-Chinese relations") a phrase still names one.
+RELATION_NOUNS = frozenset(
+    "cooperation relation relationship friendship dialogue partnership tie interaction contact".split()
+)
+NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS | RELATION_NOUNS
 
 
 # Nouns of what is said about any subject (its level, its issues, the next step, a good
