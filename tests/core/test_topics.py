@@ -41,6 +41,16 @@ def test_prepositions_and_connectives_the_dictionary_lacks_are_never_topics():
     assert not {"despite", "amid", "unlike", "nonetheless"} & set(c) and "harbour wall" in c
 
 
+def test_prepositions_of_several_words_name_nothing():
+    c = candidates(
+        "In addition, we rebuilt the quay in order to take ferries. For instance, the harbour master, "
+        "in charge of the quay, acted in line with the executive order."
+    )
+    assert not {"addition", "instance", "charge", "line"} & set(c)
+    assert {"executive order", "quay", "harbour master"} <= set(c)
+    assert c["order"] == 1  # inside "executive order" only
+
+
 def test_stage_directions_are_not_topics():
     from meetings.core.topics.extract import RemarkText, remark_phrases
 

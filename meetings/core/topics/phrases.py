@@ -355,6 +355,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     plain = normalise(text)
     if "St " in plain:  # "St" and its name as one word of the phrase's MAX_WORDS
         plain = _SAINT_NAME.sub("St-", plain)
+    plain = _IDIOMS.sub(",", plain)
     for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
@@ -386,6 +387,16 @@ def longest_keys(text: str) -> set[str]:
 # A word, or (group empty) a break: the same runs as splitting at _BREAK and finding _WORD in
 # each chunk, since no break contains a letter and no word contains a break's first character.
 _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
+# Prepositions and connectives of several words whose noun names nothing ("in addition", "in order
+# to", "for instance", "in charge of"): read as a break, like a comma, so "addition" or "order" is
+# no candidate there ("executive order" still is).
+_IDIOMS = re.compile(
+    r"\b(?:in addition|in order to|in spite of|in favour of|in favor of|for instance|in line with"
+    r"|in charge of|on the one hand|by and large|in connection with|in response to|in return"
+    r"|in the course of|in the event of|at the expense of|on the part of|in the interests? of"
+    r"|in the (?:field|sphere|light) of)\b",
+    re.IGNORECASE,
+)
 _MISSING: tuple = ("<not yet looked up>",)  # a sentinel of the cache's own type
 _WORD_INFO: dict[str, tuple | None] = {}
 _WORD_INFO_MAX = 200_000
