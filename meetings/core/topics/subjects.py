@@ -469,18 +469,14 @@ def variants(
     for base, members in groups.items():
         if base in uses and base not in members:
             members.append(base)
-        best = min(members, key=lambda k: (-uses.get(k, 0), len(k), k))
-        for k in members:
-            if k != best:
-                out[k] = best
+        _under_commonest(members, uses, out)
     _merge_acronyms(aliases, uses, out)
     # A plural in -ics (the singular rule keeps it: "physics") and its singular are one subject
     # ("Olympics", "Olympic"), under the form more remarks use.
     for key in uses:
         stem = key[:-1]
         if key.endswith("ics") and stem in uses and key not in out and stem not in out:
-            best, other = sorted((key, stem), key=lambda k: (-uses[k], len(k), k))
-            out[other] = best
+            _under_commonest((key, stem), uses, out)
     # A place's adjective alone ("Syrian", "Crimean", "Ukrainian") is the place: the subject a
     # reader names. Phrases keep theirs ("Crimean bridge").
     for key in uses:
@@ -541,6 +537,19 @@ def variants(
     return out
 
 
+def _commonest(keys: Collection[str], uses: Mapping[str, int]) -> str:
+    """The key more remarks use; on a tie the shorter, then the first A-Z."""
+    return min(keys, key=lambda k: (-uses.get(k, 0), len(k), k))
+
+
+def _under_commonest(keys: Collection[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """Each of `keys` shown under the commonest of them (_commonest): one topic."""
+    best = _commonest(keys, uses)
+    for k in keys:
+        if k != best:
+            out[k] = best
+
+
 def _resolve_chains(out: dict[str, str | None]) -> None:
     """Every key to a key shown as itself, or None: a key shown under one that is itself shown
     under another, or dropped ("duma sergei" under the given name "sergei", no subject), follows
@@ -595,10 +604,7 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
         if seen != key:
             groups.setdefault(compact, [seen]).append(key)
     for members in groups.values():
-        best = min(members, key=lambda k: (-remarks[k], len(k), k))
-        for key in members:
-            if key != best:
-                out[key] = best
+        _under_commonest(members, remarks, out)
 
 
 def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
@@ -888,10 +894,7 @@ def _merge_country_names(uses: Mapping[str, int], out: dict[str, str | None]) ->
     for names in COUNTRY_NAMES:
         said = [k for k in names if k in uses and out.get(k, k) == k]
         if len(said) > 1:
-            best = min(said, key=lambda k: (-uses[k], len(k), k))
-            for k in said:
-                if k != best:
-                    out[k] = best
+            _under_commonest(said, uses, out)
 
 
 def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
@@ -911,7 +914,8 @@ def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, 
         a, b = out.get(short, short), out.get(long, long)
         if a is None or b is None or a == b or a not in uses or b not in uses:
             continue
-        best, other = sorted((a, b), key=lambda k: (-uses[k], len(k), k))
+        best = _commonest((a, b), uses)
+        other = b if best == a else a
         for k, target in list(out.items()):
             if target == other:
                 out[k] = best
