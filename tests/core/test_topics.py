@@ -1819,3 +1819,18 @@ def test_a_word_shown_as_its_phrase_is_listed_once_when_the_phrase_is_ranked_too
     ]
     top = [p for p, _, _ in score(turns).person_topics[10]]
     assert top.count("polling station") == 1 and "station" not in top
+
+
+def test_a_place_a_person_names_only_by_its_adjective_inside_a_name_is_that_name():
+    # Person 10 says "Larkovian" only in "the Larkovian Grain Union": to them "Larkovia" is a
+    # fragment of that name, not a subject of its own. Person 20 names Larkovia itself: it stays.
+    union = {"larkovian": 1, "larkovian grain": 1, "larkovian grain union": 1, "grain union": 1, "grain": 1}
+    turns = [
+        *[TurnPhrases(i, i, 1, 10, False, Counter({**union, "harbour": 1}), 80) for i in (1, 2, 3)],
+        *[TurnPhrases(i, i, 1, 20, False, Counter({"larkovia": 2, "harbour": 1}), 80) for i in (4, 5, 6)],
+        *_background(100, 10),
+    ]
+    scored = score(turns)
+    top = [p for p, _, _ in scored.person_topics[10]]
+    assert "larkovian grain union" in top and "larkovia" not in top
+    assert "larkovia" in [p for p, _, _ in scored.person_topics[20]]

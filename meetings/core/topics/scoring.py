@@ -273,6 +273,7 @@ def score(
     out = Scored()
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
+    words_shown_as = _WordsShownAs(vmap)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:
@@ -445,7 +446,7 @@ def score(
         ranked.sort(key=lambda x: (-x[1], x[0]))
         ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
-            ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs)
+            ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, words_shown_as)
         out.person_topics[pid] = _dedupe(ranked, TOPICS_PER_PERSON, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
@@ -625,15 +626,38 @@ def burstiness(chance_meetings: float, meetings: int) -> float:
     return min(BURST_CAP, max(1.0, ratio)) ** BURST_EXPONENT
 
 
-def _whole_phrases(ranked, uses, remarks, subs):
+class _WordsShownAs:
+    """Phrase key -> the keys its words are shown under where those differ (subjects.variants:
+    "eurasian economic union" -> {"eurasia"}, the place its adjective names), memoised."""
+
+    def __init__(self, vmap: Mapping[str, str | None]):
+        self._vmap = vmap
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def __call__(self, key: str) -> frozenset[str]:
+        got = self._memo.get(key)
+        if got is None:
+            get = self._vmap.get
+            got = self._memo[key] = frozenset(
+                q for w in key.split(" ") if (q := get(w)) is not None and q != w
+            )
+        return got
+
+
+def _whole_phrases(ranked, uses, remarks, subs, words_shown_as=None):
     """A topic a person says (almost) only inside one longer phrase of theirs is shown as that
-    phrase ("stream" -> "Turkish Stream"), at its own place."""
+    phrase ("stream" -> "Turkish Stream"), at its own place. So is a topic a word of the phrase
+    is shown under (`words_shown_as`), when the phrase is among the person's ranked topics too:
+    "Eurasia" of someone who says "Eurasian" only in "the Eurasian Economic Union"."""
     head = {p for p, _, _ in ranked}
     whole: dict[str, str] = {}
     for q, uq in uses.items():
         if " " not in q or q not in remarks:
             continue
-        for s in subs[q] & head:
+        inside = subs[q] & head
+        if words_shown_as is not None and q in head:
+            inside |= words_shown_as(q) & head
+        for s in inside:
             if uq >= OWN_FRAGMENT_SHARE * uses[s]:
                 b = whole.get(s)
                 if b is None or (uq, len(q), b) > (uses[b], len(b), q):
