@@ -1827,10 +1827,17 @@ def test_a_place_a_person_names_only_by_its_adjective_inside_a_name_is_that_name
     union = {"larkovian": 1, "larkovian grain": 1, "larkovian grain union": 1, "grain union": 1, "grain": 1}
     turns = [
         *[TurnPhrases(i, i, 1, 10, False, Counter({**union, "harbour": 1}), 80) for i in (1, 2, 3)],
-        *[TurnPhrases(i, i, 1, 20, False, Counter({"larkovia": 2, "harbour": 1}), 80) for i in (4, 5, 6)],
+        *[TurnPhrases(i, i, 1, 20, False, Counter({"larkovia": 1, "harbour": 1}), 80) for i in (4, 5, 6)],
         *_background(100, 10),
+    ]
+    # Person 30 says the Union's name in the same remarks as Larkovia itself: both are theirs.
+    turns += [
+        TurnPhrases(i, i, 1, 30, False, Counter({**union, "larkovia": 1, "harbour": 1}), 80)
+        for i in range(7, 13)
     ]
     scored = score(turns)
     top = [p for p, _, _ in scored.person_topics[10]]
     assert "larkovian grain union" in top and "larkovia" not in top
     assert "larkovia" in [p for p, _, _ in scored.person_topics[20]]
+    top = [p for p, _, _ in scored.person_topics[30]]
+    assert "larkovian grain union" in top and "larkovia" in top

@@ -271,9 +271,10 @@ def score(
     -> the phrase keys of what their office answers for (PORTFOLIO_WEIGHT)."""
     portfolios = portfolios or {}
     out = Scored()
+    written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
-    words_shown_as = _WordsShownAs(vmap)
+    words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
     df: Counter = Counter()
     for t in turns:
@@ -446,7 +447,9 @@ def score(
         ranked.sort(key=lambda x: (-x[1], x[0]))
         ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
-            ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, words_shown_as)
+            ranked = _whole_phrases(
+                ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, (words_shown_as, pid)
+            )
         out.person_topics[pid] = _dedupe(ranked, TOPICS_PER_PERSON, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
@@ -627,36 +630,56 @@ def burstiness(chance_meetings: float, meetings: int) -> float:
 
 
 class _WordsShownAs:
-    """Phrase key -> the keys its words are shown under where those differ (subjects.variants:
-    "eurasian economic union" -> {"eurasia"}, the place its adjective names), memoised."""
+    """Phrase key -> the keys the words that qualify its last word are shown under where those
+    differ (subjects.variants: "eurasian economic union" -> {"eurasia"}, the place its adjective
+    names; not "intra syrian", whose adjective is what the phrase names), memoised. And who says
+    such a key itself (`said_by`), from the remarks as written (`turns`, before variants merged
+    "Syrian" into "Syria")."""
 
-    def __init__(self, vmap: Mapping[str, str | None]):
+    def __init__(self, vmap: Mapping[str, str | None], turns: list[TurnPhrases]):
         self._vmap = vmap
+        self._turns = turns
         self._memo: dict[str, frozenset[str]] = {}
+        self._speakers: dict[str, set[int]] | None = None
+
+    def said_by(self, key: str, speaker: int) -> bool:
+        """Does `speaker` say `key` itself in some remark? (One pass over the archive, the first
+        time it is asked, for every key a word is shown under.)"""
+        if self._speakers is None:
+            targets = {q for w, q in self._vmap.items() if q is not None and " " not in w and q != w}
+            speakers: dict[str, set[int]] = defaultdict(set)
+            for t in self._turns:
+                if t.speaker_id is not None:
+                    for k in targets.intersection(t.phrases.keys()):
+                        speakers[k].add(t.speaker_id)
+            self._speakers = speakers
+        return speaker in self._speakers.get(key, ())
 
     def __call__(self, key: str) -> frozenset[str]:
         got = self._memo.get(key)
         if got is None:
             get = self._vmap.get
             got = self._memo[key] = frozenset(
-                q for w in key.split(" ") if (q := get(w)) is not None and q != w
+                q for w in key.split(" ")[:-1] if (q := get(w)) is not None and q != w
             )
         return got
 
 
-def _whole_phrases(ranked, uses, remarks, subs, words_shown_as=None):
+def _whole_phrases(ranked, uses, remarks, subs, shown_as=None):
     """A topic a person says (almost) only inside one longer phrase of theirs is shown as that
     phrase ("stream" -> "Turkish Stream"), at its own place. So is a topic a word of the phrase
-    is shown under (`words_shown_as`), when the phrase is among the person's ranked topics too:
-    "Eurasia" of someone who says "Eurasian" only in "the Eurasian Economic Union"."""
+    is shown under (`shown_as`: _WordsShownAs and the person), when the phrase is among the
+    person's ranked topics too and the person never says the topic itself: "Eurasia" of someone
+    who says "Eurasian" only in "the Eurasian Economic Union"."""
     head = {p for p, _, _ in ranked}
     whole: dict[str, str] = {}
     for q, uq in uses.items():
         if " " not in q or q not in remarks:
             continue
         inside = subs[q] & head
-        if words_shown_as is not None and q in head:
-            inside |= words_shown_as(q) & head
+        if shown_as is not None and q in head:
+            words_shown_as, person = shown_as
+            inside |= {k for k in words_shown_as(q) & head if not words_shown_as.said_by(k, person)}
         for s in inside:
             if uq >= OWN_FRAGMENT_SHARE * uses[s]:
                 b = whole.get(s)
