@@ -1841,3 +1841,17 @@ def test_a_place_a_person_names_only_by_its_adjective_inside_a_name_is_that_name
     assert "larkovia" in [p for p, _, _ in scored.person_topics[20]]
     top = [p for p, _, _ in scored.person_topics[30]]
     assert "larkovian grain union" in top and "larkovia" in top
+
+
+def test_the_practice_and_its_practitioners_are_listed_once():
+    # "brakmorism" and "brakmorists" (an -ism and its -ist) are one subject to a reader: a person's
+    # list shows the one ranked higher, once.
+    turns = [
+        *[
+            TurnPhrases(i, i, 1, 10, False, Counter({"brakmorist": 2, "brakmorism": 1, "harbour": 1}), 80)
+            for i in (1, 2, 3)
+        ],
+        *_background(100, 10),
+    ]
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.count("brakmorist") + top.count("brakmorism") == 1 and "harbour" in top

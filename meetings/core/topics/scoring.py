@@ -450,7 +450,7 @@ def score(
             ranked = _whole_phrases(
                 ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, (words_shown_as, pid)
             )
-        out.person_topics[pid] = _dedupe(ranked, TOPICS_PER_PERSON, subs)
+        out.person_topics[pid] = _dedupe(_one_per_doctrine(ranked), TOPICS_PER_PERSON, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
         weighed = []
@@ -732,6 +732,21 @@ def _heads_as_phrases(ranked, uses, remarks):
         if p not in seen:  # the phrase may be ranked on its own too: once, at the higher place
             seen.add(p)
             out.append((p, w, r))
+    return out
+
+
+def _one_per_doctrine(ranked):
+    """An -ism and its -ists ("terrorism", "terrorists"; "tourism", "tourists") are one subject
+    on a person's list: the one ranked higher is listed, the other not."""
+    out, seen = [], set()
+    for item in ranked:
+        p = item[0]
+        if " " not in p and p.endswith(("ism", "ist")) and len(p) > 5:
+            stem = p[:-3]
+            if stem in seen:
+                continue
+            seen.add(stem)
+        out.append(item)
     return out
 
 
