@@ -552,6 +552,17 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
     assert not is_subject(key)
 
 
+@pytest.mark.parametrize("key", ["region", "territory", "district", "centre"])
+def test_the_kind_of_place_is_no_subject_alone(key):
+    # "The regions", "the territory", "the centre" say what kind of place, not which: alone they
+    # fill the lists of everyone who governs or runs one; "Zelvan Region", "federal district",
+    # "training centre" name one.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject(f"zelvan {key}") and is_subject(f"training {key}")
+
+
 @pytest.mark.parametrize("key", ["cooperation", "relation", "friendship", "dialogue", "partnership", "tie"])
 def test_how_parties_stand_to_each_other_is_no_subject_alone(key):
     # "Cooperation", "relations" alone fill a foreign leader's list; "energy cooperation",
@@ -1691,7 +1702,8 @@ def test_a_person_named_with_a_chairmans_title_or_in_a_case_is_one_topic():
     assert got["chairman kim dal ho"] == "kim dal ho"
     assert "alexei navarov" not in got
     assert got["skripov case"] == "skripov"
-    assert "vladimir region" not in got and "region" not in got
+    # Nor is "Vladimir Region" a first name and a surname ("region" alone is no subject at all).
+    assert "vladimir region" not in got and got.get("region") is None
     # A case of an illness is no person's matter; a surname after two first names is two people.
     assert "koronix case" not in got
     assert "bill clintock" not in got and "hillary clintock" not in got

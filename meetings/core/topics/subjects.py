@@ -159,7 +159,11 @@ OCCASION_NOUNS = frozenset(
 RELATION_NOUNS = frozenset(
     "cooperation relation relationship friendship dialogue partnership tie interaction contact".split()
 )
-NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS | RELATION_NOUNS
+# The kind of place, not which: "the regions", "the territory", "the centre" (of any training,
+# research or cancer centre) fill the lists of everyone who governs or runs one; "Zelvan Region",
+# "federal district", "training centre" name one (the place counterpart of SHELL_NOUNS).
+PLACE_KINDS = frozenset("region territory district centre".split())
+NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS | RELATION_NOUNS | PLACE_KINDS
 
 
 # Nouns of what is said about any subject (its level, its issues, the next step, a good
