@@ -552,6 +552,16 @@ def test_grading_adjectives_titles_dated_and_first_names_alone_are_not_subjects(
     assert not is_subject(key)
 
 
+@pytest.mark.parametrize("key", ["commission", "committee", "agreement"])
+def test_a_body_or_a_document_of_any_kind_is_no_subject_alone(key):
+    # Like "the ministry", "the agency", "the document": which commission, which agreement is
+    # what a reader would name ("trilateral commission", "Zelvan agreement").
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject(f"trilateral {key}") and is_subject(f"zelvan {key}")
+
+
 @pytest.mark.parametrize("key", ["region", "territory", "district", "centre"])
 def test_the_kind_of_place_is_no_subject_alone(key):
     # "The regions", "the territory", "the centre" say what kind of place, not which: alone they

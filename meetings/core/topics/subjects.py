@@ -145,7 +145,7 @@ SHELL_NOUNS = frozenset(
     """programme project facility enterprise delegation organisation sector unit product production
     document authority department participant initiative implementation accordance request
     invitation conversation representative ministry federation republic corporation company
-    institution agency""".split()
+    institution agency commission committee agreement""".split()
 )
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator range".split())
 # The occasion rather than what was said at it: "the forum", "the summit", "the visit"; how it is
