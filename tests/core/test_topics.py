@@ -1877,3 +1877,35 @@ def test_the_practice_and_its_practitioners_are_listed_once():
     ]
     top = [p for p, _, _ in score(turns).person_topics[10]]
     assert top.count("brakmorist") + top.count("brakmorism") == 1 and "harbour" in top
+
+
+def test_a_kind_of_place_a_person_names_as_one_place_is_that_place():
+    from meetings.core.topics.scoring import KIND_USE, _heads_as_phrases
+
+    # "territory" is no subject alone, but weighed like any word (under KIND_USE) it holds the
+    # person's rank for the one place they name with it: "Zelvan Territory" there, not below
+    # "harbour" where its own weight puts it. Said of many places, it leaves no topic.
+    kind = KIND_USE + "territory"
+    uses = {kind: 5, "zelvan territory": 4, "brakmor territory": 1, "harbour": 3}
+    remarks = dict.fromkeys(uses, 2)
+    ranked = [(kind, 50.0, 2), ("harbour", 40.0, 2), ("zelvan territory", 10.0, 2)]
+    assert [p for p, _, _ in _heads_as_phrases(ranked, uses, remarks)] == ["zelvan territory", "harbour"]
+    many = {kind: 4, "zelvan territory": 1, "brakmor territory": 1, "quilden territory": 1, "harbour": 3}
+    ranked = [(kind, 50.0, 2), ("harbour", 40.0, 2)]
+    assert [p for p, _, _ in _heads_as_phrases(ranked, many, dict.fromkeys(many, 2))] == ["harbour"]
+    # In a whole archive: the mark never reaches a remark's, a meeting's or a person's topics.
+    turns = [
+        *[
+            TurnPhrases(
+                i, i, 1, 10, False, Counter({"territory": 3, "zelvan territory": 3, "harbour": 1}), 80
+            )
+            for i in (1, 2, 3)
+        ],
+        TurnPhrases(4, 4, 1, 20, False, Counter({"territory": 2, "brakmor territory": 2, "harbour": 1}), 80),
+        *_background(100, 10),
+    ]
+    scored = score(turns)
+    assert "zelvan territory" in [p for p, _, _ in scored.person_topics[10]]
+    assert all(KIND_USE not in p for plist in scored.person_topics.values() for p, _, _ in plist)
+    assert all(KIND_USE not in p for chosen in scored.turn_topics.values() for p in chosen)
+    assert all(KIND_USE not in p for ml in scored.meeting_topics.values() for p, _ in ml)

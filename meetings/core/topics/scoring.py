@@ -24,6 +24,7 @@ from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name,
 from .subjects import (
     DATING_ADJECTIVES,
     GRADING_ADJECTIVES,
+    HEAD_KINDS,
     NAME_SHARE,
     common_weight,
     distinct_from_english,
@@ -102,6 +103,11 @@ UNKNOWN_ZIPF = 1.0
 UNKNOWN_FREQUENCY = 10 ** (UNKNOWN_ZIPF - 9)
 # At most about this many remarks are read for the uses of each key (subjects.modifiers).
 MODIFIER_SAMPLE_TURNS = 100_000
+# A word of subjects.HEAD_KINDS ("territory"), no subject alone, is carried under this mark
+# ("#territory") so that a person's use of it is weighed like any word's: shown as the one phrase
+# they say it in ("Stavropol Territory", _heads_as_phrases), never as itself, never a remark's or
+# a meeting's topic.
+KIND_USE = "#"
 
 
 class PhraseCounts(Mapping):
@@ -197,6 +203,9 @@ def _canonical(
         chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns[::step])))
     )
     vmap = variants(remarks, names, occurrences)
+    for kind in HEAD_KINDS.intersection(remarks):
+        if vmap.get(kind, kind) is None:
+            vmap[kind] = KIND_USE + kind
     if not vmap:
         return list(turns), vmap, occurrences
     mapped = vmap.keys()
@@ -236,7 +245,12 @@ def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> di
     Donald Trump". A word stays ("Saudi" of "Saudi Arabia" is said alone too)."""
     forms: dict[str, list[str]] = defaultdict(list)
     for k, q in vmap.items():
-        if q is not None and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) and ALIAS not in k:
+        if (
+            q is not None
+            and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE))
+            and ALIAS not in k
+            and not q.startswith(KIND_USE)
+        ):
             forms[q].append(k)
     out: dict[str, tuple[str, ...]] = {}
     for q, ks in forms.items():
@@ -341,7 +355,8 @@ def score(
             w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
             if summary:
                 w *= SUMMARY_BOOST
-            weights.append((-w, p))
+            if p[0] != KIND_USE:  # a kind of place or body is no remark's topic
+                weights.append((-w, p))
             phrase_uses[p] = phrase_uses.get(p, 0) + c
             if sid is not None:
                 pu[p] = pu.get(p, 0) + c
@@ -420,16 +435,17 @@ def score(
         many_remarks = person_turns.get(pid, 0) >= SINGLE_REMARK_FROM
         remit = portfolios.get(pid, ())
         for p, w in weight.items():
-            w *= person_idf(p, idf[p], df[p], mean_words) / idf[p]
+            word = p[1:] if p[0] == KIND_USE else p  # English knows "territory", not "#territory"
+            w *= person_idf(word, idf[p], df[p], mean_words) / idf[p]
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
             ratio = (u / words) / ((phrase_uses[p] - u + 0.5) / others_words)
-            if ratio < bar or not distinct_from_english(p, u, words):
+            if ratio < bar or not distinct_from_english(word, u, words):
                 continue
             # Said again and again within remarks (a minister's long report on vaccines) counts:
             # the weight sums (1 + log c) per remark, which alone flattens repetition.
             r = remarks[p]
-            spread = (r / meetings[p]) ** MEETING_EXPONENT if " " in p or zipf(p) < SPREAD_ZIPF else 1.0
+            spread = (r / meetings[p]) ** MEETING_EXPONENT if " " in p or zipf(word) < SPREAD_ZIPF else 1.0
             if r < 2 and many_remarks:
                 spread *= SINGLE_REMARK
             if p in remit:
@@ -440,7 +456,12 @@ def score(
             ranked.append(
                 (
                     p,
-                    w * (u / r) ** REPEAT_EXPONENT * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * b,
+                    w
+                    * (u / r) ** REPEAT_EXPONENT
+                    * spread
+                    * min(ratio, 8.0) ** 0.5
+                    * common_weight(word)
+                    * b,
                     r,
                 )
             )
@@ -646,7 +667,11 @@ class _WordsShownAs:
         """Does `speaker` say `key` itself in some remark? (One pass over the archive, the first
         time it is asked, for every key a word is shown under.)"""
         if self._speakers is None:
-            targets = {q for w, q in self._vmap.items() if q is not None and " " not in w and q != w}
+            targets = {
+                q
+                for w, q in self._vmap.items()
+                if q is not None and " " not in w and q != w and not q.startswith(KIND_USE)
+            }
             speakers: dict[str, set[int]] = defaultdict(set)
             for t in self._turns:
                 if t.speaker_id is not None:
@@ -660,7 +685,9 @@ class _WordsShownAs:
         if got is None:
             get = self._vmap.get
             got = self._memo[key] = frozenset(
-                q for w in key.split(" ")[:-1] if (q := get(w)) is not None and q != w
+                q
+                for w in key.split(" ")[:-1]
+                if (q := get(w)) is not None and q != w and not q.startswith(KIND_USE)
             )
         return got
 
@@ -703,7 +730,8 @@ def _heads_as_phrases(ranked, uses, remarks):
     two-word phrase of theirs that holds most of those uses, if it holds HEAD_PHRASE_SHARE of them,
     at the word's place (unless its first word only dates or grades, "new energy", or is a topic of
     theirs already, "tax revenue" after "tax"); otherwise left out if said mostly after names,
-    kept if after words. `uses`, `remarks`: the person's."""
+    kept if after words. A kind of place or body (KIND_USE) is only ever shown as such a phrase.
+    `uses`, `remarks`: the person's."""
     after: dict[str, int] = {}  # word -> its uses after another word
     after_names: dict[str, int] = {}  # word -> its uses after a word the dictionary lacks
     best: dict[str, tuple[int, str]] = {}  # word -> (uses, phrase) of its commonest such phrase
@@ -715,20 +743,21 @@ def _heads_as_phrases(ranked, uses, remarks):
                 after_names[head] = after_names.get(head, 0) + uq
             if (uq, q) > best.get(head, (0, "")):
                 best[head] = (uq, q)
-    if not after:
-        return ranked
     out, seen = [], set()
     for p, w, r in ranked:
-        n = after.get(p, 0)
+        word = p[1:] if p[0] == KIND_USE else p
+        n = after.get(word, 0)
         if n and " " not in p and n >= HEAD_SHARE * uses[p]:
-            uq, q = best[p]
+            uq, q = best[word]
             if uq >= HEAD_PHRASE_SHARE * n and q in remarks:
                 first = q[: q.index(" ")]
                 # Not "new energy", nor "tax revenue" below "tax": the word says it better.
                 if first not in DATING_ADJECTIVES and first not in GRADING_ADJECTIVES and first not in seen:
                     p, r = q, remarks[q]
-            elif after_names.get(p, 0) >= HEAD_SHARE * n:
+            elif after_names.get(word, 0) >= HEAD_SHARE * n:
                 continue
+        if p[0] == KIND_USE:
+            continue  # not said as one phrase: no subject of its own
         if p not in seen:  # the phrase may be ranked on its own too: once, at the higher place
             seen.add(p)
             out.append((p, w, r))
