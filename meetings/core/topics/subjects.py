@@ -141,12 +141,14 @@ TIME_UNITS = frozenset("year month week day".split())
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
-SHELL_NOUNS = frozenset(
+# A body or a document of any kind: which commission, which agreement is the subject.
+BODY_KINDS = frozenset("commission committee agreement".split())
+SHELL_NOUNS = BODY_KINDS | frozenset(
     """programme project facility enterprise delegation organisation sector unit product production
     document authority department participant initiative implementation accordance request
     invitation conversation representative ministry federation republic corporation company
     institution agency""".split()
-) | frozenset("commission committee agreement".split())  # a body or a document of any kind
+)
 QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics indicator range".split())
 # The occasion rather than what was said at it: "the forum", "the summit", "the visit"; how it is
 # held ("the studio", "our panel", "viewers" of a broadcast).
@@ -163,10 +165,10 @@ RELATION_NOUNS = frozenset(
 # research or cancer centre) fill the lists of everyone who governs or runs one; "Zelvan Region",
 # "federal district", "training centre" name one (the place counterpart of SHELL_NOUNS).
 PLACE_KINDS = frozenset("region territory district centre".split())
-# Kinds a person names, when they say the word, nearly always as one place or body of theirs
-# ("Stavropol Territory", "the constitutional committee"): weighed as the word, shown only as that
-# phrase (scoring._heads_as_phrases), never alone.
-HEAD_KINDS = PLACE_KINDS | frozenset("commission committee agreement".split())
+# The kinds of place and body are weighed as words all the same (scoring.KIND_USE), so that a
+# person who says one nearly always as one place or body of theirs ("Stavropol Territory", "the
+# constitutional committee") has that phrase at the word's rank (scoring._heads_as_phrases).
+HEAD_KINDS = PLACE_KINDS | BODY_KINDS
 NOT_ALONE = UNITS | SHELL_NOUNS | QUANTITY_NOUNS | OCCASION_NOUNS | MONTHS | RELATION_NOUNS | PLACE_KINDS
 
 
