@@ -203,16 +203,21 @@ def _canonical(
         chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns[::step])))
     )
     vmap = variants(remarks, names, occurrences)
-    for kind in HEAD_KINDS.intersection(remarks):
-        if vmap.get(kind, kind) is None:
-            vmap[kind] = KIND_USE + kind
     if not vmap:
         return list(turns), vmap, occurrences
+    # A kind of place or body, no subject (None in vmap, which the callers read), is carried under
+    # its mark (KIND_USE): a key no other is merged with, so renamed as the dropped keys are
+    # filtered, in C.
+    marks = {
+        kind: KIND_USE + kind for kind in HEAD_KINDS.intersection(remarks) if vmap.get(kind, kind) is None
+    }
+    marked = marks.keys()
+    mark = marks.get
     mapped = vmap.keys()
     # Most remarks only lose keys (the use keys are in nearly all of them): those are filtered in
     # C; a remark with a key shown under another is merged key by key.
-    dropped = frozenset(k for k, q in vmap.items() if q is None)
-    renamed = mapped - dropped
+    dropped = frozenset(k for k, q in vmap.items() if q is None) - marked
+    renamed = mapped - dropped - marked
     is_dropped = dropped.__contains__
     out: list[TurnPhrases] = []
     append = out.append
@@ -224,11 +229,14 @@ def _canonical(
             continue
         if renamed.isdisjoint(keys):
             gone = list(map(is_dropped, keys))
-            kept = PhraseCounts(tuple(_unless(keys, gone)), tuple(_unless(phrases.values(), gone)))
+            left = tuple(_unless(keys, gone))
+            if not marked.isdisjoint(keys):
+                left = tuple(map(mark, left, left))
+            kept = PhraseCounts(left, tuple(_unless(phrases.values(), gone)))
         else:
             merged: dict[str, int] = {}
             for p, c in phrases.items():
-                q = vmap.get(p, p)
+                q = marks[p] if p in marks else vmap.get(p, p)
                 if q is not None and c > merged.get(q, 0):
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
@@ -245,12 +253,7 @@ def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> di
     Donald Trump". A word stays ("Saudi" of "Saudi Arabia" is said alone too)."""
     forms: dict[str, list[str]] = defaultdict(list)
     for k, q in vmap.items():
-        if (
-            q is not None
-            and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE))
-            and ALIAS not in k
-            and not q.startswith(KIND_USE)
-        ):
+        if q is not None and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) and ALIAS not in k:
             forms[q].append(k)
     out: dict[str, tuple[str, ...]] = {}
     for q, ks in forms.items():
@@ -355,8 +358,7 @@ def score(
             w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
             if summary:
                 w *= SUMMARY_BOOST
-            if p[0] != KIND_USE:  # a kind of place or body is no remark's topic
-                weights.append((-w, p))
+            weights.append((-w, p))
             phrase_uses[p] = phrase_uses.get(p, 0) + c
             if sid is not None:
                 pu[p] = pu.get(p, 0) + c
@@ -371,8 +373,8 @@ def score(
         chosen: dict[str, float] = {}
         hidden: set[str] = set()  # phrases contained in a chosen one
         for nw, p in weights:
-            if p in hidden or not subs[p].isdisjoint(chosen):
-                continue
+            if p in hidden or not subs[p].isdisjoint(chosen) or p[0] == KIND_USE:
+                continue  # (a kind of place or body is no remark's topic)
             chosen[p] = -nw
             if len(chosen) >= TOPICS_PER_TURN:
                 break
@@ -435,7 +437,7 @@ def score(
         many_remarks = person_turns.get(pid, 0) >= SINGLE_REMARK_FROM
         remit = portfolios.get(pid, ())
         for p, w in weight.items():
-            word = p[1:] if p[0] == KIND_USE else p  # English knows "territory", not "#territory"
+            word = _unmarked(p)  # English knows "territory", not "#territory"
             w *= person_idf(word, idf[p], df[p], mean_words) / idf[p]
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
@@ -667,11 +669,7 @@ class _WordsShownAs:
         """Does `speaker` say `key` itself in some remark? (One pass over the archive, the first
         time it is asked, for every key a word is shown under.)"""
         if self._speakers is None:
-            targets = {
-                q
-                for w, q in self._vmap.items()
-                if q is not None and " " not in w and q != w and not q.startswith(KIND_USE)
-            }
+            targets = {q for w, q in self._vmap.items() if q is not None and " " not in w and q != w}
             speakers: dict[str, set[int]] = defaultdict(set)
             for t in self._turns:
                 if t.speaker_id is not None:
@@ -685,9 +683,7 @@ class _WordsShownAs:
         if got is None:
             get = self._vmap.get
             got = self._memo[key] = frozenset(
-                q
-                for w in key.split(" ")[:-1]
-                if (q := get(w)) is not None and q != w and not q.startswith(KIND_USE)
+                q for w in key.split(" ")[:-1] if (q := get(w)) is not None and q != w
             )
         return got
 
@@ -745,7 +741,7 @@ def _heads_as_phrases(ranked, uses, remarks):
                 best[head] = (uq, q)
     out, seen = [], set()
     for p, w, r in ranked:
-        word = p[1:] if p[0] == KIND_USE else p
+        word = _unmarked(p)
         n = after.get(word, 0)
         if n and " " not in p and n >= HEAD_SHARE * uses[p]:
             uq, q = best[word]
@@ -762,6 +758,11 @@ def _heads_as_phrases(ranked, uses, remarks):
             seen.add(p)
             out.append((p, w, r))
     return out
+
+
+def _unmarked(key: str) -> str:
+    """The word a KIND_USE key marks ("#territory" -> "territory"); any other key as it is."""
+    return key[1:] if key[0] == KIND_USE else key
 
 
 def _one_per_doctrine(ranked):
