@@ -735,6 +735,47 @@ def test_a_speaker_who_is_most_of_the_archive_keeps_their_subjects():
     assert "quay wall" in {p for p, _, _ in score(turns).person_topics[10]}
 
 
+def _dominant_speaker(others_filler: int) -> list[TurnPhrases]:
+    """Person 10 says "quay wall" in twelve remarks of twelve meetings and "fish market" in three
+    remarks of one meeting, with sixty remarks of other words; the others say "quay wall" in four
+    remarks and `others_filler` remarks of other words."""
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter({"quay wall": 1}), 200) for i in range(1, 13)]
+    turns += [TurnPhrases(20 + i, 20, 1 + i, 10, False, Counter({"fish market": 1}), 200) for i in range(3)]
+    turns += [
+        TurnPhrases(100 + i, 100 + i, 1, 10, False, Counter({f"pier lamp {i}": 1}), 200) for i in range(60)
+    ]
+    turns += [
+        TurnPhrases(1000 + i, 1000 + i, 2, 30 + i, False, Counter({"quay wall": 1}), 200) for i in range(4)
+    ]
+    turns += [
+        TurnPhrases(5000 + i, 5000 + i, 2, 50 + i % 5, False, Counter({f"harbour crane {i}": 1}), 200)
+        for i in range(others_filler)
+    ]
+    return turns
+
+
+def test_a_speaker_who_is_most_of_the_archive_is_read_by_how_many_of_their_remarks_carry_a_subject():
+    # Person 10 says three quarters of the archive's words. "fish market" is theirs alone (three
+    # remarks), "quay wall" they say in twelve remarks and the others about as often: against the
+    # rest of the archive only the fish market is distinctive, but the quay wall is what they come
+    # back to, and for them the rest of the archive is little reference.
+    turns = _dominant_speaker(20)
+    share = sum(t.words for t in turns if t.speaker_id == 10) / sum(t.words for t in turns)
+    assert share > 0.7
+    top = [p for p, _, _ in score(turns).person_topics[10]]
+    assert top.index("quay wall") < top.index("fish market")
+
+
+def test_the_remarks_a_topic_is_in_weigh_by_the_speakers_share_of_the_archive():
+    from meetings.core.topics.scoring import DOMINANCE_EXPONENT, dominance
+
+    # Nothing for someone who says little of the archive; the head of state's 60% counts.
+    assert dominance(100, 0.0) == 1.0
+    assert dominance(100, 0.01) < 1.03
+    assert dominance(100, 0.6) == pytest.approx(100 ** (DOMINANCE_EXPONENT * 0.6))
+    assert dominance(100, 0.6) > dominance(10, 0.6) > dominance(1, 0.6) == 1.0
+
+
 def test_a_word_rare_in_english_that_the_whole_archive_speaks_of_stays_a_subject():
     # "typhoon" (rare in English) and "cargo" (commoner) are in the same share of the archive's
     # remarks, everyone's; person 10 uses each as often. The archive alone cannot tell them apart;

@@ -400,8 +400,14 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             if remarks[p] < 2 and sum(1 for t in pts if t.phrases) >= scoring.SINGLE_REMARK_FROM:
                 spread *= scoring.SINGLE_REMARK
             burst = scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))
+            # The remarks that carry it, by the person's share of the archive's words.
+            most = remarks[p] ** (scoring.DOMINANCE_EXPONENT * (words / total_words))
             ranked.append(
-                (p, w * per_remark * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * burst, remarks[p])
+                (
+                    p,
+                    w * per_remark * spread * min(ratio, 8.0) ** 0.5 * common_weight(p) * burst * most,
+                    remarks[p],
+                )
             )
         ranked.sort(key=lambda x: (-x[1], x[0]))
         # A topic said only inside one longer phrase of the person's is shown as that phrase.
