@@ -266,15 +266,20 @@ class TopicQuerySet(models.QuerySet):
                     topic = self.filter(pk=topic_sql.topic_with_form_holding(moved)).first()
         return topic
 
-    def listed(self, order: str = "raised") -> TopicQuerySet:
+    ORDERS = ("profiles", "raised", "az")
+
+    def listed(self, order: str = "profiles") -> TopicQuerySet:
         """The topics the topic index, the sitemap and the API list: among someone's or some
         meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
-        meetings.derived.topic_index.enough_evidence), by label ("az") or most meetings raised
-        first ("raised")."""
+        meetings.derived.topic_index.enough_evidence), in one of ORDERS: on most profiles first
+        ("profiles": a subject many people came back to before a word many say in passing), most
+        meetings raised first ("raised"), or by label ("az")."""
         topics = self.filter(is_featured=True, raised_count__gt=0)
         if order == "az":
             return topics.order_by("label")
-        return topics.order_by("-raised_count", "-remark_count", "label")
+        if order == "raised":
+            return topics.order_by("-raised_count", "-remark_count", "label")
+        return topics.order_by("-profile_count", "-raised_count", "-remark_count", "label")
 
 
 class Topic(models.Model):
@@ -286,6 +291,10 @@ class Topic(models.Model):
     remark_count = models.PositiveIntegerField(default=0)
     raised_count = models.PositiveIntegerField(default=0, help_text="Meetings in which someone raised it.")
     people_count = models.PositiveIntegerField(default=0)
+    profile_count = models.PositiveIntegerField(
+        default=0,
+        help_text="People whose profile lists it among their topics, carried by two or more of their remarks.",
+    )
     is_featured = models.BooleanField(
         default=False,
         db_index=True,

@@ -51,6 +51,10 @@ MIN_REMARKS = 3
 # An archive this small (a new one, a test's) lists what it has: one meeting is all the evidence
 # it can give, and an empty index would say nothing.
 SMALL_ARCHIVE = 10
+# A profile counts towards a topic's place in the index (Topic.profile_count, the index's first
+# order) when the person's topic list shows it with at least this many of their remarks: a subject
+# they came back to, not a word one remark of theirs said in passing.
+PROFILE_REMARKS = 2
 
 
 def enough_evidence(raised_meetings: int, remarks: int, archive_meetings: int) -> bool:
@@ -113,6 +117,8 @@ def _rebuild(started: float) -> RebuildReport:
         keys.update(p for p, _ in mlist)
 
     # Counts per topic, computed before writing so every Topic row is written once.
+    want_person = {(pid, p) for pid, plist in scored.person_topics.items() for p, _, _ in plist}
+    shown: Counter = Counter()  # (person, topic of their list) -> their remarks that carry it
     raised_by_person: Counter = Counter()
     raised_meetings: dict[str, set[int]] = defaultdict(set)
     remark_counts: Counter = Counter()
@@ -125,11 +131,14 @@ def _rebuild(started: float) -> RebuildReport:
             remark_counts[p] += 1
             if t.speaker_id:
                 people[p].add(t.speaker_id)
+                if (k := (t.speaker_id, p)) in want_person:
+                    shown[k] += 1
             if (tid, p) in raised:
                 raised_meetings[p].add(t.meeting_id)
                 raiser.setdefault((t.meeting_id, p), t.speaker_id)
                 if t.speaker_id:
                     raised_by_person[(t.speaker_id, p)] += 1
+    profiles: Counter = Counter(p for (_, p), n in shown.items() if n >= PROFILE_REMARKS)
     # The index lists what someone's or some meeting's list shows; a common English word from a
     # person's list only if more than one of their remarks carries it (one is chance, not a subject).
     featured = {
@@ -150,7 +159,6 @@ def _rebuild(started: float) -> RebuildReport:
     # equals), found meeting by meeting as the TurnTopic rows are written; kept beyond its meeting
     # only for the topics a person's or a meeting's list shows.
     turn_topics = scored.turn_topics
-    want_person = {(pid, p) for pid, plist in scored.person_topics.items() for p, _, _ in plist}
     want_meeting = {(mid, p) for mid, mlist in scored.meeting_topics.items() for p, _ in mlist}
     best_for_person: dict[tuple, tuple[float, int]] = {}
     best_for_meeting: dict[tuple, tuple[float, int]] = {}
@@ -262,6 +270,7 @@ def _rebuild(started: float) -> RebuildReport:
                     remark_counts[key],
                     len(raised_meetings[key]),
                     len(people[key]),
+                    profiles[key],
                     key in featured
                     and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                     list(scored.forms.get(key, ())),

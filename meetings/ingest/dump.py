@@ -291,6 +291,7 @@ class _Loader:
                     r["remark_count"],
                     r["raised_count"],
                     r["people_count"],
+                    r.get("profile_count", 0),  # not in dumps written before it was
                     r["is_featured"],
                     r.get("forms", []),  # not in dumps written before it was
                     r.get("form_labels", []),  # nor this (the topic page reads them from its remarks)

@@ -105,8 +105,8 @@ SELECT m.slug, t.key, t.position, t.date, p.slug, t.speaker_label, t.role, t.kin
 
 def topics_sql() -> str:
     return f"""
-SELECT t.slug, t.key, t.label, t.remark_count, t.raised_count, t.people_count, t.is_featured, t.forms,
-       t.form_labels,
+SELECT t.slug, t.key, t.label, t.remark_count, t.raised_count, t.people_count, t.profile_count,
+       t.is_featured, t.forms, t.form_labels,
        ARRAY(SELECT r.old_slug FROM {table("TopicRedirect")} AS r
               WHERE r.key = t.key OR r.key = ANY(t.forms) ORDER BY r.old_slug)
   FROM {table("Topic")} AS t

@@ -19,6 +19,7 @@ TOPIC_COLUMNS = [
     "remark_count",
     "raised_count",
     "people_count",
+    "profile_count",
     "is_featured",
     "forms",
     "form_labels",

@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
 
 from meetings.core import roles as roles_core
+from meetings.derived.topic_index import PROFILE_REMARKS
 from meetings.models import (
     Appearance,
     Exchange,
@@ -20,6 +21,7 @@ from meetings.models import (
     Participant,
     ParticipantRole,
     ParticipantTopic,
+    Topic,
     TopicSpeaker,
     Turn,
 )
@@ -69,6 +71,20 @@ def topics(person: Participant) -> tuple[list[ParticipantTopic], list[Participan
         .order_by("rank")
     )
     return [pt for pt in rows if pt.shown], [pt for pt in rows if not pt.shown]
+
+
+def profiles_listing(topic: Topic) -> list[dict]:
+    """The people whose profile lists `topic` among their topics with at least PROFILE_REMARKS of
+    their remarks carrying it (Topic.profile_count counts them, at the rebuild), highest on their
+    list first: each with `remarks_shown` (what the topic page filtered by them lists) and `rank`."""
+    theirs = TopicSpeaker.objects.filter(topic=topic, participant=OuterRef("participant"))
+    return list(
+        ParticipantTopic.objects.filter(topic=topic)
+        .annotate(remarks_shown=Subquery(theirs.values("remarks")[:1]))
+        .filter(remarks_shown__gte=PROFILE_REMARKS)
+        .order_by("rank", "-remarks_shown", "participant__sort_name", "participant__name")
+        .values("rank", "participant__slug", "participant__name", "remarks_shown")
+    )
 
 
 def recent_meetings(person: Participant) -> list[Meeting]:

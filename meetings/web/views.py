@@ -33,6 +33,7 @@ from meetings.models import (
     ParticipantRole,
     RetiredTurnKey,
     Topic,
+    TopicQuerySet,
     Turn,
     TurnTopic,
 )
@@ -453,7 +454,9 @@ TOPICS_PER_PAGE = 100
 
 @require_safe
 def topic_list(request):
-    order = "az" if request.GET.get("sort") == "az" else "raised"
+    order = request.GET.get("sort")
+    if order not in TopicQuerySet.ORDERS:
+        order = TopicQuerySet.ORDERS[0]
     page = requested_page(request, Topic.objects.listed(order), TOPICS_PER_PAGE)
     return render(
         request,
@@ -558,6 +561,7 @@ def topic_detail(request, slug):
             "remarks": items,
             "filter": filterset,
             "speakers": speakers,
+            "profiles": profiles.profiles_listing(topic),
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
             "years": years,

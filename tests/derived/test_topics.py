@@ -347,3 +347,23 @@ def test_a_topic_page_counts_the_remarks_of_unnamed_speakers_it_lists(client, wr
     html = client.get(topic.get_absolute_url()).content.decode()
     people = f"{named} {'person' if named == 1 else 'people'}"
     assert f"(1 meeting, {people} and 1 remark by an unnamed speaker)" in html
+
+
+@pytest.mark.django_db
+def test_listed_orders_on_most_profiles_first_then_most_raised_or_by_label():
+    from meetings.models import TopicQuerySet
+
+    base = {"people_count": 4, "remark_count": 9, "is_featured": True}
+    Topic.objects.create(
+        key="quay wall", label="quay walls", slug="quay-walls", raised_count=2, profile_count=5, **base
+    )
+    Topic.objects.create(key="buoy", label="buoy", slug="buoy", raised_count=9, profile_count=0, **base)
+    Topic.objects.create(key="ferry", label="ferry", slug="ferry", raised_count=4, profile_count=1, **base)
+    assert TopicQuerySet.ORDERS[0] == "profiles"
+    assert list(Topic.objects.listed().values_list("key", flat=True)) == ["quay wall", "ferry", "buoy"]
+    assert list(Topic.objects.listed("raised").values_list("key", flat=True)) == [
+        "buoy",
+        "ferry",
+        "quay wall",
+    ]
+    assert list(Topic.objects.listed("az").values_list("key", flat=True)) == ["buoy", "ferry", "quay wall"]

@@ -444,9 +444,15 @@ def test_topics(client, archive, django_assert_max_num_queries):
         "remark_count": 3,
         "raised_count": 1,
         "people_count": 3,
+        "profile_count": Topic.objects.get(slug="ferry-timetable").profile_count,
     }
-    page = page_links(client.get("/topics/?sort=az").content.decode(), r'rel="tag" href="(/topics/[^"]+/)"')
-    assert paths(t["url"] for t in results(client, "/api/topics/?sort=az")) == page
+    for sort in ("az", "raised", "profiles"):  # each order as the topics page's
+        page = page_links(
+            client.get(f"/topics/?sort={sort}").content.decode(), r'rel="tag" href="(/topics/[^"]+/)"'
+        )
+        assert paths(t["url"] for t in results(client, f"/api/topics/?sort={sort}")) == page
+    page = page_links(client.get("/topics/").content.decode(), r'rel="tag" href="(/topics/[^"]+/)"')
+    assert paths(t["url"] for t in topics) == page  # the same first order
     get(client, "/api/topics/?sort=sideways", status=400)
     with django_assert_max_num_queries(3):  # topic, raisers, meetings
         t = get(client, "/api/topics/ferry-timetable/")
@@ -583,6 +589,7 @@ def test_no_database_ids_anywhere(client, archive):
         "remark_count",
         "raised_count",
         "people_count",
+        "profile_count",
         "rank",
         "matches_in_meeting",
         "start",

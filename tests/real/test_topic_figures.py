@@ -14,6 +14,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
+from meetings.derived.topic_index import PROFILE_REMARKS
 from meetings.models import Participant, ParticipantTopic, Topic, TurnTopic
 from tests.helpers import shared_dir
 
@@ -29,6 +30,11 @@ SPEAKER_ITEM = re.compile(
     r'<li><a href="\?speaker=([^"]+)">[^<]*</a> <span class="meta">· <span data-count="(\d+)">'
 )
 YEAR_ROW = re.compile(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td></tr>')
+PROFILE_ITEM = re.compile(
+    r'<li><a href="/speakers/([^"/]+)/">[^<]*</a> <span class="meta">· their \d+\w\w topic · '
+    r'<a href="\?speaker=\1">(\d+) remarks?</a>'
+)
+INDEX_PROFILES = re.compile(r'<a href="(/topics/[^"/]+/)#profiles-h">on (\d+) profiles?</a>')
 BAR = re.compile(r'<a href="\?year=(\d+)" aria-label="\1: (\d+) remarks?">')
 
 
@@ -90,6 +96,7 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
     biggest = Topic.objects.filter(slug__in=[p.split("/")[2] for p in topics]).order_by(
         "-remark_count", "slug"
     )
+    profiled_pages = 0
     for path in [t.get_absolute_url() for t in biggest[:TOPIC_PAGES]]:
         page = html.unescape(client.get(path).content.decode())
         topic = Topic.objects.get(slug=path.split("/")[2])
@@ -107,3 +114,16 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
         assert table == bars == dict(per_year), path
         for year, n in bars.items():
             assert shown_count(client, f"{path}?year={year}") == n, (path, year)
+        # On whose profiles: as many people as the index's "on N profiles", each on the list of their
+        # profile with the remarks the speaker filter lists.
+        listing = page.split('id="profiles-h"')[1].split("</section>")[0] if topic.profile_count else ""
+        on_profiles = PROFILE_ITEM.findall(listing)
+        assert len(on_profiles) == topic.profile_count, path
+        for slug, n in on_profiles:
+            assert int(n) == shown_count(client, f"{path}?speaker={slug}") >= PROFILE_REMARKS, (path, slug)
+            assert ParticipantTopic.objects.filter(topic=topic, participant__slug=slug).exists(), (path, slug)
+        profiled_pages += bool(on_profiles)
+    assert profiled_pages
+    index = html.unescape(client.get("/topics/").content.decode())
+    for path, n in INDEX_PROFILES.findall(index):
+        assert int(n) == Topic.objects.get(slug=path.split("/")[2]).profile_count, path

@@ -161,3 +161,54 @@ def test_profile_names_topics_no_remark_of_theirs_carries_with_a_search(client, 
         f'href="/search/?q=%22{topic.label.replace(" ", "%20")}%22&amp;speaker={person.slug}">{topic.label}</a>'
         in also
     )
+
+
+@pytest.mark.django_db
+def test_on_whose_profiles_lists_what_the_index_counts_and_each_profile_shows(client, generated):
+    """The index's first order and figure, "on N profiles", is the topic page's "On whose profiles":
+    the people whose profile lists the topic with two or more of their remarks carrying it, each
+    with the remarks its speaker filter lists."""
+    from meetings.derived.topic_index import PROFILE_REMARKS
+
+    index = page(client, "/topics/")
+    entries = re.findall(
+        r'<li><a rel="tag" href="(/topics/[^"/]+/)">[^<]*</a> <span class="meta">'
+        r'(?:<a href="\1#profiles-h">on (\d+) profiles?</a> · )?raised in',
+        index,
+    )
+    assert entries and any(n for _, n in entries)
+    # On most profiles first.
+    counts = [int(n or 0) for _, n in entries]
+    assert counts == sorted(counts, reverse=True)
+    checked = 0
+    for path, n in entries[:6]:
+        topic = Topic.objects.get(slug=path.strip("/").split("/")[-1])
+        text = page(client, path)
+        if not n:
+            assert topic.profile_count == 0 and 'id="profiles-h"' not in text
+            continue
+        section = text.split('id="profiles-h"')[1].split("</section>")[0]
+        items = re.findall(
+            r'<li><a href="/speakers/([^"/]+)/">[^<]*</a> <span class="meta">· their (\d+)\w\w topic · '
+            r'<a href="\?speaker=\1">(\d+) remarks?</a>',
+            section,
+        )
+        assert len(items) == int(n) == topic.profile_count
+        for slug, rank, remarks in items:
+            assert int(remarks) >= PROFILE_REMARKS
+            assert int(remarks) == count(client, f"{path}?speaker={slug}")
+            shown = ParticipantTopic.objects.get(topic=topic, participant__slug=slug)
+            assert shown.rank == int(rank)
+            profile = page(client, f"/speakers/{slug}/")
+            assert re.search(
+                re.escape(f'href="{path}?speaker={slug}"') + r'.*?data-count="' + remarks + '"', profile
+            )
+            checked += 1
+    assert checked
+    # Everyone the rebuild counted, nobody else: a profile whose list shows it with one remark is not.
+    for topic in Topic.objects.filter(remark_count__gt=0):
+        pairs = ParticipantTopic.objects.filter(topic=topic).values_list("participant_id", flat=True)
+        theirs = TopicSpeaker.objects.filter(
+            topic=topic, participant_id__in=list(pairs), remarks__gte=PROFILE_REMARKS
+        )
+        assert topic.profile_count == theirs.count(), topic.key

@@ -267,9 +267,19 @@ class TopicListSerializer(TopicRefSerializer):
     remark_count = serializers.IntegerField(help_text="Remarks that carry it.")
     raised_count = serializers.IntegerField(help_text="Meetings in which someone raised it.")
     people_count = serializers.IntegerField(help_text="People who spoke of it.")
+    profile_count = serializers.IntegerField(
+        help_text="People whose profile lists it among their topics, carried by two or more of their remarks "
+        '(the topic page\'s "On whose profiles").'
+    )
 
     class Meta(TopicRefSerializer.Meta):
-        fields = [*TopicRefSerializer.Meta.fields, "remark_count", "raised_count", "people_count"]
+        fields = [
+            *TopicRefSerializer.Meta.fields,
+            "remark_count",
+            "raised_count",
+            "people_count",
+            "profile_count",
+        ]
 
 
 class TopicRaiserSerializer(ParticipantRefSerializer):

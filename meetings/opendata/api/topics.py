@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import ValidationError
 
 from meetings.derived import aggregates
-from meetings.models import Topic, TurnTopic
+from meetings.models import Topic, TopicQuerySet, TurnTopic
 from meetings.web.filters import TurnTopicFilter
 
 from . import serializers as s
@@ -22,9 +22,10 @@ TOPIC_PEOPLE = 20
 TOPIC_SORT = OpenApiParameter(
     "sort",
     OpenApiTypes.STR,
-    enum=["raised", "az"],
-    default="raised",
-    description="`raised`: most meetings where someone raised it first; `az`: by label.",
+    enum=list(TopicQuerySet.ORDERS),
+    default=TopicQuerySet.ORDERS[0],
+    description="`profiles`: on most people's profiles first (`profile_count`); `raised`: most meetings where "
+    "someone raised it first; `az`: by label. As the topics page orders them.",
 )
 
 
@@ -42,9 +43,9 @@ class TopicList(ListView):
     filter_backends: list = []
 
     def get_queryset(self):
-        order = self.request.query_params.get("sort") or "raised"
-        if order not in ("raised", "az"):
-            raise ValidationError({"sort": ["Expected raised or az."]})
+        order = self.request.query_params.get("sort") or TopicQuerySet.ORDERS[0]
+        if order not in TopicQuerySet.ORDERS:
+            raise ValidationError({"sort": ["Expected " + ", ".join(TopicQuerySet.ORDERS) + "."]})
         return Topic.objects.listed(order)
 
 

@@ -126,6 +126,7 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "remark_count": (_I, "remarks that carry it"),
         "raised_count": (_I, "meetings in which someone raised it"),
         "people_count": (_I, "people who spoke on it"),
+        "profile_count": (_I, "people whose profile lists it, carried by two or more of their remarks"),
         "is_featured": (_B, "listed in the topic index (evidence enough)"),
         "forms": (
             _L,
