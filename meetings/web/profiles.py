@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 
 from meetings.core import roles as roles_core
@@ -73,12 +73,12 @@ def topics(person: Participant) -> tuple[list[ParticipantTopic], list[Participan
     return [pt for pt in rows if pt.shown], [pt for pt in rows if not pt.shown]
 
 
-def profiles_listing(topic: Topic) -> list[dict]:
+def profiles_listing(topic: Topic) -> QuerySet:
     """The people whose profile lists `topic` among their topics with at least PROFILE_REMARKS of
     their remarks carrying it (Topic.profile_count counts them, at the rebuild), highest on their
     list first: each with `remarks_shown` (what the topic page filtered by them lists) and `rank`."""
     theirs = TopicSpeaker.objects.filter(topic=topic, participant=OuterRef("participant"))
-    return list(
+    return (
         ParticipantTopic.objects.filter(topic=topic)
         .annotate(remarks_shown=Subquery(theirs.values("remarks")[:1]))
         .filter(remarks_shown__gte=PROFILE_REMARKS)

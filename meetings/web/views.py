@@ -561,7 +561,7 @@ def topic_detail(request, slug):
             "remarks": items,
             "filter": filterset,
             "speakers": speakers,
-            "profiles": profiles.profiles_listing(topic),
+            "profiles": profiles.profiles_listing(topic)[:PROFILES_SHOWN],
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
             "years": years,
@@ -575,6 +575,7 @@ def topic_detail(request, slug):
 
 
 SPEAKERS_SHOWN = 20
+PROFILES_SHOWN = 20
 MEETINGS_SHOWN = 20
 
 

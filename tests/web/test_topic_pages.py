@@ -169,6 +169,7 @@ def test_on_whose_profiles_lists_what_the_index_counts_and_each_profile_shows(cl
     the people whose profile lists the topic with two or more of their remarks carrying it, each
     with the remarks its speaker filter lists."""
     from meetings.derived.topic_index import PROFILE_REMARKS
+    from meetings.web.views import PROFILES_SHOWN
 
     index = page(client, "/topics/")
     entries = re.findall(
@@ -193,7 +194,8 @@ def test_on_whose_profiles_lists_what_the_index_counts_and_each_profile_shows(cl
             r'<a href="\?speaker=\1">(\d+) remarks?</a>',
             section,
         )
-        assert len(items) == int(n) == topic.profile_count
+        assert int(n) == topic.profile_count and len(items) == min(topic.profile_count, PROFILES_SHOWN)
+        assert f"A topic of {n} {'person' if n == '1' else 'people'}," in section
         for slug, rank, remarks in items:
             assert int(remarks) >= PROFILE_REMARKS
             assert int(remarks) == count(client, f"{path}?speaker={slug}")
@@ -212,3 +214,17 @@ def test_on_whose_profiles_lists_what_the_index_counts_and_each_profile_shows(cl
             topic=topic, participant_id__in=list(pairs), remarks__gte=PROFILE_REMARKS
         )
         assert topic.profile_count == theirs.count(), topic.key
+
+
+@pytest.mark.django_db
+def test_on_whose_profiles_names_the_highest_ranked_when_many_list_it(client, generated, monkeypatch):
+    from meetings.web import views
+
+    topic = Topic.objects.order_by("-profile_count", "slug").first()
+    assert topic.profile_count >= 2
+    monkeypatch.setattr(views, "PROFILES_SHOWN", 1)
+    section = page(client, topic.get_absolute_url()).split('id="profiles-h"')[1].split("</section>")[0]
+    assert (
+        f"A topic of {topic.profile_count} people," in section and "; the 1 who rank it highest:" in section
+    )
+    assert section.count('<li><a href="/speakers/') == 1

@@ -93,8 +93,8 @@ SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to c
 # For a person who is most of the archive, the rest of it is little reference (the bar against it
 # falls with their share, above): how many of their remarks carry a topic tells their subjects
 # instead. A person's topic weighs times remarks ** (this * their share of the archive's words):
-# nothing for a minister (0.5% of the dev archive), a square root's fifth for the head of state's
-# 60%, so that what they come back to in a hundred remarks ("Syria") is not outranked by what they
+# nothing for a minister (0.5% of the dev archive), remarks ** 0.3 for the head of state's 60%,
+# so that what they come back to in a hundred remarks ("Syria") is not outranked by what they
 # raised in twenty. Chosen by measurement (README "Topics": the same list from 0.35 to 0.55).
 DOMINANCE_EXPONENT = 0.5
 # A topic of a person that their office answers for (a minister's portfolio as their role names
