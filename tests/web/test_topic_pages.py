@@ -228,3 +228,21 @@ def test_on_whose_profiles_names_the_highest_ranked_when_many_list_it(client, ge
         f"A topic of {topic.profile_count} people," in section and "; the 1 who rank it highest:" in section
     )
     assert section.count('<li><a href="/speakers/') == 1
+
+
+@pytest.mark.django_db
+def test_the_api_names_a_topics_profiles_as_its_page_does(client, generated):
+    topic = Topic.objects.order_by("-profile_count", "slug").first()
+    assert topic.profile_count > 0
+    t = client.get(f"/api/topics/{topic.slug}/").json()
+    assert t["profile_count"] == topic.profile_count and t["on_profiles"]
+    section = page(client, topic.get_absolute_url()).split('id="profiles-h"')[1].split("</section>")[0]
+    shown = re.findall(
+        r'<li><a href="/speakers/([^"/]+)/">[^<]*</a> <span class="meta">· their (\d+)\w\w topic · '
+        r'<a href="\?speaker=\1">(\d+) remarks?</a>',
+        section,
+    )
+    assert [(p["slug"], p["rank"], p["remark_count"]) for p in t["on_profiles"]] == [
+        (slug, int(rank), int(n)) for slug, rank, n in shown
+    ]
+    assert all(p["url"] == f"http://testserver/speakers/{p['slug']}/" for p in t["on_profiles"])

@@ -295,8 +295,27 @@ class TopicRaiserSerializer(ParticipantRefSerializer):
         fields = [*ParticipantRefSerializer.Meta.fields, "remark_count", "meeting_count"]
 
 
+class TopicProfileSerializer(ParticipantRefSerializer):
+    rank = serializers.IntegerField(
+        source="topic_rank", help_text="The topic's place on their profile's list (1 = first)."
+    )
+    remark_count = serializers.IntegerField(
+        source="n_remarks",
+        help_text="Their remarks that carry it (what the remarks filtered by speaker list).",
+    )
+
+    class Meta(ParticipantRefSerializer.Meta):
+        fields = [*ParticipantRefSerializer.Meta.fields, "rank", "remark_count"]
+
+
 class TopicDetailSerializer(TopicListSerializer):
     remarks_url = ApiURLField("api:topic-remarks", slug="slug")
+    on_profiles = TopicProfileSerializer(
+        source="api_profiles",
+        many=True,
+        help_text="As the topic page's 'On whose profiles': the people whose profile lists it with two or more "
+        "of their remarks carrying it (profile_count of them), highest on their list first (at most 20).",
+    )
     raised_by = TopicRaiserSerializer(
         source="api_raisers",
         many=True,
@@ -322,6 +341,7 @@ class TopicDetailSerializer(TopicListSerializer):
             *TopicListSerializer.Meta.fields,
             "remarks_url",
             "raised_by",
+            "on_profiles",
             "meetings",
             "forms",
             "form_labels",

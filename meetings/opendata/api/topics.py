@@ -9,8 +9,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import ValidationError
 
 from meetings.derived import aggregates
-from meetings.models import Topic, TopicQuerySet, TurnTopic
+from meetings.models import Participant, Topic, TopicQuerySet, TurnTopic
 from meetings.web.filters import TurnTopicFilter
+from meetings.web.profiles import profiles_listing
 
 from . import serializers as s
 from .base import DetailView, ListView, SlugResource, filtered
@@ -80,6 +81,11 @@ class TopicDetail(TopicResource, DetailView):
         for ts in topic.speakers.select_related("participant").order_by("-remarks", "rank")[:TOPIC_PEOPLE]:
             ts.participant.n, ts.participant.n_remarks = ts.raised, ts.remarks
             topic.api_raisers.append(ts.participant)
+        topic.api_profiles = []
+        for row in profiles_listing(topic)[:TOPIC_PEOPLE]:
+            person = Participant(slug=row["participant__slug"], name=row["participant__name"])
+            person.topic_rank, person.n_remarks = row["rank"], row["remarks_shown"]
+            topic.api_profiles.append(person)
         topic.api_meetings = [
             tm.meeting
             for tm in topic.topic_meetings.select_related("meeting")
