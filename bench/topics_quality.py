@@ -22,7 +22,9 @@ Figures:
   a reader's verdict on each topic once shown in their top ten, written by reading all their
   remarks), the share of the topics now shown that the reader called subjects, over those judged;
   topics shown that no verdict covers are counted apart (a change that brings them in needs a
-  reader again). A topic is the judged one when its label, normalised as above, is equal.
+  reader again). A topic is the judged one when its label, normalised as above, is equal. The same
+  for a second sample, speakers of one to three remarks mostly
+  (tests/data/topics/dev_small_speakers_verdicts.json).
 
 The last line is one JSON object with the figures.
 """
@@ -455,6 +457,9 @@ def main():
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--busiest", type=int, default=15)
     ap.add_argument("--verdicts", type=Path, default=ROOT / "tests/data/topics/dev_people_verdicts.json")
+    ap.add_argument(
+        "--small-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_small_speakers_verdicts.json"
+    )
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -467,6 +472,7 @@ def main():
     sr = seed_recall(args.seed_labels, args.seeds)
     g = generic_share(args.busiest)
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
+    ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -485,6 +491,10 @@ def main():
                 "judged_subjects": j_subjects,
                 "judged": j_judged,
                 "not_judged": j_unjudged,
+                "small_speakers_judged_share": round(ss, 4),
+                "small_speakers_judged_subjects": s_subjects,
+                "small_speakers_judged": s_judged,
+                "small_speakers_not_judged": s_unjudged,
             }
         )
     )
