@@ -479,9 +479,7 @@ def score(
         ranked.sort(key=lambda x: (-x[1], x[0]))
         ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
-            ranked = _whole_phrases(
-                ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, (words_shown_as, pid)
-            )
+            ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, words_shown_as, pid)
         out.person_topics[pid] = _dedupe(_one_per_doctrine(ranked), TOPICS_PER_PERSON, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
@@ -703,20 +701,19 @@ class _WordsShownAs:
         return got
 
 
-def _whole_phrases(ranked, uses, remarks, subs, shown_as=None):
+def _whole_phrases(ranked, uses, remarks, subs, words_shown_as, person):
     """A topic a person says (almost) only inside one longer phrase of theirs is shown as that
     phrase ("stream" -> "Turkish Stream"), at its own place. So is a topic a word of the phrase
-    is shown under (`shown_as`: _WordsShownAs and the person), when the phrase is among the
-    person's ranked topics too and the person never says the topic itself: "Eurasia" of someone
-    who says "Eurasian" only in "the Eurasian Economic Union"."""
+    is shown under (`words_shown_as`, a _WordsShownAs), when the phrase is among the person's
+    ranked topics too and the person never says the topic itself: "Eurasia" of someone who says
+    "Eurasian" only in "the Eurasian Economic Union"."""
     head = {p for p, _, _ in ranked}
     whole: dict[str, str] = {}
     for q, uq in uses.items():
         if " " not in q or q not in remarks:
             continue
         inside = subs[q] & head
-        if shown_as is not None and q in head:
-            words_shown_as, person = shown_as
+        if q in head:
             inside |= {k for k in words_shown_as(q) & head if not words_shown_as.said_by(k, person)}
         for s in inside:
             if uq >= OWN_FRAGMENT_SHARE * uses[s]:
