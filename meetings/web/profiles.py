@@ -73,17 +73,19 @@ def topics(person: Participant) -> tuple[list[ParticipantTopic], list[Participan
     return [pt for pt in rows if pt.shown], [pt for pt in rows if not pt.shown]
 
 
-def profiles_listing(topic: Topic) -> QuerySet:
-    """The people whose profile lists `topic` among their topics with at least PROFILE_REMARKS of
-    their remarks carrying it (Topic.profile_count counts them, at the rebuild), highest on their
-    list first: each with `remarks_shown` (what the topic page filtered by them lists) and `rank`."""
+def profiles_listing(topic: Topic) -> QuerySet[ParticipantTopic]:
+    """The profile rows (ParticipantTopic, with their participant) that list `topic` with at least
+    PROFILE_REMARKS of the person's remarks carrying it (Topic.profile_count counts them, at the
+    rebuild), highest on their list first; each with `remarks_shown`, what the topic page filtered
+    by them lists."""
     theirs = TopicSpeaker.objects.filter(topic=topic, participant=OuterRef("participant"))
     return (
         ParticipantTopic.objects.filter(topic=topic)
         .annotate(remarks_shown=Subquery(theirs.values("remarks")[:1]))
         .filter(remarks_shown__gte=PROFILE_REMARKS)
+        .select_related("participant")
+        .only("rank", "participant__slug", "participant__name")
         .order_by("rank", "-remarks_shown", "participant__sort_name", "participant__name")
-        .values("rank", "participant__slug", "participant__name", "remarks_shown")
     )
 
 

@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import ValidationError
 
 from meetings.derived import aggregates
-from meetings.models import Participant, Topic, TopicQuerySet, TurnTopic
+from meetings.models import Topic, TopicQuerySet, TurnTopic
 from meetings.web.filters import TurnTopicFilter
 from meetings.web.profiles import profiles_listing
 
@@ -82,10 +82,9 @@ class TopicDetail(TopicResource, DetailView):
             ts.participant.n, ts.participant.n_remarks = ts.raised, ts.remarks
             topic.api_raisers.append(ts.participant)
         topic.api_profiles = []
-        for row in profiles_listing(topic)[:TOPIC_PEOPLE]:
-            person = Participant(slug=row["participant__slug"], name=row["participant__name"])
-            person.topic_rank, person.n_remarks = row["rank"], row["remarks_shown"]
-            topic.api_profiles.append(person)
+        for pt in profiles_listing(topic)[:TOPIC_PEOPLE]:
+            pt.participant.topic_rank, pt.participant.n_remarks = pt.rank, pt.remarks_shown
+            topic.api_profiles.append(pt.participant)
         topic.api_meetings = [
             tm.meeting
             for tm in topic.topic_meetings.select_related("meeting")
