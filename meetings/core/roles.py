@@ -64,11 +64,98 @@ _MODIFIERS = {
     "federal",
 }
 MAX_ROLE_WORDS = 30
+# Words that make a role an office or an occupation: the parser's title words without the
+# organisation and place words among them ("Larkspur Territory" is where someone is from), and
+# ranks, clergy and occupations the parser does not need to read a label.
+PLACE_OR_ORGANISATION_WORDS = frozenset(
+    {
+        "region",
+        "territory",
+        "republic",
+        "federation",
+        "district",
+        "city",
+        "russia",
+        "russian",
+        "national",
+        "federal",
+        "regional",
+        "state",
+        "capital",
+        "news",
+        "plant",
+        "works",
+        "factory",
+    }
+)
+OCCUPATION_WORDS = (TITLE_WORDS - PLACE_OR_ORGANISATION_WORDS) | {
+    "producer",
+    "researcher",
+    "scientist",
+    "professor",
+    "rabbi",
+    "mufti",
+    "imam",
+    "pope",
+    "cardinal",
+    "major",
+    "lieutenant-general",
+    "colonel-general",
+    "lt-gen",
+    "private",
+    "corporal",
+    "author",
+    "writer",
+    "artist",
+    "actor",
+    "actress",
+    "director-general",
+    "secretary-general",
+    "vice-rector",
+    "instructor",
+    "test-cosmonaut",
+    "physician",
+    "surgeon",
+    "economist",
+    "lawyer",
+    "farmer",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "blogger",
+    "activist",
+    "expert",
+    "analyst",
+    "chairman",
+    "mariner",
+}
+# The endings of occupations written in lower case ("welding technician", "machine operator").
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
+# A title word glued to the joiner after it in the source ("Presidentof Borduria").
+_GLUED_JOINER = re.compile(r"(.{3,}?)(?:of|for|and|the)")
+
+
+def names_an_occupation(words: Iterable[str]) -> bool:
+    """Does one of these words (as written) name an office, a rank or an occupation? A town
+    ("Tvorsk, <Name>:" of a phone-in), a territory or a lone name does not."""
+    for written in words:
+        w = written.casefold()
+        parts = {w, *w.split("-")}
+        if parts & OCCUPATION_WORDS:
+            return True
+        if written[:1].islower() and w.endswith(_OCCUPATION_ENDINGS):
+            return True
+        glued = _GLUED_JOINER.fullmatch(w)
+        if glued and glued.group(1) in OCCUPATION_WORDS:
+            return True
+    return False
 
 
 def is_office(role: str | None) -> bool:
     """Does this role read as an office or occupation ("Minister of Finance", "welding engineer
-    at a plant") rather than a fragment of a sentence ("pensioners are worried")?"""
+    at a plant") rather than a fragment of a sentence ("pensioners are worried") or a place
+    ("Larkspur Territory")? A word of a sentence counts in lower case or opening the role: inside
+    a title, capitalised, it is part of a name ("Head of the A Just Borduria faction")."""
     if not role:
         return False
     text = clean_spaces(role).strip(" ,.;:")
@@ -76,15 +163,13 @@ def is_office(role: str | None) -> bool:
     if not words or len(words) > MAX_ROLE_WORDS:
         return False
     low = [w.casefold() for w in words]
-    if any(w in _SENTENCE_WORDS for w in low):
+    if any(
+        w in _SENTENCE_WORDS and (i == 0 or not c[:1].isupper()) for i, (w, c) in enumerate(zip(low, words))
+    ):
         return False
     if low[-1] in _ENDS_UNFINISHED or _POSSESSIVE_END.search(text):
         return False
-    if text[:1].islower() and not any(
-        w in TITLE_WORDS or w.endswith(("er", "or", "ist", "ian")) for w in low
-    ):
-        return False  # "worried about prices": no word of an occupation
-    return True
+    return names_an_occupation(words)
 
 
 def role_key(role: str) -> str:

@@ -46,6 +46,37 @@ def test_fragments_are_not_offices(role):
 @pytest.mark.parametrize(
     "role",
     [
+        "Tvorsk",  # "Tvorsk, <Name>:": a phone-in caller's town
+        "Larkspur Territory",  # "<Name> (Larkspur Territory):": where a forum delegate comes from
+        "Emeric",  # a name the label cut off
+    ],
+)
+def test_a_place_or_a_name_is_no_office(role):
+    """No word of an office or an occupation: a profile must not call a town "the latest office"."""
+    assert not is_office(role)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "Head of the A Just Borduria faction in the Assembly",  # a party named with ordinary words
+        "Editor-in-Chief of Borduria Today Television Channel",
+        "Presidentof Borduria",  # a word glued in the source is still the office
+        "Master mariner",
+        "Senior Sergeant",
+        "Council member",
+        "The athlete’s father and coach",
+        "manual arc welding technician at a branch of a plant",
+        "Larkspur Rail CEO",
+    ],
+)
+def test_offices_named_with_ordinary_or_unusual_words_are_offices(role):
+    assert is_office(role)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
         "welding engineer at a branch of a shipyard",
         "head of the toxicology department",
         "Patriarch of Larkspur and All Borduria",

@@ -316,6 +316,28 @@ def test_every_page_of_a_topic_by_seek_equals_the_offset_page(generated, client,
 
 
 @pytest.mark.django_db
+def test_a_callers_town_is_not_shown_as_an_office(tmp_path):
+    """A phone-in writes "Town, <Name>:" and a forum "<Name> (Territory):": the person's
+    profile and the speakers index show no office for them, and a party named with ordinary
+    words ("A Just Borduria") is still an office."""
+    from meetings.derived.aggregates import rebuild
+    from meetings.models import Participant, ParticipantRole
+
+    (tmp_path / "phone-in.txt").write_text(
+        "Direct Line\n\nJune 7, 2022, Larkspur\n\nA phone-in.\n\n"
+        "Tvorsk, Ivo Marek: Our roof has leaked for three winters and nobody answers.\n\n"
+        "Dana Vrba (Larkspur Territory): The bus to our village was cancelled in spring.\n\n"
+        "Head of the A Just Borduria faction in the Assembly Emil Sova: We raised this twice.\n",
+        encoding="utf-8",
+    )
+    call_command("ingest_transcripts", str(tmp_path), stdout=io.StringIO())
+    rebuild()
+    roles = dict(ParticipantRole.objects.values_list("participant__name", "role"))
+    assert set(Participant.objects.values_list("name", flat=True)) == {"Ivo Marek", "Dana Vrba", "Emil Sova"}
+    assert roles == {"Emil Sova": "Head of the A Just Borduria faction in the Assembly"}
+
+
+@pytest.mark.django_db
 def test_appeared_as_shows_one_office_however_written_and_no_fragments(tmp_path):
     from meetings.derived.aggregates import rebuild
     from meetings.models import Participant, ParticipantRole

@@ -11,9 +11,8 @@ from meetings.core.parser.vocabulary import (
     NOT_IN_TITLE,
     PARTICLES,
     PRONOUNS,
-    TITLE_WORDS,
 )
-from meetings.core.roles import is_office, role_key
+from meetings.core.roles import OCCUPATION_WORDS, is_office, names_an_occupation, role_key
 
 from .common import (
     _JOINER_END,
@@ -39,68 +38,6 @@ _VERBS = (NOT_IN_TITLE - _PRONOUNS - {"first", "head", "state", "all"}) | {
     "speaks",
     "met",
     "meets",
-}
-# Words that make a role an office or an occupation: the parser's title words without the
-# organisation and place words among them, and some occupations it does not need.
-_PLACE_OR_ORG = {
-    "region",
-    "territory",
-    "republic",
-    "federation",
-    "district",
-    "city",
-    "russia",
-    "russian",
-    "national",
-    "federal",
-    "regional",
-    "state",
-    "capital",
-    "news",
-    "plant",
-    "works",
-    "factory",
-}
-OFFICE_WORDS = (TITLE_WORDS - _PLACE_OR_ORG) | {
-    "producer",
-    "researcher",
-    "scientist",
-    "professor",
-    "rabbi",
-    "mufti",
-    "imam",
-    "pope",
-    "cardinal",
-    "major",
-    "lieutenant-general",
-    "colonel-general",
-    "lt-gen",
-    "private",
-    "corporal",
-    "author",
-    "writer",
-    "artist",
-    "actor",
-    "actress",
-    "director-general",
-    "secretary-general",
-    "vice-rector",
-    "instructor",
-    "test-cosmonaut",
-    "physician",
-    "surgeon",
-    "economist",
-    "lawyer",
-    "farmer",
-    "entrepreneur",
-    "businessman",
-    "businesswoman",
-    "blogger",
-    "activist",
-    "expert",
-    "analyst",
-    "chairman",
-    "mariner",
 }
 MAX_ROLE_WORDS = 24
 
@@ -130,8 +67,7 @@ def role_reasons(role: str) -> list[str]:
     tail = role_tail_name(text)
     if tail:
         reasons.append(f"ends with {' '.join(tail)!r}, the start of a name the label cut")
-    parts = {p for w in low for p in w.split("-")} | set(low)
-    if not parts & OFFICE_WORDS and not tail:
+    if not names_an_occupation(words) and not tail:
         if all(begins_a_name(w) or w.casefold() in PARTICLES for w in words):
             reasons.append("a name, not an office")
         else:
@@ -141,7 +77,7 @@ def role_reasons(role: str) -> list[str]:
         w
         for w in words
         if re.fullmatch(r"[A-Z][a-z]+(?:of|for|and|the)", w)
-        and w[:-2].casefold() in OFFICE_WORDS | {"presiden"}
+        and w[:-2].casefold() in OCCUPATION_WORDS | {"presiden"}
     ]
     if glued:
         reasons.append("glued words: " + ", ".join(glued))
