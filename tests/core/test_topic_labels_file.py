@@ -71,3 +71,21 @@ def test_the_verdicts_are_on_other_people_each_a_short_label_and_a_known_verdict
 def test_the_two_verdict_samples_are_of_different_people():
     a, b = (json.loads(p.read_text(encoding="utf-8"))["people"] for p in (VERDICTS, SMALL_SPEAKERS))
     assert not {p["slug"] for p in a} & {p["slug"] for p in b}
+
+
+ABOVE_MISSES = LABELS.parent / "dev_above_misses_verdicts.json"
+
+
+def test_the_verdicts_above_the_misses_are_on_labelled_people_keyed_by_phrase_key(people):
+    """Unlike the two samples above, these are the labelled people themselves: the topics their
+    lists held above a subject they missed, keyed by the scoring's phrase key."""
+    judged = json.loads(ABOVE_MISSES.read_text(encoding="utf-8"))["people"]
+    slugs = [p["slug"] for p in judged]
+    assert len(slugs) == len(set(slugs)) and set(slugs) <= {p["slug"] for p in people}
+    for p in judged:
+        assert p["verdicts"], p["slug"]
+        for key, verdict in p["verdicts"].items():
+            assert verdict in VERDICT_KINDS, (p["slug"], key, verdict)
+            # a phrase key: lower case, at most eight words, no sentence punctuation
+            assert key == key.strip().lower() and 0 < len(key.split()) <= 8, (p["slug"], key)
+            assert not key.endswith((".", "!", "?")), (p["slug"], key)

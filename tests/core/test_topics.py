@@ -1950,3 +1950,25 @@ def test_a_kind_of_place_a_person_names_as_one_place_is_that_place():
     assert all(KIND_USE not in p for plist in scored.person_topics.values() for p, _, _ in plist)
     assert all(KIND_USE not in p for chosen in scored.turn_topics.values() for p in chosen)
     assert all(KIND_USE not in p for ml in scored.meeting_topics.values() for p, _ in ml)
+
+
+def test_a_longer_list_for_analysis_begins_with_the_profiles_ten():
+    # bench/topics_ceiling.py reads where a subject stands below the tenth place; asking for a
+    # longer list must not change the ten a profile shows.
+    turns = [
+        TurnPhrases(
+            i,
+            1 + i % 4,
+            i,
+            10,
+            False,
+            Counter({f"harbour topic {j}": 1 + (i + j) % 3 for j in range(i % 9, 25)}),
+            300,
+        )
+        for i in range(1, 40)
+    ]
+    turns += _background(100, 40)
+    ten = score(turns).person_topics[10]
+    longer = score(turns, per_person=25).person_topics[10]
+    assert len(ten) == 10 and len(longer) > 10
+    assert longer[:10] == ten

@@ -45,3 +45,17 @@ def test_the_search_bench_fills_every_required_column():
         required = {f.column for f in model._meta.concrete_fields if not f.null and f.column != "id"}
         assert required <= set(bench.COLUMNS[name]), name
         assert {len(line.rstrip("\n").split("\t")) for line in lines} == {len(bench.COLUMNS[name])}, name
+
+
+def test_the_ceiling_bench_counts_only_topics_judged_subjects_above_a_miss():
+    spec = importlib.util.spec_from_file_location("bench_ceiling", BENCH.parent / "topics_ceiling.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    verdicts = {"quay": "subject", "benefit": "generic", "crane": "passing", "harbour": "subject"}
+    # Two of the four above are subjects, and one more has no verdict (counted as a subject).
+    assert bench.place_without_non_subjects(["quay", "benefit", "crane", "harbour", "pier"], verdicts) == (
+        4,
+        1,
+    )
+    assert bench.place_without_non_subjects([], verdicts) == (1, 0)
+    assert bench.ordinal(1) == "1st" and bench.ordinal(12) == "12th" and bench.ordinal(23) == "23rd"

@@ -288,11 +288,14 @@ def score(
     turns: list[TurnPhrases],
     names: Iterable[str] = (),
     portfolios: Mapping[int, Collection[str]] | None = None,
+    per_person: int = TOPICS_PER_PERSON,
 ) -> Scored:
     """Pure and deterministic. The arithmetic is written so that every weight is the same float
     whatever the archive's size: (1 + log c) * (idf * length boost), summed in turn order.
     `names`: the people of the archive, never topics (see canonical_turns). `portfolios`: person
-    -> the phrase keys of what their office answers for (PORTFOLIO_WEIGHT)."""
+    -> the phrase keys of what their office answers for (PORTFOLIO_WEIGHT). `per_person`: how
+    many topics a person's list holds; a longer list (for analysis: bench/topics_ceiling.py) begins
+    with the same TOPICS_PER_PERSON, and only the first 3 * TOPICS_PER_PERSON candidates are read."""
     portfolios = portfolios or {}
     out = Scored()
     written = turns
@@ -480,7 +483,7 @@ def score(
         ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, words_shown_as, pid)
-        out.person_topics[pid] = _dedupe(_one_per_doctrine(ranked), TOPICS_PER_PERSON, subs)
+        out.person_topics[pid] = _dedupe(_one_per_doctrine(ranked), per_person, subs)
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
         weighed = []
