@@ -1972,3 +1972,14 @@ def test_a_longer_list_for_analysis_begins_with_the_profiles_ten():
     longer = score(turns, per_person=25).person_topics[10]
     assert len(ten) == 10 and len(longer) > 10
     assert longer[:10] == ten
+
+
+def test_an_adjective_in_ian_of_a_place_in_y_is_the_place():
+    from meetings.core.topics.subjects import variants
+
+    # "Hungarian" of "Hungary", "Italian" of "Italy": neither is a word of the dictionary.
+    got = variants({"vardany": 7, "vardanian": 5, "vardanian wine": 2})
+    assert got["vardanian"] == "vardany"
+    assert "vardanian wine" not in got
+    # A word of the dictionary in -ian is its own ("comedian" is not "comedy").
+    assert "comedian" not in variants({"comedy": 4, "comedian": 3})

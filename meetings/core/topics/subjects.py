@@ -934,7 +934,7 @@ def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, 
 
 def _place_of(key: str, uses: Mapping[str, int]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
-    "european" -> "europe", "french" -> "france"), when both are keys of the archive and (outside
+    "european" -> "europe", "french" -> "france", "hungarian" -> "hungary"), when both are keys of the archive and (outside
     DEMONYMS) neither is a word lemminflect knows (names of places are not in its dictionary;
     "musician" and "music" are); of a key of several words, its last word's place after the same
     words ("north korean" -> "north korea", "latin american" -> "latin america")."""
@@ -945,7 +945,7 @@ def _place_of(key: str, uses: Mapping[str, int]) -> str | None:
     if len(word) < 6 or not word.endswith("an") or _pos(word):  # not a surname ("Kalinin", "Kalin")
         return None
     stem = word[:-3] if word.endswith("ian") else None
-    for place in (word[:-1], word[:-2], stem, stem and stem + "e", stem and stem + "a"):
+    for place in (word[:-1], word[:-2], stem, stem and stem + "e", stem and stem + "a", stem and stem + "y"):
         if place and len(place) >= 4 and prefix + place in uses and not _pos(place):
             return prefix + place
     return None
