@@ -118,6 +118,27 @@ Helena Marsh: The second day begins.
 # --- titles glued to names --------------------------------------------------------------------
 
 
+def test_a_title_word_glued_to_its_joiner_is_two_words_in_the_role():
+    # "Presidentof": a typo of the source. The office is stored, shown and matched as
+    # "President of …"; the label as written stays as it was.
+    text = page(
+        """
+Presidentof Borduria Ivo Marek: Good afternoon.
+
+Minister-Presidentof the Larkspur Province Dana Vrba: Thank you.
+
+Chairman of the Harbour Board Emil Sova: We begin.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.role) for t in turns] == [
+        ("Ivo Marek", "President of Borduria"),
+        ("Dana Vrba", "Minister-President of the Larkspur Province"),
+        ("Emil Sova", "Chairman of the Harbour Board"),
+    ]
+    assert turns[0].label.startswith("Presidentof")
+
+
 def test_a_possessive_or_hyphenated_title_stays_out_of_the_name():
     text = page(
         """

@@ -98,6 +98,21 @@ class _BadPunct:
 _BAD_PUNCT = _BadPunct()
 
 
+# A title word glued to the word after it, a typo of the source ("Presidentof", "Minister-Presidentof").
+_GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(of|for|and|the)\b")
+
+
+def tidy_title(title: str) -> str:
+    """A title as stored and shown: a title word glued to its joiner split ("Presidentof
+    Borduria" -> "President of Borduria"); anything else as written."""
+
+    def split(m: re.Match) -> str:
+        word = m.group(1)
+        return f"{word} {m.group(2)}" if word.casefold() in TITLE_WORDS else m.group(0)
+
+    return _GLUED_TITLE.sub(split, title)
+
+
 @dataclass(frozen=True)
 class Label:
     """A parsed speaker label: a `name`, a `generic` label, or a title alone (`role` only:
@@ -105,9 +120,13 @@ class Label:
 
     text: str  # the label as written, spaces cleaned ("President of Russia Vladimir Putin")
     name: str | None = None  # the person's name as written, tidied ("Vladimir Putin")
-    role: str | None = None  # the title or position written with the name
+    role: str | None = None  # the title or position written with the name, tidied (tidy_title)
     note: str | None = None  # a bracketed note that is not part of the name ("retranslated")
     generic: str | None = None  # the generic label ("Remark", "Question")
+
+    def __post_init__(self) -> None:
+        if self.role:
+            object.__setattr__(self, "role", tidy_title(self.role))
 
 
 Attested = Callable[[str], bool]
