@@ -64,6 +64,39 @@ _MODIFIERS = {
     "federal",
 }
 MAX_ROLE_WORDS = 30
+# Adjectives of place that stand for the place in an office: "Russian President" is the
+# "President of Russia". A handful of general forms; the rule below catches most "-ian" ones.
+DEMONYMS = {
+    "chinese": "china",
+    "french": "france",
+    "german": "germany",
+    "turkish": "turkey",
+    "japanese": "japan",
+    "british": "britain",
+    "american": "america",
+    "us": "america",
+    "united": "united",
+    "korean": "korea",
+    "israeli": "israel",
+    "kazakh": "kazakhstan",
+    "uzbek": "uzbekistan",
+    "kyrgyz": "kyrgyzstan",
+    "tajik": "tajikistan",
+    "turkmen": "turkmenistan",
+    "belarusian": "belarus",
+    "slovak": "slovakia",
+    "czech": "czechia",
+    "greek": "greece",
+    "finnish": "finland",
+    "swiss": "switzerland",
+    "vietnamese": "vietnam",
+    "egyptian": "egypt",
+    "iranian": "iran",
+    "moscow": "moscow",
+}
+# A place adjective that makes an office's state: "Kyrgyz President", "the Slovak Republic".
+_STATE_ADJECTIVES = {a: place for a, place in DEMONYMS.items() if a != place and a != "us"}
+_NOTE = re.compile(r"\s*\([^()]*\)")
 # Words that make a role an office or an occupation: the parser's title words without the
 # organisation and place words among them ("Larkspur Territory" is where someone is from), and
 # ranks, clergy and occupations the parser does not need to read a label.
@@ -135,6 +168,13 @@ _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
 _GLUED_JOINER = re.compile(r"(.{3,}?)(?:of|for|and|the)")
 
 
+def as_sentence_word(position: int, written: str) -> bool:
+    """Does a word of a role's sentence vocabulary ("just", "today", "our") at this position, as
+    written, read as a sentence's? In lower case, opening the role, or "I"; capitalised inside a
+    title it is part of a name ("Head of the A Just Borduria faction")."""
+    return position == 0 or not written[:1].isupper() or written == "I"
+
+
 def names_an_occupation(words: Iterable[str]) -> bool:
     """Does one of these words (as written) name an office, a rank or an occupation? A town
     ("Tvorsk, <Name>:" of a phone-in), a territory or a lone name does not."""
@@ -163,9 +203,7 @@ def is_office(role: str | None) -> bool:
     if not words or len(words) > MAX_ROLE_WORDS:
         return False
     low = [w.casefold() for w in words]
-    if any(
-        w in _SENTENCE_WORDS and (i == 0 or not c[:1].isupper()) for i, (w, c) in enumerate(zip(low, words))
-    ):
+    if any(w in _SENTENCE_WORDS and as_sentence_word(i, c) for i, (w, c) in enumerate(zip(low, words))):
         return False
     if low[-1] in _ENDS_UNFINISHED or _POSSESSIVE_END.search(text):
         return False
@@ -175,14 +213,23 @@ def is_office(role: str | None) -> bool:
 def role_key(role: str) -> str:
     """The identity of an office however it is written: case, spacing, articles, apostrophes
     folded; "Russian President" and "President of Russia" are one key."""
+    role = _NOTE.sub("", role)  # "(VEB)", "(2012–2017)": a note, not the office
     words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
     words = _synonyms([w for w in words if w not in _ARTICLES])
     # Two offices held together, in either order: "<Company> CEO and Chairman of the Board" is
     # "Chairman of the Board and CEO of <Company>".
     parts = _offices_held_together(words)
     if len(parts) > 1:
-        return " and ".join(sorted(_one_office_key(p) for p in parts))
-    return _one_office_key(words)
+        return " and ".join(sorted(_singular_words(_one_office_key(p)) for p in parts))
+    return _singular_words(_one_office_key(words))
+
+
+def _singular_words(key: str) -> str:
+    """Singular and plural are one office: "Sports Minister", "Minister of Sport"."""
+    return " ".join(
+        w[:-1] if len(w) > 4 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w
+        for w in key.split(" ")
+    )
 
 
 def _offices_held_together(words: list[str]) -> list[list[str]]:
@@ -210,6 +257,14 @@ def _one_office_key(words: list[str]) -> str:
         nation = words[0][:-1]
         if nation.endswith(("ia", "a")):
             words = [*words[1:], "of", nation]
+    # "<State adjective> <Office>" -> "<office> of <state>": "Kyrgyz President".
+    if (
+        len(words) >= 2
+        and words[0] in _STATE_ADJECTIVES
+        and "of" not in words
+        and (words[1] in OFFICE_WORDS or words[1] in _MODIFIERS)
+    ):
+        words = [*words[1:], "of", _STATE_ADJECTIVES[words[0]]]
     # "<Domain> <Office>" -> "<office> of <domain>": "Industry and Trade Minister", "Central
     # Election Commission Chairperson"; with the office's qualifiers: "<Company> General Director"
     # -> "general director of <company>".
@@ -225,6 +280,12 @@ def _one_office_key(words: list[str]) -> str:
         r"\bof (?:republic|kingdom|state|commonwealth|federal republic|islamic republic) of ", "of ", text
     )
     text = text.replace("russian federation", "russia")
+    # "of the Slovak Republic" is "of Slovakia".
+    text = re.sub(
+        r"\bof (\w+) republic\b",
+        lambda m: f"of {_STATE_ADJECTIVES[m.group(1)]}" if m.group(1) in _STATE_ADJECTIVES else m.group(0),
+        text,
+    )
     # "Minister of Trade and Industry" is "Minister of Industry and Trade".
     head, sep, domain = text.partition(" of ")
     if sep and " and " in domain and "," not in domain and " of " not in domain:
@@ -303,6 +364,7 @@ def portfolio(role: str | None) -> list[str]:
     an office without one ("Prime Minister of Borduria", "Governor of Tarnwick")."""
     if not role or not is_office(role):
         return []
+    role = _NOTE.sub("", role)  # "(VEB)", "(2012–2017)": a note, not the office
     words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
     out: list[str] = []
     for part in _offices_held_together(_synonyms([w for w in words if w not in _ARTICLES])):

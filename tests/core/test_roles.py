@@ -24,6 +24,10 @@ from meetings.core.roles import group_roles, is_office, preferred_form, role_key
             "Chair of the Larkspur Council's Audit Committee",
         ],
         ["Larkspur Mayor", "Mayor of Larkspur"],
+        ["Harbours Minister", "Minister of Harbour"],  # singular and plural
+        ["Prime Minister of Slovakia", "Prime Minister of the Slovak Republic"],  # a state's two names
+        ["President of the Kyrgyz Republic", "President of Kyrgyzstan", "Kyrgyz President"],
+        ["Chairman of the Larkspur Bank (LB)", "Larkspur Bank Chairman"],  # a note in brackets
     ],
 )
 def test_one_office_however_written(forms):
@@ -33,6 +37,13 @@ def test_one_office_however_written(forms):
 def test_different_offices_stay_apart():
     keys = {role_key(r) for r in ["Deputy Prime Minister", "Prime Minister", "First Deputy Prime Minister"]}
     assert len(keys) == 3
+    others = [
+        "President of Slovakia",
+        "President of Slovenia",
+        "President of the Czech Republic",
+        "Minister of Sport",
+    ]
+    assert len({role_key(r) for r in others}) == 4
 
 
 @pytest.mark.parametrize(
@@ -131,7 +142,9 @@ def test_one_office_spelt_differently(forms):
 
 def test_a_company_named_after_a_nation_is_not_that_nation():
     # "<Nation>n <Company> CEO" is the CEO of the company, not an office of the nation.
-    assert role_key("Bordurian Railways CEO") == "ceo of bordurian railways"
+    assert (
+        role_key("Bordurian Railways CEO") == "ceo of bordurian railway"
+    )  # plural folded: one key for "Railway"
     assert role_key("Bordurian Railways CEO") != role_key("CEO of Borduria")
 
 
@@ -155,7 +168,7 @@ def test_two_offices_held_together_in_either_order_are_one_role():
         "Chairman of the Management Board and CEO of Kestrel Shipyard"
     )
     # An "and" inside the name of an office does not cut it in two.
-    assert role_key("Minister of Ports and Harbours") == "minister of harbours and ports"
+    assert role_key("Minister of Ports and Harbours") == "minister of harbour and port"
     assert role_key("Kestrel Shipyard CEO and Chairman of the Board") != role_key("Kestrel Shipyard CEO")
 
 

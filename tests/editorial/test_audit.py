@@ -153,6 +153,8 @@ def test_roles_that_are_not_offices(role):
         "Colonel General",
         "head of the quay department",  # an occupation written in lower case
         "Patriarch of Larkspur and All Borduria",
+        "Head of the A Just Borduria faction in the Assembly",  # capitalised: a party's name
+        "Editor-in-Chief of Borduria Today Television Channel",
     ],
 )
 def test_roles_that_are_offices(role):

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from meetings.core.roles import DEMONYMS
+
 NOT_A_PERSON = "not-a-person"
 MAY_BE_ONE_PERSON = "may-be-one-person"
 MAY_BE_TWO_PEOPLE = "may-be-two-people"
@@ -86,38 +88,6 @@ def _plain(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(_plain(text))
-
-
-# Adjectives of place that stand for the place in an office: "Russian President" is the
-# "President of Russia". A handful of general forms; the rule below catches most "-ian" ones.
-DEMONYMS = {
-    "chinese": "china",
-    "french": "france",
-    "german": "germany",
-    "turkish": "turkey",
-    "japanese": "japan",
-    "british": "britain",
-    "american": "america",
-    "us": "america",
-    "united": "united",
-    "korean": "korea",
-    "israeli": "israel",
-    "kazakh": "kazakhstan",
-    "uzbek": "uzbekistan",
-    "kyrgyz": "kyrgyzstan",
-    "tajik": "tajikistan",
-    "turkmen": "turkmenistan",
-    "belarusian": "belarus",
-    "slovak": "slovakia",
-    "czech": "czechia",
-    "greek": "greece",
-    "finnish": "finland",
-    "swiss": "switzerland",
-    "vietnamese": "vietnam",
-    "egyptian": "egypt",
-    "iranian": "iran",
-    "moscow": "moscow",
-}
 
 
 def _place(word: str) -> str:

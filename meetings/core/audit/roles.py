@@ -12,7 +12,7 @@ from meetings.core.parser.vocabulary import (
     PARTICLES,
     PRONOUNS,
 )
-from meetings.core.roles import OCCUPATION_WORDS, is_office, names_an_occupation, role_key
+from meetings.core.roles import OCCUPATION_WORDS, as_sentence_word, is_office, names_an_occupation, role_key
 
 from .common import (
     _JOINER_END,
@@ -56,10 +56,14 @@ def role_reasons(role: str) -> list[str]:
         reasons.append(f"ends with {words[-1]!r}: cut off")
     if re.search(r"'s?$", _strip_notes(text)):
         reasons.append("ends with a possessive: cut off")
-    verbs = [w for w in words if w.casefold() in _VERBS]
+    verbs = [w for i, w in enumerate(words) if w.casefold() in _VERBS and as_sentence_word(i, w)]
     if verbs:
         reasons.append("reads as a sentence: " + ", ".join(dict.fromkeys(verbs)))
-    pronouns = [w for w in words if w.casefold() in _PRONOUNS and w.casefold() not in {"us"}]
+    pronouns = [
+        w
+        for i, w in enumerate(words)
+        if w.casefold() in _PRONOUNS and w.casefold() not in {"us"} and as_sentence_word(i, w)
+    ]
     if pronouns:
         reasons.append("has pronouns: " + ", ".join(dict.fromkeys(pronouns)))
     if len(words) > MAX_ROLE_WORDS:
