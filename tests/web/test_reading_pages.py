@@ -223,3 +223,17 @@ def test_the_line_of_who_spoke_is_escaped():
         '<span class="meta">Hall &lt;i&gt; · <a class="who" href="/speakers/ada-quell/">Ada &lt;b&gt;Quell&lt;/b&gt;</a>'
         " and 2 others · 1,234 remarks · excerpts</span>"
     )
+
+
+def test_a_one_line_excerpt_keeps_a_heading_apart_from_the_next_paragraph():
+    """A lead opening with a sub-headline ("… on Harbour Day" with no full stop) and a remark's
+    paragraphs are flattened to one line: a paragraph without final punctuation is kept apart
+    by a separator, not run into the next sentence."""
+    from meetings.web.templatetags.transcript import snippet
+
+    assert snippet("The Governor reviewed the parade on Harbour Day\n\nThe crews saluted.") == (
+        "The Governor reviewed the parade on Harbour Day · The crews saluted."
+    )
+    assert snippet("Dear friends,\n\nWelcome to the quay.") == "Dear friends, Welcome to the quay."
+    assert snippet("Thank you.\n\n(Applause.)") == "Thank you. (Applause.)"
+    assert snippet("We met on the quay\nand spoke.") == "We met on the quay and spoke."

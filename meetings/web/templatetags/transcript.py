@@ -62,12 +62,24 @@ def _balance_marks(html: str) -> str:
 @register.filter
 def snippet(text: str, length: int = 220) -> str:
     """The first words of a turn, on one line, cut at a word boundary (no-break spaces only where
-    they bind: meetings.core.typography)."""
-    flat = _WHITESPACE.sub(" ", tidy_spaces(text or "")).strip()  # U+00A0 is not collapsed
+    they bind: meetings.core.typography). A paragraph that ends without punctuation (a heading, a
+    sub-headline) is kept apart from the next by " · " rather than run into its sentence."""
+    flat = ""
+    for para in _PARAGRAPH_BREAK.split(tidy_spaces(text or "")):
+        para = _WHITESPACE.sub(" ", para).strip()  # U+00A0 is not collapsed
+        if not para:
+            continue
+        if flat:
+            flat += " " if flat.endswith(_ENDS_PUNCTUATED) else " · "
+        flat += para
+        if len(flat) > length:
+            break
     return cut_at_word(flat, length)
 
 
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_ENDS_PUNCTUATED = tuple(".!?,;:…)]”’\"'»–—-")
 
 
 SKIPPED = (
