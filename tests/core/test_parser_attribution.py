@@ -118,6 +118,30 @@ Helena Marsh: The second day begins.
 # --- titles glued to names --------------------------------------------------------------------
 
 
+def test_a_longer_name_is_attested_by_a_title_holding_an_acronym_in_brackets():
+    # "… Forum (HEF) Seyed Omid Karimi Vand:" and later "Seyed Omid Karimi Vand:": the page
+    # writes the four words as the name on their own and after a title; the bracketed acronym
+    # inside the title does not hide that, so "Seyed" is not left in the office.
+    text = page(
+        """
+Chair of the Harbour Exporters Forum (HEF) Seyed Omid Karimi Vand: Thank you for the invitation.
+
+Helena Marsh: Please go on.
+
+Seyed Omid Karimi Vand: The quay needs dredging.
+
+Vladimir Marek (retranslated): We agree.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.role) for t in turns] == [
+        ("Seyed Omid Karimi Vand", "Chair of the Harbour Exporters Forum (HEF)"),
+        ("Helena Marsh", None),
+        ("Seyed Omid Karimi Vand", None),
+        ("Vladimir Marek", None),
+    ]
+
+
 def test_a_title_word_glued_to_its_joiner_is_two_words_in_the_role():
     # "Presidentof": a typo of the source. The office is stored, shown and matched as
     # "President of …"; the label as written stays as it was.

@@ -35,7 +35,9 @@ _TITLE_CONNECTORS = {
     "ceo",
     "moderator",
 }
-_LABEL_PREFIX = re.compile(r"^([^:()]{3,200}?)\s*(?:\([^()]*\))?\s*:")
+# A label's words before the colon: a bracketed note at its end is left out ("(retranslated)"),
+# a bracketed acronym inside a title is kept ("… Forum (GECF) <Name>:").
+_LABEL_PREFIX = re.compile(r"^((?:[^:()]|\([^():]{1,40}\)){3,200}?)\s*(?:\([^()]*\))?\s*:")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
 
