@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from meetings.core.parser.labels import tidy_title
 from meetings.core.parser.names import clean_spaces
 from meetings.core.parser.vocabulary import NOT_IN_TITLE, TITLE_WORDS
 
@@ -97,6 +98,20 @@ DEMONYMS = {
 # A place adjective that makes an office's state: "Kyrgyz President", "the Slovak Republic".
 _STATE_ADJECTIVES = {a: place for a, place in DEMONYMS.items() if a != place and a != "us"}
 _NOTE = re.compile(r"\s*\([^()]*\)")
+
+
+def strip_notes(role: str) -> str:
+    """A role without its notes in brackets ("(VEB)", "(2012–2017)"): a note is not the office."""
+    return _NOTE.sub("", role)
+
+
+def singular(word: str) -> str:
+    """A word's plural folded for comparing offices: "sports" / "sport", "affairs" / "affair"."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 # Words that make a role an office or an occupation: the parser's title words without the
 # organisation and place words among them ("Larkspur Territory" is where someone is from), and
 # ranks, clergy and occupations the parser does not need to read a label.
@@ -164,8 +179,6 @@ OCCUPATION_WORDS = (TITLE_WORDS - PLACE_OR_ORGANISATION_WORDS) | {
 }
 # The endings of occupations written in lower case ("welding technician", "machine operator").
 _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
-# A title word glued to the joiner after it in the source ("Presidentof Borduria").
-_GLUED_JOINER = re.compile(r"(.{3,}?)(?:of|for|and|the)")
 
 
 def as_sentence_word(position: int, written: str) -> bool:
@@ -176,17 +189,13 @@ def as_sentence_word(position: int, written: str) -> bool:
 
 
 def names_an_occupation(words: Iterable[str]) -> bool:
-    """Does one of these words (as written) name an office, a rank or an occupation? A town
-    ("Tvorsk, <Name>:" of a phone-in), a territory or a lone name does not."""
+    """Does one of these words (as written, after labels.tidy_title) name an office, a rank or an
+    occupation? A town ("Tvorsk, <Name>:" of a phone-in), a territory or a lone name does not."""
     for written in words:
         w = written.casefold()
-        parts = {w, *w.split("-")}
-        if parts & OCCUPATION_WORDS:
+        if {w, *w.split("-")} & OCCUPATION_WORDS:
             return True
         if written[:1].islower() and w.endswith(_OCCUPATION_ENDINGS):
-            return True
-        glued = _GLUED_JOINER.fullmatch(w)
-        if glued and glued.group(1) in OCCUPATION_WORDS:
             return True
     return False
 
@@ -198,7 +207,7 @@ def is_office(role: str | None) -> bool:
     a title, capitalised, it is part of a name ("Head of the A Just Borduria faction")."""
     if not role:
         return False
-    text = clean_spaces(role).strip(" ,.;:")
+    text = tidy_title(clean_spaces(role).strip(" ,.;:"))  # "Presidentof" of a role stored before
     words = _WORD.findall(text.translate(_APOSTROPHES))
     if not words or len(words) > MAX_ROLE_WORDS:
         return False
@@ -213,8 +222,11 @@ def is_office(role: str | None) -> bool:
 def role_key(role: str) -> str:
     """The identity of an office however it is written: case, spacing, articles, apostrophes
     folded; "Russian President" and "President of Russia" are one key."""
-    role = _NOTE.sub("", role)  # "(VEB)", "(2012–2017)": a note, not the office
-    words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
+    words = [
+        w
+        for w in clean_spaces(strip_notes(role)).translate(_APOSTROPHES).casefold().strip(" ,.;:").split()
+        if w
+    ]
     words = _synonyms([w for w in words if w not in _ARTICLES])
     # Two offices held together, in either order: "<Company> CEO and Chairman of the Board" is
     # "Chairman of the Board and CEO of <Company>".
@@ -226,10 +238,7 @@ def role_key(role: str) -> str:
 
 def _singular_words(key: str) -> str:
     """Singular and plural are one office: "Sports Minister", "Minister of Sport"."""
-    return " ".join(
-        w[:-1] if len(w) > 4 and w[-1] == "s" and not w.endswith(("ss", "us", "is")) else w
-        for w in key.split(" ")
-    )
+    return " ".join(singular(w) for w in key.split(" "))
 
 
 def _offices_held_together(words: list[str]) -> list[list[str]]:
@@ -364,8 +373,11 @@ def portfolio(role: str | None) -> list[str]:
     an office without one ("Prime Minister of Borduria", "Governor of Tarnwick")."""
     if not role or not is_office(role):
         return []
-    role = _NOTE.sub("", role)  # "(VEB)", "(2012–2017)": a note, not the office
-    words = [w for w in clean_spaces(role).translate(_APOSTROPHES).casefold().strip(" ,.;:").split() if w]
+    words = [
+        w
+        for w in clean_spaces(strip_notes(role)).translate(_APOSTROPHES).casefold().strip(" ,.;:").split()
+        if w
+    ]
     out: list[str] = []
     for part in _offices_held_together(_synonyms([w for w in words if w not in _ARTICLES])):
         key = _one_office_key(part).split()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from meetings.core.roles import DEMONYMS
+from meetings.core.roles import DEMONYMS, singular, strip_notes
 
 NOT_A_PERSON = "not-a-person"
 MAY_BE_ONE_PERSON = "may-be-one-person"
@@ -160,20 +160,13 @@ _RANKS = {
 
 
 def _stem(word: str) -> str:
-    w = _place(word)
-    if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]  # sports / sport, affairs / affair
-    return w
-
-
-def _strip_notes(role: str) -> str:
-    return re.sub(r"\s*\([^()]*\)", "", role)
+    return singular(_place(word))
 
 
 def office_key(role: str) -> frozenset[str]:
     """The words of an office, whatever order, case, articles or place form it is written in:
     "President of Russia", "Russian President" and "President OF THE Russia" share one key."""
-    return frozenset(_stem(w) for w in _words(_strip_notes(role)) if w.casefold() not in _FILLER)
+    return frozenset(_stem(w) for w in _words(strip_notes(role)) if w.casefold() not in _FILLER)
 
 
 def career_words(role: str) -> frozenset[str]:

@@ -25,6 +25,7 @@ from meetings.core.parser.vocabulary import (
     SINGLE_NAME_TITLES,
     TITLE_WORDS,
 )
+from meetings.core.roles import strip_notes
 
 from .common import (
     _JOINER_END,
@@ -35,7 +36,6 @@ from .common import (
     RoleUse,
     _activity,
     _plain,
-    _strip_notes,
     _words,
 )
 
@@ -273,7 +273,7 @@ def not_a_person_reasons(name: str) -> list[str]:
 def _cut_before_name(role: str) -> bool:
     """A role that ends mid-title ("Crown Prince … of", "Commissioner for Children's"): the
     label's name is then the title's last words, a place or an organisation."""
-    text = _plain(_strip_notes(role)).strip()
+    text = _plain(strip_notes(role)).strip()
     words = text.split()
     return bool(words) and (words[-1].casefold() in _JOINER_END or bool(re.search(r"'s?$", text)))
 

@@ -7,12 +7,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from meetings.core.parser.given_names import begins_a_name
+from meetings.core.parser.labels import tidy_title
 from meetings.core.parser.vocabulary import (
     NOT_IN_TITLE,
     PARTICLES,
     PRONOUNS,
 )
-from meetings.core.roles import OCCUPATION_WORDS, as_sentence_word, is_office, names_an_occupation, role_key
+from meetings.core.roles import (
+    OCCUPATION_WORDS,
+    as_sentence_word,
+    is_office,
+    names_an_occupation,
+    role_key,
+    strip_notes,
+)
 
 from .common import (
     _JOINER_END,
@@ -22,7 +30,6 @@ from .common import (
     RoleUse,
     _n,
     _plain,
-    _strip_notes,
     _words,
     office_key,
 )
@@ -45,7 +52,7 @@ MAX_ROLE_WORDS = 24
 def role_reasons(role: str) -> list[str]:
     """Why a role reads as something other than an office, or [] when it reads as one."""
     text = _plain(role).strip()
-    words = _words(_strip_notes(text))
+    words = _words(strip_notes(text))
     if not words:
         return []
     low = [w.casefold() for w in words]
@@ -54,7 +61,7 @@ def role_reasons(role: str) -> list[str]:
         reasons.append("starts in lower case")
     if low[-1] in _JOINER_END:
         reasons.append(f"ends with {words[-1]!r}: cut off")
-    if re.search(r"'s?$", _strip_notes(text)):
+    if re.search(r"'s?$", strip_notes(text)):
         reasons.append("ends with a possessive: cut off")
     verbs = [w for i, w in enumerate(words) if w.casefold() in _VERBS and as_sentence_word(i, w)]
     if verbs:
@@ -71,7 +78,7 @@ def role_reasons(role: str) -> list[str]:
     tail = role_tail_name(text)
     if tail:
         reasons.append(f"ends with {' '.join(tail)!r}, the start of a name the label cut")
-    if not names_an_occupation(words) and not tail:
+    if not names_an_occupation(_words(tidy_title(strip_notes(text)))) and not tail:
         if all(begins_a_name(w) or w.casefold() in PARTICLES for w in words):
             reasons.append("a name, not an office")
         else:
@@ -125,7 +132,7 @@ def check_roles(people: Sequence[Person], roles: Iterable[RoleUse]) -> list[Find
         for written in forms.values():
             # Forms that differ only in a parenthetical note or the kind of apostrophe are one
             # spelling; case, word order, articles and place forms are what an editor evens out.
-            if len({_plain(_strip_notes(r)).strip() for r in written}) < 2:
+            if len({_plain(strip_notes(r)).strip() for r in written}) < 2:
                 continue
             # Profiles already show forms with one role key as one office (meetings.core.roles):
             # only what they still show apart is worth an editor's look.
