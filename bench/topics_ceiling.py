@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import topics_quality as tq  # sets up Django on DATABASE_URL
 
-from meetings.core.topics.scoring import TOPICS_PER_PERSON, score
+from meetings.core.topics.scoring import TOPICS_PER_PERSON
 from meetings.derived import topic_index
 from meetings.models import Participant, Topic
 
@@ -49,10 +49,9 @@ def place_without_non_subjects(above: list[str], verdicts: dict[str, str]) -> tu
 
 
 def ranked_lists(depth: int):
-    """Every person's list, `depth` long, scored as the rebuild scores it; and each key's forms."""
-    turns, _ = topic_index._load_turns()
-    names = list(Participant.objects.values_list("name", flat=True))
-    scored = score(turns, names=names, portfolios=topic_index._portfolios(), per_person=depth)
+    """Every person's list, `depth` long, scored as the rebuild scores them; and each key's forms."""
+    turns, _ = topic_index.load_turns()
+    scored = topic_index.score_archive(turns, per_person=depth)
     return scored.person_topics, scored.forms
 
 

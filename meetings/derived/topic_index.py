@@ -25,7 +25,7 @@ from django.db import connection, transaction
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
 from meetings.core.topics.phrases import common_label, form_label
-from meetings.core.topics.scoring import PhraseCounts, TurnPhrases, score
+from meetings.core.topics.scoring import TOPICS_PER_PERSON, PhraseCounts, Scored, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency
 from meetings.models import (
     Appearance,
@@ -101,11 +101,8 @@ def rebuild(reextract: bool = False) -> RebuildReport:
 
 
 def _rebuild(started: float) -> RebuildReport:
-    turns, meeting_dates = _load_turns()
-    # Everyone who ever spoke: a person of the archive is never a topic on anyone's profile.
-    scored = score(
-        turns, names=list(Participant.objects.values_list("name", flat=True)), portfolios=_portfolios()
-    )
+    turns, meeting_dates = load_turns()
+    scored = score_archive(turns)
     info = {t.turn_id: t for t in turns}
 
     keys: set[str] = set()
@@ -334,7 +331,19 @@ def _keep_moved_slugs(cur, old: dict[str, str], new: dict[str, str]) -> None:
     topic_sql.drop_redirects_in_use(cur)
 
 
-def _load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
+def score_archive(turns: list[TurnPhrases], per_person: int = TOPICS_PER_PERSON) -> Scored:
+    """The archive's turns scored as the rebuild scores them (`per_person`: a longer list for
+    analysis, bench/topics_ceiling.py). Everyone who ever spoke is never a topic on anyone's
+    profile; each person's offices say what their portfolio is."""
+    return score(
+        turns,
+        names=list(Participant.objects.values_list("name", flat=True)),
+        portfolios=_portfolios(),
+        per_person=per_person,
+    )
+
+
+def load_turns() -> tuple[list[TurnPhrases], dict[int, datetime.date]]:
     """Every turn's phrases, streamed from a server-side cursor in (meeting, position) order, kept
     compact: two tuples per turn, and the same phrase in many remarks as one string object (the
     JSON decoder would make one per remark)."""
