@@ -228,6 +228,39 @@ Helena Marsh: Please.
     assert turns[1].text == "Thank you for the invitation."
 
 
+def test_a_note_written_after_the_labels_colon_is_the_labels_note_not_its_text():
+    """ "Title Name: (retranslated): text": the note between two colons is the label's, as in
+    "Name (retranslated): text"; a bracket that is the remark's own words stays."""
+    text = page(
+        """
+Helena Marsh: Welcome, Prime Minister.
+
+Prime Minister of Valdoria Tomas Reyes: (retranslated): Madam Governor, friends.
+
+We thank you.
+
+Helena Marsh: (Laughs.) Thank you.
+
+Tomas Reyes: (In English): One more word. (Applause.)
+
+Helena Marsh: (The harbour's new quay): this is what we discuss today.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == [
+        "Helena Marsh",
+        "Tomas Reyes",
+        "Helena Marsh",
+        "Tomas Reyes",
+        "Helena Marsh",
+    ]
+    assert turns[1].paragraphs[0] == "Madam Governor, friends."
+    assert turns[1].label == "Prime Minister of Valdoria Tomas Reyes (retranslated)"
+    assert turns[2].paragraphs[0] == "(Laughs.) Thank you."
+    assert turns[3].paragraphs[0] == "One more word. (Applause.)"
+    assert turns[4].paragraphs[0] == "(The harbour's new quay): this is what we discuss today."
+
+
 # --- summaries --------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .inline import is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
 from .names import clean_spaces
 
@@ -39,6 +40,8 @@ _TITLE_CONNECTORS = {
 # a bracketed acronym inside a title is kept ("… Forum (GECF) <Name>:").
 _LABEL_PREFIX = re.compile(r"^((?:[^:()]|\([^():]{1,40}\)){3,200}?)\s*(?:\([^()]*\))?\s*:")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
+# A note written after the label's colon and closed by a second one ("Name: (retranslated): text").
+_NOTE_AFTER_COLON = re.compile(r"^\((?P<note>[^()]{1,60})\)\s*:\s*")
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
 
 
@@ -161,6 +164,11 @@ class Page:
             except KeyError:
                 label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
+            if found and (m := _NOTE_AFTER_COLON.match(found[1])) and is_stage_direction(m.group("note")):
+                # The same label as "Name (note): text": the note is the label's, not the remark's.
+                noted = f"{prefix.rstrip()} ({m.group('note').strip()})"
+                label = parse_label(noted, self.attested, self.ordinary)
+                found = None if label is None else (label, found[1][m.end() :])
             if (
                 found
                 and label
