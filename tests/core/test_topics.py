@@ -1983,3 +1983,21 @@ def test_an_adjective_in_ian_of_a_place_in_y_is_the_place():
     assert "vardanian wine" not in got
     # A word of the dictionary in -ian is its own ("comedian" is not "comedy").
     assert "comedian" not in variants({"comedy": 4, "comedian": 3})
+
+
+@pytest.mark.parametrize(
+    ("inside", "shown"),
+    [(4, "underground storage"), (5, "underground storage"), (3, "underground")],
+)
+def test_a_word_said_inside_one_phrase_four_times_in_five_is_shown_as_the_phrase(inside, shown):
+    from meetings.core.topics.scoring import _sub_phrases, _whole_phrases
+
+    # The person says "underground" five times, `inside` of them in "underground storage", which
+    # is not ranked on its own: four in five or more is the phrase ("Baikal-Amur Mainline", not
+    # "mainline"), fewer is the word.
+    uses = {"gas": 9, "underground": 5, "underground storage": inside}
+    remarks = dict.fromkeys(uses, 2)
+    ranked = [("gas", 50.0, 2), ("underground", 40.0, 2)]
+    subs = {p: _sub_phrases(p) for p in uses}
+    got = [p for p, _, _ in _whole_phrases(ranked, uses, remarks, subs, None, 10)]
+    assert got == ["gas", shown]

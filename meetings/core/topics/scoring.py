@@ -59,10 +59,12 @@ ARCHIVE_WIDE = 10
 # many meetings as chance would put it. A person's topic weighs times (the meetings chance would
 # give it / the meetings it is in) ** BURST_EXPONENT, both counts with BURST_PRIOR meetings added
 # (a phrase said a few times says little either way), at most BURST_CAP. Chosen by measurement.
-# A topic a person says inside one longer phrase of theirs in this share of its uses (all of them)
-# is shown as that phrase ("stream" -> "Turkish Stream"); 0 turns this off. Lower shares cost
-# recall (README "Topics").
-OWN_FRAGMENT_SHARE = 1.0
+# A topic a person says inside one longer phrase of theirs in this share of its uses or more is
+# shown as that phrase ("stream" -> "Turkish Stream", "mainline" -> "Baikal-Amur Mainline" of
+# someone who once says "mainline railways"); 0 turns this off. 0.8 against 1.0 on the dev
+# archive: recall the same, strict recall and the seed set one subject more each; 0.7 lists
+# topics a reader judged less often subjects (README "Topics").
+OWN_FRAGMENT_SHARE = 0.8
 # A one-word topic a person says after another word in this share of its uses or more is the head
 # of the phrases they say: "station" of "polling station", "chamber" of "Accounts Chamber". It is
 # shown as the phrase holding at least HEAD_PHRASE_SHARE of those uses; with no such phrase, it is
