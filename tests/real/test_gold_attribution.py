@@ -12,7 +12,9 @@ from .gold_scoring import score_all
 TARGET = 0.995
 
 
-@pytest.mark.parametrize("batch", ["attribution", "attribution-heldout", "attribution-audit"])
+@pytest.mark.parametrize(
+    "batch", ["attribution", "attribution-heldout", "attribution-audit", "attribution-random"]
+)
 def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch):
     shared = shared_dir("dump", "kremlin-en").parent.parent
     folder = DATA / "gold" / batch
