@@ -65,6 +65,8 @@ _MODIFIERS = {
     "federal",
 }
 MAX_ROLE_WORDS = 30
+# The organs of a body that an office may be of: "the Board of <Body>", "<Body> Board".
+_ORGANS = {"board", "council", "committee", "presidium", "commission", "collegium", "bureau", "directorate"}
 # Adjectives of place that stand for the place in an office: "Russian President" is the
 # "President of Russia". A handful of general forms; the rule below catches most "-ian" ones.
 DEMONYMS = {
@@ -295,6 +297,11 @@ def _one_office_key(words: list[str]) -> str:
         lambda m: f"of {_STATE_ADJECTIVES[m.group(1)]}" if m.group(1) in _STATE_ADJECTIVES else m.group(0),
         text,
     )
+    # "of <Body> Board" is "of the Board of <Body>": an organ after the body it belongs to.
+    head, sep, domain = text.partition(" of ")
+    body, _, organ = domain.rpartition(" ")
+    if sep and body and organ in _ORGANS and " of " not in domain and " and " not in domain:
+        text = f"{head} of {organ} of {body}"
     # "Minister of Trade and Industry" is "Minister of Industry and Trade".
     head, sep, domain = text.partition(" of ")
     if sep and " and " in domain and "," not in domain and " of " not in domain:

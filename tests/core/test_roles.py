@@ -134,6 +134,9 @@ def test_one_office_in_other_words(forms):
         ["Chief Executive Officer of Larkspur Rail", "Larkspur Rail CEO"],
         ["Chairman of the Harbour Board", "Chair of the Harbour Board", "Chairwoman of the Harbour Board"],
         ["Bordurian Deputy Prime Minister", "Deputy Prime Minister of Borduria"],
+        # The organ of an organisation before or after it: "<Body> Board" is "the Board of <Body>".
+        ["Chairman of the Board of the Harbour Commission", "Harbour Commission Board Chairman"],
+        ["Head of the Council of the Larkspur Guild", "Larkspur Guild Council Head"],
     ],
 )
 def test_one_office_spelt_differently(forms):
@@ -193,3 +196,10 @@ def test_the_portfolio_of_a_ministers_office(role, domains):
     from meetings.core.roles import portfolio
 
     assert sorted(portfolio(role)) == sorted(domains)
+
+
+def test_the_board_of_a_body_is_not_the_body():
+    assert role_key("Chairman of the Board of the Harbour Commission") != role_key(
+        "Chairman of the Harbour Commission"
+    )
+    assert role_key("Harbour Commission Board Chairman") != role_key("Harbour Commission Chairman")
