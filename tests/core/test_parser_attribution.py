@@ -163,6 +163,30 @@ Chairman of the Harbour Board Emil Sova: We begin.
     assert turns[0].label.startswith("Presidentof")
 
 
+def test_a_rank_between_a_title_and_the_name_is_set_apart_in_the_role():
+    # "<Office> Lt-Gen <Name>:": the rank is the person's, not the last words of the office.
+    text = page(
+        """
+Head of the Harbour Engineers Lieutenant General Pavel Orlin: Good afternoon.
+
+Commander of the Larkspur Flotilla Vice Admiral Ada Lind: Thank you.
+
+Chief of the Coast Guard Lt-Gen Ivo Marek: We begin.
+
+Commander of the Larkspur Garrison, Colonel General Emil Sova: Ready.
+
+Colonel General Dana Vrba: Yes.
+"""
+    )
+    assert [(t.name, t.role) for t in parse_transcript(text).turns] == [
+        ("Pavel Orlin", "Head of the Harbour Engineers, Lieutenant General"),
+        ("Ada Lind", "Commander of the Larkspur Flotilla, Vice Admiral"),
+        ("Ivo Marek", "Chief of the Coast Guard, Lt-Gen"),
+        ("Emil Sova", "Commander of the Larkspur Garrison, Colonel General"),
+        ("Dana Vrba", "Colonel General"),
+    ]
+
+
 def test_a_possessive_or_hyphenated_title_stays_out_of_the_name():
     text = page(
         """

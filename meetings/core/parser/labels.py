@@ -102,15 +102,28 @@ _BAD_PUNCT = _BadPunct()
 _GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(of|for|and|the)\b")
 
 
+# A military rank written after an office without a comma, before the name: "<Office> Lt-Gen <Name>".
+_TRAILING_RANK = re.compile(
+    r"(?<=[A-Za-z])\s+((?:(?:Lieutenant|Colonel|Major|Army)[ -]General|General of the Army|"
+    r"(?:Vice|Rear)[ -]Admiral|Admiral|(?:Lt|Col|Maj)\.?-Gen\.?|(?:Lieutenant )?Colonel)"
+    r"(?: (?:1st|2nd|3rd) Rank)?)$"
+)
+
+
 def tidy_title(title: str) -> str:
     """A title as stored and shown: a title word glued to its joiner split ("Presidentof
-    Borduria" -> "President of Borduria"); anything else as written."""
+    Borduria" -> "President of Borduria"); a rank after an office set apart by a comma
+    ("<Office> Lieutenant General" -> "<Office>, Lieutenant General"); anything else as written."""
 
     def split(m: re.Match) -> str:
         word = m.group(1)
         return f"{word} {m.group(2)}" if word.casefold() in TITLE_WORDS else m.group(0)
 
-    return _GLUED_TITLE.sub(split, title)
+    title = _GLUED_TITLE.sub(split, title)
+    rank = _TRAILING_RANK.search(title)
+    if rank and " " in title[: rank.start()].strip():  # an office of two words or more before it
+        title = f"{title[: rank.start()]}, {rank.group(1)}"
+    return title
 
 
 @dataclass(frozen=True)
