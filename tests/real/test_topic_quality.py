@@ -6,7 +6,7 @@ from meetings.core.topics.evaluate import load_labels, own_method, recall
 from tests.helpers import DATA, shared_dir
 
 LABELS = DATA / "seed_topic_labels.json"
-RECALL_FLOOR = 0.95  # measured 0.90 until the fourth round of README "Topics" (burstiness), 0.95 since
+RECALL_FLOOR = 0.95  # measured 0.90 until the fourth round of docs/topics-rounds.md (burstiness), 0.95 since
 
 
 def test_topic_quality_on_the_labelled_seed_set():

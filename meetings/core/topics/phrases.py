@@ -231,7 +231,7 @@ def singular(word: str) -> str:
     """The English singular of the last word of a phrase: codes->code, policies->policy,
     crises->crisis, women->woman. lemminflect's noun lemma (it ships its tables: no download),
     chosen by measurement over the hand rule it replaces (98 of 102 test plurals right against 52;
-    simplemma 92; see README "Topics"). Words ending in -ss/-us/-is/-ics keep the cautious rule:
+    simplemma 92; see docs/topics-rounds.md). Words ending in -ss/-us/-is/-ics keep the cautious rule:
     lemminflect would make "Paris" a "pari". A possessive is the singular of its word."""
     w = word
     if w.endswith("'s"):

@@ -44,14 +44,14 @@ LENGTH_BOOST = {1: 0.8, 2: 1.6, 3: 1.9, 4: 2.0}
 # of its own.
 FRAGMENT_SHARE = 0.8
 # A person's topic weighs more the more uses each remark that carries it holds: times (uses /
-# remarks) ** this. Chosen by measurement (README "Topics").
+# remarks) ** this. Chosen by measurement (docs/topics-rounds.md).
 REPEAT_EXPONENT = 0.5
 # A person's topic is weighed with the square root of the archive's idf (person_idf): the full idf
 # ranks a phrase said in three remarks of the archive far above a subject the whole archive speaks
 # of ("Syria", "coronavirus"); what tells a subject from ordinary speech is left to burstiness
 # below. A one-word topic carried by at least ARCHIVE_WIDE remarks of the archive takes general
 # English's idf where it is larger: a subject of the whole archive ("a pandemic") is still a subject
-# of each person who speaks of it. Chosen by measurement (README "Topics").
+# of each person who speaks of it. Chosen by measurement (docs/topics-rounds.md).
 ARCHIVE_IDF_EXPONENT = 0.5
 ARCHIVE_WIDE = 10
 # Burstiness (Church and Gale's observation behind residual idf): a subject clusters in the
@@ -63,14 +63,14 @@ ARCHIVE_WIDE = 10
 # shown as that phrase ("stream" -> "Turkish Stream", "mainline" -> "Baikal-Amur Mainline" of
 # someone who once says "mainline railways"); 0 turns this off. 0.8 against 1.0 on the dev
 # archive: recall the same, strict recall and the seed set one subject more each; 0.7 lists
-# topics a reader judged less often subjects (README "Topics").
+# topics a reader judged less often subjects (docs/topics-rounds.md).
 OWN_FRAGMENT_SHARE = 0.8
 # A one-word topic a person says after another word in this share of its uses or more is the head
 # of the phrases they say: "station" of "polling station", "chamber" of "Accounts Chamber". It is
 # shown as the phrase holding at least HEAD_PHRASE_SHARE of those uses; with no such phrase, it is
 # no topic when it is said (HEAD_SHARE) after names, words the dictionary lacks (the "territories"
 # of many regions), and stays when after words ("municipal", "household", "solid" waste: kinds of
-# one subject). Chosen by two readers' audits and measurement (README "Topics").
+# one subject). Chosen by two readers' audits and measurement (docs/topics-rounds.md).
 HEAD_SHARE = 0.7
 HEAD_PHRASE_SHARE = 0.5
 BURST_EXPONENT = 2.0
@@ -84,12 +84,12 @@ BURST_CAP = 3.0
 # (remarks / meetings) ** this: a subject is dwelt on where it comes up ("Syria" in a series of
 # questions), a word of ordinary speech ("cooperation") is said once in each of many meetings.
 # Only for phrases and words rarer in general English than SPREAD_ZIPF: dwelling on a common word
-# ("organisation") makes it no subject. Chosen by measurement (README "Topics").
+# ("organisation") makes it no subject. Chosen by measurement (docs/topics-rounds.md).
 MEETING_EXPONENT = 0.5
 SPREAD_ZIPF = 4.8
 # A topic of a person carried by only one of their remarks weighs this much: a subject recurs, a
 # phrase said once (an interviewer's single question on it) is weaker evidence than one they come
-# back to. Chosen by measurement (README "Topics").
+# back to. Chosen by measurement (docs/topics-rounds.md).
 SINGLE_REMARK = 0.35
 SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to choose from
 # For a person who is most of the archive, the rest of it is little reference (the bar against it
@@ -97,7 +97,7 @@ SINGLE_REMARK_FROM = 10  # ... for a person with at least this many remarks to c
 # instead. A person's topic weighs times remarks ** (this * their share of the archive's words):
 # nothing for a minister (0.5% of the dev archive), remarks ** 0.3 for the head of state's 60%,
 # so that what they come back to in a hundred remarks ("Syria") is not outranked by what they
-# raised in twenty. Chosen by measurement (README "Topics": the same list from 0.35 to 0.55).
+# raised in twenty. Chosen by measurement (docs/topics-rounds.md: the same list from 0.35 to 0.55).
 DOMINANCE_EXPONENT = 0.5
 # A topic of a person that their office answers for (a minister's portfolio as their role names
 # it, roles.portfolio: "environment" for a Minister of Natural Resources and Environment) weighs

@@ -754,7 +754,7 @@ def _name_with_of(
 # A participle used before one noun in this share or more of its uses (phrases.PARTICIPLE), in at
 # least PARTICIPLE_MIN_REMARKS remarks, names a subject with it: "rolling stock", "dilapidated
 # housing", "nursing homes"; "growing demand" is ordinary speech ("growing" qualifies anything).
-# Chosen by measurement (README "Topics").
+# Chosen by measurement (docs/topics-rounds.md).
 PARTICIPLE_SHARE = 0.5
 PARTICIPLE_MIN_REMARKS = 3
 
@@ -786,7 +786,7 @@ def participle_names(
 # A word that this share or more of the remarks carrying it use as a verb ("we must preserve",
 # "to finish": phrases.word_uses) is no subject, though the dictionary knows it as a noun too;
 # judged only on words carried by at least VERB_MIN_REMARKS remarks. Chosen by measurement
-# (README "Topics").
+# (docs/topics-rounds.md).
 VERB_SHARE = 0.5
 VERB_MIN_REMARKS = 5
 
@@ -807,7 +807,7 @@ def verbs(remarks: Mapping[str, int]) -> set[str]:
 # A word the dictionary knows only as a verb that this share or more of the remarks carrying it
 # write as the end of a name (phrases.word_uses: "the Baikal-Amur Mainline", "in Shanghai") is a
 # noun of the archive: it and the phrases it ends can be subjects. Chosen by reading the dev
-# archive's words (README "Topics").
+# archive's words (docs/topics-rounds.md).
 NAMED_SHARE = 0.3
 
 
@@ -855,7 +855,7 @@ def adjectives(remarks: Mapping[str, int]) -> set[str]:
 # "epidemiological" (situation), "Great Patriotic" (War). Not a topic alone; its longer phrases
 # are. Judged on the archive's own uses, so a noun that also stands alone ("oil", "gas": about half
 # their uses) stays, and only on keys used at least MODIFIER_MIN_USES times. Chosen by measurement
-# (README "Topics").
+# (docs/topics-rounds.md).
 MODIFIER_SHARE = 0.9
 MODIFIER_MIN_USES = 5
 
