@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from meetings.core import citations
+from meetings.core import citations, leads
 from meetings.core import contents as contents_core
 from meetings.core.topics.phrases import form_label, forms_to_show
 from meetings.derived import aggregates, search
@@ -180,6 +180,7 @@ def meeting_detail(request, slug):
         ]
     )
     newer, older = _neighbours(meeting)
+    lead, transcript_heading = leads.split_lead(meeting.description)
     topics = list(
         MeetingTopic.objects.filter(meeting=meeting)
         .select_related("topic", "raised_by", "evidence")
@@ -193,6 +194,8 @@ def meeting_detail(request, slug):
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
+            "lead": lead,
+            "transcript_heading": transcript_heading,
             "turns": turns,
             "people": people,
             "contents": toc,

@@ -237,3 +237,41 @@ def test_a_one_line_excerpt_keeps_a_heading_apart_from_the_next_paragraph():
     assert snippet("Dear friends,\n\nWelcome to the quay.") == "Dear friends, Welcome to the quay."
     assert snippet("Thank you.\n\n(Applause.)") == "Thank you. (Applause.)"
     assert snippet("We met on the quay\nand spoke.") == "We met on the quay and spoke."
+
+
+HEADED = """Opening of the Larkspur Quay
+
+July 1, 2023, Larkspur
+
+The Mayor opened the new quay and spoke to the builders, who had worked on it for two years and
+were thanked for finishing before the storm season.
+
+Speech at the opening of the Larkspur Quay
+
+Helena Marsh: Friends, the quay is open.
+"""
+
+
+@pytest.mark.django_db
+def test_a_leads_closing_heading_heads_the_transcript(write_transcript, client):
+    """The page's own heading of the transcript ("Speech at …"), written as the lead's last line,
+    heads the remarks, not the lead, and no excerpt of the lead ends with it."""
+    call_command("ingest_transcripts", str(write_transcript("quay.txt", HEADED)), stdout=io.StringIO())
+    meeting = Meeting.objects.get()
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    start = html.index('<header class="meeting-header">')
+    header = html[start : html.index("</header>", start)]
+    assert "Speech at the opening" not in header
+    assert "storm season." in header
+    assert re.search(r'<h2 id="transcript-h"[^>]*>Speech at the opening of the Larkspur Quay</h2>', html)
+    assert "Speech at the opening" not in re.search(
+        r'<meta name="description" content="([^"]*)"', html
+    ).group(1)
+    # The open data keep the lead as the source wrote it.
+    assert meeting.description.endswith("Speech at the opening of the Larkspur Quay")
+
+
+@pytest.mark.django_db
+def test_a_meeting_without_that_heading_keeps_a_hidden_one(archive, client):
+    html = client.get(archive.first().get_absolute_url()).content.decode()
+    assert '<h2 id="transcript-h" class="visually-hidden">Transcript</h2>' in html
