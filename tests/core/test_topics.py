@@ -2001,3 +2001,19 @@ def test_a_word_said_inside_one_phrase_four_times_in_five_is_shown_as_the_phrase
     subs = {p: _sub_phrases(p) for p in uses}
     got = [p for p, _, _ in _whole_phrases(ranked, uses, remarks, subs, None, 10)]
     assert got == ["gas", shown]
+
+
+@pytest.mark.parametrize(
+    "key", ["specific date", "later date", "great amount", "big number", "positive outcome", "specific case"]
+)
+def test_a_qualified_date_amount_number_outcome_or_case_is_no_subject(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert not is_subject(key.split(" ")[-1])  # nor the word alone
+
+
+def test_a_case_or_a_date_of_a_kind_stays_a_subject():
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject("criminal case") and is_subject("court case") and is_subject("release date")
