@@ -268,6 +268,8 @@ Helena Marsh: (Laughs.) Thank you.
 Tomas Reyes: (In English): One more word. (Applause.)
 
 Helena Marsh: (The harbour's new quay): this is what we discuss today.
+
+Tomas Reyes (retranslated): (In English): A last word.
 """
     )
     turns = parse_transcript(text).turns
@@ -277,12 +279,15 @@ Helena Marsh: (The harbour's new quay): this is what we discuss today.
         "Helena Marsh",
         "Tomas Reyes",
         "Helena Marsh",
+        "Tomas Reyes",
     ]
     assert turns[1].paragraphs[0] == "Madam Governor, friends."
     assert turns[1].label == "Prime Minister of Valdoria Tomas Reyes (retranslated)"
     assert turns[2].paragraphs[0] == "(Laughs.) Thank you."
     assert turns[3].paragraphs[0] == "One more word. (Applause.)"
     assert turns[4].paragraphs[0] == "(The harbour's new quay): this is what we discuss today."
+    # A label with a note of its own and a second note after the colon is still that label.
+    assert turns[5].paragraphs[0].endswith("A last word.")
 
 
 # --- summaries --------------------------------------------------------------------------------

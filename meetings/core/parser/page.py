@@ -164,11 +164,19 @@ class Page:
             except KeyError:
                 label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
-            if found and (m := _NOTE_AFTER_COLON.match(found[1])) and is_stage_direction(m.group("note")):
+            if (
+                found
+                and found[0].note is None
+                and (m := _NOTE_AFTER_COLON.match(found[1]))
+                and is_stage_direction(m.group("note"))
+            ):
                 # The same label as "Name (note): text": the note is the label's, not the remark's.
-                noted = f"{prefix.rstrip()} ({m.group('note').strip()})"
-                label = parse_label(noted, self.attested, self.ordinary)
-                found = None if label is None else (label, found[1][m.end() :])
+                noted = parse_label(
+                    f"{prefix.rstrip()} ({m.group('note').strip()})", self.attested, self.ordinary
+                )
+                if noted is not None:
+                    label = noted
+                    found = (noted, found[1][m.end() :])
             if (
                 found
                 and label
