@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from meetings.core.parser.labels import tidy_title
 from meetings.core.parser.names import clean_spaces
-from meetings.core.parser.vocabulary import NOT_IN_TITLE, TITLE_WORDS
+from meetings.core.parser.vocabulary import NOT_IN_TITLE, PLACE_WORDS, TITLE_WORDS
 
 _ARTICLES = {"the", "a", "an"}
 # Words naming the office itself (not the body it belongs to): "<Domain> <Office>" turns round.
@@ -117,14 +117,8 @@ def singular(word: str) -> str:
 # Words that make a role an office or an occupation: the parser's title words without the
 # organisation and place words among them ("Larkspur Territory" is where someone is from), and
 # ranks, clergy and occupations the parser does not need to read a label.
-PLACE_OR_ORGANISATION_WORDS = frozenset(
+PLACE_OR_ORGANISATION_WORDS = PLACE_WORDS | frozenset(
     {
-        "region",
-        "territory",
-        "republic",
-        "federation",
-        "district",
-        "city",
         "russia",
         "russian",
         "national",
@@ -224,11 +218,7 @@ def is_office(role: str | None) -> bool:
 def role_key(role: str) -> str:
     """The identity of an office however it is written: case, spacing, articles, apostrophes
     folded; "Russian President" and "President of Russia" are one key."""
-    words = [
-        w
-        for w in clean_spaces(strip_notes(role)).translate(_APOSTROPHES).casefold().strip(" ,.;:").split()
-        if w
-    ]
+    words = _folded_words(role)
     words = _synonyms([w for w in words if w not in _ARTICLES])
     # Two offices held together, in either order: "<Company> CEO and Chairman of the Board" is
     # "Chairman of the Board and CEO of <Company>".
@@ -236,6 +226,12 @@ def role_key(role: str) -> str:
     if len(parts) > 1:
         return " and ".join(sorted(_singular_words(_one_office_key(p)) for p in parts))
     return _singular_words(_one_office_key(words))
+
+
+def _folded_words(role: str) -> list[str]:
+    """A role's words as its office is compared: notes in brackets gone, spaces, apostrophes and
+    case folded (role_key, portfolio)."""
+    return clean_spaces(strip_notes(role)).translate(_APOSTROPHES).casefold().strip(" ,.;:").split()
 
 
 def _singular_words(key: str) -> str:
@@ -380,11 +376,7 @@ def portfolio(role: str | None) -> list[str]:
     an office without one ("Prime Minister of Borduria", "Governor of Tarnwick")."""
     if not role or not is_office(role):
         return []
-    words = [
-        w
-        for w in clean_spaces(strip_notes(role)).translate(_APOSTROPHES).casefold().strip(" ,.;:").split()
-        if w
-    ]
+    words = _folded_words(role)
     out: list[str] = []
     for part in _offices_held_together(_synonyms([w for w in words if w not in _ARTICLES])):
         key = _one_office_key(part).split()

@@ -36,6 +36,10 @@ PARTICLES = {
     "y",
 }
 
+# Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
+# office (roles.PLACE_OR_ORGANISATION_WORDS).
+PLACE_WORDS = frozenset({"region", "territory", "republic", "federation", "district", "city"})
+
 # Words that end a title: when walking back from the end of a label, a name never includes them.
 TITLE_WORDS = {
     "president",
@@ -141,12 +145,6 @@ TITLE_WORDS = {
     "commission",
     "ministry",
     "government",
-    "region",
-    "territory",
-    "republic",
-    "federation",
-    "district",
-    "city",
     "agency",
     "service",
     "company",
@@ -218,7 +216,7 @@ TITLE_WORDS = {
     "hero",
     "veteran",
     "participant",
-}
+} | PLACE_WORDS
 
 # Ordinals that open a title when a title word follows ("First Deputy Prime Minister", "Second
 # Secretary"); elsewhere they open sentences ("First, …").
