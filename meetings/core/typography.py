@@ -43,6 +43,13 @@ def _binds(before: str, after: str) -> bool:
     return bool(_INITIAL.match(before)) and after[:1].isupper()  # A. Smith, V. V. Smith
 
 
+# A blank line between two paragraphs (a no-break space is text, not blank).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# What a paragraph that ends a sentence, a clause, a quotation or a cut line ends with; one that
+# ends otherwise is a heading or a sub-headline.
+ENDS_PUNCTUATED = tuple(".!?,;:…)]”’\"'»–—-")
+
+
 def tidy_spaces(text: str) -> str:
     """The text with each no-break space (U+00A0, U+202F) that binds nothing made an ordinary
     space, so lines break where a reader expects; between a number and its unit, digit groups,

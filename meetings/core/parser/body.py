@@ -6,7 +6,7 @@ import re
 
 from . import chrome
 from .labels import parse_label
-from .page import Page
+from .page import NOTE_OPENING, Page
 from .structure import SPEECH, SUMMARY, ParsedTurn
 
 _UNTRANSCRIBED = re.compile(
@@ -19,7 +19,6 @@ _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b
 # Text after a generic label that opens in lower case or with a quotation is the speaker's own
 # rhetoric ("Question: at what expense?", "Question: “How much?” Reply: “A lot.”"), not a turn.
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
-_NOTE_OPENING = re.compile(r"^\([^()]{1,60}\)\s*:")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -31,7 +30,7 @@ def join_split_labels(page: Page, paras: list[str]) -> list[str]:
     i = 0
     while i < len(paras):
         p = paras[i]
-        if i + 1 < len(paras) and _NOTE_OPENING.match(page.clean(paras[i + 1])):
+        if i + 1 < len(paras) and NOTE_OPENING.match(page.clean(paras[i + 1])):
             cp = page.clean(p)
             label = (
                 parse_label(cp, page.attested, page.ordinary) if len(cp) <= 150 and ":" not in cp else None

@@ -40,8 +40,9 @@ _TITLE_CONNECTORS = {
 # a bracketed acronym inside a title is kept ("… Forum (GECF) <Name>:").
 _LABEL_PREFIX = re.compile(r"^((?:[^:()]|\([^():]{1,40}\)){3,200}?)\s*(?:\([^()]*\))?\s*:")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
-# A note written after the label's colon and closed by a second one ("Name: (retranslated): text").
-_NOTE_AFTER_COLON = re.compile(r"^\((?P<note>[^()]{1,60})\)\s*:\s*")
+# A bracketed note closed by a colon, opening a label's text ("Name: (retranslated): text") or the
+# paragraph after a label standing alone ("Name" then "(retranslated): text").
+NOTE_OPENING = re.compile(r"^\((?P<note>[^()]{1,60})\)\s*:\s*")
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
 
 
@@ -167,7 +168,7 @@ class Page:
             if (
                 found
                 and found[0].note is None
-                and (m := _NOTE_AFTER_COLON.match(found[1]))
+                and (m := NOTE_OPENING.match(found[1]))
                 and is_stage_direction(m.group("note"))
             ):
                 # The same label as "Name (note): text": the note is the label's, not the remark's.

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
 from meetings.core.topics.mentions import mention_spans
-from meetings.core.typography import cut_at_word, tidy_spaces
+from meetings.core.typography import ENDS_PUNCTUATED, PARAGRAPH_BREAK, cut_at_word, tidy_spaces
 from meetings.derived.search import START, STOP
 
 register = template.Library()
@@ -65,12 +65,12 @@ def snippet(text: str, length: int = 220) -> str:
     they bind: meetings.core.typography). A paragraph that ends without punctuation (a heading, a
     sub-headline) is kept apart from the next by " · " rather than run into its sentence."""
     flat = ""
-    for para in _PARAGRAPH_BREAK.split(tidy_spaces(text or "")):
+    for para in PARAGRAPH_BREAK.split(tidy_spaces(text or "")):
         para = _WHITESPACE.sub(" ", para).strip()  # U+00A0 is not collapsed
         if not para:
             continue
         if flat:
-            flat += " " if flat.endswith(_ENDS_PUNCTUATED) else " · "
+            flat += " " if flat.endswith(ENDS_PUNCTUATED) else " · "
         flat += para
         if len(flat) > length:
             break
@@ -78,8 +78,6 @@ def snippet(text: str, length: int = 220) -> str:
 
 
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_ENDS_PUNCTUATED = tuple(".!?,;:…)]”’\"'»–—-")
 
 
 SKIPPED = (
