@@ -1068,6 +1068,57 @@ def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
     assert is_subject("legal reality") and is_subject("real wage")
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "tremendous responsibility",
+        "wonderful city",
+        "positive dynamics",
+        "negative consequence",
+        "busy schedule",
+        "heroic deed",
+        "unique civilisation",
+        "constructive dialogue",
+        "fruitful cooperation",
+        "successful implementation",
+        "remarkable economic achievement",
+        "entire world",
+        "dear woman",
+        "good sign",
+        "good relation",
+    ],
+)
+def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
+    # An adjective that only judges or praises what follows names no kind of it: the noun (or the
+    # words after the adjective) is the candidate, counted on its own.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "great patriotic war",
+        "great britain",
+        "high technology",
+        "good harvest",
+        "good governance",
+        "consumer good",
+        "military good",
+        "large family",
+        "personal data",
+        "main prize",
+    ],
+)
+def test_an_adjective_that_also_names_a_kind_keeps_its_phrase(key):
+    # "great", "high", "large", "personal", "main" also make terms of their own; "good" before a
+    # word rarer than the common ones ("harvest", "governance").
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject(key)
+
+
 def test_a_name_inside_a_longer_name_keeps_its_label_and_paired_adjectives_are_no_topic():
     from meetings.core.topics.phrases import common_label
 

@@ -114,12 +114,24 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
 GRADING_ADJECTIVES = frozenset(
     """special recent different real certain major various several particular current previous past
     whole same other own necessary possible serious significant important huge enormous actual
-    better overwhelming""".split()
+    better overwhelming entire""".split()
+) | frozenset(
+    # Words that only praise or judge what follows ("tremendous responsibility", "positive
+    # dynamics", "busy schedule", "fruitful cooperation"): none also makes a term, as "great"
+    # ("Great Patriotic War", "Great Britain"), "high" ("high technology") or "main" do.
+    """tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
+    superb terrific brilliant impressive exceptional extraordinary incredible amazing considerable
+    substantial notable tangible immense colossal vast profound positive negative busy heroic unique
+    constructive fruitful productive successful interesting beautiful dear utmost memorable""".split()
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
 # which also names a kind ("real wages").
 OPENING_GRADES = GRADING_ADJECTIVES - {"real"}
+# Before a common word these only grade it ("good sign", "good relations", "real problem"); before
+# a rarer one they may name a kind ("good harvest", "good governance", "real wages"). Not in
+# GRADING_ADJECTIVES: "goods" is a noun ("consumer goods").
+KIND_GRADES = frozenset({"good"})
 # Before a title they only date its holder: "new prime minister", "former governor".
 DATING_ADJECTIVES = frozenset("new former future next previous current last".split())
 
@@ -191,7 +203,7 @@ VAGUE_QUALIFIERS = (
     ADJECTIVES
     | GRADING_ADJECTIVES
     | DATING_ADJECTIVES
-    | frozenset("entire wide broad opening concluding closing utmost".split())
+    | frozenset("wide broad opening concluding closing".split())
 )
 
 # What is said to people, however it is qualified ("warmest greetings", "sincere gratitude").
@@ -232,7 +244,9 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     if len(words) > 1 and words[0] in OPENING_GRADES:
         return False
     graded = [w for w in words if w not in GRADING_ADJECTIVES]
-    if len(graded) == 1 < len(words) and zipf(graded[0]) >= VAGUE_HEAD_ZIPF:
+    if len(words) == 2 and words[0] in KIND_GRADES:
+        graded = words[1:]
+    if len(graded) == 1 < len(words) and (zipf(graded[0]) >= VAGUE_HEAD_ZIPF or graded[0] in NOT_ALONE):
         return False
     dated = [w for w in words if w not in DATING_ADJECTIVES and w not in GRADING_ADJECTIVES]
     if dated and len(dated) < len(words) and all(w in TITLE_WORDS for w in dated):
