@@ -367,3 +367,55 @@ def test_listed_orders_on_most_profiles_first_then_most_raised_or_by_label():
         "quay wall",
     ]
     assert list(Topic.objects.listed("az").values_list("key", flat=True)) == ["buoy", "ferry", "quay wall"]
+
+
+LIGHTHOUSES = """Meeting on the coast
+
+March 4, 2023, Larkspur
+
+The Coast Council met.
+
+Keeper Ana Vos: The lighthouse on the north cape needs new lamps before the autumn gales arrive from the sea.
+
+Pilot Ben Hale: The lighthouse keeps the ferries off the rocks when fog rolls over the bay at night.
+
+Ana Vos: Our lighthouse lost its lens in the storm, and the replacement will come from the mainland.
+
+Ben Hale: The lighthouse was painted in spring by volunteers from the sailing club and the school.
+
+Ana Vos: Every lighthouse should have a keeper who lives nearby and checks the light every evening.
+
+Ben Hale: The lighthouses of the south coast stand empty since the automation of the old beacons.
+
+Ana Vos: Three lighthouses need a new roof, and the council has set aside money for the work.
+
+Ben Hale: We counted the lighthouses twice during the survey, and two of them had cracked walls.
+
+Ana Vos: Tourists visit the lighthouses in summer, and the ticket money pays for the small repairs.
+
+Ben Hale: The lighthouses are older than the harbour itself, built when whaling ships still sailed here.
+
+Ana Vos: Some lighthouses run on solar power now, with batteries that last through the winter nights.
+
+Ben Hale: Two lighthouses still burn oil, which the supply boat brings out once a month in calm weather.
+"""
+
+
+@pytest.mark.django_db
+def test_a_topic_is_labelled_as_most_of_its_remarks_write_it(write_transcript):
+    """The label is the form the topic's remarks write most, not the form of its first few: five
+    remarks write "lighthouse", the seven after them "lighthouses"."""
+    other = "\n\n".join(
+        f"{speaker}: The {thing} was discussed at length by the members, who asked for a report on it by May."
+        for speaker, thing in zip(
+            ["Mayor Lena Cole", "Lena Cole", "Clerk Omar Diaz", "Omar Diaz"] * 3,
+            "budget school bridge library tramway market orchard museum hospital stadium airport canal".split(),
+        )
+    )
+    write_transcript(
+        "town.txt", f"Meeting of the town\n\nMarch 5, 2023, Larkspur\n\nThe town met.\n\n{other}\n"
+    )
+    call_command(
+        "ingest_transcripts", str(write_transcript("coast.txt", LIGHTHOUSES).parent), stdout=io.StringIO()
+    )
+    assert Topic.objects.get(key="lighthouse").label == "lighthouses"
