@@ -1099,6 +1099,28 @@ def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
 @pytest.mark.parametrize(
     "key",
     [
+        "long term programme",
+        "large scale effort",
+        "in depth discussion",
+        "up to date",
+        "new up to date",
+        "one on one",
+        "medium term",
+        "one fourth",
+    ],
+)
+def test_a_compound_that_only_says_how_long_or_how_large_is_no_subject(key):
+    # "long-term programme", "large-scale effort", "up-to-date": the hyphen is a space in a key.
+    # Nor is a share alone ("one-fourth").
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject("long range aviation") and is_subject("medium sized business") and is_subject("term")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
         "great patriotic war",
         "great britain",
         "high technology",

@@ -128,6 +128,24 @@ GRADING_ADJECTIVES = frozenset(
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
 # which also names a kind ("real wages").
 OPENING_GRADES = GRADING_ADJECTIVES - {"real"}
+# Compound adjectives (hyphenated, read as words: "long-term" is "long term") that only say how
+# long, how large or how well of what follows ("long-term programme", "large-scale effort",
+# "in-depth discussion") or of nothing ("up-to-date", "one-on-one"): like GRADING_ADJECTIVES, what
+# follows them is the candidate. "Long-range aviation" and "medium-sized businesses" name kinds.
+GRADING_COMPOUNDS = (
+    "long term",
+    "short term",
+    "medium term",
+    "large scale",
+    "full scale",
+    "well deserved",
+    "well thought out",
+    "thought out",
+    "top priority",
+    "in depth",
+    "up to date",
+    "one on one",
+)
 # Before a common word these only grade it ("good sign", "good relations", "real problem"); before
 # a rarer one they may name a kind ("good harvest", "good governance", "real wages"). Not in
 # GRADING_ADJECTIVES: "goods" is a noun ("consumer goods").
@@ -227,6 +245,10 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
         return False
     if key == "st":  # of a name ("St Petersburg"), never alone
         return False
+    if any(_opens_with_compound(words, c) for c in GRADING_COMPOUNDS):
+        return False
+    if all(w in NUMBER_WORDS for w in words):
+        return False  # "one-fourth", "one-tenth": a share of whatever it is
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False  # "Moscow mayor"
     if "of" in words and words[words.index("of") - 1] in OFFICE_WORDS:
@@ -254,6 +276,17 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     return not all(
         w in TITLE_WORDS or (w in TITLE_JOINERS and 0 < i < len(words) - 1) for i, w in enumerate(words)
     )
+
+
+def _opens_with_compound(words: list[str], compound: str) -> bool:
+    """Does the phrase open with `compound`, after words that only date or grade ("new
+    up-to-date")?"""
+    parts = compound.split(" ")
+    n = len(parts)
+    for i in range(len(words) - n + 1):
+        if words[i : i + n] == parts:
+            return all(w in DATING_ADJECTIVES or w in GRADING_ADJECTIVES for w in words[:i])
+    return False
 
 
 def _greeting(words: list[str]) -> bool:
