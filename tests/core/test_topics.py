@@ -1118,6 +1118,32 @@ def test_a_compound_that_only_says_how_long_or_how_large_is_no_subject(key):
     assert is_subject("long range aviation") and is_subject("medium sized business") and is_subject("term")
 
 
+def test_a_phrase_opening_with_a_word_only_ever_a_verb_is_what_is_done_not_a_subject():
+    # "(to) restore peace", "(it) creates conditions": the object is the candidate ("peace"). A
+    # participle opens a subject ("rolling stock"); a verb to the dictionary that the archive
+    # never uses as one opens a name ("Shanghai Cooperation Organisation").
+    from meetings.core.topics.phrases import VERB_USE
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "restore": 10,
+        VERB_USE + "restore": 8,
+        "restore peace": 3,
+        "peace": 6,
+        "create": 10,
+        VERB_USE + "create": 9,
+        "creates condition": 2,
+        "rolling stock": 4,
+        "shanghai": 5,
+        "shanghai cooperation organisation": 5,
+        "inter parliamentary union": 3,
+    }
+    got = variants(remarks)
+    assert got["restore peace"] is None and got["creates condition"] is None
+    assert "peace" not in got and "rolling stock" not in got and "inter parliamentary union" not in got
+    assert "shanghai cooperation organisation" not in got
+
+
 @pytest.mark.parametrize(
     "key",
     [
@@ -1625,8 +1651,9 @@ def test_a_plural_in_ics_and_its_singular_are_one_topic():
 
 
 def test_a_verb_of_the_archive_before_an_adjective_or_a_word_of_the_meeting_opens_no_subject():
-    # "maintain regular contacts", "produce results": what is done, not what it is about; the
-    # same word before a noun of its own is a compound ("maintain depot").
+    # "maintain regular contacts", "produce results": what is done, not what it is about; a word
+    # used mostly as a verb that is a noun too makes a compound before a noun of its own ("launch
+    # vehicle"); one the dictionary knows only as a verb makes none ("maintain depot").
     from meetings.core.topics.phrases import NOUN_USE, VERB_USE
     from meetings.core.topics.subjects import variants
 
@@ -1641,11 +1668,16 @@ def test_a_verb_of_the_archive_before_an_adjective_or_a_word_of_the_meeting_open
         "maintain result": 2,
         "maintain depot": 3,
         "regular contact": 4,
+        "launch": 10,
+        VERB_USE + "launch": 8,
+        "launch regular contact": 2,
+        "launch depot": 3,
     }
     got = variants(remarks)
     assert got["maintain regular contact"] is None and got["maintain result"] is None
-    assert got["maintain good result"] is None
-    assert "maintain depot" not in got and "regular contact" not in got
+    assert got["maintain good result"] is None and got["launch regular contact"] is None
+    assert "launch depot" not in got and "regular contact" not in got
+    assert got["maintain depot"] is None
 
 
 def test_a_word_used_mostly_as_a_verb_is_no_subject():

@@ -278,6 +278,19 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     )
 
 
+# Prefixes a hyphen sets apart that the dictionary knows as verbs ("inter-parliamentary").
+VERB_LIKE_PREFIXES = frozenset({"inter"})
+
+
+def _verb_in_present(word: str) -> bool:
+    """A word the dictionary knows only as a verb, in its base or third-person form ("restore",
+    "creates"): not a participle ("rolling stock", "proven reserves", "fighting terrorism")."""
+    if word in VERB_LIKE_PREFIXES or not only_a_verb(word):
+        return False
+    lemma = getLemma(word, upos="VERB")[0]
+    return word in (lemma, lemma + "s", lemma + "es")
+
+
 def _opens_with_compound(words: list[str], compound: str) -> bool:
     """Does the phrase open with `compound`, after words that only date or grade ("new
     up-to-date")?"""
@@ -667,8 +680,13 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
 def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
     """Does a phrase open with a verb of the archive (`verb`: subjects.verbs) before an adjective
     (`adjective`: those of the archive, subjects.adjectives, or the extractor's) or only words of
-    the meeting ("maintain regular contacts", "produce results")? A noun follows a
-    noun of a compound instead ("launch vehicle")."""
+    the meeting ("maintain regular contacts", "produce results"), or with one the dictionary knows
+    only as a verb, in its base or third-person form, before anything ("restore peace")? A noun
+    follows a noun of a compound instead ("launch vehicle"); a verb to the dictionary that the
+    archive does not use as one is a name ("Shanghai Cooperation Organisation")."""
+    if _verb_in_present(words[0]):
+        # "restore peace", "creates conditions": a word only ever a verb is no modifier.
+        return getLemma(words[0], upos="VERB")[0] in verb or words[0] in verb
     if words[0] not in verb:
         return False
     rest = words[1:]
