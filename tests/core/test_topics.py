@@ -1086,6 +1086,8 @@ def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
         "dear woman",
         "good sign",
         "good relation",
+        "ambitious plan",
+        "warm feeling",
     ],
 )
 def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
@@ -1104,6 +1106,8 @@ def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
         "in depth discussion",
         "up to date",
         "new up to date",
+        "state of the art technology",
+        "well known people",
         "one on one",
         "medium term",
         "one fourth",

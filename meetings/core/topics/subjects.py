@@ -122,7 +122,8 @@ GRADING_ADJECTIVES = frozenset(
     """tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
     superb terrific brilliant impressive exceptional extraordinary incredible amazing considerable
     substantial notable tangible immense colossal vast profound positive negative busy heroic unique
-    constructive fruitful productive successful interesting beautiful dear utmost memorable""".split()
+    constructive fruitful productive successful interesting beautiful dear utmost memorable energetic
+    optimal competent paramount ambitious intelligent businesslike warm warmest""".split()
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
@@ -145,6 +146,11 @@ GRADING_COMPOUNDS = (
     "in depth",
     "up to date",
     "one on one",
+    "one of a kind",
+    "state of the art",
+    "well known",
+    "all time",
+    "all round",
 )
 # Before a common word these only grade it ("good sign", "good relations", "real problem"); before
 # a rarer one they may name a kind ("good harvest", "good governance", "real wages"). Not in
