@@ -146,8 +146,13 @@ def _rebuild(started: float) -> RebuildReport:
     }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
     # The texts labels are read from, the keys' and their forms', in one query.
-    label_ids = _label_turns(scored, keys)
-    form_ids = _form_turns(turns, {f for key in keys for f in scored.forms.get(key, ())})
+    # A label is read from the remarks that write the phrase, whatever the scoring made of them:
+    # a change to the scoring leaves labels as they are. A key no remark's phrases hold as such
+    # (one only ever said in another form) is read from the remarks listed under it.
+    label_ids = _turns_writing(turns, keys)
+    if missing := keys - label_ids.keys():
+        label_ids.update(_label_turns(scored, missing))
+    form_ids = _turns_writing(turns, {f for key in keys for f in scored.forms.get(key, ())})
     texts, form_texts = _texts_of(label_ids, form_ids)
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}
@@ -376,17 +381,19 @@ def _portfolios() -> dict[int, set[str]]:
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)
 
 
-# Remarks read per topic to find the form readers meet most. With 5, 57 of the dev archive's 1,462
-# listed topics read otherwise than most of the remarks their page lists write them ("vegetable"
-# beside "vegetables" eight times in ten); with 25, 26 (the rest are remarks that only come back
-# to the topic); 50 changes nothing more.
+# Remarks read per topic to find the form readers meet most. With 5 (read from the remarks whose
+# main topics held it), 57 of the dev archive's 1,462 listed topics read otherwise than most of the
+# remarks their page lists write them ("vegetable" beside "vegetables" eight times in ten); with
+# 25, 26; 50 changes nothing more. Read from the first 25 remarks that write the phrase, 25, and a
+# change to the scoring no longer turns "institutes" into "institute" on 13 profiles.
 LABEL_TEXTS = 25
 
 
 def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
     """For each phrase, its first few remarks that have it as a main topic or as a
     topic of their speaker's (to show the phrase as written most); not those that only come back
-    to it (Scored.dwelt_from), so a topic's label does not change with the lists of others."""
+    to it (Scored.dwelt_from), so a topic's label does not change with the lists of others. For
+    keys no remark writes as such (_turns_writing)."""
     want: dict[str, list[int]] = {}
     dwelt_from = scored.dwelt_from
     for tid, chosen in scored.turn_topics.items():
@@ -400,12 +407,12 @@ def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
     return want
 
 
-def _form_turns(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[int]]:
-    """For each form (a key shown under another: Scored.forms), the first few remarks
-    whose own phrases have it (LABEL_TEXTS), to show it as they write it: the remarks listed under
-    its topic may all write the topic's key."""
+def _turns_writing(turns: list[TurnPhrases], keys: set[str]) -> dict[str, list[int]]:
+    """For each key (a topic's, or a form shown under another: Scored.forms), the first few
+    remarks whose own phrases have it (LABEL_TEXTS), to show it as they write it: the remarks
+    listed under a topic may all write another of its forms."""
     want: dict[str, list[int]] = {}
-    pending = set(forms)
+    pending = set(keys)
     for t in turns:
         if not pending:
             break

@@ -1088,6 +1088,8 @@ def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
         "good relation",
         "ambitious plan",
         "warm feeling",
+        "ultimate goal",
+        "constant contact",
     ],
 )
 def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
@@ -1108,6 +1110,8 @@ def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):
         "new up to date",
         "state of the art technology",
         "well known people",
+        "business like atmosphere",
+        "cutting edge",
         "one on one",
         "medium term",
         "one fourth",

@@ -123,7 +123,8 @@ GRADING_ADJECTIVES = frozenset(
     superb terrific brilliant impressive exceptional extraordinary incredible amazing considerable
     substantial notable tangible immense colossal vast profound positive negative busy heroic unique
     constructive fruitful productive successful interesting beautiful dear utmost memorable energetic
-    optimal competent paramount ambitious intelligent businesslike warm warmest""".split()
+    optimal competent paramount ambitious intelligent businesslike warm warmest ultimate
+    constant""".split()
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
@@ -137,6 +138,9 @@ GRADING_COMPOUNDS = (
     "long term",
     "short term",
     "medium term",
+    "mid term",
+    "cutting edge",
+    "business like",
     "large scale",
     "full scale",
     "well deserved",
