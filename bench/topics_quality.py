@@ -25,6 +25,9 @@ Figures:
   reader again). A topic is the judged one when its label, normalised as above, is equal. The same
   for a second sample, speakers of one to three remarks mostly
   (tests/data/topics/dev_small_speakers_verdicts.json).
+* meetings' lists: the same share over the topics the pages of 40 meetings drawn at random list
+  ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
+  candidates (tests/data/topics/dev_meeting_lists_verdicts.json).
 
 The last line is one JSON object with the figures.
 """
@@ -52,7 +55,7 @@ django.setup()
 from django.db import OperationalError, connection  # noqa: E402
 
 from meetings.core.topics.evaluate import load_labels, recall  # noqa: E402
-from meetings.models import Meeting, Participant, ParticipantTopic  # noqa: E402
+from meetings.models import Meeting, MeetingTopic, Participant, ParticipantTopic  # noqa: E402
 
 K = 10
 
@@ -450,6 +453,41 @@ def judged_share(verdicts_path: Path):
     return share, subjects, judged, len(unjudged)
 
 
+def meeting_lists_share(verdicts_path: Path):
+    """(subjects, judged, not judged) among the topics the lists of the verdicts file's meetings
+    show (MeetingTopic: "Topics in this meeting")."""
+    print(f"\n== the reader's verdicts on meetings' lists ({verdicts_path.relative_to(ROOT)})")
+    meetings = json.loads(verdicts_path.read_text(encoding="utf-8"))["meetings"]
+    shown: dict[str, list[str]] = defaultdict(list)
+    rows = (
+        MeetingTopic.objects.filter(meeting__slug__in=[m["meeting"] for m in meetings])
+        .order_by("meeting__slug", "rank")
+        .values_list("meeting__slug", "topic__label")
+    )
+    for slug, label in rows:
+        shown[slug].append(label)
+    kinds: Counter = Counter()
+    unjudged: list[str] = []
+    for m in meetings:
+        verdicts = {words(label): v for label, v in m["verdicts"].items()}
+        for label in shown.get(m["meeting"], []):
+            v = verdicts.get(words(label))
+            if v is None:
+                unjudged.append(f"{m['meeting'][:40]}: {label}")
+            else:
+                kinds[v] += 1
+    judged = sum(kinds.values())
+    subjects = kinds["subject"]
+    share = subjects / judged if judged else 0.0
+    print("   " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    if unjudged:
+        print(f"   shown and not judged ({len(unjudged)}): " + "; ".join(unjudged))
+    print(
+        f"meetings' lists: {subjects}/{judged} = {share:.3f} subjects; {len(unjudged)} shown topics not judged"
+    )
+    return share, subjects, judged, len(unjudged)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "tests/data/topics/dev_people_subjects.json")
@@ -459,6 +497,9 @@ def main():
     ap.add_argument("--verdicts", type=Path, default=ROOT / "tests/data/topics/dev_people_verdicts.json")
     ap.add_argument(
         "--small-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_small_speakers_verdicts.json"
+    )
+    ap.add_argument(
+        "--meeting-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_meeting_lists_verdicts.json"
     )
     args = ap.parse_args()
 
@@ -473,6 +514,7 @@ def main():
     g = generic_share(args.busiest)
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
+    ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(args.meeting_verdicts.resolve())
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -495,6 +537,10 @@ def main():
                 "small_speakers_judged_subjects": s_subjects,
                 "small_speakers_judged": s_judged,
                 "small_speakers_not_judged": s_unjudged,
+                "meeting_lists_judged_share": round(ms, 4),
+                "meeting_lists_judged_subjects": m_subjects,
+                "meeting_lists_judged": m_judged,
+                "meeting_lists_not_judged": m_unjudged,
             }
         )
     )

@@ -1195,6 +1195,22 @@ def test_a_meetings_list_ranks_a_clustering_subject_above_ordinary_speech():
     assert [p for p, _ in scored.meeting_topics[99]] == ["quorvane", "blentish"]
 
 
+def test_a_meeting_lists_a_phrase_said_once_in_it_only_among_its_best_three():
+    # Meeting 99 says "quay wall" in two remarks and six other phrases once each: a phrase said
+    # once is too little evidence of what the meeting was about, unless it is among the meeting's
+    # three best; "quay wall" is listed wherever it ranks.
+    once = ["ferry timetable", "kelp farm", "tidal mill", "rope walk", "salt marsh", "net loft"]
+    turns = [TurnPhrases(1, 99, 1, 10, False, Counter({"quay wall": 1}), 80)]
+    turns += [TurnPhrases(2 + i, 99, 2 + i, 11, False, Counter({p: 1}), 80) for i, p in enumerate(once)]
+    turns.append(TurnPhrases(20, 99, 20, 10, False, Counter({"quay wall": 1}), 80))
+    # Elsewhere each is said in another remark, so that every one recurs in the archive.
+    turns += [TurnPhrases(30 + i, 200 + i, 1, 12, False, Counter({p: 1}), 80) for i, p in enumerate(once)]
+    turns += [TurnPhrases(40, 300, 1, 12, False, Counter({"quay wall": 1}), 80)]
+    listed = [p for p, _ in score(turns + _background(100, 15)).meeting_topics[99]]
+    assert "quay wall" in listed and len(listed) == 3 + ("quay wall" not in listed[:3])
+    assert not [p for p in listed[3:] if p in once]
+
+
 def test_a_word_the_archive_uses_only_before_another_is_no_topic_alone():
     # "quayside" is said only as "quayside crane" / "quayside berth": it qualifies a subject, it
     # names none. "kelp" opens phrases too but also stands alone in half its uses: a subject.
