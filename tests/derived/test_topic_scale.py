@@ -426,12 +426,17 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 shown.append((p, w, r))
         out.person_topics[pid] = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
 
-    # Meetings: the best 12 of their 40 candidates once weighed by burstiness.
+    # Meetings: the best 12 of their 40 candidates once weighed by burstiness, a phrase the
+    # meeting says once only among the best three.
     for mid, cands in out.meeting_topics.items():
         weighed = [(p, w * scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))) for p, w in cands]
-        out.meeting_topics[mid] = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))[
-            : scoring.TOPICS_PER_MEETING
-        ]
+        said: Counter = Counter()
+        for t in by_meeting[mid]:
+            said.update(t.phrases)
+        ranked = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))
+        out.meeting_topics[mid] = [
+            kv for i, kv in enumerate(ranked) if i < scoring.MEETING_BEST or said[kv[0]] >= 2
+        ][: scoring.TOPICS_PER_MEETING]
 
     # A person's own topics are topics of every remark of theirs that carries them, and a listed
     # topic (anyone's, any meeting's) is a topic of every remark that uses it DWELT_USES times
