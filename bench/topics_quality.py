@@ -423,57 +423,48 @@ def generic_share(busiest: int):
 
 
 def judged_share(verdicts_path: Path):
-    """(subjects, judged, not judged) among the top tens of the people of the verdicts file."""
+    """(share, subjects, judged, not judged) among the top tens of the people of the verdicts
+    file."""
     print(f"\n== the reader's verdicts on what the top tens show ({verdicts_path.relative_to(ROOT)})")
     people = json.loads(verdicts_path.read_text(encoding="utf-8"))["people"]
     by_slug = {p.slug: p for p in Participant.objects.filter(slug__in=[x["slug"] for x in people])}
     tops = top_topics(p.id for p in by_slug.values())
-    kinds: Counter = Counter()
-    unjudged: list[str] = []
-    for person in people:
-        p = by_slug.get(person["slug"])
-        if p is None:
-            continue
-        verdicts = {words(label): v for label, v in person["verdicts"].items()}
-        for label, _key in tops.get(p.id, []):
-            v = verdicts.get(words(label))
-            if v is None:
-                unjudged.append(f"{p.name}: {label}")
-            else:
-                kinds[v] += 1
-    judged = sum(kinds.values())
-    subjects = kinds["subject"]
-    share = subjects / judged if judged else 0.0
-    print("   " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
-    if unjudged:
-        print(f"   shown and not judged ({len(unjudged)}): " + "; ".join(unjudged))
-    print(
-        f"judged share: {subjects}/{judged} = {share:.3f} subjects; {len(unjudged)} shown topics not judged"
-    )
-    return share, subjects, judged, len(unjudged)
+    shown = [
+        (p.name, [label for label, _key in tops.get(p.id, [])], person["verdicts"])
+        for person in people
+        if (p := by_slug.get(person["slug"])) is not None
+    ]
+    return _tally(shown, "judged share")
 
 
 def meeting_lists_share(verdicts_path: Path):
-    """(subjects, judged, not judged) among the topics the lists of the verdicts file's meetings
-    show (MeetingTopic: "Topics in this meeting")."""
+    """(share, subjects, judged, not judged) among the topics the lists of the verdicts file's
+    meetings show (MeetingTopic: "Topics in this meeting")."""
     print(f"\n== the reader's verdicts on meetings' lists ({verdicts_path.relative_to(ROOT)})")
     meetings = json.loads(verdicts_path.read_text(encoding="utf-8"))["meetings"]
-    shown: dict[str, list[str]] = defaultdict(list)
+    lists: dict[str, list[str]] = defaultdict(list)
     rows = (
         MeetingTopic.objects.filter(meeting__slug__in=[m["meeting"] for m in meetings])
         .order_by("meeting__slug", "rank")
         .values_list("meeting__slug", "topic__label")
     )
     for slug, label in rows:
-        shown[slug].append(label)
+        lists[slug].append(label)
+    shown = [(m["meeting"][:40], lists.get(m["meeting"], []), m["verdicts"]) for m in meetings]
+    return _tally(shown, "meetings' lists")
+
+
+def _tally(shown: list[tuple[str, list[str], dict[str, str]]], what: str):
+    """(share, subjects, judged, not judged) of the labels `shown`: (whose list, its labels, the
+    reader's verdicts on that list by label), printed."""
     kinds: Counter = Counter()
     unjudged: list[str] = []
-    for m in meetings:
-        verdicts = {words(label): v for label, v in m["verdicts"].items()}
-        for label in shown.get(m["meeting"], []):
+    for owner, labels, given in shown:
+        verdicts = {words(label): v for label, v in given.items()}
+        for label in labels:
             v = verdicts.get(words(label))
             if v is None:
-                unjudged.append(f"{m['meeting'][:40]}: {label}")
+                unjudged.append(f"{owner}: {label}")
             else:
                 kinds[v] += 1
     judged = sum(kinds.values())
@@ -482,9 +473,7 @@ def meeting_lists_share(verdicts_path: Path):
     print("   " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     if unjudged:
         print(f"   shown and not judged ({len(unjudged)}): " + "; ".join(unjudged))
-    print(
-        f"meetings' lists: {subjects}/{judged} = {share:.3f} subjects; {len(unjudged)} shown topics not judged"
-    )
+    print(f"{what}: {subjects}/{judged} = {share:.3f} subjects; {len(unjudged)} shown topics not judged")
     return share, subjects, judged, len(unjudged)
 
 

@@ -156,6 +156,9 @@ GRADING_COMPOUNDS = (
     "all time",
     "all round",
 )
+_COMPOUNDS_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
+for _compound in GRADING_COMPOUNDS:
+    _COMPOUNDS_BY_FIRST_WORD.setdefault(_compound.split(" ")[0], []).append(_compound.split(" "))
 # Before a common word these only grade it ("good sign", "good relations", "real problem"); before
 # a rarer one they may name a kind ("good harvest", "good governance", "real wages"). Not in
 # GRADING_ADJECTIVES: "goods" is a noun ("consumer goods").
@@ -255,7 +258,7 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
         return False
     if key == "st":  # of a name ("St Petersburg"), never alone
         return False
-    if any(_opens_with_compound(words, c) for c in GRADING_COMPOUNDS):
+    if _opens_with_compound(words):
         return False
     if all(w in NUMBER_WORDS for w in words):
         return False  # "one-fourth", "one-tenth": a share of whatever it is
@@ -301,14 +304,15 @@ def _verb_in_present(word: str) -> bool:
     return word in (lemma, lemma + "s", lemma + "es")
 
 
-def _opens_with_compound(words: list[str], compound: str) -> bool:
-    """Does the phrase open with `compound`, after words that only date or grade ("new
-    up-to-date")?"""
-    parts = compound.split(" ")
-    n = len(parts)
-    for i in range(len(words) - n + 1):
-        if words[i : i + n] == parts:
-            return all(w in DATING_ADJECTIVES or w in GRADING_ADJECTIVES for w in words[:i])
+def _opens_with_compound(words: list[str]) -> bool:
+    """Does the phrase open with one of GRADING_COMPOUNDS, after words that only date or grade
+    ("new up-to-date")?"""
+    for i, w in enumerate(words):
+        for parts in _COMPOUNDS_BY_FIRST_WORD.get(w, ()):
+            if words[i : i + len(parts)] == parts:
+                return True
+        if w not in DATING_ADJECTIVES and w not in GRADING_ADJECTIVES:
+            return False
     return False
 
 
