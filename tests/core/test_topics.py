@@ -1126,6 +1126,17 @@ def test_a_compound_that_only_says_how_long_or_how_large_is_no_subject(key):
     assert is_subject("long range aviation") and is_subject("medium sized business") and is_subject("term")
 
 
+@pytest.mark.parametrize(
+    "key", ["bilateral relation", "good bilateral relation", "bilateral interstate relation", "bilateral tie"]
+)
+def test_a_relation_said_only_to_run_between_the_parties_is_no_subject(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject("bilateral trade") and is_subject("russian chinese relation")
+    assert is_subject("strategic partnership") and is_subject("energy cooperation")
+
+
 def test_a_phrase_opening_with_a_word_only_ever_a_verb_is_what_is_done_not_a_subject():
     # "(to) restore peace", "(it) creates conditions": the object is the candidate ("peace"). A
     # participle opens a subject ("rolling stock"); a verb to the dictionary that the archive

@@ -204,6 +204,11 @@ OCCASION_NOUNS = frozenset(
 RELATION_NOUNS = frozenset(
     "cooperation relation relationship friendship dialogue partnership tie interaction contact".split()
 )
+# Words that say only that a relation runs between the parties present ("bilateral relations",
+# "good bilateral relations", "bilateral interstate ties"): with them alone a relation noun still
+# names no subject. Readers of people's and of meetings' lists called every such phrase generic;
+# "strategic partnership" and "practical cooperation" they judged both ways, so they stay.
+BETWEEN_THE_PARTIES = frozenset("bilateral interstate mutual".split())
 # The kind of place, not which: "the regions", "the territory", "the centre" (of any training,
 # research or cancer centre) fill the lists of everyone who governs or runs one; "Zelvan Region",
 # "federal district", "training centre" name one (the place counterpart of SHELL_NOUNS).
@@ -260,6 +265,12 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
         return False
     if _opens_with_compound(words):
         return False
+    if (
+        words[-1] in RELATION_NOUNS
+        and any(w in BETWEEN_THE_PARTIES for w in words[:-1])
+        and all(w in BETWEEN_THE_PARTIES or _vague_qualifier(w) for w in words[:-1])
+    ):
+        return False  # "bilateral relations", "good bilateral relations"
     if all(w in NUMBER_WORDS for w in words):
         return False  # "one-fourth", "one-tenth": a share of whatever it is
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
