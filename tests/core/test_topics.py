@@ -1222,6 +1222,26 @@ def test_a_meeting_lists_a_phrase_said_once_in_it_only_among_its_best_three():
     assert not [p for p in listed[3:] if p in once]
 
 
+def test_a_piece_of_a_name_shown_under_its_acronym_is_no_topic_of_its_own():
+    # "Zelvan Harbour Authority" is shown as "ZHA", which the remarks write more often; "harbour
+    # authority" is said only inside the full name, so it is part of that topic, not one of its own
+    # (before, the name had left under the acronym and the piece stood alone as a topic).
+    from meetings.core.topics.scoring import canonical_turns
+
+    named = Counter(
+        {"zha": 1, "zha=zelvan harbour authority": 1, "zelvan harbour authority": 1, "harbour authority": 1}
+    )
+    turns = [TurnPhrases(i, i, 1, 10, False, Counter(named), 80) for i in range(1, 6)]
+    turns += [TurnPhrases(i, i, 1, 11, False, Counter({"zha": 2}), 80) for i in range(6, 12)]
+    turns += [TurnPhrases(20, 20, 1, 12, False, Counter({"harbour authority": 1, "port": 1}), 80)]
+    keys = {k for t in canonical_turns(turns) for k in t.phrases}
+    assert "zha" in keys and "zelvan harbour authority" not in keys
+    assert "harbour authority" not in keys
+    # Said apart from the name in more than a fifth of its remarks, it stays.
+    turns += [TurnPhrases(i, i, 1, 12, False, Counter({"harbour authority": 1}), 80) for i in (21, 22)]
+    assert "harbour authority" in {k for t in canonical_turns(turns) for k in t.phrases}
+
+
 def test_a_word_the_archive_uses_only_before_another_is_no_topic_alone():
     # "quayside" is said only as "quayside crane" / "quayside berth": it qualifies a subject, it
     # names none. "kelp" opens phrases too but also stands alone in half its uses: a subject.

@@ -218,6 +218,7 @@ def _canonical(
         chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns[::step])))
     )
     vmap = variants(remarks, names, occurrences)
+    _drop_pieces_of_renamed(vmap, remarks)
     if not vmap:
         return list(turns), vmap, occurrences
     # A kind of place or body, no subject (None in vmap, which the callers read), is carried under
@@ -257,6 +258,22 @@ def _canonical(
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
     return out, vmap, occurrences
+
+
+def _drop_pieces_of_renamed(vmap: dict[str, str | None], remarks: Mapping[str, int]) -> None:
+    """A piece of a phrase of three words or more that is shown under another key (a name under
+    its acronym: "Shanghai Cooperation Organisation" under "SCO"), carried by few remarks besides
+    the phrase's (the phrase is in FRAGMENT_SHARE of its remarks), is part of that topic and no
+    topic of its own: `vmap` maps it to None. (_fragments, which reads the remarks once merged,
+    sees the acronym in them, not the phrase: "Cooperation Organisation" stood alone.)"""
+    targets = set(vmap.values())
+    for key, shown_as in list(vmap.items()):
+        if shown_as is None or key.count(" ") < 2:
+            continue
+        n = remarks.get(key, 0)
+        for piece in _sub_phrases(key):
+            if piece not in vmap and piece not in targets and 0 < remarks.get(piece, 0) <= n / FRAGMENT_SHARE:
+                vmap[piece] = None
 
 
 def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
