@@ -149,10 +149,12 @@ def _rebuild(started: float) -> RebuildReport:
     # A label is read from the remarks that write the phrase, whatever the scoring made of them:
     # a change to the scoring leaves labels as they are. A key no remark's phrases hold as such
     # (one only ever said in another form) is read from the remarks listed under it.
-    label_ids = _turns_writing(turns, keys)
+    forms = {f for key in keys for f in scored.forms.get(key, ())}
+    written = _turns_writing(turns, keys | forms)  # one pass over the archive for both
+    label_ids = {k: written[k] for k in keys if k in written}
     if missing := keys - label_ids.keys():
         label_ids.update(_label_turns(scored, missing))
-    form_ids = _turns_writing(turns, {f for key in keys for f in scored.forms.get(key, ())})
+    form_ids = {f: written[f] for f in forms if f in written}
     texts, form_texts = _texts_of(label_ids, form_ids)
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}

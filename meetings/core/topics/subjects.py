@@ -156,9 +156,11 @@ GRADING_COMPOUNDS = (
     "all time",
     "all round",
 )
-_COMPOUNDS_BY_FIRST_WORD: dict[str, list[list[str]]] = {}
-for _compound in GRADING_COMPOUNDS:
-    _COMPOUNDS_BY_FIRST_WORD.setdefault(_compound.split(" ")[0], []).append(_compound.split(" "))
+# Each compound's words, under its first word (_opens_with_compound reads a phrase once).
+_COMPOUNDS_BY_FIRST_WORD: dict[str, list[list[str]]] = {
+    first: [c.split(" ") for c in GRADING_COMPOUNDS if c.split(" ")[0] == first]
+    for first in {c.split(" ")[0] for c in GRADING_COMPOUNDS}
+}
 # Before a common word these only grade it ("good sign", "good relations", "real problem"); before
 # a rarer one they may name a kind ("good harvest", "good governance", "real wages"). Not in
 # GRADING_ADJECTIVES: "goods" is a noun ("consumer goods").
@@ -306,13 +308,14 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
 VERB_LIKE_PREFIXES = frozenset({"inter"})
 
 
-def _verb_in_present(word: str) -> bool:
-    """A word the dictionary knows only as a verb, in its base or third-person form ("restore",
-    "creates"): not a participle ("rolling stock", "proven reserves", "fighting terrorism")."""
+def _present_verb_lemma(word: str) -> str | None:
+    """The verb's lemma of a word the dictionary knows only as a verb, in its base or third-person
+    form ("restore", "creates" -> "create"); None for any other word, a participle among them
+    ("rolling stock", "proven reserves", "fighting terrorism")."""
     if word in VERB_LIKE_PREFIXES or not only_a_verb(word):
-        return False
+        return None
     lemma = getLemma(word, upos="VERB")[0]
-    return word in (lemma, lemma + "s", lemma + "es")
+    return lemma if word in (lemma, lemma + "s", lemma + "es") else None
 
 
 def _opens_with_compound(words: list[str]) -> bool:
@@ -709,9 +712,9 @@ def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
     only as a verb, in its base or third-person form, before anything ("restore peace")? A noun
     follows a noun of a compound instead ("launch vehicle"); a verb to the dictionary that the
     archive does not use as one is a name ("Shanghai Cooperation Organisation")."""
-    if _verb_in_present(words[0]):
+    if (lemma := _present_verb_lemma(words[0])) is not None:
         # "restore peace", "creates conditions": a word only ever a verb is no modifier.
-        return getLemma(words[0], upos="VERB")[0] in verb or words[0] in verb
+        return lemma in verb or words[0] in verb
     if words[0] not in verb:
         return False
     rest = words[1:]
