@@ -146,16 +146,7 @@ def _rebuild(started: float) -> RebuildReport:
     }
     featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
     # The texts labels are read from, the keys' and their forms', in one query.
-    # A label is read from the remarks that write the phrase, whatever the scoring made of them:
-    # a change to the scoring leaves labels as they are. A key no remark's phrases hold as such
-    # (one only ever said in another form) is read from the remarks listed under it.
-    forms = {f for key in keys for f in scored.forms.get(key, ())}
-    written = _turns_writing(turns, keys | forms)  # one pass over the archive for both
-    label_ids = {k: written[k] for k in keys if k in written}
-    if missing := keys - label_ids.keys():
-        label_ids.update(_label_turns(scored, missing))
-    form_ids = {f: written[f] for f in forms if f in written}
-    texts, form_texts = _texts_of(label_ids, form_ids)
+    texts, form_texts = _texts_of(*_label_remarks(turns, scored, keys))
     ordered = sorted(keys)
     topic_id = {key: i for i, key in enumerate(ordered, start=1)}
 
@@ -383,19 +374,31 @@ def _portfolios() -> dict[int, set[str]]:
 TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, TopicMeeting)
 
 
-# Remarks read per topic to find the form readers meet most. With 5 (read from the remarks whose
-# main topics held it), 57 of the dev archive's 1,462 listed topics read otherwise than most of the
-# remarks their page lists write them ("vegetable" beside "vegetables" eight times in ten); with
-# 25, 26; 50 changes nothing more. Read from the first 25 remarks that write the phrase, 25, and a
-# change to the scoring no longer turns "institutes" into "institute" on 13 profiles.
+# Remarks read per topic to find the form readers meet most: the first the topic's page lists. With
+# 5, 57 of the dev archive's 1,462 listed topics read otherwise than most of the remarks their page
+# lists write them ("vegetable" beside "vegetables" eight times in ten); with 25, 26 (25 of 1,372
+# in the twentieth round); 50 changes nothing more. Read instead from the first 25 remarks that
+# write the phrase anywhere, labels would not move with the scoring, but 83 of the 1,372 would read
+# otherwise than their page ("Tyumen regions" for "Tyumen Region"): not kept (docs/topics-rounds.md).
 LABEL_TEXTS = 25
 
 
+def _label_remarks(
+    turns: list[TurnPhrases], scored: Scored, keys: set[str]
+) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """(key -> the remarks its label is read from, form -> the remarks its label is read from), for
+    the topics' `keys` and the forms shown under them (Scored.forms). A topic's label is the form
+    the remarks its page lists write most (_label_turns); a form's, how the remarks that write that
+    form write it (_turns_writing: the remarks listed under a topic may all write another form)."""
+    forms = {f for key in keys for f in scored.forms.get(key, ())}
+    return _label_turns(scored, keys), _turns_writing(turns, forms)
+
+
 def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
-    """For each phrase, its first few remarks that have it as a main topic or as a
-    topic of their speaker's (to show the phrase as written most); not those that only come back
-    to it (Scored.dwelt_from), so a topic's label does not change with the lists of others. For
-    keys no remark writes as such (_turns_writing)."""
+    """For each of `keys`, its first few remarks (LABEL_TEXTS) that have it as a main topic or as a
+    topic of their speaker's, the remarks its page lists first (to show the phrase as they write it
+    most); not those that only come back to it (Scored.dwelt_from), so its label does not change
+    with the lists of others."""
     want: dict[str, list[int]] = {}
     dwelt_from = scored.dwelt_from
     for tid, chosen in scored.turn_topics.items():
@@ -403,16 +406,17 @@ def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
         for i, p in enumerate(chosen):
             if i >= until:
                 break
-            tids = want.setdefault(p, [])
-            if len(tids) < LABEL_TEXTS:
-                tids.append(tid)
+            if p in keys:
+                tids = want.setdefault(p, [])
+                if len(tids) < LABEL_TEXTS:
+                    tids.append(tid)
     return want
 
 
 def _turns_writing(turns: list[TurnPhrases], keys: set[str]) -> dict[str, list[int]]:
-    """For each key (a topic's, or a form shown under another: Scored.forms), the first few
-    remarks whose own phrases have it (LABEL_TEXTS), to show it as they write it: the remarks
-    listed under a topic may all write another of its forms."""
+    """For each key (a form shown under a topic: Scored.forms), the first few remarks whose own
+    phrases have it (LABEL_TEXTS), to show it as they write it: the remarks listed under a topic
+    may all write another of its forms."""
     want: dict[str, list[int]] = {}
     pending = set(keys)
     for t in turns:
