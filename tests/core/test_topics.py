@@ -693,6 +693,13 @@ def test_a_place_and_its_adjective_are_one_topic():
     )
     assert got["north larkovian"] == "north larkovia"
     assert "north larkovian grain" not in got and "south ostrandian" not in got
+    # A place's people ("the Larkovian people", how a nation is praised or addressed) is the place;
+    # a people that names no place of the archive ("the Velkish people"), or young people, stays.
+    got = variants(
+        {"larkovia": 9, "larkovian": 4, "larkovian people": 3, "velkish people": 2, "young people": 5}
+    )
+    assert got["larkovian people"] == "larkovia"
+    assert "velkish people" not in got and "young people" not in got
     # Never brought back as a subject: two things named together stay no topic.
     got = variants({"grain and larkovian": 2, "grain and larkovia": 2})
     assert got == {"grain and larkovian": None, "grain and larkovia": None}

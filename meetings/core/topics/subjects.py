@@ -580,6 +580,12 @@ def variants(
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
+    # So is its people ("the Chinese people", "the Serbian people"): how a nation is praised or
+    # addressed, which readers of meetings' lists judged no subject of its own (NATION_NOUNS).
+    for key in uses:
+        demonym, _, head = key.partition(" ")
+        if head in NATION_NOUNS and key not in out and (place := _place_of(demonym, uses)) is not None:
+            out[key] = out.get(place, place)
     adjective = adjectives(uses)
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
     for key, phrase in named.items():
@@ -981,6 +987,10 @@ DEMONYMS = {
     "uzbek": "uzbekistan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
     "afghan": "afghanistan", "azerbaijani": "azerbaijan",
 }  # fmt: skip
+
+
+# What a place's adjective names the people of (variants: "Serbian people" is Serbia).
+NATION_NOUNS = frozenset({"people"})
 
 
 # Countries readers know under several names, as phrase keys: one subject, shown under the name
