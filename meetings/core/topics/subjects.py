@@ -111,20 +111,29 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
 
 # Adjectives that grade what they qualify rather than name a kind of it: "special attention",
 # "recent years", "real problem" are ways of speaking; "small business" or "key rate" are subjects.
-GRADING_ADJECTIVES = frozenset(
-    """special recent different real certain major various several particular current previous past
+GRADING_ADJECTIVES = (
+    frozenset(
+        """special recent different real certain major various several particular current previous past
     whole same other own necessary possible serious significant important huge enormous actual
     better overwhelming entire""".split()
-) | frozenset(
-    # Words that only praise or judge what follows ("tremendous responsibility", "positive
-    # dynamics", "busy schedule", "fruitful cooperation"): none also makes a term, as "great"
-    # ("Great Patriotic War", "Great Britain"), "high" ("high technology") or "main" do.
-    """tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
+    )
+    | frozenset(
+        # Words that only praise or judge what follows ("tremendous responsibility", "positive
+        # dynamics", "busy schedule", "fruitful cooperation"): none also makes a term, as "great"
+        # ("Great Patriotic War", "Great Britain"), "high" ("high technology") or "main" do.
+        """tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
     superb terrific brilliant impressive exceptional extraordinary incredible amazing considerable
     substantial notable tangible immense colossal vast profound positive negative busy heroic unique
     constructive fruitful productive successful interesting beautiful dear utmost memorable energetic
     optimal competent paramount ambitious intelligent businesslike warm warmest ultimate
     constant""".split()
+    )
+    | frozenset(
+        # ... or say how many, which or how well suited of it ("numerous occasions", "relevant
+        # agencies", "respective regions", "drastic changes", "appropriate conclusions").
+        """numerous relevant respective corresponding appropriate adequate proper drastic continuous
+    influential""".split()
+    )
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
@@ -200,6 +209,9 @@ QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics ind
 OCCASION_NOUNS = frozenset(
     "forum summit visit talk ceremony event congress plenary studio panel broadcast viewer audience".split()
 )
+# ... and what any occasion is (words of the meeting itself: phrases.GENERIC): a phrase of these
+# words alone ("summit meeting", "roundtable discussion", "plenary session") names the occasion.
+MEETING_WORDS = frozenset("meeting discussion session roundtable".split())
 # How parties stand to each other, whoever they are: alone, no subject ("cooperation", "relations",
 # "friendship" fill a foreign leader's list); with what the relation is in or between ("energy
 # cooperation", "Russian-Chinese relations") a phrase still names one.
@@ -275,6 +287,8 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
         return False  # "bilateral relations", "good bilateral relations"
     if all(w in NUMBER_WORDS for w in words):
         return False  # "one-fourth", "one-tenth": a share of whatever it is
+    if len(words) > 1 and all(w in OCCASION_NOUNS or w in MEETING_WORDS for w in words):
+        return False  # "summit meeting", "roundtable discussion": the occasion, told twice
     if len(words) > 1 and words[-1] in OFFICE_WORDS:
         return False  # "Moscow mayor"
     if "of" in words and words[words.index("of") - 1] in OFFICE_WORDS:
@@ -580,7 +594,7 @@ def variants(
     for key in uses:
         if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
             out[key] = out.get(place, place)
-    # So is its people ("the Chinese people", "the Serbian people"): how a nation is praised or
+    # So is its people ("the Chinese people", "our Turkish partners"): how a nation is praised or
     # addressed, which readers of meetings' lists judged no subject of its own (NATION_NOUNS).
     for key in uses:
         demonym, _, head = key.partition(" ")
@@ -989,8 +1003,9 @@ DEMONYMS = {
 }  # fmt: skip
 
 
-# What a place's adjective names the people of (variants: "Serbian people" is Serbia).
-NATION_NOUNS = frozenset({"people"})
+# What a place's adjective names the people of (variants: "Serbian people", "our Turkish partners"
+# are Serbia and Turkey).
+NATION_NOUNS = frozenset("people partner friend colleague".split())
 
 
 # Countries readers know under several names, as phrase keys: one subject, shown under the name
