@@ -1112,6 +1112,8 @@ def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
         "drastic change",
         "continuous contact",
         "appropriate conclusion",
+        "biggest investor",
+        "highest state decoration",
     ],
 )
 def test_a_phrase_opening_with_praise_or_a_judgement_is_no_subject(key):

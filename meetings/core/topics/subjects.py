@@ -111,29 +111,23 @@ def distinct_from_english(key: str, uses: int, words: int, min_uses: int = 1) ->
 
 # Adjectives that grade what they qualify rather than name a kind of it: "special attention",
 # "recent years", "real problem" are ways of speaking; "small business" or "key rate" are subjects.
-GRADING_ADJECTIVES = (
-    frozenset(
-        """special recent different real certain major various several particular current previous past
+GRADING_ADJECTIVES = frozenset(
+    """special recent different real certain major various several particular current previous past
     whole same other own necessary possible serious significant important huge enormous actual
-    better overwhelming entire""".split()
-    )
-    | frozenset(
-        # Words that only praise or judge what follows ("tremendous responsibility", "positive
-        # dynamics", "busy schedule", "fruitful cooperation"): none also makes a term, as "great"
-        # ("Great Patriotic War", "Great Britain"), "high" ("high technology") or "main" do.
-        """tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
+    better overwhelming entire"""
+    # Words that only praise or judge what follows ("tremendous responsibility", "positive
+    # dynamics", "busy schedule", "fruitful cooperation"): none also makes a term, as "great"
+    # ("Great Patriotic War", "Great Britain"), "high" ("high technology") or "main" do.
+    """ tremendous wonderful excellent remarkable magnificent splendid marvellous marvelous fantastic
     superb terrific brilliant impressive exceptional extraordinary incredible amazing considerable
     substantial notable tangible immense colossal vast profound positive negative busy heroic unique
     constructive fruitful productive successful interesting beautiful dear utmost memorable energetic
-    optimal competent paramount ambitious intelligent businesslike warm warmest ultimate
-    constant""".split()
-    )
-    | frozenset(
-        # ... or say how many, which or how well suited of it ("numerous occasions", "relevant
-        # agencies", "respective regions", "drastic changes", "appropriate conclusions").
-        """numerous relevant respective corresponding appropriate adequate proper drastic continuous
-    influential""".split()
-    )
+    optimal competent paramount ambitious intelligent businesslike warm warmest ultimate constant"""
+    # ... or say how many, which or how well suited of it ("numerous occasions", "relevant
+    # agencies", "respective regions", "drastic changes", "appropriate conclusions"), or rank it by
+    # size ("biggest investors", "highest state decorations"; not "best": "best practices").
+    """ numerous relevant respective corresponding appropriate adequate proper drastic continuous
+    influential biggest largest highest greatest smallest lowest""".split()
 )
 # A phrase that opens with one names no subject of its own ("different legal realities", "certain
 # elements", "particular citizens"): the words after it are a candidate themselves. Except "real",
