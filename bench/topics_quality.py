@@ -27,7 +27,9 @@ Figures:
   (tests/data/topics/dev_small_speakers_verdicts.json).
 * meetings' lists: the same share over the topics the pages of 40 meetings drawn at random list
   ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
-  candidates (tests/data/topics/dev_meeting_lists_verdicts.json).
+  candidates (tests/data/topics/dev_meeting_lists_verdicts.json); and over 25 other meetings'
+  lists, drawn among those the twentieth round's rules changed, against a reader's blind verdicts
+  on what they showed before and after (tests/data/topics/dev_changed_meeting_lists_verdicts.json).
 
 The last line is one JSON object with the figures.
 """
@@ -490,6 +492,11 @@ def main():
     ap.add_argument(
         "--meeting-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_meeting_lists_verdicts.json"
     )
+    ap.add_argument(
+        "--changed-meeting-verdicts",
+        type=Path,
+        default=ROOT / "tests/data/topics/dev_changed_meeting_lists_verdicts.json",
+    )
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -504,6 +511,7 @@ def main():
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
     ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(args.meeting_verdicts.resolve())
+    cs, c_subjects, c_judged, c_unjudged = meeting_lists_share(args.changed_meeting_verdicts.resolve())
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -530,6 +538,10 @@ def main():
                 "meeting_lists_judged_subjects": m_subjects,
                 "meeting_lists_judged": m_judged,
                 "meeting_lists_not_judged": m_unjudged,
+                "changed_meeting_lists_judged_share": round(cs, 4),
+                "changed_meeting_lists_judged_subjects": c_subjects,
+                "changed_meeting_lists_judged": c_judged,
+                "changed_meeting_lists_not_judged": c_unjudged,
             }
         )
     )

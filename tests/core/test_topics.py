@@ -1076,6 +1076,17 @@ def test_a_phrase_of_occasion_words_alone_is_no_subject():
     assert is_subject("security council meeting") and is_subject("ferry timetable discussion")
 
 
+def test_the_meeting_of_a_body_is_the_occasion_and_the_body_counts_as_itself():
+    # "Harbour Council meeting" is the occasion; "harbour council", said in the same words, stays a
+    # subject. A meeting whose words before it are never said alone stays too.
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"harbour council": 5, "harbour council meeting": 3, "autumn": 2, "autumn session": 2,
+                    "quayside meeting": 2})  # fmt: skip
+    assert got["harbour council meeting"] is None and got["autumn session"] is None
+    assert "harbour council" not in got and "quayside meeting" not in got
+
+
 def test_a_phrase_opening_with_a_grading_adjective_is_no_subject():
     from meetings.core.topics.subjects import is_subject
 

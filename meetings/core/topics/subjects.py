@@ -206,6 +206,8 @@ OCCASION_NOUNS = frozenset(
 # ... and what any occasion is (words of the meeting itself: phrases.GENERIC): a phrase of these
 # words alone ("summit meeting", "roundtable discussion", "plenary session") names the occasion.
 MEETING_WORDS = frozenset("meeting discussion session roundtable".split())
+# The last word of a body's occasion ("Security Council meeting", "autumn session": variants).
+OCCASION_HEADS = frozenset("meeting session".split())
 # How parties stand to each other, whoever they are: alone, no subject ("cooperation", "relations",
 # "friendship" fill a foreign leader's list); with what the relation is in or between ("energy
 # cooperation", "Russian-Chinese relations") a phrase still names one.
@@ -644,6 +646,12 @@ def variants(
         ):
             out[key] = place
     _merge_country_names(uses, out)
+    # The meeting of a body, or a session of it, is the occasion ("Security Council meeting",
+    # "autumn session"): the body, said in the same words, is counted as itself.
+    for key in uses:
+        body, _, head = key.rpartition(" ")
+        if head in OCCASION_HEADS and body in uses and key not in out:
+            out[key] = None
     _merge_spellings(uses, out)
     _resolve_chains(out)
     return out
