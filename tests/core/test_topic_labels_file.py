@@ -89,3 +89,30 @@ def test_the_verdicts_above_the_misses_are_on_labelled_people_keyed_by_phrase_ke
             # a phrase key: lower case, at most eight words, no sentence punctuation
             assert key == key.strip().lower() and 0 < len(key.split()) <= 8, (p["slug"], key)
             assert not key.endswith((".", "!", "?")), (p["slug"], key)
+
+
+MEETING_LISTS = LABELS.parent / "dev_meeting_lists_verdicts.json"
+CHANGED_MEETING_LISTS = LABELS.parent / "dev_changed_meeting_lists_verdicts.json"
+
+
+@pytest.mark.parametrize("path", [MEETING_LISTS, CHANGED_MEETING_LISTS], ids=["meetings", "changed meetings"])
+def test_the_meeting_verdicts_are_short_labels_with_known_verdicts(path):
+    judged = json.loads(path.read_text(encoding="utf-8"))["meetings"]
+    slugs = [m["meeting"] for m in judged]
+    assert len(slugs) == len(set(slugs)) >= 25
+    for m in judged:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d-[a-z0-9]+(-[a-z0-9]+)*", m["meeting"]), m["meeting"]
+        assert m["verdicts"], m["meeting"]
+        for label, verdict in m["verdicts"].items():
+            assert verdict in VERDICT_KINDS, (m["meeting"], label, verdict)
+            assert label.strip() and len(label.split()) <= 8, (m["meeting"], label)
+            assert not label.rstrip().endswith((".", "!", "?")), (m["meeting"], label)
+
+
+def test_the_changed_meeting_lists_are_held_out_from_the_forty():
+    """The round's rules were written looking at the 40 meetings' verdicts; the changed lists that
+    measure them are other meetings."""
+    a, b = (
+        json.loads(p.read_text(encoding="utf-8"))["meetings"] for p in (MEETING_LISTS, CHANGED_MEETING_LISTS)
+    )
+    assert not {m["meeting"] for m in a} & {m["meeting"] for m in b}
