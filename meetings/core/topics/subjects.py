@@ -203,8 +203,8 @@ QUANTITY_NOUNS = frozenset("factor figure activity rate amount pace dynamics ind
 OCCASION_NOUNS = frozenset(
     "forum summit visit talk ceremony event congress plenary studio panel broadcast viewer audience".split()
 )
-# ... and what any occasion is (words of the meeting itself: phrases.GENERIC): a phrase of these
-# words alone ("summit meeting", "roundtable discussion", "plenary session") names the occasion.
+# ... and the words for any occasion: a phrase of these and of OCCASION_NOUNS alone ("summit
+# meeting", "roundtable discussion", "plenary session") names the occasion, no subject.
 MEETING_WORDS = frozenset("meeting discussion session roundtable".split())
 # The last word of a body's occasion ("Security Council meeting", "autumn session": variants).
 OCCASION_HEADS = frozenset("meeting session".split())
