@@ -1257,6 +1257,27 @@ def test_a_meeting_lists_a_phrase_said_once_in_it_only_among_its_best_three():
     assert not [p for p in listed[3:] if p in once]
 
 
+def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs():
+    # Speaker 11 says, in one remark, "garden" (common in English) and "quayside" (rare) once each,
+    # "kelp" (rare) and "quay wall" too, and "weather" twice. One use of a common word by someone who
+    # said little is chance: "garden" is not listed; "weather", said twice, and the rare words and
+    # the phrase are. Speaker 12 says the same in ten remarks, and "garden" stays on their list.
+    from meetings.core.topics.scoring import ONCE_COMMON_ZIPF, SINGLE_REMARK_FROM
+    from meetings.core.topics.subjects import zipf
+
+    assert zipf("garden") >= ONCE_COMMON_ZIPF > zipf("quayside") and zipf("weather") >= ONCE_COMMON_ZIPF
+    said = {"garden": 1, "quayside": 1, "kelp": 1, "quay wall": 1, "weather": 2}
+    turns = [TurnPhrases(1, 99, 1, 11, False, Counter(said), 80)]
+    turns += [TurnPhrases(2 + i, 98, 1 + i, 12, False, Counter(said if i == 0 else {"net loft": 1}), 10)
+              for i in range(SINGLE_REMARK_FROM)]  # fmt: skip
+    # Elsewhere each is said in other remarks, so that every one recurs in the archive.
+    turns += [TurnPhrases(30 + i, 200 + i, 1, 13, False, Counter({p: 1}), 80) for i, p in enumerate(said)]
+    scored = score(turns + _background(100, 15))
+    few = [p for p, _, _ in scored.person_topics[11]]
+    assert "garden" not in few and {"quayside", "kelp", "quay wall", "weather"} <= set(few)
+    assert "garden" in [p for p, _, _ in scored.person_topics[12]]
+
+
 def test_a_piece_of_a_name_shown_under_its_acronym_is_no_topic_of_its_own():
     # "Zelvan Harbour Authority" is shown as "ZHA", which the remarks write more often; "harbour
     # authority" is said only inside the full name, so it is part of that topic, not one of its own

@@ -424,7 +424,15 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             if p not in seen:
                 seen.add(p)
                 shown.append((p, w, r))
-        out.person_topics[pid] = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
+        listed = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
+        if sum(1 for t in pts if t.phrases) < scoring.SINGLE_REMARK_FROM:
+            # Someone of few remarks: a common English word they said once is chance.
+            listed = [
+                item
+                for item in listed
+                if " " in item[0] or uses[item[0]] >= 2 or zipf(item[0]) < scoring.ONCE_COMMON_ZIPF
+            ]
+        out.person_topics[pid] = listed
 
     # Meetings: the best 12 of their 40 candidates once weighed by burstiness, a phrase the
     # meeting says once only among the best three.
