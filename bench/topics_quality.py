@@ -24,7 +24,9 @@ Figures:
   topics shown that no verdict covers are counted apart (a change that brings them in needs a
   reader again). A topic is the judged one when its label, normalised as above, is equal. The same
   for a second sample, speakers of one to three remarks mostly
-  (tests/data/topics/dev_small_speakers_verdicts.json).
+  (tests/data/topics/dev_small_speakers_verdicts.json), and for a third, 25 profiles drawn among
+  those the twentieth round's rule for people of few remarks shortened
+  (tests/data/topics/dev_changed_profiles_verdicts.json).
 * meetings' lists: the same share over the topics the pages of 40 meetings drawn at random list
   ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
   candidates (tests/data/topics/dev_meeting_lists_verdicts.json); and over 25 other meetings'
@@ -493,6 +495,11 @@ def main():
         "--meeting-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_meeting_lists_verdicts.json"
     )
     ap.add_argument(
+        "--changed-profile-verdicts",
+        type=Path,
+        default=ROOT / "tests/data/topics/dev_changed_profiles_verdicts.json",
+    )
+    ap.add_argument(
         "--changed-meeting-verdicts",
         type=Path,
         default=ROOT / "tests/data/topics/dev_changed_meeting_lists_verdicts.json",
@@ -510,6 +517,7 @@ def main():
     g = generic_share(args.busiest)
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
+    ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
     ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(args.meeting_verdicts.resolve())
     cs, c_subjects, c_judged, c_unjudged = meeting_lists_share(args.changed_meeting_verdicts.resolve())
 
@@ -534,6 +542,10 @@ def main():
                 "small_speakers_judged_subjects": s_subjects,
                 "small_speakers_judged": s_judged,
                 "small_speakers_not_judged": s_unjudged,
+                "changed_profiles_judged_share": round(ps, 4),
+                "changed_profiles_judged_subjects": p_subjects,
+                "changed_profiles_judged": p_judged,
+                "changed_profiles_not_judged": p_unjudged,
                 "meeting_lists_judged_share": round(ms, 4),
                 "meeting_lists_judged_subjects": m_subjects,
                 "meeting_lists_judged": m_judged,
