@@ -1276,6 +1276,9 @@ def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs
     few = [p for p, _, _ in scored.person_topics[11]]
     assert "garden" not in few and {"quayside", "kelp", "quay wall", "weather"} <= set(few)
     assert "garden" in [p for p, _, _ in scored.person_topics[12]]
+    # A longer list, for analysis, begins with the profile's.
+    longer = score(turns + _background(100, 15), per_person=30).person_topics[11]
+    assert [p for p, _, _ in longer[: len(few)]] == few
 
 
 def test_a_piece_of_a_name_shown_under_its_acronym_is_no_topic_of_its_own():
