@@ -1281,6 +1281,17 @@ def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs
     assert [p for p, _, _ in longer[: len(few)]] == few
 
 
+def test_a_word_and_who_does_it_or_the_doing_of_it_are_one_subject_on_a_list():
+    from meetings.core.topics.scoring import _one_per_doctrine
+
+    ranked = [("kelp farm", 9.0, 3), ("farm", 8.0, 3), ("farmer", 7.0, 2), ("farming", 6.0, 2), ("fish", 5.0, 2),
+              ("fishing", 4.0, 2), ("terrorism", 3.5, 2), ("terrorist", 3.0, 2), ("transportation", 2.5, 2),
+              ("transport", 2.0, 2), ("parking", 1.5, 2), ("ring", 1.0, 2)]  # fmt: skip
+    assert [p for p, _, _ in _one_per_doctrine(ranked)] == [
+        "kelp farm", "farm", "fish", "terrorism", "transportation", "parking", "ring",
+    ]  # fmt: skip
+
+
 def test_a_piece_of_a_name_shown_under_its_acronym_is_no_topic_of_its_own():
     # "Zelvan Harbour Authority" is shown as "ZHA", which the remarks write more often; "harbour
     # authority" is said only inside the full name, so it is part of that topic, not one of its own

@@ -838,19 +838,51 @@ def _unmarked(key: str) -> str:
     return key[1:] if key[0] == KIND_USE else key
 
 
+# Endings that make, of a word, who does it or the doing of it ("farmer", "farming" of "farm";
+# "transportation" of "transport"): on a person's list, one subject with the word (_one_per_doctrine).
+DOER_ENDINGS = ("ation", "ing", "er")
+
+
 def _one_per_doctrine(ranked):
     """An -ism and its -ists ("terrorism", "terrorists"; "tourism", "tourists") are one subject
-    on a person's list: the one ranked higher is listed, the other not."""
+    on a person's list, and so are a word and who does it or the doing of it (DOER_ENDINGS:
+    "farm", "farmers", "farming"; "transport", "transportation") when both are on it: the one ranked
+    higher is listed, the others not."""
+    words = {item[0] for item in ranked if " " not in item[0]}
     out, seen = [], set()
     for item in ranked:
         p = item[0]
-        if " " not in p and p.endswith(("ism", "ist")) and len(p) > 5:
-            stem = p[:-3]
-            if stem in seen:
-                continue
-            seen.add(stem)
+        if " " not in p:
+            stem = _family(p, words)
+            if stem is not None:
+                if stem in seen:
+                    continue
+                seen.add(stem)
         out.append(item)
     return out
+
+
+def _family(word: str, words: Collection[str]) -> str | None:
+    """The stem `word` shares with others of `words` (_one_per_doctrine): an -ism's or -ist's
+    ("terror"), the word an ending of DOER_ENDINGS makes it of ("farming" -> "farm", "mining" ->
+    "mine", "shipping" -> "ship"), or its own when another is made of it ("farm"); None if none."""
+    if word.endswith(("ism", "ist")) and len(word) > 5:
+        return word[:-3]
+    base = _made_of(word, words)
+    if base is not None:
+        return base
+    return word if any(w != word and _made_of(w, (word,)) == word for w in words) else None
+
+
+def _made_of(word: str, words: Collection[str]) -> str | None:
+    """The word of `words` that an ending of DOER_ENDINGS makes `word` of, if any."""
+    for ending in DOER_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if base and base in words:
+                    return base
+    return None
 
 
 def _sub_phrases(p: str) -> frozenset[str]:
