@@ -389,9 +389,9 @@ def _label_remarks(
     """(key -> the remarks its label is read from, form -> the remarks its label is read from), for
     the topics' `keys` and the forms shown under them (Scored.forms). A topic's label is the form
     the remarks its page lists write most (_label_turns); a form's, how the remarks that write that
-    form write it (_turns_writing: the remarks listed under a topic may all write another form)."""
+    form write it (_form_turns: the remarks listed under a topic may all write another form)."""
     forms = {f for key in keys for f in scored.forms.get(key, ())}
-    return _label_turns(scored, keys), _turns_writing(turns, forms)
+    return _label_turns(scored, keys), _form_turns(turns, forms)
 
 
 def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
@@ -413,12 +413,12 @@ def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
     return want
 
 
-def _turns_writing(turns: list[TurnPhrases], keys: set[str]) -> dict[str, list[int]]:
-    """For each key (a form shown under a topic: Scored.forms), the first few remarks whose own
+def _form_turns(turns: list[TurnPhrases], forms: set[str]) -> dict[str, list[int]]:
+    """For each form (a key shown under a topic: Scored.forms), the first few remarks whose own
     phrases have it (LABEL_TEXTS), to show it as they write it: the remarks listed under a topic
     may all write another of its forms."""
     want: dict[str, list[int]] = {}
-    pending = set(keys)
+    pending = set(forms)
     for t in turns:
         if not pending:
             break

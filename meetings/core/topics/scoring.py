@@ -849,33 +849,26 @@ def _one_per_doctrine(ranked):
     "farm", "farmers", "farming"; "transport", "transportation") when both are on it: the one ranked
     higher is listed, the others not."""
     words = {item[0] for item in ranked if " " not in item[0]}
+    made_of = {w: base for w in words if (base := _made_of(w, words)) is not None}
+    bases = set(made_of.values())
     out, seen = [], set()
     for item in ranked:
         p = item[0]
-        if " " not in p:
-            stem = _family(p, words)
-            if stem is not None:
-                if stem in seen:
-                    continue
-                seen.add(stem)
+        if p.endswith(("ism", "ist")) and len(p) > 5 and " " not in p:
+            stem: str | None = p[:-3]
+        else:
+            stem = made_of.get(p) or (p if p in bases else None)
+        if stem is not None:
+            if stem in seen:
+                continue
+            seen.add(stem)
         out.append(item)
     return out
 
 
-def _family(word: str, words: Collection[str]) -> str | None:
-    """The stem `word` shares with others of `words` (_one_per_doctrine): an -ism's or -ist's
-    ("terror"), the word an ending of DOER_ENDINGS makes it of ("farming" -> "farm", "mining" ->
-    "mine", "shipping" -> "ship"), or its own when another is made of it ("farm"); None if none."""
-    if word.endswith(("ism", "ist")) and len(word) > 5:
-        return word[:-3]
-    base = _made_of(word, words)
-    if base is not None:
-        return base
-    return word if any(w != word and _made_of(w, (word,)) == word for w in words) else None
-
-
 def _made_of(word: str, words: Collection[str]) -> str | None:
-    """The word of `words` that an ending of DOER_ENDINGS makes `word` of, if any."""
+    """The word of `words` that an ending of DOER_ENDINGS makes `word` of, if any ("farming" ->
+    "farm", "mining" -> "mine", "shipping" -> "ship")."""
     for ending in DOER_ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3:

@@ -587,14 +587,11 @@ def variants(
             _under_commonest((key, stem), uses, out)
     # A place's adjective alone ("Syrian", "Crimean", "Ukrainian") is the place: the subject a
     # reader names. Phrases keep theirs ("Crimean bridge").
-    for key in uses:
-        if " " not in key and key not in out and (place := _place_of(key, uses)) is not None:
-            out[key] = out.get(place, place)
     # So is its people ("the Chinese people", "our Turkish partners"): how a nation is praised or
     # addressed, which readers of meetings' lists judged no subject of its own (NATION_NOUNS).
     for key in uses:
         demonym, _, head = key.partition(" ")
-        if head in NATION_NOUNS and key not in out and (place := _place_of(demonym, uses)) is not None:
+        if (not head or head in NATION_NOUNS) and key not in out and (place := _place_of(demonym, uses)):
             out[key] = out.get(place, place)
     adjective = adjectives(uses)
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
