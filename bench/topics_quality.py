@@ -31,7 +31,9 @@ Figures:
   ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
   candidates (tests/data/topics/dev_meeting_lists_verdicts.json); and over 25 other meetings'
   lists, drawn among those the twentieth round's rules changed, against a reader's blind verdicts
-  on what they showed before and after (tests/data/topics/dev_changed_meeting_lists_verdicts.json).
+  on what they showed before and after (tests/data/topics/dev_changed_meeting_lists_verdicts.json);
+  and over 25 more, drawn among those the twenty-first round's count of a word's uses in the
+  meeting changed (tests/data/topics/dev_meeting_word_uses_verdicts.json).
 
 The last line is one JSON object with the figures.
 """
@@ -504,6 +506,11 @@ def main():
         type=Path,
         default=ROOT / "tests/data/topics/dev_changed_meeting_lists_verdicts.json",
     )
+    ap.add_argument(
+        "--word-uses-meeting-verdicts",
+        type=Path,
+        default=ROOT / "tests/data/topics/dev_meeting_word_uses_verdicts.json",
+    )
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -520,6 +527,7 @@ def main():
     ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
     ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(args.meeting_verdicts.resolve())
     cs, c_subjects, c_judged, c_unjudged = meeting_lists_share(args.changed_meeting_verdicts.resolve())
+    ws, w_subjects, w_judged, w_unjudged = meeting_lists_share(args.word_uses_meeting_verdicts.resolve())
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -554,6 +562,10 @@ def main():
                 "changed_meeting_lists_judged_subjects": c_subjects,
                 "changed_meeting_lists_judged": c_judged,
                 "changed_meeting_lists_not_judged": c_unjudged,
+                "word_uses_meeting_lists_judged_share": round(ws, 4),
+                "word_uses_meeting_lists_judged_subjects": w_subjects,
+                "word_uses_meeting_lists_judged": w_judged,
+                "word_uses_meeting_lists_not_judged": w_unjudged,
             }
         )
     )

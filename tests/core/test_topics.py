@@ -1257,6 +1257,27 @@ def test_a_meeting_lists_a_phrase_said_once_in_it_only_among_its_best_three():
     assert not [p for p in listed[3:] if p in once]
 
 
+def test_a_meetings_word_is_weighed_against_english_by_its_uses_in_the_meeting():
+    # Meeting 99 is one long report that says "drought" six times and "harvest" twice, and chatter
+    # that says "weather" four times. Six uses in 600 words are far above English's rate of
+    # "drought": listed, though one remark carries it (a meeting's word was once tested on the
+    # remarks that carry it, and a report of one remark lost its subject). "weather", four times
+    # in 24,000 words, is about as often as English says it: not listed; nor is "harvest", said
+    # fewer times than MEETING_MIN_USES.
+    from meetings.core.topics.scoring import MEETING_MIN_USES
+
+    said = {"drought": 6, "harvest": MEETING_MIN_USES - 1, "quay wall": 2}
+    report = TurnPhrases(1, 99, 1, 10, False, Counter(said), 600)
+    chatter = TurnPhrases(2, 99, 2, 11, False, Counter({"weather": 4}), 24_000)
+    elsewhere = [
+        TurnPhrases(3, 200, 1, 12, False, Counter({"drought": 1, "weather": 1, "harvest": 1}), 80),
+        TurnPhrases(4, 201, 1, 12, False, Counter({"quay wall": 1}), 80),
+    ]
+    listed = [p for p, _ in score([report, chatter, *elsewhere, *_background(100, 15)]).meeting_topics[99]]
+    assert "drought" in listed and "quay wall" in listed
+    assert "weather" not in listed and "harvest" not in listed
+
+
 def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs():
     # Speaker 11 says, in one remark, "garden" (common in English) and "quayside" (rare) once each,
     # "kelp" (rare) and "quay wall" too, and "weather" twice. One use of a common word by someone who

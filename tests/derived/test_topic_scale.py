@@ -346,13 +346,14 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                     out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
         m_words = sum(t.words for t in mts)
-        m_uses: Counter = Counter()
+        m_uses: Counter = Counter()  # each phrase's uses in the meeting, over all its remarks
         for t in mts:
-            m_uses.update(out.turn_topics.get(t.turn_id, {}).keys())
+            for p, c in t.phrases.items():
+                m_uses[p] += c
         weighted = [
             (p, w * common_weight(p))
             for p, w in totals.items()
-            if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=2)
+            if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=scoring.MEETING_MIN_USES)
         ]
         out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:40]
 
