@@ -33,7 +33,8 @@ Figures:
   lists, drawn among those the twentieth round's rules changed, against a reader's blind verdicts
   on what they showed before and after (tests/data/topics/dev_changed_meeting_lists_verdicts.json);
   and over 25 more, drawn among those the twenty-first round's count of a word's uses in the
-  meeting changed (tests/data/topics/dev_meeting_word_uses_verdicts.json).
+  meeting changed (tests/data/topics/dev_meeting_word_uses_verdicts.json), and over 25 its rule for
+  a word a meeting says again and again changed (tests/data/topics/dev_meeting_repeated_words_verdicts.json).
 
 The last line is one JSON object with the figures.
 """
@@ -483,6 +484,18 @@ def _tally(shown: list[tuple[str, list[str], dict[str, str]]], what: str):
     return share, subjects, judged, len(unjudged)
 
 
+# The samples of meetings' lists a reader judged: (the prefix of their figures, the verdicts file
+# in tests/data/topics). The 40 meetings drawn at random; 25 lists the twentieth round's rules
+# changed; 25 the twenty-first round's count of a word's uses in its meeting changed; 25 its
+# rule for a word a meeting says again and again changed.
+MEETING_SAMPLES = (
+    ("meeting_", "dev_meeting_lists_verdicts.json"),
+    ("changed_meeting_", "dev_changed_meeting_lists_verdicts.json"),
+    ("word_uses_meeting_", "dev_meeting_word_uses_verdicts.json"),
+    ("repeated_words_meeting_", "dev_meeting_repeated_words_verdicts.json"),
+)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "tests/data/topics/dev_people_subjects.json")
@@ -494,23 +507,14 @@ def main():
         "--small-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_small_speakers_verdicts.json"
     )
     ap.add_argument(
-        "--meeting-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_meeting_lists_verdicts.json"
-    )
-    ap.add_argument(
         "--changed-profile-verdicts",
         type=Path,
         default=ROOT / "tests/data/topics/dev_changed_profiles_verdicts.json",
     )
-    ap.add_argument(
-        "--changed-meeting-verdicts",
-        type=Path,
-        default=ROOT / "tests/data/topics/dev_changed_meeting_lists_verdicts.json",
-    )
-    ap.add_argument(
-        "--word-uses-meeting-verdicts",
-        type=Path,
-        default=ROOT / "tests/data/topics/dev_meeting_word_uses_verdicts.json",
-    )
+    for prefix, name in MEETING_SAMPLES:
+        ap.add_argument(
+            f"--{prefix.replace('_', '-')}verdicts", type=Path, default=ROOT / "tests/data/topics" / name
+        )
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -525,9 +529,17 @@ def main():
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
     ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
-    ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(args.meeting_verdicts.resolve())
-    cs, c_subjects, c_judged, c_unjudged = meeting_lists_share(args.changed_meeting_verdicts.resolve())
-    ws, w_subjects, w_judged, w_unjudged = meeting_lists_share(args.word_uses_meeting_verdicts.resolve())
+    meeting_figures = {}
+    for prefix, _ in MEETING_SAMPLES:
+        ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(
+            getattr(args, f"{prefix}verdicts").resolve()
+        )
+        meeting_figures |= {
+            f"{prefix}lists_judged_share": round(ms, 4),
+            f"{prefix}lists_judged_subjects": m_subjects,
+            f"{prefix}lists_judged": m_judged,
+            f"{prefix}lists_not_judged": m_unjudged,
+        }
 
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
@@ -554,18 +566,7 @@ def main():
                 "changed_profiles_judged_subjects": p_subjects,
                 "changed_profiles_judged": p_judged,
                 "changed_profiles_not_judged": p_unjudged,
-                "meeting_lists_judged_share": round(ms, 4),
-                "meeting_lists_judged_subjects": m_subjects,
-                "meeting_lists_judged": m_judged,
-                "meeting_lists_not_judged": m_unjudged,
-                "changed_meeting_lists_judged_share": round(cs, 4),
-                "changed_meeting_lists_judged_subjects": c_subjects,
-                "changed_meeting_lists_judged": c_judged,
-                "changed_meeting_lists_not_judged": c_unjudged,
-                "word_uses_meeting_lists_judged_share": round(ws, 4),
-                "word_uses_meeting_lists_judged_subjects": w_subjects,
-                "word_uses_meeting_lists_judged": w_judged,
-                "word_uses_meeting_lists_not_judged": w_unjudged,
+                **meeting_figures,
             }
         )
     )

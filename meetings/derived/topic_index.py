@@ -397,8 +397,9 @@ def _label_remarks(
 def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
     """For each of `keys`, its first few remarks (LABEL_TEXTS) that have it as a main topic or as a
     topic of their speaker's, the remarks its page lists first (to show the phrase as they write it
-    most); not those that only come back to it (Scored.dwelt_from), so its label does not change
-    with the lists of others."""
+    most); not those that only come back to it or to a topic of their meeting's list
+    (Scored.dwelt_from), so its label does not change with the lists of others. A key no remark has
+    so (a word a meeting says again and again, never a remark's main topic) is read from those."""
     want: dict[str, list[int]] = {}
     dwelt_from = scored.dwelt_from
     for tid, chosen in scored.turn_topics.items():
@@ -410,6 +411,14 @@ def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
                 tids = want.setdefault(p, [])
                 if len(tids) < LABEL_TEXTS:
                     tids.append(tid)
+    unread = keys - want.keys()
+    if unread:
+        for tid, until in dwelt_from.items():
+            for p in list(scored.turn_topics[tid])[until:]:
+                if p in unread:
+                    tids = want.setdefault(p, [])
+                    if len(tids) < LABEL_TEXTS:
+                        tids.append(tid)
     return want
 
 

@@ -1278,6 +1278,36 @@ def test_a_meetings_word_is_weighed_against_english_by_its_uses_in_the_meeting()
     assert "weather" not in listed and "harvest" not in listed
 
 
+def test_a_word_a_meeting_says_again_and_again_is_its_topic_and_carried_by_the_remarks_saying_it():
+    # Meeting 99: four remarks, each of seven phrases said once and "dredger" once. A phrase
+    # outweighs a word, so no remark has "dredger" among its six main topics; the meeting says it
+    # four times: it is on the meeting's list (MEETING_WORD_ZIPF: a word English rarely uses), and
+    # each remark that says it carries it, the first one raising it. A topic of the list that a
+    # remark only names ("quay wall", a main topic of another remark) is carried by that remark too.
+    from meetings.core.topics.scoring import MEETING_MIN_USES
+
+    assert MEETING_MIN_USES <= 4
+    turns = []
+    for i in range(4):
+        said = {f"{w} {kind}": 1 for w, kind in zip("abcdefg", ["skiff"] * 7, strict=True)}
+        said = {f"harbour {i} {k}": 1 for k in said}  # seven phrases of this remark alone
+        said["dredger"] = 1
+        turns.append(TurnPhrases(i + 1, 99, i + 1, 10, False, Counter(said), 200))
+    turns[0].phrases["quay wall"] = 1
+    # Elsewhere every phrase is said once more, "dredger" too, and "quay wall" is a main topic.
+    for i, t in enumerate(list(turns)):
+        rest = Counter({p: 1 for p in t.phrases if p not in ("dredger", "quay wall")})
+        turns.append(TurnPhrases(10 + i, 200 + i, 1, 12, False, rest, 200))
+    turns.append(TurnPhrases(20, 99, 5, 11, False, Counter({"quay wall": 2}), 200))
+    turns.append(TurnPhrases(21, 300, 1, 12, False, Counter({"dredger": 1, "quay wall": 1}), 80))
+    scored = score(turns + _background(100, 15))
+    assert not any("dredger" in list(scored.turn_topics[t.turn_id])[:6] for t in turns[:4])
+    assert "dredger" in {p for p, _ in scored.meeting_topics[99]}
+    assert all("dredger" in scored.turn_topics[t.turn_id] for t in turns[:4])
+    assert (1, "dredger") in scored.raised and (2, "dredger") not in scored.raised
+    assert "quay wall" in scored.turn_topics[1]
+
+
 def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs():
     # Speaker 11 says, in one remark, "garden" (common in English) and "quayside" (rare) once each,
     # "kelp" (rare) and "quay wall" too, and "weather" twice. One use of a common word by someone who

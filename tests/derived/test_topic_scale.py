@@ -350,6 +350,20 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         for t in mts:
             for p, c in t.phrases.items():
                 m_uses[p] += c
+        # A rare word said again and again, though no remark has it among its main topics.
+        for p in list(m_uses):
+            if (
+                " " not in p
+                and p not in totals
+                and p not in fragments
+                and df[p] >= scoring.MIN_TURNS_WITH_PHRASE
+                and m_uses[p] >= scoring.MEETING_MIN_USES
+                and zipf(p) < scoring.MEETING_WORD_ZIPF
+            ):
+                for t in mts:
+                    if p in t.phrases:
+                        w = (1 + math.log(t.phrases[p])) * idf(p) * scoring.LENGTH_BOOST[1]
+                        totals[p] += w * scoring.SUMMARY_BOOST if t.is_summary else w
         weighted = [
             (p, w * common_weight(p))
             for p, w in totals.items()
@@ -448,8 +462,8 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         ][: scoring.TOPICS_PER_MEETING]
 
     # A person's own topics are topics of every remark of theirs that carries them, and a listed
-    # topic (anyone's, any meeting's) is a topic of every remark that uses it DWELT_USES times
-    # (after the own ones).
+    # topic (anyone's, any meeting's) is a topic of every remark that uses it DWELT_USES times, or
+    # that says it and whose meeting lists it (after the own ones).
     own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
     listed = {p for plist in out.person_topics.values() for p, _, _ in plist}
     listed |= {p for mlist in out.meeting_topics.values() for p, _ in mlist}
@@ -457,6 +471,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
     for t in turns:
         chosen = dict(out.turn_topics.get(t.turn_id, {}))
         dwelt = {p for p in listed if t.phrases.get(p, 0) >= scoring.DWELT_USES}
+        dwelt |= {p for p, _ in out.meeting_topics.get(t.meeting_id, []) if p in t.phrases}
         mine = own.get(t.speaker_id, set())
         for p in [*sorted(mine & set(t.phrases)), *sorted(dwelt - mine)]:  # own topics first
             if p not in chosen:
@@ -510,9 +525,14 @@ def _invented_turns(seed: int, n: int, compact: bool):
         "harbour",
     ]
     vocab = sorted({" ".join(rng.sample(words, rng.choice([1, 1, 2, 2, 3, 4]))) for _ in range(120)})
+
     turns = []
     for i in range(n):
         counts = Counter({p: rng.choice([1, 1, 1, 2, 3]) for p in rng.sample(vocab, rng.randint(0, 14))})
+        if len(counts) >= 8:
+            # A word no phrase holds, said among many phrases: never among a remark's main topics,
+            # a meeting's topic where it is said again and again (scoring.MEETING_WORD_ZIPF).
+            counts["bollard"] = 1
         phrases = scoring.PhraseCounts(tuple(counts), tuple(counts.values())) if compact else counts
         turns.append(
             scoring.TurnPhrases(

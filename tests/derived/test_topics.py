@@ -447,3 +447,26 @@ def test_a_label_is_read_from_the_remarks_its_page_lists_and_a_forms_from_those_
     assert labels == {"lighthouse": [2], "ferry": [3], "rolling stock": [3]}
     labels, forms = _label_remarks(turns, scored, {"united state"})
     assert labels == {"united state": [4]} and forms == {"usa": [4]}
+
+
+def test_a_label_is_read_from_the_remarks_that_only_come_back_to_it_when_no_other_has_it():
+    """A word a meeting says again and again (scoring.MEETING_WORD_ZIPF) may be no remark's main
+    topic anywhere: its remarks carry it only as a topic of their meeting's list, after
+    Scored.dwelt_from. Its label is read from those; a key with a remark that has it as a main
+    topic is read from that remark alone, as before."""
+    from meetings.core.topics.scoring import PhraseCounts, Scored, TurnPhrases
+    from meetings.derived.topic_index import _label_remarks
+
+    def turn(tid, **phrases):
+        return TurnPhrases(tid, 1, tid, 10, False, PhraseCounts(tuple(phrases), tuple(phrases.values())), 40)
+
+    turns = [turn(1, dredger=1, lighthouse=1), turn(2, dredger=1, lighthouse=1), turn(3, lighthouse=1)]
+    scored = Scored()
+    scored.turn_topics = {
+        1: {"quay wall": 2.0, "dredger": 0.5, "lighthouse": 0.5},
+        2: {"quay wall": 2.0, "dredger": 0.5},
+        3: {"lighthouse": 1.0},
+    }
+    scored.dwelt_from = {1: 1, 2: 1}
+    labels, _ = _label_remarks(turns, scored, {"dredger", "lighthouse", "quay wall"})
+    assert labels == {"dredger": [1, 2], "lighthouse": [3], "quay wall": [1, 2]}

@@ -1,7 +1,8 @@
 """Every topic figure is a count of what its link opens, across real transcripts (../shared; skipped
 when absent): ingest the Kremlin sample, then for every participant's top topics compare the number
 the profile shows with the number of remarks the linked topic page (filtered by that speaker)
-reports and lists; and on the topic pages they link to (the TOPIC_PAGES with most remarks) compare
+reports and lists; that every topic of a meeting's list is carried by remarks of that meeting; and on
+the topic pages they link to (the TOPIC_PAGES with most remarks) compare
 the totals, the "Who spoke on it" figures and the bars per year with what their links open."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.derived.topic_index import PROFILE_REMARKS
-from meetings.models import Participant, ParticipantTopic, Topic, TurnTopic
+from meetings.models import MeetingTopic, Participant, ParticipantTopic, Topic, TurnTopic
 from meetings.web.views import PROFILES_SHOWN
 from tests.helpers import shared_dir
 
@@ -66,6 +67,15 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
     for p in sorted(shared_dir("corpus", "kremlin-en").glob("*.txt"))[:SAMPLE]:
         (tmp_path / p.name).write_bytes(p.read_bytes())
     call_command("ingest_transcripts", str(tmp_path), "--no-progress", "-v0", stdout=io.StringIO())
+    # Every topic of a meeting's list is carried by remarks of that meeting (its link opens them),
+    # and the remark its "raised by" line links to is one of them.
+    carried = set(TurnTopic.objects.values_list("meeting_id", "topic_id"))
+    carrying = set(TurnTopic.objects.values_list("turn_id", "topic_id"))
+    listed = list(MeetingTopic.objects.values_list("meeting_id", "topic_id", "evidence_id"))
+    assert len(listed) > 100
+    for meeting_id, topic_id, evidence_id in listed:
+        assert (meeting_id, topic_id) in carried, (meeting_id, topic_id)
+        assert evidence_id is None or (evidence_id, topic_id) in carrying, (meeting_id, topic_id)
     people = Participant.objects.filter(participant_topics__isnull=False).distinct()
     assert people.count() > 20
     checked = 0

@@ -56,7 +56,8 @@ def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated
     assert (
         f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {who}) "
         f"of which “{topic.label}” is a topic (one of the remark’s main subjects, a subject it comes back to — "
-        "names three times or more — or a subject of its speaker’s that it names), not every remark that uses the "
+        "names three times or more —, or a subject of its speaker’s or of its meeting’s that it names), not every "
+        "remark that uses the "
         "words" in text
     )
     assert count(client, topic.get_absolute_url()) == topic.remark_count
