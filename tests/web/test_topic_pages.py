@@ -55,8 +55,8 @@ def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated
     )
     assert (
         f"This page lists the {topic.remark_count} remarks ({meetings} meetings, {who}) "
-        f"of which “{topic.label}” is a topic (one of the remark’s main subjects, a subject it comes back to — "
-        "names three times or more —, or a subject of its speaker’s or of its meeting’s that it names), not every "
+        f"of which “{topic.label}” is a topic (one of the remark’s main subjects; a subject it comes back to, "
+        "naming it three times or more; or a subject of its speaker’s or of its meeting’s that it names), not every "
         "remark that uses the "
         "words" in text
     )
