@@ -26,7 +26,7 @@ from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
 from meetings.core.topics.phrases import common_label, form_label
 from meetings.core.topics.scoring import TOPICS_PER_PERSON, PhraseCounts, Scored, TurnPhrases, score
-from meetings.core.topics.subjects import english_frequency
+from meetings.core.topics.subjects import english_frequency, zipf
 from meetings.models import (
     Appearance,
     Meeting,
@@ -48,6 +48,14 @@ from meetings.sql.swap import ShadowTables
 # topics still show on the profile or meeting that has them, not in the index, sitemap or API list.
 MIN_MEETINGS = 2
 MIN_REMARKS = 3
+# A single word as common in English as this (Zipf) that only one meeting's list shows (among its
+# six first), and no profile, is listed only if its label is a name (featured_keys): out of its
+# meeting, "order" or "protection" says not what. On the dev archive 25 words leave the index; a
+# reader of their meetings judged 14 of them no subject there ("money", "faith", "soul",
+# "information"), 11 a subject named by a vague word ("protection" of personal data, "order" for
+# pipes, "health"). They stay on their meeting's list (docs/topics-rounds.md). 4.8 is where
+# scoring.SPREAD_ZIPF sets a common word.
+INDEX_COMMON_ZIPF = 4.8
 # An archive this small (a new one, a test's) lists what it has: one meeting is all the evidence
 # it can give, and an empty index would say nothing.
 SMALL_ARCHIVE = 10
@@ -136,15 +144,7 @@ def _rebuild(started: float) -> RebuildReport:
                 if t.speaker_id:
                     raised_by_person[(t.speaker_id, p)] += 1
     profiles: Counter = Counter(p for (_, p), n in shown.items() if n >= PROFILE_REMARKS)
-    # The index lists what someone's or some meeting's list shows; a common English word from a
-    # person's list only if more than one of their remarks carries it (one is chance, not a subject).
-    featured = {
-        p
-        for plist in scored.person_topics.values()
-        for p, _, remarks in plist
-        if remarks >= 2 or not english_frequency(p)
-    }
-    featured |= {p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6]}
+    featured, once_common = featured_keys(scored)
     # The texts labels are read from, the keys' and their forms', in one query.
     texts, form_texts = _texts_of(*_label_remarks(turns, scored, keys))
     ordered = sorted(keys)
@@ -267,6 +267,7 @@ def _rebuild(started: float) -> RebuildReport:
                     len(people[key]),
                     profiles[key],
                     key in featured
+                    and (key not in once_common or label[:1].isupper())
                     and enough_evidence(len(raised_meetings[key]), remark_counts[key], len(meeting_dates)),
                     list(scored.forms.get(key, ())),
                     [form_label(f, form_texts.get(f, [])) for f in scored.forms.get(key, ())],
@@ -381,6 +382,28 @@ TOPIC_MODELS = (Topic, TurnTopic, ParticipantTopic, MeetingTopic, TopicSpeaker, 
 # write the phrase anywhere, labels would not move with the scoring, but 83 of the 1,372 would read
 # otherwise than their page ("Tyumen regions" for "Tyumen Region"): not kept (docs/topics-rounds.md).
 LABEL_TEXTS = 25
+
+
+def featured_keys(scored: Scored) -> tuple[set[str], set[str]]:
+    """(The keys the index may list, those of them it lists only if their label is a name.) The
+    index lists what someone's or some meeting's list shows: a common English word from a person's
+    list only if more than one of their remarks carries it (one is chance, not a subject); the six
+    first of each meeting's list, a word common in English (INDEX_COMMON_ZIPF) only if two
+    meetings' lists show it, or a profile, or its label is a name: one meeting that dwells on
+    "money" or "faith" makes it no subject of the archive (it stays on that meeting's list)."""
+    person_listed = {
+        p
+        for plist in scored.person_topics.values()
+        for p, _, remarks in plist
+        if remarks >= 2 or not english_frequency(p)
+    }
+    on_meeting_lists = Counter(p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6])
+    once_common = {
+        p
+        for p, n in on_meeting_lists.items()
+        if n < 2 and " " not in p and p not in person_listed and zipf(p) >= INDEX_COMMON_ZIPF
+    }
+    return person_listed | on_meeting_lists.keys(), once_common
 
 
 def _label_remarks(

@@ -470,3 +470,50 @@ def test_a_label_is_read_from_the_remarks_that_only_come_back_to_it_when_no_othe
     scored.dwelt_from = {1: 1, 2: 1}
     labels, _ = _label_remarks(turns, scored, {"dredger", "lighthouse", "quay wall"})
     assert labels == {"dredger": [1, 2], "lighthouse": [3], "quay wall": [1, 2]}
+
+
+def test_the_index_lists_a_common_word_one_meetings_list_shows_only_as_a_name():
+    """Twenty-first round: a meeting that dwells on a common word ("money", "faith") put it in the
+    index and sitemap, a subject of nobody's profile and of no other meeting. Such a word is listed
+    only if two meetings' lists show it, a profile does, or its label is a name ("Africa"); a rare
+    word ("kelp") and a phrase stay listed from one meeting's list."""
+    from meetings.core.topics.scoring import Scored
+    from meetings.core.topics.subjects import zipf
+    from meetings.derived.topic_index import INDEX_COMMON_ZIPF, featured_keys
+
+    assert zipf("money") >= INDEX_COMMON_ZIPF and zipf("team") >= INDEX_COMMON_ZIPF
+    assert zipf("kelp") < INDEX_COMMON_ZIPF
+    scored = Scored()
+    scored.person_topics = {1: [("quay wall", 9.0, 3), ("order", 5.0, 2), ("soul", 4.0, 1)]}
+    scored.meeting_topics = {
+        10: [("money", 3.0), ("kelp", 2.0), ("harbour crane", 1.0), ("order", 1.0), ("soul", 1.0)],
+        11: [("team", 2.0)],
+        12: [("team", 2.0)],
+    }
+    featured, needs_a_name = featured_keys(scored)
+    assert featured == {"quay wall", "order", "money", "kelp", "harbour crane", "team", "soul"}
+    # "soul", said once by person 1, is on their list but one remark is no evidence for the index.
+    assert needs_a_name == {"money", "soul"}
+
+
+DWELLING = """Meeting on the harbour fund
+
+October 5, 2022, Larkspur
+
+The Board met.
+
+Port Director Tomas Reyes: The money is short. Money for the quay walls, money for the cranes: money is what the harbour lacks.
+
+Council member Ada Lindqvist: Money again. The money from Africa, from the ports of Africa that ship to us, pays for the cranes; Africa is our market.
+
+Port Director Tomas Reyes: Africa buys our grain in every season, and the ships of Africa unload at the eastern quay before they sail home to Africa with our timber.
+"""
+
+
+@pytest.mark.django_db
+def test_a_common_word_one_meeting_dwells_on_is_on_its_list_not_in_the_index(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("fund.txt", DWELLING)), stdout=io.StringIO())
+    listed = set(MeetingTopic.objects.values_list("topic__key", flat=True))
+    assert {"money", "africa"} <= listed
+    index = set(Topic.objects.listed().values_list("key", flat=True))
+    assert "money" not in index and "africa" in index
