@@ -701,6 +701,14 @@ def test_a_place_and_its_adjective_are_one_topic():
     )  # fmt: skip
     assert got["larkovian people"] == got["larkovian partner"] == "larkovia"
     assert "velkish people" not in got and "young people" not in got
+    # The people of the place the archive's words never name as a subject (GENERIC: the country
+    # the archive is in) is no subject either; a phrase of its adjective stays.
+    from meetings.core.topics.phrases import GENERIC
+
+    assert "russia" in GENERIC
+    got = variants({"russian people": 3, "russian partner": 2, "russian grain": 2, "young people": 5})
+    assert got["russian people"] is None and got["russian partner"] is None
+    assert "russian grain" not in got and "young people" not in got
     # Never brought back as a subject: two things named together stay no topic.
     got = variants({"grain and larkovian": 2, "grain and larkovia": 2})
     assert got == {"grain and larkovian": None, "grain and larkovia": None}

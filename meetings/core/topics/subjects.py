@@ -589,10 +589,15 @@ def variants(
     # reader names. Phrases keep theirs ("Crimean bridge").
     # So is its people ("the Chinese people", "our Turkish partners"): how a nation is praised or
     # addressed, which readers of meetings' lists judged no subject of its own (NATION_NOUNS).
+    # The people of a place the archive's words never name as a subject (GENERIC: "Russia", where
+    # the archive is) are no subject either: "the Russian people", "our Russian partners".
     for key in uses:
         demonym, _, head = key.partition(" ")
-        if (not head or head in NATION_NOUNS) and key not in out and (place := _place_of(demonym, uses)):
-            out[key] = out.get(place, place)
+        if (not head or head in NATION_NOUNS) and key not in out:
+            if place := _place_of(demonym, uses):
+                out[key] = out.get(place, place)
+            elif head and _place_of(demonym, GENERIC):
+                out[key] = None
     adjective = adjectives(uses)
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
     for key, phrase in named.items():
@@ -1049,7 +1054,7 @@ def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, 
         out[other] = best
 
 
-def _place_of(key: str, uses: Mapping[str, int]) -> str | None:
+def _place_of(key: str, uses: Collection[str]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
     "european" -> "europe", "french" -> "france", "hungarian" -> "hungary"), when both are keys of the archive and (outside
     DEMONYMS) neither is a word lemminflect knows (names of places are not in its dictionary;
