@@ -93,8 +93,8 @@ MEETING_BEST = 3
 MEETING_MIN_USES = 3
 # ... and a word rarer in English than this (Zipf) that the meeting says MEETING_MIN_USES times or
 # more is a candidate even where no remark has it among its main topics (its weight the sum of its
-# uses' in each remark): "wildfires" and "coronavirus" of meetings whose remarks' main topics are
-# phrases. On the two samples above, judged blind, 229 of 440 shown topics subjects (0.520) ->
+# uses' in each remark): "VAT" of a tax service's report, "coronavirus" of an address, whose
+# remarks' main topics are phrases. On the two samples above, judged blind, 229 of 440 shown topics subjects (0.520) ->
 # 273 of 506 (0.540); held out, the word-uses sample and 25 other lists this changed, 171 of 307
 # (0.557) -> 201 of 362 (0.555). At 4.8 as many more subjects, and more generic words ("office",
 # "law"): 0.534 on the two samples (docs/topics-rounds.md).
@@ -475,15 +475,15 @@ def score(
         # among its main topics (MEETING_WORD_ZIPF). A word common in general English weighs less
         # in a meeting's list too, and one the meeting uses (in all its remarks) no more often than
         # English does is left out (the index lists the topics of meetings' lists).
-        words_of_list = {p for p in totals if " " not in p}
-        m_uses: dict[str, int] = dict.fromkeys(words_of_list, 0)
+        candidate_words = {p for p in totals if " " not in p}
+        m_uses: dict[str, int] = dict.fromkeys(candidate_words, 0)
         said: dict[str, float] = {}  # a rare word no remark has among its main topics -> weight
         for t in mts:
             phrases = t.phrases
             keys = phrases.keys()
-            for p in words_of_list.intersection(keys):
+            for p in candidate_words.intersection(keys):
                 m_uses[p] += phrases[p]
-            for p in rare_words.intersection(keys).difference(words_of_list):
+            for p in rare_words.intersection(keys).difference(candidate_words):
                 c = phrases[p]
                 m_uses[p] = m_uses.get(p, 0) + c
                 w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
@@ -688,11 +688,8 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
             extra = carried.difference(chosen) if chosen is not None else carried
             mine = own.get(t.speaker_id, nobody)
             new_own = sorted(extra & mine)
-            dwelt = sorted(
-                (extra.intersection(_used_at_least(t.phrases, DWELT_USES)) | (extra & of_meeting)).difference(
-                    mine
-                )
-            )
+            back_to = extra.intersection(_used_at_least(t.phrases, DWELT_USES))
+            dwelt = sorted((back_to | (extra & of_meeting)) - mine)
             if new_own or dwelt:
                 if chosen is None:
                     chosen = out.turn_topics[t.turn_id] = {}
