@@ -219,6 +219,10 @@ RELATION_NOUNS = frozenset(
 # names no subject. Readers of people's and of meetings' lists called every such phrase generic;
 # "strategic partnership" and "practical cooperation" they judged both ways, so they stay.
 BETWEEN_THE_PARTIES = frozenset("bilateral interstate mutual".split())
+# What parties feel for or share with each other: after BETWEEN_THE_PARTIES alone, a formula of
+# goodwill ("mutual respect", "mutual trust", "mutual benefit"), which readers of meetings' lists
+# judged generic every time; alone or qualified otherwise ("social benefits") it may name one.
+STANDING_NOUNS = frozenset("respect trust interest benefit understanding".split())
 # The kind of place, not which: "the regions", "the territory", "the centre" (of any training,
 # research or cancer centre) fill the lists of everyone who governs or runs one; "Zelvan Region",
 # "federal district", "training centre" name one (the place counterpart of SHELL_NOUNS).
@@ -250,6 +254,7 @@ VAGUE_QUALIFIERS = (
     | GRADING_ADJECTIVES
     | DATING_ADJECTIVES
     | frozenset("wide broad opening concluding closing".split())
+    | BETWEEN_THE_PARTIES  # "bilateral issues", "bilateral agenda": of any two parties
 )
 
 # What is said to people, however it is qualified ("warmest greetings", "sincere gratitude").
@@ -276,11 +281,11 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     if _opens_with_compound(words):
         return False
     if (
-        words[-1] in RELATION_NOUNS
+        (words[-1] in RELATION_NOUNS or words[-1] in STANDING_NOUNS)
         and any(w in BETWEEN_THE_PARTIES for w in words[:-1])
         and all(w in BETWEEN_THE_PARTIES or _vague_qualifier(w) for w in words[:-1])
     ):
-        return False  # "bilateral relations", "good bilateral relations"
+        return False  # "bilateral relations", "good bilateral relations", "mutual respect"
     if all(w in NUMBER_WORDS for w in words):
         return False  # "one-fourth", "one-tenth": a share of whatever it is
     if len(words) > 1 and all(w in OCCASION_NOUNS or w in MEETING_WORDS for w in words):
