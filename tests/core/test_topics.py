@@ -1645,6 +1645,32 @@ def test_one_phrase_with_its_paired_qualifiers_in_either_order_is_one_topic():
         assert key not in got
 
 
+def test_a_relation_named_by_the_places_or_by_their_adjectives_is_one_topic():
+    """Twenty-first round: "China-Russia relations" and "Russian-Chinese relations" were two topics
+    of the index. The places' names and their adjectives, in either order, before a relation noun
+    are one subject, under the form more remarks use; so is the country the archive is in
+    (GENERIC: "Russia", never a key of its own). Another head ("Larkovian grain") is not merged."""
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "larkovia": 9,
+        "larkovian": 4,
+        "valdoria": 8,
+        "valdorian": 3,
+        "larkovia valdoria relation": 3,
+        "valdorian larkovian relation": 7,
+        "larkovia russia relation": 2,
+        "russian larkovian relation": 5,
+        "larkovian grain": 2,
+        "larkovia grain": 2,
+    }
+    got = variants(remarks)
+    assert got["larkovia valdoria relation"] == "valdorian larkovian relation"
+    assert got["larkovia russia relation"] == "russian larkovian relation"
+    assert "valdorian larkovian relation" not in got and "russian larkovian relation" not in got
+    assert "larkovian grain" not in got and "larkovia grain" not in got
+
+
 def test_a_verb_of_the_dictionary_written_as_the_end_of_a_name_counts_a_noun_use():
     # "Mainline" and "Shanghai" are verbs to the dictionary; capitalised inside a sentence and
     # ending a name they are nouns. Not at a sentence's start, not before another capitalised word

@@ -725,6 +725,8 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
             continue
         words = ["st" if w == "saint" else w for w in british_spelling(key).split(" ")]
         if len(words) > 2 and not NAME_LINKS.intersection(words):
+            if words[-1] in RELATION_NOUNS:  # "China-Russia relations": the places' adjectives
+                words[:-1] = [_place_of(w, remarks) or _place_of(w, GENERIC) or w for w in words[:-1]]
             words[:-1] = sorted(words[:-1])  # the qualifiers of one head in either order
         compact = "".join(words)
         seen = first.setdefault(compact, key)
