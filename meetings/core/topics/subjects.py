@@ -716,8 +716,9 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
     """A phrase written with a hyphen, a space or as one word ("inter-regional cooperation",
     "interregional cooperation"; "road map", "roadmap"), with "Saint" or "St", in American and
     British spelling ("privatization", "privatisation"), or with the qualifiers of its last word in
-    another order ("Russian-Chinese relations", "Chinese-Russian relations") is one subject, under the form more
-    remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
+    another order ("Russian-Chinese relations", "Chinese-Russian relations"), or, before a relation
+    noun, with places for their adjectives ("China-Russia relations") is one subject, under the form
+    more remarks use (ties: the shorter). Only forms still shown under their own key are merged."""
     first: dict[str, str] = {}
     groups: dict[str, list[str]] = {}
     for key in remarks:
