@@ -424,24 +424,17 @@ def _label_turns(scored, keys: set[str]) -> dict[str, list[int]]:
     (Scored.dwelt_from), so its label does not change with the lists of others. A key no remark has
     so (a word a meeting says again and again, never a remark's main topic) is read from those."""
     want: dict[str, list[int]] = {}
+    back: dict[str, list[int]] = {}  # the remarks that only come back to it
     dwelt_from = scored.dwelt_from
     for tid, chosen in scored.turn_topics.items():
         until = dwelt_from.get(tid, len(chosen))
         for i, p in enumerate(chosen):
-            if i >= until:
-                break
             if p in keys:
-                tids = want.setdefault(p, [])
+                tids = (want if i < until else back).setdefault(p, [])
                 if len(tids) < LABEL_TEXTS:
                     tids.append(tid)
-    unread = keys - want.keys()
-    if unread:
-        for tid, until in dwelt_from.items():
-            for p in list(scored.turn_topics[tid])[until:]:
-                if p in unread:
-                    tids = want.setdefault(p, [])
-                    if len(tids) < LABEL_TEXTS:
-                        tids.append(tid)
+    for p in back.keys() - want.keys():
+        want[p] = back[p]
     return want
 
 

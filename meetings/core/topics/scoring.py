@@ -94,10 +94,10 @@ MEETING_MIN_USES = 3
 # ... and a word rarer in English than this (Zipf) that the meeting says MEETING_MIN_USES times or
 # more is a candidate even where no remark has it among its main topics (its weight the sum of its
 # uses' in each remark): "VAT" of a tax service's report, "coronavirus" of an address, whose
-# remarks' main topics are phrases. On the two samples above, judged blind, 229 of 440 shown topics subjects (0.520) ->
-# 273 of 506 (0.540); held out, the word-uses sample and 25 other lists this changed, 171 of 307
-# (0.557) -> 201 of 362 (0.555). At 4.8 as many more subjects, and more generic words ("office",
-# "law"): 0.534 on the two samples (docs/topics-rounds.md).
+# remarks' main topics are phrases. On the two samples above, judged blind, 229 of 440 shown
+# topics subjects (0.520) -> 273 of 506 (0.540); held out, the word-uses sample and 25 other lists
+# this changed, 171 of 307 (0.557) -> 201 of 362 (0.555). At 4.8 as many more subjects, and more
+# generic words ("office", "law"): 0.534 on the two samples (docs/topics-rounds.md).
 MEETING_WORD_ZIPF = 4.5
 BURST_PRIOR = 6.0
 BURST_CAP = 3.0
@@ -413,6 +413,7 @@ def score(
                     if sid is not None:
                         pu[p] = pu.get(p, 0) + c
                 continue  # a summary is evidence enough on its own
+            # (_remark_weight, written out on this path: it runs for every phrase of the archive)
             w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
             if summary:
                 w *= SUMMARY_BOOST
@@ -477,7 +478,7 @@ def score(
         # English does is left out (the index lists the topics of meetings' lists).
         candidate_words = {p for p in totals if " " not in p}
         m_uses: dict[str, int] = dict.fromkeys(candidate_words, 0)
-        said: dict[str, float] = {}  # a rare word no remark has among its main topics -> weight
+        repeated: dict[str, float] = {}  # a rare word no remark has among its main topics -> weight
         for t in mts:
             phrases = t.phrases
             keys = phrases.keys()
@@ -486,9 +487,8 @@ def score(
             for p in rare_words.intersection(keys).difference(candidate_words):
                 c = phrases[p]
                 m_uses[p] = m_uses.get(p, 0) + c
-                w = unit[p] if c == 1 else (1 + log(c)) * unit[p]
-                said[p] = said.get(p, 0.0) + (w * SUMMARY_BOOST if t.is_summary else w)
-        for p, w in said.items():
+                repeated[p] = repeated.get(p, 0.0) + _remark_weight(c, unit[p], t.is_summary)
+        for p, w in repeated.items():
             if m_uses[p] >= MEETING_MIN_USES:
                 totals[p] = w
         ranked_m = sorted(
@@ -637,6 +637,13 @@ def _length_boost(p: str) -> float:
     return LENGTH_BOOST.get(n, 2.0)
 
 
+def _remark_weight(uses: int, unit: float, summary: bool) -> float:
+    """The weight of a phrase said `uses` times in a remark: (1 + log uses) times its `unit` (idf
+    times length boost), SUMMARY_BOOST more in a summary."""
+    w = unit if uses == 1 else (1 + math.log(uses)) * unit
+    return w * SUMMARY_BOOST if summary else w
+
+
 def _common_word_said_once(p: str, uses: Mapping[str, int]) -> bool:
     """Is `p` one word as common in English as ONCE_COMMON_ZIPF that a person (their `uses`) said
     once?"""
@@ -674,7 +681,6 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
         listed.update(p for p, _ in mlist)
     if not listed:
         return
-    log = math.log
     added = False
     nobody: set[str] = set()
     for mid, mts in by_meeting.items():
@@ -697,8 +703,7 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
                 if dwelt:
                     out.dwelt_from[t.turn_id] = len(chosen) + len(new_own)
                 for p in new_own + dwelt:
-                    w = (1 + log(t.phrases[p])) * unit[p]
-                    chosen[p] = w * SUMMARY_BOOST if t.is_summary else w
+                    chosen[p] = _remark_weight(t.phrases[p], unit[p], t.is_summary)
                     if p not in seen:
                         out.raised.add((t.turn_id, p))
             seen |= carried
