@@ -2342,3 +2342,21 @@ def test_a_case_or_a_date_of_a_kind_stays_a_subject():
     from meetings.core.topics.subjects import is_subject
 
     assert is_subject("criminal case") and is_subject("court case") and is_subject("release date")
+
+
+def test_a_name_inside_a_longer_name_is_matched_by_its_key_not_its_spelling():
+    # A key singularises only its last word: "Marsh Rangers of the Valen Republic" keeps
+    # "rangers" inside, while "the Marsh Rangers" alone is "marsh ranger". The longer name holds the
+    # shorter one all the same: one list never shows both (they were both on a meeting's list, and a
+    # reader saw the same subject twice).
+    longer, shorter = "marsh rangers of the valen republic", "marsh ranger"
+    turns = [
+        TurnPhrases(1, 99, 1, 10, False, Counter({longer: 2, shorter: 3}), 200),
+        TurnPhrases(2, 99, 2, 11, False, Counter({longer: 1, shorter: 2}), 200),
+        TurnPhrases(3, 200, 1, 12, False, Counter({longer: 1, shorter: 1}), 80),
+    ]
+    scored = score(turns + _background(100, 15))
+    listed = [p for p, _ in scored.meeting_topics[99]]
+    assert len({longer, shorter} & set(listed)) == 1
+    profile = [p for p, _, _ in scored.person_topics[10]]
+    assert len({longer, shorter} & set(profile)) == 1

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
-from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name, parts_of_speech
+from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name, parts_of_speech, singular
 from .subjects import (
     DATING_ADJECTIVES,
     GRADING_ADJECTIVES,
@@ -933,22 +933,44 @@ def _sub_phrases(p: str) -> frozenset[str]:
     k = len(words)
     if k == 1:
         return frozenset()
-    return frozenset(" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k)
+    runs = {" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k}
+    for j, w in enumerate(words[:-1]):
+        if w.endswith("'s"):
+            runs.update(" ".join((*words[i:j], singular(w))) for i in range(j + 1))
+    return frozenset(runs)
+
+
+def _runs_as_keys(p: str, subs: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The runs of whole words of p (`subs[p]`) and, where a word inside p is a plural, the runs
+    ending on it as their own key reads them (phrases.phrase_key singularises a key's last word
+    only): "armed forces of the russian federation" holds "armed force", the key of "the Armed
+    Forces" said alone; "paks nuclear power plant" holds "pak" ("Paks")."""
+    words = p.split(" ")
+    inner = [singular(w) for w in words[:-1]]
+    if inner == words[:-1]:
+        return subs[p]
+    k = len(words)
+    keyed = {
+        " ".join((*words[i:j], inner[j])) for j in range(k - 1) if inner[j] != words[j] for i in range(j + 1)
+    }
+    return subs[p] | keyed
 
 
 def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]]) -> list:
     """The first `limit` (all if None) items (phrase first) that neither contain nor are contained
-    in an earlier kept one; `subs`: each phrase's runs of whole words (_sub_phrases)."""
+    in an earlier kept one; `subs`: each phrase's runs of whole words (_sub_phrases), read as keys
+    (_runs_as_keys)."""
     kept: list = []
     names: set[str] = set()
     inside: set[str] = set()  # every run of whole words of a kept phrase
     for item in items:
         p = item[0]
-        if p in inside or not subs[p].isdisjoint(names):
+        runs = _runs_as_keys(p, subs) if " " in p else subs[p]
+        if p in inside or not runs.isdisjoint(names):
             continue
         kept.append(item)
         if len(kept) == limit:
             break
         names.add(p)
-        inside |= subs[p]
+        inside |= runs
     return kept
