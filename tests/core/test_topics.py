@@ -2360,3 +2360,35 @@ def test_a_name_inside_a_longer_name_is_matched_by_its_key_not_its_spelling():
     assert len({longer, shorter} & set(listed)) == 1
     profile = [p for p, _, _ in scored.person_topics[10]]
     assert len({longer, shorter} & set(profile)) == 1
+
+
+def test_a_word_no_dictionary_knows_that_only_qualifies_the_next_is_no_topic_alone():
+    # "glorbal" is no word of the dictionary (as "archival" is not), and the archive only ever says
+    # it before another word: "glorbal records", but also "glorbal work", whose phrase is no key
+    # ("work" is a word of the meeting), so the keys alone showed it used on its own. The use key
+    # counts every use of it right before another word, whatever that word is.
+    from meetings.core.topics.phrases import QUALIFIER_USE, word_uses
+    from meetings.core.topics.subjects import modifiers
+
+    text = "We keep glorbal records and do glorbal work. Glorbal, as such. The Larkov grain came."
+    got = word_uses(text + " A vorn-quell launcher flew.")
+    assert got[QUALIFIER_USE + "glorbal"] == 2  # not before a comma; not capitalised ("Glorbal,")
+    assert QUALIFIER_USE + "larkov" not in got  # a capitalised word is a name's, not counted
+    # A hyphenated word's use key is one word, as every use key: none reads as a phrase's key.
+    assert got[QUALIFIER_USE + "vorn-quell"] == 1 and not any(" " in k for k in got)
+    assert "vorn quell" in modifiers({"vorn quell": 6, QUALIFIER_USE + "vorn-quell": 6})
+    occurrences = {"glorbal": 10, "glorbal record": 4, QUALIFIER_USE + "glorbal": 10, "record": 6}
+    assert "glorbal" in modifiers(occurrences)
+    # Said on its own in a third of its uses, it is a word of its own.
+    assert "glorbal" not in modifiers({**occurrences, QUALIFIER_USE + "glorbal": 7})
+    turns = [
+        TurnPhrases(
+            i, i, 1, 10, False, Counter({"glorbal": 2, "glorbal record": 1, QUALIFIER_USE + "glorbal": 2}), 90
+        )
+        for i in range(1, 5)
+    ]
+    turns += [TurnPhrases(9, 9, 1, 10, False, Counter({"glorbal record": 1}), 90)]
+    turns += _background(100, 30)
+    scored = score(turns)
+    assert "glorbal" not in [p for p, _, _ in scored.person_topics[10]]
+    assert not any(k.startswith(QUALIFIER_USE) for chosen in scored.turn_topics.values() for k in chosen)

@@ -596,6 +596,17 @@ NOUN_ENDS = frozenset(
 # participle the archive uses mostly before one noun names a subject with it ("rolling stock",
 # "dilapidated housing", "nursing homes"): subjects.participle_names.
 PARTICIPLE = "~"
+# A key that counts a remark's uses of a lower-case word the dictionary does not know ("archival",
+# "hypersonic", "heavy-lift") right before another word, whatever that word ("%archival": "archival
+# documents", and "archival work", whose phrase is no key): stored and read like the verb-use
+# keys, the parts of a hyphenated word joined by "-" ("%heavy-lift"), so that no use key holds a
+# space as a phrase's key does. A word used so (nearly) always qualifies the next and names
+# nothing alone: subjects.modifiers.
+QUALIFIER_USE = "%"
+# The prefixes of the use keys: counts of how words are used, never topics.
+USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE)
+# Words after which a word qualifies nothing ("archival and", "hypersonic is").
+_FUNCTION_WORDS = NOUN_CUES | NOUN_ENDS | VERB_CUES
 # Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
 AUXILIARIES = VERB_CUES | frozenset(
     "is are was were be been being am has have had it he she now already still also just".split()
@@ -653,8 +664,10 @@ def word_uses(text: str) -> Counter:
     break) of a word the dictionary knows as an adjective or adverb, under NOUN_USE + its key; each
     use of a participle and of the noun it qualifies, under PARTICIPLE + their keys; each use as the
     last word of a name, capitalised inside a sentence, of a word the dictionary knows only as a
-    verb ("Mainline", "Shanghai"), under NOUN_USE + its key. The shares are judged over the archive
-    (subjects.verbs, subjects.adjectives, subjects.participle_names, subjects.named_verbs)."""
+    verb ("Mainline", "Shanghai"), under NOUN_USE + its key; each use of a lower-case word the
+    dictionary does not know right before another word, under QUALIFIER_USE + its key. The shares
+    are judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names,
+    subjects.named_verbs, subjects.modifiers)."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
@@ -672,6 +685,13 @@ def word_uses(text: str) -> Counter:
         if not can:  # most words: nothing any neighbour could make them count as
             previous = low
             continue
+        if (
+            can & _CAN_QUALIFY
+            and i + 1 < len(items)
+            and not _PUNCTUATION.search(gap)
+            and items[i + 1][0].lower() not in _FUNCTION_WORDS
+        ):
+            out[QUALIFIER_USE + key.replace(" ", "-")] += 1  # one word, as every use key
         if can & _CAN_PARTICIPLE and (can & _LOWER_CASE or i == 0 or _SENTENCE_END.search(items[i - 1][1])):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
@@ -705,6 +725,7 @@ _CAN_NAME_VERB = 4  # capitalised, a verb only to the dictionary (if it ends a n
 _CAN_VERB = 8  # lower case, a verb to the dictionary (after a verb cue)
 _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or adverb
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
+_CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
@@ -729,6 +750,8 @@ def _use_info(word: str) -> tuple[str, int, str]:
                 can |= _CAN_PLURAL
             elif lower_case:
                 can |= _CAN_FOLLOW_CUE
+    if lower_case and key and not parts_of_speech(key):
+        can |= _CAN_QUALIFY
     if can == _LOWER_CASE:
         can = 0  # nothing to count: the case alone does not matter
     if len(_USE_INFO) >= _WORD_INFO_MAX:

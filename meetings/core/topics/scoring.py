@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
-from .phrases import ALIAS, NAME_LINKS, NOUN_USE, PARTICIPLE, VERB_USE, is_name, parts_of_speech, singular
+from .phrases import (
+    ALIAS,
+    NAME_LINKS,
+    USE_KEYS,
+    is_name,
+    parts_of_speech,
+    singular,
+)
 from .subjects import (
     DATING_ADJECTIVES,
     GRADING_ADJECTIVES,
@@ -308,7 +315,7 @@ def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> di
     Donald Trump". A word stays ("Saudi" of "Saudi Arabia" is said alone too)."""
     forms: dict[str, list[str]] = defaultdict(list)
     for k, q in vmap.items():
-        if q is not None and not k.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) and ALIAS not in k:
+        if q is not None and not k.startswith(USE_KEYS) and ALIAS not in k:
             forms[q].append(k)
     out: dict[str, tuple[str, ...]] = {}
     for q, ks in forms.items():

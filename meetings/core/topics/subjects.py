@@ -31,6 +31,8 @@ from .phrases import (
     NOUN_USE,
     NUMBER_WORDS,
     PARTICIPLE,
+    QUALIFIER_USE,
+    USE_KEYS,
     VERB_USE,
     not_a_noun,
     only_a_verb,
@@ -512,7 +514,7 @@ def variants(
         if key in out:
             continue
         # Nor is a count of uses.
-        if key.startswith((VERB_USE, NOUN_USE, PARTICIPLE)) or not is_subject(key, nouns):
+        if key.startswith(USE_KEYS) or not is_subject(key, nouns):
             out[key] = None
             continue
         words = key.split(" ")
@@ -988,12 +990,19 @@ MODIFIER_MIN_USES = 5
 def modifiers(occurrences: Mapping[str, int]) -> set[str]:
     """The keys that (almost) only qualify the next word (see MODIFIER_SHARE), from the uses of
     every key over the archive: a key one word longer counts a use of its head before another
-    word ("clinical trial" of "clinical", "medium term plan" of the hyphenated "medium term")."""
+    word ("clinical trial" of "clinical", "medium term plan" of the hyphenated "medium term"); for
+    a word the dictionary does not know, its qualifier-use key counts them all, the phrases that
+    are no key included ("archival work": phrases.QUALIFIER_USE)."""
     before: dict[str, int] = {}
+    qualifying: dict[str, int] = {}
     for key, n in occurrences.items():
-        if " " in key and ALIAS not in key:
+        if key.startswith(QUALIFIER_USE):
+            qualifying[key[len(QUALIFIER_USE) :].replace("-", " ")] = n
+        elif " " in key and ALIAS not in key:
             head = key[: key.rindex(" ")]
             before[head] = before.get(head, 0) + n
+    for word, n in qualifying.items():  # every use before another word, kept as a phrase or not
+        before[word] = max(before.get(word, 0), n)
     return {
         w
         for w, n in before.items()
