@@ -2360,6 +2360,12 @@ def test_a_name_inside_a_longer_name_is_matched_by_its_key_not_its_spelling():
     assert len({longer, shorter} & set(listed)) == 1
     profile = [p for p, _, _ in scored.person_topics[10]]
     assert len({longer, shorter} & set(profile)) == 1
+    # A run that ends on a possessive reads as its key too ("the Valen people's" of "the Valen
+    # People's Republic" is "valen people"): a piece of the name, for every rule that reads pieces.
+    from meetings.core.topics.scoring import _sub_phrases
+
+    assert "valen people" in _sub_phrases("valen people's republic")
+    assert "valen people's" in _sub_phrases("valen people's republic")
 
 
 def test_a_word_no_dictionary_knows_that_only_qualifies_the_next_is_no_topic_alone():
