@@ -1793,6 +1793,34 @@ def test_a_name_with_of_and_its_short_form_are_one_topic():
     assert got == {"ministry of quay": "quay ministry"}
 
 
+def test_an_institution_of_the_archives_own_state_is_the_institution():
+    # The archive's own country is a word of its meetings (phrases.GENERIC: "Russia"), so "of the
+    # Russian Federation" after an institution says which one the archive always means: "the Marsh
+    # Guards of the Russian Federation" are "the Marsh Guards", one topic, under the short form the
+    # archive says on its own; so is "the Quay Survey Board of Russia". Not "the Bank of Russia" (a
+    # bank is no institution by name: a single word of the plain name), nor another state's guard.
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {
+            "marsh guards of the russian federation": 3,  # a key singularises its last word only
+            "marsh guard": 12,
+            "quay survey board of russia": 2,
+            "quay survey board": 5,
+            "bank of russia": 4,
+            "bank": 30,
+            "marsh guard of larkovia": 2,
+            "larkovia": 6,
+            "russian": 3,  # the archive names its country by adjective too
+            "quay survey board of the world": 2,  # "world" is a word of the meeting, no state
+        }
+    )
+    assert got.get("marsh guards of the russian federation") == "marsh guard"
+    assert got.get("quay survey board of russia") == "quay survey board"
+    assert "bank of russia" not in got and "marsh guard of larkovia" not in got
+    assert "quay survey board of the world" not in got
+
+
 def test_a_name_with_of_cut_before_its_last_word_is_no_topic_and_merges_with_nothing():
     """ "the Day of National Harmony", "the Republic of South Larkspur", "the Government of the
     Larkovian Federation": a name run can stop before the name's last word, leaving a key that

@@ -616,6 +616,7 @@ def variants(
     pairs: dict[str, int] = {}  # part with "and" of a pair -> remarks of the pair
     continued = _name_heads(uses)
     divided = _divided_places(uses)
+    own = _own_places(uses)
     for key in uses:
         if " " not in key:
             continue
@@ -632,7 +633,7 @@ def variants(
             if _cut_name(key, uses, continued):
                 out[key] = None  # "Day of National" of "Day of National Unity"
             else:
-                _name_with_of(key, uses, out, divided)
+                _name_with_of(key, uses, out, divided, own)
     for part, n in pairs.items():
         if part in uses and part not in out and n >= NAME_SHARE * uses[part]:
             out[part] = None  # "Civil Society and Human" of "Civil Society and Human Rights"
@@ -856,15 +857,46 @@ def _divided_places(uses: Mapping[str, int]) -> set[str]:
     return {place for place, n in compass.items() if n >= DIVIDED_SHARE * uses[place]}
 
 
+def _own_places(uses: Collection[str]) -> set[str]:
+    """The places among the archive's words for the meeting (GENERIC: "russia", the country the
+    archive is in) that its keys name by adjective too ("russian")."""
+    return {place for key in uses if " " not in key and (place := _place_of(key, GENERIC)) is not None}
+
+
+def _of_own_state(head: str, state: str, own: Collection[str]) -> bool:
+    """Is "<head> of <state>" an institution of the archive's own state, which it always means:
+    "Armed Forces of the Russian Federation", "Central Bank of Russia"? `own`: the places of the
+    archive's words for the meeting (GENERIC: "russia") that it names by adjective too. The state
+    by its plain name or its formal one (that adjective and "federation" or a STATE_FORMS word),
+    after a name of several words, not all of them words of the meeting: "Bank of Russia" is no
+    "bank", "Hero of the Russian Federation" no "heroes", "Government of the Russian Federation"
+    no subject."""
+    if " " not in head or all(w in GENERIC for w in head.split(" ")):
+        return False
+    if state in own:
+        return True
+    adjective, _, form = state.partition(" ")
+    return (form in STATE_FORMS or form == "federation") and _place_of(adjective, GENERIC) in own
+
+
 def _name_with_of(
-    key: str, uses: Mapping[str, int], out: dict[str, str | None], divided: Collection[str] = ()
+    key: str,
+    uses: Mapping[str, int],
+    out: dict[str, str | None],
+    divided: Collection[str] = (),
+    own: Collection[str] = (),
 ) -> None:
-    """A state named by its form is the place ("People's Republic of China": STATE_FORMS) unless
-    the archive divides the place by points of the compass (`divided`: "Republic of Korea" is not
-    "Korea"), and "Ministry of Finance" and "Finance Ministry" are one topic, under the form more
-    remarks use."""
+    """An institution of the archive's own state (`own`) is the institution, under its short name
+    if the archive says it on its own as often (_of_own_state). A state named by its form is the place
+    ("People's Republic of China": STATE_FORMS) unless the archive divides the place by points of
+    the compass (`divided`: "Republic of Korea" is not "Korea"), and "Ministry of Finance" and
+    "Finance Ministry" are one topic, under the form more remarks use."""
     head, _, rest = key.partition(" of ")
     rest = rest.removeprefix("the ")
+    institution = phrase_key(head.split(" "))  # its key said alone: "armed force"
+    if institution in uses and uses[institution] >= uses[key] and _of_own_state(institution, rest, own):
+        out[key] = out.get(institution, institution)  # "Armed Forces of the Russian Federation"
+        return
     if head.rsplit(" ", 1)[-1] in STATE_FORMS and rest in uses:
         if rest not in divided:
             out[key] = out.get(rest, rest)
