@@ -488,13 +488,14 @@ def _tally(shown: list[tuple[str, list[str], dict[str, str]]], what: str):
 # in tests/data/topics). The 40 meetings drawn at random; 25 lists the twentieth round's rules
 # changed; 25 the twenty-first round's count of a word's uses in its meeting changed; 25 its
 # rule for a word a meeting says again and again changed; the 31 the twenty-second round's
-# key-aware reading of longer names changed.
+# key-aware reading of longer names changed; 25 its rule for citizens and residents changed.
 MEETING_SAMPLES = (
     ("meeting_", "dev_meeting_lists_verdicts.json"),
     ("changed_meeting_", "dev_changed_meeting_lists_verdicts.json"),
     ("word_uses_meeting_", "dev_meeting_word_uses_verdicts.json"),
     ("repeated_words_meeting_", "dev_meeting_repeated_words_verdicts.json"),
     ("key_runs_meeting_", "dev_meeting_key_runs_verdicts.json"),
+    ("citizens_meeting_", "dev_meeting_citizens_verdicts.json"),
 )
 
 

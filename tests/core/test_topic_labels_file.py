@@ -105,17 +105,21 @@ CHANGED_MEETING_LISTS = LABELS.parent / "dev_changed_meeting_lists_verdicts.json
 WORD_USES_MEETING_LISTS = LABELS.parent / "dev_meeting_word_uses_verdicts.json"
 REPEATED_WORDS_MEETING_LISTS = LABELS.parent / "dev_meeting_repeated_words_verdicts.json"
 KEY_RUNS_MEETING_LISTS = LABELS.parent / "dev_meeting_key_runs_verdicts.json"
+CITIZENS_MEETING_LISTS = LABELS.parent / "dev_meeting_citizens_verdicts.json"
 MEETING_SAMPLES = [
     MEETING_LISTS,
     CHANGED_MEETING_LISTS,
     WORD_USES_MEETING_LISTS,
     REPEATED_WORDS_MEETING_LISTS,
     KEY_RUNS_MEETING_LISTS,
+    CITIZENS_MEETING_LISTS,
 ]
 
 
 @pytest.mark.parametrize(
-    "path", MEETING_SAMPLES, ids=["meetings", "changed meetings", "word uses", "repeated words", "key runs"]
+    "path",
+    MEETING_SAMPLES,
+    ids=["meetings", "changed meetings", "word uses", "repeated words", "key runs", "citizens"],
 )
 def test_the_meeting_verdicts_are_short_labels_with_known_verdicts(path):
     judged = json.loads(path.read_text(encoding="utf-8"))["meetings"]
