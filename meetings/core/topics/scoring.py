@@ -941,10 +941,8 @@ def _sub_phrases(p: str) -> frozenset[str]:
     if k == 1:
         return frozenset()
     runs = {" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k}
-    for j, w in enumerate(words[:-1]):
-        if w.endswith("'s"):
-            runs.update(" ".join((*words[i:j], singular(w))) for i in range(j + 1))
-    return frozenset(runs)
+    possessives = [j for j, w in enumerate(words[:-1]) if w.endswith("'s")]
+    return frozenset(runs | _runs_ending_as_keys(words, possessives)) if possessives else frozenset(runs)
 
 
 def _runs_as_keys(p: str, subs: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -953,14 +951,15 @@ def _runs_as_keys(p: str, subs: dict[str, frozenset[str]]) -> frozenset[str]:
     only): "armed forces of the russian federation" holds "armed force", the key of "the Armed
     Forces" said alone; "paks nuclear power plant" holds "pak" ("Paks")."""
     words = p.split(" ")
-    inner = [singular(w) for w in words[:-1]]
-    if inner == words[:-1]:
-        return subs[p]
-    k = len(words)
-    keyed = {
-        " ".join((*words[i:j], inner[j])) for j in range(k - 1) if inner[j] != words[j] for i in range(j + 1)
-    }
-    return subs[p] | keyed
+    plurals = [j for j, w in enumerate(words[:-1]) if singular(w) != w]
+    return subs[p] | _runs_ending_as_keys(words, plurals) if plurals else subs[p]
+
+
+def _runs_ending_as_keys(words: list[str], inner: list[int]) -> set[str]:
+    """The runs of a phrase's `words` that end on one of its `inner` words (never its last), that
+    word singular as a key's last word is (phrases.singular: "forces" -> "force", "people's" ->
+    "people")."""
+    return {" ".join((*words[i:j], singular(words[j]))) for j in inner for i in range(j + 1)}
 
 
 def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]]) -> list:
