@@ -1597,6 +1597,23 @@ def test_words_used_as_nouns_of_their_own_are_counted_apart():
     }
 
 
+def test_an_adjective_joined_by_and_to_another_is_no_noun_use():
+    # "the warm and sincere greetings": two adjectives of one noun, not "warm" standing alone as
+    # "the military and the police" has "military". After "or" too; a noun after the conjunction,
+    # or a determiner, keeps the noun use.
+    from meetings.core.topics.phrases import NOUN_USE
+
+    text = (
+        "Thank you for the warm and sincere greetings. We saw the bold or timid plans. "
+        "The military and the police met; the elderly and pensioners came. A warm and cold front."
+    )
+    got = uses_under(NOUN_USE, text)
+    assert got == {
+        NOUN_USE + "military": 1,  # "the military and the police"
+        NOUN_USE + "elderly": 1,  # "the elderly and pensioners": a noun follows
+    }
+
+
 def test_one_phrase_written_with_a_hyphen_a_space_or_as_one_word_is_one_topic():
     # "inter-regional" (key "inter regional") and "interregional", "road map" and "roadmap": one
     # subject, under the form more remarks use. Forms already shown under another key, or no

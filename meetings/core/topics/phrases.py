@@ -680,7 +680,7 @@ def word_uses(text: str) -> Counter:
             use = _use_info(w)
         low, can, key = use
         if waiting is not None:
-            if low in NOUN_ENDS:
+            if low in NOUN_ENDS and not _joins_adjectives(items, i):
                 out[waiting] += 1
             waiting = None
         if not can:  # most words: nothing any neighbour could make them count as
@@ -728,6 +728,23 @@ _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or a
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
+
+
+# Conjunctions after which an adjective joins the word before to qualify one noun together ("the
+# warm and sincere greetings"): that word is no noun of its own there (_joins_adjectives).
+_JOINING = frozenset(("and", "or"))
+
+
+def _joins_adjectives(items: list[tuple[str, str]], i: int) -> bool:
+    """Is word `i` of `items` (word, gap) a conjunction that joins the word before it to a
+    lower-case adjective or adverb right after it?"""
+    if items[i][0].lower() not in _JOINING or i + 1 >= len(items) or _PUNCTUATION.search(items[i][1]):
+        return False
+    nxt = items[i + 1][0]
+    use = _USE_INFO.get(nxt)
+    if use is None:
+        use = _use_info(nxt)
+    return bool(use[1] & _CAN_FOLLOW_CUE)
 
 
 def _use_info(word: str) -> tuple[str, int, str]:
