@@ -1599,18 +1599,21 @@ def test_words_used_as_nouns_of_their_own_are_counted_apart():
 
 def test_an_adjective_joined_by_and_to_another_is_no_noun_use():
     # "the warm and sincere greetings": two adjectives of one noun, not "warm" standing alone as
-    # "the military and the police" has "military". After "or" too; a noun after the conjunction,
-    # or a determiner, keeps the noun use.
+    # "the military and the police" has "military". After "or" or a comma too ("the rapid,
+    # explosive growth"), and before an adverb of the next adjective ("and economically sound"); a
+    # noun after the conjunction or comma, or a determiner, keeps the noun use.
     from meetings.core.topics.phrases import NOUN_USE
 
     text = (
         "Thank you for the warm and sincere greetings. We saw the bold or timid plans. "
-        "The military and the police met; the elderly and pensioners came. A warm and cold front."
+        "The military and the police met; the elderly and pensioners came. A warm and cold front. "
+        "The rapid, explosive growth; a swift and economically sound plan. In the stable, horses rest."
     )
     got = uses_under(NOUN_USE, text)
     assert got == {
         NOUN_USE + "military": 1,  # "the military and the police"
         NOUN_USE + "elderly": 1,  # "the elderly and pensioners": a noun follows
+        NOUN_USE + "stable": 1,  # "In the stable, horses": a noun after the comma
     }
 
 

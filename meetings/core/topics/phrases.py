@@ -711,7 +711,8 @@ def word_uses(text: str) -> Counter:
             out[NOUN_USE + key] += 1
         elif can & _CAN_FOLLOW_CUE and noun_cue:
             if not gap or _PUNCTUATION.search(gap):
-                out[NOUN_USE + key] += 1
+                if not (gap.strip() == "," and _qualifies(items, i + 1)):  # "the rapid, explosive growth"
+                    out[NOUN_USE + key] += 1
             else:
                 waiting = NOUN_USE + key
     if waiting is not None:
@@ -731,20 +732,41 @@ _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
 # Conjunctions after which an adjective joins the word before to qualify one noun together ("the
-# warm and sincere greetings"): that word is no noun of its own there (_joins_adjectives).
+# warm and sincere greetings"): that word is no noun of its own there (_joins_adjectives). So does
+# a comma ("the rapid, explosive growth").
 _JOINING = frozenset(("and", "or"))
 
 
 def _joins_adjectives(items: list[tuple[str, str]], i: int) -> bool:
     """Is word `i` of `items` (word, gap) a conjunction that joins the word before it to a
-    lower-case adjective or adverb right after it?"""
-    if items[i][0].lower() not in _JOINING or i + 1 >= len(items) or _PUNCTUATION.search(items[i][1]):
+    lower-case adjective or adverb right after it (_qualifies)?"""
+    return (
+        items[i][0].lower() in _JOINING and not _PUNCTUATION.search(items[i][1]) and _qualifies(items, i + 1)
+    )
+
+
+def _qualifies(items: list[tuple[str, str]], i: int) -> bool:
+    """Is word `i` of `items` a lower-case content word the dictionary knows as an adjective or
+    adverb ("explosive"), or an adverb in -ly before one ("economically sound")? (Not "so", "as",
+    "however": no content words.)"""
+    if i >= len(items):
         return False
-    nxt = items[i + 1][0]
-    use = _USE_INFO.get(nxt)
-    if use is None:
-        use = _use_info(nxt)
-    return bool(use[1] & _CAN_FOLLOW_CUE)
+    if _use(items[i][0])[1] & _CAN_FOLLOW_CUE:
+        return True
+    word = items[i][0]
+    return (
+        word[:1].islower()
+        and word.endswith("ly")
+        and "ADV" in parts_of_speech(word.lower())
+        and i + 1 < len(items)
+        and bool(_use(items[i + 1][0])[1] & _CAN_FOLLOW_CUE)
+    )
+
+
+def _use(word: str) -> tuple[str, int, str]:
+    """_use_info, memoised in _USE_INFO."""
+    use = _USE_INFO.get(word)
+    return use if use is not None else _use_info(word)
 
 
 def _use_info(word: str) -> tuple[str, int, str]:
