@@ -481,7 +481,11 @@ def topic_detail(request, slug):
     # quoting); the markup is the template's (_topic_remark.html).
     topic = Topic.objects.resolve(slug)
     if topic is None:
-        raise Http404("No such topic.")
+        # Topics are rebuilt with the archive: an old link's topic may be listed no more. The
+        # remarks that said its words still are, through the search.
+        words = " ".join(w for w in slug.replace("_", "-").split("-") if w)
+        search = f"{reverse('meetings:search')}?{urlencode({'q': words})}" if words else ""
+        return render(request, "meetings/topic_gone.html", {"words": words, "search": search}, status=404)
     if topic.slug != slug:  # moved by a rebuild: the label reads otherwise, or merged into another
         return moved_permanently(request, topic.get_absolute_url())
     remarks = (

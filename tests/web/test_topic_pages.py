@@ -247,3 +247,17 @@ def test_the_api_names_a_topics_profiles_as_its_page_does(client, generated):
         (slug, int(rank), int(n)) for slug, rank, n in shown
     ]
     assert all(p["url"] == f"http://testserver/speakers/{p['slug']}/" for p in t["on_profiles"])
+
+
+@pytest.mark.django_db
+def test_an_address_no_topic_holds_offers_the_search_for_its_words(client):
+    # A topic a rebuild no longer lists (too little evidence, or no subject after a rule change)
+    # leaves old links: the page says so (404) and links the search for the address's words.
+    r = client.get("/topics/warm-welcome/")
+    assert r.status_code == 404
+    body = r.content.decode()
+    assert "No topic at this address" in body
+    assert 'href="/search/?q=warm+welcome"' in body
+    # An address that reads as no words gets no search link.
+    r = client.get("/topics/---/")
+    assert r.status_code == 404 and "/search/?q=" not in r.content.decode()
