@@ -2257,6 +2257,21 @@ def test_a_word_shown_as_its_phrase_is_listed_once_when_the_phrase_is_ranked_too
     assert top.count("polling station") == 1 and "station" not in top
 
 
+def test_a_states_formal_name_is_the_state():
+    # "the Larkovian Arab Republic", "the Larkovian Republic": the state's formal name, one topic
+    # with "Larkovia". A state form after no place's adjective ("Federal Republic", cut from a
+    # longer name), or after an adjective that names no place of the archive, stays as it is.
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {"larkovia": 9, "larkovian": 4, "larkovian arab republic": 3, "larkovian republic": 2,
+         "federal republic": 2, "velkish republic": 2, "larkovian grain republic": 2}
+    )  # fmt: skip
+    assert got["larkovian arab republic"] == got["larkovian republic"] == "larkovia"
+    assert "federal republic" not in got and "velkish republic" not in got
+    assert "larkovian grain republic" not in got  # not a formal word between
+
+
 def test_a_place_a_person_names_only_by_its_adjective_inside_a_name_is_that_name():
     # Person 10 says "Larkovian" only in "the Larkovian Grain Union": to them "Larkovia" is a
     # fragment of that name, not a subject of its own. Person 20 names Larkovia itself: it stays.

@@ -655,6 +655,19 @@ def variants(
             and place not in out
         ):
             out[key] = place
+    # A state's formal name, its adjective before a state form ("Syrian Arab Republic", "Kyrgyz
+    # Republic"), is the state.
+    for key in uses:
+        if " " not in key:
+            continue
+        adjective, *between, form = key.split(" ")
+        if (
+            form in STATE_FORMS
+            and key not in out
+            and FORMAL_WORDS.issuperset(between)
+            and (place := _place_of(adjective, uses)) is not None
+        ):
+            out[key] = out.get(place, place)
     _merge_country_names(uses, out)
     # The meeting of a body, or a session of it, is the occasion ("Security Council meeting",
     # "autumn session"): the body, said in the same words, is counted as itself.
@@ -774,6 +787,9 @@ _NAME_LINK = re.compile(r" (?:and|of|for)(?: the)? ")  # phrases.NAME_JOINERS, "
 # What a state is called by its form ("People's Republic of China", "Kingdom of Saudi Arabia"):
 # where the archive also names the place alone, the place is the topic.
 STATE_FORMS = frozenset("republic kingdom emirate principality sultanate".split())
+# Words between a place's adjective and the state form in a state's formal name ("Syrian Arab
+# Republic", "Islamic Republic").
+FORMAL_WORDS = frozenset("arab islamic federal democratic socialist people's".split())
 
 
 def _and_parts(key: str) -> list[str]:
