@@ -660,12 +660,12 @@ def variants(
     for key in uses:
         if " " not in key:
             continue
-        adjective, *between, form = key.split(" ")
+        demonym, *between, form = key.split(" ")
         if (
             form in STATE_FORMS
             and key not in out
             and FORMAL_WORDS.issuperset(between)
-            and (place := _place_of(adjective, uses)) is not None
+            and (place := _place_of(demonym, uses)) is not None
         ):
             out[key] = out.get(place, place)
     _merge_country_names(uses, out)
