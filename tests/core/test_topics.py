@@ -2470,3 +2470,14 @@ def test_citizens_and_residents_are_words_of_the_meeting_not_topics():
     got = candidates("Our citizens and the residents of the quay district asked about citizens' rights.")
     assert "citizen" not in got and "resident" not in got
     assert "citizens right" in got
+
+
+def test_resources_and_achievements_are_words_of_the_meeting_not_topics():
+    # "Resources" alone are the means of whatever is being done (money, staff, time), and
+    # "achievements" what a meeting praises, as "success" is: readers judged each of them no
+    # subject five times of five. The phrases that say which stay.
+    got = candidates(
+        "We will find the resources. Your achievements in water resources and scientific achievements."
+    )
+    assert "resource" not in got and "achievement" not in got
+    assert "water resource" in got and "scientific achievement" in got

@@ -100,7 +100,7 @@ situation situations opportunity opportunities attention meeting meetings discus
 work job task tasks proposal proposals decision decisions idea ideas view views opinion opinions
 word words floor instruction instructions moment end beginning start step steps stage stages
 percent billion million thousand hundred dozen rubles roubles euros dollars people person persons
-citizen citizens resident residents
+citizen citizens resident residents resource resources achievement achievements
 everybody everyone country countries russia government state today's now yesterday's years'
 side effort efforts approach approaches process processes system systems measure measures
 question answer remark remarks report reports speech address interview conference session
