@@ -2481,3 +2481,25 @@ def test_resources_and_achievements_are_words_of_the_meeting_not_topics():
     )
     assert "resource" not in got and "achievement" not in got
     assert "water resource" in got and "scientific achievement" in got
+
+
+def test_words_of_how_a_meeting_works_are_no_topics():
+    # Objectives (goals are a word of the meeting), mechanisms and procedures (as processes and
+    # systems are), obligations, recommendations (as proposals are), participation (as
+    # participants are) and formats say how something is done, not what: readers judged each no
+    # subject every time. The phrases that say which stay ("Normandy format", "tax procedure").
+    got = candidates(
+        "The objectives and the mechanism are clear: the procedure, our obligations, their "
+        "recommendations, your participation in this format. The Normandy format and the tax procedure."
+    )
+    for word in (
+        "objective",
+        "mechanism",
+        "procedure",
+        "obligation",
+        "recommendation",
+        "participation",
+        "format",
+    ):
+        assert word not in got, word
+    assert "normandy format" in got and "tax procedure" in got

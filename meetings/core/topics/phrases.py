@@ -101,6 +101,8 @@ work job task tasks proposal proposals decision decisions idea ideas view views 
 word words floor instruction instructions moment end beginning start step steps stage stages
 percent billion million thousand hundred dozen rubles roubles euros dollars people person persons
 citizen citizens resident residents resource resources achievement achievements
+objective objectives mechanism mechanisms procedure procedures obligation obligations
+recommendation recommendations participation format formats
 everybody everyone country countries russia government state today's now yesterday's years'
 side effort efforts approach approaches process processes system systems measure measures
 question answer remark remarks report reports speech address interview conference session
