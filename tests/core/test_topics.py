@@ -2503,3 +2503,15 @@ def test_words_of_how_a_meeting_works_are_no_topics():
     ):
         assert word not in got, word
     assert "normandy format" in got and "tax procedure" in got
+
+
+def test_difficulties_commitments_and_contributions_are_no_topics():
+    # Kin of words of the meeting: difficulties are problems, commitments obligations, a
+    # contribution an effort. Readers judged them no subject. Phrases stay. ("Status" is not one:
+    # an organisation's status is a subject to those who seek it.)
+    got = candidates(
+        "Despite the difficulties, our commitment and your contribution. The pension contributions."
+    )
+    for word in ("difficulty", "commitment", "contribution"):
+        assert word not in got, word
+    assert "pension contribution" in got

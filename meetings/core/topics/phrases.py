@@ -102,7 +102,8 @@ word words floor instruction instructions moment end beginning start step steps 
 percent billion million thousand hundred dozen rubles roubles euros dollars people person persons
 citizen citizens resident residents resource resources achievement achievements
 objective objectives mechanism mechanisms procedure procedures obligation obligations
-recommendation recommendations participation format formats
+recommendation recommendations participation format formats difficulty difficulties
+commitment commitments contribution contributions
 everybody everyone country countries russia government state today's now yesterday's years'
 side effort efforts approach approaches process processes system systems measure measures
 question answer remark remarks report reports speech address interview conference session
