@@ -61,6 +61,14 @@ A11Y_CHECK = """
   if (!document.querySelector('main')) problems.push('no main landmark');
   if (!document.querySelector('a.skip-link[href="#main"]')) problems.push('no skip link');
   if (document.documentElement.scrollWidth > window.innerWidth) problems.push('sideways scroll');
+  // A placeholder cut off by its box tells the reader half of what the box is for.
+  const ctx = document.createElement('canvas').getContext('2d');
+  for (const el of document.querySelectorAll('input[placeholder]')) {
+    const st = getComputedStyle(el);
+    ctx.font = st.font;
+    const room = el.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    if (el.offsetParent && ctx.measureText(el.placeholder).width > room) problems.push('placeholder cut: ' + el.placeholder);
+  }
   return problems;
 }
 """
@@ -84,6 +92,7 @@ def test_every_page_type_in_a_browser(browser, live_server):
             "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/": "Meeting of the Council on Civic Affairs",
             "/meetings/2023-03-14-meeting-of-council-on-civic-affairs/helena-marsh-1/": "Remark by Helena Marsh",
             "/meetings/no-such-meeting/": "Nothing here",
+            "/topics/no-such-topic/": "No topic at this address",
         }
         for path, h1 in pages.items():
             response = page.goto(live_server.url + path)
