@@ -2515,3 +2515,19 @@ def test_difficulties_commitments_and_contributions_are_no_topics():
     for word in ("difficulty", "commitment", "contribution"):
         assert word not in got, word
     assert "pension contribution" in got
+
+
+def test_a_phrase_opening_with_a_figure_word_is_no_subject():
+    # "a 19.5 percent stake", "5 percent interest", "a thousand-year history": the figure word
+    # belongs to the number before it; what the phrase names is the rest, a candidate itself.
+    from meetings.core.topics.subjects import is_subject
+
+    for key in (
+        "percent stake",
+        "percent interest",
+        "percent growth",
+        "thousand year history",
+        "billion investment",
+    ):
+        assert not is_subject(key), key
+    assert is_subject("stake") and is_subject("interest rate") and is_subject("ruble loan")

@@ -187,6 +187,10 @@ UNITS = frozenset(
 # ("three-year"). Units of time, besides UNITS, that GENERIC keeps out alone.
 MEASURES = frozenset("cubic square metric".split()) | NUMBER_WORDS
 TIME_UNITS = frozenset("year month week day".split())
+# Words of a figure ("19.5 percent", "a thousand-year"): a phrase that opens with one names no
+# subject of its own ("percent stake", "thousand year history"); the words after it are a candidate
+# themselves (is_subject).
+FIGURE_WORDS = frozenset("percent per billion million thousand hundred dozen".split())
 # The months: when, not what ("in January"); "September elections" is a subject.
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -306,7 +310,7 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
         return False
     if len(words) == 1 and begins_a_name(words[0]) and zipf(words[0]) < VAGUE_HEAD_ZIPF:
         return False  # a first name alone; "bill" or "mark", common words too, stay
-    if len(words) > 1 and words[0] in OPENING_GRADES:
+    if len(words) > 1 and (words[0] in OPENING_GRADES or words[0] in FIGURE_WORDS):
         return False
     graded = [w for w in words if w not in GRADING_ADJECTIVES]
     if len(words) == 2 and words[0] in KIND_GRADES:
