@@ -2531,3 +2531,4 @@ def test_a_phrase_opening_with_a_figure_word_is_no_subject():
     ):
         assert not is_subject(key), key
     assert is_subject("stake") and is_subject("interest rate") and is_subject("ruble loan")
+    assert is_subject("per capita gdp")  # "per" is no figure: "GDP per capita"

@@ -190,7 +190,7 @@ TIME_UNITS = frozenset("year month week day".split())
 # Words of a figure ("19.5 percent", "a thousand-year"): a phrase that opens with one names no
 # subject of its own ("percent stake", "thousand year history"); the words after it are a candidate
 # themselves (is_subject).
-FIGURE_WORDS = frozenset("percent per billion million thousand hundred dozen".split())
+FIGURE_WORDS = frozenset("percent billion million thousand hundred dozen".split())
 # The months: when, not what ("in January"); "September elections" is a subject.
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
