@@ -88,9 +88,13 @@ reiterate seem seemed guarantee guaranteed fulfil fulfilled achieve achieved suc
 """.split()
 )
 
+# Words of a figure ("19.5 percent", "a thousand-year"): of the meeting alone (GENERIC), and a
+# phrase that opens with one names no subject of its own (subjects.is_subject).
+FIGURE_WORDS = frozenset("percent billion million thousand hundred dozen".split())
 # Words and phrases of the meeting itself, never a topic.
-GENERIC = set(
-    """
+GENERIC = (
+    set(
+        """
 issue issues question questions problem problems matter matters thing things way ways time times
 year years month months week weeks day days today colleague colleagues friend friends
 ladies gentlemen lady gentleman dear president mr_president minister chair chairman chairperson afternoon morning
@@ -99,7 +103,7 @@ course kind kinds sort sorts level levels area areas side sides place places res
 situation situations opportunity opportunities attention meeting meetings discussion discussions
 work job task tasks proposal proposals decision decisions idea ideas view views opinion opinions
 word words floor instruction instructions moment end beginning start step steps stage stages
-percent billion million thousand hundred dozen rubles roubles euros dollars people person persons
+rubles roubles euros dollars people person persons
 citizen citizens resident residents resource resources achievement achievements
 objective objectives mechanism mechanisms procedure procedures obligation obligations
 recommendation recommendations participation format formats difficulty difficulties
@@ -117,6 +121,8 @@ hand hands mind bit ahead holiday holidays occasion anniversary birthday applaus
 repeat push meet world worlds honour behalf name names heart hearts joke jokes
 audience audiences participant participants moderator moderators
 """.split()
+    )
+    | FIGURE_WORDS
 )
 GENERIC_PHRASES = {
     "thank you",

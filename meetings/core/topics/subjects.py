@@ -24,6 +24,7 @@ from meetings.core.parser.names import name_tokens
 from .phrases import (
     ADJECTIVES,
     ALIAS,
+    FIGURE_WORDS,
     GENERIC,
     GENERIC_PHRASES,
     ING_ED_NOUNS,
@@ -187,10 +188,6 @@ UNITS = frozenset(
 # ("three-year"). Units of time, besides UNITS, that GENERIC keeps out alone.
 MEASURES = frozenset("cubic square metric".split()) | NUMBER_WORDS
 TIME_UNITS = frozenset("year month week day".split())
-# Words of a figure ("19.5 percent", "a thousand-year"): a phrase that opens with one names no
-# subject of its own ("percent stake", "thousand year history"); the words after it are a candidate
-# themselves (is_subject).
-FIGURE_WORDS = frozenset("percent billion million thousand hundred dozen".split())
 # The months: when, not what ("in January"); "September elections" is a subject.
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
@@ -649,27 +646,22 @@ def variants(
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
-    # A place of several words and its adjective ("North Korean"), both still subjects.
+    # A place of several words and its adjective ("North Korean"), both still subjects; a state's
+    # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
+        if " " not in key or key in out:
+            continue
+        words = key.split(" ")
         if (
-            " " in key
-            and key not in out
-            and not NAME_LINKS.intersection(key.split(" "))
+            not NAME_LINKS.intersection(words)
             and (place := _place_of(key, uses)) is not None
             and place not in out
         ):
             out[key] = place
-    # A state's formal name, its adjective before a state form ("Syrian Arab Republic", "Kyrgyz
-    # Republic"), is the state.
-    for key in uses:
-        if " " not in key:
-            continue
-        demonym, *between, form = key.split(" ")
-        if (
-            form in STATE_FORMS
-            and key not in out
-            and FORMAL_WORDS.issuperset(between)
-            and (place := _place_of(demonym, uses)) is not None
+        elif (
+            words[-1] in STATE_FORMS
+            and FORMAL_WORDS.issuperset(words[1:-1])
+            and (place := _place_of(words[0], uses)) is not None
         ):
             out[key] = out.get(place, place)
     _merge_country_names(uses, out)
