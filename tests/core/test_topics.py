@@ -122,6 +122,19 @@ def test_singular_and_plural_are_one_key_by_noun_lemma():
     assert "children" not in got and got["child"] == 2
 
 
+def test_an_adverb_or_adjective_ending_in_s_is_no_plural():
+    """The adverb "nowadays" had become the key "nowaday", which no dictionary knows, and stood on
+    a profile; "overseas" became "oversea"."""
+    from meetings.core.topics.phrases import singular
+    from meetings.core.topics.subjects import is_subject
+
+    assert singular("nowadays") == "nowadays" and singular("overseas") == "overseas"
+    assert not is_subject(singular("nowadays"))
+    # Nouns and the verbs' third person are read as before.
+    assert singular("lighthouses") == "lighthouse"
+    assert singular("includes") == "include"
+
+
 def test_plural_names_keep_their_s_in_label_and_slug_form():
     from meetings.core.topics.phrases import common_label
 

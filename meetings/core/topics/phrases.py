@@ -242,7 +242,8 @@ def singular(word: str) -> str:
     crises->crisis, women->woman. lemminflect's noun lemma (it ships its tables: no download),
     chosen by measurement over the hand rule it replaces (98 of 102 test plurals right against 52;
     simplemma 92; see docs/topics-rounds.md). Words ending in -ss/-us/-is/-ics keep the cautious rule:
-    lemminflect would make "Paris" a "pari". A possessive is the singular of its word."""
+    lemminflect would make "Paris" a "pari". A possessive is the singular of its word. A word the
+    dictionary knows only as an adverb or adjective is no plural ("nowadays", "overseas")."""
     w = word
     if w.endswith("'s"):
         return singular(w[:-2])  # "children's" is "child", as "children" is
@@ -250,10 +251,14 @@ def singular(word: str) -> str:
         return w
     if not w.isalpha() or (not w.endswith(("s", "men")) and w not in _IRREGULAR_PLURALS):
         return _hand_singular(w)
+    known = parts_of_speech(w)
+    if known and not known & _INFLECTED:
+        return w  # an adverb or adjective ending in s: "nowadays", "overseas"
     lemma = getLemma(w, upos="NOUN")
     return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
 
 
+_INFLECTED = frozenset(("NOUN", "VERB"))  # the parts of speech that end in a plural's or a verb's s
 # Plurals without a final s that lemminflect knows, besides those in -men ("fishermen"); the
 # others are left as they are.
 _IRREGULAR_PLURALS = frozenset("men women children people feet teeth mice geese criteria phenomena".split())
