@@ -23,7 +23,7 @@ from itertools import groupby
 from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, portfolio_keys, remark_phrases
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, meeting_phrases, portfolio_keys
 from meetings.core.topics.phrases import common_label, form_label
 from meetings.core.topics.scoring import TOPICS_PER_PERSON, PhraseCounts, Scored, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency, zipf
@@ -84,10 +84,8 @@ def extract_meeting(meeting: Meeting) -> None:
     turns = list(meeting.turns.select_related("speaker"))
     names = sorted({t.speaker.name for t in turns if t.speaker})
     exclude = meeting_exclusions(names)
-    for t in turns:
-        phrases, words, procedural = remark_phrases(
-            RemarkText(t.text, t.speaker_label, t.is_summary), exclude
-        )
+    remarks = [RemarkText(t.text, t.speaker_label, t.is_summary) for t in turns]
+    for t, (phrases, words, procedural) in zip(turns, meeting_phrases(remarks, exclude), strict=True):
         t.phrases, t.words, t.is_procedural = dict(phrases), words, procedural
     Turn.objects.bulk_update(turns, ["phrases", "words", "is_procedural"], batch_size=500)
 

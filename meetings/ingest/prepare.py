@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from meetings.core.parser import NotATranscript, Transcript, TranscriptError, parse_transcript
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
+from meetings.core.topics.extract import RemarkText, meeting_exclusions, meeting_phrases
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -78,10 +78,8 @@ def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
         out.error = str(exc)
         return out
     exclude = meeting_exclusions(t.names + [x.written_name for x in t.turns if x.written_name])
-    for turn in t.turns:
-        counts, words, procedural = remark_phrases(
-            RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
-        )
+    remarks = [RemarkText(turn.text, turn.label or "", turn.kind == "summary") for turn in t.turns]
+    for counts, words, procedural in meeting_phrases(remarks, exclude):
         out.phrases.append(TurnPhrases(dict(counts), words, procedural))
     out.transcript = t
     return out

@@ -11,6 +11,7 @@ from meetings.core.parser.inline import TEXT, segments
 from meetings.core.parser.names import name_tokens
 from meetings.core.roles import portfolio
 
+from .introductions import split_introduction
 from .phrases import (
     _procedural,
     acronym_aliases,
@@ -47,7 +48,36 @@ def portfolio_keys(roles: Iterable[str | None]) -> set[str]:
 
 
 def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool]:
-    """(phrase counts, word count, procedural?) for one remark."""
+    """(phrase counts, word count, procedural?) for one remark, read as a meeting of its own
+    (meeting_phrases)."""
+    return meeting_phrases([remark], exclude)[0]
+
+
+def meeting_phrases(remarks: list[RemarkText], exclude: set[str]) -> list[tuple[Counter, int, bool]]:
+    """(phrase counts, word count, procedural?) for each remark of one meeting. What a questioner
+    says introducing themselves (introductions.py: their name, home town, employer) counts only
+    where the meeting speaks of it beyond the introductions: the village a resident asks about
+    and the president answers about stays a topic, the newspaper a journalist writes for does
+    not."""
+    out: list[tuple[Counter, int, bool]] = []
+    introduced: list[tuple[Counter, Counter]] = []
+    for remark in remarks:
+        counts, words, procedural, introduction = _remark_phrases(remark, exclude)
+        out.append((counts, words, procedural))
+        if introduction:
+            introduced.append((counts, introduction))
+    if introduced:
+        said = set().union(*(counts.keys() for counts, _, _ in out))
+        for counts, introduction in introduced:
+            for key, c in introduction.items():
+                if key in said:
+                    counts[key] += c
+    return out
+
+
+def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool, Counter]:
+    """(phrase counts, word count, procedural?, the phrases of the speaker's introduction) for one
+    remark; the counts leave the introduction out."""
     text = remark.text
     aliases = acronym_aliases(text)  # before the brackets go with the stage directions
     if remark.is_summary and remark.label:
@@ -62,9 +92,16 @@ def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int,
         )
     words = len(normalise(text).split())
     if not remark.is_summary and _procedural(text, words):
-        return Counter(), words, True
+        return Counter(), words, True, Counter()
+    introduction: Counter = Counter()
+    if not remark.is_summary:
+        # A questioner's name, home town and employer say who asks, not what about.
+        text, said = split_introduction(text, remark.label)
+        if said:
+            introduction = candidates(said, exclude)
+            introduction.update(name_phrases(said, exclude))
     counts = candidates(text, exclude)
     counts.update(aliases)
     counts.update(name_phrases(text, exclude))
     counts.update(word_uses(text))
-    return counts, words, False
+    return counts, words, False, introduction
