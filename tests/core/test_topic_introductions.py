@@ -94,15 +94,25 @@ def test_what_an_introduction_names_counts_where_the_meeting_speaks_of_it():
     )
     answer = RemarkText(
         "The school in Lower Pechory will not be closed: the governor and I have agreed on that, "
-        "and the maternity hospital opens in the spring.",
+        "and the maternity hospital opens in the spring. The Morning Lighthouse may write it.",
         "The President",
         False,
     )
-    (asked, _, _), (written_for, _, _), (answered, _, _) = meeting_phrases([question, outlet, answer], set())
-    assert "lower pechory" in answered
-    assert asked["lower pechory"] == 1  # the village she asks about, named again in the answer
-    assert not mentions(set(written_for), "morning", "lighthouse")  # said only introducing himself
+    follow_up = RemarkText(
+        "Thank you. The parents of Lower Pechory will be glad to hear it, and so will the teachers "
+        "who wrote to the regional ministry last winter.",
+        "Vera Dolgova",
+        False,
+    )
+    remarks = [question, outlet, answer, follow_up]
+    (asked, _, _), (written_for, _, _), _, _ = meeting_phrases(remarks, set())
+    # The village she asks about, named again in two remarks beyond her introduction, counts.
+    assert asked["lower pechory"] == 1
+    # The newspaper, named again once only, does not: a topic recurs.
+    assert not mentions(set(written_for), "morning", "lighthouse")
     assert not mentions(set(asked), "dolgova", "vera")
+    (asked, _, _), _, _ = meeting_phrases([question, outlet, answer], set())
+    assert asked["lower pechory"] == 0
 
 
 def test_the_speakers_own_name_opens_an_introduction_as_news_conferences_write_it():
