@@ -127,3 +127,18 @@ def test_the_speakers_own_name_opens_an_introduction_as_news_conferences_write_i
     other = {k for k in remark_phrases(RemarkText(text, "Pavel Orlov", False), set())[0] if k[0].isalnum()}
     assert mentions(other, "lakeside", "herald")
     assert split_introduction(text, "Question") == (text, "")
+
+
+def test_the_name_is_read_from_a_label_that_writes_a_title_with_it():
+    text = (
+        "Good afternoon. I am Vera Lis, Lakeside Herald. The ferry crossing at Ozersk has been closed "
+        "for two years, and the ferry crossing was the only way to the hospital."
+    )
+    found = {
+        k for k in remark_phrases(RemarkText(text, "Editor of the Lakeside Herald Vera Lis", False), set())[0]
+    }
+    assert "ferry crossing" in found
+    assert not mentions(found, "lakeside", "herald")
+    # A label with no name of two words names no one in the text.
+    for label in ("Question", "The Chairman", "Remark (retranslated)"):
+        assert split_introduction(text, label) == (text, "")

@@ -10,7 +10,7 @@ they name only where the meeting speaks of it elsewhere.
 
 An introduction is found only at a remark's opening (its first OPENING_SENTENCES sentences):
 - a sentence naming the speaker: "My name is " and a capitalised word, or the speaker's own name as
-  the transcript labels them ("Vera Lis, Lakeside Herald." "I am Vera Lis, from Ozersk.": the
+  their label writes it ("Vera Lis, Lakeside Herald." "I am Vera Lis, from Ozersk.": the
   convention of news conferences);
 - the sentences right after it that say where the speaker is from or works (they open with one of
   AFFILIATION_OPENINGS: "I represent", "I am from", "I work", "I am a …"), and short verbless
@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
+
+from meetings.core.parser.labels import parse_label
 
 from .subjects import zipf
 
@@ -107,19 +110,20 @@ def _fragment(sentence: str) -> bool:
     )
 
 
-def _own_name(speaker: str) -> str | None:
-    """The speaker's name as a remark would write it, when it is a name of two words or more
-    ("Vera Lis"; not "Question", "Remark")."""
-    name = " ".join(_plain(speaker).split())
-    words = name.split()
-    return name if len(words) >= 2 and all(w[0].isupper() for w in words) else None
+@lru_cache(maxsize=4096)
+def _own_name(label: str) -> str | None:
+    """The speaker's name as their label writes it, when it is a name of two words or more
+    ("Editor Vera Lis" -> "Vera Lis"; not "Question", "Remark", "The Chairman")."""
+    parsed = parse_label(label) if label else None
+    name = " ".join(_plain(parsed.name).split()) if parsed is not None and parsed.name else ""
+    return name if len(name.split()) >= 2 else None
 
 
-def introduction_spans(text: str, speaker: str = "") -> list[tuple[int, int]]:
-    """The (start, end) character spans of `text` that introduce its speaker, named `speaker` where
-    the transcript names them (see the module)."""
+def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
+    """The (start, end) character spans of `text` that introduce its speaker, whose label (as
+    written) is `label` (see the module)."""
     plain = _plain(text[:OPENING_CHARACTERS])
-    own = _own_name(speaker)
+    own = _own_name(label)
     if own is not None and own not in plain:
         own = None
     if own is None and "name" not in plain and _NAMELESS_CUE.search(plain, 0, NAMELESS_CHARACTERS) is None:
@@ -149,11 +153,11 @@ def introduction_spans(text: str, speaker: str = "") -> list[tuple[int, int]]:
     return [spans[i] for i in sorted(chosen)]
 
 
-def split_introduction(text: str, speaker: str = "") -> tuple[str, str]:
+def split_introduction(text: str, label: str = "") -> tuple[str, str]:
     """(`text` without its speaker's introduction (introduction_spans), the introduction): each
     piece taken out leaves a sentence break, so no phrase runs across the gap; (`text`, "") where
     it has none."""
-    found = introduction_spans(text, speaker)
+    found = introduction_spans(text, label)
     if not found:
         return text, ""
     out, at = [], 0
