@@ -142,3 +142,9 @@ def test_the_name_is_read_from_a_label_that_writes_a_title_with_it():
     # A label with no name of two words names no one in the text.
     for label in ("Question", "The Chairman", "Remark (retranslated)"):
         assert split_introduction(text, label) == (text, "")
+
+
+def test_a_greeting_word_is_read_as_a_whole_word_only():
+    # "Hi" is a greeting; "Hillcrest" is a town that the greeting's letters open.
+    text = "My name is Vera Lis. Hillcrest. Our harbour needs a new breakwater against the winter storms."
+    assert split_introduction(text)[1] == "My name is Vera Lis. . Hillcrest."

@@ -57,7 +57,7 @@ COMMON_OPENING_ZIPF = 4.0
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?\"”’'»)\]]))+(?:[.!?]+[\"”’'»)\]]*|\n|$)")
 _ADDRESS = re.compile(
     r"^\s*(?:(?:good (?:afternoon|morning|evening)|hello|hi|dear|thank you(?: very much)?|thanks|yes|"
-    r"(?:Mr|Mrs|Ms)\.? ?[A-Z][a-z]+|President|colleagues|friends)\s*[,!]?\s*)+",
+    r"(?:Mr|Mrs|Ms)\.? ?[A-Z][a-z]+|President|colleagues|friends)\b\s*[,!]?\s*)+",
     re.IGNORECASE,
 )
 _GREETING_WORDS = frozenset(
