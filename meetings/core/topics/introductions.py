@@ -28,6 +28,7 @@ from itertools import islice
 
 from meetings.core.parser.labels import parse_label
 
+from .phrases import plain_characters
 from .subjects import zipf
 
 OPENING_SENTENCES = 4
@@ -69,13 +70,8 @@ _CLAUSE_WORDS = frozenset(
     "i we you he she they it is are am was were be been have has had do does did will would can "
     "could should may might must this that these those there here".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # (in plain_characters: one apostrophe)
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St)\.")
-
-
-def _plain(text: str) -> str:
-    """`text` with no-break spaces as spaces and curly apostrophes straight: the same length."""
-    return text.replace("\u00a0", " ").replace("\u2019", "'")
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -84,14 +80,11 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     return ((m.start(), m.end()) for m in _SENTENCE.finditer(masked) if m.group().strip())
 
 
-def _affiliation(sentence: str) -> bool:
+def _opens_with(sentence: str, opening: re.Pattern, most_words: int) -> bool:
+    """Does `sentence`, its address aside ("Mr President, …"), open with `opening` and hold at
+    most `most_words` words?"""
     body = _ADDRESS.sub("", sentence).lstrip()
-    return AFFILIATION_OPENINGS.match(body) is not None and len(_WORD.findall(body)) <= AFFILIATION_WORDS
-
-
-def _nameless_affiliation(sentence: str) -> bool:
-    body = _ADDRESS.sub("", sentence).lstrip()
-    return NAMELESS_OPENINGS.match(body) is not None and len(_WORD.findall(body)) <= NAMELESS_WORDS
+    return opening.match(body) is not None and len(_WORD.findall(body)) <= most_words
 
 
 def _fragment(sentence: str) -> bool:
@@ -115,14 +108,14 @@ def _own_name(label: str) -> str | None:
     """The speaker's name as their label writes it, when it is a name of two words or more
     ("Editor Vera Lis" -> "Vera Lis"; not "Question", "Remark", "The Chairman")."""
     parsed = parse_label(label) if label else None
-    name = " ".join(_plain(parsed.name).split()) if parsed is not None and parsed.name else ""
+    name = " ".join(plain_characters(parsed.name).split()) if parsed is not None and parsed.name else ""
     return name if len(name.split()) >= 2 else None
 
 
 def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
     """The (start, end) character spans of `text` that introduce its speaker, whose label (as
     written) is `label` (see the module)."""
-    plain = _plain(text[:OPENING_CHARACTERS])
+    plain = plain_characters(text[:OPENING_CHARACTERS])
     own = _own_name(label)
     if own is not None and own not in plain:
         own = None
@@ -138,7 +131,7 @@ def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
     )
     if named is None:
         for i, s in enumerate(pieces[:2]):
-            if _nameless_affiliation(s):
+            if _opens_with(s, NAMELESS_OPENINGS, NAMELESS_WORDS):
                 return [spans[i]]
         return []
     chosen = {named}
@@ -147,7 +140,9 @@ def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
         chosen.add(i)
         i -= 1
     i = named + 1
-    while i < len(pieces) and (_affiliation(pieces[i]) or _fragment(pieces[i])):
+    while i < len(pieces) and (
+        _opens_with(pieces[i], AFFILIATION_OPENINGS, AFFILIATION_WORDS) or _fragment(pieces[i])
+    ):
         chosen.add(i)
         i += 1
     return [spans[i] for i in sorted(chosen)]
