@@ -78,6 +78,11 @@ def _lenient(filterset_class, data, queryset):
     return retry
 
 
+def _search_url(q: str) -> str:
+    """The address of the search for `q`."""
+    return f"{reverse('meetings:search')}?{urlencode({'q': q})}"
+
+
 def _query_without_page(request) -> str:
     params = request.GET.copy()
     params.pop("page", None)
@@ -484,7 +489,7 @@ def topic_detail(request, slug):
         # Topics are rebuilt with the archive: an old link's topic may be listed no more. The
         # remarks that said its words still are, through the search.
         words = " ".join(w for w in slug.replace("_", "-").split("-") if w)
-        search = f"{reverse('meetings:search')}?{urlencode({'q': words})}" if words else ""
+        search = _search_url(words) if words else ""
         return render(request, "meetings/topic_gone.html", {"words": words, "search": search}, status=404)
     if topic.slug != slug:  # moved by a rebuild: the label reads otherwise, or merged into another
         return moved_permanently(request, topic.get_absolute_url())
@@ -575,7 +580,7 @@ def topic_detail(request, slug):
             "chart": charts.year_chart(years),
             "n_meetings": n_meetings,
             "unnamed": unnamed,
-            "search_all": f"{reverse('meetings:search')}?{urlencode({'q': every_form})}",
+            "search_all": _search_url(every_form),
             "query": _query_without_page(request),
         },
     )
