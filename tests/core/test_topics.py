@@ -722,6 +722,10 @@ def test_a_place_and_its_adjective_are_one_topic():
     got = variants({"russian people": 3, "russian partner": 2, "russian grain": 2, "young people": 5})
     assert got["russian people"] is None and got["russian partner"] is None
     assert "russian grain" not in got and "young people" not in got
+    # "My Larkovian counterpart" names the other side's minister, as "our Larkovian partners" names
+    # its people: the place, or (the archive's own country) nothing.
+    got = variants({"larkovia": 9, "larkovian": 4, "larkovian counterpart": 2, "russian counterpart": 2})
+    assert got["larkovian counterpart"] == "larkovia" and got["russian counterpart"] is None
     # Never brought back as a subject: two things named together stay no topic.
     got = variants({"grain and larkovian": 2, "grain and larkovia": 2})
     assert got == {"grain and larkovian": None, "grain and larkovia": None}

@@ -1068,9 +1068,9 @@ DEMONYMS = {
 }  # fmt: skip
 
 
-# What a place's adjective names the people of (variants: "Serbian people", "our Turkish partners"
-# are Serbia and Turkey).
-NATION_NOUNS = frozenset("people partner friend colleague".split())
+# What a place's adjective names the people or the envoys of (variants: "Serbian people", "our
+# Turkish partners", "my Chinese counterpart" are Serbia, Turkey and China).
+NATION_NOUNS = frozenset("people partner friend colleague counterpart".split())
 
 
 # Countries readers know under several names, as phrase keys: one subject, shown under the name
