@@ -12,9 +12,10 @@ Figures:
   key or label, normalised the same way (case, plural -s/-es/-ies, hyphens and apostrophes,
   -isation/-ization), equals the subject or one contains the other as whole words ("oil" finds
   "oil production"; "Zvezda shipyard" finds "shipyard"). Overall recall = found / all subjects.
-* held-out recall@10: the same over a second labelled set (tests/data/topics/dev_held_out_subjects.json),
-  36 other people labelled blind in the twenty-fifth round, after every rule of the earlier rounds
-  was written: no rule was tuned on them.
+* held-out recall@10: the same over two more labelled sets, people no rule was tuned on, labelled
+  blind in the twenty-fifth round (tests/data/topics/dev_held_out_subjects.json: 36 people of
+  about 700 words or more; dev_held_out_small_subjects.json: 34 people of four to thirteen
+  remarks).
 * seed recall: the seed labels (tests/data/seed_topic_labels.json, issue = list of stems) scored
   with meetings.core.topics.evaluate.recall on the database's top tens, when the seed transcripts
   are ingested in this database (matched by date and title); only the labelled people who exist
@@ -30,6 +31,9 @@ Figures:
   (tests/data/topics/dev_small_speakers_verdicts.json), and for a third, 25 profiles drawn among
   those the twentieth round's rule for people of few remarks shortened
   (tests/data/topics/dev_changed_profiles_verdicts.json).
+* held-out judged share: the same share for the 36 people of the first held-out set, against a
+  reader's blind verdicts on their first fifteen topics in the twenty-fifth round
+  (tests/data/topics/dev_held_out_verdicts.json).
 * meetings' lists: the same share over the topics the pages of 40 meetings drawn at random list
   ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
   candidates (tests/data/topics/dev_meeting_lists_verdicts.json); and over 25 other meetings'
@@ -487,6 +491,15 @@ def _tally(shown: list[tuple[str, list[str], dict[str, str]]], what: str):
     return share, subjects, judged, len(unjudged)
 
 
+# The labelled sets no rule was tuned on, written blind in the twenty-fifth round after that
+# round's rules: (the prefix of their figures, the labels file in tests/data/topics). 36 people of
+# about 700 words or more, and 34 of four to thirteen remarks.
+HELD_OUT_SETS = (
+    ("held_out_", "dev_held_out_subjects.json"),
+    ("held_out_small_", "dev_held_out_small_subjects.json"),
+)
+
+
 # The samples of meetings' lists a reader judged: (the prefix of their figures, the verdicts file
 # in tests/data/topics). The 40 meetings drawn at random; 25 lists the twentieth round's rules
 # changed; 25 the twenty-first round's count of a word's uses in its meeting changed; 25 its
@@ -505,15 +518,19 @@ MEETING_SAMPLES = (
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "tests/data/topics/dev_people_subjects.json")
-    ap.add_argument(
-        "--held-out-labels", type=Path, default=ROOT / "tests/data/topics/dev_held_out_subjects.json"
-    )
+    for prefix, name in HELD_OUT_SETS:
+        ap.add_argument(
+            f"--{prefix.replace('_', '-')}labels", type=Path, default=ROOT / "tests/data/topics" / name
+        )
     ap.add_argument("--seed-labels", type=Path, default=ROOT / "tests/data/seed_topic_labels.json")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--busiest", type=int, default=15)
     ap.add_argument("--verdicts", type=Path, default=ROOT / "tests/data/topics/dev_people_verdicts.json")
     ap.add_argument(
         "--small-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_small_speakers_verdicts.json"
+    )
+    ap.add_argument(
+        "--held-out-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_held_out_verdicts.json"
     )
     ap.add_argument(
         "--changed-profile-verdicts",
@@ -533,13 +550,22 @@ def main():
     except OperationalError as e:
         sys.exit(f"bench/topics_quality.py: cannot reach the database {db.rsplit('@', 1)[-1]}: {e}")
     r, found, total, rs = subjects_recall(args.labels.resolve())
-    print()
-    hr, h_found, h_total, hs = subjects_recall(args.held_out_labels.resolve())
+    held_out_figures = {}
+    for prefix, _ in HELD_OUT_SETS:
+        print()
+        hr, h_found, h_total, hs = subjects_recall(getattr(args, f"{prefix}labels").resolve())
+        held_out_figures |= {
+            f"{prefix}recall_at_10": round(hr, 4),
+            f"{prefix}subjects_found": h_found,
+            f"{prefix}subjects": h_total,
+            f"{prefix}strict_recall_at_10": round(hs, 4),
+        }
     sr = seed_recall(args.seed_labels, args.seeds)
     g = generic_share(args.busiest)
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
     ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
+    hs_, hj_subjects, hj_judged, hj_unjudged = judged_share(args.held_out_verdicts.resolve())
     meeting_figures = {}
     for prefix, _ in MEETING_SAMPLES:
         ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(
@@ -563,10 +589,7 @@ def main():
                 "subjects_found": found,
                 "subjects": total,
                 "strict_recall_at_10": round(rs, 4),
-                "held_out_recall_at_10": round(hr, 4),
-                "held_out_subjects_found": h_found,
-                "held_out_subjects": h_total,
-                "held_out_strict_recall_at_10": round(hs, 4),
+                **held_out_figures,
                 "seed_recall_at_10": None if sr is None else round(sr, 4),
                 "generic_share": round(g, 4),
                 "judged_subject_share": round(js, 4),
@@ -581,6 +604,10 @@ def main():
                 "changed_profiles_judged_subjects": p_subjects,
                 "changed_profiles_judged": p_judged,
                 "changed_profiles_not_judged": p_unjudged,
+                "held_out_judged_share": round(hs_, 4),
+                "held_out_judged_subjects": hj_subjects,
+                "held_out_judged": hj_judged,
+                "held_out_not_judged": hj_unjudged,
                 **meeting_figures,
             }
         )

@@ -146,18 +146,22 @@ def test_the_meeting_samples_are_held_out_from_each_other():
 
 
 HELD_OUT = LABELS.parent / "dev_held_out_subjects.json"
+HELD_OUT_SMALL = LABELS.parent / "dev_held_out_small_subjects.json"
+HELD_OUT_VERDICTS = LABELS.parent / "dev_held_out_verdicts.json"
 
 
-def test_the_held_out_labels_are_other_people_each_with_two_to_four_short_subjects(people):
-    """A second labelled set, written after the rules were: its people are in no other file here
-    (no rule was written looking at them). Its readers wrote longer phrases than the first set's
+@pytest.mark.parametrize("path", [HELD_OUT, HELD_OUT_SMALL], ids=["held out", "held out, small"])
+def test_the_held_out_labels_are_other_people_each_with_two_to_four_short_subjects(people, path):
+    """Labelled sets written after the rules were: their people are in no other file here (no rule
+    was written looking at them). Their readers wrote longer phrases than the first set's
     ("protection of medical workers"): up to six words."""
-    held_out = json.loads(HELD_OUT.read_text(encoding="utf-8"))["people"]
+    held_out = json.loads(path.read_text(encoding="utf-8"))["people"]
     slugs = [p["slug"] for p in held_out]
     assert len(slugs) == len(set(slugs)) >= 30
     others = {p["slug"] for p in people}
-    for path in (VERDICTS, SMALL_SPEAKERS, CHANGED_PROFILES):
-        others |= {p["slug"] for p in json.loads(path.read_text(encoding="utf-8"))["people"]}
+    for other in (VERDICTS, SMALL_SPEAKERS, CHANGED_PROFILES, HELD_OUT, HELD_OUT_SMALL):
+        if other != path:
+            others |= {p["slug"] for p in json.loads(other.read_text(encoding="utf-8"))["people"]}
     assert not set(slugs) & others
     for p in held_out:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", p["slug"]), p["slug"]
@@ -167,3 +171,14 @@ def test_the_held_out_labels_are_other_people_each_with_two_to_four_short_subjec
         assert len(folded) == len(set(folded)) and all(folded), p["slug"]
         for s in p["subjects"]:
             assert len(s.split()) <= 6 and not s.rstrip().endswith((".", "!", "?")), (p["slug"], s)
+
+
+def test_the_held_out_verdicts_are_on_the_held_out_people_with_known_verdicts():
+    judged = json.loads(HELD_OUT_VERDICTS.read_text(encoding="utf-8"))["people"]
+    labelled = {p["slug"] for p in json.loads(HELD_OUT.read_text(encoding="utf-8"))["people"]}
+    assert {p["slug"] for p in judged} == labelled
+    for p in judged:
+        assert 0 < len(p["verdicts"]) <= 15, p["slug"]
+        for label, verdict in p["verdicts"].items():
+            assert verdict in VERDICT_KINDS, (p["slug"], label, verdict)
+            assert label.strip() and len(label.split()) <= 8, (p["slug"], label)
