@@ -1372,6 +1372,39 @@ def test_a_common_word_said_once_by_someone_of_few_remarks_is_no_topic_of_theirs
     assert [p for p, _, _ in longer[: len(few)]] == few
 
 
+def test_a_thing_named_once_by_someone_who_said_much_is_no_topic_of_theirs():
+    # Speaker 11 says ONCE_SAID_WORDS words in three remarks: "quay wall" in each, "dredger" twice,
+    # "kelp" and "net loft" once. Named once in that much speech, a thing was named in passing: it
+    # is not on their list, and nothing from further down takes its place. Speaker 12 says the same
+    # in a third of the words: someone who said little names their subject once, and it stays.
+    from meetings.core.topics.scoring import ONCE_SAID_WORDS
+
+    said = [
+        {"quay wall": 1, "dredger": 1, "kelp": 1},
+        {"quay wall": 1, "dredger": 1, "net loft": 1},
+        {"quay wall": 1},
+    ]
+    turns = [
+        TurnPhrases(1 + i, 90 + i, 1, 11, False, Counter(c), ONCE_SAID_WORDS // 3 + 1)
+        for i, c in enumerate(said)
+    ]
+    turns += [
+        TurnPhrases(4 + i, 93 + i, 1, 12, False, Counter(c), ONCE_SAID_WORDS // 9) for i, c in enumerate(said)
+    ]
+    # Elsewhere each is said in other long remarks, so that every one recurs in the archive.
+    turns += [
+        TurnPhrases(30 + i, 200 + i, 1, 13, False, Counter({p: 1}), 5000)
+        for i, p in enumerate(["quay wall", "dredger", "kelp", "net loft"])
+    ]
+    scored = score(turns + _background(100, 15))
+    much = [p for p, _, _ in scored.person_topics[11]]
+    assert set(much) == {"quay wall", "dredger"}
+    assert {"quay wall", "dredger", "kelp", "net loft"} == {p for p, _, _ in scored.person_topics[12]}
+    # A longer list, for analysis, begins with the profile's.
+    longer = score(turns + _background(100, 15), per_person=30).person_topics[11]
+    assert [p for p, _, _ in longer[: len(much)]] == much
+
+
 def test_a_word_and_who_does_it_or_the_doing_of_it_are_one_subject_on_a_list():
     from meetings.core.topics.scoring import _one_per_doctrine
 

@@ -447,6 +447,9 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 for item in listed
                 if " " in item[0] or uses[item[0]] >= 2 or zipf(item[0]) < scoring.ONCE_COMMON_ZIPF
             ]
+        if words >= scoring.ONCE_SAID_WORDS:
+            # Someone who said much: what they named once they named in passing.
+            listed = [item for item in listed if uses[item[0]] >= 2]
         out.person_topics[pid] = listed
 
     # Meetings: the best 12 of their 40 candidates once weighed by burstiness, a phrase the
@@ -545,6 +548,16 @@ def _invented_turns(seed: int, n: int, compact: bool):
                 rng.randint(0, 300),
             )
         )
+    # A speaker of eight remarks among the others, a thousand words or more, who names something
+    # once in each ("net loft 0", said once more elsewhere in the archive), and says "kelp store"
+    # in two of them.
+    for i, t in enumerate(turns[7::50]):
+        own = Counter(t.phrases) + Counter({f"net loft {i}": 1, "kelp store": 1 if i < 2 else 0})
+        t.phrases = scoring.PhraseCounts(tuple(own), tuple(own.values())) if compact else own
+        t.speaker_id, t.words = 6, 150 + 10 * i
+    for i, t in enumerate(turns[8::50]):
+        other = Counter(t.phrases) + Counter({f"net loft {i}": 1, "kelp store": 1})
+        t.phrases = scoring.PhraseCounts(tuple(other), tuple(other.values())) if compact else other
     return turns
 
 
