@@ -565,7 +565,7 @@ def main():
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
     ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
-    hs_, hj_subjects, hj_judged, hj_unjudged = judged_share(args.held_out_verdicts.resolve())
+    ho_share, ho_subjects, ho_judged, ho_unjudged = judged_share(args.held_out_verdicts.resolve())
     meeting_figures = {}
     for prefix, _ in MEETING_SAMPLES:
         ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(
@@ -604,10 +604,10 @@ def main():
                 "changed_profiles_judged_subjects": p_subjects,
                 "changed_profiles_judged": p_judged,
                 "changed_profiles_not_judged": p_unjudged,
-                "held_out_judged_share": round(hs_, 4),
-                "held_out_judged_subjects": hj_subjects,
-                "held_out_judged": hj_judged,
-                "held_out_not_judged": hj_unjudged,
+                "held_out_judged_share": round(ho_share, 4),
+                "held_out_judged_subjects": ho_subjects,
+                "held_out_judged": ho_judged,
+                "held_out_not_judged": ho_unjudged,
                 **meeting_figures,
             }
         )
