@@ -21,16 +21,20 @@ sys.path.insert(0, str(ROOT))
 
 from meetings.core.parser import parse_transcript  # noqa: E402
 from meetings.core.topics.evaluate import load_labels, own_method, recall  # noqa: E402
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases  # noqa: E402
+from meetings.core.topics.extract import meeting_exclusions, transcript_phrases  # noqa: E402
 
 
 def person_texts(paths):
+    """Person -> [(turn, its phrase counts)], each meeting's remarks read together as ingest reads
+    them (extract.transcript_phrases)."""
     texts = defaultdict(list)
     for path in paths:
         t = parse_transcript(path.read_bytes())
-        for turn in t.turns:
+        for turn, (phrases, _, _) in zip(
+            t.turns, transcript_phrases(t.turns, meeting_exclusions(t.names)), strict=True
+        ):
             if turn.name:
-                texts[turn.name].append((turn, meeting_exclusions(t.names)))
+                texts[turn.name].append((turn, phrases))
     return texts
 
 
@@ -38,10 +42,7 @@ def frequency_method(paths):
     out = {}
     for person, items in person_texts(paths).items():
         c = Counter()
-        for turn, exclude in items:
-            phrases, _, _ = remark_phrases(
-                RemarkText(turn.text, turn.label or "", turn.kind == "summary"), exclude
-            )
+        for _, phrases in items:
             c.update(phrases)
         out[person] = [p for p, _ in c.most_common(10)]
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from meetings.core.parser import NotATranscript, Transcript, TranscriptError, parse_transcript
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, meeting_phrases
+from meetings.core.topics.extract import meeting_exclusions, transcript_phrases
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -78,8 +78,7 @@ def prepare(path: Path, known_sha: str | None = None) -> PreparedFile:
         out.error = str(exc)
         return out
     exclude = meeting_exclusions(t.names + [x.written_name for x in t.turns if x.written_name])
-    remarks = [RemarkText(turn.text, turn.label or "", turn.kind == "summary") for turn in t.turns]
-    for counts, words, procedural in meeting_phrases(remarks, exclude):
+    for counts, words, procedural in transcript_phrases(t.turns, exclude):
         out.phrases.append(TurnPhrases(dict(counts), words, procedural))
     out.transcript = t
     return out

@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 
-from meetings.core.parser import SUMMARY, parse_transcript
+from meetings.core.parser import parse_transcript
 from meetings.core.parser.given_names import begins_a_name
-from meetings.core.topics.extract import RemarkText, meeting_exclusions, remark_phrases
+from meetings.core.topics.extract import meeting_exclusions, transcript_phrases
 from meetings.core.topics.phrases import ADJECTIVES, parts_of_speech
 from meetings.core.topics.subjects import COUNTRY_NAMES, TITLE_WORDS, variants
 from tests.helpers import shared_dir
@@ -31,10 +31,7 @@ def archive() -> tuple[Counter, dict[str, str | None]]:
         transcript = parse_transcript(page.read_bytes())
         exclude = meeting_exclusions(transcript.names)
         names.update(transcript.names)
-        for turn in transcript.turns:
-            phrases, _, _ = remark_phrases(
-                RemarkText(turn.text, turn.label or "", turn.kind == SUMMARY), exclude
-            )
+        for phrases, _, _ in transcript_phrases(transcript.turns, exclude):
             remarks.update(phrases.keys())
     return remarks, variants(remarks, sorted(names))
 

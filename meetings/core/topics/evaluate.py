@@ -9,7 +9,7 @@ from pathlib import Path
 
 from meetings.core.parser import parse_transcript
 
-from .extract import RemarkText, meeting_exclusions, meeting_phrases, portfolio_keys
+from .extract import meeting_exclusions, portfolio_keys, transcript_phrases
 from .scoring import TurnPhrases, score
 
 TopTopics = Callable[[list[Path]], dict[str, list[str]]]
@@ -41,9 +41,8 @@ def own_method(paths: list[Path]) -> dict[str, list[str]]:
     for mid, path in enumerate(paths):
         t = parse_transcript(path.read_bytes())
         exclude = meeting_exclusions(t.names)
-        remarks = [RemarkText(turn.text, turn.label or "", turn.kind == "summary") for turn in t.turns]
         for pos, (turn, (phrases, words, _)) in enumerate(
-            zip(t.turns, meeting_phrases(remarks, exclude), strict=True), start=1
+            zip(t.turns, transcript_phrases(t.turns, exclude), strict=True), start=1
         ):
             tid += 1
             pid = person_ids.setdefault(turn.name, len(person_ids) + 1) if turn.name else None

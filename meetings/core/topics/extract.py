@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from meetings.core.parser.inline import TEXT, segments
 from meetings.core.parser.names import name_tokens
+from meetings.core.parser.structure import SUMMARY
 from meetings.core.roles import portfolio
 
 from .introductions import split_introduction
@@ -82,6 +83,13 @@ def meeting_phrases(remarks: list[RemarkText], exclude: set[str]) -> list[tuple[
                 if said[key] >= INTRODUCED_AND_SAID:
                     counts[key] += c
     return out
+
+
+def transcript_phrases(turns: Iterable, exclude: set[str]) -> list[tuple[Counter, int, bool]]:
+    """meeting_phrases for the turns of a parsed transcript (parser.Transcript.turns), in order."""
+    return meeting_phrases(
+        [RemarkText(turn.text, turn.label or "", turn.kind == SUMMARY) for turn in turns], exclude
+    )
 
 
 def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool, Counter]:
