@@ -178,7 +178,9 @@ def test_the_held_out_verdicts_are_on_the_held_out_people_with_known_verdicts():
     labelled = {p["slug"] for p in json.loads(HELD_OUT.read_text(encoding="utf-8"))["people"]}
     assert {p["slug"] for p in judged} == labelled
     for p in judged:
-        assert 0 < len(p["verdicts"]) <= 15, p["slug"]
+        # The first fifteen topics of the twenty-fifth round, and a few shown since (judged blind
+        # when a later round brings them in).
+        assert 0 < len(p["verdicts"]) <= 20, p["slug"]
         for label, verdict in p["verdicts"].items():
             assert verdict in VERDICT_KINDS, (p["slug"], label, verdict)
             assert label.strip() and len(label.split()) <= 8, (p["slug"], label)

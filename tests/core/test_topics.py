@@ -1511,6 +1511,38 @@ def test_an_ing_noun_the_extractor_keeps_ends_a_subject():
     assert is_subject("lending") and not is_subject("quay announce")
 
 
+def test_a_word_that_only_ends_like_a_verb_form_is_a_word_of_a_phrase():
+    # "spring", "speed", "ceiling", "shipbuilding" end in -ing or -ed, but the dictionary knows
+    # none of them as a form of another verb: nouns, not verb forms ("spring" is a verb of its
+    # own, "shipbuilding" no verb at all). "rising" and "opened" stay verb forms.
+    got = candidates(
+        "After the spring floods the speed of repairs rose; the price ceiling held, the harbour's "
+        "shipbuilding grew, rising costs opened the quarrel."
+    )
+    for key in ("spring flood", "speed", "price ceiling", "shipbuilding"):
+        assert got[key] == 1, key
+    assert not any("rising" in k or "open" in k for k in got)
+
+
+def test_a_gerund_naming_an_activity_is_a_noun_alone_and_in_a_compound():
+    # The gerunds that name an industry or an activity (ING_ED_NOUNS: "processing", "doping",
+    # "welding") are nouns, and so is a hyphenated word ending in one ("anti-doping",
+    # "machine-building"); a hyphenated word ending in a verb form is none ("fast-rising").
+    got = candidates(
+        "Fish processing, pipe welding and machine-building plants; the fight against doping "
+        "and the anti-doping laboratory; fast-rising prices."
+    )
+    for key in (
+        "fish processing",
+        "pipe welding",
+        "machine building plant",
+        "doping",
+        "anti doping laboratory",
+    ):
+        assert got[key] == 1, key
+    assert not any("rising" in k for k in got)
+
+
 def test_a_word_english_does_not_know_is_as_rare_as_its_rarest_word():
     # "zorvath" (no English frequency: a plant's or a place's name) is rarer than any word English
     # lists: an archive-wide topic, it takes at least the idf of English's rarest words.

@@ -305,6 +305,9 @@ testing monitoring broadcasting recycling shelling fighting bombing killing kill
 offending reoffending wellbeing well-being understanding spelling booking ruling rulings
 crossing crossings opening openings setting settings feeling beings polling
 broadcast wording proceedings dealings findings earnings savings surroundings
+processing manufacturing engineering marketing advertising accounting welding drilling refining
+laundering poaching breeding harvesting nursing restructuring refinancing co-financing packaging
+publishing flooding poisoning doping decision-making law-making policy-making peacekeeping
 """.split()
 )
 LY_NOUNS = {
@@ -349,8 +352,25 @@ _ING_ED = ("ing", "ed")
 
 
 def _verb_form(low: str) -> bool:
-    """An -ing or -ed word read as a verb form, not a noun people raise (ING_ED_NOUNS)."""
-    return low.endswith(_ING_ED) and len(low) > 4 and low not in ING_ED_NOUNS
+    """An -ing or -ed word read as a verb form, not a noun people raise (ING_ED_NOUNS): any but a
+    noun the dictionary knows as no form of another verb ("spring", "speed", "ceiling",
+    "shipbuilding"). A hyphenated word is a noun when its last part is one of ING_ED_NOUNS
+    ("anti-doping", "machine-building")."""
+    if not low.endswith(_ING_ED) or len(low) <= 4 or low in ING_ED_NOUNS:
+        return False
+    if "-" in low:  # a hyphenated word: a noun only by ING_ED_NOUNS ("left-wing" is none)
+        return low[low.rindex("-") + 1 :] not in ING_ED_NOUNS
+    return _inflected_verb(low)
+
+
+@lru_cache(maxsize=65536)
+def _inflected_verb(word: str) -> bool:
+    """Is the (lower-case) -ing or -ed word read as a verb form: unless the dictionary knows it as
+    a noun, as no adjective ("beloved", "incoming") and as no form of another verb ("spring" and
+    "speed" are verbs of their own)?"""
+    lemmas = getAllLemmas(word)
+    verb = lemmas.get("VERB")
+    return "NOUN" not in lemmas or "ADJ" in lemmas or (bool(verb) and verb[0] != word)
 
 
 def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
