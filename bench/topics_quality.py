@@ -103,7 +103,10 @@ def words(text: str) -> tuple[str, ...]:
     text = re.sub(r"['’‘`]s\b", "", text)  # Bishops' / children's
     text = re.sub(r"['’‘`]", "", text)
     for h in _HYPHENS:
-        text = text.replace(h, " ")
+        text = text.replace(h, "-")
+    # A hyphenated word is folded as a whole ("start-ups" -> "start-up": "ups" alone is too short
+    # to fold), then split.
+    text = re.sub(r"[a-z0-9]+(?:-+[a-z0-9]+)+", lambda m: _fold(m.group(0)).replace("-", " "), text)
     return tuple(_fold(w) for w in re.findall(r"[a-z0-9]+", text))
 
 

@@ -59,3 +59,15 @@ def test_the_ceiling_bench_counts_only_topics_judged_subjects_above_a_miss():
     )
     assert bench.place_without_non_subjects([], verdicts) == (1, 0)
     assert bench.ordinal(1) == "1st" and bench.ordinal(12) == "12th" and bench.ordinal(23) == "23rd"
+
+
+def test_the_topics_bench_folds_the_plural_of_a_hyphenated_word_as_a_whole():
+    """ "start-ups" is the plural of "start-up": the last part alone ("ups") is too short to fold,
+    the word as a whole is not."""
+    spec = importlib.util.spec_from_file_location("bench_quality", BENCH.parent / "topics_quality.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.subject_matches("start-ups", ["start-up"], strict=True)
+    assert bench.subject_matches("quay lay-bys", ["lay-by"])
+    assert bench.words("gas lay-bys") == ("gas", "lay", "by")
+    assert not bench.subject_matches("set-ups", ["set"], strict=True)
