@@ -1511,6 +1511,12 @@ def test_an_ing_noun_the_extractor_keeps_ends_a_subject():
     assert is_subject("lending") and not is_subject("quay announce")
 
 
+def test_an_idiom_names_nothing():
+    # "down to earth" is practical, not the planet; the planet said plainly is a word.
+    got = candidates("Let us come back down to earth and talk about the quay. The Earth is warming.")
+    assert got["earth"] == 1 and got["quay"] == 1
+
+
 def test_a_word_that_only_ends_like_a_verb_form_is_a_word_of_a_phrase():
     # "spring", "speed", "ceiling", "shipbuilding" end in -ing or -ed, but the dictionary knows
     # none of them as a form of another verb: nouns, not verb forms ("spring" is a verb of its

@@ -12,7 +12,8 @@ from meetings.core.parser.names import name_tokens
 from meetings.core.parser.structure import SUMMARY
 from meetings.core.roles import portfolio
 
-from .introductions import split_introduction
+from .floor import floor_spans
+from .introductions import introduction_spans, split_spans
 from .phrases import (
     _procedural,
     acronym_aliases,
@@ -48,8 +49,8 @@ def portfolio_keys(roles: Iterable[str | None]) -> set[str]:
     return {key for role in roles for domain in portfolio(role) for key in longest_keys(domain)}
 
 
-# What an introduction names counts where this many remarks of the meeting say it beyond the
-# introductions (a topic recurs). On the dev archive, judged blind on the lists that change: at 2
+# What an introduction, or a chair giving the floor, names counts where this many remarks of the
+# meeting say it beyond them (a topic recurs). On the dev archive, judged blind on the lists that change: at 2
 # against 1, 50 more topics go (36 passing, 4 fragments, 4 generic, 1 name, 5 subjects) and 25
 # come in (8 subjects) (docs/topics-rounds.md).
 INTRODUCED_AND_SAID = 2
@@ -63,10 +64,10 @@ def remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int,
 
 def meeting_phrases(remarks: list[RemarkText], exclude: set[str]) -> list[tuple[Counter, int, bool]]:
     """(phrase counts, word count, procedural?) for each remark of one meeting. What a questioner
-    says introducing themselves (introductions.py: their name, home town, employer) counts only
-    where INTRODUCED_AND_SAID remarks of the meeting speak of it beyond the introductions: the
-    village a resident asks about and the answer names stays a topic, the newspaper a journalist
-    writes for does not."""
+    says introducing themselves (introductions.py: their name, home town, employer), and what a
+    chair says giving the floor (floor.py: the outlet called on next), counts only where
+    INTRODUCED_AND_SAID remarks of the meeting speak of it beyond them: the village a resident
+    asks about and the answer names stays a topic, the newspaper a journalist writes for does not."""
     out: list[tuple[Counter, int, bool]] = []
     introduced: list[tuple[Counter, Counter]] = []
     for remark in remarks:
@@ -93,8 +94,8 @@ def transcript_phrases(turns: Iterable, exclude: set[str]) -> list[tuple[Counter
 
 
 def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int, bool, Counter]:
-    """(phrase counts, word count, procedural?, the phrases of the speaker's introduction) for one
-    remark; the counts leave the introduction out."""
+    """(phrase counts, word count, procedural?, the phrases of the sentences that say who speaks:
+    the speaker's introduction, the floor given) for one remark; the counts leave those out."""
     text = remark.text
     aliases = acronym_aliases(text)  # before the brackets go with the stage directions
     if remark.is_summary and remark.label:
@@ -112,8 +113,9 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
         return Counter(), words, True, Counter()
     introduction: Counter = Counter()
     if not remark.is_summary:
-        # A questioner's name, home town and employer say who asks, not what about.
-        text, said = split_introduction(text, remark.label)
+        # A questioner's name, home town and employer, and the outlet a chair calls on next, say
+        # who asks, not what about.
+        text, said = split_spans(text, introduction_spans(text, remark.label) + floor_spans(text))
         if said:
             introduction = candidates(said, exclude)
             introduction.update(name_phrases(said, exclude))

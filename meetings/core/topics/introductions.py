@@ -74,7 +74,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # (in plain_characters: one apostro
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St)\.")
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `text`'s sentences ("Mr." ends none: it is read as "Mr ", the same length)."""
     masked = _ABBREVIATION.sub(r"\1 ", text)
     return ((m.start(), m.end()) for m in _SENTENCE.finditer(masked) if m.group().strip())
@@ -121,7 +121,7 @@ def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
         own = None
     if own is None and "name" not in plain and _NAMELESS_CUE.search(plain, 0, NAMELESS_CHARACTERS) is None:
         return []  # (most remarks: found in C, before any sentence is read)
-    spans = list(islice(_sentences(plain), 2 * OPENING_SENTENCES))
+    spans = list(islice(sentence_spans(plain), 2 * OPENING_SENTENCES))
     if not spans:
         return []
     pieces = [plain[a:b] for a, b in spans]
@@ -149,16 +149,27 @@ def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
 
 
 def split_introduction(text: str, label: str = "") -> tuple[str, str]:
-    """(`text` without its speaker's introduction (introduction_spans), the introduction): each
-    piece taken out leaves a sentence break, so no phrase runs across the gap; (`text`, "") where
-    it has none."""
-    found = introduction_spans(text, label)
-    if not found:
+    """(`text` without its speaker's introduction (introduction_spans), the introduction):
+    split_spans."""
+    return split_spans(text, introduction_spans(text, label))
+
+
+def split_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """(`text` without the character `spans`, the pieces they hold): each piece taken out leaves a
+    sentence break, so no phrase runs across the gap; (`text`, "") where there are none.
+    Overlapping spans are taken out once."""
+    if not spans:
         return text, ""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
     out, at = [], 0
-    for a, b in found:
+    for a, b in merged:
         out.append(text[at:a])
         out.append(" . ")
         at = b
     out.append(text[at:])
-    return "".join(out), " . ".join(text[a:b].strip() for a, b in found)
+    return "".join(out), " . ".join(text[a:b].strip() for a, b in merged)

@@ -1,0 +1,55 @@
+"""A chair giving the floor: who speaks next, not what about.
+
+At news conferences and forums a moderator calls on the next questioner by their outlet or name
+("Let us start with Harbour Radio." "Next is the Valley Courier, a question about ferries. Go
+ahead, please." "I suggest a question from Coast TV."); the outlet, the name and the chair's
+word for the questioner ("a journalist", "the radio station") are said to hand over the
+microphone, and stood as topics on the chair's profile. `floor_spans` finds those sentences;
+extract.meeting_phrases reads them apart as it reads a questioner's introduction: what they name
+counts only where the meeting speaks of it elsewhere (the ferries the question is about stay).
+
+A sentence gives the floor when it is short (FLOOR_WORDS) and holds one of FLOOR_CUES: "the
+floor" or "the microphone" given, passed or had, or the chance to ask; "go ahead" said to someone (opening the
+sentence or after a name or "please"); a question "from" someone; "next" opening the sentence
+before "is" or a name; "let us start (begin) with" or "now over to" before a capitalised word. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .introductions import sentence_spans
+from .phrases import plain_characters
+
+# A sentence that gives the floor is short; a longer one says more than who speaks next.
+FLOOR_WORDS = 25
+# (Case matters only where a cue asks for a capital: "Next, Harbour Radio", not "Next, we will".)
+FLOOR_CUES = re.compile(
+    r"(?i:\b(?:give|gives|giving|pass|passing|hand|handing|turn|turning|offer)\b[^.!?]{0,30}"
+    r"\b(?:the floor|the microphone)\b"
+    r"|\bthe floor (?:is yours|goes to)\b|\byou have the (?:floor|microphone)\b"
+    r"|\bgive (?:the |an? )?(?:opportunity|chance) to ask\b"
+    r"|(?:^|,|(?<![a-z])please,?)\s*go ahead(?:\s*[.!?]|\s*$|,?\s*please\b|\s+with your question\b|,)"
+    r"|\b(?:a|the|one more|another|next) question from\b)"
+    r"|^(?i:(?:and |so |now |then )*next)(?: is\b|, (?:please,? )?[A-Z][a-z])"
+    r"|(?i:\blet(?:'s| us) (?:start|begin) with (?:the )?)[A-Z]"
+    r"|^(?i:(?:and |so )?now over to )(?:you\b|[A-Z])"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# Most remarks hold no such cue: looked for in C before any sentence is read.
+_ANY_CUE = re.compile(
+    r"floor|microphone|go ahead|question from|next|start with|begin with|over to|to ask", re.IGNORECASE
+)
+
+
+def floor_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the sentences of `text` that give the floor."""
+    plain = plain_characters(text)
+    if _ANY_CUE.search(plain) is None:
+        return []
+    out = []
+    for a, b in sentence_spans(plain):
+        sentence = plain[a:b].strip()
+        if len(_WORD.findall(sentence)) <= FLOOR_WORDS and FLOOR_CUES.search(sentence):
+            out.append((a, b))
+    return out
