@@ -36,20 +36,49 @@ FLOOR_CUES = re.compile(
     r"|^(?i:(?:and |so )?now over to )(?:you\b|[A-Z])"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-# Most remarks hold no such cue: looked for in C before any sentence is read.
-_ANY_CUE = re.compile(
-    r"floor|microphone|go ahead|question from|next|start with|begin with|over to|to ask", re.IGNORECASE
+# Words one of FLOOR_CUES holds (lower case; "Next" opens its sentence): most remarks hold none,
+# and are passed over before any sentence is read.
+_CUE_WORDS = (
+    "floor",
+    "microphone",
+    "go ahead",
+    "question from",
+    "start with",
+    "begin with",
+    "over to",
+    "to ask",
 )
 
 
 def floor_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) character spans of the sentences of `text` that give the floor."""
+    """The (start, end) character spans of the sentences of `text` that give the floor. Only the
+    paragraphs that hold one of _CUE_WORDS are read sentence by sentence (a sentence ends at a
+    line's end: read alone, a paragraph has the sentences it has in the text)."""
     plain = plain_characters(text)
-    if _ANY_CUE.search(plain) is None:
-        return []
-    out = []
-    for a, b in sentence_spans(plain):
-        sentence = plain[a:b].strip()
-        if len(_WORD.findall(sentence)) <= FLOOR_WORDS and FLOOR_CUES.search(sentence):
-            out.append((a, b))
+    low = plain.lower()
+    out: list[tuple[int, int]] = []
+    read = -1  # the end of the last paragraph read
+    for at in _cue_positions(plain, low):
+        if at < read:
+            continue
+        start = plain.rfind("\n", 0, at) + 1
+        read = plain.find("\n", at)
+        if read < 0:
+            read = len(plain)
+        for a, b in sentence_spans(plain[start:read]):
+            sentence = plain[start + a : start + b].strip()
+            if len(_WORD.findall(sentence)) <= FLOOR_WORDS and FLOOR_CUES.search(sentence):
+                out.append((start + a, start + b))
     return out
+
+
+def _cue_positions(plain: str, low: str) -> list[int]:
+    """Where `plain` (and `low`, the same in lower case) hold one of _CUE_WORDS or "Next", in
+    order (found in C: most texts hold none)."""
+    found = []
+    for word, within in (*((w, low) for w in _CUE_WORDS), ("Next", plain)):
+        at = within.find(word)
+        while at >= 0:
+            found.append(at)
+            at = within.find(word, at + 1)
+    return sorted(found)
