@@ -50,9 +50,9 @@ def portfolio_keys(roles: Iterable[str | None]) -> set[str]:
 
 
 # What an introduction, or a chair giving the floor, names counts where this many remarks of the
-# meeting say it beyond them (a topic recurs). On the dev archive, judged blind on the lists that change: at 2
-# against 1, 50 more topics go (36 passing, 4 fragments, 4 generic, 1 name, 5 subjects) and 25
-# come in (8 subjects) (docs/topics-rounds.md).
+# meeting say it beyond them (a topic recurs). On the dev archive, judged blind on the lists that
+# change: at 2 against 1, 50 more topics go (36 passing, 4 fragments, 4 generic, 1 name, 5
+# subjects) and 25 come in (8 subjects) (docs/topics-rounds.md).
 INTRODUCED_AND_SAID = 2
 
 
@@ -69,18 +69,18 @@ def meeting_phrases(remarks: list[RemarkText], exclude: set[str]) -> list[tuple[
     INTRODUCED_AND_SAID remarks of the meeting speak of it beyond them: the village a resident
     asks about and the answer names stays a topic, the newspaper a journalist writes for does not."""
     out: list[tuple[Counter, int, bool]] = []
-    introduced: list[tuple[Counter, Counter]] = []
+    who_speaks: list[tuple[Counter, Counter]] = []  # (a remark's counts, its who-speaks phrases)
     for remark in remarks:
-        counts, words, procedural, introduction = _remark_phrases(remark, exclude)
+        counts, words, procedural, apart = _remark_phrases(remark, exclude)
         out.append((counts, words, procedural))
-        if introduction:
-            introduced.append((counts, introduction))
-    if introduced:
-        said: Counter = Counter()  # key -> remarks of the meeting that say it beyond introductions
+        if apart:
+            who_speaks.append((counts, apart))
+    if who_speaks:
+        said: Counter = Counter()  # key -> remarks of the meeting that say it beyond those
         for counts, _, _ in out:
             said.update(counts.keys())
-        for counts, introduction in introduced:
-            for key, c in introduction.items():
+        for counts, apart in who_speaks:
+            for key, c in apart.items():
                 if said[key] >= INTRODUCED_AND_SAID:
                     counts[key] += c
     return out
@@ -111,16 +111,16 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
     words = len(normalise(text).split())
     if not remark.is_summary and _procedural(text, words):
         return Counter(), words, True, Counter()
-    introduction: Counter = Counter()
+    apart: Counter = Counter()
     if not remark.is_summary:
         # A questioner's name, home town and employer, and the outlet a chair calls on next, say
         # who asks, not what about.
         text, said = split_spans(text, introduction_spans(text, remark.label) + floor_spans(text))
         if said:
-            introduction = candidates(said, exclude)
-            introduction.update(name_phrases(said, exclude))
+            apart = candidates(said, exclude)
+            apart.update(name_phrases(said, exclude))
     counts = candidates(text, exclude)
     counts.update(aliases)
     counts.update(name_phrases(text, exclude))
     counts.update(word_uses(text))
-    return counts, words, False, introduction
+    return counts, words, False, apart

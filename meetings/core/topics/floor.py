@@ -9,9 +9,10 @@ extract.meeting_phrases reads them apart as it reads a questioner's introduction
 counts only where the meeting speaks of it elsewhere (the ferries the question is about stay).
 
 A sentence gives the floor when it is short (FLOOR_WORDS) and holds one of FLOOR_CUES: "the
-floor" or "the microphone" given, passed or had, or the chance to ask; "go ahead" said to someone (opening the
-sentence or after a name or "please"); a question "from" someone; "next" opening the sentence
-before "is" or a name; "let us start (begin) with" or "now over to" before a capitalised word. Pure: no Django.
+floor" or "the microphone" given, passed or had, or the chance to ask; "go ahead" said to someone
+(opening the sentence or after a name or "please"); a question "from" someone; "next" opening the
+sentence before "is" or a name; "let us start (begin) with" or "now over to" before a capitalised
+word. Pure: no Django.
 """
 
 from __future__ import annotations
