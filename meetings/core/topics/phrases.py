@@ -308,6 +308,8 @@ broadcast wording proceedings dealings findings earnings savings surroundings
 processing manufacturing engineering marketing advertising accounting welding drilling refining
 laundering poaching breeding harvesting nursing restructuring refinancing co-financing packaging
 publishing flooding poisoning doping decision-making law-making policy-making peacekeeping
+purchasing teaching clearing ranking retraining rebuilding rating curling mentoring sorting swimming
+shopping programming trading lighting sailing editing leasing distancing prospecting
 """.split()
 )
 LY_NOUNS = {
