@@ -2,7 +2,12 @@
 is asking, not what they ask about: it carries no topic of the remark."""
 
 from meetings.core.topics.extract import RemarkText, meeting_phrases, remark_phrases
-from meetings.core.topics.introductions import split_introduction
+from meetings.core.topics.introductions import introduction_spans, split_spans
+
+
+def split_introduction(text: str, label: str = "") -> tuple[str, str]:
+    """The text without its speaker's introduction, and the introduction (as extract reads it)."""
+    return split_spans(text, introduction_spans(text, label))
 
 
 def phrases(text: str) -> set[str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .introductions import sentence_spans
+from .introductions import sentence_spans, word_count
 from .phrases import plain_characters
 
 # A sentence that gives the floor is short; a longer one says more than who speaks next.
@@ -36,7 +36,6 @@ FLOOR_CUES = re.compile(
     r"|(?i:\blet(?:'s| us) (?:start|begin) with (?:the )?)[A-Z]"
     r"|^(?i:(?:and |so )?now over to )(?:you\b|[A-Z])"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # Words one of FLOOR_CUES holds (lower case; "Next" opens its sentence): most remarks hold none,
 # and are passed over before any sentence is read.
 _CUE_WORDS = (
@@ -68,7 +67,7 @@ def floor_spans(text: str) -> list[tuple[int, int]]:
             read = len(plain)
         for a, b in sentence_spans(plain[start:read]):
             sentence = plain[start + a : start + b].strip()
-            if len(_WORD.findall(sentence)) <= FLOOR_WORDS and FLOOR_CUES.search(sentence):
+            if word_count(sentence) <= FLOOR_WORDS and FLOOR_CUES.search(sentence):
                 out.append((start + a, start + b))
     return out
 

@@ -4,9 +4,9 @@ At news conferences, phone-ins and forums a questioner opens with their name, wh
 and whom they work for ("My name is Vera Lis, I represent the Lakeside Herald, Ozersk. I work there
 as a photographer."), and then asks. The outlet, the employer and the home town are
 said once, at the start, by convention; on the questioner's profile and the meeting's list they
-stood as topics beside what was asked. `split_introduction` takes those opening sentences out of the
-text topics are read from (the remark itself is untouched); extract.meeting_phrases counts what
-they name only where the meeting speaks of it elsewhere.
+stood as topics beside what was asked. `introduction_spans` finds those opening sentences, and
+`split_spans` takes them out of the text topics are read from (the remark itself is untouched);
+extract.meeting_phrases counts what they name only where the meeting speaks of it elsewhere.
 
 An introduction is found only at a remark's opening (its first OPENING_SENTENCES sentences):
 - a sentence naming the speaker: "My name is " and a capitalised word, or the speaker's own name as
@@ -74,6 +74,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")  # (in plain_characters: one apostro
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St)\.")
 
 
+def word_count(text: str) -> int:
+    """How many words `text` (in plain_characters) holds."""
+    return len(_WORD.findall(text))
+
+
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `text`'s sentences ("Mr." ends none: it is read as "Mr ", the same length)."""
     masked = _ABBREVIATION.sub(r"\1 ", text)
@@ -84,7 +89,7 @@ def _opens_with(sentence: str, opening: re.Pattern, most_words: int) -> bool:
     """Does `sentence`, its address aside ("Mr President, …"), open with `opening` and hold at
     most `most_words` words?"""
     body = _ADDRESS.sub("", sentence).lstrip()
-    return opening.match(body) is not None and len(_WORD.findall(body)) <= most_words
+    return opening.match(body) is not None and word_count(body) <= most_words
 
 
 def _fragment(sentence: str) -> bool:
@@ -146,12 +151,6 @@ def introduction_spans(text: str, label: str = "") -> list[tuple[int, int]]:
         chosen.add(i)
         i += 1
     return [spans[i] for i in sorted(chosen)]
-
-
-def split_introduction(text: str, label: str = "") -> tuple[str, str]:
-    """(`text` without its speaker's introduction (introduction_spans), the introduction):
-    split_spans."""
-    return split_spans(text, introduction_spans(text, label))
 
 
 def split_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, str]:
