@@ -2622,3 +2622,101 @@ def test_a_phrase_opening_with_a_figure_word_is_no_subject():
         assert not is_subject(key), key
     assert is_subject("stake") and is_subject("interest rate") and is_subject("ruble loan")
     assert is_subject("per capita gdp")  # "per" is no figure: "GDP per capita"
+
+
+def test_a_word_of_the_dictionary_written_inside_a_name_counts_a_name_use():
+    # A noun of the dictionary capitalised inside a sentence, right beside another capitalised word
+    # (no punctuation between), is a word of a name there: "Harbour" of "Zelvan Harbour", "Match"
+    # of "Match TV", "Cranes" after "Harbour". Not in lower case, not capitalised alone ("the
+    # Harbour"), not at a sentence's start before lower case, not through a joiner ("Republic of
+    # Zelvania"), not beside "I" or a comma.
+    from meetings.core.topics.phrases import NAME_USE
+
+    text = (
+        "We spoke to Zelvan Harbour and to Match TV about the match. Harbour cranes are old. "
+        "The Harbour, I think, is busy. The Republic of Zelvania sells Harbour Cranes Ltd. "
+        "Near the Harbour I saw a market"
+    )
+    got = uses_under(NAME_USE, text)
+    assert got == {NAME_USE + "harbour": 2, NAME_USE + "match": 1, NAME_USE + "crane": 1}
+
+
+def _said_in_a_name(name_uses: bool, whole_recurs: bool) -> list[TurnPhrases]:
+    """Person 10 speaks of a chess club in three meetings and says "boulevard" once in each, in
+    the name "Zelvan Boulevard" (`name_uses`: with the name-use keys word_uses counts for it; the
+    phrase itself said in every such remark if `whole_recurs`, else in one). Others speak of
+    other things."""
+    from meetings.core.topics.phrases import NAME_USE
+
+    turns = []
+    for i in range(3):
+        phrases = Counter({"chess club": 2, "boulevard": 1})
+        if name_uses:
+            phrases[NAME_USE + "boulevard"] = 1
+        if whole_recurs or i == 0:
+            phrases["zelvan boulevard"] = 1
+        turns.append(TurnPhrases(i + 1, i + 1, 1, 10, False, phrases, 120))
+    return turns + _background(100, 15)
+
+
+def test_a_word_a_person_says_only_inside_names_is_no_subject_of_theirs():
+    # "Boulevard" of one street's name, said once: the word there is a piece of a name, and the
+    # name, said in one remark of the archive, too little evidence to be a topic.
+    top = [p for p, _, _ in score(_said_in_a_name(True, False)).person_topics[10]]
+    assert "chess club" in top and "boulevard" not in top and "zelvan boulevard" not in top
+    # The same remarks, read without the name uses (as written before they were counted): the word.
+    assert "boulevard" in [p for p, _, _ in score(_said_in_a_name(False, False)).person_topics[10]]
+    # What the person's office answers for stays, named as it is in their ministry's name
+    # ("emergency" of the Emergencies Ministry, said by its minister).
+    office = score(_said_in_a_name(True, False), portfolios={10: {"boulevard"}}).person_topics[10]
+    assert "boulevard" in [p for p, _, _ in office]
+
+
+def test_a_word_said_inside_a_name_that_recurs_is_shown_as_the_name():
+    top = [p for p, _, _ in score(_said_in_a_name(True, True)).person_topics[10]]
+    assert "zelvan boulevard" in top and "boulevard" not in top
+
+
+@pytest.mark.parametrize(
+    ("route_uses", "listed_before", "shown"),
+    [
+        (3, [], ["ice class", "zelvan sea route"]),  # three of five uses: the route, at the word's place
+        (2, [], ["ice class"]),  # two of five: no name of theirs holds the word; left out
+        (3, ["zelvan sea route"], ["zelvan sea route", "ice class"]),  # listed already: once
+    ],
+)
+def test_a_word_said_in_names_is_shown_as_the_name_of_theirs_that_holds_most_of_its_uses(
+    route_uses, listed_before, shown
+):
+    from meetings.core.topics.scoring import _names_for_name_words, _sub_phrases
+
+    # The person writes "Sea" five times, each as a word of a name: "the Zelvan Sea Route"
+    # `route_uses` times (too few of five for _whole_phrases), "the Kara Sea" and others once.
+    uses = {"ice class": 6, "sea": 5, "zelvan sea route": route_uses, "kara sea": 1}
+    remarks = {"ice class": 3, "sea": 5, "zelvan sea route": route_uses}  # "kara sea": said once
+    subs = {p: _sub_phrases(p) for p in uses}
+    listed = [(p, 9.0, 2) for p in listed_before] + [("ice class", 8.0, 3), ("sea", 7.0, 5)]
+    got = [p for p, _, _ in _names_for_name_words(listed, uses, remarks, subs, {"sea": 5})]
+    assert got == shown
+    # A word they say alone too (two of five uses in no name) stays.
+    kept = [p for p, _, _ in _names_for_name_words(listed, uses, remarks, subs, {"sea": 3})]
+    assert "sea" in kept
+
+
+def _meeting_saying_a_word_in_a_name(name_uses: bool) -> list[TurnPhrases]:
+    """Meeting 1: three remarks say "harbour" once each, as a word of a name if `name_uses`."""
+    from meetings.core.topics.phrases import NAME_USE
+
+    turns = []
+    for i in range(3):
+        phrases = Counter({"harbour": 1, "quay wall": 1})
+        if name_uses:
+            phrases[NAME_USE + "harbour"] = 1
+        turns.append(TurnPhrases(i + 1, 1, i + 1, 10 + i, False, phrases, 120))
+    return turns + _background(100, 15)
+
+
+def test_a_word_a_meeting_says_only_inside_names_is_no_topic_of_it():
+    # "Crown" of "the Crown Prince", "West" of "West Africa": the meeting speaks of the name.
+    assert "harbour" in dict(score(_meeting_saying_a_word_in_a_name(False)).meeting_topics[1])
+    assert "harbour" not in dict(score(_meeting_saying_a_word_in_a_name(True)).meeting_topics[1])

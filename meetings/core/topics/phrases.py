@@ -640,8 +640,13 @@ PARTICIPLE = "~"
 # space as a phrase's key does. A word used so (nearly) always qualifies the next and names
 # nothing alone: subjects.modifiers.
 QUALIFIER_USE = "%"
+# A key that counts a remark's uses of a noun of the dictionary written as a word of a name:
+# capitalised inside a sentence, right beside another capitalised word ("!match": "Match TV";
+# "!boulevard": "Gogolevsky Boulevard"), stored with the phrases; read by scoring.score (a word a
+# person says only inside names is no subject of theirs) and dropped as the other use keys are.
+NAME_USE = "!"
 # The prefixes of the use keys: counts of how words are used, never topics.
-USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE)
+USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE)
 # Words after which a word qualifies nothing ("archival and", "hypersonic is").
 _FUNCTION_WORDS = NOUN_CUES | NOUN_ENDS | VERB_CUES
 # Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
@@ -694,6 +699,20 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
     return not items[i + 1][0][:1].isupper()
 
 
+def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
+    """Is the capitalised word items[i] inside a sentence (not its first word) and right beside
+    another capitalised content word (not "The", "Our", "I"), with nothing but spaces between?"""
+    if i == 0 or _SENTENCE_END.search(items[i - 1][1]):
+        return False
+    before, gap_before = items[i - 1]
+    if before[:1].isupper() and not _PUNCTUATION.search(gap_before) and _cached_info(before) is not None:
+        return True
+    if i + 1 == len(items) or _PUNCTUATION.search(items[i][1]):
+        return False
+    after = items[i + 1][0]
+    return after[:1].isupper() and _cached_info(after) is not None
+
+
 def word_uses(text: str) -> Counter:
     """The use keys of `text`, counted besides its phrases (whose counts are left as they are):
     each lower-case content word right after a verb cue that the dictionary knows as a verb, under
@@ -704,7 +723,8 @@ def word_uses(text: str) -> Counter:
     verb ("Mainline", "Shanghai"), under NOUN_USE + its key; each use of a lower-case word the
     dictionary does not know right before another word, under QUALIFIER_USE + its key. The shares
     are judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names,
-    subjects.named_verbs, subjects.modifiers)."""
+    subjects.named_verbs, subjects.modifiers). And each use of a noun of the dictionary as a word
+    of a name (_inside_a_name), under NAME_USE + its key, read per person (scoring.score)."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
@@ -729,6 +749,8 @@ def word_uses(text: str) -> Counter:
             and items[i + 1][0].lower() not in _FUNCTION_WORDS
         ):
             out[QUALIFIER_USE + key.replace(" ", "-")] += 1  # one word, as every use key
+        if can & _CAN_NAME_WORD and _inside_a_name(items, i):
+            out[NAME_USE + key] += 1
         if can & _CAN_PARTICIPLE and (can & _LOWER_CASE or i == 0 or _SENTENCE_END.search(items[i - 1][1])):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
@@ -764,6 +786,7 @@ _CAN_VERB = 8  # lower case, a verb to the dictionary (after a verb cue)
 _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or adverb
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
+_CAN_NAME_WORD = 128  # capitalised, not all capitals, a noun to the dictionary (inside a name)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
@@ -828,6 +851,8 @@ def _use_info(word: str) -> tuple[str, int, str]:
                 can |= _CAN_FOLLOW_CUE
     if lower_case and key and not parts_of_speech(key):
         can |= _CAN_QUALIFY
+    if not lower_case and key and "-" not in word and word[1:2].islower() and "NOUN" in parts_of_speech(low):
+        can |= _CAN_NAME_WORD
     if can == _LOWER_CASE:
         can = 0  # nothing to count: the case alone does not matter
     if len(_USE_INFO) >= _WORD_INFO_MAX:

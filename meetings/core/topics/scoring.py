@@ -23,6 +23,7 @@ from operator import ge, not_
 from .phrases import (
     ALIAS,
     NAME_LINKS,
+    NAME_USE,
     USE_KEYS,
     is_name,
     parts_of_speech,
@@ -72,6 +73,11 @@ ARCHIVE_WIDE = 10
 # archive: recall the same, strict recall and the seed set one subject more each; 0.7 lists
 # topics a reader judged less often subjects (docs/topics-rounds.md).
 OWN_FRAGMENT_SHARE = 0.8
+# A one-word topic a person writes as a word of a name (phrases.NAME_USE: "Match" of "Match TV",
+# "Boulevard" of "Gogolevsky Boulevard") in this share of its uses or more, and does not say
+# inside one phrase of theirs that recurs (OWN_FRAGMENT_SHARE: shown as that phrase), is no
+# subject of theirs: the name is what they spoke of. Chosen by measurement (docs/topics-rounds.md).
+NAME_WORD_SHARE = 0.8
 # A one-word topic a person says after another word in this share of its uses or more is the head
 # of the phrases they say: "station" of "polling station", "chamber" of "Accounts Chamber". It is
 # shown as the phrase holding at least HEAD_PHRASE_SHARE of those uses; with no such phrase, it is
@@ -364,6 +370,7 @@ def score(
     written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
+    person_name_uses, meeting_name_uses = _name_uses(written, vmap)
     words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -506,6 +513,12 @@ def score(
         for p, w in repeated.items():
             if m_uses[p] >= MEETING_MIN_USES:
                 totals[p] = w
+        # A word the meeting writes as a word of a name (NAME_WORD_SHARE of its uses: "Crown" of
+        # "the Crown Prince", "West" of "West Africa") is no topic of it.
+        named = meeting_name_uses.get(meeting_id)
+        if named:
+            for p in [p for p in totals if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * m_uses[p]]:
+                del totals[p]
         ranked_m = sorted(
             (
                 (p, w * common_weight(p))
@@ -576,6 +589,11 @@ def score(
             listed = [item for item in listed if not _common_word_said_once(item[0], uses)]
         if words >= ONCE_SAID_WORDS:
             listed = [item for item in listed if uses.get(item[0], 0) >= 2]
+        named = person_name_uses.get(pid)
+        if named:
+            listed = _names_for_name_words(
+                listed, uses, remarks, subs, {p: n for p, n in named.items() if p not in remit}
+            )
         out.person_topics[pid] = listed
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
@@ -857,6 +875,61 @@ def _whole_phrases(ranked, uses, remarks, subs, words_shown_as, person):
         if p not in seen:
             seen.add(p)
             out.append((p, w, r))
+    return out
+
+
+def _name_uses(
+    turns: list[TurnPhrases], vmap: Mapping[str, str | None]
+) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
+    """(person -> word key -> their uses of it as a word of a name (phrases.NAME_USE), meeting ->
+    the same for its remarks), read from the remarks as written (`turns`: _canonical drops the use
+    keys) under the key each word is shown under (`vmap`)."""
+    people: dict[int, dict[str, int]] = {}
+    meetings: dict[int, dict[str, int]] = {}
+    for t in turns:
+        keys = t.phrases.keys()
+        # NAME_USE sorts before every letter and every other use key: most remarks have none.
+        if not keys or min(keys)[0] != NAME_USE:
+            continue
+        theirs = people.setdefault(t.speaker_id, {}) if t.speaker_id is not None else {}
+        meeting = meetings.setdefault(t.meeting_id, {})
+        for k, c in t.phrases.items():
+            if k[0] == NAME_USE:
+                word = vmap.get(k[1:], k[1:])
+                if word is not None:
+                    theirs[word] = theirs.get(word, 0) + c
+                    meeting[word] = meeting.get(word, 0) + c
+    return people, meetings
+
+
+def _names_for_name_words(listed, uses, remarks, subs, named):
+    """A person's list with each one-word topic they write as a word of a name in NAME_WORD_SHARE
+    of their `uses` of it or more (`named`: their name uses, _name_uses) shown as the phrase of
+    theirs that holds HEAD_PHRASE_SHARE of those uses, if they say it twice or more and it recurs
+    in the archive (`remarks`: the person's remarks that weigh it), at the word's place ("sea" of
+    someone who says "the Northern Sea Route" more than anything else with it, and "the Kara
+    Sea"); else left out ("Match" of "Match TV", said once). A list holds each topic once. (score leaves out of `named` what the
+    person's office answers for: "emergency" of the Emergencies Ministry's minister.)"""
+    names = {
+        p for p, _, _ in listed if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * uses.get(p, 0) > 0
+    }
+    if not names:
+        return listed
+    best: dict[str, tuple[int, int, str]] = {}  # word -> (uses, length, phrase) of its best phrase
+    for q, uq in uses.items():
+        if " " in q and q in remarks:
+            for p in names.intersection(subs[q]):
+                if (uq, len(q), q) > best.get(p, (0, 0, "")):
+                    best[p] = (uq, len(q), q)
+    out, seen = [], {p for p, _, _ in listed}
+    for p, w, r in listed:
+        if p in names:
+            uq, _, q = best.get(p, (0, 0, ""))
+            if q in seen or uq < max(2, HEAD_PHRASE_SHARE * uses[p]):
+                continue
+            seen.add(q)
+            p, r = q, remarks[q]
+        out.append((p, w, r))
     return out
 
 
