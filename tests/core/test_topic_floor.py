@@ -59,3 +59,29 @@ def test_what_the_floor_names_counts_only_where_the_meeting_speaks_of_it():
     chair_keys = {k for k in got[0][0] if k[0].isalnum()}
     assert "ferry crossing" in chair_keys  # said in two more remarks of the meeting
     assert not {k for k in chair_keys if {"harbour", "radio", "hill", "fm"} & set(k.split())}
+
+
+def test_a_word_of_a_name_the_floor_names_counts_as_written_where_it_counts():
+    # The chair calls on "Harbour Radio" in a sentence read apart; the meeting speaks of the
+    # harbour in two more remarks, so the chair's "harbour" counts after all, and so does its use
+    # as a word of a name (phrases.NAME_USE): the chair says "Harbour" only in the name.
+    from meetings.core.topics.phrases import NAME_USE
+
+    chair = (
+        "Colleagues, the questions sent in ahead of the news conference are about the fishing fleet, "
+        "the new ferry terminal, the rail link to the coast and the price of fuel for the trawlers. "
+        "Let us start with Harbour Radio."
+    )
+    question = "Anna Lis. When will the harbour at Ozersk be dredged, and who will pay for the dredging work?"
+    answer = "The harbour at Ozersk will be dredged in May; the regional budget pays for the dredging work."
+    got = meeting_phrases(
+        [
+            RemarkText(chair, "Moderator", False),
+            RemarkText(question, "Anna Lis", False),
+            RemarkText(answer, "Head", False),
+        ],
+        set(),
+    )
+    chair_counts = got[0][0]
+    assert chair_counts["harbour"] == 1 and chair_counts[NAME_USE + "harbour"] == 1
+    assert NAME_USE + "harbour" not in got[2][0]  # said plainly

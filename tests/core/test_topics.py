@@ -1585,13 +1585,13 @@ def test_words_read_as_verbs_are_counted_apart():
     # After "to", a modal, a subject pronoun or "let us", a word the dictionary knows as a verb is
     # used as one: counted under the verb-use key, besides the phrase counts (which are unchanged).
     from meetings.core.topics.extract import RemarkText, remark_phrases
-    from meetings.core.topics.phrases import VERB_USE, candidates, word_uses
+    from meetings.core.topics.phrases import VERB_USE, candidates
 
     text = (
         "We must preserve the quay, and we preserve it. To finish the harbour wall we will finish "
         "the ferry preserve. Let us preserve Larkspur. The harbour is ours; they harbour no doubt."
     )
-    got = word_uses(text)
+    got = uses_under(VERB_USE, text)  # (besides them, "Larkspur" capitalised alone: CAPITAL_USE)
     assert got == {VERB_USE + "preserve": 3, VERB_USE + "finish": 2, VERB_USE + "harbour": 1}
     counts, _, _ = remark_phrases(RemarkText(text, "", False), set())
     assert counts[VERB_USE + "preserve"] == 3 and counts["preserve"] == candidates(text)["preserve"]
@@ -2720,3 +2720,33 @@ def test_a_word_a_meeting_says_only_inside_names_is_no_topic_of_it():
     # "Crown" of "the Crown Prince", "West" of "West Africa": the meeting speaks of the name.
     assert "harbour" in dict(score(_meeting_saying_a_word_in_a_name(False)).meeting_topics[1])
     assert "harbour" not in dict(score(_meeting_saying_a_word_in_a_name(True)).meeting_topics[1])
+
+
+def test_a_word_of_the_dictionary_capitalised_alone_inside_a_sentence_counts_a_capital_use():
+    # "Harbour" capitalised on its own inside a sentence ("the Harbour, I think"): the archive
+    # writes a place's name so ("in Perm", "with China"), a common noun in lower case.
+    from meetings.core.topics.phrases import CAPITAL_USE
+
+    text = "The Harbour, I think, is busy. Zelvan Harbour is too. Harbour dues rose. Near the Harbour I saw a harbour"
+    assert uses_under(CAPITAL_USE, text) == {CAPITAL_USE + "harbour": 2}
+
+
+def test_a_name_of_a_place_the_dictionary_knows_as_a_noun_stays_said_only_in_names():
+    # "Perm" and "China" are nouns to the dictionary ("a perm", "china" cups); the archive writes
+    # them capitalised on their own more often than in lower case: names. Someone who says
+    # "Perm" only in "Perm Region" and "the Perm Opera" still speaks of the place.
+    from meetings.core.topics.phrases import CAPITAL_USE
+
+    turns = _said_in_a_name(True, False)
+    turns += [
+        TurnPhrases(
+            200 + i, 200 + i, 1, 60 + i, False, Counter({"boulevard": 1, CAPITAL_USE + "boulevard": 1}), 90
+        )
+        for i in range(3)
+    ]
+    assert "boulevard" in [p for p, _, _ in score(turns).person_topics[10]]
+    # Written in lower case as often as capitalised alone: a common noun, a word of the name.
+    turns += [
+        TurnPhrases(300 + i, 300 + i, 1, 70 + i, False, Counter({"boulevard": 1}), 90) for i in range(3)
+    ]
+    assert "boulevard" not in [p for p, _, _ in score(turns).person_topics[10]]

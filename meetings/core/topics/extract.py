@@ -15,6 +15,7 @@ from meetings.core.roles import portfolio
 from .floor import floor_spans
 from .introductions import introduction_spans, split_spans
 from .phrases import (
+    NAME_USE,
     _procedural,
     acronym_aliases,
     candidates,
@@ -81,8 +82,11 @@ def meeting_phrases(remarks: list[RemarkText], exclude: set[str]) -> list[tuple[
             said.update(counts.keys())
         for counts, apart in who_speaks:
             for key, c in apart.items():
-                if said[key] >= INTRODUCED_AND_SAID:
+                if key[0] != NAME_USE and said[key] >= INTRODUCED_AND_SAID:
                     counts[key] += c
+                    # ... and its uses as a word of a name there, which tell how it was said.
+                    if named := apart.get(NAME_USE + key):
+                        counts[NAME_USE + key] += named
     return out
 
 
@@ -119,6 +123,7 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
         if said:
             apart = candidates(said, exclude)
             apart.update(name_phrases(said, exclude))
+            apart.update({k: n for k, n in word_uses(said).items() if k[0] == NAME_USE})
     counts = candidates(text, exclude)
     counts.update(aliases)
     counts.update(name_phrases(text, exclude))

@@ -645,8 +645,13 @@ QUALIFIER_USE = "%"
 # "!boulevard": "Gogolevsky Boulevard"), stored with the phrases; read by scoring.score (a word a
 # person says only inside names is no subject of theirs) and dropped as the other use keys are.
 NAME_USE = "!"
+# A key that counts a remark's uses of such a noun capitalised on its own inside a sentence ("*perm":
+# "in Perm"; "*china": "with China"): a word the archive writes so more often than in lower case is
+# a name to it, whatever the dictionary says ("perm", "china" are nouns there); scoring.score
+# reads the share over the archive.
+CAPITAL_USE = "*"
 # The prefixes of the use keys: counts of how words are used, never topics.
-USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE)
+USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE)
 # Words after which a word qualifies nothing ("archival and", "hypersonic is").
 _FUNCTION_WORDS = NOUN_CUES | NOUN_ENDS | VERB_CUES
 # Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
@@ -700,10 +705,8 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
 
 
 def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
-    """Is the capitalised word items[i] inside a sentence (not its first word) and right beside
-    another capitalised content word (not "The", "Our", "I"), with nothing but spaces between?"""
-    if i == 0 or _SENTENCE_END.search(items[i - 1][1]):
-        return False
+    """Is the capitalised word items[i], inside a sentence, right beside another capitalised
+    content word (not "The", "Our", "I"), with nothing but spaces between?"""
     before, gap_before = items[i - 1]
     if before[:1].isupper() and not _PUNCTUATION.search(gap_before) and _cached_info(before) is not None:
         return True
@@ -724,7 +727,8 @@ def word_uses(text: str) -> Counter:
     dictionary does not know right before another word, under QUALIFIER_USE + its key. The shares
     are judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names,
     subjects.named_verbs, subjects.modifiers). And each use of a noun of the dictionary as a word
-    of a name (_inside_a_name), under NAME_USE + its key, read per person (scoring.score)."""
+    of a name (_inside_a_name), under NAME_USE + its key, read per person (scoring.score), and
+    of one capitalised alone inside a sentence, under CAPITAL_USE + its key."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
@@ -749,8 +753,8 @@ def word_uses(text: str) -> Counter:
             and items[i + 1][0].lower() not in _FUNCTION_WORDS
         ):
             out[QUALIFIER_USE + key.replace(" ", "-")] += 1  # one word, as every use key
-        if can & _CAN_NAME_WORD and _inside_a_name(items, i):
-            out[NAME_USE + key] += 1
+        if can & _CAN_NAME_WORD and i and not _SENTENCE_END.search(items[i - 1][1]):
+            out[(NAME_USE if _inside_a_name(items, i) else CAPITAL_USE) + key] += 1
         if can & _CAN_PARTICIPLE and (can & _LOWER_CASE or i == 0 or _SENTENCE_END.search(items[i - 1][1])):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
@@ -786,7 +790,7 @@ _CAN_VERB = 8  # lower case, a verb to the dictionary (after a verb cue)
 _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or adverb
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
-_CAN_NAME_WORD = 128  # capitalised, not all capitals, a noun to the dictionary (inside a name)
+_CAN_NAME_WORD = 128  # capitalised, a noun to the dictionary (inside a name, or alone)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
@@ -851,7 +855,7 @@ def _use_info(word: str) -> tuple[str, int, str]:
                 can |= _CAN_FOLLOW_CUE
     if lower_case and key and not parts_of_speech(key):
         can |= _CAN_QUALIFY
-    if not lower_case and key and "-" not in word and word[1:2].islower() and "NOUN" in parts_of_speech(low):
+    if not lower_case and key and "-" not in word and "NOUN" in parts_of_speech(low):
         can |= _CAN_NAME_WORD
     if can == _LOWER_CASE:
         can = 0  # nothing to count: the case alone does not matter

@@ -22,6 +22,7 @@ from operator import ge, not_
 
 from .phrases import (
     ALIAS,
+    CAPITAL_USE,
     NAME_LINKS,
     NAME_USE,
     USE_KEYS,
@@ -370,7 +371,7 @@ def score(
     written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
-    person_name_uses, meeting_name_uses = _name_uses(written, vmap)
+    person_name_uses, meeting_name_uses = _name_uses(written, vmap, _names_to_the_archive(occurrences))
     words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -878,12 +879,28 @@ def _whole_phrases(ranked, uses, remarks, subs, words_shown_as, person):
     return out
 
 
+def _names_to_the_archive(occurrences: Mapping[str, int]) -> set[str]:
+    """The nouns of the dictionary the archive writes as names: capitalised on their own inside a
+    sentence (phrases.CAPITAL_USE) more often than in lower case (their uses less those
+    capitalised, alone or in a name; a sentence's first word is read as lower case): "Perm",
+    "China", "Turkey", "Expo"; not "Chamber", "sea", "match". `occurrences`: uses over the archive
+    (_canonical)."""
+    out = set()
+    for k, alone in occurrences.items():
+        if k[0] == CAPITAL_USE:
+            word = k[1:]
+            if 2 * alone > occurrences.get(word, 0) - occurrences.get(NAME_USE + word, 0):
+                out.add(word)
+    return out
+
+
 def _name_uses(
-    turns: list[TurnPhrases], vmap: Mapping[str, str | None]
+    turns: list[TurnPhrases], vmap: Mapping[str, str | None], names: Collection[str] = ()
 ) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
     """(person -> word key -> their uses of it as a word of a name (phrases.NAME_USE), meeting ->
     the same for its remarks), read from the remarks as written (`turns`: _canonical drops the use
-    keys) under the key each word is shown under (`vmap`)."""
+    keys) under the key each word is shown under (`vmap`); not of the words the archive writes as
+    names (`names`: _names_to_the_archive), which a name's other words only place ("Perm Region")."""
     people: dict[int, dict[str, int]] = {}
     meetings: dict[int, dict[str, int]] = {}
     for t in turns:
@@ -894,7 +911,7 @@ def _name_uses(
         theirs = people.setdefault(t.speaker_id, {}) if t.speaker_id is not None else {}
         meeting = meetings.setdefault(t.meeting_id, {})
         for k, c in t.phrases.items():
-            if k[0] == NAME_USE:
+            if k[0] == NAME_USE and k[1:] not in names:
                 word = vmap.get(k[1:], k[1:])
                 if word is not None:
                     theirs[word] = theirs.get(word, 0) + c
