@@ -708,9 +708,14 @@ def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
     """Is the capitalised word items[i], inside a sentence, right beside another capitalised
     content word (not "The", "Our", "I"), with nothing but spaces between?"""
     before, gap_before = items[i - 1]
-    if before[:1].isupper() and not _PUNCTUATION.search(gap_before) and _cached_info(before) is not None:
+    if (
+        before[:1].isupper()
+        and (gap_before == " " or not _PUNCTUATION.search(gap_before))  # (most gaps: one space)
+        and _cached_info(before) is not None
+    ):
         return True
-    if i + 1 == len(items) or _PUNCTUATION.search(items[i][1]):
+    gap = items[i][1]
+    if i + 1 == len(items) or (gap != " " and _PUNCTUATION.search(gap)):
         return False
     after = items[i + 1][0]
     return after[:1].isupper() and _cached_info(after) is not None
@@ -746,6 +751,12 @@ def word_uses(text: str) -> Counter:
         if not can:  # most words: nothing any neighbour could make them count as
             previous = low
             continue
+        if can & _CAN_NAME_WORD:
+            if i and ((gap_before := items[i - 1][1]) == " " or not _SENTENCE_END.search(gap_before)):
+                out[(NAME_USE if _inside_a_name(items, i) else CAPITAL_USE) + key] += 1
+            if can == _CAN_NAME_WORD:  # (most capitalised nouns: nothing else to count)
+                previous = low
+                continue
         if (
             can & _CAN_QUALIFY
             and i + 1 < len(items)
@@ -753,8 +764,6 @@ def word_uses(text: str) -> Counter:
             and items[i + 1][0].lower() not in _FUNCTION_WORDS
         ):
             out[QUALIFIER_USE + key.replace(" ", "-")] += 1  # one word, as every use key
-        if can & _CAN_NAME_WORD and i and not _SENTENCE_END.search(items[i - 1][1]):
-            out[(NAME_USE if _inside_a_name(items, i) else CAPITAL_USE) + key] += 1
         if can & _CAN_PARTICIPLE and (can & _LOWER_CASE or i == 0 or _SENTENCE_END.search(items[i - 1][1])):
             # After an auxiliary or an adverb it is a verb form: a use, but of nothing it names.
             _participle_uses(items, i, out, previous not in AUXILIARIES and not previous.endswith("ly"))
@@ -790,7 +799,7 @@ _CAN_VERB = 8  # lower case, a verb to the dictionary (after a verb cue)
 _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or adverb
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
-_CAN_NAME_WORD = 128  # capitalised, a noun to the dictionary (inside a name, or alone)
+_CAN_NAME_WORD = 128  # capitalised, a noun to the dictionary that may be a topic alone (in a name, or alone)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
@@ -855,8 +864,9 @@ def _use_info(word: str) -> tuple[str, int, str]:
                 can |= _CAN_FOLLOW_CUE
     if lower_case and key and not parts_of_speech(key):
         can |= _CAN_QUALIFY
-    if not lower_case and key and "-" not in word and "NOUN" in parts_of_speech(low):
-        can |= _CAN_NAME_WORD
+    if not lower_case and info is not None and not (info[2] or info[5]) and "-" not in word:
+        if "NOUN" in parts_of_speech(low):  # (an adjective or a word generic alone is no topic alone)
+            can |= _CAN_NAME_WORD
     if can == _LOWER_CASE:
         can = 0  # nothing to count: the case alone does not matter
     if len(_USE_INFO) >= _WORD_INFO_MAX:
