@@ -12,7 +12,8 @@ A sentence gives the floor when it is short (FLOOR_WORDS) and holds one of FLOOR
 floor" or "the microphone" given, passed or had, or the chance to ask; "go ahead" said to someone
 (opening the sentence or after a name or "please"); a question "from" someone; "next" opening the
 sentence before "is" or a name; "let us start (begin) with" or "now over to" before a capitalised
-word. Pure: no Django.
+word; a questioner picked out by the poster, banner or flag they hold up ("I can see another
+banner", "a flag with “…” written on it"). Pure: no Django.
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ FLOOR_CUES = re.compile(
     r"|\bthe floor (?:is yours|goes to)\b|\byou have the (?:floor|microphone)\b"
     r"|\bgive (?:the |an? )?(?:opportunity|chance) to ask\b"
     r"|(?:^|,|(?<![a-z])please,?)\s*go ahead(?:\s*[.!?]|\s*$|,?\s*please\b|\s+with your question\b|,)"
-    r"|\b(?:a|the|one more|another|next) question from\b)"
+    r"|\b(?:a|the|one more|another|next) question from\b"
+    # A questioner picked out by the sign they hold up: "I can see another banner, “…”", "they
+    # have a flag with “…” written on it" (what the sign says is theirs, not the chair's).
+    r"|\bI (?:can |could )?(?:see|saw|notice|noticed)\b[^.!?]{0,50}?\b(?:a|an|another|the|this|that)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:poster|banner|placard|flag)s?\b"
+    r"|\b(?:poster|banner|placard|flag)s?\b[^.!?]{0,40}[”\"»]\s*written on (?:it|them)\b)"
     r"|^(?i:(?:and |so |now |then )*next)(?: is\b|, (?:please,? )?[A-Z][a-z])"
     r"|(?i:\blet(?:'s| us) (?:start|begin) with (?:the )?)[A-Z]"
     r"|^(?i:(?:and |so )?now over to )(?:you\b|[A-Z])"
@@ -47,6 +53,10 @@ _CUE_WORDS = (
     "begin with",
     "over to",
     "to ask",
+    "poster",
+    "banner",
+    "placard",
+    "flag",
 )
 
 
