@@ -77,7 +77,10 @@ OWN_FRAGMENT_SHARE = 0.8
 # A one-word topic a person writes as a word of a name (phrases.NAME_USE: "Match" of "Match TV",
 # "Boulevard" of "Gogolevsky Boulevard") in this share of its uses or more, and does not say
 # inside one phrase of theirs that recurs (OWN_FRAGMENT_SHARE: shown as that phrase), is no
-# subject of theirs: the name is what they spoke of. Chosen by measurement (docs/topics-rounds.md).
+# subject of theirs: the name is what they spoke of. On the dev archive, against 0.8: at 0.9 or 1.0
+# "sea" stands again for the "Northern Sea Route" on an oil company head's list; at 0.7 two
+# profiles more change, at 0.6 thirteen and six meetings' lists, a deputy prime minister's
+# "defence" among them becoming "Defence Ministry" (docs/topics-rounds.md).
 NAME_WORD_SHARE = 0.8
 # A one-word topic a person says after another word in this share of its uses or more is the head
 # of the phrases they say: "station" of "polling station", "chamber" of "Accounts Chamber". It is
@@ -515,7 +518,7 @@ def score(
             if m_uses[p] >= MEETING_MIN_USES:
                 totals[p] = w
         # A word the meeting writes as a word of a name (NAME_WORD_SHARE of its uses: "Crown" of
-        # "the Crown Prince", "West" of "West Africa") is no topic of it.
+        # "the Crown Prince") is no topic of it.
         named = meeting_name_uses.get(meeting_id)
         if named:
             for p in [p for p in totals if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * m_uses[p]]:
@@ -925,8 +928,9 @@ def _names_for_name_words(listed, uses, remarks, subs, named):
     theirs that holds HEAD_PHRASE_SHARE of those uses, if they say it twice or more and it recurs
     in the archive (`remarks`: the person's remarks that weigh it), at the word's place ("sea" of
     someone who says "the Northern Sea Route" more than anything else with it, and "the Kara
-    Sea"); else left out ("Match" of "Match TV", said once). A list holds each topic once. (score leaves out of `named` what the
-    person's office answers for: "emergency" of the Emergencies Ministry's minister.)"""
+    Sea"); else left out ("Match" of "Match TV", said once). A list holds each topic once. (score
+    leaves out of `named` what the person's office answers for: "emergency" of the Emergencies
+    Ministry's minister.)"""
     names = {
         p for p, _, _ in listed if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * uses.get(p, 0) > 0
     }
