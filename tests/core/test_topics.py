@@ -2626,10 +2626,10 @@ def test_a_phrase_opening_with_a_figure_word_is_no_subject():
 
 def test_a_word_of_the_dictionary_written_inside_a_name_counts_a_name_use():
     # A noun of the dictionary capitalised inside a sentence, right beside another capitalised word
-    # (no punctuation between), is a word of a name there: "Harbour" of "Zelvan Harbour", "Match"
-    # of "Match TV", "Cranes" after "Harbour". Not in lower case, not capitalised alone ("the
-    # Harbour"), not at a sentence's start before lower case, not through a joiner ("Republic of
-    # Zelvania"), not beside "I" or a comma.
+    # (no punctuation between) or joined to one ("Republic of Zelvania"), is a word of a name
+    # there: "Harbour" of "Zelvan Harbour", "Match" of "Match TV", "Cranes" after "Harbour". Not
+    # in lower case, not capitalised alone ("the Harbour"), not at a sentence's start before lower
+    # case, not beside "I" or a comma.
     from meetings.core.topics.phrases import NAME_USE
 
     text = (
@@ -2638,7 +2638,15 @@ def test_a_word_of_the_dictionary_written_inside_a_name_counts_a_name_use():
         "Near the Harbour I saw a market"
     )
     got = uses_under(NAME_USE, text)
-    assert got == {NAME_USE + "harbour": 2, NAME_USE + "match": 1, NAME_USE + "crane": 1}
+    assert got == {
+        NAME_USE + "harbour": 2,
+        NAME_USE + "match": 1,
+        NAME_USE + "crane": 1,
+        NAME_USE + "republic": 1,
+    }
+    # Joined by "of the" or "for the" too, not by "and the" (phrases.NAME_LINKS).
+    text = "We met the Heroes of the Fatherland, then the Pope and the Patriarch."
+    assert uses_under(NAME_USE, text) == {NAME_USE + "fatherland": 1, NAME_USE + "hero": 1}
 
 
 def _said_in_a_name(name_uses: bool, whole_recurs: bool) -> list[TurnPhrases]:

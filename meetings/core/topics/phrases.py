@@ -706,19 +706,44 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
 
 def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
     """Is the capitalised word items[i], inside a sentence, right beside another capitalised
-    content word (not "The", "Our", "I"), with nothing but spaces between?"""
-    before, gap_before = items[i - 1]
+    content word (not "The", "Our", "I"), or joined to one by "of", "and", "for", "of the", "for
+    the" (NAME_JOINERS: "Academy of Sciences", "Housing and Utilities"), with nothing but spaces
+    between?"""
+    j = i - 1
+    if j > 1 and items[j][0] in NAME_JOINERS and items[j - 1][1] == " " and items[j][1] == " ":
+        j -= 1
+    elif j > 2 and items[j][0] == "the" and items[j - 1][0] in _THE_AFTER and items[j - 1][1] == " ":
+        j -= 2
+    before, gap_before = items[j]
     if (
         before[:1].isupper()
         and (gap_before == " " or not _PUNCTUATION.search(gap_before))  # (most gaps: one space)
         and _cached_info(before) is not None
     ):
         return True
-    gap = items[i][1]
-    if i + 1 == len(items) or (gap != " " and _PUNCTUATION.search(gap)):
+    j = i
+    if (
+        j + 2 < len(items)
+        and items[j][1] == " "
+        and items[j + 1][0] in NAME_JOINERS
+        and items[j + 1][1] == " "
+    ):
+        j += 1
+        if (
+            j + 2 < len(items)
+            and items[j][0] in _THE_AFTER
+            and items[j + 1][0] == "the"
+            and items[j + 1][1] == " "
+        ):
+            j += 1
+    gap = items[j][1]
+    if j + 1 == len(items) or (gap != " " and _PUNCTUATION.search(gap)):
         return False
-    after = items[i + 1][0]
+    after = items[j + 1][0]
     return after[:1].isupper() and _cached_info(after) is not None
+
+
+_THE_AFTER = frozenset(("of", "for"))  # "the" joins a name after these only ("Defender of the Fatherland")
 
 
 def word_uses(text: str) -> Counter:
