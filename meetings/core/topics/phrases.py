@@ -705,45 +705,40 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
 
 
 def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
-    """Is the capitalised word items[i], inside a sentence, right beside another capitalised
-    content word (not "The", "Our", "I"), or joined to one by "of", "and", "for", "of the", "for
-    the" (NAME_JOINERS: "Academy of Sciences", "Housing and Utilities"), with nothing but spaces
-    between?"""
-    j = i - 1
-    if j > 1 and items[j][0] in NAME_JOINERS and items[j - 1][1] == " " and items[j][1] == " ":
-        j -= 1
-    elif j > 2 and items[j][0] == "the" and items[j - 1][0] in _THE_AFTER and items[j - 1][1] == " ":
-        j -= 2
-    before, gap_before = items[j]
-    if (
-        before[:1].isupper()
-        and (gap_before == " " or not _PUNCTUATION.search(gap_before))  # (most gaps: one space)
-        and _cached_info(before) is not None
-    ):
-        return True
-    j = i
-    if (
-        j + 2 < len(items)
-        and items[j][1] == " "
-        and items[j + 1][0] in NAME_JOINERS
-        and items[j + 1][1] == " "
-    ):
-        j += 1
-        if (
-            j + 2 < len(items)
-            and items[j][0] in _THE_AFTER
-            and items[j + 1][0] == "the"
-            and items[j + 1][1] == " "
-        ):
-            j += 1
-    gap = items[j][1]
-    if j + 1 == len(items) or (gap != " " and _PUNCTUATION.search(gap)):
-        return False
-    after = items[j + 1][0]
-    return after[:1].isupper() and _cached_info(after) is not None
+    """Is the capitalised word items[i], inside a sentence, beside another capitalised content
+    word (not "The", "Our", "I"), right beside it or joined to it as name_phrases reads a name
+    ("of", "and", "for", "of the", "for the": "Academy of Sciences", "Housing and Utilities")?"""
+    return _a_name_word(items, _across_joiners(items, i, -1)) or _a_name_word(
+        items, _across_joiners(items, i, 1)
+    )
 
 
-_THE_AFTER = frozenset(("of", "for"))  # "the" joins a name after these only ("Defender of the Fatherland")
+def _a_name_word(items: list[tuple[str, str]], k: int | None) -> bool:
+    """Is items[k] (none if k is None) a capitalised content word?"""
+    return k is not None and items[k][0][:1].isupper() and _cached_info(items[k][0]) is not None
+
+
+def _across_joiners(items: list[tuple[str, str]], i: int, step: int) -> int | None:
+    """The index of the word beside items[i] in direction `step` (-1, 1) of `items` (word, gap),
+    past a name's joiner between them (_NAME_JOINS); None at the text's edge, after joining words
+    that are none of _NAME_JOINS ("and the"), or where a gap between them holds more than a space
+    (past a joiner) or punctuation (right beside)."""
+    k = i + step
+    if not 0 <= k < len(items):
+        return None
+    if items[k][0] not in NAME_LINKS:  # right beside (most words): a gap of no punctuation
+        gap = items[min(i, k)][1]  # (a gap follows its word)
+        return k if gap == " " or not _PUNCTUATION.search(gap) else None
+    joiner: list[str] = []
+    while 0 <= k < len(items) and len(joiner) < 2 and items[k][0] in NAME_LINKS:
+        joiner.append(items[k][0])
+        k += step
+    if not 0 < k < len(items):  # (nor back to the text's first word)
+        return None
+    if step < 0:
+        joiner.reverse()
+    spaced = all(items[min(a, a + step)][1] == " " for a in range(i, k, step))
+    return k if spaced and " ".join(joiner) in _NAME_JOINS else None
 
 
 def word_uses(text: str) -> Counter:
@@ -905,6 +900,8 @@ def _use_info(word: str) -> tuple[str, int, str]:
 # extractor's runs stop at them; name_phrases counts the names whole. A key holding one is a name.
 NAME_JOINERS = frozenset("and of for".split())
 NAME_LINKS = NAME_JOINERS | {"the"}  # the words of a name key that are no word of its own
+_THE_AFTER = ("of", "for")  # the joiners "the" may follow ("Defender of the Fatherland")
+_NAME_JOINS = NAME_JOINERS | {f"{j} the" for j in _THE_AFTER}  # what joins two words of a name
 _VERB = frozenset({"VERB"})
 NAME_WORDS = 6  # capitalised words in a name at most ("Belt and Road Forum for International Cooperation")
 
@@ -927,7 +924,7 @@ def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) ->
         run: list[str] = []
         for w in found.split(" "):
             low = w.lower()
-            if low in NAME_JOINERS or (low == "the" and run and run[-1] in ("of", "for")):
+            if low in NAME_JOINERS or (low == "the" and run and run[-1] in _THE_AFTER):
                 run.append(low)
             elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
                 run.append(w)

@@ -374,7 +374,7 @@ def score(
     written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
-    person_name_uses, meeting_name_uses = _name_uses(written, vmap, _names_to_the_archive(occurrences))
+    person_name_uses, meeting_name_uses = _name_uses(written, vmap, occurrences)
     words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -595,9 +595,7 @@ def score(
             listed = [item for item in listed if uses.get(item[0], 0) >= 2]
         named = person_name_uses.get(pid)
         if named:
-            listed = _names_for_name_words(
-                listed, uses, remarks, subs, {p: n for p, n in named.items() if p not in remit}
-            )
+            listed = _names_for_name_words(listed, uses, remarks, subs, named, remit)
         out.person_topics[pid] = listed
     # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
     for mid, candidates in out.meeting_topics.items():
@@ -882,30 +880,27 @@ def _whole_phrases(ranked, uses, remarks, subs, words_shown_as, person):
     return out
 
 
-def _names_to_the_archive(occurrences: Mapping[str, int]) -> set[str]:
-    """The nouns of the dictionary the archive writes as names: capitalised on their own inside a
-    sentence (phrases.CAPITAL_USE) more often than in lower case (their uses less those
-    capitalised, alone or in a name; a sentence's first word is read as lower case): "Perm",
+def _written_as_a_name(word: str, occurrences: Mapping[str, int]) -> bool:
+    """Does the archive write this noun of the dictionary as a name: capitalised on its own inside
+    a sentence (phrases.CAPITAL_USE) more often than in lower case (its uses less those
+    capitalised, alone or in a name; a sentence's first word is read as lower case)? "Perm",
     "China", "Turkey", "Expo"; not "Chamber", "sea", "match". `occurrences`: uses over the archive
     (_canonical)."""
-    out = set()
-    for k, alone in occurrences.items():
-        if k[0] == CAPITAL_USE:
-            word = k[1:]
-            if 2 * alone > occurrences.get(word, 0) - occurrences.get(NAME_USE + word, 0):
-                out.add(word)
-    return out
+    alone = occurrences.get(CAPITAL_USE + word, 0)
+    return 2 * alone > occurrences.get(word, 0) - occurrences.get(NAME_USE + word, 0)
 
 
 def _name_uses(
-    turns: list[TurnPhrases], vmap: Mapping[str, str | None], names: Collection[str] = ()
+    turns: list[TurnPhrases], vmap: Mapping[str, str | None], occurrences: Mapping[str, int]
 ) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
     """(person -> word key -> their uses of it as a word of a name (phrases.NAME_USE), meeting ->
     the same for its remarks), read from the remarks as written (`turns`: _canonical drops the use
     keys) under the key each word is shown under (`vmap`); not of the words the archive writes as
-    names (`names`: _names_to_the_archive), which a name's other words only place ("Perm Region")."""
+    names (_written_as_a_name over `occurrences`), which a name's other words only place ("Perm
+    Region")."""
     people: dict[int, dict[str, int]] = {}
     meetings: dict[int, dict[str, int]] = {}
+    shown: dict[str, str | None] = {}  # name-use key -> the word it counts for (None: a name)
     for t in turns:
         keys = t.phrases.keys()
         # NAME_USE sorts before every letter and every other use key: most remarks have none.
@@ -914,25 +909,30 @@ def _name_uses(
         theirs = people.setdefault(t.speaker_id, {}) if t.speaker_id is not None else {}
         meeting = meetings.setdefault(t.meeting_id, {})
         for k, c in t.phrases.items():
-            if k[0] == NAME_USE and k[1:] not in names:
-                word = vmap.get(k[1:], k[1:])
-                if word is not None:
-                    theirs[word] = theirs.get(word, 0) + c
-                    meeting[word] = meeting.get(word, 0) + c
+            if k[0] != NAME_USE:
+                continue
+            if k not in shown:
+                w = k[1:]
+                shown[k] = None if _written_as_a_name(w, occurrences) else vmap.get(w, w)
+            word = shown[k]
+            if word is not None:
+                theirs[word] = theirs.get(word, 0) + c
+                meeting[word] = meeting.get(word, 0) + c
     return people, meetings
 
 
-def _names_for_name_words(listed, uses, remarks, subs, named):
+def _names_for_name_words(listed, uses, remarks, subs, named, office=()):
     """A person's list with each one-word topic they write as a word of a name in NAME_WORD_SHARE
     of their `uses` of it or more (`named`: their name uses, _name_uses) shown as the phrase of
     theirs that holds HEAD_PHRASE_SHARE of those uses, if they say it twice or more and it recurs
     in the archive (`remarks`: the person's remarks that weigh it), at the word's place ("sea" of
     someone who says "the Northern Sea Route" more than anything else with it, and "the Kara
-    Sea"); else left out ("Match" of "Match TV", said once). A list holds each topic once. (score
-    leaves out of `named` what the person's office answers for: "emergency" of the Emergencies
-    Ministry's minister.)"""
+    Sea"); else left out ("Match" of "Match TV", said once). A list holds each topic once. What
+    the person's `office` answers for stays ("emergency" of the Emergencies Ministry's minister)."""
     names = {
-        p for p, _, _ in listed if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * uses.get(p, 0) > 0
+        p
+        for p, _, _ in listed
+        if " " not in p and p not in office and named.get(p, 0) >= NAME_WORD_SHARE * uses.get(p, 0) > 0
     }
     if not names:
         return listed
