@@ -2758,3 +2758,13 @@ def test_a_name_of_a_place_the_dictionary_knows_as_a_noun_stays_said_only_in_nam
         TurnPhrases(300 + i, 300 + i, 1, 70 + i, False, Counter({"boulevard": 1}), 90) for i in range(3)
     ]
     assert "boulevard" not in [p for p, _, _ in score(turns).person_topics[10]]
+
+
+def test_a_name_joined_at_a_texts_first_word_is_read_as_inside_it():
+    # "Harbour" after "Zelvan and" is a word of a name whether the name opens the text or not, as
+    # it is right beside "Zelvan" at the text's opening.
+    from meetings.core.topics.phrases import NAME_USE
+
+    for text in ("Zelvan and Harbour are partners.", "Today Zelvan and Harbour are partners."):
+        assert uses_under(NAME_USE, text) == {NAME_USE + "harbour": 1}, text
+    assert uses_under(NAME_USE, "Zelvan Harbour is busy.") == {NAME_USE + "harbour": 1}

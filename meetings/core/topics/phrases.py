@@ -733,7 +733,7 @@ def _across_joiners(items: list[tuple[str, str]], i: int, step: int) -> int | No
     while 0 <= k < len(items) and len(joiner) < 2 and items[k][0] in NAME_LINKS:
         joiner.append(items[k][0])
         k += step
-    if not 0 < k < len(items):  # (nor back to the text's first word)
+    if not 0 <= k < len(items):
         return None
     if step < 0:
         joiner.reverse()
