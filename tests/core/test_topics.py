@@ -1816,6 +1816,48 @@ def test_a_verb_of_the_dictionary_the_archive_writes_as_a_name_is_a_subject():
     assert got["shanghai"] is None and got["northern mainline"] is None
 
 
+def test_an_adjective_of_the_dictionary_capitalised_alone_at_its_phrases_end_counts_a_capital_use():
+    # "Arctic" and "Pacific" are adjectives only to the dictionary; "in the Arctic," and "the
+    # Pacific is" write them as names of their own. Not at a sentence's start, not before a word
+    # of its phrase ("the Arctic zone"), not beside another capitalised word ("the Northern Arctic
+    # and Far East": a longer name), not in lower case, and not an adjective that is no name
+    # ("the Orthodox faith"), nor a paragraph's first word after a salutation ("Dear friends,").
+    from meetings.core.topics.phrases import CAPITAL_USE
+
+    text = (
+        "Ships sail in the Arctic, and the Pacific is calm. Arctic ice melts. The Arctic zone grows "
+        "in the Northern Arctic and Far East. An arctic wind blew over the Orthodox faith. Dear "
+        "friends,\n\nPursuant to the plan"
+    )
+    assert uses_under(CAPITAL_USE, text) == {CAPITAL_USE + "arctic": 1, CAPITAL_USE + "pacific": 1}
+
+
+def test_an_adjective_of_the_dictionary_the_archive_writes_as_a_name_is_a_subject():
+    # The dictionary knows "arctic" only as an adjective, which would make it (and the phrases it
+    # ends) no subject; the archive writes it capitalised alone as a name ("the Arctic") in a good
+    # share of the remarks that carry it. An adjective it seldom so writes stays out ("Southern"
+    # of a name now and then), and so does everything in an archive read before these uses were
+    # counted.
+    from meetings.core.topics.phrases import CAPITAL_USE
+    from meetings.core.topics.subjects import variants
+
+    remarks = {
+        "arctic": 20,
+        CAPITAL_USE + "arctic": 6,
+        "russian arctic": 3,
+        "southern": 40,
+        CAPITAL_USE + "southern": 2,
+        "harbour": 12,
+    }
+    got = variants(remarks)
+    assert "arctic" not in got and "russian arctic" not in got
+    assert got["southern"] is None
+    got = variants({**remarks, CAPITAL_USE + "arctic": 1})  # once: no name for it
+    assert got["arctic"] is None and got["russian arctic"] is None
+    got = variants({k: n for k, n in remarks.items() if not k.startswith(CAPITAL_USE)})
+    assert got["arctic"] is None and got["russian arctic"] is None
+
+
 def test_a_word_the_archive_uses_only_as_an_adjective_is_no_subject():
     # "stable" is carried by 40 remarks, 1 of which uses it as a noun: an adjective here. "military"
     # (12 of 40) and "harbour" (no adjective in the dictionary) stay; so does everything in an

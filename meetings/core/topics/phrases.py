@@ -613,7 +613,7 @@ VERB_CUES = frozenset("to will would can could must should shall may might canno
 # adjective or adverb too ("+military": "the military", "Republicans"), stored and read like the
 # verb-use keys. A word the archive (almost) never uses so is an adjective ("stable", "closer",
 # "industrial"): subjects.adjectives. Also a word the dictionary knows only as a verb, written as
-# the end of a name ("+mainline": "the Baikal-Amur Mainline"): subjects.named_verbs.
+# the end of a name ("+mainline": "the Baikal-Amur Mainline"): subjects.named_words.
 NOUN_USE = "+"
 # A word is used as a noun of its own in the plural, or after one of these (a determiner or a
 # preposition) when nothing of a phrase follows: a break or one of NOUN_ENDS ("the military and",
@@ -648,7 +648,9 @@ NAME_USE = "!"
 # A key that counts a remark's uses of such a noun capitalised on its own inside a sentence ("*perm":
 # "in Perm"; "*china": "with China"): a word the archive writes so more often than in lower case is
 # a name to it, whatever the dictionary says ("perm", "china" are nouns there); scoring.score
-# reads the share over the archive.
+# reads the share over the archive. And of a word the dictionary knows as an adjective and no
+# noun, capitalised on its own inside a sentence at the end of its phrase ("*arctic": "in the
+# Arctic."): a noun of the archive if it is written so often enough (subjects.named_words).
 CAPITAL_USE = "*"
 # The prefixes of the use keys: counts of how words are used, never topics.
 USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE)
@@ -704,6 +706,13 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
     return not items[i + 1][0][:1].isupper()
 
 
+def _ends_its_phrase(items: list[tuple[str, str]], i: int) -> bool:
+    """Does nothing of a phrase follow items[i]: a break, the text's end or one of NOUN_ENDS?"""
+    return (
+        i + 1 == len(items) or bool(_PUNCTUATION.search(items[i][1])) or items[i + 1][0].lower() in NOUN_ENDS
+    )
+
+
 def _inside_a_name(items: list[tuple[str, str]], i: int) -> bool:
     """Is the capitalised word items[i], inside a sentence, beside another capitalised content
     word (not "The", "Our", "I"), right beside it or joined to it as name_phrases reads a name
@@ -751,9 +760,11 @@ def word_uses(text: str) -> Counter:
     verb ("Mainline", "Shanghai"), under NOUN_USE + its key; each use of a lower-case word the
     dictionary does not know right before another word, under QUALIFIER_USE + its key. The shares
     are judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names,
-    subjects.named_verbs, subjects.modifiers). And each use of a noun of the dictionary as a word
+    subjects.named_words, subjects.modifiers). And each use of a noun of the dictionary as a word
     of a name (_inside_a_name), under NAME_USE + its key, read per person (scoring.score), and
-    of one capitalised alone inside a sentence, under CAPITAL_USE + its key."""
+    of one capitalised alone inside a sentence, under CAPITAL_USE + its key; and so each use of a
+    word the dictionary knows as an adjective and no noun, capitalised alone inside a sentence at
+    the end of its phrase ("in the Arctic."), which subjects.named_words reads."""
     out: Counter = Counter()
     previous = ""
     waiting = None  # a noun-use key whose use counts if the next word ends its phrase
@@ -778,6 +789,15 @@ def word_uses(text: str) -> Counter:
                 previous = low
                 continue
         if (
+            can & _CAN_NAME_ALONE
+            and i
+            and not _SENTENCE_END.search(gap_before := items[i - 1][1])
+            and "\n" not in gap_before  # (nor a paragraph's first word, after a salutation's comma)
+            and _ends_its_phrase(items, i)
+            and not _inside_a_name(items, i)
+        ):
+            out[CAPITAL_USE + key] += 1  # "in the Arctic.", "the Pacific is": a name of its own
+        if (
             can & _CAN_QUALIFY
             and i + 1 < len(items)
             and not _PUNCTUATION.search(gap)
@@ -792,7 +812,7 @@ def word_uses(text: str) -> Counter:
         previous = low
         if can & _CAN_NAME_VERB and i and _ends_a_name(items, i):
             # A verb to the dictionary, written as the last word of a name ("the Baikal-Amur
-            # Mainline", "in Shanghai"): a noun here (subjects.named_verbs).
+            # Mainline", "in Shanghai"): a noun here (subjects.named_words).
             if key:
                 out[NOUN_USE + key] += 1
             continue
@@ -820,6 +840,9 @@ _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or a
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
 _CAN_NAME_WORD = 128  # capitalised, a noun to the dictionary that may be a topic alone (in a name, or alone)
+_CAN_NAME_ALONE = (
+    256  # capitalised, an adjective or adverb and no noun to the dictionary (alone, ending its phrase)
+)
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
@@ -887,6 +910,14 @@ def _use_info(word: str) -> tuple[str, int, str]:
     if not lower_case and info is not None and not (info[2] or info[5]) and "-" not in word:
         if "NOUN" in parts_of_speech(low):  # (an adjective or a word generic alone is no topic alone)
             can |= _CAN_NAME_WORD
+    if (
+        not lower_case
+        and key
+        and "-" not in word
+        and not_a_noun(low)
+        and {"ADJ", "ADV"} & parts_of_speech(low)
+    ):
+        can |= _CAN_NAME_ALONE
     if can == _LOWER_CASE:
         can = 0  # nothing to count: the case alone does not matter
     if len(_USE_INFO) >= _WORD_INFO_MAX:

@@ -24,6 +24,7 @@ from meetings.core.parser.names import name_tokens
 from .phrases import (
     ADJECTIVES,
     ALIAS,
+    CAPITAL_USE,
     FIGURE_WORDS,
     GENERIC,
     GENERIC_PHRASES,
@@ -275,7 +276,7 @@ def is_subject(key: str, nouns: Collection[str] = ()) -> bool:
     if it opens with a grading adjective ("certain elements"), if it is only words of titles ("deputy prime"), if it is a
     grading adjective before a common word or a title ("special attention", "new prime minister"),
     or a given name alone ("donald"). `nouns`: words the archive uses as nouns whatever the
-    dictionary says (named_verbs)."""
+    dictionary says (named_words)."""
     words = key.split(" ")
     if (not_a_noun(words[-1]) and words[-1] not in nouns) or key in NOT_ALONE or key in VAGUE_NOUNS:
         return False
@@ -510,7 +511,7 @@ def variants(
     aliases = [key for key in uses if ALIAS in key]
     for key in aliases:
         out[key] = None  # a statement about two keys, never a topic
-    nouns = named_verbs(uses)
+    nouns = named_words(uses)
     for key in uses:
         if key in out:
             continue
@@ -606,7 +607,7 @@ def variants(
                 out[key] = out.get(place, place)
             elif head and _place_of(demonym, GENERIC):
                 out[key] = None
-    adjective = adjectives(uses)
+    adjective = adjectives(uses) - nouns  # ("Arctic" is a name here)
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
     for key, phrase in named.items():
         out[key] = out.get(phrase, phrase)  # "~rolling~stock" is the subject "rolling stock"
@@ -980,18 +981,30 @@ def verbs(remarks: Mapping[str, int]) -> set[str]:
 # noun of the archive: it and the phrases it ends can be subjects. Chosen by reading the dev
 # archive's words (docs/topics-rounds.md).
 NAMED_SHARE = 0.3
+# So is a word the dictionary knows as an adjective or adverb and never a noun that this share or
+# more of the remarks carrying it, NAMED_ALONE_REMARKS at least, write capitalised alone at the
+# end of its phrase (phrases.CAPITAL_USE: "in the Arctic", "to Kemerovo"): a name of its own, not
+# the adjective of a name ("Orthodox Church", "Southern Federal District"). Chosen by reading the
+# dev archive's words (docs/topics-rounds.md).
+NAMED_ALONE_SHARE = 0.15
+NAMED_ALONE_REMARKS = 2
 
 
-def named_verbs(remarks: Mapping[str, int]) -> set[str]:
-    """The words the dictionary knows only as verbs that the archive writes as names (see
-    NAMED_SHARE), from the remarks that carry each key and each noun-use key."""
-    return {
-        word
-        for key, n in remarks.items()
-        if key.startswith(NOUN_USE)
-        and n >= NAMED_SHARE * remarks.get(word := key[len(NOUN_USE) :], 0)
-        and _pos(word) == {"VERB"}
-    }
+def named_words(remarks: Mapping[str, int]) -> set[str]:
+    """The words the dictionary knows as no noun that the archive writes as names (see NAMED_SHARE
+    and NAMED_ALONE_SHARE), from the remarks that carry each key and each noun-use and capital-use
+    key."""
+    out = set()
+    for key, n in remarks.items():
+        if key.startswith(NOUN_USE):
+            word = key[len(NOUN_USE) :]
+            if n >= NAMED_SHARE * remarks.get(word, 0) and _pos(word) == {"VERB"}:
+                out.add(word)
+        elif key.startswith(CAPITAL_USE):
+            word = key[len(CAPITAL_USE) :]
+            if n >= max(NAMED_ALONE_REMARKS, NAMED_ALONE_SHARE * remarks.get(word, 0)) and not_a_noun(word):
+                out.add(word)
+    return out
 
 
 # A word the dictionary knows as an adjective or adverb that fewer than this share of the remarks
