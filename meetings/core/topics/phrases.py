@@ -840,9 +840,8 @@ _CAN_PLURAL = 16  # a plural of a word the dictionary knows as an adjective or a
 _CAN_FOLLOW_CUE = 32  # lower case, an adjective or adverb to the dictionary (after a noun cue)
 _CAN_QUALIFY = 64  # lower case, a content word the dictionary does not know (before another word)
 _CAN_NAME_WORD = 128  # capitalised, a noun to the dictionary that may be a topic alone (in a name, or alone)
-_CAN_NAME_ALONE = (
-    256  # capitalised, an adjective or adverb and no noun to the dictionary (alone, ending its phrase)
-)
+# capitalised, an adjective or adverb and no noun to the dictionary (alone, ending its phrase)
+_CAN_NAME_ALONE = 256
 _USE_INFO: dict[str, tuple[str, int, str]] = {}
 
 
