@@ -33,7 +33,8 @@ Figures:
   (tests/data/topics/dev_changed_profiles_verdicts.json).
 * held-out judged share: the same share for the 36 people of the first held-out set, against a
   reader's blind verdicts on their first fifteen topics in the twenty-fifth round
-  (tests/data/topics/dev_held_out_verdicts.json).
+  (tests/data/topics/dev_held_out_verdicts.json); and for 24 people of four remarks or more that no
+  other file held, judged blind in the twenty-eighth round (tests/data/topics/dev_last_people_verdicts.json).
 * meetings' lists: the same share over the topics the pages of 40 meetings drawn at random list
   ("Topics in this meeting"), against a reader's blind verdicts on each meeting's 20 best
   candidates (tests/data/topics/dev_meeting_lists_verdicts.json); and over 25 other meetings'
@@ -540,6 +541,9 @@ def main():
         type=Path,
         default=ROOT / "tests/data/topics/dev_changed_profiles_verdicts.json",
     )
+    ap.add_argument(
+        "--last-people-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_last_people_verdicts.json"
+    )
     for prefix, name in MEETING_SAMPLES:
         ap.add_argument(
             f"--{prefix.replace('_', '-')}verdicts", type=Path, default=ROOT / "tests/data/topics" / name
@@ -569,6 +573,7 @@ def main():
     ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
     ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
     ho_share, ho_subjects, ho_judged, ho_unjudged = judged_share(args.held_out_verdicts.resolve())
+    lp_share, lp_subjects, lp_judged, lp_unjudged = judged_share(args.last_people_verdicts.resolve())
     meeting_figures = {}
     for prefix, _ in MEETING_SAMPLES:
         ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(
@@ -611,6 +616,10 @@ def main():
                 "held_out_judged_subjects": ho_subjects,
                 "held_out_judged": ho_judged,
                 "held_out_not_judged": ho_unjudged,
+                "last_people_judged_share": round(lp_share, 4),
+                "last_people_judged_subjects": lp_subjects,
+                "last_people_judged": lp_judged,
+                "last_people_not_judged": lp_unjudged,
                 **meeting_figures,
             }
         )
