@@ -114,3 +114,23 @@ def test_ruff_lint_and_format_are_clean():
 def test_the_core_type_checks():
     result = subprocess.run([tool("mypy")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_browser_tests_never_wait_on_a_predicate_the_pages_csp_forbids():
+    # Playwright polls a predicate given as a string, when it is not true at once, by eval inside
+    # the page; the site's Content-Security-Policy (script-src 'self') forbids that, so such a wait
+    # fails only when the page is slower than the test: a flaky test. Wait on selectors, the URL or
+    # expect() instead.
+    offending = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "wait_for_function"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not offending, offending
