@@ -504,6 +504,18 @@ HELD_OUT_SETS = (
 )
 
 
+# The samples of profiles a reader judged besides the 55 people: (the prefix of their figures, the
+# option that names the file, the verdicts file in tests/data/topics). Speakers of one to three
+# remarks mostly; 25 profiles the twentieth round's rule for people of few remarks shortened; the
+# first held-out set's people; the 24 people of four remarks or more that no other file held.
+PROFILE_SAMPLES = (
+    ("small_speakers_", "small", "dev_small_speakers_verdicts.json"),
+    ("changed_profiles_", "changed_profile", "dev_changed_profiles_verdicts.json"),
+    ("held_out_", "held_out", "dev_held_out_verdicts.json"),
+    ("last_people_", "last_people", "dev_last_people_verdicts.json"),
+)
+
+
 # The samples of meetings' lists a reader judged: (the prefix of their figures, the verdicts file
 # in tests/data/topics). The 40 meetings drawn at random; 25 lists the twentieth round's rules
 # changed; 25 the twenty-first round's count of a word's uses in its meeting changed; 25 its
@@ -530,20 +542,10 @@ def main():
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--busiest", type=int, default=15)
     ap.add_argument("--verdicts", type=Path, default=ROOT / "tests/data/topics/dev_people_verdicts.json")
-    ap.add_argument(
-        "--small-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_small_speakers_verdicts.json"
-    )
-    ap.add_argument(
-        "--held-out-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_held_out_verdicts.json"
-    )
-    ap.add_argument(
-        "--changed-profile-verdicts",
-        type=Path,
-        default=ROOT / "tests/data/topics/dev_changed_profiles_verdicts.json",
-    )
-    ap.add_argument(
-        "--last-people-verdicts", type=Path, default=ROOT / "tests/data/topics/dev_last_people_verdicts.json"
-    )
+    for _, option, name in PROFILE_SAMPLES:
+        ap.add_argument(
+            f"--{option.replace('_', '-')}-verdicts", type=Path, default=ROOT / "tests/data/topics" / name
+        )
     for prefix, name in MEETING_SAMPLES:
         ap.add_argument(
             f"--{prefix.replace('_', '-')}verdicts", type=Path, default=ROOT / "tests/data/topics" / name
@@ -570,10 +572,15 @@ def main():
     sr = seed_recall(args.seed_labels, args.seeds)
     g = generic_share(args.busiest)
     js, j_subjects, j_judged, j_unjudged = judged_share(args.verdicts.resolve())
-    ss, s_subjects, s_judged, s_unjudged = judged_share(args.small_verdicts.resolve())
-    ps, p_subjects, p_judged, p_unjudged = judged_share(args.changed_profile_verdicts.resolve())
-    ho_share, ho_subjects, ho_judged, ho_unjudged = judged_share(args.held_out_verdicts.resolve())
-    lp_share, lp_subjects, lp_judged, lp_unjudged = judged_share(args.last_people_verdicts.resolve())
+    profile_figures = {}
+    for prefix, option, _ in PROFILE_SAMPLES:
+        share, subjects, judged, unjudged = judged_share(getattr(args, f"{option}_verdicts").resolve())
+        profile_figures |= {
+            f"{prefix}judged_share": round(share, 4),
+            f"{prefix}judged_subjects": subjects,
+            f"{prefix}judged": judged,
+            f"{prefix}not_judged": unjudged,
+        }
     meeting_figures = {}
     for prefix, _ in MEETING_SAMPLES:
         ms, m_subjects, m_judged, m_unjudged = meeting_lists_share(
@@ -604,22 +611,7 @@ def main():
                 "judged_subjects": j_subjects,
                 "judged": j_judged,
                 "not_judged": j_unjudged,
-                "small_speakers_judged_share": round(ss, 4),
-                "small_speakers_judged_subjects": s_subjects,
-                "small_speakers_judged": s_judged,
-                "small_speakers_not_judged": s_unjudged,
-                "changed_profiles_judged_share": round(ps, 4),
-                "changed_profiles_judged_subjects": p_subjects,
-                "changed_profiles_judged": p_judged,
-                "changed_profiles_not_judged": p_unjudged,
-                "held_out_judged_share": round(ho_share, 4),
-                "held_out_judged_subjects": ho_subjects,
-                "held_out_judged": ho_judged,
-                "held_out_not_judged": ho_unjudged,
-                "last_people_judged_share": round(lp_share, 4),
-                "last_people_judged_subjects": lp_subjects,
-                "last_people_judged": lp_judged,
-                "last_people_not_judged": lp_unjudged,
+                **profile_figures,
                 **meeting_figures,
             }
         )
