@@ -2781,6 +2781,18 @@ def test_a_word_of_the_dictionary_capitalised_alone_inside_a_sentence_counts_a_c
     assert uses_under(CAPITAL_USE, text) == {CAPITAL_USE + "harbour": 2}
 
 
+def test_a_capitalised_noun_opening_a_paragraph_is_read_as_a_sentences_first_word():
+    # After a salutation's comma ("Colleagues,") the next paragraph opens a sentence: its first word
+    # is capitalised for that, not as a name, whether the dictionary knows it as a noun ("Harbour")
+    # or only as an adjective ("Arctic"), as after a full stop.
+    from meetings.core.topics.phrases import CAPITAL_USE, NAME_USE
+
+    for text in ("Colleagues,\n\nHarbour dues rose.", "Colleagues.\n\nHarbour dues rose."):
+        assert not uses_under(CAPITAL_USE, text) and not uses_under(NAME_USE, text), text
+    assert uses_under(CAPITAL_USE, "Colleagues, the Harbour dues rose.") == {CAPITAL_USE + "harbour": 1}
+    assert not uses_under(CAPITAL_USE, "Friends,\n\nArctic, as ever, is cold.")
+
+
 def test_a_name_of_a_place_the_dictionary_knows_as_a_noun_stays_said_only_in_names():
     # "Perm" and "China" are nouns to the dictionary ("a perm", "china" cups); the archive writes
     # them capitalised on their own more often than in lower case: names. Someone who says

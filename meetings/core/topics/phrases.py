@@ -706,6 +706,16 @@ def _ends_a_name(items: list[tuple[str, str]], i: int) -> bool:
     return not items[i + 1][0][:1].isupper()
 
 
+def _inside_a_sentence(items: list[tuple[str, str]], i: int) -> bool:
+    """Is items[i] no first word: neither the text's, nor a sentence's, nor a paragraph's (after a
+    salutation's comma, "Colleagues,", the next paragraph opens a sentence too)? Its capital then
+    says it is a name."""
+    if not i:
+        return False
+    gap = items[i - 1][1]  # (a gap follows its word)
+    return gap == " " or not (_SENTENCE_END.search(gap) or "\n" in gap)
+
+
 def _ends_its_phrase(items: list[tuple[str, str]], i: int) -> bool:
     """Does nothing of a phrase follow items[i]: a break, the text's end or one of NOUN_ENDS?"""
     return (
@@ -783,16 +793,14 @@ def word_uses(text: str) -> Counter:
             previous = low
             continue
         if can & _CAN_NAME_WORD:
-            if i and ((gap_before := items[i - 1][1]) == " " or not _SENTENCE_END.search(gap_before)):
+            if _inside_a_sentence(items, i):
                 out[(NAME_USE if _inside_a_name(items, i) else CAPITAL_USE) + key] += 1
             if can == _CAN_NAME_WORD:  # (most capitalised nouns: nothing else to count)
                 previous = low
                 continue
         if (
             can & _CAN_NAME_ALONE
-            and i
-            and not _SENTENCE_END.search(gap_before := items[i - 1][1])
-            and "\n" not in gap_before  # (nor a paragraph's first word, after a salutation's comma)
+            and _inside_a_sentence(items, i)
             and _ends_its_phrase(items, i)
             and not _inside_a_name(items, i)
         ):
