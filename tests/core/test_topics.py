@@ -2822,3 +2822,63 @@ def test_a_name_joined_at_a_texts_first_word_is_read_as_inside_it():
     for text in ("Zelvan and Harbour are partners.", "Today Zelvan and Harbour are partners."):
         assert uses_under(NAME_USE, text) == {NAME_USE + "harbour": 1}, text
     assert uses_under(NAME_USE, "Zelvan Harbour is busy.") == {NAME_USE + "harbour": 1}
+
+
+def test_a_word_written_after_the_article_is_no_surname_after_a_title():
+    """ "President Moon" (a leader of another country) is not the Moon, which the archive writes
+    with the article ("a flight to the Moon.", "the Moon is far"): a surname takes none. The title's forms stay one topic of their own and the thing another (they had been
+    one topic, both kinds of remark under the surname's label). A surname written with "the"
+    only before another word ("the Trump administration") is still one topic with its title."""
+    from meetings.core.topics.phrases import ARTICLE_USE, word_uses
+    from meetings.core.topics.subjects import variants
+
+    # The dictionary knows "moon" and "trump" as nouns: they are what the count is for.
+    said = "We flew to the Moon. The Moon is far, and the Moon, they say, is near."
+    assert word_uses(said)[ARTICLE_USE + "moon"] == 3
+    for text in (
+        "We met President Moon today.",
+        "The Trump administration sanctioned it.",
+        "We met the Moon Jae-in government.",
+        "Under the moon we sat.",
+    ):
+        assert not any(k.startswith(ARTICLE_USE) for k in word_uses(text)), text
+
+    got = variants(
+        {
+            "president moon": 4,
+            "new president moon": 2,
+            "moon": 9,
+            ARTICLE_USE + "moon": 3,
+            "president trump": 4,
+            "trump": 9,
+            ARTICLE_USE + "trump": 0,
+        }
+    )
+    assert "moon" not in got  # the thing is a topic of its own
+    assert got["new president moon"] == "president moon" and "president moon" not in got
+    assert got["president trump"] == "trump"
+    # One remark of the article is not enough to part them ("the Trump" in a quoted headline).
+    got = variants({"president trump": 4, "trump": 9, ARTICLE_USE + "trump": 1})
+    assert got["president trump"] == "trump"
+
+
+def test_a_title_form_parted_from_a_thing_takes_its_uses_of_the_word_with_it():
+    """Once "President Moon" is parted from the Moon (the archive writes "the Moon"), a remark
+    about the president no longer carries the Moon: its uses of the word are inside the title's
+    form, which the extractor also counted as the word alone. A remark saying both keeps the
+    Moon for its other uses."""
+    from meetings.core.topics.phrases import ARTICLE_USE
+    from meetings.core.topics.scoring import canonical_turns
+
+    def turn(i: int, phrases: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, i, 1, 10, False, Counter(phrases), 40)
+
+    thing = {"moon": 1, ARTICLE_USE + "moon": 1, "harbour": 1}
+    turns = [turn(i, thing) for i in range(1, 5)]
+    turns.append(turn(5, {"moon": 2, "president moon": 2, "harbour": 1}))
+    turns.append(turn(6, {"moon": 3, "president moon": 1, "new president moon": 1, "harbour": 1}))
+    turns.append(turn(7, {"moon": 1, "president moon": 1, "harbour": 1}))
+    got = {t.turn_id: dict(t.phrases) for t in canonical_turns(turns)}
+    assert got[5] == {"president moon": 2, "harbour": 1}
+    assert got[6] == {"moon": 2, "president moon": 1, "harbour": 1}
+    assert all(got[i] == {"moon": 1, "harbour": 1} for i in range(1, 5))

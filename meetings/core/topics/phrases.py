@@ -652,8 +652,13 @@ NAME_USE = "!"
 # noun, capitalised on its own inside a sentence at the end of its phrase ("*arctic": "in the
 # Arctic."): a noun of the archive if it is written so often enough (subjects.named_words).
 CAPITAL_USE = "*"
+# A key that counts a remark's uses of such a noun capitalised on its own right after "the",
+# inside a sentence, at the end of its phrase ("@moon": "to the Moon.", "the Moon is"): a thing or
+# a place, never a surname, which takes no article (subjects.variants: "President Moon" is no
+# title before the Moon). "The Trump administration" is none: the word does not end its phrase.
+ARTICLE_USE = "@"
 # The prefixes of the use keys: counts of how words are used, never topics.
-USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE)
+USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE, ARTICLE_USE)
 # Words after which a word qualifies nothing ("archival and", "hypersonic is").
 _FUNCTION_WORDS = NOUN_CUES | NOUN_ENDS | VERB_CUES
 # Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
@@ -772,7 +777,8 @@ def word_uses(text: str) -> Counter:
     are judged over the archive (subjects.verbs, subjects.adjectives, subjects.participle_names,
     subjects.named_words, subjects.modifiers). And each use of a noun of the dictionary as a word
     of a name (_inside_a_name), under NAME_USE + its key, read per person (scoring.score), and
-    of one capitalised alone inside a sentence, under CAPITAL_USE + its key; and so each use of a
+    of one capitalised alone inside a sentence, under CAPITAL_USE + its key (and under ARTICLE_USE
+    + its key too where "the" stands before it and it ends its phrase); and so each use of a
     word the dictionary knows as an adjective and no noun, capitalised alone inside a sentence at
     the end of its phrase ("in the Arctic."), which subjects.named_words reads."""
     out: Counter = Counter()
@@ -794,7 +800,12 @@ def word_uses(text: str) -> Counter:
             continue
         if can & _CAN_NAME_WORD:
             if _inside_a_sentence(items, i):
-                out[(NAME_USE if _inside_a_name(items, i) else CAPITAL_USE) + key] += 1
+                if _inside_a_name(items, i):
+                    out[NAME_USE + key] += 1
+                else:
+                    out[CAPITAL_USE + key] += 1
+                    if previous == "the" and _ends_its_phrase(items, i):
+                        out[ARTICLE_USE + key] += 1  # "to the Moon.": a thing, no surname
             if can == _CAN_NAME_WORD:  # (most capitalised nouns: nothing else to count)
                 previous = low
                 continue

@@ -265,7 +265,10 @@ def _canonical(
     occurrences.update(
         chain.from_iterable(starmap(repeat, chain.from_iterable(t.phrases.items() for t in turns[::step])))
     )
-    vmap = variants(remarks, names, occurrences)
+    parted: dict[str, list[str]] = {}
+    vmap = variants(remarks, names, occurrences, parted)
+    if parted:
+        turns = _without_uses_in_titles(turns, parted)
     _drop_pieces_of_renamed(vmap, remarks)
     if not vmap:
         return list(turns), vmap, occurrences
@@ -306,6 +309,36 @@ def _canonical(
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
     return out, vmap, occurrences
+
+
+def _without_uses_in_titles(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
+    """The turns with each word of `parted` (a thing, "moon", parted from the title's forms of a
+    person, "president moon": subjects.variants) counted less its uses inside those forms, which
+    the extractor also counted as the word; a word left with none goes. The count inside is that
+    of the forms no other form is the end of ("president moon", not "new president moon" again)."""
+    inside = {
+        word: [f for f in forms if not any(g != f and f.endswith(" " + g) for g in forms)]
+        for word, forms in parted.items()
+    }
+    words = inside.keys()
+    out = []
+    for t in turns:
+        phrases = t.phrases
+        if words.isdisjoint(phrases.keys()):
+            out.append(t)
+            continue
+        counts = dict(phrases.items())
+        for word in words & counts.keys():
+            left = counts[word] - sum(counts.get(f, 0) for f in inside[word])
+            if left > 0:
+                counts[word] = left
+            else:
+                del counts[word]
+        kept = PhraseCounts(tuple(counts), tuple(counts.values()))
+        out.append(
+            TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words)
+        )
+    return out
 
 
 def _drop_pieces_of_renamed(vmap: dict[str, str | None], remarks: Mapping[str, int]) -> None:

@@ -24,6 +24,7 @@ from meetings.core.parser.names import name_tokens
 from .phrases import (
     ADJECTIVES,
     ALIAS,
+    ARTICLE_USE,
     CAPITAL_USE,
     FIGURE_WORDS,
     GENERIC,
@@ -454,6 +455,20 @@ def _common_nouns(uses: Mapping[str, int], words: set[str]) -> set[str]:
     return {w for w, firsts in before.items() if len(firsts) >= COMMON_NOUN_MODIFIERS}
 
 
+# A word after a title that this many remarks, and this share of those carrying it, write
+# capitalised right after "the" at the end of its phrase (phrases.ARTICLE_USE: "to the Moon.") is
+# a thing or a place, not the surname the title stood before ("President Moon"). Two remarks at
+# least: one is a slip or a headline's "the".
+ARTICLE_MIN_REMARKS = 2
+ARTICLE_SHARE = 0.1
+
+
+def _written_with_the_article(word: str, remarks: Mapping[str, int]) -> bool:
+    """Does the archive write `word` as a thing, after "the" (ARTICLE_MIN_REMARKS, ARTICLE_SHARE)?"""
+    n = remarks.get(ARTICLE_USE + word, 0)
+    return n >= max(ARTICLE_MIN_REMARKS, ARTICLE_SHARE * remarks.get(word, 0))
+
+
 def _ends_with_one_of(words: list[str], full_names: set[str]) -> bool:
     """Do the last two or more words make one of the full names ("larkspuria arvo lindqvist",
     from "the President of Larkspuria Arvo Lindqvist")?"""
@@ -485,7 +500,10 @@ def _first_name_too(key: str, uses: Mapping[str, int], out: dict[str, str | None
 
 
 def variants(
-    uses: Mapping[str, int], names: Iterable[str] = (), occurrences: Mapping[str, int] | None = None
+    uses: Mapping[str, int],
+    names: Iterable[str] = (),
+    occurrences: Mapping[str, int] | None = None,
+    parted: dict[str, list[str]] | None = None,
 ) -> dict[str, str | None]:
     """key -> the key it is shown under, or None (not a subject: a person of the archive, a verb, a
     title). Only keys that change are in the map.
@@ -501,6 +519,9 @@ def variants(
     - A word the archive uses (almost) only before another word of a phrase is no topic alone
       (`modifiers`, judged on `occurrences`, the keys' uses over the archive, when given), nor is
       one most remarks carrying it use as a verb (`verbs`, judged on `uses`).
+    - A word after a title that the archive writes after "the" is a thing ("President Moon", "the
+      Moon"): the title's forms are one topic, the word another; `parted`, when given, is
+      filled with each such word and its title's forms (a title's form also counts as the word).
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     names = list(names)
     people = name_keys(names)
@@ -540,6 +561,9 @@ def variants(
         uses, {w for w in surnames if w not in people and not begins_a_name(w)}
     )
     surnames -= nouns_after_titles
+    # A word the archive writes after "the" is a thing or a place, not the surname a title stood
+    # before: "President Moon" and "the Moon" stay two topics (_written_with_the_article).
+    things = {w for w in surnames if _written_with_the_article(w, uses)}
     groups: dict[str, list[str]] = {}
     for key in uses:
         if key in out:
@@ -570,7 +594,7 @@ def variants(
             continue
         if base != key:
             _first_name_too(key, uses, out)
-        if base != key or base in surnames:
+        if base != key or (base in surnames and base not in things):
             groups.setdefault(base, []).append(key)
     # "The Skripal case": the matter of the person (or family) it names, one topic with the
     # surname said alone ("coronavirus cases" are no person's).
@@ -584,7 +608,10 @@ def variants(
         ):
             groups.setdefault(name, []).append(key)
     for base, members in groups.items():
-        if base in uses and base not in members:
+        if base in things:
+            if parted is not None:
+                parted[base] = members
+        elif base in uses and base not in members:
             members.append(base)
         _under_commonest(members, uses, out)
     _merge_acronyms(aliases, uses, out)
