@@ -28,7 +28,6 @@ from meetings.http.redirects import moved_permanently
 from meetings.models import (
     Appearance,
     Meeting,
-    MeetingTopic,
     Participant,
     ParticipantRole,
     RetiredTurnKey,
@@ -39,6 +38,7 @@ from meetings.models import (
 )
 from meetings.web import charts, profiles
 from meetings.web.filters import MeetingFilter, SearchFilter, SpeakerIndexFilter, TurnFilter, TurnTopicFilter
+from meetings.web.meeting_topics import meeting_topics
 
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
@@ -186,14 +186,7 @@ def meeting_detail(request, slug):
     )
     newer, older = _neighbours(meeting)
     lead, transcript_heading = leads.split_lead(meeting.description)
-    topics = list(
-        MeetingTopic.objects.filter(meeting=meeting)
-        .select_related("topic", "raised_by", "evidence")
-        .order_by("rank")
-    )
-    for mt in topics:
-        if mt.evidence:
-            mt.evidence.meeting = meeting
+    topics = meeting_topics(meeting, turns)
     return render(
         request,
         "meetings/meeting_detail.html",

@@ -332,19 +332,14 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         if chosen:
             out.turn_topics[t.turn_id] = chosen
 
-    # Raised: the first remark of a meeting that carries the phrase at all.
     by_meeting: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
         by_meeting[t.meeting_id].append(t)
     for meeting_id, mts in by_meeting.items():
-        seen: set[str] = set()
         totals: Counter = Counter()
         for t in sorted(mts, key=lambda x: x.position):
             for p, w in out.turn_topics.get(t.turn_id, {}).items():
                 totals[p] += w
-                if p not in seen:
-                    out.raised.add((t.turn_id, p))
-            seen.update(t.phrases.keys())
         m_words = sum(t.words for t in mts)
         m_uses: Counter = Counter()  # each phrase's uses in the meeting, over all its remarks
         for t in mts:
@@ -479,12 +474,17 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         for p in [*sorted(mine & set(t.phrases)), *sorted(dwelt - mine)]:  # own topics first
             if p not in chosen:
                 chosen[p] = full[t.turn_id][p]
-                first = min((u for u in by_meeting[t.meeting_id] if p in u.phrases), key=lambda u: u.position)
-                if first.turn_id == t.turn_id:
-                    out.raised.add((t.turn_id, p))
         if chosen:
             topics[t.turn_id] = chosen
     out.turn_topics = topics
+    # Raised: of the remarks that carry a topic in a meeting, the first.
+    first: dict[tuple[int, str], scoring.TurnPhrases] = {}
+    for t in turns:
+        for p in topics.get(t.turn_id, {}):
+            k = (t.meeting_id, p)
+            if k not in first or t.position < first[k].position:
+                first[k] = t
+    out.raised = {(t.turn_id, p) for (_, p), t in first.items()}
     return out
 
 

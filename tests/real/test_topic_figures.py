@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.derived.topic_index import PROFILE_REMARKS
-from meetings.models import MeetingTopic, Participant, ParticipantTopic, Topic, TurnTopic
+from meetings.models import Meeting, MeetingTopic, Participant, ParticipantTopic, Topic, Turn, TurnTopic
 from meetings.web.views import PROFILES_SHOWN
 from tests.helpers import shared_dir
 
@@ -37,6 +37,10 @@ PROFILE_ITEM = re.compile(
     r'<a href="\?speaker=\1">(\d+) remarks?</a>'
 )
 INDEX_PROFILES = re.compile(r'<a href="(/topics/[^"/]+/)#profiles-h">on (\d+) profiles?</a>')
+RAISED_BY = re.compile(
+    r'<li><a rel="tag" href="/topics/([^"/]+)/">[^<]*</a> <span class="meta">raised by ([^<(]+?)'
+    r' \(<a href="#([^"]+)">remark</a>\)'
+)
 BAR = re.compile(r'<a href="\?year=(\d+)" aria-label="\1: (\d+) remarks?">')
 
 
@@ -71,11 +75,34 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
     # and the remark its "raised by" line links to is one of them.
     carried = set(TurnTopic.objects.values_list("meeting_id", "topic_id"))
     carrying = set(TurnTopic.objects.values_list("turn_id", "topic_id"))
-    listed = list(MeetingTopic.objects.values_list("meeting_id", "topic_id", "evidence_id"))
+    listed = list(MeetingTopic.objects.values_list("meeting_id", "topic_id", "evidence_id", "raised_by_id"))
     assert len(listed) > 100
-    for meeting_id, topic_id, evidence_id in listed:
+    for meeting_id, topic_id, evidence_id, _ in listed:
         assert (meeting_id, topic_id) in carried, (meeting_id, topic_id)
         assert evidence_id is None or (evidence_id, topic_id) in carrying, (meeting_id, topic_id)
+    # In each meeting, of the remarks a topic page lists, the first says "raised it", and only it:
+    # never a list of "responded" with nothing raised, nor two raising remarks.
+    first: dict[tuple, tuple] = {}
+    raising: dict[tuple, list] = {}
+    for meeting_id, topic_id, turn_id, speaker_id, raised in TurnTopic.objects.values_list(
+        "meeting_id", "topic_id", "turn_id", "speaker_id", "raised"
+    ).order_by("meeting_id", "position"):
+        first.setdefault((meeting_id, topic_id), (turn_id, speaker_id))
+        if raised:
+            raising.setdefault((meeting_id, topic_id), []).append(turn_id)
+    assert {k: [t] for k, (t, _) in first.items()} == raising
+    # A meeting's "raised by" names the speaker of that remark, and its link opens it.
+    keys = dict(Turn.objects.values_list("id", "key"))
+    for meeting_id, topic_id, _, raised_by in listed:
+        assert raised_by == first[(meeting_id, topic_id)][1], (meeting_id, topic_id)
+    for meeting in Meeting.objects.filter(meeting_topics__raised_by__isnull=False).distinct()[:SAMPLE]:
+        page = client.get(meeting.get_absolute_url()).content.decode()
+        found = RAISED_BY.findall(page)
+        assert found, meeting.slug
+        for slug, name, key in found:
+            turn_id, speaker_id = first[(meeting.id, Topic.objects.get(slug=slug).id)]
+            assert key == keys[turn_id], (meeting.slug, slug)
+            assert html.unescape(name) == Participant.objects.get(id=speaker_id).name, (meeting.slug, slug)
     people = Participant.objects.filter(participant_topics__isnull=False).distinct()
     assert people.count() > 20
     checked = 0

@@ -261,3 +261,32 @@ def test_an_address_no_topic_holds_offers_the_search_for_its_words(client):
     # An address that reads as no words gets no search link.
     r = client.get("/topics/---/")
     assert r.status_code == 404 and "/search/?q=" not in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_meetings_raised_by_links_the_remark_that_raised_it(client, generated):
+    """A meeting's "raised by X (remark)" opens X's remark: the first of the meeting's remarks that
+    the topic page lists, the one it marks "raised it" (it had opened the remark that carried the
+    topic best, often another speaker's)."""
+    from meetings.models import MeetingTopic
+
+    rows = MeetingTopic.objects.exclude(raised_by=None).select_related("meeting", "topic", "raised_by")
+    assert rows.count() > 20
+    checked = 0
+    for mt in rows:
+        raising = TurnTopic.objects.filter(meeting_id=mt.meeting_id, topic=mt.topic).order_by("position")
+        first = raising.select_related("turn").first()
+        assert first.raised and not raising.filter(raised=True).exclude(id=first.id).exists()
+        assert first.turn.speaker_id == mt.raised_by_id
+        text = page(client, mt.meeting.get_absolute_url())
+        line = re.search(
+            rf'href="{re.escape(mt.topic.get_absolute_url())}">[^<]*</a> <span class="meta">(.*?)</span></li>',
+            text,
+        )
+        assert line, (mt.meeting.slug, mt.topic.slug)
+        assert (
+            html.unescape(line.group(1))
+            == f'raised by {mt.raised_by.name} (<a href="#{first.turn.key}">remark</a>)'
+        )
+        checked += 1
+    assert checked == rows.count()

@@ -224,7 +224,9 @@ class Scored:
     """Everything the archive stores about topics."""
 
     turn_topics: dict[int, dict[str, float]] = field(default_factory=dict)  # turn -> phrase -> weight
-    raised: set[tuple[int, str]] = field(default_factory=set)  # (turn, phrase) that introduced it
+    raised: set[tuple[int, str]] = field(
+        default_factory=set
+    )  # (turn, topic): the first of its meeting to carry it (_raised)
     person_topics: dict[int, list[tuple[str, float, int]]] = field(
         default_factory=dict
     )  # person -> (phrase, score, remarks)
@@ -521,13 +523,11 @@ def score(
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
         m_words = 0
-        mts.sort(key=lambda x: x.position)  # once: _listed_topics_in_remarks reads them so too
+        mts.sort(key=lambda x: x.position)  # once: _listed_topics_in_remarks and _raised read them so too
         for t in mts:
             m_words += t.words
             for p, w in turn_topics.get(t.turn_id, empty).items():
                 totals[p] += w
-                if p not in seen:
-                    out.raised.add((t.turn_id, p))
             seen.update(t.phrases.keys())
         meetings_carrying.update(seen)
         meeting_words.append(m_words)
@@ -641,7 +641,26 @@ def score(
         weighed.sort(key=lambda kv: (-kv[1], kv[0]))
         out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
     _listed_topics_in_remarks(out, turns, by_meeting, unit)
+    out.raised = _raised(out.turn_topics, by_meeting)
     return out
+
+
+def _raised(turn_topics: Mapping[int, Mapping[str, float]], by_meeting) -> set[tuple[int, str]]:
+    """(turn, topic) for the first remark of each meeting (in position order: `by_meeting` holds
+    them sorted) that carries the topic among its topics: of the remarks a topic page lists for
+    that meeting, the one that raised it, and only it. An earlier remark that names it in passing
+    (no topic of that remark) is not listed, so cannot be the one; the page never shows a
+    meeting's remarks all "responded"."""
+    raised: set[tuple[int, str]] = set()
+    for mts in by_meeting.values():
+        seen: set[str] = set()
+        for t in mts:
+            chosen = turn_topics.get(t.turn_id)
+            if chosen:
+                for p in chosen.keys() - seen:
+                    raised.add((t.turn_id, p))
+                seen.update(chosen)
+    return raised
 
 
 def _fragments(turns, df: Counter, subs: dict[str, frozenset[str]]) -> set[str]:
@@ -743,8 +762,8 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
     meeting's list) that it comes back to, DWELT_USES times or more (the head of state's long
     answers, each on many subjects, count on the Syria page), and every topic of its meeting's list
     that it speaks of (a word the meeting says again and again, MEETING_WORD_ZIPF, may be no
-    remark's main topic: its remarks are what the meeting's "wildfires" opens). Raised as the main
-    topics are: by the first remark of the meeting that carries it."""
+    remark's main topic: its remarks are what the meeting's "wildfires" opens). Who raised each is
+    read afterwards, from all of them (_raised)."""
     own = {pid: {p for p, _, _ in plist} for pid, plist in out.person_topics.items()}
     listed: set[str] = set().union(*own.values()) if own else set()
     for mlist in out.meeting_topics.values():
@@ -754,9 +773,8 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
     added = False
     nobody: set[str] = set()
     for mid, mts in by_meeting.items():
-        seen: set[str] = set()
         of_meeting = {p for p, _ in out.meeting_topics.get(mid, ())}
-        for t in mts:  # in position order (sorted when raised was found)
+        for t in mts:
             carried = listed.intersection(t.phrases.keys())
             if not carried:
                 continue
@@ -774,9 +792,6 @@ def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
                     out.dwelt_from[t.turn_id] = len(chosen) + len(new_own)
                 for p in new_own + dwelt:
                     chosen[p] = _remark_weight(t.phrases[p], unit[p], t.is_summary)
-                    if p not in seen:
-                        out.raised.add((t.turn_id, p))
-            seen |= carried
     if added:  # keep the remarks in the archive's order (grouped by meeting)
         tt = out.turn_topics
         out.turn_topics = {t.turn_id: tt[t.turn_id] for t in turns if t.turn_id in tt}
