@@ -462,3 +462,71 @@ def test_a_title_with_its_place_before_a_single_name():
     label = parse_label("Patriarch of Larkspur and All Borduria Tikhon")
     assert (label.name, label.role) == ("Patriarch Tikhon", "Patriarch of Larkspur and All Borduria")
     assert parse_label("We all agree") is None
+
+
+# --- a speaker's label written without its colon -----------------------------------------------
+
+
+def test_a_speakers_name_without_its_colon_opens_their_turn():
+    """A page that labels a speaker "Name:" now and then drops the colon ("Name. Thank you.",
+    "Name Yes. Quite so."): the paragraph is that speaker's turn, not the previous speaker's (an
+    answer had been shown under the question before it, a reply inside the host's remark)."""
+    text = page(
+        """
+Helena Marsh: Good afternoon. Let us start with the ferries.
+
+Question: My question is for both of you. When will the new ferry sail?
+
+Arvo Lindqvist. Thank you for your question.
+
+The ferry sails in May, once the quay is ready.
+
+Helena Marsh: I agree with my colleague.
+
+Arvo Lindqvist Yes. And the second ferry follows in June.
+
+Helena Marsh: Thank you.
+
+Arvo Lindqvist: Thank you, colleagues.
+""",
+        title="News conference on the harbour ferries",
+    )
+    titled = text.replace("Arvo Lindqvist:", "Harbour Master Arvo Lindqvist:")
+    got = parse_transcript(text)
+    assert [(t.name, t.generic) for t in got.turns] == [
+        ("Helena Marsh", None),
+        (None, "Question"),
+        ("Arvo Lindqvist", None),
+        ("Helena Marsh", None),
+        ("Arvo Lindqvist", None),
+        ("Helena Marsh", None),
+        ("Arvo Lindqvist", None),
+    ]
+    assert got.turns[2].paragraphs[0].startswith("Thank you for your question")
+    assert got.turns[4].paragraphs[0].startswith("Yes. And the second ferry")
+    # The same where the page's label writes a title before the name.
+    assert [(t.name, t.generic) for t in parse_transcript(titled).turns] == [
+        (t.name, t.generic) for t in got.turns
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Arvo Lindqvist thanked the council for its work.",  # prose about the speaker
+        "Arvo Lindqvist’s ferry sails in May.",
+        "Arvo Lindqvist, the harbour master, spoke next.",
+        "Arvo Lindqvist Harbour Foundation will pay for it.",  # a name that goes on
+    ],
+)
+def test_a_paragraph_opening_with_a_speakers_name_in_prose_stays_speech(paragraph):
+    text = page(
+        f"""
+Helena Marsh: Good afternoon.
+
+{paragraph}
+
+Arvo Lindqvist: Thank you.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Arvo Lindqvist"]

@@ -44,6 +44,11 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
 # paragraph after a label standing alone ("Name" then "(retranslated): text").
 NOTE_OPENING = re.compile(r"^\((?P<note>[^()]{1,60})\)\s*:\s*")
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
+# What follows a speaker's name written as a label without its colon: a full stop and a new
+# sentence ("Name. Thank you."), or a one-word reply, a capitalised word and its punctuation
+# ("Name Yes. Quite so.", "Name No, not yet."; not "Name Harbour Foundation will").
+_AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
+_AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 
 
 def _is_word_char(c: str) -> bool:
@@ -102,6 +107,7 @@ class Page:
         self._attested: dict[str, bool] = {}
         self._ordinary_words: set[str] | None = None
         self._named_elsewhere: dict[str, bool] = {}
+        self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
@@ -187,8 +193,40 @@ class Page:
                 and _JUST_A_NAME.match(found[1])
             ):
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
+        if found is None:
+            found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
         return found
+
+    def _colonless_label(self, paragraph: str) -> tuple[Label, str] | None:
+        """(label, text) when the paragraph opens with the name of a speaker the page labels
+        elsewhere ("Name: …"), written without its colon (_AFTER_STOP, _AFTER_SPACE): a slip of
+        the page's, read as the label it stands for. Only full names of two words or more, whether
+        the label writes a title before the name or not ("President of Larkspuria Arvo Lindqvist:"
+        … "Arvo Lindqvist. Thank you.")."""
+        if self._speaker_names is None:
+            self._speaker_names = {}
+            for prefix in self.label_prefixes:
+                label = self._labels.get(prefix) or parse_label(prefix, self.attested, self.ordinary)
+                if label is not None and label.name and not label.generic and " " in label.name:
+                    self._speaker_names.setdefault(label.name, label)
+        if not self._speaker_names:
+            return None
+        head = self.clean(paragraph)[:120]
+        words = head.split(" ", 5)
+        for k in range(min(len(words) - 1, 4), 1, -1):
+            name = " ".join(words[:k])
+            stopped = name.endswith(".")
+            label = self._speaker_names.get(name[:-1] if stopped else name)
+            if label is None:
+                continue
+            at = len(name) - stopped  # (the stop is read with what follows)
+            m = _AFTER_STOP.match(head, at) or (None if stopped else _AFTER_SPACE.match(head, at))
+            if m is None:
+                return None
+            self.warnings.append(f"a label without its colon read as a label: {label.name}")
+            return label, self.clean(paragraph)[m.end() :]
+        return None
 
     def summary_of(self, paragraph: str):
         p = paragraph.strip()
