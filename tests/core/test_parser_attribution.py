@@ -530,3 +530,38 @@ Arvo Lindqvist: Thank you.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Arvo Lindqvist"]
+
+
+# --- a stage direction written inside a label ---------------------------------------------------
+
+
+def test_a_stage_direction_inside_a_label_is_the_remarks_not_the_labels():
+    """ "Name (Noise in the audience): …" and "Volunteer (Hands the chair a letter.): …": what
+    happened is a stage direction of the remark, not part of the label shown as the speaker (the
+    page had shown a speaker "Volunteer (Hands the chair a letter.)"). A translation note, or how
+    the speaker spoke, stays the label's ("Name (retranslated): …", "Name (answering a
+    question): …")."""
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Question: When will the ferry sail?
+
+Helena Marsh (Noise in the audience): Hold on, colleagues. Let me answer.
+
+Volunteer (Hands the chair a letter.): This is the question most people sent in.
+
+Arvo Lindqvist (retranslated): The ferry sails in May.
+""",
+        title="News conference on the harbour ferries",
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic, t.label) for t in turns] == [
+        ("Helena Marsh", None, "Helena Marsh"),
+        (None, "Question", "Question"),
+        ("Helena Marsh", None, "Helena Marsh"),
+        (None, "Volunteer", "Volunteer"),
+        ("Arvo Lindqvist", None, "Arvo Lindqvist (retranslated)"),
+    ]
+    assert turns[2].paragraphs[0] == "(Noise in the audience) Hold on, colleagues. Let me answer."
+    assert turns[3].paragraphs[0] == "(Hands the chair a letter.) This is the question most people sent in."

@@ -44,6 +44,12 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*[a-z](?![\w'’])")
 # paragraph after a label standing alone ("Name" then "(retranslated): text").
 NOTE_OPENING = re.compile(r"^\((?P<note>[^()]{1,60})\)\s*:\s*")
 _JUST_A_NAME = re.compile(r"^(?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]*\.?$")
+# A label's bracketed note that says how the words reached the page or how the speaker spoke, not
+# what happened: it stays the label's ("Name (retranslated):", "Name (answering a question):").
+_LABEL_NOTE = re.compile(
+    r"^(?:(?i:re-?translated|translat|in [a-z]+$|through an interpreter|via an? interpreter)|[a-z]+ing\b)"
+)
+_NOTE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 # What follows a speaker's name written as a label without its colon: a full stop and a new
 # sentence ("Name. Thank you."), or a one-word reply, a capitalised word and its punctuation
 # ("Name Yes. Quite so.", "Name No, not yet."; not "Name Harbour Foundation will").
@@ -184,6 +190,18 @@ class Page:
                 if noted is not None:
                     label = noted
                     found = (noted, found[1][m.end() :])
+            if (
+                found
+                and found[0].note
+                and is_stage_direction(found[0].note)
+                and not _LABEL_NOTE.match(found[0].note)
+                and (bare := _NOTE_AT_END.sub("", prefix))
+                and (unnoted := parse_label(bare, self.attested, self.ordinary)) is not None
+            ):
+                # "Name (Noise in the audience): text": what happened is the remark's stage
+                # direction, not a part of the label shown as the speaker.
+                label = unnoted
+                found = (unnoted, f"({found[0].note}) {found[1]}".rstrip())
             if (
                 found
                 and label
