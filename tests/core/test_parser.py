@@ -555,3 +555,40 @@ def test_a_given_name_in_another_transliteration_begins_a_name():
     label = parse_label("President of the Harbour Council on Fisheries and Trade Viatcheslav Moshe Navarov")
     assert label.name == "Viatcheslav Moshe Navarov"
     assert label.role == "President of the Harbour Council on Fisheries and Trade"
+
+
+def test_an_excerpts_heading_a_long_topic_heading_and_a_note_giving_the_floor_are_not_speech():
+    """Three more kinds of page furniture between remarks, before the next labelled remark: the
+    heading of the excerpts that follow ("Excerpts from transcript of the meeting of the Harbour
+    Board"), a topic heading of one long sentence after an omission mark (over forty words), and
+    the page's note giving the floor ("The floor is given to Tomas Reyes, chairman of the Board").
+    Each had been read as the last speaker going on. A remark's own short last line stays."""
+    long_topic = (
+        "On the proposal to enshrine in the harbour charter the duty of the Board to repair every quay "
+        "wall and every mooring within one year of a storm, to report on the repairs to the Council and "
+        "to the people of the town, and to publish the costs of each repair together with the name of "
+        "the contractor and the date on which the work was accepted."
+    )
+    assert len(long_topic.split()) > 40
+    t = parse_transcript(
+        "Meeting of the Harbour Board\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: The quay needs a new wall.\n"
+        "Thank you for your attention.\n"
+        "Excerpts from transcript of the meeting of the Harbour Board and the Ferry League\n"
+        "Tomas Reyes: Thank you, Madam Mayor.\n"
+        "<…>\n"
+        f"{long_topic}\n"
+        "Helena Marsh: I believe this is important.\n"
+        "I congratulate you all.\n"
+        "The floor is given to Tomas Reyes, chairman of the Harbour Board\n"
+        "Tomas Reyes: Madam Mayor, colleagues.\n"
+        "Welcome to Larkspur\n"
+        "Helena Marsh: Thank you.\n"
+    )
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["The quay needs a new wall.", "Thank you for your attention."]),
+        ("Tomas Reyes", ["Thank you, Madam Mayor.", "<…>"]),
+        ("Helena Marsh", ["I believe this is important.", "I congratulate you all."]),
+        ("Tomas Reyes", ["Madam Mayor, colleagues.", "Welcome to Larkspur"]),
+        ("Helena Marsh", ["Thank you."]),
+    ]

@@ -25,8 +25,12 @@ class Header(NamedTuple):
 
 
 SECTION_HEADING_WORDS = 40
+TOPIC_HEADING_WORDS = 80  # a topic heading after an omission mark may be one long sentence
 _TOPIC_HEADING = re.compile(r"^On (?:the |a |an )?[a-z]")  # "On amendments to …", "On the proposal to …"
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+# The page's own note handing over to the next speaker, in the passive and unpunctuated ("The floor
+# is given to <Name>, <title>"): a speaker says "I give the floor to …".
+_FLOOR_NOTE = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to [A-Z]")
 
 
 def _section_headings(page: Page) -> set[int]:
@@ -34,8 +38,11 @@ def _section_headings(page: Page) -> set[int]:
     page furniture, not the last speaker going on. After a remark and a divider ("* * *") or an
     omission mark ("<…>"): a short paragraph that is no sentence (no final punctuation, or a
     colon with nothing after it: "Statements following the talks:") or a topic heading of one
-    sentence ("On the proposal to …."). Straight after a remark: only a topic heading with no
-    final punctuation ("On amendments to the Constitution")."""
+    sentence ("On the proposal to …."; TOPIC_HEADING_WORDS at most). Straight after a remark: only
+    a topic heading with no final punctuation ("On amendments to the Constitution"), the heading
+    of the excerpts that follow ("Excerpts from transcript of …") or the page's note giving the
+    floor ("The floor is given to <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome
+    to Larkspur") stays the speaker's."""
     cleaned = [page.clean(p) for p in page.raw]
     labelled = [page.label_of(p) is not None for p in page.raw]
     # After the first remark: the lead's headings are the lead's.
@@ -46,14 +53,20 @@ def _section_headings(page: Page) -> set[int]:
         if (
             not labelled[i]
             and labelled[i + 1]
-            and len(cp.split()) <= SECTION_HEADING_WORDS
+            and len(cp.split()) <= TOPIC_HEADING_WORDS
             and not chrome.OMISSION.match(cp)
         ):
             before = cleaned[i - 1]
             marked = bool(chrome.SEPARATOR.match(before) or chrome.OMISSION.match(before))
-            heading = chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1]))
+            short = len(cp.split()) <= SECTION_HEADING_WORDS
+            heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
-            if (marked and (heading or topic)) or (topic and chrome.is_heading(cp)):
+            unpunctuated = short and chrome.is_heading(cp)
+            if (
+                (marked and (heading or topic))
+                or (topic and unpunctuated)
+                or (unpunctuated and (chrome.is_excerpt_heading(cp) or _FLOOR_NOTE.match(cp)))
+            ):
                 out.add(i)
     if out:
         page.warnings.append(f"{len(out)} section heading(s) between remarks were left out")
