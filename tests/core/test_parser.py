@@ -592,3 +592,27 @@ def test_an_excerpts_heading_a_long_topic_heading_and_a_note_giving_the_floor_ar
         ("Tomas Reyes", ["Madam Mayor, colleagues.", "Welcome to Larkspur"]),
         ("Helena Marsh", ["Thank you."]),
     ]
+
+
+def test_a_pull_quote_in_quotation_marks_is_left_out_wherever_its_text_stands():
+    """A paragraph wholly in quotation marks (of any kind or order, ”…“ too) that repeats
+    sentences of another paragraph of the page is a pull-quote, even where that paragraph is no
+    longer than it (a sentence's opening word dropped: "First, we must …" quoted as "We must …"),
+    or far from it (a caption of the first answer placed in the fifth). Had been kept as the
+    speaker's words, said twice."""
+    first = "The ferry is the town's oldest road. It must sail every day of the year."
+    second = "First, we must rebuild the north quay. All moorings must be ready by May."
+    filler = [
+        f"Point {i}: the harbour board met and went through the accounts line by line." for i in range(20)
+    ]
+    body = "\n".join(filler)
+    text = (
+        "Interview to the Harbour Gazette\nMay 3, 2021\nLead.\n"
+        f"Question: What matters most?\nHelena Marsh: {first}\n{body}\n"
+        f"Question: And then?\nHelena Marsh: {second}\n”{first}“\n"
+        "Something else entirely, said once.\n"
+        f"“We must rebuild the north quay. All moorings must be ready by May.”\nThank you.\n"
+    )
+    t = parse_transcript(text)
+    assert [p for x in t.turns for p in x.paragraphs if "ferry" in p or "moorings" in p] == [first, second]
+    assert t.turns[-1].paragraphs == [second, "Something else entirely, said once.", "Thank you."]

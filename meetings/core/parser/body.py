@@ -21,6 +21,8 @@ _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A paragraph wholly in quotation marks, of any kind and either way round ("…", “…”, ”…“, «…»).
+_QUOTED_WHOLE = re.compile(r"^[\"“”«»„][^\"“”«»„]+[\"“”«»„]$")
 
 
 def join_split_labels(page: Page, paras: list[str]) -> list[str]:
@@ -71,8 +73,13 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
             continue
         sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
         first = sentences[0] if sentences else ""
-        shorter = len(core) + 20
-        lo, hi = max(0, i - 15), min(len(paras), i + 16)
+        if _QUOTED_WHOLE.match(page.clean(paras[i])):
+            # Wholly in quotation marks: a caption, wherever its text stands on the page, and
+            # however little longer that text is (a word or two dropped from it).
+            shorter, lo, hi = len(core) - 1, 0, len(paras)
+        else:
+            shorter = len(core) + 20
+            lo, hi = max(0, i - 15), min(len(paras), i + 16)
         if (
             first
             and (i == lo or everything.find(first, starts[lo], starts[i] - 1) < 0)
