@@ -2882,3 +2882,47 @@ def test_a_title_form_parted_from_a_thing_takes_its_uses_of_the_word_with_it():
     assert got[5] == {"president moon": 2, "harbour": 1}
     assert got[6] == {"moon": 2, "president moon": 1, "harbour": 1}
     assert all(got[i] == {"moon": 1, "harbour": 1} for i in range(1, 5))
+
+
+def test_a_place_adjective_inside_another_name_is_not_the_place():
+    """ "Larkovian" alone is Larkovia, but a remark that says it only inside another name ("the
+    Larkovian Economic Union", "Upper Larkovian") speaks of that name, not of Larkovia: it no
+    longer carries the place (the place's topic page had listed 34 remarks of 36 that only named
+    the union). An adjective before a common noun ("Larkovian ferries") is still the place, as is
+    the place's people ("our Larkovian partners")."""
+    from meetings.core.topics.phrases import NAME_USE
+    from meetings.core.topics.scoring import canonical_turns
+
+    def turn(i: int, phrases: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, i, 1, 10, False, Counter(phrases), 40)
+
+    turns = [turn(i, {"larkovia": 1, "harbour": 1}) for i in range(1, 4)]
+    turns += [turn(i, {"upper larkovia": 1, "harbour": 1}) for i in range(4, 6)]
+    union = {"larkovian": 2, "larkovian economic union": 2, "economic union": 2, NAME_USE + "union": 2}
+    turns.append(turn(6, {**union, "harbour": 1}))
+    turns.append(turn(7, {"larkovian": 1, "upper larkovian": 1, "harbour": 1}))
+    turns.append(turn(8, {"larkovian": 1, "larkovian ferry": 1, "harbour": 1}))
+    turns.append(turn(9, {"larkovian": 1, "larkovian partner": 1, "harbour": 1}))
+    turns.append(turn(10, {"larkovian": 3, "larkovian economic union": 1, NAME_USE + "union": 1}))
+    # A country's other name ("America" for the United States) inside another place's ("North
+    # America").
+    turns += [turn(i, {"america": 1, "united state": 1}) for i in range(11, 14)]
+    turns += [turn(i, {"united state": 1, "harbour": 1}) for i in range(17, 19)]
+    turns += [turn(i, {"north america": 1, "harbour": 1}) for i in range(14, 16)]
+    turns.append(turn(16, {"america": 1, "north america": 1, "harbour": 1}))
+    got = {t.turn_id: dict(t.phrases) for t in canonical_turns(turns)}
+    assert got[16] == {"north america": 1, "harbour": 1}
+    # A pair or a part "of" it is still the place: "Larkovia and America", "the north of America".
+    pair = {"america": 1, "larkovia and america": 1, "north of america": 1}
+    more = [turn(i, {"united state": 1}) for i in range(20, 23)]
+    assert "united state" in dict(canonical_turns([*turns, *more, turn(19, pair)])[-1].phrases)
+    # Not where the name holds the very word the key is shown as: the Olympics in "the Olympic
+    # Games" (one subject; "olympics" is shown as "olympic").
+    games = {"olympics": 1, "olympic game": 1, NAME_USE + "game": 1}
+    olympic = canonical_turns([turn(i, {"olympic": 1}) for i in range(1, 4)] + [turn(9, games)])
+    assert dict(olympic[-1].phrases) == {"olympic": 1, "olympic game": 1}
+    assert got[11] == {"united state": 1}
+    assert "larkovia" not in got[6] and got[6]["larkovian economic union"] == 2
+    assert "larkovia" not in got[7] and got[7]["upper larkovia"] == 1
+    assert got[8]["larkovia"] == 1 and got[9] == {"larkovia": 1, "harbour": 1}
+    assert got[10]["larkovia"] == 3  # said alone besides

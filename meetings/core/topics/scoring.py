@@ -304,13 +304,44 @@ def _canonical(
             kept = PhraseCounts(left, tuple(_unless(phrases.values(), gone)))
         else:
             merged: dict[str, int] = {}
+            inside = _inside_other_names(phrases, vmap, renamed)
             for p, c in phrases.items():
                 q = marks[p] if p in marks else vmap.get(p, p)
-                if q is not None and c > merged.get(q, 0):
+                if q is not None and c > merged.get(q, 0) and p not in inside:
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
     return out, vmap, occurrences
+
+
+def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | None], renamed) -> set[str]:
+    """The one-word keys of a remark shown under another key (`renamed`: "larkovian" as the place
+    "larkovia") whose every use in it is inside one longer key of it that is shown as a different
+    subject and is a name: one it ends ("North Larkovia", "Latin American"; not a pair or a part
+    "of" it, "Russia and America", "the north of America"), a key renamed too
+    ("upper larkovian" as "upper larkovia"), or one whose last word the remark writes as a word of
+    a name (phrases.NAME_USE: "Larkovian Economic Union"). There the word is that name's, not the
+    place's. A name holding the very word the key is shown as does not count ("olympics", shown
+    as "olympic", in "Olympic Games": one subject). An adjective before a common noun ("Larkovian
+    ferries") stays the place, as an unrenamed word inside a phrase stays itself (the remark's
+    topics pick one of the two)."""
+    out: set[str] = set()
+    for p, c in phrases.items():
+        if " " in p or p not in renamed:
+            continue
+        q = vmap[p]
+        for longer, n in phrases.items():
+            if n < c or " " not in longer:
+                continue
+            words = longer.split(" ")
+            if p not in words or q in words or (shown := vmap.get(longer, longer)) == q:
+                continue
+            if (words[-1] == p and NAME_LINKS.isdisjoint(words)) or (
+                shown is not None and (longer in renamed or phrases.get(NAME_USE + words[-1], 0) > 0)
+            ):
+                out.add(p)
+                break
+    return out
 
 
 def _without_uses_in_titles(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
