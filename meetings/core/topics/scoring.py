@@ -224,9 +224,8 @@ class Scored:
     """Everything the archive stores about topics."""
 
     turn_topics: dict[int, dict[str, float]] = field(default_factory=dict)  # turn -> phrase -> weight
-    raised: set[tuple[int, str]] = field(
-        default_factory=set
-    )  # (turn, topic): the first of its meeting to carry it (_raised)
+    # (turn, topic): the first remark of its meeting to carry it as a topic (_raised)
+    raised: set[tuple[int, str]] = field(default_factory=set)
     person_topics: dict[int, list[tuple[str, float, int]]] = field(
         default_factory=dict
     )  # person -> (phrase, score, remarks)
@@ -331,7 +330,7 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
             continue
         q = vmap[p]
         for longer, n in phrases.items():
-            if n < c or " " not in longer:
+            if n < c or p not in longer or " " not in longer:  # (a substring first: cheap)
                 continue
             words = longer.split(" ")
             if p not in words or q in words or (shown := vmap.get(longer, longer)) == q:
