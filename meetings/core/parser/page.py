@@ -224,8 +224,11 @@ class Page:
         … "Arvo Lindqvist. Thank you.")."""
         if self._speaker_names is None:
             self._speaker_names = {}
-            for prefix in self.label_prefixes:
-                label = self._labels.get(prefix) or parse_label(prefix, self.attested, self.ordinary)
+            for prefix in dict.fromkeys(self.label_prefixes):  # each once, parsed once (label_of's cache)
+                try:
+                    label = self._labels[prefix]
+                except KeyError:
+                    label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
                 if label is not None and label.name and not label.generic and " " in label.name:
                     self._speaker_names.setdefault(label.name, label)
         if not self._speaker_names:
