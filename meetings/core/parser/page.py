@@ -114,6 +114,7 @@ class Page:
         self._ordinary_words: set[str] | None = None
         self._named_elsewhere: dict[str, bool] = {}
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
+        self._name_openings: set[str] = set()  # their first words
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
@@ -231,9 +232,11 @@ class Page:
                     label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
                 if label is not None and label.name and not label.generic and " " in label.name:
                     self._speaker_names.setdefault(label.name, label)
-        if not self._speaker_names:
-            return None
-        head = self.clean(paragraph)[:120]
+            self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
+        cleaned = self.clean(paragraph)
+        if cleaned.partition(" ")[0] not in self._name_openings:
+            return None  # (most paragraphs: no speaker's first name opens them)
+        head = cleaned[:120]
         words = head.split(" ", 5)
         for k in range(min(len(words) - 1, 4), 1, -1):
             name = " ".join(words[:k])
@@ -246,7 +249,7 @@ class Page:
             if m is None:
                 return None
             self.warnings.append(f"a label without its colon read as a label: {label.name}")
-            return label, self.clean(paragraph)[m.end() :]
+            return label, cleaned[m.end() :]
         return None
 
     def summary_of(self, paragraph: str):
