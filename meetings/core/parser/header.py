@@ -53,12 +53,12 @@ def _section_headings(page: Page) -> set[int]:
         if (
             not labelled[i]
             and labelled[i + 1]
-            and len(cp.split()) <= TOPIC_HEADING_WORDS
+            and (words := len(cp.split())) <= TOPIC_HEADING_WORDS
             and not chrome.OMISSION.match(cp)
         ):
             before = cleaned[i - 1]
             marked = bool(chrome.SEPARATOR.match(before) or chrome.OMISSION.match(before))
-            short = len(cp.split()) <= SECTION_HEADING_WORDS
+            short = words <= SECTION_HEADING_WORDS
             heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
             unpunctuated = short and chrome.is_heading(cp)

@@ -161,6 +161,14 @@ class Page:
             self._attested[candidate] = found
         return self._attested[candidate]
 
+    def _parsed(self, prefix: str) -> Label | None:
+        """parse_label(prefix) with this transcript's knowledge, once per prefix."""
+        try:
+            return self._labels[prefix]
+        except KeyError:
+            label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
+            return label
+
     def label_of(self, paragraph: str) -> tuple[Label, str] | None:
         """(label, text after the colon) when the paragraph opens with a speaker label."""
         try:
@@ -173,10 +181,7 @@ class Page:
             found = None
         else:
             prefix = head[:idx]
-            try:
-                label = self._labels[prefix]
-            except KeyError:
-                label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
+            label = self._parsed(prefix)
             found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
             if (
                 found
@@ -225,11 +230,8 @@ class Page:
         … "Arvo Lindqvist. Thank you.")."""
         if self._speaker_names is None:
             self._speaker_names = {}
-            for prefix in dict.fromkeys(self.label_prefixes):  # each once, parsed once (label_of's cache)
-                try:
-                    label = self._labels[prefix]
-                except KeyError:
-                    label = self._labels[prefix] = parse_label(prefix, self.attested, self.ordinary)
+            for prefix in dict.fromkeys(self.label_prefixes):  # each once
+                label = self._parsed(prefix)
                 if label is not None and label.name and not label.generic and " " in label.name:
                     self._speaker_names.setdefault(label.name, label)
             self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
