@@ -163,6 +163,16 @@ def test_a_topic_whose_remarks_write_another_of_its_forms_is_labelled_as_they_wr
     assert common_label("valdoria", ["The Valdorian fleet."], forms=["valdorian"]) == "Valdoria"
 
 
+def test_a_phrase_across_a_plurals_apostrophe_is_labelled_as_written():
+    # "The United States’ withdrawal": the phrase's words, read without the apostrophe, are
+    # labelled as the remark writes them, not as the lower-case key.
+    from meetings.core.topics.phrases import common_label
+
+    texts = ["The United States’ withdrawal from the treaty hurt everyone."]
+    assert "united states withdrawal" in candidates(texts[0])
+    assert common_label("united states withdrawal", texts) == "United States' withdrawal"
+
+
 def test_an_acronym_written_with_an_ampersand_is_labelled_as_written():
     from meetings.core.topics.phrases import common_label
 
@@ -314,6 +324,37 @@ def test_a_country_under_its_other_names_is_one_topic():
     assert got["america"] == "united state" and got["usa"] == "united state"
     assert "united state" not in got and "latin america" not in got
     assert "britain" not in got  # no other name of it in this archive
+
+
+def test_an_acronym_spelled_like_a_function_word_is_a_word_of_its_own():
+    # Written in capitals, "US", "IT", "WHO" and "START" are names, not the pronoun, the verb or
+    # the question word; an interjection or a title in capitals ("OK", "MR") stays none.
+    got = candidates(
+        "Trade with the US grew. The IT sector and foreign IT companies. The WHO praised it. "
+        "The New START treaty expires. OK, let us go. MR Smith agreed."
+    )
+    assert got["us"] == 1 and got["it sector"] == 1 and got["it company"] == 1
+    assert "ii" not in candidates("After World War II, and in the II century.")
+    assert got["who"] == 1 and got["start treaty"] == 1
+    assert not {"ok", "mr", "mr smith"} & set(got)
+    # Lower case, or one letter, is the word it spells.
+    got = candidates("Let us talk about it. Who knows? A start was made. I agree. He’s sure.")
+    assert not {"us", "it", "who", "start", "i", "a", "he"} & set(got)
+
+
+def test_the_us_is_the_united_states():
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"united state": 9, "us": 12, "america": 5, "latin america": 3, "un": 4, "ai": 2})
+    # Shown under the name even where the acronym is commoner: two letters tell a reader little.
+    assert got["us"] == "united state" and got["america"] == "united state"
+    # A name the archive never writes out: the acronym is its own topic.
+    assert "un" not in got and "ai" not in got
+    got = variants({"united nation": 2, "un": 9, "european union": 3, "eu": 5})
+    assert got["un"] == "united nation" and got["eu"] == "european union"
+    # Its people or envoys are the country, as "our American partners" are.
+    got = variants({"united state": 9, "us": 12, "us partner": 4, "us economy": 3})
+    assert got["us partner"] == "united state" and "us economy" not in got
 
 
 def test_american_and_british_spellings_are_one_topic():
@@ -1595,6 +1636,10 @@ def test_words_read_as_verbs_are_counted_apart():
     assert got == {VERB_USE + "preserve": 3, VERB_USE + "finish": 2, VERB_USE + "harbour": 1}
     counts, _, _ = remark_phrases(RemarkText(text, "", False), set())
     assert counts[VERB_USE + "preserve"] == 3 and counts["preserve"] == candidates(text)["preserve"]
+    # "US" in capitals is a name, no "us" before a verb: "US sanctions" are a noun.
+    assert uses_under(VERB_USE, "The US sanctions hurt. Let us sanction nobody.") == {
+        VERB_USE + "sanction": 1
+    }
 
 
 def uses_under(prefix: str, text: str) -> dict[str, int]:

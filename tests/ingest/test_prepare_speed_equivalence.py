@@ -23,6 +23,7 @@ from meetings.core.topics.phrases import (
     MAX_WORDS,
     NUMBER_WORDS,
     STOP_WORDS,
+    TWO_LETTER_NAMES,
     VERBS,
     candidates,
     is_procedural,
@@ -38,10 +39,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
 
 
+_SAID_ALOUD = frozenset("mr mrs ms dr sir okay ok oh eh ah um yeah hello goodbye thanks thank".split())
+
+
 def _content(word: str) -> bool:
     low = word.lower()
     if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
-        return False
+        # In capitals, an acronym ("US", "IT"), unless said aloud ("OK", "MR").
+        return len(word) > 1 and word.isupper() and low not in _SAID_ALOUD
     if len(low) < 3 and not word.isupper():
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
@@ -56,7 +61,7 @@ def _generic(key: str) -> bool:
         return True
     parts = key.split(" ")
     if len(parts) == 1:
-        return key in GENERIC or singular(key) in GENERIC or len(key) < 3
+        return key in GENERIC or singular(key) in GENERIC or (len(key) < 3 and key not in TWO_LETTER_NAMES)
     return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
         parts[0] in GENERIC and parts[-1] in GENERIC
     )
@@ -103,6 +108,7 @@ SENTENCES = [
     "Colleagues, the issue of the issues is this year's budget for the Larkspur orchard cooperatives.",
     "e-mail, x-ray, AI, EU, UK, an ok ABC: short words, acronyms and hyphens in 12 places.",
     "Sokolov's plan for the Sokolov lighthouse and Ivanova's plans for the marsh boardwalks.",
+    "The US and the UN, IT firms, the WHO and New START: OK, let us see what MR Smith and the II said.",
 ]
 TOKENS = (
     "QR-codes codes state system issues issue - — – ’s policies data personal foreign Mr President thank "

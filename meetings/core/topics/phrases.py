@@ -25,7 +25,7 @@ became because become becomes been before beforehand behind being below beside b
 beyond both but by can cannot can't could couldn't did didn't do does doesn't doing don't done
 down due during each either else elsewhere enough etc even ever every everybody everyone
 everything everywhere except few first for former formerly from further had hadn't has hasn't
-have haven't having he he'd he'll her here here's hers herself him himself his how however i
+have haven't having he he'd he'll he's her here here's hers herself him himself his how however i
 i'd i'll i'm i've ie if in indeed instead into is isn't it it's its itself just last latter least
 less let let's like likely lot lots made many may maybe me meanwhile might mine more moreover most
 mostly much must mustn't my myself namely neither never nevertheless next no nobody none noone
@@ -339,10 +339,15 @@ LY_NOUNS = {
 }
 
 
+# What is said aloud, written in capitals too ("OK", "MR"): never an acronym.
+_SAID_IN_CAPITALS = frozenset("mr mrs ms dr sir okay ok oh eh ah um yeah hello goodbye thanks thank".split())
+
+
 def _content(word: str) -> bool:
     low = word.lower()
     if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
-        return False
+        # In capitals, an acronym ("the US", "IT companies", "the WHO", "New START").
+        return len(word) > 1 and word.isupper() and low not in _SAID_IN_CAPITALS
     if len(low) < 3 and not word.isupper() and word != "St":  # "St Petersburg"
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
@@ -545,12 +550,23 @@ def _possessive(word: str) -> bool:
     return word.lower().endswith("'s")
 
 
+# Names readers know by two letters (general knowledge, as subjects.DEMONYMS), the only keys of
+# two letters; read only where written in capitals (_content). subjects.variants shows each under
+# its name where the archive writes it ("the UN" is the United Nations, "AI" artificial
+# intelligence).
+TWO_LETTER_NAMES = {
+    "us": "united state", "uk": "united kingdom", "eu": "european union", "un": "united nation",
+    "ai": "artificial intelligence", "it": "information technology", "tv": "television",
+}  # fmt: skip
+
+
 def _generic(key: str) -> bool:
     if key in GENERIC_PHRASES:
         return True
     parts = key.split(" ")
     if len(parts) == 1:
-        return key in GENERIC or singular(key) in GENERIC or len(key) < 3
+        # Two letters tell too little ("MW", "II"), but for a name readers know by them.
+        return key in GENERIC or singular(key) in GENERIC or (len(key) < 3 and key not in TWO_LETTER_NAMES)
     # A phrase made only of generic words ("state system") says nothing.
     return all(p in GENERIC or singular(p) in GENERIC for p in parts) or (
         parts[0] in GENERIC and parts[-1] in GENERIC
@@ -903,7 +919,7 @@ def _use(word: str) -> tuple[str, int, str]:
 
 
 def _use_info(word: str) -> tuple[str, int, str]:
-    """(lower case, flags, key) of a word for word_uses (memoised): flags 0 when no neighbour can
+    """(lower case, or an acronym as written; flags, key) of a word for word_uses (memoised): flags 0 when no neighbour can
     make it count, as for most words, whose only cost is then this lookup; key "" for a word that
     is no content word."""
     low = word.lower()
@@ -940,7 +956,8 @@ def _use_info(word: str) -> tuple[str, int, str]:
         can = 0  # nothing to count: the case alone does not matter
     if len(_USE_INFO) >= _WORD_INFO_MAX:
         _USE_INFO.clear()
-    use = _USE_INFO[word] = (low, can, key)
+    # An acronym is no cue for its neighbours ("US sanctions": no "us" before a verb).
+    use = _USE_INFO[word] = (word if len(word) > 1 and word.isupper() else low, can, key)
     return use
 
 
@@ -1099,12 +1116,13 @@ def _form_pattern(key: str) -> re.Pattern:
     """Where a text writes the phrase: its words, the last as the key has it or in a plural
     ("state" -> "States", "child" -> "children"), never a longer word that starts the same ("meet"
     is not "meeting"); between words a space, a hyphen or the ampersand of an acronym ("R&D
-    projects", whose key is "r d project": candidates read "&" as a space)."""
+    projects", whose key is "r d project": candidates read "&" as a space), after a plural's
+    apostrophe too ("the United States' withdrawal": candidates read the word without it)."""
     words = key.split(" ")
     w = words[-1]
     forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
     last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
-    body = r"(?:[\s\-]+|&)".join([re.escape(w) for w in words[:-1]] + [last])
+    body = r"(?:(?<=s)'?[\s\-]+|[\s\-]+|&)".join([re.escape(w) for w in words[:-1]] + [last])
     return re.compile(r"\b" + body, re.IGNORECASE)
 
 

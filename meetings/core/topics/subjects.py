@@ -35,6 +35,7 @@ from .phrases import (
     NUMBER_WORDS,
     PARTICIPLE,
     QUALIFIER_USE,
+    TWO_LETTER_NAMES,
     USE_KEYS,
     VERB_USE,
     not_a_noun,
@@ -630,7 +631,9 @@ def variants(
     for key in uses:
         demonym, _, head = key.partition(" ")
         if (not head or head in NATION_NOUNS) and key not in out:
-            if place := _place_of(demonym, uses):
+            if head and demonym in TWO_LETTER_NAMES and demonym in uses:
+                out[key] = demonym  # "our US partners": the country, shown under its name below
+            elif place := _place_of(demonym, uses):
                 out[key] = out.get(place, place)
             elif head and _place_of(demonym, GENERIC):
                 out[key] = None
@@ -693,6 +696,7 @@ def variants(
         ):
             out[key] = out.get(place, place)
     _merge_country_names(uses, out)
+    _merge_two_letter_names(uses, out)
     # The meeting of a body, or a session of it, is the occasion ("Security Council meeting",
     # "autumn session"): the body, said in the same words, is counted as itself.
     for key in uses:
@@ -1128,6 +1132,15 @@ def _merge_country_names(uses: Mapping[str, int], out: dict[str, str | None]) ->
         said = [k for k in names if k in uses and out.get(k, k) == k]
         if len(said) > 1:
             _under_commonest(said, uses, out)
+
+
+def _merge_two_letter_names(uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+    """An acronym of TWO_LETTER_NAMES is its name's topic, shown under the name (two letters tell a
+    reader too little on their own); one whose name the archive never writes is its own topic."""
+    for acronym, name in TWO_LETTER_NAMES.items():
+        if acronym in uses and name in uses and out.get(acronym, acronym) == acronym:
+            if (target := out.get(name, name)) is not None:
+                out[acronym] = target
 
 
 def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
