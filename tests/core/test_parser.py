@@ -616,3 +616,135 @@ def test_a_pull_quote_in_quotation_marks_is_left_out_wherever_its_text_stands():
     t = parse_transcript(text)
     assert [p for x in t.turns for p in x.paragraphs if "ferry" in p or "moorings" in p] == [first, second]
     assert t.turns[-1].paragraphs == [second, "Something else entirely, said once.", "Thank you."]
+
+
+# Edited pull-quotes: the page repeats the speech with words dropped, sentences joined, or a
+# passage printed twice (a source defect). Sentences of a harbour speech, each said once.
+_HARBOUR = [
+    "However, the north quay has been rebuilt with granite from the old Larkspur quarry.",
+    "Its moorings can take the winter ferries and the three new grain barges at once.",
+    "Second, the tide gauges along the estuary will report every ten minutes from next spring.",
+    "The pilots asked for this after the storm surge of the autumn closed the channel twice.",
+    "We have also cleared the silt from the western basin, which had been neglected for years.",
+    "The dredgers worked through the night shifts and finished a fortnight ahead of the plan.",
+    "Finally, the fish market will move to the covered hall beside the lifeboat station.",
+    "Traders have waited a decade for a roof over their stalls and a proper cold store.",
+]
+
+
+def _harbour_page(*middle: str) -> str:
+    return "\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: Colleagues, good afternoon. {_HARBOUR[0]} {_HARBOUR[1]}",
+            *middle,
+            f"{_HARBOUR[2]} {_HARBOUR[3]}",
+            f"{_HARBOUR[4]} {_HARBOUR[5]}",
+            f"{_HARBOUR[6]} {_HARBOUR[7]}",
+            "Port Director Tomas Reyes: Thank you. The board agrees with every point, and so do the pilots.",
+        ]
+    )
+
+
+def test_an_edited_pull_quote_is_left_out():
+    """Regression: a pull-quote the page edited (its opening word dropped, two sentences of
+    paragraphs that follow each other joined) was kept as the speaker's words, said twice."""
+    trimmed = _HARBOUR[0].removeprefix("However, ").capitalize()
+    joined = f"{_HARBOUR[3]} {_HARBOUR[4].replace(', which had been neglected for years', '')}"
+    for quote in (trimmed, f"“{trimmed}”", joined):
+        t = parse_transcript(_harbour_page(quote))
+        paragraphs = [p for turn in t.turns for p in turn.paragraphs]
+        assert quote not in paragraphs, quote
+        assert len(paragraphs) == 5
+        assert any("pull-quote" in w for w in t.warnings)
+
+
+def test_a_pull_quote_in_the_next_remark_is_left_out():
+    """Regression: a caption of the mayor's speech placed inside the next speaker's remark was
+    kept as that speaker's words."""
+    quote = (
+        "The fish market will move to the covered hall by the lifeboat station. Traders have waited a decade."
+    )
+    text = _harbour_page() + f"\n{quote}\nThe pilots will meet the board on Friday to agree the new signals."
+    t = parse_transcript(text)
+    assert t.turns[-1].paragraphs[-1].startswith("The pilots will meet")
+    assert quote not in t.turns[-1].paragraphs
+
+
+def test_a_paragraph_or_passage_printed_twice_is_kept_once():
+    """Regression: a page that printed a paragraph twice, or a whole passage of remarks and a
+    summary twice, had it twice in the archive (a remark counted twice on a profile)."""
+    para = f"{_HARBOUR[2]} {_HARBOUR[3]}"
+    t = parse_transcript(_harbour_page(para))
+    assert [p for turn in t.turns for p in turn.paragraphs].count(para) == 1
+    passage = [
+        "(The Port Director went on to report on the tonnage handled by the harbour this year.)",
+        f"Tomas Reyes: {_HARBOUR[4]} {_HARBOUR[5]}",
+        f"{_HARBOUR[6]} {_HARBOUR[7]}",
+    ]
+    text = "\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: {_HARBOUR[0]} {_HARBOUR[1]}",
+            f"Port Director Tomas Reyes: {_HARBOUR[2]} {_HARBOUR[3]}",
+            *passage,
+            *passage[:1],
+            passage[2],
+            "Helena Marsh: Thank you, Mr Reyes. The board will meet again in the autumn.",
+        ]
+    )
+    t = parse_transcript(text)
+    said = [p for turn in t.turns for p in turn.paragraphs]
+    assert said.count(f"{_HARBOUR[6]} {_HARBOUR[7]}") == 1
+    assert sum("went on to report" in p for p in said) == 1
+
+
+def test_what_only_looks_like_a_pull_quote_is_kept():
+    """Not pull-quotes: the speaker's sentence said again with more words (the longer stays),
+    the same greeting from two speakers, sentences that stand in two paragraphs apart, and a
+    paragraph that differs from another by its figures."""
+    again = _HARBOUR[6].replace("Finally, the", "I say once again that the")
+    t = parse_transcript(_harbour_page() + f"\n{again}")
+    assert t.turns[-1].paragraphs[-1] == again
+    apart = f"{_HARBOUR[1]} {_HARBOUR[5]}"
+    t = parse_transcript(_harbour_page(apart))
+    assert apart in t.turns[0].paragraphs
+    greeting = (
+        "Mr President, colleagues, friends, it is a great pleasure to welcome you all to the harbour today."
+    )
+    text = (
+        _harbour_page().replace("Thank you. The board", f"{greeting} The board")
+        + f"\nHelena Marsh: {greeting}"
+    )
+    t = parse_transcript(text)
+    assert t.turns[-1].paragraphs == [greeting]
+    first = "In 2019 the harbour handled 4 million tonnes of grain, coal and timber from the northern farms."
+    second = first.replace("2019", "2020").replace("4 million", "5 million")
+    t = parse_transcript(_harbour_page(first, second))
+    assert first in t.turns[0].paragraphs and second in t.turns[0].paragraphs
+
+
+def test_a_stage_direction_without_brackets_is_set_apart():
+    """Regression: "A video is played." and "Viewing a video about the quay." as paragraphs of
+    their own were shown as the speaker's words (and read for topics)."""
+    from meetings.core.parser.inline import STAGE, TEXT, segments
+
+    for note in (
+        "A video is played.",
+        "The anthem of Larkspur is played.",
+        "A film about the harbour works was shown.",
+        "Viewing a video about the north quay.",
+        "Watching a presentation on the new ferries.",
+    ):
+        assert segments(note) == [(STAGE, note)], note
+    for said in (
+        "The video is played every morning at the ferry terminal for the passengers waiting there.",
+        "A new film is shown at the harbour cinema, and I recommend it to everyone who has not seen it.",
+        "Viewing figures for the harbour channel have doubled.",
+        "We are watching a video about the quay.",
+    ):
+        assert segments(said) == [(TEXT, said)], said

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 
 from . import chrome
 from .labels import parse_label
@@ -101,7 +103,159 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
             if all(any(s in t for t in theirs) for s in sentences):
                 found.add(i)
                 break
-    return found
+    # An edited pull-quote ends a sentence as its source does: only a paragraph with a sentence
+    # whose end ends a sentence of exactly one other paragraph is read further (most pages repeat
+    # nothing, and what repeats all over a page is quoted from no one place).
+    tails = [_sentence_ends(t) for t in normed]
+    ends = Counter(chain.from_iterable(tails))
+    said = sum(ends.values())
+    if said >= QUOTE_PAGE_SENTENCES and sum(n for n in ends.values() if n > 1) > QUOTE_PAGE_REPEATS * said:
+        return found  # a page that says most of its sentences more than once tells no quote apart
+    maybe = {
+        i
+        for i in range(len(paras))
+        if not labels[i] and i not in found and any(ends[t] == 2 for t in tails[i])
+    }
+    if not maybe:
+        return found
+    quoted = {i for i in maybe if _QUOTED_WHOLE.match(page.clean(paras[i]))}
+    return found | _edited_quotes(normed, [bool(lab) for lab in labels], maybe, quoted, found)
+
+
+# An edited pull-quote: the page repeats sentences of the speech with words dropped ("However,",
+# "Colleagues,", "once again"), two sentences joined, a word put in brackets, or a paragraph
+# whole. A paragraph of at least QUOTE_WORDS words (QUOTED_WORDS wholly in quotation marks), one
+# of whose sentences ends (its last QUOTE_END_CHARACTERS characters) as a sentence of exactly one
+# other paragraph does, half of whose word triples stand in exactly one other paragraph, and each
+# of whose sentences shares QUOTE_SHARE of its word triples (pairs in a sentence of fewer than
+# QUOTE_PAIRS_BELOW words) with a sentence at least as long, and its figures, of one other
+# paragraph (a long sentence: of only one) or of two that follow each other, wherever on the page
+# (a caption may stand in the next remark, or thirty paragraphs off), is one: if it is shorter
+# than those paragraphs together, or the later of two copies (the only way a note or a summary in
+# brackets is one: the page printed a passage twice). A speaker's own sentence said again with
+# more words ("I would like once again to draw …") stays: the quote is the shorter. Read against
+# every kept paragraph of the dev archive: lower shares took a speaker's report written in the
+# words of another's (0.5 took three such, 0.6 and 0.7 none).
+QUOTE_SHARE = 0.7
+QUOTE_WORDS = 15
+QUOTED_WORDS = 10
+QUOTE_PAIRS_BELOW = 10
+QUOTE_END_CHARACTERS = 16
+# A page of QUOTE_PAGE_SENTENCES sentences or more most of which end as another does is
+# formulaic (a generated text): its repeats tell no quote. Of the dev archive's pages the most
+# repeating ends 22% of its sentences so; a generated page, 90% (the median).
+QUOTE_PAGE_REPEATS = 0.5
+QUOTE_PAGE_SENTENCES = 20
+_END_MARKS = " .!?…\"'“”«»)"
+_WORDS = re.compile(r"[^\W_]+")
+_INSERTION = re.compile(r"\[[^\]]*\]")  # an editor's word added to a quote: "[environmental]"
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)} or {tuple(words)}
+
+
+def _repeated_once(triples: set[tuple[str, str, str]], spread: Counter) -> bool:
+    """Do half a paragraph's word `triples` stand in exactly one other paragraph (`spread` counts
+    the paragraphs that hold each)?"""
+    return list(map(spread.__getitem__, triples)).count(2) >= len(triples) / 2
+
+
+def _sentence_ends(text: str) -> set[str]:
+    """The last QUOTE_END_CHARACTERS characters of each sentence of `text` long enough to have
+    them, end punctuation aside."""
+    ends = set()
+    for part in _SENTENCE_END.split(text):
+        part = part.rstrip(_END_MARKS)
+        if len(part) >= QUOTE_END_CHARACTERS:
+            ends.add(part[-QUOTE_END_CHARACTERS:])
+    return ends
+
+
+def _edited_quotes(
+    normed: list[str], labelled: list[bool], maybe: set[int], quoted: set[int], found: set[int]
+) -> set[int]:
+    """Which of the paragraphs `maybe` (none labelled; `quoted`: those wholly in quotation marks)
+    are edited pull-quotes (see QUOTE_SHARE)? `normed` holds each paragraph's text (a labelled
+    one's after its label), casefolded; `found`, the pull-quotes found already. Paragraphs are
+    read in page order; one left out is no source of another (two copies: the first stays)."""
+    texts = [_INSERTION.sub(" ", t) if "[" in t else t for t in normed]
+    words_of = [_WORDS.findall(t) for t in texts]
+    candidates = sorted(
+        i for i in maybe if len(words_of[i]) >= (QUOTED_WORDS if i in quoted else QUOTE_WORDS)
+    )
+    if candidates:
+        # Most pages repeat nothing: a paragraph is read only if half its word triples stand in
+        # exactly one other paragraph (counted in C, each paragraph's triples once). A phrase said
+        # all over the page ("thank you very much") is quoted from no one place.
+        triples = [set(zip(w, w[1:], w[2:])) for w in words_of]
+        spread = Counter(chain.from_iterable(triples))
+        candidates = [i for i in candidates if _repeated_once(triples[i], spread)]
+    if not candidates:
+        return set()
+    bracketed = {i for i in candidates if normed[i].lstrip().startswith("(")}
+    size = [len(words) for words in words_of]
+    sentences: list[tuple[int, list[str]]] = []
+    of_paragraph: list[list[int]] = [[] for _ in normed]
+    for i, text in enumerate(texts):
+        for part in _SENTENCE_END.split(text):
+            if words := _WORDS.findall(part):
+                of_paragraph[i].append(len(sentences))
+                sentences.append((i, words))
+    indexes: dict[int, dict[tuple[str, ...], list[int]]] = {}
+
+    def index(n: int) -> dict[tuple[str, ...], list[int]]:
+        if n not in indexes:
+            built: dict[tuple[str, ...], list[int]] = {}
+            for k, (_, words) in enumerate(sentences):
+                for g in _grams(words, n):
+                    built.setdefault(g, []).append(k)
+            indexes[n] = built
+        return indexes[n]
+
+    out: set[int] = set()
+    for i in candidates:
+        holding: list[set[int]] = []  # for each sentence, the paragraphs that hold it
+        for k in of_paragraph[i]:
+            words = sentences[k][1]
+            n = 2 if len(words) < QUOTE_PAIRS_BELOW else 3
+            grams = _grams(words, n)
+            figures = {w for w in words if w.isdigit()}
+            shared: dict[int, int] = {}
+            postings = index(n)
+            for g in grams:
+                for m in postings.get(g, ()):
+                    shared[m] = shared.get(m, 0) + 1
+            held = {
+                j
+                for m, count in shared.items()
+                if count >= QUOTE_SHARE * len(grams)
+                and (j := sentences[m][0]) != i
+                and j not in out
+                and j not in found
+                and len(sentences[m][1]) >= len(words)
+                # a quote keeps its figures ("point 4" is no quote of "point 5")
+                and (not figures or figures.issubset(sentences[m][1]))
+            }
+            if not held or (len(held) > 1 and len(words) >= QUOTE_PAIRS_BELOW):
+                break  # held by none, or a long sentence said in several places: no quote
+            holding.append(held)
+        else:
+            # What it quotes is one paragraph, or two that follow each other (sentences joined).
+            ones = set.intersection(*holding)
+            twos = {
+                j
+                for j in holding[0]
+                if j + 1 not in ones and all(j in h or j + 1 in h for h in holding) and j not in ones
+            }
+            for source in [(j,) for j in sorted(ones)] + [(j, j + 1) for j in sorted(twos)]:
+                whole = sum(size[j] for j in source)
+                later_copy = whole == size[i] and all(j < i and not labelled[j] for j in source)
+                # A note or a summary in brackets is the page's own: left out only as a second copy.
+                if later_copy or (whole > size[i] and i not in bracketed):
+                    out.add(i)
+                    break
+    return out
 
 
 def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:

@@ -20,6 +20,18 @@ _DIRECTION_WORDS = re.compile(
 )
 
 
+# A paragraph that only says what happens, without brackets: "A video is played.", "The National
+# Anthem is played.", "Viewing a video about the oilfield." One sentence of at most
+# BARE_DIRECTION_WORDS words.
+_BARE_DIRECTION = re.compile(
+    r"^(?:(?:an?|the)\s[^.!?]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
+    r"(?:played|shown|screened|sung|performed|broadcast)"
+    r"|(?:viewing|watching)\s(?:an?|the)\s(?:video|film|presentation|documentary)\b[^.!?]{0,80})\.$",
+    re.IGNORECASE,
+)
+BARE_DIRECTION_WORDS = 12
+
+
 def is_stage_direction(inner: str) -> bool:
     """Is the text inside brackets a note on what happened rather than words spoken?"""
     inner = inner.strip().replace("\u00a0", " ")
@@ -32,8 +44,11 @@ def is_stage_direction(inner: str) -> bool:
 
 def segments(paragraph: str) -> list[tuple[str, str]]:
     """Split a paragraph into (kind, text) runs: TEXT, STAGE (brackets kept) and OMISSION."""
-    if _OMIT.fullmatch(paragraph.strip()):
-        return [(OMISSION, paragraph.strip())]
+    whole = paragraph.strip()
+    if _OMIT.fullmatch(whole):
+        return [(OMISSION, whole)]
+    if len(whole.split()) <= BARE_DIRECTION_WORDS and _BARE_DIRECTION.match(whole.replace("\u00a0", " ")):
+        return [(STAGE, whole)]
     out: list[tuple[str, str]] = []
     pos = 0
     for m in _PAREN.finditer(paragraph):
