@@ -290,3 +290,20 @@ def test_a_meetings_raised_by_links_the_remark_that_raised_it(client, generated)
         )
         checked += 1
     assert checked == rows.count()
+
+
+@pytest.mark.django_db
+def test_the_index_says_what_it_lists_and_a_topic_it_leaves_out_says_so(client, generated):
+    """Regression: a profile linked topics the index did not list, and neither page said why."""
+    from meetings.derived.topic_index import MIN_MEETINGS, MIN_REMARKS
+
+    rule = f"raised in {MIN_MEETINGS} meetings or more and carried by {MIN_REMARKS} remarks or more"
+    assert rule in html.unescape(page(client, "/topics/"))
+    listed, left_out = (
+        Topic.objects.filter(is_featured=True).first(),
+        Topic.objects.filter(is_featured=False).first(),
+    )
+    assert listed is not None and left_out is not None
+    assert "not in the" not in html.unescape(page(client, listed.get_absolute_url()))
+    text = html.unescape(page(client, left_out.get_absolute_url()))
+    assert f'It is not in the <a href="/topics/">topics index</a>, which lists the topics {rule}.' in text
