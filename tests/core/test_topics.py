@@ -352,6 +352,9 @@ def test_the_us_is_the_united_states():
     assert "un" not in got and "ai" not in got
     got = variants({"united nation": 2, "un": 9, "european union": 3, "eu": 5})
     assert got["un"] == "united nation" and got["eu"] == "european union"
+    # Where the archive writes another name of the country only: under that one.
+    got = variants({"britain": 9, "uk": 4})
+    assert got["uk"] == "britain"
     # Its people or envoys are the country, as "our American partners" are.
     got = variants({"united state": 9, "us": 12, "us partner": 4, "us economy": 3})
     assert got["us partner"] == "united state" and "us economy" not in got

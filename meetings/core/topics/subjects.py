@@ -1138,9 +1138,13 @@ def _merge_two_letter_names(uses: Mapping[str, int], out: dict[str, str | None])
     """An acronym of TWO_LETTER_NAMES is its name's topic, shown under the name (two letters tell a
     reader too little on their own); one whose name the archive never writes is its own topic."""
     for acronym, name in TWO_LETTER_NAMES.items():
-        if acronym in uses and name in uses and out.get(acronym, acronym) == acronym:
-            if (target := out.get(name, name)) is not None:
-                out[acronym] = target
+        if acronym not in uses or out.get(acronym, acronym) != acronym:
+            continue
+        # The name, or another name of the same country the archive writes ("the UK": Britain).
+        names = next((group for group in COUNTRY_NAMES if name in group), (name,))
+        said = next((k for k in (name, *names) if k in uses), None)
+        if said is not None and (target := out.get(said, said)) is not None:
+            out[acronym] = target
 
 
 def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
