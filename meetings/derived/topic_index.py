@@ -48,6 +48,8 @@ from meetings.sql.swap import ShadowTables
 # topics still show on the profile or meeting that has them, not in the index, sitemap or API list.
 MIN_MEETINGS = 2
 MIN_REMARKS = 3
+# A meeting's topics the index may list: its first few (featured_keys).
+MEETING_LIST_FIRST = 6
 # A single word as common in English as this (Zipf) that only one meeting's list shows (among its
 # six first), and no profile, is listed only if its label is a name (featured_keys): out of its
 # meeting, "order" or "protection" says not what. On the dev archive 25 words leave the index; a
@@ -395,7 +397,9 @@ def featured_keys(scored: Scored) -> tuple[set[str], set[str]]:
         for p, _, remarks in plist
         if remarks >= 2 or not english_frequency(p)
     }
-    on_meeting_lists = Counter(p for mlist in scored.meeting_topics.values() for p, _ in mlist[:6])
+    on_meeting_lists = Counter(
+        p for mlist in scored.meeting_topics.values() for p, _ in mlist[:MEETING_LIST_FIRST]
+    )
     once_common = {
         p
         for p, n in on_meeting_lists.items()

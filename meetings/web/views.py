@@ -22,7 +22,7 @@ from meetings.core import citations, leads
 from meetings.core import contents as contents_core
 from meetings.core.topics.phrases import form_label, forms_to_show
 from meetings.derived import aggregates, search
-from meetings.derived.topic_index import MIN_MEETINGS, MIN_REMARKS
+from meetings.derived.topic_index import MEETING_LIST_FIRST, MIN_MEETINGS, MIN_REMARKS
 from meetings.http.origin import absolute_url
 from meetings.http.paging import page_number, page_or_404, requested_page
 from meetings.http.redirects import moved_permanently
@@ -469,6 +469,7 @@ def topic_list(request):
             "query": _query_without_page(request),
             "min_meetings": MIN_MEETINGS,
             "min_remarks": MIN_REMARKS,
+            "meeting_list_first": MEETING_LIST_FIRST,
         },
     )
 
@@ -580,6 +581,7 @@ def topic_detail(request, slug):
             "query": _query_without_page(request),
             "min_meetings": MIN_MEETINGS,
             "min_remarks": MIN_REMARKS,
+            "meeting_list_first": MEETING_LIST_FIRST,
         },
     )
 

@@ -295,9 +295,12 @@ def test_a_meetings_raised_by_links_the_remark_that_raised_it(client, generated)
 @pytest.mark.django_db
 def test_the_index_says_what_it_lists_and_a_topic_it_leaves_out_says_so(client, generated):
     """Regression: a profile linked topics the index did not list, and neither page said why."""
-    from meetings.derived.topic_index import MIN_MEETINGS, MIN_REMARKS
+    from meetings.derived.topic_index import MEETING_LIST_FIRST, MIN_MEETINGS, MIN_REMARKS
 
-    rule = f"raised in {MIN_MEETINGS} meetings or more and carried by {MIN_REMARKS} remarks or more"
+    rule = (
+        f"shown on a profile or among the first {MEETING_LIST_FIRST} topics of a meeting, "
+        f"raised in {MIN_MEETINGS} meetings or more and carried by {MIN_REMARKS} remarks or more"
+    )
     assert rule in html.unescape(page(client, "/topics/"))
     listed, left_out = (
         Topic.objects.filter(is_featured=True).first(),
@@ -306,4 +309,6 @@ def test_the_index_says_what_it_lists_and_a_topic_it_leaves_out_says_so(client, 
     assert listed is not None and left_out is not None
     assert "not in the" not in html.unescape(page(client, listed.get_absolute_url()))
     text = html.unescape(page(client, left_out.get_absolute_url()))
-    assert f'It is not in the <a href="/topics/">topics index</a>, which lists the topics {rule}.' in text
+    assert (
+        f'It is not in the <a href="/topics/">topics index</a>, which lists only the topics {rule}.' in text
+    )
