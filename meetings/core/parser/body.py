@@ -114,19 +114,28 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     maybe = {
         i
         for i in range(len(paras))
-        if not labels[i] and i not in found and any(ends[t] == 2 for t in tails[i])
+        if not labels[i]
+        and i not in found
+        and normed[i].count(" ") >= QUOTED_WORDS - 1  # (a short line: "Thank you very much.")
+        and any(ends[t] == 2 for t in tails[i])
     }
     if not maybe:
         return found
+    holders: dict[str, list[int]] = {}
+    for i, mine in enumerate(tails):
+        for t in mine:
+            if ends[t] == 2:
+                holders.setdefault(t, []).append(i)
+    partners = {i: {j for t in tails[i] if ends[t] == 2 for j in holders[t] if j != i} for i in maybe}
     quoted = {i for i in maybe if _QUOTED_WHOLE.match(page.clean(paras[i]))}
-    return found | _edited_quotes(normed, [bool(lab) for lab in labels], maybe, quoted, found)
+    return found | _edited_quotes(normed, [bool(lab) for lab in labels], partners, quoted, found)
 
 
 # An edited pull-quote: the page repeats sentences of the speech with words dropped ("However,",
 # "Colleagues,", "once again"), two sentences joined, a word put in brackets, or a paragraph
 # whole. A paragraph of at least QUOTE_WORDS words (QUOTED_WORDS wholly in quotation marks), one
 # of whose sentences ends (its last QUOTE_END_CHARACTERS characters) as a sentence of exactly one
-# other paragraph does, half of whose word triples stand in exactly one other paragraph, and each
+# other paragraph does, half of whose word triples stand in that paragraph or one beside it, and each
 # of whose sentences shares QUOTE_SHARE of its word triples (pairs in a sentence of fewer than
 # QUOTE_PAIRS_BELOW words) with a sentence at least as long, and its figures, of one other
 # paragraph (a long sentence: of only one) or of two that follow each other, wherever on the page
@@ -155,12 +164,6 @@ def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)} or {tuple(words)}
 
 
-def _repeated_once(triples: set[tuple[str, str, str]], spread: Counter) -> bool:
-    """Do half a paragraph's word `triples` stand in exactly one other paragraph (`spread` counts
-    the paragraphs that hold each)?"""
-    return list(map(spread.__getitem__, triples)).count(2) >= len(triples) / 2
-
-
 def _sentence_ends(text: str) -> set[str]:
     """The last QUOTE_END_CHARACTERS characters of each sentence of `text` long enough to have
     them, end punctuation aside."""
@@ -173,35 +176,47 @@ def _sentence_ends(text: str) -> set[str]:
 
 
 def _edited_quotes(
-    normed: list[str], labelled: list[bool], maybe: set[int], quoted: set[int], found: set[int]
+    normed: list[str], labelled: list[bool], partners: dict[int, set[int]], quoted: set[int], found: set[int]
 ) -> set[int]:
-    """Which of the paragraphs `maybe` (none labelled; `quoted`: those wholly in quotation marks)
-    are edited pull-quotes (see QUOTE_SHARE)? `normed` holds each paragraph's text (a labelled
-    one's after its label), casefolded; `found`, the pull-quotes found already. Paragraphs are
-    read in page order; one left out is no source of another (two copies: the first stays)."""
+    """Which of the paragraphs of `partners` (none labelled; `quoted`: those wholly in quotation
+    marks) are edited pull-quotes (see QUOTE_SHARE)? `partners` holds, for each, the paragraphs
+    that end a sentence as it does; `normed` each paragraph's text (a labelled one's after its
+    label), casefolded; `found`, the pull-quotes found already. Paragraphs are read in page order;
+    one left out is no source of another (two copies: the first stays)."""
     texts = [_INSERTION.sub(" ", t) if "[" in t else t for t in normed]
-    words_of = [_WORDS.findall(t) for t in texts]
-    candidates = sorted(
-        i for i in maybe if len(words_of[i]) >= (QUOTED_WORDS if i in quoted else QUOTE_WORDS)
-    )
-    if candidates:
-        # Most pages repeat nothing: a paragraph is read only if half its word triples stand in
-        # exactly one other paragraph (counted in C, each paragraph's triples once). A phrase said
-        # all over the page ("thank you very much") is quoted from no one place.
-        triples = [set(zip(w, w[1:], w[2:])) for w in words_of]
-        spread = Counter(chain.from_iterable(triples))
-        candidates = [i for i in candidates if _repeated_once(triples[i], spread)]
+    read: dict[int, list[str]] = {}
+
+    def words_of(i: int) -> list[str]:
+        if i not in read:
+            read[i] = _WORDS.findall(texts[i])
+        return read[i]
+
+    def triples_of(i: int) -> set[tuple[str, str, str]]:
+        w = words_of(i)
+        return set(zip(w, w[1:], w[2:]))
+
+    candidates = []
+    for i in sorted(partners):
+        if len(words_of(i)) < (QUOTED_WORDS if i in quoted else QUOTE_WORDS):
+            continue
+        # Read further only if half its word triples stand in a paragraph that ends a sentence
+        # as it does, or in one beside that one (two sentences joined).
+        near = {k for j in partners[i] for k in (j - 1, j, j + 1) if 0 <= k < len(texts) and k != i}
+        mine = triples_of(i)
+        theirs = set().union(*(triples_of(k) for k in near))
+        if len(mine & theirs) >= len(mine) / 2:
+            candidates.append(i)
     if not candidates:
         return set()
     bracketed = {i for i in candidates if normed[i].lstrip().startswith("(")}
-    size = [len(words) for words in words_of]
+    size = [len(words_of(i)) for i in range(len(texts))]
     sentences: list[tuple[int, list[str]]] = []
     of_paragraph: list[list[int]] = [[] for _ in normed]
     for i, text in enumerate(texts):
         for part in _SENTENCE_END.split(text):
-            if words := _WORDS.findall(part):
+            if said := _WORDS.findall(part):
                 of_paragraph[i].append(len(sentences))
-                sentences.append((i, words))
+                sentences.append((i, said))
     indexes: dict[int, dict[tuple[str, ...], list[int]]] = {}
 
     def index(n: int) -> dict[tuple[str, ...], list[int]]:
