@@ -67,15 +67,19 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     found = set()
     split = _SENTENCE_END.split
     theirs_of: dict[int, list[str]] = {}
+    readable: list[int] = []  # unlabelled, of QUOTED_WORDS words or more
+    quoted: set[int] = set()  # of those, the ones wholly in quotation marks
     for i in range(len(paras)):
         if labels[i]:
             continue
         core = normed[i].strip(" .")
-        if len(core.split()) < 10:
+        if len(core.split()) < QUOTED_WORDS:
             continue
+        readable.append(i)
         sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
         first = sentences[0] if sentences else ""
         if _QUOTED_WHOLE.match(page.clean(paras[i])):
+            quoted.add(i)
             # Wholly in quotation marks: a caption, wherever its text stands on the page, and
             # however little longer that text is (a word or two dropped from it).
             shorter, lo, hi = len(core) - 1, 0, len(paras)
@@ -111,14 +115,7 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     said = sum(ends.values())
     if said >= QUOTE_PAGE_SENTENCES and sum(n for n in ends.values() if n > 1) > QUOTE_PAGE_REPEATS * said:
         return found  # a page that says most of its sentences more than once tells no quote apart
-    maybe = {
-        i
-        for i in range(len(paras))
-        if not labels[i]
-        and i not in found
-        and normed[i].count(" ") >= QUOTED_WORDS - 1  # (a short line: "Thank you very much.")
-        and any(ends[t] == 2 for t in tails[i])
-    }
+    maybe = {i for i in readable if i not in found and any(ends[t] == 2 for t in tails[i])}
     if not maybe:
         return found
     holders: dict[str, list[int]] = {}
@@ -127,7 +124,6 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
             if ends[t] == 2:
                 holders.setdefault(t, []).append(i)
     partners = {i: {j for t in tails[i] if ends[t] == 2 for j in holders[t] if j != i} for i in maybe}
-    quoted = {i for i in maybe if _QUOTED_WHOLE.match(page.clean(paras[i]))}
     return found | _edited_quotes(normed, [bool(lab) for lab in labels], partners, quoted, found)
 
 
@@ -161,7 +157,8 @@ _INSERTION = re.compile(r"\[[^\]]*\]")  # an editor's word added to a quote: "[e
 
 
 def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)} or {tuple(words)}
+    """The runs of `n` words of `words` (a shorter list: itself)."""
+    return set(zip(*(words[k:] for k in range(n)))) or {tuple(words)}
 
 
 def _sentence_ends(text: str) -> set[str]:
@@ -191,10 +188,6 @@ def _edited_quotes(
             read[i] = _WORDS.findall(texts[i])
         return read[i]
 
-    def triples_of(i: int) -> set[tuple[str, str, str]]:
-        w = words_of(i)
-        return set(zip(w, w[1:], w[2:]))
-
     candidates = []
     for i in sorted(partners):
         if len(words_of(i)) < (QUOTED_WORDS if i in quoted else QUOTE_WORDS):
@@ -202,14 +195,13 @@ def _edited_quotes(
         # Read further only if half its word triples stand in a paragraph that ends a sentence
         # as it does, or in one beside that one (two sentences joined).
         near = {k for j in partners[i] for k in (j - 1, j, j + 1) if 0 <= k < len(texts) and k != i}
-        mine = triples_of(i)
-        theirs = set().union(*(triples_of(k) for k in near))
+        mine = _grams(words_of(i), 3)
+        theirs = set().union(*(_grams(words_of(k), 3) for k in near))
         if len(mine & theirs) >= len(mine) / 2:
             candidates.append(i)
     if not candidates:
         return set()
     bracketed = {i for i in candidates if normed[i].lstrip().startswith("(")}
-    size = [len(words_of(i)) for i in range(len(texts))]
     sentences: list[tuple[int, list[str]]] = []
     of_paragraph: list[list[int]] = [[] for _ in normed]
     for i, text in enumerate(texts):
@@ -217,6 +209,7 @@ def _edited_quotes(
             if said := _WORDS.findall(part):
                 of_paragraph[i].append(len(sentences))
                 sentences.append((i, said))
+    size = [sum(len(sentences[k][1]) for k in ks) for ks in of_paragraph]  # (as words_of counts)
     indexes: dict[int, dict[tuple[str, ...], list[int]]] = {}
 
     def index(n: int) -> dict[tuple[str, ...], list[int]]:

@@ -22,7 +22,7 @@ _DIRECTION_WORDS = re.compile(
 
 # A paragraph that only says what happens, without brackets: "A video is played.", "The National
 # Anthem is played.", "Viewing a video about the oilfield." One sentence of at most
-# BARE_DIRECTION_WORDS words.
+# BARE_DIRECTION_WORDS words (\s is a no-break space too).
 _BARE_DIRECTION = re.compile(
     r"^(?:(?:an?|the)\s[^.!?]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
     r"(?:played|shown|screened|sung|performed|broadcast)"
@@ -47,8 +47,8 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
     whole = paragraph.strip()
     if _OMIT.fullmatch(whole):
         return [(OMISSION, whole)]
-    if len(whole.split()) <= BARE_DIRECTION_WORDS and _BARE_DIRECTION.match(whole.replace("\u00a0", " ")):
-        return [(STAGE, whole)]
+    if _BARE_DIRECTION.match(whole) and len(whole.split()) <= BARE_DIRECTION_WORDS:
+        return [(STAGE, whole)]  # (the pattern fails at the first word of almost every paragraph)
     out: list[tuple[str, str]] = []
     pos = 0
     for m in _PAREN.finditer(paragraph):

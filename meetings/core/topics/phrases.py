@@ -17,8 +17,15 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 
 MAX_WORDS = 4
 
-STOP_WORDS = set(
-    """
+# Titles and words said aloud: no content word, and no acronym even written in capitals ("OK",
+# "MR": _content).
+SAID_ALOUD = frozenset(
+    "mr mrs ms dr sir madam madame okay ok oh eh ah um yeah hello goodbye thanks thank".split()
+)
+
+STOP_WORDS = (
+    set(
+        """
 a about above across after again against all almost alone along already also although always am
 among an and another any anybody anyone anything anywhere are aren't around as at away back be
 became because become becomes been before beforehand behind being below beside besides between
@@ -38,7 +45,7 @@ this those though through throughout thus to together too toward towards under u
 us very via was wasn't we we'd we'll we're we've well were weren't what what's whatever when
 whenever where whereas wherever whether which while who who's whoever whole whom whose why will
 with within without won't would wouldn't yes yet you you'd you'll you're you've your yours
-yourself yourselves mr mrs ms dr sir madam madame okay ok oh eh ah um yeah hello goodbye thanks thank
+yourself yourselves
 today yesterday tomorrow tonight ago currently recently particularly especially certainly clearly
 simply actually basically generally probably possibly absolutely obviously naturally exactly
 fully entirely completely totally largely mainly primarily directly immediately finally
@@ -50,6 +57,8 @@ underway afoot
 despite amid amidst amongst versus notwithstanding unlike underneath nonetheless whatsoever
 whereby wherein herein
 """.split()
+    )
+    | SAID_ALOUD
 )
 
 # Verbs and their forms that often stand beside nouns; a phrase never contains them.
@@ -339,15 +348,11 @@ LY_NOUNS = {
 }
 
 
-# What is said aloud, written in capitals too ("OK", "MR"): never an acronym.
-_SAID_IN_CAPITALS = frozenset("mr mrs ms dr sir okay ok oh eh ah um yeah hello goodbye thanks thank".split())
-
-
 def _content(word: str) -> bool:
     low = word.lower()
     if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
         # In capitals, an acronym ("the US", "IT companies", "the WHO", "New START").
-        return len(word) > 1 and word.isupper() and low not in _SAID_IN_CAPITALS
+        return len(word) > 1 and word.isupper() and low not in SAID_ALOUD
     if len(low) < 3 and not word.isupper() and word != "St":  # "St Petersburg"
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
