@@ -2021,6 +2021,47 @@ def test_an_institution_of_the_archives_own_state_is_the_institution():
     assert "quay survey board of the world" not in got
 
 
+def test_an_institution_named_with_the_archives_own_adjective_is_the_institution():
+    # As "of the Russian Federation" after it, the archive's own adjective before an institution
+    # says which one the archive always means: "the Russian Marsh Guards" are "the Marsh Guards",
+    # one topic under the short form where the archive says it on its own as often (the short
+    # form's key is carried by every remark that says the long one too). Not a name the short
+    # form of which the archive says less on its own ("the Russian Popular League" is the name),
+    # not one word ("Russian language" is no "language"), not words of the meeting alone, and not
+    # another state's adjective.
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {
+            "russian marsh guard": 3,
+            "marsh guard": 12,
+            "russian quay survey board": 2,
+            "quay survey board": 4,  # 2 remarks without the adjective
+            "russian popular league": 7,
+            "popular league": 9,  # 2 without it
+            "russian language": 4,
+            "language": 20,
+            "russian world": 2,
+            "larkovian marsh guard": 2,
+            "larkovia": 6,
+            "russian": 3,  # the archive names its country by adjective too
+        }
+    )
+    assert got.get("russian marsh guard") == "marsh guard"
+    assert got.get("russian quay survey board") == "quay survey board"
+    assert "russian popular league" not in got and "russian language" not in got
+    assert "larkovian marsh guard" not in got and "russian world" not in got
+
+
+def test_the_chechen_republic_is_chechnya():
+    # A place whose adjective the "-an" rule cannot turn back into it, named by its state form.
+    from meetings.core.topics.subjects import variants
+
+    got = variants({"chechen republic": 3, "chechnya": 11, "chechen": 2, "chechen people": 2})
+    assert got["chechen republic"] == "chechnya" and got["chechen"] == "chechnya"
+    assert got["chechen people"] == "chechnya"
+
+
 def test_a_name_with_of_cut_before_its_last_word_is_no_topic_and_merges_with_nothing():
     """ "the Day of National Harmony", "the Republic of South Larkspur", "the Government of the
     Larkovian Federation": a name run can stop before the name's last word, leaving a key that

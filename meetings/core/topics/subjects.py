@@ -677,6 +677,14 @@ def variants(
     for key in dropped:
         if key not in out and key not in targets:
             out[key] = None
+    for key in uses:
+        if (
+            " " in key
+            and key not in out
+            and (institution := _of_own_adjective(key.split(" "), uses, own)) is not None
+            and out.get(institution, institution) is not None  # not "anti-doping" of "Russian Anti-Doping …"
+        ):
+            out[key] = out.get(institution, institution)  # "Russian Armed Forces"
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
@@ -923,6 +931,24 @@ def _of_own_state(head: str, state: str, own: Collection[str]) -> bool:
     return (form in STATE_FORMS or form == "federation") and _place_of(adjective, GENERIC) in own
 
 
+def _of_own_adjective(words: list[str], uses: Mapping[str, int], own: Collection[str]) -> str | None:
+    """The institution a key names after the adjective of the archive's own state (`own`:
+    _own_places), which it always means ("Russian Armed Forces", "Russian Defence Ministry"), as
+    "of the Russian Federation" after it (_of_own_state): its key said alone, when the archive says
+    it so as often (that key is carried by every remark that says the longer one too: the
+    difference of the two keys' remarks say it alone), it is a name of several words and not all
+    of them words of the meeting; else None. "Russian Popular Front", said more often than
+    "Popular Front" alone, is the name; "Russian language" is no "language"."""
+    if len(words) < 3 or _place_of(words[0], GENERIC) not in own:
+        return None
+    rest = words[1:]
+    institution = " ".join(rest)
+    with_adjective = uses[" ".join(words)]
+    if uses.get(institution, 0) - with_adjective < with_adjective:
+        return None
+    return None if all(w in GENERIC for w in rest) else institution
+
+
 def _name_with_of(
     key: str,
     uses: Mapping[str, int],
@@ -1108,7 +1134,7 @@ DEMONYMS = {
     "vietnamese": "vietnam", "lebanese": "lebanon", "german": "germany", "israeli": "israel",
     "iraqi": "iraq", "pakistani": "pakistan", "saudi": "saudi arabia", "kazakh": "kazakhstan",
     "uzbek": "uzbekistan", "tajik": "tajikistan", "kyrgyz": "kyrgyzstan", "turkmen": "turkmenistan",
-    "afghan": "afghanistan", "azerbaijani": "azerbaijan",
+    "afghan": "afghanistan", "azerbaijani": "azerbaijan", "chechen": "chechnya",
 }  # fmt: skip
 
 
