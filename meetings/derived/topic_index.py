@@ -198,7 +198,7 @@ def _rebuild(started: float) -> RebuildReport:
                     n += 1
                     yield (
                         f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
-                        f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{tail}"
+                        f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{t.phrases.get(p, 1)}\t{tail}"
                     )
 
     def participant_topic_rows() -> Iterator[tuple]:
@@ -289,6 +289,7 @@ def _rebuild(started: float) -> RebuildReport:
                 "weight",
                 "raised",
                 "is_evidence",
+                "uses",
                 "meeting_id",
                 "date",
                 "position",

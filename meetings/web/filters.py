@@ -12,6 +12,7 @@ from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker,
 
 MAX_WORDS = 10
 MAX_VALUE = 200
+MAX_USES = 1000  # times a remark says a topic: the filter's bound (a query value, not a limit of the data)
 
 
 def _words(value: str) -> list[str]:
@@ -176,10 +177,17 @@ class TurnTopicFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
     )
     raised = django_filters.BooleanFilter(field_name="raised", label="Only where it was raised")
+    uses = django_filters.NumberFilter(
+        field_name="uses",
+        lookup_expr="gte",
+        label="Said at least this many times in the remark",
+        min_value=1,
+        max_value=MAX_USES,
+    )
 
     class Meta:
         model = TurnTopic
-        fields = ["speaker", "year", "raised"]
+        fields = ["speaker", "year", "raised", "uses"]
 
     def filter_speaker(self, queryset, name, value):
         return by_speaker_slug(queryset, value)  # the (topic, speaker, date) index, read in order
@@ -187,9 +195,10 @@ class TurnTopicFilter(django_filters.FilterSet):
     def known_count(self, topic) -> int | None:
         """How many remarks match, from the topic's figures and TopicSpeaker (at most one small
         query) instead of counting them; None when a year is set (then they are counted, on the
-        index of the topic's remarks by date)."""
+        index of the topic's remarks by date), or when only remarks that say it more than once are
+        asked for (then counted among the topic's remarks)."""
         data = getattr(self.form, "cleaned_data", {})
-        if data.get("year") is not None:
+        if data.get("year") is not None or (data.get("uses") or 1) > 1:
             return None
         if data.get("speaker"):
             remarks, raised = TopicSpeaker.objects.filter(

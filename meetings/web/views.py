@@ -504,6 +504,7 @@ def topic_detail(request, slug):
             "meeting__slug",
             "meeting__title",
             "date",
+            "uses",
         )
     )
     filterset = _lenient(TurnTopicFilter, request.GET, remarks)
@@ -522,6 +523,7 @@ def topic_detail(request, slug):
     items = [
         {
             "raised": raised,
+            "uses": uses,
             "is_summary": kind == Turn.SUMMARY,
             "label": label,
             "name": name,
@@ -532,7 +534,7 @@ def topic_detail(request, slug):
             "url": turn_url(meeting, key),
             "text": text,
         }
-        for raised, key, text, kind, label, person, name, meeting, title, date in page.object_list
+        for raised, key, text, kind, label, person, name, meeting, title, date, uses in page.object_list
     ]
     # Who spoke on it: everyone whose remarks the list holds, most remarks first; each figure is
     # what the speaker filter lists (TopicSpeaker is grouped from the same TurnTopic rows).

@@ -285,6 +285,25 @@ def test_raised_filter_and_evidence_links(client, harbour):
 
 
 @pytest.mark.django_db
+def test_each_remark_records_how_often_it_names_the_topic_and_the_page_filters_on_it(client, harbour):
+    # Tomas Reyes names the quay walls three times, Ada Lindqvist once: a reader who wants only
+    # the remarks that come back to a topic lists those that name it twice or more.
+    quay = Topic.objects.get(key="quay wall")
+    uses = dict(TurnTopic.objects.filter(topic=quay).values_list("turn__speaker__name", "uses"))
+    assert uses == {"Tomas Reyes": 3, "Ada Lindqvist": 1}
+    listed = '<ol class="remark-list">'
+    page = client.get("/topics/quay-walls/").content.decode()
+    assert '<a href="?uses=2#remarks-h">those that name it twice or more</a>' in page
+    assert "names it 3 times" in page.split(listed)[1]
+    again = client.get("/topics/quay-walls/?uses=2").content.decode()
+    assert '<option value="2" selected>Twice or more</option>' in again
+    remarks = again.split(listed)[1]
+    assert "Tomas Reyes" in remarks and "Ada Lindqvist" not in remarks
+    assert '<p class="count" role="status">1 remark matches these filters.</p>' in again
+    assert "Tomas Reyes" not in client.get("/topics/quay-walls/?uses=4").content.decode().split(listed)[1]
+
+
+@pytest.mark.django_db
 def test_rebuild_with_reextract_gives_the_phrases_ingest_gave(tmp_path):
     """After a change to the phrase rules, `rebuild_topics --reextract` brings old turns in line:
     from the stored turns it must find exactly what ingest found from the files."""

@@ -478,7 +478,7 @@ def test_topics(client, archive, django_assert_max_num_queries):
         ("tomas-reyes-1", False),
         ("priya-natarajan-1", False),
     ]
-    for query in ("raised=true", "raised=false", "speaker=tomas-reyes", "year=2022"):
+    for query in ("raised=true", "raised=false", "speaker=tomas-reyes", "year=2022", "uses=2"):
         api = [
             r["turn"]["permalink"] for r in results(client, f"/api/topics/ferry-timetable/remarks/?{query}")
         ]
@@ -594,6 +594,7 @@ def test_no_database_ids_anywhere(client, archive):
         "matches_in_meeting",
         "start",
         "end",
+        "uses",
     }
     seen = set()
     for path in ENDPOINTS:
