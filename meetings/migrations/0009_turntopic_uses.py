@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0008_topic_profile_count'),
+        ("meetings", "0008_topic_profile_count"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='turntopic',
-            name='uses',
-            field=models.PositiveIntegerField(default=1, help_text='How many times the remark says it (in any of its forms).'),
+            model_name="turntopic",
+            name="uses",
+            field=models.PositiveIntegerField(
+                default=1, help_text="How many times the remark says it (in any of its forms)."
+            ),
         ),
     ]
