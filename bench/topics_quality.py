@@ -43,6 +43,10 @@ Figures:
   and over 25 more, drawn among those the twenty-first round's count of a word's uses in the
   meeting changed (tests/data/topics/dev_meeting_word_uses_verdicts.json), and over 25 its rule for
   a word a meeting says again and again changed (tests/data/topics/dev_meeting_repeated_words_verdicts.json).
+* topic pages' remarks: of 300 remarks of 30 topic pages judged blind by three readers in the
+  thirty-first round (tests/data/topics/dev_topic_remarks_about_verdicts.json), the share about
+  the topic among those the pages still list, and among those that name it twice or more and three
+  times or more (the page's "How often it names it" filter).
 
 The last line is one JSON object with the figures.
 """
@@ -70,7 +74,7 @@ django.setup()
 from django.db import OperationalError, connection  # noqa: E402
 
 from meetings.core.topics.evaluate import load_labels, recall  # noqa: E402
-from meetings.models import Meeting, MeetingTopic, Participant, ParticipantTopic  # noqa: E402
+from meetings.models import Meeting, MeetingTopic, Participant, ParticipantTopic, TurnTopic  # noqa: E402
 
 K = 10
 
@@ -531,6 +535,28 @@ MEETING_SAMPLES = (
 )
 
 
+def topic_remarks_about(verdicts_path: Path):
+    """The readers' verdicts on remarks of topic pages (is the remark about the topic?): the share
+    about it among the sample's remarks the pages still list, and among those that name it at
+    least twice and three times (TurnTopic.uses, the page's "How often it names it")."""
+    print(f"\n== remarks of topic pages about their topic ({verdicts_path.relative_to(ROOT)})")
+    data = json.loads(verdicts_path.read_text())
+    rows = {
+        (topic, meeting, turn): uses
+        for topic, meeting, turn, uses in TurnTopic.objects.filter(
+            topic__key__in={r["topic"] for r in data["remarks"]}
+        ).values_list("topic__key", "meeting__slug", "turn__key", "uses")
+    }
+    figures = {}
+    for least in (1, 2, 3):
+        listed = [r for r in data["remarks"] if rows.get((r["topic"], r["meeting"], r["turn"]), 0) >= least]
+        about = sum(r["verdict"] == "about" for r in listed)
+        share = about / len(listed) if listed else 0.0
+        print(f"named {least}+ times: {about}/{len(listed)} = {share:.3f} about the topic")
+        figures |= {f"topic_remarks_{least}_about": about, f"topic_remarks_{least}": len(listed)}
+    return figures
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--labels", type=Path, default=ROOT / "tests/data/topics/dev_people_subjects.json")
@@ -550,6 +576,11 @@ def main():
         ap.add_argument(
             f"--{prefix.replace('_', '-')}verdicts", type=Path, default=ROOT / "tests/data/topics" / name
         )
+    ap.add_argument(
+        "--about-verdicts",
+        type=Path,
+        default=ROOT / "tests/data/topics/dev_topic_remarks_about_verdicts.json",
+    )
     args = ap.parse_args()
 
     db = os.environ["DATABASE_URL"]
@@ -593,6 +624,8 @@ def main():
             f"{prefix}lists_not_judged": m_unjudged,
         }
 
+    about_figures = topic_remarks_about(args.about_verdicts.resolve())
+
     cmd = f"DATABASE_URL={db} .venv/bin/python bench/topics_quality.py"
     if args.busiest != 15:
         cmd += f" --busiest {args.busiest}"
@@ -613,6 +646,7 @@ def main():
                 "not_judged": j_unjudged,
                 **profile_figures,
                 **meeting_figures,
+                **about_figures,
             }
         )
     )
