@@ -2053,6 +2053,28 @@ def test_an_institution_named_with_the_archives_own_adjective_is_the_institution
     assert "larkovian marsh guard" not in got and "russian world" not in got
 
 
+def test_a_diseases_infection_pandemic_or_outbreak_is_the_disease():
+    # "Marsh fever infection", "the marsh fever pandemic", "a marsh fever outbreak" are the disease
+    # a reader names, where the archive says the disease alone as often; not a word that is no
+    # subject alone ("global pandemic": "global" qualifies), not a disease said mostly so.
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {
+            "marsh fever": 30,
+            "marsh fever infection": 6,
+            "marsh fever pandemic": 2,
+            "reed pox": 9,
+            "reed pox outbreak": 7,  # 2 remarks of "reed pox" without it
+            "global pandemic": 3,
+            "global": 40,
+            "pandemic": 12,
+        }
+    )
+    assert got["marsh fever infection"] == "marsh fever" and got["marsh fever pandemic"] == "marsh fever"
+    assert "reed pox outbreak" not in got and got.get("global pandemic") != "global"
+
+
 def test_the_chechen_republic_is_chechnya():
     # A place whose adjective the "-an" rule cannot turn back into it, named by its state form.
     from meetings.core.topics.subjects import variants

@@ -678,13 +678,12 @@ def variants(
         if key not in out and key not in targets:
             out[key] = None
     for key in uses:
-        if (
-            " " in key
-            and key not in out
-            and (institution := _of_own_adjective(key.split(" "), uses, own)) is not None
-            and out.get(institution, institution) is not None  # not "anti-doping" of "Russian Anti-Doping …"
-        ):
-            out[key] = out.get(institution, institution)  # "Russian Armed Forces"
+        if " " not in key or key in out:
+            continue
+        words = key.split(" ")
+        short = _of_own_adjective(words, uses, own) or _disease_of(words, uses)
+        if short is not None and out.get(short, short) is not None:  # not "anti-doping" of "Russian Anti-Doping …"
+            out[key] = out.get(short, short)  # "Russian Armed Forces", "coronavirus infection"
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
@@ -935,18 +934,34 @@ def _of_own_adjective(words: list[str], uses: Mapping[str, int], own: Collection
     """The institution a key names after the adjective of the archive's own state (`own`:
     _own_places), which it always means ("Russian Armed Forces", "Russian Defence Ministry"), as
     "of the Russian Federation" after it (_of_own_state): its key said alone, when the archive says
-    it so as often (that key is carried by every remark that says the longer one too: the
-    difference of the two keys' remarks say it alone), it is a name of several words and not all
-    of them words of the meeting; else None. "Russian Popular Front", said more often than
+    it so as often (_said_alone_as_often), it is a name of several words and not all of them words
+    of the meeting; else None. "Russian Popular Front", said more often than
     "Popular Front" alone, is the name; "Russian language" is no "language"."""
-    if len(words) < 3 or _place_of(words[0], GENERIC) not in own:
+    if len(words) < 3 or _place_of(words[0], GENERIC) not in own or all(w in GENERIC for w in words[1:]):
         return None
-    rest = words[1:]
-    institution = " ".join(rest)
-    with_adjective = uses[" ".join(words)]
-    if uses.get(institution, 0) - with_adjective < with_adjective:
+    institution = " ".join(words[1:])
+    return institution if _said_alone_as_often(institution, " ".join(words), uses) else None
+
+
+# What a disease's spread is called ("coronavirus infection", "the flu epidemic"): the disease, to a
+# reader (variants).
+EPIDEMIC_HEADS = frozenset("infection pandemic epidemic outbreak".split())
+
+
+def _disease_of(words: list[str], uses: Mapping[str, int]) -> str | None:
+    """The disease a key of EPIDEMIC_HEADS names ("coronavirus infection" -> "coronavirus"), when
+    the archive says it alone as often; else None."""
+    if words[-1] not in EPIDEMIC_HEADS:
         return None
-    return None if all(w in GENERIC for w in rest) else institution
+    disease = " ".join(words[:-1])
+    return disease if _said_alone_as_often(disease, " ".join(words), uses) else None
+
+
+def _said_alone_as_often(short: str, key: str, uses: Mapping[str, int]) -> bool:
+    """Does the archive say `short` without the rest of `key` (which holds it) in as many remarks as
+    it says `key`? The key of a phrase's part is carried by every remark that carries the phrase:
+    the difference of their remarks says it alone."""
+    return uses.get(short, 0) - uses[key] >= uses[key]
 
 
 def _name_with_of(
