@@ -681,9 +681,11 @@ def variants(
         if " " not in key or key in out:
             continue
         words = key.split(" ")
+        # "Russian Armed Forces", "coronavirus infection"; a short form no subject itself stays
+        # apart ("anti-doping" of "Russian Anti-Doping Agency").
         short = _of_own_adjective(words, uses, own) or _disease_of(words, uses)
-        if short is not None and out.get(short, short) is not None:  # not "anti-doping" of "Russian Anti-Doping …"
-            out[key] = out.get(short, short)  # "Russian Armed Forces", "coronavirus infection"
+        if short is not None and out.get(short, short) is not None:
+            out[key] = out.get(short, short)
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
