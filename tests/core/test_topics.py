@@ -326,6 +326,28 @@ def test_a_country_under_its_other_names_is_one_topic():
     assert "britain" not in got  # no other name of it in this archive
 
 
+def test_a_divided_country_under_its_formal_name_is_its_part():
+    # "The Democratic People's Republic of Korea" is North Korea and "the Republic of Korea" South
+    # Korea (general knowledge, as the other names of countries): not "Korea", which the archive
+    # divides by the points of the compass, nor a topic of their own beside the part's.
+    from meetings.core.topics.subjects import variants
+
+    got = variants(
+        {
+            "north korea": 12,
+            "south korea": 6,
+            "korea": 10,
+            "democratic people's republic of korea": 3,
+            "republic of korea": 5,
+            "dprk": 2,
+            "united state": 9,
+            "united states of america": 2,
+        }
+    )
+    assert got["democratic people's republic of korea"] == "north korea" and got["dprk"] == "north korea"
+    assert got["republic of korea"] == "south korea" and got["united states of america"] == "united state"
+
+
 def test_an_acronym_spelled_like_a_function_word_is_a_word_of_its_own():
     # Written in capitals, "US", "IT", "WHO" and "START" are names, not the pronoun, the verb or
     # the question word; an interjection or a title in capitals ("OK", "MR") stays none.

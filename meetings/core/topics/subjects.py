@@ -1164,9 +1164,11 @@ NATION_NOUNS = frozenset("people partner friend colleague counterpart".split())
 # the archive's remarks use most ("America" and "the USA" are the United States; "Latin America"
 # is another key).
 COUNTRY_NAMES = (
-    ("united state", "america", "usa"),
+    ("united state", "america", "usa", "united states of america"),
     ("united kingdom", "britain", "great britain"),
     ("netherland", "holland"),
+    ("north korea", "democratic people's republic of korea", "dprk"),
+    ("south korea", "republic of korea"),
 )
 
 
