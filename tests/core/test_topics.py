@@ -2013,6 +2013,10 @@ def test_a_name_with_of_and_its_short_form_are_one_topic():
 
     got = variants({"ministry of quay": 4, "quay ministry": 9, "bank of larkspur": 3, "quay": 20})
     assert got == {"ministry of quay": "quay ministry"}
+    # The short form of a ministry "of <X> Affairs" leaves the affairs out: "the Ministry of
+    # Harbour Affairs" is "the Harbour Ministry".
+    got = variants({"ministry of harbour affair": 3, "harbour ministry": 8, "harbour": 20})
+    assert got == {"ministry of harbour affair": "harbour ministry"}
 
 
 def test_an_institution_of_the_archives_own_state_is_the_institution():

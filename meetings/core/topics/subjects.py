@@ -977,7 +977,8 @@ def _name_with_of(
     if the archive says it on its own as often (_of_own_state). A state named by its form is the place
     ("People's Republic of China": STATE_FORMS) unless the archive divides the place by points of
     the compass (`divided`: "Republic of Korea" is not "Korea"), and "Ministry of Finance" and
-    "Finance Ministry" are one topic, under the form more remarks use."""
+    "Finance Ministry" are one topic, under the form more remarks use (and so are "Ministry of
+    Foreign Affairs" and "Foreign Ministry")."""
     head, _, rest = key.partition(" of ")
     rest = rest.removeprefix("the ")
     institution = phrase_key(head.split(" "))  # its key said alone: "armed force"
@@ -988,7 +989,9 @@ def _name_with_of(
         if rest not in divided:
             out[key] = out.get(rest, rest)
         return
-    short = f"{rest} {head}"
+    short = f"{rest.removesuffix(' affair')} {head}"  # "Ministry of Foreign Affairs": "Foreign Ministry"
+    if short not in uses:
+        short = f"{rest} {head}"
     if " " in head or short not in uses or short in out:
         return
     if (uses[short], key) > (uses[key], short):
