@@ -3021,6 +3021,40 @@ def test_a_title_form_parted_from_a_thing_takes_its_uses_of_the_word_with_it():
     assert all(got[i] == {"moon": 1, "harbour": 1} for i in range(1, 5))
 
 
+def test_a_long_form_shown_as_its_short_form_takes_its_other_words_with_it():
+    """Once "marsh fever infection" is shown as "marsh fever" (the disease) and "Russian quay
+    survey board" as "quay survey board", a remark that says them no longer carries the words left
+    over ("infection", "Russian quay"), which the extractor also counted alone: the remark's topic
+    is the disease, not the disease and "infection". A remark that says the word on its own too
+    keeps it for those uses."""
+    from meetings.core.topics.scoring import canonical_turns
+
+    def turn(i: int, phrases: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, i, 1, 10, False, Counter(phrases), 40)
+
+    turns = [turn(i, {"marsh fever": 1, "infection": 1, "harbour": 1}) for i in range(1, 9)]
+    turns += [turn(i, {"quay survey board": 1, "russian": 1, "harbour": 1}) for i in range(9, 13)]
+    turns.append(turn(13, {"marsh fever infection": 2, "marsh fever": 2, "infection": 2, "harbour": 1}))
+    turns.append(turn(14, {"marsh fever infection": 1, "marsh fever": 1, "infection": 3}))
+    turns.append(
+        turn(
+            15,
+            {
+                "russian quay survey board": 1,
+                "russian quay": 1,
+                "quay survey board": 1,
+                "russian": 1,
+                "harbour": 1,
+            },
+        )
+    )
+    got = {t.turn_id: dict(t.phrases) for t in canonical_turns(turns)}
+    assert got[13] == {"marsh fever": 2, "harbour": 1}
+    assert got[14] == {"marsh fever": 1, "infection": 2}
+    # (the archive's own adjective alone is left as it is: it is no topic anywhere)
+    assert got[15] == {"quay survey board": 1, "russian": 1, "harbour": 1}
+
+
 def test_a_place_adjective_inside_another_name_is_not_the_place():
     """ "Larkovian" alone is Larkovia, but a remark that says it only inside another name ("the
     Larkovian Economic Union", "Upper Larkovian") speaks of that name, not of Larkovia: it no

@@ -269,7 +269,7 @@ def _canonical(
     parted: dict[str, list[str]] = {}
     vmap = variants(remarks, names, occurrences, parted)
     if parted:
-        turns = _without_uses_in_titles(turns, parted)
+        turns = _without_uses_inside(turns, parted)
     _drop_pieces_of_renamed(vmap, remarks)
     if not vmap:
         return list(turns), vmap, occurrences
@@ -343,10 +343,11 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
     return out
 
 
-def _without_uses_in_titles(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
-    """The turns with each word of `parted` (a thing, "moon", parted from the title's forms of a
-    person, "president moon": subjects.variants) counted less its uses inside those forms, which
-    the extractor also counted as the word; a word left with none goes. The count inside is that
+def _without_uses_inside(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
+    """The turns with each key of `parted` (subjects.variants: a thing, "moon", parted from the
+    title's forms of a person, "president moon"; a word a long form shown as its short form leaves
+    over, "infection" of "coronavirus infection") counted less its uses inside those forms, which
+    the extractor also counted as the key; a key left with none goes. The count inside is that
     of the forms no other form is the end of ("president moon", not "new president moon" again)."""
     inside = {
         word: [f for f in forms if not any(g != f and f.endswith(" " + g) for g in forms)]
