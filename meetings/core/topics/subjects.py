@@ -523,8 +523,8 @@ def variants(
     - A word after a title that the archive writes after "the" is a thing ("President Moon", "the
       Moon"): the title's forms are one topic, the word another; `parted`, when given, is
       filled with each such word and its title's forms (a title's form also counts as the word),
-      and with the words a long form shown as its short form leaves over ("infection" of
-      "coronavirus infection" shown as "coronavirus") and that long form.
+      and with the head of a disease's spread shown as the disease ("infection" of "coronavirus
+      infection" shown as "coronavirus") and those forms.
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     names = list(names)
     people = name_keys(names)
@@ -685,13 +685,13 @@ def variants(
         words = key.split(" ")
         # "Russian Armed Forces", "coronavirus infection"; a short form no subject itself stays
         # apart ("anti-doping" of "Russian Anti-Doping Agency").
-        short = _of_own_adjective(words, uses, own) or _disease_of(words, uses)
+        institution = _of_own_adjective(words, uses, own)
+        disease = None if institution else _disease_of(words, uses)
+        short = institution or disease
         if short is not None and out.get(short, short) is not None:
             out[key] = out.get(short, short)
-            if parted is not None:  # its other words ("infection") are no topic of its remarks
-                for piece in _left_over(words, short):
-                    if _place_of(piece, GENERIC) not in own:  # ("russian": no topic anywhere)
-                        parted.setdefault(piece, []).append(key)
+            if disease and parted is not None:  # its head ("infection") is no topic of its remarks
+                parted.setdefault(words[-1], []).append(key)
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
@@ -963,19 +963,6 @@ def _disease_of(words: list[str], uses: Mapping[str, int]) -> str | None:
         return None
     disease = " ".join(words[:-1])
     return disease if _said_alone_as_often(disease, " ".join(words), uses) else None
-
-
-def _left_over(words: list[str], short: str) -> list[str]:
-    """The runs of a key's `words` (other than the key) that are not inside its `short` form:
-    "infection" of "coronavirus infection" shown as "coronavirus", "russian" and "russian
-    healthcare" of "russian healthcare system" shown as "healthcare system"."""
-    inside = f" {short} "
-    return [
-        run
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-        if (j - i) < len(words) and f" {(run := ' '.join(words[i:j]))} " not in inside
-    ]
 
 
 def _said_alone_as_often(short: str, key: str, uses: Mapping[str, int]) -> bool:
