@@ -184,3 +184,27 @@ def test_the_held_out_verdicts_are_on_the_held_out_people_with_known_verdicts():
         for label, verdict in p["verdicts"].items():
             assert verdict in VERDICT_KINDS, (p["slug"], label, verdict)
             assert label.strip() and len(label.split()) <= 8, (p["slug"], label)
+
+
+ABOUT_VERDICTS = LABELS.parent / "dev_topic_remarks_about_verdicts.json"
+
+
+def test_the_topic_remarks_verdicts_are_keys_and_known_verdicts_only():
+    """The readers' verdicts on remarks of topic pages (bench/topics_quality.py): a topic key, a
+    meeting slug and a remark key each, no sentence of a remark; each remark once; ten or fewer a
+    topic, thirty topics."""
+    remarks = json.loads(ABOUT_VERDICTS.read_text(encoding="utf-8"))["remarks"]
+    assert len(remarks) == 300
+    seen = set()
+    for r in remarks:
+        assert set(r) == {"topic", "meeting", "turn", "verdict"}
+        assert r["verdict"] in {"about", "passing", "other sense", "absent"}, r
+        assert r["topic"] == r["topic"].lower() and len(r["topic"].split()) <= 6, r
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d-[a-z0-9]+(-[a-z0-9]+)*", r["meeting"]), r
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["turn"]), r
+        seen.add((r["topic"], r["meeting"], r["turn"]))
+    assert len(seen) == len(remarks)
+    per_topic = {}
+    for topic, _, _ in seen:
+        per_topic[topic] = per_topic.get(topic, 0) + 1
+    assert len(per_topic) == 30 and max(per_topic.values()) <= 10
