@@ -353,7 +353,7 @@ class TurnTopic(models.Model):
         default=False, help_text="The remark that carries it best for this person in this meeting."
     )
     uses = models.PositiveIntegerField(
-        default=1, help_text="How many times the remark says it (in any of its forms)."
+        default=1, help_text="How many times the remark names it (in any of its forms)."
     )
     # The turn's meeting, date, position and speaker, copied at rebuild: the topic page lists its
     # remarks newest first (and by speaker or year) from an index, without joining the turns.

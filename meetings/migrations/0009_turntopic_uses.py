@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
             model_name="turntopic",
             name="uses",
             field=models.PositiveIntegerField(
-                default=1, help_text="How many times the remark says it (in any of its forms)."
+                default=1, help_text="How many times the remark names it (in any of its forms)."
             ),
         ),
     ]

@@ -12,7 +12,7 @@ from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker,
 
 MAX_WORDS = 10
 MAX_VALUE = 200
-MAX_USES = 1000  # times a remark says a topic: the filter's bound (a query value, not a limit of the data)
+MAX_USES = 1000  # times a remark names a topic: the filter's bound (a query value, not a limit of the data)
 
 
 def _words(value: str) -> list[str]:
@@ -180,7 +180,7 @@ class TurnTopicFilter(django_filters.FilterSet):
     uses = django_filters.NumberFilter(
         field_name="uses",
         lookup_expr="gte",
-        label="Said at least this many times in the remark",
+        label="Named at least this many times in the remark",
         min_value=1,
         max_value=MAX_USES,
     )
@@ -195,7 +195,7 @@ class TurnTopicFilter(django_filters.FilterSet):
     def known_count(self, topic) -> int | None:
         """How many remarks match, from the topic's figures and TopicSpeaker (at most one small
         query) instead of counting them; None when a year is set (then they are counted, on the
-        index of the topic's remarks by date), or when only remarks that say it more than once are
+        index of the topic's remarks by date), or when only remarks that name it more than once are
         asked for (then counted among the topic's remarks)."""
         data = getattr(self.form, "cleaned_data", {})
         if data.get("year") is not None or (data.get("uses") or 1) > 1:

@@ -345,8 +345,8 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
 
 def _without_uses_inside(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
     """The turns with each key of `parted` (subjects.variants: a thing, "moon", parted from the
-    title's forms of a person, "president moon"; the head of a disease's spread shown as the
-    disease, "infection" of "coronavirus infection") counted less its uses inside those forms, which
+    title's forms of a person, "president moon"; the words after the short form a long one is
+    shown as, "infection" of "coronavirus infection") counted less its uses inside those forms, which
     the extractor also counted as the key; a key left with none goes. The count inside is that
     of the forms no other form is the end of ("president moon", not "new president moon" again)."""
     inside = {

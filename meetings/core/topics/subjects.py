@@ -523,8 +523,8 @@ def variants(
     - A word after a title that the archive writes after "the" is a thing ("President Moon", "the
       Moon"): the title's forms are one topic, the word another; `parted`, when given, is
       filled with each such word and its title's forms (a title's form also counts as the word),
-      and with the head of a disease's spread shown as the disease ("infection" of "coronavirus
-      infection" shown as "coronavirus") and those forms.
+      and with the words after a short form a long one is shown as ("infection" of "coronavirus
+      infection" shown as "coronavirus", "game" of "Olympic Games") and those long forms.
     Singular and plural and case are already one key (phrases.singular, lower case)."""
     names = list(names)
     people = name_keys(names)
@@ -683,15 +683,22 @@ def variants(
         if " " not in key or key in out:
             continue
         words = key.split(" ")
-        # "Russian Armed Forces", "coronavirus infection"; a short form no subject itself stays
-        # apart ("anti-doping" of "Russian Anti-Doping Agency").
+        # One topic under the short form: "Russian Armed Forces", "coronavirus infection", "BRICS
+        # countries", "Olympic Games"; not where the short form is no subject itself
+        # ("anti-doping" of "Russian Anti-Doping Agency").
         institution = _of_own_adjective(words, uses, own)
-        disease = None if institution else _disease_of(words, uses)
-        short = institution or disease
+        opening = None
+        if institution is None:
+            opening = _disease_of(words, uses) or _group_of(key, uses) or _games_of(words, uses)
+        short = institution or opening
         if short is not None and out.get(short, short) is not None:
             out[key] = out.get(short, short)
-            if disease and parted is not None:  # its head ("infection") is no topic of its remarks
-                parted.setdefault(words[-1], []).append(key)
+            if opening is not None and parted is not None:
+                # The words after it ("infection", "member state") are no topic of its remarks.
+                after = words[opening.count(" ") + 1 :]
+                for i in range(len(after)):
+                    for j in range(i + 1, len(after) + 1):
+                        parted.setdefault(" ".join(after[i:j]), []).append(key)
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
@@ -965,6 +972,32 @@ def _disease_of(words: list[str], uses: Mapping[str, int]) -> str | None:
     return disease if _said_alone_as_often(disease, " ".join(words), uses) else None
 
 
+# What a group of states is said with ("BRICS countries", "OPEC members", "EAEU member states"):
+# the group, to a reader (variants).
+MEMBER_HEADS = ("member country", "member state", "country", "member")
+
+
+def _group_of(key: str, uses: Mapping[str, int]) -> str | None:
+    """The group of states a key names with MEMBER_HEADS ("brics country" -> "brics"): one word no
+    dictionary knows (a name, an acronym) or a two-letter name ("EU countries"), said alone as
+    often; else None. "Family members" are no family."""
+    for head in MEMBER_HEADS:
+        if key.endswith(" " + head):
+            group = key[: -len(head) - 1]
+            if " " not in group and (group in TWO_LETTER_NAMES or not _pos(group)) and group in uses:
+                return group if _said_alone_as_often(group, key, uses) else None
+            return None
+    return None
+
+
+def _games_of(words: list[str], uses: Mapping[str, int]) -> str | None:
+    """The games a key names by their adjective ("olympic game" -> "olympic", the key the
+    Olympics are shown under: variants' -ics rule), when the archive says that plural; else None."""
+    if len(words) == 2 and words[1] == "game" and words[0].endswith("ic") and words[0] + "s" in uses:
+        return words[0]
+    return None
+
+
 def _said_alone_as_often(short: str, key: str, uses: Mapping[str, int]) -> bool:
     """Does the archive say `short` without the rest of `key` (which holds it) in as many remarks as
     it says `key`? The key of a phrase's part is carried by every remark that carries the phrase:
@@ -1164,9 +1197,10 @@ DEMONYMS = {
 }  # fmt: skip
 
 
-# What a place's adjective names the people or the envoys of (variants: "Serbian people", "our
-# Turkish partners", "my Chinese counterpart" are Serbia, Turkey and China).
-NATION_NOUNS = frozenset("people partner friend colleague counterpart".split())
+# What a place's adjective names the people, the envoys or the countries of (variants: "Serbian
+# people", "our Turkish partners", "my Chinese counterpart", "African countries" are Serbia,
+# Turkey, China and Africa).
+NATION_NOUNS = frozenset("people partner friend colleague counterpart country".split())
 
 
 # Countries readers know under several names, as phrase keys: one subject, shown under the name

@@ -353,7 +353,7 @@ class TopicRemarkSerializer(Serializer):
     is_evidence = serializers.BooleanField(
         help_text="The remark that carries it best for this person in this meeting."
     )
-    uses = serializers.IntegerField(help_text="How many times the remark says it (in any of its forms).")
+    uses = serializers.IntegerField(help_text="How many times the remark names it (in any of its forms).")
     turn = TurnSerializer()
 
 
