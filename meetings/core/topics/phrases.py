@@ -284,6 +284,14 @@ def _hand_singular(w: str) -> str:
     return w
 
 
+def word_runs(words: list[str], longest: int | None = None) -> set[str]:
+    """The runs of whole words of `words` as phrases, of at most `longest` words (all of them:
+    the whole too)."""
+    n = len(words)
+    most = n if longest is None else longest
+    return {" ".join(words[i:j]) for i in range(n) for j in range(i + 1, min(n, i + most) + 1)}
+
+
 def phrase_key(words: list[str]) -> str:
     """Lower case, hyphen parts as words ("QR-codes" = "QR codes"), last word singular."""
     parts: list[str] = []

@@ -29,6 +29,7 @@ from .phrases import (
     is_name,
     parts_of_speech,
     singular,
+    word_runs,
 )
 from .subjects import (
     DATING_ADJECTIVES,
@@ -1123,7 +1124,7 @@ def _sub_phrases(p: str) -> frozenset[str]:
     k = len(words)
     if k == 1:
         return frozenset()
-    runs = {" ".join(words[i:j]) for i in range(k) for j in range(i + 1, k + 1) if j - i < k}
+    runs = word_runs(words, k - 1)
     possessives = [j for j, w in enumerate(words[:-1]) if w.endswith("'s")]
     return frozenset(runs | _runs_ending_as_keys(words, possessives)) if possessives else frozenset(runs)
 

@@ -41,6 +41,7 @@ from .phrases import (
     not_a_noun,
     only_a_verb,
     phrase_key,
+    word_runs,
 )
 from .phrases import parts_of_speech as _pos
 
@@ -689,16 +690,14 @@ def variants(
         institution = _of_own_adjective(words, uses, own)
         opening = None
         if institution is None:
-            opening = _disease_of(words, uses) or _group_of(key, uses) or _games_of(words, uses)
+            opening = _disease_of(words, uses) or _group_of(words, uses) or _games_of(words, uses)
         short = institution or opening
         if short is not None and out.get(short, short) is not None:
             out[key] = out.get(short, short)
             if opening is not None and parted is not None:
                 # The words after it ("infection", "member state") are no topic of its remarks.
-                after = words[opening.count(" ") + 1 :]
-                for i in range(len(after)):
-                    for j in range(i + 1, len(after) + 1):
-                        parted.setdefault(" ".join(after[i:j]), []).append(key)
+                for piece in word_runs(words[opening.count(" ") + 1 :]):
+                    parted.setdefault(piece, []).append(key)
     # A place of several words and its adjective ("North Korean"), both still subjects; a state's
     # formal name, its adjective before a state form ("Syrian Arab Republic"), is the state.
     for key in uses:
@@ -975,12 +974,16 @@ def _disease_of(words: list[str], uses: Mapping[str, int]) -> str | None:
 # What a group of states is said with ("BRICS countries", "OPEC members", "EAEU member states"):
 # the group, to a reader (variants).
 MEMBER_HEADS = ("member country", "member state", "country", "member")
+_MEMBER_LAST_WORDS = frozenset(head.rsplit(" ", 1)[-1] for head in MEMBER_HEADS)
 
 
-def _group_of(key: str, uses: Mapping[str, int]) -> str | None:
-    """The group of states a key names with MEMBER_HEADS ("brics country" -> "brics"): one word no
-    dictionary knows (a name, an acronym) or a two-letter name ("EU countries"), said alone as
-    often; else None. "Family members" are no family."""
+def _group_of(words: list[str], uses: Mapping[str, int]) -> str | None:
+    """The group of states a key's `words` name with MEMBER_HEADS ("brics country" -> "brics"):
+    one word no dictionary knows (a name, an acronym) or a two-letter name ("EU countries"), said
+    alone as often; else None. "Family members" are no family."""
+    if words[-1] not in _MEMBER_LAST_WORDS:  # (most keys: read no further)
+        return None
+    key = " ".join(words)
     for head in MEMBER_HEADS:
         if key.endswith(" " + head):
             group = key[: -len(head) - 1]
