@@ -44,6 +44,13 @@ from meetings.web.meeting_topics import meeting_topics
 MEETINGS_PER_PAGE = 30
 REMARKS_PER_PAGE = 25
 SPEAKERS_PER_PAGE = 120
+# What the topics index lists, as the index and a topic page it leaves out state it
+# (_index_rule.html).
+INDEX_RULE = {
+    "min_meetings": MIN_MEETINGS,
+    "min_remarks": MIN_REMARKS,
+    "meeting_list_first": MEETING_LIST_FIRST,
+}
 
 
 class Letter(NamedTuple):
@@ -467,9 +474,7 @@ def topic_list(request):
             "page": page,
             "order": order,
             "query": _query_without_page(request),
-            "min_meetings": MIN_MEETINGS,
-            "min_remarks": MIN_REMARKS,
-            "meeting_list_first": MEETING_LIST_FIRST,
+            **INDEX_RULE,
         },
     )
 
@@ -581,9 +586,7 @@ def topic_detail(request, slug):
             "unnamed": unnamed,
             "search_all": _search_url(every_form),
             "query": _query_without_page(request),
-            "min_meetings": MIN_MEETINGS,
-            "min_remarks": MIN_REMARKS,
-            "meeting_list_first": MEETING_LIST_FIRST,
+            **INDEX_RULE,
         },
     )
 
