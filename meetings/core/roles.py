@@ -180,7 +180,9 @@ _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian")
 def as_sentence_word(position: int, written: str) -> bool:
     """Does a word of a role's sentence vocabulary ("just", "today", "our") at this position, as
     written, read as a sentence's? In lower case, opening the role, or "I"; capitalised inside a
-    title it is part of a name ("Head of the A Just Borduria faction")."""
+    title it is part of a name ("Head of the A Just Borduria faction"); in capitals, an acronym."""
+    if len(written) > 1 and written.isupper():
+        return False  # an acronym: "US Secretary of State" (the country, not "us")
     return position == 0 or not written[:1].isupper() or written == "I"
 
 

@@ -748,3 +748,61 @@ def test_a_stage_direction_without_brackets_is_set_apart():
         "We are watching a video about the quay.",
     ):
         assert segments(said) == [(TEXT, said)], said
+
+
+def test_a_heading_of_excerpts_between_remarks_marks_the_meeting_as_excerpts():
+    """A page that gives a speech whole and then "Excerpts from transcript of …" the discussion
+    is not the whole transcript: the meeting is marked as excerpts, as when the lead says so. A
+    page whose only heading between remarks is of another kind is not."""
+    page = (
+        "Meeting of the Harbour Board\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: The quay needs a new wall.\n"
+        "Thank you for your attention.\n"
+        "{heading}\n"
+        "Tomas Reyes: Thank you, Madam Mayor.\n"
+    )
+    excerpts = parse_transcript(
+        page.format(heading="Excerpts from transcript of the meeting of the Harbour Board")
+    )
+    assert excerpts.is_excerpt
+    assert [x.paragraphs for x in excerpts.turns] == [
+        ["The quay needs a new wall.", "Thank you for your attention."],
+        ["Thank you, Madam Mayor."],
+    ]
+    other = parse_transcript(page.format(heading="The floor is given to Tomas Reyes, chairman of the Board"))
+    assert not other.is_excerpt
+
+
+@pytest.mark.parametrize(
+    ("name", "sorted_as"),
+    [
+        ("Helena Marsh", "Marsh, Helena"),
+        # A capitalised particle is part of the surname it is filed under.
+        ("Alexander Van der Bellen", "Van der Bellen, Alexander"),
+        # A particle in lower case is not: "van Dorn", "al-Rashid", "de Lune" are filed under the
+        # name after it (one A-Z heading per letter: "al-" had made a second "A" after "Z").
+        ("Pieter van Dorn", "Dorn, Pieter van"),
+        ("Karim al-Rashid", "Rashid, Karim al-"),
+        ("Omar el-Nour", "Nour, Omar el-"),
+        ("Jean-Luc de Lune", "Lune, Jean-Luc de"),
+        # A family name written first (Chinese, Korean, Vietnamese) is the name filed under.
+        ("Zhou Mingyuan", "Zhou Mingyuan"),
+        ("Li Haoran", "Li Haoran"),
+        ("Wang Bo", "Wang Bo"),
+        ("Moon Ha-eun", "Moon Ha-eun"),
+        ("Lee Soo-min", "Lee Soo-min"),
+        ("Nguyen Van Minh", "Nguyen Van Minh"),
+        # Not without the given name's shape: an English "Lee", a Spanish "Juan".
+        ("Lee Harvey", "Harvey, Lee"),
+        ("Juan Sun", "Sun, Juan"),
+        ("Anna Li", "Li, Anna"),
+        # A name that ends with a father's ("<Name> bin <Name>") has no surname: filed as written;
+        # one that ends with a family's name after it is filed under that name.
+        ("Khalid bin Tariq", "Khalid bin Tariq"),
+        ("Tamim bin Hamad Al Khalid", "Al Khalid, Tamim bin Hamad"),
+    ],
+)
+def test_the_name_a_person_is_filed_under(name, sorted_as):
+    from meetings.core.parser.names import sort_name
+
+    assert sort_name(name) == sorted_as

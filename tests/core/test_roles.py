@@ -203,3 +203,13 @@ def test_the_board_of_a_body_is_not_the_body():
         "Chairman of the Harbour Commission"
     )
     assert role_key("Harbour Commission Board Chairman") != role_key("Harbour Commission Chairman")
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["US Secretary of State", "UK Foreign Secretary", "US Ambassador to Borduria"],
+)
+def test_an_acronym_in_capitals_is_no_word_of_a_sentence(role):
+    """ "US" in capitals opening a role is the country, not the pronoun "us": the office is one
+    (a profile had shown no office for a secretary of state labelled so)."""
+    assert is_office(role)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting, Turn
+from meetings.models import Meeting, Participant, Turn
 from tests.helpers import MEETING
 
 SECOND = """Meeting on school meals
@@ -139,6 +139,27 @@ def test_speaker_index_letters_sorted_by_surname(client, archive):
     html = client.get("/speakers/?letter=r").content.decode()
     assert "Tomas Reyes" in html and "Helena Marsh" not in html
     assert client.get("/speakers/?letter=%3C").status_code == 200
+
+
+@pytest.mark.django_db
+def test_speaker_index_files_a_lower_case_particle_and_a_family_name_first_under_their_letters(
+    client, archive
+):
+    """ "Karim al-Rashid" under R, not in a second "A" heading after "Z" (two elements with one
+    id); "Wang Bo", family name first, under W."""
+    for name, slug in (
+        ("Karim al-Rashid", "karim-al-rashid"),
+        ("Wang Bo", "wang-bo"),
+        ("Zoe Zeller", "zoe-zeller"),
+    ):
+        Participant.objects.create(name=name, slug=slug)
+    html = client.get("/speakers/").content.decode()
+    ids = re.findall(r'id="(letter-[A-Z])"', html)
+    assert len(ids) == len(set(ids))
+    assert html.index('id="letter-R"') < html.index("Karim al-Rashid") < html.index("Tomas Reyes")
+    assert html.index('id="letter-W"') < html.index("Wang Bo") < html.index("Zoe Zeller")
+    assert "Karim al-Rashid" in client.get("/speakers/?letter=r").content.decode()
+    assert "Wang Bo" in client.get("/speakers/?letter=w").content.decode()
 
 
 @pytest.mark.django_db

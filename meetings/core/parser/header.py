@@ -84,6 +84,8 @@ def read_header(page: Page) -> Header:
         raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
     title_para = paras[0]
     title, is_excerpt = chrome.clean_title(title_para)
+    # A heading of the excerpts that follow, between remarks: the page is not the whole transcript.
+    is_excerpt = is_excerpt or any(chrome.is_excerpt_heading(page.clean(page.raw[i])) for i in headings)
     if not title or chrome.parse_date_line(title_para):
         raise TranscriptError("it has no title line before the date")
     if len(title) > MAX_TITLE_CHARS:

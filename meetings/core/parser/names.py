@@ -12,7 +12,15 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .vocabulary import COMMON_WORDS, HONORIFICS, PARTICLES, TITLE_WORDS
+from .vocabulary import (
+    CHINESE_FAMILY_NAMES,
+    COMMON_WORDS,
+    HONORIFICS,
+    KOREAN_FAMILY_NAMES,
+    PARTICLES,
+    TITLE_WORDS,
+    VIETNAMESE_FAMILY_NAMES,
+)
 
 # Particles that join a person's name to a parent's ("Tamim bin Hamad"): the part after them
 # names someone else, so a shorter name inside such a name is not the same person.
@@ -159,17 +167,68 @@ def is_name_word(token: str) -> bool:
 
 
 def sort_name(name: str) -> str:
-    """'Alexander Van der Bellen' -> 'Van der Bellen, Alexander'; accents folded for sorting."""
+    """The name an A-Z index files a person under, surname first, accents folded: "Alexander Van
+    der Bellen" -> "Van der Bellen, Alexander"; a particle in lower case goes after the given
+    name ("Pieter van Dorn" -> "Dorn, Pieter van", "Karim al-Rashid" -> "Rashid, Karim al-"); a
+    name whose family name is written first ("Wang Bo", family_name_first) or that has no surname
+    ("Khalid bin Tariq": it ends with a father's name; "Patriarch Mikhail") stays as written.
+    "Tamim bin Hamad Al Khalid" is filed under "Al Khalid", the name of his house."""
     parts = tidy_name(name).split(" ")
-    if len(parts) < 2:
+    if len(parts) < 2 or family_name_first(parts) or parts[-2].casefold() in PATRONYMIC_PARTICLES:
         return strip_accents(name)
     i = len(parts) - 1
     while i > 1 and parts[i - 1].casefold() in PARTICLES:
         i -= 1
-    surname, given = " ".join(parts[i:]), " ".join(parts[:i])
+    surname, given = parts[i:], " ".join(parts[:i])
     if given.casefold() in {t for t in ("patriarch", "pope", "king", "queen", "prince", "princess")}:
         return strip_accents(name)
-    return strip_accents(f"{surname}, {given}")
+    after = []  # lower-case particles: "van", "de", "al-"
+    while len(surname) > 1 and surname[0] in PARTICLES:
+        after.append(surname.pop(0))
+    if m := _PARTICLE_PREFIX.match(surname[0]):
+        after.append(m.group(0))
+        surname[0] = surname[0][m.end() :]
+    filed = f"{' '.join(surname)}, {given}"
+    if after:
+        filed += " " + " ".join(after).replace("- ", "-")
+    return strip_accents(filed)
+
+
+# "al-", "el-", "ad-" before a capital: an article joined to a surname, not filed under.
+_PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}-(?=[A-Z])")
+# A syllable of Hanyu Pinyin without tone marks (an initial, then a final).
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo"
+    r"|ui|un|ue|a|o|e|i|u|v))+"
+)
+_KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,4}$")  # "Ha-eun", "Soo-min"
+
+
+def family_name_first(parts: Sequence[str]) -> bool:
+    """Is this name (its words, as tidy_name writes them) one written family name first, as
+    English texts write Chinese, Korean and Vietnamese names? A common family name of the
+    language, then a given name of its shape: Pinyin syllables ("Wang Bo", "Zhou Mingyuan"), two
+    syllables joined by a hyphen ("Moon Ha-eun"), two short words ("Nguyen Van Minh"). "Lee
+    Harvey", "Juan Sun" and "Anna Li" are not."""
+    if not parts or not parts[0][:1].isupper():
+        return False
+    family = parts[0].casefold()
+    if len(parts) == 2:
+        given = parts[1]
+        if family in KOREAN_FAMILY_NAMES and _KOREAN_GIVEN.match(given):
+            return True
+        return (
+            family in CHINESE_FAMILY_NAMES
+            and given[:1].isupper()
+            and given[1:].islower()
+            and bool(_PINYIN.fullmatch(given.casefold()))
+        )
+    return (
+        len(parts) == 3
+        and family in VIETNAMESE_FAMILY_NAMES
+        and all(p[:1].isupper() and p[1:].islower() and len(p) <= 5 for p in parts[1:])
+    )
 
 
 def in_order(short: Sequence[str], long: Sequence[str]) -> bool:

@@ -929,3 +929,22 @@ GROUP_WORDS = {
     "the participants",
     "the members",
 }
+
+# Family names that Chinese, Korean and Vietnamese names written in English put first ("Wang
+# Bo", "Moon Ha-eun", "Nguyen Van Minh"): an A-Z index files such a person under it, written as
+# it stands (names.sort_name). The commonest of each, romanised as English texts write them;
+# general knowledge of names, not of any one page.
+CHINESE_FAMILY_NAMES = frozenset(
+    """bai cai cao chen cheng cui dai deng ding dong du duan fan fang feng fu gao geng gong gu guo
+    han hao he hou hu hua huang jia jiang jin kang kong lei li liang liao lin liu long lu luan luo
+    ma mao meng mo ning niu ou pan peng qi qian qin qiu ren shao shen shi song su sun tan tang tao
+    tian wan wang wei wen wu xi xia xiang xiao xie xiong xu xue yan yang yao ye yi yin yu yuan zeng
+    zhai zhang zhao zheng zhong zhou zhu zou""".split()
+)
+KOREAN_FAMILY_NAMES = frozenset(
+    """ahn ban bae baek cha choi cho chung chang han ho hong hwang jang jeon jeong jung kang kim ko
+    kwon lee lim moon nam noh oh park paik roh ryu seo shin son song yoo yoon yun""".split()
+)
+VIETNAMESE_FAMILY_NAMES = frozenset(
+    "bui dang dinh do duong ho hoang huynh le ly ngo nguyen pham phan tran truong vo vu".split()
+)
