@@ -1092,7 +1092,11 @@ def test_an_acronym_spelled_out_in_brackets_is_an_alias_of_the_name():
         "Since the Baltic Grain Council (BGC) met, the BGC has grown, and so has the "
         "Northern Ferry Alliance (NFA). (Applause.) The Union of Quay Workers (UQW) is another matter."
     )
-    assert acronym_aliases(text) == ["bgc=baltic grain council", "nfa=northern ferry alliance"]
+    assert acronym_aliases(text) == [
+        "bgc=baltic grain council",
+        "nfa=northern ferry alliance",
+        "uqw=union of quay worker",
+    ]
     assert acronym_aliases("President Tarnov (Larkovia) spoke.") == []  # not an acronym
     assert acronym_aliases("the Grain Council (XYZ)") == []  # initials do not fit
     # A name longer than the acronym: its last words ("Tarnwick Harbour Crane Depot (HCD)").
@@ -1113,6 +1117,20 @@ def test_an_acronym_beside_a_name_with_its_initials_is_an_alias_of_the_name():
     assert acronym_aliases("The Grain Council met the XYZ.") == []  # initials do not fit
     assert acronym_aliases("The Union State and the US.") == []  # two letters
     assert acronym_aliases("The BGC met.") == []  # no name beside it
+
+
+def test_an_acronyms_letters_skip_the_small_words_of_its_name():
+    """ "Agency for Coastal Initiatives" is "ACI", "Union of Quay Workers" "UQW": the small words
+    that join a name ("for", "of", "and", "the") have no letter of the acronym, in
+    brackets or elsewhere in the remark (they had cut the name, and the acronym and its name stood
+    as two topics on one meeting's list). A name does not open or end with one."""
+    from meetings.core.topics.phrases import acronym_aliases
+
+    assert acronym_aliases("The Union of Quay Workers (UQW) met.") == ["uqw=union of quay worker"]
+    text = "The Agency for Coastal Initiatives was praised. The ACI funds the Bank of the North Sea, BNS."
+    assert sorted(acronym_aliases(text)) == ["aci=agency for coastal initiative", "bns=bank of the north sea"]
+    assert acronym_aliases("The Council of the Harbour met. The CH agreed.") == []  # two letters
+    assert acronym_aliases("For Tarnwick Fisheries the TFS is new.") == []  # "For" opens no name here
 
 
 def test_an_acronym_with_the_names_of_two_things_is_neither():
@@ -1157,6 +1175,27 @@ def test_an_acronym_and_its_name_are_one_topic_under_the_commoner_form():
     assert "bgc=baltic grain council" not in scored.df and "baltic grain council" not in scored.df
     assert scored.df["bgc"] == 3
     assert [p for p, _, _ in scored.person_topics[10]] == ["bgc"]
+
+
+def test_a_name_holding_an_acronym_is_the_name_holding_what_it_stands_for():
+    """ "Larkspur TPP" and "Larkspur Thermal Power Plant" are one plant once "TPP" is "thermal
+    power plant" (both forms had stood on one meeting's list), under the form more remarks use;
+    not where the acronym stands for two things."""
+    from meetings.core.topics.subjects import variants
+
+    uses = {
+        "tpp": 6,
+        "thermal power plant": 4,
+        "tpp=thermal power plant": 1,
+        "larkspur tpp": 3,
+        "larkspur thermal power plant": 2,
+        "new tpp": 2,
+    }
+    got = variants(uses)
+    assert got["larkspur thermal power plant"] == "larkspur tpp"
+    assert "new tpp" not in got and "larkspur tpp" not in got
+    uses |= {"tpp=trans pacific partnership": 1, "trans pacific partnership": 2}
+    assert "larkspur thermal power plant" not in variants(uses)
 
 
 def test_a_phrase_of_occasion_words_alone_is_no_subject():
@@ -3123,3 +3162,26 @@ def test_a_place_adjective_inside_another_name_is_not_the_place():
     assert "larkovia" not in got[7] and got[7]["upper larkovia"] == 1
     assert got[8]["larkovia"] == 1 and got[9] == {"larkovia": 1, "harbour": 1}
     assert got[10]["larkovia"] == 3  # said alone besides
+
+
+def test_a_name_shown_as_its_acronym_takes_its_pieces_with_it():
+    """Once "Union of Free Harbours" is shown as "UFH" (its acronym, said in more remarks), a
+    remark that writes the name no longer carries "free harbour", which the extractor also
+    counted inside it: the pieces were fragments of the name, and stood on a meeting's list beside
+    the acronym once the name was renamed. A remark that says the piece on its own keeps it for
+    those uses; a name shown under its own form keeps its pieces as fragments of it."""
+    from meetings.core.topics.phrases import ALIAS
+    from meetings.core.topics.scoring import canonical_turns
+
+    def turn(i: int, phrases: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, i, 1, 10, False, Counter(phrases), 40)
+
+    turns = [turn(i, {"ufh": 1, "harbour": 1}) for i in range(1, 9)]
+    turns += [turn(i, {"free harbour": 1, "quay": 1}) for i in range(9, 13)]
+    name = {"union of free harbour": 1, "free harbour": 1, "union": 1}
+    turns.append(turn(13, {**name, f"ufh{ALIAS}union of free harbour": 1, "quay": 1}))
+    turns.append(turn(14, {**name, "free harbour": 3}))
+    got = {t.turn_id: dict(t.phrases) for t in canonical_turns(turns)}
+    assert got[13] == {"ufh": 1, "quay": 1}
+    assert got[14] == {"ufh": 1, "free harbour": 2}
+    assert got[9] == {"free harbour": 1, "quay": 1}

@@ -587,7 +587,9 @@ def _generic(key: str) -> bool:
 
 
 # "Eurasian Economic Union (EAEU)": a name written out and its acronym in brackets.
-_SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -]){1,6})\(([A-Z]{2,6})\)")
+# The words of the name may be joined by NAME_LINKS ("Union of Quay Workers (UQW)"), which have no
+# letter of the acronym.
+_SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -](?:(?:for|of|and|the) )*){1,6})\(([A-Z]{2,6})\)")
 # A phrase key that says two keys are one subject ("eaeu=eurasian economic union"), stored with a
 # remark's phrases and read by subjects.variants; never a topic itself.
 ALIAS = "="
@@ -602,16 +604,23 @@ def acronym_aliases(text: str) -> list[str]:
     phrase can be (MAX_WORDS) is left out. And, once each, an acronym of three or more letters
     (ACRONYM_LETTERS) written anywhere in the text with a run of capitalised words whose initials
     it is ("the Mayakovskaya Thermal Power Plant ... the TPP"): two letters are too few to tell
-    ("US" is also "Union State")."""
+    ("US" is also "Union State"). The words that join a name (NAME_LINKS: "Union of Quay Workers
+    (UQW)", "the Agency for Strategic Initiatives ... the ASI") have no letter and count as no
+    word."""
     out: list[str] = []
     plain = normalise(text)
     if "(" in plain:  # (the pattern is slow to fail at every capital)
         for m in _SPELLED_OUT.finditer(plain):
             acronym = m.group(2)
             words = m.group(1).replace("-", " ").split()
-            while words and (words[0][0] != acronym[0] or len(words) > len(acronym)):
+            while words and (
+                words[0] in NAME_LINKS
+                or words[0][0] != acronym[0]
+                or len(_initials(" ".join(words))) > len(acronym)
+            ):
                 words = words[1:]
-            if 2 <= len(words) <= min(MAX_WORDS, len(acronym)) and words[-1][0] == acronym[-1]:
+            initials = _initials(" ".join(words))  # (the joiners have none)
+            if 2 <= len(initials) <= min(MAX_WORDS, len(acronym)) and initials[-1] == acronym[-1]:
                 out.append(acronym.lower() + ALIAS + phrase_key(words))
     acronyms = set(_ACRONYM.findall(plain))
     if acronyms:
@@ -619,8 +628,14 @@ def acronym_aliases(text: str) -> list[str]:
         for run in _TITLE_CASE_RUN.findall(plain):
             words = re.split(r"[ -]", run)
             for i in range(len(words)):
-                for j in range(i + 2, min(len(words), i + MAX_WORDS) + 1):
-                    initials = "".join(w[0] for w in words[i:j])
+                if words[i] in NAME_LINKS:
+                    continue
+                for j in range(i + 2, len(words) + 1):
+                    if words[j - 1] in NAME_LINKS:
+                        continue
+                    initials = _initials(" ".join(words[i:j]))
+                    if len(initials) > MAX_WORDS:
+                        break
                     if initials in acronyms:
                         found.add(initials.lower() + ALIAS + phrase_key(words[i:j]))
         out.extend(sorted(found.difference(out)))  # (one spelled out in brackets is counted there)
@@ -629,7 +644,7 @@ def acronym_aliases(text: str) -> list[str]:
 
 ACRONYM_LETTERS = 3
 _ACRONYM = re.compile(rf"\b([A-Z]{{{ACRONYM_LETTERS},6}})(?:s|'s)?\b")
-_TITLE_CASE_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z']*(?:[ -][A-Z][a-z][A-Za-z']*)+")
+_TITLE_CASE_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z']*(?:[ -](?:(?:for|of|and|the) )*[A-Z][a-z][A-Za-z']*)+")
 
 
 # A key that counts a remark's uses of a word read as a verb ("^preserve": "we must preserve",

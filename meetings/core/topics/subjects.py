@@ -618,7 +618,7 @@ def variants(
         elif base in uses and base not in members:
             members.append(base)
         _under_commonest(members, uses, out)
-    _merge_acronyms(aliases, uses, out)
+    _merge_acronyms(aliases, uses, out, parted)
     # A plural in -ics (the singular rule keeps it: "physics") and its singular are one subject
     # ("Olympics", "Olympic"), under the form more remarks use.
     for key in uses:
@@ -1238,16 +1238,33 @@ def _merge_two_letter_names(uses: Mapping[str, int], out: dict[str, str | None])
             out[acronym] = target
 
 
-def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, str | None]) -> None:
+def _merge_acronyms(
+    aliases: list[str],
+    uses: Mapping[str, int],
+    out: dict[str, str | None],
+    parted: dict[str, list[str]] | None = None,
+) -> None:
     """An acronym and the name it was spelled out as somewhere in the archive ("EAEU", "Eurasian
     Economic Union") are one topic, under the form used in more remarks (ties: the shorter). An
     acronym the archive gives names of two things ("EEC": a council and a commission, names
     ending in different words) joins neither; two spellings of one name ("East Siberia" and
-    "Eastern Siberia Pacific Ocean") join as one."""
+    "Eastern Siberia Pacific Ocean") join as one. A name shown as its acronym leaves the phrases
+    inside it ("independent state" of "Commonwealth of Independent States", shown as "CIS") to
+    `parted`, when given: their uses inside it are the acronym's (they were fragments of the name,
+    which the remarks, once merged, no longer carry)."""
     heads: dict[str, set[str]] = {}
     for alias in aliases:
         short, long = alias.split(ALIAS, 1)
         heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
+    # The keys that end with a spelled-out name, after other words ("mayakovskaya thermal power plant").
+    longs = {alias.split(ALIAS, 1)[1] for alias in aliases}
+    holders: dict[str, list[str]] = {}
+    for key in uses:
+        at = key.find(" ")
+        while at > 0:
+            if key[at + 1 :] in longs:
+                holders.setdefault(key[at + 1 :], []).append(key)
+            at = key.find(" ", at + 1)
     for alias in sorted(aliases):
         short, long = alias.split(ALIAS, 1)
         if len(heads[short]) > 1:
@@ -1261,6 +1278,19 @@ def _merge_acronyms(aliases: list[str], uses: Mapping[str, int], out: dict[str, 
             if target == other:
                 out[k] = best
         out[other] = best
+        # A name that holds one form holds the other: "Mayakovskaya TPP", "Mayakovskaya Thermal
+        # Power Plant".
+        for key in holders.get(long, ()):
+            twin = key[: -len(long)] + short
+            if twin in uses and key not in out and out.get(twin, twin) == twin:
+                _under_commonest((key, twin), uses, out)
+        if parted is not None and " " in other and " " not in best:
+            for piece in word_runs(other.split(" ")):
+                first, *_, last = piece.split(" ") if " " in piece else (piece, piece)
+                # Its phrases, not its words: "Donetsk" of "Donetsk People's Republic" (shown as
+                # "DPR") is said alone too, and a word no name holds alone is no fragment of it.
+                if " " in piece and piece != other and first not in NAME_LINKS and last not in NAME_LINKS:
+                    parted.setdefault(piece, []).append(other)
 
 
 def _place_of(key: str, uses: Collection[str]) -> str | None:
