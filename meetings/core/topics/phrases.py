@@ -586,10 +586,16 @@ def _generic(key: str) -> bool:
     )
 
 
-# "Eurasian Economic Union (EAEU)": a name written out and its acronym in brackets.
-# The words of the name may be joined by NAME_LINKS ("Union of Quay Workers (UQW)"), which have no
-# letter of the acronym.
-_SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -](?:(?:for|of|and|the) )*){1,6})\(([A-Z]{2,6})\)")
+# Words that join the capitalised words of a name: "Belt and Road", "Bank of Russia", "Agency for
+# Strategic Initiatives", "Defender of the Fatherland Day" ("the" only after "of" or "for"). The
+# extractor's runs stop at them; name_phrases counts the names whole. A key holding one is a name.
+NAME_JOINERS = frozenset("and of for".split())
+NAME_LINKS = NAME_JOINERS | {"the"}  # the words of a name key that are no word of its own
+_LINKS = "(?:(?:" + "|".join(sorted(NAME_LINKS)) + ") )*"  # any of them, each before a space
+# "Eurasian Economic Union (EAEU)": a name written out and its acronym in brackets. The words of
+# the name may be joined by NAME_LINKS ("Union of Quay Workers (UQW)"), which have no letter of
+# the acronym.
+_SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -]" + _LINKS + r"){1,6})\(([A-Z]{2,6})\)")
 # A phrase key that says two keys are one subject ("eaeu=eurasian economic union"), stored with a
 # remark's phrases and read by subjects.variants; never a topic itself.
 ALIAS = "="
@@ -644,7 +650,7 @@ def acronym_aliases(text: str) -> list[str]:
 
 ACRONYM_LETTERS = 3
 _ACRONYM = re.compile(rf"\b([A-Z]{{{ACRONYM_LETTERS},6}})(?:s|'s)?\b")
-_TITLE_CASE_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z']*(?:[ -](?:(?:for|of|and|the) )*[A-Z][a-z][A-Za-z']*)+")
+_TITLE_CASE_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z']*(?:[ -]" + _LINKS + r"[A-Z][a-z][A-Za-z']*)+")
 
 
 # A key that counts a remark's uses of a word read as a verb ("^preserve": "we must preserve",
@@ -989,11 +995,6 @@ def _use_info(word: str) -> tuple[str, int, str]:
     return use
 
 
-# Words that join the capitalised words of a name: "Belt and Road", "Bank of Russia", "Agency for
-# Strategic Initiatives", "Defender of the Fatherland Day" ("the" only after "of" or "for"). The
-# extractor's runs stop at them; name_phrases counts the names whole. A key holding one is a name.
-NAME_JOINERS = frozenset("and of for".split())
-NAME_LINKS = NAME_JOINERS | {"the"}  # the words of a name key that are no word of its own
 _THE_AFTER = ("of", "for")  # the joiners "the" may follow ("Defender of the Fatherland")
 _NAME_JOINS = NAME_JOINERS | {f"{j} the" for j in _THE_AFTER}  # what joins two words of a name
 _VERB = frozenset({"VERB"})

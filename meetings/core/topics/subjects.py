@@ -1286,10 +1286,10 @@ def _merge_acronyms(
                 _under_commonest((key, twin), uses, out)
         if parted is not None and " " in other and " " not in best:
             for piece in word_runs(other.split(" ")):
-                first, *_, last = piece.split(" ") if " " in piece else (piece, piece)
+                ends = piece.split(" ")
                 # Its phrases, not its words: "Donetsk" of "Donetsk People's Republic" (shown as
                 # "DPR") is said alone too, and a word no name holds alone is no fragment of it.
-                if " " in piece and piece != other and first not in NAME_LINKS and last not in NAME_LINKS:
+                if 1 < len(ends) and piece != other and not NAME_LINKS.intersection((ends[0], ends[-1])):
                     parted.setdefault(piece, []).append(other)
 
 
