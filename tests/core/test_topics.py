@@ -1321,7 +1321,7 @@ def test_a_phrase_opening_with_a_word_only_ever_a_verb_is_what_is_done_not_a_sub
     # "(to) restore peace", "(it) creates conditions": the object is the candidate ("peace"). A
     # participle opens a subject ("rolling stock"); a verb to the dictionary that the archive
     # never uses as one opens a name ("Shanghai Cooperation Organisation").
-    from meetings.core.topics.phrases import VERB_USE
+    from meetings.core.topics.phrases import NOUN_USE, VERB_USE
     from meetings.core.topics.subjects import variants
 
     remarks = {
@@ -1340,6 +1340,15 @@ def test_a_phrase_opening_with_a_word_only_ever_a_verb_is_what_is_done_not_a_sub
     got = variants(remarks)
     assert got["restore peace"] is None and got["creates condition"] is None
     assert "peace" not in got and "rolling stock" not in got and "inter parliamentary union" not in got
+    assert "shanghai cooperation organisation" not in got
+    # A word only ever a verb that the remarks seldom write after "to", "will" or "we" ("problems
+    # that require special attention") is still a verb where they do so once: the phrase it opens
+    # is what is done ("require special attention" had stood in the index). One the archive
+    # writes as a name's last word ("in Shanghai") is a name whatever the remarks do with it.
+    remarks |= {"require": 20, VERB_USE + "require": 3, "require special attention": 3}
+    remarks |= {VERB_USE + "shanghai": 1, NOUN_USE + "shanghai": 4}
+    got = variants(remarks)
+    assert got["require special attention"] is None
     assert "shanghai cooperation organisation" not in got
 
 
@@ -2507,6 +2516,9 @@ def test_a_name_seen_only_opening_a_sentence_keeps_its_capital():
         "China-Larkspur cooperation"
     )
     assert common_label("harbour wall", ["Harbour walls fell."]) == "harbour walls"
+    # So is one whose first word no dictionary knows: a name ("Tarnovia airlines" of a page that
+    # writes the airline so, not "tarnovia airlines").
+    assert common_label("tarnovia airline", ["Tarnovia airlines will fly there."]) == "Tarnovia airlines"
 
 
 def test_a_word_said_mostly_after_other_words_is_shown_as_the_phrase_the_person_uses_most():

@@ -1126,11 +1126,13 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
         return in_name, IN_NAME
     if first is None:
         return None
-    # Only seen opening a sentence: lower-case the first letter unless it is an acronym or another
-    # word of the phrase is written with a capital (a name: "Grigory Rodchenkov", "President
-    # Poroshenko", "China-Russia cooperation").
+    # Only seen opening a sentence: lower-case the first letter unless it is an acronym, a word the
+    # dictionary does not know ("Rossiya airlines") or another word of the phrase is written with
+    # a capital (a name: "Grigory Rodchenkov", "President Poroshenko", "China-Russia cooperation").
     head = first.split(" ")[0].split("-")[0]
-    named = any(part[:1].isupper() for part in re.split(r"[\s\-]+", first)[1:])
+    named = not parts_of_speech(head.lower()) or any(
+        part[:1].isupper() for part in re.split(r"[\s\-]+", first)[1:]
+    )
     return (first if (head.isupper() and len(head) > 1) or named else first[:1].lower() + first[1:]), OPENING
 
 

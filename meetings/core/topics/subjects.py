@@ -645,6 +645,9 @@ def variants(
     for key, phrase in named.items():
         out[key] = out.get(phrase, phrase)  # "~rolling~stock" is the subject "rolling stock"
     verb = verbs(uses)
+    # Words the remarks use as verbs at least once ("problems that require …" after "will require"),
+    # not written as a name's last word ("Shanghai"): a word only ever a verb among them opens no subject.
+    said_as_verbs = {k[len(VERB_USE) :] for k in uses if k.startswith(VERB_USE)} - nouns
     # Phrases ending with an adjective of the archive ("agro-industrial") or opening with a verb of
     # it before an adjective or words of the meeting ("produce results").
     not_subjects = []
@@ -656,7 +659,9 @@ def variants(
         if " " not in key:
             continue
         words = key.split(" ")
-        if (adjective and words[-1] in adjective) or (verb and _verb_phrase(words, verb, adjective)):
+        if (adjective and words[-1] in adjective) or (
+            verb and _verb_phrase(words, verb, adjective, said_as_verbs)
+        ):
             not_subjects.append(key)
         if key in out:
             continue
@@ -802,7 +807,9 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
         _under_commonest(members, remarks, out)
 
 
-def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
+def _verb_phrase(
+    words: list[str], verb: set[str], adjective: set[str], said_as_verbs: Collection[str] = ()
+) -> bool:
     """Does a phrase open with a verb of the archive (`verb`: subjects.verbs) before an adjective
     (`adjective`: those of the archive, subjects.adjectives, or the extractor's) or only words of
     the meeting ("maintain regular contacts", "produce results"), or with one the dictionary knows
@@ -811,7 +818,7 @@ def _verb_phrase(words: list[str], verb: set[str], adjective: set[str]) -> bool:
     archive does not use as one is a name ("Shanghai Cooperation Organisation")."""
     if (lemma := _present_verb_lemma(words[0])) is not None:
         # "restore peace", "creates conditions": a word only ever a verb is no modifier.
-        return lemma in verb or words[0] in verb
+        return lemma in verb or words[0] in verb or words[0] in said_as_verbs or lemma in said_as_verbs
     if words[0] not in verb:
         return False
     rest = words[1:]
