@@ -808,14 +808,16 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
 
 
 def _verb_phrase(
-    words: list[str], verb: set[str], adjective: set[str], said_as_verbs: Collection[str] = ()
+    words: list[str], verb: set[str], adjective: set[str], said_as_verbs: Collection[str]
 ) -> bool:
     """Does a phrase open with a verb of the archive (`verb`: subjects.verbs) before an adjective
     (`adjective`: those of the archive, subjects.adjectives, or the extractor's) or only words of
     the meeting ("maintain regular contacts", "produce results"), or with one the dictionary knows
     only as a verb, in its base or third-person form, before anything ("restore peace")? A noun
     follows a noun of a compound instead ("launch vehicle"); a verb to the dictionary that the
-    archive does not use as one is a name ("Shanghai Cooperation Organisation")."""
+    archive does not use as one is a name ("Shanghai Cooperation Organisation"). For a word only
+    ever a verb, one use as a verb is enough (`said_as_verbs`: "problems that require special
+    attention" seldom gives the cue "to", "will" or "we" that `verb` counts)."""
     if (lemma := _present_verb_lemma(words[0])) is not None:
         # "restore peace", "creates conditions": a word only ever a verb is no modifier.
         return lemma in verb or words[0] in verb or words[0] in said_as_verbs or lemma in said_as_verbs
