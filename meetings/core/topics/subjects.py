@@ -1251,7 +1251,7 @@ def _merge_acronyms(
     aliases: list[str],
     uses: Mapping[str, int],
     out: dict[str, str | None],
-    parted: dict[str, list[str]] | None = None,
+    parted: dict[str, list[str]] | None,
 ) -> None:
     """An acronym and the name it was spelled out as somewhere in the archive ("EAEU", "Eurasian
     Economic Union") are one topic, under the form used in more remarks (ties: the shorter). An
@@ -1265,10 +1265,15 @@ def _merge_acronyms(
     for alias in aliases:
         short, long = alias.split(ALIAS, 1)
         heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
-    # The keys that end with a spelled-out name, after other words ("mayakovskaya thermal power plant").
+    # The keys that end with a spelled-out name, after other words ("mayakovskaya thermal power
+    # plant"); only keys ending with a name's last word are read further (every key of the archive
+    # passes here).
     longs = {alias.split(ALIAS, 1)[1] for alias in aliases}
+    last_words = {long.rsplit(" ", 1)[-1] for long in longs}
     holders: dict[str, list[str]] = {}
     for key in uses:
+        if key[key.rfind(" ") + 1 :] not in last_words:
+            continue
         at = key.find(" ")
         while at > 0:
             if key[at + 1 :] in longs:
