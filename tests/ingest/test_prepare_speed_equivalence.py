@@ -16,18 +16,22 @@ from meetings.core.parser.page import words_before
 from meetings.core.topics.extract import RemarkText, remark_phrases
 from meetings.core.topics.phrases import (
     ADJECTIVES,
+    DETERMINERS,
     GENERIC,
     GENERIC_PHRASES,
     ING_ED_NOUNS,
     LY_NOUNS,
     MAX_WORDS,
     NUMBER_WORDS,
+    OBJECT_DETERMINERS,
+    PREPOSITIONS,
     STOP_WORDS,
     TWO_LETTER_NAMES,
     VERBS,
     candidates,
     is_procedural,
     normalise,
+    parts_of_speech,
     phrase_key,
     singular,
 )
@@ -87,15 +91,41 @@ def slow_candidates(text: str, exclude=frozenset()) -> Counter:
     counts: Counter = Counter()
     for chunk in _BREAK.split(normalise(text)):
         run: list[str] = []
+        seen: list[str] = []  # the chunk's words so far
+        start = 0  # where the run began in `seen`
         for m in _WORD.finditer(chunk):
             w = m.group(0).strip("'")
             if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
+                if not run:
+                    start = len(seen)
                 run.append(w)
+                seen.append(w)
                 continue
+            if run and w.lower() in OBJECT_DETERMINERS and _verb_before_its_object(run, seen[:start]):
+                run.pop()
             _emit(run, counts)
             run = []
+            seen.append(w)
         _emit(run, counts)
     return counts
+
+
+def _verb_before_its_object(run: list[str], before: list[str]) -> bool:
+    """The rule as written: the run's last word is in lower case and a verb to the dictionary, the
+    run did not open after a preposition (determiners between), and a single word did not open
+    right after a determiner."""
+    back = len(before)
+    while back and before[back - 1].lower() in DETERMINERS:
+        back -= 1
+    after_preposition = back > 0 and before[back - 1].lower() in PREPOSITIONS
+    after_determiner = bool(before) and before[-1].lower() in DETERMINERS
+    last = run[-1]
+    return (
+        not after_preposition
+        and (len(run) > 1 or not after_determiner)
+        and last.islower()
+        and "VERB" in parts_of_speech(last.replace("-", " ").rsplit(" ", 1)[-1])
+    )
 
 
 SENTENCES = [
@@ -109,12 +139,13 @@ SENTENCES = [
     "e-mail, x-ray, AI, EU, UK, an ok ABC: short words, acronyms and hyphens in 12 places.",
     "Sokolov's plan for the Sokolov lighthouse and Ivanova's plans for the marsh boardwalks.",
     "The US and the UN, IT firms, the WHO and New START: OK, let us see what MR Smith and the II said.",
+    "The harbour board plays a part of the quay board marks its year after the floods the work began.",
 ]
 TOKENS = (
     "QR-codes codes state system issues issue - — – ’s policies data personal foreign Mr President thank "
     "you 12 a, b. c: x-ray e-mail well-being State-run ministry's it's AI EU ok heating boilers "
     "boxes churches glasses bus crisis economics watches ferries colleagues orchard . ; ( ) “ ” "
-    "Sokolov sokolovs Ivanova"
+    "Sokolov sokolovs Ivanova the a its of after The plays sign marks this board contacts"
 ).split()
 
 

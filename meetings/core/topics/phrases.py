@@ -411,13 +411,32 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     if "St " in plain:  # "St" and its name as one word of the phrase's MAX_WORDS
         plain = _SAINT_NAME.sub("St-", plain)
     plain = _IDIOMS.sub(",", plain)
+    kind_of = _CUE_KINDS.get
+    kind = before = 0  # the cue kind (_CUE_KINDS) of the word before, and of the word before the run
+    governed = opened_by = False  # after a preposition (and determiners): now, and for the run
+    last = ""  # the run's last word as written
     for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
             info = _word_info(w) if found is missing else found
             if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
+                if not run:
+                    opened_by, before, governed = governed, kind, False
                 append(info)
+                last = w
                 continue
+            kind = kind_of(w, 0)
+            if (
+                kind == _OBJECT
+                and run
+                and not opened_by
+                and (len(run) > 1 or before < _OBJECT)
+                and _verb_before_object(last)
+            ):
+                run.pop()  # "the system plays an important role": "plays" is what it does
+            governed = kind == _PREPOSITION or (governed and kind >= _OBJECT)
+        else:
+            kind, governed = 0, False
         if run:
             if len(run) == 1:  # most runs: one word, a key unless adjective or generic
                 info = run[0]
@@ -430,6 +449,38 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     if run:
         _emit_fast(run, counts)
     return Counter(counts)
+
+
+# Words that open a verb's object ("plays an important role", "marks its anniversary", "laid a
+# wreath"): a noun is rarely followed by one without a break, a verb often is; unless the noun is
+# a preposition's ("after the spring floods the speed rose"). "This", "that", "these" and "those"
+# are not among them: they also open a time ("projects this year").
+OBJECT_DETERMINERS = frozenset("a an the its their our his her my your".split())
+DETERMINERS = OBJECT_DETERMINERS | frozenset("this that these those every each no any some".split())
+PREPOSITIONS = frozenset(
+    """of in for on with about from by into after before during at under over through since until
+    between among across against without within near towards toward upon like than per via amid
+    despite throughout beyond behind below above along around""".split()
+)
+# Each of them as written (lower case, capitalised, in capitals) -> its kind, read in one lookup.
+_PREPOSITION, _OBJECT, _DETERMINER = 1, 2, 3
+_CUE_KINDS = {
+    form: kind
+    for words, kind in (
+        (PREPOSITIONS, _PREPOSITION),
+        (DETERMINERS - OBJECT_DETERMINERS, _DETERMINER),
+        (OBJECT_DETERMINERS, _OBJECT),
+    )
+    for word in words
+    for form in (word, word.capitalize(), word.upper())
+}
+
+
+def _verb_before_object(word: str) -> bool:
+    """Is `word`, written right before one of OBJECT_DETERMINERS after its subject, a verb: in lower
+    case (a name is none: "Peter the Great", "the United States a") and a word the dictionary knows
+    as a verb?"""
+    return word.islower() and "VERB" in parts_of_speech(word.replace("-", " ").rsplit(" ", 1)[-1])
 
 
 def longest_keys(text: str) -> set[str]:

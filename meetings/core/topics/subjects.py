@@ -252,7 +252,7 @@ VAGUE_NOUNS = frozenset(
     possibility condition aspect detail sense reason purpose friend colleague partner success effort
     plan job moment period news event meeting conversation course approach understanding factor kind
     type agenda challenge country range prospect remark significance importance part reception
-    schedule number amount date outcome case""".split()
+    schedule number amount date outcome case interest""".split()
 )
 # Words that say how much or which of a vague noun, not what kind ("the entire range", "opening
 # remarks"), besides the extractor's adjectives and the comparatives and superlatives of any.
