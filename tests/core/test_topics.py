@@ -1637,6 +1637,9 @@ def test_an_idiom_names_nothing():
     # "down to earth" is practical, not the planet; the planet said plainly is a word.
     got = candidates("Let us come back down to earth and talk about the quay. The Earth is warming.")
     assert got["earth"] == 1 and got["quay"] == 1
+    # "in light of" is "given", with or without "the".
+    got = candidates("In light of the quay rules, and in the light of the harbour's needs, we act.")
+    assert "light" not in got and got["quay rule"] == 1
 
 
 def test_a_word_that_only_ends_like_a_verb_form_is_a_word_of_a_phrase():
