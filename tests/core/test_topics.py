@@ -3243,3 +3243,19 @@ def test_a_noun_before_a_determiner_stays_where_it_cannot_be_a_verb(text, key):
     from meetings.core.topics.phrases import candidates
 
     assert candidates(text)[key] == 1
+
+
+@pytest.mark.parametrize("key", ["courage", "glory", "love", "kindness", "deed", "good deed"])
+def test_what_a_ceremony_praises_is_no_subject_alone(key):
+    # "the courage of our soldiers", "with love", "good deeds", "for the Fatherland": what is
+    # praised or felt, said of any subject; in a name it stays.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+
+
+@pytest.mark.parametrize("key", ["order of courage", "labour glory", "defender of the fatherland day"])
+def test_a_name_holding_a_word_of_praise_is_a_subject(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject(key)
