@@ -1640,6 +1640,13 @@ def test_an_idiom_names_nothing():
     # "in light of" is "given", with or without "the".
     got = candidates("In light of the quay rules, and in the light of the harbour's needs, we act.")
     assert "light" not in got and got["quay rule"] == 1
+    # "for the benefit of", "on behalf of", "in terms of": for, for, as to.
+    got = candidates(
+        "For the benefit of the quay, on behalf of the harbour board and in terms of dredging, "
+        "pension benefits rise to the benefit of the fishers."
+    )
+    assert got["benefit"] == 1 and got["pension benefit"] == 1
+    assert "behalf" not in got and "term" not in got and got["harbour board"] == 1
 
 
 def test_a_word_that_only_ends_like_a_verb_form_is_a_word_of_a_phrase():
