@@ -3254,8 +3254,8 @@ def test_a_noun_before_a_determiner_stays_where_it_cannot_be_a_verb(text, key):
 
 @pytest.mark.parametrize("key", ["courage", "glory", "love", "kindness", "deed", "good deed"])
 def test_what_a_ceremony_praises_is_no_subject_alone(key):
-    # "the courage of our soldiers", "with love", "good deeds", "for the Fatherland": what is
-    # praised or felt, said of any subject; in a name it stays.
+    # "the courage of our soldiers", "with love", "good deeds": what is praised or felt, said of any
+    # subject; in a name it stays.
     from meetings.core.topics.subjects import is_subject
 
     assert not is_subject(key)

@@ -394,7 +394,8 @@ def _inflected_verb(word: str) -> bool:
 
 
 def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
-    """Phrase key -> count, for phrases of one to four content words.
+    """Phrase key -> count, for phrases of one to four content words. A run of them ends before a
+    verb that opens its object ("the system plays an important role": OBJECT_DETERMINERS).
 
     `exclude` holds lower-case words never to use (the names of the people present).
     A label for display is kept separately by `labels_for`.
