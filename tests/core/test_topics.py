@@ -1647,6 +1647,12 @@ def test_an_idiom_names_nothing():
     )
     assert got["benefit"] == 1 and got["pension benefit"] == 1
     assert "behalf" not in got and "term" not in got and got["harbour board"] == 1
+    # "on the sidelines of", "in the framework of", "on the eve of": where and when, not what.
+    got = candidates(
+        "On the sidelines of the quay summit, in the framework of the harbour accord and on the eve "
+        "of the regatta, the fishers met."
+    )
+    assert not {"sideline", "framework", "eve"} & set(got) and got["harbour accord"] == 1
 
 
 def test_a_word_that_only_ends_like_a_verb_form_is_a_word_of_a_phrase():
