@@ -3272,3 +3272,20 @@ def test_a_name_holding_a_word_of_praise_is_a_subject(key):
     from meetings.core.topics.subjects import is_subject
 
     assert is_subject(key)
+
+
+@pytest.mark.parametrize("key", ["development", "progress", "prosperity", "foundation", "impetus"])
+def test_how_things_go_is_no_subject_alone(key):
+    # "the development of the harbour", "peace and prosperity", "a solid foundation", "new impetus":
+    # said of any subject, none alone; a phrase of them may name one.
+    from meetings.core.topics.subjects import is_subject
+
+    assert not is_subject(key)
+    assert is_subject(f"harbour {key}")
+
+
+@pytest.mark.parametrize("key", ["sustainable development", "economic growth", "stability"])
+def test_a_kind_of_development_or_stability_is_a_subject(key):
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject(key)

@@ -244,6 +244,13 @@ HEAD_KINDS = PLACE_KINDS | BODY_KINDS
 # name they stay ("Order of Courage", "labour glory"). Not "Fatherland" or "Motherland", which the
 # same readers called the country, named in passing, and twice a speech's subject.
 SENTIMENT_NOUNS = frozenset("courage glory feat heroism valour bravery kindness love soul deed".split())
+# How things go or what they rest on, said of any subject ("the development of the region", "steady
+# progress", "a solid foundation", "new impetus", "peace and prosperity"): alone, no subject; in a
+# phrase they may name one ("sustainable development"). Not "stability", which readers called a
+# leader's subject as often as not ("stability in the region", "oil market stability").
+COURSE_NOUNS = frozenset(
+    "development progress potential foundation contribution impetus momentum headway boost prosperity".split()
+)
 NOT_ALONE = (
     UNITS
     | SHELL_NOUNS
@@ -253,6 +260,7 @@ NOT_ALONE = (
     | RELATION_NOUNS
     | PLACE_KINDS
     | SENTIMENT_NOUNS
+    | COURSE_NOUNS
 )
 
 
