@@ -415,7 +415,6 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     kind_of = _CUE_KINDS.get
     kind = before = 0  # the cue kind (_CUE_KINDS) of the word before, and of the word before the run
     governed = opened_by = False  # after a preposition (and determiners): now, and for the run
-    last = ""  # the run's last word as written
     for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
@@ -424,7 +423,6 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
                 if not run:
                     opened_by, before, governed = governed, kind, False
                 append(info)
-                last = w
                 continue
             kind = kind_of(w, 0)
             if (
@@ -432,7 +430,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
                 and run
                 and not opened_by
                 and (len(run) > 1 or before < _OBJECT)
-                and _verb_before_object(last)
+                and run[-1][_VERB_AS_WRITTEN]
             ):
                 run.pop()  # "the system plays an important role": "plays" is what it does
             governed = kind == _PREPOSITION or (governed and kind >= _OBJECT)
@@ -475,13 +473,7 @@ _CUE_KINDS = {
     for word in words
     for form in (word, word.capitalize(), word.upper())
 }
-
-
-def _verb_before_object(word: str) -> bool:
-    """Is `word`, written right before one of OBJECT_DETERMINERS after its subject, a verb: in lower
-    case (a name is none: "Peter the Great", "the United States a") and a word the dictionary knows
-    as a verb?"""
-    return word.islower() and "VERB" in parts_of_speech(word.replace("-", " ").rsplit(" ", 1)[-1])
+_VERB_AS_WRITTEN = 11  # the place of "a verb as written" in a word's info (_word_info)
 
 
 def longest_keys(text: str) -> set[str]:
@@ -496,8 +488,8 @@ def longest_keys(text: str) -> set[str]:
 _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
 # Prepositions, connectives and idioms of several words whose noun names nothing ("in addition",
 # "in order to", "for instance", "in charge of", "in light of", "for the benefit of", "on behalf
-# of", "in terms of", "on the sidelines of", "in the framework of", "down to earth"): read as a break, like a comma, so "addition" or "order" is
-# no candidate there ("executive order" still is).
+# of", "in terms of", "on the sidelines of", "in the framework of", "down to earth"): read as a
+# break, like a comma, so "addition" or "order" is no candidate there ("executive order" still is).
 _IDIOMS = re.compile(
     r"\b(?:in (?:addition|order to|spite of|favou?r of|line with|charge of|connection with|response to"
     r"|return|the course of|the event of|the interests? of|the (?:field|sphere|light) of|light of"
@@ -527,7 +519,8 @@ def _word_info(word: str) -> tuple | None:
     (lower, lower without final s's, is an adjective, its key parts joined inside a phrase, joined
     at the end of a phrase (last part singular), generic alone, every part generic inside a
     phrase, every part generic at the end, first part in GENERIC, last part (singular) in GENERIC,
-    possessive).
+    possessive, a verb as written: in lower case, its last part a verb to the dictionary, so that
+    one right before its object ends a run: `candidates`).
 
     A word of _WORD starts with a letter, so it has at least one key part."""
     if _content(word):
@@ -547,6 +540,8 @@ def _word_info(word: str) -> tuple | None:
             parts[0] in GENERIC,
             last in GENERIC,
             _possessive(low),
+            # (a name is no verb: "Peter the Great", "the United States a")
+            low == word and "VERB" in parts_of_speech(parts[-1]),
         )
     else:
         info = None

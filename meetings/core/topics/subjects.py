@@ -668,9 +668,10 @@ def variants(
     for key, phrase in named.items():
         out[key] = out.get(phrase, phrase)  # "~rolling~stock" is the subject "rolling stock"
     verb = verbs(uses)
-    # Words the remarks use as verbs at least once ("problems that require …" after "will require"),
-    # not written as a name's last word ("Shanghai"): a word only ever a verb among them opens no subject.
-    said_as_verbs = {k[len(VERB_USE) :] for k in uses if k.startswith(VERB_USE)} - nouns
+    # The verbs of the archive and the words its remarks use as verbs at least once ("problems that
+    # require …" after "will require"), not written as a name's last word ("Shanghai"): a word only
+    # ever a verb among them opens no subject.
+    said_as_verbs = verb | ({k[len(VERB_USE) :] for k in uses if k.startswith(VERB_USE)} - nouns)
     # Phrases ending with an adjective of the archive ("agro-industrial") or opening with a verb of
     # it before an adjective or words of the meeting ("produce results").
     not_subjects = []
@@ -839,11 +840,11 @@ def _verb_phrase(
     only as a verb, in its base or third-person form, before anything ("restore peace")? A noun
     follows a noun of a compound instead ("launch vehicle"); a verb to the dictionary that the
     archive does not use as one is a name ("Shanghai Cooperation Organisation"). For a word only
-    ever a verb, one use as a verb is enough (`said_as_verbs`: "problems that require special
-    attention" seldom gives the cue "to", "will" or "we" that `verb` counts)."""
+    ever a verb, one use as a verb is enough (`said_as_verbs`, which holds `verb` too: "problems
+    that require special attention" seldom gives the cue "to", "will" or "we" that `verb` counts)."""
     if (lemma := _present_verb_lemma(words[0])) is not None:
         # "restore peace", "creates conditions": a word only ever a verb is no modifier.
-        return lemma in verb or words[0] in verb or words[0] in said_as_verbs or lemma in said_as_verbs
+        return lemma in said_as_verbs or words[0] in said_as_verbs
     if words[0] not in verb:
         return False
     rest = words[1:]
