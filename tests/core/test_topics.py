@@ -821,6 +821,56 @@ def _background(start: int, n: int) -> list[TurnPhrases]:
     ]
 
 
+def _meeting_of_their_subject_and_one_named_in_passing() -> list[TurnPhrases]:
+    # Speaker 10 says "quayside" once at meeting 1 and "kelp" once at meeting 2, each beside
+    # "harbour crane"; speaker 20 says each twice more at the same meeting. Everything counts the
+    # same for both words but one thing: meeting 2 is about eighteen other things ("net loft 0" to
+    # "net loft 17", each said three times in each of two remarks), so its list has no room for
+    # "kelp".
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"quayside": 1, "harbour crane": 1}), 60),
+        TurnPhrases(2, 1, 2, 20, False, Counter({"quayside": 2}), 60),
+        TurnPhrases(3, 2, 1, 10, False, Counter({"kelp": 1, "harbour crane": 1}), 60),
+        TurnPhrases(4, 2, 2, 20, False, Counter({"kelp": 2}), 60),
+    ]
+    turns += [
+        TurnPhrases(
+            5 + j, 2, 3 + j, 20, False, Counter({f"net loft {(3 * j + k) % 18}": 3 for k in range(6)}), 60
+        )
+        for j in range(6)
+    ]
+    return turns + _background(100, 15)
+
+
+def test_a_topic_the_meetings_they_say_it_in_are_about_outranks_one_named_in_passing(monkeypatch):
+    from meetings.core.topics import scoring
+
+    turns = _meeting_of_their_subject_and_one_named_in_passing()
+    scored = score(turns)
+    assert "quayside" in dict(scored.meeting_topics[1]) and "kelp" not in dict(scored.meeting_topics[2])
+    mine = [p for p, _, _ in scored.person_topics[10]]
+    assert mine.index("quayside") < mine.index("kelp")
+    # Without the meetings' lists the two tie, and the tie goes by the words' order.
+    monkeypatch.setattr(scoring, "MEETING_LIST_EXPONENT", 0.0)
+    tied = [p for p, _, _ in score(turns).person_topics[10]]
+    assert tied.index("kelp") < tied.index("quayside")
+
+
+def test_meetings_on_whose_lists_a_person_says_a_topic_are_counted_once_each():
+    from meetings.core.topics.scoring import _on_meeting_lists
+
+    turns = [
+        TurnPhrases(1, 1, 1, 10, False, Counter({"quay wall": 2}), 60),
+        TurnPhrases(2, 1, 2, 10, False, Counter({"quay wall": 1, "kelp": 1}), 60),  # the same meeting
+        TurnPhrases(3, 2, 1, 10, False, Counter({"quay wall": 1}), 60),
+        TurnPhrases(4, 3, 1, 20, False, Counter({"quay wall": 1}), 60),
+        TurnPhrases(5, 3, 2, None, False, Counter({"kelp": 1}), 60),  # no one named
+    ]
+    lists = {1: [("quay wall", 3.0)], 2: [("kelp", 2.0)], 3: [("quay wall", 1.0), ("kelp", 1.0)]}
+    # Meeting 2's list lacks "quay wall", and speaker 10 never says "kelp" where it is listed.
+    assert _on_meeting_lists(turns, lists) == {10: {"quay wall": 1}, 20: {"quay wall": 1}}
+
+
 def test_a_subject_said_again_and_again_in_a_long_remark_counts():
     # Two long remarks on larkspur (four uses each) against "quay wall" once in each of three.
     turns = [

@@ -378,6 +378,18 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         for p in t.phrases:
             meetings_of[p].add(t.meeting_id)
     chance = scoring.ChanceMeetings(list(meeting_words.values()), total_words)
+    # Meetings: the best 12 of their 40 candidates once weighed by burstiness, a phrase the
+    # meeting says once only among the best three.
+    for mid, cands in out.meeting_topics.items():
+        weighed = [(p, w * scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))) for p, w in cands]
+        said: Counter = Counter()
+        for t in by_meeting[mid]:
+            said.update(t.phrases)
+        ranked = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))
+        out.meeting_topics[mid] = [
+            kv for i, kv in enumerate(ranked) if i < scoring.MEETING_BEST or said[kv[0]] >= 2
+        ][: scoring.TOPICS_PER_MEETING]
+    on_meeting_list = {mid: {p for p, _ in mlist} for mid, mlist in out.meeting_topics.items()}
     by_person: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
         if t.speaker_id is not None:
@@ -411,6 +423,12 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             if remarks[p] < 2 and sum(1 for t in pts if t.phrases) >= scoring.SINGLE_REMARK_FROM:
                 spread *= scoring.SINGLE_REMARK
             burst = scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))
+            # The meetings in which the person says it and whose list holds it.
+            listed_at = len(
+                {t.meeting_id for t in pts if p in t.phrases and p in on_meeting_list[t.meeting_id]}
+            )
+            if listed_at:
+                burst *= (1 + listed_at) ** (scoring.MEETING_LIST_EXPONENT * (1 - words / total_words))
             # The remarks that carry it, by the person's share of the archive's words.
             most = remarks[p] ** (scoring.DOMINANCE_EXPONENT * (words / total_words))
             ranked.append(
@@ -446,18 +464,6 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             # Someone who said much: what they named once they named in passing.
             listed = [item for item in listed if uses[item[0]] >= 2]
         out.person_topics[pid] = listed
-
-    # Meetings: the best 12 of their 40 candidates once weighed by burstiness, a phrase the
-    # meeting says once only among the best three.
-    for mid, cands in out.meeting_topics.items():
-        weighed = [(p, w * scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))) for p, w in cands]
-        said: Counter = Counter()
-        for t in by_meeting[mid]:
-            said.update(t.phrases)
-        ranked = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))
-        out.meeting_topics[mid] = [
-            kv for i, kv in enumerate(ranked) if i < scoring.MEETING_BEST or said[kv[0]] >= 2
-        ][: scoring.TOPICS_PER_MEETING]
 
     # A person's own topics are topics of every remark of theirs that carries them, and a listed
     # topic (anyone's, any meeting's) is a topic of every remark that uses it DWELT_USES times, or

@@ -125,6 +125,14 @@ BURST_CAP = 3.0
 # Only for phrases and words rarer in general English than SPREAD_ZIPF: dwelling on a common word
 # ("organisation") makes it no subject. Chosen by measurement (docs/topics-rounds.md).
 MEETING_EXPONENT = 0.5
+# A person's topic that is on the lists of the meetings in whose remarks they say it (a foreign
+# leader's "trade" at talks on trade, a chancellor's "Nord Stream" at the meeting about it) is
+# what they spoke of there rather than named in passing: its weight takes (1 + those meetings)
+# to this power, times (1 - the person's share of the archive's words): the lists of the meetings
+# of someone who is most of the archive are mostly their own words (the head of state's "defence"
+# gave way to "Eurasia" without it). Chosen by measurement (docs/topics-rounds.md, thirty-fourth
+# round: 0.15 to 0.35 alike; 0.5 loses labelled subjects).
+MEETING_LIST_EXPONENT = 0.25
 SPREAD_ZIPF = 4.8
 # A topic of a person carried by only one of their remarks weighs this much: a subject recurs, a
 # phrase said once (an interviewer's single question on it) is weaker evidence than one they come
@@ -603,6 +611,19 @@ def score(
     mean_words = total_words / n
     expected = ChanceMeetings(meeting_words, total_words)
     bursts: dict[str, float] = {}
+    # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too. The lists
+    # are final before people's: a person's topic that the meetings they say it in are about
+    # weighs more (MEETING_LIST_EXPONENT).
+    for mid, candidates in out.meeting_topics.items():
+        weighed = []
+        for p, w in candidates:
+            b = bursts.get(p)
+            if b is None:
+                b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
+            weighed.append((p, w * b))
+        weighed.sort(key=lambda kv: (-kv[1], kv[0]))
+        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
+    on_lists = _on_meeting_lists(turns, out.meeting_topics)
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
         uses, remarks, meetings = person_uses[pid], person_remarks[pid], person_meetings[pid]
@@ -617,6 +638,7 @@ def score(
         bar = MIN_RATIO * (1.0 - share)
         many_remarks = person_turns.get(pid, 0) >= SINGLE_REMARK_FROM
         remit = portfolios.get(pid, ())
+        on_list = on_lists.get(pid, {})
         for p, w in weight.items():
             word = _unmarked(p)  # English knows "territory", not "#territory"
             w *= person_idf(word, idf[p], df[p], mean_words) / idf[p]
@@ -636,6 +658,9 @@ def score(
             b = bursts.get(p)
             if b is None:
                 b = bursts[p] = burstiness(expected(phrase_uses[p]), meetings_carrying[p])
+            listed_at = on_list.get(p)
+            if listed_at:
+                b *= (1 + listed_at) ** (MEETING_LIST_EXPONENT * (1.0 - share))
             ranked.append(
                 (
                     p,
@@ -662,18 +687,31 @@ def score(
         if named:
             listed = _names_for_name_words(listed, uses, remarks, subs, named, remit)
         out.person_topics[pid] = listed
-    # Meetings: burstiness tells a subject from ordinary speech in a meeting's list too.
-    for mid, candidates in out.meeting_topics.items():
-        weighed = []
-        for p, w in candidates:
-            b = bursts.get(p)
-            if b is None:
-                b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
-            weighed.append((p, w * b))
-        weighed.sort(key=lambda kv: (-kv[1], kv[0]))
-        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
     _listed_topics_in_remarks(out, turns, by_meeting, unit)
     out.raised = _raised(out.turn_topics, by_meeting)
+    return out
+
+
+def _on_meeting_lists(turns: list[TurnPhrases], meeting_topics) -> dict[int, dict[str, int]]:
+    """Person -> phrase -> in how many meetings the person says the phrase and the meeting's list
+    holds it (`meeting_topics`, final). Turns come grouped by meeting."""
+    listed = {mid: [p for p, _ in mlist] for mid, mlist in meeting_topics.items()}
+    out: dict[int, dict[str, int]] = {}
+    seen: set[tuple[int, str]] = set()  # (person, phrase) counted for the current meeting
+    current = None
+    for t in turns:
+        sid = t.speaker_id
+        if sid is None:
+            continue
+        if t.meeting_id != current:
+            current = t.meeting_id
+            seen.clear()
+        phrases = t.phrases
+        for p in listed.get(current, ()):
+            if p in phrases and (sid, p) not in seen:
+                seen.add((sid, p))
+                counts = out.setdefault(sid, {})
+                counts[p] = counts.get(p, 0) + 1
     return out
 
 
