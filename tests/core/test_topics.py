@@ -867,8 +867,9 @@ def test_meetings_on_whose_lists_a_person_says_a_topic_are_counted_once_each():
         TurnPhrases(5, 3, 2, None, False, Counter({"kelp": 1}), 60),  # no one named
     ]
     lists = {1: [("quay wall", 3.0)], 2: [("kelp", 2.0)], 3: [("quay wall", 1.0), ("kelp", 1.0)]}
+    by_meeting = {m: [t for t in turns if t.meeting_id == m] for m in lists}
     # Meeting 2's list lacks "quay wall", and speaker 10 never says "kelp" where it is listed.
-    assert _on_meeting_lists(turns, lists) == {10: {"quay wall": 1}, 20: {"quay wall": 1}}
+    assert _on_meeting_lists(by_meeting, lists) == {10: {"quay wall": 1}, 20: {"quay wall": 1}}
 
 
 def test_a_subject_said_again_and_again_in_a_long_remark_counts():

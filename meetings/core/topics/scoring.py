@@ -125,13 +125,13 @@ BURST_CAP = 3.0
 # Only for phrases and words rarer in general English than SPREAD_ZIPF: dwelling on a common word
 # ("organisation") makes it no subject. Chosen by measurement (docs/topics-rounds.md).
 MEETING_EXPONENT = 0.5
-# A person's topic that is on the lists of the meetings in whose remarks they say it (a foreign
-# leader's "trade" at talks on trade, a chancellor's "Nord Stream" at the meeting about it) is
-# what they spoke of there rather than named in passing: its weight takes (1 + those meetings)
-# to this power, times (1 - the person's share of the archive's words): the lists of the meetings
-# of someone who is most of the archive are mostly their own words (the head of state's "defence"
-# gave way to "Eurasia" without it). Chosen by measurement (docs/topics-rounds.md, thirty-fourth
-# round: 0.15 to 0.35 alike; 0.5 loses labelled subjects).
+# A person's topic that is on the lists of the meetings in whose remarks they say it (a
+# chancellor's "Nord Stream" at the talks about it, not "Germany") is what they spoke of there
+# rather than named in passing: its weight takes (1 + those meetings) to this power, times (1 - the
+# person's share of the archive's words): the lists of the meetings of someone who is most of the
+# archive are mostly their own words (the head of state's "defence" gave way to "Eurasia" without
+# it). Chosen by measurement (docs/topics-rounds.md, thirty-fourth round: 0.15 to 0.35 alike; 0.5
+# loses labelled subjects).
 MEETING_LIST_EXPONENT = 0.25
 SPREAD_ZIPF = 4.8
 # A topic of a person carried by only one of their remarks weighs this much: a subject recurs, a
@@ -623,7 +623,7 @@ def score(
             weighed.append((p, w * b))
         weighed.sort(key=lambda kv: (-kv[1], kv[0]))
         out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
-    on_lists = _on_meeting_lists(turns, out.meeting_topics)
+    on_lists = _on_meeting_lists(by_meeting, out.meeting_topics)
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
         uses, remarks, meetings = person_uses[pid], person_remarks[pid], person_meetings[pid]
@@ -692,26 +692,22 @@ def score(
     return out
 
 
-def _on_meeting_lists(turns: list[TurnPhrases], meeting_topics) -> dict[int, dict[str, int]]:
+def _on_meeting_lists(
+    by_meeting: Mapping[int, list[TurnPhrases]], meeting_topics: Mapping[int, list[tuple[str, float]]]
+) -> dict[int, dict[str, int]]:
     """Person -> phrase -> in how many meetings the person says the phrase and the meeting's list
-    holds it (`meeting_topics`, final). Turns come grouped by meeting."""
-    listed = {mid: [p for p, _ in mlist] for mid, mlist in meeting_topics.items()}
+    (`meeting_topics`, final) holds it."""
     out: dict[int, dict[str, int]] = {}
-    seen: set[tuple[int, str]] = set()  # (person, phrase) counted for the current meeting
-    current = None
-    for t in turns:
-        sid = t.speaker_id
-        if sid is None:
-            continue
-        if t.meeting_id != current:
-            current = t.meeting_id
-            seen.clear()
-        phrases = t.phrases
-        for p in listed.get(current, ()):
-            if p in phrases and (sid, p) not in seen:
-                seen.add((sid, p))
-                counts = out.setdefault(sid, {})
-                counts[p] = counts.get(p, 0) + 1
+    for mid, mlist in meeting_topics.items():
+        listed = {p for p, _ in mlist}
+        said: set[tuple[int, str]] = set()
+        for t in by_meeting[mid]:
+            if t.speaker_id is not None:
+                # (a set against the turn's keys: one pass over them in C, no lookup per listed key)
+                said.update((t.speaker_id, p) for p in listed.intersection(t.phrases.keys()))
+        for sid, p in said:
+            counts = out.setdefault(sid, {})
+            counts[p] = counts.get(p, 0) + 1
     return out
 
 
