@@ -119,7 +119,10 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
         html = client.get(path).content.decode()
         links = re.findall(r'<a [^>]*href="/topics/[^"/]+/[^"]*"', html)
         assert links and all('rel="tag"' in a for a in links), path
-    assert "Topics raised" in client.get("/speakers/tomas-reyes/").content.decode()
+    profile = client.get("/speakers/tomas-reyes/").content.decode()
+    assert "Topics raised" in profile
+    # The profile says what ranks a topic higher, the meetings' own lists among it.
+    assert "what the meetings where they say it are about (it is on their lists) rank higher" in profile
     assert "Topics in this meeting" in client.get("/meetings/2022-10-03-meeting-on-harbour/").content.decode()
     assert client.get("/topics/nothing-like-this/").status_code == 404
 
