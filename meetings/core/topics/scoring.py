@@ -606,7 +606,7 @@ def score(
         )
         out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES, subs)  # ranked below
 
-    # People: phrases they use markedly more than the archive does.
+    # Chance, for burstiness (meetings' lists and people's).
     total_words = total_words or 1
     mean_words = total_words / n
     expected = ChanceMeetings(meeting_words, total_words)
@@ -624,6 +624,7 @@ def score(
         weighed.sort(key=lambda kv: (-kv[1], kv[0]))
         out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
     on_lists = _on_meeting_lists(by_meeting, out.meeting_topics)
+    # People: phrases they use markedly more than the archive does.
     for pid, weight in person_weight.items():
         words = person_words[pid] or 1
         uses, remarks, meetings = person_uses[pid], person_remarks[pid], person_meetings[pid]
