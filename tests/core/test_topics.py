@@ -821,12 +821,13 @@ def _background(start: int, n: int) -> list[TurnPhrases]:
     ]
 
 
-def _meeting_of_their_subject_and_one_named_in_passing() -> list[TurnPhrases]:
+def _meeting_of_their_subject_and_one_named_in_passing(more_remarks: int = 0) -> list[TurnPhrases]:
     # Speaker 10 says "quayside" once at meeting 1 and "kelp" once at meeting 2, each beside
     # "harbour crane"; speaker 20 says each twice more at the same meeting. Everything counts the
     # same for both words but one thing: meeting 2 is about eighteen other things ("net loft 0" to
     # "net loft 17", each said three times in each of two remarks), so its list has no room for
-    # "kelp".
+    # "kelp". `more_remarks`: short remarks of speaker 10 on "dry dock" alone, at meetings of
+    # their own.
     turns = [
         TurnPhrases(1, 1, 1, 10, False, Counter({"quayside": 1, "harbour crane": 1}), 60),
         TurnPhrases(2, 1, 2, 20, False, Counter({"quayside": 2}), 60),
@@ -839,19 +840,30 @@ def _meeting_of_their_subject_and_one_named_in_passing() -> list[TurnPhrases]:
         )
         for j in range(6)
     ]
+    turns += [
+        TurnPhrases(50 + i, 50 + i, 1, 10, False, Counter({"dry dock": 1}), 5) for i in range(more_remarks)
+    ]
     return turns + _background(100, 15)
 
 
-def test_a_topic_the_meetings_they_say_it_in_are_about_outranks_one_named_in_passing(monkeypatch):
+@pytest.mark.parametrize(
+    ("more_remarks", "exponent"),
+    [(0, "FEW_REMARKS_MEETING_LIST_EXPONENT"), (10, "MEETING_LIST_EXPONENT")],
+    ids=["few remarks", "many remarks"],
+)
+def test_a_topic_the_meetings_they_say_it_in_are_about_outranks_one_named_in_passing(
+    monkeypatch, more_remarks, exponent
+):
     from meetings.core.topics import scoring
 
-    turns = _meeting_of_their_subject_and_one_named_in_passing()
+    turns = _meeting_of_their_subject_and_one_named_in_passing(more_remarks)
+    assert (2 + more_remarks >= scoring.SINGLE_REMARK_FROM) == (exponent == "MEETING_LIST_EXPONENT")
     scored = score(turns)
     assert "quayside" in dict(scored.meeting_topics[1]) and "kelp" not in dict(scored.meeting_topics[2])
     mine = [p for p, _, _ in scored.person_topics[10]]
     assert mine.index("quayside") < mine.index("kelp")
     # Without the meetings' lists the two tie, and the tie goes by the words' order.
-    monkeypatch.setattr(scoring, "MEETING_LIST_EXPONENT", 0.0)
+    monkeypatch.setattr(scoring, exponent, 0.0)
     tied = [p for p, _, _ in score(turns).person_topics[10]]
     assert tied.index("kelp") < tied.index("quayside")
 
@@ -1656,7 +1668,7 @@ def test_a_remark_that_comes_back_to_a_listed_topic_carries_it():
     # figures). A single passing mention does not make it a topic of the remark.
     many = {f"harbour subject {i}": 2 for i in range(14)}
     turns = [
-        TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "typhoon shelter": 1}), 90) for i in (1, 2, 3)
+        TurnPhrases(i, i, 1, 10, False, Counter({"typhoon": 2, "storm shelter": 1}), 90) for i in (1, 2, 3)
     ]
     turns += [
         TurnPhrases(4, 4, 1, 20, False, Counter({**many, "typhoon": 3}), 400),

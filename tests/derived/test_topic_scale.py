@@ -428,7 +428,9 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 {t.meeting_id for t in pts if p in t.phrases and p in on_meeting_list[t.meeting_id]}
             )
             if listed_at:
-                burst *= (1 + listed_at) ** (scoring.MEETING_LIST_EXPONENT * (1 - words / total_words))
+                few = sum(1 for t in pts if t.phrases) < scoring.SINGLE_REMARK_FROM
+                power = scoring.FEW_REMARKS_MEETING_LIST_EXPONENT if few else scoring.MEETING_LIST_EXPONENT
+                burst *= (1 + listed_at) ** (power * (1 - words / total_words))
             # The remarks that carry it, by the person's share of the archive's words.
             most = remarks[p] ** (scoring.DOMINANCE_EXPONENT * (words / total_words))
             ranked.append(
