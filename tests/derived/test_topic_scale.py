@@ -396,6 +396,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             by_person[t.speaker_id].append(t)
     for pid, pts in by_person.items():
         words = sum(t.words for t in pts) or 1
+        few = sum(1 for t in pts if t.phrases) < scoring.SINGLE_REMARK_FROM  # remarks that say anything
         uses: Counter = Counter()
         weight: Counter = Counter()
         remarks: Counter = Counter()
@@ -420,7 +421,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             # Remarks per meeting that carry it, for phrases and words rarer than SPREAD_ZIPF.
             dwelt = remarks[p] / len(in_meetings[p])
             spread = dwelt**scoring.MEETING_EXPONENT if " " in p or zipf(p) < scoring.SPREAD_ZIPF else 1.0
-            if remarks[p] < 2 and sum(1 for t in pts if t.phrases) >= scoring.SINGLE_REMARK_FROM:
+            if remarks[p] < 2 and not few:
                 spread *= scoring.SINGLE_REMARK
             burst = scoring.burstiness(chance(phrase_uses[p]), len(meetings_of[p]))
             # The meetings in which the person says it and whose list holds it.
@@ -428,7 +429,6 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 {t.meeting_id for t in pts if p in t.phrases and p in on_meeting_list[t.meeting_id]}
             )
             if listed_at:
-                few = sum(1 for t in pts if t.phrases) < scoring.SINGLE_REMARK_FROM
                 power = scoring.FEW_REMARKS_MEETING_LIST_EXPONENT if few else scoring.MEETING_LIST_EXPONENT
                 burst *= (1 + listed_at) ** (power * (1 - words / total_words))
             # The remarks that carry it, by the person's share of the archive's words.
@@ -455,7 +455,7 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
                 seen.add(p)
                 shown.append((p, w, r))
         listed = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
-        if sum(1 for t in pts if t.phrases) < scoring.SINGLE_REMARK_FROM:
+        if few:
             # Someone of few remarks: a common English word they said once is chance.
             listed = [
                 item

@@ -1285,15 +1285,15 @@ def _merge_acronyms(
     inside it ("independent state" of "Commonwealth of Independent States", shown as "CIS") to
     `parted`, when given: their uses inside it are the acronym's (they were fragments of the name,
     which the remarks, once merged, no longer carry)."""
-    heads: dict[str, set[str]] = {}
-    for alias in aliases:
-        short, long = alias.split(ALIAS, 1)
+    pairs = [alias.split(ALIAS, 1) for alias in sorted(aliases)]  # (acronym, name), read once
+    heads: dict[str, set[str]] = {}  # acronym -> the last words of the names it was spelled out as
+    for short, long in pairs:
         heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
     # The keys that end with a spelled-out name, after other words ("mayakovskaya thermal power
     # plant"); only keys ending with a name's last word are read further (every key of the archive
     # passes here).
-    longs = {alias.split(ALIAS, 1)[1] for alias in aliases}
-    last_words = {long.rsplit(" ", 1)[-1] for long in longs}
+    longs = {long for _, long in pairs}
+    last_words = set().union(*heads.values())
     holders: dict[str, list[str]] = {}
     for key in uses:
         if key[key.rfind(" ") + 1 :] not in last_words:
@@ -1303,8 +1303,7 @@ def _merge_acronyms(
             if key[at + 1 :] in longs:
                 holders.setdefault(key[at + 1 :], []).append(key)
             at = key.find(" ", at + 1)
-    for alias in sorted(aliases):
-        short, long = alias.split(ALIAS, 1)
+    for short, long in pairs:
         if len(heads[short]) > 1:
             continue
         a, b = out.get(short, short), out.get(long, long)
