@@ -93,3 +93,13 @@ def test_forms_are_shown_as_the_remarks_write_them():
         "nhfc": "NHFC",
         "privatization": "privatization",
     }
+
+
+def test_a_word_with_an_accented_letter_is_one_word_marked_as_written():
+    """A Latin letter with a mark ("é", "ü", "Č", "ł") is that letter: the word is one word, not
+    cut at it ("tente" of "détente"), and the mark is on the remark's own characters."""
+    text = "The d\u00e9tente of the seventies, Caf\u00e9 Quayside in Z\u00fcrich and Mr \u010celarin's ship."
+    assert marked(text, "detente") == ["d\u00e9tente"]
+    assert marked(text, "cafe quayside") == ["Caf\u00e9 Quayside"]
+    assert marked(text, "zurich") == ["Z\u00fcrich"]
+    assert marked(text, "tente") == [] and marked(text, "rich") == []

@@ -163,6 +163,55 @@ def test_a_topic_whose_remarks_write_another_of_its_forms_is_labelled_as_they_wr
     assert common_label("valdoria", ["The Valdorian fleet."], forms=["valdorian"]) == "Valdoria"
 
 
+@pytest.mark.parametrize(
+    "key, forms, text, label",
+    [
+        # One word or two: the key of a compound no remark of the topic writes as one word.
+        ("deckhand", ["deck hand"], "Every deck hand knows the knots.", "deck hand"),
+        ("seaway", ["sea way"], "The Sea Way opened in spring.", "Sea Way"),
+        # The same words in another order, with or without "of" and "the".
+        ("larkspur siege", ["siege of larkspur"], "We remember the siege of Larkspur.", "siege of Larkspur"),
+        (
+            "hall of the quayside",
+            ["quayside hall"],
+            "They met in the Quayside Hall at noon.",
+            "Quayside Hall",
+        ),
+        (
+            "fishing ministry",
+            ["ministry of fishing"],
+            "A letter to the Ministry of Fishing came.",
+            "Ministry of Fishing",
+        ),
+        # The same thing named with the places' adjectives instead of the places.
+        (
+            "valdoria ostmark friendship",
+            ["valdorian ostmarkian friendship"],
+            "Valdorian-Ostmarkian friendship is old.",
+            "Valdorian-Ostmarkian friendship",
+        ),
+        # A spelling of the other side of the ocean.
+        ("harbourisation", ["harbourization"], "The harbourization of the coast went on.", "harbourization"),
+    ],
+)
+def test_a_topic_whose_remarks_write_only_another_spelling_is_labelled_as_written(key, forms, text, label):
+    """A topic's key may be a form its remarks never write (the archive wrote "crewmember" and
+    this person "crew member"; the archive "siege" after the city, this page before it): the label
+    is the form the remarks write, not the key guessed into capitals ("Deckhand", "hall Of The")."""
+    from meetings.core.topics.phrases import common_label
+
+    assert common_label(key, [text], forms=forms) == label
+
+
+def test_a_name_guessed_from_its_key_keeps_its_small_words_small():
+    """No remark writes the key nor any of its forms: the key with capitals for the words the
+    dictionary does not know, "of" and "the" left small ("hall of the Quayside", not "hall Of The
+    Quayside")."""
+    from meetings.core.topics.phrases import common_label
+
+    assert common_label("hall of the quayside", ["Nothing here."]) == "hall of the Quayside"
+
+
 def test_a_phrase_across_a_plurals_apostrophe_is_labelled_as_written():
     # "The United States’ withdrawal": the phrase's words, read without the apostrophe, are
     # labelled as the remark writes them, not as the lower-case key.
@@ -3352,3 +3401,38 @@ def test_a_kind_of_development_or_stability_is_a_subject(key):
     from meetings.core.topics.subjects import is_subject
 
     assert is_subject(key)
+
+
+def test_a_word_with_an_accented_letter_is_read_whole():
+    """The extractor reads "détente" as one word (as "detente"), not "d" and "tente"; a name with a
+    marked letter is whole ("Čelarin", "Łowicz"), as is a town's ("Zürich" is no "z rich")."""
+    from meetings.core.topics.phrases import common_label
+
+    text = (
+        "The d\u00e9tente held. We met Mr \u010celarin in Z\u00fcrich and \u0141owicz about the d\u00e9tente."
+    )
+    found = candidates(text)
+    assert found["detente"] == 2 and "tente" not in found
+    assert "celarin" in found and "eferin" not in found and "elarin" not in found
+    assert "zurich" in found and "rich" not in found and "z rich" not in found
+    assert "lowicz" in found and "owicz" not in found
+    assert common_label("detente", [text]) == "detente"
+
+
+def test_a_verbs_third_person_is_not_made_a_plural_noun():
+    """A word the dictionary knows only as a verb is read as the verb ("comprises" is "comprise",
+    no noun "comprisis"), and so is no topic; a plural in -ses of a noun in -sis stays that noun."""
+    from meetings.core.topics.phrases import singular
+
+    assert singular("comprises") == "comprise"
+    assert "comprisis" not in candidates("Our fleet comprises various harbour launches and tugs.")
+    assert singular("crises") == "crisis" and singular("theses") == "thesis"
+
+
+def test_a_title_written_against_the_name_is_read_as_the_title_and_the_name():
+    """A page that drops the space after "Mr" ("MrValdor") names the same person: the name is read
+    as after "Mr " (no topic "Mrvaldor" of one word)."""
+    glued = candidates("We thank MrValdor for the new harbour crane.")
+    spaced = candidates("We thank Mr Valdor for the new harbour crane.")
+    assert glued == spaced
+    assert not any("mrvaldor" in key for key in glued)

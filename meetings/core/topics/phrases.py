@@ -9,6 +9,7 @@ meetings ("issue", "colleagues", "Mr President", "thank you", "this year") are n
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -215,21 +216,41 @@ glad honest happy sad afraid aware grateful pleased proud sorry ready willing un
 """.split()
 )
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+# A word; "Mr" written against the name it goes before ("MrValdor", a page's slip) is a word of
+# its own, as if the space were there.
+_WORD = re.compile(r"(?:Mrs?|Ms)(?=[A-Z][a-z])|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
 
 
 def plain_characters(text: str) -> str:
-    """U+00A0, typographic apostrophes and hyphen variants as plain characters, one for one (a
-    span of the result is the same span of `text`)."""
+    """U+00A0, typographic apostrophes, hyphen variants and Latin letters with marks ("é", "ü",
+    "Č", "ł") as plain characters, one for one (a span of the result is the same span of `text`):
+    "détente" is one word to the extractor, read as "detente", not "d" and "tente"."""
+    if text.isascii():
+        return text
     for a, b in _PLAIN:
         if a in text:
             text = text.replace(a, b)
+    if not text.isascii() and _MARKED.search(text):
+        text = _MARKED.sub(lambda m: _UNMARKED.get(m.group(), m.group()), text)
     return text
 
 
+def _unmarked_letters() -> dict[str, str]:
+    """Each Latin letter with a mark (U+00C0 to U+024F) and the letter it is made of; the few that
+    Unicode does not make of another ("ł", "ø", "ı") with theirs."""
+    letters = dict(zip("ıłŁđĐøØħ", "ilLdDoOh"))
+    for point in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(point))[0]
+        if base != chr(point) and base.isascii() and base.isalpha():
+            letters[chr(point)] = base
+    return letters
+
+
 _PLAIN = [("\u00a0", " "), ("’", "'"), ("‘", "'"), *((h, "-") for h in _HYPHENS)]
+_UNMARKED = _unmarked_letters()
+_MARKED = re.compile("[" + "".join(sorted(_UNMARKED)) + "]")
 
 
 def normalise(text: str) -> str:
@@ -263,6 +284,11 @@ def singular(word: str) -> str:
     known = parts_of_speech(w)
     if known and not known & _INFLECTED:
         return w  # an adverb or adjective ending in s: "nowadays", "overseas"
+    if "VERB" in known and "NOUN" not in known:
+        # A verb's third person, no plural: "comprises" is "comprise" (the noun rule guesses
+        # "comprisis", as for "crises").
+        lemma = getLemma(w, upos="VERB")
+        return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
     lemma = getLemma(w, upos="NOUN")
     return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
 
@@ -1270,29 +1296,51 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+def _names_the_same(form: str, key: str) -> bool:
+    """Is `form`, counted with the topic of `key`, another way of writing its name: its acronym or
+    the name an acronym stands for ("wto", "world trade organisation"), the same words in another
+    order or with "of" and "the" ("leningrad siege", "siege of leningrad"), as one word or two
+    ("crewmember", "crew member"), spelt with -ise or -ize, or a phrase of two words or more about
+    the same last word ("china russia friendship", "russian chinese friendship")? Not a place's
+    adjective for the place ("eurasian", "eurasia")."""
+    if _initials(form) == key or _initials(key) == form:
+        return True
+    mine = [w for w in form.split(" ") if w not in NAME_LINKS]
+    theirs = [w for w in key.split(" ") if w not in NAME_LINKS]
+    if sorted(mine) == sorted(theirs):
+        return True
+    if "".join(mine).replace("iz", "is") == "".join(theirs).replace("iz", "is"):
+        return True
+    return len(mine) > 1 and len(theirs) > 1 and mine[-1] == theirs[-1]
+
+
 def common_label(key: str, texts: list[str], forms: Iterable[str] = ()) -> str:
     """The form of the phrase readers meet most in `texts` ("Moscow", "United States", "human
     rights", "development"): of the most telling occurrences the texts have (inside a sentence as a
     noun of its own, else before another noun, else inside a name, else opening a sentence:
-    _written_form), the commonest form (ties: one the key cannot say, then the first); the key if
-    no text has it, with a capital for a word the dictionary does not know (a name). So "Defence"
+    _written_form), the commonest form (ties: one the key cannot say, then the first); where no
+    text has it, another of its `forms` that names the same thing as the texts write it
+    (_names_the_same); else the key, with a capital for a word the dictionary does not know (a
+    name). So "Defence"
     of "Defence Ministry" gives way to "defence" said plainly, and "Perm" of "Perm Territory"
     stays when that is all there is."""
     found = [f for f in (_written_form(key, t) for t in texts if t) if f]
-    for form in forms if not found else ():
-        # The texts write only the name of an acronym key, or the acronym of a name key (the
-        # forms counted with the topic, subjects.variants): shown as they write it. ("Eurasian"
-        # of "eurasia" is no name of it: the key stays.)
-        if not (_initials(form) == key or _initials(key) == form):
-            continue
-        found = [f for f in (_written_form(form, t) for t in texts if t) if f]
-        if found:
-            key = form
-            break
+    if not found:
+        # The texts write only another form counted with the topic (subjects.variants) that names
+        # the same thing: shown as they write it. ("Eurasian" of "eurasia" is no name of it.)
+        found = [
+            f
+            for form in forms
+            if _names_the_same(form, key)
+            for f in (_written_form(form, t) for t in texts if t)
+            if f
+        ]
     if not found:
         # Shown under remarks that write another form (a place's adjective: "Eurasian" of
-        # "eurasia"): a word the dictionary does not know is a name.
-        return " ".join(w if parts_of_speech(w) else w[:1].upper() + w[1:] for w in key.split(" "))
+        # "eurasia"): a word the dictionary does not know is a name; "of" and "the" stay small.
+        return " ".join(
+            w if parts_of_speech(w) or w in NAME_LINKS else w[:1].upper() + w[1:] for w in key.split(" ")
+        )
     best = max(rank for _, rank in found)
     # The commonest; on a tie a form other than the key itself (a plural, a capital: what the key,
     # singular and lower case, cannot say), then, where every form is written as a name, the key
