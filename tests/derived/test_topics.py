@@ -123,6 +123,12 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
     assert "Topics raised" in profile
     # The profile says what ranks a topic higher, the meetings' own lists among it.
     assert "what the meetings where they say it are about (it is on their lists) rank higher" in profile
+    # ... in a fold under one short sentence, so that the list comes first to the eye.
+    lead = re.search(r'<p class="meta topics-lead">(.*?)</p>', profile, re.S).group(1)
+    assert len(lead) < 250 and "counts, the remarks" in lead
+    method = re.search(r'<details class="narrow topics-method">.*?</details>', profile, re.S).group(0)
+    assert "on their lists" in method and "on their lists" not in lead
+    assert profile.index("topics-method") < profile.index('<ol class="topic-ranking">')
     assert "Topics in this meeting" in client.get("/meetings/2022-10-03-meeting-on-harbour/").content.decode()
     assert client.get("/topics/nothing-like-this/").status_code == 404
 
