@@ -3405,7 +3405,8 @@ def test_a_kind_of_development_or_stability_is_a_subject(key):
 
 def test_a_word_with_an_accented_letter_is_read_whole():
     """The extractor reads "détente" as one word (as "detente"), not "d" and "tente"; a name with a
-    marked letter is whole ("Čelarin", "Łowicz"), as is a town's ("Zürich" is no "z rich")."""
+    marked letter is whole ("Čelarin", "Łowicz"), as is a town's ("Zürich" is no "z rich"). The
+    label keeps the marks."""
     from meetings.core.topics.phrases import common_label
 
     text = (
@@ -3416,7 +3417,10 @@ def test_a_word_with_an_accented_letter_is_read_whole():
     assert "celarin" in found and "eferin" not in found and "elarin" not in found
     assert "zurich" in found and "rich" not in found and "z rich" not in found
     assert "lowicz" in found and "owicz" not in found
-    assert common_label("detente", [text]) == "detente"
+    # Shown as the remark writes it, marks and all (the search for every mention finds it so).
+    assert common_label("detente", [text]) == "d\u00e9tente"
+    assert common_label("celarin", [text]) == "\u010celarin"
+    assert common_label("st zurich quay", ["From St. Z\u00fcrich Quay we sailed."]) == "St Z\u00fcrich Quay"
 
 
 def test_a_verbs_third_person_is_not_made_a_plural_noun():

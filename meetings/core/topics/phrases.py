@@ -223,16 +223,17 @@ _HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”«»„…/<>|]|\s[-–—]\s|\d")
 
 
-def plain_characters(text: str) -> str:
+def plain_characters(text: str, *, marks: bool = False) -> str:
     """U+00A0, typographic apostrophes, hyphen variants and Latin letters with marks ("é", "ü",
     "Č", "ł") as plain characters, one for one (a span of the result is the same span of `text`):
-    "détente" is one word to the extractor, read as "detente", not "d" and "tente"."""
+    "détente" is one word to the extractor, read as "detente", not "d" and "tente". With `marks`,
+    the letters keep theirs (to show a span found in the plain text as written)."""
     if text.isascii():
         return text
     for a, b in _PLAIN:
         if a in text:
             text = text.replace(a, b)
-    if not text.isascii() and _MARKED.search(text):
+    if not marks and not text.isascii() and _MARKED.search(text):
         text = _MARKED.sub(lambda m: _UNMARKED.get(m.group(), m.group()), text)
     return text
 
@@ -253,10 +254,10 @@ _UNMARKED = _unmarked_letters()
 _MARKED = re.compile("[" + "".join(sorted(_UNMARKED)) + "]")
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, *, marks: bool = False) -> str:
     """plain_characters; "St." before a name as "St" (the full stop would end the name: "St.
     Petersburg")."""
-    text = plain_characters(text)
+    text = plain_characters(text, marks=marks)
     if "St." in text:
         text = _SAINT_STOP.sub("St", text)
     return text
@@ -1169,12 +1170,22 @@ INSIDE, BEFORE_A_NOUN, IN_NAME, OPENING = 4, 3, 2, 1
 _NEXT_WORD = re.compile(r"[ \t]*(" + _WORD.pattern + ")")
 
 
+def _as_written(text: str, plain: str) -> str:
+    """`plain` (normalise(text)) with the letters' marks `text` writes ("détente"), where the two
+    are one for one; else `plain`."""
+    if plain.isascii() and text.isascii():
+        return plain
+    shown = normalise(text, marks=True)
+    return shown if len(shown) == len(plain) else plain
+
+
 def _written_form(key: str, text: str) -> tuple[str, int] | None:
     """The phrase as `text` writes it and how telling that is (INSIDE, BEFORE_A_NOUN, IN_NAME,
     OPENING), or None when the text does not have it."""
     words = key.split(" ")
     pattern = _form_pattern(key)
     plain = normalise(text)
+    shown = _as_written(text, plain)
     first = None
     in_name = None
     modifier = None
@@ -1189,14 +1200,14 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
                 and parts_of_speech(key)
                 and _beside_a_capital(plain, m)
             ):
-                in_name = in_name or m.group(0)
+                in_name = in_name or shown[m.start() : m.end()]
                 continue
             after = _NEXT_WORD.match(plain, m.end())
             if after is not None and _content(after.group(1)):
-                modifier = modifier or m.group(0)
+                modifier = modifier or shown[m.start() : m.end()]
                 continue
-            return m.group(0), INSIDE
-        first = first or m.group(0)
+            return shown[m.start() : m.end()], INSIDE
+        first = first or shown[m.start() : m.end()]
     if modifier is not None:
         return modifier, BEFORE_A_NOUN
     if in_name is not None:
@@ -1243,9 +1254,10 @@ def form_label(key: str, texts: list[str]) -> str:
     written: Counter = Counter()
     for text in texts:
         plain = normalise(text)
+        shown = _as_written(text, plain)
         for m in pattern.finditer(plain):
             if not _opens_sentence(plain, m.start()):
-                written[m.group(0)] += 1
+                written[shown[m.start() : m.end()]] += 1
     ranked = written.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
