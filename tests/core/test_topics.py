@@ -3440,3 +3440,63 @@ def test_a_title_written_against_the_name_is_read_as_the_title_and_the_name():
     spaced = candidates("We thank Mr Valdor for the new harbour crane.")
     assert glued == spaced
     assert not any("mrvaldor" in key for key in glued)
+
+
+def test_a_phrase_said_once_does_not_keep_its_word_off_a_meetings_list():
+    """A meeting's candidates are cut to one of overlapping phrases before burstiness orders them
+    and the phrases said once in the meeting go (but among its MEETING_BEST first): "strategic quay
+    carrier", said once, took the place of "quay", said three times, then went itself, and the
+    meeting's list lost both. A phrase said once keeps no other off until it is listed."""
+    from meetings.core.topics.scoring import _dedupe, _said_again, _sub_phrases
+
+    keys = ["strategic quay carrier", "quay", "crane", "net loft", "harbour dues"]
+    subs = {p: _sub_phrases(p) for p in keys}
+    uses = {"strategic quay carrier": 1, "quay": 3, "crane": 2, "net loft": 2, "harbour dues": 2}
+    turns = [
+        TurnPhrases(i, 1, i, 10, False, Counter({p: 1 for p, n in uses.items() if n > i}), 40)
+        for i in range(3)
+    ]
+
+    def once(p):
+        return sum(t.phrases.get(p, 0) for t in turns) < 2
+
+    first = [
+        ("strategic quay carrier", 10.0),
+        ("crane", 9.0),
+        ("net loft", 8.0),
+        ("harbour dues", 7.0),
+        ("quay", 5.0),
+    ]
+    candidates = _dedupe(first, 40, subs, quiet=once)
+    assert [p for p, _ in candidates] == [p for p, _ in first]
+    weights = {"strategic quay carrier": 1.0, "crane": 9.0, "net loft": 8.0, "harbour dues": 7.0, "quay": 0.5}
+    # Weighed anew (by burstiness): the phrase said once is fourth, and goes; its word stays.
+    weighed = [(p, weights[p]) for p, _ in candidates]
+    assert [p for p, _ in _said_again(weighed, turns, subs)] == ["crane", "net loft", "harbour dues", "quay"]
+    # Among the first three it stays, and its word does not stand beside it, even weighing more.
+    weights.update({"strategic quay carrier": 8.5, "quay": 20.0})
+    weighed = [(p, weights[p]) for p, _ in candidates]
+    assert [p for p, _ in _said_again(weighed, turns, subs)] == [
+        "crane",
+        "strategic quay carrier",
+        "net loft",
+        "harbour dues",
+    ]
+
+
+def test_a_phrase_said_once_does_not_keep_its_word_off_a_profile():
+    """A person who said much loses what they named once (ONCE_SAID_WORDS), but that phrase
+    ("northern harbour crane") first kept off the list the word it holds, said in all three of
+    their remarks ("harbour"): the list lost both. What goes keeps nothing off."""
+    turns = [
+        TurnPhrases(
+            1, 1, 1, 10, False, Counter({"harbour": 1, "northern harbour crane": 1, "fish market": 1}), 300
+        ),
+        TurnPhrases(2, 2, 1, 10, False, Counter({"harbour": 1, "quay wall": 1}), 300),
+        TurnPhrases(3, 3, 1, 10, False, Counter({"harbour": 1, "quay wall": 1}), 300),
+        TurnPhrases(
+            4, 4, 1, 20, False, Counter({"net loft": 2, "fish market": 1, "northern harbour crane": 1}), 20000
+        ),
+        TurnPhrases(5, 5, 1, 20, False, Counter({"net loft": 1, "kelp store": 1}), 20000),
+    ]
+    assert [p for p, _, _ in score(turns).person_topics[10]] == ["quay wall", "harbour"]

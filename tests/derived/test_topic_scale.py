@@ -364,7 +364,13 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             for p, w in totals.items()
             if " " in p or distinct_from_english(p, m_uses[p], m_words, min_uses=scoring.MEETING_MIN_USES)
         ]
-        out.meeting_topics[meeting_id] = _ref_dedupe(sorted(weighted, key=lambda kv: (-kv[1], kv[0])))[:40]
+        said_here: Counter = Counter()
+        for t in mts:
+            said_here.update(t.phrases)
+        out.meeting_topics[meeting_id] = _ref_dedupe(
+            sorted(weighted, key=lambda kv: (-kv[1], kv[0])),
+            quiet=lambda p, said_here=said_here: said_here[p] < 2,
+        )[:40]
 
     # People: phrases they use markedly more than the archive does.
     total_words = sum(t.words for t in turns) or 1
@@ -385,10 +391,19 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
         said: Counter = Counter()
         for t in by_meeting[mid]:
             said.update(t.phrases)
-        ranked = sorted(weighed, key=lambda kv: (-kv[1], kv[0]))
-        out.meeting_topics[mid] = [
-            kv for i, kv in enumerate(ranked) if i < scoring.MEETING_BEST or said[kv[0]] >= 2
-        ][: scoring.TOPICS_PER_MEETING]
+
+        def pick(pool, said=said):
+            ranked = sorted(pool, key=lambda kv: (-kv[1], kv[0]))
+            return [kv for i, kv in enumerate(ranked) if i < scoring.MEETING_BEST or said[kv[0]] >= 2][
+                : scoring.TOPICS_PER_MEETING
+            ]
+
+        # As the candidates were before a phrase said once stopped keeping its words off them;
+        # then again without the phrases said once that this did not list.
+        listed = {p for p, _ in pick(_ref_dedupe(weighed))}
+        out.meeting_topics[mid] = pick(
+            _ref_dedupe([kv for kv in weighed if said[kv[0]] >= 2 or kv[0] in listed])
+        )
     on_meeting_list = {mid: {p for p, _ in mlist} for mid, mlist in out.meeting_topics.items()}
     by_person: dict[int, list[scoring.TurnPhrases]] = defaultdict(list)
     for t in turns:
@@ -454,7 +469,13 @@ def reference_score(turns: list[scoring.TurnPhrases]) -> scoring.Scored:
             if p not in seen:
                 seen.add(p)
                 shown.append((p, w, r))
-        listed = _ref_dedupe_people(shown)[: scoring.TOPICS_PER_PERSON]
+
+        # What goes below (said once) keeps nothing it overlaps off the list.
+        def goes(p, uses=uses, few=few, much=words >= scoring.ONCE_SAID_WORDS):
+            common_once = " " not in p and uses[p] < 2 and zipf(p) >= scoring.ONCE_COMMON_ZIPF
+            return (few and common_once) or (much and uses[p] < 2)
+
+        listed = _ref_dedupe_people(shown, quiet=goes)[: scoring.TOPICS_PER_PERSON]
         if few:
             # Someone of few remarks: a common English word they said once is chance.
             listed = [
@@ -500,19 +521,19 @@ def _ref_contains(longer: str, shorter: str) -> bool:
     return longer != shorter and f" {shorter} " in f" {longer} "
 
 
-def _ref_dedupe(items: list[tuple[str, float]]) -> list[tuple[str, float]]:
+def _ref_dedupe(items: list[tuple[str, float]], quiet=lambda p: False) -> list[tuple[str, float]]:
     kept: list[tuple[str, float]] = []
     for p, w in items:
-        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _ in kept):
+        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _ in kept if not quiet(q)):
             continue
         kept.append((p, w))
     return kept
 
 
-def _ref_dedupe_people(items):
+def _ref_dedupe_people(items, quiet=lambda p: False):
     kept = []
     for p, w, r in items:
-        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _, _ in kept):
+        if any(_ref_contains(q, p) or _ref_contains(p, q) for q, _, _ in kept if not quiet(q)):
             continue
         kept.append((p, w, r))
     return kept

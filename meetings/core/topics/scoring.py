@@ -611,7 +611,15 @@ def score(
             ),
             key=lambda kv: (-kv[1], kv[0]),
         )
-        out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES, subs)  # ranked below
+
+        # A phrase the meeting says once keeps no other off its candidates: it leaves the list
+        # unless it is among the MEETING_BEST first (_said_again), and its word must not go with it.
+        def once(p: str, mts=mts) -> bool:
+            return sum(t.phrases.get(p, 0) for t in mts) < 2
+
+        out.meeting_topics[meeting_id] = _dedupe(
+            ranked_m, MEETING_CANDIDATES, subs, quiet=once
+        )  # ranked below
 
     # Chance, for burstiness (meetings' lists and people's).
     total_words = total_words or 1
@@ -628,8 +636,7 @@ def score(
             if b is None:
                 b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
             weighed.append((p, w * b))
-        weighed.sort(key=lambda kv: (-kv[1], kv[0]))
-        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid])
+        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid], subs)
     on_lists = _on_meeting_lists(by_meeting, out.meeting_topics)
     # People: phrases they use markedly more than the archive does.
     for pid, weight in person_weight.items():
@@ -689,7 +696,12 @@ def score(
         ranked = _heads_as_phrases(ranked, uses, remarks)
         if OWN_FRAGMENT_SHARE:
             ranked = _whole_phrases(ranked[: 3 * TOPICS_PER_PERSON], uses, remarks, subs, words_shown_as, pid)
-        listed = _dedupe(_one_per_doctrine(ranked), per_person, subs)
+
+        # What goes below (said once) keeps no phrase or word it overlaps off the list first.
+        def goes(p: str, uses=uses, few=not many_remarks, much=words >= ONCE_SAID_WORDS) -> bool:
+            return (few and _common_word_said_once(p, uses)) or (much and uses.get(p, 0) < 2)
+
+        listed = _dedupe(_one_per_doctrine(ranked), per_person, subs, quiet=goes)
         if not many_remarks:
             listed = [item for item in listed if not _common_word_said_once(item[0], uses)]
         if words >= ONCE_SAID_WORDS:
@@ -816,20 +828,25 @@ def _common_word_said_once(p: str, uses: Mapping[str, int]) -> bool:
     return " " not in p and uses.get(p, 0) < 2 and zipf(_unmarked(p)) >= ONCE_COMMON_ZIPF
 
 
-def _said_again(ranked: list[tuple[str, float]], turns: list[TurnPhrases]) -> list[tuple[str, float]]:
-    """A meeting's list from its `ranked` candidates: the MEETING_BEST first, then those its
-    `turns` say twice or more, TOPICS_PER_MEETING in all."""
-    out = ranked[:MEETING_BEST]
-    for p, w in ranked[MEETING_BEST:]:
-        if len(out) == TOPICS_PER_MEETING:
-            break
-        uses = 0
-        for t in turns:
-            uses += t.phrases.get(p, 0)
-            if uses > 1:
-                out.append((p, w))
-                break
-    return out
+def _said_again(
+    weighed: list[tuple[str, float]], turns: list[TurnPhrases], subs: dict[str, frozenset[str]]
+) -> list[tuple[str, float]]:
+    """A meeting's list from its candidates (`weighed`: in the order _dedupe kept them, with their
+    final weights): by weight, the MEETING_BEST first, then those its `turns` say twice or more,
+    TOPICS_PER_MEETING in all, none inside another. A phrase said once kept no other off the
+    candidates (_dedupe's `quiet`): where it is listed, what it holds is not; where it is not,
+    what it holds may be ("missiles", said three times, where "strategic missile carrier", said
+    once, went)."""
+    uses = {p: sum(t.phrases.get(p, 0) for t in turns) for p, _ in weighed}
+
+    def pick(pool: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        ranked = sorted(pool, key=lambda kv: (-kv[1], kv[0]))
+        return (ranked[:MEETING_BEST] + [kv for kv in ranked[MEETING_BEST:] if uses[kv[0]] > 1])[
+            :TOPICS_PER_MEETING
+        ]
+
+    listed = {p for p, _ in pick(_dedupe(weighed, None, subs))}
+    return pick(_dedupe([kv for kv in weighed if uses[kv[0]] > 1 or kv[0] in listed], None, subs))
 
 
 def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
@@ -1191,10 +1208,10 @@ def _runs_ending_as_keys(words: list[str], inner: list[int]) -> set[str]:
     return {" ".join((*words[i:j], singular(words[j]))) for j in inner for i in range(j + 1)}
 
 
-def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]]) -> list:
+def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]], quiet=None) -> list:
     """The first `limit` (all if None) items (phrase first) that neither contain nor are contained
     in an earlier kept one; `subs`: each phrase's runs of whole words (_sub_phrases), read as keys
-    (_runs_as_keys)."""
+    (_runs_as_keys). A phrase `quiet` holds true of is kept, but keeps no later one off."""
     kept: list = []
     names: set[str] = set()
     inside: set[str] = set()  # every run of whole words of a kept phrase
@@ -1206,6 +1223,7 @@ def _dedupe(items, limit: int | None, subs: dict[str, frozenset[str]]) -> list:
         kept.append(item)
         if len(kept) == limit:
             break
-        names.add(p)
-        inside |= runs
+        if quiet is None or not quiet(p):
+            names.add(p)
+            inside |= runs
     return kept
