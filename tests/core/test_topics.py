@@ -3500,3 +3500,14 @@ def test_a_phrase_said_once_does_not_keep_its_word_off_a_profile():
         TurnPhrases(5, 5, 1, 20, False, Counter({"net loft": 1, "kelp store": 1}), 20000),
     ]
     assert [p for p, _, _ in score(turns).person_topics[10]] == ["quay wall", "harbour"]
+
+
+def test_each_kind_of_use_key_has_its_own_mark():
+    """A use key is read by its first character: two kinds sharing one would be read as each other
+    (a verb's uses as a piece of a name)."""
+    from meetings.core.topics.phrases import ALIAS, USE_KEYS
+    from meetings.core.topics.scoring import KIND_USE
+
+    marks = [*USE_KEYS, KIND_USE]
+    assert all(len(m) == 1 for m in marks) and len(set(marks)) == len(marks)
+    assert not set(marks) & set(ALIAS)
