@@ -106,6 +106,7 @@ WORD_USES_MEETING_LISTS = LABELS.parent / "dev_meeting_word_uses_verdicts.json"
 REPEATED_WORDS_MEETING_LISTS = LABELS.parent / "dev_meeting_repeated_words_verdicts.json"
 KEY_RUNS_MEETING_LISTS = LABELS.parent / "dev_meeting_key_runs_verdicts.json"
 CITIZENS_MEETING_LISTS = LABELS.parent / "dev_meeting_citizens_verdicts.json"
+SAID_ONCE_MEETING_LISTS = LABELS.parent / "dev_said_once_meeting_lists_verdicts.json"
 MEETING_SAMPLES = [
     MEETING_LISTS,
     CHANGED_MEETING_LISTS,
@@ -113,13 +114,14 @@ MEETING_SAMPLES = [
     REPEATED_WORDS_MEETING_LISTS,
     KEY_RUNS_MEETING_LISTS,
     CITIZENS_MEETING_LISTS,
+    SAID_ONCE_MEETING_LISTS,
 ]
 
 
 @pytest.mark.parametrize(
     "path",
     MEETING_SAMPLES,
-    ids=["meetings", "changed meetings", "word uses", "repeated words", "key runs", "citizens"],
+    ids=["meetings", "changed meetings", "word uses", "repeated words", "key runs", "citizens", "said once"],
 )
 def test_the_meeting_verdicts_are_short_labels_with_known_verdicts(path):
     judged = json.loads(path.read_text(encoding="utf-8"))["meetings"]
