@@ -1173,10 +1173,17 @@ _NEXT_WORD = re.compile(r"[ \t]*(" + _WORD.pattern + ")")
 def _as_written(text: str, plain: str) -> str:
     """`plain` (normalise(text)) with the letters' marks `text` writes ("détente"), where the two
     are one for one; else `plain`."""
-    if plain.isascii() and text.isascii():
+    if text.isascii():
         return plain
-    shown = normalise(text, marks=True)
-    return shown if len(shown) == len(plain) else plain
+    shown = _with_marks(text)
+    return shown if shown is not None and len(shown) == len(plain) else plain
+
+
+@lru_cache(maxsize=4096)
+def _with_marks(text: str) -> str | None:
+    """normalise(text) keeping the letters' marks, or None when `text` has no marked letter (the
+    plain text is then as written). Memoised: a remark's text is read for many labels."""
+    return normalise(text, marks=True) if _MARKED.search(text) else None
 
 
 def _written_form(key: str, text: str) -> tuple[str, int] | None:

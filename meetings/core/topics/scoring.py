@@ -566,6 +566,7 @@ def score(
     }
     meetings_carrying: Counter = Counter()  # phrase -> meetings whose remarks carry it
     meeting_words: list[int] = []
+    meeting_said: dict[int, dict[str, int]] = {}  # meeting -> candidate -> times its remarks say it
     for meeting_id, mts in by_meeting.items():
         seen: set[str] = set()
         totals: dict[str, float] = defaultdict(float)
@@ -614,8 +615,10 @@ def score(
 
         # A phrase the meeting says once keeps no other off its candidates: it leaves the list
         # unless it is among the MEETING_BEST first (_said_again), and its word must not go with it.
-        def once(p: str, mts=mts) -> bool:
-            return sum(t.phrases.get(p, 0) for t in mts) < 2
+        said_here = meeting_said[meeting_id] = _uses_of({p for p, _ in ranked_m}, mts)
+
+        def once(p: str, said_here=said_here) -> bool:
+            return said_here[p] < 2
 
         out.meeting_topics[meeting_id] = _dedupe(
             ranked_m, MEETING_CANDIDATES, subs, quiet=once
@@ -636,7 +639,7 @@ def score(
             if b is None:
                 b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
             weighed.append((p, w * b))
-        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid], subs)
+        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid], subs, meeting_said[mid])
     on_lists = _on_meeting_lists(by_meeting, out.meeting_topics)
     # People: phrases they use markedly more than the archive does.
     for pid, weight in person_weight.items():
@@ -828,16 +831,30 @@ def _common_word_said_once(p: str, uses: Mapping[str, int]) -> bool:
     return " " not in p and uses.get(p, 0) < 2 and zipf(_unmarked(p)) >= ONCE_COMMON_ZIPF
 
 
+def _uses_of(keys: set[str], turns: list[TurnPhrases]) -> dict[str, int]:
+    """How many times `turns` say each of `keys` (a set against each turn's keys: one pass over
+    them in C, and a lookup only where the turn has the key)."""
+    said = dict.fromkeys(keys, 0)
+    for t in turns:
+        phrases = t.phrases
+        for k in keys.intersection(phrases.keys()):
+            said[k] += phrases[k]
+    return said
+
+
 def _said_again(
-    weighed: list[tuple[str, float]], turns: list[TurnPhrases], subs: dict[str, frozenset[str]]
+    weighed: list[tuple[str, float]],
+    turns: list[TurnPhrases],
+    subs: dict[str, frozenset[str]],
+    said: dict[str, int] | None = None,
 ) -> list[tuple[str, float]]:
     """A meeting's list from its candidates (`weighed`: in the order _dedupe kept them, with their
     final weights): by weight, the MEETING_BEST first, then those its `turns` say twice or more,
     TOPICS_PER_MEETING in all, none inside another. A phrase said once kept no other off the
     candidates (_dedupe's `quiet`): where it is listed, what it holds is not; where it is not,
     what it holds may be ("missiles", said three times, where "strategic missile carrier", said
-    once, went)."""
-    uses = {p: sum(t.phrases.get(p, 0) for t in turns) for p, _ in weighed}
+    once, went). `said`: how many times the turns say each candidate, where already counted."""
+    uses = said if said is not None else _uses_of({p for p, _ in weighed}, turns)
 
     def pick(pool: list[tuple[str, float]]) -> list[tuple[str, float]]:
         ranked = sorted(pool, key=lambda kv: (-kv[1], kv[0]))
