@@ -3447,7 +3447,7 @@ def test_a_phrase_said_once_does_not_keep_its_word_off_a_meetings_list():
     and the phrases said once in the meeting go (but among its MEETING_BEST first): "strategic quay
     carrier", said once, took the place of "quay", said three times, then went itself, and the
     meeting's list lost both. A phrase said once keeps no other off until it is listed."""
-    from meetings.core.topics.scoring import _dedupe, _said_again, _sub_phrases
+    from meetings.core.topics.scoring import _dedupe, _said_again, _sub_phrases, _uses_of
 
     keys = ["strategic quay carrier", "quay", "crane", "net loft", "harbour dues"]
     subs = {p: _sub_phrases(p) for p in keys}
@@ -3472,11 +3472,16 @@ def test_a_phrase_said_once_does_not_keep_its_word_off_a_meetings_list():
     weights = {"strategic quay carrier": 1.0, "crane": 9.0, "net loft": 8.0, "harbour dues": 7.0, "quay": 0.5}
     # Weighed anew (by burstiness): the phrase said once is fourth, and goes; its word stays.
     weighed = [(p, weights[p]) for p, _ in candidates]
-    assert [p for p, _ in _said_again(weighed, turns, subs)] == ["crane", "net loft", "harbour dues", "quay"]
+    assert [p for p, _ in _said_again(weighed, _uses_of(set(keys), turns), subs)] == [
+        "crane",
+        "net loft",
+        "harbour dues",
+        "quay",
+    ]
     # Among the first three it stays, and its word does not stand beside it, even weighing more.
     weights.update({"strategic quay carrier": 8.5, "quay": 20.0})
     weighed = [(p, weights[p]) for p, _ in candidates]
-    assert [p for p, _ in _said_again(weighed, turns, subs)] == [
+    assert [p for p, _ in _said_again(weighed, _uses_of(set(keys), turns), subs)] == [
         "crane",
         "strategic quay carrier",
         "net loft",

@@ -9,12 +9,13 @@ meetings ("issue", "colleagues", "Mr President", "thank you", "this year") are n
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
+
+from meetings.core.parser.names import strip_accents
 
 MAX_WORDS = 4
 
@@ -234,18 +235,18 @@ def plain_characters(text: str, *, marks: bool = False) -> str:
         if a in text:
             text = text.replace(a, b)
     if not marks and not text.isascii() and _MARKED.search(text):
-        text = _MARKED.sub(lambda m: _UNMARKED.get(m.group(), m.group()), text)
+        text = _MARKED.sub(lambda m: _UNMARKED[m.group()], text)
     return text
 
 
 def _unmarked_letters() -> dict[str, str]:
-    """Each Latin letter with a mark (U+00C0 to U+024F) and the letter it is made of; the few that
-    Unicode does not make of another ("ł", "ø", "ı") with theirs."""
+    """Each Latin letter with a mark (U+00C0 to U+024F) and the letter the parser's strip_accents
+    makes of it; the few that Unicode does not make of another ("ł", "ø", "ı") with theirs."""
     letters = dict(zip("ıłŁđĐøØħ", "ilLdDoOh"))
-    for point in range(0xC0, 0x250):
-        base = unicodedata.normalize("NFKD", chr(point))[0]
-        if base != chr(point) and base.isascii() and base.isalpha():
-            letters[chr(point)] = base
+    for letter in map(chr, range(0xC0, 0x250)):
+        base = strip_accents(letter)[:1]  # ("ĳ" is "ij": its first letter)
+        if base != letter and base.isascii() and base.isalpha():
+            letters[letter] = base
     return letters
 
 

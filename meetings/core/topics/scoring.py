@@ -615,14 +615,14 @@ def score(
 
         # A phrase the meeting says once keeps no other off its candidates: it leaves the list
         # unless it is among the MEETING_BEST first (_said_again), and its word must not go with it.
-        said_here = meeting_said[meeting_id] = _uses_of({p for p, _ in ranked_m}, mts)
+        said_here = _uses_of({p for p, _ in ranked_m}, mts)
 
         def once(p: str, said_here=said_here) -> bool:
             return said_here[p] < 2
 
-        out.meeting_topics[meeting_id] = _dedupe(
-            ranked_m, MEETING_CANDIDATES, subs, quiet=once
-        )  # ranked below
+        candidates = out.meeting_topics[meeting_id] = _dedupe(ranked_m, MEETING_CANDIDATES, subs, quiet=once)
+        # (ranked again below; what the meeting says of them is kept for that, not of every phrase)
+        meeting_said[meeting_id] = {p: said_here[p] for p, _ in candidates}
 
     # Chance, for burstiness (meetings' lists and people's).
     total_words = total_words or 1
@@ -639,7 +639,7 @@ def score(
             if b is None:
                 b = bursts[p] = burstiness(expected(phrase_uses.get(p, 0)), meetings_carrying[p])
             weighed.append((p, w * b))
-        out.meeting_topics[mid] = _said_again(weighed, by_meeting[mid], subs, meeting_said[mid])
+        out.meeting_topics[mid] = _said_again(weighed, meeting_said[mid], subs)
     on_lists = _on_meeting_lists(by_meeting, out.meeting_topics)
     # People: phrases they use markedly more than the archive does.
     for pid, weight in person_weight.items():
@@ -704,11 +704,11 @@ def score(
         def goes(p: str, uses=uses, few=not many_remarks, much=words >= ONCE_SAID_WORDS) -> bool:
             return (few and _common_word_said_once(p, uses)) or (much and uses.get(p, 0) < 2)
 
-        listed = _dedupe(_one_per_doctrine(ranked), per_person, subs, quiet=goes)
-        if not many_remarks:
-            listed = [item for item in listed if not _common_word_said_once(item[0], uses)]
-        if words >= ONCE_SAID_WORDS:
-            listed = [item for item in listed if uses.get(item[0], 0) >= 2]
+        listed = [
+            item
+            for item in _dedupe(_one_per_doctrine(ranked), per_person, subs, quiet=goes)
+            if not goes(item[0])
+        ]
         named = person_name_uses.get(pid)
         if named:
             listed = _names_for_name_words(listed, uses, remarks, subs, named, remit)
@@ -843,27 +843,23 @@ def _uses_of(keys: set[str], turns: list[TurnPhrases]) -> dict[str, int]:
 
 
 def _said_again(
-    weighed: list[tuple[str, float]],
-    turns: list[TurnPhrases],
-    subs: dict[str, frozenset[str]],
-    said: dict[str, int] | None = None,
+    weighed: list[tuple[str, float]], said: Mapping[str, int], subs: dict[str, frozenset[str]]
 ) -> list[tuple[str, float]]:
     """A meeting's list from its candidates (`weighed`: in the order _dedupe kept them, with their
-    final weights): by weight, the MEETING_BEST first, then those its `turns` say twice or more,
-    TOPICS_PER_MEETING in all, none inside another. A phrase said once kept no other off the
-    candidates (_dedupe's `quiet`): where it is listed, what it holds is not; where it is not,
-    what it holds may be ("missiles", said three times, where "strategic missile carrier", said
-    once, went). `said`: how many times the turns say each candidate, where already counted."""
-    uses = said if said is not None else _uses_of({p for p, _ in weighed}, turns)
+    final weights; `said`: how many times the meeting's remarks say each, _uses_of): by weight, the
+    MEETING_BEST first, then those it says twice or more, TOPICS_PER_MEETING in all, none inside
+    another. A phrase said once kept no other off the candidates (_dedupe's `quiet`): where it is
+    listed, what it holds is not; where it is not, what it holds may be ("missiles", said three
+    times, where "strategic missile carrier", said once, went)."""
 
     def pick(pool: list[tuple[str, float]]) -> list[tuple[str, float]]:
         ranked = sorted(pool, key=lambda kv: (-kv[1], kv[0]))
-        return (ranked[:MEETING_BEST] + [kv for kv in ranked[MEETING_BEST:] if uses[kv[0]] > 1])[
+        return (ranked[:MEETING_BEST] + [kv for kv in ranked[MEETING_BEST:] if said[kv[0]] > 1])[
             :TOPICS_PER_MEETING
         ]
 
     listed = {p for p, _ in pick(_dedupe(weighed, None, subs))}
-    return pick(_dedupe([kv for kv in weighed if uses[kv[0]] > 1 or kv[0] in listed], None, subs))
+    return pick(_dedupe([kv for kv in weighed if said[kv[0]] > 1 or kv[0] in listed], None, subs))
 
 
 def _listed_topics_in_remarks(out: Scored, turns, by_meeting, unit) -> None:
