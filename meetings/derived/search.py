@@ -3,8 +3,10 @@
 Each turn's vector holds the speaker's name (weight A), the role and label (B), the text stemmed
 in English (C) and the same text unstemmed (D, so that names and rare words match as written).
 Text passes through archive_search_text() (a SQL function, meetings/sql/functions/) and queries
-through `clean_query`, which apply the same folding: U+00A0 as a space, typographic apostrophes
-as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes" and back).
+through `clean_query` and `ts_query`, which apply the same folding: U+00A0 as a space,
+typographic apostrophes as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes"
+and back), a letter with a mark as its plain letter ("Ceferin" finds "Čeferin" and back; the
+snippets and highlights show the letters as the remark writes them).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Q, QuerySet, Value
+from django.db.models import F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
 from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
@@ -51,7 +54,9 @@ def clean_query(raw: str | None) -> str:
 
 
 def ts_query(q: str) -> SearchQuery:
-    """Stemmed English match, or the exact form (names, rare words)."""
+    """Stemmed English match, or the exact form (names, rare words); letters with marks as plain
+    letters, as the stored vectors hold them."""
+    q = unmarked(q)
     return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
         q, config="simple", search_type="websearch"
     )
@@ -59,7 +64,7 @@ def ts_query(q: str) -> SearchQuery:
 
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-")."""
-    english, simple = search_sql.parsed_query(q)
+    english, simple = search_sql.parsed_query(unmarked(q))
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
 
@@ -226,7 +231,9 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     """Attach a highlighted snippet to each turn of a page of results (one query).
 
     ts_headline drops anything that looks like an HTML tag, so the text is escaped *before* it
-    (a transcript's "<script>" or "<…>" survives as text), and only the markers become HTML."""
+    (a transcript's "<script>" or "<…>" survives as text), and only the markers become HTML. It
+    reads the text with plain letters, as the vectors hold it (so that "Ceferin" highlights
+    "Čeferin"), and each snippet is then written with the remark's own letters."""
     if not turns:
         return
     query = ts_query(q)
@@ -237,15 +244,39 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     )
     snippets = dict(
         Turn.objects.filter(pk__in=[t.pk for t in turns])
-        .annotate(snippet=headline(escaped, query))
+        .annotate(snippet=headline(Func(escaped, function="archive_unmarked"), query))
         .values_list("pk", "snippet")
     )
     for t in turns:
         source = t.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        fragments = whole_word_fragments(
-            snippets.get(t.pk, "").split(FRAGMENT_DELIMITER), source, START + STOP
-        )
+        fragments = [
+            as_written(fragment, source, START + STOP)
+            for fragment in snippets.get(t.pk, "").split(FRAGMENT_DELIMITER)
+        ]
+        fragments = whole_word_fragments(fragments, source, START + STOP)
         t.snippet = marked_escaped(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS))
+
+
+def as_written(fragment: str, source: str, marks: str) -> str:
+    """A fragment of `source` read with plain letters (ts_headline over archive_unmarked, with
+    highlight `marks` inserted) written with the letters `source` has there: the two differ
+    letter for letter only. A fragment not found in the plain source is returned unchanged."""
+    if source.isascii():
+        return fragment
+    plain_source = unmarked(source)
+    drop = str.maketrans("", "", marks)
+    stripped = fragment.translate(drop).strip()
+    at = plain_source.find(stripped) if stripped else -1
+    if at < 0:
+        return fragment
+    out, i = [], at - (len(fragment.translate(drop)) - len(fragment.translate(drop).lstrip()))
+    for ch in fragment:
+        if ch in marks:
+            out.append(ch)
+            continue
+        out.append(source[i] if 0 <= i < len(source) and unmarked(source[i]) == ch else ch)
+        i += 1
+    return "".join(out)
 
 
 def marked_escaped(text: str) -> SafeString:
@@ -318,12 +349,12 @@ def suggest(q: str, matches: int) -> Suggestion | None:
     terms = [t for t in query_terms(q) if len(t) >= 3 and not any(ch.isdigit() for ch in t)][:6]
     if not terms:
         return None
-    known = search_sql.known_words([t.lower() for t in terms])
+    known = search_sql.known_words([unmarked(t).lower() for t in terms])
     replaced = {}
     for term in terms:
-        if term.lower() in known:
+        if unmarked(term).lower() in known:
             continue
-        found = search_sql.similar_words(term.lower(), limit=1)
+        found = search_sql.similar_words(unmarked(term).lower(), limit=1)
         if found:
             replaced[term] = _same_case(found[0][0], term)
     corrected = None
@@ -426,11 +457,13 @@ def query_terms(q: str) -> list[str]:
 
 
 def highlight_pattern(q: str) -> re.Pattern | None:
-    """Each query word and its inflections ("agents" finds "agent", "agents", "agent's")."""
+    """Each query word and its inflections ("agents" finds "agent", "agents", "agent's"), its
+    letters with or without marks ("Ceferin" finds "Čeferin")."""
     stems = []
     for term in query_terms(q):
-        stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", term.lower()) if len(term) > 4 else term.lower()
-        stems.append(re.escape(stem))
+        plain = unmarked(term).lower()
+        stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
+        stems.append(any_marks_pattern(re.escape(stem)))
     if not stems:
         return None
     return re.compile(

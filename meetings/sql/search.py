@@ -13,8 +13,8 @@ from meetings.sql import table
 # archive_text_vector, sql/functions/). Over `t` (the turn's columns) and `p` (its speaker, NULL
 # for none); shared by turn_vector_sql and by the batched ingest's INSERT.
 TURN_HEAD_EXPR = """
-    setweight(to_tsvector('english', coalesce(p.name, '')), 'A')
- || setweight(to_tsvector('simple', coalesce(p.name, '')), 'A')
+    setweight(to_tsvector('english', archive_search_text(p.name)), 'A')
+ || setweight(to_tsvector('simple', archive_search_text(p.name)), 'A')
  || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')"""
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.core import citations, leads
 from meetings.core import contents as contents_core
+from meetings.core.topics.mentions import searched_forms
 from meetings.core.topics.phrases import form_label, forms_to_show
 from meetings.derived import aggregates, search
 from meetings.derived.topic_index import MEETING_LIST_FIRST, MIN_MEETINGS, MIN_REMARKS
@@ -566,7 +567,7 @@ def topic_detail(request, slug):
         texts = [item["text"] for item in items]
         forms = [form_label(form, texts) for form in topic.forms]
     forms = forms_to_show(topic.label, forms)
-    every_form = " or ".join(f'"{form}"' for form in [topic.label, *forms])
+    every_form = " or ".join(f'"{form}"' for form in searched_forms(topic.label, forms))
     return render(
         request,
         "meetings/topic_detail.html",

@@ -3516,3 +3516,24 @@ def test_each_kind_of_use_key_has_its_own_mark():
     marks = [*USE_KEYS, KIND_USE]
     assert all(len(m) == 1 for m in marks) and len(set(marks)) == len(marks)
     assert not set(marks) & set(ALIAS)
+
+
+def test_the_search_for_every_mention_asks_for_each_form_once_and_for_irregular_numbers():
+    from meetings.core.topics.mentions import searched_forms
+
+    # a form another asked-for phrase holds is found by that phrase; the label is always asked for
+    assert searched_forms(
+        "Larkspur Isles", ["Larkspur", "Larkspur harbour", "Larkspur Isles of the North", "LI", "LI ferries"]
+    ) == ["Larkspur Isles", "Larkspur", "LI"]
+    # the other number where the stemmer does not join the two; not where it does
+    assert searched_forms("children", []) == ["children", "child"]
+    assert searched_forms("storm crisis", []) == ["storm crisis", "storm crises"]
+    assert searched_forms("Ferry women", []) == ["Ferry women", "Ferry woman"]
+    assert searched_forms("ferries", ["ferry"]) == ["ferries", "ferry"]
+    assert searched_forms("quay", []) == ["quay"]
+    assert searched_forms("policies", []) == ["policies"]
+    # an acronym's plural, which the stemmer does not join either
+    assert searched_forms("Larkspur TPPs", []) == ["Larkspur TPPs", "Larkspur TPP"]
+    assert searched_forms("PhDs", []) == ["PhDs", "PhD"]
+    assert searched_forms("NATO", []) == ["NATO"]
+    assert searched_forms("Ports", []) == ["Ports"]

@@ -365,3 +365,89 @@ def test_the_migration_creates_the_search_functions_from_their_files():
     assert [(op.sql, op.reverse_sql) for op in migration.operations] == [
         (create_sql(name), drop_sql(name)) for name in FUNCTIONS
     ]
+
+
+MARKS = """Meeting on the river crossing
+
+June 5, 2023, Larkspur
+
+The Mayor met the bridge engineer.
+
+Mayor of Larkspur Helena Marsh: Mr Dvořák, the Třebíč bridge is what the whole town talks about.
+
+Engineer Pavel Dvořák: The Trebic bridge needs new cables before the winter.
+
+Helena Marsh: Then the cables come first, and the paint after them.
+"""
+
+
+@pytest.fixture
+def marked_archive(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("marks.txt", MARKS)), stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["Trebic", "Třebíč", "TŘEBÍČ", "trebíc"])
+def test_a_letter_with_a_mark_and_its_plain_letter_find_each_other(client, marked_archive, query):
+    html = results(client, query, meeting="2023-06-05-meeting-on-river-crossing")
+    assert "2 remarks matching" in html
+    assert "whole town" in html and "new cables" in html
+
+
+@pytest.mark.django_db
+def test_snippets_and_the_meeting_page_show_and_highlight_the_letters_as_written(client, marked_archive):
+    raw = client.get("/search/", {"q": "Trebic", "meeting": "2023-06-05-meeting-on-river-crossing"}).content
+    raw = raw.decode()
+    assert "<mark>Třebíč</mark> bridge" in raw and "<mark>Trebic</mark> bridge" in raw
+    page = client.get("/meetings/2023-06-05-meeting-on-river-crossing/", {"q": "trebic"}).content.decode()
+    assert "Třebíč</mark>" in page and "Trebic</mark>" in page
+
+
+@pytest.mark.django_db
+def test_a_speaker_written_with_marks_is_found_without_them(client, marked_archive):
+    html = results(client, "Dvorak", speaker="pavel-dvorak")
+    assert "new cables" in html
+
+
+@pytest.mark.django_db
+def test_a_word_written_with_its_marks_is_not_corrected(marked_archive):
+    from meetings.derived.search import suggest
+
+    assert suggest("Třebíč", 2) is None
+    assert suggest("Trebicc", 0).query == "Trebic"
+
+
+def test_a_snippet_read_with_plain_letters_is_written_with_the_remarks_letters():
+    from meetings.derived.search import as_written
+
+    source = "Mr Dvořák, the Třebíč bridge"
+    assert as_written(" the \x02Trebic\x03 bri", source, "\x02\x03") == " the \x02Třebíč\x03 bri"
+    assert as_written("Mr \x02Dvorak\x03,", source, "\x02\x03") == "Mr \x02Dvořák\x03,"
+    assert as_written("not in it", source, "\x02\x03") == "not in it"
+    assert as_written("plain", "plain text", "\x02\x03") == "plain"
+
+
+@pytest.mark.django_db
+def test_the_database_reads_letters_with_marks_as_the_extractor_does():
+    """archive_unmarked (SQL) and meetings.core.letters hold the same table, letter by letter."""
+    from meetings.core.letters import UNMARKED, unmarked
+
+    letters = "".join(sorted(UNMARKED))
+    with connection.cursor() as cur:
+        cur.execute("SELECT archive_unmarked(%s), archive_search_text(%s)", [letters, "Čeferin’s"])
+        in_database, searched = cur.fetchone()
+    assert in_database == unmarked(letters) == "".join(UNMARKED[c] for c in letters)
+    assert searched == "Ceferin's"
+
+
+def test_the_migration_for_letters_with_marks_recreates_every_function_and_vector():
+    from importlib import import_module
+
+    from django.db.migrations import RunPython, RunSQL
+
+    from meetings.sql.functions import FUNCTIONS, create_sql
+
+    migration = import_module("meetings.migrations.0011_search_unmarked_letters").Migration
+    made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
+    assert made == [create_sql(name) for name in FUNCTIONS]
+    assert isinstance(migration.operations[-1], RunPython)

@@ -5,6 +5,7 @@ tests/real/test_topic_quality.py."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -545,3 +546,45 @@ def test_a_common_word_one_meeting_dwells_on_is_on_its_list_not_in_the_index(wri
     assert {"money", "africa"} <= listed
     index = set(Topic.objects.listed().values_list("key", flat=True))
     assert "money" not in index and "africa" in index
+
+
+NUMBERS = """Meeting on the harbour schools
+
+April 4, 2023, Larkspur
+
+The Board met on the schools and the storms.
+
+Chair of the Harbour Board Helena Marsh: The island children cross by ferry every morning. The children wait on the quay in the rain, and the children deserve a shelter.
+
+Port Director Tomas Reyes: A child should never wait in the rain. Every child on the ferry gets a seat, and each child is counted.
+
+Council member Ada Lindqvist: The storm crises of last winter cut the ferry twice. Two crises in one winter are too many.
+
+Tomas Reyes: The next crisis will find the quay ready: the crisis plan is written, and a crisis drill is set for May.
+
+Helena Marsh: The children come first, in every crisis.
+"""
+
+
+@pytest.mark.django_db
+def test_the_search_for_every_mention_finds_every_remark_a_topic_page_lists(client, write_transcript):
+    """A topic gathers "child" and "children", "crisis" and "crises", which the search's stemmer
+    reads as different words: the search for every mention asks for both, and finds every remark
+    the topic's page lists (it asked for the label only and missed the other number's remarks)."""
+    from urllib.parse import parse_qs, urlparse
+
+    from meetings.derived.search import clean_query, ts_query
+
+    call_command("ingest_transcripts", str(write_transcript("numbers.txt", NUMBERS)), stdout=io.StringIO())
+    checked = set()
+    for topic in Topic.objects.all():
+        page = html.unescape(client.get(topic.get_absolute_url()).content.decode())
+        link = re.search(r'<a href="(/search/\?q=[^"]+)">search for every mention', page).group(1)
+        q = clean_query(parse_qs(urlparse(link).query)["q"][0])
+        ids = set(TurnTopic.objects.filter(topic=topic).values_list("turn_id", flat=True))
+        assert (
+            set(Turn.objects.filter(id__in=ids, search_vector=ts_query(q)).values_list("id", flat=True))
+            == ids
+        )
+        checked.add(topic.key)
+    assert {"child", "crisis"} <= checked

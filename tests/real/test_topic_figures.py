@@ -3,7 +3,8 @@ when absent): ingest the Kremlin sample, then for every participant's top topics
 the profile shows with the number of remarks the linked topic page (filtered by that speaker)
 reports and lists; that every topic of a meeting's list is carried by remarks of that meeting; and on
 the topic pages they link to (the TOPIC_PAGES with most remarks) compare
-the totals, the "Who spoke on it" figures and the bars per year with what their links open."""
+the totals, the "Who spoke on it" figures and the bars per year with what their links open, and
+that the search for every mention finds every remark the page lists."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import html
 import io
 import re
 from collections import Counter
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.management import call_command
 
+from meetings.derived.search import clean_query, ts_query
 from meetings.derived.topic_index import PROFILE_REMARKS
 from meetings.models import Meeting, MeetingTopic, Participant, ParticipantTopic, Topic, Turn, TurnTopic
 from meetings.web.views import PROFILES_SHOWN
@@ -41,6 +44,7 @@ RAISED_BY = re.compile(
     r'<li><a rel="tag" href="/topics/([^"/]+)/">[^<]*</a> <span class="meta">raised by ([^<(]+?)'
     r' \(<a href="#([^"]+)">remark</a>\)'
 )
+EVERY_MENTION = re.compile(r'<a href="(/search/\?q=[^"]+)">search for every mention')
 BAR = re.compile(r'<a href="\?year=(\d+)" aria-label="\1: (\d+) remarks?">')
 
 
@@ -141,6 +145,15 @@ def test_profile_topic_figures_count_what_their_links_open(client, settings, tmp
         remarks, meetings, people_n, unnamed = (int(g or 0) for g in SCOPE.search(page).groups())
         assert remarks == shown_count(client, path) == TurnTopic.objects.filter(topic=topic).count(), path
         rows = TurnTopic.objects.filter(topic=topic)
+        # The search for every mention finds every remark the page lists.
+        asked = clean_query(parse_qs(urlparse(EVERY_MENTION.search(page).group(1)).query)["q"][0])
+        listed = set(rows.values_list("turn_id", flat=True))
+        assert (
+            set(
+                Turn.objects.filter(id__in=listed, search_vector=ts_query(asked)).values_list("id", flat=True)
+            )
+            == listed
+        ), path
         assert meetings == rows.values("meeting_id").distinct().count(), path
         assert people_n == rows.exclude(speaker=None).values("speaker_id").distinct().count(), path
         assert unnamed == rows.filter(speaker=None).count(), path

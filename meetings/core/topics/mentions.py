@@ -15,10 +15,15 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from .phrases import _BREAK, _WORD, _plurals, phrase_key, plain_characters
+from lemminflect import getInflection
+
+from .phrases import _BREAK, _WORD, _plurals, phrase_key, plain_characters, singular
+from .subjects import zipf
 
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
 _SAINT = re.compile(r"(?<=\bSt)\.(?= [A-Z])")  # the full stop of "St. Petersburg" ends nothing
+_ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,5}[A-Z]s?")  # "NPP", "NPPs", "PhD", "PhDs"
+WRITTEN_ZIPF = 3.0  # wordfreq's Zipf frequency of a plural or singular that English writes
 _OPENING = 3  # letters of a key's first word that every form of it written in a text starts with
 
 
@@ -91,3 +96,66 @@ def _run(plain: str, start: int, most: int) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return phrase_key([word])
+
+
+def searched_forms(label: str, forms: Collection[str]) -> list[str]:
+    """The phrases a search for every mention of a topic asks for: its label, then each form
+    counted with it that no phrase already asked for holds ("American partners" is found by
+    "American"), each with its other number where the search's stemmer does not make one of the
+    other ("child" beside "children", "crises" beside "crisis"; "loan" and "loans" are one)."""
+    asked: list[str] = []
+    for form in [label, *forms]:
+        for variant in [form, *_other_numbers(form)]:
+            words = _search_words(variant)
+            if words and not any(_holds(words, _search_words(a)) for a in asked):
+                asked = [a for a in asked if a == label or not _holds(_search_words(a), words)]
+                asked.append(variant)
+    return asked
+
+
+def _search_words(phrase: str) -> tuple[str, ...]:
+    return tuple(plain_characters(phrase).casefold().replace("-", " ").split())
+
+
+def _holds(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether `part` is a run of `words` (a phrase search for `part` finds `words`)."""
+    n = len(part)
+    return 0 < n <= len(words) and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _other_numbers(phrase: str) -> list[str]:
+    """The phrase with its last word in the other number, where the two are not one word plus "s"
+    or "es" (or "y" and "ies"), which the search's stemmer reads as one, and where English writes
+    that form at all ("crises", "lives"; not "momenta" or "beeves")."""
+    head, _, last = phrase.rpartition(" ")
+    prefix = head + " " if head else ""
+    if _ACRONYM.fullmatch(last):
+        # The stemmer leaves "TPPs" as it is. An acronym's plural as the label: its singular too
+        # ("NATOs" is never written, so a singular label asks for no plural).
+        return [prefix + last[:-1]] if last.endswith("s") else []
+    word = last.lower()
+    if not word.isalpha():
+        return []
+    one = singular(word)
+    others = {one, *_first_plural(one)} - {word}
+    return [
+        prefix + _like(other, last)
+        for other in sorted(others)
+        if not _regular_pair(word, other) and zipf(other) >= WRITTEN_ZIPF
+    ]
+
+
+def _first_plural(word: str) -> list[str]:
+    """The dictionary's usual plural of a noun ("forums", not "fora"), none for another word."""
+    usual = getInflection(word, tag="NNS")[:1] if _plurals(word) else ()
+    return [p.lower() for p in usual]
+
+
+def _regular_pair(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es") or (short.endswith("y") and long == short[:-1] + "ies")
+
+
+def _like(word: str, written: str) -> str:
+    """`word` (lower case) with the capital `written` opens with."""
+    return word[:1].upper() + word[1:] if written[:1].isupper() else word

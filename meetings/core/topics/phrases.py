@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
 
-from meetings.core.parser.names import strip_accents
+from meetings.core.letters import MARKED, unmarked
 
 MAX_WORDS = 4
 
@@ -234,25 +234,10 @@ def plain_characters(text: str, *, marks: bool = False) -> str:
     for a, b in _PLAIN:
         if a in text:
             text = text.replace(a, b)
-    if not marks and not text.isascii() and _MARKED.search(text):
-        text = _MARKED.sub(lambda m: _UNMARKED[m.group()], text)
-    return text
-
-
-def _unmarked_letters() -> dict[str, str]:
-    """Each Latin letter with a mark (U+00C0 to U+024F) and the letter the parser's strip_accents
-    makes of it; the few that Unicode does not make of another ("ł", "ø", "ı") with theirs."""
-    letters = dict(zip("ıłŁđĐøØħ", "ilLdDoOh"))
-    for letter in map(chr, range(0xC0, 0x250)):
-        base = strip_accents(letter)[:1]  # ("ĳ" is "ij": its first letter)
-        if base != letter and base.isascii() and base.isalpha():
-            letters[letter] = base
-    return letters
+    return text if marks else unmarked(text)
 
 
 _PLAIN = [("\u00a0", " "), ("’", "'"), ("‘", "'"), *((h, "-") for h in _HYPHENS)]
-_UNMARKED = _unmarked_letters()
-_MARKED = re.compile("[" + "".join(sorted(_UNMARKED)) + "]")
 
 
 def normalise(text: str, *, marks: bool = False) -> str:
@@ -1184,7 +1169,7 @@ def _as_written(text: str, plain: str) -> str:
 def _with_marks(text: str) -> str | None:
     """normalise(text) keeping the letters' marks, or None when `text` has no marked letter (the
     plain text is then as written). Memoised: a remark's text is read for many labels."""
-    return normalise(text, marks=True) if _MARKED.search(text) else None
+    return normalise(text, marks=True) if MARKED.search(text) else None
 
 
 def _written_form(key: str, text: str) -> tuple[str, int] | None:

@@ -61,7 +61,7 @@ class SearchSchema(ApiSchema):
     get=extend_schema(
         summary="Full-text search of the remarks",
         description='The search page\'s search: websearch syntax (`"exact phrase"`, `or`, `-word`), stemmed '
-        "English or the words as written; ranked, newer meetings slightly preferred. Without `meeting` "
+        "English or the words as written, a letter with a mark as its plain letter; ranked, newer meetings slightly preferred. Without `meeting` "
         "the best remark of each meeting is listed. A query of stop words only answers 400.",
         parameters=[
             OpenApiParameter(
