@@ -734,6 +734,9 @@ def test_a_vague_noun_alone_is_no_subject(key):
         "warmest greeting",
         "sincere gratitude",
         "heartfelt congratulation",
+        # a guest thanks the hosts "for the warm hospitality": the courtesy, not a subject
+        "hospitality",
+        "warm hospitality",
         "highest level",
         "entire range",
         "wide range",
@@ -753,6 +756,12 @@ def test_vague_adjectives_before_a_vague_noun_and_courtesies_name_no_subject(key
     from meetings.core.topics.subjects import is_subject
 
     assert not is_subject(key)
+
+
+def test_a_courtesy_noun_before_another_noun_can_be_a_subject():
+    from meetings.core.topics.subjects import is_subject
+
+    assert is_subject("hospitality industry") and is_subject("hospitality programme")
 
 
 @pytest.mark.parametrize(
