@@ -402,9 +402,15 @@ def _written_as(name: str) -> list[Participant]:
 
 def _named_with(words: list[str]):
     """The people whose name holds every one of `words` (a queryset)."""
-    people = Participant.objects.all()
+    return named_with(Participant.objects.all(), words)
+
+
+def named_with(people: QuerySet, words: list[str]) -> QuerySet:
+    """Those of `people` whose name holds every one of `words` (any case), letters with marks read
+    as their plain letters on both sides ("Dvorak" names "Pavel Dvořák"); annotated `plain_name`."""
+    people = people.annotate(plain_name=Func(F("name"), function="archive_unmarked"))
     for word in words:
-        people = people.filter(name__icontains=word)
+        people = people.filter(plain_name__icontains=unmarked(word))
     return people
 
 
@@ -428,7 +434,11 @@ def matching_people(q: str) -> list[Participant]:
     if found:
         return found
     people = _named_with(words)
-    return list(people[:3]) if len(words) >= 2 else list(people.filter(name__iendswith=words[0])[:3])
+    return (
+        list(people[:3])
+        if len(words) >= 2
+        else list(people.filter(plain_name__iendswith=unmarked(words[0]))[:3])
+    )
 
 
 def matching_meetings(q: str, limit: int = 3) -> list[Meeting]:

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import F, Q, Subquery
 
 from meetings.core.roles import role_key
-from meetings.derived.search import resolve_speaker
+from meetings.derived.search import named_with, resolve_speaker
 from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker, Turn, TurnTopic
 
 MAX_WORDS = 10
@@ -57,9 +57,7 @@ class MeetingFilter(django_filters.FilterSet):
         if not words:
             return queryset
         people = Participant.objects.filter(slug=value.strip())
-        by_name = Participant.objects.all()
-        for w in words:
-            by_name = by_name.filter(name__icontains=w)
+        by_name = named_with(Participant.objects.all(), words)
         people = Participant.objects.filter(Q(pk__in=people.values("pk")) | Q(pk__in=by_name.values("pk")))
         return queryset.filter(pk__in=Turn.objects.filter(speaker__in=people).values("meeting_id"))
 
@@ -91,9 +89,7 @@ class ParticipantFilter(django_filters.FilterSet):
         fields = ["q", "role", "letter"]
 
     def filter_name(self, queryset, name, value):
-        for w in _words(value):
-            queryset = queryset.filter(name__icontains=w)
-        return queryset
+        return named_with(queryset, _words(value))
 
     def filter_role(self, queryset, name, value):
         turns = Turn.objects.exclude(role=None)

@@ -405,8 +405,20 @@ def test_snippets_and_the_meeting_page_show_and_highlight_the_letters_as_written
 
 @pytest.mark.django_db
 def test_a_speaker_written_with_marks_is_found_without_them(client, marked_archive):
+    from meetings.derived.search import matching_people, resolve_speaker
+
     html = results(client, "Dvorak", speaker="pavel-dvorak")
     assert "new cables" in html
+    # the speaker filter and the profile a name query puts first, by surname or full name
+    assert "new cables" in results(client, "cables", speaker="Dvorak")
+    assert [p.slug for p in resolve_speaker("dvorak")] == ["pavel-dvorak"]
+    assert [p.slug for p in resolve_speaker("Pavel Dvorak")] == ["pavel-dvorak"]
+    assert [p.slug for p in matching_people("Dvorak")] == ["pavel-dvorak"]
+    assert [p.slug for p in matching_people("Dvořák")] == ["pavel-dvorak"]
+    # the speakers index's and the meetings index's name filters
+    assert "/speakers/pavel-dvorak/" in client.get("/speakers/", {"q": "dvorak"}).content.decode()
+    assert "river crossing" in client.get("/meetings/", {"speaker": "Dvorak"}).content.decode()
+    assert "river crossing" not in client.get("/meetings/", {"speaker": "Dvorakova"}).content.decode()
 
 
 @pytest.mark.django_db
