@@ -24,11 +24,17 @@ def _unmarked_letters() -> dict[str, str]:
     return letters
 
 
+def _marked_forms(unmarked_letters: dict[str, str]) -> dict[str, str]:
+    """Each plain letter and its letters with marks: "c" -> "çćĉċč"."""
+    forms: dict[str, str] = {}
+    for letter, plain in sorted(unmarked_letters.items()):
+        forms[plain] = forms.get(plain, "") + letter
+    return forms
+
+
 UNMARKED = _unmarked_letters()
 MARKED = re.compile("[" + "".join(sorted(UNMARKED)) + "]")
-_MARKED_FORMS: dict[str, str] = {}
-for _letter, _plain in sorted(UNMARKED.items()):
-    _MARKED_FORMS[_plain] = _MARKED_FORMS.get(_plain, "") + _letter
+_MARKED_FORMS = _marked_forms(UNMARKED)
 
 
 def unmarked(text: str) -> str:

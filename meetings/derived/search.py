@@ -263,13 +263,12 @@ def as_written(fragment: str, source: str, marks: str) -> str:
     letter for letter only. A fragment not found in the plain source is returned unchanged."""
     if source.isascii():
         return fragment
-    plain_source = unmarked(source)
-    drop = str.maketrans("", "", marks)
-    stripped = fragment.translate(drop).strip()
-    at = plain_source.find(stripped) if stripped else -1
+    plain = fragment.translate(str.maketrans("", "", marks))
+    stripped = plain.strip()
+    at = unmarked(source).find(stripped) if stripped else -1
     if at < 0:
         return fragment
-    out, i = [], at - (len(fragment.translate(drop)) - len(fragment.translate(drop).lstrip()))
+    out, i = [], at - (len(plain) - len(plain.lstrip()))  # the source's index of the first letter
     for ch in fragment:
         if ch in marks:
             out.append(ch)
