@@ -6,7 +6,8 @@ Text passes through archive_search_text() (a SQL function, meetings/sql/function
 through `clean_query` and `ts_query`, which apply the same folding: U+00A0 as a space,
 typographic apostrophes as ASCII, a hyphen between letters as a space ("QR-codes" finds "QR codes"
 and back), a letter with a mark as its plain letter ("Ceferin" finds "Čeferin" and back; the
-snippets and highlights show the letters as the remark writes them).
+snippets and highlights show the letters as the remark writes them), a full stop glued to the
+next sentence's first word as a stop and a space ("decrease.Risk" is two words).
 """
 
 from __future__ import annotations
@@ -53,10 +54,18 @@ def clean_query(raw: str | None) -> str:
     return text
 
 
+_GLUED_STOP = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+
+
+def as_searched(q: str) -> str:
+    """A cleaned query as the stored vectors hold text (archive_search_text): letters with marks as
+    plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk")."""
+    return _GLUED_STOP.sub(". ", unmarked(q))
+
+
 def ts_query(q: str) -> SearchQuery:
-    """Stemmed English match, or the exact form (names, rare words); letters with marks as plain
-    letters, as the stored vectors hold them."""
-    q = unmarked(q)
+    """Stemmed English match, or the exact form (names, rare words), of the query as searched."""
+    q = as_searched(q)
     return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
         q, config="simple", search_type="websearch"
     )
@@ -64,7 +73,7 @@ def ts_query(q: str) -> SearchQuery:
 
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-")."""
-    english, simple = search_sql.parsed_query(unmarked(q))
+    english, simple = search_sql.parsed_query(as_searched(q))
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
 

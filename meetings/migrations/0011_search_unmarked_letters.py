@@ -1,7 +1,8 @@
-"""Search reads a letter with a mark as its plain letter ("Ceferin" finds "Čeferin", and back):
-the new function archive_unmarked, archive_search_text calling it, and every stored vector and
-the suggestions' vocabulary computed again with them (a database migrated before holds vectors of
-the marked words)."""
+"""Search reads a letter with a mark as its plain letter ("Ceferin" finds "Čeferin", and back)
+and two sentences glued at a full stop as two words ("decrease.Risk"): the new function
+archive_unmarked, archive_search_text calling it and splitting the glued stop, and every stored
+vector and the suggestions' vocabulary computed again with them (a database migrated before holds
+vectors of the marked words and the glued tokens)."""
 
 from django.db import migrations
 

@@ -3541,6 +3541,9 @@ def test_the_search_for_every_mention_asks_for_each_form_once_and_for_irregular_
     assert searched_forms("ferries", ["ferry"]) == ["ferries", "ferry"]
     assert searched_forms("quay", []) == ["quay"]
     assert searched_forms("policies", []) == ["policies"]
+    # an other number English hardly writes is not asked for
+    assert searched_forms("statesman", []) == ["statesman", "statesmen"]
+    assert searched_forms("momentum", []) == ["momentum"]
     # an acronym's plural, which the stemmer does not join either
     assert searched_forms("Larkspur TPPs", []) == ["Larkspur TPPs", "Larkspur TPP"]
     assert searched_forms("PhDs", []) == ["PhDs", "PhD"]

@@ -378,6 +378,8 @@ Mayor of Larkspur Helena Marsh: Mr Dvořák, the Třebíč bridge is what the wh
 Engineer Pavel Dvořák: The Trebic bridge needs new cables before the winter.
 
 Helena Marsh: Then the cables come first, and the paint after them.
+
+Pavel Dvořák: The tolls will not decrease.Ferries still cross at a loss.
 """
 
 
@@ -463,3 +465,11 @@ def test_the_migration_for_letters_with_marks_recreates_every_function_and_vecto
     made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
     assert made == [create_sql(name) for name in FUNCTIONS]
     assert isinstance(migration.operations[-1], RunPython)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["ferries", "decrease", "tolls decrease", "decrease.Ferries"])
+def test_words_of_two_sentences_glued_at_the_full_stop_are_found(client, marked_archive, query):
+    """A page's "decrease.Ferries" (no space after the full stop) is two words to search, as the
+    parser read it as one host-like token that neither word found."""
+    assert "still cross" in results(client, query, meeting="2023-06-05-meeting-on-river-crossing")

@@ -23,7 +23,7 @@ from .subjects import zipf
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
 _SAINT = re.compile(r"(?<=\bSt)\.(?= [A-Z])")  # the full stop of "St. Petersburg" ends nothing
 _ACRONYM = re.compile(r"(?:[A-Z][a-z]?){1,5}[A-Z]s?")  # "NPP", "NPPs", "PhD", "PhDs"
-WRITTEN_ZIPF = 3.0  # wordfreq's Zipf frequency of a plural or singular that English writes
+WRITTEN_ZIPF = 2.5  # wordfreq's Zipf frequency of a plural or singular that English writes
 _OPENING = 3  # letters of a key's first word that every form of it written in a text starts with
 
 
