@@ -38,7 +38,8 @@ _MARKED_FORMS = _marked_forms(UNMARKED)
 
 
 def unmarked(text: str) -> str:
-    """`text` with each letter with a mark as its plain letter, one for one."""
+    """`text` with each letter with a mark as its plain letter, one for one (`text` itself, the
+    same object, when it has none)."""
     if text.isascii():
         return text
     # (str.translate with a table of 269 letters reads every character of a long remark through

@@ -73,7 +73,8 @@ def ts_query(q: str) -> SearchQuery:
 
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-")."""
-    english, simple = search_sql.parsed_query(as_searched(q))
+    q = as_searched(q)
+    english, simple = search_sql.parsed_query(q)
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
 
@@ -270,11 +271,12 @@ def as_written(fragment: str, source: str, marks: str) -> str:
     """A fragment of `source` read with plain letters (ts_headline over archive_unmarked, with
     highlight `marks` inserted) written with the letters `source` has there: the two differ
     letter for letter only. A fragment not found in the plain source is returned unchanged."""
-    if source.isascii():
+    plain_source = unmarked(source)
+    if plain_source is source:  # no letter with a mark: the fragment is as written
         return fragment
     plain = fragment.translate(str.maketrans("", "", marks))
     stripped = plain.strip()
-    at = unmarked(source).find(stripped) if stripped else -1
+    at = plain_source.find(stripped) if stripped else -1
     if at < 0:
         return fragment
     out, i = [], at - (len(plain) - len(plain.lstrip()))  # the source's index of the first letter
@@ -282,7 +284,7 @@ def as_written(fragment: str, source: str, marks: str) -> str:
         if ch in marks:
             out.append(ch)
             continue
-        out.append(source[i] if 0 <= i < len(source) and unmarked(source[i]) == ch else ch)
+        out.append(source[i] if 0 <= i < len(source) and plain_source[i] == ch else ch)
         i += 1
     return "".join(out)
 
@@ -357,12 +359,13 @@ def suggest(q: str, matches: int) -> Suggestion | None:
     terms = [t for t in query_terms(q) if len(t) >= 3 and not any(ch.isdigit() for ch in t)][:6]
     if not terms:
         return None
-    known = search_sql.known_words([unmarked(t).lower() for t in terms])
+    plain = {term: unmarked(term).lower() for term in terms}  # as the vocabulary holds words
+    known = search_sql.known_words(list(plain.values()))
     replaced = {}
     for term in terms:
-        if unmarked(term).lower() in known:
+        if plain[term] in known:
             continue
-        found = search_sql.similar_words(unmarked(term).lower(), limit=1)
+        found = search_sql.similar_words(plain[term], limit=1)
         if found:
             replaced[term] = _same_case(found[0][0], term)
     corrected = None

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
-from .phrases import _BREAK, _WORD, _plurals, phrase_key, plain_characters, singular
+from .phrases import _BREAK, _WORD, _plurals, parts_of_speech, phrase_key, plain_characters, singular
 from .subjects import zipf
 
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
@@ -147,8 +147,9 @@ def _other_numbers(phrase: str) -> list[str]:
 
 def _first_plural(word: str) -> list[str]:
     """The dictionary's usual plural of a noun ("forums", not "fora"), none for another word."""
-    usual = getInflection(word, tag="NNS")[:1] if _plurals(word) else ()
-    return [p.lower() for p in usual]
+    if "NOUN" not in parts_of_speech(word):
+        return []
+    return [p.lower() for p in getInflection(word, tag="NNS")[:1]]
 
 
 def _regular_pair(a: str, b: str) -> bool:

@@ -661,7 +661,7 @@ def score(
             1.0 - share
         )
         for p, w in weight.items():
-            word = _unmarked(p)  # English knows "territory", not "#territory"
+            word = _without_use_mark(p)  # English knows "territory", not "#territory"
             w *= person_idf(word, idf[p], df[p], mean_words) / idf[p]
             # How much more often this person uses the phrase than everyone else does.
             u = uses[p]
@@ -828,7 +828,7 @@ def _remark_weight(uses: int, unit: float, summary: bool) -> float:
 def _common_word_said_once(p: str, uses: Mapping[str, int]) -> bool:
     """Is `p` one word as common in English as ONCE_COMMON_ZIPF that a person (their `uses`) said
     once?"""
-    return " " not in p and uses.get(p, 0) < 2 and zipf(_unmarked(p)) >= ONCE_COMMON_ZIPF
+    return " " not in p and uses.get(p, 0) < 2 and zipf(_without_use_mark(p)) >= ONCE_COMMON_ZIPF
 
 
 def _uses_of(keys: set[str], turns: list[TurnPhrases]) -> dict[str, int]:
@@ -1129,7 +1129,7 @@ def _heads_as_phrases(ranked, uses, remarks):
                 best[head] = (uq, q)
     out, seen = [], set()
     for p, w, r in ranked:
-        word = _unmarked(p)
+        word = _without_use_mark(p)
         n = after.get(word, 0)
         if n and " " not in p and n >= HEAD_SHARE * uses[p]:
             uq, q = best[word]
@@ -1148,7 +1148,7 @@ def _heads_as_phrases(ranked, uses, remarks):
     return out
 
 
-def _unmarked(key: str) -> str:
+def _without_use_mark(key: str) -> str:
     """The word a KIND_USE key marks ("#territory" -> "territory"); any other key as it is."""
     return key[1:] if key[0] == KIND_USE else key
 
