@@ -473,3 +473,16 @@ def test_words_of_two_sentences_glued_at_the_full_stop_are_found(client, marked_
     """A page's "decrease.Ferries" (no space after the full stop) is two words to search, as the
     parser read it as one host-like token that neither word found."""
     assert "still cross" in results(client, query, meeting="2023-06-05-meeting-on-river-crossing")
+
+
+@pytest.mark.django_db
+def test_queries_are_folded_as_the_database_folds_the_text():
+    """as_searched (queries) and archive_search_text (the stored text) agree on letters with marks
+    and on full stops glued to the next sentence; the other folds are clean_query's."""
+    from meetings.derived.search import as_searched
+
+    samples = ["decrease.Risk", "St.Petersburg", "U.S.Army", "kremlin.ru", "Mail.Ru", "Čeferin.Then", "a.B"]
+    with connection.cursor() as cur:
+        for text in samples:
+            cur.execute("SELECT archive_search_text(%s)", [text])
+            assert cur.fetchone()[0] == as_searched(text), text
