@@ -3549,3 +3549,16 @@ def test_the_search_for_every_mention_asks_for_each_form_once_and_for_irregular_
     assert searched_forms("PhDs", []) == ["PhDs", "PhD"]
     assert searched_forms("NATO", []) == ["NATO"]
     assert searched_forms("Ports", []) == ["Ports"]
+
+
+def test_a_plural_the_dictionary_does_not_know_keeps_the_e_english_writes():
+    """A plural in -ches the dictionary does not know loses only its "s" where general English
+    writes that singular more often than the one without "e": "cliches" is "cliche" and "tranches"
+    "tranche" (the rule for "churches" made them "clich" and "tranch"); words it knows keep their
+    lemma ("churches", "niches", "taxes")."""
+    from meetings.core.topics.phrases import singular
+
+    assert singular("cliches") == "cliche"
+    assert singular("tranches") == "tranche"
+    assert singular("churches") == "church" and singular("niches") == "niche" and singular("taxes") == "tax"
+    assert "cliche" in candidates("The speech was full of tired cliches about the harbour.")

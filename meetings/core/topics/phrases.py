@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
+from wordfreq import zipf_frequency
 
 from meetings.core.letters import MARKED, unmarked
 
@@ -260,7 +261,9 @@ def singular(word: str) -> str:
     chosen by measurement over the hand rule it replaces (98 of 102 test plurals right against 52;
     simplemma 92; see docs/topics-rounds.md). Words ending in -ss/-us/-is/-ics keep the cautious rule:
     lemminflect would make "Paris" a "pari". A possessive is the singular of its word. A word the
-    dictionary knows only as an adverb or adjective is no plural ("nowadays", "overseas")."""
+    dictionary knows only as an adverb or adjective is no plural ("nowadays", "overseas"). A plural
+    it does not know, which its rule reads as "churches", keeps the "e" where general English
+    (wordfreq) writes that singular more often: "cliches" is "cliche", "tranches" "tranche"."""
     w = word
     if w.endswith("'s"):
         return singular(w[:-2])  # "children's" is "child", as "children" is
@@ -277,7 +280,10 @@ def singular(word: str) -> str:
         lemma = getLemma(w, upos="VERB")
         return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
     lemma = getLemma(w, upos="NOUN")
-    return lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
+    guess = lemma[0].lower() if lemma and lemma[0] else _hand_singular(w)
+    if not known and guess == w[:-2] and zipf_frequency(w[:-1], "en") > zipf_frequency(guess, "en"):
+        return w[:-1]
+    return guess
 
 
 _INFLECTED = frozenset(("NOUN", "VERB"))  # the parts of speech that end in a plural's or a verb's s
