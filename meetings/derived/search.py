@@ -54,13 +54,23 @@ def clean_query(raw: str | None) -> str:
     return text
 
 
-_GLUED_STOP = re.compile(r"(?<=[a-z])\.(?=[A-Z][a-z])")
+# A full stop between two letters followed by a third (any script); the letters' case is read by
+# _glued (str.islower/isupper), as the database's [[:lower:]] and [[:upper:]] read it.
+_STOP_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]{2})")
+
+
+def _glued(m: re.Match) -> str:
+    text, i = m.string, m.start()
+    glued = text[i - 1].islower() and text[i + 1].isupper() and text[i + 2].islower()
+    return ". " if glued else "."
 
 
 def as_searched(q: str) -> str:
     """A cleaned query as the stored vectors hold text (archive_search_text): letters with marks as
-    plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk")."""
-    return _GLUED_STOP.sub(". ", unmarked(q))
+    plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
+    "слово.Слово")."""
+    q = unmarked(q)
+    return _STOP_IN_A_WORD.sub(_glued, q) if "." in q else q
 
 
 def ts_query(q: str) -> SearchQuery:
