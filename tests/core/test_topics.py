@@ -3562,3 +3562,64 @@ def test_a_plural_the_dictionary_does_not_know_keeps_the_e_english_writes():
     assert singular("tranches") == "tranche"
     assert singular("churches") == "church" and singular("niches") == "niche" and singular("taxes") == "tax"
     assert "cliche" in candidates("The speech was full of tired cliches about the harbour.")
+
+
+def test_a_run_of_three_capitalised_words_or_more_counts_a_name_run_use():
+    # Capitalised content words, single spaces apart or joined ("of", "and", "for", "of the"), three
+    # or more of them: a name, counted whole under NAME_RUN, hyphen parts as words, as written
+    # otherwise (no singular). Not in lower case, not two words, not through a person present or
+    # a function word ("The" opening the sentence), not across punctuation.
+    from meetings.core.topics.phrases import NAME_RUN, name_runs
+
+    text = (
+        "The head of the Federal Zelvan Guard Service spoke. The Zelvan Harbour Authority and the "
+        "State Radio and Television Company of Zelvania-North were there. The zelvan guard service "
+        "is busy. Zelvan Guard met Lorvin Dasko Harbour Fund people. Quay Board, Harbour Fund."
+    )
+    assert name_runs(text, {"lorvin", "dasko"}) == {
+        NAME_RUN + "federal zelvan guard service": 1,
+        NAME_RUN + "zelvan harbour authority": 1,
+        NAME_RUN + "state radio and television company of zelvania north": 1,
+    }
+
+
+def _pieces_of_names(runs: bool, alone_elsewhere: bool = False) -> list[TurnPhrases]:
+    """Person 10 speaks of a chess club in three meetings and says "guard service" in each, written
+    inside "Federal Guard Service" and "Zelvan Border Guard Service" (`runs`: with the name-run
+    keys name_runs counts for them). If `alone_elsewhere`, person 11 says "guard service" alone,
+    in lower case, as often, in three other meetings. Others speak of other things."""
+    from meetings.core.topics.phrases import NAME_RUN
+
+    turns = []
+    for i in range(3):
+        whole = "federal guard service" if i % 2 else "zelvan border guard service"
+        phrases = Counter({"chess club": 2, "guard service": 2, whole: 1})
+        if runs:
+            phrases[NAME_RUN + whole] = 1
+            phrases[NAME_RUN + "zelvan guard service"] = 1
+        turns.append(TurnPhrases(i + 1, i + 1, 1, 10, False, phrases, 120))
+        if alone_elsewhere:
+            alone = Counter({"ferry timetable": 2, "guard service": 2})
+            turns.append(TurnPhrases(10 + i, 10 + i, 1, 11, False, alone, 120))
+    return turns + _background(100, 15)
+
+
+def test_a_phrase_the_archive_says_only_inside_longer_names_is_no_topic():
+    # "Guard Service" of the Federal and of the Zelvan Border Guard Service: a piece of names,
+    # which no single longer phrase holds (scoring._fragments); the speaker spoke of the services.
+    scored = score(_pieces_of_names(True))
+    assert "chess club" in [p for p, _, _ in scored.person_topics[10]]
+    assert "guard service" not in [p for p, _, _ in scored.person_topics[10]]
+    assert "guard service" not in [p for p, _ in scored.meeting_topics[1]]
+    # The same remarks read without the name-run keys (as written before they were counted).
+    scored = score(_pieces_of_names(False))
+    assert "guard service" in [p for p, _, _ in scored.person_topics[10]]
+
+
+def test_a_name_the_archive_also_writes_alone_stays_a_topic_inside_longer_names():
+    # Someone else says "guard service" alone as often: a name of its own ("Saudi Arabia" of the
+    # Kingdom of Saudi Arabia), on both speakers' lists and their meetings'.
+    scored = score(_pieces_of_names(True, alone_elsewhere=True))
+    assert "guard service" in [p for p, _, _ in scored.person_topics[10]]
+    assert "guard service" in [p for p, _, _ in scored.person_topics[11]]
+    assert "guard service" in [p for p, _ in scored.meeting_topics[10]]

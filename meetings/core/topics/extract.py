@@ -21,6 +21,7 @@ from .phrases import (
     candidates,
     longest_keys,
     name_phrases,
+    name_runs,
     normalise,
     word_uses,
 )
@@ -127,5 +128,6 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
     counts = candidates(text, exclude)
     counts.update(aliases)
     counts.update(name_phrases(text, exclude))
+    counts.update(name_runs(text, exclude))
     counts.update(word_uses(text))
     return counts, words, False, apart

@@ -777,8 +777,14 @@ CAPITAL_USE = "*"
 # a place, never a surname, which takes no article (subjects.variants: "President Moon" is no
 # title before the Moon). "The Trump administration" is none: the word does not end its phrase.
 ARTICLE_USE = "@"
+# A key that counts a remark's uses of a name of three capitalised content words or more, joiners
+# between them allowed (name_runs): "$federal guard service", "$state radio and television company".
+# A phrase a person or a meeting writes (almost) only inside such longer names is a piece of them,
+# no subject of its own (scoring._name_uses): "Guard Service" of the Federal and of the Border
+# Guard Service, which no one longer phrase holds as scoring._fragments asks.
+NAME_RUN = "$"
 # The prefixes of the use keys: counts of how words are used, never topics.
-USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE, ARTICLE_USE)
+USE_KEYS = (VERB_USE, NOUN_USE, PARTICIPLE, QUALIFIER_USE, NAME_USE, CAPITAL_USE, ARTICLE_USE, NAME_RUN)
 # Words after which a word qualifies nothing ("archival and", "hypersonic is").
 _FUNCTION_WORDS = NOUN_CUES | NOUN_ENDS | VERB_CUES
 # Words after which an -ing or -ed word is a verb form ("we exchanged views", "is nearing").
@@ -1106,6 +1112,42 @@ _CAPITALISED = r"[A-Z](?:[A-Za-z'\-]*[A-Za-z])?"
 _NAME_RUN = re.compile(
     rf"\b{_CAPITALISED}(?: {_CAPITALISED})*(?: (?:of the|for the|of|for|and) {_CAPITALISED}(?: {_CAPITALISED})*)+\b"
 )
+
+
+# Capitalised words, single spaces apart or joined (NAME_JOINERS, "of the", "for the").
+_CAPITALISED_RUN = re.compile(rf"\b{_CAPITALISED}(?:(?: | (?:of the|for the|of|for|and) ){_CAPITALISED})+\b")
+NAME_RUN_WORDS = 3  # capitalised content words in a name counted under NAME_RUN, at least
+
+
+def name_runs(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
+    """The names of `text` of NAME_RUN_WORDS capitalised content words or more, counted under
+    NAME_RUN + the name's words in lower case, hyphen parts as words (no singular: the words of its
+    pieces are read from it, scoring._name_uses). A run stops at a function word ("The" opening a
+    sentence), at a person present (`exclude`) and at punctuation, as name_phrases reads runs."""
+    out: Counter = Counter()
+    for found in _CAPITALISED_RUN.findall(normalise(text)):
+        run: list[str] = []
+        for w in found.split(" "):
+            low = w.lower()
+            if low in NAME_JOINERS or (low == "the" and run and run[-1] in _THE_AFTER):
+                run.append(low)
+            elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
+                run.append(low)
+            else:
+                _count_run(run, out)
+                run = []
+        _count_run(run, out)
+    return out
+
+
+def _count_run(run: list[str], out: Counter) -> None:
+    while run and run[-1] in NAME_LINKS:
+        run.pop()
+    while run and run[0] in NAME_LINKS:
+        run.pop(0)
+    parts = [part for w in run for part in w.split("-") if part]
+    if sum(1 for w in run if w not in NAME_LINKS) >= NAME_RUN_WORDS:
+        out[NAME_RUN + " ".join(parts)] += 1
 
 
 def _count_names(run: list[str], out: Counter) -> None:

@@ -23,11 +23,14 @@ from operator import ge, not_
 from .phrases import (
     ALIAS,
     CAPITAL_USE,
+    GENERIC,
     NAME_LINKS,
+    NAME_RUN,
     NAME_USE,
     USE_KEYS,
     is_name,
     parts_of_speech,
+    phrase_key,
     singular,
     word_runs,
 )
@@ -39,6 +42,7 @@ from .subjects import (
     common_weight,
     distinct_from_english,
     english_frequency,
+    place_of,
     variants,
     zipf,
 )
@@ -456,7 +460,7 @@ def score(
     written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
-    person_name_uses, meeting_name_uses = _name_uses(written, vmap, occurrences)
+    person_name_uses, meeting_name_uses, archive_pieces = _name_uses(written, vmap, occurrences)
     words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
     df: Counter = Counter()
@@ -604,6 +608,15 @@ def score(
         if named:
             for p in [p for p in totals if " " not in p and named.get(p, 0) >= NAME_WORD_SHARE * m_uses[p]]:
                 del totals[p]
+            # And a phrase it writes as a piece of longer names (phrases.NAME_RUN) as often.
+            pieces = {
+                p for p in totals if " " in p and p in named and _a_piece(p, archive_pieces, phrase_uses)
+            }
+            if pieces:
+                said = _uses_of(pieces | {w for p in pieces for w in p.split(" ")}, mts)
+                pieces = {p for p in pieces if named[p] >= NAME_WORD_SHARE * said[p]}
+                for p in _with_their_words(pieces, said):
+                    totals.pop(p, None)
         ranked_m = sorted(
             (
                 (p, w * common_weight(p))
@@ -660,7 +673,22 @@ def score(
         listed_power = (MEETING_LIST_EXPONENT if many_remarks else FEW_REMARKS_MEETING_LIST_EXPONENT) * (
             1.0 - share
         )
+        named = person_name_uses.get(pid, {})
+        # A piece of longer names they say ("Guard Service"): the names are what they spoke of.
+        pieces = _with_their_words(
+            {
+                p
+                for p in weight
+                if " " in p
+                and named.get(p, 0) >= NAME_WORD_SHARE * uses[p]
+                and p not in remit
+                and _a_piece(p, archive_pieces, phrase_uses)
+            },
+            uses,
+        )
         for p, w in weight.items():
+            if p in pieces:
+                continue
             word = _without_use_mark(p)  # English knows "territory", not "#territory"
             w *= person_idf(word, idf[p], df[p], mean_words) / idf[p]
             # How much more often this person uses the phrase than everyone else does.
@@ -709,7 +737,6 @@ def score(
             for item in _dedupe(_one_per_doctrine(ranked), per_person, subs, quiet=goes)
             if not goes(item[0])
         ]
-        named = person_name_uses.get(pid)
         if named:
             listed = _names_for_name_words(listed, uses, remarks, subs, named, remit)
         out.person_topics[pid] = listed
@@ -1047,33 +1074,97 @@ def _written_as_a_name(word: str, occurrences: Mapping[str, int]) -> bool:
 
 def _name_uses(
     turns: list[TurnPhrases], vmap: Mapping[str, str | None], occurrences: Mapping[str, int]
-) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]]]:
+) -> tuple[dict[int, dict[str, int]], dict[int, dict[str, int]], dict[str, int]]:
     """(person -> word key -> their uses of it as a word of a name (phrases.NAME_USE), meeting ->
     the same for its remarks), read from the remarks as written (`turns`: _canonical drops the use
     keys) under the key each word is shown under (`vmap`); not of the words the archive writes as
     names (_written_as_a_name over `occurrences`), which a name's other words only place ("Perm
-    Region")."""
+    Region"). And, under each phrase key, the uses of the phrase inside a longer name
+    (phrases.NAME_RUN: _pieces_of_run): a one-word key counts name uses, a phrase pieces; and
+    those of the whole archive (the third map)."""
     people: dict[int, dict[str, int]] = {}
     meetings: dict[int, dict[str, int]] = {}
     shown: dict[str, str | None] = {}  # name-use key -> the word it counts for (None: a name)
+    pieces: dict[str, Counter] = {}  # name-run key -> the phrase keys it holds, each so many times
+    archive: dict[str, int] = {}
     for t in turns:
         keys = t.phrases.keys()
-        # NAME_USE sorts before every letter and every other use key: most remarks have none.
-        if not keys or min(keys)[0] != NAME_USE:
+        # NAME_USE and NAME_RUN sort before every letter and every use key but the kinds' (which
+        # only _canonical adds): most remarks have neither.
+        if not keys or min(keys)[0] not in _NAME_MARKS:
             continue
         theirs = people.setdefault(t.speaker_id, {}) if t.speaker_id is not None else {}
         meeting = meetings.setdefault(t.meeting_id, {})
         for k, c in t.phrases.items():
-            if k[0] != NAME_USE:
+            mark = k[0]
+            if mark == NAME_USE:
+                if k not in shown:
+                    w = k[1:]
+                    shown[k] = None if _written_as_a_name(w, occurrences) else vmap.get(w, w)
+                word = shown[k]
+                if word is not None:
+                    theirs[word] = theirs.get(word, 0) + c
+                    meeting[word] = meeting.get(word, 0) + c
+            elif mark == NAME_RUN:
+                held = pieces.get(k)
+                if held is None:
+                    held = pieces[k] = _pieces_of_run(k[1:].split(" "), vmap, occurrences)
+                for p, n in held.items():
+                    theirs[p] = theirs.get(p, 0) + n * c
+                    meeting[p] = meeting.get(p, 0) + n * c
+                    archive[p] = archive.get(p, 0) + n * c
+    return people, meetings, archive
+
+
+_NAME_MARKS = (NAME_USE, NAME_RUN)
+
+
+def _with_their_words(pieces: set[str], uses: Mapping[str, int]) -> set[str]:
+    """The pieces of names a list leaves out, and the words of them it says (almost) only there
+    (OWN_FRAGMENT_SHARE of their `uses`): "Parliamentarianism" goes with "Parliamentarianism Day"."""
+    if not pieces:
+        return pieces
+    words = {w for p in pieces for w in p.split(" ") if w in uses and w not in NAME_LINKS}
+    inside = {w: sum(uses[p] for p in pieces if w in p.split(" ")) for w in words}
+    return pieces | {w for w in words if inside[w] >= OWN_FRAGMENT_SHARE * uses[w]}
+
+
+def _a_piece(p: str, pieces: Mapping[str, int], uses: Mapping[str, int]) -> bool:
+    """Does the archive write phrase `p` inside longer names (`pieces`: _name_uses) in
+    NAME_WORD_SHARE of its `uses` or more? Then it is no name of its own ("Guard Service"); a name
+    also written alone ("Saudi Arabia" of the Kingdom of Saudi Arabia, "World Cup" of the FIFA World
+    Cup, "Central Bank") is one, whatever a list's remarks write."""
+    return pieces.get(p, 0) >= NAME_WORD_SHARE * uses.get(p, 0)
+
+
+def _pieces_of_run(
+    words: list[str], vmap: Mapping[str, str | None], occurrences: Mapping[str, int]
+) -> Counter:
+    """The phrase keys a name (its words as phrases.name_runs counts them) holds as a shorter part
+    of two words or more, as the extractor keys them, each under the key it is shown under
+    (`vmap`), and how many times; not the name shown as the whole is, nor, if the variants drop the
+    whole, any ("Chamber of Commerce and Industry", read as two subjects). A place's adjective
+    opening the name is no word of it (`occurrences` say which words are places): "Russian
+    Parliamentarianism Day" holds no piece."""
+    while len(words) > 2 and (place_of(words[0], occurrences) or place_of(words[0], GENERIC)):
+        words = words[1:]
+    key = phrase_key(words)
+    whole = vmap.get(key, key)
+    out: Counter = Counter()
+    if whole is None:
+        return out  # no name to show ("Chamber of Commerce and Industry", read as two subjects)
+    n = len(words)
+    for i in range(n):
+        if words[i] in NAME_LINKS:
+            continue
+        for j in range(i + 2, n + 1 if i else n):
+            if words[j - 1] in NAME_LINKS:
                 continue
-            if k not in shown:
-                w = k[1:]
-                shown[k] = None if _written_as_a_name(w, occurrences) else vmap.get(w, w)
-            word = shown[k]
-            if word is not None:
-                theirs[word] = theirs.get(word, 0) + c
-                meeting[word] = meeting.get(word, 0) + c
-    return people, meetings
+            key = phrase_key(words[i:j])
+            shown = vmap.get(key, key)
+            if shown is not None and shown != whole and " " in shown:  # (a word counts name uses)
+                out[shown] += 1
+    return out
 
 
 def _names_for_name_words(listed, uses, remarks, subs, named, office=()):

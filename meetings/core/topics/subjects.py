@@ -661,9 +661,9 @@ def variants(
         if (not head or head in NATION_NOUNS) and key not in out:
             if head and demonym in TWO_LETTER_NAMES and demonym in uses:
                 out[key] = demonym  # "our US partners": the country, shown under its name below
-            elif place := _place_of(demonym, uses):
+            elif place := place_of(demonym, uses):
                 out[key] = out.get(place, place)
-            elif head and _place_of(demonym, GENERIC):
+            elif head and place_of(demonym, GENERIC):
                 out[key] = None
     adjective = adjectives(uses) - nouns  # ("Arctic" is a name here)
     named = participle_names(uses, occurrences if occurrences is not None else uses, adjective)
@@ -737,14 +737,14 @@ def variants(
         words = key.split(" ")
         if (
             not NAME_LINKS.intersection(words)
-            and (place := _place_of(key, uses)) is not None
+            and (place := place_of(key, uses)) is not None
             and place not in out
         ):
             out[key] = place
         elif (
             words[-1] in STATE_FORMS
             and FORMAL_WORDS.issuperset(words[1:-1])
-            and (place := _place_of(words[0], uses)) is not None
+            and (place := place_of(words[0], uses)) is not None
         ):
             out[key] = out.get(place, place)
     _merge_country_names(uses, out)
@@ -823,7 +823,7 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
         words = ["st" if w == "saint" else w for w in british_spelling(key).split(" ")]
         if len(words) > 2 and not NAME_LINKS.intersection(words):
             if words[-1] in RELATION_NOUNS:  # "China-Russia relations": the places' adjectives
-                words[:-1] = [_place_of(w, remarks) or _place_of(w, GENERIC) or w for w in words[:-1]]
+                words[:-1] = [place_of(w, remarks) or place_of(w, GENERIC) or w for w in words[:-1]]
             words[:-1] = sorted(words[:-1])  # the qualifiers of one head in either order
         compact = "".join(words)
         seen = first.setdefault(compact, key)
@@ -921,7 +921,7 @@ def _cut_name(key: str, uses: Mapping[str, int], continued: set[str]) -> bool:
     part of a name run; such a part is no name, and the short form it would be ("national day")
     is not it."""
     last = key.rsplit(" ", 1)[-1]
-    return key in continued and (last in ADJECTIVES or last in COMPASS or _place_of(last, uses) is not None)
+    return key in continued and (last in ADJECTIVES or last in COMPASS or place_of(last, uses) is not None)
 
 
 def _name_heads(uses: Mapping[str, int]) -> set[str]:
@@ -960,7 +960,7 @@ def _divided_places(uses: Mapping[str, int]) -> set[str]:
 def _own_places(uses: Collection[str]) -> set[str]:
     """The places among the archive's words for the meeting (GENERIC: "russia", the country the
     archive is in) that its keys name by adjective too ("russian")."""
-    return {place for key in uses if " " not in key and (place := _place_of(key, GENERIC)) is not None}
+    return {place for key in uses if " " not in key and (place := place_of(key, GENERIC)) is not None}
 
 
 def _of_own_state(head: str, state: str, own: Collection[str]) -> bool:
@@ -976,7 +976,7 @@ def _of_own_state(head: str, state: str, own: Collection[str]) -> bool:
     if state in own:
         return True
     adjective, _, form = state.partition(" ")
-    return (form in STATE_FORMS or form == "federation") and _place_of(adjective, GENERIC) in own
+    return (form in STATE_FORMS or form == "federation") and place_of(adjective, GENERIC) in own
 
 
 def _of_own_adjective(words: list[str], uses: Mapping[str, int], own: Collection[str]) -> str | None:
@@ -986,7 +986,7 @@ def _of_own_adjective(words: list[str], uses: Mapping[str, int], own: Collection
     it so as often (_said_alone_as_often), it is a name of several words and not all of them words
     of the meeting; else None. "Russian Popular Front", said more often than
     "Popular Front" alone, is the name; "Russian language" is no "language"."""
-    if len(words) < 3 or _place_of(words[0], GENERIC) not in own or all(w in GENERIC for w in words[1:]):
+    if len(words) < 3 or place_of(words[0], GENERIC) not in own or all(w in GENERIC for w in words[1:]):
         return None
     institution = " ".join(words[1:])
     return institution if _said_alone_as_often(institution, " ".join(words), uses) else None
@@ -1332,7 +1332,7 @@ def _merge_acronyms(
                     parted.setdefault(piece, []).append(other)
 
 
-def _place_of(key: str, uses: Collection[str]) -> str | None:
+def place_of(key: str, uses: Collection[str]) -> str | None:
     """The place a word is the adjective of ("syrian" -> "syria", "ukrainian" -> "ukraine",
     "european" -> "europe", "french" -> "france", "hungarian" -> "hungary"), when both are keys of the archive and (outside
     DEMONYMS) neither is a word lemminflect knows (names of places are not in its dictionary;
