@@ -3623,3 +3623,46 @@ def test_a_name_the_archive_also_writes_alone_stays_a_topic_inside_longer_names(
     assert "guard service" in [p for p, _, _ in scored.person_topics[10]]
     assert "guard service" in [p for p, _, _ in scored.person_topics[11]]
     assert "guard service" in [p for p, _ in scored.meeting_topics[10]]
+
+
+def test_the_pieces_a_name_run_holds():
+    """Its shorter parts of two words or more, as the extractor keys them (joiners inside, never at
+    an end); none where the variants drop the whole; a place's adjective opening it is no word of
+    the name ("Zelvanian Harbour Day" is the day, shown as "harbour day", and holds no piece)."""
+    from meetings.core.topics.scoring import _pieces_of_run
+
+    assert _pieces_of_run("federal guard service".split(), {}, {}) == Counter(
+        {"federal guard": 1, "guard service": 1}
+    )
+    held = _pieces_of_run("state radio and television company".split(), {}, {})
+    assert {
+        "state radio",
+        "radio and television",
+        "television company",
+        "radio and television company",
+    } <= set(held)
+    assert not any(k.endswith(" and") or k.startswith("and ") for k in held)
+    assert "state radio and television company" not in held
+    assert (
+        _pieces_of_run(
+            "chamber of commerce and industry".split(), {"chamber of commerce and industry": None}, {}
+        )
+        == Counter()
+    )
+    places = {"zelvania": 3, "zelvanian": 2, "harbour day": 2}
+    assert _pieces_of_run("zelvanian harbour day".split(), {}, places) == Counter()
+    # A piece shown under another key counts under that key; one-word keys are not pieces.
+    assert _pieces_of_run("zelvan border guards".split(), {"border guard": "frontier"}, {}) == Counter(
+        {"zelvan border": 1}
+    )
+
+
+def test_a_piece_of_a_name_takes_the_words_said_only_inside_it():
+    from meetings.core.topics.scoring import _with_their_words
+
+    uses = {"harbour day": 3, "harbour": 10, "zelvanian": 3}
+    assert _with_their_words({"zelvanian harbour day"}, {**uses, "zelvanian harbour day": 3}) == {
+        "zelvanian harbour day",
+        "zelvanian",
+    }
+    assert _with_their_words(set(), uses) == set()
