@@ -3627,8 +3627,9 @@ def test_a_name_the_archive_also_writes_alone_stays_a_topic_inside_longer_names(
 
 def test_the_pieces_a_name_run_holds():
     """Its shorter parts of two words or more, as the extractor keys them (joiners inside, never at
-    an end); none where the variants drop the whole; a place's adjective opening it is no word of
-    the name ("Zelvanian Harbour Day" is the day, shown as "harbour day", and holds no piece)."""
+    an end); none where the variants drop a whole joined by "and" (read as two subjects); a place's
+    adjective opening it, or an office "of the" it, is no word of the name ("Zelvanian Harbour Day"
+    is the day, shown as "harbour day", and holds no piece)."""
     from meetings.core.topics.scoring import _pieces_of_run
 
     assert _pieces_of_run("federal guard service".split(), {}, {}) == Counter(
@@ -3648,6 +3649,14 @@ def test_the_pieces_a_name_run_holds():
             "chamber of commerce and industry".split(), {"chamber of commerce and industry": None}, {}
         )
         == Counter()
+    )
+    # A whole the variants drop for another reason (a person's title and name) has its pieces.
+    assert _pieces_of_run("president lorvin dasko".split(), {"president lorvin dasko": None}, {}) == Counter(
+        {"president lorvin": 1, "lorvin dasko": 1}
+    )
+    # An office "of the" a name is no word of it: the name is whole, its pieces are pieces.
+    assert _pieces_of_run("chairman of the zelvan harbour board".split(), {}, {}) == Counter(
+        {"zelvan harbour": 1, "harbour board": 1}
     )
     places = {"zelvania": 3, "zelvanian": 2, "harbour day": 2}
     assert _pieces_of_run("zelvanian harbour day".split(), {}, places) == Counter()

@@ -39,6 +39,7 @@ from .subjects import (
     GRADING_ADJECTIVES,
     HEAD_KINDS,
     NAME_SHARE,
+    TITLE_WORDS,
     common_weight,
     distinct_from_english,
     english_frequency,
@@ -1142,16 +1143,24 @@ def _pieces_of_run(
 ) -> Counter:
     """The phrase keys a name (its words as phrases.name_runs counts them) holds as a shorter part
     of two words or more, as the extractor keys them, each under the key it is shown under
-    (`vmap`), and how many times; not the name shown as the whole is, nor, if the variants drop the
-    whole, any ("Chamber of Commerce and Industry", read as two subjects). A place's adjective
-    opening the name is no word of it (`occurrences` say which words are places): "Russian
+    (`vmap`), and how many times; not the name shown as the whole is, nor, if the variants drop a
+    whole joined by "and", any ("Chamber of Commerce and Industry", read as two subjects; a title
+    and a person's name, also dropped, have pieces: "President Moon"). An office "of the" the name
+    and a place's adjective opening it are no words of it (`occurrences` say which words are
+    places): "Chairman of the Eurasian Economic Commission Board" is the board's name, "Russian
     Parliamentarianism Day" holds no piece."""
+    if "of" in words:  # "Chairman of the Eurasian Economic Commission Board": the board's name
+        of = words.index("of")
+        if 0 < of and all(w in TITLE_WORDS for w in words[:of]):
+            words = words[of + 1 :]
+            if words[:1] == ["the"]:
+                words = words[1:]
     while len(words) > 2 and (place_of(words[0], occurrences) or place_of(words[0], GENERIC)):
         words = words[1:]
     key = phrase_key(words)
     whole = vmap.get(key, key)
     out: Counter = Counter()
-    if whole is None:
+    if whole is None and "and" in words:
         return out  # no name to show ("Chamber of Commerce and Industry", read as two subjects)
     n = len(words)
     for i in range(n):
