@@ -1091,19 +1091,27 @@ def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) ->
     never through a name in `exclude` (the people present). Whether "Russia and China" is a name
     is judged over the archive (subjects.variants)."""
     out: Counter = Counter()
-    for found in _NAME_RUN.findall(normalise(text)):
+    for run in _name_word_runs(_NAME_RUN.findall(normalise(text)), exclude):
+        _count_names(run, out)
+    return out
+
+
+def _name_word_runs(stretches: Iterable[str], exclude: set[str] | frozenset[str], lower: bool = False):
+    """The runs of capitalised content words and joiners in capitalised `stretches` of a text: a
+    run stops at a function word or a person present (`exclude`). Joiners in lower case, the words
+    as written (or in lower case: `lower`)."""
+    for found in stretches:
         run: list[str] = []
         for w in found.split(" "):
             low = w.lower()
             if low in NAME_JOINERS or (low == "the" and run and run[-1] in _THE_AFTER):
                 run.append(low)
             elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
-                run.append(w)
+                run.append(low if lower else w)
             else:  # a function word or a person present: the run stops there
-                _count_names(run, out)
+                yield run
                 run = []
-        _count_names(run, out)
-    return out
+        yield run
 
 
 # Capitalised words, single spaces apart, with joiners between them: only these can hold a name
@@ -1125,17 +1133,7 @@ def name_runs(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Co
     pieces are read from it, scoring._name_uses). A run stops at a function word ("The" opening a
     sentence), at a person present (`exclude`) and at punctuation, as name_phrases reads runs."""
     out: Counter = Counter()
-    for found in _CAPITALISED_RUN.findall(normalise(text)):
-        run: list[str] = []
-        for w in found.split(" "):
-            low = w.lower()
-            if low in NAME_JOINERS or (low == "the" and run and run[-1] in _THE_AFTER):
-                run.append(low)
-            elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
-                run.append(low)
-            else:
-                _count_run(run, out)
-                run = []
+    for run in _name_word_runs(_CAPITALISED_RUN.findall(normalise(text)), exclude, lower=True):
         _count_run(run, out)
     return out
 
