@@ -3614,6 +3614,9 @@ def test_a_phrase_the_archive_says_only_inside_longer_names_is_no_topic():
     # The same remarks read without the name-run keys (as written before they were counted).
     scored = score(_pieces_of_names(False))
     assert "guard service" in [p for p, _, _ in scored.person_topics[10]]
+    # What the person's office answers for stays, named as it is in the names of its services.
+    office = score(_pieces_of_names(True), portfolios={10: {"guard service"}}).person_topics[10]
+    assert "guard service" in [p for p, _, _ in office]
 
 
 def test_a_name_the_archive_also_writes_alone_stays_a_topic_inside_longer_names():

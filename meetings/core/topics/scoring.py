@@ -686,7 +686,7 @@ def score(
                 and _a_piece(p, archive_pieces, phrase_uses)
             },
             uses,
-        )
+        ).difference(remit)
         for p, w in weight.items():
             if p in pieces:
                 continue
