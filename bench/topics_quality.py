@@ -44,7 +44,9 @@ Figures:
   meeting changed (tests/data/topics/dev_meeting_word_uses_verdicts.json), and over 25 its rule for
   a word a meeting says again and again changed (tests/data/topics/dev_meeting_repeated_words_verdicts.json);
   and over 30 the thirty-fifth round's rule for a phrase said once changed
-  (tests/data/topics/dev_said_once_meeting_lists_verdicts.json).
+  (tests/data/topics/dev_said_once_meeting_lists_verdicts.json); and over the 16 lists outside
+  the other samples that the thirty-seventh round's rule for pieces of longer names changed
+  (tests/data/topics/dev_name_pieces_meeting_lists_verdicts.json).
 * topic pages' remarks: of 300 remarks of 30 topic pages judged blind by three readers in the
   thirty-first round (tests/data/topics/dev_topic_remarks_about_verdicts.json), the share about
   the topic among those the pages still list, and among those that name it twice or more and three
@@ -527,7 +529,8 @@ PROFILE_SAMPLES = (
 # changed; 25 the twenty-first round's count of a word's uses in its meeting changed; 25 its
 # rule for a word a meeting says again and again changed; the 31 the twenty-second round's
 # key-aware reading of longer names changed; 25 its rule for citizens and residents changed; 30
-# the thirty-fifth round's rule for a phrase said once changed.
+# the thirty-fifth round's rule for a phrase said once changed; the 16 the thirty-seventh round's
+# rule for pieces of longer names changed outside the others.
 MEETING_SAMPLES = (
     ("meeting_", "dev_meeting_lists_verdicts.json"),
     ("changed_meeting_", "dev_changed_meeting_lists_verdicts.json"),
@@ -536,6 +539,7 @@ MEETING_SAMPLES = (
     ("key_runs_meeting_", "dev_meeting_key_runs_verdicts.json"),
     ("citizens_meeting_", "dev_meeting_citizens_verdicts.json"),
     ("said_once_meeting_", "dev_said_once_meeting_lists_verdicts.json"),
+    ("name_pieces_meeting_", "dev_name_pieces_meeting_lists_verdicts.json"),
 )
 
 
