@@ -1091,8 +1091,8 @@ def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) ->
     never through a name in `exclude` (the people present). Whether "Russia and China" is a name
     is judged over the archive (subjects.variants)."""
     out: Counter = Counter()
-    for run in _name_word_runs(_NAME_RUN.findall(normalise(text)), exclude):
-        _count_names(run, out)
+    for run in _name_word_runs(_CAPITALISED_RUN.findall(normalise(text)), exclude):
+        _count_names(run, out)  # (only a part that holds a joiner counts)
     return out
 
 
@@ -1114,15 +1114,10 @@ def _name_word_runs(stretches: Iterable[str], exclude: set[str] | frozenset[str]
         yield run
 
 
-# Capitalised words, single spaces apart, with joiners between them: only these can hold a name
-# (found in C; most text holds none).
+# Capitalised words, single spaces apart or joined (NAME_JOINERS, "of the", "for the"): only these
+# can hold a name (found in C; most text holds none). One pass over a long run: a pattern asking
+# for a joiner inside (nested repeats) backtracked through the whole run from each of its words.
 _CAPITALISED = r"[A-Z](?:[A-Za-z'\-]*[A-Za-z])?"
-_NAME_RUN = re.compile(
-    rf"\b{_CAPITALISED}(?: {_CAPITALISED})*(?: (?:of the|for the|of|for|and) {_CAPITALISED}(?: {_CAPITALISED})*)+\b"
-)
-
-
-# Capitalised words, single spaces apart or joined (NAME_JOINERS, "of the", "for the").
 _CAPITALISED_RUN = re.compile(rf"\b{_CAPITALISED}(?:(?: | (?:of the|for the|of|for|and) ){_CAPITALISED})+\b")
 NAME_RUN_WORDS = 3  # capitalised content words in a name counted under NAME_RUN, at least
 
