@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getInflection, getLemma
@@ -1096,7 +1096,9 @@ def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) ->
     return out
 
 
-def _name_word_runs(stretches: Iterable[str], exclude: set[str] | frozenset[str], lower: bool = False):
+def _name_word_runs(
+    stretches: Iterable[str], exclude: set[str] | frozenset[str], lower: bool = False
+) -> Iterator[list[str]]:
     """The runs of capitalised content words and joiners in capitalised `stretches` of a text: a
     run stops at a function word or a person present (`exclude`). Joiners in lower case, the words
     as written (or in lower case: `lower`)."""
@@ -1134,6 +1136,8 @@ def name_runs(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Co
 
 
 def _count_run(run: list[str], out: Counter) -> None:
+    """Count `run` (lower-case words and joiners) under NAME_RUN, less the joiners at its ends, if
+    NAME_RUN_WORDS of its words or more are no joiners (name_runs)."""
     while run and run[-1] in NAME_LINKS:
         run.pop()
     while run and run[0] in NAME_LINKS:
