@@ -21,7 +21,6 @@ from .phrases import (
     candidates,
     longest_keys,
     name_phrases,
-    name_runs,
     normalise,
     word_uses,
 )
@@ -127,7 +126,6 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
             apart.update({k: n for k, n in word_uses(said).items() if k[0] == NAME_USE})
     counts = candidates(text, exclude)
     counts.update(aliases)
-    counts.update(name_phrases(text, exclude))
-    counts.update(name_runs(text, exclude))
+    counts.update(name_phrases(text, exclude, runs=True))
     counts.update(word_uses(text))
     return counts, words, False, apart

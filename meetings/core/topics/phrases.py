@@ -1082,26 +1082,27 @@ def is_name(key: str) -> bool:
     return " and " in key or " of " in key or " for " in key
 
 
-def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Counter:
+def name_phrases(text: str, exclude: set[str] | frozenset[str] = frozenset(), runs: bool = False) -> Counter:
     """The names of `text` that a joiner holds together, counted besides its phrases: each part of
     a run of capitalised content words and joiners that goes from one capitalised word to another,
     holds a joiner and at most NAME_WORDS capitalised words ("Russian Academy of Sciences",
     "Academy of Sciences"). Never across punctuation, never from a word the dictionary knows only
     as a verb ("Speaking of Russia") or a possessive of a singular ("China's Belt and Road"),
     never through a name in `exclude` (the people present). Whether "Russia and China" is a name
-    is judged over the archive (subjects.variants)."""
+    is judged over the archive (subjects.variants). With `runs`, the same pass counts each run
+    under NAME_RUN too (name_runs)."""
     out: Counter = Counter()
     for run in _name_word_runs(_CAPITALISED_RUN.findall(normalise(text)), exclude):
         _count_names(run, out)  # (only a part that holds a joiner counts)
+        if runs:
+            _count_run(run, out)
     return out
 
 
-def _name_word_runs(
-    stretches: Iterable[str], exclude: set[str] | frozenset[str], lower: bool = False
-) -> Iterator[list[str]]:
+def _name_word_runs(stretches: Iterable[str], exclude: set[str] | frozenset[str]) -> Iterator[list[str]]:
     """The runs of capitalised content words and joiners in capitalised `stretches` of a text: a
     run stops at a function word or a person present (`exclude`). Joiners in lower case, the words
-    as written (or in lower case: `lower`)."""
+    as written."""
     for found in stretches:
         run: list[str] = []
         for w in found.split(" "):
@@ -1109,7 +1110,7 @@ def _name_word_runs(
             if low in NAME_JOINERS or (low == "the" and run and run[-1] in _THE_AFTER):
                 run.append(low)
             elif _content(w) and low not in exclude and low.rstrip("s") not in exclude:
-                run.append(low if lower else w)
+                run.append(w)
             else:  # a function word or a person present: the run stops there
                 yield run
                 run = []
@@ -1128,23 +1129,21 @@ def name_runs(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> Co
     """The names of `text` of NAME_RUN_WORDS capitalised content words or more, counted under
     NAME_RUN + the name's words in lower case, hyphen parts as words (no singular: the words of its
     pieces are read from it, scoring._name_uses). A run stops at a function word ("The" opening a
-    sentence), at a person present (`exclude`) and at punctuation, as name_phrases reads runs."""
-    out: Counter = Counter()
-    for run in _name_word_runs(_CAPITALISED_RUN.findall(normalise(text)), exclude, lower=True):
-        _count_run(run, out)
-    return out
+    sentence), at a person present (`exclude`) and at punctuation, as name_phrases reads runs (the
+    extractor has name_phrases count both in one pass)."""
+    return Counter({k: n for k, n in name_phrases(text, exclude, runs=True).items() if k[0] == NAME_RUN})
 
 
 def _count_run(run: list[str], out: Counter) -> None:
-    """Count `run` (lower-case words and joiners) under NAME_RUN, less the joiners at its ends, if
-    NAME_RUN_WORDS of its words or more are no joiners (name_runs)."""
-    while run and run[-1] in NAME_LINKS:
-        run.pop()
-    while run and run[0] in NAME_LINKS:
-        run.pop(0)
-    parts = [part for w in run for part in w.split("-") if part]
-    if sum(1 for w in run if w not in NAME_LINKS) >= NAME_RUN_WORDS:
-        out[NAME_RUN + " ".join(parts)] += 1
+    """Count `run` (words as written and lower-case joiners) under NAME_RUN in lower case, less the
+    joiners at its ends, if NAME_RUN_WORDS of its words or more are no joiners (name_runs)."""
+    words = [w.lower() for w in run]
+    while words and words[-1] in NAME_LINKS:
+        words.pop()
+    while words and words[0] in NAME_LINKS:
+        words.pop(0)
+    if sum(1 for w in words if w not in NAME_LINKS) >= NAME_RUN_WORDS:
+        out[NAME_RUN + " ".join(part for w in words for part in w.split("-") if part)] += 1
 
 
 def _count_names(run: list[str], out: Counter) -> None:
