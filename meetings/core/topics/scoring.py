@@ -1086,7 +1086,7 @@ def _name_uses(
     people: dict[int, dict[str, int]] = {}
     meetings: dict[int, dict[str, int]] = {}
     shown: dict[str, str | None] = {}  # name-use key -> the word it counts for (None: a name)
-    pieces: dict[str, Counter] = {}  # name-run key -> the phrase keys it holds, each so many times
+    held_by_run: dict[str, Counter] = {}  # name-run key -> the phrase keys it holds, each so many times
     archive: dict[str, int] = {}
     for t in turns:
         keys = t.phrases.keys()
@@ -1107,9 +1107,9 @@ def _name_uses(
                     theirs[word] = theirs.get(word, 0) + c
                     meeting[word] = meeting.get(word, 0) + c
             elif mark == NAME_RUN:
-                held = pieces.get(k)
+                held = held_by_run.get(k)
                 if held is None:
-                    held = pieces[k] = _pieces_of_run(k[1:].split(" "), vmap, occurrences)
+                    held = held_by_run[k] = _pieces_of_run(k[1:].split(" "), vmap, occurrences)
                 for p, n in held.items():
                     theirs[p] = theirs.get(p, 0) + n * c
                     meeting[p] = meeting.get(p, 0) + n * c
