@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from meetings.derived.search import MAX_QUERY_LENGTH, clean_query
+from tests.helpers import ingest
 
 HARBOUR = """Meeting of the Harbour Board
 
@@ -385,7 +386,7 @@ Pavel Dvořák: The tolls will not decrease.Ferries still cross at a loss.
 
 @pytest.fixture
 def marked_archive(write_transcript):
-    call_command("ingest_transcripts", str(write_transcript("marks.txt", MARKS)), stdout=io.StringIO())
+    ingest(write_transcript("marks.txt", MARKS))
 
 
 @pytest.mark.django_db
