@@ -1144,7 +1144,7 @@ def _pieces_of_run(
     """The phrase keys a name (its words as phrases.name_runs counts them) holds as a shorter part
     of two words or more, as the extractor keys them, each under the key it is shown under
     (`vmap`), and how many times; not the name shown as the whole is, nor, if the variants drop a
-    whole joined by "and", any ("Chamber of Commerce and Industry", read as two subjects; a title
+    whole joined by "and", any ("Sea of Azov and Black Sea", read as two subjects; a title
     and a person's name, also dropped, have pieces: "President Moon"). An office "of the" the name
     and a place's adjective opening it are no words of it (`occurrences` say which words are
     places): "Chairman of the Eurasian Economic Commission Board" is the board's name, "Russian
@@ -1161,7 +1161,7 @@ def _pieces_of_run(
     whole = vmap.get(key, key)
     out: Counter = Counter()
     if whole is None and "and" in words:
-        return out  # no name to show ("Chamber of Commerce and Industry", read as two subjects)
+        return out  # no name to show ("Sea of Azov and Black Sea", read as two subjects)
     n = len(words)
     for i in range(n):
         if words[i] in NAME_LINKS:

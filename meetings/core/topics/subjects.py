@@ -862,7 +862,15 @@ NAME_SHARE = 0.5
 
 def _one_name(key: str, remarks: Mapping[str, int]) -> bool:
     n = remarks[key]
-    return any((m := remarks.get(part)) and n >= NAME_SHARE * m for part in _NAME_LINK.split(key))
+    if any((m := remarks.get(part)) and n >= NAME_SHARE * m for part in _NAME_LINK.split(key)):
+        return True
+    # The words on one side of the "and", said in other remarks too and seldom without the rest:
+    # "Chamber of Commerce" of "Chamber of Commerce and Industry" (its "commerce" alone is also
+    # the word of other chambers and of trade).
+    return any(
+        " " in side and (m := remarks.get(side, 0)) >= 2 and n >= NAME_SHARE * m
+        for side in key.split(" and ")
+    )
 
 
 _NAME_LINK = re.compile(r" (?:and|of|for)(?: the)? ")  # phrases.NAME_JOINERS, "the" after one
