@@ -24,6 +24,7 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, meeting_phrases, portfolio_keys
+from meetings.core.topics.mentions import times_named
 from meetings.core.topics.phrases import common_label, form_label
 from meetings.core.topics.scoring import TOPICS_PER_PERSON, PhraseCounts, Scored, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency, zipf
@@ -184,6 +185,12 @@ def _rebuild(started: float) -> RebuildReport:
         n = 0
         dates = {mid: d.isoformat() for mid, d in meeting_dates.items()}
         done: set[int] = set()
+        # The keys a remark may name each topic by, for a topic with forms ("names it N times").
+        named_by = {
+            p: (p, *scored.forms.get(p, ()), *scored.participle_forms.get(p, ()))
+            for p in keys
+            if p in scored.forms or p in scored.participle_forms
+        }
         for mid, group in groupby(turn_topics, key=lambda tid: info[tid].meeting_id):
             if mid in done:
                 raise RuntimeError("the turns of a meeting must come together (ordered by meeting)")
@@ -196,9 +203,11 @@ def _rebuild(started: float) -> RebuildReport:
                 tail = f"{mid}\t{dates[mid]}\t{t.position}\t{'\\N' if sp is None else sp}\n"
                 for p, w in turn_topics[tid].items():
                     n += 1
+                    forms = named_by.get(p)
+                    uses = t.phrases.get(p, 1) if forms is None else times_named(t.phrases, forms)
                     yield (
                         f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
-                        f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{t.phrases.get(p, 1)}\t{tail}"
+                        f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{uses}\t{tail}"
                     )
 
     def participant_topic_rows() -> Iterator[tuple]:

@@ -588,3 +588,46 @@ def test_the_search_for_every_mention_finds_every_remark_a_topic_page_lists(clie
         )
         checked.add(topic.key)
     assert {"child", "crisis"} <= checked
+
+
+NAMED_IN_SEVERAL_FORMS = """Talks with the Valdorian delegation
+
+May 4, 2023, Larkspur
+
+The talks went on for two hours.
+
+Chair of the Harbour Board Helena Marsh: Let us begin. Valdoria sent its fleet, and the Valdorian fleet is moored at the north pier. Let us thank the Valdorian crews, in order to show the US partners how Larkspur greets Valdoria.
+
+Port Director Tomas Reyes: The US sends grain through the Valdorian ports; the United States of America and the US traders want the grain order kept. In order to keep it, the harbour order stays. Valdoria agrees; the Republic of Valdoria signed it.
+
+Council member Ada Lindqvist: Valdorian trawlers, Valdorian nets, and Valdoria again: let us count the US grain ships as well.
+"""
+
+
+@pytest.mark.django_db
+def test_names_it_n_times_counts_what_the_page_marks(client, write_transcript):
+    """A remark's "names it N times" is the number of marks its topic page shows in it: every form
+    counted ("Valdoria" and "Valdorian"; it counted only the key's own spelling, or one when the
+    key was not written), the pronoun "us" and the "order" of "in order to" neither counted nor
+    marked (the US topic page marked "let us" as the country)."""
+    from meetings.core.topics.mentions import mention_spans
+
+    path = write_transcript("forms.txt", NAMED_IN_SEVERAL_FORMS)
+    call_command("ingest_transcripts", str(path), stdout=io.StringIO())
+    rows = list(TurnTopic.objects.select_related("turn", "topic"))
+    assert rows
+    several = 0
+    for row in rows:
+        keys = {row.topic.key, *row.topic.forms}
+        marks = sum(len(mention_spans(p, keys)) for p in row.turn.text.split("\n\n"))
+        assert row.uses == marks, (row.topic.key, row.turn.text[:40])
+        several += bool(row.topic.forms) and row.uses > 1
+    assert several
+    valdoria = Topic.objects.get(key="valdoria")
+    uses = dict(TurnTopic.objects.filter(topic=valdoria).values_list("turn__speaker__name", "uses"))
+    assert uses["Helena Marsh"] == 4 and uses["Ada Lindqvist"] == 3
+    page = client.get(valdoria.get_absolute_url()).content.decode()
+    assert "names it 4 times" in page
+    us = Topic.objects.get(forms__contains=["us"])  # shown as "America", the name this archive writes
+    page = client.get(us.get_absolute_url()).content.decode()
+    assert "<mark>US</mark>" in page and "<mark>us</mark>" not in page

@@ -5,19 +5,32 @@ as one of the keys the archive shows under it (Topic.forms: "privatization" unde
 Words are read as phrases.candidates reads them (any case; hyphens, U+00A0 and typographic
 apostrophes as plain characters; "St." before a name as "St"; the last word singular, so
 "women" is "woman" and "economic" is not "economy"); a phrase never runs across a sentence, a
-comma or a number. Where two forms overlap, the one starting first and then the longer is marked.
+comma, a number or an idiom ("in order to"), and a stop word, verb or short word is one of its
+words only written in capitals ("the US", not "let us"). Where two forms overlap, the one starting first and then the longer is marked.
 Pure: no Django.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from lemminflect import getInflection
 
-from .phrases import _BREAK, _WORD, _plurals, parts_of_speech, phrase_key, plain_characters, singular
+from .phrases import (
+    _BREAK,
+    _WORD,
+    IDIOMS,
+    NAME_LINKS,
+    PARTICIPLE,
+    _plurals,
+    parts_of_speech,
+    phrase_key,
+    plain_characters,
+    singular,
+    small_word,
+)
 from .subjects import zipf
 
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
@@ -33,6 +46,9 @@ def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
         return []
     finder, most = _finder(frozenset(keys))
     plain = plain_characters(text)  # one for one: its spans are the text's
+    # An idiom is a break to the extractor ("in order to": no "order" there), blanked letter for
+    # letter.
+    plain = IDIOMS.sub(_blank, plain)
     spans: list[tuple[int, int]] = []
     done = 0
     # Only where a word opens as a key's first word can (a few places in a long remark): the run of
@@ -44,15 +60,30 @@ def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
         if not run:
             continue
         for n in range(len(run), 1, -1):
-            if phrase_key([w for _, _, w in run[:n]]) in keys:
+            words = [w for _, _, w in run[:n]]
+            if phrase_key(words) in keys and _read_as_a_phrase(words):
                 spans.append((run[0][0], run[n - 1][1]))
                 done = run[n - 1][1]
                 break
         else:
-            if _word_key(run[0][2]) in keys:
+            if not small_word(run[0][2]) and _word_key(run[0][2]) in keys:
                 spans.append((run[0][0], run[0][1]))
                 done = run[0][1]
     return spans
+
+
+def _blank(m: re.Match) -> str:
+    return "," * len(m.group(0))
+
+
+def _read_as_a_phrase(words: list[str]) -> bool:
+    """Whether the extractor reads these words as one phrase: no word of it a small word
+    (phrases.small_word: the pronoun "us" is not the US), but for the links inside a name ("of",
+    "and", "the")."""
+    last = len(words) - 1
+    return not any(
+        small_word(w) and not (0 < i < last and w.lower() in NAME_LINKS) for i, w in enumerate(words)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -160,3 +191,31 @@ def _regular_pair(a: str, b: str) -> bool:
 def _like(word: str, written: str) -> str:
     """`word` (lower case) with the capital `written` opens with."""
     return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
+def times_named(counts: Mapping[str, int], keys: Collection[str]) -> int:
+    """How many times a remark names a topic, read from the extractor's counts of its phrases
+    (`counts`) under the topic's key and forms (`keys`, a participle's use key among them:
+    "~rolling~stock"): the forms it writes that hold no other summed ("Syria" and "Syrian",
+    "United States" and "US"), since the extractor counts a form inside a longer one too
+    ("President Trump" is also "Trump"); a longer form holding two of them ("United States of
+    America": "United States", "America") is one mention. At least 1: a remark carries its
+    topics."""
+    present = {k: _words_of_key(k) for k in keys if counts.get(k)}
+    held: dict[str, set[str]] = {}  # a form holding others -> the forms it holds
+    for k, words in present.items():
+        for n in range(1, len(words) + 1):
+            for i in range(len(words) - n + 1):
+                if (part := phrase_key(list(words[i : i + n]))) != k and part in present:
+                    held.setdefault(k, set()).add(part)
+    named = sum(counts[k] for k in present if k not in held)
+    for k, parts in held.items():
+        shortest = parts - held.keys()
+        if len(shortest) > 1 and not any(k in others for others in held.values()):
+            named -= counts[k] * (len(shortest) - 1)
+    return max(1, named)
+
+
+def _words_of_key(key: str) -> tuple[str, ...]:
+    """A key's words, a participle's use key read as the phrase it marks ("~rolling~stock")."""
+    return tuple(key.replace(PARTICIPLE, " ").split())

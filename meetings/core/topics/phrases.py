@@ -375,13 +375,22 @@ LY_NOUNS = {
 }
 
 
-def _content(word: str) -> bool:
+def small_word(word: str) -> bool:
+    """A stop word, verb or number word not written as an acronym, or a word of fewer than three
+    letters not in capitals: no word of a phrase ("us", "it", "who"; in capitals an acronym: "the
+    US", "IT companies", "the WHO", "New START"; "St Petersburg" has its "St")."""
     low = word.lower()
     if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
-        # In capitals, an acronym ("the US", "IT companies", "the WHO", "New START").
-        return len(word) > 1 and word.isupper() and low not in SAID_ALOUD
-    if len(low) < 3 and not word.isupper() and word != "St":  # "St Petersburg"
+        return not (len(word) > 1 and word.isupper() and low not in SAID_ALOUD)
+    return len(low) < 3 and not word.isupper() and word != "St"
+
+
+def _content(word: str) -> bool:
+    if small_word(word):
         return False
+    low = word.lower()
+    if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
+        return True  # an acronym
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
         return False
     return not (_verb_form(low) and not word[:1].isupper())
@@ -430,7 +439,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     plain = normalise(text)
     if "St " in plain:  # "St" and its name as one word of the phrase's MAX_WORDS
         plain = _SAINT_NAME.sub("St-", plain)
-    plain = _IDIOMS.sub(",", plain)
+    plain = IDIOMS.sub(",", plain)
     kind_of = _CUE_KINDS.get
     kind = before = 0  # the cue kind (_CUE_KINDS) of the word before, and of the word before the run
     governed = opened_by = False  # after a preposition (and determiners): now, and for the run
@@ -509,7 +518,7 @@ _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
 # "in order to", "for instance", "in charge of", "in light of", "for the benefit of", "on behalf
 # of", "in terms of", "on the sidelines of", "in the framework of", "down to earth"): read as a
 # break, like a comma, so "addition" or "order" is no candidate there ("executive order" still is).
-_IDIOMS = re.compile(
+IDIOMS = re.compile(
     r"\b(?:in (?:addition|order to|spite of|favou?r of|line with|charge of|connection with|response to"
     r"|return|the course of|the event of|the interests? of|the (?:field|sphere|light) of|light of"
     r"|the name of|terms of|the (?:framework|context|presence|spirit) of)"

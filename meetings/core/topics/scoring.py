@@ -27,6 +27,7 @@ from .phrases import (
     NAME_LINKS,
     NAME_RUN,
     NAME_USE,
+    PARTICIPLE,
     USE_KEYS,
     is_name,
     parts_of_speech,
@@ -258,6 +259,9 @@ class Scored:
     # phrase -> the other keys shown under it (subjects.variants: another spelling, a place's
     # adjective, an acronym), sorted: where a remark mentions the topic (mentions.mention_spans).
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # phrase -> the participles' use keys shown under it ("~rolling~stock" under "rolling stock"):
+    # counted with its forms where a remark names it (mentions.times_named).
+    participle_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list[TurnPhrases]:
@@ -439,6 +443,15 @@ def _forms(vmap: Mapping[str, str | None], occurrences: Mapping[str, int]) -> di
     return out
 
 
+def _participle_forms(vmap: Mapping[str, str | None]) -> dict[str, tuple[str, ...]]:
+    """Each key shown in place of participles' use keys -> those keys, sorted."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    for k, q in vmap.items():
+        if q is not None and k.startswith(PARTICIPLE):
+            forms[q].append(k)
+    return {q: tuple(sorted(ks)) for q, ks in forms.items()}
+
+
 def _unless(items, gone):
     """The items whose flag in `gone` is false (in C)."""
     return compress(items, map(not_, gone))
@@ -461,6 +474,7 @@ def score(
     written = turns
     turns, vmap, occurrences = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
+    out.participle_forms = _participle_forms(vmap)
     person_name_uses, meeting_name_uses, archive_pieces = _name_uses(written, vmap, occurrences)
     words_shown_as = _WordsShownAs(vmap, written)
     n = max(1, len(turns))
