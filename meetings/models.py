@@ -271,8 +271,8 @@ class TopicQuerySet(models.QuerySet):
     def listed(self, order: str = "profiles") -> TopicQuerySet:
         """The topics the topic index, the sitemap and the API list: among someone's or some
         meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
-        meetings.derived.topic_index.enough_evidence), in one of ORDERS: on most profiles first
-        ("profiles": a subject many people came back to before a word many say in passing), most
+        meetings.derived.topic_index.enough_evidence), in one of ORDERS: most people came back to it
+        first ("profiles", Topic.profile_count: a subject many people came back to before a word many say in passing), most
         meetings raised first ("raised"), or by label ("az")."""
         topics = self.filter(is_featured=True, raised_count__gt=0)
         if order == "az":

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Case, OuterRef, QuerySet, Subquery, When
 from django.db.models.functions import JSONObject
 
 from meetings.core import roles as roles_core
@@ -74,18 +74,19 @@ def topics(person: Participant) -> tuple[list[ParticipantTopic], list[Participan
 
 
 def profiles_listing(topic: Topic) -> QuerySet[ParticipantTopic]:
-    """The profile rows (ParticipantTopic, with their participant) that list `topic` with at least
-    PROFILE_REMARKS of the person's remarks carrying it (Topic.profile_count counts them, at the
-    rebuild), highest on their list first; each with `remarks_shown`, what the topic page filtered
-    by them lists."""
+    """The profile rows (ParticipantTopic, with their participant) of everyone whose profile shows
+    `topic` (one of their remarks carries it or more), those with PROFILE_REMARKS or more first
+    (Topic.profile_count counts them, at the rebuild: they came back to it), each group highest on
+    their list first; each with `remarks_shown`, what the topic page filtered by them lists."""
     theirs = TopicSpeaker.objects.filter(topic=topic, participant=OuterRef("participant"))
     return (
         ParticipantTopic.objects.filter(topic=topic)
         .annotate(remarks_shown=Subquery(theirs.values("remarks")[:1]))
-        .filter(remarks_shown__gte=PROFILE_REMARKS)
+        .filter(remarks_shown__gte=1)
+        .annotate(named_once=Case(When(remarks_shown__lt=PROFILE_REMARKS, then=True), default=False))
         .select_related("participant")
         .only("rank", "participant__slug", "participant__name")
-        .order_by("rank", "-remarks_shown", "participant__sort_name", "participant__name")
+        .order_by("named_once", "rank", "-remarks_shown", "participant__sort_name", "participant__name")
     )
 
 

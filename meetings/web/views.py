@@ -568,6 +568,7 @@ def topic_detail(request, slug):
         forms = [form_label(form, texts) for form in topic.forms]
     forms = forms_to_show(topic.label, forms)
     every_form = " or ".join(f'"{form}"' for form in searched_forms(topic.label, forms))
+    listing = profiles.profiles_listing(topic)
     return render(
         request,
         "meetings/topic_detail.html",
@@ -578,7 +579,8 @@ def topic_detail(request, slug):
             "remarks": items,
             "filter": filterset,
             "speakers": speakers,
-            "profiles": profiles.profiles_listing(topic)[:PROFILES_SHOWN],
+            "profiles": listing[:PROFILES_SHOWN],
+            "n_profiles": listing.count(),
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
             "years": years,

@@ -268,8 +268,8 @@ class TopicListSerializer(TopicRefSerializer):
     raised_count = serializers.IntegerField(help_text="Meetings in which someone raised it.")
     people_count = serializers.IntegerField(help_text="People who spoke of it.")
     profile_count = serializers.IntegerField(
-        help_text="People whose profile lists it among their topics, carried by two or more of their remarks "
-        '(the topic page\'s "On whose profiles").'
+        help_text="People who came back to it: their profile lists it among their topics, carried by two or "
+        'more of their remarks (the first of the topic page\'s "On whose profiles"; the topics index orders by it).'
     )
 
     class Meta(TopicRefSerializer.Meta):
@@ -313,8 +313,9 @@ class TopicDetailSerializer(TopicListSerializer):
     on_profiles = TopicProfileSerializer(
         source="api_profiles",
         many=True,
-        help_text="As the topic page's 'On whose profiles': the people whose profile lists it with two or more "
-        "of their remarks carrying it (profile_count of them), highest on their list first (at most 20).",
+        help_text="As the topic page's 'On whose profiles': everyone whose profile shows it, those with two or "
+        "more of their remarks carrying it first (profile_count of them), each group highest on their list first "
+        "(at most 20).",
     )
     raised_by = TopicRaiserSerializer(
         source="api_raisers",

@@ -25,7 +25,7 @@ TOPIC_SORT = OpenApiParameter(
     OpenApiTypes.STR,
     enum=list(TopicQuerySet.ORDERS),
     default=TopicQuerySet.ORDERS[0],
-    description="`profiles`: on most people's profiles first (`profile_count`); `raised`: most meetings where "
+    description="`profiles`: the topics most people came back to first (`profile_count`); `raised`: most meetings where "
     "someone raised it first; `az`: by label. As the topics page orders them.",
 )
 
