@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Case, OuterRef, QuerySet, Subquery, When
+from django.db.models import Case, Count, OuterRef, QuerySet, Subquery, When, Window
 from django.db.models.functions import JSONObject
 
 from meetings.core import roles as roles_core
@@ -77,13 +77,17 @@ def profiles_listing(topic: Topic) -> QuerySet[ParticipantTopic]:
     """The profile rows (ParticipantTopic, with their participant) of everyone whose profile shows
     `topic` (one of their remarks carries it or more), those with PROFILE_REMARKS or more first
     (Topic.profile_count counts them, at the rebuild: they came back to it), each group highest on
-    their list first; each with `remarks_shown`, what the topic page filtered by them lists."""
+    their list first; each with `remarks_shown`, what the topic page filtered by them lists, and
+    `listed`, how many rows there are in all (in the same query)."""
     theirs = TopicSpeaker.objects.filter(topic=topic, participant=OuterRef("participant"))
     return (
         ParticipantTopic.objects.filter(topic=topic)
         .annotate(remarks_shown=Subquery(theirs.values("remarks")[:1]))
         .filter(remarks_shown__gte=1)
-        .annotate(named_once=Case(When(remarks_shown__lt=PROFILE_REMARKS, then=True), default=False))
+        .annotate(
+            named_once=Case(When(remarks_shown__lt=PROFILE_REMARKS, then=True), default=False),
+            listed=Window(Count("pk")),
+        )
         .select_related("participant")
         .only("rank", "participant__slug", "participant__name")
         .order_by("named_once", "rank", "-remarks_shown", "participant__sort_name", "participant__name")

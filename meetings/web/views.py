@@ -568,7 +568,7 @@ def topic_detail(request, slug):
         forms = [form_label(form, texts) for form in topic.forms]
     forms = forms_to_show(topic.label, forms)
     every_form = " or ".join(f'"{form}"' for form in searched_forms(topic.label, forms))
-    listing = profiles.profiles_listing(topic)
+    listing = list(profiles.profiles_listing(topic)[:PROFILES_SHOWN])  # each with `listed`: how many in all
     return render(
         request,
         "meetings/topic_detail.html",
@@ -579,8 +579,8 @@ def topic_detail(request, slug):
             "remarks": items,
             "filter": filterset,
             "speakers": speakers,
-            "profiles": listing[:PROFILES_SHOWN],
-            "n_profiles": listing.count(),
+            "profiles": listing,
+            "n_profiles": listing[0].listed if listing else 0,
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
             "years": years,
