@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
+from meetings.core.topics.phrases import ACRONYM_WORDS
 from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
 from meetings.sql import search as search_sql
@@ -73,17 +74,73 @@ def as_searched(q: str) -> str:
     return _STOP_IN_A_WORD.sub(_glued, q) if "." in q else q
 
 
-def ts_query(q: str) -> SearchQuery:
-    """Stemmed English match, or the exact form (names, rare words), of the query as searched."""
+def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
+    """Stemmed English match, or the exact form (names, rare words), of the query as searched;
+    a small word it writes in capitals asked for as an acronym (with_acronyms), unless not
+    `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
     q = as_searched(q)
+    if acronyms:
+        q = with_acronyms(q)
     return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
         q, config="simple", search_type="websearch"
     )
 
 
+# A small word written in capitals ("US", "IT", "WHO"; ACRONYM_WORDS), as a query writes it.
+_CAPITALS = re.compile(r"(?<![\w])[A-Z]{2,5}(?![\w])")
+_QUOTED = re.compile(r'("[^"]*"?)')
+_MARKED = re.compile(r"(?<![\w])([A-Z]{2,5})0(?![\w])")  # as with_acronyms writes one
+
+
+def _acronym(word: str) -> bool:
+    return word.lower() in ACRONYM_WORDS
+
+
+def with_acronyms(q: str) -> str:
+    """The query with each small word it writes in capitals as the vectors hold it where so
+    written (archive_acronym_vector: "US" as "US0", which the text's "us" is not). A quoted
+    phrase keeps its words (the acronyms' lexemes have no position) and asks for the acronym
+    beside it, unless the phrase is excluded; a phrase of the acronym alone is the acronym. A
+    query of several words all in capitals is not read so (it is written in capitals)."""
+    if " " in q.strip() and not any(ch.islower() for ch in q):
+        return q
+    parts = _QUOTED.split(q)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(
+                _CAPITALS.sub(lambda m: m.group(0) + "0" if _acronym(m.group(0)) else m.group(0), part)
+            )
+            continue
+        words = [w for w in _CAPITALS.findall(part) if _acronym(w)]
+        inner = part.strip('"').strip()
+        if words and inner in words:
+            out.append(f'"{inner}0"')
+        elif words and not out[-1].endswith("-"):
+            out.append(part + (" " if part.endswith('"') else '" ') + " ".join(w + "0" for w in words))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _unmark_small_words(text: str, q: str) -> str:
+    """A snippet highlighted for the query read without acronyms, with the highlight taken off
+    each word of a queried acronym not written in capitals (the pronoun "us" of a query for "US")."""
+    asked = set(_MARKED.findall(with_acronyms(q)))
+    if not asked:
+        return text
+    lowered = {w.lower() for w in asked}
+    return re.sub(
+        re.escape(START) + r"([^" + START + STOP + r"]*)" + re.escape(STOP),
+        lambda m: m.group(1) if m.group(1).lower() in lowered and m.group(1) not in asked else m.group(0),
+        text,
+    )
+
+
 def has_lexemes(q: str) -> bool:
-    """False for a query of stop words or operators only ("the of", "or", "-")."""
-    q = as_searched(q)
+    """False for a query of stop words or operators only ("the of", "or", "-"); a small word in
+    capitals is an acronym ("IT", "WHO")."""
+    q = with_acronyms(as_searched(q))
     english, simple = search_sql.parsed_query(q)
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
@@ -256,7 +313,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     "Čeferin"), and each snippet is then written with the remark's own letters."""
     if not turns:
         return
-    query = ts_query(q)
+    query = ts_query(q, acronyms=False)
     escaped = Replace(
         Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
         Value(">"),
@@ -274,7 +331,8 @@ def with_snippets(turns: list[Turn], q: str) -> None:
             for fragment in snippets.get(t.pk, "").split(FRAGMENT_DELIMITER)
         ]
         fragments = whole_word_fragments(fragments, source, START + STOP)
-        t.snippet = marked_escaped(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS))
+        text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), q)
+        t.snippet = marked_escaped(text)
 
 
 def as_written(fragment: str, source: str, marks: str) -> str:
@@ -455,15 +513,14 @@ def matching_people(q: str) -> list[Participant]:
     if found:
         return found
     people = _named_with(words)
-    return (
-        list(people[:3])
-        if len(words) >= 2
-        else list(people.filter(plain_name__iendswith=unmarked(words[0]))[:3])
-    )
+    if len(words) >= 2:
+        return list(people[:3])
+    word = unmarked(words[0])  # the surname, whole
+    return list(people.filter(Q(plain_name__iendswith=" " + word) | Q(plain_name__iexact=word))[:3])
 
 
 def matching_meetings(q: str, limit: int = 3) -> list[Meeting]:
-    query = ts_query(q)
+    query = ts_query(q, acronyms=False)  # (a meeting's vector holds its title's words as words)
     return list(
         Meeting.objects.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))

@@ -104,7 +104,7 @@ def write_turns(rows: list[TurnRow]) -> None:
                 copy.write_row(r)
         cur.execute(
             f"INSERT INTO {table('Turn')} ({columns}, search_vector) "
-            f"SELECT {', '.join(f't."{c}"' for c in TURN_COLUMNS)}, ({search.TURN_HEAD_EXPR}) || archive_text_vector(t.text) "
+            f"SELECT {', '.join(f't."{c}"' for c in TURN_COLUMNS)}, {search.TURN_VECTOR_EXPR} "
             f"FROM {_STAGE} AS t LEFT JOIN {table('Participant')} AS p ON p.id = t.speaker_id ORDER BY t.ord"
         )
         cur.execute(f"DROP TABLE {_STAGE}")

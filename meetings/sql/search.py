@@ -10,18 +10,20 @@ from django.db import connection
 from meetings.sql import table
 
 # A turn's vector: its speaker's name (A), role and label (B), then its text (C and D, from
-# archive_text_vector, sql/functions/). Over `t` (the turn's columns) and `p` (its speaker, NULL
-# for none); shared by turn_vector_sql and by the batched ingest's INSERT.
-TURN_HEAD_EXPR = """
+# archive_text_vector, and the small words it writes in capitals, from archive_acronym_vector:
+# sql/functions/). Over `t` (the turn's columns) and `p` (its speaker, NULL for none); shared by
+# turn_vector_sql and by the batched ingest's INSERT.
+TURN_VECTOR_EXPR = """(
     setweight(to_tsvector('english', archive_search_text(p.name)), 'A')
  || setweight(to_tsvector('simple', archive_search_text(p.name)), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')"""
+ || setweight(to_tsvector('english', archive_search_text(coalesce(t.role, '') || ' ' || t.speaker_label)), 'B')
+) || archive_text_vector(t.text) || archive_acronym_vector(t.text)"""
 
 
 def turn_vector_sql() -> str:
     """UPDATE of the vectors of the turns of the meetings `%s` (an array of ids)."""
     return f"""
-UPDATE {table("Turn")} AS t SET search_vector = ({TURN_HEAD_EXPR}) || archive_text_vector(t.text)
+UPDATE {table("Turn")} AS t SET search_vector = {TURN_VECTOR_EXPR}
 FROM {table("Turn")} AS t2 LEFT JOIN {table("Participant")} AS p ON p.id = t2.speaker_id
 WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
 """

@@ -418,6 +418,8 @@ def test_a_speaker_written_with_marks_is_found_without_them(client, marked_archi
     assert [p.slug for p in resolve_speaker("Pavel Dvorak")] == ["pavel-dvorak"]
     assert [p.slug for p in matching_people("Dvorak")] == ["pavel-dvorak"]
     assert [p.slug for p in matching_people("Dvořák")] == ["pavel-dvorak"]
+    # A word is the surname whole, not its last letters ("US" offered the profile of a "Myaus").
+    assert matching_people("rak") == [] and matching_people("ak") == []
     # the speakers index's and the meetings index's name filters
     assert "/speakers/pavel-dvorak/" in client.get("/speakers/", {"q": "dvorak"}).content.decode()
     assert "river crossing" in client.get("/meetings/", {"speaker": "Dvorak"}).content.decode()
@@ -489,3 +491,97 @@ def test_queries_are_folded_as_the_database_folds_the_text():
         for text in samples:
             cur.execute("SELECT archive_search_text(%s)", [text])
             assert cur.fetchone()[0] == as_searched(text), text
+
+
+SMALL_WORDS = """Meeting on the harbour trade
+
+July 7, 2023, Larkspur
+
+The Board met the traders.
+
+Chair of the Harbour Board Helena Marsh: Let us talk about the grain quay first. It is full, and the cranes are old.
+
+Port Director Tomas Reyes: The US sanctions hit the grain quay: the US buyers left in March.
+
+Council member Ada Lindqvist: IT firms want the old customs shed, and WHO inspectors want the cold store.
+
+Helena Marsh: Thank you. Give us the figures by Friday.
+"""
+
+
+@pytest.fixture
+def small_words_archive(write_transcript):
+    ingest(write_transcript("small.txt", SMALL_WORDS))
+
+
+def _found(client, query) -> str:
+    return results(client, query, meeting="2023-07-07-meeting-on-harbour-trade")
+
+
+@pytest.mark.django_db
+def test_a_small_word_in_capitals_finds_the_acronym_not_the_word(client, small_words_archive):
+    """ "US" finds the United States, not the pronoun "us" (a search for "US" listed 1,204 remarks,
+    most of them "let us"); "IT" finds IT, "WHO" the organisation. In small letters the word finds
+    both, as before."""
+    html = _found(client, "US")
+    assert "1 remark matching" in html and "sanctions hit" in html and "Let us talk" not in html
+    assert "Give us the figures" not in html
+    assert "3 remarks matching" in _found(client, "us")  # "let us", "the US", "give us"
+    assert "sanctions hit" in _found(client, '"US sanctions"') and "Let us" not in _found(
+        client, '"US sanctions"'
+    )
+    assert "IT firms" in _found(client, "IT") and "Let us talk" not in _found(client, "IT")
+    assert "WHO inspectors" in _found(client, "WHO")
+    # Excluded, in an "or" (the topic page's search for every mention), in capitals throughout.
+    assert "sanctions hit" not in _found(client, "grain -US")
+    assert "sanctions hit" in _found(client, '"United States" or "US"')
+    assert "Let us talk" not in _found(client, '"United States" or "US"')
+    # The snippet marks the acronym, not the word.
+    raw = client.get(
+        "/search/", {"q": "US", "meeting": "2023-07-07-meeting-on-harbour-trade"}
+    ).content.decode()
+    assert "<mark>US</mark> sanctions" in raw and "<mark>us</mark>" not in raw
+
+
+def test_with_acronyms_reads_a_query_as_the_vectors_hold_its_acronyms():
+    from meetings.derived.search import with_acronyms
+
+    assert with_acronyms("US") == "US0" and with_acronyms("us") == "us"
+    assert with_acronyms("the US sanctions") == "the US0 sanctions"
+    assert with_acronyms('"US sanctions"') == '"US sanctions" US0'  # a phrase keeps its words
+    assert with_acronyms('-"US sanctions"') == '-"US sanctions"'
+    assert with_acronyms('"United States" or "US" or "USA"') == '"United States" or "US0" or "USA"'
+    assert with_acronyms("Start START") == "Start START0"
+    assert with_acronyms("WHAT IS THE US POSITION") == "WHAT IS THE US POSITION"  # capitals throughout
+
+
+@pytest.mark.django_db
+def test_the_database_and_the_query_read_the_same_small_words_as_acronyms():
+    """archive_acronym_vector (SQL) holds phrases.ACRONYM_WORDS, word for word."""
+    import re
+
+    from meetings.core.topics.phrases import ACRONYM_WORDS
+    from meetings.sql.functions import create_sql
+
+    listed = re.search(r"ANY \('\{(.*?)\}'::text\[\]\)", create_sql("archive_acronym_vector"), re.S).group(1)
+    assert {w.strip() for w in listed.split(",")} == ACRONYM_WORDS
+    words = sorted(ACRONYM_WORDS)
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT archive_acronym_vector(%s)::text", [" ".join(w.upper() for w in words) + " USA Us"]
+        )
+        held = cur.fetchone()[0]
+    assert sorted(re.findall(r"'([a-z]+)0'", held)) == words
+
+
+def test_the_migration_for_acronyms_recreates_every_function_and_vector():
+    from importlib import import_module
+
+    from django.db.migrations import RunPython, RunSQL
+
+    from meetings.sql.functions import FUNCTIONS, create_sql
+
+    migration = import_module("meetings.migrations.0012_search_acronyms").Migration
+    made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
+    assert made == [create_sql(name) for name in FUNCTIONS] and "archive_acronym_vector" in FUNCTIONS
+    assert isinstance(migration.operations[-1], RunPython)

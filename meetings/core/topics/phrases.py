@@ -385,6 +385,14 @@ def small_word(word: str) -> bool:
     return len(low) < 3 and not word.isupper() and word != "St"
 
 
+# The small words that, written in capitals and no longer than an acronym usually is, are one
+# ("US", "IT", "WHO", "START"): what search tells from the word in small letters (the SQL function
+# archive_acronym_vector holds the same list; a test holds them equal).
+ACRONYM_WORDS = frozenset(
+    w for w in STOP_WORDS | VERBS | NUMBER_WORDS if w.isalpha() and 2 <= len(w) <= 5 and w not in SAID_ALOUD
+)
+
+
 def _content(word: str) -> bool:
     if small_word(word):
         return False

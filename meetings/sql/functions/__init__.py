@@ -12,6 +12,7 @@ FUNCTIONS = {
     "archive_unmarked": "archive_unmarked(text)",
     "archive_search_text": "archive_search_text(text)",
     "archive_text_vector": "archive_text_vector(text)",
+    "archive_acronym_vector": "archive_acronym_vector(text)",
 }
 
 
