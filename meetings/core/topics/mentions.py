@@ -6,7 +6,9 @@ Words are read as phrases.candidates reads them (any case; hyphens, U+00A0 and t
 apostrophes as plain characters; "St." before a name as "St"; the last word singular, so
 "women" is "woman" and "economic" is not "economy"); a phrase never runs across a sentence, a
 comma, a number or an idiom ("in order to"), and a stop word, verb or short word is one of its
-words only written in capitals ("the US", not "let us"). Where two forms overlap, the one starting first and then the longer is marked.
+words only written in capitals ("the US", not "let us"). Where two forms overlap, the one starting
+first and then the longer is marked. `times_named` counts a remark's mentions from the
+extractor's counts, as many as the marks.
 Pure: no Django.
 """
 
@@ -201,19 +203,34 @@ def times_named(counts: Mapping[str, int], keys: Collection[str]) -> int:
     ("President Trump" is also "Trump"); a longer form holding two of them ("United States of
     America": "United States", "America") is one mention. At least 1: a remark carries its
     topics."""
-    present = {k: _words_of_key(k) for k in keys if counts.get(k)}
-    held: dict[str, set[str]] = {}  # a form holding others -> the forms it holds
-    for k, words in present.items():
-        for n in range(1, len(words) + 1):
-            for i in range(len(words) - n + 1):
-                if (part := phrase_key(list(words[i : i + n]))) != k and part in present:
-                    held.setdefault(k, set()).add(part)
+    present = {k for k in keys if counts.get(k)}
+    if len(present) < 2:
+        return max(1, counts.get(next(iter(present)), 0) if present else 1)
+    holds = _forms_held(tuple(keys))
+    held = {k: inside for k in present if (inside := holds[k] & present)}  # a form -> those it holds
     named = sum(counts[k] for k in present if k not in held)
     for k, parts in held.items():
         shortest = parts - held.keys()
         if len(shortest) > 1 and not any(k in others for others in held.values()):
             named -= counts[k] * (len(shortest) - 1)
     return max(1, named)
+
+
+@lru_cache(maxsize=4096)
+def _forms_held(keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each of a topic's keys -> the others it holds as a run of its words ("president tarnov"
+    holds "tarnov"; a participle's use key the phrase it marks)."""
+    known = set(keys)
+    out = {}
+    for k in keys:
+        words = _words_of_key(k)
+        out[k] = frozenset(
+            part
+            for n in range(1, len(words) + 1)
+            for i in range(len(words) - n + 1)
+            if (part := phrase_key(list(words[i : i + n]))) != k and part in known
+        )
+    return out
 
 
 def _words_of_key(key: str) -> tuple[str, ...]:
