@@ -63,13 +63,15 @@ _STOP_IN_A_WORD = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_]{2})")
 def _glued(m: re.Match) -> str:
     text, i = m.string, m.start()
     glued = text[i - 1].islower() and text[i + 1].isupper() and text[i + 2].islower()
-    return ". " if glued else "."
+    # after an acronym, before a capital ("VEB.RF", "NATO.Then"; "U.S.A" has one letter before)
+    acronym = i >= 2 and text[i - 2].isupper() and text[i - 1].isupper() and text[i + 1].isupper()
+    return ". " if glued or acronym else "."
 
 
 def as_searched(q: str) -> str:
     """A cleaned query as the stored vectors hold text (archive_search_text): letters with marks as
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
-    "слово.Слово")."""
+    "слово.Слово") or between an acronym and a capital ("VEB.RF")."""
     q = unmarked(q)
     return _STOP_IN_A_WORD.sub(_glued, q) if "." in q else q
 

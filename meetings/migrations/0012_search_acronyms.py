@@ -1,6 +1,8 @@
 """Search tells a small word written in capitals from the word ("US" from "us", "IT" from "it"):
-the new function archive_acronym_vector, and every stored turn vector computed again with it (a
-database migrated before holds no acronym lexemes, and a query for "US" would find nothing)."""
+the new function archive_acronym_vector; and archive_search_text reads a full stop between an
+acronym and a capital as a break ("VEB.RF" is two words). Every stored turn vector is computed
+again with them (a database migrated before holds no acronym lexemes, and a query for "US" would
+find nothing)."""
 
 from django.db import migrations
 

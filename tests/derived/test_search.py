@@ -487,6 +487,8 @@ def test_queries_are_folded_as_the_database_folds_the_text():
     samples = ["decrease.Risk", "St.Petersburg", "U.S.Army", "kremlin.ru", "Mail.Ru", "Čeferin.Then", "a.B"]
     # Letters of other scripts are small or capital letters too, to both ("слово.Слово").
     samples += ["слово.Слово", "МИД.Россия", "ωμέγα.Άλφα", "Straße.Next"]
+    # An acronym's full stop before a capital is a break too ("VEB.RF", "NATO.Then"), not "U.S.".
+    samples += ["VEB.RF", "DOM.RF", "NATO.Then", "U.S.A", "A.B.C", "ВЭБ.РФ"]
     with connection.cursor() as cur:
         for text in samples:
             cur.execute("SELECT archive_search_text(%s)", [text])
@@ -503,7 +505,7 @@ Chair of the Harbour Board Helena Marsh: Let us talk about the grain quay first.
 
 Port Director Tomas Reyes: The US sanctions hit the grain quay: the US buyers left in March.
 
-Council member Ada Lindqvist: IT firms want the old customs shed, and WHO inspectors want the cold store.
+Council member Ada Lindqvist: IT firms want the old customs shed, and WHO inspectors want the cold store. VEB.RF pays for the cranes.
 
 Helena Marsh: Thank you. Give us the figures by Friday.
 """
@@ -532,6 +534,9 @@ def test_a_small_word_in_capitals_finds_the_acronym_not_the_word(client, small_w
     )
     assert "IT firms" in _found(client, "IT") and "Let us talk" not in _found(client, "IT")
     assert "WHO inspectors" in _found(client, "WHO")
+    # "VEB.RF" is read as two words, found by either or by the two (it was one token, "veb.rf").
+    for query in ("VEB", "VEB.RF", "RF"):
+        assert "1 remark matching" in _found(client, query), query
     # Excluded, in an "or" (the topic page's search for every mention), in capitals throughout.
     assert "sanctions hit" not in _found(client, "grain -US")
     assert "sanctions hit" in _found(client, '"United States" or "US"')
