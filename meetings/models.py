@@ -8,6 +8,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 
 from meetings.core.parser.names import sort_name
@@ -272,11 +273,12 @@ class TopicQuerySet(models.QuerySet):
         """The topics the topic index, the sitemap and the API list: among someone's or some
         meeting's top topics and with evidence enough (is_featured, decided at the rebuild:
         meetings.derived.topic_index.enough_evidence), in one of ORDERS: most people came back to it
-        first ("profiles", Topic.profile_count: a subject many people came back to before a word many say in passing), most
-        meetings raised first ("raised"), or by label ("az")."""
+        first ("profiles", Topic.profile_count: a subject many people came back to before a word
+        many say in passing), most meetings raised first ("raised"), or by label ("az", a capital
+        read as its small letter)."""
         topics = self.filter(is_featured=True, raised_count__gt=0)
         if order == "az":
-            return topics.order_by("label")
+            return topics.order_by(Lower("label"), "label")  # a capital as its small letter
         if order == "raised":
             return topics.order_by("-raised_count", "-remark_count", "label")
         return topics.order_by("-profile_count", "-raised_count", "-remark_count", "label")

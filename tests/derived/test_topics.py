@@ -396,6 +396,17 @@ def test_listed_orders_on_most_profiles_first_then_most_raised_or_by_label():
         "quay wall",
     ]
     assert list(Topic.objects.listed("az").values_list("key", flat=True)) == ["buoy", "ferry", "quay wall"]
+    # A–Z reads a capital as its small letter ("Larkspur" between "ferry" and "quay walls"; the
+    # database's byte order put every capital before every small letter).
+    Topic.objects.create(
+        key="larkspur", label="Larkspur", slug="larkspur", raised_count=1, profile_count=0, **base
+    )
+    assert list(Topic.objects.listed("az").values_list("label", flat=True)) == [
+        "buoy",
+        "ferry",
+        "Larkspur",
+        "quay walls",
+    ]
 
 
 LIGHTHOUSES = """Meeting on the coast
