@@ -3575,6 +3575,10 @@ def test_the_search_for_every_mention_asks_for_each_form_once_and_for_irregular_
     assert searched_forms("Larkspur TPPs", []) == ["Larkspur TPPs", "Larkspur TPP"]
     assert searched_forms("PhDs", []) == ["PhDs", "PhD"]
     assert searched_forms("NATO", []) == ["NATO"]
+    # and the plural of a singular acronym where English writes it (a remark's "PhDs" was missed
+    # by the search for every mention of "PhD"; "NATOs" is hardly ever written)
+    assert searched_forms("PhD", []) == ["PhD", "PhDs"]
+    assert searched_forms("Larkspur NGO", []) == ["Larkspur NGO", "Larkspur NGOs"]
     assert searched_forms("Ports", []) == ["Ports"]
 
 

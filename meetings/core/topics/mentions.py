@@ -163,9 +163,13 @@ def _other_numbers(phrase: str) -> list[str]:
     head, _, last = phrase.rpartition(" ")
     prefix = head + " " if head else ""
     if _ACRONYM.fullmatch(last):
-        # The stemmer leaves "TPPs" as it is. An acronym's plural as the label: its singular too
-        # ("NATOs" is never written, so a singular label asks for no plural).
-        return [prefix + last[:-1]] if last.endswith("s") else []
+        # The stemmer leaves "TPPs" as it is. An acronym's plural as the label: its singular too;
+        # a singular's plural where English writes it ("PhDs", "NGOs"; "NATOs" hardly ever; not
+        # of two letters, whose plural would be read as a word: "ITs", "LIs").
+        if last.endswith("s"):
+            return [prefix + last[:-1]]
+        plural = last + "s"
+        return [prefix + plural] if len(last) > 2 and zipf(plural.lower()) >= WRITTEN_ZIPF else []
     word = last.lower()
     if not word.isalpha():
         return []
