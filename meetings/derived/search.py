@@ -80,9 +80,7 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     """Stemmed English match, or the exact form (names, rare words), of the query as searched;
     a small word it writes in capitals asked for as an acronym (with_acronyms), unless not
     `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
-    q = as_searched(q)
-    if acronyms:
-        q = with_acronyms(q)
+    q = as_queried(q) if acronyms else as_searched(q)
     return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
         q, config="simple", search_type="websearch"
     )
@@ -125,10 +123,15 @@ def with_acronyms(q: str) -> str:
     return "".join(out)
 
 
-def _unmark_small_words(text: str, q: str) -> str:
+def as_queried(q: str) -> str:
+    """A cleaned query as the stored vectors hold text (as_searched), its acronyms read
+    (with_acronyms)."""
+    return with_acronyms(as_searched(q))
+
+
+def _unmark_small_words(text: str, asked: set[str]) -> str:
     """A snippet highlighted for the query read without acronyms, with the highlight taken off
-    each word of a queried acronym not written in capitals (the pronoun "us" of a query for "US")."""
-    asked = set(_MARKED.findall(with_acronyms(q)))
+    each word of a queried acronym (`asked`: "US") not written in capitals (the pronoun "us")."""
     if not asked:
         return text
     lowered = {w.lower() for w in asked}
@@ -142,7 +145,7 @@ def _unmark_small_words(text: str, q: str) -> str:
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-"); a small word in
     capitals is an acronym ("IT", "WHO")."""
-    q = with_acronyms(as_searched(q))
+    q = as_queried(q)
     english, simple = search_sql.parsed_query(q)
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
 
@@ -316,6 +319,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     if not turns:
         return
     query = ts_query(q, acronyms=False)
+    asked = set(_MARKED.findall(with_acronyms(q)))  # the acronyms the query asks for
     escaped = Replace(
         Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
         Value(">"),
@@ -333,7 +337,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
             for fragment in snippets.get(t.pk, "").split(FRAGMENT_DELIMITER)
         ]
         fragments = whole_word_fragments(fragments, source, START + STOP)
-        text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), q)
+        text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), asked)
         t.snippet = marked_escaped(text)
 
 

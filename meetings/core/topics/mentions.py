@@ -32,6 +32,7 @@ from .phrases import (
     plain_characters,
     singular,
     small_word,
+    word_runs,
 )
 from .subjects import zipf
 
@@ -227,16 +228,13 @@ def _forms_held(keys: tuple[str, ...]) -> dict[str, frozenset[str]]:
     known = set(keys)
     out = {}
     for k in keys:
-        words = _words_of_key(k)
+        runs = word_runs(_words_of_key(k))
         out[k] = frozenset(
-            part
-            for n in range(1, len(words) + 1)
-            for i in range(len(words) - n + 1)
-            if (part := phrase_key(list(words[i : i + n]))) != k and part in known
+            part for run in runs if (part := phrase_key(run.split(" "))) != k and part in known
         )
     return out
 
 
-def _words_of_key(key: str) -> tuple[str, ...]:
+def _words_of_key(key: str) -> list[str]:
     """A key's words, a participle's use key read as the phrase it marks ("~rolling~stock")."""
-    return tuple(key.replace(PARTICIPLE, " ").split())
+    return key.replace(PARTICIPLE, " ").split()

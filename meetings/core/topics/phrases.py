@@ -375,12 +375,16 @@ LY_NOUNS = {
 }
 
 
+# Stop words, verbs and number words: no word of a phrase unless written as an acronym.
+_FUNCTION_VOCABULARY = frozenset(STOP_WORDS) | VERBS | NUMBER_WORDS
+
+
 def small_word(word: str) -> bool:
     """A stop word, verb or number word not written as an acronym, or a word of fewer than three
     letters not in capitals: no word of a phrase ("us", "it", "who"; in capitals an acronym: "the
     US", "IT companies", "the WHO", "New START"; "St Petersburg" has its "St")."""
     low = word.lower()
-    if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
+    if low in _FUNCTION_VOCABULARY:
         return not (len(word) > 1 and word.isupper() and low not in SAID_ALOUD)
     return len(low) < 3 and not word.isupper() and word != "St"
 
@@ -389,7 +393,7 @@ def small_word(word: str) -> bool:
 # ("US", "IT", "WHO", "START"): what search tells from the word in small letters (the SQL function
 # archive_acronym_vector holds the same list; a test holds them equal).
 ACRONYM_WORDS = frozenset(
-    w for w in STOP_WORDS | VERBS | NUMBER_WORDS if w.isalpha() and 2 <= len(w) <= 5 and w not in SAID_ALOUD
+    w for w in _FUNCTION_VOCABULARY if w.isalpha() and 2 <= len(w) <= 5 and w not in SAID_ALOUD
 )
 
 
@@ -397,7 +401,7 @@ def _content(word: str) -> bool:
     if small_word(word):
         return False
     low = word.lower()
-    if low in STOP_WORDS or low in VERBS or low in NUMBER_WORDS:
+    if low in _FUNCTION_VOCABULARY:
         return True  # an acronym
     if low.endswith("ly") and len(low) > 4 and low not in LY_NOUNS:
         return False

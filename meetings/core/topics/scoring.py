@@ -23,7 +23,6 @@ from operator import ge, not_
 from .phrases import (
     ALIAS,
     CAPITAL_USE,
-    GENERIC,
     NAME_LINKS,
     NAME_RUN,
     NAME_USE,
@@ -44,7 +43,7 @@ from .subjects import (
     common_weight,
     distinct_from_english,
     english_frequency,
-    place_of,
+    place_of_any,
     variants,
     zipf,
 )
@@ -1169,7 +1168,7 @@ def _pieces_of_run(
             words = words[of + 1 :]
             if words[:1] == ["the"]:
                 words = words[1:]
-    while len(words) > 2 and (place_of(words[0], occurrences) or place_of(words[0], GENERIC)):
+    while len(words) > 2 and place_of_any(words[0], occurrences):
         words = words[1:]
     key = phrase_key(words)
     whole = vmap.get(key, key)

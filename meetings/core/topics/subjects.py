@@ -823,7 +823,7 @@ def _merge_spellings(remarks: Mapping[str, int], out: dict[str, str | None]) -> 
         words = ["st" if w == "saint" else w for w in british_spelling(key).split(" ")]
         if len(words) > 2 and not NAME_LINKS.intersection(words):
             if words[-1] in RELATION_NOUNS:  # "China-Russia relations": the places' adjectives
-                words[:-1] = [place_of(w, remarks) or place_of(w, GENERIC) or w for w in words[:-1]]
+                words[:-1] = [place_of_any(w, remarks) or w for w in words[:-1]]
             words[:-1] = sorted(words[:-1])  # the qualifiers of one head in either order
         compact = "".join(words)
         seen = first.setdefault(compact, key)
@@ -1357,3 +1357,9 @@ def place_of(key: str, uses: Collection[str]) -> str | None:
         if place and len(place) >= 4 and prefix + place in uses and not _pos(place):
             return prefix + place
     return None
+
+
+def place_of_any(word: str, uses: Collection[str]) -> str | None:
+    """place_of among the archive's keys (`uses`), else among the words for the archive's own
+    country (GENERIC: "russian" -> "russia")."""
+    return place_of(word, uses) or place_of(word, GENERIC)
