@@ -1259,6 +1259,22 @@ def test_an_acronym_spelled_out_in_brackets_is_an_alias_of_the_name():
     assert acronym_aliases("Tarnwick Harbour Crane Depot (HCD)") == ["hcd=harbour crane depot"]
 
 
+def test_an_acronym_spelled_out_in_small_letters_is_an_alias_of_the_phrase():
+    """A common noun phrase and its acronym in brackets, either way round, are one subject
+    ("compressed harbour gas (CHG)", "CHG (compressed harbour gas)"): the bracket says so as
+    surely as for a name. The phrase is the last words before the bracket, one per letter; an
+    acronym that is also a common English word ("GAS", "MET") is read as that word, not aliased."""
+    from meetings.core.topics.phrases import acronym_aliases
+
+    assert acronym_aliases("We trade in compressed harbour gas (CHG) now.") == ["chg=compressed harbour gas"]
+    assert acronym_aliases("Exports of CHG (compressed harbour gas) grew.") == ["chg=compressed harbour gas"]
+    assert acronym_aliases("a new dock-side rig (DSR) opened") == ["dsr=dock side rig"]
+    assert acronym_aliases("the tax on mineral extraction tallies (MET) rose") == []  # "met": a word
+    assert acronym_aliases("an estimate of global annual sales (GAS)") == []  # "gas": a word
+    assert acronym_aliases("we met the harbour crane team (XYZ)") == []  # initials do not fit
+    assert acronym_aliases("the thing we discussed (WD) yesterday") == []  # "we": no word of a phrase
+
+
 def test_an_acronym_beside_a_name_with_its_initials_is_an_alias_of_the_name():
     """A remark that writes a name and, elsewhere, an acronym of three or more letters made of its
     initials speaks of one thing ("the Larkspur Thermal Power Plant ... the TPP's output"); two

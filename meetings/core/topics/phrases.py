@@ -687,14 +687,39 @@ _LINKS = "(?:(?:" + "|".join(sorted(NAME_LINKS)) + ") )*"  # any of them, each b
 # the name may be joined by NAME_LINKS ("Union of Quay Workers (UQW)"), which have no letter of
 # the acronym.
 _SPELLED_OUT = re.compile(r"((?:[A-Z][A-Za-z]+[ -]" + _LINKS + r"){1,6})\(([A-Z]{2,6})\)")
+# "liquefied natural gas (LNG)" and "LNG (liquefied natural gas)": a phrase in small letters and
+# its acronym in brackets, either way round.
+_PHRASE_THEN_ACRONYM = re.compile(r"\b((?:[a-z]+[ -]){1,5}[a-z]+) \(([A-Z]{2,6})\)")
+_ACRONYM_THEN_PHRASE = re.compile(r"\b([A-Z]{2,6}) \(((?:[a-z]+[ -]){1,5}[a-z]+)\)")
+# An acronym that is also an English word this common is read as the word ("GAS", "MET").
+ACRONYM_AS_WORD_ZIPF = 4.5
 # A phrase key that says two keys are one subject ("eaeu=eurasian economic union"), stored with a
 # remark's phrases and read by subjects.variants; never a topic itself.
 ALIAS = "="
 
 
+def _spelled_in_small_letters(acronym: str, phrase: str) -> str | None:
+    """The alias key of an acronym and the phrase in small letters a bracket pairs it with: the
+    phrase's last words, one per letter, none a stop word or verb ("trade in liquefied natural gas
+    (LNG)": "lng=liquefied natural gas"); None if they do not fit, or if the acronym is also a
+    common English word (read as that word, it would gather the word's remarks)."""
+    words = phrase.replace("-", " ").split()
+    words = words[len(words) - len(acronym) :] if len(words) >= len(acronym) else []
+    low = acronym.lower()
+    if (
+        not words
+        or "".join(w[0] for w in words) != low
+        or any(w in _FUNCTION_VOCABULARY for w in words)
+        or (getAllLemmas(low) and zipf_frequency(low, "en") >= ACRONYM_AS_WORD_ZIPF)
+    ):
+        return None
+    return low + ALIAS + phrase_key(words)
+
+
 def acronym_aliases(text: str) -> list[str]:
     """The alias keys of the acronyms `text` spells out: "Shanghai Cooperation Organisation (SCO)"
-    gives "sco=shanghai cooperation organisation". The words before the bracket are the capitalised
+    gives "sco=shanghai cooperation organisation"; a phrase in small letters beside its acronym in
+    brackets, either way round, too (_spelled_in_small_letters). The words before the bracket are the capitalised
     run that ends there, cut from the left until its first initial is the acronym's and it has no
     more words than the acronym has letters ("The Eurasian Economic Union (EAEU)", "Talakhovskaya
     Thermal Power Plant (TPP)"); its last initial must be the acronym's too; a name longer than a
@@ -719,6 +744,14 @@ def acronym_aliases(text: str) -> list[str]:
             initials = _initials(" ".join(words))  # (the joiners have none)
             if 2 <= len(initials) <= min(MAX_WORDS, len(acronym)) and initials[-1] == acronym[-1]:
                 out.append(acronym.lower() + ALIAS + phrase_key(words))
+        for m in _PHRASE_THEN_ACRONYM.finditer(plain):
+            if (alias := _spelled_in_small_letters(m.group(2), m.group(1))) and alias not in out:
+                out.append(alias)
+        for m in _ACRONYM_THEN_PHRASE.finditer(plain):
+            words = m.group(2).replace("-", " ").split()
+            if len(words) == len(m.group(1)) and (alias := _spelled_in_small_letters(m.group(1), m.group(2))):
+                if alias not in out:
+                    out.append(alias)
     acronyms = set(_ACRONYM.findall(plain))
     if acronyms:
         found: set[str] = set()
