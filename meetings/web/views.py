@@ -38,7 +38,7 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
-from meetings.web import charts, profiles
+from meetings.web import charts, profiles, related_topics
 from meetings.web.filters import MeetingFilter, SearchFilter, SpeakerIndexFilter, TurnFilter, TurnTopicFilter
 from meetings.web.meeting_topics import meeting_topics
 
@@ -583,6 +583,7 @@ def topic_detail(request, slug):
             "n_profiles": listing[0].listed if listing else 0,
             "speaker_unlisted": bool(selected) and all(p["slug"] != selected for p in speakers),
             "meetings": meetings,
+            "sharing": related_topics.sharing_words(topic),
             "years": years,
             "chart": charts.year_chart(years),
             "n_meetings": n_meetings,

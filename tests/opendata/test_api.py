@@ -454,7 +454,7 @@ def test_topics(client, archive, django_assert_max_num_queries):
     page = page_links(client.get("/topics/").content.decode(), r'rel="tag" href="(/topics/[^"]+/)"')
     assert paths(t["url"] for t in topics) == page  # the same first order
     get(client, "/api/topics/?sort=sideways", status=400)
-    with django_assert_max_num_queries(4):  # topic, raisers, on whose profiles, meetings
+    with django_assert_max_num_queries(5):  # topic, raisers, on whose profiles, meetings, sharing its words
         t = get(client, "/api/topics/ferry-timetable/")
     assert t["label"] == "ferry timetable" and t["remark_count"] == 3
     topic = Topic.objects.get(slug="ferry-timetable")

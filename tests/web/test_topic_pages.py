@@ -331,3 +331,36 @@ def test_the_index_says_what_it_lists_and_a_topic_it_leaves_out_says_so(client, 
     assert (
         f'It is not in the <a href="/topics/">topics index</a>, which lists only the topics {rule}.' in text
     )
+
+
+@pytest.mark.django_db
+def test_topic_page_points_to_the_topics_of_the_index_sharing_its_words(client):
+    """One subject written two ways ("harbour economy", "port economy") is two topics; each page
+    names the other, and a broad topic's page its narrower ones. Only topics of the index (a topic
+    without evidence enough is no link), never the page's own topic, none sharing only a plain
+    word ("level")."""
+    base = {"people_count": 1, "raised_count": 2}
+    rows = [
+        ("harbour economy", "harbour economy", 12, True),
+        ("port economy", "port economy", 7, True),
+        ("economy", "economy", 40, True),
+        ("harbour crane", "harbour cranes", 5, True),
+        ("harbour level", "harbour level", 30, False),
+        ("level of the economy", "level of the economy", 3, True),
+        ("level", "level", 50, True),
+    ]
+    for key, label, n, featured in rows:
+        Topic.objects.create(
+            key=key, label=label, slug=label.replace(" ", "-"), remark_count=n, is_featured=featured, **base
+        )
+    text = page(client, "/topics/harbour-economy/")
+    section = re.search(r'id="sharing-h".*?</section>', text, re.S).group(0)
+    names = re.findall(r'<a href="/topics/([^/]+)/">', section)
+    assert names == ["economy", "port-economy", "level-of-the-economy", "harbour-cranes"]
+    assert "1 remark" not in section and "40 remarks" in section
+    # The API's topic says the same, in the same order.
+    api = client.get("/api/topics/harbour-economy/").json()
+    assert [t["slug"] for t in api["sharing_words"]] == names
+    assert api["sharing_words"][0]["remark_count"] == 40
+    # A topic whose words are all plain has no such section.
+    assert 'id="sharing-h"' not in page(client, "/topics/level/")

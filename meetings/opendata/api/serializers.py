@@ -326,6 +326,13 @@ class TopicDetailSerializer(TopicListSerializer):
     meetings = MeetingRefSerializer(
         source="api_meetings", many=True, help_text="Meetings where it came up, newest first (at most 20)."
     )
+    sharing_words = TopicListSerializer(
+        source="api_sharing",
+        many=True,
+        help_text="As the topic page's 'Topics sharing its words': topics of the index whose names share a word "
+        "with this one's (the same subject written another way, or a broader or narrower one), those sharing more "
+        "words first, then those with the same last word, then most remarks (at most 8).",
+    )
     forms = serializers.ListField(
         child=serializers.CharField(),
         help_text="The other keys counted as this topic (another spelling, a place's adjective, an acronym: "
@@ -344,6 +351,7 @@ class TopicDetailSerializer(TopicListSerializer):
             "raised_by",
             "on_profiles",
             "meetings",
+            "sharing_words",
             "forms",
             "form_labels",
         ]

@@ -12,6 +12,7 @@ from meetings.derived import aggregates
 from meetings.models import Topic, TopicQuerySet, TurnTopic
 from meetings.web.filters import TurnTopicFilter
 from meetings.web.profiles import profiles_listing
+from meetings.web.related_topics import sharing_words
 
 from . import serializers as s
 from .base import DetailView, ListView, SlugResource, filtered
@@ -91,6 +92,7 @@ class TopicDetail(TopicResource, DetailView):
             .only("topic", "meeting__slug", "meeting__title", "meeting__date")
             .order_by("rank")[:TOPIC_PEOPLE]
         ]
+        topic.api_sharing = sharing_words(topic)
         return topic
 
 
