@@ -491,12 +491,38 @@ def _named_with(words: list[str]):
 
 
 def named_with(people: QuerySet, words: list[str]) -> QuerySet:
-    """Those of `people` whose name holds every one of `words` (any case), letters with marks read
-    as their plain letters on both sides ("Dvorak" names "Pavel Dvořák"); annotated `plain_name`."""
+    """Those of `people` whose name, or a spelling a transcript wrote it in (ParticipantAlias:
+    "Sergei Brilev" of Sergei Brilyov), holds every one of `words` (any case), letters with marks
+    read as their plain letters on both sides ("Dvorak" names "Pavel Dvořák"); annotated
+    `plain_name`."""
     people = people.annotate(plain_name=Func(F("name"), function="archive_unmarked"))
+    if not words:
+        return people
+    in_name = Q()
+    spellings = ParticipantAlias.objects.annotate(plain=Func(F("written"), function="archive_unmarked"))
     for word in words:
-        people = people.filter(plain_name__icontains=unmarked(word))
-    return people
+        plain = unmarked(word)
+        in_name &= Q(plain_name__icontains=plain)
+        spellings = spellings.filter(plain__icontains=plain)
+    return people.filter(in_name | Q(pk__in=spellings.values("participant_id")))
+
+
+def spelled_with(people: list[Participant], words: list[str]) -> dict[int, str]:
+    """For each of `people` (found by named_with) whose name does not hold every one of `words`,
+    the spelling a transcript wrote it in that does (one query, none if every name holds them)."""
+    plain = [unmarked(w).casefold() for w in words]
+
+    def holds(name: str) -> bool:
+        return all(w in unmarked(name).casefold() for w in plain)
+
+    ids = [p.pk for p in people if not holds(p.name)]
+    found: dict[int, str] = {}
+    if plain and ids:
+        rows = ParticipantAlias.objects.filter(participant_id__in=ids).order_by("participant_id", "written")
+        for pk, written in rows.values_list("participant_id", "written"):
+            if pk not in found and holds(written):
+                found[pk] = written
+    return found
 
 
 def speaker_choices(limit: int = 400) -> list[str]:

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import F, Q, Subquery
 
 from meetings.core.roles import role_key
-from meetings.derived.search import named_with, resolve_speaker
+from meetings.derived.search import named_with, resolve_speaker, spelled_with
 from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker, Turn, TurnTopic
 
 MAX_WORDS = 10
@@ -122,6 +122,12 @@ class SpeakerIndexFilter(ParticipantFilter):
         """The order the list is in: one of ORDERS' values ("name" when none or not understood)."""
         value = (getattr(self.form, "cleaned_data", None) or {}).get("order") or []
         return next((v for v in value if v in dict(self.ORDERS)), "name")
+
+    def matched_spellings(self, people) -> dict[int, str]:
+        """When the list is filtered by name words: for each person of `people` found by a spelling
+        a transcript wrote their name in, not by their name, that spelling (search.spelled_with)."""
+        words = _words((getattr(self.form, "cleaned_data", None) or {}).get("q") or "")
+        return spelled_with(list(people), words) if words else {}
 
     def matched_roles(self, people) -> dict[int, str]:
         """When the list is filtered by role words: for each person of `people`, the office that

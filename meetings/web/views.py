@@ -387,8 +387,10 @@ def speaker_list(request):
     page = requested_page(request, filterset.qs, SPEAKERS_PER_PAGE)
     order = filterset.ordered_by()
     matched = filterset.matched_roles(page.object_list)
+    spelled = filterset.matched_spellings(page.object_list)
     for p in page.object_list:
         p.shown_role = matched.get(p.pk) or p.latest_role
+        p.spelled = spelled.get(p.pk, "")
         p.period = period(p.first_seen, p.last_seen)
     if order == "name":  # A–Z: a heading per letter of the surname
         groups = [

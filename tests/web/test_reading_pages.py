@@ -275,3 +275,30 @@ def test_a_leads_closing_heading_heads_the_transcript(write_transcript, client):
 def test_a_meeting_without_that_heading_keeps_a_hidden_one(archive, client):
     html = client.get(archive.first().get_absolute_url()).content.decode()
     assert '<h2 id="transcript-h" class="visually-hidden">Transcript</h2>' in html
+
+
+@pytest.mark.django_db
+def test_speakers_are_found_by_every_spelling_a_transcript_wrote_their_name_in(client, write_transcript):
+    """A transcript that writes "Otto Kesel" is resolved to Otto Kessel's profile, and his remark
+    there shows that spelling: a reader who copies it into the speakers' name filter (or a
+    meeting's speaker filter) finds him, and the list says why."""
+    later = ROLES_LATER.replace("President of Borduria Otto Kessel", "President of Borduria Otto Kesel")
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("roles.txt", ROLES)),
+        str(write_transcript("roles2.txt", later)),
+        stdout=io.StringIO(),
+    )
+    assert Participant.objects.filter(name__startswith="Otto").count() == 1
+    text = text_of(client.get("/speakers/?q=Kesel").content.decode())
+    assert "1 speaker matches" in text and "Otto Kessel" in text
+    assert "written “Otto Kesel”" in text
+    text = text_of(client.get("/speakers/?q=otto+kesel").content.decode())
+    assert "1 speaker matches" in text
+    # Found by the name itself: no spelling to explain.
+    text = text_of(client.get("/speakers/?q=Kessel").content.decode())
+    assert "1 speaker matches" in text and "written “" not in text
+    text = text_of(client.get("/speakers/?q=Kesselring").content.decode())
+    assert "Otto Kessel" not in text
+    meetings = text_of(client.get("/meetings/?speaker=Kesel").content.decode())
+    assert "Talks with the President of Borduria" in meetings
