@@ -3364,6 +3364,63 @@ def test_a_place_adjective_inside_another_name_is_not_the_place():
     assert got[10]["larkovia"] == 3  # said alone besides
 
 
+def test_a_topic_said_only_as_the_end_of_a_longer_name_is_that_name_not_the_topic():
+    """A remark that writes "Zelvia" only in "North Zelvia" or "Republic of Zelvia", or "Zarosk"
+    only in "Velna Zarosk",
+    speaks of that place, not of Zelvia or Zarosk, where the archive says the word mostly in such
+    names (half its remarks or more): it no longer carries the shorter topic (the
+    "Korea" page had listed 11 remarks of 24 that said only "North Korea" or "South Korea",
+    "Novgorod" 3 of Nizhny Novgorod's, "Africa" South Africa's). The shorter topic is one word no
+    dictionary knows (a name); the longer is a name by a word the remark writes capitalised inside
+    a name (phrases.NAME_USE) or by two words no dictionary knows. Not so: a remark that also says
+    the word alone; a place's adjective, a prefix or a place said alone before it ("Larkovian
+    Railways", "non-Zarosk", "Larkovia-Zarosk");
+    a word of the dictionary ("Civic Chamber" is still a chamber here: the lists show such a word
+    as the name it is written in, _names_for_name_words)."""
+    from meetings.core.topics.phrases import NAME_USE
+    from meetings.core.topics.scoring import canonical_turns
+
+    def turn(i: int, phrases: dict[str, int]) -> TurnPhrases:
+        return TurnPhrases(i, i, 1, 10, False, Counter(phrases), 40)
+
+    alone = [
+        turn(
+            i,
+            {"zelvia": 1, "chamber": 1, "zarosk": 1, "railway": 1, "economy": 1, "larkovia": 1, "varnia": 1},
+        )
+        for i in range(1, 4)
+    ]
+    alone += [
+        turn(i, {"north zelvia": 1, "civic chamber": 1, "velna zarosk": 1, "non zarosk": 1, "larkovia": 1})
+        for i in range(4, 7)
+    ]
+    alone += [turn(i, {"larkovian railway": 1, "global economy": 1}) for i in range(20, 23)]
+    remarks = {
+        7: {"zelvia": 2, "north zelvia": 2, NAME_USE + "north": 2, "harbour": 1},
+        8: {"zelvia": 3, "north zelvia": 2, NAME_USE + "north": 2, "harbour": 1},
+        9: {"chamber": 1, "civic chamber": 1, NAME_USE + "chamber": 1, "harbour": 1},
+        10: {"zarosk": 1, "velna zarosk": 1, "harbour": 1},
+        11: {"railway": 1, "larkovian railway": 1, NAME_USE + "railway": 1, "harbour": 1},
+        12: {"economy": 1, "global economy": 1, "harbour": 1},
+        13: {"zelvia": 1, "north zelvia": 1, "harbour": 1},  # "north Zelvia": no name
+        14: {"zarosk": 1, "non zarosk": 1, "harbour": 1},  # "non-Zarosk": a prefix, no name
+        15: {"zarosk": 1, "larkovia zarosk": 1, "harbour": 1},  # "Larkovia-Zarosk": two places
+        16: {"varnia": 1, "west varnia": 1, NAME_USE + "west": 1},  # Varnia: said mostly alone
+        17: {"zelvia": 2, "north zelvia": 1, NAME_USE + "north": 1, "republic of zelvia": 1},
+    }
+    turns = alone + [turn(i, phrases) for i, phrases in remarks.items()]
+    got = {t.turn_id: dict(t.phrases) for t in canonical_turns(turns)}
+    assert got[7] == {"north zelvia": 2, "harbour": 1}
+    assert got[8]["zelvia"] == 3  # said alone besides
+    assert got[9]["chamber"] == 1
+    assert got[10] == {"velna zarosk": 1, "harbour": 1}
+    assert got[11]["railway"] == 1 and got[12]["economy"] == 1
+    assert got[13]["zelvia"] == 1 and got[14]["zarosk"] == 1 and got[15]["zarosk"] == 1
+    assert got[16]["varnia"] == 1  # "West Varnia" is a part of Varnia, which the archive says alone
+    assert "zelvia" not in got[17] and got[17]["republic of zelvia"] == 1  # a name with "of"
+    assert got[1]["zelvia"] == 1 and got[4]["north zelvia"] == 1
+
+
 def test_a_name_shown_as_its_acronym_takes_its_pieces_with_it():
     """Once "Union of Free Harbours" is shown as "UFH" (its acronym, said in more remarks), a
     remark that writes the name no longer carries "free harbour", which the extractor also

@@ -17,6 +17,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
@@ -193,6 +194,17 @@ MODIFIER_SAMPLE_TURNS = 100_000
 # a meeting's topic.
 KIND_USE = "#"
 
+# A word that names gathers (scoring._name_ends): the names ending with it carry it in this share of
+# its remarks or more ("Korea" of North and South Korea); two unknown words are a name where the
+# first is said in it in NAME_FIRST_SHARE of its remarks ("Nizhny" of Nizhny Novgorod).
+GATHERED_SHARE = 0.5
+NAME_FIRST_SHARE = 1 / 3
+# Prefixes a hyphen joins to a name ("non-OPEC", "anti-Russian", "pro-Western"): read as a word of
+# their own, no dictionary knows them; before a name they are no name's word.
+PREFIXES = frozenset(
+    "non anti pro pre post ex co neo pan sub super ultra inter intra trans multi semi pseudo quasi".split()
+)
+
 
 class PhraseCounts(Mapping):
     """A turn's phrases and counts as two tuples: a third of the memory of a dict, for the million
@@ -270,7 +282,7 @@ def canonical_turns(turns: list[TurnPhrases], names: Iterable[str] = ()) -> list
 
 def _canonical(
     turns: list[TurnPhrases], names: Iterable[str] = ()
-) -> tuple[list[TurnPhrases], dict[str, str | None], Counter]:
+) -> tuple[list[TurnPhrases], dict[str, str | None], Counter, Counter]:
     """The turns with each phrase under the key of its subject (subjects.variants): names of
     people of the archive (`names`), verbs, titles and words that only qualify the next one
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
@@ -294,9 +306,13 @@ def _canonical(
     vmap = variants(remarks, names, occurrences, parted)
     if parted:
         turns = _without_uses_inside(turns, parted)
+    ends = _name_ends(remarks, vmap, occurrences)
+    name_ends: Counter = Counter()  # the remarks each topic was taken out of, as the end of a name
+    if ends:
+        turns = _without_name_ends(turns, ends, _longer_by_a_word(remarks, ends), vmap, name_ends)
     _drop_pieces_of_renamed(vmap, remarks)
     if not vmap:
-        return list(turns), vmap, occurrences
+        return list(turns), vmap, occurrences, name_ends
     # A kind of place or body, no subject (None in vmap, which the callers read), is carried under
     # its mark (KIND_USE): a key no other is merged with, so renamed as the dropped keys are
     # filtered, in C.
@@ -334,7 +350,7 @@ def _canonical(
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
-    return out, vmap, occurrences
+    return out, vmap, occurrences, name_ends
 
 
 def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | None], renamed) -> set[str]:
@@ -391,6 +407,127 @@ def _without_uses_inside(turns: list[TurnPhrases], parted: Mapping[str, list[str
                 counts[word] = left
             else:
                 del counts[word]
+        kept = PhraseCounts(tuple(counts), tuple(counts.values()))
+        out.append(
+            TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words)
+        )
+    return out
+
+
+def _name_ends(
+    remarks: Mapping[str, int], vmap: Mapping[str, str | None], occurrences: Mapping[str, int]
+) -> dict[str, tuple[str, str, bool]]:
+    """The keys of the archive that may be a name ending with a one-word name of the archive (a
+    word no dictionary knows) that such names gather (GATHERED_SHARE of its remarks carry one of
+    them), a different subject: "north korea" and "republic of korea" (-> "korea"), "nizhny
+    novgorod" (-> "novgorod"); each -> (that word, the name's first word, whether it is a name
+    however a remark writes it). A name of two words is one where a remark writes its first word
+    capitalised inside a name (phrases.NAME_USE, read per remark: "North Korea", not "the north
+    Korea"), or where both words are unknown to the dictionary and the first is said in this name
+    in NAME_FIRST_SHARE of its remarks ("Nizhny Novgorod"; not "Moscow-Vladivostok"); a name with
+    "of" ("Republic of Korea") is one however written (the extractor keys such phrases only as
+    names). Not after a place's adjective, a prefix (PREFIXES: "non-OPEC") or a joiner; not an
+    acronym the archive spells out; not a key shown as the same subject. (A word of the
+    dictionary ending a name, "Chamber" of "Civic Chamber", is left to the lists' reading of name
+    words: _names_for_name_words.)"""
+    out: dict[str, tuple[str, str, bool]] = {}
+    places: dict[str, bool] = {}
+    # An acronym the archive spells out stands for a phrase, a kind of thing ("TPP": thermal power
+    # plant), which "Talakhovskaya TPP" is one of.
+    spelled = {key.split(ALIAS, 1)[0] for key in remarks if ALIAS in key}
+    for key in remarks:
+        at = key.rfind(" ")
+        if at < 0 or key.startswith(USE_KEYS) or ALIAS in key:
+            continue
+        word = key[at + 1 :]
+        if word not in remarks or word in spelled or _known_word(word):
+            continue
+        first, _, link = key[:at].partition(" ")
+        if link:
+            if link not in ("of", "of the"):
+                continue
+            always = True  # "Republic of Korea"
+        else:
+            # Two words no dictionary knows are a name, where the first is said in this name in a
+            # share of the remarks that write it ("Nizhny" of Nizhny Novgorod and Nizhny Tagil;
+            # not "Moscow-Vladivostok", "Russia-China": two places said alone far more).
+            always = not _known_word(first) and remarks[key] >= NAME_FIRST_SHARE * remarks.get(first, 0)
+            if not (always or occurrences.get(NAME_USE + first)):
+                continue
+        if first in NAME_LINKS or first in PREFIXES:
+            continue
+        if first not in places:
+            places[first] = place_of_any(first, remarks) is not None
+        if places[first]:
+            continue
+        shown, inside = vmap.get(key, key), vmap.get(word, word)
+        if shown is None or inside is None or shown == inside:
+            continue
+        out[key] = (word, first, always)
+    # Only a word that such names gather (GATHERED_SHARE): "Korea" of North and South Korea,
+    # "Novgorod" of Nizhny Novgorod; not "Europe", said mostly alone and now and then as "Western
+    # Europe", nor "Olympics" of "Winter Olympics", which are parts or kinds of the one subject.
+    named: dict[str, int] = {}
+    for key, (word, _, _) in out.items():
+        named[word] = named.get(word, 0) + remarks[key]
+    return {key: v for key, v in out.items() if named[v[0]] >= GATHERED_SHARE * remarks[v[0]]}
+
+
+@lru_cache(maxsize=100_000)
+def _known_word(word: str) -> bool:
+    return bool(parts_of_speech(word))
+
+
+def _longer_by_a_word(keys: Collection[str], of: Collection[str]) -> dict[str, list[str]]:
+    """Each key of `of` -> the keys of `keys` that are it after one more word ("russian federation
+    armed forces" of "federation armed forces")."""
+    out: dict[str, list[str]] = {}
+    wanted = set(of)
+    for key in keys:
+        at = key.find(" ")
+        if at > 0 and key[at + 1 :] in wanted:
+            out.setdefault(key[at + 1 :], []).append(key)
+    return out
+
+
+def _without_name_ends(
+    turns: list[TurnPhrases],
+    ends: Mapping[str, tuple[str, str, bool]],
+    longer: Mapping[str, list[str]],
+    vmap: Mapping[str, str | None],
+    taken: Counter,
+) -> list[TurnPhrases]:
+    """The turns without each key whose every use in the remark ends a name of `ends`
+    (_name_ends) that the remark writes as a name (its first word capitalised inside a name in the
+    remark, NAME_USE, where that is what tells); and a whole name, not the end
+    of a longer one the remark writes as often (`longer`: "Federation Armed Forces" of "Russian
+    Federation Armed Forces" is no name, and leaves "Armed Forces" be). `taken` counts, under the
+    key each is shown as (`vmap`), the remarks it is taken out of that hold no other form of it."""
+    names = frozenset(ends)
+    out = []
+    for t in turns:
+        held = names.intersection(t.phrases.keys())
+        if not held:
+            out.append(t)
+            continue
+        counts = dict(t.phrases.items())
+        inside: dict[str, int] = {}
+        for name in held:
+            rest, first, always = ends[name]
+            n = counts[name]
+            if rest in counts and (always or NAME_USE + first in counts):
+                if not any(counts.get(k, 0) >= n for k in longer.get(name, ())):
+                    inside[rest] = inside.get(rest, 0) + n
+        gone = [k for k, n in inside.items() if n >= counts[k]]
+        if not gone:
+            out.append(t)
+            continue
+        for k in gone:
+            del counts[k]
+        for k in gone:
+            shown = vmap.get(k, k)
+            if shown is not None and not any(vmap.get(other, other) == shown for other in counts):
+                taken[shown] += 1
         kept = PhraseCounts(tuple(counts), tuple(counts.values()))
         out.append(
             TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words)
@@ -471,7 +608,7 @@ def score(
     portfolios = portfolios or {}
     out = Scored()
     written = turns
-    turns, vmap, occurrences = _canonical(turns, names)
+    turns, vmap, occurrences, name_ends = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
     out.participle_forms = _participle_forms(vmap)
     person_name_uses, meeting_name_uses, archive_pieces = _name_uses(written, vmap, occurrences)
@@ -480,6 +617,11 @@ def score(
     df: Counter = Counter()
     for t in turns:
         df.update(t.phrases.keys())
+    # A word is as common as the remarks that write it, in a name or not: taken out of the remarks
+    # that say it only inside a name ("union" of "Soviet Union"), it would seem rarer than it is.
+    for q, taken in name_ends.items():
+        if q in df:
+            df[q] += taken
     out.df = df
 
     # Per phrase, once: its idf, idf times its length boost (the weight of a single use), and the
