@@ -123,6 +123,26 @@ def test_an_idiom_is_no_mention():
     assert marked(text, "harbour order") == ["harbour order"]
 
 
+def test_a_verb_before_its_object_is_no_mention_as_the_extractor_reads_it():
+    """ "Larkovia reserves the right to reply" names no reserves: the extractor reads a word
+    before the word opening its object as a verb (phrases.candidates), and the marks follow it,
+    so a page's marks equal its "names it N times" (a reader counted 4 marks beside "3 times").
+    After a determiner or a preposition it is a noun again ("the reserves the bank holds")."""
+    from meetings.core.topics.phrases import candidates
+
+    cases = [
+        ("Larkovia reserves the right to reply. Our reserves are large.", "reserve", ["reserves"]),
+        ("The reserves the bank holds are big.", "reserve", ["reserves"]),
+        ("We export their fish to Tarnwick, and exports grew.", "export", ["exports"]),
+        ("After the spring floods the quay was rebuilt.", "spring flood", ["spring floods"]),
+    ]
+    for text, key, expected in cases:
+        assert marked(text, key) == expected, text
+        assert candidates(text)[key] == len(expected), text
+    first = cases[0][0]
+    assert mention_spans(first, {"reserve"})[0][0] == first.index("Our reserves") + 4
+
+
 def test_times_named_sums_the_forms_a_remark_writes_once_each():
     """What "names it N times" says: as many as the marks (mention_spans) on the page."""
     from meetings.core.topics.mentions import times_named

@@ -22,10 +22,15 @@ from lemminflect import getInflection
 
 from .phrases import (
     _BREAK,
+    _CUE_KINDS,
+    _OBJECT,
+    _PREPOSITION,
+    _VERB_AS_WRITTEN,
     _WORD,
     IDIOMS,
     NAME_LINKS,
     PARTICIPLE,
+    _cached_info,
     _plurals,
     parts_of_speech,
     phrase_key,
@@ -64,15 +69,51 @@ def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
             continue
         for n in range(len(run), 1, -1):
             words = [w for _, _, w in run[:n]]
-            if phrase_key(words) in keys and _read_as_a_phrase(words):
+            if (
+                phrase_key(words) in keys
+                and _read_as_a_phrase(words)
+                and not _verb_before_its_object(plain, run[n - 1])
+            ):
                 spans.append((run[0][0], run[n - 1][1]))
                 done = run[n - 1][1]
                 break
         else:
-            if not small_word(run[0][2]) and _word_key(run[0][2]) in keys:
+            if (
+                not small_word(run[0][2])
+                and _word_key(run[0][2]) in keys
+                and not _verb_before_its_object(plain, run[0])
+            ):
                 spans.append((run[0][0], run[0][1]))
                 done = run[0][1]
     return spans
+
+
+def _verb_before_its_object(plain: str, word: tuple[int, int, str]) -> bool:
+    """Is `word` ((start, end, word) in `plain`) one the extractor reads as a verb opening its
+    object, and so as no word of a phrase (phrases.candidates: "Russia reserves the right", "to
+    export their products")? A word it may read as a verb as written, right before a word opening
+    an object ("the", "their": phrases.OBJECT_DETERMINERS), at the end of a run of two content
+    words or more or of one after no determiner, the run not opened by a preposition ("after the
+    spring floods the …")."""
+    start, end, w = word
+    after = _TOKEN.search(plain, end)
+    if after is None or after.group(1) is None or _CUE_KINDS.get(after.group(1)) != _OBJECT:
+        return False  # (most mentions: one lookup)
+    info = _cached_info(w)
+    if info is None or not info[_VERB_AS_WRITTEN]:
+        return False
+    before = [m.group(1) for m in _TOKEN.finditer(plain, 0, start)]  # words, None for breaks
+    i = len(before) - 1
+    while i >= 0 and before[i] is not None and _cached_info(before[i]) is not None:
+        i -= 1
+    run = len(before) - i  # the word and the content words right before it
+    cue = _CUE_KINDS.get(before[i], 0) if i >= 0 and before[i] is not None else 0
+    # Opened by a preposition, through any determiners after it ("after the spring floods")?
+    j = i
+    while j >= 0 and before[j] is not None and _CUE_KINDS.get(before[j], 0) >= _OBJECT:
+        j -= 1
+    opened = j >= 0 and before[j] is not None and _CUE_KINDS.get(before[j], 0) == _PREPOSITION
+    return not opened and (run > 1 or cue < _OBJECT)
 
 
 def _blank(m: re.Match) -> str:
