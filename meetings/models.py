@@ -34,7 +34,9 @@ class Meeting(models.Model):
     date = models.DateField(db_index=True)
     place = models.CharField(max_length=300, null=True, blank=True)
     description = models.TextField(blank=True, help_text="The lead paragraph(s) of the page.")
-    is_excerpt = models.BooleanField(default=False, help_text="The page says it gives excerpts.")
+    is_excerpt = models.BooleanField(
+        default=False, help_text="The page says it gives excerpts, or marks words it leaves out (<…>)."
+    )
     source_name = models.CharField(max_length=500, help_text="The file the turns come from.")
     source_sha256 = models.CharField(max_length=64)
     slug = models.SlugField(max_length=120, unique=True)

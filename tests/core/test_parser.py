@@ -773,6 +773,22 @@ def test_a_heading_of_excerpts_between_remarks_marks_the_meeting_as_excerpts():
     assert not other.is_excerpt
 
 
+def test_a_mark_of_what_the_source_leaves_out_marks_the_meeting_as_excerpts():
+    """A page whose remarks hold the source's mark of an omission ("<…>", "[...]") gives parts of
+    the meeting, not the whole transcript, whether or not a heading says so: the meeting is marked
+    as excerpts (the page says so; a reader took "1 participant" for all who spoke). A bracketed
+    ellipsis of another kind ("(...)", a quotation cut short "…") is no such mark."""
+    page = (
+        "Meeting of the Harbour Board\nMay 3, 2021, Larkspur\nThe Mayor met the Board.\n"
+        "Helena Marsh: The quay needs a new wall. {gap}\n"
+        "Tomas Reyes: Thank you, Madam Mayor.\n"
+    )
+    for gap in ("<…>", "<...>", "[…]"):
+        assert parse_transcript(page.format(gap=gap)).is_excerpt, gap
+    for gap in ("(...)", "And so on…", ""):
+        assert not parse_transcript(page.format(gap=gap)).is_excerpt, gap
+
+
 @pytest.mark.parametrize(
     ("name", "sorted_as"),
     [

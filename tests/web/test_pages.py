@@ -84,7 +84,8 @@ def test_summary_stage_directions_and_escaping(client, archive):
     assert '<span class="stage">(Laughter.)</span>' in html
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert 'class="omission"' in html
-    assert "excerpts" not in html.lower() or "not the full transcript" not in html
+    # The source's mark of words left out: the page says the transcript is not whole.
+    assert "<strong>excerpts</strong> of this meeting, not the full transcript" in html
 
 
 @pytest.mark.django_db

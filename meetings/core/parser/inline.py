@@ -32,6 +32,11 @@ _BARE_DIRECTION = re.compile(
 BARE_DIRECTION_WORDS = 12
 
 
+def holds_omission(text: str) -> bool:
+    """Does `text` hold the source's mark of words left out ("<…>", "[...]")?"""
+    return _OMIT.search(text) is not None
+
+
 def is_stage_direction(inner: str) -> bool:
     """Is the text inside brackets a note on what happened rather than words spoken?"""
     inner = inner.strip().replace("\u00a0", " ")

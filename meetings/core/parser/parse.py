@@ -6,6 +6,7 @@ from __future__ import annotations
 from .attribution import GUESSES, RESOLUTIONS, resolve_people
 from .body import join_split_labels, parse_body
 from .header import read_header, split_lead
+from .inline import holds_omission
 from .names import clean_spaces
 from .page import Page, words_before
 from .reader import decode, split_paragraphs
@@ -40,7 +41,8 @@ def parse_transcript(data: bytes | str) -> Transcript:
         date=date,
         place=place,
         description="\n\n".join(lead),
-        is_excerpt=is_excerpt or is_excerpt2,
+        # Excerpts where the page says so, or where its remarks hold the mark of words left out.
+        is_excerpt=is_excerpt or is_excerpt2 or any(holds_omission(p) for t in turns for p in t.paragraphs),
         turns=turns,
         warnings=page.warnings,
     )

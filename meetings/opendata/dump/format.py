@@ -50,7 +50,7 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "title": (_S, "as the source page gives it"),
         "place": (_S + _N, "where it took place, when the page says"),
         "description": (_S, "the lead paragraph(s) of the page; paragraphs separated by a blank line"),
-        "is_excerpt": (_B, "the page says it gives excerpts only"),
+        "is_excerpt": (_B, "the page says it gives excerpts only, or marks words it leaves out (<…>)"),
         "identity": (
             _S,
             "date and normalised title: how the archive knows one meeting reached through two files",
