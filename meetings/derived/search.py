@@ -25,6 +25,7 @@ from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from meetings.core.identity import alias_fields
 from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
 from meetings.core.topics.phrases import ACRONYM_WORDS
@@ -544,17 +545,26 @@ def matching_people(q: str) -> list[Participant]:
     found = _written_as(bare)
     if found:
         return found
-    people = _named_with(words)
     if len(words) >= 2:
-        return list(people[:3])
-    word = unmarked(words[0])  # the surname, whole
-    return list(people.filter(Q(plain_name__iendswith=" " + word) | Q(plain_name__iexact=word))[:3])
-
-
-def matching_meetings(q: str, limit: int = 3) -> list[Meeting]:
-    query = ts_query(q, acronyms=False)  # (a meeting's vector holds its title's words as words)
+        return list(_named_with(words)[:3])
+    word = unmarked(words[0])  # the surname, whole, or as a transcript spelled it ("Kesel")
+    spelled = ParticipantAlias.objects.filter(surname=alias_fields(words[0])["surname"]).values(
+        "participant_id"
+    )
     return list(
-        Meeting.objects.filter(search_vector=query)
+        Participant.objects.annotate(plain_name=Func(F("name"), function="archive_unmarked"))
+        .filter(Q(plain_name__iendswith=" " + word) | Q(plain_name__iexact=word) | Q(pk__in=spelled))
+        .order_by("-turn_count", "name")[:3]
+    )
+
+
+def matching_meetings(q: str, limit: int = 3, meetings: QuerySet | None = None) -> list[Meeting]:
+    """The meetings whose title or lead (their search vector) matches the query best, of
+    `meetings` (all when None: a search narrowed by date passes the meetings of those dates)."""
+    query = ts_query(q, acronyms=False)  # (a meeting's vector holds its title's words as words)
+    meetings = Meeting.objects.all() if meetings is None else meetings
+    return list(
+        meetings.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))
         .filter(rank__gte=0.3)
         .order_by("-rank", "-date")[:limit]

@@ -171,9 +171,36 @@ def test_a_name_offers_the_profile_first(client, archive):
 
 
 @pytest.mark.django_db
+def test_a_surname_as_a_transcript_spelled_it_offers_the_profile(client, write_transcript):
+    """A surname spelled as a transcript wrote it and the archive resolved to the person ("Kesel"
+    for Otto Kessel) offers the profile, as the name does; two people of one name are told apart
+    by their latest office."""
+    first = "Talks in Larkspur\n\nMay 2, 2023, Larkspur\n\nTalks.\n\nMayor Otto Kessel: Welcome.\n"
+    second = "Talks in Szohod\n\nMay 8, 2024, Szohod\n\nTalks.\n\nMayor Otto Kesel: Welcome again.\n"
+    paths = [write_transcript("a.txt", first), write_transcript("b.txt", second)]
+    call_command("ingest_transcripts", *map(str, paths), stdout=io.StringIO())
+    html = results(client, "Kesel")
+    assert "profile-hit" in html and "/speakers/otto-kessel/" in html
+    assert "Mayor" in html[html.index("profile-hit") : html.index("Remarks</h2>")]
+
+
+@pytest.mark.django_db
 def test_meeting_titles_are_searchable(client, archive):
     html = results(client, "harbour board")
-    assert "Meetings whose title matches" in html
+    assert "Meetings whose title or lead matches" in html
+
+
+@pytest.mark.django_db
+def test_the_meetings_a_search_offers_keep_its_dates_and_leave_way_for_its_other_filters(client, archive):
+    """The meetings whose title or lead matches (the heading says both: a lead's word found a
+    meeting whose title lacks it) are those of the dates asked for; a search narrowed to a
+    speaker, a topic or a kind of remark offers none (they would not be of that speaker)."""
+    assert "m-hits-h" in results(client, "school meals")
+    assert "m-hits-h" in results(client, "school meals", date_from="2021-01-01", date_to="2021-12-31")
+    assert "m-hits-h" in results(client, "school meals", year="2021")
+    assert "m-hits-h" not in results(client, "school meals", date_from="2022-01-01")
+    assert "m-hits-h" not in results(client, "school meals", year="2022")
+    assert "m-hits-h" not in results(client, "school meals", speaker="tomas-reyes")
 
 
 @pytest.mark.django_db
