@@ -326,11 +326,24 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         Value(">"),
         Value("&gt;"),
     )
+    plain = Func(escaped, function="archive_unmarked")
     snippets = dict(
         Turn.objects.filter(pk__in=[t.pk for t in turns])
-        .annotate(snippet=headline(Func(escaped, function="archive_unmarked"), query))
+        .annotate(snippet=headline(plain, query))
         .values_list("pk", "snippet")
     )
+    # ts_headline looks for passages that hold every word of the query; in a long remark whose
+    # words stand far apart it finds none and shows the opening, nothing marked. Those remarks'
+    # snippets show any of the words instead (one query more, for those only).
+    blind = [t.pk for t in turns if START not in snippets.get(t.pk, START)]
+    terms = query_terms(q)
+    if blind and len(terms) > 1:
+        either = ts_query(" or ".join(f'"{term}"' for term in terms), acronyms=False)
+        snippets.update(
+            Turn.objects.filter(pk__in=blind)
+            .annotate(snippet=headline(plain, either))
+            .values_list("pk", "snippet")
+        )
     for t in turns:
         source = t.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         fragments = [
@@ -339,7 +352,28 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         ]
         fragments = whole_word_fragments(fragments, source, START + STOP)
         text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), asked)
+        if asked and START not in text:
+            # The passages chosen hold the word in small letters only ("let us"): show the acronym.
+            text = _around_acronym(source, asked) or text
         t.snippet = marked_escaped(text)
+
+
+SNIPPET_WORDS = 18  # words either side of an acronym in a snippet made around it
+
+
+def _around_acronym(source: str, asked: set[str]) -> str:
+    """A snippet of `source` (escaped) around its first acronym of `asked` written in capitals,
+    marked, SNIPPET_WORDS words either side; "" if it writes none."""
+    found = re.search(r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(asked)) + r")(?![\w])", source)
+    if found is None:
+        return ""
+    before = source[: found.start()].split()
+    after = source[found.end() :].split()
+    head = (ELLIPSIS + " " if len(before) > SNIPPET_WORDS else "") + " ".join(before[-SNIPPET_WORDS:])
+    tail = " ".join(after[:SNIPPET_WORDS]) + (" " + ELLIPSIS if len(after) > SNIPPET_WORDS else "")
+    glue_before = " " if source[: found.start()][-1:].isspace() else ""
+    glue_after = " " if source[found.end() : found.end() + 1].isspace() else ""
+    return f"{head}{glue_before}{START}{found.group(1)}{STOP}{glue_after}{tail}".strip()
 
 
 def as_written(fragment: str, source: str, marks: str) -> str:

@@ -617,3 +617,46 @@ def test_the_migration_for_acronyms_recreates_every_function_and_vector():
     made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
     assert made == [create_sql(name) for name in FUNCTIONS] and "archive_acronym_vector" in FUNCTIONS
     assert isinstance(migration.operations[-1], RunPython)
+
+
+def _long_remark(opening: str, middle: str, far: str) -> str:
+    """A meeting of one long remark: `opening`, other matters, `middle`, about five hundred words of
+    other matters, and `far`."""
+    filler = " ".join(
+        f"The {w} quay was rebuilt in spring, and the cranes were painted."
+        for w in ("north", "south", "east", "west")
+    )
+    return (
+        "Address on the harbour\n\nMay 9, 2023, Larkspur\n\nThe Mayor spoke.\n\n"
+        f"Mayor of Larkspur Helena Marsh: {opening} {filler} {middle} "
+        + " ".join([filler] * 12)
+        + f" {far}\n"
+    )
+
+
+@pytest.mark.django_db
+def test_a_snippet_shows_a_match_where_the_words_stand_far_apart(client, write_transcript):
+    """A long remark whose words of the query stand far apart ("age" in one place, "retirement"
+    hundreds of words on) showed its opening with nothing marked (the headline looks for a passage
+    holding both, and finds none short enough): a snippet shows a word where it stands."""
+    text = _long_remark(
+        "Good afternoon, colleagues.",
+        "It was the age of steam.",
+        "Pensions will grow closer to pre-retirement wages.",
+    )
+    ingest(write_transcript("long.txt", text))
+    raw = client.get("/search/", {"q": "retirement age"}).content.decode()
+    snippet = raw[raw.index('class="results"') :]
+    assert "<mark>retirement</mark>" in snippet or "<mark>age</mark>" in snippet
+
+
+@pytest.mark.django_db
+def test_a_snippet_for_an_acronym_shows_it_in_capitals(client, write_transcript):
+    """A search for "US" finds remarks that write "the US", but the snippet showed where the remark
+    writes the pronoun "us" (the snippet's words are read in small letters), with nothing marked:
+    it shows the acronym."""
+    text = _long_remark("Give us a moment.", "Let us begin.", "The US buyers left in March.")
+    ingest(write_transcript("us.txt", text))
+    raw = client.get("/search/", {"q": "US"}).content.decode()
+    snippet = raw[raw.index('class="results"') :]
+    assert "<mark>US</mark> buyers" in snippet and "<mark>us</mark>" not in snippet
