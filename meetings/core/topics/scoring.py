@@ -17,7 +17,6 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
@@ -288,8 +287,9 @@ def _canonical(
     dropped, variants of one subject as one key (counted once per remark: the larger count, as
     "President Trump" also counts as "Trump"); the use keys (phrases.VERB_USE, NOUN_USE) are read
     for that and dropped. Turns without such a phrase are the same objects. And the map from each
-    key that changes to the key it is shown under (None: dropped), and the uses of each key over
-    the archive (a sample of its remarks when it is large: MODIFIER_SAMPLE_TURNS)."""
+    key that changes to the key it is shown under (None: dropped), the uses of each key over
+    the archive (a sample of its remarks when it is large: MODIFIER_SAMPLE_TURNS), and how many
+    remarks each topic was taken out of as the end of a longer name (_without_name_ends)."""
     # How many remarks use each form, and how many times the archive uses it (both counted in C:
     # the passes over every phrase of the archive).
     remarks: Counter = Counter()
@@ -307,12 +307,12 @@ def _canonical(
     if parted:
         turns = _without_uses_inside(turns, parted)
     ends = _name_ends(remarks, vmap, occurrences)
-    name_ends: Counter = Counter()  # the remarks each topic was taken out of, as the end of a name
+    taken_from: Counter = Counter()  # the remarks each topic was taken out of, as the end of a name
     if ends:
-        turns = _without_name_ends(turns, ends, _longer_by_a_word(remarks, ends), vmap, name_ends)
+        turns = _without_name_ends(turns, ends, _longer_by_a_word(remarks, ends), vmap, taken_from)
     _drop_pieces_of_renamed(vmap, remarks)
     if not vmap:
-        return list(turns), vmap, occurrences, name_ends
+        return list(turns), vmap, occurrences, taken_from
     # A kind of place or body, no subject (None in vmap, which the callers read), is carried under
     # its mark (KIND_USE): a key no other is merged with, so renamed as the dropped keys are
     # filtered, in C.
@@ -350,7 +350,7 @@ def _canonical(
                     merged[q] = c
             kept = PhraseCounts(tuple(merged), tuple(merged.values()))
         append(TurnPhrases(t.turn_id, t.meeting_id, t.position, t.speaker_id, t.is_summary, kept, t.words))
-    return out, vmap, occurrences, name_ends
+    return out, vmap, occurrences, taken_from
 
 
 def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | None], renamed) -> set[str]:
@@ -440,7 +440,7 @@ def _name_ends(
         if at < 0 or key.startswith(USE_KEYS) or ALIAS in key:
             continue
         word = key[at + 1 :]
-        if word not in remarks or word in spelled or _known_word(word):
+        if word not in remarks or word in spelled or parts_of_speech(word):
             continue
         first, _, link = key[:at].partition(" ")
         if link:
@@ -451,7 +451,7 @@ def _name_ends(
             # Two words no dictionary knows are a name, where the first is said in this name in a
             # share of the remarks that write it ("Nizhny" of Nizhny Novgorod and Nizhny Tagil;
             # not "Moscow-Vladivostok", "Russia-China": two places said alone far more).
-            always = not _known_word(first) and remarks[key] >= NAME_FIRST_SHARE * remarks.get(first, 0)
+            always = not parts_of_speech(first) and remarks[key] >= NAME_FIRST_SHARE * remarks.get(first, 0)
             if not (always or occurrences.get(NAME_USE + first)):
                 continue
         if first in NAME_LINKS or first in PREFIXES:
@@ -471,11 +471,6 @@ def _name_ends(
     for key, (word, _, _) in out.items():
         named[word] = named.get(word, 0) + remarks[key]
     return {key: v for key, v in out.items() if named[v[0]] >= GATHERED_SHARE * remarks[v[0]]}
-
-
-@lru_cache(maxsize=100_000)
-def _known_word(word: str) -> bool:
-    return bool(parts_of_speech(word))
 
 
 def _longer_by_a_word(keys: Collection[str], of: Collection[str]) -> dict[str, list[str]]:
@@ -608,7 +603,7 @@ def score(
     portfolios = portfolios or {}
     out = Scored()
     written = turns
-    turns, vmap, occurrences, name_ends = _canonical(turns, names)
+    turns, vmap, occurrences, taken_from = _canonical(turns, names)
     out.forms = _forms(vmap, occurrences)
     out.participle_forms = _participle_forms(vmap)
     person_name_uses, meeting_name_uses, archive_pieces = _name_uses(written, vmap, occurrences)
@@ -618,10 +613,10 @@ def score(
     for t in turns:
         df.update(t.phrases.keys())
     # A word is as common as the remarks that write it, in a name or not: taken out of the remarks
-    # that say it only inside a name ("union" of "Soviet Union"), it would seem rarer than it is.
-    for q, taken in name_ends.items():
+    # that say it only inside names ("Korea" of "North Korea"), it would seem rarer than it is.
+    for q, n_taken in taken_from.items():
         if q in df:
-            df[q] += taken
+            df[q] += n_taken
     out.df = df
 
     # Per phrase, once: its idf, idf times its length boost (the weight of a single use), and the
