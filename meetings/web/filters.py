@@ -242,6 +242,22 @@ class SearchFilter(django_filters.FilterSet):
         model = Turn
         fields = ["speaker", "meeting", "date_from", "date_to", "year", "kind", "topic"]
 
+    def meetings_offered(self):
+        """The meetings a search may offer beside its remarks (those whose title or lead matches):
+        of the dates it asks for; None where it is narrowed to a speaker, a topic or a kind of
+        remark (they would not be theirs)."""
+        data = getattr(self.form, "cleaned_data", None) or {}
+        if any(data.get(name) for name in ("speaker", "topic", "kind")):
+            return None
+        meetings = Meeting.objects.all()
+        if data.get("date_from"):
+            meetings = meetings.filter(date__gte=data["date_from"])
+        if data.get("date_to"):
+            meetings = meetings.filter(date__lte=data["date_to"])
+        if data.get("year"):
+            meetings = meetings.filter(date__year=data["year"])
+        return meetings
+
     def filter_speaker(self, queryset, name, value):
         """A slug or a name (any written form, or words of it): the search page's box takes what
         a reader types, the facets' links give slugs. The people found are kept for the page."""

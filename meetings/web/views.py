@@ -617,32 +617,14 @@ def _with_latest_roles(people: list) -> list:
     """`people`, each with the office they last spoke under (`latest_role`, as the speakers index
     shows it: two people of one name are told apart); one query, none for nobody."""
     if people:
-        roles: dict[int, str] = {}
-        for pid, role in (
-            ParticipantRole.objects.filter(participant__in=people)
-            .order_by("participant", "-last", "-meetings", "role")
-            .values_list("participant", "role")
-        ):
-            roles.setdefault(pid, role)
+        roles = dict(
+            _speaker_rows(Participant.objects.filter(pk__in=[p.pk for p in people])).values_list(
+                "pk", "latest_role"
+            )
+        )
         for p in people:
-            p.latest_role = roles.get(p.pk, "")
+            p.latest_role = roles.get(p.pk) or ""
     return people
-
-
-def _matching_meetings(q: str, filterset) -> list:
-    """The meetings a search offers beside its remarks: of the dates it asks for; none where it is
-    narrowed to a speaker, a topic or a kind of remark (they would not be theirs)."""
-    data = getattr(filterset.form, "cleaned_data", None) or {}
-    if any(data.get(name) for name in ("speaker", "topic", "kind")):
-        return []
-    meetings = Meeting.objects.all()
-    if data.get("date_from"):
-        meetings = meetings.filter(date__gte=data["date_from"])
-    if data.get("date_to"):
-        meetings = meetings.filter(date__lte=data["date_to"])
-    if data.get("year"):
-        meetings = meetings.filter(date__year=data["year"])
-    return search.matching_meetings(q, meetings=meetings)
 
 
 @require_safe
@@ -690,7 +672,13 @@ def search_page(request):
             "hits": hits,
             "facets": search.facets(hits) if page.number == 1 else None,
             "people": _with_latest_roles(search.matching_people(q)) if page.number == 1 else [],
-            "meetings": _matching_meetings(q, filterset) if page.number == 1 and not within_meeting else [],
+            "meetings": (
+                search.matching_meetings(q, meetings=dated)
+                if page.number == 1
+                and not within_meeting
+                and (dated := filterset.meetings_offered()) is not None
+                else []
+            ),
         }
     )
     return render(request, "meetings/search.html", context)
