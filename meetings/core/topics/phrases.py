@@ -698,17 +698,19 @@ ACRONYM_AS_WORD_ZIPF = 4.5
 ALIAS = "="
 
 
-def _spelled_in_small_letters(acronym: str, phrase: str) -> str | None:
+def _spelled_in_small_letters(acronym: str, phrase: str, whole: bool) -> str | None:
     """The alias key of an acronym and the phrase in small letters a bracket pairs it with: the
-    phrase's last words, one per letter, none a stop word or verb ("trade in liquefied natural gas
-    (LNG)": "lng=liquefied natural gas"); None if they do not fit, or if the acronym is also a
-    common English word (read as that word, it would gather the word's remarks)."""
+    phrase's last words (all of them, if `whole`), one per letter, none a stop word or verb
+    ("trade in liquefied natural gas (LNG)": "lng=liquefied natural gas"); None if they do not
+    fit, or if the acronym is also a common English word (read as that word, it would gather the
+    word's remarks)."""
     words = phrase.replace("-", " ").split()
-    words = words[len(words) - len(acronym) :] if len(words) >= len(acronym) else []
+    if len(words) < len(acronym) or (whole and len(words) > len(acronym)):
+        return None
+    words = words[len(words) - len(acronym) :]
     low = acronym.lower()
     if (
-        not words
-        or "".join(w[0] for w in words) != low
+        "".join(w[0] for w in words) != low
         or any(w in _FUNCTION_VOCABULARY for w in words)
         or (getAllLemmas(low) and zipf_frequency(low, "en") >= ACRONYM_AS_WORD_ZIPF)
     ):
@@ -744,14 +746,13 @@ def acronym_aliases(text: str) -> list[str]:
             initials = _initials(" ".join(words))  # (the joiners have none)
             if 2 <= len(initials) <= min(MAX_WORDS, len(acronym)) and initials[-1] == acronym[-1]:
                 out.append(acronym.lower() + ALIAS + phrase_key(words))
-        for m in _PHRASE_THEN_ACRONYM.finditer(plain):
-            if (alias := _spelled_in_small_letters(m.group(2), m.group(1))) and alias not in out:
+        # (acronym, phrase, whether the phrase is all its letters): before the bracket, its last
+        # words; in the bracket, all of them.
+        pairs = [(m.group(2), m.group(1), False) for m in _PHRASE_THEN_ACRONYM.finditer(plain)]
+        pairs += [(m.group(1), m.group(2), True) for m in _ACRONYM_THEN_PHRASE.finditer(plain)]
+        for acronym, phrase, whole in pairs:
+            if (alias := _spelled_in_small_letters(acronym, phrase, whole)) and alias not in out:
                 out.append(alias)
-        for m in _ACRONYM_THEN_PHRASE.finditer(plain):
-            words = m.group(2).replace("-", " ").split()
-            if len(words) == len(m.group(1)) and (alias := _spelled_in_small_letters(m.group(1), m.group(2))):
-                if alias not in out:
-                    out.append(alias)
     acronyms = set(_ACRONYM.findall(plain))
     if acronyms:
         found: set[str] = set()

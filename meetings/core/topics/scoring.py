@@ -433,14 +433,17 @@ def _name_ends(
     out: dict[str, tuple[str, str, bool]] = {}
     places: dict[str, bool] = {}
     # An acronym the archive spells out stands for a phrase, a kind of thing ("TPP": thermal power
-    # plant), which "Talakhovskaya TPP" is one of.
-    spelled = {key.split(ALIAS, 1)[0] for key in remarks if ALIAS in key}
+    # plant), which "Talakhovskaya TPP" is one of (gathered in the same pass, left out at the end).
+    spelled: set[str] = set()
     for key in remarks:
+        if ALIAS in key:
+            spelled.add(key.split(ALIAS, 1)[0])
+            continue
         at = key.rfind(" ")
-        if at < 0 or key.startswith(USE_KEYS) or ALIAS in key:
+        if at < 0 or key.startswith(USE_KEYS):
             continue
         word = key[at + 1 :]
-        if word not in remarks or word in spelled or parts_of_speech(word):
+        if word not in remarks or parts_of_speech(word):
             continue
         first, _, link = key[:at].partition(" ")
         if link:
@@ -467,6 +470,7 @@ def _name_ends(
     # Only a word that such names gather (GATHERED_SHARE): "Korea" of North and South Korea,
     # "Novgorod" of Nizhny Novgorod; not "Europe", said mostly alone and now and then as "Western
     # Europe", nor "Olympics" of "Winter Olympics", which are parts or kinds of the one subject.
+    out = {key: v for key, v in out.items() if v[0] not in spelled}
     named: dict[str, int] = {}
     for key, (word, _, _) in out.items():
         named[word] = named.get(word, 0) + remarks[key]
