@@ -750,6 +750,77 @@ def test_a_stage_direction_without_brackets_is_set_apart():
         assert segments(said) == [(TEXT, said)], said
 
 
+def test_a_note_of_who_joins_a_videoconference_and_a_bracketed_note_without_a_stop_are_set_apart():
+    """Regression: "<someone> joins the videoconference." as a paragraph of its own, and a
+    bracketed sentence with no full stop ("(The motorway is opened to traffic)") were shown as the
+    words of the speaker before them; a note in brackets opening a remark on what it answers or
+    what it is on ("(Replying to …)", "(on the financial sector)") was shown as its first words."""
+    from meetings.core.parser.inline import STAGE, TEXT, segments
+
+    for note in (
+        "Construction manager at the North Quay plant Tomas Reyes joins the videoconference.",
+        "Harbour master Helena Marsh joined the video conference.",
+        "The Governor of the Eastmarch Region joins the meeting via videoconference.",
+        "Workers of the Larkspur shipyard join the videoconference.",
+        "(The new bridge is opened to traffic)",
+        "(The flag of the harbour is raised)",
+    ):
+        assert segments(note) == [(STAGE, note)], note
+    for said in (
+        "Tomas Reyes joins the videoconference from the harbour, and he will tell us about the quay.",
+        "I am glad that Helena Marsh joins the videoconference.",
+        "(The quay needs a new wall)",  # no verb of what happens: brackets of speech are kept as said
+        "(and this is important) the quay needs a new wall.",
+    ):
+        assert segments(said) == [(TEXT, said)], said
+    for note, rest in (
+        ("(Replying to remarks by Tomas Reyes, Larkspur Herald newspaper) ", "You are right about the quay."),
+        ("(on the harbour budget) ", "We can see the costs rising."),
+        ("(Responding to a question from the hall.) ", "The wall will be built."),
+    ):
+        assert segments(note + rest) == [(STAGE, note.strip()), (TEXT, " " + rest)], note
+
+
+def test_a_passage_the_page_prints_twice_is_read_once():
+    """Regression: a page that printed a remark twice over (its label, then the same paragraphs)
+    had its second copy half kept: the repeated paragraph was dropped as a pull-quote, and the
+    speaker seemed to say "Thank you" twice in a row. The whole copy is left out; the same words
+    said again after someone else spoke, or a remark that only begins as the other did, stay."""
+    thanks = "Thank you, Mr Reyes."
+    ask = (
+        "The dredging of the north channel has started. How far along is it, and when will the ships come in?"
+    )
+    page = (
+        "Meeting with the Harbour Board\nMay 3, 2021, Larkspur\nThe Mayor met the Board.\n"
+        f"Tomas Reyes: The quay wall is finished and the cranes are being tested this week.\n"
+        f"Helena Marsh: {thanks}\n{ask}\n"
+        f"Helena Marsh: {thanks}\n{ask}\n"
+        "Tomas Reyes: The dredging is half done, and the first ships will come in by June.\n"
+    )
+    t = parse_transcript(page)
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Tomas Reyes", ["The quay wall is finished and the cranes are being tested this week."]),
+        ("Helena Marsh", [thanks, ask]),
+        ("Tomas Reyes", ["The dredging is half done, and the first ships will come in by June."]),
+    ]
+    again = page.replace(f"Helena Marsh: {thanks}\n{ask}\nTomas", f"Helena Marsh: {thanks}\nTomas")
+    assert [len(x.paragraphs) for x in parse_transcript(again).turns] == [1, 2, 1, 1]
+
+
+def test_a_mark_of_words_left_out_before_the_first_remark_marks_the_meeting_as_excerpts():
+    """Regression: a page whose transcript opens with the source's mark of an omission, after a
+    sub-heading and before the first label, was not marked as excerpts (the mark was dropped with
+    the lead's headings)."""
+    page = (
+        "Visit to the Harbour Hospital\nMay 3, 2021, Larkspur\nThe Mayor toured the hospital.\n"
+        "* * *\nConversation with the head physician Tomas Reyes\n{gap}\n"
+        "Tomas Reyes: The new ward opened last week.\n"
+        "Helena Marsh: How many beds does it have?\n"
+    )
+    assert parse_transcript(page.format(gap="<…>")).is_excerpt
+    assert not parse_transcript(page.format(gap="")).is_excerpt
+
+
 def test_a_heading_of_excerpts_between_remarks_marks_the_meeting_as_excerpts():
     """A page that gives a speech whole and then "Excerpts from transcript of …" the discussion
     is not the whole transcript: the meeting is marked as excerpts, as when the lead says so. A

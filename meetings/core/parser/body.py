@@ -282,11 +282,17 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         turns.append(turn)
         return turn
 
+    copy_ends = 0  # the end of a passage the page printed twice (_printed_again)
     for i, p in enumerate(paras):
+        if i < copy_ends:
+            continue
         cp = page.clean(p)
         if i in quotes or chrome.SEPARATOR.match(cp):
             continue
         lab = page.label_of(p)
+        if lab and current is not None and (copy_ends := _printed_again(page, paras, i, lab, current)):
+            page.warnings.append("a remark the page printed twice was read once")
+            continue
         if lab and lab[0].generic and _RHETORICAL.match(lab[1]):
             lab = None  # "Question: at what cost?" inside a speech: the speaker asks it
         if lab:
@@ -351,6 +357,25 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         else:
             turns.append(ParsedTurn(kind=SPEECH, label=None, paragraphs=pending, resolution="none"))
     return turns
+
+
+def _printed_again(page: Page, paras: list[str], i: int, lab, current: ParsedTurn) -> int:
+    """Where the label at `i` opens a copy of the remark just read (`current`: the same label, then
+    the same paragraphs, and then another label or the page's end), the index after the copy;
+    otherwise 0. (The page printed the passage twice over; the same words said again after
+    someone else spoke are no copy.)"""
+    label, text = lab
+    if label.text != current.label or not text:
+        return 0
+    mine = [page.clean(x) for x in current.paragraphs]
+    copy = [page.clean(text)]
+    j = i + 1
+    while j < len(paras) and page.label_of(paras[j]) is None and len(copy) < len(mine):
+        copy.append(page.clean(paras[j]))
+        j += 1
+    if copy != mine or (j < len(paras) and page.label_of(paras[j]) is None):
+        return 0
+    return j
 
 
 # --- who is who within this meeting ---------------------------------------------------------

@@ -134,7 +134,8 @@ def starts_body(page: Page, p: str) -> bool:
 
 
 def split_lead(page: Page, paras: list[str]) -> tuple[list[str], list[str], bool]:
-    """Lead paragraphs (the description), then the body; and whether a heading says 'excerpts'."""
+    """Lead paragraphs (the description), then the body; and whether a heading says 'excerpts' or
+    the mark of words left out ("<…>") comes before the first remark."""
     lead: list[str] = []
     after_separator: list[str] = []
     seen_separator = False
@@ -157,6 +158,7 @@ def split_lead(page: Page, paras: list[str]) -> tuple[list[str], list[str], bool
             is_excerpt = True
             continue
         if chrome.OMISSION.match(cp):
+            is_excerpt = True  # the page marks words left out before its first remark
             if seen_separator:
                 after_separator.append(p)
             continue

@@ -15,7 +15,8 @@ _DIRECTION_WORDS = re.compile(
     r"off[- ]mic(?:rophone)?|retranslated|in english|in russian|in german|in french|"
     r"speaking [a-z]+|pause|silence|interruption|noise|crosstalk|animation|"
     r"commenting|answering|addressing|speaking|pointing|referring|responding|turning|"
-    r"gesturing|showing|continuing|reading|looking|smiling|addressed|after a pause)\b",
+    r"gesturing|showing|continuing|reading|looking|smiling|addressed|after a pause|"
+    r"replying|in reply|in response)\b",
     re.IGNORECASE,
 )
 
@@ -26,10 +27,25 @@ _DIRECTION_WORDS = re.compile(
 _BARE_DIRECTION = re.compile(
     r"^(?:(?:an?|the)\s[^.!?]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
     r"(?:played|shown|screened|sung|performed|broadcast)"
-    r"|(?:viewing|watching)\s(?:an?|the)\s(?:video|film|presentation|documentary)\b[^.!?]{0,80})\.$",
+    r"|(?:viewing|watching)\s(?:an?|the)\s(?:video|film|presentation|documentary)\b[^.!?]{0,80}"
+    # "<Someone> joins the videoconference.": the page's note, not the words of whoever spoke
+    # before it (nobody in it speaks: no "I", "we", "you", no "that" of a sentence said about it).
+    r"|(?![^.!?]*\b(?:i|we|you|me|us|my|our|your|that)\b)[^.!?]{1,100}?\s(?:joins?|joined)\s(?:the\s)?"
+    r"(?:videoconference|video\sconference|video\slink|meeting|conversation)"
+    r"(?:\s(?:via|by)\s(?:a\s)?(?:videoconference|video\sconference|video\slink))?)\.$",
     re.IGNORECASE,
 )
 BARE_DIRECTION_WORDS = 12
+
+# A whole paragraph in brackets that says what is done, without a full stop: "(The motorway is
+# opened to traffic)", "(The flag is raised)". A bracketed sentence of speech has no such verb.
+_DONE = re.compile(
+    r"^\(\s*(?:an?|the)\s[^()]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
+    r"(?:[a-z]{3,}ed|shown|sung|held|cut|laid|given|taken|played)\b[^()]{0,80}\)$",
+    re.IGNORECASE,
+)
+# A note opening a remark on what it is on: "(on the financial sector) We can see …".
+_ON_NOTE = re.compile(r"^(?:on|about|regarding|concerning)\s", re.IGNORECASE)
 
 
 def holds_omission(text: str) -> bool:
@@ -54,10 +70,15 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
         return [(OMISSION, whole)]
     if _BARE_DIRECTION.match(whole) and len(whole.split()) <= BARE_DIRECTION_WORDS:
         return [(STAGE, whole)]  # (the pattern fails at the first word of almost every paragraph)
+    if _DONE.match(whole):
+        return [(STAGE, whole)]
     out: list[tuple[str, str]] = []
     pos = 0
+    opening = len(paragraph) - len(paragraph.lstrip())
     for m in _PAREN.finditer(paragraph):
-        if not is_stage_direction(m.group(1)):
+        inner = m.group(1)
+        on_note = m.start() == opening and m.end() < len(paragraph.rstrip()) and _ON_NOTE.match(inner)
+        if not (on_note or is_stage_direction(inner)):
             continue
         if m.start() > pos:
             out.append((TEXT, paragraph[pos : m.start()]))
