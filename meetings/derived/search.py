@@ -82,9 +82,42 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     a small word it writes in capitals asked for as an acronym (with_acronyms), unless not
     `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
     q = as_queried(q) if acronyms else as_searched(q)
-    return SearchQuery(q, config="english", search_type="websearch") | SearchQuery(
-        q, config="simple", search_type="websearch"
-    )
+    kept, excluded = _excluded(q)
+    query = None
+    if kept.strip(' "') or not excluded:
+        query = SearchQuery(kept, config="english", search_type="websearch") | SearchQuery(
+            kept, config="simple", search_type="websearch"
+        )
+    if excluded:
+        # A word excluded in either reading is excluded: "-economy" leaves out "economies" too.
+        either = " or ".join(excluded)
+        for config in ("english", "simple"):
+            left_out = SearchQuery(either, config=config, search_type="websearch", invert=True)
+            query = left_out if query is None else query & left_out
+    return query
+
+
+# A word or quoted phrase the query excludes ("-economy", -"foreign agents"): a minus opening a
+# word, outside quotation marks.
+_EXCLUDED = re.compile(r'(?:^|(?<=\s))-("[^"]*"?|[^\s"]+)')
+
+
+def _excluded(q: str) -> tuple[str, list[str]]:
+    """(the query without what it excludes, the words and quoted phrases it excludes)."""
+    parts = _QUOTED.split(q)
+    kept: list[str] = []
+    excluded: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a quoted phrase: excluded when a minus stands right before it
+            if kept and kept[-1].endswith("-") and (len(kept[-1]) == 1 or kept[-1][-2].isspace()):
+                kept[-1] = kept[-1][:-1]
+                excluded.append(part if part.endswith('"') or part == '"' else part + '"')
+            else:
+                kept.append(part)
+            continue
+        excluded += [m.group(1) for m in _EXCLUDED.finditer(part) if m.group(1).strip("-")]
+        kept.append(_EXCLUDED.sub(" ", part))
+    return " ".join("".join(kept).split()), [x for x in excluded if x.strip('"')]
 
 
 # A small word written in capitals ("US", "IT", "WHO"; ACRONYM_WORDS), as a query writes it.

@@ -83,6 +83,22 @@ def test_exclusion_or_and_stemming(client, archive):
 
 
 @pytest.mark.django_db
+def test_an_excluded_word_excludes_its_inflections_too(client, archive):
+    """Regression: "-economy" found remarks saying "economies" (and marked them): the word was
+    excluded only in one of the two readings of the query (its exact form), and a remark was
+    found by the other."""
+    html = results(client, "quay -crumble")
+    assert "repairs cost" in html and "disgrace" not in html
+    html = results(client, "media -agent")
+    assert "Foreign media are also affected" not in html and "foreign agents law" not in html
+    raw = client.get("/search/", {"q": "-meal"}).content.decode()
+    assert "4 remarks in 1 meeting" in raw and "<mark>" not in raw  # the Harbour Board's four
+    for q, word in (("quay -crumble", "crumbling"), ("-meal", "meal")):
+        r = client.get("/api/search/", {"q": q}).json()
+        assert r["results"] and all(word not in x["text"] for x in r["results"]), q
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("query", ["QR-codes", "QR codes", "qr code"])
 def test_hyphen_variants_find_each_other(client, archive, query):
     html = results(client, query)
