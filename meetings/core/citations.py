@@ -30,6 +30,7 @@ class Remark:
     accessed: datetime.date  # when the reader read it
     summary: bool  # a summary of what was said, not a verbatim quotation
     source: str = ""  # who published the transcript (settings.SOURCE_ATTRIBUTION), when known
+    named: bool = True  # a person is named; else `speaker` is the transcript's label ("Question")
 
 
 def long_date(d: datetime.date) -> str:
@@ -43,7 +44,11 @@ _MONTHS = "January February March April May June July August September October N
 def plain(r: Remark) -> str:
     """Helena Marsh (Chair of the Harbour Board), “Meeting of the Harbour Board”, 3 October 2022,
     Larkspur (summary). Transcript Archive. https://… (accessed 3 December 2026)."""
-    who = r.speaker + (f" ({r.role})" if r.role else "")
+    who = (
+        r.speaker + (f" ({r.role})" if r.role else "")
+        if r.named
+        else f"Unattributed remark (labelled “{r.speaker}”)"
+    )
     where = f", {r.place}" if r.place else ""
     summary = " (summary)" if r.summary else ""
     source = f", from {r.source}" if r.source else ""
@@ -72,12 +77,14 @@ def bibtex_text(value: str) -> str:
 def bibtex(r: Remark) -> str:
     """A @misc entry (biblatex reads date and urldate; classic BibTeX year, month, howpublished)."""
     kind = "Summary of remarks" if r.summary else "Remarks"
-    title = f"{kind} by {r.speaker}" + (f", {r.role}" if r.role else "") + f", in “{r.meeting}”"
+    by = (f" by {r.speaker}" + (f", {r.role}" if r.role else "")) if r.named else f" labelled “{r.speaker}”"
+    title = f"{kind}{by}, in “{r.meeting}”"
     note = f"Accessed {long_date(r.accessed)}"
     if r.summary:
         note += "; a summary, not a verbatim quotation"
     fields = [
-        ("author", "{{" + bibtex_text(r.speaker) + "}}"),  # one literal name, not split by BibTeX
+        # One literal name, not split by BibTeX; none for a label that names no one ("Question").
+        ("author", "{{" + bibtex_text(r.speaker) + "}}" if r.named else ""),
         ("title", "{" + bibtex_text(title) + "}"),
         ("howpublished", "{" + bibtex_text(r.archive) + "}"),
         ("organization", "{" + bibtex_text(r.source) + "}" if r.source else ""),
@@ -102,8 +109,9 @@ def csl(r: Remark) -> dict[str, object]:
     item: dict[str, object] = {
         "id": citation_id(r),
         "type": "speech",
-        "title": ("Summary of remarks" if r.summary else "Remarks") + f" in “{r.meeting}”",
-        "author": [{"literal": r.speaker}],
+        "title": ("Summary of remarks" if r.summary else "Remarks")
+        + ("" if r.named else f" labelled “{r.speaker}”")
+        + f" in “{r.meeting}”",
         "event-title": r.meeting,
         "issued": _date_parts(r.date),
         "accessed": _date_parts(r.accessed),
@@ -111,6 +119,8 @@ def csl(r: Remark) -> dict[str, object]:
         "container-title": r.archive,
         "genre": "summary" if r.summary else "transcript",
     }
+    if r.named:
+        item["author"] = [{"literal": r.speaker}]
     if r.place:
         item["event-place"] = r.place
     if r.source:

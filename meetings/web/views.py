@@ -355,6 +355,7 @@ def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
         accessed=timezone.localdate(),
         summary=turn.is_summary,
         source=settings.SOURCE_ATTRIBUTION,
+        named=turn.speaker is not None,
     )
 
 

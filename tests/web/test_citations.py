@@ -26,6 +26,8 @@ Mayor of Larkspur Helena Marsh: Let us begin.
 (Council member Ada Lindqvist spoke about allergies and labels.)
 
 Helena Marsh: Thank you.
+
+Question: Will the meals be free?
 """
 
 
@@ -104,3 +106,24 @@ def test_the_visible_permalink_label_is_the_url_key(client, turns):
     for href, label in links:
         assert label == "#" + href.rstrip("/").rsplit("/", 1)[1]
     assert "Link #" not in html
+
+
+@pytest.mark.django_db
+def test_a_remark_no_one_is_named_for_is_cited_without_an_author(client, turns):
+    """Regression: a remark labelled "Question" was cited with "Question" as its author (reference
+    managers filed it as a person). It is cited as unattributed, the label quoted, with no author."""
+    turn = turns["meals:question-1"]
+    assert turn.speaker_id is None
+    url = turn.get_absolute_url()
+    text = _citation(client.get(url).content.decode())
+    assert text.startswith("Unattributed remark (labelled “Question”), “Meeting on school meals”, 3 May 2021")
+    bib = client.get(url + "citation.bib").content.decode()
+    assert (
+        "author" not in bib and "title = {Remarks labelled “Question”, in “Meeting on school meals”}" in bib
+    )
+    item = json.loads(client.get(url + "citation.json").content)[0]
+    assert (
+        "author" not in item and item["title"] == "Remarks labelled “Question” in “Meeting on school meals”"
+    )
+    named = json.loads(client.get(turns["meals:helena-marsh-1"].get_absolute_url() + "citation.json").content)
+    assert named[0]["author"] == [{"literal": "Helena Marsh"}]
