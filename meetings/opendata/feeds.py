@@ -26,6 +26,7 @@ from django.utils.text import Truncator
 
 from meetings.http.origin import absolute_url, public_id
 from meetings.models import Meeting, Participant, Topic, Turn, TurnTopic
+from meetings.opendata.credit import source_credit
 
 SITE_NAME = "Transcript Archive"
 FEED_SIZE = 50
@@ -103,6 +104,11 @@ class _ArchiveFeed(Feed):
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
+
+    def feed_copyright(self):
+        """Atom's <rights>: who published the texts and their licence, when the archive is told."""
+        credit = source_credit()
+        return f"Texts {credit.sentence()}." if credit else None
 
 
 class MeetingsFeed(_ArchiveFeed):

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from meetings.http.origin import absolute_url
+from meetings.opendata.credit import source_data
 
 from . import serializers as s
 from .base import ReadOnly
@@ -33,6 +34,7 @@ class RootView(ReadOnly, APIView):
                     "topics": link("api:topic-list"),
                     "search": link("api:search"),
                     "schema": link("api:schema"),
+                    "source": source_data(),
                 }
             ).data
         )

@@ -405,6 +405,12 @@ class SearchResultsSerializer(Serializer):
 # --- the root -----------------------------------------------------------------------------------
 
 
+class SourceSerializer(Serializer):
+    attribution = serializers.CharField(help_text="Who published the texts.")
+    licence = serializers.CharField(allow_null=True, help_text="The licence of the texts, if known.")
+    url = serializers.URLField(allow_null=True, help_text="A link for the attribution, if known.")
+
+
 class RootSerializer(Serializer):
     meetings = serializers.URLField()
     participants = serializers.URLField()
@@ -412,3 +418,8 @@ class RootSerializer(Serializer):
     topics = serializers.URLField()
     search = serializers.URLField()
     schema = serializers.URLField(help_text="This API's OpenAPI 3 description (JSON with ?format=json).")
+    source = SourceSerializer(
+        allow_null=True,
+        help_text="Who published the transcripts and under which licence, as that licence asks to be "
+        "credited wherever they are reused (null where the archive is not told).",
+    )

@@ -26,6 +26,7 @@ from pathlib import Path
 from django.urls import reverse
 
 from meetings.http.origin import absolute_url, site_url
+from meetings.opendata.credit import source_credit
 from meetings.opendata.dump import format as fmt
 from meetings.sql import dump as dump_sql
 
@@ -283,6 +284,9 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
 
     origin = site_url()
     entries.append(_plain_file(folder, fmt.README, fmt.readme(origin, created or "", counts, licence)))
+    credit = source_credit()
+    if credit:
+        licence = f"{licence.strip()}\n\nThe transcripts were {credit.sentence()}; credit them so wherever you reuse them.\n"
     entries.append(_plain_file(folder, fmt.LICENCE, licence.strip() + "\n"))
     manifest = {
         "format": fmt.FORMAT,
@@ -290,6 +294,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
         "created_at": created,
         "site_url": origin,
         "counts": counts,
+        "source": credit.as_data() if credit else None,
         "files": [{"name": e.name, "rows": e.rows, "bytes": e.bytes, "sha256": e.sha256} for e in entries],
     }
     (folder / fmt.MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

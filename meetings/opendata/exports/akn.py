@@ -10,12 +10,14 @@ from lxml.builder import ElementMaker
 from meetings.core.parser import inline
 from meetings.core.permalinks import slugify
 
+from ..credit import SourceCredit
 from .shared import Absolute, clean, human_date, paragraphs, speaker_name
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN_COUNTRY = "xx"  # ISO 3166 user-assigned: the archive's meetings belong to no one jurisdiction
 AKN_LANGUAGE = "eng"
 SOURCE_EID = "transcript_archive"  # eIds with "_" never clash with participant slugs ([a-z0-9-])
+PUBLISHER_EID = "source_publisher"  # who published the texts, where the archive is told
 UNKNOWN_EID = "unknown_speaker"
 PLACE_EID = "meeting_place"
 SECTION_EID = "dbsect_1"
@@ -87,13 +89,16 @@ def _indent(el, level: int = 0) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
+def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCredit | None = None) -> bytes:
     """An Akoma Ntoso 3.0 <debate>: FRBR identification, a TLCPerson per speaker (eId = the
     participant's slug), the title, date, place and lead in the preface, and the turns in one
     debateSection: <speech by="#slug"> with <from> and <p>; summaries as <summary refersTo="#slug">
     (the schema's element for reported speech); stage directions <remark type="sceneDescription">
-    and omissions <omissis> inside the text. eIds of turns carry their permanent keys."""
+    and omissions <omissis> inside the text. eIds of turns carry their permanent keys. Where the
+    source's publisher is known (`credit`), it is the author of the work and its expression (a
+    TLCOrganization), and the archive of the manifestation, the file it made."""
     frbr = _frbr(meeting)
+    wrote = f"#{PUBLISHER_EID}" if credit else f"#{SOURCE_EID}"
     date = meeting.date.isoformat()
     made = meeting.ingested_at.date().isoformat() if meeting.ingested_at else date
     work = _E.FRBRWork(
@@ -102,7 +107,7 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
         _E.FRBRalias(value=clean(meeting.title), name="title"),
         _E.FRBRalias(value=absolute(meeting.get_absolute_url()), name="url"),
         _E.FRBRdate(date=date, name="meeting"),
-        _E.FRBRauthor(href=f"#{SOURCE_EID}"),
+        _E.FRBRauthor(href=wrote),
         _E.FRBRcountry(value=AKN_COUNTRY),
         _E.FRBRnumber(value=frbr["number"]),
         _E.FRBRname(value=clean(meeting.title)),
@@ -111,7 +116,7 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
         _E.FRBRthis(value=f"{frbr['expression']}/!main"),
         _E.FRBRuri(value=frbr["expression"]),
         _E.FRBRdate(date=date, name="meeting"),
-        _E.FRBRauthor(href=f"#{SOURCE_EID}"),
+        _E.FRBRauthor(href=wrote),
         _E.FRBRlanguage(language=AKN_LANGUAGE),
     )
     manifestation = _E.FRBRManifestation(
@@ -124,6 +129,14 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute) -> bytes:
 
     # References: the archive, the place, each person and each role, in order of appearance.
     refs = [_E.TLCOrganization(eId=SOURCE_EID, href=absolute("/"), showAs="Transcript archive")]
+    if credit:
+        refs.append(
+            _E.TLCOrganization(
+                eId=PUBLISHER_EID,
+                href=credit.url or "/ontology/organization/source-publisher",
+                showAs=clean(credit.attribution),
+            )
+        )
     if meeting.place:
         refs.append(
             _E.TLCLocation(

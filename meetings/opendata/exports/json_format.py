@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from django.urls import reverse
 
+from ..credit import SourceCredit
 from .shared import Absolute, clean, export_urls, paragraphs, turn_url
 
 
@@ -26,8 +27,9 @@ def _participant_ref(person, absolute: Absolute) -> dict:
     }
 
 
-def meeting_data(meeting, turns: Sequence, absolute: Absolute) -> dict:
-    """The meeting and its turns: slugs, keys and absolute URLs, never a database id."""
+def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCredit | None = None) -> dict:
+    """The meeting and its turns: slugs, keys and absolute URLs, never a database id; who published
+    the text and under which licence (`source`, null when not known)."""
     people: OrderedDict[int, dict] = OrderedDict()
     for turn in turns:
         if turn.speaker_id is None:
@@ -52,6 +54,7 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute) -> dict:
         "description": "\n\n".join(paragraphs(meeting.description)),
         "is_excerpt": meeting.is_excerpt,
         "formats": export_urls(meeting, absolute),
+        "source": credit.as_data() if credit else None,
         "speakers": list(people.values()),
         "turns": [
             {

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..credit import SourceCredit
 from .shared import Absolute, clean, human_date, paragraphs, speaker_name
 
 
-def meeting_text(meeting, turns: Sequence, absolute: Absolute) -> str:
-    """Title, date, place, lead, then each turn as "Name (role): text", paragraphs kept."""
+def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCredit | None = None) -> str:
+    """Title, date, place, the source's credit (when known), lead, then each turn as
+    "Name (role): text", paragraphs kept."""
     head = [clean(meeting.title), human_date(meeting.date)]
     if meeting.place:
         head.append(clean(meeting.place))
     if meeting.is_excerpt:
         head.append("Excerpts from the transcript")
     head.append(absolute(meeting.get_absolute_url()))
+    if credit:
+        head.append(clean(f"Source: {credit.sentence()}"))
     blocks = ["\n".join(head)]
     blocks.extend(paragraphs(meeting.description))
     blocks.append("* * *")

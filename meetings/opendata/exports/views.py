@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.http.origin import absolute_url
 from meetings.models import Meeting, Participant, ParticipantAlias, ParticipantRole, Turn
+from meetings.opendata.credit import source_credit
 from meetings.sql.snapshot import one_snapshot
 
 from .akn import meeting_akn as akn_document
@@ -50,19 +51,19 @@ def _meeting(slug: str) -> tuple[Meeting, list[Turn]]:
 @require_safe
 def meeting_text(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(text_document(meeting, turns, absolute_url), TEXT)
+    return _response(text_document(meeting, turns, absolute_url, source_credit()), TEXT)
 
 
 @require_safe
 def meeting_json(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(dumps(meeting_data(meeting, turns, absolute_url)), JSON)
+    return _response(dumps(meeting_data(meeting, turns, absolute_url, source_credit())), JSON)
 
 
 @require_safe
 def meeting_akn(request, slug):
     meeting, turns = _meeting(slug)
-    return _response(akn_document(meeting, turns, absolute_url), AKN)
+    return _response(akn_document(meeting, turns, absolute_url, source_credit()), AKN)
 
 
 def _written_forms(people: list[Participant]) -> dict[int, list[str]]:
