@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import F, Q, Subquery
 
 from meetings.core.roles import role_key
@@ -13,6 +14,23 @@ from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker,
 MAX_WORDS = 10
 MAX_VALUE = 200
 MAX_USES = 1000  # times a remark names a topic: the filter's bound (a query value, not a limit of the data)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A number filter that takes whole numbers only (a year, a count): "2017.5" is refused, not
+    read as 2017."""
+
+    field_class = forms.IntegerField
+
+
+# Dates as ISO 8601 only ("2022-10-03"): "03/10/2022" is a different day in different countries.
+ISO_DATE_FORMATS = ["%Y-%m-%d"]
+
+
+def one_letter(value: str) -> None:
+    """A letter of any alphabet ("M", "Č"), not a digit or a sign."""
+    if not value.strip().isalpha():
+        raise ValidationError("Expected one letter.")
 
 
 def _words(value: str) -> list[str]:
@@ -28,14 +46,20 @@ def by_speaker_slug(queryset, slug: str):
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_words", label="Title words", max_length=MAX_VALUE)
-    year = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
-    )
+    year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
     date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="From", widget=forms.DateInput(attrs={"type": "date"})
+        input_formats=ISO_DATE_FORMATS,
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="To", widget=forms.DateInput(attrs={"type": "date"})
+        input_formats=ISO_DATE_FORMATS,
+        field_name="date",
+        lookup_expr="lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     place = django_filters.CharFilter(
         field_name="place", lookup_expr="icontains", label="Place", max_length=MAX_VALUE
@@ -82,7 +106,9 @@ class ParticipantFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_name", label="Name", max_length=MAX_VALUE)
     role = django_filters.CharFilter(method="filter_role", label="Role or title", max_length=MAX_VALUE)
-    letter = django_filters.CharFilter(method="filter_letter", label="Letter", max_length=1)
+    letter = django_filters.CharFilter(
+        method="filter_letter", label="Letter", max_length=1, validators=[one_letter]
+    )
 
     class Meta:
         model = Participant
@@ -161,9 +187,7 @@ class TurnFilter(django_filters.FilterSet):
 
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
     # Turn.date is the meeting's date: the year is a range on the (speaker, date) index.
-    year = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
-    )
+    year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
 
     class Meta:
         model = Turn
@@ -175,11 +199,9 @@ class TurnTopicFilter(django_filters.FilterSet):
     turn's speaker and date as copied onto TurnTopic at rebuild (an index on topic, speaker, date)."""
 
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
-    year = django_filters.NumberFilter(
-        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
-    )
+    year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
     raised = django_filters.BooleanFilter(field_name="raised", label="Only where it was raised")
-    uses = django_filters.NumberFilter(
+    uses = WholeNumberFilter(
         field_name="uses",
         lookup_expr="gte",
         label="Named at least this many times in the remark",
@@ -219,18 +241,20 @@ class SearchFilter(django_filters.FilterSet):
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
     meeting = django_filters.CharFilter(field_name="meeting__slug", label="Meeting", max_length=MAX_VALUE)
     date_from = django_filters.DateFilter(
+        input_formats=ISO_DATE_FORMATS,
         field_name="meeting__date",
         lookup_expr="gte",
         label="From",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
+        input_formats=ISO_DATE_FORMATS,
         field_name="meeting__date",
         lookup_expr="lte",
         label="To",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    year = django_filters.NumberFilter(
+    year = WholeNumberFilter(
         field_name="meeting__date", lookup_expr="year", label="Year", min_value=1, max_value=9999
     )
     kind = django_filters.ChoiceFilter(

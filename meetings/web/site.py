@@ -13,6 +13,9 @@ from django.views.decorators.http import require_safe
 
 from meetings.derived import aggregates
 from meetings.models import Meeting, Participant, Topic, Turn
+from meetings.opendata.api.pagination import MAX_PAGE_SIZE, PAGE_SIZE
+
+from .views import MEETINGS_PER_PAGE, SPEAKERS_PER_PAGE, TOPICS_PER_PAGE
 
 FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.ico"
 
@@ -37,7 +40,9 @@ def about(request):
 def api_docs(request):
     """The OpenAPI schema read by Swagger UI, served from this site (drf-spectacular-sidecar):
     every script and style is a file of ours, within the Content-Security-Policy."""
-    return render(request, "meetings/api_docs.html")
+    sizes = {"api": PAGE_SIZE, "api_max": MAX_PAGE_SIZE, "meetings": MEETINGS_PER_PAGE}
+    sizes |= {"speakers": SPEAKERS_PER_PAGE, "topics": TOPICS_PER_PAGE}
+    return render(request, "meetings/api_docs.html", {"page_sizes": sizes})
 
 
 @require_safe

@@ -276,7 +276,6 @@ def test_participant_list(client, archive):
         "role=council",
         "letter=m",
         "letter=R",
-        "letter=1",
         "q=nobody",
         "",
     ],
@@ -656,12 +655,49 @@ def test_missing_slash_redirects_like_the_pages(client, archive):
         "/api/search/?q=ferry&sort=x",
         "/api/search/?q=ferry&page_size=101",
         "/api/topics/ferry-timetable/remarks/?year=x",
+        # Regression: read as something else, or not read at all, with a 200.
+        "/api/meetings/?year=2022.5",
+        "/api/turns/?year=2022.25",
+        "/api/meetings/?date_from=03/10/2022",
+        "/api/search/?q=ferry&date_to=3.10.2022",
+        "/api/participants/?letter=1",
+        "/api/meetings/?topic=ferry-timetable",
+        "/api/participants/?order=-remarks",
+        "/api/participants/helena-marsh/remarks/?topic=ferry-timetable",
+        "/api/topics/ferry-timetable/remarks/?date_from=2022-01-01",
+        "/api/topics/?q=ferry",
+        "/api/search/?q=ferry&limit=5",
     ],
 )
 def test_bad_parameters_are_json_400_naming_the_parameter(client, archive, query):
     body = get(client, query, status=400)
     name = re.search(r"[?&](\w+)=[^&]*$", query).group(1)
     assert list(body) == [name] and body[name][0]
+
+
+@pytest.mark.django_db
+def test_an_unknown_parameter_says_what_the_list_takes(client, archive):
+    body = get(client, "/api/meetings/?topic=ferry-timetable", status=400)
+    assert body["topic"][0].startswith("Unknown parameter. This list takes: ")
+    assert "date_from" in body["topic"][0] and "speaker" in body["topic"][0]
+    for fine in (
+        "/api/meetings/?format=json&page=1&page_size=5",
+        "/api/topics/?sort=az",
+        "/api/search/?q=ferry&sort=date",
+    ):
+        get(client, fine)
+
+
+@pytest.mark.django_db
+def test_a_yes_no_filter_reads_every_spelling_of_yes_and_no(client, archive):
+    """Regression: "raised=1", "raised=0" and "raised=TRUE" were taken for "either" (every remark)."""
+    url = "/api/topics/ferry-timetable/remarks/?raised="
+    yes, no = len(results(client, url + "true")), len(results(client, url + "false"))
+    assert yes and no
+    for spelling in ("1", "TRUE", "True"):
+        assert len(results(client, url + spelling)) == yes, spelling
+    for spelling in ("0", "FALSE", "False"):
+        assert len(results(client, url + spelling)) == no, spelling
 
 
 @pytest.mark.django_db

@@ -49,6 +49,13 @@ def test_api_documentation_page_serves_swagger_ui_from_this_site(client, archive
     assert r.status_code == 200
     html = r.content.decode()
     assert 'data-schema-url="/api/schema/?format=json"' in html
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+    # The page sizes of the API and of the pages, so that a reader can page alike; what a 400 says.
+    assert (
+        "50 a page, up to 200 with ?page_size=: the pages show 30 meetings, 120 speakers or 100 topics"
+        in text
+    )
+    assert "A parameter a list does not take, or a value it cannot read, answers 400" in text
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert any("swagger-ui-bundle" in s for s in scripts)
     assert all(s.startswith("/static/") for s in scripts)  # nothing from elsewhere

@@ -16,24 +16,44 @@ from meetings.http.redirects import moved_permanently
 from .pagination import ArchivePagination
 from .schema import ApiSchema
 
-BOOLEAN_SPELLINGS = {"true", "false", "1", "0"}
+YES, NO = {"true", "1"}, {"false", "0"}
+PAGING = ("page", "page_size", "format")  # what every list takes beside its filters
+
+
+def refuse_unknown(request, takes) -> None:
+    """A 400 naming the first parameter the list does not take (a misspelt or unsupported filter
+    would otherwise be ignored, and the whole list answered as if filtered)."""
+    allowed = set(takes) | set(PAGING)
+    for name in request.query_params:
+        if name not in allowed:
+            raise ValidationError(
+                {name: ["Unknown parameter. This list takes: " + ", ".join(sorted(allowed)) + "."]}
+            )
 
 
 class FilterBackend(DjangoFilterBackend):
     """DjangoFilterBackend (invalid values: 400 with the FilterSet form's reasons), refusing too a
-    yes/no filter that is neither yes nor no (the form would read it as "either")."""
+    parameter that is no filter of the list nor paging (the view's `more_params` beside them) and
+    a yes/no filter that is neither yes nor no (the form would read it as "either"); yes and no
+    read in any case, and as 1 and 0."""
 
     def get_filterset(self, request, queryset, view):
         filterset = super().get_filterset(request, queryset, view)
-        if filterset is not None:
-            for name, field in filterset.filters.items():
-                value = request.query_params.get(name)
-                if (
-                    isinstance(field, django_filters.BooleanFilter)
-                    and value
-                    and value.lower() not in BOOLEAN_SPELLINGS
-                ):
-                    raise ValidationError({name: ["Expected true or false."]})
+        if filterset is None:
+            return None
+        refuse_unknown(request, [*filterset.filters, *getattr(view, "more_params", ())])
+        data = None
+        for name, field in filterset.filters.items():
+            value = request.query_params.get(name)
+            if not isinstance(field, django_filters.BooleanFilter) or not value:
+                continue
+            spelled = value.strip().lower()
+            if spelled not in YES | NO:
+                raise ValidationError({name: ["Expected true or false."]})
+            data = data if data is not None else filterset.data.copy()
+            data[name] = "true" if spelled in YES else "false"
+        if data is not None:
+            filterset.data = data
         return filterset
 
 

@@ -92,6 +92,7 @@ class SearchView(ReadOnly, generics.GenericAPIView):
     serializer_class = s.SearchResultsSerializer
     filter_backends = [FilterBackend]
     filterset_class = SearchFilter
+    more_params = ("q", "sort")
     queryset = Turn.objects.all()
     pagination_class = None
 

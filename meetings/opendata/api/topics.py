@@ -15,7 +15,7 @@ from meetings.web.profiles import profiles_listing
 from meetings.web.related_topics import sharing_words
 
 from . import serializers as s
-from .base import DetailView, ListView, SlugResource, filtered
+from .base import DetailView, ListView, SlugResource, filtered, refuse_unknown
 from .pagination import StoredListing
 from .schema import SLUG, TOPIC_MOVED, responses
 
@@ -45,6 +45,7 @@ class TopicList(ListView):
     filter_backends: list = []
 
     def get_queryset(self):
+        refuse_unknown(self.request, ["sort"])
         order = self.request.query_params.get("sort") or TopicQuerySet.ORDERS[0]
         if order not in TopicQuerySet.ORDERS:
             raise ValidationError({"sort": ["Expected " + ", ".join(TopicQuerySet.ORDERS) + "."]})
