@@ -214,7 +214,10 @@ class TurnTopicFilter(django_filters.FilterSet):
         fields = ["speaker", "year", "raised", "uses"]
 
     def filter_speaker(self, queryset, name, value):
-        return by_speaker_slug(queryset, value)  # the (topic, speaker, date) index, read in order
+        """A slug or a name (any written form, or words of it), as every speaker filter reads it."""
+        if Participant.objects.filter(slug=value.strip()).exists():
+            return by_speaker_slug(queryset, value.strip())  # the (topic, speaker, date) index, in order
+        return queryset.filter(speaker_id__in=[p.pk for p in resolve_speaker(value)])
 
     def known_count(self, topic) -> int | None:
         """How many remarks match, from the topic's figures and TopicSpeaker (at most one small
@@ -225,9 +228,11 @@ class TurnTopicFilter(django_filters.FilterSet):
         if data.get("year") is not None or (data.get("uses") or 1) > 1:
             return None
         if data.get("speaker"):
-            remarks, raised = TopicSpeaker.objects.filter(
-                topic=topic, participant__slug=data["speaker"]
-            ).values_list("remarks", "raised").first() or (0, 0)
+            people = [p.pk for p in resolve_speaker(data["speaker"])]
+            rows = TopicSpeaker.objects.filter(topic=topic, participant_id__in=people).values_list(
+                "remarks", "raised"
+            )
+            remarks, raised = (sum(r for r, _ in rows), sum(r for _, r in rows)) if people else (0, 0)
         else:
             remarks, raised = topic.remark_count, topic.raised_count
         if data.get("raised") is None:

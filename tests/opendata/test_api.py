@@ -364,6 +364,9 @@ def test_turn_list(client, archive):
         "date_from=2022-01-01",
         "speaker=helena-marsh&year=2022",
         "topic=nothing",
+        # Regression: a name or a surname (as the search's speaker box takes) listed no remark.
+        "speaker=Reyes",
+        "speaker=tomas%20reyes",
     ],
 )
 def test_turn_filters_are_the_search_filters(client, archive, query):
@@ -478,12 +481,22 @@ def test_topics(client, archive, django_assert_max_num_queries):
         ("tomas-reyes-1", False),
         ("priya-natarajan-1", False),
     ]
-    for query in ("raised=true", "raised=false", "speaker=tomas-reyes", "year=2022", "uses=2"):
+    # A speaker by slug or by name, as every list's speaker filter reads it.
+    for query in (
+        "raised=true",
+        "raised=false",
+        "speaker=tomas-reyes",
+        "speaker=Reyes",
+        "year=2022",
+        "uses=2",
+    ):
         api = [
             r["turn"]["permalink"] for r in results(client, f"/api/topics/ferry-timetable/remarks/?{query}")
         ]
         html = client.get(f"/topics/ferry-timetable/?{query}").content.decode()
         assert paths(api) == page_links(html, r'rel="bookmark" href="([^"]+)"', after="Remarks</h2>"), query
+    by_name = results(client, "/api/topics/ferry-timetable/remarks/?speaker=Reyes")
+    assert by_name and by_name == results(client, "/api/topics/ferry-timetable/remarks/?speaker=tomas-reyes")
     assert get(client, "/api/topics/nothing/", status=404) == {"detail": "No such topic."}
     get(client, "/api/topics/nothing/remarks/", status=404)
 

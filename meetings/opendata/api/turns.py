@@ -47,9 +47,10 @@ class TurnList(ListView):
         if not filters:
             return StoredListing(aggregates.total_turns(), aggregates.turns_page)
         if filters == {"speaker"}:
+            # By slug; a name or words of one (the filter resolves them) are counted.
             person = Participant.objects.filter(slug=request.query_params["speaker"].strip()).first()
             if person is None:
-                return StoredListing(0)
+                return None
             return StoredListing(person.turn_count, partial(aggregates.remarks_page, person))
         if filters == {"meeting"}:
             count = (
