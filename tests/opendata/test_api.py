@@ -191,7 +191,9 @@ def test_meeting_filters_are_the_pages_filters(client, archive, query):
 @pytest.mark.django_db
 def test_meeting_detail(client, archive, django_assert_max_num_queries):
     client.get("/api/")  # the archive version is read (and cached) once per process
-    with django_assert_max_num_queries(3):  # meeting, turns with speakers, topics
+    with django_assert_max_num_queries(
+        4
+    ):  # meeting, turns with speakers, topics, the remarks that raised them
         m = get(client, f"/api/meetings/{FERRY_SLUG}/")
     assert (m["title"], m["date"], m["place"]) == (
         "Meeting on the ferry service",
@@ -247,6 +249,17 @@ def test_meeting_detail(client, archive, django_assert_max_num_queries):
     assert topics["ferry-timetable"]["raised_by"]["slug"] == "ada-lindqvist"
     assert topics["ferry-timetable"]["url"] == "http://testserver/topics/ferry-timetable/"
     assert topics["ferry-timetable"]["evidence"].startswith(f"http://testserver/meetings/{FERRY_SLUG}/")
+    # The remark that raised each topic, as the meeting page's "raised by … (remark)" links it.
+    html = client.get(f"/meetings/{FERRY_SLUG}/").content.decode()
+    linked = dict(
+        re.findall(
+            r'href="/topics/([^/"]+)/">[^<]*</a> <span class="meta">raised by [^(<]*\(<a href="#([^"]+)"',
+            html,
+        )
+    )
+    assert linked and {t["slug"]: t["raised_in"] for t in m["topics"] if t["raised_in"]} == {
+        slug: f"http://testserver/meetings/{FERRY_SLUG}/{key}/" for slug, key in linked.items()
+    }
 
 
 # --- participants -------------------------------------------------------------------------------

@@ -6,9 +6,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from meetings.derived import aggregates
 from meetings.http.origin import absolute_url
-from meetings.models import Meeting, MeetingTopic
+from meetings.models import Meeting
 from meetings.web import profiles
 from meetings.web.filters import MeetingFilter
+from meetings.web.meeting_topics import meeting_topics
 
 from . import serializers as s
 from .base import DetailView, ListView, filtered
@@ -60,13 +61,13 @@ class MeetingDetail(DetailView):
             person = entry.participant
             person.roles, person.turn_count = entry.roles, entry.count
             participants.append(person)
-        topics = list(
-            MeetingTopic.objects.filter(meeting=meeting)
-            .select_related("topic", "raised_by", "evidence")
-            .order_by("rank")
-        )
+        # As the meeting page lists them, with the remark that raised each; the evidence is one of
+        # the meeting's turns, already loaded.
+        topics = meeting_topics(meeting, turns)
+        by_id = {t.id: t for t in turns}
         for mt in topics:
-            mt.evidence_permalink = self._permalink(mt.evidence, meeting)
+            mt.evidence_permalink = self._permalink(by_id.get(mt.evidence_id), meeting)
+            mt.raised_in_permalink = self._permalink(mt.raised_in, meeting)
         meeting.api_turns, meeting.api_participants, meeting.api_topics = turns, participants, topics
         return meeting
 

@@ -185,6 +185,11 @@ class MeetingTopicSerializer(Serializer):
     api_url = ApiURLField("api:topic-detail", slug="topic.slug")
     rank = serializers.IntegerField(help_text="1 for the meeting's main topic.")
     raised_by = ParticipantRefSerializer(allow_null=True, help_text="Who first brought it up in the meeting.")
+    raised_in = serializers.URLField(
+        source="raised_in_permalink",
+        allow_null=True,
+        help_text="Permalink of the remark that raised it (the meeting page's link), null where none did.",
+    )
     evidence = serializers.URLField(
         source="evidence_permalink",
         allow_null=True,
