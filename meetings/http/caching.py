@@ -28,7 +28,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
-from django.utils.http import http_date, quote_etag
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from meetings.http import replicas
 from meetings.sql import replication
@@ -189,6 +189,11 @@ def compressed(response) -> bytes | None:
     return packed if len(packed) < len(body) else None
 
 
+# Paths whose response differs with the Accept header (the API schema: YAML, or JSON): each form
+# is cached, and validated, under its own ETag.
+NEGOTIATED = ("/api/schema/",)
+
+
 class ArchiveCacheMiddleware:
     """ETag/Last-Modified validation, Cache-Control, and a server-side copy of each page, with its
     gzipped body made once when it is stored: a client that accepts gzip gets the compressed copy
@@ -204,14 +209,25 @@ class ArchiveCacheMiddleware:
             return self.get_response(request)
         version, changed, position = archive_version()
         tag = f"{current_release()}-{version}"
+        if request.path.startswith(NEGOTIATED):  # one form per Accept: its own copy and ETag
+            tag += "-" + hashlib.sha256(request.headers.get("Accept", "").encode()).hexdigest()[:8]
         gz_ok = accepts_gzip(request)
-        asked = [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]
+        none_match = request.headers.get("If-None-Match", "")
+        asked = [t.strip() for t in none_match.split(",")]
         for candidate in (quote_etag(tag + "-gzip") if gz_ok else None, quote_etag(tag)):
             if candidate and candidate in asked:
                 response = HttpResponseNotModified()
                 response["ETag"] = candidate
                 patch_vary_headers(response, ("Accept-Encoding",))
                 return response
+        # By date, where no ETag is asked about (RFC 9110: If-None-Match wins).
+        since = parse_http_date_safe(request.headers.get("If-Modified-Since", "")) if not none_match else None
+        if since is not None and int(changed) <= since:
+            response = HttpResponseNotModified()
+            response["ETag"] = quote_etag(tag + "-gzip") if gz_ok else quote_etag(tag)
+            response["Last-Modified"] = http_date(changed)
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
         key = "page:" + hashlib.sha256(f"{tag}{request.build_absolute_uri()}".encode()).hexdigest()
         cached = cache_get(key)
         if isinstance(cached, tuple):  # (response, gzipped body or None)

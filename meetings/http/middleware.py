@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -80,3 +81,29 @@ class QueryStringLimitMiddleware:
             request.GET = cleaned
             request.META["QUERY_STRING"] = cleaned.urlencode()
         return self.get_response(request)
+
+
+# The data files beside the pages, answered in JSON as the API is.
+_JSON_PATHS = re.compile(r"^/api/|\.json$")
+
+
+class ReadOnlyMiddleware:
+    """The archive writes nothing through the web: any method but GET and HEAD answers 405 naming
+    them, before any view or CSRF check (a POST had the CSRF failure page, 403), in JSON under
+    /api/ and for the JSON files, as plain text elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            return self.get_response(request)
+        detail = f'Method "{request.method}" not allowed: this archive is read-only (GET and HEAD).'
+        if _JSON_PATHS.search(request.path):
+            response = HttpResponse(
+                json.dumps({"detail": detail}), status=405, content_type="application/json"
+            )
+        else:
+            response = HttpResponse(detail + "\n", status=405, content_type="text/plain; charset=utf-8")
+        response["Allow"] = "GET, HEAD"
+        return response

@@ -42,6 +42,30 @@ def test_an_ingest_changes_the_etag_and_the_pages(client, archive, write_transcr
 
 
 @pytest.mark.django_db
+def test_a_resource_read_in_several_forms_is_cached_and_validated_per_form(client, archive):
+    """Regression: the schema asked for as JSON (Accept) after it was served as YAML was the
+    cached YAML, under the YAML's ETag."""
+    yaml = client.get("/api/schema/")
+    json_ = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert yaml.content.startswith(b"openapi:") and json_.content.startswith(b"{")
+    assert yaml["ETag"] != json_["ETag"]
+    again = client.get(
+        "/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json", HTTP_IF_NONE_MATCH=yaml["ETag"]
+    )
+    assert again.status_code == 200 and again.content.startswith(b"{")
+    assert client.get("/api/schema/", HTTP_IF_NONE_MATCH=yaml["ETag"]).status_code == 304
+
+
+@pytest.mark.django_db
+def test_if_modified_since_is_answered_as_the_etag_is(client, archive):
+    """Regression: a client that revalidates by date (Last-Modified, If-Modified-Since) always
+    got the whole page again."""
+    first = client.get("/meetings/")
+    assert client.get("/meetings/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert client.get("/meetings/", HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200
+
+
+@pytest.mark.django_db
 def test_errors_are_not_cached(client, archive):
     assert client.get("/meetings/nope/").status_code == 404
     assert "s-maxage" not in client.get("/meetings/nope/").get("Cache-Control", "")

@@ -103,8 +103,25 @@ def test_control_characters_in_query_strings_are_dropped(client, hostile):
 
 @pytest.mark.django_db
 def test_no_write_endpoints_and_no_admin(client, hostile):
-    assert client.post("/search/", {"q": "x"}).status_code in (403, 405)
+    assert client.post("/search/", {"q": "x"}).status_code == 405
     assert client.get("/admin/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_method_that_writes_is_not_allowed_anywhere_as_a_real_client_sees_it(hostile):
+    """Regression: with CSRF checks on (as for any client but Django's test client), a POST to a
+    page, an export or a feed answered 403 with the CSRF failure page; the archive writes nothing
+    through the web: 405, naming GET and HEAD, in JSON under /api/ and for the data files."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for path in ("/meetings/", "/search/", "/feeds/meetings.atom", "/speakers.popolo.json", "/api/meetings/"):
+        for method in (client.post, client.put, client.delete, client.patch):
+            r = method(path)
+            assert r.status_code == 405 and r["Allow"] == "GET, HEAD", (method, path, r.status_code)
+    assert client.post("/api/meetings/").json()["detail"]
+    assert client.post("/speakers.popolo.json")["Content-Type"].startswith("application/json")
+    assert client.get("/meetings/").status_code == 200
 
 
 @pytest.mark.django_db
