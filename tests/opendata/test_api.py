@@ -291,6 +291,11 @@ def test_participant_list(client, archive):
         "letter=R",
         "q=nobody",
         "",
+        # Regression: the pages' orders were ignored by the API (A–Z whatever was asked).
+        "order=-remarks",
+        "order=-latest",
+        "order=name",
+        "role=council&order=-remarks",
     ],
 )
 def test_participant_filters_are_the_speaker_pages_filters(client, archive, query):
@@ -299,6 +304,9 @@ def test_participant_filters_are_the_speaker_pages_filters(client, archive, quer
     page = page_links(html, r'<li><a href="(/speakers/[^"]+/)">')
     assert paths(api) == page
     assert api or query == "q=nobody"
+    if query == "order=-remarks":
+        counts = [p["turn_count"] for p in results(client, f"/api/participants/?{query}")]
+        assert counts == sorted(counts, reverse=True) and counts != sorted(counts)
 
 
 @pytest.mark.django_db
@@ -688,7 +696,7 @@ def test_missing_slash_redirects_like_the_pages(client, archive):
         "/api/search/?q=ferry&date_to=3.10.2022",
         "/api/participants/?letter=1",
         "/api/meetings/?topic=ferry-timetable",
-        "/api/participants/?order=-remarks",
+        "/api/participants/?order=sideways",
         "/api/participants/helena-marsh/remarks/?topic=ferry-timetable",
         "/api/topics/ferry-timetable/remarks/?date_from=2022-01-01",
         "/api/topics/?q=ferry",

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.db.models import OuterRef, Subquery
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from meetings.derived import aggregates
 from meetings.http.origin import absolute_url
-from meetings.models import Participant, ParticipantRole, ParticipantTopic, Turn
-from meetings.web.filters import ParticipantFilter, TurnFilter
+from meetings.models import Appearance, Participant, ParticipantRole, ParticipantTopic, Turn
+from meetings.web.filters import SpeakerIndexFilter, TurnFilter
 
 from . import serializers as s
 from .base import DetailView, ListView, SlugResource, filtered
@@ -22,16 +23,21 @@ MAX_ROLES = 30
 
 @extend_schema_view(
     get=extend_schema(
-        summary="Participants, A–Z by surname",
-        description="Filters are the speakers page's: words of the name, words of a title they spoke under, "
-        "initial letter of the surname.",
+        summary="Participants, A–Z by surname (or by remarks, or latest appearance)",
+        description="Filters and orders are the speakers page's: words of the name, words of a title they "
+        "spoke under, initial letter of the surname; order=name (A–Z), -remarks (most remarks first) or "
+        "-latest (latest appearance first).",
         responses=responses(s.ParticipantListSerializer(many=True), list_view=True),
     )
 )
 class ParticipantList(ListView):
     serializer_class = s.ParticipantListSerializer
-    filterset_class = ParticipantFilter
-    queryset = Participant.objects.order_by("sort_name", "name")
+    filterset_class = SpeakerIndexFilter  # the speakers page's filters and orders
+    queryset = Participant.objects.order_by("sort_name", "name").annotate(
+        last_seen=Subquery(
+            Appearance.objects.filter(participant=OuterRef("pk")).order_by("-date").values("date")[:1]
+        )
+    )
 
 
 class ParticipantResource(SlugResource):
