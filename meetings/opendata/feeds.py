@@ -17,16 +17,19 @@ from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Min
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator
 
+from meetings.derived import search
 from meetings.http.origin import absolute_url, public_id
 from meetings.models import Meeting, Participant, Topic, Turn, TurnTopic
 from meetings.opendata.credit import source_credit
+from meetings.web.filters import SearchFilter
+from meetings.web.templatetags.transcript import quoted
 
 SITE_NAME = "Transcript Archive"
 FEED_SIZE = 50
@@ -261,3 +264,57 @@ class TopicFeed(_TurnFeed):
             .newest_first()[:FEED_SIZE]
         )
         return [tt.turn for tt in remarks]
+
+
+class _Search:
+    """A search as a feed reads it: its cleaned words, the turns its filters leave, and its
+    parameters (the words and filters, as the feed's and the page's addresses carry them)."""
+
+    def __init__(self, q: str, base, params: str):
+        self.q, self.base, self.params = q, base, params
+
+
+class SearchFeed(_TurnFeed):
+    """The newest remarks that match a search, with the search page's filters (speaker, dates,
+    kind, topic, meeting): a reader's alert for words. No words to search for: 404."""
+
+    def get_object(self, request):
+        q = search.clean_query(request.GET.get("q"))
+        if not q or not search.has_lexemes(q):
+            raise Http404("No words to search for")
+        filterset = SearchFilter(request.GET, queryset=Turn.objects.all())
+        if not filterset.is_valid():
+            raise Http404("A filter of this search cannot be read")
+        params = QueryDict(mutable=True)
+        params["q"] = q
+        for name in filterset.filters:
+            value = request.GET.get(name, "").strip()
+            if value:
+                params[name] = value
+        return _Search(q, filterset.qs, params.urlencode())
+
+    def title(self, found):
+        return f"{quoted(found.q)} · {SITE_NAME}"
+
+    def subtitle(self, found):
+        return f"The newest remarks matching {quoted(found.q)} in the archive."
+
+    def link(self, found):
+        return absolute_url(f"{reverse('meetings:search')}?{found.params}&sort=date")
+
+    def feed_url(self, found):
+        return absolute_url(f"{reverse('feed_search')}?{found.params}")
+
+    def feed_guid(self, found):
+        # Each search its own feed: the path and its words and filters.
+        return public_id(f"{reverse('feed_search')}?{found.params}")
+
+    def items(self, found):
+        hits = search.search_turns(found.q, found.base, sort="date", group=False, page=1, per_page=FEED_SIZE)
+        search.with_snippets(hits.page, found.q)
+        return hits.page
+
+    def item_description(self, turn):
+        """The snippet, the words found marked (<mark>), as the search page shows it."""
+        snippet = str(turn.snippet)
+        return "<em>Summary:</em> " + snippet if turn.is_summary else snippet

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from meetings.opendata.dump.views import download_file, downloads
 from meetings.opendata.exports.urls import urlpatterns as export_patterns
-from meetings.opendata.feeds import MeetingsFeed, ParticipantFeed, TopicFeed
+from meetings.opendata.feeds import MeetingsFeed, ParticipantFeed, SearchFeed, TopicFeed
 from meetings.opendata.sitemaps import SITEMAPS, robots_txt, sitemap_index
 
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("feeds/meetings.atom", require_safe(MeetingsFeed()), name="feed_meetings"),
     path("feeds/speakers/<slug:slug>.atom", require_safe(ParticipantFeed()), name="feed_speaker"),
     path("feeds/topics/<slug:slug>.atom", require_safe(TopicFeed()), name="feed_topic"),
+    path("feeds/search.atom", require_safe(SearchFeed()), name="feed_search"),
     path(
         "sitemap.xml",
         require_safe(sitemap_index),

@@ -385,3 +385,37 @@ def test_feeds_and_sitemaps_answer_only_safe_methods(client, archive):
     ):
         assert client.head(url).status_code == 200, url
         assert client.post(url).status_code == 405, url
+
+
+@pytest.mark.django_db
+def test_a_search_has_a_feed_of_its_newest_matches(client, archive, django_assert_max_num_queries):
+    """A reader follows a search (an alert for words, as TheyWorkForYou's): the newest remarks that
+    match it, with the search page's filters; the page links it."""
+    client.get("/feeds/meetings.atom")  # the archive version, read once per process
+    # The words parsed, the matches, their remarks, their snippets, the recent part's bound.
+    with django_assert_max_num_queries(5):
+        _r, root = atom(client, "/feeds/search.atom?q=allergy+labels")
+    assert root.findtext(f"{ATOM}title") == "“allergy labels” · Transcript Archive"
+    assert link(root) == f"{BASE}/search/?q=allergy+labels&sort=date"
+    assert link(root, "self") == f"{BASE}/feeds/search.atom?q=allergy+labels"
+    got = entries(root)
+    meals = list(Turn.objects.filter(meeting__slug="2021-05-03-meeting-on-school-meals").order_by("position"))
+    assert [link(e) for e in got] == [
+        f"{BASE}{t.get_absolute_url()}" for t in meals
+    ]  # each names allergy labels
+    assert "<mark>allergy</mark>" in got[0].findtext(f"{ATOM}summary")
+    # Filters as on the page; each search its own feed id.
+    _r, by_one = atom(client, "/feeds/search.atom?q=allergy+labels&speaker=helena-marsh")
+    assert {link(e) for e in entries(by_one)} == {
+        f"{BASE}{t.get_absolute_url()}" for t in meals if t.speaker and t.speaker.slug == "helena-marsh"
+    }
+    assert by_one.findtext(f"{ATOM}id") != root.findtext(f"{ATOM}id")
+    _r, none = atom(client, "/feeds/search.atom?q=lighthouse")
+    assert entries(none) == []
+    for bad in ("", "?q=", "?q=the+of"):
+        assert client.get("/feeds/search.atom" + bad).status_code == 404, bad
+    page = client.get("/search/?q=allergy+labels&speaker=helena-marsh").content.decode()
+    assert (
+        'type="application/atom+xml" href="/feeds/search.atom?q=allergy+labels&amp;speaker=helena-marsh"'
+        in page
+    )
