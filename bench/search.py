@@ -35,6 +35,7 @@ QUERIES = {
     "rare": "ornithopter",
     "phrase": '"foreign agents"',
     "phrase + word": '"foreign agents" media',
+    "word, one excluded": "housing -meals",
 }
 
 

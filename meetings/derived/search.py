@@ -73,7 +73,7 @@ def as_searched(q: str) -> str:
     """A cleaned query as the stored vectors hold text (archive_search_text): letters with marks as
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
     "слово.Слово") or between an acronym and a capital ("VEB.RF")."""
-    q = unmarked(q)
+    q = _capital_operators(unmarked(q))
     return _STOP_IN_A_WORD.sub(_glued, q) if "." in q else q
 
 
@@ -97,13 +97,17 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     return query
 
 
-# A word or quoted phrase the query excludes ("-economy", -"foreign agents"): a minus opening a
-# word, outside quotation marks.
-_EXCLUDED = re.compile(r'(?:^|(?<=\s))-("[^"]*"?|[^\s"]+)')
+# A word the query excludes ("-economy"): a minus opening a word, outside quotation marks (a
+# quoted phrase after a minus, -"foreign agents", is read in _excluded).
+_EXCLUDED = re.compile(r'(?:^|(?<=\s))-([^\s"]+)')
+_TOKENS = re.compile(r'"[^"]*"?|\S+')
+_JOINERS = {"or", "and"}
 
 
 def _excluded(q: str) -> tuple[str, list[str]]:
-    """(the query without what it excludes, the words and quoted phrases it excludes)."""
+    """(the query without what it excludes, the words and quoted phrases it excludes). An
+    operator left with nothing on one side ("-economy or -growth") goes too: each excluded word is
+    left out of every result."""
     parts = _QUOTED.split(q)
     kept: list[str] = []
     excluded: list[str] = []
@@ -117,7 +121,14 @@ def _excluded(q: str) -> tuple[str, list[str]]:
             continue
         excluded += [m.group(1) for m in _EXCLUDED.finditer(part) if m.group(1).strip("-")]
         kept.append(_EXCLUDED.sub(" ", part))
-    return " ".join("".join(kept).split()), [x for x in excluded if x.strip('"')]
+    tokens: list[str] = []
+    for token in _TOKENS.findall("".join(kept)):
+        if token.lower() in _JOINERS and (not tokens or tokens[-1].lower() in _JOINERS):
+            continue
+        tokens.append(token)
+    while tokens and tokens[-1].lower() in _JOINERS:
+        tokens.pop()
+    return " ".join(tokens), [x for x in excluded if x.strip('"')]
 
 
 # A small word written in capitals ("US", "IT", "WHO"; ACRONYM_WORDS), as a query writes it.
@@ -138,6 +149,7 @@ def with_acronyms(q: str) -> str:
     query of several words all in capitals is not read so (it is written in capitals)."""
     if " " in q.strip() and not any(ch.islower() for ch in q):
         return q
+    q = _capital_operators(q)
     parts = _QUOTED.split(q)
     out = []
     for i, part in enumerate(parts):
@@ -155,6 +167,27 @@ def with_acronyms(q: str) -> str:
         else:
             out.append(part)
     return "".join(out)
+
+
+def _capital_operators(q: str) -> str:
+    """The operators as many write them, in capitals: "OR" and "AND" between two words are "or"
+    and "and" (websearch reads the first, the second is a word it leaves out), "NOT" before a word
+    or a quoted phrase excludes it ("-"); elsewhere they are words (an acronym: "OR staff")."""
+    if not any(op in q for op in ("OR", "AND", "NOT")):
+        return q
+    tokens = _TOKENS.findall(q)
+    out: list[str] = []
+    negate = False
+    for i, token in enumerate(tokens):
+        last = i == len(tokens) - 1
+        if token in ("OR", "AND") and out and not last:
+            out.append(token.lower())
+        elif token == "NOT" and not last:
+            negate = True
+        else:
+            out.append("-" + token if negate and not token.startswith("-") else token)
+            negate = False
+    return " ".join(out)
 
 
 def as_queried(q: str) -> str:
@@ -646,7 +679,7 @@ def query_terms(q: str) -> list[str]:
     from meetings.core.topics.phrases import STOP_WORDS
 
     terms = []
-    for raw in re.findall(r"-?[\w\']+", q):
+    for raw in re.findall(r"-?[\w\']+", _excluded(_capital_operators(q))[0]):
         if raw.startswith("-") or raw.lower() in _OPERATORS or raw.lower() in STOP_WORDS:
             continue
         terms.append(raw.strip("'"))

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q, Subquery
+from django_filters.widgets import BooleanWidget
 
 from meetings.core.roles import role_key
 from meetings.derived.search import named_with, resolve_speaker, spelled_with
@@ -200,7 +201,10 @@ class TurnTopicFilter(django_filters.FilterSet):
 
     speaker = django_filters.CharFilter(method="filter_speaker", label="Speaker", max_length=MAX_VALUE)
     year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
-    raised = django_filters.BooleanFilter(field_name="raised", label="Only where it was raised")
+    # true/false or 1/0, any case (the API reads them so too); the default widget took "1" for "either".
+    raised = django_filters.BooleanFilter(
+        field_name="raised", label="Only where it was raised", widget=BooleanWidget
+    )
     uses = WholeNumberFilter(
         field_name="uses",
         lookup_expr="gte",

@@ -771,14 +771,27 @@ def test_a_note_of_who_joins_a_videoconference_and_a_bracketed_note_without_a_st
         "I am glad that Helena Marsh joins the videoconference.",
         "(The quay needs a new wall)",  # no verb of what happens: brackets of speech are kept as said
         "(and this is important) the quay needs a new wall.",
+        # A reviewer's: a passive said in the speaker's own voice, a bracket inside a sentence.
+        "(The budget was adopted last year, and I think it is working)",
+        "Prices rose (in response to inflation) by two percent.",
     ):
         assert segments(said) == [(TEXT, said)], said
+        assert segments(said, opening=True) == [(TEXT, said)], said
     for note, rest in (
         ("(Replying to remarks by Tomas Reyes, Larkspur Herald newspaper) ", "You are right about the quay."),
         ("(on the harbour budget) ", "We can see the costs rising."),
         ("(Responding to a question from the hall.) ", "The wall will be built."),
+        ("(in\u00a0response to a speech by Tomas Reyes) ", "We will try to help."),  # a no-break space
     ):
-        assert segments(note + rest) == [(STAGE, note.strip()), (TEXT, " " + rest)], note
+        assert segments(note + rest, opening=True) == [(STAGE, note.strip()), (TEXT, " " + rest)], note
+    # A note on what a remark is on opens the remark, and the words that follow it begin a sentence:
+    # the same brackets elsewhere are said.
+    for said, opening in (
+        ("(on the harbour budget) We can see the costs rising.", False),
+        ("(on average) prices rose by two percent.", True),
+        ("(About 15 million) was allocated to the quay.", True),
+    ):
+        assert segments(said, opening=opening) == [(TEXT, said)], said
 
 
 def test_a_passage_the_page_prints_twice_is_read_once():
@@ -819,6 +832,7 @@ def test_a_mark_of_words_left_out_before_the_first_remark_marks_the_meeting_as_e
     )
     assert parse_transcript(page.format(gap="<…>")).is_excerpt
     assert not parse_transcript(page.format(gap="")).is_excerpt
+    assert not parse_transcript(page.format(gap="(…)")).is_excerpt  # no such mark inside a remark either
 
 
 def test_a_heading_of_excerpts_between_remarks_marks_the_meeting_as_excerpts():

@@ -80,6 +80,10 @@ def test_exclusion_or_and_stemming(client, archive):
     assert "Ada Lindqvist" in html and "Tomas Reyes" in html
     html = results(client, "quay -crumbling")
     assert "repairs cost" in html and "disgrace" not in html
+    html = results(client, "allergy OR crumbling")
+    assert "Ada Lindqvist" in html and "Tomas Reyes" in html
+    html = results(client, "quay NOT crumble")
+    assert "repairs cost" in html and "disgrace" not in html
 
 
 @pytest.mark.django_db
@@ -93,6 +97,12 @@ def test_an_excluded_word_excludes_its_inflections_too(client, archive):
     assert "Foreign media are also affected" not in html and "foreign agents law" not in html
     raw = client.get("/search/", {"q": "-meal"}).content.decode()
     assert "4 remarks in 1 meeting" in raw and "<mark>" not in raw  # the Harbour Board's four
+    # Excluded words leave no operator behind ("-quay or -meal" had asked for the word "or"), and
+    # an excluded word is excluded from every result, or or no or.
+    for q in ("-crumble or -meal", "-crumble OR -meal"):
+        assert "3 remarks in 1 meeting" in client.get("/search/", {"q": q}).content.decode(), q
+    html = results(client, "quay -crumble or meals")
+    assert "repairs cost" in html and "disgrace" not in html and "School meals are our priority" in html
     for q, word in (("quay -crumble", "crumbling"), ("-meal", "meal")):
         r = client.get("/api/search/", {"q": q}).json()
         assert r["results"] and all(word not in x["text"] for x in r["results"]), q
@@ -601,6 +611,13 @@ def test_with_acronyms_reads_a_query_as_the_vectors_hold_its_acronyms():
     assert with_acronyms('"United States" or "US" or "USA"') == '"United States" or "US0" or "USA"'
     assert with_acronyms("Start START") == "Start START0"
     assert with_acronyms("WHAT IS THE US POSITION") == "WHAT IS THE US POSITION"  # capitals throughout
+    # Regression: the operators written in capitals, as many type them, were read as acronyms
+    # ("Syria OR Turkey" found nothing): OR is "or", AND is "and", NOT excludes the next word.
+    assert with_acronyms("Syria OR Turkey") == "Syria or Turkey"
+    assert with_acronyms("Syria AND Turkey") == "Syria and Turkey"
+    assert with_acronyms("Syria NOT Turkey") == "Syria -Turkey"
+    assert with_acronyms('Syria NOT "chemical weapons"') == 'Syria -"chemical weapons"'
+    assert with_acronyms("OR staff") == "OR0 staff"  # not between two words: the acronym
 
 
 @pytest.mark.django_db

@@ -506,6 +506,8 @@ def test_topics(client, archive, django_assert_max_num_queries):
     for query in (
         "raised=true",
         "raised=false",
+        "raised=1",  # Regression: the page read 1 and 0 as "either" (the API as yes and no)
+        "raised=0",
         "speaker=tomas-reyes",
         "speaker=Reyes",
         "year=2022",

@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from . import chrome
+from .inline import holds_omission
 from .page import Page
 from .structure import TranscriptError
 
@@ -158,7 +159,9 @@ def split_lead(page: Page, paras: list[str]) -> tuple[list[str], list[str], bool
             is_excerpt = True
             continue
         if chrome.OMISSION.match(cp):
-            is_excerpt = True  # the page marks words left out before its first remark
+            # The page marks words left out before its first remark ("<…>", "[...]"; not "(…)",
+            # which no remark's text counts either: inline.holds_omission).
+            is_excerpt = is_excerpt or holds_omission(cp)
             if seen_separator:
                 after_separator.append(p)
             continue

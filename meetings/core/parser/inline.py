@@ -15,8 +15,7 @@ _DIRECTION_WORDS = re.compile(
     r"off[- ]mic(?:rophone)?|retranslated|in english|in russian|in german|in french|"
     r"speaking [a-z]+|pause|silence|interruption|noise|crosstalk|animation|"
     r"commenting|answering|addressing|speaking|pointing|referring|responding|turning|"
-    r"gesturing|showing|continuing|reading|looking|smiling|addressed|after a pause|"
-    r"replying|in reply|in response)\b",
+    r"gesturing|showing|continuing|reading|looking|smiling|addressed|after a pause)\b",
     re.IGNORECASE,
 )
 
@@ -38,14 +37,18 @@ _BARE_DIRECTION = re.compile(
 BARE_DIRECTION_WORDS = 12
 
 # A whole paragraph in brackets that says what is done, without a full stop: "(The motorway is
-# opened to traffic)", "(The flag is raised)". A bracketed sentence of speech has no such verb.
+# opened to traffic)", "(The flag is raised)": of BARE_DIRECTION_WORDS words at most, nobody in it
+# speaking ("I", "we", "you"). A bracketed sentence of speech has no such verb, or a speaker.
 _DONE = re.compile(
-    r"^\(\s*(?:an?|the)\s[^()]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
-    r"(?:[a-z]{3,}ed|shown|sung|held|cut|laid|given|taken|played)\b[^()]{0,80}\)$",
+    r"^\((?![^()]*\b(?:i|we|you|me|us|my|our|your)\b)\s*(?:an?|the)\s[^()]{1,80}?\s(?:is|are|was|were)\s"
+    r"(?:being\s)?(?:[a-z]{3,}ed|shown|sung|held|cut|laid|given|taken|played)\b[^()]{0,80}\)$",
     re.IGNORECASE,
 )
-# A note opening a remark on what it is on: "(on the financial sector) We can see …".
-_ON_NOTE = re.compile(r"^(?:on|about|regarding|concerning)\s", re.IGNORECASE)
+# A note opening a remark on what it answers or what it is on, before words that begin a sentence:
+# "(Replying to remarks by …) You are …", "(on the financial sector) We can see …". A topic in
+# small letters ("(on average) prices rose") or a figure ("(About 15 million) was") is said.
+_OPENING_NOTE = re.compile(r"^(?:(?i:replying|in\s(?:reply|response))\b|(?:on|about|regarding|concerning)\s)")
+_SENTENCE_STARTS = re.compile(r"\s*[“\"«]?[A-Z]")
 
 
 def holds_omission(text: str) -> bool:
@@ -63,8 +66,9 @@ def is_stage_direction(inner: str) -> bool:
     return len(words) >= 2 and inner[:1].isupper() and inner.endswith((".", ".”", "!"))
 
 
-def segments(paragraph: str) -> list[tuple[str, str]]:
-    """Split a paragraph into (kind, text) runs: TEXT, STAGE (brackets kept) and OMISSION."""
+def segments(paragraph: str, opening: bool = False) -> list[tuple[str, str]]:
+    """Split a paragraph into (kind, text) runs: TEXT, STAGE (brackets kept) and OMISSION.
+    `opening`: the paragraph opens a remark (a note on what the remark is on may stand first)."""
     whole = paragraph.strip()
     if _OMIT.fullmatch(whole):
         return [(OMISSION, whole)]
@@ -74,11 +78,16 @@ def segments(paragraph: str) -> list[tuple[str, str]]:
         return [(STAGE, whole)]
     out: list[tuple[str, str]] = []
     pos = 0
-    opening = len(paragraph) - len(paragraph.lstrip())
+    start = len(paragraph) - len(paragraph.lstrip())
     for m in _PAREN.finditer(paragraph):
         inner = m.group(1)
-        on_note = m.start() == opening and m.end() < len(paragraph.rstrip()) and _ON_NOTE.match(inner)
-        if not (on_note or is_stage_direction(inner)):
+        note = (
+            opening
+            and m.start() == start
+            and _OPENING_NOTE.match(inner.strip()) is not None
+            and _SENTENCE_STARTS.match(paragraph, m.end()) is not None
+        )
+        if not (note or is_stage_direction(inner)):
             continue
         if m.start() > pos:
             out.append((TEXT, paragraph[pos : m.start()]))

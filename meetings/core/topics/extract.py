@@ -110,7 +110,8 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
     # (Without brackets, angle brackets or square brackets a paragraph is all TEXT.)
     if "(" in text or "<" in text or "[" in text:
         text = "\n\n".join(
-            "".join(chunk for kind, chunk in segments(para) if kind == TEXT) for para in text.split("\n\n")
+            "".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
+            for i, para in enumerate(text.split("\n\n"))
         )
     words = len(normalise(text).split())
     if not remark.is_summary and _procedural(text, words):

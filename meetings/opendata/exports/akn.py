@@ -44,9 +44,10 @@ def _append_text(parent, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _inline(parent, paragraph: str) -> None:
-    """A paragraph's runs: stage directions as <remark>, omissions as <omissis>."""
-    for kind, text in inline.segments(paragraph):
+def _inline(parent, paragraph: str, opening: bool = False) -> None:
+    """A paragraph's runs: stage directions as <remark>, omissions as <omissis>. `opening`: the
+    paragraph opens a turn (inline.segments)."""
+    for kind, text in inline.segments(paragraph, opening=opening):
         if kind == inline.STAGE:
             parent.append(_E.remark(text, type="sceneDescription"))
         elif kind == inline.OMISSION:
@@ -55,9 +56,9 @@ def _inline(parent, paragraph: str) -> None:
             _append_text(parent, text)
 
 
-def _p(paragraph: str):
+def _p(paragraph: str, opening: bool = False):
     p = _E.p()
-    _inline(p, paragraph)
+    _inline(p, paragraph, opening)
     return p
 
 
@@ -196,7 +197,7 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCred
             for i, paragraph in enumerate(paras):
                 if i:
                     summary.append(_E.eol())
-                _inline(summary, paragraph)
+                _inline(summary, paragraph, opening=i == 0)
             section.append(summary)
             continue
         speech = _E.speech(
@@ -207,8 +208,8 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCred
         if role:
             speech.set("as", f"#{roles[role]}")
         speech.append(_E("from", clean(turn.speaker_label) or speaker_name(turn)))
-        for paragraph in paras or [""]:
-            speech.append(_p(paragraph))
+        for i, paragraph in enumerate(paras or [""]):
+            speech.append(_p(paragraph, opening=i == 0))
         section.append(speech)
 
     root = _E.akomaNtoso(_E.debate(meta, preface, _E.debateBody(section), name="debate"))

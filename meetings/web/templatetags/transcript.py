@@ -21,8 +21,9 @@ register = template.Library()
 def turn_html(text: str) -> str:
     """Paragraphs as <p>; "(Laughter.)" as <span class="stage">; "<…>" as an omission. Escaped."""
     out = []
-    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
-        parts = segments(para)
+    paras = [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
+    for i, para in enumerate(paras):
+        parts = segments(para, opening=i == 0)
         if len(parts) == 1 and parts[0][0] == OMISSION:
             out.append('<p class="omission"><span title="Omitted in the source">&lt;…&gt;</span></p>')
             continue
