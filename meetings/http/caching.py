@@ -35,6 +35,8 @@ from meetings.sql import replication
 
 log = logging.getLogger(__name__)
 
+STARTED = time.time()  # when this process started: a deploy restarts it (Last-Modified)
+
 VERSION_KEY = "archive-v2"  # (version, changed_at, WAL position); "archive-version" held pairs
 VERSION_TTL = 5  # seconds a process may serve a version before asking the database again
 PAGE_TTL = 3600
@@ -209,7 +211,8 @@ class ArchiveCacheMiddleware:
             return self.get_response(request)
         version, changed, position = archive_version()
         tag = f"{current_release()}-{version}"
-        if request.path.startswith(NEGOTIATED):  # one form per Accept: its own copy and ETag
+        negotiated = request.path.startswith(NEGOTIATED)
+        if negotiated:  # one form per Accept: its own copy and ETag
             tag += "-" + hashlib.sha256(request.headers.get("Accept", "").encode()).hexdigest()[:8]
         gz_ok = accepts_gzip(request)
         none_match = request.headers.get("If-None-Match", "")
@@ -218,16 +221,10 @@ class ArchiveCacheMiddleware:
             if candidate and candidate in asked:
                 response = HttpResponseNotModified()
                 response["ETag"] = candidate
-                patch_vary_headers(response, ("Accept-Encoding",))
+                patch_vary_headers(
+                    response, ("Accept-Encoding", "Accept") if negotiated else ("Accept-Encoding",)
+                )
                 return response
-        # By date, where no ETag is asked about (RFC 9110: If-None-Match wins).
-        since = parse_http_date_safe(request.headers.get("If-Modified-Since", "")) if not none_match else None
-        if since is not None and int(changed) <= since:
-            response = HttpResponseNotModified()
-            response["ETag"] = quote_etag(tag + "-gzip") if gz_ok else quote_etag(tag)
-            response["Last-Modified"] = http_date(changed)
-            patch_vary_headers(response, ("Accept-Encoding",))
-            return response
         key = "page:" + hashlib.sha256(f"{tag}{request.build_absolute_uri()}".encode()).hexdigest()
         cached = cache_get(key)
         if isinstance(cached, tuple):  # (response, gzipped body or None)
@@ -238,16 +235,27 @@ class ArchiveCacheMiddleware:
                 return response
             packed = compressed(response)
             cache_set(key, (response, packed), PAGE_TTL)
-        etag = quote_etag(tag)
+        etag = quote_etag(tag + "-gzip") if packed is not None and gz_ok else quote_etag(tag)
+        # The page as of the later of the data's last change and this process's start (a new
+        # release restarts it): by date, where no ETag is asked about (RFC 9110: If-None-Match
+        # wins), a page that is there answers 304.
+        modified = max(int(changed), int(STARTED))
+        since = None if none_match else parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+        if since is not None and modified <= since:
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"], not_modified["Last-Modified"] = etag, http_date(modified)
+            patch_vary_headers(
+                not_modified, ("Accept-Encoding", "Accept") if negotiated else ("Accept-Encoding",)
+            )
+            return not_modified
         if packed is not None:
             patch_vary_headers(response, ("Accept-Encoding",))
             if gz_ok:
                 response.content = packed
                 response["Content-Encoding"] = "gzip"
                 response["Content-Length"] = str(len(packed))
-                etag = quote_etag(tag + "-gzip")
         response["ETag"] = etag
-        response["Last-Modified"] = http_date(changed)
+        response["Last-Modified"] = http_date(modified)
         response["X-Archive-Source"] = source  # cache, replica or primary
         search = request.path.startswith(("/search/", "/api/search/"))
         response["Cache-Control"] = (

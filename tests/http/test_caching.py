@@ -63,6 +63,21 @@ def test_if_modified_since_is_answered_as_the_etag_is(client, archive):
     first = client.get("/meetings/")
     assert client.get("/meetings/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
     assert client.get("/meetings/", HTTP_IF_MODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT").status_code == 200
+    # A page that is not there is no "not modified" (a reviewer's), whatever date is asked about.
+    future = "Fri, 01 Jan 2100 00:00:00 GMT"
+    assert client.get("/meetings/no-such-meeting/", HTTP_IF_MODIFIED_SINCE=future).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_new_release_is_modified_for_a_date_revalidation_too(client, archive, monkeypatch):
+    """Pages change with the code as with the data: the ETag carries the release, and the date is
+    never earlier than the process that serves it (a deploy restarts it)."""
+    from meetings.http import caching
+
+    first = client.get("/meetings/")
+    monkeypatch.setattr(caching, "STARTED", caching.STARTED + 3600 * 24 * 365 * 50)
+    again = client.get("/meetings/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200 and again["Last-Modified"] != first["Last-Modified"]
 
 
 @pytest.mark.django_db
