@@ -30,7 +30,7 @@ class Remark:
     accessed: datetime.date  # when the reader read it
     summary: bool  # a summary of what was said, not a verbatim quotation
     source: str = ""  # who published the transcript (settings.SOURCE_ATTRIBUTION), when known
-    named: bool = True  # a person is named; else `speaker` is the transcript's label ("Question")
+    named: bool = True  # a person is named; else `speaker` is the transcript's label ("Question"), or
 
 
 def long_date(d: datetime.date) -> str:
@@ -47,7 +47,7 @@ def plain(r: Remark) -> str:
     who = (
         r.speaker + (f" ({r.role})" if r.role else "")
         if r.named
-        else f"Unattributed remark (labelled “{r.speaker}”)"
+        else "Unattributed remark" + _labelled(r, " (", ")")
     )
     where = f", {r.place}" if r.place else ""
     summary = " (summary)" if r.summary else ""
@@ -56,6 +56,12 @@ def plain(r: Remark) -> str:
         f"{who}, “{r.meeting}”, {long_date(r.date)}{where}{summary}. "
         f"{r.archive}{source}. {r.url} (accessed {long_date(r.accessed)})."
     )
+
+
+def _labelled(r: Remark, before: str, after: str = "") -> str:
+    """'labelled “Question”' for a remark no one is named for, with what goes around it; '' when
+    the transcript gave it no label either."""
+    return f"{before}labelled “{r.speaker}”{after}" if r.speaker else ""
 
 
 def citation_id(r: Remark) -> str:
@@ -77,7 +83,7 @@ def bibtex_text(value: str) -> str:
 def bibtex(r: Remark) -> str:
     """A @misc entry (biblatex reads date and urldate; classic BibTeX year, month, howpublished)."""
     kind = "Summary of remarks" if r.summary else "Remarks"
-    by = (f" by {r.speaker}" + (f", {r.role}" if r.role else "")) if r.named else f" labelled “{r.speaker}”"
+    by = (f" by {r.speaker}" + (f", {r.role}" if r.role else "")) if r.named else _labelled(r, " ")
     title = f"{kind}{by}, in “{r.meeting}”"
     note = f"Accessed {long_date(r.accessed)}"
     if r.summary:
@@ -110,7 +116,7 @@ def csl(r: Remark) -> dict[str, object]:
         "id": citation_id(r),
         "type": "speech",
         "title": ("Summary of remarks" if r.summary else "Remarks")
-        + ("" if r.named else f" labelled “{r.speaker}”")
+        + ("" if r.named else _labelled(r, " "))
         + f" in “{r.meeting}”",
         "event-title": r.meeting,
         "issued": _date_parts(r.date),

@@ -106,4 +106,6 @@ class ReadOnlyMiddleware:
         else:
             response = HttpResponse(detail + "\n", status=405, content_type="text/plain; charset=utf-8")
         response["Allow"] = "GET, HEAD"
+        if _JSON_PATHS.search(request.path):
+            response["Access-Control-Allow-Origin"] = "*"  # as the API's other answers: any site may read it
         return response

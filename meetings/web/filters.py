@@ -224,8 +224,8 @@ class TurnTopicFilter(django_filters.FilterSet):
         return queryset.filter(speaker_id__in=[p.pk for p in resolve_speaker(value)])
 
     def known_count(self, topic) -> int | None:
-        """How many remarks match, from the topic's figures and TopicSpeaker (at most one small
-        query) instead of counting them; None when a year is set (then they are counted, on the
+        """How many remarks match, from the topic's figures and TopicSpeaker (a speaker's lookup by
+        slug or name, then their rows: two small queries) instead of counting them; None when a year is set (then they are counted, on the
         index of the topic's remarks by date), or when only remarks that name it more than once are
         asked for (then counted among the topic's remarks)."""
         data = getattr(self.form, "cleaned_data", {})

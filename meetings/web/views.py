@@ -344,7 +344,7 @@ def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
     """The facts of a remark's citation; accessed today (the server's date, UTC)."""
     return citations.Remark(
         archive=settings.ARCHIVE_NAME,
-        speaker=turn.speaker.name if turn.speaker else turn.display_label,
+        speaker=turn.speaker.name if turn.speaker else turn.speaker_label,
         role=turn.role or "",
         meeting=meeting.title,
         date=meeting.date,

@@ -125,5 +125,12 @@ def test_a_remark_no_one_is_named_for_is_cited_without_an_author(client, turns):
     assert (
         "author" not in item and item["title"] == "Remarks labelled “Question” in “Meeting on school meals”"
     )
+    turn.speaker_label = ""  # a remark the transcript gave no label: none is quoted
+    turn.save(update_fields=["speaker_label"])
+    from django.core.cache import cache
+
+    cache.clear()
+    text = _citation(client.get(url).content.decode())
+    assert text.startswith("Unattributed remark, “Meeting on school meals”") and "labelled" not in text
     named = json.loads(client.get(turns["meals:helena-marsh-1"].get_absolute_url() + "citation.json").content)
     assert named[0]["author"] == [{"literal": "Helena Marsh"}]

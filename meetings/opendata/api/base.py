@@ -115,8 +115,9 @@ class DetailView(ReadOnly, generics.RetrieveAPIView):
 
 @csrf_exempt
 def not_found(request, rest=""):
-    """Anything else under /api/, whatever the method: a JSON 404 (or, as for the pages, a redirect to
-    the address with its trailing slash)."""
+    """Anything else under /api/ read with GET or HEAD (other methods have their 405 before any
+    view: ReadOnlyMiddleware): a JSON 404, or, as for the pages, a redirect to the address with
+    its trailing slash."""
     path = request.path_info
     if request.method in ("GET", "HEAD") and not path.endswith("/"):
         try:

@@ -100,7 +100,7 @@ class TopicDetail(TopicResource, DetailView):
 @extend_schema_view(
     get=extend_schema(
         summary="The remarks that carry a topic, newest meeting first",
-        description="Filters are the topic page's: speaker (slug), year, only where it was raised, "
+        description="Filters are the topic page's: speaker (a slug, or a name or words of one), year, only where it was raised, "
         "only the remarks that name it at least `uses` times.",
         parameters=[SLUG],
         responses=responses(s.TopicRemarkSerializer(many=True), list_view=True, r301=TOPIC_MOVED),

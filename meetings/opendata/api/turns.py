@@ -11,9 +11,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from meetings.derived import aggregates
+from meetings.derived import aggregates, search
 from meetings.http.origin import absolute_url
-from meetings.models import Meeting, Participant, RetiredTurnKey, Turn
+from meetings.models import Meeting, RetiredTurnKey, Turn
 from meetings.web.filters import SearchFilter
 
 from . import serializers as s
@@ -25,7 +25,7 @@ from .schema import GONE, responses
 @extend_schema_view(
     get=extend_schema(
         summary="Turns (remarks), newest meeting first, in transcript order",
-        description="Filters are the search page's: speaker (slug), meeting (slug), date range, year, kind, "
+        description="Filters are the search page's: speaker (a slug, or a name or words of one), meeting (slug), date range, year, kind, "
         "topic (slug).",
         responses=responses(s.TurnSerializer(many=True), list_view=True),
     )
@@ -47,10 +47,12 @@ class TurnList(ListView):
         if not filters:
             return StoredListing(aggregates.total_turns(), aggregates.turns_page)
         if filters == {"speaker"}:
-            # By slug; a name or words of one (the filter resolves them) are counted.
-            person = Participant.objects.filter(slug=request.query_params["speaker"].strip()).first()
-            if person is None:
-                return None
+            # A slug, or a name or words of one naming one person (as the filter resolves them):
+            # that person's stored count and page reader; several people: counted.
+            people = search.resolve_speaker(request.query_params["speaker"])
+            if len(people) != 1:
+                return StoredListing(0) if not people else None
+            person = people[0]
             return StoredListing(person.turn_count, partial(aggregates.remarks_page, person))
         if filters == {"meeting"}:
             count = (
