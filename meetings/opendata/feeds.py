@@ -310,9 +310,26 @@ class SearchFeed(_TurnFeed):
         return public_id(f"{reverse('feed_search')}?{found.params}")
 
     def items(self, found):
-        hits = search.search_turns(found.q, found.base, sort="date", group=False, page=1, per_page=FEED_SIZE)
-        search.with_snippets(hits.page, found.q)
-        return hits.page
+        """The newest matches, nothing ranked (the search page ranks at most its CANDIDATES
+        matches, which for a common word need not be the newest). Up to CANDIDATES matches are
+        read through the text index and the newest taken; past that (a common word) they are read
+        newest first, where matches are dense."""
+        matching = found.base.filter(search_vector=search.ts_query(found.q)).order_by()
+        rows = list(matching.values_list("id", "date", "meeting_id", "position")[: search.CANDIDATES + 1])
+        if len(rows) <= search.CANDIDATES:
+            rows.sort(key=lambda r: (-(r[1] or datetime.date.min).toordinal(), r[2], r[3]))  # newest_first
+            ids = [r[0] for r in rows[:FEED_SIZE]]
+        else:
+            ids = list(matching.newest_first().values_list("id", flat=True)[:FEED_SIZE])
+        loaded = (
+            Turn.objects.select_related("meeting", "speaker")
+            .for_display("meeting")
+            .defer("meeting__description")
+            .in_bulk(ids)
+        )
+        turns = [loaded[i] for i in ids]
+        search.with_snippets(turns, found.q)
+        return turns
 
     def item_description(self, turn):
         """The snippet, the words found marked (<mark>), as the search page shows it."""
