@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Min
-from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
@@ -285,13 +285,7 @@ class SearchFeed(_TurnFeed):
         filterset = SearchFilter(request.GET, queryset=Turn.objects.all())
         if not filterset.is_valid():
             raise Http404("A filter of this search cannot be read")
-        params = QueryDict(mutable=True)
-        params["q"] = q
-        for name in filterset.filters:
-            value = request.GET.get(name, "").strip()
-            if value:
-                params[name] = value
-        return _Search(q, filterset.qs, params.urlencode())
+        return _Search(q, filterset.qs, filterset.query_with(q))
 
     def title(self, found):
         return f"{quoted(found.q)} · {SITE_NAME}"

@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q, Subquery
+from django.http import QueryDict
 from django_filters.widgets import BooleanWidget
 
 from meetings.core.roles import role_key
@@ -290,6 +291,18 @@ class SearchFilter(django_filters.FilterSet):
         if data.get("year"):
             meetings = meetings.filter(date__year=data["year"])
         return meetings
+
+    def query_with(self, q: str) -> str:
+        """The search's words and the filters it reads (set, and readable), as a query string: the
+        address of its feed."""
+        params = QueryDict(mutable=True)
+        params["q"] = q
+        cleaned = getattr(self.form, "cleaned_data", None) or {}
+        for name in self.filters:
+            value = (self.data.get(name) or "").strip()
+            if value and cleaned.get(name) not in (None, ""):
+                params[name] = value
+        return params.urlencode()
 
     def filter_speaker(self, queryset, name, value):
         """A slug or a name (any written form, or words of it): the search page's box takes what

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import ExtractYear, Left, Upper
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, QueryDict
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -665,14 +665,9 @@ def search_page(request):
         params.pop("page", None)
         params["q"] = suggestion.query
         context.update(suggestion=suggestion, suggestion_query=params.urlencode())
-    feed = QueryDict(mutable=True)  # the search's words and readable filters: its feed's address
-    feed["q"] = q
-    for name, value in (getattr(filterset.form, "cleaned_data", None) or {}).items():
-        if value not in (None, "") and request.GET.get(name, "").strip():
-            feed[name] = request.GET[name].strip()
     context.update(
         {
-            "feed_query": feed.urlencode(),
+            "feed_query": filterset.query_with(q),
             "page": page,
             "results": results,
             "grouped": hits.grouped,
