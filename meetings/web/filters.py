@@ -218,26 +218,37 @@ class TurnTopicFilter(django_filters.FilterSet):
         model = TurnTopic
         fields = ["speaker", "year", "raised", "uses"]
 
+    def _speaker_ids(self, value: str) -> list[int]:
+        """The people a speaker value names (a slug, or a name or words of one), looked up once
+        for the filter and the count."""
+        memo = self.__dict__.setdefault("_speakers", {})
+        if value not in memo:
+            memo[value] = [p.pk for p in resolve_speaker(value)]
+        return memo[value]
+
     def filter_speaker(self, queryset, name, value):
-        """A slug or a name (any written form, or words of it), as every speaker filter reads it."""
-        if Participant.objects.filter(slug=value.strip()).exists():
-            return by_speaker_slug(queryset, value.strip())  # the (topic, speaker, date) index, in order
-        return queryset.filter(speaker_id__in=[p.pk for p in resolve_speaker(value)])
+        """A slug or a name (any written form, or words of it), as every speaker filter reads it;
+        one person read on the (topic, speaker, date) index, in order."""
+        ids = self._speaker_ids(value)
+        return queryset.filter(speaker_id=ids[0]) if len(ids) == 1 else queryset.filter(speaker_id__in=ids)
 
     def known_count(self, topic) -> int | None:
-        """How many remarks match, from the topic's figures and TopicSpeaker (a speaker's lookup by
-        slug or name, then their rows: two small queries) instead of counting them; None when a year is set (then they are counted, on the
-        index of the topic's remarks by date), or when only remarks that name it more than once are
-        asked for (then counted among the topic's remarks)."""
+        """How many remarks match, from the topic's figures and TopicSpeaker (with a speaker: their
+        lookup, shared with the filter, and their rows) instead of counting them; None when a year
+        is set (then they are counted, on the index of the topic's remarks by date), or when only
+        remarks that name it more than once are asked for (then counted among the topic's
+        remarks)."""
         data = getattr(self.form, "cleaned_data", {})
         if data.get("year") is not None or (data.get("uses") or 1) > 1:
             return None
         if data.get("speaker"):
-            people = [p.pk for p in resolve_speaker(data["speaker"])]
-            rows = TopicSpeaker.objects.filter(topic=topic, participant_id__in=people).values_list(
-                "remarks", "raised"
+            people = self._speaker_ids(data["speaker"])
+            rows = list(
+                TopicSpeaker.objects.filter(topic=topic, participant_id__in=people).values_list(
+                    "remarks", "raised"
+                )
             )
-            remarks, raised = (sum(r for r, _ in rows), sum(r for _, r in rows)) if people else (0, 0)
+            remarks, raised = sum(r for r, _ in rows), sum(r for _, r in rows)
         else:
             remarks, raised = topic.remark_count, topic.raised_count
         if data.get("raised") is None:
