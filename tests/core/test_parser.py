@@ -773,6 +773,7 @@ def test_a_note_of_who_joins_a_videoconference_and_a_bracketed_note_without_a_st
         "(and this is important) the quay needs a new wall.",
         # A reviewer's: a passive said in the speaker's own voice, a bracket inside a sentence.
         "(The budget was adopted last year, and I think it is working)",
+        "(The old harbour wall that the council built in the hungry years was repaired by volunteers at night)",
         "Prices rose (in response to inflation) by two percent.",
     ):
         assert segments(said) == [(TEXT, said)], said

@@ -74,7 +74,7 @@ def segments(paragraph: str, opening: bool = False) -> list[tuple[str, str]]:
         return [(OMISSION, whole)]
     if _BARE_DIRECTION.match(whole) and len(whole.split()) <= BARE_DIRECTION_WORDS:
         return [(STAGE, whole)]  # (the pattern fails at the first word of almost every paragraph)
-    if _DONE.match(whole):
+    if _DONE.match(whole) and len(whole.split()) <= BARE_DIRECTION_WORDS:
         return [(STAGE, whole)]
     out: list[tuple[str, str]] = []
     pos = 0
