@@ -606,6 +606,12 @@ def test_unknown_slugs_are_404(client, archive):
         "/speakers/helena-marsh.popolo.xml",
     ):
         assert client.get(url).status_code == 404, url
+    # Regression: a JSON file that is not there answered with the HTML page; a JSON client reads
+    # JSON, as from the API (and any site may read it).
+    for url in ("/meetings/no-such-meeting.json", "/speakers/nobody.popolo.json"):
+        r = client.get(url)
+        assert r["Content-Type"] == "application/json" and r.json()["detail"], url
+        assert r["Access-Control-Allow-Origin"] == "*"
 
 
 @pytest.mark.django_db

@@ -54,9 +54,19 @@ def meeting_text(request, slug):
     return _response(text_document(meeting, turns, absolute_url, source_credit()), TEXT)
 
 
+def _json_not_found(what: str) -> HttpResponse:
+    """A JSON file that is not there: JSON, as the API says so, readable by any site."""
+    response = _response(dumps({"detail": f"No such {what}."}), JSON)
+    response.status_code = 404
+    return response
+
+
 @require_safe
 def meeting_json(request, slug):
-    meeting, turns = _meeting(slug)
+    try:
+        meeting, turns = _meeting(slug)
+    except Http404:
+        return _json_not_found("meeting")
     return _response(dumps(meeting_data(meeting, turns, absolute_url, source_credit())), JSON)
 
 
@@ -98,7 +108,7 @@ def _roles(people: list[Participant]) -> dict[int, list[str]]:
 def participant_popolo(request, slug):
     person = Participant.objects.resolve(slug)
     if person is None:
-        raise Http404("No such speaker")
+        return _json_not_found("speaker")
     if person.slug != slug:  # merged into another person
         return HttpResponsePermanentRedirect(reverse("export_speaker_popolo", kwargs={"slug": person.slug}))
     data = popolo_person(
