@@ -11,7 +11,7 @@ from django_filters.widgets import BooleanWidget
 
 from meetings.core.roles import role_key
 from meetings.derived.search import named_with, resolve_speaker, spelled_with
-from meetings.models import Meeting, Participant, ParticipantRole, TopicSpeaker, Turn, TurnTopic
+from meetings.models import Meeting, Participant, ParticipantRole, TopicMeeting, TopicSpeaker, Turn, TurnTopic
 
 MAX_WORDS = 10
 MAX_VALUE = 200
@@ -60,10 +60,17 @@ class MeetingFilter(django_filters.FilterSet):
         field_name="place", lookup_expr="icontains", label="Place", max_length=MAX_VALUE
     )
     speaker = django_filters.CharFilter(method="filter_speaker", label="Participant", max_length=MAX_VALUE)
+    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "date_from", "date_to", "place", "speaker"]
+        fields = ["q", "year", "date_from", "date_to", "place", "speaker", "topic"]
+
+    def filter_topic(self, queryset, name, value):
+        """The meetings in which the topic (its slug) came up, as its page lists them."""
+        return queryset.filter(
+            pk__in=TopicMeeting.objects.filter(topic__slug=value.strip()).values("meeting_id")
+        )
 
     def filter_words(self, queryset, name, value):
         for word in _words(value):

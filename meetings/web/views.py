@@ -159,6 +159,12 @@ def meeting_list(request):
         page = requested_page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = aggregates.meeting_years()
     page.object_list = profiles.with_main_speakers(list(page.object_list))
+    # Narrowed to a topic (from its page): which, and the same list without it.
+    slug = request.GET.get("topic", "").strip()
+    topic = Topic.objects.filter(slug=slug).first() if slug else None
+    without = request.GET.copy()
+    without.pop("topic", None)
+    without.pop("page", None)
     return render(
         request,
         "meetings/meeting_list.html",
@@ -166,6 +172,8 @@ def meeting_list(request):
             "page": page,
             "filter": filterset,
             "query": _query_without_page(request),
+            "query_without_topic": without.urlencode(),
+            "topic": topic,
             "years": years,
         },
     )

@@ -119,7 +119,7 @@ def test_schema_is_openapi_3_in_json_and_yaml(client):
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     params = {p["name"] for p in schema["paths"]["/api/meetings/"]["get"]["parameters"]}
-    assert params == {"q", "year", "date_from", "date_to", "place", "speaker", "page", "page_size"}
+    assert params == {"q", "year", "date_from", "date_to", "place", "speaker", "topic", "page", "page_size"}
     params = {p["name"] for p in schema["paths"]["/api/search/"]["get"]["parameters"]}
     assert params == {
         "q",
@@ -179,13 +179,24 @@ def test_meeting_list(client, archive):
         "date_from=2021-05-04&date_to=2021-05-04",
         "speaker=nobody",
         "",
+        # The meetings in which a topic came up, as its page lists them (a reader's ask).
+        "topic=ferry-timetable",
+        "topic=ferry-timetable&year=2022",
+        "topic=no-such-topic",
     ],
 )
 def test_meeting_filters_are_the_pages_filters(client, archive, query):
     api = [m["url"] for m in results(client, f"/api/meetings/?{query}")]
     page = page_links(client.get(f"/meetings/?{query}").content.decode(), r'class="title" href="([^"]+)"')
     assert paths(api) == page
-    assert api or query in ("speaker=nobody",)
+    assert api or query in ("speaker=nobody", "topic=no-such-topic", "topic=ferry-timetable&year=2022")
+    if query == "topic=ferry-timetable":
+        listed = [m["url"] for m in get(client, "/api/topics/ferry-timetable/")["meetings"]]
+        assert sorted(api) == sorted(listed)
+        html = client.get(f"/meetings/?{query}").content.decode()
+        assert 'Meetings in which <a href="/topics/ferry-timetable/">' in html
+        assert '<input type="hidden" name="topic" value="ferry-timetable">' in html
+        assert 'href="?">All meetings</a>' in html
 
 
 @pytest.mark.django_db
@@ -697,7 +708,7 @@ def test_missing_slash_redirects_like_the_pages(client, archive):
         "/api/meetings/?date_from=03/10/2022",
         "/api/search/?q=ferry&date_to=3.10.2022",
         "/api/participants/?letter=1",
-        "/api/meetings/?topic=ferry-timetable",
+        "/api/meetings/?subject=ferry-timetable",
         "/api/participants/?order=sideways",
         "/api/participants/helena-marsh/remarks/?topic=ferry-timetable",
         "/api/topics/ferry-timetable/remarks/?date_from=2022-01-01",
@@ -713,9 +724,9 @@ def test_bad_parameters_are_json_400_naming_the_parameter(client, archive, query
 
 @pytest.mark.django_db
 def test_an_unknown_parameter_says_what_the_list_takes(client, archive):
-    body = get(client, "/api/meetings/?topic=ferry-timetable", status=400)
-    assert body["topic"][0].startswith("Unknown parameter. This list takes: ")
-    assert "date_from" in body["topic"][0] and "speaker" in body["topic"][0]
+    body = get(client, "/api/meetings/?subject=ferry-timetable", status=400)
+    assert body["subject"][0].startswith("Unknown parameter. This list takes: ")
+    assert "date_from" in body["subject"][0] and "topic" in body["subject"][0]
     for fine in (
         "/api/meetings/?format=json&page=1&page_size=5",
         "/api/topics/?sort=az",

@@ -21,7 +21,7 @@ from .schema import SLUG, responses
     get=extend_schema(
         summary="Meetings, newest first",
         description="Filters are the meeting list page's: title words, year, date range, place, participant "
-        "(slug or words of the name).",
+        "(slug or words of the name), topic (slug: the meetings in which it came up, as its page lists them).",
         responses=responses(s.MeetingListSerializer(many=True), list_view=True),
     )
 )
