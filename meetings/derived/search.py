@@ -97,9 +97,10 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     return query
 
 
-# A word the query excludes ("-economy"): a minus opening a word, outside quotation marks (a
-# quoted phrase after a minus, -"foreign agents", is read in _excluded).
-_EXCLUDED = re.compile(r'(?:^|(?<=\s))-([^\s"]+)')
+# A word the query excludes ("-economy", "(-economy)"): a minus opening a word, after a space or
+# a bracket, outside quotation marks (a quoted phrase after a minus, -"foreign agents", is read
+# in _excluded).
+_EXCLUDED = re.compile(r'(?:^|(?<=[\s(]))-([^\s"()]+)')
 _TOKENS = re.compile(r'"[^"]*"?|\S+')
 _JOINERS = {"or", "and"}
 
