@@ -99,6 +99,12 @@ class ParticipantQuerySet(models.QuerySet):
             person = moved.participant if moved is not None else None
         return person
 
+    def with_last_seen(self) -> ParticipantQuerySet:
+        """Each person with the date they last spoke (`last_seen`): an index read per person (the
+        speakers index, and its API list, order by it)."""
+        latest = Appearance.objects.filter(participant=models.OuterRef("pk")).order_by("-date")
+        return self.annotate(last_seen=models.Subquery(latest.values("date")[:1]))
+
 
 class Participant(models.Model):
     name = models.CharField(max_length=200)

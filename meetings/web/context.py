@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from meetings.opendata.credit import source_credit
+
 
 def archive(request) -> dict:
-    return {
-        "archive_name": settings.ARCHIVE_NAME,
-        "source": {
-            "attribution": settings.SOURCE_ATTRIBUTION,
-            "licence": settings.SOURCE_LICENCE,
-            "url": settings.SOURCE_URL,
-        },
-    }
+    # `source`: None where no attribution is set (the templates test source.attribution).
+    return {"archive_name": settings.ARCHIVE_NAME, "source": source_credit()}

@@ -38,6 +38,7 @@ from meetings.models import (
     Turn,
     TurnTopic,
 )
+from meetings.opendata.credit import source_credit
 from meetings.web import charts, profiles, related_topics
 from meetings.web.filters import MeetingFilter, SearchFilter, SpeakerIndexFilter, TurnFilter, TurnTopicFilter
 from meetings.web.meeting_topics import meeting_topics
@@ -337,14 +338,13 @@ def _speaker_rows(people):
     (`latest_role`) and the first and last dates they spoke (`first_seen`, `last_seen`), each
     an index read per person."""
     appearances = Appearance.objects.filter(participant=OuterRef("pk"))
-    return people.annotate(
+    return people.with_last_seen().annotate(
         latest_role=Subquery(
             ParticipantRole.objects.filter(participant=OuterRef("pk"))
             .order_by("-last", "-meetings", "role")
             .values("role")[:1]
         ),
         first_seen=Subquery(appearances.order_by("date").values("date")[:1]),
-        last_seen=Subquery(appearances.order_by("-date").values("date")[:1]),
     )
 
 
@@ -362,7 +362,7 @@ def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
         meeting_slug=meeting.slug,
         accessed=timezone.localdate(),
         summary=turn.is_summary,
-        source=settings.SOURCE_ATTRIBUTION,
+        source=credit.attribution if (credit := source_credit()) else "",
         named=turn.speaker is not None,
     )
 

@@ -16,7 +16,7 @@ from meetings.http.redirects import moved_permanently
 from .pagination import ArchivePagination
 from .schema import ApiSchema
 
-YES, NO = {"true", "1"}, {"false", "0"}
+YES_OR_NO = {"true", "false", "1", "0"}  # as BooleanWidget reads them (any case)
 PAGING = ("page", "page_size", "format")  # what every list takes beside its filters
 
 
@@ -34,26 +34,18 @@ def refuse_unknown(request, takes) -> None:
 class FilterBackend(DjangoFilterBackend):
     """DjangoFilterBackend (invalid values: 400 with the FilterSet form's reasons), refusing too a
     parameter that is no filter of the list nor paging (the view's `more_params` beside them) and
-    a yes/no filter that is neither yes nor no (the form would read it as "either"); yes and no
-    read in any case, and as 1 and 0."""
+    a yes/no filter that is neither yes nor no (its widget, BooleanWidget as on the pages, reads
+    true/false and 1/0 in any case, and anything else as "either")."""
 
     def get_filterset(self, request, queryset, view):
         filterset = super().get_filterset(request, queryset, view)
         if filterset is None:
             return None
         refuse_unknown(request, [*filterset.filters, *getattr(view, "more_params", ())])
-        data = None
         for name, field in filterset.filters.items():
             value = request.query_params.get(name)
-            if not isinstance(field, django_filters.BooleanFilter) or not value:
-                continue
-            spelled = value.strip().lower()
-            if spelled not in YES | NO:
+            if isinstance(field, django_filters.BooleanFilter) and value and value.lower() not in YES_OR_NO:
                 raise ValidationError({name: ["Expected true or false."]})
-            data = data if data is not None else filterset.data.copy()
-            data[name] = "true" if spelled in YES else "false"
-        if data is not None:
-            filterset.data = data
         return filterset
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.db.models import OuterRef, Subquery
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from meetings.derived import aggregates
 from meetings.http.origin import absolute_url
-from meetings.models import Appearance, Participant, ParticipantRole, ParticipantTopic, Turn
+from meetings.models import Participant, ParticipantRole, ParticipantTopic, Turn
 from meetings.web.filters import SpeakerIndexFilter, TurnFilter
 
 from . import serializers as s
@@ -33,11 +32,7 @@ MAX_ROLES = 30
 class ParticipantList(ListView):
     serializer_class = s.ParticipantListSerializer
     filterset_class = SpeakerIndexFilter  # the speakers page's filters and orders
-    queryset = Participant.objects.order_by("sort_name", "name").annotate(
-        last_seen=Subquery(
-            Appearance.objects.filter(participant=OuterRef("pk")).order_by("-date").values("date")[:1]
-        )
-    )
+    queryset = Participant.objects.order_by("sort_name", "name").with_last_seen()
 
 
 class ParticipantResource(SlugResource):
