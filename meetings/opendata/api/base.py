@@ -42,6 +42,7 @@ class FilterBackend(DjangoFilterBackend):
         if filterset is None:
             return None
         refuse_unknown(request, [*filterset.filters, *getattr(view, "more_params", ())])
+        view.filterset = filterset  # what the filters found, for the view (stored_listing)
         for name, field in filterset.filters.items():
             value = request.query_params.get(name)
             if isinstance(field, django_filters.BooleanFilter) and value and value.lower() not in YES_OR_NO:

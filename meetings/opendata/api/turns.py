@@ -11,7 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from meetings.derived import aggregates, search
+from meetings.derived import aggregates
 from meetings.http.origin import absolute_url
 from meetings.models import Meeting, RetiredTurnKey, Turn
 from meetings.web.filters import SearchFilter
@@ -47,9 +47,10 @@ class TurnList(ListView):
         if not filters:
             return StoredListing(aggregates.total_turns(), aggregates.turns_page)
         if filters == {"speaker"}:
-            # A slug, or a name or words of one naming one person (as the filter resolves them):
-            # that person's stored count and page reader; several people: counted.
-            people = search.resolve_speaker(request.query_params["speaker"])
+            # A slug, or a name or words of one naming one person: the people the filter found
+            # (SearchFilter.filter_speaker, run before the page is read); that person's stored
+            # count and page reader; several people: counted.
+            people = self.filterset.speakers
             if len(people) != 1:
                 return StoredListing(0) if not people else None
             person = people[0]
