@@ -13,10 +13,11 @@ much), a remark's first words.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Min
+from django.db.models import Min, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import dateformat
@@ -100,7 +101,9 @@ class _ArchiveFeed(Feed):
     feed_type = ArchiveAtomFeed
 
     def feed_guid(self, obj):
-        return public_id(urlsplit(self._get_dynamic_attr("feed_url", obj)).path)
+        # The feed's path, and its query where it has one (each search its own feed).
+        url = urlsplit(self._get_dynamic_attr("feed_url", obj))
+        return public_id(url.path + (f"?{url.query}" if url.query else ""))
 
     def item_guid(self, item):
         return public_id(item.get_absolute_url())
@@ -266,12 +269,14 @@ class TopicFeed(_TurnFeed):
         return [tt.turn for tt in remarks]
 
 
+@dataclass(frozen=True)
 class _Search:
     """A search as a feed reads it: its cleaned words, the turns its filters leave, and its
     parameters (the words and filters, as the feed's and the page's addresses carry them)."""
 
-    def __init__(self, q: str, base, params: str):
-        self.q, self.base, self.params = q, base, params
+    q: str
+    base: QuerySet
+    params: str
 
 
 class SearchFeed(_TurnFeed):
@@ -298,10 +303,6 @@ class SearchFeed(_TurnFeed):
 
     def feed_url(self, found):
         return absolute_url(f"{reverse('feed_search')}?{found.params}")
-
-    def feed_guid(self, found):
-        # Each search its own feed: the path and its words and filters.
-        return public_id(f"{reverse('feed_search')}?{found.params}")
 
     def items(self, found):
         """The newest matches, nothing ranked (the search page ranks at most its CANDIDATES
