@@ -180,13 +180,13 @@ def test_json_export(client, archive):
             "url": "http://testserver/speakers/helena-marsh/",
             "popolo": "http://testserver/speakers/helena-marsh.popolo.json",
         },
-        "label": "Chair of the Harbour Board Helena Marsh",
+        "speaker_label": "Chair of the Harbour Board Helena Marsh",
         "role": "Chair of the Harbour Board",
         "paragraphs": ["Good morning."],
     }
     remark = data["turns"][4]
-    assert remark["speaker"] is None and remark["label"] == "Remark"
-    assert [(s["slug"], s["roles"], s["turns"]) for s in data["speakers"]] == [
+    assert remark["speaker"] is None and remark["speaker_label"] == "Remark"
+    assert [(s["slug"], s["roles"], s["turn_count"]) for s in data["participants"]] == [
         ("helena-marsh", ["Chair of the Harbour Board"], 3),
         ("tomas-reyes", ["Port Director"], 2),
     ]
@@ -202,6 +202,30 @@ def test_json_export(client, archive):
                 yield from keys(v)
 
     assert not {"id", "pk", "meeting_id", "speaker_id"} & set(keys(data))
+
+
+@pytest.mark.django_db
+def test_json_export_names_a_field_as_the_api_does(client, archive):
+    """A field the meeting's export and the API's meeting both give has one name and one value
+    in both (the bulk download's turns name them so too): a program written against one reads the
+    other."""
+    for slug in (HARBOUR, MEALS):
+        export = json.loads(client.get(f"/meetings/{slug}.json").content)
+        api = client.get(f"/api/meetings/{slug}/").json()
+        shared = set(export) & set(api)
+        assert {"slug", "url", "title", "date", "participants", "turns"} <= shared
+        for key in shared - {"participants", "turns"}:
+            assert export[key] == api[key], key
+        assert [
+            (p["slug"], p["name"], p["url"], p["roles"], p["turn_count"]) for p in export["participants"]
+        ] == [(p["slug"], p["name"], p["url"], p["roles"], p["turn_count"]) for p in api["participants"]]
+        assert len(export["turns"]) == len(api["turns"])
+        for mine, theirs in zip(export["turns"], api["turns"], strict=True):
+            same = set(mine) & set(theirs)
+            assert {"key", "position", "speaker", "speaker_label", "role", "kind"} <= same
+            for key in same - {"speaker"}:
+                assert mine[key] == theirs[key], (slug, mine["key"], key)
+            assert (mine["speaker"] or {}).get("slug") == (theirs["speaker"] or {}).get("slug")
 
 
 @pytest.mark.django_db

@@ -29,7 +29,9 @@ def _participant_ref(person, absolute: Absolute) -> dict:
 
 def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCredit | None = None) -> dict:
     """The meeting and its turns: slugs, keys and absolute URLs, never a database id; who published
-    the text and under which licence (`source`, null when not known)."""
+    the text and under which licence (`source`, null when not known). A field the API's meeting
+    also gives has its name there and the same value (`participants`, `turn_count`,
+    `speaker_label`)."""
     people: OrderedDict[int, dict] = OrderedDict()
     for turn in turns:
         if turn.speaker_id is None:
@@ -39,9 +41,9 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
             entry = people[turn.speaker_id] = {
                 **_participant_ref(turn.speaker, absolute),
                 "roles": [],
-                "turns": 0,
+                "turn_count": 0,
             }
-        entry["turns"] += 1
+        entry["turn_count"] += 1
         role = clean(turn.role)
         if role and role not in entry["roles"]:
             entry["roles"].append(role)
@@ -55,7 +57,7 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
         "is_excerpt": meeting.is_excerpt,
         "formats": export_urls(meeting, absolute),
         "source": credit.as_data() if credit else None,
-        "speakers": list(people.values()),
+        "participants": list(people.values()),
         "turns": [
             {
                 "key": turn.key,
@@ -63,7 +65,7 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
                 "url": absolute(turn_url(meeting, turn)),
                 "kind": turn.kind,
                 "speaker": _participant_ref(turn.speaker, absolute) if turn.speaker_id else None,
-                "label": clean(turn.speaker_label) or None,
+                "speaker_label": clean(turn.speaker_label),
                 "role": clean(turn.role) or None,
                 "paragraphs": paragraphs(turn.text),
             }
