@@ -284,12 +284,15 @@ class TopicQuerySet(models.QuerySet):
         first ("profiles", Topic.profile_count: a subject many people came back to before a word
         many say in passing), most meetings raised first ("raised"), or by label ("az", a capital
         read as its small letter)."""
-        topics = self.filter(is_featured=True, raised_count__gt=0)
+        return self.filter(is_featured=True, raised_count__gt=0).in_order(order)
+
+    def in_order(self, order: str) -> TopicQuerySet:
+        """These topics in one of ORDERS (listed)."""
         if order == "az":
-            return topics.order_by(Lower("label"), "label")  # a capital as its small letter
+            return self.order_by(Lower("label"), "label")  # a capital as its small letter
         if order == "raised":
-            return topics.order_by("-raised_count", "-remark_count", "label")
-        return topics.order_by("-profile_count", "-raised_count", "-remark_count", "label")
+            return self.order_by("-raised_count", "-remark_count", "label")
+        return self.order_by("-profile_count", "-raised_count", "-remark_count", "label")
 
 
 class Topic(models.Model):

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import CharField, F, Func, Q, Value
+from django.db.models.functions import Concat
 from django.http import QueryDict
 from django_filters.widgets import BooleanWidget
 
 from meetings.core.roles import role_key
 from meetings.derived.search import named_with, resolve_speaker, spelled_with
-from meetings.models import Meeting, Participant, ParticipantRole, TopicMeeting, TopicSpeaker, Turn, TurnTopic
+from meetings.models import (
+    Meeting,
+    Participant,
+    ParticipantRole,
+    TopicMeeting,
+    TopicQuerySet,
+    TopicSpeaker,
+    Turn,
+    TurnTopic,
+)
 
 MAX_WORDS = 10
 MAX_VALUE = 200
@@ -182,6 +194,46 @@ class SpeakerIndexFilter(ParticipantFilter):
             dated = [s for s in shown if s[0] is not None]
             found[pk] = max(dated)[1] if dated else shown[0][1]
         return found
+
+
+class TopicIndexFilter(django_filters.FilterSet):
+    """The topics page's list (and the API's): the topics of the index (Topic.objects.listed),
+    narrowed to those whose label or another form of it ("US" of "United States") holds a word
+    starting with each word given ("pension" finds "pensions" and "pension fund"), or whose label
+    starts with a letter; in one of TopicQuerySet.ORDERS (`sort`; the first when none)."""
+
+    ORDERS = [
+        ("profiles", "Most people came back to it first"),
+        ("raised", "Most raised first"),
+        ("az", "A–Z"),
+    ]
+
+    q = django_filters.CharFilter(method="filter_words", label="Words of the topic", max_length=MAX_VALUE)
+    letter = django_filters.CharFilter(
+        method="filter_letter", label="Letter", max_length=1, validators=[one_letter]
+    )
+    sort = django_filters.ChoiceFilter(choices=ORDERS, method="filter_sort", label="Order", empty_label=None)
+
+    def filter_words(self, queryset, name, value):
+        words = _words(value)
+        if not words:
+            return queryset
+        forms_text = Func(F("form_labels"), Value(" "), function="array_to_string", output_field=CharField())
+        queryset = queryset.annotate(_words=Concat("label", Value(" "), forms_text, output_field=CharField()))
+        for w in words:  # a word's start: \m in PostgreSQL's expressions
+            queryset = queryset.filter(_words__iregex=r"\m" + re.escape(w))
+        return queryset
+
+    def filter_letter(self, queryset, name, value):
+        return queryset.filter(label__istartswith=value.strip()[:1])
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.in_order(value)
+
+    def ordered_by(self) -> str:
+        """The order the list is in: one of ORDERS' values (the first when none or not understood)."""
+        value = (getattr(self.form, "cleaned_data", None) or {}).get("sort")
+        return value if value in TopicQuerySet.ORDERS else TopicQuerySet.ORDERS[0]
 
 
 class TurnFilter(django_filters.FilterSet):

@@ -34,13 +34,19 @@ from meetings.models import (
     ParticipantRole,
     RetiredTurnKey,
     Topic,
-    TopicQuerySet,
     Turn,
     TurnTopic,
 )
 from meetings.opendata.credit import source_credit
 from meetings.web import charts, profiles, related_topics
-from meetings.web.filters import MeetingFilter, SearchFilter, SpeakerIndexFilter, TurnFilter, TurnTopicFilter
+from meetings.web.filters import (
+    MeetingFilter,
+    SearchFilter,
+    SpeakerIndexFilter,
+    TopicIndexFilter,
+    TurnFilter,
+    TurnTopicFilter,
+)
 from meetings.web.meeting_topics import meeting_topics
 
 MEETINGS_PER_PAGE = 30
@@ -475,16 +481,28 @@ TOPICS_PER_PAGE = 100
 
 @require_safe
 def topic_list(request):
-    order = request.GET.get("sort")
-    if order not in TopicQuerySet.ORDERS:
-        order = TopicQuerySet.ORDERS[0]
-    page = requested_page(request, Topic.objects.listed(order), TOPICS_PER_PAGE)
+    filterset = _lenient(TopicIndexFilter, request.GET, Topic.objects.listed())
+    page = requested_page(request, filterset.qs, TOPICS_PER_PAGE)
+    words = " ".join((filterset.form.cleaned_data.get("q") or "").split())
+    letter = (filterset.form.cleaned_data.get("letter") or "").strip()[:1].upper()
+    initials = set(
+        Topic.objects.listed()
+        .annotate(initial=Upper(Left("label", 1)))
+        .values_list("initial", flat=True)
+        .distinct()
+    )
     return render(
         request,
         "meetings/topic_list.html",
         {
             "page": page,
-            "order": order,
+            "filter": filterset,
+            "order": filterset.ordered_by(),
+            "orders": TopicIndexFilter.ORDERS,
+            "words": words,
+            "letter": letter,
+            "letters": [Letter(c, c in initials) for c in string.ascii_uppercase],
+            "search": _search_url(words) if words else "",
             "query": _query_without_page(request),
             **INDEX_RULE,
         },

@@ -364,3 +364,71 @@ def test_topic_page_points_to_the_topics_of_the_index_sharing_its_words(client):
     assert api["sharing_words"][0]["remark_count"] == 40
     # A topic whose words are all plain has no such section.
     assert 'id="sharing-h"' not in page(client, "/topics/level/")
+
+
+def _index_slugs(client, query: str) -> list[str]:
+    """The topics the topics page lists for `query`, every page of it, in order."""
+    slugs, number = [], 1
+    while True:
+        r = client.get(f"/topics/?{query}&page={number}")
+        if r.status_code == 404:
+            return slugs
+        listed = re.findall(r'<li><a rel="tag" href="/topics/([^/"]+)/"', r.content.decode())
+        if not listed:
+            return slugs
+        slugs += listed
+        number += 1
+
+
+def _api_slugs(client, query: str) -> list[str]:
+    slugs, url = [], f"/api/topics/?{query}&page_size=100"
+    while url:
+        data = client.get(url).json()
+        slugs += [t["slug"] for t in data["results"]]
+        url = data["next"]
+    return slugs
+
+
+@pytest.mark.django_db
+def test_the_topic_index_finds_a_topic_by_its_words_as_the_api_does(client, generated):
+    """A reader who looks for a topic types a word of it: the index lists the topics whose label or
+    another form of it holds a word starting so (every word given), or whose label starts with a
+    letter, in the order asked; the API lists the same, in the same order."""
+    listed = list(Topic.objects.listed())
+    assert len(listed) > 10
+    words = Counter(w for t in listed for w in re.findall(r"\w+", t.label.lower()) if len(w) > 3)
+    word = next(w for w, n in words.most_common() if 1 < n < len(listed))
+    stem = word[:4]
+
+    def holds(topic, *ws):
+        text = " ".join([topic.label, *topic.form_labels]).lower()
+        return all(re.search(r"\b" + re.escape(w), text) for w in ws)
+
+    for query, expected in [
+        (f"q={stem}", [t.slug for t in listed if holds(t, stem)]),
+        (
+            f"q={stem.upper()}&sort=az",
+            sorted((t for t in listed if holds(t, stem)), key=lambda t: t.label.lower()),
+        ),
+        (f"letter={stem[0]}&sort=raised", None),
+    ]:
+        if expected is not None and expected and not isinstance(expected[0], str):
+            expected = [t.slug for t in expected]
+        shown = _index_slugs(client, query)
+        assert shown == _api_slugs(client, query), query
+        if expected is not None:
+            assert set(shown) == set(expected) and shown, query
+            if "sort=az" in query:
+                assert shown == expected
+    by_letter = _index_slugs(client, f"letter={stem[0]}&sort=raised")
+    assert by_letter == [t.slug for t in Topic.objects.listed("raised") if t.label[:1].lower() == stem[0]]
+    html_page = page(client, f"/topics/?q={stem}")
+    assert f'value="{stem}"' in html_page  # the words stay in the box
+    assert "/search/?q=" in html_page  # and the search for them is a click away
+    nothing = page(client, "/topics/?q=zzzzqx")
+    assert "No topic" in nothing and 'rel="tag"' not in nothing
+    # A value the list cannot read: the page shows its default, the API says why.
+    assert _index_slugs(client, "sort=sideways") == [t.slug for t in listed]
+    assert client.get("/api/topics/?sort=sideways").status_code == 400
+    assert client.get("/api/topics/?letter=ab").status_code == 400
+    assert client.get("/api/topics/?colour=red").status_code == 400

@@ -4,52 +4,37 @@ from __future__ import annotations
 
 from functools import partial
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from meetings.derived import aggregates
-from meetings.models import Topic, TopicQuerySet, TurnTopic
-from meetings.web.filters import TurnTopicFilter
+from meetings.models import Topic, TurnTopic
+from meetings.web.filters import TopicIndexFilter, TurnTopicFilter
 from meetings.web.profiles import profiles_listing
 from meetings.web.related_topics import sharing_words
 
 from . import serializers as s
-from .base import DetailView, ListView, SlugResource, filtered, refuse_unknown
+from .base import DetailView, ListView, SlugResource, filtered
 from .pagination import StoredListing
 from .schema import SLUG, TOPIC_MOVED, responses
 
 TOPIC_PEOPLE = 20
-
-TOPIC_SORT = OpenApiParameter(
-    "sort",
-    OpenApiTypes.STR,
-    enum=list(TopicQuerySet.ORDERS),
-    default=TopicQuerySet.ORDERS[0],
-    description="`profiles`: the topics most people came back to first (`profile_count`); `raised`: most meetings where "
-    "someone raised it first; `az`: by label. As the topics page orders them.",
-)
 
 
 @extend_schema_view(
     get=extend_schema(
         summary="Topics listed in the topic index",
         description="The topics page's list: topics among someone's or some meeting's top topics that someone "
-        "raised.",
-        parameters=[TOPIC_SORT],
+        "raised, with its filters and orders: `q`, words of the topic (each the start of a word of its label "
+        "or of another form of it: `pension` finds `pensions` and `pension fund`); `letter`, the label's first "
+        "letter; `sort`: `profiles`, the topics most people came back to first (`profile_count`), `raised`, "
+        "most meetings where someone raised it first, or `az`, by label.",
         responses=responses(s.TopicListSerializer(many=True), list_view=True),
     )
 )
 class TopicList(ListView):
     serializer_class = s.TopicListSerializer
-    filter_backends: list = []
-
-    def get_queryset(self):
-        refuse_unknown(self.request, ["sort"])
-        order = self.request.query_params.get("sort") or TopicQuerySet.ORDERS[0]
-        if order not in TopicQuerySet.ORDERS:
-            raise ValidationError({"sort": ["Expected " + ", ".join(TopicQuerySet.ORDERS) + "."]})
-        return Topic.objects.listed(order)
+    filterset_class = TopicIndexFilter  # the topics page's filters and orders
+    queryset = Topic.objects.listed()
 
 
 class TopicResource(SlugResource):
