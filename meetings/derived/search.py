@@ -39,6 +39,8 @@ START, STOP = "\x02", "\x03"  # highlight markers, never in cleaned text; escape
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _HYPHEN_BETWEEN = re.compile(r"(?<=\w)[-\u2010\u2011\u2012\u2013](?=\w)")
+_TYPOGRAPHIC_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
+_TYPOGRAPHIC_QUOTES_OFF = str.maketrans({"“": " ", "”": " ", "«": " ", "»": " ", "„": " "})
 
 
 def clean_query(raw: str | None) -> str:
@@ -48,7 +50,10 @@ def clean_query(raw: str | None) -> str:
     text = unicodedata.normalize("NFKC", str(raw))
     text = _CONTROL.sub(" ", text)
     text = text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'").replace("ʼ", "'")
-    text = text.replace("“", '"').replace("”", '"').replace("«", '"').replace("»", '"')
+    if '"' in text:  # typographic quotation marks inside a quoted phrase are its text's own
+        text = text.translate(_TYPOGRAPHIC_QUOTES_OFF)
+    else:
+        text = text.translate(_TYPOGRAPHIC_QUOTES)
     text = _HYPHEN_BETWEEN.sub(" ", text)
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
@@ -88,6 +93,8 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
         query = SearchQuery(kept, config="english", search_type="websearch") | SearchQuery(
             kept, config="simple", search_type="websearch"
         )
+        for phrase in _word_for_word(kept):
+            query &= SearchQuery(phrase, config="simple", search_type="websearch")
     if excluded:
         # A word excluded in either reading is excluded: "-economy" leaves out "economies" too.
         either = " or ".join(excluded)
@@ -95,6 +102,21 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
             left_out = SearchQuery(either, config=config, search_type="websearch", invert=True)
             query = left_out if query is None else query & left_out
     return query
+
+
+def _word_for_word(kept: str) -> list[str]:
+    """The quoted phrases of two words or more that a query asks for, each to be found as written
+    (the simple reading, small words and all), not only in the stemmed reading, which leaves
+    small words out ("walls is crumbling" would find "walls are crumbling"). None in a query that
+    joins alternatives with "or" (each phrase is then one of them)."""
+    if any(token.lower() == "or" for token in _TOKENS.findall(kept)):
+        return []
+    phrases = []
+    for part in _QUOTED.findall(kept):
+        words = part.strip('"').split()
+        if len(words) > 1:
+            phrases.append('"' + " ".join(words) + '"')
+    return phrases
 
 
 # A word the query excludes ("-economy", "(-economy)"): a minus opening a word, after a space or

@@ -73,6 +73,30 @@ def test_phrase_query_with_highlighted_snippet_speaker_meeting_and_permalink(cli
 
 
 @pytest.mark.django_db
+def test_a_quoted_phrase_is_found_word_for_word(client, archive):
+    """Regression: a phrase in quotation marks found remarks without its small words ("walls is
+    crumbling" found "walls are crumbling": the stemmed reading leaves small words out), so a
+    quote could not be checked. In quotation marks, the words are found as written, in that
+    order (case, marks and hyphens aside); unquoted, in all their forms."""
+    html = results(client, '"walls are crumbling"')
+    assert "a disgrace" in html and "1 remark in 1 meeting" in html
+    for q in (
+        '"walls is crumbling"',
+        '"walls crumbling"',
+        '"wall are crumbling"',
+        '"the walls are crumbling"',
+    ):
+        assert "0 remarks in 0 meetings" in results(client, q), q
+    assert "1 remark in 1 meeting" in results(client, '"The quay walls again"')
+    assert "1 remark in 1 meeting" in results(client, '"quay walls again" repairs')
+    assert "a disgrace" in results(client, "walls is crumbling")  # unquoted: every form
+    # Typographic quotation marks inside a quoted phrase are part of its text, not more phrases.
+    assert "1 remark in 1 meeting" in results(client, '"the \u201cquay walls\u201d again"')
+    api = client.get("/api/search/", {"q": '"walls is crumbling"'}).json()
+    assert api["count"] == 0
+
+
+@pytest.mark.django_db
 def test_exclusion_or_and_stemming(client, archive):
     html = results(client, "allergies")
     assert "Ada Lindqvist" in html
