@@ -410,6 +410,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         return
     query = ts_query(q, acronyms=False)
     asked = set(_MARKED.findall(with_acronyms(q)))  # the acronyms the query asks for
+    phrased = highlight_pattern(q) if asked_phrases(q)[0] else None
     escaped = Replace(
         Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
         Value(">"),
@@ -441,6 +442,8 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         ]
         fragments = whole_word_fragments(fragments, source, START + STOP)
         text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), asked)
+        if phrased is not None:  # a phrase is shown and marked whole, not word by word as ts_headline does
+            text = _around(source, phrased) or text.replace(START, "").replace(STOP, "")
         if asked and START not in text:
             # The passages chosen hold the word in small letters only ("let us"): show the acronym.
             text = _around_acronym(source, asked) or text
@@ -453,7 +456,15 @@ SNIPPET_WORDS = 18  # words either side of an acronym in a snippet made around i
 def _around_acronym(source: str, asked: set[str]) -> str:
     """A snippet of `source` (escaped) around its first acronym of `asked` written in capitals,
     marked, SNIPPET_WORDS words either side; "" if it writes none."""
-    found = re.search(r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(asked)) + r")(?![\w])", source)
+    return _around(
+        source, re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(asked)) + r")(?![\w])")
+    )
+
+
+def _around(source: str, pattern: re.Pattern) -> str:
+    """A snippet of `source` (escaped) around the first match of `pattern`, every match in it
+    marked, SNIPPET_WORDS words either side; "" if nothing matches."""
+    found = pattern.search(source)
     if found is None:
         return ""
     before = source[: found.start()].split()
@@ -462,7 +473,7 @@ def _around_acronym(source: str, asked: set[str]) -> str:
     tail = " ".join(after[:SNIPPET_WORDS]) + (" " + ELLIPSIS if len(after) > SNIPPET_WORDS else "")
     glue_before = " " if source[: found.start()][-1:].isspace() else ""
     glue_after = " " if source[found.end() : found.end() + 1].isspace() else ""
-    return f"{head}{glue_before}{START}{found.group(1)}{STOP}{glue_after}{tail}".strip()
+    return mark_text(f"{head}{glue_before}{found.group(0)}{glue_after}{tail}".strip(), pattern)
 
 
 def as_written(fragment: str, source: str, marks: str) -> str:
@@ -709,19 +720,44 @@ def query_terms(q: str) -> list[str]:
     return terms
 
 
+def asked_phrases(q: str) -> tuple[list[list[str]], str]:
+    """(the quoted phrases of two words or more a query asks for, each as its words; the rest of
+    the query, a one-word quote as its word), excluded words and phrases left out."""
+    kept = _excluded(_capital_operators(q))[0]
+    phrases: list[list[str]] = []
+    rest: list[str] = []
+    for i, part in enumerate(_QUOTED.split(kept)):
+        words = re.findall(r"[\w']+", part) if i % 2 else []
+        if len(words) > 1:
+            phrases.append([w.strip("'") for w in words if w.strip("'")])
+        else:
+            rest.append(part.replace('"', " "))
+    return phrases, " ".join(rest)
+
+
+# Between two words of a phrase as a text writes them: spaces (no-break too), a hyphen, or both.
+_PHRASE_GAP = r"[\s\u00a0\-\u2010-\u2013]+"
+
+
 def highlight_pattern(q: str) -> re.Pattern | None:
-    """Each query word and its inflections ("agents" finds "agent", "agents", "agent's"), its
-    letters with or without marks ("Ceferin" finds "Čeferin")."""
+    """Each quoted phrase whole, its words as written ("walls are crumbling"; spaces, no-break
+    spaces and hyphens alike between them), and each other word and its inflections ("agents"
+    finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
+    phrases, rest = asked_phrases(q)
+    alternatives = [
+        _PHRASE_GAP.join(any_marks_pattern(re.escape(unmarked(w))).replace("'", "['’]") for w in words)
+        + r"(?![\w])"
+        for words in phrases
+    ]
     stems = []
-    for term in query_terms(q):
+    for term in query_terms(rest):
         plain = unmarked(term).lower()
         stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
-        stems.append(any_marks_pattern(re.escape(stem)))
-    if not stems:
+        stems.append(any_marks_pattern(re.escape(stem)) + r"[\w'’]*")
+    if not alternatives and not stems:
         return None
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(sorted(set(stems), key=len, reverse=True)) + r")[\w'’]*", re.IGNORECASE
-    )
+    ordered = sorted(set(alternatives), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + ")", re.IGNORECASE)
 
 
 def mark_text(text: str, pattern: re.Pattern) -> str:

@@ -97,6 +97,26 @@ def test_a_quoted_phrase_is_found_word_for_word(client, archive):
 
 
 @pytest.mark.django_db
+def test_a_quoted_phrase_is_highlighted_as_a_phrase_not_word_by_word(client, archive):
+    """Regression: a search for "quay walls" in quotation marks marked every lone "quay" and
+    "walls" in its snippets and on the meeting page, so a reader could not see where the phrase
+    stands. The phrase is marked whole, and only where it stands; a word outside the quotation
+    marks is marked as before."""
+    raw = client.get("/search/", {"q": '"walls are crumbling"'}).content.decode()
+    assert "<mark>walls are crumbling</mark>" in raw
+    assert "quay <mark>walls</mark>" not in raw and "<mark>quay</mark>" not in raw
+    page = client.get(
+        "/meetings/2022-10-03-meeting-of-harbour-board/", {"q": '"walls are crumbling" repairs'}
+    ).content.decode()
+    assert page.count("<mark>walls are crumbling</mark>") == 1
+    assert "<mark>repairs</mark>" in page
+    assert "quay <mark>walls</mark> again" not in page  # the other "walls" stands outside the phrase
+    # A phrase over a hyphen and a no-break space is marked as written.
+    raw = client.get("/search/", {"q": '"QR codes on the ferries"'}).content.decode()
+    assert "<mark>QR-codes on the ferries</mark>" in raw
+
+
+@pytest.mark.django_db
 def test_exclusion_or_and_stemming(client, archive):
     html = results(client, "allergies")
     assert "Ada Lindqvist" in html
