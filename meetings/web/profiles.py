@@ -52,6 +52,12 @@ def roles(person: Participant) -> list[dict]:
     return found
 
 
+def untitled_meetings(person: Participant) -> int:
+    """The person's meetings whose transcript gives no title with their name (Appearance.role):
+    what the titles' meetings ("Appeared as") leave out of their meeting count."""
+    return Appearance.objects.filter(participant=person, role=None).count()
+
+
 def topics(person: Participant) -> tuple[list[ParticipantTopic], list[ParticipantTopic]]:
     """The person's top topics (one query), each with `shown` and `shown_raised`: how many of their
     remarks the topic page lists for them (`?speaker=`), and in how many meetings they raised it
@@ -103,6 +109,15 @@ def recent_meetings(person: Participant) -> list[Meeting]:
     )
     found = []
     for a in appearances:
+        a.meeting.remarks = a.remarks
+        found.append(a.meeting)
+    return found
+
+
+def meetings_of(person: Participant, slugs: list[str]) -> list[Meeting]:
+    """Those of these meetings where the person spoke, each with `remarks` (recent_meetings)."""
+    found = []
+    for a in Appearance.objects.filter(participant=person, meeting__slug__in=slugs).select_related("meeting"):
         a.meeting.remarks = a.remarks
         found.append(a.meeting)
     return found

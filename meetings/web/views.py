@@ -457,6 +457,15 @@ def speaker_detail(request, slug):
     stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
     topics, also = profiles.topics(person)
     offices = profiles.roles(person)
+    if offices:
+        stats["untitled"] = profiles.untitled_meetings(person)
+    recent = profiles.recent_meetings(person)
+    # The meeting the remarks are filtered by is among the filter's choices, recent or not (a
+    # meeting page's "N remarks" opens this list for its meeting).
+    asked = (filterset.form.cleaned_data.get("meeting") or "").strip()
+    choices = recent
+    if asked and all(m.slug != asked for m in recent):
+        choices = [*recent, *profiles.meetings_of(person, [asked])]
     return render(
         request,
         "meetings/speaker_detail.html",
@@ -467,7 +476,8 @@ def speaker_detail(request, slug):
             "filter": filterset,
             "roles": offices,
             "header": profiles.header(person, offices),
-            "meetings": profiles.recent_meetings(person),
+            "meetings": recent,
+            "meeting_choices": choices,
             "partners": profiles.exchanged_with(person),
             "topics": topics,
             "also_topics": also,

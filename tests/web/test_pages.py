@@ -210,3 +210,61 @@ def test_link_previews_on_meeting_speaker_and_remark_pages(client, archive):
     ):
         html = client.get(path).content.decode()
         assert 'property="og:title"' in html and 'name="twitter:card"' in html, path
+
+
+@pytest.mark.django_db
+def test_a_participants_remark_count_opens_as_many_remarks(client, archive, monkeypatch):
+    """Regression: "3 remarks" beside a participant on a meeting page opened one remark (the first).
+    It opens that person's remarks in this meeting, that many, with the meeting chosen in the
+    profile's filter even where it is not among their latest meetings; the first remark is a link
+    of its own; a single remark opens it."""
+    from meetings.web import profiles
+
+    monkeypatch.setattr(profiles, "RECENT_MEETINGS", 1)  # the harbour meeting is not the latest
+    slug = "2022-10-03-meeting-of-harbour-board"
+    html = client.get(f"/meetings/{slug}/").content.decode()
+    people = html.split('class="people-compact"')[1].split("</ul>")[0]
+    links = dict(re.findall(r'<a class="count" href="([^"]+)">(\d+) remarks?<', people))
+    assert len(links) >= 2
+    for href, n in links.items():
+        if href.startswith("#"):
+            assert n == "1" and f'id="{href[1:]}"' in html
+            continue
+        page = client.get(href.split("#")[0]).content.decode()
+        assert f"{n} remarks match these filters" in page, href
+        assert f'<option value="{slug}" selected>' in page
+    assert "the first<" in people
+
+
+@pytest.mark.django_db
+def test_a_meeting_page_skips_to_its_transcript(client, archive):
+    """Regression: on a wide screen the contents and participants come first, and a keyboard
+    reader tabbed through every one of their links (197 on a long meeting) to reach the first
+    remark. A second skip link, right after "Skip to content", goes to the transcript."""
+    html = client.get("/meetings/2022-10-03-meeting-of-harbour-board/").content.decode()
+    links = re.findall(r'<a class="skip-link" href="#([\w-]+)">', html)
+    assert links == ["main", "transcript-h"]
+    assert 'id="transcript-h"' in html
+    assert html.index('href="#transcript-h"') < html.index('class="participants"')
+
+
+@pytest.mark.django_db
+def test_a_profile_says_in_how_many_meetings_no_title_was_given(client, archive, write_transcript):
+    """Regression: "Appeared as" summed to fewer meetings than the profile's count, and nothing
+    said where the others were: those where the transcript gives no title with the name."""
+    call_command(
+        "ingest_transcripts",
+        str(
+            write_transcript(
+                "ferries.txt",
+                "Meeting on ferries\n\nJune 1, 2023, Larkspur\n\nOn ferries.\n\n"
+                "Helena Marsh: The ferries run late.\n\nTomas Reyes: They do.\n",
+            )
+        ),
+        stdout=io.StringIO(),
+    )
+    html = client.get("/speakers/helena-marsh/").content.decode()
+    roles = html.split('id="roles-h"')[1].split("</section>")[0]
+    assert "In 1 of Helena Marsh’s 3 meetings the transcript gives no title with the name" in roles
+    html = client.get("/speakers/tomas-reyes/").content.decode()
+    assert "In 1 of Tomas Reyes’s 2 meetings" in html
