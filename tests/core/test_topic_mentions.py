@@ -3,6 +3,8 @@ topic's key or as one of the keys shown under it, and no others."""
 
 from __future__ import annotations
 
+import re
+
 from meetings.core.topics.mentions import mention_spans
 
 
@@ -71,13 +73,52 @@ def test_a_topic_page_excerpt_opens_at_the_first_mention():
     from meetings.web.templatetags.transcript import highlight
 
     topic = SimpleNamespace(key="quay wall", forms=["quay-wall"])
-    text = "Good morning, friends.\n\nThe weather held.\n\nThe quay walls are crumbling.\n\nSo are the piers."
+    weather = " ".join(["The weather held."] * 30)  # a long remark (a short one is shown whole)
+    text = f"Good morning, friends.\n\n{weather}\n\nThe quay walls are crumbling.\n\nSo are the piers."
     html = str(highlight(text, topic))
     assert "Good morning" not in html and "weather" not in html
     assert html.startswith('<p class="omission"')
-    assert "<mark>quay walls</mark> are crumbling" in html and "So are the piers" in html
+    assert "<mark>quay walls</mark> are crumbling" in html
     assert str(highlight("The quay walls.\n\nMore.", topic)).startswith("<p>The <mark>")
     assert "Nothing" in str(highlight("Nothing on it.", topic))  # no mention: the whole text
+
+
+def test_a_topic_page_excerpt_shows_every_mention_and_leaves_the_rest_out_saying_so():
+    """Regression: a remark on a topic page was shown whole in a box 14rem high that scrolled,
+    cut mid-sentence with no sign, and a long remark "naming it 7 times" showed none of the seven.
+    The excerpt is what names the topic: the paragraphs that do, a long one cut to the words around
+    its mentions; what is left out is marked ("[…]" for paragraphs, "…" within one), every mention
+    shown."""
+    from types import SimpleNamespace
+
+    from meetings.web.templatetags.transcript import EXCERPT_WORDS, highlight
+
+    topic = SimpleNamespace(key="quay wall", forms=["quay-wall"])
+
+    def filler(name):
+        return " ".join(f"{name}{i}" for i in range(3 * EXCERPT_WORDS))
+
+    text = "\n\n".join(
+        [
+            "Good morning.",
+            f"{filler('alpha')} The quay walls crumble. {filler('beta')} Quay walls again. {filler('gamma')}",
+            "Nothing here.",
+            "The quay walls, once more.",
+            "Goodbye.",
+        ]
+    )
+    html = str(highlight(text, topic))
+    assert html.count("<mark>") == 3  # every mention shown
+    assert "Good morning" not in html and "Nothing here" not in html and "Goodbye" not in html
+    assert html.count('<p class="omission"') == 3  # before, between and after the paragraphs kept
+    assert "alpha0 " not in html and f"gamma{3 * EXCERPT_WORDS - 1}" not in html and "beta30 " not in html
+    assert html.count("\u2026") >= 3 + 3  # the markers and the cuts within the long paragraph
+    assert len(re.sub(r"<[^>]+>", "", html).split()) < 6 * EXCERPT_WORDS  # of about 200
+    # A short remark is shown whole; one that names it nowhere as written shows its opening.
+    assert str(highlight("The quay walls.\n\nMore.", topic)).startswith("<p>The <mark>")
+    assert "More." in str(highlight("The quay walls.\n\nMore.", topic))
+    opening = str(highlight(filler("delta"), topic))
+    assert "delta0" in opening and opening.endswith("\u2026</span></p>") and "delta59" not in opening
 
 
 def test_forms_are_shown_as_the_remarks_write_them():

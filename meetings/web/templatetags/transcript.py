@@ -3,6 +3,7 @@ meeting's line of who spoke, in the meeting lists."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from django import template
@@ -82,32 +83,76 @@ _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 SKIPPED = (
-    '<p class="omission" title="Earlier paragraphs of the remark are left out here: its permalink has them">'
-    "[…]</p>"
+    '<p class="omission" title="Paragraphs of the remark that do not name the topic are left out here: '
+    'its permalink has them">[…]</p>'
 )
+CUT = '<span class="omission" title="Words of the paragraph left out here: the permalink has them">…</span>'
+EXCERPT_WORDS = 20  # words kept either side of a mention, in a paragraph longer than LONG_PARAGRAPH
+LONG_PARAGRAPH = 4 * EXCERPT_WORDS
+_WORDS = re.compile(r"\S+")
 
 
 @register.filter
 def highlight(text: str, topic) -> str:
-    """The turn's paragraphs, escaped, with every mention of the topic marked: its key and the
-    keys shown under it, as the extractor reads words (mentions.mention_spans). A remark that
-    names it only after its first paragraph opens at the paragraph that does (SKIPPED before)."""
+    """A topic page's excerpt of a turn, escaped, every mention of the topic marked (its key and
+    the keys shown under it, as the extractor reads words: mentions.mention_spans) and shown: the
+    paragraphs that name it, a long one cut to the words around its mentions ("…"), the others
+    left out ("[…]"); a short turn (LONG_PARAGRAPH words) whole. A turn that names it in no words
+    as written shows its opening."""
     keys = {topic.key, *(topic.forms or ())}
-    out = []
-    first = None
-    for para in (p for p in tidy_spaces(text or "").split("\n\n") if p.strip()):
-        pieces, pos = [], 0
-        for start, end in mention_spans(para, keys):
-            pieces.append(escape(para[pos:start]))
-            pieces.append(f"<mark>{escape(para[start:end])}</mark>")
-            pos = end
-        if first is None and pos:
-            first = len(out)
-        pieces.append(escape(para[pos:]))
-        out.append(f"<p>{''.join(pieces)}</p>")
-    if first:
-        out[:first] = [SKIPPED]
+    paras = [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
+    found = [mention_spans(p, keys) for p in paras]
+    if not any(found):
+        words = list(_WORDS.finditer(paras[0])) if paras else []
+        if len(words) <= 2 * EXCERPT_WORDS:
+            return mark_safe("\n".join(f"<p>{escape(p)}</p>" for p in paras[:1]))
+        return mark_safe(f"<p>{escape(paras[0][: words[2 * EXCERPT_WORDS - 1].end()])} {CUT}</p>")
+    whole = sum(len(_WORDS.findall(p)) for p in paras) <= LONG_PARAGRAPH  # a short remark: all of it
+    out: list[str] = []
+    for para, spans in zip(paras, found, strict=True):
+        if not spans and not whole:
+            if not out or out[-1] != SKIPPED:
+                out.append(SKIPPED)
+            continue
+        out.append(f"<p>{_marked_excerpt(para, spans) if spans else escape(para)}</p>")
     return mark_safe("\n".join(out))
+
+
+def _marked_excerpt(para: str, spans: list[tuple[int, int]]) -> str:
+    """The paragraph, escaped, its mentions (`spans`) marked; a long one (LONG_PARAGRAPH words)
+    only the words around its mentions, EXCERPT_WORDS either side, the cuts marked."""
+    words = list(_WORDS.finditer(para))
+    if len(words) <= LONG_PARAGRAPH:
+        keep = [(0, len(para))]
+    else:
+        starts = [w.start() for w in words]
+        keep = []
+        for a, b in spans:
+            first = max(0, _word_at(starts, a) - EXCERPT_WORDS)
+            last = min(len(words) - 1, _word_at(starts, b - 1) + EXCERPT_WORDS)
+            lo, hi = words[first].start(), words[last].end()
+            if keep and lo <= keep[-1][1]:
+                keep[-1] = (keep[-1][0], max(hi, keep[-1][1]))
+            else:
+                keep.append((lo, hi))
+    pieces = []
+    for lo, hi in keep:
+        if lo > 0:
+            pieces.append((" " if pieces else "") + CUT + " ")
+        pos = lo
+        for a, b in spans:
+            if lo <= a and b <= hi:
+                pieces += [escape(para[pos:a]), f"<mark>{escape(para[a:b])}</mark>"]
+                pos = b
+        pieces.append(escape(para[pos:hi]))
+    if keep[-1][1] < len(para.rstrip()):
+        pieces.append(" " + CUT)
+    return "".join(pieces)
+
+
+def _word_at(starts: list[int], offset: int) -> int:
+    """The index of the word (by their start offsets) that holds `offset`."""
+    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _plural(n: int, word: str) -> str:
