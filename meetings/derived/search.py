@@ -28,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from meetings.core.identity import alias_fields
 from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
+from meetings.core.spelling import british
 from meetings.core.topics.phrases import ACRONYM_WORDS
 from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
@@ -77,9 +78,10 @@ def _glued(m: re.Match) -> str:
 def as_searched(q: str) -> str:
     """A cleaned query as the stored vectors hold text (archive_search_text): letters with marks as
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
-    "слово.Слово") or between an acronym and a capital ("VEB.RF")."""
+    "слово.Слово") or between an acronym and a capital ("VEB.RF"), American spellings as the
+    British ones (spelling.british: "defense" as "defence")."""
     q = _capital_operators(unmarked(q))
-    return _STOP_IN_A_WORD.sub(_glued, q) if "." in q else q
+    return british(_STOP_IN_A_WORD.sub(_glued, q) if "." in q else q)
 
 
 def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
@@ -745,15 +747,17 @@ def highlight_pattern(q: str) -> re.Pattern | None:
     finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
     phrases, rest = asked_phrases(q)
     alternatives = [
-        _PHRASE_GAP.join(any_marks_pattern(re.escape(unmarked(w))).replace("'", "['’]") for w in words)
+        _PHRASE_GAP.join(any_marks_pattern(re.escape(unmarked(w))).replace("'", "['’]") for w in spelled)
         + r"(?![\w])"
         for words in phrases
+        for spelled in {tuple(words), tuple(british(" ".join(words)).split())}
     ]
     stems = []
     for term in query_terms(rest):
-        plain = unmarked(term).lower()
-        stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
-        stems.append(any_marks_pattern(re.escape(stem)) + r"[\w'’]*")
+        for spelled in {term, british(term)}:  # "defense" marks "defence" too
+            plain = unmarked(spelled).lower()
+            stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
+            stems.append(any_marks_pattern(re.escape(stem)) + r"[\w'’]*")
     if not alternatives and not stems:
         return None
     ordered = sorted(set(alternatives), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)

@@ -740,3 +740,98 @@ def test_a_snippet_for_an_acronym_shows_it_in_capitals(client, write_transcript)
     raw = client.get("/search/", {"q": "US"}).content.decode()
     snippet = raw[raw.index('class="results"') :]
     assert "<mark>US</mark> buyers" in snippet and "<mark>us</mark>" not in snippet
+
+
+SPELLINGS = """Meeting on the harbour defence
+
+June 9, 2023, Larkspur
+
+The Mayor met the harbour master.
+
+Mayor of Larkspur Helena Marsh: The defence of the harbour needs a new programme, and the privatisation of the ferries is on hold.
+
+Harbour Master Tomas Reyes: The labor unions want the defense program finished; organizing it took years. Prices rose 3 per cent.
+
+Helena Marsh: The private ferries will wait.
+"""
+
+
+@pytest.fixture
+def spellings_archive(write_transcript):
+    call_command(
+        "ingest_transcripts", str(write_transcript("spellings.txt", SPELLINGS)), stdout=io.StringIO()
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "speakers"),
+    [
+        ("defense", {"Helena Marsh", "Tomas Reyes"}),
+        ("defence", {"Helena Marsh", "Tomas Reyes"}),
+        ("programs", {"Helena Marsh", "Tomas Reyes"}),
+        ("labour unions", {"Tomas Reyes"}),
+        ('"defence programme"', {"Tomas Reyes"}),
+        ("organising", {"Tomas Reyes"}),
+        ("privatization", {"Helena Marsh"}),
+        ("3 percent", {"Tomas Reyes"}),
+    ],
+)
+def test_an_american_and_a_british_spelling_find_each_other(client, spellings_archive, query, speakers):
+    """Regression: "defense" found 8 meetings of the dev archive where "defence" finds 156,
+    "program" 7 of 258, "labor" 4 of 83; "privatization" found every "private" (its stem, "privat",
+    is theirs) and not the "privatisation" that the sources write. Text and queries read an
+    American spelling as the British one (meetings.core.spelling)."""
+    hits = client.get(
+        "/api/search/", {"q": query, "meeting": "2023-06-09-meeting-on-harbour-defence"}
+    ).json()["results"]
+    assert {h["speaker"]["name"] for h in hits} == speakers, query
+    if query == "privatization":  # not "The private ferries will wait"
+        assert len(hits) == 1 and "privatisation" in hits[0]["text"]
+
+
+@pytest.mark.django_db
+def test_an_american_spelling_marks_the_british_one_on_the_meeting_page(client, spellings_archive):
+    html = client.get("/meetings/2023-06-09-meeting-on-harbour-defence/", {"q": "defense"}).content.decode()
+    assert "<mark>defence</mark>" in html and "<mark>defense</mark>" in html
+
+
+@pytest.mark.django_db
+def test_the_database_reads_american_spellings_as_the_rules_do():
+    """archive_british (SQL, written from meetings.core.spelling's rules) and spelling.british
+    read every word alike; the file is what the rules write."""
+    from meetings.core.spelling import RULES, british, sql_function
+    from meetings.sql.functions import create_sql
+
+    assert create_sql("archive_british") == sql_function(), (
+        "python -m meetings.core.spelling > …/archive_british.sql"
+    )
+    words = (
+        "organize Privatizations realized size prize seize Kyrgyz analyze defense Defensive centers "
+        "centered theater labor honorable favorably laboratory honorary program programme programming "
+        "dialog catalogs traveled travel travelled fulfill fulfilled fulfillment installment skillful "
+        "judgment judgement gray aluminum jewelry plow mold Moldova cozy citizen horizon Belize quiz "
+        "pajamas mustache counselors per cent percent"
+    )
+    text = f"{words}. The DEFENSE ministry's 2.5 per cent; a co-organized forum."
+    with connection.cursor() as cur:
+        cur.execute("SELECT archive_british(%s)", [text])
+        assert cur.fetchone()[0] == british(text)
+    assert len(RULES) > 20 and british("defense program") == "defence programme"
+    assert (
+        british("size prize seize Kyrgyz travel fulfilled laboratory")
+        == "size prize seize Kyrgyz travel fulfilled laboratory"
+    )
+
+
+def test_the_migration_for_british_spellings_recreates_every_function_and_vector():
+    from importlib import import_module
+
+    from django.db.migrations import RunPython, RunSQL
+
+    from meetings.sql.functions import FUNCTIONS, create_sql
+
+    migration = import_module("meetings.migrations.0014_search_british_spellings").Migration
+    made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
+    assert made == [create_sql(name) for name in FUNCTIONS] and "archive_british" in FUNCTIONS
+    assert isinstance(migration.operations[-1], RunPython)

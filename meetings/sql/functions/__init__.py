@@ -6,10 +6,11 @@ migration that runs create_sql again (each file is CREATE OR REPLACE)."""
 
 from importlib.resources import files
 
-# In the order they must be created: archive_search_text calls archive_unmarked,
-# archive_text_vector calls archive_search_text.
+# In the order they must be created: archive_search_text calls archive_unmarked and
+# archive_british, archive_text_vector calls archive_search_text.
 FUNCTIONS = {
     "archive_unmarked": "archive_unmarked(text)",
+    "archive_british": "archive_british(text)",
     "archive_search_text": "archive_search_text(text)",
     "archive_text_vector": "archive_text_vector(text)",
     "archive_acronym_vector": "archive_acronym_vector(text)",
