@@ -45,7 +45,9 @@ _TYPOGRAPHIC_QUOTES_OFF = str.maketrans({"“": " ", "”": " ", "«": " ", "»"
 
 
 def clean_query(raw: str | None) -> str:
-    """A visitor's query made safe and comparable with the stored text; '' when nothing is left."""
+    """A visitor's query made safe and comparable with the stored text, '' when nothing is left;
+    shown back as the visitor wrote it but for spaces, apostrophes and quotation marks ("COVID-19"
+    stays so: as_searched reads its hyphen as the text's)."""
     if not raw:
         return ""
     text = unicodedata.normalize("NFKC", str(raw))
@@ -55,7 +57,6 @@ def clean_query(raw: str | None) -> str:
         text = text.translate(_TYPOGRAPHIC_QUOTES_OFF)
     else:
         text = text.translate(_TYPOGRAPHIC_QUOTES)
-    text = _HYPHEN_BETWEEN.sub(" ", text)
     text = " ".join(text.split())
     if len(text) > MAX_QUERY_LENGTH:
         text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0]
@@ -80,7 +81,7 @@ def as_searched(q: str) -> str:
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
     "слово.Слово") or between an acronym and a capital ("VEB.RF"), American spellings as the
     British ones (spelling.british: "defense" as "defence")."""
-    q = _capital_operators(unmarked(q))
+    q = _capital_operators(unmarked(_HYPHEN_BETWEEN.sub(" ", q)))
     return british(_STOP_IN_A_WORD.sub(_glued, q) if "." in q else q)
 
 
@@ -674,7 +675,7 @@ def speaker_choices(limit: int = 400) -> list[str]:
 
 def matching_people(q: str) -> list[Participant]:
     """Participants whose name the query is: 'Marina Akhmedova', 'akhmedova marina', '"Mr Putin"'."""
-    bare = q.replace('"', " ").strip()
+    bare = _HYPHEN_BETWEEN.sub(" ", q).replace('"', " ").strip()
     words = bare.split()
     if not words or len(words) > 5:
         return []
@@ -715,7 +716,7 @@ def query_terms(q: str) -> list[str]:
     from meetings.core.topics.phrases import STOP_WORDS
 
     terms = []
-    for raw in re.findall(r"-?[\w\']+", _excluded(_capital_operators(q))[0]):
+    for raw in re.findall(r"-?[\w\']+", _excluded(_capital_operators(_HYPHEN_BETWEEN.sub(" ", q)))[0]):
         if raw.startswith("-") or raw.lower() in _OPERATORS or raw.lower() in STOP_WORDS:
             continue
         terms.append(raw.strip("'"))
@@ -725,7 +726,7 @@ def query_terms(q: str) -> list[str]:
 def asked_phrases(q: str) -> tuple[list[list[str]], str]:
     """(the quoted phrases of two words or more a query asks for, each as its words; the rest of
     the query, a one-word quote as its word), excluded words and phrases left out."""
-    kept = _excluded(_capital_operators(q))[0]
+    kept = _excluded(_capital_operators(_HYPHEN_BETWEEN.sub(" ", q)))[0]
     phrases: list[list[str]] = []
     rest: list[str] = []
     for i, part in enumerate(_QUOTED.split(kept)):

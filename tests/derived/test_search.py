@@ -56,7 +56,7 @@ def results(client, query, **params):
 
 
 def test_clean_query_folds_variants_and_caps_length():
-    assert clean_query("QR-codes it\u2019s foreign\u00a0agents") == "QR codes it's foreign agents"
+    assert clean_query("QR-codes it\u2019s foreign\u00a0agents") == "QR-codes it's foreign agents"
     assert clean_query("\x00\x01 media\x7f") == "media"
     assert len(clean_query("word " * 500)) <= MAX_QUERY_LENGTH
     assert clean_query(None) == "" and clean_query("   ") == ""
@@ -153,6 +153,16 @@ def test_an_excluded_word_excludes_its_inflections_too(client, archive):
     for q, word in (("quay -crumble", "crumbling"), ("-meal", "meal")):
         r = client.get("/api/search/", {"q": q}).json()
         assert r["results"] and all(word not in x["text"] for x in r["results"]), q
+
+
+@pytest.mark.django_db
+def test_a_query_is_shown_back_as_written(client, archive):
+    """Regression: "QR-codes" was shown back, in the box, the title and the count, as "QR codes"
+    (the folding that makes it find "QR codes" too)."""
+    html = client.get("/search/", {"q": "QR-codes"}).content.decode()
+    assert 'value="QR-codes"' in html and "match \u201cQR-codes\u201d" in html
+    assert "<title>QR-codes" in html or "\u201cQR-codes\u201d" in html.split("</title>")[0]
+    assert "ferries" in html and "lunch cards" in html  # and found as before
 
 
 @pytest.mark.django_db
