@@ -277,6 +277,7 @@ class _Search:
     q: str
     base: QuerySet
     params: str
+    narrowed_to: tuple[str, ...] = ()  # what its filters narrow it to, in words (SearchFilter.narrowed_to)
 
 
 class SearchFeed(_TurnFeed):
@@ -290,13 +291,16 @@ class SearchFeed(_TurnFeed):
         filterset = SearchFilter(request.GET, queryset=Turn.objects.all())
         if not filterset.is_valid():
             raise Http404("A filter of this search cannot be read")
-        return _Search(q, filterset.qs, filterset.query_with(q))
+        base = filterset.qs
+        return _Search(q, base, filterset.query_with(q), tuple(filterset.narrowed_to()))
 
     def title(self, found):
-        return f"{quoted(found.q)} · {SITE_NAME}"
+        narrowed = f" ({', '.join(found.narrowed_to)})" if found.narrowed_to else ""
+        return f"{quoted(found.q)}{narrowed} · {SITE_NAME}"
 
     def subtitle(self, found):
-        return f"The newest remarks matching {quoted(found.q)} in the archive."
+        narrowed = f", {', '.join(found.narrowed_to)}" if found.narrowed_to else ""
+        return f"The newest remarks matching {quoted(found.q)} in the archive{narrowed}."
 
     def link(self, found):
         return absolute_url(f"{reverse('meetings:search')}?{found.params}&sort=date")

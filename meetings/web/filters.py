@@ -355,6 +355,30 @@ class SearchFilter(django_filters.FilterSet):
             meetings = meetings.filter(date__year=data["year"])
         return meetings
 
+    def narrowed_to(self) -> list[str]:
+        """What the search is narrowed to, in words, as its feed's title says it ("by Anton
+        Siluanov", "in 2017", "from 1 March 2019"); empty when it is not. Read after the filters ran
+        (the people a speaker filter found)."""
+        data = getattr(self.form, "cleaned_data", None) or {}
+        said: list[str] = []
+        if data.get("speaker"):
+            people = getattr(self, "speakers", None) or []
+            said.append("by " + (" or ".join(p.name for p in people[:3]) or data["speaker"]))
+        if data.get("meeting"):
+            title = Meeting.objects.filter(slug=data["meeting"]).values_list("title", flat=True).first()
+            said.append(f"in “{title or data['meeting']}”")
+        if data.get("year"):
+            said.append(f"in {data['year']}")
+        if data.get("date_from"):
+            said.append(f"from {data['date_from'].day} {data['date_from']:%B %Y}")
+        if data.get("date_to"):
+            said.append(f"to {data['date_to'].day} {data['date_to']:%B %Y}")
+        if data.get("kind"):
+            said.append(dict(Turn.KIND_CHOICES).get(data["kind"], data["kind"]).lower() + " only")
+        if data.get("topic"):
+            said.append(f"on the topic “{data['topic']}”")
+        return said
+
     def query_with(self, q: str) -> str:
         """The search's words and the filters it reads (set, and readable), as a query string: the
         address of its feed."""

@@ -410,6 +410,15 @@ def test_a_search_has_a_feed_of_its_newest_matches(client, archive, django_asser
         f"{BASE}{t.get_absolute_url()}" for t in meals if t.speaker and t.speaker.slug == "helena-marsh"
     }
     assert by_one.findtext(f"{ATOM}id") != root.findtext(f"{ATOM}id")
+    # A followed search says what it is narrowed to: two with other filters read apart in a
+    # reader's list of feeds (regression: both were titled with the words alone).
+    assert by_one.findtext(f"{ATOM}title") == "“allergy labels” (by Helena Marsh) · Transcript Archive"
+    _r, dated = atom(
+        client, "/feeds/search.atom?q=allergy+labels&year=2021&date_from=2021-03-01&kind=summary"
+    )
+    assert dated.findtext(f"{ATOM}title") == (
+        "“allergy labels” (in 2021, from 1 March 2021, summary of what was said only) · Transcript Archive"
+    )
     _r, none = atom(client, "/feeds/search.atom?q=lighthouse")
     assert entries(none) == []
     for bad in ("", "?q=", "?q=the+of"):
