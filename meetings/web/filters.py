@@ -51,6 +51,18 @@ def _words(value: str) -> list[str]:
     return value.replace("\u00a0", " ").split()[:MAX_WORDS]
 
 
+class DateRangeForm(forms.Form):
+    """A filter form whose range (date_from, date_to) may not end before it starts: nothing could
+    match, and a reader who swapped the two would see only that nothing did."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", f"ends before it starts ({start.isoformat()})")
+        return data
+
+
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_words", label="Title words", max_length=MAX_VALUE)
     year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
@@ -77,6 +89,7 @@ class MeetingFilter(django_filters.FilterSet):
     class Meta:
         model = Meeting
         fields = ["q", "year", "date_from", "date_to", "place", "speaker", "topic"]
+        form = DateRangeForm
 
     def filter_topic(self, queryset, name, value):
         """The meetings in which the topic (its slug) came up, as its page lists them."""
@@ -338,6 +351,7 @@ class SearchFilter(django_filters.FilterSet):
     class Meta:
         model = Turn
         fields = ["speaker", "meeting", "date_from", "date_to", "year", "kind", "topic"]
+        form = DateRangeForm
 
     def meetings_offered(self):
         """The meetings a search may offer beside its remarks (those whose title or lead matches):

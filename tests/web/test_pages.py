@@ -268,3 +268,22 @@ def test_a_profile_says_in_how_many_meetings_no_title_was_given(client, archive,
     assert "In 1 of Helena Marsh’s 3 meetings the transcript gives no title with the name" in roles
     html = client.get("/speakers/tomas-reyes/").content.decode()
     assert "In 1 of Tomas Reyes’s 2 meetings" in html
+
+
+@pytest.mark.django_db
+def test_a_date_range_that_ends_before_it_starts_says_so(client, archive):
+    """Regression: "from 2023 to 2021" listed nothing and said only that nothing matched, on the
+    meetings list and the search page alike, and the API answered an empty 200. The page says the
+    range is reversed and leaves its end out; the API answers 400 naming date_to."""
+    html = client.get("/meetings/?date_from=2022-01-01&date_to=2021-01-01").content.decode()
+    assert "not understood" in html and "date_to (ends before it starts" in html
+    assert "Harbour" in html  # the rest of the filters kept: from 2022 on
+    html = client.get("/search/?q=quay&date_from=2023-01-01&date_to=2021-01-01").content.decode()
+    assert "ends before it starts" in html
+    for url in (
+        "/api/meetings/?date_from=2022-01-01&date_to=2021-01-01",
+        "/api/search/?q=quay&date_from=2022-01-01&date_to=2021-01-01",
+    ):
+        r = client.get(url)
+        assert r.status_code == 400 and list(r.json()) == ["date_to"], url
+    assert client.get("/api/meetings/?date_from=2022-01-01&date_to=2022-01-01").status_code == 200
