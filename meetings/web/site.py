@@ -42,7 +42,11 @@ def api_docs(request):
     every script and style is a file of ours, within the Content-Security-Policy."""
     sizes = {"api": PAGE_SIZE, "api_max": MAX_PAGE_SIZE, "meetings": MEETINGS_PER_PAGE}
     sizes |= {"speakers": SPEAKERS_PER_PAGE, "topics": TOPICS_PER_PAGE}
-    return render(request, "meetings/api_docs.html", {"page_sizes": sizes})
+    years = aggregates.meeting_years()
+    # The example filters by a year the archive has (the latest): an example that lists nothing
+    # teaches nothing.
+    example_year = years[0] if years else 2023
+    return render(request, "meetings/api_docs.html", {"page_sizes": sizes, "example_year": example_year})
 
 
 @require_safe

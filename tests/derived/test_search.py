@@ -313,6 +313,21 @@ def test_a_very_common_query_ranks_a_bounded_set_and_says_so(client, archive, mo
     html = results(client, "harbour or meals or quay or foreign")
     assert "More than 2 remarks match" in html and "most recent" in html
     assert "Counts among the 2 most recent matches" in html
+    assert "to narrow it." in html and "narrow it.." not in html  # regression: a full stop twice
+    monkeypatch.setattr(search, "CANDIDATES", 1)
+    html = results(client, "harbour or meals or quay or foreign", speaker="helena-marsh")
+    assert "by Helena Marsh: these are the best" in html
+
+
+@pytest.mark.django_db
+def test_the_search_page_keeps_its_focus_and_words_for_a_reader(client, archive):
+    """The box takes the focus only on an empty search page (a results page opening in the box
+    raised a phone's keyboard over the results); a query of a lone quotation mark is not shown as
+    a garbled quotation."""
+    assert " autofocus" in client.get("/search/").content.decode()
+    assert " autofocus" not in client.get("/search/", {"q": "quay"}).content.decode()
+    html = client.get("/search/", {"q": '"'}).content.decode()
+    assert "The search has no words that can be searched for" in html
 
 
 @pytest.mark.django_db(transaction=True)

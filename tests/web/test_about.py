@@ -56,6 +56,9 @@ def test_api_documentation_page_serves_swagger_ui_from_this_site(client, archive
         in text
     )
     assert "A parameter a list does not take, or a value it cannot read, answers 400" in text
+    # Its example filters by a year the archive has (regression: 2023, which listed nothing).
+    year = re.search(r"/api/meetings/\?year=(\d{4}) lists what", text).group(1)
+    assert client.get(f"/api/meetings/?year={year}").json()["count"] > 0
     scripts = re.findall(r'<script src="([^"]+)"', html)
     assert any("swagger-ui-bundle" in s for s in scripts)
     assert all(s.startswith("/static/") for s in scripts)  # nothing from elsewhere
