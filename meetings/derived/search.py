@@ -91,13 +91,17 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
     q = as_queried(q) if acronyms else as_searched(q)
     kept, excluded = _excluded(q)
+    kept, prefixes, either = _prefixes(kept)
     query = None
-    if kept.strip(' "') or not excluded:
+    if kept.strip(' "') or not (excluded or prefixes):
         query = SearchQuery(kept, config="english", search_type="websearch") | SearchQuery(
             kept, config="simple", search_type="websearch"
         )
         for phrase in _word_for_word(kept):
             query &= SearchQuery(phrase, config="simple", search_type="websearch")
+    for prefix in prefixes:  # every word that begins so, as written ("ferr*": "ferries", "ferry")
+        begins = SearchQuery(f"{prefix}:*", config="simple", search_type="raw")
+        query = begins if query is None else (query | begins if either else query & begins)
     if excluded:
         # A word excluded in either reading is excluded: "-economy" leaves out "economies" too.
         either = " or ".join(excluded)
@@ -105,6 +109,26 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
             left_out = SearchQuery(either, config=config, search_type="websearch", invert=True)
             query = left_out if query is None else query & left_out
     return query
+
+
+# A word ending in a star, outside quotation marks ("ferr*"): every word that begins so. Three
+# letters at least (a shorter beginning would ask for much of the archive).
+_PREFIX = re.compile(r"(?:^|(?<=[\s(]))([^\W_]{3,})\*(?=[\s)]|$)")
+_PREFIX_STAR = re.compile(r"(?<=\w)\*")
+
+
+def _prefixes(kept: str) -> tuple[str, list[str], bool]:
+    """(the query without its words ending in a star, those words' beginnings in lower case, and
+    whether the query joins its parts with "or": then a beginning is one more alternative, not one
+    more word to find). A star elsewhere is no operator and is dropped, as websearch drops it."""
+    parts = _QUOTED.split(kept)
+    prefixes: list[str] = []
+    for i in range(0, len(parts), 2):
+        prefixes += [m.group(1).lower() for m in _PREFIX.finditer(parts[i])]
+        parts[i] = _PREFIX_STAR.sub("", _PREFIX.sub(" ", parts[i]))
+    either = any(token.lower() == "or" for token in _TOKENS.findall(kept))
+    rest, _ = _excluded("".join(parts))  # (drops an "or" left with nothing on one side)
+    return rest, prefixes, either
 
 
 def _word_for_word(kept: str) -> list[str]:

@@ -117,6 +117,23 @@ def test_a_quoted_phrase_is_highlighted_as_a_phrase_not_word_by_word(client, arc
 
 
 @pytest.mark.django_db
+def test_a_word_ending_in_a_star_finds_every_word_it_begins(client, archive):
+    """Regression: "ferr*" was read as "ferr" (the star dropped), which finds nothing, and the page
+    offered "Did you mean …*?", which found the same as without the star. A star after three
+    letters or more asks for every word that begins so."""
+    assert "0 remarks" in results(client, "ferr")
+    html = results(client, "ferr*")
+    assert "ferries" in html and "0 remarks" not in html
+    raw = client.get("/search/", {"q": "ferr*"}).content.decode()
+    assert "<mark>ferries</mark>" in raw
+    assert "4 remarks in 2 meetings" in results(client, "qua* or scho*")  # either
+    assert "1 remark in 1 meeting" in results(client, "ferr* disgrace")  # both
+    assert "a disgrace" not in results(client, "quay -crumbl*")
+    api = client.get("/api/search/", {"q": "allerg*"}).json()
+    assert api["count"] == 1
+
+
+@pytest.mark.django_db
 def test_exclusion_or_and_stemming(client, archive):
     html = results(client, "allergies")
     assert "Ada Lindqvist" in html
