@@ -81,8 +81,34 @@ def as_searched(q: str) -> str:
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
     "слово.Слово") or between an acronym and a capital ("VEB.RF"), American spellings as the
     British ones (spelling.british: "defense" as "defence")."""
-    q = _capital_operators(unmarked(_HYPHEN_BETWEEN.sub(" ", q)))
+    q = _symbols_as_words(_capital_operators(unmarked(_HYPHEN_BETWEEN.sub(" ", q))))
     return british(_STOP_IN_A_WORD.sub(_glued, q) if "." in q else q)
+
+
+# A per cent sign after a number, a dollar sign before one, a plus sign ending a word: words, as
+# archive_search_text reads them in the text ("2.5%" = "2.5 percent", "$100" = "dollars 100",
+# "OPEC+" = "OPEC plus").
+_PERCENT = re.compile(r"(\d) ?%")
+_DOLLARS = re.compile(r"\$ ?(\d)")
+_PLUS = re.compile(r"([^\W\d_])\+(?![^\W_])")
+
+
+def _symbols_as_words(q: str) -> str:
+    """The query with its symbols as the words the text is searched by; outside quotation marks,
+    each with its number or word as a phrase ("2.5%": the phrase "2.5 percent", not any remark
+    that says 2.5 and, anywhere, percent)."""
+    if not any(ch in q for ch in "%$+"):
+        return q
+    parts = _QUOTED.split(q)
+    for i, part in enumerate(parts):
+        if i % 2:
+            parts[i] = _PLUS.sub(r"\1 plus", _DOLLARS.sub(r"dollars \1", _PERCENT.sub(r"\1 percent", part)))
+            continue
+        part = re.sub(r"([^\s\"()]*\d) ?%", lambda m: f'"{m.group(1)} percent"', part)
+        part = re.sub(r"\$ ?(\d[^\s\"()]*)", lambda m: f'"dollars {m.group(1)}"', part)
+        part = re.sub(r"([^\s\"()]*[^\W\d_])\+(?![^\W_])", lambda m: f'"{m.group(1)} plus"', part)
+        parts[i] = part
+    return "".join(parts)
 
 
 def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:

@@ -877,3 +877,42 @@ def test_the_migration_for_british_spellings_recreates_every_function_and_vector
     made = [op.sql for op in migration.operations if isinstance(op, RunSQL)]
     assert made == [create_sql(name) for name in FUNCTIONS] and "archive_british" in FUNCTIONS
     assert isinstance(migration.operations[-1], RunPython)
+
+
+SYMBOLS = """Meeting on oil
+
+June 10, 2023, Larkspur
+
+The Mayor met the traders.
+
+Mayor of Larkspur Helena Marsh: Prices rose 2.5% this year, to $100 a barrel; the OPEC+ deal holds.
+
+Trader Tomas Reyes: Our costs rose 2.5 percent, and 100 barrels are 2.5 days of supply for OPEC members.
+
+Helena Marsh: Then 100 dollars it is, plus costs.
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("2.5%", {"helena-marsh-1", "tomas-reyes-1"}),
+        ('"rose 2.5 percent"', {"helena-marsh-1", "tomas-reyes-1"}),
+        ('"rose 2.5%"', {"helena-marsh-1", "tomas-reyes-1"}),
+        ('"100 barrels"', {"tomas-reyes-1"}),
+        ("$100", {"helena-marsh-1"}),
+        ("OPEC+", {"helena-marsh-1"}),
+        ("OPEC", {"helena-marsh-1", "tomas-reyes-1"}),
+        ("dollars", {"helena-marsh-1", "helena-marsh-2"}),
+    ],
+)
+def test_per_cent_dollar_and_plus_signs_are_searched_as_words(client, write_transcript, query, keys):
+    """Regression: "2.5%" found every "2.5" (2.5 days, 2.5 billion), "$100" every "100", "OPEC+"
+    every "OPEC": the signs were dropped. A per cent sign after a number is the word "percent" (as
+    the sources mostly write it), a dollar sign before one the word "dollars", a plus sign ending
+    a word the word "plus", in the text and the query alike; unquoted, each with its number or word
+    is a phrase."""
+    call_command("ingest_transcripts", str(write_transcript("oil.txt", SYMBOLS)), stdout=io.StringIO())
+    hits = client.get("/api/search/", {"q": query, "meeting": "2023-06-10-meeting-on-oil"}).json()["results"]
+    assert {h["key"] for h in hits} == keys, query
