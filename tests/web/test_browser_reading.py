@@ -46,8 +46,11 @@ def test_a_long_meeting_starts_with_its_words_at_both_widths(browser, live_serve
     assert not phone.locator("details.contents").evaluate("d => d.open")  # folded on a phone
     # Deep in the meeting, the way back to the contents, then to a question.
     phone.locator("#helena-marsh-40").scroll_into_view_if_needed()
-    back = phone.get_by_role("link", name="↑ Contents")
+    back = phone.get_by_role("link", name="Back to the contents")
     assert back.is_visible()
+    # Small enough to leave the lines beside it readable, large enough to tap.
+    box = back.bounding_box()
+    assert 40 <= box["width"] <= 48 and 40 <= box["height"] <= 48, box
     back.click()
     # (Waited for with selectors and the URL, not wait_for_function: a string predicate that is
     # not true at once is polled by eval in the page, which the site's CSP forbids.)
