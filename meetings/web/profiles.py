@@ -172,6 +172,12 @@ def meeting_participants(meeting: Meeting, turns: list[Turn]) -> list[MeetingPar
 MAIN_SPEAKERS = 3
 
 
+def main_participants(people: list[MeetingParticipant]) -> list[MeetingParticipant]:
+    """The MAIN_SPEAKERS of a meeting's people with most remarks, ordered as the meetings list
+    names them (main_speakers: most remarks, then by surname), so that both name the same."""
+    return sorted(people, key=lambda p: (-p.count, p.participant.sort_name, p.participant.pk))[:MAIN_SPEAKERS]
+
+
 def main_speakers(meetings, limit: int = MAIN_SPEAKERS):
     """Meetings (a queryset) with `main_speaker_rows`: the people with most remarks in each, at
     most `limit`, read in the same query (an index probe of Appearance per meeting)."""

@@ -220,6 +220,7 @@ def meeting_detail(request, slug):
             "transcript_heading": transcript_heading,
             "turns": turns,
             "people": people,
+            "main_people": profiles.main_participants(people),
             "contents": toc,
             "topics": topics,
             "q": q,

@@ -287,3 +287,31 @@ def test_a_date_range_that_ends_before_it_starts_says_so(client, archive):
         r = client.get(url)
         assert r.status_code == 400 and list(r.json()) == ["date_to"], url
     assert client.get("/api/meetings/?date_from=2022-01-01&date_to=2022-01-01").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_meeting_page_names_its_main_speakers_as_the_meetings_list_does(client, write_transcript):
+    """Regression: a phone-in's folded list of participants named the first three to speak (three
+    anchors) and not the head of state with a third of the remarks, and a tie was named one way on
+    the meetings list and another on the page, "and 1 other" on one, "and 1 more" on the other."""
+    lines = ["Phone-in on ferries", "", "June 2, 2023, Larkspur", "", "The Mayor answered questions.", ""]
+    lines += [
+        "Anchor Ann Aalto: Welcome.",
+        "",
+        "Anchor Bo Berg: Hello.",
+        "",
+        "Caller Cy Cole: A question.",
+        "",
+    ]
+    for i in range(4):
+        lines += [f"Mayor of Larkspur Helena Marsh: Answer {i}.", "", f"Caller Dag Dahl: Follow-up {i}.", ""]
+    call_command(
+        "ingest_transcripts", str(write_transcript("phone-in.txt", "\n".join(lines))), stdout=io.StringIO()
+    )
+    page = client.get("/meetings/2023-06-02-phone-in-on-ferries/").content.decode()
+    summary = re.sub(r"<[^>]+>", "", page.split('<details class="participants"')[1].split("</summary>")[0])
+    assert "Dag Dahl, Helena Marsh, Ann Aalto and 2 others" in summary
+    listing = client.get("/meetings/").content.decode()
+    row = listing.split("/meetings/2023-06-02-phone-in-on-ferries/")[1].split("</li>")[0]
+    named = re.findall(r'<a class="who" href="/speakers/([\w-]+)/">', row)
+    assert named == ["dag-dahl", "helena-marsh", "ann-aalto"] and "and 2 others" in row
