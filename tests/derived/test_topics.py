@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from meetings.models import MeetingTopic, ParticipantTopic, Topic, TopicRedirect, Turn, TurnTopic
+from meetings.models import MeetingTopic, Participant, ParticipantTopic, Topic, TopicRedirect, Turn, TurnTopic
 
 SAMPLE = """Meeting on the harbour
 
@@ -121,7 +121,17 @@ def test_topic_pages_link_with_rel_tag_and_highlight(client, harbour):
         links = re.findall(r'<a [^>]*href="/topics/[^"/]+/[^"]*"', html)
         assert links and all('rel="tag"' in a for a in links), path
     profile = client.get("/speakers/tomas-reyes/").content.decode()
-    assert "Topics raised" in profile
+    assert 'id="topics-h">Topics<' in profile
+    # Regression: a person of one remark was said to "talk about" things "markedly more", under
+    # "Topics raised", beside topics not raised: their list says what that remark is about.
+    with_topics = [p for p in Participant.objects.all() if p.participant_topics.exists()]
+    for person in with_topics:
+        html = client.get(person.get_absolute_url()).content.decode()
+        one = f"What {person.name}\u2019s one remark is about" in html
+        many = f"What {person.name} talks about markedly more than the rest" in html
+        assert (one, many) == (person.turn_count == 1, person.turn_count > 1), person.name
+        assert "Topics raised" not in html
+    assert any(p.turn_count == 1 for p in with_topics)
     # The profile says what ranks a topic higher, the meetings' own lists among it.
     assert "what the meetings where they say it are about (it is on their lists) rank higher" in profile
     # ... in a fold under one short sentence, so that the list comes first to the eye.
