@@ -70,6 +70,19 @@ def cut(text: str, length: int = SNIPPET) -> str:
     return head.rstrip(",;:—–- ") + "…"
 
 
+def paired_marks(entry: str) -> str:
+    """An entry with its quotation marks in pairs: no closing mark of the sentence before opening
+    it ("” Is that …?"), and a quotation it opens closed at its end ("… “Will there be …?”")."""
+    entry = entry.lstrip('”’»" ') if entry[:1] in "”’»" or entry.startswith('" ') else entry
+    if entry.count("“") > entry.count("”"):
+        entry += "”"
+    if entry.count("«") > entry.count("»"):
+        entry += "»"
+    if entry.count('"') % 2:
+        entry += '"'
+    return entry
+
+
 def question_of(text: str) -> str | None:
     """The first question a remark asks (a sentence of a few words ending in "?"), or None when it
     asks none."""
@@ -79,14 +92,14 @@ def question_of(text: str) -> str | None:
     for m in _SENTENCE.finditer(flat):
         sentence = m.group(0).strip()
         if len(sentence.split()) >= MIN_QUESTION_WORDS:
-            return cut(sentence)
+            return paired_marks(cut(sentence.lstrip("”’» ")))
     return None
 
 
 def first_words(text: str) -> str:
     flat = _flat(text)
     m = _FIRST_SENTENCE.match(flat)
-    return cut(m.group(0) if m else flat)
+    return paired_marks(cut(m.group(0) if m else flat))
 
 
 def main_speaker(remarks: Sequence[Remark]) -> int | None:

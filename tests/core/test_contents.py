@@ -110,3 +110,24 @@ def test_an_exchange_with_the_main_speaker_is_one_section():
     toc = contents(remarks)
     assert toc is not None and toc.kind == "speakers"
     assert [e.key for e in toc.entries] == [f"guest-{p}-0" for p in range(8)]
+
+
+def test_an_entry_opens_and_closes_its_quotation_marks():
+    """Regression: 8 of 478 entries of the longest meetings' contents opened with the closing mark
+    of the sentence before ("” Is that the Valdorian position?") or left a quotation open ("…on
+    the subject “Will there be a third ferry?"); an entry's marks come in pairs."""
+    assert question_of("They said: “We will wait.” Is that the Valdorian position of today?") == (
+        "Is that the Valdorian position of today?"
+    )
+    assert question_of("I am writing on the subject “Will there be a third ferry line soon?") == (
+        "I am writing on the subject “Will there be a third ferry line soon?”"
+    )
+    assert question_of('He asked, "Will the quay walls hold this winter?') == (
+        'He asked, "Will the quay walls hold this winter?"'
+    )
+    long = "On the subject “" + "very " * 40 + "long matter?”"
+    entry = question_of(long)
+    assert entry.endswith("…”") and entry.count("“") == entry.count("”")
+    assert (
+        question_of("Is the “quay” ready for the ferries now?") == "Is the “quay” ready for the ferries now?"
+    )
