@@ -687,6 +687,9 @@ def search_page(request):
         context["no_lexemes"] = True
         return render(request, "meetings/search.html", context)
     within_meeting = bool(request.GET.get("meeting"))
+    if within_meeting:  # a meeting's address that names none is said so, not taken for no match
+        asked = (filterset.form.cleaned_data.get("meeting") or "").strip()
+        context["meeting_missing"] = asked and not Meeting.objects.filter(slug=asked).exists()
     number = page_number(request.GET.get("page"), max_digits=SEARCH_PAGE_DIGITS)
     if number is None:
         raise Http404("No such page")

@@ -68,8 +68,12 @@ def test_the_speaker_filter_takes_a_name_a_surname_or_a_slug(client, archive):
     for typed in ("Tomas Reyes", "reyes", "REYES TOMAS", "Tomas-Reyes"):
         assert count_line(page(client, q="breakwater", speaker=typed)) == by_slug, typed
     html = page(client, q="breakwater", speaker="Nobody Known")
-    assert "No speaker’s name matches “Nobody Known”" in html
-    assert count_line(html).startswith("0 remarks")
+    # Regression: the count line read "0 remarks in 0 meetings match “breakwater”", as if the
+    # words found nothing; it says that the speaker is what matched no one.
+    assert count_line(html).startswith("No remarks: no speaker’s name matches “Nobody Known”")
+    html = page(client, q="breakwater", meeting="no-such-meeting")
+    assert count_line(html).startswith("No remarks: no meeting has the address “no-such-meeting”")
+    assert 'href="?q=breakwater">Search every meeting' in html
 
 
 @pytest.mark.django_db
