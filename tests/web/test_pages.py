@@ -315,3 +315,19 @@ def test_a_meeting_page_names_its_main_speakers_as_the_meetings_list_does(client
     row = listing.split("/meetings/2023-06-02-phone-in-on-ferries/")[1].split("</li>")[0]
     named = re.findall(r'<a class="who" href="/speakers/([\w-]+)/">', row)
     assert named == ["dag-dahl", "helena-marsh", "ann-aalto"] and "and 2 others" in row
+
+
+@pytest.mark.django_db
+def test_an_unnamed_remarks_permalink_page_does_not_name_its_label_as_an_author(client, archive):
+    """Regression: a remark labelled "Remark" (or "Question (retranslated)") was headed "Remark by
+    Remark"; it is an unattributed remark, labelled so, as its citation says."""
+    turn = Turn.objects.get(speaker=None, speaker_label="Remark")
+    html = client.get(turn.get_absolute_url()).content.decode()
+    heading = re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S).group(1))
+    assert heading == "Unattributed remark, labelled \u201cRemark\u201d"
+    named = Turn.objects.exclude(speaker=None).first()
+    html = client.get(named.get_absolute_url()).content.decode()
+    assert (
+        re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", html, re.S).group(1))
+        == f"Remark by {named.speaker.name}"
+    )
