@@ -115,11 +115,13 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     """Stemmed English match, or the exact form (names, rare words), of the query as searched;
     a small word it writes in capitals asked for as an acronym (with_acronyms), unless not
     `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
+    q, codes = _codes(q)
     q = as_queried(q) if acronyms else as_searched(q)
     kept, excluded = _excluded(q)
     kept, prefixes, either = _prefixes(kept)
+    either = either or (bool(codes) and any(t.lower() == "or" for t in _TOKENS.findall(q)))
     query = None
-    if kept.strip(' "') or not (excluded or prefixes):
+    if kept.strip(' "') or not (excluded or prefixes or codes):
         query = SearchQuery(kept, config="english", search_type="websearch") | SearchQuery(
             kept, config="simple", search_type="websearch"
         )
@@ -128,6 +130,11 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     for prefix in prefixes:  # every word that begins so, as written ("ferr*": "ferries", "ferry")
         begins = SearchQuery(f"{prefix}:*", config="simple", search_type="raw")
         query = begins if query is None else (query | begins if either else query & begins)
+    for letters, digits in codes:  # "G20" or "G-20", as the text writes it
+        code = SearchQuery(f"{letters}{digits}", config="simple", search_type="websearch") | SearchQuery(
+            f'"{letters} {digits}"', config="simple", search_type="websearch"
+        )
+        query = code if query is None else (query | code if either else query & code)
     if excluded:
         # A word excluded in either reading is excluded: "-economy" leaves out "economies" too.
         either = " or ".join(excluded)
@@ -135,6 +142,25 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
             left_out = SearchQuery(either, config=config, search_type="websearch", invert=True)
             query = left_out if query is None else query & left_out
     return query
+
+
+# A name of a few letters and a number, with a hyphen or without ("G20", "G-20", "COVID-19",
+# "S400"), outside quotation marks: a text writes it either way, and the two are read apart (one
+# word, "g20"; two, "g" and "20").
+_CODE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z]{1,6})[-\u2010-\u2013]?(\d{1,4})(?=[\s),.;:!?]|$)")
+
+
+def _codes(q: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the query without its names of letters and a number, those names as (letters, number) in
+    lower case): each is found written either way."""
+    if not any(ch.isdigit() for ch in q):
+        return q, []
+    parts = _QUOTED.split(q)
+    codes: list[tuple[str, str]] = []
+    for i in range(0, len(parts), 2):
+        codes += [(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(parts[i])]
+        parts[i] = _CODE.sub(" ", parts[i])
+    return ("".join(parts) if codes else q), codes
 
 
 # A word ending in a star, outside quotation marks ("ferr*"): every word that begins so. Three
@@ -796,8 +822,10 @@ def highlight_pattern(q: str) -> re.Pattern | None:
     """Each quoted phrase whole, its words as written ("walls are crumbling"; spaces, no-break
     spaces and hyphens alike between them), and each other word and its inflections ("agents"
     finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
+    q, codes = _codes(q)
     phrases, rest = asked_phrases(q)
-    alternatives = [
+    alternatives = [rf"{re.escape(letters)}[-\u2010-\u2013 ]?{digits}(?!\w)" for letters, digits in codes]
+    alternatives += [
         _PHRASE_GAP.join(any_marks_pattern(re.escape(unmarked(w))).replace("'", "['’]") for w in spelled)
         + r"(?![\w])"
         for words in phrases
@@ -805,6 +833,8 @@ def highlight_pattern(q: str) -> re.Pattern | None:
     ]
     stems = []
     for term in query_terms(rest):
+        if len(term) < 2 and not term.isdigit():
+            continue  # a letter alone would mark every word it begins
         for spelled in {term, british(term)}:  # "defense" marks "defence" too
             plain = unmarked(spelled).lower()
             stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain

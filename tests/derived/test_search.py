@@ -916,3 +916,55 @@ def test_per_cent_dollar_and_plus_signs_are_searched_as_words(client, write_tran
     call_command("ingest_transcripts", str(write_transcript("oil.txt", SYMBOLS)), stdout=io.StringIO())
     hits = client.get("/api/search/", {"q": query, "meeting": "2023-06-10-meeting-on-oil"}).json()["results"]
     assert {h["key"] for h in hits} == keys, query
+
+
+CODES = """Meeting on the summit
+
+June 11, 2023, Larkspur
+
+The Mayor spoke of the summit.
+
+Mayor of Larkspur Helena Marsh: The G20 summit and the COVID-19 rules come first.
+
+Envoy Tomas Reyes: At the G-20 we spoke of covid19 tests and the S-400.
+
+Helena Marsh: The G7 met too, and the covid rules changed.
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "keys"),
+    [
+        ("G20", {"helena-marsh-1", "tomas-reyes-1"}),
+        ("G-20", {"helena-marsh-1", "tomas-reyes-1"}),
+        ("g20 summit", {"helena-marsh-1"}),
+        ("covid19", {"helena-marsh-1", "tomas-reyes-1"}),
+        ("COVID-19", {"helena-marsh-1", "tomas-reyes-1"}),
+        ("covid", {"helena-marsh-1", "helena-marsh-2"}),  # (a text's "covid19" is one word)
+        ("S400", {"tomas-reyes-1"}),
+        ("G7 or G20", {"helena-marsh-1", "tomas-reyes-1", "helena-marsh-2"}),
+    ],
+)
+def test_a_name_of_letters_and_a_number_is_found_with_or_without_its_hyphen(
+    client, write_transcript, query, keys
+):
+    """Regression: "G20" missed the remarks that write "G-20" and "G-20" found only those;
+    "covid19" found nothing where "COVID-19" found 11 meetings of the dev archive."""
+    call_command("ingest_transcripts", str(write_transcript("summit.txt", CODES)), stdout=io.StringIO())
+    hits = client.get("/api/search/", {"q": query, "meeting": "2023-06-11-meeting-on-summit"}).json()[
+        "results"
+    ]
+    assert {h["key"] for h in hits} == keys, query
+
+
+@pytest.mark.django_db
+def test_a_name_of_letters_and_a_number_is_marked_written_either_way(client, write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("summit.txt", CODES)), stdout=io.StringIO())
+    page = client.get("/meetings/2023-06-11-meeting-on-summit/", {"q": "G-20"}).content.decode()
+    assert "<mark>G20</mark>" in page and "<mark>G-20</mark>" in page
+    assert (
+        "<mark>G7</mark>" not in page
+        and "<mark>Geneva" not in page
+        and "<mark>g" not in page.lower().replace("<mark>g20", "").replace("<mark>g-20", "")
+    )
