@@ -126,13 +126,17 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
             kept, config="simple", search_type="websearch"
         )
         for phrase in _word_for_word(kept):
-            query &= SearchQuery(phrase, config="simple", search_type="websearch")
+            query &= phrase
     for prefix in prefixes:  # every word that begins so, as written ("ferr*": "ferries", "ferry")
         begins = SearchQuery(f"{prefix}:*", config="simple", search_type="raw")
         query = begins if query is None else (query | begins if either else query & begins)
-    for letters, digits in codes:  # "G20" or "G-20", as the text writes it
-        code = SearchQuery(f"{letters}{digits}", config="simple", search_type="websearch") | SearchQuery(
-            f'"{letters} {digits}"', config="simple", search_type="websearch"
+    for first, second in codes:  # "G20" or "G-20", "Saint Petersburg" or "St Petersburg"
+        if first == "saint":
+            ways = [f'"saint {second}"', f'"st {second}"']
+        else:
+            ways = [f"{first}{second}", f'"{first} {second}"']
+        code = SearchQuery(ways[0], config="simple", search_type="websearch") | SearchQuery(
+            ways[1], config="simple", search_type="websearch"
         )
         query = code if query is None else (query | code if either else query & code)
     if excluded:
@@ -150,16 +154,24 @@ def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
 _CODE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z]{1,6})[-\u2010-\u2013]?(\d{1,4})(?=[\s),.;:!?]|$)")
 
 
+# "Saint" or "St" before a name ("Saint Petersburg", "St Petersburg", "St. Petersburg"), outside
+# quotation marks: the sources write it both ways, "St" thirty times as often.
+_SAINT = re.compile(r"(?:^|(?<=[\s(]))(?:saint|st)\.?\s+([^\W\d_][\w']*)", re.IGNORECASE)
+
+
 def _codes(q: str) -> tuple[str, list[tuple[str, str]]]:
-    """(the query without its names of letters and a number, those names as (letters, number) in
-    lower case): each is found written either way."""
-    if not any(ch.isdigit() for ch in q):
+    """(the query without its names of letters and a number and its saints' names, those names
+    as (first, second) in lower case: letters and number, or "saint" or "st" and the name): each is
+    found written either way."""
+    if not any(ch.isdigit() for ch in q) and "st" not in q.lower() and "saint" not in q.lower():
         return q, []
     parts = _QUOTED.split(q)
     codes: list[tuple[str, str]] = []
     for i in range(0, len(parts), 2):
         codes += [(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(parts[i])]
         parts[i] = _CODE.sub(" ", parts[i])
+        codes += [("saint", m.group(1).lower()) for m in _SAINT.finditer(parts[i])]
+        parts[i] = _SAINT.sub(" ", parts[i])
     return ("".join(parts) if codes else q), codes
 
 
@@ -183,18 +195,34 @@ def _prefixes(kept: str) -> tuple[str, list[str], bool]:
     return rest, prefixes, either
 
 
-def _word_for_word(kept: str) -> list[str]:
-    """The quoted phrases of two words or more that a query asks for, each to be found as written
-    (the simple reading, small words and all), not only in the stemmed reading, which leaves
-    small words out ("walls is crumbling" would find "walls are crumbling"). None in a query that
+# A word of a quoted phrase written in letters (an apostrophe or a space between two), which the
+# phrase may find in another number ("orders" or "order's" for "order"); a short word (SHORT
+# letters: "in", "the", "are") is found as written.
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['\s]+[^\W\d_]+)*")
+_PLURAL_END = re.compile(r"(?:'s|es|s)$")
+SHORT = 3
+
+
+def _word_for_word(kept: str) -> list[SearchQuery]:
+    """The quoted phrases of two words or more that a query asks for, each to be found word for
+    word (the simple reading, small words and all), not only in the stemmed reading, which leaves
+    small words out ("walls is crumbling" would find "walls are crumbling"): a short word as
+    written, a longer one in any number or with an ending after it ("executive orders" for
+    "executive order"); a phrase with figures or signs exactly as written. None in a query that
     joins alternatives with "or" (each phrase is then one of them)."""
     if any(token.lower() == "or" for token in _TOKENS.findall(kept)):
         return []
     phrases = []
     for part in _QUOTED.findall(kept):
-        words = part.strip('"').split()
-        if len(words) > 1:
-            phrases.append('"' + " ".join(words) + '"')
+        inner = " ".join(part.strip('"').split())
+        if len(inner.split()) < 2:
+            continue
+        if _LETTERS_ONLY.fullmatch(inner):
+            words = re.findall(r"[^\W\d_]+", inner.lower())
+            raw = " <-> ".join(w if len(w) <= SHORT else _PLURAL_END.sub("", w) + ":*" for w in words)
+            phrases.append(SearchQuery(raw, config="simple", search_type="raw"))
+        else:
+            phrases.append(SearchQuery(f'"{inner}"', config="simple", search_type="websearch"))
     return phrases
 
 
@@ -818,16 +846,29 @@ def asked_phrases(q: str) -> tuple[list[list[str]], str]:
 _PHRASE_GAP = r"[\s\u00a0\-\u2010-\u2013]+"
 
 
+def _phrase_word(word: str) -> str:
+    """A word of a quoted phrase as a pattern, read as the search reads it (_word_for_word): a short
+    one as written, a longer one in any number or with an ending after it."""
+    plain = unmarked(word)
+    if len(plain) <= SHORT or not plain.isalpha():
+        return any_marks_pattern(re.escape(plain)).replace("'", "['’]")
+    return any_marks_pattern(re.escape(_PLURAL_END.sub("", plain.lower()))) + r"[\w'’]*"
+
+
 def highlight_pattern(q: str) -> re.Pattern | None:
     """Each quoted phrase whole, its words as written ("walls are crumbling"; spaces, no-break
     spaces and hyphens alike between them), and each other word and its inflections ("agents"
     finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
     q, codes = _codes(q)
     phrases, rest = asked_phrases(q)
-    alternatives = [rf"{re.escape(letters)}[-\u2010-\u2013 ]?{digits}(?!\w)" for letters, digits in codes]
+    alternatives = [
+        rf"(?:saint|st)\.?\s+{re.escape(second)}(?!\w)"
+        if first == "saint"
+        else rf"{re.escape(first)}[-\u2010-\u2013 ]?{second}(?!\w)"
+        for first, second in codes
+    ]
     alternatives += [
-        _PHRASE_GAP.join(any_marks_pattern(re.escape(unmarked(w))).replace("'", "['’]") for w in spelled)
-        + r"(?![\w])"
+        _PHRASE_GAP.join(_phrase_word(w) for w in spelled) + r"(?![\w])"
         for words in phrases
         for spelled in {tuple(words), tuple(british(" ".join(words)).split())}
     ]

@@ -83,11 +83,14 @@ def test_a_quoted_phrase_is_found_word_for_word(client, archive):
     for q in (
         '"walls is crumbling"',
         '"walls crumbling"',
-        '"wall are crumbling"',
+        '"walls were crumbling"',
         '"the walls are crumbling"',
     ):
         assert "0 remarks in 0 meetings" in results(client, q), q
     assert "1 remark in 1 meeting" in results(client, '"The quay walls again"')
+    # A longer word of the phrase in the other number, or with an ending after it, is the phrase's:
+    # a topic's search for every mention ("executive order") finds "executive orders" too.
+    assert "a disgrace" in results(client, '"wall are crumbling"')
     assert "1 remark in 1 meeting" in results(client, '"quay walls again" repairs')
     assert "a disgrace" in results(client, "walls is crumbling")  # unquoted: every form
     # Typographic quotation marks inside a quoted phrase are part of its text, not more phrases.
@@ -928,7 +931,9 @@ Mayor of Larkspur Helena Marsh: The G20 summit and the COVID-19 rules come first
 
 Envoy Tomas Reyes: At the G-20 we spoke of covid19 tests and the S-400.
 
-Helena Marsh: The G7 met too, and the covid rules changed.
+Helena Marsh: The G7 met too, and the covid rules changed. St Petersburg is next.
+
+Tomas Reyes: Saint Petersburg, then St. Andrew's Hall.
 """
 
 
@@ -944,6 +949,10 @@ Helena Marsh: The G7 met too, and the covid rules changed.
         ("covid", {"helena-marsh-1", "helena-marsh-2"}),  # (a text's "covid19" is one word)
         ("S400", {"tomas-reyes-1"}),
         ("G7 or G20", {"helena-marsh-1", "tomas-reyes-1", "helena-marsh-2"}),
+        ("Saint Petersburg", {"helena-marsh-2", "tomas-reyes-2"}),
+        ("st petersburg", {"helena-marsh-2", "tomas-reyes-2"}),
+        ('"Saint Petersburg"', {"tomas-reyes-2"}),  # in quotation marks: as written
+        ("St Andrew hall", {"tomas-reyes-2"}),
     ],
 )
 def test_a_name_of_letters_and_a_number_is_found_with_or_without_its_hyphen(
