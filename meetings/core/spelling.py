@@ -113,6 +113,26 @@ def british(text: str) -> str:
     return text
 
 
+def british_beginnings(beginning: str) -> set[str]:
+    """The beginning of a word (a search's "organiz*") and the beginnings the British spellings of
+    the words it begins start with ("organis"): where it stops inside the American part of a rule,
+    that rule's stem ("defens" -> "defen"). Lower case."""
+    beginning = beginning.lower()
+    found = {beginning}
+    for rule in RULES:
+        if " " in rule.american:
+            continue
+        whole = re.fullmatch(f"({rule.stems}){rule.american}([a-z]*)", beginning)
+        if whole and (not whole.group(2) or any(e.startswith(whole.group(2)) for e in rule.endings)):
+            found.add(whole.group(1) + rule.british + whole.group(2))
+            continue
+        for k in range(1, len(rule.american)):
+            part = re.fullmatch(f"({rule.stems}){rule.american[:k]}", beginning)
+            if part:
+                found.add(part.group(1))
+    return found
+
+
 def sql_function() -> str:
     """The CREATE statement of archive_british(text), the same rules in SQL (the file
     meetings/sql/functions/archive_british.sql holds it: `python -m meetings.core.spelling`

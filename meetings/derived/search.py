@@ -19,7 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
+    SearchRank,
+)
 from django.db.models import F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.utils.html import escape
@@ -28,7 +34,7 @@ from django.utils.safestring import SafeString, mark_safe
 from meetings.core.identity import alias_fields
 from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
-from meetings.core.spelling import british
+from meetings.core.spelling import british, british_beginnings
 from meetings.core.topics.phrases import ACRONYM_WORDS
 from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
@@ -87,26 +93,31 @@ def as_searched(q: str) -> str:
 
 # A per cent sign after a number, a dollar sign before one, a plus sign ending a word: words, as
 # archive_search_text reads them in the text ("2.5%" = "2.5 percent", "$100" = "dollars 100",
-# "OPEC+" = "OPEC plus").
-_PERCENT = re.compile(r"(\d) ?%")
-_DOLLARS = re.compile(r"\$ ?(\d)")
+# "US$100" = "US dollars 100", "OPEC+" = "OPEC plus").
+_PERCENT = re.compile(r"([0-9]) ?%")
+_DOLLARS = re.compile(r"\$ ?([0-9])")
 _PLUS = re.compile(r"([^\W\d_])\+(?![^\W_])")
+# Outside quotation marks: the symbol with its number or word, a minus before it kept out of the
+# phrase (an exclusion: "growth -2%").
+_PERCENT_TERM = re.compile(r'(^|[\s(])(-?)((?:[^\s"()-][^\s"()]*?)?[0-9]) ?%')
+_DOLLARS_TERM = re.compile(r'(-?)\$ ?([0-9][^\s"()]*)')
+_PLUS_TERM = re.compile(r'(^|[\s(])(-?)((?:[^\s"()-][^\s"()]*?)?[^\W\d_])\+(?![^\W_])')
 
 
 def _symbols_as_words(q: str) -> str:
     """The query with its symbols as the words the text is searched by; outside quotation marks,
     each with its number or word as a phrase ("2.5%": the phrase "2.5 percent", not any remark
-    that says 2.5 and, anywhere, percent)."""
+    that says 2.5 and, anywhere, percent; "-2%" excludes that phrase)."""
     if not any(ch in q for ch in "%$+"):
         return q
     parts = _QUOTED.split(q)
     for i, part in enumerate(parts):
         if i % 2:
-            parts[i] = _PLUS.sub(r"\1 plus", _DOLLARS.sub(r"dollars \1", _PERCENT.sub(r"\1 percent", part)))
+            parts[i] = _PLUS.sub(r"\1 plus", _DOLLARS.sub(r" dollars \1", _PERCENT.sub(r"\1 percent", part)))
             continue
-        part = re.sub(r"([^\s\"()]*\d) ?%", lambda m: f'"{m.group(1)} percent"', part)
-        part = re.sub(r"\$ ?(\d[^\s\"()]*)", lambda m: f'"dollars {m.group(1)}"', part)
-        part = re.sub(r"([^\s\"()]*[^\W\d_])\+(?![^\W_])", lambda m: f'"{m.group(1)} plus"', part)
+        part = _PERCENT_TERM.sub(lambda m: f'{m.group(1)}{m.group(2)}"{m.group(3)} percent"', part)
+        part = _DOLLARS_TERM.sub(lambda m: f' {m.group(1)}"dollars {m.group(2)}"', part)
+        part = _PLUS_TERM.sub(lambda m: f'{m.group(1)}{m.group(2)}"{m.group(3)} plus"', part)
         parts[i] = part
     return "".join(parts)
 
@@ -114,85 +125,105 @@ def _symbols_as_words(q: str) -> str:
 def ts_query(q: str, *, acronyms: bool = True) -> SearchQuery:
     """Stemmed English match, or the exact form (names, rare words), of the query as searched;
     a small word it writes in capitals asked for as an acronym (with_acronyms), unless not
-    `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words)."""
-    q, codes = _codes(q)
+    `acronyms` (the snippets' highlights, which read the text as written: _unmark_small_words).
+
+    A word ending in a star, a name of letters and a number and a saint's name (_special) stand in
+    the query as placeholder words while websearch reads it, so that they keep their place among
+    its operators ("ferr* crossing or bridge", "economy NOT G20"), and are then rewritten in the
+    parsed query (ts_rewrite) as what they ask for ("ferr:*", "g20 | g <-> 20")."""
+    q, asked = _special(_capital_operators(q))
     q = as_queried(q) if acronyms else as_searched(q)
     kept, excluded = _excluded(q)
-    kept, prefixes, either = _prefixes(kept)
-    either = either or (bool(codes) and any(t.lower() == "or" for t in _TOKENS.findall(q)))
     query = None
-    if kept.strip(' "') or not (excluded or prefixes or codes):
-        query = SearchQuery(kept, config="english", search_type="websearch") | SearchQuery(
-            kept, config="simple", search_type="websearch"
+    if kept.strip(' "') or not excluded:
+        # (each reading rewritten apart, then joined: the lookup takes a SearchQuery or a
+        # combination of them, and wraps anything else in plainto_tsquery)
+        query = _rewritten(SearchQuery(kept, config="english", search_type="websearch"), asked) | _rewritten(
+            SearchQuery(kept, config="simple", search_type="websearch"), asked
         )
         for phrase in _word_for_word(kept):
             query &= phrase
-    for prefix in prefixes:  # every word that begins so, as written ("ferr*": "ferries", "ferry")
-        begins = SearchQuery(f"{prefix}:*", config="simple", search_type="raw")
-        query = begins if query is None else (query | begins if either else query & begins)
-    for first, second in codes:  # "G20" or "G-20", "Saint Petersburg" or "St Petersburg"
-        if first == "saint":
-            ways = [f'"saint {second}"', f'"st {second}"']
-        else:
-            ways = [f"{first}{second}", f'"{first} {second}"']
-        code = SearchQuery(ways[0], config="simple", search_type="websearch") | SearchQuery(
-            ways[1], config="simple", search_type="websearch"
-        )
-        query = code if query is None else (query | code if either else query & code)
     if excluded:
         # A word excluded in either reading is excluded: "-economy" leaves out "economies" too.
         either = " or ".join(excluded)
         for config in ("english", "simple"):
-            left_out = SearchQuery(either, config=config, search_type="websearch", invert=True)
+            left_out = _rewritten(
+                SearchQuery(either, config=config, search_type="websearch", invert=True), asked
+            )
             query = left_out if query is None else query & left_out
     return query
+
+
+class _Rewritten(SearchQueryCombinable, Func):
+    """A parsed query with one word (a placeholder) rewritten as a query of its own."""
+
+    function = "ts_rewrite"
+    output_field = SearchQueryField()
+    config = None  # (as a SearchQuery's: CombinedSearchQuery reads it)
+
+
+def _rewritten(query, asked: dict[str, str]):
+    """`query` with each placeholder of `asked` it may hold rewritten as its query (raw tsquery
+    text, read in the simple configuration: the words as the text holds them)."""
+    for placeholder, substitute in asked.items():
+        query = _Rewritten(
+            query,
+            Func(Value("simple"), Value(placeholder), function="to_tsquery", output_field=SearchQueryField()),
+            Func(Value("simple"), Value(substitute), function="to_tsquery", output_field=SearchQueryField()),
+        )
+    return query
+
+
+_PLACEHOLDER = "zqx{}q"  # a word no text writes, which either configuration keeps as it is
+
+
+def _special(q: str) -> tuple[str, dict[str, str]]:
+    """The query with its words ending in a star, its names of letters and a number and its
+    saints' names (outside quotation marks) as placeholder words, and what each placeholder asks
+    for as raw tsquery text: "ferr*" every word that begins so (its British spellings too:
+    "organiz*" is "organis:*" as well), "G20" and "G-20" either way, "Saint Petersburg" and
+    "St Petersburg" either way."""
+    if not (any(ch.isdigit() for ch in q) or "*" in q or re.search(r"(?i)\b(?:st|saint)\b", q)):
+        return q, {}
+    asked: dict[str, str] = {}
+
+    def place(substitute: str) -> str:
+        placeholder = _PLACEHOLDER.format(len(asked))
+        asked[placeholder] = substitute
+        return placeholder
+
+    def prefix(m: re.Match) -> str:
+        beginnings = british_beginnings(unmarked(m.group(1)))
+        return place(" | ".join(f"{b}:*" for b in sorted(beginnings)))
+
+    def code(m: re.Match) -> str:
+        letters, digits = m.group(1).lower(), m.group(2)
+        return place(f"{letters}{digits} | {letters} <-> {digits}")
+
+    def saint(m: re.Match) -> str:
+        name = re.sub(r"[^\w]", "", unmarked(m.group(1)).lower())
+        return place(f"saint <-> {name} | st <-> {name}") if name else m.group(0)
+
+    parts = _QUOTED.split(q)
+    for i in range(0, len(parts), 2):
+        parts[i] = _SAINT.sub(saint, _CODE.sub(code, _PREFIX.sub(prefix, parts[i])))
+    return "".join(parts), asked
 
 
 # A name of a few letters and a number, with a hyphen or without ("G20", "G-20", "COVID-19",
 # "S400"), outside quotation marks: a text writes it either way, and the two are read apart (one
 # word, "g20"; two, "g" and "20").
-_CODE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z]{1,6})[-\u2010-\u2013]?(\d{1,4})(?=[\s),.;:!?]|$)")
+_CODE = re.compile(r"(?:^|(?<=[\s(-]))([A-Za-z]{1,6})[-\u2010-\u2013]?(\d{1,4})(?=[\s),.;:!?]|$)")
 
 
 # "Saint" or "St" before a name ("Saint Petersburg", "St Petersburg", "St. Petersburg"), outside
 # quotation marks: the sources write it both ways, "St" thirty times as often.
-_SAINT = re.compile(r"(?:^|(?<=[\s(]))(?:saint|st)\.?\s+([^\W\d_][\w']*)", re.IGNORECASE)
-
-
-def _codes(q: str) -> tuple[str, list[tuple[str, str]]]:
-    """(the query without its names of letters and a number and its saints' names, those names
-    as (first, second) in lower case: letters and number, or "saint" or "st" and the name): each is
-    found written either way."""
-    if not any(ch.isdigit() for ch in q) and "st" not in q.lower() and "saint" not in q.lower():
-        return q, []
-    parts = _QUOTED.split(q)
-    codes: list[tuple[str, str]] = []
-    for i in range(0, len(parts), 2):
-        codes += [(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(parts[i])]
-        parts[i] = _CODE.sub(" ", parts[i])
-        codes += [("saint", m.group(1).lower()) for m in _SAINT.finditer(parts[i])]
-        parts[i] = _SAINT.sub(" ", parts[i])
-    return ("".join(parts) if codes else q), codes
+_SAINT = re.compile(r"(?:^|(?<=[\s(-]))(?:saint|st)\.?\s+([^\W\d_][\w']*)", re.IGNORECASE)
 
 
 # A word ending in a star, outside quotation marks ("ferr*"): every word that begins so. Three
 # letters at least (a shorter beginning would ask for much of the archive).
-_PREFIX = re.compile(r"(?:^|(?<=[\s(]))([^\W_]{3,})\*(?=[\s)]|$)")
-_PREFIX_STAR = re.compile(r"(?<=\w)\*")
-
-
-def _prefixes(kept: str) -> tuple[str, list[str], bool]:
-    """(the query without its words ending in a star, those words' beginnings in lower case, and
-    whether the query joins its parts with "or": then a beginning is one more alternative, not one
-    more word to find). A star elsewhere is no operator and is dropped, as websearch drops it."""
-    parts = _QUOTED.split(kept)
-    prefixes: list[str] = []
-    for i in range(0, len(parts), 2):
-        prefixes += [m.group(1).lower() for m in _PREFIX.finditer(parts[i])]
-        parts[i] = _PREFIX_STAR.sub("", _PREFIX.sub(" ", parts[i]))
-    either = any(token.lower() == "or" for token in _TOKENS.findall(kept))
-    rest, _ = _excluded("".join(parts))  # (drops an "or" left with nothing on one side)
-    return rest, prefixes, either
+_PREFIX = re.compile(r"(?:^|(?<=[\s(-]))([^\W_]{3,})\*(?=[\s)]|$)")
 
 
 # A word of a quoted phrase written in letters (an apostrophe or a space between two), which the
@@ -342,6 +373,8 @@ def _unmark_small_words(text: str, asked: set[str]) -> str:
 def has_lexemes(q: str) -> bool:
     """False for a query of stop words or operators only ("the of", "or", "-"); a small word in
     capitals is an acronym ("IT", "WHO")."""
+    if _special(_capital_operators(q))[1]:
+        return True  # a word's beginning, a name of letters and a number: words to find
     q = as_queried(q)
     english, simple = search_sql.parsed_query(q)
     return bool(english.strip()) or (bool(simple.strip()) and not _only_stop_words(q))
@@ -859,7 +892,13 @@ def highlight_pattern(q: str) -> re.Pattern | None:
     """Each quoted phrase whole, its words as written ("walls are crumbling"; spaces, no-break
     spaces and hyphens alike between them), and each other word and its inflections ("agents"
     finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
-    q, codes = _codes(q)
+    codes: list[tuple[str, str]] = []
+    parts = _QUOTED.split(q)
+    for i in range(0, len(parts), 2):  # (as _special reads them)
+        codes += [(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(parts[i])]
+        codes += [("saint", m.group(1).lower()) for m in _SAINT.finditer(parts[i])]
+        parts[i] = _SAINT.sub(" ", _CODE.sub(" ", parts[i]))
+    q = "".join(parts)
     phrases, rest = asked_phrases(q)
     alternatives = [
         rf"(?:saint|st)\.?\s+{re.escape(second)}(?!\w)"

@@ -820,6 +820,8 @@ def spellings_archive(write_transcript):
         ("organising", {"Tomas Reyes"}),
         ("privatization", {"Helena Marsh"}),
         ("3 percent", {"Tomas Reyes"}),
+        ("organiz*", {"Tomas Reyes"}),  # a star word in American spelling: the British ones too
+        ("defens*", {"Helena Marsh", "Tomas Reyes"}),
     ],
 )
 def test_an_american_and_a_british_spelling_find_each_other(client, spellings_archive, query, speakers):
@@ -908,6 +910,9 @@ Helena Marsh: Then 100 dollars it is, plus costs.
         ("OPEC+", {"helena-marsh-1"}),
         ("OPEC", {"helena-marsh-1", "tomas-reyes-1"}),
         ("dollars", {"helena-marsh-1", "helena-marsh-2"}),
+        ("rose -2.5%", set()),  # excluded, not asked for (a review found "-2%" asked for)
+        ("rose -OPEC+", {"tomas-reyes-1"}),
+        ("barrel -$100", {"tomas-reyes-1"}),
     ],
 )
 def test_per_cent_dollar_and_plus_signs_are_searched_as_words(client, write_transcript, query, keys):
@@ -953,6 +958,15 @@ Tomas Reyes: Saint Petersburg, then St. Andrew's Hall.
         ("st petersburg", {"helena-marsh-2", "tomas-reyes-2"}),
         ('"Saint Petersburg"', {"tomas-reyes-2"}),  # in quotation marks: as written
         ("St Andrew hall", {"tomas-reyes-2"}),
+        # Regressions a review found: such a name beside an operator, or excluded, or a star
+        # word among alternatives, keeps its place among the operators.
+        ("G20 AND summit", {"helena-marsh-1"}),
+        ("covid NOT G20", {"helena-marsh-2"}),
+        ("rules -G20", {"helena-marsh-2"}),
+        ("rules -G-20", {"helena-marsh-2"}),
+        ("covid G7 or Andrew", {"helena-marsh-2", "tomas-reyes-2"}),
+        ("Petersburg -cov*", {"tomas-reyes-2"}),
+        ("then*", {"tomas-reyes-2"}),  # a beginning that is a small word is still a beginning
     ],
 )
 def test_a_name_of_letters_and_a_number_is_found_with_or_without_its_hyphen(

@@ -16,8 +16,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
   SELECT archive_british(regexp_replace(regexp_replace(regexp_replace(
          regexp_replace(regexp_replace(regexp_replace(regexp_replace(
            translate(archive_unmarked(coalesce(t, '')), U&'\00A0\2007\202F\2019\2018\02BC', U&'   \0027\0027\0027'),
-           '([[:digit:]]) ?%', '\1 percent', 'g'),
-           '\$ ?([[:digit:]])', 'dollars \1', 'g'),
+           '([0-9]) ?%', '\1 percent', 'g'),
+           '\$ ?([0-9])', ' dollars \1', 'g'),
            '([[:alpha:]])\+(?![[:alnum:]])', '\1 plus', 'g'),
            U&'([[:alnum:]])[-\2010\2011\2012\2013]([[:alnum:]])', '\1 \2', 'g'),
            U&'([[:alnum:]])[-\2010\2011\2012\2013]([[:alnum:]])', '\1 \2', 'g'),
