@@ -550,7 +550,8 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         return
     query = ts_query(q, acronyms=False)
     asked = set(_MARKED.findall(with_acronyms(q)))  # the acronyms the query asks for
-    phrased = highlight_pattern(q) if asked_phrases(q)[0] else None
+    anchored = highlight_pattern(q, anchors_only=True)  # phrases, names, signs: centred on
+    phrased = highlight_pattern(q) if anchored is not None else None
     escaped = Replace(
         Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
         Value(">"),
@@ -583,7 +584,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         fragments = whole_word_fragments(fragments, source, START + STOP)
         text = _unmark_small_words(" ".join(fragments).replace(f"{ELLIPSIS} {ELLIPSIS}", ELLIPSIS), asked)
         if phrased is not None:  # a phrase is shown and marked whole, not word by word as ts_headline does
-            text = _around(source, phrased) or text.replace(START, "").replace(STOP, "")
+            text = _around(source, anchored, phrased) or text
         if asked and START not in text:
             # The passages chosen hold the word in small letters only ("let us"): show the acronym.
             text = _around_acronym(source, asked) or text
@@ -601,9 +602,9 @@ def _around_acronym(source: str, asked: set[str]) -> str:
     )
 
 
-def _around(source: str, pattern: re.Pattern) -> str:
-    """A snippet of `source` (escaped) around the first match of `pattern`, every match in it
-    marked, SNIPPET_WORDS words either side; "" if nothing matches."""
+def _around(source: str, pattern: re.Pattern, marks: re.Pattern | None = None) -> str:
+    """A snippet of `source` (escaped) around the first match of `pattern`, every match of `marks`
+    (or of `pattern`) in it marked, SNIPPET_WORDS words either side; "" if nothing matches."""
     found = pattern.search(source)
     if found is None:
         return ""
@@ -613,7 +614,7 @@ def _around(source: str, pattern: re.Pattern) -> str:
     tail = " ".join(after[:SNIPPET_WORDS]) + (" " + ELLIPSIS if len(after) > SNIPPET_WORDS else "")
     glue_before = " " if source[: found.start()][-1:].isspace() else ""
     glue_after = " " if source[found.end() : found.end() + 1].isspace() else ""
-    return mark_text(f"{head}{glue_before}{found.group(0)}{glue_after}{tail}".strip(), pattern)
+    return mark_text(f"{head}{glue_before}{found.group(0)}{glue_after}{tail}".strip(), marks or pattern)
 
 
 def as_written(fragment: str, source: str, marks: str) -> str:
@@ -875,8 +876,9 @@ def asked_phrases(q: str) -> tuple[list[list[str]], str]:
     return phrases, " ".join(rest)
 
 
-# Between two words of a phrase as a text writes them: spaces (no-break too), a hyphen, or both.
-_PHRASE_GAP = r"[\s\u00a0\-\u2010-\u2013]+"
+# Between two words of a phrase as a text writes them: anything but letters and figures (spaces,
+# no-break spaces, hyphens, the full stop of "St.", the comma of "well, I think").
+_PHRASE_GAP = r"[\W_]+?"
 
 
 def _phrase_word(word: str) -> str:
@@ -888,41 +890,52 @@ def _phrase_word(word: str) -> str:
     return any_marks_pattern(re.escape(_PLURAL_END.sub("", plain.lower()))) + r"[\w'’]*"
 
 
-def highlight_pattern(q: str) -> re.Pattern | None:
-    """Each quoted phrase whole, its words as written ("walls are crumbling"; spaces, no-break
-    spaces and hyphens alike between them), and each other word and its inflections ("agents"
-    finds "agent", "agents", "agent's"), letters with or without marks ("Ceferin" finds "Čeferin")."""
-    codes: list[tuple[str, str]] = []
+def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | None:
+    """Each quoted phrase whole (its words as the search reads them, anything but letters and
+    figures between them: "1.5 percent", "St. Petersburg"), each name of letters and a number or
+    saint's name either way ("G20", "G-20"), each number with its sign ("2.5%", "2.5 percent",
+    "$100", "OPEC+"), and each other word with its inflections ("agents" finds "agent", "agents",
+    "agent's"; a number as written), letters with or without marks ("Ceferin" finds "Čeferin").
+    `anchors_only`: the phrases, names and signs alone, what a snippet is centred on."""
+    anchors: list[str] = []
     parts = _QUOTED.split(q)
-    for i in range(0, len(parts), 2):  # (as _special reads them)
-        codes += [(m.group(1).lower(), m.group(2)) for m in _CODE.finditer(parts[i])]
-        codes += [("saint", m.group(1).lower()) for m in _SAINT.finditer(parts[i])]
-        parts[i] = _SAINT.sub(" ", _CODE.sub(" ", parts[i]))
-    q = "".join(parts)
-    phrases, rest = asked_phrases(q)
-    alternatives = [
-        rf"(?:saint|st)\.?\s+{re.escape(second)}(?!\w)"
-        if first == "saint"
-        else rf"{re.escape(first)}[-\u2010-\u2013 ]?{second}(?!\w)"
-        for first, second in codes
-    ]
-    alternatives += [
+    for i in range(0, len(parts), 2):  # (as _special and _symbols_as_words read them)
+        part = parts[i]
+        for m in _CODE.finditer(part):
+            anchors.append(rf"{re.escape(m.group(1))}[-\u2010-\u2013 ]?{m.group(2)}(?!\w)")
+        for m in _SAINT.finditer(part):
+            anchors.append(rf"(?:saint|st)\.?\s+{re.escape(m.group(1))}(?!\w)")
+        for m in _PERCENT_TERM.finditer(part):
+            anchors.append(rf"{re.escape(m.group(3))}\s?(?:%|percent\b)")
+        for m in _DOLLARS_TERM.finditer(part):
+            anchors.append(rf"\$\s?{re.escape(m.group(2))}(?![\w.])")
+        for m in _PLUS_TERM.finditer(part):
+            anchors.append(rf"{re.escape(m.group(3))}(?:\+|\s+plus\b)")
+        for pattern in (_CODE, _SAINT, _PERCENT_TERM, _DOLLARS_TERM, _PLUS_TERM):
+            part = pattern.sub(" ", part)
+        parts[i] = part
+    phrases, rest = asked_phrases("".join(parts))
+    anchors += [
         _PHRASE_GAP.join(_phrase_word(w) for w in spelled) + r"(?![\w])"
         for words in phrases
         for spelled in {tuple(words), tuple(british(" ".join(words)).split())}
     ]
     stems = []
-    for term in query_terms(rest):
-        if len(term) < 2 and not term.isdigit():
+    for term in [] if anchors_only else query_terms(rest):
+        if term.isdigit():
+            stems.append(re.escape(term) + r"(?![\w])")  # a number as written, not every number it begins
+            continue
+        if len(term) < 2:
             continue  # a letter alone would mark every word it begins
         for spelled in {term, british(term)}:  # "defense" marks "defence" too
             plain = unmarked(spelled).lower()
             stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
             stems.append(any_marks_pattern(re.escape(stem)) + r"[\w'’]*")
-    if not alternatives and not stems:
+    if not anchors and not stems:
         return None
-    ordered = sorted(set(alternatives), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(ordered) + ")", re.IGNORECASE)
+    ordered = sorted(set(anchors), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)
+    # (not inside an escaped entity: "&amp;" is no word "amp")
+    return re.compile(r"(?<![\w&])(?:" + "|".join(ordered) + ")", re.IGNORECASE)
 
 
 def mark_text(text: str, pattern: re.Pattern) -> str:

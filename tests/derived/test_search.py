@@ -991,3 +991,33 @@ def test_a_name_of_letters_and_a_number_is_marked_written_either_way(client, wri
         and "<mark>Geneva" not in page
         and "<mark>g" not in page.lower().replace("<mark>g20", "").replace("<mark>g-20", "")
     )
+
+
+@pytest.mark.django_db
+def test_snippets_centre_on_and_mark_a_phrase_a_name_or_a_sign(client, write_transcript):
+    """Regressions a review found: a quoted phrase with a full stop or a comma in it ("St.
+    Petersburg", "well, I think") was marked nowhere; a phrase and a word were centred on the
+    word's first use, far from the phrase; "$100" and "OPEC+" showed the remark's opening,
+    nothing marked; "2.5%" marked every number beginning with 2 or 5 on the meeting page."""
+    filler = " ".join(["The harbour and the Russian quay were busy."] * 12)
+    text = (
+        "Meeting on trade\n\nJune 12, 2023, Larkspur\n\nThe Mayor met traders.\n\n"
+        f"Mayor of Larkspur Helena Marsh: Russian ferries first. {filler} Well, I think economic growth "
+        "matters, and St. Petersburg International Forum too.\n\n"
+        f"Trader Tomas Reyes: {filler} Oil sold at $100, up 2.5% in 2020, and the OPEC+ deal held for 25 days.\n"
+    )
+    call_command("ingest_transcripts", str(write_transcript("trade.txt", text)), stdout=io.StringIO())
+
+    def snippet(q):
+        r = client.get("/api/search/", {"q": q}).json()["results"]
+        assert r, q
+        return client.get("/search/", {"q": q}).content.decode().split('class="snippet">')[1].split("</p>")[0]
+
+    assert "<mark>St. Petersburg International</mark>" in snippet('"St. Petersburg International"')
+    assert "<mark>Well, I think</mark>" in snippet('"well, I think"')
+    centred = snippet('"economic growth" Russian')
+    assert "<mark>economic growth</mark>" in centred and "<mark>Russian</mark>" in centred
+    assert "<mark>$100</mark>" in snippet("$100")
+    assert "<mark>OPEC+</mark>" in snippet("OPEC+")
+    page = client.get("/meetings/2023-06-12-meeting-on-trade/", {"q": "2.5%"}).content.decode()
+    assert "<mark>2.5%</mark>" in page and "<mark>2020" not in page and "<mark>25" not in page
