@@ -4,8 +4,10 @@ sources write British English but not always, and its readers write either. Text
 both pass through the same rules (the SQL function archive_british, written from RULES by
 `sql_function`, and `british` here), so either spelling finds both.
 
-A rule changes a whole word only, and only where the two spellings are one word (no "prize" for
-"prise": the -ize rule needs three letters before it). Pure: no Django.
+A rule changes a whole word only; the -ize rule needs three letters before it (not "size",
+"prize", "seize") and also reads a few words that have no British -ise spelling the same way
+("downsize", "Belize"), in the text and the queries alike, which changes nothing a search finds.
+Pure: no Django.
 """
 
 from __future__ import annotations

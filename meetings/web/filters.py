@@ -18,6 +18,7 @@ from meetings.models import (
     Meeting,
     Participant,
     ParticipantRole,
+    Topic,
     TopicMeeting,
     TopicQuerySet,
     TopicSpeaker,
@@ -59,7 +60,7 @@ class DateRangeForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", f"ends before it starts ({start.isoformat()})")
+            self.add_error("date_to", f"ends before it starts: from {start.isoformat()}")
         return data
 
 
@@ -377,7 +378,9 @@ class SearchFilter(django_filters.FilterSet):
         said: list[str] = []
         if data.get("speaker"):
             people = getattr(self, "speakers", None) or []
-            said.append("by " + (" or ".join(p.name for p in people[:3]) or data["speaker"]))
+            named = " or ".join(p.name for p in people[:3]) or data["speaker"]
+            more = len(people) - 3
+            said.append(f"by {named}" + (f" and {more} other{'s' if more > 1 else ''}" if more > 0 else ""))
         if data.get("meeting"):
             title = Meeting.objects.filter(slug=data["meeting"]).values_list("title", flat=True).first()
             said.append(f"in “{title or data['meeting']}”")
@@ -390,7 +393,8 @@ class SearchFilter(django_filters.FilterSet):
         if data.get("kind"):
             said.append(dict(Turn.KIND_CHOICES).get(data["kind"], data["kind"]).lower() + " only")
         if data.get("topic"):
-            said.append(f"on the topic “{data['topic']}”")
+            label = Topic.objects.filter(slug=data["topic"]).values_list("label", flat=True).first()
+            said.append(f"on the topic “{label or data['topic']}”")
         return said
 
     def query_with(self, q: str) -> str:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Case, Count, OuterRef, QuerySet, Subquery, When, Window
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Collate, JSONObject
 
 from meetings.core import roles as roles_core
 from meetings.derived.topic_index import PROFILE_REMARKS
@@ -183,7 +183,9 @@ def main_speakers(meetings, limit: int = MAIN_SPEAKERS):
     most `limit`, read in the same query (an index probe of Appearance per meeting)."""
     top = (
         Appearance.objects.filter(meeting=OuterRef("pk"))
-        .order_by("-remarks", "participant__sort_name", "participant_id")
+        # (the surname by its characters' codes, as main_participants sorts it, whatever the
+        # database's collation)
+        .order_by("-remarks", Collate("participant__sort_name", "C"), "participant_id")
         .values(row=JSONObject(name="participant__name", slug="participant__slug"))[:limit]
     )
     return meetings.annotate(main_speaker_rows=ArraySubquery(top))

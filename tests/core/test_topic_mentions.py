@@ -91,7 +91,7 @@ def test_a_topic_page_excerpt_shows_every_mention_and_leaves_the_rest_out_saying
     shown."""
     from types import SimpleNamespace
 
-    from meetings.web.templatetags.transcript import EXCERPT_WORDS, highlight
+    from meetings.web.templatetags.transcript import EXCERPT_WORDS, SKIPPED, highlight
 
     topic = SimpleNamespace(key="quay wall", forms=["quay-wall"])
 
@@ -117,6 +117,14 @@ def test_a_topic_page_excerpt_shows_every_mention_and_leaves_the_rest_out_saying
     # A short remark is shown whole; one that names it nowhere as written shows its opening.
     assert str(highlight("The quay walls.\n\nMore.", topic)).startswith("<p>The <mark>")
     assert "More." in str(highlight("The quay walls.\n\nMore.", topic))
+    # A remark that names it nowhere as written says that its later paragraphs are left out too.
+    assert str(highlight("Good morning.\n\nThe harbour closes.", topic)).endswith(SKIPPED)
+    # Two mentions whose windows touch are one passage: no cut between them (a review found
+    # "… w50 … w51 …", words said to be left out where none were).
+    touching = " ".join(f"w{i}" for i in range(30)) + " quay walls " + " ".join(f"v{i}" for i in range(39))
+    touching += " quay walls " + " ".join(f"u{i}" for i in range(100))
+    html_touching = str(highlight(touching, topic))
+    assert html_touching.count("\u2026") == 2 and "v19 v20" in html_touching
     opening = str(highlight(filler("delta"), topic))
     assert "delta0" in opening and opening.endswith("\u2026</span></p>") and "delta59" not in opening
 

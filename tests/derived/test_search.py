@@ -348,6 +348,9 @@ def test_the_search_page_keeps_its_focus_and_words_for_a_reader(client, archive)
     assert " autofocus" not in client.get("/search/", {"q": "quay"}).content.decode()
     html = client.get("/search/", {"q": '"'}).content.decode()
     assert "The search has no words that can be searched for" in html
+    # A lone mark closing the query is shown as a closing mark (a review found "growth“").
+    html = client.get("/search/", {"q": 'quay walls"'}).content.decode()
+    assert "\u201cquay walls\u201d" in html
 
 
 @pytest.mark.django_db(transaction=True)

@@ -413,6 +413,11 @@ def test_a_search_has_a_feed_of_its_newest_matches(client, archive, django_asser
     # A followed search says what it is narrowed to: two with other filters read apart in a
     # reader's list of feeds (regression: both were titled with the words alone).
     assert by_one.findtext(f"{ATOM}title") == "“allergy labels” (by Helena Marsh) · Transcript Archive"
+    topic = Topic.objects.order_by("-remark_count").first()
+    _r, on_topic = atom(client, f"/feeds/search.atom?q=allergy+labels&topic={topic.slug}")
+    assert f"(on the topic \u201c{topic.label}\u201d)" in on_topic.findtext(
+        f"{ATOM}title"
+    )  # its label, not its slug
     _r, dated = atom(
         client, "/feeds/search.atom?q=allergy+labels&year=2021&date_from=2021-03-01&kind=summary"
     )

@@ -104,9 +104,11 @@ def highlight(text: str, topic) -> str:
     found = [mention_spans(p, keys) for p in paras]
     if not any(found):
         words = list(_WORDS.finditer(paras[0])) if paras else []
+        rest = SKIPPED if len(paras) > 1 else ""  # the paragraphs after it are left out too
         if len(words) <= 2 * EXCERPT_WORDS:
-            return mark_safe("\n".join(f"<p>{escape(p)}</p>" for p in paras[:1]))
-        return mark_safe(f"<p>{escape(paras[0][: words[2 * EXCERPT_WORDS - 1].end()])} {CUT}</p>")
+            return mark_safe("\n".join([f"<p>{escape(p)}</p>" for p in paras[:1]] + ([rest] if rest else [])))
+        opening = f"<p>{escape(paras[0][: words[2 * EXCERPT_WORDS - 1].end()])} {CUT}</p>"
+        return mark_safe("\n".join([opening] + ([rest] if rest else [])))
     whole = sum(len(_WORDS.findall(p)) for p in paras) <= LONG_PARAGRAPH  # a short remark: all of it
     out: list[str] = []
     for para, spans in zip(paras, found, strict=True):
@@ -126,15 +128,15 @@ def _marked_excerpt(para: str, spans: list[tuple[int, int]]) -> str:
         keep = [(0, len(para))]
     else:
         starts = [w.start() for w in words]
-        keep = []
+        windows: list[list[int]] = []  # [first word, last word] kept, in order
         for a, b in spans:
             first = max(0, _word_at(starts, a) - EXCERPT_WORDS)
             last = min(len(words) - 1, _word_at(starts, b - 1) + EXCERPT_WORDS)
-            lo, hi = words[first].start(), words[last].end()
-            if keep and lo <= keep[-1][1]:
-                keep[-1] = (keep[-1][0], max(hi, keep[-1][1]))
+            if windows and first <= windows[-1][1] + 1:  # touching: one window, no cut between
+                windows[-1][1] = max(last, windows[-1][1])
             else:
-                keep.append((lo, hi))
+                windows.append([first, last])
+        keep = [(words[first].start(), words[last].end()) for first, last in windows]
     pieces = []
     for lo, hi in keep:
         if lo > 0:
@@ -189,6 +191,9 @@ def quoted(query: str) -> str:
     query = query or ""
     if '"' not in query:
         return f"“{query}”"
+    if query.count('"') == 1 and len(query) > 1 and (query[0] == '"' or query[-1] == '"'):
+        # One mark, at either end: the whole query is the quotation ("economic growth", "oil prices)
+        return f"“{query.strip(chr(34))}”"
     out, opening = [], True
     for ch in query:
         if ch == '"':
@@ -196,4 +201,6 @@ def quoted(query: str) -> str:
             opening = not opening
         else:
             out.append(ch)
+    if not opening:
+        out.append("”")  # a quotation left open is closed where the query ends
     return "".join(out)
