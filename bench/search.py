@@ -36,6 +36,8 @@ QUERIES = {
     "phrase": '"foreign agents"',
     "phrase + word": '"foreign agents" media',
     "word, one excluded": "housing -meals",
+    "beginning, common": "hous*",
+    "beginning, rare": "ornith*",
 }
 
 
