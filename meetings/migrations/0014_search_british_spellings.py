@@ -1,22 +1,16 @@
 """Search reads an American spelling as the British one ("defense" finds "defence", "program"
-"programme", "privatization" "privatisation", and back): the new function archive_british,
-archive_search_text calling it, and every stored vector and the suggestions' vocabulary computed
-again with them (a database migrated before holds the American spellings as written)."""
+"programme", "privatization" "privatisation", and back) and per cent, dollar and plus signs as
+words: the new function archive_british, archive_search_text calling it, and every stored vector
+and the suggestions' vocabulary computed again with them, as migration 0011 computes them (a
+database migrated before holds the American spellings and the signs as written)."""
+
+from importlib import import_module
 
 from django.db import migrations
 
 from meetings.sql.functions import FUNCTIONS, create_sql
 
-
-def vectors_again(apps, schema_editor):
-    from meetings.sql import search as search_sql
-
-    Meeting = apps.get_model("meetings", "Meeting")
-    ids = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
-    for i in range(0, len(ids), 500):
-        search_sql.update_vectors(ids[i : i + 500])
-    if ids:
-        search_sql.rebuild_vocabulary()
+vectors_again = import_module("meetings.migrations.0011_search_unmarked_letters").vectors_again
 
 
 class Migration(migrations.Migration):
