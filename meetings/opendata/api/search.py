@@ -60,9 +60,11 @@ class SearchSchema(ApiSchema):
 @extend_schema_view(
     get=extend_schema(
         summary="Full-text search of the remarks",
-        description='The search page\'s search: websearch syntax (`"exact phrase"`, `or`, `-word`), stemmed '
-        "English or the words as written, a letter with a mark as its plain letter; ranked, newer meetings slightly preferred. Without `meeting` "
-        "the best remark of each meeting is listed. A query of stop words only answers 400.",
+        description='The search page\'s search: websearch syntax (`"a phrase word for word"`, `or`, `-word`), '
+        "`word*` for every word it begins; stemmed English or the words as written, a letter with a mark as its "
+        "plain letter, American and British spellings alike, `G20` and `G-20` alike, `2.5%` as `2.5 percent`; "
+        "ranked, newer meetings slightly preferred. Without `meeting` the best remark of each meeting is listed. "
+        "A query of stop words only answers 400.",
         parameters=[
             OpenApiParameter(
                 "q",
