@@ -113,3 +113,12 @@ def test_quotes_are_shown_once(client, archive):
     assert "“foreign agents” register" in count_line(page(client, q='"foreign agents" register'))
     assert "“breakwater”" in count_line(page(client, q="breakwater"))
     assert "<title>“foreign agents” — search" in page(client, q='"foreign agents"')
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_one_search_box(client, archive):
+    """Regression: the search page showed the query twice, in the header's box and in its own,
+    one above the other on a phone; other pages keep the header's box."""
+    html = page(client, q="breakwater")
+    assert len(re.findall(r'<input[^>]+name="q"', html)) == 1
+    assert 'id="site-q"' in client.get("/meetings/").content.decode()
