@@ -197,23 +197,45 @@ def _special(q: str) -> tuple[str, dict[str, str]]:
         return place(" | ".join(f"{b}:*" for b in sorted(beginnings)))
 
     def code(m: re.Match) -> str:
-        letters, digits = m.group(1).lower(), m.group(2)
-        return place(f"{letters}{digits} | {letters} <-> {digits}")
+        return place(_code_query(m))
 
     def saint(m: re.Match) -> str:
-        name = re.sub(r"[^\w]", "", unmarked(m.group(1)).lower())
+        name = _saint_name(m)
         return place(f"saint <-> {name} | st <-> {name}") if name else m.group(0)
 
+    return _outside_quotes(
+        q, lambda part: _SAINT.sub(saint, _CODE.sub(code, _PREFIX.sub(prefix, part)))
+    ), asked
+
+
+def _outside_quotes(q: str, change) -> str:
+    """The query with `change` (text -> text) made to each part of it outside quotation marks."""
     parts = _QUOTED.split(q)
     for i in range(0, len(parts), 2):
-        parts[i] = _SAINT.sub(saint, _CODE.sub(code, _PREFIX.sub(prefix, parts[i])))
-    return "".join(parts), asked
+        parts[i] = change(parts[i])
+    return "".join(parts)
 
 
 # A name of a few letters and a number, with a hyphen or without ("G20", "G-20", "COVID-19",
 # "S400"), outside quotation marks: a text writes it either way, and the two are read apart (one
 # word, "g20"; two, "g" and "20").
 _CODE = re.compile(r"(?:^|(?<=[\s(-]))([A-Za-z]{1,6})[-\u2010-\u2013]?(\d{1,4})(?=[\s),.;:!?]|$)")
+
+
+def _code_query(m: re.Match) -> str:
+    """A name of letters and a number (a match of _CODE) as raw tsquery text, written either way."""
+    letters, digits = m.group(1).lower(), m.group(2)
+    return f"{letters}{digits} | {letters} <-> {digits}"
+
+
+def _code_pattern(m: re.Match) -> str:
+    """The same name as a pattern that marks it written either way."""
+    return rf"{re.escape(m.group(1))}[-\u2010-\u2013 ]?{m.group(2)}(?!\w)"
+
+
+def _saint_name(m: re.Match) -> str:
+    """The name after "Saint" or "St" (a match of _SAINT), as the text's words hold it."""
+    return re.sub(r"[^\w]", "", unmarked(m.group(1)).lower())
 
 
 # "Saint" or "St" before a name ("Saint Petersburg", "St Petersburg", "St. Petersburg"), outside
@@ -849,12 +871,18 @@ def matching_meetings(q: str, limit: int = 3, meetings: QuerySet | None = None) 
 _OPERATORS = {"or", "and", "not"}
 
 
+def _kept(q: str) -> str:
+    """A cleaned query's words as it asks for them: hyphens as spaces, operators in capitals read,
+    excluded words and phrases left out (what its highlights mark)."""
+    return _excluded(_capital_operators(_HYPHEN_BETWEEN.sub(" ", q)))[0]
+
+
 def query_terms(q: str) -> list[str]:
     """The words of a query to highlight: no operators, no excluded words, no stop words."""
     from meetings.core.topics.phrases import STOP_WORDS
 
     terms = []
-    for raw in re.findall(r"-?[\w\']+", _excluded(_capital_operators(_HYPHEN_BETWEEN.sub(" ", q)))[0]):
+    for raw in re.findall(r"-?[\w\']+", _kept(q)):
         if raw.startswith("-") or raw.lower() in _OPERATORS or raw.lower() in STOP_WORDS:
             continue
         terms.append(raw.strip("'"))
@@ -864,7 +892,7 @@ def query_terms(q: str) -> list[str]:
 def asked_phrases(q: str) -> tuple[list[list[str]], str]:
     """(the quoted phrases of two words or more a query asks for, each as its words; the rest of
     the query, a one-word quote as its word), excluded words and phrases left out."""
-    kept = _excluded(_capital_operators(_HYPHEN_BETWEEN.sub(" ", q)))[0]
+    kept = _kept(q)
     phrases: list[list[str]] = []
     rest: list[str] = []
     for i, part in enumerate(_QUOTED.split(kept)):
@@ -898,11 +926,10 @@ def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | Non
     "agent's"; a number as written), letters with or without marks ("Ceferin" finds "Čeferin").
     `anchors_only`: the phrases, names and signs alone, what a snippet is centred on."""
     anchors: list[str] = []
-    parts = _QUOTED.split(q)
-    for i in range(0, len(parts), 2):  # (as _special and _symbols_as_words read them)
-        part = parts[i]
+
+    def take(part: str) -> str:  # (as _special and _symbols_as_words read them)
         for m in _CODE.finditer(part):
-            anchors.append(rf"{re.escape(m.group(1))}[-\u2010-\u2013 ]?{m.group(2)}(?!\w)")
+            anchors.append(_code_pattern(m))
         for m in _SAINT.finditer(part):
             anchors.append(rf"(?:saint|st)\.?\s+{re.escape(m.group(1))}(?!\w)")
         for m in _PERCENT_TERM.finditer(part):
@@ -913,8 +940,9 @@ def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | Non
             anchors.append(rf"{re.escape(m.group(3))}(?:\+|\s+plus\b)")
         for pattern in (_CODE, _SAINT, _PERCENT_TERM, _DOLLARS_TERM, _PLUS_TERM):
             part = pattern.sub(" ", part)
-        parts[i] = part
-    phrases, rest = asked_phrases("".join(parts))
+        return part
+
+    phrases, rest = asked_phrases(_outside_quotes(q, take))
     anchors += [
         _PHRASE_GAP.join(_phrase_word(w) for w in spelled) + r"(?![\w])"
         for words in phrases
