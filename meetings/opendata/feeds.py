@@ -291,8 +291,8 @@ class SearchFeed(_TurnFeed):
         filterset = SearchFilter(request.GET, queryset=Turn.objects.all())
         if not filterset.is_valid():
             raise Http404("A filter of this search cannot be read")
-        base = filterset.qs
-        return _Search(q, base, filterset.query_with(q), tuple(filterset.narrowed_to()))
+        # (the rows first: the speaker filter finds the people narrowed_to names)
+        return _Search(q, filterset.qs, filterset.query_with(q), tuple(filterset.narrowed_to()))
 
     def title(self, found):
         narrowed = f" ({', '.join(found.narrowed_to)})" if found.narrowed_to else ""

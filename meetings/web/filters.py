@@ -216,11 +216,9 @@ class TopicIndexFilter(django_filters.FilterSet):
     starting with each word given ("pension" finds "pensions" and "pension fund"), or whose label
     starts with a letter; in one of TopicQuerySet.ORDERS (`sort`; the first when none)."""
 
-    ORDERS = [
-        ("profiles", "Most people came back to it first"),
-        ("raised", "Most raised first"),
-        ("az", "A–Z"),
-    ]
+    ORDERS = list(
+        zip(TopicQuerySet.ORDERS, ("Most people came back to it first", "Most raised first", "A–Z"))
+    )
 
     q = django_filters.CharFilter(method="filter_words", label="Words of the topic", max_length=MAX_VALUE)
     letter = django_filters.CharFilter(
@@ -246,8 +244,7 @@ class TopicIndexFilter(django_filters.FilterSet):
 
     def ordered_by(self) -> str:
         """The order the list is in: one of ORDERS' values (the first when none or not understood)."""
-        value = (getattr(self.form, "cleaned_data", None) or {}).get("sort")
-        return value if value in TopicQuerySet.ORDERS else TopicQuerySet.ORDERS[0]
+        return (getattr(self.form, "cleaned_data", None) or {}).get("sort") or TopicQuerySet.ORDERS[0]
 
 
 class TurnFilter(django_filters.FilterSet):

@@ -102,11 +102,15 @@ def profiles_listing(topic: Topic) -> QuerySet[ParticipantTopic]:
 
 def recent_meetings(person: Participant) -> list[Meeting]:
     """The person's latest meetings, each with `remarks`: how many turns they had there."""
-    appearances = (
+    return _with_remarks(
         Appearance.objects.filter(participant=person)
         .select_related("meeting")
         .order_by("-date", "meeting__title")[:RECENT_MEETINGS]
     )
+
+
+def _with_remarks(appearances) -> list[Meeting]:
+    """The meetings of these appearances, each with `remarks`: how many turns the person had."""
     found = []
     for a in appearances:
         a.meeting.remarks = a.remarks
@@ -116,11 +120,9 @@ def recent_meetings(person: Participant) -> list[Meeting]:
 
 def meetings_of(person: Participant, slugs: list[str]) -> list[Meeting]:
     """Those of these meetings where the person spoke, each with `remarks` (recent_meetings)."""
-    found = []
-    for a in Appearance.objects.filter(participant=person, meeting__slug__in=slugs).select_related("meeting"):
-        a.meeting.remarks = a.remarks
-        found.append(a.meeting)
-    return found
+    return _with_remarks(
+        Appearance.objects.filter(participant=person, meeting__slug__in=slugs).select_related("meeting")
+    )
 
 
 class Partner(NamedTuple):

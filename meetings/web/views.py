@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import ExtractYear, Left, Upper
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -62,10 +62,16 @@ INDEX_RULE = {
 
 
 class Letter(NamedTuple):
-    """A letter of the speakers page's A–Z bar, and whether some surname starts with it."""
+    """A letter of an A–Z bar (speakers, topics), and whether some name starts with it."""
 
     char: str
     present: bool
+
+
+def _initials(rows: QuerySet, field: str) -> list[Letter]:
+    """A to Z, each with whether a row's `field` starts with it (the letters of an A–Z index)."""
+    present = set(rows.annotate(initial=Upper(Left(field, 1))).values_list("initial", flat=True).distinct())
+    return [Letter(c, c in present) for c in string.ascii_uppercase]
 
 
 def _unfiltered(request, *allowed: str) -> bool:
@@ -414,11 +420,7 @@ def speaker_list(request):
         ]
     else:
         groups = [SpeakerGroup("", list(page.object_list))]
-    letters = set(
-        Participant.objects.annotate(initial=Upper(Left("sort_name", 1)))
-        .values_list("initial", flat=True)
-        .distinct()
-    )
+    letters = _initials(Participant.objects.all(), "sort_name")
     return render(
         request,
         "meetings/speaker_list.html",
@@ -426,7 +428,7 @@ def speaker_list(request):
             "page": page,
             "filter": filterset,
             "query": _query_without_page(request),
-            "letters": [Letter(c, c in letters) for c in string.ascii_uppercase],
+            "letters": letters,
             "letter": (request.GET.get("letter") or "")[:1].upper(),
             "order": order,
             "orders": SpeakerIndexFilter.ORDERS,
@@ -496,12 +498,7 @@ def topic_list(request):
     page = requested_page(request, filterset.qs, TOPICS_PER_PAGE)
     words = " ".join((filterset.form.cleaned_data.get("q") or "").split())
     letter = (filterset.form.cleaned_data.get("letter") or "").strip()[:1].upper()
-    initials = set(
-        Topic.objects.listed()
-        .annotate(initial=Upper(Left("label", 1)))
-        .values_list("initial", flat=True)
-        .distinct()
-    )
+
     return render(
         request,
         "meetings/topic_list.html",
@@ -512,7 +509,7 @@ def topic_list(request):
             "orders": TopicIndexFilter.ORDERS,
             "words": words,
             "letter": letter,
-            "letters": [Letter(c, c in initials) for c in string.ascii_uppercase],
+            "letters": _initials(Topic.objects.listed(), "label"),
             "search": _search_url(words) if words else "",
             "query": _query_without_page(request),
             **INDEX_RULE,

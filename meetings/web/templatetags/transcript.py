@@ -102,13 +102,16 @@ def highlight(text: str, topic) -> str:
     keys = {topic.key, *(topic.forms or ())}
     paras = [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
     found = [mention_spans(p, keys) for p in paras]
+    if not paras:
+        return mark_safe("")
     if not any(found):
-        words = list(_WORDS.finditer(paras[0])) if paras else []
-        rest = SKIPPED if len(paras) > 1 else ""  # the paragraphs after it are left out too
+        words = list(_WORDS.finditer(paras[0]))
         if len(words) <= 2 * EXCERPT_WORDS:
-            return mark_safe("\n".join([f"<p>{escape(p)}</p>" for p in paras[:1]] + ([rest] if rest else [])))
-        opening = f"<p>{escape(paras[0][: words[2 * EXCERPT_WORDS - 1].end()])} {CUT}</p>"
-        return mark_safe("\n".join([opening] + ([rest] if rest else [])))
+            opening = escape(paras[0])
+        else:
+            opening = f"{escape(paras[0][: words[2 * EXCERPT_WORDS - 1].end()])} {CUT}"
+        # (the paragraphs after it are left out too)
+        return mark_safe("\n".join([f"<p>{opening}</p>"] + [SKIPPED] * (len(paras) > 1)))
     whole = sum(len(_WORDS.findall(p)) for p in paras) <= LONG_PARAGRAPH  # a short remark: all of it
     out: list[str] = []
     for para, spans in zip(paras, found, strict=True):
