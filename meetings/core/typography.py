@@ -68,6 +68,11 @@ def tidy_spaces(text: str) -> str:
     return "".join(out)
 
 
+def paragraphs(text: str) -> list[str]:
+    """A turn's paragraphs as pages show them (tidy_spaces), the empty ones left out."""
+    return [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
+
+
 def _last_token(text: str, end: int) -> str:
     start = end
     while start > 0 and not text[start - 1].isspace():

@@ -16,7 +16,7 @@ import json
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -24,7 +24,7 @@ from django.db import connection, transaction
 
 from meetings.core.permalinks import slugify, unique_slug
 from meetings.core.topics.extract import RemarkText, meeting_exclusions, meeting_phrases, portfolio_keys
-from meetings.core.topics.mentions import times_named
+from meetings.core.topics.mentions import other_names, times_marked, times_named
 from meetings.core.topics.phrases import common_label, form_label
 from meetings.core.topics.scoring import TOPICS_PER_PERSON, PhraseCounts, Scored, TurnPhrases, score
 from meetings.core.topics.subjects import english_frequency, zipf
@@ -109,6 +109,24 @@ def rebuild(reextract: bool = False) -> RebuildReport:
             gc.enable()
 
 
+def _times_marked(
+    turn_topics: Mapping[int, Mapping[str, float]],
+    info: Mapping[int, TurnPhrases],
+    named_by: Mapping[str, tuple[str, ...]],
+) -> dict[tuple[int, str], int]:
+    """(turn, topic) -> how many times the remark names the topic as its page marks it, for the
+    remarks whose counts hold another name ending in a form of it (mentions.other_names: "Latin
+    America" under the United States), read from their texts in one query."""
+    wanted = [
+        (tid, p)
+        for tid, chosen in turn_topics.items()
+        for p in chosen
+        if p in named_by and other_names(info[tid].phrases, named_by[p], p)
+    ]
+    texts = dict(Turn.objects.filter(id__in={tid for tid, _ in wanted}).values_list("id", "text"))
+    return {(tid, p): times_marked(texts[tid], named_by[p], p) for tid, p in wanted}
+
+
 def _rebuild(started: float) -> RebuildReport:
     turns, meeting_dates = load_turns()
     scored = score_archive(turns)
@@ -179,18 +197,21 @@ def _rebuild(started: float) -> RebuildReport:
                 best_for_meeting[k] = wt
         return best
 
+    # The keys a remark may name each topic by, for a topic with forms ("names it N times"); the
+    # remarks where a form may be the end of another name are counted from their text.
+    named_by = {
+        p: (p, *scored.forms.get(p, ()), *scored.participle_forms.get(p, ()))
+        for p in keys
+        if p in scored.forms or p in scored.participle_forms
+    }
+    marked = _times_marked(turn_topics, info, named_by)
+
     def turn_topic_lines() -> Iterator[str]:
         """COPY text lines (the bulk of the rows: formatted here rather than row by row by psycopg;
         repr() of a float is the shortest text that reads back as the same float)."""
         n = 0
         dates = {mid: d.isoformat() for mid, d in meeting_dates.items()}
         done: set[int] = set()
-        # The keys a remark may name each topic by, for a topic with forms ("names it N times").
-        named_by = {
-            p: (p, *scored.forms.get(p, ()), *scored.participle_forms.get(p, ()))
-            for p in keys
-            if p in scored.forms or p in scored.participle_forms
-        }
         for mid, group in groupby(turn_topics, key=lambda tid: info[tid].meeting_id):
             if mid in done:
                 raise RuntimeError("the turns of a meeting must come together (ordered by meeting)")
@@ -204,7 +225,11 @@ def _rebuild(started: float) -> RebuildReport:
                 for p, w in turn_topics[tid].items():
                     n += 1
                     forms = named_by.get(p)
-                    uses = t.phrases.get(p, 1) if forms is None else times_named(t.phrases, forms)
+                    uses = (
+                        t.phrases.get(p, 1)
+                        if forms is None
+                        else marked.get((tid, p)) or times_named(t.phrases, forms)
+                    )
                     yield (
                         f"{n}\t{tid}\t{topic_id[p]}\t{w!r}\t{'t' if (tid, p) in raised else 'f'}\t"
                         f"{'t' if best[(sp, p)][1] == tid else 'f'}\t{uses}\t{tail}"

@@ -214,3 +214,44 @@ def test_times_named_sums_the_forms_a_remark_writes_once_each():
     text = "Valdoria spoke. The Valdorian fleet and Valdorian ports, the Republic of Valdoria, and Valdoria."
     keys = ("valdoria", "valdorian", "republic of valdoria")
     assert times_named(candidates(text), keys) == len(mention_spans(text, set(keys))) == 5
+
+
+def test_a_form_written_as_the_end_of_another_name_is_that_names():
+    """A one-word form shown under a topic with another key ("America" under the United States,
+    "Tarnov" under President Tarnov) written as the last word of a longer name the extractor reads
+    ("Latin America", "Melania Tarnov") is that name's: neither marked nor counted, as the scoring
+    leaves such a use to the longer name. The topic's own key and a form it holds stay marked."""
+    from meetings.core.topics.mentions import other_names, times_marked
+    from meetings.core.topics.phrases import candidates
+
+    text = (
+        "Our friends from Latin America came, and America sent a note. The United States agreed. "
+        "Melania Tarnov met President Tarnov, and Tarnov spoke."
+    )
+    us = ("united state", "america", "us")
+    spans = mention_spans(text, set(us), key="united state")
+    assert [text[a:b] for a, b in spans] == ["America", "United States"]
+    assert spans[0][0] == text.index("and America") + 4
+    counts = candidates(text)
+    assert other_names(counts, us, "united state") == {"latin america"}
+    assert times_marked(text, us, "united state") == 2
+    tarnov = ("president tarnov", "tarnov")
+    spans = mention_spans(text, set(tarnov), key="president tarnov")
+    assert [text[a:b] for a, b in spans] == ["President Tarnov", "Tarnov"]
+    assert times_marked(text, tarnov, "president tarnov") == 2
+    # A longer form opened by a word that ends another name is that name's too: the counts, which
+    # hold both "western valdorian" and "valdorian partner", cannot tell, the text can.
+    partners = "Our Western Valdorian partner came; the Valdorian partner and Valdoria spoke."
+    keys = ("valdoria", "valdorian", "valdorian partner")
+    assert other_names(candidates(partners), keys, "valdoria") == {"western valdorian"}
+    spans = mention_spans(partners, set(keys), "valdoria")
+    assert [partners[a:b] for a, b in spans] == ["Valdorian partner", "Valdoria"]
+    assert times_marked(partners, keys, "valdoria") == 2
+    # A word of a hyphenated one ("intra-Valdorian") is neither counted nor another name's end.
+    assert other_names(candidates("The intra-Valdorian talks."), keys, "valdoria") == frozenset()
+    # Without the key (as before): every use of the word, as the search finds it.
+    assert len(mention_spans(text, set(us))) == 3
+    # The key itself at the end of a longer name stays the topic's (the scoring reads it so).
+    assert marked("Greater Valdoria and Valdoria.", "valdoria") == ["Valdoria", "Valdoria"]
+    t = "Greater Valdoria."
+    assert [t[a:b] for a, b in mention_spans(t, {"valdoria"}, key="valdoria")] == ["Valdoria"]

@@ -652,3 +652,67 @@ def test_names_it_n_times_counts_what_the_page_marks(client, write_transcript):
     us = Topic.objects.get(forms__contains=["us"])  # shown as "America", the name this archive writes
     page = client.get(us.get_absolute_url()).content.decode()
     assert "<mark>US</mark>" in page and "<mark>us</mark>" not in page
+
+
+ANOTHER_NAMES_WORD = """Talks on the grain routes
+
+May 5, 2023, Larkspur
+
+The talks went on for an hour.
+
+Chair of the Harbour Board Helena Marsh: The United States buys our grain. Friends from Latin America came too, and America pays on time. The US wants more, and the United States pays for it: the United States is our buyer.
+
+Port Director Tomas Reyes: The United States and America again: the US fleet sails in May. Latin America waits.
+
+Council member Ada Lindqvist: Latin America buys fish, and the United States buys grain: the United States buys most.
+
+Helena Marsh: The US traders, then, and the United States consul, who will visit the harbour in June and see the new grain sheds on the north pier.
+
+Tomas Reyes: The United States sends ships every week; the US ships are large, and the grain sheds must be ready before the autumn storms arrive here.
+
+Council member Ben Okafor: The United States pilots know our quay well, and the harbour school will train our own pilots on the same routes this winter.
+"""
+
+OTHER_BUSINESS = """Meeting on the harbour lights
+
+May 9, 2023, Larkspur
+
+The Board met on the lights.
+
+Chair of the Harbour Board Helena Marsh: The harbour lights need new lamps, and the lamps need power.
+
+Port Director Tomas Reyes: The lamps arrive in June; the power line is laid.
+
+Council member Ada Lindqvist: The lamps of the north pier first, then the lamps of the quay.
+"""
+
+
+@pytest.mark.django_db
+def test_a_word_of_another_name_is_neither_marked_nor_counted(client, write_transcript):
+    """The United States topic (its forms "America", "US") marked and counted the "America" of
+    "Latin America", which the scoring leaves to that name: a remark that names the country five
+    times said "names it 6 times"."""
+    from meetings.core.topics.mentions import mention_spans
+
+    write_transcript("names/grain.txt", ANOTHER_NAMES_WORD)
+    write_transcript("names/lights.txt", OTHER_BUSINESS)
+    call_command(
+        "ingest_transcripts",
+        str(write_transcript("names/grain.txt", ANOTHER_NAMES_WORD).parent),
+        stdout=io.StringIO(),
+    )
+    us = Topic.objects.get(key="united state")
+    assert "america" in us.forms
+    rows = list(TurnTopic.objects.filter(topic=us).select_related("turn", "turn__speaker"))
+    for row in rows:
+        marks = sum(
+            len(mention_spans(p, {us.key, *us.forms}, key=us.key)) for p in row.turn.text.split("\n\n")
+        )
+        assert row.uses == marks, row.turn.text[:40]
+    uses = {
+        row.turn.speaker.name: row.uses for row in rows if row.turn.text.startswith("The United States buys")
+    }
+    assert uses == {"Helena Marsh": 5}  # "United States" three times, "America", "US"
+    page = client.get(us.get_absolute_url()).content.decode()
+    assert "Latin <mark>America</mark>" not in page and "and <mark>America</mark> pays" in page
+    assert "names it 5 times" in page and "names it 6 times" not in page

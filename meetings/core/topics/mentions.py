@@ -7,8 +7,11 @@ apostrophes as plain characters; "St." before a name as "St"; the last word sing
 "women" is "woman" and "economic" is not "economy"); a phrase never runs across a sentence, a
 comma, a number or an idiom ("in order to"), and a stop word, verb or short word is one of its
 words only written in capitals ("the US", not "let us"). Where two forms overlap, the one starting
-first and then the longer is marked. `times_named` counts a remark's mentions from the
-extractor's counts, as many as the marks.
+first and then the longer is marked. Given the topic's own key, a one-word form of it written as
+the last word of another name ("America" of "Latin America" under the United States: `other_names`)
+is that name's, as the scoring reads it, and is not marked. `times_named` counts a remark's mentions
+from the extractor's counts, as many as the marks; `times_marked` counts the marks of a remark whose
+counts cannot tell (one with other names).
 Pure: no Django.
 """
 
@@ -20,6 +23,8 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
+from meetings.core.typography import paragraphs
+
 from .phrases import (
     _BREAK,
     _CUE_KINDS,
@@ -28,10 +33,12 @@ from .phrases import (
     _VERB_AS_WRITTEN,
     _WORD,
     IDIOMS,
+    MAX_WORDS,
     NAME_LINKS,
     PARTICIPLE,
     _cached_info,
     _plurals,
+    candidates,
     parts_of_speech,
     phrase_key,
     plain_characters,
@@ -48,10 +55,14 @@ WRITTEN_ZIPF = 2.5  # wordfreq's Zipf frequency of a plural or singular that Eng
 _OPENING = 3  # letters of a key's first word that every form of it written in a text starts with
 
 
-def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
-    """(start, end) of every mention in `text` of any of `keys` (phrase keys), in text order."""
+def mention_spans(text: str, keys: Collection[str], key: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every mention in `text` of any of `keys` (phrase keys), in text order; with
+    the topic's own `key`, none of a one-word form written as the end of another name
+    (`other_names`)."""
     if not text or not keys:
         return []
+    ends = _name_ends(frozenset(keys), key) if key is not None else frozenset()
+    names: frozenset[str] | None = None  # the text's other names, read where a form may end one
     finder, most = _finder(frozenset(keys))
     plain = plain_characters(text)  # one for one: its spans are the text's
     # An idiom is a break to the extractor ("in order to": no "order" there), blanked letter for
@@ -67,25 +78,79 @@ def mention_spans(text: str, keys: Collection[str]) -> list[tuple[int, int]]:
         run = _run(plain, m.start(), most)
         if not run:
             continue
-        for n in range(len(run), 1, -1):
-            words = [w for _, _, w in run[:n]]
-            if (
-                phrase_key(words) in keys
-                and _read_as_a_phrase(words)
-                and not _verb_before_its_object(plain, run[n - 1])
-            ):
-                spans.append((run[0][0], run[n - 1][1]))
-                done = run[n - 1][1]
-                break
-        else:
-            if (
-                not small_word(run[0][2])
-                and _word_key(run[0][2]) in keys
-                and not _verb_before_its_object(plain, run[0])
-            ):
-                spans.append((run[0][0], run[0][1]))
-                done = run[0][1]
+        end = _mention_end(plain, run, keys)
+        if end is None:
+            continue
+        first = run[0]
+        if key is not None and _word_key(first[2]) in ends and (before := _words_before(plain, first[0])):
+            # A form as the end of another name, alone or opening a longer form ("Latin America",
+            # "Western European partner"): that name's, as the scoring reads it.
+            if names is None:
+                names = other_names(candidates(text), keys, key)
+            if any(phrase_key([*before[-n:], first[2]]) in names for n in range(1, len(before) + 1)):
+                continue
+        spans.append((first[0], end))
+        done = end
     return spans
+
+
+def _mention_end(plain: str, run: list[tuple[int, int, str]], keys: Collection[str]) -> int | None:
+    """Where the longest mention of one of `keys` opening `run` ends, if one does."""
+    for n in range(len(run), 1, -1):
+        words = [w for _, _, w in run[:n]]
+        if (
+            phrase_key(words) in keys
+            and _read_as_a_phrase(words)
+            and not _verb_before_its_object(plain, run[n - 1])
+        ):
+            return run[n - 1][1]
+    first = run[0]
+    if not small_word(first[2]) and _word_key(first[2]) in keys and not _verb_before_its_object(plain, first):
+        return first[1]
+    return None
+
+
+def _words_before(plain: str, start: int) -> list[str]:
+    """The words right before `start` in `plain` with no break between (as many as a longer key may
+    hold before a last word)."""
+    words = [m.group(1) for m in _TOKEN.finditer(plain, max(0, start - 40 * MAX_WORDS), start)]
+    out: list[str] = []
+    for w in reversed(words[1:] if start > 40 * MAX_WORDS else words):  # (the first may be cut)
+        if w is None or len(out) == MAX_WORDS - 1:
+            break
+        out.append(w)
+    return out[::-1]
+
+
+@lru_cache(maxsize=4096)
+def _name_ends(keys: Collection[str], key: str) -> frozenset[str]:
+    """A topic's one-word forms other than its own key: those another name may end with."""
+    return frozenset(k for k in keys if " " not in k and k != key and k[:1].isalpha())
+
+
+def other_names(counts: Mapping[str, int], keys: Collection[str], key: str) -> frozenset[str]:
+    """The keys of a remark (`counts`, the extractor's) that are other names ending in a one-word
+    form of a topic other than its own `key`: "latin america" of "america" under the United States,
+    "melania tarnov" of "tarnov" under President Tarnov; not a form of the topic, not a pair or a
+    part "of" a name ("russia and america"), none holding the key as a word, and written as words
+    apart, as the remark's keys tell ("latin" beside "latin america"; "intra-Syrian", one word,
+    leaves no "intra" and no count of "syrian" to take from). A use of the form there is that
+    name's (scoring._inside_other_names leaves it to the longer name): not marked, not counted."""
+    ends = _name_ends(frozenset(keys), key)
+    written = [w for w in ends if counts.get(w)]
+    if not written:
+        return frozenset()
+    tails = tuple(" " + w for w in written)
+    return frozenset(
+        p
+        for p in counts
+        if p.endswith(tails)
+        and p[:1].isalpha()
+        and p not in keys
+        and NAME_LINKS.isdisjoint(words := p.split(" "))
+        and key not in words
+        and phrase_key(words[:-1]) in counts
+    )
 
 
 def _verb_before_its_object(plain: str, word: tuple[int, int, str]) -> bool:
@@ -247,8 +312,8 @@ def times_named(counts: Mapping[str, int], keys: Collection[str]) -> int:
     "~rolling~stock"): the forms it writes that hold no other summed ("Syria" and "Syrian",
     "United States" and "US"), since the extractor counts a form inside a longer one too
     ("President Trump" is also "Trump"); a longer form holding two of them ("United States of
-    America": "United States", "America") is one mention. At least 1: a remark carries its
-    topics."""
+    America": "United States", "America") is one mention. At least 1: a remark carries its topics.
+    (A remark with `other_names` is counted from its text: `times_marked`.)"""
     present = {k for k in keys if counts.get(k)}
     if len(present) < 2:
         return max(1, counts.get(next(iter(present)), 0) if present else 1)
@@ -260,6 +325,15 @@ def times_named(counts: Mapping[str, int], keys: Collection[str]) -> int:
         if len(shortest) > 1 and not any(k in others for others in held.values()):
             named -= counts[k] * (len(shortest) - 1)
     return max(1, named)
+
+
+@lru_cache(maxsize=4096)
+def times_marked(text: str, keys: Collection[str], key: str) -> int:
+    """How many times a remark names a topic, as its page marks it (`mention_spans` over its
+    paragraphs): for a remark where a form of it may be the end of another name (`other_names`),
+    which the extractor's counts do not tell apart ("Western European partner": "western european"
+    and "european partner" both hold its one "European"). At least 1, as `times_named`."""
+    return max(1, sum(len(mention_spans(p, keys, key)) for p in paragraphs(text)))
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
 from meetings.core.topics.mentions import mention_spans
-from meetings.core.typography import ENDS_PUNCTUATED, PARAGRAPH_BREAK, cut_at_word, tidy_spaces
+from meetings.core.typography import ENDS_PUNCTUATED, PARAGRAPH_BREAK, cut_at_word, paragraphs, tidy_spaces
 from meetings.derived.search import START, STOP
 
 register = template.Library()
@@ -22,7 +22,7 @@ register = template.Library()
 def turn_html(text: str) -> str:
     """Paragraphs as <p>; "(Laughter.)" as <span class="stage">; "<…>" as an omission. Escaped."""
     out = []
-    paras = [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
+    paras = paragraphs(text)
     for i, para in enumerate(paras):
         parts = segments(para, opening=i == 0)
         if len(parts) == 1 and parts[0][0] == OMISSION:
@@ -95,13 +95,13 @@ _WORDS = re.compile(r"\S+")
 @register.filter
 def highlight(text: str, topic) -> str:
     """A topic page's excerpt of a turn, escaped, every mention of the topic marked (its key and
-    the keys shown under it, as the extractor reads words: mentions.mention_spans) and shown: the
-    paragraphs that name it, a long one cut to the words around its mentions ("…"), the others
-    left out ("[…]"); a short turn (LONG_PARAGRAPH words) whole. A turn that names it in no words
-    as written shows its opening."""
+    the keys shown under it, as the extractor reads words, none the end of another name:
+    mentions.mention_spans) and shown: the paragraphs that name it, a long one cut to the words
+    around its mentions ("…"), the others left out ("[…]"); a short turn (LONG_PARAGRAPH words)
+    whole. A turn that names it in no words as written shows its opening."""
     keys = {topic.key, *(topic.forms or ())}
-    paras = [p for p in tidy_spaces(text or "").split("\n\n") if p.strip()]
-    found = [mention_spans(p, keys) for p in paras]
+    paras = paragraphs(text)
+    found = [mention_spans(p, keys, topic.key) for p in paras]
     if not paras:
         return mark_safe("")
     if not any(found):
