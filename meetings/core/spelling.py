@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from wordfreq import zipf_frequency
+
 
 class Rule(NamedTuple):
     """A word that starts with one of `stems` (a regular expression both Python and PostgreSQL
@@ -113,6 +115,33 @@ def british(text: str) -> str:
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
     return text
+
+
+_BRITISH = [
+    (
+        re.compile(
+            f"({rule.stems}){rule.british}(" + "|".join(rule.endings) + ")" + ("" if rule.ending else "?")
+        ),
+        rule,
+    )
+    for rule in RULES
+    if " " not in rule.american
+]
+
+
+def american(word: str) -> set[str]:
+    """The American spellings that `british` reads as `word` ("defence" -> "defense",
+    "programmes" -> "programs"), lower case; none for a word no rule writes (a search marks
+    either spelling of a word it finds under both). Only words English writes (wordfreq): not
+    "promize" of "promise"."""
+    word = word.lower()
+    found = set()
+    for pattern, rule in _BRITISH:
+        if m := pattern.fullmatch(word):
+            spelled = m.group(1) + rule.american + (m.group(2) or "")
+            if spelled != word and british(spelled) == word and zipf_frequency(spelled, "en") > 0:
+                found.add(spelled)
+    return found
 
 
 def british_beginnings(beginning: str) -> set[str]:

@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString, mark_safe
 from meetings.core.identity import alias_fields
 from meetings.core.letters import any_marks_pattern, unmarked
 from meetings.core.parser.names import name_key
-from meetings.core.spelling import british, british_beginnings
+from meetings.core.spelling import american, british, british_beginnings
 from meetings.core.topics.phrases import ACRONYM_WORDS
 from meetings.core.typography import ELLIPSIS, tidy_spaces, whole_word_fragments
 from meetings.models import Meeting, Participant, ParticipantAlias, Turn
@@ -574,6 +574,7 @@ def with_snippets(turns: list[Turn], q: str) -> None:
     asked = set(_MARKED.findall(with_acronyms(q)))  # the acronyms the query asks for
     anchored = highlight_pattern(q, anchors_only=True)  # phrases, names, signs: centred on
     phrased = highlight_pattern(q) if anchored is not None else None
+    spellings = _spellings_pattern(q)
     escaped = Replace(
         Replace(Replace(F("text"), Value("&"), Value("&amp;")), Value("<"), Value("&lt;")),
         Value(">"),
@@ -610,6 +611,8 @@ def with_snippets(turns: list[Turn], q: str) -> None:
         if asked and START not in text:
             # The passages chosen hold the word in small letters only ("let us"): show the acronym.
             text = _around_acronym(source, asked) or text
+        if spellings is not None:  # the words written in the other spelling
+            text = _mark_unmarked(text, spellings) if START in text else _around(source, spellings) or text
         t.snippet = marked_escaped(text)
 
 
@@ -918,6 +921,52 @@ def _phrase_word(word: str) -> str:
     return any_marks_pattern(re.escape(_PLURAL_END.sub("", plain.lower()))) + r"[\w'’]*"
 
 
+def _other_spellings(term: str) -> set[str]:
+    """A word's other spellings the search finds it under: the British of an American one and the
+    American of a British one ("defense": "defence"; "programme": "program"), lower case."""
+    spelled = british(term.lower())
+    return ({spelled} | american(spelled)) - {term.lower()}
+
+
+def _word_pattern(word: str) -> str:
+    """A word of a query as a highlight pattern: its stem, with any ending, letters with or
+    without marks."""
+    plain = unmarked(word).lower()
+    stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
+    return any_marks_pattern(re.escape(stem)) + r"[\w'’]*"
+
+
+def _spellings_pattern(q: str) -> re.Pattern | None:
+    """The words of the query that have another spelling, in every spelling (_other_spellings),
+    which ts_headline, reading a remark as written and the query as the vectors hold it (in
+    British spelling), does not mark: "defense" where "defence" or "defense" was asked."""
+    stems = {
+        _word_pattern(w)
+        for term in query_terms(q)
+        if not term.isdigit() and (others := _other_spellings(term))
+        for w in {term, *others}
+    }
+    if not stems:
+        return None
+    return re.compile(r"(?<![\w&])(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def _mark_unmarked(text: str, pattern: re.Pattern) -> str:
+    """`text` (a snippet with highlight markers) with the matches of `pattern` outside its marked
+    words marked too."""
+    parts = re.split(f"({re.escape(START)}.*?{re.escape(STOP)})", text)
+    return "".join(part if part.startswith(START) else mark_text(part, pattern) for part in parts)
+
+
+def _either_spelling(word: str) -> str:
+    """A word of a quoted phrase as a pattern (_phrase_word) that also reads its American
+    spellings ("defence": "defense")."""
+    spellings = sorted({word, *american(word)})
+    if len(spellings) == 1:
+        return _phrase_word(word)
+    return "(?:" + "|".join(_phrase_word(w) for w in spellings) + ")"
+
+
 def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | None:
     """Each quoted phrase whole (its words as the search reads them, anything but letters and
     figures between them: "1.5 percent", "St. Petersburg"), each name of letters and a number or
@@ -944,7 +993,7 @@ def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | Non
 
     phrases, rest = asked_phrases(_outside_quotes(q, take))
     anchors += [
-        _PHRASE_GAP.join(_phrase_word(w) for w in spelled) + r"(?![\w])"
+        _PHRASE_GAP.join(_either_spelling(w) for w in spelled) + r"(?![\w])"
         for words in phrases
         for spelled in {tuple(words), tuple(british(" ".join(words)).split())}
     ]
@@ -955,10 +1004,7 @@ def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | Non
             continue
         if len(term) < 2:
             continue  # a letter alone would mark every word it begins
-        for spelled in {term, british(term)}:  # "defense" marks "defence" too
-            plain = unmarked(spelled).lower()
-            stem = re.sub(r"(?:ies|es|s|ing|ed|y)$", "", plain) if len(plain) > 4 else plain
-            stems.append(any_marks_pattern(re.escape(stem)) + r"[\w'’]*")
+        stems += [_word_pattern(spelled) for spelled in {term, *_other_spellings(term)}]
     if not anchors and not stems:
         return None
     ordered = sorted(set(anchors), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)

@@ -841,9 +841,41 @@ def test_an_american_and_a_british_spelling_find_each_other(client, spellings_ar
 
 
 @pytest.mark.django_db
-def test_an_american_spelling_marks_the_british_one_on_the_meeting_page(client, spellings_archive):
-    html = client.get("/meetings/2023-06-09-meeting-on-harbour-defence/", {"q": "defense"}).content.decode()
-    assert "<mark>defence</mark>" in html and "<mark>defense</mark>" in html
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("defense", ("defence", "defense")),
+        # A British spelling marks the American one the search found (it marked only its own).
+        ("defence", ("defence", "defense")),
+        ("programme", ("programme", "program")),
+        ("organising", ("organizing",)),
+        ('"defence programme"', ("defense program",)),
+    ],
+)
+def test_either_spelling_marks_both_on_the_meeting_page_and_in_snippets(
+    client, spellings_archive, query, marked
+):
+    html = client.get("/meetings/2023-06-09-meeting-on-harbour-defence/", {"q": query}).content.decode()
+    found = client.get("/search/", {"q": query, "speaker": "tomas-reyes"}).content.decode()
+    for word in marked:
+        assert f"<mark>{word}</mark>" in html, (query, word)
+    assert f"<mark>{marked[-1]}</mark>" in found, query  # (his remark's snippet)
+
+
+def test_a_british_spelling_is_read_back_into_the_american_ones():
+    """spelling.american: the American spellings a British word is the British of, each read
+    back by `british`."""
+    from meetings.core.spelling import american, british
+
+    assert american("defence") == {"defense"}
+    assert american("programmes") == {"programs"}
+    assert american("organisation") == {"organization"}
+    assert american("labour") == {"labor"}
+    assert american("travelled") == {"traveled"}
+    assert american("harbour") == {"harbor"}
+    assert american("ferry") == american("size") == set()
+    for word in ("defence", "programmes", "organisation", "labour", "travelled", "centre", "analyse"):
+        assert american(word) and all(british(a) == word for a in american(word)), word
 
 
 @pytest.mark.django_db
