@@ -87,7 +87,7 @@ def as_searched(q: str) -> str:
     plain letters, a space after a full stop glued to the next capitalised word ("decrease.Risk",
     "слово.Слово") or between an acronym and a capital ("VEB.RF"), American spellings as the
     British ones (spelling.british: "defense" as "defence")."""
-    q = _symbols_as_words(_capital_operators(unmarked(_HYPHEN_BETWEEN.sub(" ", q))))
+    q = _HYPHEN_BETWEEN.sub(" ", _symbols_as_words(_capital_operators(unmarked(q))))  # (in that order)
     return british(_STOP_IN_A_WORD.sub(_glued, q) if "." in q else q)
 
 

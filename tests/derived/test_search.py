@@ -643,6 +643,32 @@ def test_queries_are_folded_as_the_database_folds_the_text():
             assert cur.fetchone()[0] == as_searched(text), text
 
 
+@pytest.mark.django_db
+def test_signs_are_read_as_words_alike_in_queries_and_in_the_text():
+    """The per cent, dollar and plus signs: archive_search_text (SQL) and the query's reading
+    (_symbols_as_words, in Python) write the same words, inside quotation marks letter for letter
+    and outside them word for word."""
+    from meetings.derived.search import as_searched
+
+    samples = [
+        "rose 2.5% and 3 %",
+        "cost $100, $ 5 and US$100 billion",
+        "OPEC+ and C++ and A+B and G7+",
+        "a 10%-rise, (5%) and 100%.",
+        "$1.5 trillion; 4+ years",
+        "the +5 and 5+",
+    ]
+    with connection.cursor() as cur:
+        for text in samples:
+            cur.execute("SELECT archive_search_text(%s)", [text])
+            assert cur.fetchone()[0] == as_searched(f'"{text}"')[1:-1], text
+            cur.execute(
+                "SELECT to_tsvector('simple', archive_search_text(%s)) = to_tsvector('simple', %s)",
+                [text, as_searched(text)],
+            )
+            assert cur.fetchone()[0], (text, as_searched(text))
+
+
 SMALL_WORDS = """Meeting on the harbour trade
 
 July 7, 2023, Larkspur
