@@ -243,10 +243,20 @@ def test_a_form_written_as_the_end_of_another_name_is_that_names():
     # hold both "western valdorian" and "valdorian partner", cannot tell, the text can.
     partners = "Our Western Valdorian partner came; the Valdorian partner and Valdoria spoke."
     keys = ("valdoria", "valdorian", "valdorian partner")
-    assert other_names(candidates(partners), keys, "valdoria") == {"western valdorian"}
+    assert other_names(candidates(partners), keys, "valdoria") == {
+        "western valdorian",
+        "western valdorian partner",
+    }
     spans = mention_spans(partners, set(keys), "valdoria")
     assert [partners[a:b] for a, b in spans] == ["Valdorian partner", "Valdoria"]
     assert times_marked(partners, keys, "valdoria") == 2
+    # A form of two words ending another name ("American countries" of "Latin American countries").
+    text = "Latin American countries and the American countries of the north; the United States too."
+    us = ("united state", "american", "american country")
+    assert other_names(candidates(text), us, "united state") == {"latin american country", "latin american"}
+    spans = mention_spans(text, set(us), "united state")
+    assert [text[a:b] for a, b in spans] == ["American countries", "United States"]
+    assert times_marked(text, us, "united state") == 2
     # A word of a hyphenated one ("intra-Valdorian") is neither counted nor another name's end.
     assert other_names(candidates("The intra-Valdorian talks."), keys, "valdoria") == frozenset()
     # Without the key (as before): every use of the word, as the search finds it.

@@ -671,6 +671,8 @@ Helena Marsh: The US traders, then, and the United States consul, who will visit
 Tomas Reyes: The United States sends ships every week; the US ships are large, and the grain sheds must be ready before the autumn storms arrive here.
 
 Council member Ben Okafor: The United States pilots know our quay well, and the harbour school will train our own pilots on the same routes this winter.
+
+Council member Ada Lindqvist: Several Latin American countries want our salted fish, and two South American countries have asked for grain prices; the harbour must answer them all by June.
 """
 
 OTHER_BUSINESS = """Meeting on the harbour lights
@@ -713,6 +715,9 @@ def test_a_word_of_another_name_is_neither_marked_nor_counted(client, write_tran
         row.turn.speaker.name: row.uses for row in rows if row.turn.text.startswith("The United States buys")
     }
     assert uses == {"Helena Marsh": 5}  # "United States" three times, "America", "US"
+    # A form of more words than one too: "American countries" of "Latin American countries".
+    assert "american country" in us.forms
+    assert not TurnTopic.objects.filter(topic=us, turn__text__startswith="Several Latin American").exists()
     page = client.get(us.get_absolute_url()).content.decode()
     assert "Latin <mark>America</mark>" not in page and "and <mark>America</mark> pays" in page
     assert "names it 5 times" in page and "names it 6 times" not in page

@@ -82,12 +82,14 @@ def mention_spans(text: str, keys: Collection[str], key: str | None = None) -> l
         if end is None:
             continue
         first = run[0]
-        if key is not None and _word_key(first[2]) in ends and (before := _words_before(plain, first[0])):
-            # A form as the end of another name, alone or opening a longer form ("Latin America",
-            # "Western European partner"): that name's, as the scoring reads it.
-            if names is None:
-                names = other_names(candidates(text), keys, key)
-            if any(phrase_key([*before[-n:], first[2]]) in names for n in range(1, len(before) + 1)):
+        if key is not None and ends and (before := _words_before(plain, first[0])):
+            words = [w for a, _, w in run if a < end]
+            # A form as the end of another name, or a form opening with a word that ends one
+            # ("Latin America", "Latin American countries", "Western European partner"): that
+            # name's, as the scoring reads it.
+            if (phrase_key(words) in ends or _word_key(first[2]) in ends) and _ends_a_name(
+                before, words, names := other_names(candidates(text), keys, key) if names is None else names
+            ):
                 continue
         spans.append((first[0], end))
         done = end
@@ -110,6 +112,16 @@ def _mention_end(plain: str, run: list[tuple[int, int, str]], keys: Collection[s
     return None
 
 
+def _ends_a_name(before: list[str], words: list[str], names: Collection[str]) -> bool:
+    """Whether a mention (`words`), or its first word, ends one of `names` with words right
+    `before` it."""
+    return any(
+        phrase_key([*before[-n:], *end]) in names
+        for n in range(1, len(before) + 1)
+        for end in (words, words[:1])
+    )
+
+
 def _words_before(plain: str, start: int) -> list[str]:
     """The words right before `start` in `plain` with no break between (as many as a longer key may
     hold before a last word)."""
@@ -124,18 +136,19 @@ def _words_before(plain: str, start: int) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _name_ends(keys: Collection[str], key: str) -> frozenset[str]:
-    """A topic's one-word forms other than its own key: those another name may end with."""
-    return frozenset(k for k in keys if " " not in k and k != key and k[:1].isalpha())
+    """A topic's forms other than its own key: those another name may end with."""
+    return frozenset(k for k in keys if k != key and k[:1].isalpha())
 
 
 def other_names(counts: Mapping[str, int], keys: Collection[str], key: str) -> frozenset[str]:
-    """The keys of a remark (`counts`, the extractor's) that are other names ending in a one-word
-    form of a topic other than its own `key`: "latin america" of "america" under the United States,
-    "melania tarnov" of "tarnov" under President Tarnov; not a form of the topic, not a pair or a
-    part "of" a name ("russia and america"), none holding the key as a word, and written as words
-    apart, as the remark's keys tell ("latin" beside "latin america"; "intra-Syrian", one word,
-    leaves no "intra" and no count of "syrian" to take from). A use of the form there is that
-    name's (scoring._inside_other_names leaves it to the longer name): not marked, not counted."""
+    """The keys of a remark (`counts`, the extractor's) that are other names ending in a form of a
+    topic other than its own `key`: "latin america" of "america" under the United States, "latin
+    american country" of "american country", "melania tarnov" of "tarnov" under President Tarnov;
+    not a form of the topic, not a pair or a part "of" a name ("russia and america"), none holding
+    the key as a word, and written as words apart, as the remark's keys tell ("latin" beside
+    "latin america"; "intra-Syrian", one word, leaves no "intra" and no count of "syrian" to take
+    from). A use of the form there is that name's (scoring._inside_other_names leaves it to the
+    longer name): not marked, not counted."""
     ends = _name_ends(frozenset(keys), key)
     written = [w for w in ends if counts.get(w)]
     if not written:
@@ -149,7 +162,7 @@ def other_names(counts: Mapping[str, int], keys: Collection[str], key: str) -> f
         and p not in keys
         and NAME_LINKS.isdisjoint(words := p.split(" "))
         and key not in words
-        and phrase_key(words[:-1]) in counts
+        and any(p.endswith(" " + w) and phrase_key(words[: -1 - w.count(" ")]) in counts for w in written)
     )
 
 

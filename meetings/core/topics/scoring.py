@@ -354,32 +354,46 @@ def _canonical(
 
 
 def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | None], renamed) -> set[str]:
-    """The one-word keys of a remark shown under another key (`renamed`: "larkovian" as the place
-    "larkovia") whose every use in it is inside one longer key of it that is shown as a different
-    subject and is a name: one it ends ("North Larkovia", "Latin American"; not a pair or a part
-    "of" it, "Russia and America", "the north of America"), a key renamed too
-    ("upper larkovian" as "upper larkovia"), or one whose last word the remark writes as a word of
-    a name (phrases.NAME_USE: "Larkovian Economic Union"). There the word is that name's, not the
-    place's. A name holding the very word the key is shown as does not count ("olympics", shown
-    as "olympic", in "Olympic Games": one subject). An adjective before a common noun ("Larkovian
-    ferries") stays the place, as an unrenamed word inside a phrase stays itself (the remark's
-    topics pick one of the two)."""
+    """The keys of a remark shown under another key (`renamed`: "larkovian" as the place
+    "larkovia", "larkovian country" too) whose every use in it is inside longer keys of it that
+    are shown as a different subject and are names: ones it ends ("North Larkovia", "Latin
+    American", "Latin American countries"; not a pair or a part "of" it, "Russia and America",
+    "the north of America"), or, for a one-word key, one key renamed too ("upper larkovian" as
+    "upper larkovia") or whose last word the remark writes as a word of a name (phrases.NAME_USE:
+    "Larkovian Economic Union"). There the words are that name's, not the place's. A name holding the very
+    word the key is shown as does not count ("olympics", shown as "olympic", in "Olympic Games":
+    one subject). An adjective before a common noun ("Larkovian ferries") stays the place, as an
+    unrenamed word inside a phrase stays itself (the remark's topics pick one of the two)."""
     out: set[str] = set()
     for p, c in phrases.items():
-        if " " in p or p not in renamed:
+        if p not in renamed:
             continue
         q = vmap[p]
+        one_word = " " not in p
+        ending = " " + p
+        names: dict[str, int] = {}  # the names it ends -> their uses
         for longer, n in phrases.items():
-            if n < c or p not in longer or " " not in longer:  # (a substring first: cheap)
+            if len(longer) <= len(p) or p not in longer or " " not in longer:  # (cheap first)
                 continue
             words = longer.split(" ")
-            if p not in words or q in words or (shown := vmap.get(longer, longer)) == q:
+            if q in words or (shown := vmap.get(longer, longer)) == q:
                 continue
-            if (words[-1] == p and NAME_LINKS.isdisjoint(words)) or (
-                shown is not None and (longer in renamed or phrases.get(NAME_USE + words[-1], 0) > 0)
+            if longer.endswith(ending) and NAME_LINKS.isdisjoint(words):
+                names[longer] = n
+            elif (
+                one_word
+                and n >= c
+                and p in words
+                and shown is not None
+                and (longer in renamed or phrases.get(NAME_USE + words[-1], 0) > 0)
             ):
                 out.add(p)
                 break
+        else:
+            # Every use inside one of the names ("Latin American" and "South American" both), each
+            # counted once (not again in a longer name ending in it).
+            if names and sum(n for k, n in names.items() if not any(k.endswith(" " + j) for j in names)) >= c:
+                out.add(p)
     return out
 
 
