@@ -26,6 +26,7 @@ from meetings.models import Appearance, Meeting, TopicMeeting
 from meetings.sql import aggregates as aggregate_sql
 from meetings.sql.aggregates import MeetingStart, meeting_at
 from meetings.sql.aggregates import meeting_years as meeting_years  # the pages read it from here
+from meetings.sql.aggregates import meetings_per_year as meetings_per_year
 
 RECENT_PER_ROLE = 5
 

@@ -155,6 +155,17 @@ def meeting_years() -> list[int]:
         return [row[0] for row in cur.fetchall()]
 
 
+def meetings_per_year() -> dict[int, int]:
+    """The archive's meetings of each year that has any, oldest first (one pass over the date
+    index)."""
+    meeting = table("Meeting")
+    with connection.cursor() as cur:
+        cur.execute(
+            f"SELECT extract(year FROM date)::int AS y, count(*) FROM {meeting} GROUP BY y ORDER BY y"
+        )
+        return dict(cur.fetchall())
+
+
 def meeting_at(offset: int, order: str = "date DESC, id") -> MeetingStart | None:
     """The meeting in which turn number `offset` falls, with the meetings in `order` (SQL, never
     from a visitor): one pass over the meetings' stored turn counts."""

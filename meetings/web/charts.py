@@ -3,12 +3,14 @@ bars computed here, drawn by templates/meetings/_year_chart.html, each bar a lin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from statistics import median
 from typing import NamedTuple
 
 CHART_HEIGHT = 96  # px of the tallest bar, in the SVG's own units
 CHART_WIDTH = 360  # the viewBox width: about the width of a phone, so the text is read at ~1:1
 CHART_LABELS = 6  # at most this many year labels under the bars
+THIN_YEAR = 5  # a year of fewer meetings than the archive's median year over this is a thin one
 
 
 class Bar(NamedTuple):
@@ -59,3 +61,13 @@ def year_chart(counts: Iterable[tuple[int, int]]) -> dict | None:
         "first": first,
         "last": last,
     }
+
+
+def thin_years(held: Mapping[int, int], first: int, last: int) -> list[tuple[int, int]]:
+    """(year, meetings) of the years from `first` to `last` of which the archive (`held`: its
+    meetings per year) holds few meetings, fewer than its median year's over THIN_YEAR (none
+    counts too): a low bar there tells of the archive as much as of the topic."""
+    if not held:
+        return []
+    bar = median(held.values()) / THIN_YEAR
+    return [(year, held.get(year, 0)) for year in range(first, last + 1) if held.get(year, 0) < bar]

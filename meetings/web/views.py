@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import ExtractYear, Left, Upper
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -127,12 +127,7 @@ HOME_SPEAKERS = 10
 def home(request):
     """What the archive holds: totals, meetings per year, the latest meetings with who spoke
     most in them, the most active speakers, and a search box."""
-    per_year = list(
-        Meeting.objects.annotate(year=ExtractYear("date"))
-        .values_list("year")
-        .annotate(n=Count("id"))
-        .order_by("year")
-    )
+    per_year = list(aggregates.meetings_per_year().items())
     latest = list(
         profiles.main_speakers(Meeting.objects.defer("description", "search_vector")).newest_first()[
             :HOME_MEETINGS
@@ -594,7 +589,12 @@ def topic_detail(request, slug):
         )[:MEETINGS_SHOWN]
     ]
     counts, n_meetings, unnamed = aggregates.topic_figures(topic)
-    years = [TopicYear(*row) for row in counts]
+    # Every year from the first to the last, with the archive's meetings of it: a year the archive
+    # holds few meetings of is no year the topic was not spoken of.
+    held = aggregates.meetings_per_year()
+    remarks_in = dict(counts)
+    span = range(min(remarks_in), max(remarks_in) + 1) if remarks_in else range(0)
+    years = [TopicYear(year, remarks_in.get(year, 0), held.get(year, 0)) for year in span]
     selected = (getattr(filterset.form, "cleaned_data", None) or {}).get("speaker")
     # The forms counted with it as the remarks that use them write them (found at the rebuild; from
     # this page's remarks for a topic loaded from a dump written before), and the search for every
@@ -622,7 +622,8 @@ def topic_detail(request, slug):
             "meetings": meetings,
             "sharing": related_topics.sharing_words(topic),
             "years": years,
-            "chart": charts.year_chart(years),
+            "chart": charts.year_chart((y.year, y.remarks) for y in years),
+            "thin_years": charts.thin_years(held, span[0], span[-1]) if span else [],
             "n_meetings": n_meetings,
             "unnamed": unnamed,
             "search_all": _search_url(every_form),
@@ -638,10 +639,12 @@ MEETINGS_SHOWN = 20
 
 
 class TopicYear(NamedTuple):
-    """A year of a topic's remarks: how many (what the page filtered by that year lists)."""
+    """A year of a topic's remarks: how many (what the page filtered by that year lists), and the
+    archive's meetings of that year."""
 
     year: int
     remarks: int
+    meetings: int
 
 
 RESULTS_PER_PAGE = 20

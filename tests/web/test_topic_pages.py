@@ -110,10 +110,47 @@ def test_remarks_per_year_chart_links_each_year(client, generated):
     for year, n in bars.items():
         assert count(client, f"{url}?year={year}") == n
     # the text alternative: a table of the same figures, each a link
-    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td></tr>', figure)
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td><td>', figure)
     assert {int(y): int(n) for y, n in rows} == bars
     meetings = TurnTopic.objects.filter(topic=topic).values("meeting_id").distinct().count()
     assert f"({meetings} meetings," in text
+
+
+@pytest.mark.django_db
+def test_remarks_per_year_table_shows_every_year_and_the_archives_meetings_then(client, generated):
+    """A year of the span without remarks was left out of the table, and nothing said how many
+    meetings the archive holds of each year: a thin year of the archive read as a year the topic
+    was not spoken of. Each row now gives the year's remarks (0 as a 0, not a link) and the
+    archive's meetings of that year (a link to them)."""
+    from meetings.models import Meeting
+
+    held = Counter(Meeting.objects.values_list("date__year", flat=True))
+    for topic in Topic.objects.order_by("-remark_count")[:40]:
+        per_year = Counter(TurnTopic.objects.filter(topic=topic).values_list("date__year", flat=True))
+        if len(per_year) > 1 and max(per_year) - min(per_year) + 1 > len(per_year):
+            break
+    else:
+        pytest.skip("no topic of the generated archive skips a year")
+    text = page(client, topic.get_absolute_url())
+    table = text.split('<table class="year-table">')[1].split("</table>")[0]
+    assert "Meetings in the archive" in table
+    rows = re.findall(r'<tr><th scope="row">(\d+)</th><td>(.*?)</td><td>(.*?)</td></tr>', table)
+    assert [int(y) for y, _, _ in rows] == list(range(min(per_year), max(per_year) + 1))
+    for year, remarks, meetings in rows:
+        n = per_year.get(int(year), 0)
+        assert remarks == (f'<a href="?year={year}">{n}</a>' if n else "0"), year
+        assert re.fullmatch(rf'<a href="/meetings/\?year={year}">{held[int(year)]}</a>', meetings), year
+
+
+def test_thin_years_are_the_archives_years_of_few_meetings():
+    from meetings.web.charts import thin_years
+
+    held = {2010: 11, 2011: 1, 2012: 3, 2013: 30, 2014: 5, 2015: 1, 2016: 90, 2017: 189, 2018: 160}
+    # (fewer than a fifth of the median year's 11 meetings)
+    assert thin_years(held, 2013, 2017) == [(2015, 1)]
+    assert thin_years(held, 2016, 2018) == []
+    assert thin_years({2019: 2, 2020: 3}, 2019, 2020) == []  # an archive of few meetings is no thinner
+    assert thin_years(held, 2008, 2011) == [(2008, 0), (2009, 0), (2011, 1)]
 
 
 @pytest.mark.django_db
