@@ -43,7 +43,7 @@ SCOPE = re.compile(
 SPEAKER_ITEM = re.compile(
     r'<li><a href="\?speaker=([^"]+)">[^<]*</a> <span class="meta">· <span data-count="(\d+)">'
 )
-YEAR_ROW = re.compile(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td></tr>')
+YEAR_ROW = re.compile(r'<tr><th scope="row">(\d+)</th><td><a href="\?year=\1">(\d+)</a></td><td>')
 PROFILE_ITEM = re.compile(
     r'<li><a href="/speakers/([^"/]+)/">[^<]*</a> <span class="meta">· their \d+\w\w topic · '
     r'<a href="\?speaker=\1">(\d+) remarks?</a>'
