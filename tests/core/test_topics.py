@@ -51,6 +51,18 @@ def test_prepositions_of_several_words_name_nothing():
     assert c["order"] == 1  # inside "executive order" only
 
 
+def test_fixed_expressions_name_nothing():
+    """Regression: "facto", "contrary", "utmost" and "God" of "thank God" were topics of people's
+    profiles; set phrases are read as a break, their words none of a subject."""
+    c = candidates(
+        "On the contrary, the de facto ban on ferries ended, thank God; we did our utmost, and God "
+        "willing the de jure ban ends too. For God's sake, mend the quay. The state of affairs at the pier "
+        "is calm, and the Foreign Affairs Ministry agrees."
+    )
+    assert not {"contrary", "facto", "jure", "utmost", "god", "state of affair", "state"} & set(c)
+    assert {"ferry", "quay", "pier", "foreign affairs ministry", "ban"} <= set(c)
+
+
 def test_stage_directions_are_not_topics():
     from meetings.core.topics.extract import RemarkText, remark_phrases
 

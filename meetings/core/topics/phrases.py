@@ -528,15 +528,17 @@ def longest_keys(text: str) -> set[str]:
 _TOKEN = re.compile("(?:" + _BREAK.pattern + ")|(" + _WORD.pattern + ")")
 # Prepositions, connectives and idioms of several words whose noun names nothing ("in addition",
 # "in order to", "for instance", "in charge of", "in light of", "for the benefit of", "on behalf
-# of", "in terms of", "on the sidelines of", "in the framework of", "down to earth"): read as a
-# break, like a comma, so "addition" or "order" is no candidate there ("executive order" still is).
+# of", "in terms of", "on the sidelines of", "in the framework of", "down to earth"), and set
+# phrases ("on the contrary", "de facto", "thank God", "do our utmost", "state of affairs"): read as
+# a break, like a comma, so "addition" or "order" is no candidate there ("executive order" still is).
 IDIOMS = re.compile(
     r"\b(?:in (?:addition|order to|spite of|favou?r of|line with|charge of|connection with|response to"
     r"|return|the course of|the event of|the interests? of|the (?:field|sphere|light) of|light of"
     r"|the name of|terms of|the (?:framework|context|presence|spirit) of)"
     r"|for (?:instance|the (?:benefit|sake|good) of)|to the benefit of|on behalf of|within the framework of"
-    r"|on the (?:one hand|part of|sidelines of|occasion of|eve of)|by and large|at the expense of"
-    r"|down to earth|with regard to)\b",
+    r"|on the (?:one hand|part of|sidelines of|occasion of|eve of|contrary)|by and large|at the expense of"
+    r"|down to earth|with regard to|de (?:facto|jure)|thank god|god (?:willing|forbid)|for god's sake"
+    r"|(?:do|does|did|done|doing) (?:our|my|his|her|their|your|its|one's) utmost|state of affairs)\b",
     re.IGNORECASE,
 )  # grouped by first word: a third of the time of a flat list of alternatives
 _MISSING: tuple = ("<not yet looked up>",)  # a sentinel of the cache's own type
