@@ -669,6 +669,30 @@ def test_signs_are_read_as_words_alike_in_queries_and_in_the_text():
             assert cur.fetchone()[0], (text, as_searched(text))
 
 
+@pytest.mark.django_db
+def test_a_quoted_phrase_is_found_deep_in_a_very_long_remark(client, write_transcript):
+    """Regression: a quoted phrase said after about the first 7,000 words of a remark (an annual
+    address) was not found: the stored vector holds the stemmed words, then the words as written
+    at positions after them, and PostgreSQL keeps no position past 16,383, so the words as written
+    lost their order there. A long remark's two readings now share their positions."""
+    filler = " ".join(["The harbour board met again and spoke of the ferries and the quays."] * 700)
+    text = f"""Address on the harbour
+
+June 1, 2023, Larkspur
+
+The Mayor spoke to the Board.
+
+Mayor of Larkspur Helena Marsh: {filler} We will buy new dredging machinery this year. {filler}
+
+Port Director Tomas Reyes: Thank you.
+"""
+    call_command("ingest_transcripts", str(write_transcript("long.txt", text)), stdout=io.StringIO())
+    hits = client.get("/api/search/", {"q": '"dredging machinery"'}).json()["results"]
+    assert [h["speaker"]["name"] for h in hits] == ["Helena Marsh"]
+    hits = client.get("/api/search/", {"q": '"machinery dredging"'}).json()["results"]
+    assert hits == []  # still word for word, in order
+
+
 SMALL_WORDS = """Meeting on the harbour trade
 
 July 7, 2023, Larkspur
