@@ -265,3 +265,19 @@ def test_a_form_written_as_the_end_of_another_name_is_that_names():
     assert marked("Greater Valdoria and Valdoria.", "valdoria") == ["Valdoria", "Valdoria"]
     t = "Greater Valdoria."
     assert [t[a:b] for a, b in mention_spans(t, {"valdoria"}, key="valdoria")] == ["Valdoria"]
+
+
+def test_words_of_stage_directions_and_editors_notes_are_not_marked():
+    """The extractor reads what was said only: a topic named in an editors' note opening a remark
+    ("(commenting on …)") or in a stage direction was marked, and "names it N times" (read from
+    the extractor's counts) said one less than the marks."""
+    from meetings.core.topics.mentions import spoken_spans, times_marked
+
+    keys = {"valdoria", "valdorian"}
+    opening = "(commenting on the Valdorian ferries) The Valdorian quay is full."
+    spans = spoken_spans(opening, keys, "valdoria", opening=True)
+    assert [opening[a:b] for a, b in spans] == ["Valdorian"] and spans[0][0] > opening.index(")")
+    middle = "The quay is full. (The Valdorian anthem is played.) The Valdorian ships sail."
+    assert [middle[a:b] for a, b in spoken_spans(middle, keys, "valdoria")] == ["Valdorian"]
+    assert len(mention_spans(middle, keys)) == 2  # (every use, as the search finds them)
+    assert times_marked(f"{opening}\n\n{middle}", keys, "valdoria") == 2

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from lemminflect import getInflection
 
+from meetings.core.parser.inline import TEXT, segments
 from meetings.core.typography import paragraphs
 
 from .phrases import (
@@ -340,13 +341,35 @@ def times_named(counts: Mapping[str, int], keys: Collection[str]) -> int:
     return max(1, named)
 
 
-@lru_cache(maxsize=4096)
+def spoken_spans(
+    paragraph: str, keys: Collection[str], key: str | None = None, *, opening: bool = False
+) -> list[tuple[int, int]]:
+    """`mention_spans` of a paragraph's spoken words only, as the extractor reads it: none inside
+    a stage direction or an editors' note (parser.inline.segments; `opening`: the paragraph opens
+    its remark, where a note on what the remark answers may stand)."""
+    spans = mention_spans(paragraph, keys, key)
+    if not spans:
+        return spans
+    spoken: list[tuple[int, int]] = []
+    pos = 0
+    for kind, chunk in segments(paragraph, opening=opening):
+        at = paragraph.find(chunk, pos)
+        if at < 0:
+            continue
+        pos = at + len(chunk)
+        if kind == TEXT:
+            spoken.append((at, pos))
+    return [(a, b) for a, b in spans if any(start <= a and b <= end for start, end in spoken)]
+
+
 def times_marked(text: str, keys: Collection[str], key: str) -> int:
-    """How many times a remark names a topic, as its page marks it (`mention_spans` over its
+    """How many times a remark names a topic, as its page marks it (`spoken_spans` over its
     paragraphs): for a remark where a form of it may be the end of another name (`other_names`),
     which the extractor's counts do not tell apart ("Western European partner": "western european"
     and "european partner" both hold its one "European"). At least 1, as `times_named`."""
-    return max(1, sum(len(mention_spans(p, keys, key)) for p in paragraphs(text)))
+    return max(
+        1, sum(len(spoken_spans(p, keys, key, opening=i == 0)) for i, p in enumerate(paragraphs(text)))
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -11,7 +11,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings.core.parser.inline import OMISSION, STAGE, segments
-from meetings.core.topics.mentions import mention_spans
+from meetings.core.topics.mentions import spoken_spans
 from meetings.core.typography import ENDS_PUNCTUATED, PARAGRAPH_BREAK, cut_at_word, paragraphs, tidy_spaces
 from meetings.derived.search import START, STOP
 
@@ -95,13 +95,13 @@ _WORDS = re.compile(r"\S+")
 @register.filter
 def highlight(text: str, topic) -> str:
     """A topic page's excerpt of a turn, escaped, every mention of the topic marked (its key and
-    the keys shown under it, as the extractor reads words, none the end of another name:
-    mentions.mention_spans) and shown: the paragraphs that name it, a long one cut to the words
+    the keys shown under it, as the extractor reads words, none the end of another name nor in a
+    stage direction: mentions.spoken_spans) and shown: the paragraphs that name it, a long one cut to the words
     around its mentions ("…"), the others left out ("[…]"); a short turn (LONG_PARAGRAPH words)
     whole. A turn that names it in no words as written shows its opening."""
     keys = {topic.key, *(topic.forms or ())}
     paras = paragraphs(text)
-    found = [mention_spans(p, keys, topic.key) for p in paras]
+    found = [spoken_spans(p, keys, topic.key, opening=i == 0) for i, p in enumerate(paras)]
     if not paras:
         return mark_safe("")
     if not any(found):
