@@ -232,6 +232,12 @@ def with_header(people):
     )
 
 
+def summaries(person: Participant) -> int:
+    """How many of the person's remarks are the editors' summaries of what they said ("(Mr X went
+    on to …)"), not their words (one index read of their remarks)."""
+    return Turn.objects.filter(speaker=person, kind=Turn.SUMMARY).count()
+
+
 def header(person: Participant, offices: list[dict]) -> Header:
     """From the person's offices (`roles()`) and what `with_header` read with the person (no
     query; each office gets `variants`, its other spellings)."""

@@ -452,7 +452,11 @@ def speaker_detail(request, slug):
         )
     else:
         page = requested_page(request, filterset.qs, REMARKS_PER_PAGE)
-    stats = {"n_turns": person.turn_count, "n_meetings": person.meeting_count}
+    stats = {
+        "n_turns": person.turn_count,
+        "n_meetings": person.meeting_count,
+        "n_summaries": profiles.summaries(person),
+    }
     topics, also = profiles.topics(person)
     offices = profiles.roles(person)
     if offices:

@@ -311,3 +311,40 @@ def test_speakers_are_found_by_every_spelling_a_transcript_wrote_their_name_in(c
     assert "Otto Kessel" not in text
     meetings = text_of(client.get("/meetings/?speaker=Kesel").content.decode())
     assert "Talks with the President of Borduria" in meetings
+
+
+SUMMARISED = """Meeting on the harbour lamps
+
+May 3, 2024, Larkspur
+
+The Mayor met the board.
+
+Mayor of Larkspur Helena Marsh: Let us begin with the lamps on the north pier, which fail every winter.
+
+Harbour engineer Tomas Reyes: The lamps need new cables, and the cables need a dry duct.
+
+(Mr Reyes went on to describe the cost of the ducts and the order of the works.)
+
+(Council member Ada Lindqvist spoke about the lamps of the old quay.)
+
+Helena Marsh: Thank you. We will fund the ducts this year.
+"""
+
+
+@pytest.mark.django_db
+def test_a_profile_says_which_of_its_remarks_are_the_editors_summaries(client, write_transcript):
+    """A person known only from the editors' summary of what they said ("(Ms X spoke about …)")
+    was shown as having "Made 1 remark", and the page's description read "1 remarks in 1
+    meetings"."""
+    call_command("ingest_transcripts", str(write_transcript("lamps.txt", SUMMARISED)), stdout=io.StringIO())
+    only = client.get(f"/speakers/{Participant.objects.get(name='Ada Lindqvist').slug}/").content.decode()
+    assert "given only as the editors’ summary of what was said, not verbatim" in only
+    assert "1 remarks" not in only and "1 meetings" not in only
+    assert 'content="1 remark in 1 meeting"' in only
+    some = client.get(f"/speakers/{Participant.objects.get(name='Tomas Reyes').slug}/").content.decode()
+    assert re.search(
+        r"Made <strong>2</strong> remarks in <strong>1</strong> meeting[^.]*, 1 of them the editors’ summary of what was said, not verbatim",
+        some,
+    )
+    marsh = client.get(f"/speakers/{Participant.objects.get(name='Helena Marsh').slug}/").content.decode()
+    assert "summary" not in marsh.split('class="profile-facts"')[1].split("</p>")[0]
