@@ -348,3 +348,44 @@ def test_a_profile_says_which_of_its_remarks_are_the_editors_summaries(client, w
     )
     marsh = client.get(f"/speakers/{Participant.objects.get(name='Helena Marsh').slug}/").content.decode()
     assert "summary" not in marsh.split('class="profile-facts"')[1].split("</p>")[0]
+
+
+ASKED = """News conference on the ferries
+
+May 8, 2024, Larkspur
+
+The Mayor answered questions.
+
+Question: What about the ferry timetable? The winter ferry timetable leaves the island without a ferry after six, and the ferry timetable has not changed in years.
+
+Mayor of Larkspur Helena Marsh: The ferry timetable will change in October: two more ferries in the evening, and the timetable will be posted on the quay.
+
+Question: And the bridge?
+
+Helena Marsh: The bridge is years away. The ferry timetable comes first.
+"""
+
+
+@pytest.mark.django_db
+def test_a_meeting_page_says_a_topic_was_raised_by_an_unnamed_speaker(client, write_transcript):
+    """Regression: a topic raised by a remark of no named speaker ("Question:") had no "raised"
+    line on the meeting page, as if nobody had raised it; the topic page said the question did."""
+    from meetings.models import MeetingTopic, TurnTopic
+
+    call_command("ingest_transcripts", str(write_transcript("asked.txt", ASKED)), stdout=io.StringIO())
+    meeting = Meeting.objects.get()
+    listed = set(MeetingTopic.objects.filter(meeting=meeting).values_list("topic__slug", flat=True))
+    asked = {
+        slug: key
+        for slug, key in TurnTopic.objects.filter(
+            meeting=meeting, raised=True, turn__speaker=None
+        ).values_list("topic__slug", "turn__key")
+        if slug in listed
+    }
+    assert asked  # (the fixture's question raises the ferry timetable)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    shown = re.findall(
+        r'href="/topics/([^/"]+)/">[^<]*</a> <span class="meta">raised in <a href="#([^"]+)">a remark labelled “Question”</a>',
+        page,
+    )
+    assert dict(shown) == asked
