@@ -281,3 +281,26 @@ def test_words_of_stage_directions_and_editors_notes_are_not_marked():
     assert [middle[a:b] for a, b in spoken_spans(middle, keys, "valdoria")] == ["Valdorian"]
     assert len(mention_spans(middle, keys)) == 2  # (every use, as the search finds them)
     assert times_marked(f"{opening}\n\n{middle}", keys, "valdoria") == 2
+
+
+def test_a_word_before_a_form_in_lower_case_makes_no_other_name():
+    """Regression: "the legitimate Valdorian government", "the unilateral US withdrawal", "hack
+    America" were read as other names ending in the form ("legitimate valdorian"), so neither
+    marked nor counted; only words written as a name (capitalised) make one."""
+    from meetings.core.topics.mentions import times_marked
+
+    keys = ("valdoria", "valdorian")
+    text = "We back the legitimate Valdorian government, preserve Valdorian statehood, and hack Valdoria."
+    assert [text[a:b] for a, b in mention_spans(text, set(keys), "valdoria")] == [
+        "Valdorian",
+        "Valdorian",
+        "Valdoria",
+    ]
+    assert times_marked(text, keys, "valdoria") == 3
+    us = ("united state", "america", "us")
+    text = "They hack America, America hacks them; the unilateral US withdrawal; Latin America waits."
+    assert [text[a:b] for a, b in mention_spans(text, set(us), "united state")] == [
+        "America",
+        "America",
+        "US",
+    ]

@@ -3812,3 +3812,27 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time():
     took(300)  # (warm the caches)
     short, long = min(took(600) for _ in range(3)), min(took(6000) for _ in range(3))
     assert long < 30 * short + 0.05, (short, long)
+
+
+def test_a_form_inside_another_name_is_that_names_only_when_written_as_a_name():
+    """The scoring leaves a form's uses inside another name to that name ("Latin America", not the
+    United States; "Melania Tarnov", not President Tarnov), but a word before it that the
+    dictionary knows, no point of the compass, and the remark does not write as a word of a name
+    makes no name: "the legitimate Syrian government" and "hack America" are Syria's and America's
+    (they were not)."""
+    from meetings.core.topics.phrases import NAME_USE
+    from meetings.core.topics.scoring import _inside_other_names
+
+    vmap = {"america": "united state", "syrian": "syria", "tarnov": "president tarnov"}
+    renamed = set(vmap)
+    assert _inside_other_names({"america": 1, "latin america": 1}, vmap, renamed) == {"america"}
+    assert _inside_other_names({"america": 1, "north america": 1}, vmap, renamed) == {"america"}
+    assert _inside_other_names({"syrian": 1, "free syrian": 1, NAME_USE + "free": 1}, vmap, renamed) == {
+        "syrian"
+    }
+    assert _inside_other_names({"tarnov": 1, "melania tarnov": 1}, vmap, renamed) == {"tarnov"}
+    assert _inside_other_names({"america": 1, "hack america": 1}, vmap, renamed) == set()
+    assert _inside_other_names({"syrian": 1, "legitimate syrian": 1}, vmap, renamed) == set()
+    assert (
+        _inside_other_names({"syrian": 2, "legitimate syrian": 1, "free syrian": 1}, vmap, renamed) == set()
+    )

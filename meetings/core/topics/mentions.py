@@ -115,10 +115,11 @@ def _mention_end(plain: str, run: list[tuple[int, int, str]], keys: Collection[s
 
 def _ends_a_name(before: list[str], words: list[str], names: Collection[str]) -> bool:
     """Whether a mention (`words`), or its first word, ends one of `names` with words right
-    `before` it."""
+    `before` it, written as a name's (capitalised: "Latin America", not "hack America")."""
     return any(
         phrase_key([*before[-n:], *end]) in names
         for n in range(1, len(before) + 1)
+        if all(w[:1].isupper() for w in before[-n:])
         for end in (words, words[:1])
     )
 

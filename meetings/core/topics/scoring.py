@@ -35,6 +35,7 @@ from .phrases import (
     word_runs,
 )
 from .subjects import (
+    COMPASS,
     DATING_ADJECTIVES,
     GRADING_ADJECTIVES,
     HEAD_KINDS,
@@ -378,7 +379,11 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
             words = longer.split(" ")
             if q in words or (shown := vmap.get(longer, longer)) == q:
                 continue
-            if longer.endswith(ending) and NAME_LINKS.isdisjoint(words):
+            if (
+                longer.endswith(ending)
+                and NAME_LINKS.isdisjoint(words)
+                and _words_of_a_name(words[: len(words) - 1 - p.count(" ")], phrases)
+            ):
                 names[longer] = n
             elif (
                 one_word
@@ -395,6 +400,14 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
             if names and sum(n for k, n in names.items() if not any(k.endswith(" " + j) for j in names)) >= c:
                 out.add(p)
     return out
+
+
+def _words_of_a_name(words: list[str], phrases: Mapping[str, int]) -> bool:
+    """Whether the words before a form in a longer key are a name's, as the remark writes them:
+    each unknown to the dictionary ("Melania", "Latin"), a point of the compass ("North
+    America") or written by the remark as a word of a name (phrases.NAME_USE: "Free Syrian
+    Army"); not "legitimate" of "the legitimate Syrian government" nor "hack" of "hack America"."""
+    return all(w in COMPASS or not parts_of_speech(w) or phrases.get(NAME_USE + w, 0) > 0 for w in words)
 
 
 def _without_uses_inside(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
