@@ -72,6 +72,21 @@ def test_stage_directions_are_not_topics():
     assert "laughter" not in phrases and "applause" not in phrases and "tram depot" in phrases
 
 
+def test_a_stage_direction_without_brackets_is_not_a_topic_either():
+    """Regression: a remark with no bracket anywhere had its paragraphs read whole, so a bare
+    direction ("Viewing a video about the dredger.") gave the remark its words, which the page
+    (reading the direction as one) did not mark: "names it 3 times" over two marks."""
+    from meetings.core.topics.extract import RemarkText, remark_phrases
+
+    text = (
+        "The dredger works at night in the harbour of the north and the south.\n\n"
+        "Viewing a video about the dredger.\n\n"
+        "The dredger is old and slow, and the dredger must be replaced by a new dredger."
+    )
+    phrases, _, _ = remark_phrases(RemarkText(text, "", False), set())
+    assert phrases["dredger"] == 4 and "video" not in phrases
+
+
 def test_procedural_turns():
     assert is_procedural("Thank you. Go ahead, please.")
     assert is_procedural("Colleagues, let us begin.")

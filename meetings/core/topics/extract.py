@@ -106,13 +106,12 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
         # "(Council member X spoke about …)": the words naming the person are not the topic.
         text = re.sub(re.escape(normalise(remark.label)), " ", normalise(text), flags=re.IGNORECASE)
         text = re.sub(r"^\s*(?:in (?:his|her|their) [a-z ]{1,30},)", " ", text, flags=re.IGNORECASE)
-    # Stage directions ("(Laughter.)", "(Applause.)") are not what anyone said.
-    # (Without brackets, angle brackets or square brackets a paragraph is all TEXT.)
-    if "(" in text or "<" in text or "[" in text:
-        text = "\n\n".join(
-            "".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
-            for i, para in enumerate(text.split("\n\n"))
-        )
+    # Stage directions ("(Laughter.)", "(Applause.)", "Viewing a video about …") are not what
+    # anyone said.
+    text = "\n\n".join(
+        "".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
+        for i, para in enumerate(text.split("\n\n"))
+    )
     words = len(normalise(text).split())
     if not remark.is_summary and _procedural(text, words):
         return Counter(), words, True, Counter()
