@@ -936,13 +936,24 @@ def _word_pattern(word: str) -> str:
     return any_marks_pattern(re.escape(stem)) + r"[\w'’]*"
 
 
+def _spelled_pattern(word: str) -> str:
+    """A word in one of its spellings as a highlight pattern: the word with an ending of its
+    inflections only ("labor", "labors", "labored"; not "laboratory", nor "Moldova" for "mold")."""
+    plain = re.escape(unmarked(word).lower())
+    if plain.endswith("e"):
+        return plain[:-1] + r"(?:e|es|ed|ing|er|ers)(?:['’]s)?(?![\w])"
+    return plain + r"(?:s|es|ed|ing|er|ers)?(?:['’]s)?(?![\w])"
+
+
 def _spellings_pattern(q: str) -> re.Pattern | None:
-    """The words of the query that have another spelling, in every spelling (_other_spellings),
-    which ts_headline, reading a remark as written and the query as the vectors hold it (in
-    British spelling), does not mark: "defense" where "defence" or "defense" was asked."""
+    """The words of the query outside quotation marks that have another spelling, in every
+    spelling (_other_spellings, _spelled_pattern), which ts_headline, reading a remark as written
+    and the query as the vectors hold it (in British spelling), does not mark: "defense" where
+    "defence" or "defense" was asked. (A quoted phrase is marked whole, as `highlight_pattern`
+    reads it.)"""
     stems = {
-        _word_pattern(w)
-        for term in query_terms(q)
+        _spelled_pattern(w)
+        for term in query_terms(asked_phrases(q)[1])
         if not term.isdigit() and (others := _other_spellings(term))
         for w in {term, *others}
     }
@@ -1004,7 +1015,8 @@ def highlight_pattern(q: str, *, anchors_only: bool = False) -> re.Pattern | Non
             continue
         if len(term) < 2:
             continue  # a letter alone would mark every word it begins
-        stems += [_word_pattern(spelled) for spelled in {term, *_other_spellings(term)}]
+        stems.append(_word_pattern(term))
+        stems += [_spelled_pattern(other) for other in _other_spellings(term)]
     if not anchors and not stems:
         return None
     ordered = sorted(set(anchors), key=len, reverse=True) + sorted(set(stems), key=len, reverse=True)

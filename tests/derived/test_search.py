@@ -910,6 +910,31 @@ def test_either_spelling_marks_both_on_the_meeting_page_and_in_snippets(
     for word in marked:
         assert f"<mark>{word}</mark>" in html, (query, word)
     assert f"<mark>{marked[-1]}</mark>" in found, query  # (his remark's snippet)
+    if query.startswith('"'):  # a phrase is marked whole, not its words one by one (review)
+        from meetings.derived.search import _spellings_pattern
+
+        assert found.count("<mark>") == 1 and _spellings_pattern(query) is None, found
+        assert _spellings_pattern(f"{query} labour") is not None
+
+
+def test_another_spelling_is_marked_as_a_word_not_as_a_beginning():
+    """Regression (review): "labour" marked "laboratory" through "labor", "mould" marked "Moldova"
+    and "honour" "honorary": the other spelling is marked as a word and its inflections only."""
+    import re
+
+    from meetings.derived.search import highlight_pattern, mark_text
+
+    text = "The labor market, the labors of May, a new laboratory; Moldova and a mold; honorary honors."
+    for q, marked, unmarked in [
+        ("labour", ["labor", "labors"], ["laboratory"]),
+        ("mould", ["mold"], ["Moldova"]),
+        ("honour", ["honors"], ["honorary"]),
+    ]:
+        out = mark_text(text, highlight_pattern(q))
+        for word in marked:
+            assert f"\x02{word}\x03" in out, (q, word, out)
+        for word in unmarked:
+            assert word in out and not re.search(rf"\x02{word}", out), (q, word, out)
 
 
 def test_a_british_spelling_is_read_back_into_the_american_ones():
