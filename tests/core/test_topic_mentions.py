@@ -304,3 +304,22 @@ def test_a_word_before_a_form_in_lower_case_makes_no_other_name():
         "America",
         "US",
     ]
+
+
+def test_the_page_reads_another_name_as_the_scoring_does():
+    """Regression (review): the page took a capitalised word for a name's and the scoring did not,
+    so "Moderate Valdorian groups …" opening a sentence was listed under Valdoria with no mark, and
+    "the Free Valdorian Army" was marked though the scoring gives it to the army. One rule now
+    (mentions.other_names, words_of_a_name); and a named one of what an acronym stands for
+    ("Pregolskaya TPP") is one of them."""
+    from meetings.core.topics.mentions import times_marked
+
+    keys = ("valdoria", "valdorian")
+    text = "Moderate Valdorian groups met us. The Free Valdorian Army left, and Valdoria is calm."
+    spans = mention_spans(text, set(keys), "valdoria")
+    assert [text[a:b] for a, b in spans] == ["Valdorian", "Valdoria"]
+    assert spans[0][0] == text.index("Valdorian")
+    assert times_marked(text, keys, "valdoria") == 2
+    tpp = ("thermal power plant", "tpp")
+    text = "We launch the Pregolskaya TPP today, and the Mayakovskaya TPP next week."
+    assert len(mention_spans(text, set(tpp), "thermal power plant")) == 2

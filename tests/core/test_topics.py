@@ -3832,8 +3832,7 @@ def test_a_long_run_of_capitalised_words_is_read_in_linear_time():
 def test_a_form_inside_another_name_is_that_names_only_when_written_as_a_name():
     """The scoring leaves a form's uses inside another name to that name ("Latin America", not the
     United States; "Melania Tarnov", not President Tarnov), but a word before it that the
-    dictionary knows, no point of the compass, and the remark does not write as a word of a name
-    makes no name: "the legitimate Syrian government" and "hack America" are Syria's and America's
+    dictionary knows and no point of the compass makes no name: "the legitimate Syrian government" and "hack America" are Syria's and America's
     (they were not)."""
     from meetings.core.topics.phrases import NAME_USE
     from meetings.core.topics.scoring import _inside_other_names
@@ -3842,9 +3841,17 @@ def test_a_form_inside_another_name_is_that_names_only_when_written_as_a_name():
     renamed = set(vmap)
     assert _inside_other_names({"america": 1, "latin america": 1}, vmap, renamed) == {"america"}
     assert _inside_other_names({"america": 1, "north america": 1}, vmap, renamed) == {"america"}
-    assert _inside_other_names({"syrian": 1, "free syrian": 1, NAME_USE + "free": 1}, vmap, renamed) == {
-        "syrian"
-    }
+    army = {"syrian": 1, "free syrian": 1, "free syrian army": 1, NAME_USE + "army": 1}
+    assert _inside_other_names(army, vmap, renamed) == {"syrian"}  # (a name by its last word)
+    # Several names between them (the Eurasian Economic Union, Council and Commission; the council
+    # inside the Supreme one counted once).
+    names = ["eurasian economic union", "eurasian economic council", "supreme eurasian economic council"]
+    eurasian = {"eurasian": 2, **dict.fromkeys(names, 1), NAME_USE + "union": 1, NAME_USE + "council": 2}
+    assert _inside_other_names(eurasian, {"eurasian": "eurasia"}, {"eurasian"}) == {"eurasian"}
+    assert _inside_other_names({**eurasian, "eurasian": 3}, {"eurasian": "eurasia"}, {"eurasian"}) == set()
+    # A named one of what an acronym stands for is one of them: "Pregolskaya TPP", "Mayakovskaya TPP".
+    tpp = {"tpp": 2, "pregolskaya tpp": 1, "mayakovskaya tpp": 1}
+    assert _inside_other_names(tpp, {"tpp": "thermal power plant"}, {"tpp"}) == set()
     assert _inside_other_names({"tarnov": 1, "melania tarnov": 1}, vmap, renamed) == {"tarnov"}
     assert _inside_other_names({"america": 1, "hack america": 1}, vmap, renamed) == set()
     assert _inside_other_names({"syrian": 1, "legitimate syrian": 1}, vmap, renamed) == set()

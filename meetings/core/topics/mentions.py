@@ -18,6 +18,7 @@ Pure: no Django.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ from .phrases import (
     IDIOMS,
     MAX_WORDS,
     NAME_LINKS,
+    NAME_USE,
     PARTICIPLE,
     _cached_info,
     _plurals,
@@ -46,8 +48,9 @@ from .phrases import (
     singular,
     small_word,
     word_runs,
+    word_uses,
 )
-from .subjects import zipf
+from .subjects import COMPASS, zipf
 
 _TOKEN = re.compile("(" + _WORD.pattern + ")|" + _BREAK.pattern)
 _SAINT = re.compile(r"(?<=\bSt)\.(?= [A-Z])")  # the full stop of "St. Petersburg" ends nothing
@@ -83,14 +86,14 @@ def mention_spans(text: str, keys: Collection[str], key: str | None = None) -> l
         if end is None:
             continue
         first = run[0]
-        if key is not None and ends and (before := _words_before(plain, first[0])):
-            words = [w for a, _, w in run if a < end]
-            # A form as the end of another name, or a form opening with a word that ends one
-            # ("Latin America", "Latin American countries", "Western European partner"): that
-            # name's, as the scoring reads it.
-            if (phrase_key(words) in ends or _word_key(first[2]) in ends) and _ends_a_name(
-                before, words, names := other_names(candidates(text), keys, key) if names is None else names
-            ):
+        words = [w for a, _, w in run if a < end]
+        if key is not None and ends and (phrase_key(words) in ends or _word_key(first[2]) in ends):
+            # A form inside another name, or a form opening with a word that ends one ("Latin
+            # America", "Latin American countries", "Western European partner", "Free Syrian
+            # Army"): that name's, as the scoring reads it.
+            if names is None:
+                names = other_names(_counts_of(text), keys, key)
+            if names and _inside_a_name(plain, first[0], words, names):
                 continue
         spans.append((first[0], end))
         done = end
@@ -113,15 +116,25 @@ def _mention_end(plain: str, run: list[tuple[int, int, str]], keys: Collection[s
     return None
 
 
-def _ends_a_name(before: list[str], words: list[str], names: Collection[str]) -> bool:
-    """Whether a mention (`words`), or its first word, ends one of `names` with words right
-    `before` it, written as a name's (capitalised: "Latin America", not "hack America")."""
-    return any(
-        phrase_key([*before[-n:], *end]) in names
-        for n in range(1, len(before) + 1)
-        if all(w[:1].isupper() for w in before[-n:])
-        for end in (words, words[:1])
-    )
+def _inside_a_name(plain: str, start: int, words: list[str], names: Collection[str]) -> bool:
+    """Whether a mention (`words`, from `start`), or its first word, is inside one of `names` with
+    the words right before it, or a one-word mention with the words right after it too."""
+    before = _words_before(plain, start)
+    after = [w for _, _, w in _run(plain, start, MAX_WORDS)][len(words) :] if len(words) == 1 else []
+    for n in range(len(before) + 1):
+        head = before[len(before) - n :]
+        if n and any(phrase_key([*head, *end]) in names for end in (words, words[:1])):
+            return True
+        if any(phrase_key([*head, *words, *after[:m]]) in names for m in range(1, len(after) + 1)):
+            return True
+    return False
+
+
+def _counts_of(text: str) -> Counter:
+    """The extractor's counts of a text with the use keys `other_names` reads (NAME_USE)."""
+    counts = candidates(text)
+    counts.update({k: n for k, n in word_uses(text).items() if k[0] == NAME_USE})
+    return counts
 
 
 def _words_before(plain: str, start: int) -> list[str]:
@@ -142,30 +155,59 @@ def _name_ends(keys: Collection[str], key: str) -> frozenset[str]:
     return frozenset(k for k in keys if k != key and k[:1].isalpha())
 
 
+def words_of_a_name(words: list[str]) -> bool:
+    """Whether words before a form of a topic make a name with it: each unknown to the dictionary
+    ("Latin", "Melania") or a point of the compass ("North America"); not "legitimate" of "the
+    legitimate Syrian government" nor "hack" of "hack America" (the scoring reads it so too)."""
+    return all(w in COMPASS or not parts_of_speech(w) for w in words)
+
+
+def initials_of(form: str, key: str) -> bool:
+    """Whether a one-word form is the initials of the key it is shown under ("tpp" of "thermal
+    power plant"): a named one ("Pregolskaya TPP") is one of the things the key names, no other
+    name."""
+    words = key.split(" ")
+    return (
+        " " not in form
+        and len(words) == len(form) > 1
+        and all(w[:1] == c for w, c in zip(words, form, strict=True))
+    )
+
+
 def other_names(counts: Mapping[str, int], keys: Collection[str], key: str) -> frozenset[str]:
-    """The keys of a remark (`counts`, the extractor's) that are other names ending in a form of a
-    topic other than its own `key`: "latin america" of "america" under the United States, "latin
-    american country" of "american country", "melania tarnov" of "tarnov" under President Tarnov;
-    not a form of the topic, not a pair or a part "of" a name ("russia and america"), none holding
-    the key as a word, and written as words apart, as the remark's keys tell ("latin" beside
-    "latin america"; "intra-Syrian", one word, leaves no "intra" and no count of "syrian" to take
-    from). A use of the form there is that name's (scoring._inside_other_names leaves it to the
-    longer name): not marked, not counted."""
+    """The keys of a remark (`counts`, the extractor's, its use keys among them) that are other
+    names holding a form of a topic other than its own `key`, as the scoring reads them
+    (scoring._inside_other_names): ending in it, "latin america" of "america" under the United
+    States, "latin american country" of "american country", "melania tarnov" of "tarnov" under
+    President Tarnov, each word before it a name's (`words_of_a_name`), not a pair or a part "of"
+    a name ("russia and america"), written as words apart as the remark's keys tell ("latin"
+    beside "latin america"; "intra-Syrian", one word, leaves no count of "syrian" to take from),
+    the form not the key's initials; or holding a one-word form before the last word, which the
+    remark writes as a word of a name ("free syrian army": phrases.NAME_USE). None is a form of
+    the topic or holds its key as a word. A use of the form there is that name's: not marked,
+    not counted."""
     ends = _name_ends(frozenset(keys), key)
-    written = [w for w in ends if counts.get(w)]
+    written = [w for w in ends if counts.get(w) and not initials_of(w, key)]
     if not written:
         return frozenset()
     tails = tuple(" " + w for w in written)
-    return frozenset(
-        p
-        for p in counts
-        if p.endswith(tails)
-        and p[:1].isalpha()
-        and p not in keys
-        and NAME_LINKS.isdisjoint(words := p.split(" "))
-        and key not in words
-        and any(p.endswith(" " + w) and phrase_key(words[: -1 - w.count(" ")]) in counts for w in written)
-    )
+    singles = {w for w in written if " " not in w}
+    out = set()
+    for p in counts:
+        if not p[:1].isalpha() or " " not in p or p in keys:
+            continue
+        words = p.split(" ")
+        if key in words:
+            continue
+        if p.endswith(tails) and NAME_LINKS.isdisjoint(words):
+            for w in written:
+                before = words[: -1 - w.count(" ")]
+                if p.endswith(" " + w) and phrase_key(before) in counts and words_of_a_name(before):
+                    out.add(p)
+                    break
+        if not singles.isdisjoint(words[:-1]) and counts.get(NAME_USE + words[-1], 0) > 0:
+            out.add(p)
+    return frozenset(out)
 
 
 def _verb_before_its_object(plain: str, word: tuple[int, int, str]) -> bool:

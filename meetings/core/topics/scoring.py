@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain, compress, repeat, starmap
 from operator import ge, not_
 
+from .mentions import initials_of, words_of_a_name
 from .phrases import (
     ALIAS,
     CAPITAL_USE,
@@ -35,7 +36,6 @@ from .phrases import (
     word_runs,
 )
 from .subjects import (
-    COMPASS,
     DATING_ADJECTIVES,
     GRADING_ADJECTIVES,
     HEAD_KINDS,
@@ -358,12 +358,14 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
     """The keys of a remark shown under another key (`renamed`: "larkovian" as the place
     "larkovia", "larkovian country" too) whose every use in it is inside longer keys of it that
     are shown as a different subject and are names: ones it ends ("North Larkovia", "Latin
-    American", "Latin American countries"; not a pair or a part "of" it, "Russia and America",
-    "the north of America"), or, for a one-word key, one key renamed too ("upper larkovian" as
-    "upper larkovia") or whose last word the remark writes as a word of a name (phrases.NAME_USE:
-    "Larkovian Economic Union"). There the words are that name's, not the place's. A name holding the very
-    word the key is shown as does not count ("olympics", shown as "olympic", in "Olympic Games":
-    one subject). An adjective before a common noun ("Larkovian ferries") stays the place, as an
+    American", "Latin American countries"), each word before it a name's (mentions.words_of_a_name:
+    not "the legitimate Larkovian government"), not a pair or a part "of" it ("Russia and
+    America", "the north of America"), the key not the initials of what it is shown as ("Pregolskaya
+    TPP" is a thermal power plant); or, for a one-word key, keys renamed too ("upper larkovian"
+    as "upper larkovia") or whose last word the remark writes as a word of a name
+    (phrases.NAME_USE: "Larkovian Economic Union"); several names may hold the uses between them.
+    There the words are that name's, not the place's. A name holding the very word the key is
+    shown as does not count ("olympics", shown as "olympic", in "Olympic Games": one subject). An adjective before a common noun ("Larkovian ferries") stays the place, as an
     unrenamed word inside a phrase stays itself (the remark's topics pick one of the two)."""
     out: set[str] = set()
     for p, c in phrases.items():
@@ -372,7 +374,7 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
         q = vmap[p]
         one_word = " " not in p
         ending = " " + p
-        names: dict[str, int] = {}  # the names it ends -> their uses
+        names: dict[str, int] = {}  # the names holding it -> their uses
         for longer, n in phrases.items():
             if len(longer) <= len(p) or p not in longer or " " not in longer:  # (cheap first)
                 continue
@@ -382,32 +384,28 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
             if (
                 longer.endswith(ending)
                 and NAME_LINKS.isdisjoint(words)
-                and _words_of_a_name(words[: len(words) - 1 - p.count(" ")], phrases)
+                and words_of_a_name(words[: len(words) - 1 - p.count(" ")])
+                and not initials_of(p, q)
             ):
                 names[longer] = n
             elif (
                 one_word
-                and n >= c
                 and p in words
                 and shown is not None
                 and (longer in renamed or phrases.get(NAME_USE + words[-1], 0) > 0)
             ):
-                out.add(p)
-                break
-        else:
-            # Every use inside one of the names ("Latin American" and "South American" both), each
-            # counted once (not again in a longer name ending in it).
-            if names and sum(n for k, n in names.items() if not any(k.endswith(" " + j) for j in names)) >= c:
-                out.add(p)
+                names[longer] = n
+        # Every use inside one of the names ("Latin American" and "South American" both; the
+        # Eurasian Economic Union, Council and Commission), each counted once (not again in a
+        # longer name holding it).
+        if names and sum(n for k, n in names.items() if not any(_holds(k, j) for j in names)) >= c:
+            out.add(p)
     return out
 
 
-def _words_of_a_name(words: list[str], phrases: Mapping[str, int]) -> bool:
-    """Whether the words before a form in a longer key are a name's, as the remark writes them:
-    each unknown to the dictionary ("Melania", "Latin"), a point of the compass ("North
-    America") or written by the remark as a word of a name (phrases.NAME_USE: "Free Syrian
-    Army"); not "legitimate" of "the legitimate Syrian government" nor "hack" of "hack America"."""
-    return all(w in COMPASS or not parts_of_speech(w) or phrases.get(NAME_USE + w, 0) > 0 for w in words)
+def _holds(longer: str, key: str) -> bool:
+    """Whether `longer` holds `key` as a run of its words, and is not it."""
+    return longer != key and f" {key} " in f" {longer} "
 
 
 def _without_uses_inside(turns: list[TurnPhrases], parted: Mapping[str, list[str]]) -> list[TurnPhrases]:
