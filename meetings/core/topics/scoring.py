@@ -369,9 +369,9 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
     unrenamed word inside a phrase stays itself (the remark's topics pick one of the two)."""
     out: set[str] = set()
     for p, c in phrases.items():
-        if p not in renamed:
+        q = vmap[p] if p in renamed else None
+        if q is None:  # (a renamed key is shown under another: never None)
             continue
-        q = vmap[p]
         one_word = " " not in p
         ending = " " + p
         names: dict[str, int] = {}  # the names holding it -> their uses
