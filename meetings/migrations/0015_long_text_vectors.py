@@ -1,14 +1,14 @@
 """A quoted phrase is found deep in a long remark: archive_text_vector gives a text of more than
-30,000 characters one position per word for its stemmed words and its words as written (they
-followed each other, and the second reading of a long speech stood past the last position
-PostgreSQL keeps). Only the meetings that hold such a remark have their vectors computed again."""
+16,000 characters positions its stemmed words and its words as written share (they followed each
+other, and the second reading of a long speech stood past the last position PostgreSQL keeps).
+Only the meetings that hold such a remark have their vectors computed again."""
 
 from django.db import migrations
 from django.db.models.functions import Length
 
 from meetings.sql.functions import create_sql
 
-LONG_TEXT = 30_000  # as archive_text_vector.sql
+LONG_TEXT = 16_000  # as archive_text_vector.sql
 
 
 def long_vectors_again(apps, schema_editor):

@@ -691,6 +691,20 @@ Port Director Tomas Reyes: Thank you.
     assert [h["speaker"]["name"] for h in hits] == ["Helena Marsh"]
     hits = client.get("/api/search/", {"q": '"machinery dredging"'}).json()["results"]
     assert hits == []  # still word for word, in order
+    with connection.cursor() as cur:
+        # A text of short words reaches the last position sooner (review): figures, a list.
+        cur.execute(
+            "SELECT archive_text_vector(repeat('1 2 ', 4500) || 'the dredging machinery')"
+            " @@ phraseto_tsquery('simple', 'the dredging machinery')"
+        )
+        assert cur.fetchone()[0]
+        # Each word as written keeps its own weight (D), which the suggestions' vocabulary reads,
+        # where it is also its own stem ("harbour").
+        cur.execute(
+            "SELECT array_agg(word) FROM ts_stat($$SELECT archive_text_vector("
+            "repeat('The harbour board met again. ', 1000))$$, 'D')"
+        )
+        assert {"harbour", "board", "met"} <= set(cur.fetchone()[0])
 
 
 SMALL_WORDS = """Meeting on the harbour trade
