@@ -750,6 +750,35 @@ def test_a_stage_direction_without_brackets_is_set_apart():
         assert segments(said) == [(TEXT, said)], said
 
 
+def test_an_editors_insertion_in_square_brackets_is_set_apart():
+    """Regression: "Mr Reyes [Harbour Master]" showed the editors' words as the speaker's, and the
+    topics read them (a remark credited with raising a subject only its insertion named); an
+    omission "[…]" stays an omission."""
+    from meetings.core.parser.inline import OMISSION, STAGE, TEXT, segments
+
+    said = "As Mr Reyes [Harbour Master] said, the quay [the north quay] is full […] and closed."
+    assert segments(said) == [
+        (TEXT, "As Mr Reyes "),
+        (STAGE, "[Harbour Master]"),
+        (TEXT, " said, the quay "),
+        (STAGE, "[the north quay]"),
+        (TEXT, " is full "),
+        (OMISSION, "[…]"),
+        (TEXT, " and closed."),
+    ]
+    from meetings.core.topics.extract import RemarkText, remark_phrases
+
+    text = (
+        "The ferries of Mr Reyes [Harbour Master] are late again, and the ferries need new engines this year."
+    )
+    phrases, _, _ = remark_phrases(RemarkText(text, "", False), set())
+    assert "harbour master" not in phrases and "ferry" in phrases
+    # No phrase across the insertion ("the Larkspur [Harbour] Forum" is no "Larkspur Forum").
+    text = "We met at the Larkspur [Harbour] Forum, and the Larkspur ferries were late for the forum again."
+    phrases, _, _ = remark_phrases(RemarkText(text, "", False), set())
+    assert "larkspur forum" not in phrases and "harbour forum" not in phrases
+
+
 def test_a_note_of_who_joins_a_videoconference_and_a_bracketed_note_without_a_stop_are_set_apart():
     """Regression: "<someone> joins the videoconference." as a paragraph of its own, and a
     bracketed sentence with no full stop ("(The motorway is opened to traffic)") were shown as the

@@ -10,6 +10,10 @@ OMISSION = "omission"
 
 _PAREN = re.compile(r"\(([^()]{1,600})\)")
 _OMIT = re.compile(r"<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]")
+# The editors' words inserted in a remark in square brackets ("Mr Miller [Gazprom CEO]"), an
+# omission ("[…]") aside: a note, not what was said.
+_INSERTION = re.compile(r"\[(?!\s*(?:…|\.\.\.)\s*\])[^\[\]\n]{1,200}\]")
+_MARKS = re.compile(f"{_OMIT.pattern}|{_INSERTION.pattern}")
 _DIRECTION_WORDS = re.compile(
     r"^(?:laughter|applause|laughs|laughing|inaudible|unintelligible|no microphone|"
     r"off[- ]mic(?:rophone)?|retranslated|in english|in russian|in german|in french|"
@@ -95,17 +99,17 @@ def segments(paragraph: str, opening: bool = False) -> list[tuple[str, str]]:
         pos = m.end()
     if pos < len(paragraph):
         out.append((TEXT, paragraph[pos:]))
-    # Omissions inside running text.
+    # Omissions and the editors' insertions inside running text.
     result: list[tuple[str, str]] = []
     for kind, text in out:
         if kind != TEXT:
             result.append((kind, text))
             continue
         p = 0
-        for m in _OMIT.finditer(text):
+        for m in _MARKS.finditer(text):
             if m.start() > p:
                 result.append((TEXT, text[p : m.start()]))
-            result.append((OMISSION, m.group(0)))
+            result.append((OMISSION if _OMIT.fullmatch(m.group(0)) else STAGE, m.group(0)))
             p = m.end()
         if p < len(text):
             result.append((TEXT, text[p:]))

@@ -106,10 +106,11 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
         # "(Council member X spoke about …)": the words naming the person are not the topic.
         text = re.sub(re.escape(normalise(remark.label)), " ", normalise(text), flags=re.IGNORECASE)
         text = re.sub(r"^\s*(?:in (?:his|her|their) [a-z ]{1,30},)", " ", text, flags=re.IGNORECASE)
-    # Stage directions ("(Laughter.)", "(Applause.)", "Viewing a video about …") are not what
-    # anyone said.
+    # Stage directions ("(Laughter.)", "(Applause.)", "Viewing a video about …") and the editors'
+    # insertions ("St Petersburg [International Economic] Forum") are not what anyone said, and
+    # no phrase runs across one (a comma where it stood).
     text = "\n\n".join(
-        "".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
+        " , ".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
         for i, para in enumerate(text.split("\n\n"))
     )
     words = len(normalise(text).split())
