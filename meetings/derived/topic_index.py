@@ -109,6 +109,9 @@ def rebuild(reextract: bool = False) -> RebuildReport:
             gc.enable()
 
 
+MARKED_BATCH = 500  # remark texts read at a time to count their marks
+
+
 def _times_marked(
     turn_topics: Mapping[int, Mapping[str, float]],
     info: Mapping[int, TurnPhrases],
@@ -116,15 +119,19 @@ def _times_marked(
 ) -> dict[tuple[int, str], int]:
     """(turn, topic) -> how many times the remark names the topic as its page marks it, for the
     remarks whose counts hold another name ending in a form of it (mentions.other_names: "Latin
-    America" under the United States), read from their texts in one query."""
+    America" under the United States), read from their texts MARKED_BATCH at a time."""
     wanted = [
         (tid, p)
         for tid, chosen in turn_topics.items()
         for p in chosen
         if p in named_by and other_names(info[tid].phrases, named_by[p], p)
     ]
-    texts = dict(Turn.objects.filter(id__in={tid for tid, _ in wanted}).values_list("id", "text"))
-    return {(tid, p): times_marked(texts[tid], named_by[p], p) for tid, p in wanted}
+    out: dict[tuple[int, str], int] = {}
+    ids = sorted({tid for tid, _ in wanted})
+    for i in range(0, len(ids), MARKED_BATCH):  # (a batch of texts in memory at a time)
+        texts = dict(Turn.objects.filter(id__in=ids[i : i + MARKED_BATCH]).values_list("id", "text"))
+        out.update({(tid, p): times_marked(texts[tid], named_by[p], p) for tid, p in wanted if tid in texts})
+    return out
 
 
 def _rebuild(started: float) -> RebuildReport:

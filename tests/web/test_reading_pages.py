@@ -343,7 +343,7 @@ def test_a_profile_says_which_of_its_remarks_are_the_editors_summaries(client, w
     assert 'content="1 remark in 1 meeting"' in only
     some = client.get(f"/speakers/{Participant.objects.get(name='Tomas Reyes').slug}/").content.decode()
     assert re.search(
-        r"Made <strong>2</strong> remarks in <strong>1</strong> meeting[^.]*, 1 of them the editors’ summary of what was said, not verbatim",
+        r"Made <strong>2</strong> remarks in <strong>1</strong> meeting[^.]*\. 1 of the remarks is the editors’ summary of what was said, not verbatim\.",
         some,
     )
     marsh = client.get(f"/speakers/{Participant.objects.get(name='Helena Marsh').slug}/").content.decode()
