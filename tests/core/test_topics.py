@@ -61,6 +61,16 @@ def test_fixed_expressions_name_nothing():
     )
     assert not {"contrary", "facto", "jure", "utmost", "god", "state of affair", "state"} & set(c)
     assert {"ferry", "quay", "pier", "foreign affairs ministry", "ban"} <= set(c)
+    c = candidates(
+        "Contrary to the rumours, the ferries sail; this is of utmost importance, and we will do the "
+        "utmost for the quay. May God protect the harbour, and God bless the crews."
+    )
+    assert not {"contrary", "utmost", "god", "importance"} & set(c) and {
+        "ferry",
+        "quay",
+        "harbour",
+        "crew",
+    } <= set(c)
 
 
 def test_stage_directions_are_not_topics():

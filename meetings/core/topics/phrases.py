@@ -538,7 +538,8 @@ IDIOMS = re.compile(
     r"|for (?:instance|the (?:benefit|sake|good) of)|to the benefit of|on behalf of|within the framework of"
     r"|on the (?:one hand|part of|sidelines of|occasion of|eve of|contrary)|by and large|at the expense of"
     r"|down to earth|with regard to|de (?:facto|jure)|thank god|god (?:willing|forbid)|for god's sake"
-    r"|(?:do|does|did|done|doing) (?:our|my|his|her|their|your|its|one's) utmost|state of affairs)\b",
+    r"|(?:do|does|did|done|doing) (?:our|my|his|her|their|your|its|one's|the) utmost|state of affairs"
+    r"|of (?:the )?utmost (?:importance|significance)|contrary to|may god|god bless)\b",
     re.IGNORECASE,
 )  # grouped by first word: a third of the time of a flat list of alternatives
 _MISSING: tuple = ("<not yet looked up>",)  # a sentinel of the cache's own type
