@@ -11,8 +11,8 @@ OMISSION = "omission"
 _PAREN = re.compile(r"\(([^()]{1,600})\)")
 _OMIT = re.compile(r"<\s*(?:…|\.\.\.)\s*>|\[\s*(?:…|\.\.\.)\s*\]")
 # The editors' words inserted in a remark in square brackets ("Mr Miller [Gazprom CEO]"), an
-# omission ("[…]") aside: a note, not what was said.
-_INSERTION = re.compile(r"\[(?!\s*(?:…|\.\.\.)\s*\])[^\[\]\n]{1,200}\]")
+# omission ("[…]") aside: a note, not what was said. Opening a word, not inside one ("<![CDATA[x]]>").
+_INSERTION = re.compile(r"(?<![^\s(“\"'])\[(?!\s*(?:…|\.\.\.)\s*\])[^\[\]\n]{1,200}\](?![\w\]])")
 _MARKS = re.compile(f"{_OMIT.pattern}|{_INSERTION.pattern}")
 _DIRECTION_WORDS = re.compile(
     r"^(?:laughter|applause|laughs|laughing|inaudible|unintelligible|no microphone|"

@@ -109,11 +109,12 @@ def _remark_phrases(remark: RemarkText, exclude: set[str]) -> tuple[Counter, int
     # Stage directions ("(Laughter.)", "(Applause.)", "Viewing a video about …") and the editors'
     # insertions ("St Petersburg [International Economic] Forum") are not what anyone said, and
     # no phrase runs across one (a comma where it stood).
-    text = "\n\n".join(
-        " , ".join(chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT)
+    spoken = [
+        [chunk for kind, chunk in segments(para, opening=i == 0) if kind == TEXT]
         for i, para in enumerate(text.split("\n\n"))
-    )
-    words = len(normalise(text).split())
+    ]
+    text = "\n\n".join(" , ".join(chunks) for chunks in spoken)
+    words = sum(len(normalise(chunk).split()) for chunks in spoken for chunk in chunks)
     if not remark.is_summary and _procedural(text, words):
         return Counter(), words, True, Counter()
     apart: Counter = Counter()
