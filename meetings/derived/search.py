@@ -970,9 +970,9 @@ def _mark_unmarked(text: str, pattern: re.Pattern) -> str:
 
 
 def _either_spelling(word: str) -> str:
-    """A word of a quoted phrase as a pattern (_phrase_word) that also reads its American
-    spellings ("defence": "defense")."""
-    spellings = sorted({word, *american(word)})
+    """A word of a quoted phrase as a pattern (_phrase_word) that also reads its other spellings
+    (_other_spellings: "defence", "defense")."""
+    spellings = sorted({word, *_other_spellings(word)})
     if len(spellings) == 1:
         return _phrase_word(word)
     return "(?:" + "|".join(_phrase_word(w) for w in spellings) + ")"

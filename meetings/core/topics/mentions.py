@@ -7,9 +7,10 @@ apostrophes as plain characters; "St." before a name as "St"; the last word sing
 "women" is "woman" and "economic" is not "economy"); a phrase never runs across a sentence, a
 comma, a number or an idiom ("in order to"), and a stop word, verb or short word is one of its
 words only written in capitals ("the US", not "let us"). Where two forms overlap, the one starting
-first and then the longer is marked. Given the topic's own key, a one-word form of it written as
-the last word of another name ("America" of "Latin America" under the United States: `other_names`)
-is that name's, as the scoring reads it, and is not marked. `times_named` counts a remark's mentions
+first and then the longer is marked. Given the topic's own key, a form of it written inside another
+name ("America" of "Latin America" under the United States: `other_names`) is that name's, as the
+scoring reads it, and is not marked; nor is a word of a stage direction or an editors' note
+(`spoken_spans`). `times_named` counts a remark's mentions
 from the extractor's counts, as many as the marks; `times_marked` counts the marks of a remark whose
 counts cannot tell (one with other names).
 Pure: no Django.
@@ -61,13 +62,13 @@ _OPENING = 3  # letters of a key's first word that every form of it written in a
 
 def mention_spans(text: str, keys: Collection[str], key: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of every mention in `text` of any of `keys` (phrase keys), in text order; with
-    the topic's own `key`, none of a one-word form written as the end of another name
-    (`other_names`)."""
+    the topic's own `key`, none of a form inside another name (`other_names`)."""
     if not text or not keys:
         return []
-    ends = _name_ends(frozenset(keys), key) if key is not None else frozenset()
-    names: frozenset[str] | None = None  # the text's other names, read where a form may end one
-    finder, most = _finder(frozenset(keys))
+    keys = frozenset(keys)
+    ends = _name_ends(keys, key) if key is not None else frozenset()
+    names: frozenset[str] | None = None  # the text's other names, read where a form may be in one
+    finder, most = _finder(keys)
     plain = plain_characters(text)  # one for one: its spans are the text's
     # An idiom is a break to the extractor ("in order to": no "order" there), blanked letter for
     # letter.

@@ -369,8 +369,7 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
     unrenamed word inside a phrase stays itself (the remark's topics pick one of the two)."""
     out: set[str] = set()
     for p, c in phrases.items():
-        q = vmap[p] if p in renamed else None
-        if q is None:  # (a renamed key is shown under another: never None)
+        if p not in renamed or (q := vmap[p]) is None:  # (a renamed key's is never None)
             continue
         one_word = " " not in p
         ending = " " + p
