@@ -13,13 +13,21 @@ TARGET = 0.995
 
 
 @pytest.mark.parametrize(
-    "batch", ["attribution", "attribution-heldout", "attribution-audit", "attribution-random"]
+    ("batch", "least_turns"),
+    [
+        ("attribution", 300),
+        ("attribution-heldout", 300),
+        ("attribution-audit", 300),
+        ("attribution-random", 300),
+        # A second random draw, annotated blind after the others were scored (152 turns).
+        ("attribution-fresh", 150),
+    ],
 )
-def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch):
+def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch, least_turns):
     shared = shared_dir("dump", "kremlin-en").parent.parent
     folder = DATA / "gold" / batch
     assert len(list(folder.glob("*.json"))) >= 25
     correct, total, details = score_all(folder, shared)
     problems = [f"{d['file']}: {p}" for d in details for p in d["mismatches"]]
-    assert total >= 300
+    assert total >= least_turns
     assert correct / total >= TARGET, "\n".join(problems)
