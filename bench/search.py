@@ -99,6 +99,7 @@ COLUMNS = {
         "text",
         "key",
         "resolution",
+        "section",
         "is_procedural",
         "words",
         "phrases",
@@ -140,7 +141,7 @@ def generate(turns: int, rng: random.Random):
             texts.append(text)
             date = start + datetime.timedelta(days=(m * 9131) // n_meetings)
             rows.append(
-                f"{tid}\t{m}\t{date}\t{pos}\t{speaker}\tPerson {speaker}\t\\N\tspeech\t{text}\tp-{speaker}-{pos}\tlabel\tf\t{length}\t{{}}\n"
+                f"{tid}\t{m}\t{date}\t{pos}\t{speaker}\tPerson {speaker}\t\\N\tspeech\t{text}\tp-{speaker}-{pos}\tlabel\t\tf\t{length}\t{{}}\n"
             )
     return meetings, people, rows, texts
 

@@ -193,6 +193,12 @@ class Turn(models.Model):
     text = models.TextField(blank=True)
     key = models.SlugField(max_length=150, db_index=False)  # looked up with its meeting: (meeting, key)
     resolution = models.CharField(max_length=20, default="label")
+    section = models.TextField(
+        blank=True,
+        default="",
+        help_text="The heading of the part of the meeting's page this remark opens "
+        '("Statements following the talks"), if the page heads one there.',
+    )
     is_procedural = models.BooleanField(
         default=False, help_text="A short chairing line: left out of topics and statistics."
     )

@@ -344,6 +344,7 @@ class _Plan:
                         text=pt.text,
                         key=key,
                         resolution=pt.resolution,
+                        section=pt.section or "",
                         is_procedural=ph.procedural,
                         words=ph.words,
                         phrases=json.dumps(ph.counts),

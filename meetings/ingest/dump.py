@@ -259,6 +259,7 @@ class _Loader:
                     text=r["text"],
                     key=r["key"],
                     resolution=r["resolution"],
+                    section=r["section"],
                     is_procedural=r["is_procedural"],
                     words=r["words"],
                     phrases=json.dumps(r["phrases"]),

@@ -154,6 +154,7 @@ class Ingester:
                     text=pt.text,
                     key=key,
                     resolution=pt.resolution,
+                    section=pt.section or "",
                     phrases=ph.counts,
                     words=ph.words,
                     is_procedural=ph.procedural,

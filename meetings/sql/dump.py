@@ -93,7 +93,7 @@ def turns_sql() -> str:
     """Every turn with its meeting's and speaker's slugs and its topics (weightiest first)."""
     return f"""
 SELECT m.slug, t.key, t.position, t.date, p.slug, t.speaker_label, t.role, t.kind, t.text,
-       t.resolution, t.is_procedural, t.words, t.phrases,
+       t.resolution, t.section, t.is_procedural, t.words, t.phrases,
        (SELECT coalesce(array_agg(tp.slug ORDER BY tt.weight DESC, tp.slug), '{{}}')
           FROM {table("TurnTopic")} AS tt JOIN {table("Topic")} AS tp ON tp.id = tt.topic_id
          WHERE tt.turn_id = t.id)

@@ -73,6 +73,7 @@ class TurnRow(NamedTuple):
     text: str
     key: str
     resolution: str
+    section: str
     is_procedural: bool
     words: int
     phrases: str  # JSON: candidate topic phrase -> count
@@ -97,7 +98,7 @@ def write_turns(rows: list[TurnRow]) -> None:
         cur.execute(
             f"CREATE TEMP TABLE {_STAGE} (ord serial, meeting_id integer, date date, position integer, "
             'speaker_id integer, speaker_label text, role text, kind text, text text, "key" text, resolution text, '
-            "is_procedural boolean, words integer, phrases jsonb) ON COMMIT DROP"
+            "section text, is_procedural boolean, words integer, phrases jsonb) ON COMMIT DROP"
         )
         with cur.cursor.copy(f"COPY {_STAGE} ({columns}) FROM STDIN") as copy:
             for r in rows:

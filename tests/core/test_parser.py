@@ -509,6 +509,51 @@ def test_a_section_heading_after_a_divider_is_not_speech():
     ]
 
 
+def test_a_section_heading_heads_the_remarks_after_it():
+    """The heading of a later part of the page is not lost: the first remark after it carries it
+    (`section`), so a reader sees that the statements to journalists after the meeting were not
+    said in it. The colon closing a heading ("Statements following the meeting:") is left out;
+    remarks before any heading, and after the first of a part, carry none."""
+    t = parse_transcript(
+        "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Tomas Reyes: The quay is ready.\n"
+        "Helena Marsh: Good.\n"
+        "* * *\n"
+        "Helena Marsh's comments to journalists following the working meeting\n"
+        "Helena Marsh: We discussed the quay.\n"
+        "Tomas Reyes: And the ferry.\n"
+        "* * *\n"
+        "Statements following the meeting:\n"
+        "Tomas Reyes: The quay opens in May.\n"
+    )
+    assert [(x.name, x.section) for x in t.turns] == [
+        ("Tomas Reyes", None),
+        ("Helena Marsh", None),
+        ("Helena Marsh", "Helena Marsh's comments to journalists following the working meeting"),
+        ("Tomas Reyes", None),
+        ("Tomas Reyes", "Statements following the meeting"),
+    ]
+
+
+def test_the_pages_note_after_a_divider_before_a_cut_and_a_remark_is_not_speech():
+    """After "* * *", a short sentence of the page's own ("Plans for the harbour were discussed
+    separately.") followed by the mark of words left out and a labelled remark opens the next part:
+    it was kept as the last speaker's words. It heads the next remark instead. A sentence after
+    the divider that nothing labelled follows is still the speaker's (the test above)."""
+    t = parse_transcript(
+        "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: The quay is ready.\n"
+        "* * *\n"
+        "Plans for the harbour were discussed separately.\n"
+        "<…>\n"
+        "Tomas Reyes: The ferry runs on Sundays.\n"
+    )
+    assert [(x.name, x.paragraphs, x.section) for x in t.turns] == [
+        ("Helena Marsh", ["The quay is ready.", "<…>"], None),
+        ("Tomas Reyes", ["The ferry runs on Sundays."], "Plans for the harbour were discussed separately."),
+    ]
+
+
 def test_a_topic_heading_between_remarks_is_not_speech():
     """Excerpt pages head each part with its topic ("On the proposal to …", "On amendments to the
     charter") after an omission mark or straight after a remark, before the next labelled remark:

@@ -30,7 +30,7 @@ DUMP = {
     "source": """SELECT s.name, m.slug, s.sha256, s.size, s.turn_count, s.is_primary
                    FROM meetings_meetingsource s JOIN meetings_meeting m ON m.id = s.meeting_id ORDER BY 1""",
     "turn": """SELECT m.slug, t.position, p.slug, t.date, t.speaker_label, t.role, t.kind, t.text, t.key,
-                      t.resolution, t.is_procedural, t.words, t.phrases::text, t.search_vector::text
+                      t.resolution, t.section, t.is_procedural, t.words, t.phrases::text, t.search_vector::text
                  FROM meetings_turn t JOIN meetings_meeting m ON m.id = t.meeting_id
                  LEFT JOIN meetings_participant p ON p.id = t.speaker_id ORDER BY 1, 2""",
     "retired": """SELECT m.slug, r.key FROM meetings_retiredturnkey r

@@ -182,6 +182,7 @@ def test_json_export(client, archive):
         },
         "speaker_label": "Chair of the Harbour Board Helena Marsh",
         "role": "Chair of the Harbour Board",
+        "section": "",
         "paragraphs": ["Good morning."],
     }
     remark = data["turns"][4]

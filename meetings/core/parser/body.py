@@ -41,6 +41,8 @@ def join_split_labels(page: Page, paras: list[str]) -> list[str]:
             )
             if label is not None and (label.name or label.generic):
                 out.append(p.strip() + " " + paras[i + 1].strip())
+                if p in page.sections:  # the heading of the part it opens goes with it
+                    page.sections[out[-1]] = page.sections[p]
                 i += 2
                 continue
         out.append(p)
@@ -274,8 +276,9 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
     if quotes:
         page.warnings.append(f"{len(quotes)} pull-quote(s) that repeat the text were left out")
 
-    def start(turn: ParsedTurn) -> ParsedTurn:
+    def start(turn: ParsedTurn, opening: str) -> ParsedTurn:
         nonlocal pending
+        turn.section = page.sections.get(opening)
         if pending:
             turn.paragraphs[:0] = pending
             pending = []
@@ -309,7 +312,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 turn.name = turn.written_name = label.name
             if text:
                 turn.paragraphs.append(text)
-            current = start(turn)
+            current = start(turn, p)
             continue
         summary = page.summary_of(p)
         if summary:
@@ -326,7 +329,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 # "(The Minister went on …)": the title is kept in the label, not as a role.
                 turn.role = None
                 turn.ref_role = ref.role if ref.kind == "role" else None  # type: ignore[attr-defined]
-            current = start(turn)
+            current = start(turn, p)
             continue
         m = _UNTRANSCRIBED.match(cp)
         if m and len(cp) <= 80:
@@ -334,7 +337,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             turn = ParsedTurn(
                 kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic"
             )
-            current = start(turn)
+            current = start(turn, p)
             continue
         if current is None:
             pending.append(p)
@@ -348,7 +351,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 resolution="continuation" if current.resolution != "group" else "none",
             )
             turn.summary_of = current  # type: ignore[attr-defined]
-            current = start(turn)
+            current = start(turn, p)
             continue
         current.paragraphs.append(p)
     if pending:

@@ -34,32 +34,33 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 _FLOOR_NOTE = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to [A-Z]")
 
 
-def _section_headings(page: Page) -> set[int]:
-    """Indexes of the paragraphs that head a later part of the page, before a labelled paragraph:
-    page furniture, not the last speaker going on. After a remark and a divider ("* * *") or an
-    omission mark ("<…>"): a short paragraph that is no sentence (no final punctuation, or a
-    colon with nothing after it: "Statements following the talks:") or a topic heading of one
-    sentence ("On the proposal to …."; TOPIC_HEADING_WORDS at most). Straight after a remark: only
-    a topic heading with no final punctuation ("On amendments to the Constitution"), the heading
-    of the excerpts that follow ("Excerpts from transcript of …") or the page's note giving the
-    floor ("The floor is given to <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome
-    to Larkspur") stays the speaker's."""
+def _section_headings(page: Page) -> dict[int, int]:
+    """The paragraphs that head a later part of the page, before a labelled paragraph: page
+    furniture, not the last speaker going on; each index -> the index of the labelled paragraph
+    that opens the part. After a remark and a divider ("* * *") or an omission mark ("<…>"): a
+    short paragraph that is no sentence (no final punctuation, or a colon with nothing after it:
+    "Statements following the talks:") or a topic heading of one sentence ("On the proposal to
+    …."; TOPIC_HEADING_WORDS at most); after a divider, also a short sentence of the page's own
+    followed by an omission mark and a labelled paragraph ("Plans for the autumn were discussed
+    separately." then "<…>"). Straight after a remark: only a topic heading with no final
+    punctuation ("On amendments to the Constitution"), the heading of the excerpts that follow
+    ("Excerpts from transcript of …") or the page's note giving the floor ("The floor is given to
+    <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the
+    speaker's."""
     cleaned = [page.clean(p) for p in page.raw]
     labelled = [page.label_of(p) is not None for p in page.raw]
     # After the first remark: the lead's headings are the lead's.
     first_remark = labelled.index(True) if True in labelled else len(labelled)
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
-        if (
-            not labelled[i]
-            and labelled[i + 1]
-            and (words := len(cp.split())) <= TOPIC_HEADING_WORDS
-            and not chrome.OMISSION.match(cp)
-        ):
-            before = cleaned[i - 1]
-            marked = bool(chrome.SEPARATOR.match(before) or chrome.OMISSION.match(before))
-            short = words <= SECTION_HEADING_WORDS
+        if labelled[i] or (words := len(cp.split())) > TOPIC_HEADING_WORDS or chrome.OMISSION.match(cp):
+            continue
+        before = cleaned[i - 1]
+        divided = bool(chrome.SEPARATOR.match(before))
+        marked = divided or bool(chrome.OMISSION.match(before))
+        short = words <= SECTION_HEADING_WORDS
+        if labelled[i + 1]:
             heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
             unpunctuated = short and chrome.is_heading(cp)
@@ -68,9 +69,18 @@ def _section_headings(page: Page) -> set[int]:
                 or (topic and unpunctuated)
                 or (unpunctuated and (chrome.is_excerpt_heading(cp) or _FLOOR_NOTE.match(cp)))
             ):
-                out.add(i)
+                out[i] = i + 1
+        elif (
+            divided
+            and short
+            and i + 2 < len(cleaned)
+            and chrome.OMISSION.match(cleaned[i + 1])
+            and labelled[i + 2]
+            and not _SENTENCE_INSIDE.search(cp)
+        ):
+            out[i] = i + 2
     if out:
-        page.warnings.append(f"{len(out)} section heading(s) between remarks were left out")
+        page.warnings.append(f"{len(out)} section heading(s) between remarks were read as headings")
     return out
 
 
@@ -78,6 +88,9 @@ def read_header(page: Page) -> Header:
     """Title, date and place; the paragraphs that follow. Raises TranscriptError when the page
     has no title or no date line."""
     headings = _section_headings(page)
+    # The part a heading opens: its first remark carries it (ParsedTurn.section).
+    for i, opening in headings.items():
+        page.sections.setdefault(page.raw[opening], page.clean(page.raw[i]).rstrip(":").strip())
     paras = [
         p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
     ]

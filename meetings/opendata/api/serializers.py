@@ -117,6 +117,10 @@ class MeetingTurnSerializer(ModelSerializer):
         choices=Turn.KIND_CHOICES,
         help_text="`speech`, or `summary`: a report of what was said, not a quotation.",
     )
+    section = serializers.CharField(
+        help_text="The heading of the part of the meeting's page this remark opens "
+        '("Statements following the talks"); empty where the page heads none.'
+    )
     text = serializers.CharField(help_text="Plain text; paragraphs separated by a blank line.")
     permalink = PageURLField(help_text="The remark's permanent page.")
     api_url = ApiURLField("api:turn-detail", meeting="meeting.slug", key="key")
@@ -130,6 +134,7 @@ class MeetingTurnSerializer(ModelSerializer):
             "speaker_label",
             "role",
             "kind",
+            "section",
             "text",
             "permalink",
             "api_url",

@@ -220,8 +220,8 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
         # Turns
         out, flat = _Output(folder, fmt.TURNS), _Csv(folder, fmt.TURNS_CSV, fmt.CSV_COLUMNS[fmt.TURNS_CSV])
         for row in dump_sql.stream(dump_sql.turns_sql(), "dump_turns"):
-            (meeting, key, position, date, speaker, label, role, kind, text, resolution, procedural, words,
-             phrases, topics) = row  # fmt: skip
+            (meeting, key, position, date, speaker, label, role, kind, text, resolution, section, procedural,
+             words, phrases, topics) = row  # fmt: skip
             record = {
                 "meeting": meeting,
                 "key": key,
@@ -234,6 +234,7 @@ def _write(folder: Path, licence: str, say: Callable[[str], None]) -> tuple[dict
                 "kind": kind,
                 "text": text,
                 "resolution": resolution,
+                "section": section,
                 "is_procedural": procedural,
                 "words": words,
                 "phrases": json.loads(phrases) if isinstance(phrases, str) else phrases,  # jsonb: as text

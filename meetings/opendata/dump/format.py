@@ -105,6 +105,11 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "kind": (_S, "speech, or summary (a report of what was said, not a quotation)"),
         "text": (_S, "the remark; paragraphs separated by a blank line"),
         "resolution": (_S, "how the speaker was found: label, guess, ..."),
+        "section": (
+            _S,
+            "the heading of the part of the page the remark opens ('Statements following the talks'); "
+            "empty where the page heads none (a dump made before it was exported has none: read as empty)",
+        ),
         "is_procedural": (_B, "a short chairing line (left out of topics)"),
         "words": (_I, "words in the text"),
         "phrases": (
@@ -139,6 +144,8 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         ),
     },
 }
+# Fields added after version 1 was first written: a dump without them reads as having these.
+ADDED_FIELDS: dict[str, dict[str, object]] = {TURNS: {"section": ""}}
 CSV_COLUMNS = {
     MEETINGS_CSV: [
         "slug",
@@ -161,6 +168,7 @@ CSV_COLUMNS = {
         "speaker_label",
         "role",
         "kind",
+        "section",
         "text",
     ],
 }
@@ -237,8 +245,11 @@ def check_record(name: str, lineno: int, record) -> dict:
     """The record, or DumpError naming the file, the line and the field at fault."""
     if not isinstance(record, dict):
         raise DumpError(f"{name}: line {lineno}: not a JSON object")
+    added = ADDED_FIELDS.get(name, {})
     for field, (types, _text) in FIELDS[name].items():
-        if field not in record:
+        if field not in record and field in added:
+            record[field] = added[field]
+        elif field not in record:
             raise DumpError(f"{name}: line {lineno}: the field '{field}' is missing")
         value = record[field]
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):

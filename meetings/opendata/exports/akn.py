@@ -190,6 +190,8 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCred
     section = _E.debateSection(_E.heading(clean(meeting.title)), eId=SECTION_EID, name="transcript")
     for turn in turns:
         paras = paragraphs(turn.text)
+        if turn.section:  # the heading of the part of the page this remark opens: the page's words
+            section.append(_E.narrative(clean(turn.section), eId=f"{SECTION_EID}__narrative_{turn.key}"))
         if turn.kind == "summary":
             summary = _E.summary(eId=f"{SECTION_EID}__summary_{turn.key}")
             if turn.speaker_id is not None:

@@ -67,6 +67,7 @@ def meeting_data(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
                 "speaker": _participant_ref(turn.speaker, absolute) if turn.speaker_id else None,
                 "speaker_label": clean(turn.speaker_label),
                 "role": clean(turn.role) or None,
+                "section": clean(turn.section),
                 "paragraphs": paragraphs(turn.text),
             }
             for turn in turns

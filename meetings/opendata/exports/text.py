@@ -23,6 +23,8 @@ def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
     blocks.extend(paragraphs(meeting.description))
     blocks.append("* * *")
     for turn in turns:
+        if turn.section:  # the heading of the part of the page this remark opens
+            blocks.extend(["* * *", clean(turn.section)])
         who = speaker_name(turn)
         role = clean(turn.role)
         if role:

@@ -1,0 +1,91 @@
+"""A page's section headings ("Statements following the meeting"), from the file to the meeting
+page, the remark's page, the API, the exports and the dump: a reader sees that what follows one
+was not said in the meeting itself."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from meetings.ingest.single import Ingester
+from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, Topic, Turn
+from tests.helpers import MEETING, ingest
+
+from ..opendata.test_exports import assert_valid_akn
+
+HEADING = "Helena Marsh’s comments to journalists following the meeting"
+SECTIONED = MEETING + f"\n* * *\n\n{HEADING}\n\nHelena Marsh: The quay will be mended by May.\n"
+SLUG = "2022-10-03-meeting-of-harbour-board"
+
+
+def sections() -> list[tuple[str, str]]:
+    return list(Turn.objects.filter(meeting__slug=SLUG).order_by("position").values_list("key", "section"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["batch", "one file"])
+def test_the_remark_after_a_heading_carries_it_by_either_writer(path, write_transcript):
+    file = write_transcript("harbour.txt", SECTIONED)
+    if path == "batch":
+        ingest(file, no_topics=True)
+    else:
+        assert Ingester().ingest_path(file).status == "new"
+    assert sections()[-2:] == [("helena-marsh-3", ""), ("helena-marsh-4", HEADING)]
+    assert all(section == "" for _, section in sections()[:-1])
+
+
+@pytest.mark.django_db
+def test_pages_api_and_exports_show_the_heading(client, write_transcript):
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    page = client.get(f"/meetings/{SLUG}/").content.decode()
+    heading = f'<h3 class="part" id="part-helena-marsh-4">{HEADING}</h3>'
+    assert heading in page
+    assert page.index("Thank you all.") < page.index(heading) < page.index("mended by May")
+    assert page.count('class="part"') == 1
+    remark = client.get(f"/meetings/{SLUG}/helena-marsh-4/").content.decode()
+    assert heading in remark
+
+    api = client.get(f"/api/meetings/{SLUG}/").json()
+    assert [t["section"] for t in api["turns"]][-2:] == ["", HEADING]
+    exported = client.get(f"/meetings/{SLUG}.json").json()
+    assert [t["section"] for t in exported["turns"]][-2:] == ["", HEADING]
+    text = client.get(f"/meetings/{SLUG}.txt").content.decode()
+    assert f"Helena Marsh: Thank you all.\n\n* * *\n\n{HEADING}\n\nHelena Marsh: The quay will" in text
+    root = assert_valid_akn(client.get(f"/meetings/{SLUG}.akn.xml").content)
+    narrative = root.findall(".//{*}narrative")
+    assert [n.get("eId") for n in narrative] == ["dbsect_1__narrative_helena-marsh-4"]
+    assert "".join(narrative[0].itertext()).strip() == HEADING
+
+
+@pytest.mark.django_db
+def test_the_dump_keeps_the_heading_and_reads_an_older_dump_without_it(tmp_path, write_transcript):
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    folder = tmp_path / "dump"
+    call_command("export_archive", str(folder), stdout=io.StringIO())
+    with gzip.open(folder / "turns.jsonl.gz", "rt", encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    assert [r["section"] for r in records if r["section"]] == [HEADING]
+
+    def empty() -> None:
+        for model in (Turn, MeetingSource, Meeting, ParticipantAlias, Participant, Topic):
+            model.objects.all().delete()
+
+    empty()
+    call_command("import_archive", str(folder), stdout=io.StringIO())
+    assert sections()[-1] == ("helena-marsh-4", HEADING)
+
+    # A dump written before remarks carried their section: every remark reads as heading none.
+    from .test_import_archive import rewrite
+
+    rewrite(
+        folder,
+        "turns.jsonl.gz",
+        lambda rs: "".join(json.dumps({k: v for k, v in r.items() if k != "section"}) + "\n" for r in rs),
+    )
+    empty()
+    call_command("import_archive", str(folder), stdout=io.StringIO())
+    assert {section for _, section in sections()} == {""}
