@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Meetings shorter than this are read without a table of contents.
+# Meetings shorter than this are read without a table of contents ...
 MIN_REMARKS = 30
+# ... unless the page heads this many parts of itself or more.
+MIN_PARTS = 2
 # Questions: at least this many turns of people other than the main speaker hold one, and at
 # least this share of those people's turns do.
 MIN_QUESTIONS = 5
@@ -37,6 +39,7 @@ class Remark:
     speaker: int | None  # the participant's id; None for a turn with no person
     text: str
     is_summary: bool = False
+    section: str = ""  # the heading of the part of the page this remark opens
 
 
 @dataclass(frozen=True)
@@ -50,12 +53,12 @@ class Entry:
 
 @dataclass(frozen=True)
 class Contents:
-    kind: str  # "questions" or "speakers"
+    kind: str  # "parts", "questions" or "speakers"
     entries: list[Entry]
 
     @property
     def heading(self) -> str:
-        return "Questions" if self.kind == "questions" else "Speakers in order"
+        return {"parts": "Parts of the page", "questions": "Questions"}.get(self.kind, "Speakers in order")
 
 
 def _flat(text: str) -> str:
@@ -116,11 +119,15 @@ def main_speaker(remarks: Sequence[Remark]) -> int | None:
 def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Contents | None:
     """The contents of a meeting of at least `min_remarks` remarks, None for a shorter one.
 
-    When enough of the turns of people other than the main speaker ask something, the contents
+    A page that heads MIN_PARTS parts of itself or more, whatever its length, is read by them: each
+    heading with the remark that opens it. Otherwise, when enough of the turns of people other than the main speaker ask something, the contents
     are the questions (at a news conference a follow-up by the same person is not a new entry);
     otherwise they are the
     speakers in order: each time someone other than the main speaker takes the floor, their
     exchange with the main speaker being one entry."""
+    parts = [Entry(r.key, r.who, cut(_flat(r.section))) for r in remarks if r.section]
+    if len(parts) >= MIN_PARTS:
+        return Contents("parts", parts)
     if len(remarks) < min_remarks:
         return None
     chair = main_speaker(remarks)

@@ -204,7 +204,12 @@ def meeting_detail(request, slug):
     toc = contents_core.contents(
         [
             contents_core.Remark(
-                t.key, t.speaker.name if t.speaker_id else t.display_label, t.speaker_id, t.text, t.is_summary
+                t.key,
+                t.speaker.name if t.speaker_id else t.display_label,
+                t.speaker_id,
+                t.text,
+                t.is_summary,
+                t.section,
             )
             for t in turns
         ]

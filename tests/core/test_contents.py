@@ -131,3 +131,25 @@ def test_an_entry_opens_and_closes_its_quotation_marks():
     assert (
         question_of("Is the “quay” ready for the ferries now?") == "Is the “quay” ready for the ferries now?"
     )
+
+
+def test_a_page_in_parts_lists_its_parts_whatever_its_length():
+    """A page that heads two parts or more ("On amendments to the charter", "Statements following
+    the meeting") is read by them: the contents are the parts, each with the remark that opens it,
+    even for a meeting too short for the other contents. One heading is no contents."""
+    remarks = [
+        Remark("helena-marsh-1", "Helena Marsh", CHAIR, "Good morning."),
+        Remark("helena-marsh-2", "Helena Marsh", CHAIR, "The charter first.", section="On the charter"),
+        Remark("tomas-reyes-1", "Tomas Reyes", 2, "We agree."),
+        Remark(
+            "tomas-reyes-2", "Tomas Reyes", 2, "The quay opens in May.", section="Statements to the press"
+        ),
+    ]
+    toc = contents(remarks)
+    assert toc is not None and toc.kind == "parts" and toc.heading == "Parts of the page"
+    assert [(e.key, e.who, e.text) for e in toc.entries] == [
+        ("helena-marsh-2", "Helena Marsh", "On the charter"),
+        ("tomas-reyes-2", "Tomas Reyes", "Statements to the press"),
+    ]
+    assert contents(remarks[:3]) is None
+    assert contents(press_conference()).kind == "questions"

@@ -89,3 +89,18 @@ def test_the_dump_keeps_the_heading_and_reads_an_older_dump_without_it(tmp_path,
     empty()
     call_command("import_archive", str(folder), stdout=io.StringIO())
     assert {section for _, section in sections()} == {""}
+
+
+@pytest.mark.django_db
+def test_a_page_in_parts_has_them_as_its_contents(client, write_transcript):
+    """One heading is no contents (the page above); two are: each links to its heading."""
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    assert 'id="contents"' not in client.get(f"/meetings/{SLUG}/").content.decode()
+    two = SECTIONED.replace("Port Director Tomas Reyes:", "<…>\n\nOn the quay\n\nPort Director Tomas Reyes:")
+    ingest(write_transcript("harbour.txt", two), no_topics=True)
+    page = client.get(f"/meetings/{SLUG}/").content.decode()
+    assert "2 parts of the page" in page
+    toc = page[page.index('id="contents"') : page.index("</ol>", page.index('id="contents"'))]
+    assert toc.count("<li>") == 2
+    assert 'href="#part-tomas-reyes-1"><span class="who">Tomas Reyes</span> On the quay</a>' in toc
+    assert f'href="#part-helena-marsh-4"><span class="who">Helena Marsh</span> {HEADING}</a>' in toc
