@@ -1268,6 +1268,14 @@ def _as_written(text: str, plain: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _label_readings(text: str) -> tuple[str, str]:
+    """(normalise(text), _as_written(text, that)): the text a label's form is found in, and the
+    same text as written, to show it. Memoised: a remark is read for each of its topics' labels."""
+    plain = normalise(text)
+    return plain, _as_written(text, plain)
+
+
+@lru_cache(maxsize=4096)
 def _with_marks(text: str) -> str | None:
     """normalise(text) keeping the letters' marks, or None when `text` has no marked letter (the
     plain text is then as written). Memoised: a remark's text is read for many labels."""
@@ -1278,31 +1286,29 @@ def _written_form(key: str, text: str) -> tuple[str, int] | None:
     """The phrase as `text` writes it and how telling that is (INSIDE, BEFORE_A_NOUN, IN_NAME,
     OPENING), or None when the text does not have it."""
     words = key.split(" ")
-    pattern = _form_pattern(key)
-    plain = normalise(text)
-    shown = _as_written(text, plain)
+    plain, shown = _label_readings(text)
     first = None
     in_name = None
     modifier = None
-    for m in pattern.finditer(plain):
-        if not _opens_sentence(plain, m.start()):
+    for start, end in _form_spans(key, plain):
+        if not _opens_sentence(plain, start):
             # A common word inside a capitalised name ("Hockey" of "Night Hockey League") shows
             # how the name is written, not the word; a name's ("Clinton" of "Hillary Clinton")
             # is written so everywhere.
             if (
                 len(words) == 1
-                and m.group(0)[:1].isupper()
+                and plain[start:end][:1].isupper()
                 and parts_of_speech(key)
-                and _beside_a_capital(plain, m)
+                and _beside_a_capital(plain, start, end)
             ):
-                in_name = in_name or shown[m.start() : m.end()]
+                in_name = in_name or shown[start:end]
                 continue
-            after = _NEXT_WORD.match(plain, m.end())
+            after = _NEXT_WORD.match(plain, end)
             if after is not None and _content(after.group(1)):
-                modifier = modifier or shown[m.start() : m.end()]
+                modifier = modifier or shown[start:end]
                 continue
-            return shown[m.start() : m.end()], INSIDE
-        first = first or shown[m.start() : m.end()]
+            return shown[start:end], INSIDE
+        first = first or shown[start:end]
     if modifier is not None:
         return modifier, BEFORE_A_NOUN
     if in_name is not None:
@@ -1331,13 +1337,146 @@ def _form_pattern(key: str) -> re.Pattern:
     ("state" -> "States", "child" -> "children"), never a longer word that starts the same ("meet"
     is not "meeting"); between words a space, a hyphen or the ampersand of an acronym ("R&D
     projects", whose key is "r d project": candidates read "&" as a space), after a plural's
-    apostrophe too ("the United States' withdrawal": candidates read the word without it)."""
+    apostrophe too ("the United States' withdrawal": candidates read the word without it).
+    The definition of where a form is written; _form_spans finds the same places, most often
+    without compiling this (which is slow, and there is one per topic)."""
     words = key.split(" ")
-    w = words[-1]
-    forms = {w, w + "s", w + "es"} | ({w[:-1] + "ies"} if w.endswith("y") else set()) | _plurals(w)
+    forms = _last_word_forms(words[-1])
     last = "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")\b"
     body = r"(?:(?<=s)'?[\s\-]+|[\s\-]+|&)".join([re.escape(w) for w in words[:-1]] + [last])
     return re.compile(r"\b" + body, re.IGNORECASE)
+
+
+def _last_word_forms(word: str) -> set[str]:
+    """The ways _form_pattern reads a key's last word: as the key has it, in a regular plural or in
+    a plural the dictionary knows."""
+    regular = {word, word + "s", word + "es"}
+    if word.endswith("y"):
+        regular.add(word[:-1] + "ies")
+    return regular | _plurals(word)
+
+
+# The words the literal search of _form_spans reads: lower-case ASCII letters, digits and
+# apostrophes (what the words of phrase keys are made of), opening with a letter or a digit, so
+# never with what a separator of _form_pattern matches (a space, a hyphen, "&").
+_LITERAL_WORD = re.compile(r"[a-z0-9][a-z0-9']*")
+# The characters that _form_pattern, case-blind over Unicode, takes for one of those ASCII
+# letters though they are none of them: the dotted and the dotless I, the long s, the Kelvin sign.
+# For every other character str.lower() gives one character, an ASCII letter only of an ASCII
+# letter. (tests/core/test_topic_speed_forms.py checks both over every code point.)
+_CASE_BLIND_STRAYS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=4096)
+def _literal_form(key: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """_form_pattern(key) as literals: (the words before the last; the last word's forms, longest
+    first, as the pattern tries them; the words a match may open with: the first word, or for a
+    key of one word each of its forms that opens with no other, since where the longer is written
+    so is the shorter), or None when a word or form is no _LITERAL_WORD (the pattern is then
+    searched with)."""
+    words = key.split(" ")
+    forms = tuple(sorted(_last_word_forms(words[-1]), key=len, reverse=True))
+    if not all(_LITERAL_WORD.fullmatch(w) for w in (*words[:-1], *forms)):
+        return None
+    before_last = tuple(words[:-1])
+    first_words = set(before_last[:1] or forms)
+    openers = tuple(
+        sorted(w for w in first_words if not any(o != w and w.startswith(o) for o in first_words))
+    )
+    return before_last, forms, openers
+
+
+def _form_spans(key: str, plain: str) -> list[tuple[int, int]]:
+    """(start, end) of each place `plain` writes the phrase: the spans of
+    _form_pattern(key).finditer(plain), in the same order. Found by a literal search where the
+    key's words and forms allow one (_literal_form) and `plain` holds none of the characters the
+    pattern matches case-blind to an ASCII letter (_CASE_BLIND_STRAYS): the pattern's words are
+    literals, its separators admit one reading each (_after_separator), and its \\b is read as the
+    regular expression reads it (_word_boundary)."""
+    literal = _literal_form(key)
+    folded = _folded(plain) if literal is not None else None
+    if literal is None or folded is None:
+        return [m.span() for m in _form_pattern(key).finditer(plain)]
+    before_last, last_forms, openers = literal
+    starts: set[int] = set()
+    for opener in openers:
+        at = folded.find(opener)
+        while at >= 0:
+            starts.add(at)
+            at = folded.find(opener, at + 1)
+    spans = []
+    searched_from = 0  # finditer looks for the next match from the end of the last
+    for start in sorted(starts):
+        if start < searched_from:
+            continue
+        end = _literal_match(plain, folded, start, before_last, last_forms)
+        if end is not None:
+            spans.append((start, end))
+            searched_from = end
+    return spans
+
+
+def _folded(plain: str) -> str | None:
+    """`plain` in lower case, in which a word of a key (_LITERAL_WORD) is written where the
+    case-blind pattern finds it: an ASCII letter stands where `plain` has it in either case, and
+    only there. None when `plain` holds one of _CASE_BLIND_STRAYS (or lower case would change its
+    length)."""
+    if not plain.isascii() and any(stray in plain for stray in _CASE_BLIND_STRAYS):
+        return None  # (a substring search per stray: far faster than reading the text as a set)
+    folded = plain.lower()
+    return folded if len(folded) == len(plain) else None
+
+
+def _literal_match(
+    plain: str, folded: str, start: int, before_last: tuple[str, ...], last_forms: tuple[str, ...]
+) -> int | None:
+    """Where the match of _form_pattern at `start` of `plain` ends, or None when it has none there
+    (_form_spans: `folded` is `plain` in lower case). The pattern backtracks to no other reading:
+    each separator admits one (_after_separator), and of the last word's forms, tried longest
+    first, the first written there that ends a word is the match."""
+    if not _word_boundary(plain, start):
+        return None
+    at = start
+    for word in before_last:
+        if not folded.startswith(word, at):
+            return None
+        after = _after_separator(plain, at + len(word))
+        if after is None:
+            return None
+        at = after
+    for form in last_forms:
+        end = at + len(form)
+        if folded.startswith(form, at) and _word_boundary(plain, end):
+            return end
+    return None
+
+
+def _after_separator(plain: str, at: int) -> int | None:
+    """Where the next word opens after the separator _form_pattern reads at `at` of `plain` (where
+    a word of the key ends), or None when there is none: "&", or a run of spaces and hyphens, after
+    a plural's apostrophe too ("States' "). The character at `at` leaves one of the pattern's
+    alternatives that can match, and of the run only the whole: the next word opens with a letter
+    or a digit, which cannot follow a shorter run."""
+    if at >= len(plain):
+        return None
+    if plain[at] == "&":
+        return at + 1
+    if plain[at] == "'":
+        if plain[at - 1] not in "sS":  # (?<=s), case-blind: no long s here (_CASE_BLIND_STRAYS)
+            return None
+        at += 1
+    end = at
+    while end < len(plain) and (plain[end].isspace() or plain[end] == "-"):  # [\s\-]
+        end += 1
+    return end if end > at else None
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """Is `at` a word boundary as \\b reads one in a pattern of text (Unicode): a word character
+    (a letter or digit of any script, or "_") on one side of it and none on the other?"""
+    before = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < len(text) and (text[at].isalnum() or text[at] == "_")
+    return before != after
 
 
 def form_label(key: str, texts: list[str]) -> str:
@@ -1345,14 +1484,12 @@ def form_label(key: str, texts: list[str]) -> str:
     where most remarks say "the Ukrainian side" and one says "Ukrainians"; "Polish", not "polish"
     of a sentence's start); on a tie, or when only sentences open with it, as common_label reads
     it."""
-    pattern = _form_pattern(key)
     written: Counter = Counter()
     for text in texts:
-        plain = normalise(text)
-        shown = _as_written(text, plain)
-        for m in pattern.finditer(plain):
-            if not _opens_sentence(plain, m.start()):
-                written[shown[m.start() : m.end()]] += 1
+        plain, shown = _label_readings(text)
+        for start, end in _form_spans(key, plain):
+            if not _opens_sentence(plain, start):
+                written[shown[start:end]] += 1
     ranked = written.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -1382,18 +1519,16 @@ def parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(getAllLemmas(word))
 
 
-def _beside_a_capital(text: str, m: re.Match) -> bool:
-    """Is the word matched at `m` next to another capitalised word (one space or hyphen, or "of",
-    "and", "for", apart: "Ministry of Industry and Trade"), the word before not merely opening its
-    sentence ("In Larkspur", "The Larkspur quay")?"""
-    if re.match(r"(?:[ \-]|\s(?:of|and|for)\s)[A-Z]", text[m.end() : m.end() + 6]):
+def _beside_a_capital(text: str, start: int, end: int) -> bool:
+    """Is the word at `start`:`end` of `text` next to another capitalised word (one space or
+    hyphen, or "of", "and", "for", apart: "Ministry of Industry and Trade"), the word before not
+    merely opening its sentence ("In Larkspur", "The Larkspur quay")?"""
+    if re.match(r"(?:[ \-]|\s(?:of|and|for)\s)[A-Z]", text[end : end + 6]):
         return True
-    before = re.search(
-        r"([A-Z][\w'’]*)(?:[ \-]|\s(?:of|and|for)\s)$", text[max(0, m.start() - 40) : m.start()]
-    )
+    before = re.search(r"([A-Z][\w'’]*)(?:[ \-]|\s(?:of|and|for)\s)$", text[max(0, start - 40) : start])
     if not before:
         return False
-    ahead = text[: max(0, m.start() - 40) + before.start()].rstrip()
+    ahead = text[: max(0, start - 40) + before.start()].rstrip()
     return bool(ahead) and ahead[-1] not in '.!?:("“«'
 
 

@@ -1313,6 +1313,18 @@ def _merge_acronyms(
             if key[at + 1 :] in longs:
                 holders.setdefault(key[at + 1 :], []).append(key)
             at = key.find(" ", at + 1)
+    # The keys shown under each key (or None), kept in step with `out` by every write below: a
+    # merge finds the keys shown under the form that gives way without reading the whole map.
+    shown_under: dict[str | None, set[str]] = {}
+    for k, target in out.items():
+        shown_under.setdefault(target, set()).add(k)
+
+    def show_under(key: str, target: str) -> None:
+        if key in out:
+            shown_under[out[key]].discard(key)
+        out[key] = target
+        shown_under.setdefault(target, set()).add(key)
+
     for short, long in pairs:
         if len(heads[short]) > 1:
             continue
@@ -1321,16 +1333,20 @@ def _merge_acronyms(
             continue
         best = _commonest((a, b), uses)
         other = b if best == a else a
-        for k, target in list(out.items()):
-            if target == other:
-                out[k] = best
-        out[other] = best
+        moved = shown_under.pop(other, set())  # every key shown under `other`
+        for k in moved:
+            out[k] = best
+        shown_under.setdefault(best, set()).update(moved)
+        show_under(other, best)
         # A name that holds one form holds the other: "Mayakovskaya TPP", "Mayakovskaya Thermal
         # Power Plant".
         for key in holders.get(long, ()):
             twin = key[: -len(long)] + short
             if twin in uses and key not in out and out.get(twin, twin) == twin:
-                _under_commonest((key, twin), uses, out)
+                commoner = _commonest((key, twin), uses)  # (_under_commonest, with shown_under)
+                for k in (key, twin):
+                    if k != commoner:
+                        show_under(k, commoner)
         if parted is not None and " " in other and " " not in best:
             for piece in word_runs(other.split(" ")):
                 ends = piece.split(" ")
