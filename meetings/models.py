@@ -196,7 +196,7 @@ class Turn(models.Model):
     section = models.TextField(
         blank=True,
         default="",
-        help_text="The heading of the part of the meeting's page this remark opens "
+        help_text="The heading of the part of the meeting's page this remark is in "
         '("Statements following the talks"), if the page heads one there.',
     )
     is_procedural = models.BooleanField(

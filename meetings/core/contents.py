@@ -1,5 +1,6 @@
-"""A long meeting's table of contents, as a reader of a news conference or a council meeting wants
-it: the questions asked, each with who asked it, or else the speakers in the order they spoke.
+"""A meeting's table of contents, as a reader of a news conference or a council meeting wants it:
+the parts its page heads, or for a long meeting the questions asked, each with who asked it, or
+else the speakers in the order they spoke.
 
 Pure functions, no Django: the page passes the meeting's turns as `Remark`s and renders what comes
 back, each entry with the key of the remark it jumps to.
@@ -39,7 +40,7 @@ class Remark:
     speaker: int | None  # the participant's id; None for a turn with no person
     text: str
     is_summary: bool = False
-    section: str = ""  # the heading of the part of the page this remark opens
+    section: str = ""  # the heading of the part of the page this remark is in
 
 
 @dataclass(frozen=True)
@@ -117,15 +118,20 @@ def main_speaker(remarks: Sequence[Remark]) -> int | None:
 
 
 def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Contents | None:
-    """The contents of a meeting of at least `min_remarks` remarks, None for a shorter one.
+    """The contents of a meeting: its headed parts, or for a meeting of at least `min_remarks`
+    remarks its questions or its speakers; None when it has none of these.
 
     A page that heads MIN_PARTS parts of itself or more, whatever its length, is read by them: each
-    heading with the remark that opens it. Otherwise, when enough of the turns of people other than the main speaker ask something, the contents
+    heading with the remark that opens its part. Otherwise, when enough of the turns of people other than the main speaker ask something, the contents
     are the questions (at a news conference a follow-up by the same person is not a new entry);
     otherwise they are the
     speakers in order: each time someone other than the main speaker takes the floor, their
     exchange with the main speaker being one entry."""
-    parts = [Entry(r.key, r.who, cut(_flat(r.section))) for r in remarks if r.section]
+    parts = [
+        Entry(r.key, r.who, cut(_flat(r.section)))
+        for before, r in zip([None, *remarks], remarks, strict=False)
+        if r.section and (before is None or before.section != r.section)
+    ]
     if len(parts) >= MIN_PARTS:
         return Contents("parts", parts)
     if len(remarks) < min_remarks:

@@ -3,8 +3,9 @@
 A turn's key is its speaker's slug with an ordinal in its meeting ("marina-akhmedova-2";
 "remark-3" for a generic label). Keys are assigned once. When a source file is edited and
 re-ingested, each new turn takes the key of the old turn with the same speaker and the same
-text (then, failing that, of a very similar text by the same speaker); only new turns get new
-ordinals, above every ordinal that speaker ever had in the meeting, so a key is never reused.
+text (then, failing that, of a very similar text by the same speaker, or of one with whole
+paragraphs more or fewer); only new turns get new ordinals, above every ordinal that speaker
+ever had in the meeting, so a key is never reused.
 """
 
 from __future__ import annotations
@@ -173,6 +174,22 @@ def assign_keys(
                 keys[i] = best.key
                 free.remove(best)
 
+    # 2b. Same speaker, whole paragraphs left out or added (a parser fix moved a page's note or
+    # another speaker's reply out of the remark, or into it): the paragraphs it kept are the
+    # remark's, however much of it the moved ones were.
+    if free:
+        for i, t in enumerate(new):
+            if keys[i] is not None:
+                continue
+            mine = _paragraphs(t.text)
+            best, most = None, REATTRIBUTED_MIN_CHARS - 1
+            for o in free:
+                if o.prefix == t.prefix and (kept := _kept_whole(mine, _paragraphs(o.text))) > most:
+                    best, most = o, kept
+            if best is not None:
+                keys[i] = best.key
+                free.remove(best)
+
     # 3. New ordinals for the rest, above every ordinal ever used for that prefix.
     highest: dict[str, int] = defaultdict(int)
     for k in [o.key for o in old] + list(retired) + [k for k in keys if k]:
@@ -183,6 +200,20 @@ def assign_keys(
             highest[t.prefix] += 1
             keys[i] = f"{t.prefix}-{highest[t.prefix]}"
     return [k for k in keys if k is not None], free
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [normalise_text(p) for p in text.split("\n\n") if p.strip()]
+
+
+def _kept_whole(a: list[str], b: list[str]) -> int:
+    """The characters of the paragraphs two texts share when one is the other with whole
+    paragraphs left out, in order (0 when neither is)."""
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    rest = iter(longer)
+    if not all(any(p == q for q in rest) for p in shorter):
+        return 0
+    return sum(len(p) for p in shorter)
 
 
 # An RFC 4151 tagging entity: a DNS name or an e-mail address, and a date it was held on.

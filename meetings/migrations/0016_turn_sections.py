@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 default="",
-                help_text='The heading of the part of the meeting\'s page this remark opens ("Statements following the talks"), if the page heads one there.',
+                help_text='The heading of the part of the meeting\'s page this remark is in ("Statements following the talks"), if the page heads one there.',
             ),
         ),
     ]

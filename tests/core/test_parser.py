@@ -510,10 +510,10 @@ def test_a_section_heading_after_a_divider_is_not_speech():
 
 
 def test_a_section_heading_heads_the_remarks_after_it():
-    """The heading of a later part of the page is not lost: the first remark after it carries it
-    (`section`), so a reader sees that the statements to journalists after the meeting were not
-    said in it. The colon closing a heading ("Statements following the meeting:") is left out;
-    remarks before any heading, and after the first of a part, carry none."""
+    """The heading of a later part of the page is not lost: every remark of the part carries it
+    (`section`) until the next heading, so a reader sees that the statements to journalists after
+    the meeting were not said in it. The colon closing a heading ("Statements following the
+    meeting:") is left out; remarks before any heading carry none."""
     t = parse_transcript(
         "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
         "Tomas Reyes: The quay is ready.\n"
@@ -526,20 +526,47 @@ def test_a_section_heading_heads_the_remarks_after_it():
         "Statements following the meeting:\n"
         "Tomas Reyes: The quay opens in May.\n"
     )
+    comments = "Helena Marsh's comments to journalists following the working meeting"
     assert [(x.name, x.section) for x in t.turns] == [
         ("Tomas Reyes", None),
         ("Helena Marsh", None),
-        ("Helena Marsh", "Helena Marsh's comments to journalists following the working meeting"),
-        ("Tomas Reyes", None),
+        ("Helena Marsh", comments),
+        ("Tomas Reyes", comments),
         ("Tomas Reyes", "Statements following the meeting"),
     ]
 
 
+def test_a_part_opens_where_its_heading_stands_whatever_the_words_of_its_first_remark():
+    """The remark that opens a part may say what a remark before it said ("Good afternoon,
+    colleagues."), and two parts may open alike: each part starts at its own heading, not at the
+    first remark with those words."""
+    t = parse_transcript(
+        "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Good afternoon, colleagues.\n"
+        "Tomas Reyes: The quay is ready.\n"
+        "* * *\n"
+        "Meeting with the Board of the Port\n"
+        "Helena Marsh: Good afternoon, colleagues.\n"
+        "Tomas Reyes: The ferry is ready.\n"
+        "<…>\n"
+        "On the ferry\n"
+        "Helena Marsh: Good afternoon, colleagues.\n"
+    )
+    assert [x.section for x in t.turns] == [
+        None,
+        None,
+        "Meeting with the Board of the Port",
+        "Meeting with the Board of the Port",
+        "On the ferry",
+    ]
+
+
 def test_the_pages_note_after_a_divider_before_a_cut_and_a_remark_is_not_speech():
-    """After "* * *", a short sentence of the page's own ("Plans for the harbour were discussed
+    """After "* * *", a short statement of the page's own ("Plans for the harbour were discussed
     separately.") followed by the mark of words left out and a labelled remark opens the next part:
-    it was kept as the last speaker's words. It heads the next remark instead. A sentence after
-    the divider that nothing labelled follows is still the speaker's (the test above)."""
+    it was kept as the last speaker's words. It heads the next part instead. A question, or a
+    sentence in which someone speaks ("we", "you", "thank"), stays the speaker's; so does a
+    sentence after the divider that nothing labelled follows (the test above)."""
     t = parse_transcript(
         "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
         "Helena Marsh: The quay is ready.\n"
@@ -552,6 +579,18 @@ def test_the_pages_note_after_a_divider_before_a_cut_and_a_remark_is_not_speech(
         ("Helena Marsh", ["The quay is ready.", "<…>"], None),
         ("Tomas Reyes", ["The ferry runs on Sundays."], "Plans for the harbour were discussed separately."),
     ]
+    for spoken in (
+        "Any questions about the quay?",
+        "Thank you, colleagues, we can now move on to the ferry.",
+    ):
+        t = parse_transcript(
+            "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
+            f"Helena Marsh: The quay is ready.\n* * *\n{spoken}\n<…>\nTomas Reyes: The ferry runs.\n"
+        )
+        assert [(x.paragraphs, x.section) for x in t.turns] == [
+            (["The quay is ready.", spoken, "<…>"], None),
+            (["The ferry runs."], None),
+        ], spoken
 
 
 def test_a_topic_heading_between_remarks_is_not_speech():

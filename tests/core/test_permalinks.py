@@ -137,3 +137,38 @@ def test_tag_uris_refuse_an_authority_or_date_rfc_4151_does_not_allow():
     for date in ("26", "2026-13", "2026-01-32", "2026/01", ""):
         with pytest.raises(ValueError):
             tag_uri("example.org", date, "/x/")
+
+
+def test_a_remark_that_lost_or_gained_a_whole_paragraph_keeps_its_key():
+    """A parser fix moves a paragraph out of a remark (a page's note read as the speaker's words,
+    another speaker's reply) or into it: the remark's other paragraphs are as they were, so it is
+    the same remark and keeps its link, however much of its text the paragraph was. A remark whose
+    only paragraph in common with the old is short ("Thank you.") is no match."""
+    said = "The quay will be mended before the winter storms, and the ferry will run every day of the week."
+    note = "Plans for the harbour and the new breakwater of the north quay were discussed separately."
+    reply = "\n\n".join(
+        f"Item {n} of the budget was read out by the treasurer and approved." for n in range(9)
+    )
+    old = keyed(
+        [
+            ("helena-marsh-1", f"{said}\n\n{note}\n\n<…>"),
+            (
+                "helena-marsh-2",
+                "Thank you.\n\nThe ferry timetable was discussed at length afterwards, in private.",
+            ),
+            ("helena-marsh-3", f"{said} Again.\n\n{reply}"),
+        ]
+    )
+    new = [
+        NewTurn("helena-marsh", f"{said}\n\n<…>"),
+        NewTurn("helena-marsh", "Thank you."),
+        NewTurn("helena-marsh", f"{said} Again."),
+    ]
+    keys, gone = assign_keys(new, old)
+    assert keys == ["helena-marsh-1", "helena-marsh-4", "helena-marsh-3"]
+    assert [g.key for g in gone] == ["helena-marsh-2"]
+    # The other way round: a paragraph joins the remark.
+    keys, _ = assign_keys(
+        [NewTurn("helena-marsh", f"{said}\n\n{note}\n\n<…>")], keyed([("helena-marsh-1", f"{said}\n\n<…>")])
+    )
+    assert keys == ["helena-marsh-1"]

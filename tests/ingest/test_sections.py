@@ -93,14 +93,24 @@ def test_the_dump_keeps_the_heading_and_reads_an_older_dump_without_it(tmp_path,
 
 @pytest.mark.django_db
 def test_a_page_in_parts_has_them_as_its_contents(client, write_transcript):
-    """One heading is no contents (the page above); two are: each links to its heading."""
+    """One heading is no contents (the page above); two are: each links to its heading. Every
+    remark of a part carries its heading, shown once on the meeting page and on each remark's own
+    page."""
     ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
     assert 'id="contents"' not in client.get(f"/meetings/{SLUG}/").content.decode()
     two = SECTIONED.replace("Port Director Tomas Reyes:", "<…>\n\nOn the quay\n\nPort Director Tomas Reyes:")
     ingest(write_transcript("harbour.txt", two), no_topics=True)
     page = client.get(f"/meetings/{SLUG}/").content.decode()
-    assert "2 parts of the page" in page
+    assert "2 headings of the page" in page
     toc = page[page.index('id="contents"') : page.index("</ol>", page.index('id="contents"'))]
     assert toc.count("<li>") == 2
     assert 'href="#part-tomas-reyes-1"><span class="who">Tomas Reyes</span> On the quay</a>' in toc
     assert f'href="#part-helena-marsh-4"><span class="who">Helena Marsh</span> {HEADING}</a>' in toc
+    # Every remark of a part carries it: the page heads the part once, a remark's own page shows it.
+    assert page.count('class="part"') == 2
+    api = client.get(f"/api/meetings/{SLUG}/").json()
+    assert [t["section"] for t in api["turns"]] == ["", *["On the quay"] * 5, HEADING]
+    remark = client.get(f"/meetings/{SLUG}/tomas-reyes-2/").content.decode()
+    assert '<h3 class="part" id="part-tomas-reyes-2">On the quay</h3>' in remark
+    text = client.get(f"/meetings/{SLUG}.txt").content.decode()
+    assert text.count("* * *") == 3 and "\n\nOn the quay\n\n" in text

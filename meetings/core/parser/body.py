@@ -41,8 +41,6 @@ def join_split_labels(page: Page, paras: list[str]) -> list[str]:
             )
             if label is not None and (label.name or label.generic):
                 out.append(p.strip() + " " + paras[i + 1].strip())
-                if p in page.sections:  # the heading of the part it opens goes with it
-                    page.sections[out[-1]] = page.sections[p]
                 i += 2
                 continue
         out.append(p)
@@ -276,9 +274,11 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
     if quotes:
         page.warnings.append(f"{len(quotes)} pull-quote(s) that repeat the text were left out")
 
-    def start(turn: ParsedTurn, opening: str) -> ParsedTurn:
+    part: str | None = None  # the heading of the part of the page being read (Page.sections)
+
+    def start(turn: ParsedTurn) -> ParsedTurn:
         nonlocal pending
-        turn.section = page.sections.get(opening)
+        turn.section = part
         if pending:
             turn.paragraphs[:0] = pending
             pending = []
@@ -287,6 +287,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
 
     copy_ends = 0  # the end of a passage the page printed twice (_printed_again)
     for i, p in enumerate(paras):
+        part = page.sections.get(id(p), part)
         if i < copy_ends:
             continue
         cp = page.clean(p)
@@ -312,7 +313,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 turn.name = turn.written_name = label.name
             if text:
                 turn.paragraphs.append(text)
-            current = start(turn, p)
+            current = start(turn)
             continue
         summary = page.summary_of(p)
         if summary:
@@ -329,7 +330,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 # "(The Minister went on …)": the title is kept in the label, not as a role.
                 turn.role = None
                 turn.ref_role = ref.role if ref.kind == "role" else None  # type: ignore[attr-defined]
-            current = start(turn, p)
+            current = start(turn)
             continue
         m = _UNTRANSCRIBED.match(cp)
         if m and len(cp) <= 80:
@@ -337,7 +338,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             turn = ParsedTurn(
                 kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic"
             )
-            current = start(turn, p)
+            current = start(turn)
             continue
         if current is None:
             pending.append(p)
@@ -351,7 +352,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
                 resolution="continuation" if current.resolution != "group" else "none",
             )
             turn.summary_of = current  # type: ignore[attr-defined]
-            current = start(turn, p)
+            current = start(turn)
             continue
         current.paragraphs.append(p)
     if pending:

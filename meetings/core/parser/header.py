@@ -32,6 +32,11 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 # The page's own note handing over to the next speaker, in the passive and unpunctuated ("The floor
 # is given to <Name>, <title>"): a speaker says "I give the floor to …".
 _FLOOR_NOTE = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to [A-Z]")
+# The page's own note between parts: one statement ("… were discussed separately.")...
+_PAGES_NOTE = re.compile(r"^[A-Z][^?!]*\.$")
+# ... in which no one speaks: no word of the first or second person ("Any questions?", "Thank
+# you, colleagues, we can now move on." are a speaker's).
+_SPEAKERS_WORD = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let's|thank)\b", re.IGNORECASE)
 
 
 def _section_headings(page: Page) -> dict[int, int]:
@@ -40,9 +45,9 @@ def _section_headings(page: Page) -> dict[int, int]:
     that opens the part. After a remark and a divider ("* * *") or an omission mark ("<…>"): a
     short paragraph that is no sentence (no final punctuation, or a colon with nothing after it:
     "Statements following the talks:") or a topic heading of one sentence ("On the proposal to
-    …."; TOPIC_HEADING_WORDS at most); after a divider, also a short sentence of the page's own
-    followed by an omission mark and a labelled paragraph ("Plans for the autumn were discussed
-    separately." then "<…>"). Straight after a remark: only a topic heading with no final
+    …."; TOPIC_HEADING_WORDS at most); after a divider, also a short statement of the page's own,
+    in which no one speaks (_PAGES_NOTE, _SPEAKERS_WORD), followed by an omission mark and a
+    labelled paragraph ("Plans for the autumn were discussed separately." then "<…>"). Straight after a remark: only a topic heading with no final
     punctuation ("On amendments to the Constitution"), the heading of the excerpts that follow
     ("Excerpts from transcript of …") or the page's note giving the floor ("The floor is given to
     <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the
@@ -76,7 +81,9 @@ def _section_headings(page: Page) -> dict[int, int]:
             and i + 2 < len(cleaned)
             and chrome.OMISSION.match(cleaned[i + 1])
             and labelled[i + 2]
+            and _PAGES_NOTE.match(cp)
             and not _SENTENCE_INSIDE.search(cp)
+            and not _SPEAKERS_WORD.search(cp)
         ):
             out[i] = i + 2
     if out:
@@ -88,9 +95,11 @@ def read_header(page: Page) -> Header:
     """Title, date and place; the paragraphs that follow. Raises TranscriptError when the page
     has no title or no date line."""
     headings = _section_headings(page)
-    # The part a heading opens: its first remark carries it (ParsedTurn.section).
+    # The part a heading opens: every remark from the paragraph that opens it carries it
+    # (ParsedTurn.section). That paragraph is known by identity, not by its words, which may open
+    # another remark of the page too ("Thank you.").
     for i, opening in headings.items():
-        page.sections.setdefault(page.raw[opening], page.clean(page.raw[i]).rstrip(":").strip())
+        page.sections[id(page.raw[opening])] = page.clean(page.raw[i]).rstrip(":").strip()
     paras = [
         p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
     ]

@@ -116,8 +116,8 @@ class Page:
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self._name_openings: set[str] = set()  # their first words
         self.heading: list[str] = []  # the title and lead paragraphs, once read
-        # A labelled paragraph that opens a later part of the page -> that part's heading.
-        self.sections: dict[str, str] = {}
+        # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
+        self.sections: dict[int, str] = {}
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
         self._labels: dict[str, Label | None] = {}

@@ -28,7 +28,7 @@ class ParsedTurn:
     role: str | None = None  # the title written with the name
     generic: str | None = None  # a generic label ("Remark", "Question"): no person
     resolution: str = "label"  # how the person was found (see parser.RESOLUTIONS)
-    section: str | None = None  # the heading of the part of the page this turn opens
+    section: str | None = None  # the heading of the part of the page this turn is in, if headed
 
     @property
     def text(self) -> str:

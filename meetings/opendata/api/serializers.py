@@ -118,7 +118,7 @@ class MeetingTurnSerializer(ModelSerializer):
         help_text="`speech`, or `summary`: a report of what was said, not a quotation.",
     )
     section = serializers.CharField(
-        help_text="The heading of the part of the meeting's page this remark opens "
+        help_text="The heading of the part of the meeting's page this remark is in "
         '("Statements following the talks"); empty where the page heads none.'
     )
     text = serializers.CharField(help_text="Plain text; paragraphs separated by a blank line.")

@@ -107,7 +107,7 @@ FIELDS: dict[str, dict[str, tuple[tuple[type, ...], str]]] = {
         "resolution": (_S, "how the speaker was found: label, guess, ..."),
         "section": (
             _S,
-            "the heading of the part of the page the remark opens ('Statements following the talks'); "
+            "the heading of the part of the page the remark is in ('Statements following the talks'); "
             "empty where the page heads none (a dump made before it was exported has none: read as empty)",
         ),
         "is_procedural": (_B, "a short chairing line (left out of topics)"),
@@ -168,8 +168,8 @@ CSV_COLUMNS = {
         "speaker_label",
         "role",
         "kind",
-        "section",
         "text",
+        "section",
     ],
 }
 

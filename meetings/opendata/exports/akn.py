@@ -188,10 +188,12 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCred
         preface.append(_p(paragraph))
 
     section = _E.debateSection(_E.heading(clean(meeting.title)), eId=SECTION_EID, name="transcript")
+    part = ""
     for turn in turns:
         paras = paragraphs(turn.text)
-        if turn.section:  # the heading of the part of the page this remark opens: the page's words
+        if turn.section and turn.section != part:  # it opens a part of the page: the page's heading
             section.append(_E.narrative(clean(turn.section), eId=f"{SECTION_EID}__narrative_{turn.key}"))
+        part = turn.section
         if turn.kind == "summary":
             summary = _E.summary(eId=f"{SECTION_EID}__summary_{turn.key}")
             if turn.speaker_id is not None:

@@ -22,9 +22,12 @@ def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
     blocks = ["\n".join(head)]
     blocks.extend(paragraphs(meeting.description))
     blocks.append("* * *")
+    part = ""
     for turn in turns:
-        if turn.section:  # the heading of the part of the page this remark opens
-            blocks.extend(["* * *", clean(turn.section)])
+        if turn.section != part:  # the remark opens a part of the page: its heading first
+            part = turn.section
+            if part:
+                blocks.extend(["* * *", clean(part)] if blocks[-1] != "* * *" else [clean(part)])
         who = speaker_name(turn)
         role = clean(turn.role)
         if role:
