@@ -176,19 +176,22 @@ def assign_keys(
 
     # 2b. Same speaker, whole paragraphs left out or added (a parser fix moved a page's note or
     # another speaker's reply out of the remark, or into it): the paragraphs it kept are the
-    # remark's, however much of it the moved ones were.
+    # remark's, however much of it the moved ones were. The pairs that keep most go first, so of
+    # a remark split in two the half with more of its words keeps the key.
     if free:
+        pairs = []
         for i, t in enumerate(new):
-            if keys[i] is not None:
-                continue
-            mine = _paragraphs(t.text)
-            best, most = None, REATTRIBUTED_MIN_CHARS - 1
-            for o in free:
-                if o.prefix == t.prefix and (kept := _kept_whole(mine, _paragraphs(o.text))) > most:
-                    best, most = o, kept
-            if best is not None:
-                keys[i] = best.key
-                free.remove(best)
+            if keys[i] is None:
+                mine = _paragraphs(t.text)
+                for j, o in enumerate(free):
+                    if o.prefix == t.prefix and (kept := _kept_whole(mine, _paragraphs(o.text))):
+                        pairs.append((-kept, i, j))
+        used: set[int] = set()
+        for _, i, j in sorted(pairs):
+            if keys[i] is None and j not in used:
+                keys[i] = free[j].key
+                used.add(j)
+        free = [o for j, o in enumerate(free) if j not in used]
 
     # 3. New ordinals for the rest, above every ordinal ever used for that prefix.
     highest: dict[str, int] = defaultdict(int)
@@ -208,12 +211,14 @@ def _paragraphs(text: str) -> list[str]:
 
 def _kept_whole(a: list[str], b: list[str]) -> int:
     """The characters of the paragraphs two texts share when one is the other with whole
-    paragraphs left out, in order (0 when neither is)."""
+    paragraphs left out, in order, counting only paragraphs of REATTRIBUTED_MIN_CHARS or more (a
+    chairing line, "Thank you.", "<…>", is said in many remarks); 0 when neither is, or when they
+    share no such paragraph."""
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     rest = iter(longer)
-    if not all(any(p == q for q in rest) for p in shorter):
+    if not all(any(p == q for q in rest) for p in shorter):  # (each search goes on from the last)
         return 0
-    return sum(len(p) for p in shorter)
+    return sum(len(p) for p in shorter if len(p) >= REATTRIBUTED_MIN_CHARS)
 
 
 # An RFC 4151 tagging entity: a DNS name or an e-mail address, and a date it was held on.

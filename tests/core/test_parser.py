@@ -564,9 +564,10 @@ def test_a_part_opens_where_its_heading_stands_whatever_the_words_of_its_first_r
 def test_the_pages_note_after_a_divider_before_a_cut_and_a_remark_is_not_speech():
     """After "* * *", a short statement of the page's own ("Plans for the harbour were discussed
     separately.") followed by the mark of words left out and a labelled remark opens the next part:
-    it was kept as the last speaker's words. It heads the next part instead. A question, or a
-    sentence in which someone speaks ("we", "you", "thank"), stays the speaker's; so does a
-    sentence after the divider that nothing labelled follows (the test above)."""
+    it was kept as the last speaker's words. It heads the next part instead: the page tells what
+    happened ("were discussed", "took place"). A question, a sentence in which someone speaks
+    ("we", "you", "thanks") or one that tells nothing past stays the speaker's; so does a sentence
+    after the divider that nothing labelled follows (the test above)."""
     t = parse_transcript(
         "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"
         "Helena Marsh: The quay is ready.\n"
@@ -582,6 +583,9 @@ def test_the_pages_note_after_a_divider_before_a_cut_and_a_remark_is_not_speech(
     for spoken in (
         "Any questions about the quay?",
         "Thank you, colleagues, we can now move on to the ferry.",
+        "Thanks to all the participants.",
+        "This is a very important decision for the harbour.",
+        "Congratulations on the holiday.",
     ):
         t = parse_transcript(
             "Working meeting with Mayor Helena Marsh\nMay 3, 2021, Larkspur\nThe lead.\n"

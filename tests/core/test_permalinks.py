@@ -172,3 +172,19 @@ def test_a_remark_that_lost_or_gained_a_whole_paragraph_keeps_its_key():
         [NewTurn("helena-marsh", f"{said}\n\n{note}\n\n<…>")], keyed([("helena-marsh-1", f"{said}\n\n<…>")])
     )
     assert keys == ["helena-marsh-1"]
+
+
+def test_of_a_remark_split_in_two_the_half_with_more_of_it_keeps_the_key():
+    """A parser fix splits a remark: the half that keeps more of its words keeps its link, wherever
+    it stands; short lines ("Thank you very much.", "<…>", "Please, go ahead.") that a chairing
+    remark shares with the old one are no match, however many."""
+    body = [
+        f"Paragraph {n} of the report on the harbour, the quay and the ferry timetable." for n in range(6)
+    ]
+    old = keyed([("chair-1", "\n\n".join(body))])
+    keys, _ = assign_keys([NewTurn("chair", body[0]), NewTurn("chair", "\n\n".join(body[1:5]))], old)
+    assert keys == ["chair-2", "chair-1"]
+    courtesy = ["Thank you very much.", "<…>", "Please, go ahead, colleagues."]
+    old = keyed([("chair-1", "\n\n".join([courtesy[0], courtesy[1], *body, courtesy[2]]))])
+    keys, gone = assign_keys([NewTurn("chair", "\n\n".join(courtesy))], old)
+    assert keys == ["chair-2"] and [g.key for g in gone] == ["chair-1"]

@@ -32,11 +32,16 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
 # The page's own note handing over to the next speaker, in the passive and unpunctuated ("The floor
 # is given to <Name>, <title>"): a speaker says "I give the floor to …".
 _FLOOR_NOTE = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to [A-Z]")
-# The page's own note between parts: one statement ("… were discussed separately.")...
-_PAGES_NOTE = re.compile(r"^[A-Z][^?!]*\.$")
-# ... in which no one speaks: no word of the first or second person ("Any questions?", "Thank
-# you, colleagues, we can now move on." are a speaker's).
-_SPEAKERS_WORD = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let's|thank)\b", re.IGNORECASE)
+# The page's own note between parts: one short statement of what happened ("… were discussed
+# separately.", "The talks continued in a restricted format.")...
+_PAGES_NOTE = re.compile(r"^[A-Z][^?!]*\b(?:was|were|took place|continued|followed)\b[^?!]*\.$")
+PAGES_NOTE_WORDS = 20
+# ... in which no one speaks: no word of the first or second person, of thanks or of greeting
+# ("Thank you, colleagues, we can now move on." is a speaker's).
+_SPEAKERS_WORD = re.compile(
+    r"\b(?:I|me|my|we|us|our|you|your|let's|thanks?|congratulat\w*|colleagues|friends|please|welcome)\b",
+    re.IGNORECASE,
+)
 
 
 def _section_headings(page: Page) -> dict[int, int]:
@@ -45,9 +50,10 @@ def _section_headings(page: Page) -> dict[int, int]:
     that opens the part. After a remark and a divider ("* * *") or an omission mark ("<…>"): a
     short paragraph that is no sentence (no final punctuation, or a colon with nothing after it:
     "Statements following the talks:") or a topic heading of one sentence ("On the proposal to
-    …."; TOPIC_HEADING_WORDS at most); after a divider, also a short statement of the page's own,
-    in which no one speaks (_PAGES_NOTE, _SPEAKERS_WORD), followed by an omission mark and a
-    labelled paragraph ("Plans for the autumn were discussed separately." then "<…>"). Straight after a remark: only a topic heading with no final
+    …."; TOPIC_HEADING_WORDS at most); after a divider, also a short statement of the page's own
+    telling what happened, in which no one speaks (_PAGES_NOTE, _SPEAKERS_WORD), followed by an
+    omission mark and a labelled paragraph ("Plans for the autumn were discussed separately."
+    then "<…>"). Straight after a remark: only a topic heading with no final
     punctuation ("On amendments to the Constitution"), the heading of the excerpts that follow
     ("Excerpts from transcript of …") or the page's note giving the floor ("The floor is given to
     <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the
@@ -81,6 +87,7 @@ def _section_headings(page: Page) -> dict[int, int]:
             and i + 2 < len(cleaned)
             and chrome.OMISSION.match(cleaned[i + 1])
             and labelled[i + 2]
+            and words <= PAGES_NOTE_WORDS
             and _PAGES_NOTE.match(cp)
             and not _SENTENCE_INSIDE.search(cp)
             and not _SPEAKERS_WORD.search(cp)
