@@ -114,3 +114,14 @@ def test_a_page_in_parts_has_them_as_its_contents(client, write_transcript):
     assert '<h3 class="part" id="part-tomas-reyes-2">On the quay</h3>' in remark
     text = client.get(f"/meetings/{SLUG}.txt").content.decode()
     assert text.count("* * *") == 3 and "\n\nOn the quay\n\n" in text
+
+
+@pytest.mark.django_db
+def test_a_parts_speakers_are_headed_under_its_heading(client, write_transcript):
+    """The outline a screen reader walks: a part's heading (h3) above its speakers' names (h4); the
+    speakers before any part stay h3."""
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    page = client.get(f"/meetings/{SLUG}/").content.decode()
+    assert page.count('<h3 class="speaker">') == 6 and page.count('<h4 class="speaker">') == 1
+    part = page[page.index('id="part-helena-marsh-4"') :]
+    assert '<h4 class="speaker"><a href="/speakers/helena-marsh/">Helena Marsh</a></h4>' in part
