@@ -2,8 +2,9 @@
 
 Pure Python: the page (meetings/web/) gathers the facts, this module only writes them out. Every
 form names the archive, the speaker and the role they spoke in, the meeting, its date and place,
-the permanent URL and the date it was read, and says "(summary)" when the text is a summary of
-what was said rather than the words themselves.
+the permanent URL and the date it was read, the part of the meeting's page the remark is in when
+the page heads one ("… comments to journalists following the meeting"), and says "(summary)"
+when the text is a summary of what was said rather than the words themselves.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Remark:
     accessed: datetime.date  # when the reader read it
     summary: bool  # a summary of what was said, not a verbatim quotation
     source: str = ""  # who published the transcript (settings.SOURCE_ATTRIBUTION), when known
+    part: str = ""  # the heading of the part of the page the remark is in (Turn.section), if any
     named: bool = True  # a person is named; else `speaker` is the transcript's label ("Question"), or
 
 
@@ -53,9 +55,14 @@ def plain(r: Remark) -> str:
     summary = " (summary)" if r.summary else ""
     source = f", from {r.source}" if r.source else ""
     return (
-        f"{who}, “{r.meeting}”, {long_date(r.date)}{where}{summary}. "
+        f"{who}, “{r.meeting}”{_part(r)}, {long_date(r.date)}{where}{summary}. "
         f"{r.archive}{source}. {r.url} (accessed {long_date(r.accessed)})."
     )
+
+
+def _part(r: Remark) -> str:
+    """', part “<heading>”' for a remark in a headed part of the page; '' otherwise."""
+    return f", part “{r.part}”" if r.part else ""
 
 
 def _labelled(r: Remark, before: str, after: str = "") -> str:
@@ -84,7 +91,7 @@ def bibtex(r: Remark) -> str:
     """A @misc entry (biblatex reads date and urldate; classic BibTeX year, month, howpublished)."""
     kind = "Summary of remarks" if r.summary else "Remarks"
     by = (f" by {r.speaker}" + (f", {r.role}" if r.role else "")) if r.named else _labelled(r, " ")
-    title = f"{kind}{by}, in “{r.meeting}”"
+    title = f"{kind}{by}, in “{r.meeting}”{_part(r)}"
     note = f"Accessed {long_date(r.accessed)}"
     if r.summary:
         note += "; a summary, not a verbatim quotation"
@@ -117,7 +124,7 @@ def csl(r: Remark) -> dict[str, object]:
         "type": "speech",
         "title": ("Summary of remarks" if r.summary else "Remarks")
         + ("" if r.named else _labelled(r, " "))
-        + f" in “{r.meeting}”",
+        + f" in “{r.meeting}”{_part(r)}",
         "event-title": r.meeting,
         "issued": _date_parts(r.date),
         "accessed": _date_parts(r.accessed),
@@ -127,6 +134,8 @@ def csl(r: Remark) -> dict[str, object]:
     }
     if r.named:
         item["author"] = [{"literal": r.speaker}]
+    if r.part:
+        item["section"] = r.part
     if r.place:
         item["event-place"] = r.place
     if r.source:

@@ -376,6 +376,7 @@ def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
         accessed=timezone.localdate(),
         summary=turn.is_summary,
         source=credit.attribution if (credit := source_credit()) else "",
+        part=turn.section,
         named=turn.speaker is not None,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 
@@ -77,3 +78,20 @@ def test_csl_json_is_one_speech_item_with_dates_as_date_parts():
     assert item["URL"] == REMARK.url
     assert item["event-place"] == "Harbour Hall, Larkspur"
     assert "Chair of the Harbour Board" in item["note"]
+
+
+def test_a_remark_in_a_headed_part_of_the_page_is_cited_with_the_part():
+    """Said to journalists after the meeting, not in it: every form names the part of the page the
+    remark is in, after the meeting; a remark in no part names none."""
+    part = "Helena Marsh's comments to journalists following the meeting"
+    r = dataclasses.replace(REMARK, part=part)
+    assert citations.plain(r).startswith(
+        f"Helena Marsh (Chair of the Harbour Board), “Meeting of the Harbour Board”, part “{part}”, "
+        "3 October 2022, "
+    )
+    assert f"in “Meeting of the Harbour Board”, part “{part}”" in citations.bibtex(r)
+    item = citations.csl(r)
+    assert item["section"] == part and item["title"].endswith(
+        f"in “Meeting of the Harbour Board”, part “{part}”"
+    )
+    assert "part" not in citations.plain(REMARK) and "section" not in citations.csl(REMARK)

@@ -48,6 +48,8 @@ def test_pages_api_and_exports_show_the_heading(client, write_transcript):
     assert page.count('class="part"') == 1
     remark = client.get(f"/meetings/{SLUG}/helena-marsh-4/").content.decode()
     assert heading in remark
+    cited = client.get(f"/meetings/{SLUG}/helena-marsh-4/citation.txt").content.decode()
+    assert f"“Meeting of the Harbour Board”, part “{HEADING}”, 3 October 2022" in cited
 
     api = client.get(f"/api/meetings/{SLUG}/").json()
     assert [t["section"] for t in api["turns"]][-2:] == ["", HEADING]
