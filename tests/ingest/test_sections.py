@@ -127,3 +127,13 @@ def test_a_parts_speakers_are_headed_under_its_heading(client, write_transcript)
     assert page.count('<h3 class="speaker">') == 6 and page.count('<h4 class="speaker">') == 1
     part = page[page.index('id="part-helena-marsh-4"') :]
     assert '<h4 class="speaker"><a href="/speakers/helena-marsh/">Helena Marsh</a></h4>' in part
+
+
+@pytest.mark.django_db
+def test_a_search_hit_in_a_part_says_which(client, write_transcript):
+    """A search result names the part of the page its remark is in, beside the meeting."""
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    page = client.get("/search/", {"q": "mended"}).content.decode()
+    assert f'Meeting of the Harbour Board</a>, <span class="part-of">{HEADING}</span>' in page
+    page = client.get("/search/", {"q": "repairs"}).content.decode()
+    assert "part-of" not in page
