@@ -122,11 +122,11 @@ def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Conte
     remarks its questions or its speakers; None when it has none of these.
 
     A page that heads MIN_PARTS parts of itself or more, whatever its length, is read by them: each
-    heading with the remark that opens its part. Otherwise, when enough of the turns of people other than the main speaker ask something, the contents
-    are the questions (at a news conference a follow-up by the same person is not a new entry);
-    otherwise they are the
-    speakers in order: each time someone other than the main speaker takes the floor, their
-    exchange with the main speaker being one entry."""
+    heading with the remark that opens its part. Otherwise, when enough of the turns of people
+    other than the main speaker ask something, the contents are the questions (at a news
+    conference a follow-up by the same person is not a new entry); otherwise they are the speakers
+    in order: each time someone other than the main speaker takes the floor, their exchange with
+    the main speaker being one entry."""
     parts = [
         Entry(r.key, r.who, cut(_flat(r.section)))
         for before, r in zip([None, *remarks], remarks, strict=False)

@@ -53,11 +53,10 @@ def _section_headings(page: Page) -> dict[int, int]:
     …."; TOPIC_HEADING_WORDS at most); after a divider, also a short statement of the page's own
     telling what happened, in which no one speaks (_PAGES_NOTE, _SPEAKERS_WORD), followed by an
     omission mark and a labelled paragraph ("Plans for the autumn were discussed separately."
-    then "<…>"). Straight after a remark: only a topic heading with no final
-    punctuation ("On amendments to the Constitution"), the heading of the excerpts that follow
-    ("Excerpts from transcript of …") or the page's note giving the floor ("The floor is given to
-    <Name>", _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the
-    speaker's."""
+    then "<…>"). Straight after a remark: only a topic heading with no final punctuation ("On
+    amendments to the Constitution"), the heading of the excerpts that follow ("Excerpts from
+    transcript of …") or the page's note giving the floor ("The floor is given to <Name>",
+    _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the speaker's."""
     cleaned = [page.clean(p) for p in page.raw]
     labelled = [page.label_of(p) is not None for p in page.raw]
     # After the first remark: the lead's headings are the lead's.
@@ -83,7 +82,6 @@ def _section_headings(page: Page) -> dict[int, int]:
                 out[i] = i + 1
         elif (
             divided
-            and short
             and i + 2 < len(cleaned)
             and chrome.OMISSION.match(cleaned[i + 1])
             and labelled[i + 2]
