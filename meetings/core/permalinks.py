@@ -178,13 +178,14 @@ def assign_keys(
     # another speaker's reply out of the remark, or into it): the paragraphs it kept are the
     # remark's, however much of it the moved ones were. The pairs that keep most go first, so of
     # a remark split in two the half with more of its words keeps the key.
-    if free:
+    if free and None in keys:
+        theirs = [_paragraphs(o.text) for o in free]  # (once each, not once per new turn)
         pairs = []
         for i, t in enumerate(new):
             if keys[i] is None:
                 mine = _paragraphs(t.text)
                 for j, o in enumerate(free):
-                    if o.prefix == t.prefix and (kept := _kept_whole(mine, _paragraphs(o.text))):
+                    if o.prefix == t.prefix and (kept := _kept_whole(mine, theirs[j])):
                         pairs.append((-kept, i, j))
         used: set[int] = set()
         for _, i, j in sorted(pairs):

@@ -120,17 +120,17 @@ def _times_marked(
     """(turn, topic) -> how many times the remark names the topic as its page marks it, for the
     remarks whose counts hold another name ending in a form of it (mentions.other_names: "Latin
     America" under the United States), read from their texts MARKED_BATCH at a time."""
-    wanted = [
-        (tid, p)
-        for tid, chosen in turn_topics.items()
-        for p in chosen
-        if p in named_by and other_names(info[tid].phrases, named_by[p], p)
-    ]
+    wanted: dict[int, list[str]] = {}  # turn -> its topics to count so
+    for tid, chosen in turn_topics.items():
+        for p in chosen:
+            if p in named_by and other_names(info[tid].phrases, named_by[p], p):
+                wanted.setdefault(tid, []).append(p)
     out: dict[tuple[int, str], int] = {}
-    ids = sorted({tid for tid, _ in wanted})
+    ids = sorted(wanted)
     for i in range(0, len(ids), MARKED_BATCH):  # (a batch of texts in memory at a time)
-        texts = dict(Turn.objects.filter(id__in=ids[i : i + MARKED_BATCH]).values_list("id", "text"))
-        out.update({(tid, p): times_marked(texts[tid], named_by[p], p) for tid, p in wanted if tid in texts})
+        texts = Turn.objects.filter(id__in=ids[i : i + MARKED_BATCH]).values_list("id", "text")
+        for tid, text in texts:
+            out.update({(tid, p): times_marked(text, named_by[p], p) for p in wanted[tid]})
     return out
 
 

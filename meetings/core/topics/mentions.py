@@ -10,9 +10,9 @@ words only written in capitals ("the US", not "let us"). Where two forms overlap
 first and then the longer is marked. Given the topic's own key, a form of it written inside another
 name ("America" of "Latin America" under the United States: `other_names`) is that name's, as the
 scoring reads it, and is not marked; nor is a word of a stage direction or an editors' note
-(`spoken_spans`). `times_named` counts a remark's mentions
-from the extractor's counts, as many as the marks; `times_marked` counts the marks of a remark whose
-counts cannot tell (one with other names).
+(`spoken_spans`). `times_named` counts a remark's mentions from the extractor's counts, as many
+as the marks; `times_marked` counts the marks of a remark whose counts cannot tell (one with
+other names).
 Pure: no Django.
 """
 

@@ -365,8 +365,9 @@ def _inside_other_names(phrases: Mapping[str, int], vmap: Mapping[str, str | Non
     as "upper larkovia") or whose last word the remark writes as a word of a name
     (phrases.NAME_USE: "Larkovian Economic Union"); several names may hold the uses between them.
     There the words are that name's, not the place's. A name holding the very word the key is
-    shown as does not count ("olympics", shown as "olympic", in "Olympic Games": one subject). An adjective before a common noun ("Larkovian ferries") stays the place, as an
-    unrenamed word inside a phrase stays itself (the remark's topics pick one of the two)."""
+    shown as does not count ("olympics", shown as "olympic", in "Olympic Games": one subject). An
+    adjective before a common noun ("Larkovian ferries") stays the place, as an unrenamed word
+    inside a phrase stays itself (the remark's topics pick one of the two)."""
     out: set[str] = set()
     for p, c in phrases.items():
         if p not in renamed or (q := vmap[p]) is None:  # (a renamed key's is never None)

@@ -96,9 +96,9 @@ _WORDS = re.compile(r"\S+")
 def highlight(text: str, topic) -> str:
     """A topic page's excerpt of a turn, escaped, every mention of the topic marked (its key and
     the keys shown under it, as the extractor reads words, none the end of another name nor in a
-    stage direction: mentions.spoken_spans) and shown: the paragraphs that name it, a long one cut to the words
-    around its mentions ("…"), the others left out ("[…]"); a short turn (LONG_PARAGRAPH words)
-    whole. A turn that names it in no words as written shows its opening."""
+    stage direction: mentions.spoken_spans) and shown: the paragraphs that name it, a long one cut
+    to the words around its mentions ("…"), the others left out ("[…]"); a short turn
+    (LONG_PARAGRAPH words) whole. A turn that names it in no words as written shows its opening."""
     keys = {topic.key, *(topic.forms or ())}
     paras = paragraphs(text)
     found = [spoken_spans(p, keys, topic.key, opening=i == 0) for i, p in enumerate(paras)]
