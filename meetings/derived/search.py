@@ -25,6 +25,7 @@ from django.contrib.postgres.search import (
     SearchQueryCombinable,
     SearchQueryField,
     SearchRank,
+    SearchVector,
 )
 from django.db.models import F, Func, Q, QuerySet, Value
 from django.db.models.functions import Replace
@@ -863,12 +864,34 @@ def matching_meetings(q: str, limit: int = 3, meetings: QuerySet | None = None) 
     `meetings` (all when None: a search narrowed by date passes the meetings of those dates)."""
     query = ts_query(q, acronyms=False)  # (a meeting's vector holds its title's words as words)
     meetings = Meeting.objects.all() if meetings is None else meetings
-    return list(
+    found = list(
         meetings.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))
         .filter(rank__gte=0.3)
         .order_by("-rank", "-date")[:limit]
     )
+    parts = _matching_parts([m.pk for m in found], query)
+    for m in found:
+        m.part, m.part_key = parts.get(m.pk, ("", ""))
+    return found
+
+
+def _matching_parts(meeting_ids: list[int], query) -> dict[int, tuple[str, str]]:
+    """Meeting -> (the first heading of its parts that matches `query`, the key of the part's
+    first remark: its anchor on the meeting page), of the meetings that have one."""
+    if not meeting_ids:
+        return {}
+    heading = Func(F("section"), function="archive_search_text")
+    return {
+        meeting: (section, key)
+        for meeting, section, key in Turn.objects.filter(meeting_id__in=meeting_ids)
+        .exclude(section="")
+        .annotate(heading=SearchVector(heading, config="english") + SearchVector(heading, config="simple"))
+        .filter(heading=query)
+        .order_by("meeting_id", "position")
+        .distinct("meeting_id")
+        .values_list("meeting_id", "section", "key")
+    }
 
 
 _OPERATORS = {"or", "and", "not"}

@@ -112,6 +112,7 @@ def write_turns(rows: list[TurnRow]) -> None:
 
 
 def update_meeting_vectors(meeting_ids: list[int]) -> None:
-    """The search vectors of these meetings (title, place, description); their turns have theirs."""
+    """The search vectors of these meetings (title, the headings of their parts, place,
+    description: their turns are written first); their turns have theirs."""
     with connection.cursor() as cur:
         cur.execute(search.meeting_vector_sql(), [meeting_ids])

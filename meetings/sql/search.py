@@ -30,14 +30,24 @@ WHERE t2.id = t.id AND t.meeting_id = ANY(%s)
 
 
 def meeting_vector_sql() -> str:
-    """UPDATE of the vectors of the meetings `%s` (an array of ids): title (A), place and
-    description (B)."""
+    """UPDATE of the vectors of the meetings `%s` (an array of ids): title and the headings of the
+    page's parts (A: a part's title; Turn.section, each once, in the page's order, so the turns are
+    written first), place and description (B)."""
     return f"""
-UPDATE {table("Meeting")} SET search_vector =
-    setweight(to_tsvector('english', archive_search_text(title)), 'A')
- || setweight(to_tsvector('simple', archive_search_text(title)), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(place, '') || ' ' || description)), 'B')
-WHERE id = ANY(%s)
+UPDATE {table("Meeting")} AS m SET search_vector =
+    setweight(to_tsvector('english', archive_search_text(h.titles)), 'A')
+ || setweight(to_tsvector('simple', archive_search_text(h.titles)), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(m.place, '') || ' ' || m.description)), 'B')
+FROM (
+    SELECT m2.id, m2.title || coalesce(' ' || (
+        SELECT string_agg(p.section, ' ' ORDER BY p.first) FROM (
+            SELECT section, min(position) AS first FROM {table("Turn")}
+            WHERE meeting_id = m2.id AND section <> '' GROUP BY section
+        ) AS p
+    ), '') AS titles
+    FROM {table("Meeting")} AS m2 WHERE m2.id = ANY(%s)
+) AS h
+WHERE m.id = h.id
 """
 
 

@@ -352,7 +352,8 @@ class SearchFilter(django_filters.FilterSet):
         form = DateRangeForm
 
     def meetings_offered(self):
-        """The meetings a search may offer beside its remarks (those whose title or lead matches):
+        """The meetings a search may offer beside its remarks (those whose title, lead or a part's
+        heading matches):
         of the dates it asks for; None where it is narrowed to a speaker, a topic or a kind of
         remark (they would not be theirs)."""
         data = getattr(self.form, "cleaned_data", None) or {}

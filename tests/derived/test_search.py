@@ -290,7 +290,7 @@ def test_a_surname_as_a_transcript_spelled_it_offers_the_profile(client, write_t
 @pytest.mark.django_db
 def test_meeting_titles_are_searchable(client, archive):
     html = results(client, "harbour board")
-    assert "Meetings whose title or lead matches" in html
+    assert "Meetings whose title, lead or a heading matches" in html
 
 
 @pytest.mark.django_db

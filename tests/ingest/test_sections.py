@@ -137,3 +137,20 @@ def test_a_search_hit_in_a_part_says_which(client, write_transcript):
     assert f'Meeting of the Harbour Board</a>, <span class="part-of">{HEADING}</span>' in page
     page = client.get("/search/", {"q": "repairs"}).content.decode()
     assert "part-of" not in page
+
+
+@pytest.mark.django_db
+def test_a_search_finds_the_meeting_by_a_parts_heading_and_links_the_part(client, write_transcript):
+    """A part's heading is a meeting's words as its title and lead are: a search for them offers
+    the meeting and links the part; words of no heading offer the meeting alone."""
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    page = client.get("/search/", {"q": "comments to journalists"}).content.decode()
+    offered = page[page.index('id="m-hits-h"') : page.index("</section>", page.index('id="m-hits-h"'))]
+    assert "title, lead or a heading" in offered
+    assert (
+        f'<a href="/meetings/{SLUG}/">Meeting of the Harbour Board</a>, part'
+        f' “<a href="/meetings/{SLUG}/#part-helena-marsh-4">{HEADING}</a>”'
+    ) in offered
+    page = client.get("/search/", {"q": "harbour board"}).content.decode()
+    assert f'<a href="/meetings/{SLUG}/">Meeting of the Harbour Board</a>' in page
+    assert "#part-" not in page[page.index('id="m-hits-h"') :]
