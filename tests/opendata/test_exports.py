@@ -688,3 +688,20 @@ def test_pages_link_their_exports_and_feeds(client, write_transcript):
         in client.get("/speakers/tomas-reyes/").content.decode()
     )
     assert "application/atom+xml" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_text_export_puts_the_transcripts_heading_after_the_lead_as_the_page_does(
+    client, write_transcript
+):
+    """The page's own heading of the transcript, written as the lead's last line, heads the
+    remarks in the text export as on the meeting page: after the divider, not inside the lead."""
+    from tests.web.test_reading_pages import HEADED
+
+    ingest(write_transcript("quay.txt", HEADED), no_topics=True)
+    text = client.get(f"{Meeting.objects.get().get_absolute_url().rstrip('/')}.txt").content.decode()
+    assert (
+        "storm season.\n\n* * *\n\nSpeech at the opening of the Larkspur Quay\n\nHelena Marsh: Friends,"
+        in text
+    )
+    assert text.count("Speech at the opening of the Larkspur Quay") == 1

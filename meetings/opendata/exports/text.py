@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from meetings.core.leads import split_lead
+
 from ..credit import SourceCredit
 from .shared import Absolute, clean, human_date, paragraphs, speaker_name
 
 
 def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCredit | None = None) -> str:
     """Title, date, place, the source's credit (when known), lead, then each turn as
-    "Name (role): text", paragraphs kept."""
+    "Name (role): text", paragraphs kept. The page's own heading of the transcript, written as the
+    lead's last line (core.leads), heads the remarks after the divider, as the meeting page shows it."""
     head = [clean(meeting.title), human_date(meeting.date)]
     if meeting.place:
         head.append(clean(meeting.place))
@@ -20,8 +23,11 @@ def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
     if credit:
         head.append(clean(f"Source: {credit.sentence()}"))
     blocks = ["\n".join(head)]
-    blocks.extend(paragraphs(meeting.description))
+    lead, transcript_heading = split_lead(meeting.description)
+    blocks.extend(paragraphs(lead))
     blocks.append("* * *")
+    if transcript_heading:
+        blocks.append(clean(transcript_heading))
     part = ""
     for turn in turns:
         if turn.section != part:  # the remark opens a part of the page: its heading first
