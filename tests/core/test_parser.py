@@ -682,6 +682,32 @@ def test_an_excerpts_heading_a_long_topic_heading_and_a_note_giving_the_floor_ar
     ]
 
 
+def test_a_note_giving_the_floor_heads_no_part_of_the_page():
+    """The page's note giving the floor ("The floor is given to Tomas Reyes, chairman of the
+    Board") introduces the next speaker; it is no heading of what follows: the remarks after it,
+    the chair's questions too, are not cited as said in a part of that name. A heading of the
+    excerpts that follow does head a part."""
+    t = parse_transcript(
+        "Meeting of the Harbour Board\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: The quay needs a new wall.\n"
+        "The floor is given to Tomas Reyes, chairman of the Harbour Board\n"
+        "Tomas Reyes: Madam Mayor, colleagues.\n"
+        "Helena Marsh: How long will it take?\n"
+        "Excerpts from transcript of the meeting of the Harbour Board and the Ferry League\n"
+        "Tomas Reyes: A year.\n"
+    )
+    assert [(x.name, x.paragraphs, x.section) for x in t.turns] == [
+        ("Helena Marsh", ["The quay needs a new wall."], None),
+        ("Tomas Reyes", ["Madam Mayor, colleagues."], None),
+        ("Helena Marsh", ["How long will it take?"], None),
+        (
+            "Tomas Reyes",
+            ["A year."],
+            "Excerpts from transcript of the meeting of the Harbour Board and the Ferry League",
+        ),
+    ]
+
+
 def test_a_pull_quote_in_quotation_marks_is_left_out_wherever_its_text_stands():
     """A paragraph wholly in quotation marks (of any kind or order, ”…“ too) that repeats
     sentences of another paragraph of the page is a pull-quote, even where that paragraph is no

@@ -44,10 +44,11 @@ _SPEAKERS_WORD = re.compile(
 )
 
 
-def _section_headings(page: Page) -> dict[int, int]:
+def _section_headings(page: Page) -> dict[int, int | None]:
     """The paragraphs that head a later part of the page, before a labelled paragraph: page
     furniture, not the last speaker going on; each index -> the index of the labelled paragraph
-    that opens the part. After a remark and a divider ("* * *") or an omission mark ("<…>"): a
+    that opens the part (None for the note giving the floor: it introduces the next speaker and
+    heads no part). After a remark and a divider ("* * *") or an omission mark ("<…>"): a
     short paragraph that is no sentence (no final punctuation, or a colon with nothing after it:
     "Statements following the talks:") or a topic heading of one sentence ("On the proposal to
     …."; TOPIC_HEADING_WORDS at most); after a divider, also a short statement of the page's own
@@ -61,7 +62,7 @@ def _section_headings(page: Page) -> dict[int, int]:
     labelled = [page.label_of(p) is not None for p in page.raw]
     # After the first remark: the lead's headings are the lead's.
     first_remark = labelled.index(True) if True in labelled else len(labelled)
-    out: dict[int, int] = {}
+    out: dict[int, int | None] = {}
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
         if labelled[i] or (words := len(cp.split())) > TOPIC_HEADING_WORDS or chrome.OMISSION.match(cp):
@@ -77,9 +78,11 @@ def _section_headings(page: Page) -> dict[int, int]:
             if (
                 (marked and (heading or topic))
                 or (topic and unpunctuated)
-                or (unpunctuated and (chrome.is_excerpt_heading(cp) or _FLOOR_NOTE.match(cp)))
+                or (unpunctuated and chrome.is_excerpt_heading(cp))
             ):
                 out[i] = i + 1
+            elif unpunctuated and _FLOOR_NOTE.match(cp):
+                out[i] = None
         elif (
             divided
             and i + 2 < len(cleaned)
@@ -91,8 +94,11 @@ def _section_headings(page: Page) -> dict[int, int]:
             and not _SPEAKERS_WORD.search(cp)
         ):
             out[i] = i + 2
-    if out:
-        page.warnings.append(f"{len(out)} section heading(s) between remarks were read as headings")
+    notes = sum(1 for opening in out.values() if opening is None)
+    if len(out) > notes:
+        page.warnings.append(f"{len(out) - notes} section heading(s) between remarks were read as headings")
+    if notes:
+        page.warnings.append(f"{notes} note(s) of the page giving the floor were left out of the remarks")
     return out
 
 
@@ -104,7 +110,8 @@ def read_header(page: Page) -> Header:
     # (ParsedTurn.section). That paragraph is known by identity, not by its words, which may open
     # another remark of the page too ("Thank you.").
     for i, opening in headings.items():
-        page.sections[id(page.raw[opening])] = page.clean(page.raw[i]).rstrip(":").strip()
+        if opening is not None:
+            page.sections[id(page.raw[opening])] = page.clean(page.raw[i]).rstrip(":").strip()
     paras = [
         p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
     ]
