@@ -12,7 +12,15 @@ import pytest
 from django.core.management import call_command
 
 from meetings.ingest.single import Ingester
-from meetings.models import Meeting, MeetingSource, Participant, ParticipantAlias, Topic, Turn
+from meetings.models import (
+    ArchiveState,
+    Meeting,
+    MeetingSource,
+    Participant,
+    ParticipantAlias,
+    Topic,
+    Turn,
+)
 from tests.helpers import MEETING, ingest
 
 from ..opendata.test_exports import assert_valid_akn
@@ -154,3 +162,25 @@ def test_a_search_finds_the_meeting_by_a_parts_heading_and_links_the_part(client
     page = client.get("/search/", {"q": "harbour board"}).content.decode()
     assert f'<a href="/meetings/{SLUG}/">Meeting of the Harbour Board</a>' in page
     assert "#part-" not in page[page.index('id="m-hits-h"') :]
+
+
+@pytest.mark.django_db
+def test_the_migration_for_part_headings_recomputes_the_headed_meetings_vectors(client, write_transcript):
+    """A database migrated before holds meeting vectors without the parts' headings; the migration
+    computes those of the meetings that have any again, so a search for a heading finds them."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core.cache import cache
+    from django.db import connection
+
+    ingest(write_transcript("harbour.txt", SECTIONED), no_topics=True)
+    Meeting.objects.update(search_vector=None)  # as an older vector, which held no heading
+    assert "m-hits-h" not in client.get("/search/", {"q": "comments to journalists"}).content.decode()
+    migration = import_module("meetings.migrations.0017_search_part_headings")
+    version = ArchiveState.current().version
+    with connection.schema_editor() as editor:
+        migration.headed_vectors_again(apps, editor)
+    assert ArchiveState.current().version == version + 1  # pages cached before are stale
+    cache.clear()  # (the version itself is cached for a few seconds)
+    assert "m-hits-h" in client.get("/search/", {"q": "comments to journalists"}).content.decode()
