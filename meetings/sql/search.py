@@ -34,11 +34,7 @@ def meeting_vector_sql() -> str:
     page's parts (A: a part's title; Turn.section, each once, in the page's order, so the turns are
     written first), place and description (B)."""
     return f"""
-UPDATE {table("Meeting")} AS m SET search_vector =
-    setweight(to_tsvector('english', archive_search_text(h.titles)), 'A')
- || setweight(to_tsvector('simple', archive_search_text(h.titles)), 'A')
- || setweight(to_tsvector('english', archive_search_text(coalesce(m.place, '') || ' ' || m.description)), 'B')
-FROM (
+WITH h AS MATERIALIZED (  -- (once per meeting: the vector reads it twice)
     SELECT m2.id, m2.title || coalesce(' ' || (
         SELECT string_agg(p.section, ' ' ORDER BY p.first) FROM (
             SELECT section, min(position) AS first FROM {table("Turn")}
@@ -46,7 +42,12 @@ FROM (
         ) AS p
     ), '') AS titles
     FROM {table("Meeting")} AS m2 WHERE m2.id = ANY(%s)
-) AS h
+)
+UPDATE {table("Meeting")} AS m SET search_vector =
+    setweight(to_tsvector('english', archive_search_text(h.titles)), 'A')
+ || setweight(to_tsvector('simple', archive_search_text(h.titles)), 'A')
+ || setweight(to_tsvector('english', archive_search_text(coalesce(m.place, '') || ' ' || m.description)), 'B')
+FROM h
 WHERE m.id = h.id
 """
 
