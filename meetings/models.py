@@ -8,6 +8,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
@@ -218,6 +219,9 @@ class Turn(models.Model):
             models.Index(fields=["speaker", "-date", "meeting", "position"], name="turn_speaker_newest"),
             models.Index(fields=["-date", "meeting", "position"], name="turn_newest"),
             GinIndex(fields=["search_vector"], name="turn_search"),
+            # The few remarks under a heading of the page: a meeting's headings are read per
+            # meeting when its search vector is computed (sql.search.meeting_vector_sql).
+            models.Index(fields=["meeting", "position"], condition=~Q(section=""), name="turn_headed"),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,9 @@
 """A meeting's search vector holds the headings of the page's parts (Turn.section) as its title's
-words: the vectors of the meetings that have any are computed again (one migrated before would not
+words, read through a partial index of the remarks under a heading (turn_headed): the vectors of the meetings that have any are computed again (one migrated before would not
 be found by a part's heading until `rebuild_search`), and the archive's version is bumped, as
 `rebuild_search` bumps it, so that no page cached before serves the old results."""
 
-from django.db import migrations
+from django.db import migrations, models
 from django.db.models import F
 from django.utils import timezone
 
@@ -24,4 +24,14 @@ def headed_vectors_again(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("meetings", "0016_turn_sections")]
 
-    operations = [migrations.RunPython(headed_vectors_again, migrations.RunPython.noop)]
+    operations = [
+        migrations.AddIndex(
+            model_name="turn",
+            index=models.Index(
+                condition=models.Q(("section", ""), _negated=True),
+                fields=["meeting", "position"],
+                name="turn_headed",
+            ),
+        ),
+        migrations.RunPython(headed_vectors_again, migrations.RunPython.noop),
+    ]
