@@ -200,6 +200,23 @@ def test_titles_roles_notes_and_name_forms():
     assert t.turns[4].name == "Pavel Orlov" and t.turns[4].paragraphs == ["Here is the plan."]
 
 
+def test_a_place_in_brackets_after_a_name_is_a_note_not_an_office():
+    """Where a questioner comes from, in brackets after the name ("Yara Olin (Tvorsk Region)"), is
+    a note of the label as "(Tvorsk)" is, not the office a profile lists; a title in brackets
+    ("(Governor of the Tvorsk Region)") stays the office."""
+    t = parse_transcript(
+        "Forum of local media\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Yara Olin (Tvorsk Region): My question is about the roads.\n"
+        "Ivo Brant (Tvorsk): And mine about the ferries.\n"
+        "Nils Aro (Governor of the Tvorsk Region): I will answer.\n"
+    )
+    assert [(x.name, x.role, x.label) for x in t.turns] == [
+        ("Yara Olin", None, "Yara Olin (Tvorsk Region)"),
+        ("Ivo Brant", None, "Ivo Brant (Tvorsk)"),
+        ("Nils Aro", "Governor of the Tvorsk Region", "Nils Aro (Governor of the Tvorsk Region)"),
+    ]
+
+
 def test_summaries_by_title_group_and_unclosed_bracket():
     t = parse_transcript(CLEAN)
     minister = t.turns[5]

@@ -21,6 +21,7 @@ from .vocabulary import (
     NOT_IN_TITLE,
     ORDINAL_TITLES,
     PARTICLES,
+    PLACE_WORDS,
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
     SPEECH_VERBS,
@@ -193,9 +194,13 @@ def _title_ok(title: str) -> bool:
 
 
 def _looks_like_title(text: str) -> bool:
-    words = text.split()
+    """Does a note in brackets after a name give an office ("President of Russia")? One naming
+    a place alone ("Tvorsk Region": where a questioner comes from) does not."""
+    words = [w.casefold().strip(",") for w in text.split()]
     return (
-        text[:1].isupper() and _title_ok(text) and any(w.casefold().strip(",") in TITLE_WORDS for w in words)
+        text[:1].isupper()
+        and _title_ok(text)
+        and any(w in TITLE_WORDS and w not in PLACE_WORDS for w in words)
     )
 
 
