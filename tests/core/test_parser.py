@@ -725,6 +725,23 @@ def test_a_note_giving_the_floor_heads_no_part_of_the_page():
     ]
 
 
+def test_a_title_with_a_colon_opens_no_remark_before_the_transcripts_heading():
+    """A page whose title holds a colon ("Opening the exhibition Harbour Lights: Larkspur – Tvorsk")
+    reads like a label; it is the title all the same, so the heading after the lead's divider is
+    the transcript's (the lead's last line, core.leads), not a part holding every remark."""
+    t = parse_transcript(
+        "Opening the exhibition Harbour Lights: Larkspur – Tvorsk\nMay 3, 2021, Larkspur\n"
+        "The Mayor and the Governor opened the exhibition.\n* * *\n"
+        "Speeches at the opening of the Harbour Lights: Larkspur – Tvorsk exhibition\n"
+        "Mayor of Larkspur Helena Marsh: Friends, welcome.\n"
+        "Governor Tomas Reyes: Thank you.\n"
+    )
+    assert [(x.name, x.section) for x in t.turns] == [("Helena Marsh", None), ("Tomas Reyes", None)]
+    assert t.description.endswith(
+        "Speeches at the opening of the Harbour Lights: Larkspur – Tvorsk exhibition"
+    )
+
+
 def test_a_pull_quote_in_quotation_marks_is_left_out_wherever_its_text_stands():
     """A paragraph wholly in quotation marks (of any kind or order, ”…“ too) that repeats
     sentences of another paragraph of the page is a pull-quote, even where that paragraph is no

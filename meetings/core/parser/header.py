@@ -60,8 +60,10 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     _FLOOR_NOTE); a remark's own short last line ("Welcome to Larkspur") stays the speaker's."""
     cleaned = [page.clean(p) for p in page.raw]
     labelled = [page.label_of(p) is not None for p in page.raw]
-    # After the first remark: the lead's headings are the lead's.
-    first_remark = labelled.index(True) if True in labelled else len(labelled)
+    # After the first remark: the lead's headings are the lead's. The title is none, however like
+    # a label it reads ("Opening the exhibition <Name>: <Place> – <Place>").
+    title_at = next((i for i, c in enumerate(cleaned) if not chrome.is_chrome_clean(c)), 0)
+    first_remark = next((i for i in range(title_at + 1, len(labelled)) if labelled[i]), len(labelled))
     out: dict[int, int | None] = {}
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
