@@ -13,13 +13,17 @@ from hypothesis import strategies as st
 
 from meetings.core.topics.phrases import (
     _CASE_BLIND_STRAYS,
-    NAME_LINKS,
     _form_pattern,
     _form_spans,
     _literal_form,
-    word_runs,
 )
-from meetings.core.topics.subjects import _commonest, _merge_acronyms, _under_commonest
+from meetings.core.topics.subjects import (
+    _commonest,
+    _merge_acronyms,
+    _part_pieces,
+    _spelled_out,
+    _under_commonest,
+)
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 NON_ASCII = EVERY_CHARACTER[128:]
@@ -145,22 +149,9 @@ def test_the_literal_search_finds_what_the_pattern_finds_in_any_text(key_and_tex
 
 def merge_by_scanning(aliases, uses, out, parted) -> None:
     """_merge_acronyms as it was written before it kept the keys shown under each key: each merge
-    reads the whole map for the keys shown under the form that gives way."""
-    pairs = [alias.split("=", 1) for alias in sorted(aliases)]
-    heads: dict[str, set[str]] = {}
-    for short, long in pairs:
-        heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
-    longs = {long for _, long in pairs}
-    last_words = set().union(*heads.values())
-    holders: dict[str, list[str]] = {}
-    for key in uses:
-        if key[key.rfind(" ") + 1 :] not in last_words:
-            continue
-        at = key.find(" ")
-        while at > 0:
-            if key[at + 1 :] in longs:
-                holders.setdefault(key[at + 1 :], []).append(key)
-            at = key.find(" ", at + 1)
+    reads the whole map for the keys shown under the form that gives way (what it reads of the
+    aliases, and the pieces it leaves to `parted`, are the merge's own: _spelled_out, _part_pieces)."""
+    pairs, heads, holders = _spelled_out(aliases, uses)
     for short, long in pairs:
         if len(heads[short]) > 1:
             continue
@@ -178,10 +169,7 @@ def merge_by_scanning(aliases, uses, out, parted) -> None:
             if twin in uses and key not in out and out.get(twin, twin) == twin:
                 _under_commonest((key, twin), uses, out)
         if parted is not None and " " in other and " " not in best:
-            for piece in word_runs(other.split(" ")):
-                ends = piece.split(" ")
-                if 1 < len(ends) and piece != other and not NAME_LINKS.intersection((ends[0], ends[-1])):
-                    parted.setdefault(piece, []).append(other)
+            _part_pieces(other, parted)
 
 
 VOCABULARY = [

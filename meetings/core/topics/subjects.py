@@ -1295,24 +1295,7 @@ def _merge_acronyms(
     inside it ("independent state" of "Commonwealth of Independent States", shown as "CIS") to
     `parted`, when given: their uses inside it are the acronym's (they were fragments of the name,
     which the remarks, once merged, no longer carry)."""
-    pairs = [alias.split(ALIAS, 1) for alias in sorted(aliases)]  # (acronym, name), read once
-    heads: dict[str, set[str]] = {}  # acronym -> the last words of the names it was spelled out as
-    for short, long in pairs:
-        heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
-    # The keys that end with a spelled-out name, after other words ("mayakovskaya thermal power
-    # plant"); only keys ending with a name's last word are read further (every key of the archive
-    # passes here).
-    longs = {long for _, long in pairs}
-    last_words = set().union(*heads.values())
-    holders: dict[str, list[str]] = {}
-    for key in uses:
-        if key[key.rfind(" ") + 1 :] not in last_words:
-            continue
-        at = key.find(" ")
-        while at > 0:
-            if key[at + 1 :] in longs:
-                holders.setdefault(key[at + 1 :], []).append(key)
-            at = key.find(" ", at + 1)
+    pairs, heads, holders = _spelled_out(aliases, uses)
     # The keys shown under each key (or None), kept in step with `out` by every write below: a
     # merge finds the keys shown under the form that gives way without reading the whole map.
     shown_under: dict[str | None, set[str]] = {}
@@ -1348,12 +1331,42 @@ def _merge_acronyms(
                     if k != commoner:
                         show_under(k, commoner)
         if parted is not None and " " in other and " " not in best:
-            for piece in word_runs(other.split(" ")):
-                ends = piece.split(" ")
-                # Its phrases, not its words: "Donetsk" of "Donetsk People's Republic" (shown as
-                # "DPR") is said alone too, and a word no name holds alone is no fragment of it.
-                if 1 < len(ends) and piece != other and not NAME_LINKS.intersection((ends[0], ends[-1])):
-                    parted.setdefault(piece, []).append(other)
+            _part_pieces(other, parted)
+
+
+def _spelled_out(
+    aliases: list[str], uses: Mapping[str, int]
+) -> tuple[list[list[str]], dict[str, set[str]], dict[str, list[str]]]:
+    """What _merge_acronyms reads of its aliases, once: the (acronym, name) pairs in order; each
+    acronym's last words of the names it was spelled out as; and, under each name, the keys of
+    the archive (`uses`) that end with it after other words ("mayakovskaya thermal power plant"),
+    only keys ending with a name's last word read further (every key of the archive passes here)."""
+    pairs = [alias.split(ALIAS, 1) for alias in sorted(aliases)]
+    heads: dict[str, set[str]] = {}
+    for short, long in pairs:
+        heads.setdefault(short, set()).add(long.rsplit(" ", 1)[-1])
+    longs = {long for _, long in pairs}
+    last_words = set().union(*heads.values())
+    holders: dict[str, list[str]] = {}
+    for key in uses:
+        if key[key.rfind(" ") + 1 :] not in last_words:
+            continue
+        at = key.find(" ")
+        while at > 0:
+            if key[at + 1 :] in longs:
+                holders.setdefault(key[at + 1 :], []).append(key)
+            at = key.find(" ", at + 1)
+    return pairs, heads, holders
+
+
+def _part_pieces(name: str, parted: dict[str, list[str]]) -> None:
+    """Leave the phrases inside a name shown as its acronym to `parted` (_merge_acronyms). Its
+    phrases, not its words: "Donetsk" of "Donetsk People's Republic" (shown as "DPR") is said
+    alone too, and a word no name holds alone is no fragment of it."""
+    for piece in word_runs(name.split(" ")):
+        ends = piece.split(" ")
+        if 1 < len(ends) and piece != name and not NAME_LINKS.intersection((ends[0], ends[-1])):
+            parted.setdefault(piece, []).append(name)
 
 
 def place_of(key: str, uses: Collection[str]) -> str | None:
