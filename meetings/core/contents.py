@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 # Meetings shorter than this are read without a table of contents ...
@@ -117,6 +117,16 @@ def main_speaker(remarks: Sequence[Remark]) -> int | None:
     return min(spoken, key=lambda s: (-spoken[s], s))
 
 
+def parts_opened(sections: Iterable[str | None]) -> Iterator[str]:
+    """For each remark, in the page's order, given the heading of the part it is in (Turn.section;
+    "" or None for none): the heading of the part it opens, "" when it opens none (the page shows
+    a heading once, above the first remark of its part)."""
+    part: str | None = ""
+    for section in sections:
+        yield section if section and section != part else ""
+        part = section
+
+
 def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Contents | None:
     """The contents of a meeting: its headed parts, or for a meeting of at least `min_remarks`
     remarks its questions or its speakers; None when it has none of these.
@@ -128,9 +138,9 @@ def contents(remarks: Sequence[Remark], min_remarks: int = MIN_REMARKS) -> Conte
     in order: each time someone other than the main speaker takes the floor, their exchange with
     the main speaker being one entry."""
     parts = [
-        Entry(r.key, r.who, cut(_flat(r.section)))
-        for before, r in zip([None, *remarks], remarks, strict=False)
-        if r.section and (before is None or before.section != r.section)
+        Entry(r.key, r.who, cut(_flat(opened)))
+        for r, opened in zip(remarks, parts_opened(r.section for r in remarks), strict=True)
+        if opened
     ]
     if len(parts) >= MIN_PARTS:
         return Contents("parts", parts)

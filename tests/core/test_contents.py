@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from meetings.core.contents import Remark, contents, cut, question_of
+from meetings.core.contents import Remark, contents, cut, parts_opened, question_of
 
 CHAIR = 1
 
@@ -153,3 +153,11 @@ def test_a_page_in_parts_lists_its_parts_whatever_its_length():
     ]
     assert contents(remarks[:3]) is None
     assert contents(press_conference()).kind == "questions"
+
+
+def test_a_remark_opens_a_part_where_its_heading_changes():
+    """The heading is shown once, above the first remark of its part: the page's (and the
+    exports') one reading of which remark opens a part."""
+    sections = ["", "On the quay", "On the quay", "", "Statements", "Statements", "On the quay"]
+    assert list(parts_opened(sections)) == ["", "On the quay", "", "", "Statements", "", "On the quay"]
+    assert list(parts_opened([None, None])) == ["", ""]

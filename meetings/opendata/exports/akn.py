@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from lxml import etree
 from lxml.builder import ElementMaker
 
+from meetings.core.contents import parts_opened
 from meetings.core.parser import inline
 from meetings.core.permalinks import slugify
 
@@ -188,12 +189,10 @@ def meeting_akn(meeting, turns: Sequence, absolute: Absolute, credit: SourceCred
         preface.append(_p(paragraph))
 
     section = _E.debateSection(_E.heading(clean(meeting.title)), eId=SECTION_EID, name="transcript")
-    part = ""
-    for turn in turns:
+    for turn, opened in zip(turns, parts_opened(t.section for t in turns), strict=True):
         paras = paragraphs(turn.text)
-        if turn.section and turn.section != part:  # it opens a part of the page: the page's heading
-            section.append(_E.narrative(clean(turn.section), eId=f"{SECTION_EID}__narrative_{turn.key}"))
-        part = turn.section
+        if opened:  # it opens a part of the page: the page's heading
+            section.append(_E.narrative(clean(opened), eId=f"{SECTION_EID}__narrative_{turn.key}"))
         if turn.kind == "summary":
             summary = _E.summary(eId=f"{SECTION_EID}__summary_{turn.key}")
             if turn.speaker_id is not None:

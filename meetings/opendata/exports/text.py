@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from meetings.core.contents import parts_opened
 from meetings.core.leads import split_lead
 
 from ..credit import SourceCredit
@@ -28,12 +29,9 @@ def meeting_text(meeting, turns: Sequence, absolute: Absolute, credit: SourceCre
     blocks.append("* * *")
     if transcript_heading:
         blocks.append(clean(transcript_heading))
-    part = ""
-    for turn in turns:
-        if turn.section != part:  # the remark opens a part of the page: its heading first
-            part = turn.section
-            if part:
-                blocks.extend(["* * *", clean(part)] if blocks[-1] != "* * *" else [clean(part)])
+    for turn, opened in zip(turns, parts_opened(t.section for t in turns), strict=True):
+        if opened:  # the remark opens a part of the page: its heading first
+            blocks.extend(["* * *", clean(opened)] if blocks[-1] != "* * *" else [clean(opened)])
         who = speaker_name(turn)
         role = clean(turn.role)
         if role:
