@@ -18,8 +18,8 @@ from meetings.core.topics.phrases import (
     _literal_form,
 )
 from meetings.core.topics.subjects import (
-    _commonest,
     _merge_acronyms,
+    _pair_merges,
     _part_pieces,
     _spelled_out,
     _under_commonest,
@@ -150,16 +150,10 @@ def test_the_literal_search_finds_what_the_pattern_finds_in_any_text(key_and_tex
 def merge_by_scanning(aliases, uses, out, parted) -> None:
     """_merge_acronyms as it was written before it kept the keys shown under each key: each merge
     reads the whole map for the keys shown under the form that gives way (what it reads of the
-    aliases, and the pieces it leaves to `parted`, are the merge's own: _spelled_out, _part_pieces)."""
+    aliases, which pairs merge and the pieces it leaves to `parted` are the merge's own:
+    _spelled_out, _pair_merges, _part_pieces)."""
     pairs, heads, holders = _spelled_out(aliases, uses)
-    for short, long in pairs:
-        if len(heads[short]) > 1:
-            continue
-        a, b = out.get(short, short), out.get(long, long)
-        if a is None or b is None or a == b or a not in uses or b not in uses:
-            continue
-        best = _commonest((a, b), uses)
-        other = b if best == a else a
+    for short, long, best, other in _pair_merges(pairs, heads, uses, out):
         for k, target in list(out.items()):
             if target == other:
                 out[k] = best

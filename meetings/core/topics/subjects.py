@@ -12,7 +12,7 @@ Pure: lemminflect and wordfreq ship their data inside the packages (nothing is d
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from lemminflect import getLemma
@@ -1308,14 +1308,7 @@ def _merge_acronyms(
         out[key] = target
         shown_under.setdefault(target, set()).add(key)
 
-    for short, long in pairs:
-        if len(heads[short]) > 1:
-            continue
-        a, b = out.get(short, short), out.get(long, long)
-        if a is None or b is None or a == b or a not in uses or b not in uses:
-            continue
-        best = _commonest((a, b), uses)
-        other = b if best == a else a
+    for short, long, best, other in _pair_merges(pairs, heads, uses, out):
         moved = shown_under.pop(other, set())  # every key shown under `other`
         for k in moved:
             out[k] = best
@@ -1357,6 +1350,25 @@ def _spelled_out(
                 holders.setdefault(key[at + 1 :], []).append(key)
             at = key.find(" ", at + 1)
     return pairs, heads, holders
+
+
+def _pair_merges(
+    pairs: list[list[str]],
+    heads: Mapping[str, set[str]],
+    uses: Mapping[str, int],
+    out: Mapping[str, str | None],
+) -> Iterator[tuple[str, str, str, str]]:
+    """The (acronym, name) pairs that merge, in order, each with (the form kept, the form that
+    gives way), as `out` stands when the pair is reached (the merge writes it in between): not an
+    acronym spelled out as names of two things, nor a pair already one or dropped."""
+    for short, long in pairs:
+        if len(heads[short]) > 1:
+            continue
+        a, b = out.get(short, short), out.get(long, long)
+        if a is None or b is None or a == b or a not in uses or b not in uses:
+            continue
+        best = _commonest((a, b), uses)
+        yield short, long, best, b if best == a else a
 
 
 def _part_pieces(name: str, parted: dict[str, list[str]]) -> None:
