@@ -565,3 +565,65 @@ Arvo Lindqvist (retranslated): The ferry sails in May.
     ]
     assert turns[2].paragraphs[0] == "(Noise in the audience) Hold on, colleagues. Let me answer."
     assert turns[3].paragraphs[0] == "(Hands the chair a letter.) This is the question most people sent in."
+
+
+# --- a surname alone as a label ----------------------------------------------------------------
+
+
+def test_a_surname_alone_labels_the_speaker_the_page_names_in_full():
+    # A repost shortens its labels after the first ("Marsh:", "ORLIN:"): each is a remark of
+    # the person the page labels in full, not the previous speaker going on.
+    text = page(
+        """
+Helena Marsh: Good afternoon. How is the harbour?
+
+HARBOUR MASTER TOMAS ORLIN: Good afternoon. The quay is finished.
+
+Marsh: I am glad to hear it. What about the dredging?
+
+ORLIN: It starts in May.
+
+Marsh: Thank you.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == [
+        "Helena Marsh",
+        "Tomas Orlin",
+        "Helena Marsh",
+        "Tomas Orlin",
+        "Helena Marsh",
+    ]
+    assert [t.label for t in turns[2:]] == ["Marsh", "ORLIN", "Marsh"]
+    assert {t.resolution for t in turns[2:]} == {"surname"}
+    assert turns[3].text == "It starts in May."
+
+
+def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
+    # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
+    text = page(
+        """
+Helena Marsh: We have set the dates.
+
+Deadline: the end of May, for every berth.
+
+Tomas Marsh: And the budget?
+
+Marsh: It is approved.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Helena Marsh", "Tomas Marsh"]
+    assert "Deadline: the end of May" in turns[0].text
+    assert turns[1].text.endswith("Marsh: It is approved.")
+
+
+def test_a_surname_before_a_colon_on_a_page_without_labels_is_no_transcript():
+    # A news item opening with "<Surname>: <title of a book>" names no speaker.
+    text = page(
+        "Marsh: Twenty Years is an album of photographs of the Governor's years in office.",
+        title="An album of photographs",
+        lead="The album of the Governor Helena Marsh was published today.",
+    )
+    with pytest.raises(NotATranscript):
+        parse_transcript(text)

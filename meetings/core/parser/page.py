@@ -8,7 +8,7 @@ import re
 
 from .inline import is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
-from .names import clean_spaces
+from .names import clean_spaces, surname_key, tidy_name
 
 _TITLE_CONNECTORS = {
     "of",
@@ -55,6 +55,8 @@ _NOTE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 # ("Name Yes. Quite so.", "Name No, not yet."; not "Name Harbour Foundation will").
 _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
+# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:").
+_ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 
 
 def _is_word_char(c: str) -> bool:
@@ -219,17 +221,15 @@ class Page:
                 and _JUST_A_NAME.match(found[1])
             ):
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
+            if found is None and (surnamed := self._surname_label(prefix)) is not None:
+                found = (surnamed, paragraph[idx + 1 :].strip(" \t\u00a0"))
         if found is None:
             found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
         return found
 
-    def _colonless_label(self, paragraph: str) -> tuple[Label, str] | None:
-        """(label, text) when the paragraph opens with the name of a speaker the page labels
-        elsewhere ("Name: …"), written without its colon (_AFTER_STOP, _AFTER_SPACE): a slip of
-        the page's, read as the label it stands for. Only full names of two words or more, whether
-        the label writes a title before the name or not ("President of Larkspuria Arvo Lindqvist:"
-        … "Arvo Lindqvist. Thank you.")."""
+    def _speakers(self) -> dict[str, Label]:
+        """The full names (two words or more) the page's labels give, each with its first label."""
         if self._speaker_names is None:
             self._speaker_names = {}
             for prefix in dict.fromkeys(self.label_prefixes):  # each once
@@ -237,6 +237,29 @@ class Page:
                 if label is not None and label.name and not label.generic and " " in label.name:
                     self._speaker_names.setdefault(label.name, label)
             self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
+        return self._speaker_names
+
+    def _surname_label(self, prefix: str) -> Label | None:
+        """A surname alone before the colon ("Marsh:", "ORLIN:"), as a repost shortens the labels
+        after the first: a label when exactly one person the page labels by full name bears it
+        (resolved to them by attribution, as "Mr Marsh:" is). A word no speaker bears
+        ("Deadline:") or one two speakers share is no label."""
+        word = prefix.strip()
+        if not _ONE_WORD.match(word):
+            return None
+        key = surname_key(word)
+        bearers = {name for name in self._speakers() if surname_key(name) == key}
+        if len(bearers) != 1:
+            return None
+        return Label(text=word, name=tidy_name(word))
+
+    def _colonless_label(self, paragraph: str) -> tuple[Label, str] | None:
+        """(label, text) when the paragraph opens with the name of a speaker the page labels
+        elsewhere ("Name: …"), written without its colon (_AFTER_STOP, _AFTER_SPACE): a slip of
+        the page's, read as the label it stands for. Only full names of two words or more, whether
+        the label writes a title before the name or not ("President of Larkspuria Arvo Lindqvist:"
+        … "Arvo Lindqvist. Thank you.")."""
+        speakers = self._speakers()
         cleaned = self.clean(paragraph)
         if cleaned.partition(" ")[0] not in self._name_openings:
             return None  # (most paragraphs: no speaker's first name opens them)
@@ -245,7 +268,7 @@ class Page:
         for k in range(min(len(words) - 1, 4), 1, -1):
             name = " ".join(words[:k])
             stopped = name.endswith(".")
-            label = self._speaker_names.get(name[:-1] if stopped else name)
+            label = speakers.get(name[:-1] if stopped else name)
             if label is None:
                 continue
             at = len(name) - stopped  # (the stop is read with what follows)
