@@ -627,3 +627,25 @@ def test_a_surname_before_a_colon_on_a_page_without_labels_is_no_transcript():
     )
     with pytest.raises(NotATranscript):
         parse_transcript(text)
+
+
+def test_two_people_named_in_one_label_speak_together_and_neither_alone():
+    # "<Name> and <Name>:" is a remark of both: no one person's, and the first name no title of
+    # the second's.
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Harbour Master Tomas Orlin and Vera Lind: Good afternoon!
+
+Vera Lind: We have brought the plans.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.role, t.generic) for t in turns] == [
+        ("Helena Marsh", None, None),
+        (None, None, "Harbour Master Tomas Orlin and Vera Lind"),
+        ("Vera Lind", None, None),
+    ]
+    assert turns[1].text == "Good afternoon!"
+    assert parse_label("Chairman of the Board and Chief Executive Vera Lind").name == "Vera Lind"

@@ -349,6 +349,13 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             start -= 1
         title = " ".join(tokens[:start]).strip(" ,")
         name = " ".join(tokens[start:])
+        if (
+            start > 1
+            and tokens[start - 1].casefold() in {"and", "&"}
+            and _walk_name(tokens[: start - 1], attested) >= 0
+        ):
+            # "<Name> and <Name>:": both speak; the remark is neither one's alone.
+            return Label(text=text, note=note, generic=core)
         if _title_ok(title):
             role: str | None = title or None
             if role is None and note and _looks_like_title(note):
