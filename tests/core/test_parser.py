@@ -217,6 +217,23 @@ def test_a_place_in_brackets_after_a_name_is_a_note_not_an_office():
     ]
 
 
+def test_a_place_set_off_by_a_comma_before_a_name_is_a_note_not_an_office():
+    """A phone-in caller's town before the name ("Tvorsk, Yara Olin:") is where they call from,
+    as "(Tvorsk)" after it is; a title set off the same way stays the office."""
+    t = parse_transcript(
+        "Direct line\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Nils Aro: Next caller.\n"
+        "Tvorsk, Yara Olin: My question is about the roads.\n"
+        "Port Azur, Ivo Brant: And mine about the ferries.\n"
+        "Governor of the Tvorsk Region, Dara Quist: I will answer.\n"
+    )
+    assert [(x.name, x.role, x.label) for x in t.turns[1:]] == [
+        ("Yara Olin", None, "Tvorsk, Yara Olin"),
+        ("Ivo Brant", None, "Port Azur, Ivo Brant"),
+        ("Dara Quist", "Governor of the Tvorsk Region", "Governor of the Tvorsk Region, Dara Quist"),
+    ]
+
+
 def test_summaries_by_title_group_and_unclosed_bracket():
     t = parse_transcript(CLEAN)
     minister = t.turns[5]

@@ -193,15 +193,17 @@ def _title_ok(title: str) -> bool:
     return True
 
 
+def _names_an_office(text: str) -> bool:
+    """Does the text hold a word of an office ("Governor", "CEO"), a place's word aside ("Region")?"""
+    return any(
+        w in TITLE_WORDS and w not in PLACE_WORDS for w in (w.casefold().strip(",") for w in text.split())
+    )
+
+
 def _looks_like_title(text: str) -> bool:
     """Does a note in brackets after a name give an office ("President of Russia")? One naming
     a place alone ("Tvorsk Region": where a questioner comes from) does not."""
-    words = [w.casefold().strip(",") for w in text.split()]
-    return (
-        text[:1].isupper()
-        and _title_ok(text)
-        and any(w in TITLE_WORDS and w not in PLACE_WORDS for w in words)
-    )
+    return text[:1].isupper() and _title_ok(text) and _names_an_office(text)
 
 
 # Words that join a title to what it is the title of ("Minister of …", "Chairman of the …"): a
@@ -360,6 +362,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             role: str | None = title or None
             if role is None and note and _looks_like_title(note):
                 role, note = note, None  # "Vladimir Putin (President of Russia):"
+            elif role and note is None and tokens[start - 1].endswith(",") and not _names_an_office(role):
+                role, note = None, role  # "Lipetsk, <Name>:": where a caller is from, no office
             shape_a = Label(text=text, name=tidy_name(name), role=role, note=note)
             first = tokens[start]
             if (
