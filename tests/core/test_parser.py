@@ -1102,3 +1102,48 @@ def test_the_name_a_person_is_filed_under(name, sorted_as):
     from meetings.core.parser.names import sort_name
 
     assert sort_name(name) == sorted_as
+
+
+def test_the_page_title_and_a_note_giving_the_floor_give_a_speaker_the_title_no_label_writes():
+    """A page titled "Meeting with Head of the Harbour Agency Tomas Reyes" whose labels say only
+    "Tomas Reyes:" gives him that office, on his first remark, as a first label writing it
+    would; so does the note giving the floor ("The floor is given to Vera Lind, chairwoman of
+    the Ferry League"). A title a label writes is kept, and a title naming two people ("… with
+    Mayor <Name> and Governor <Name>") gives each their own."""
+    t = parse_transcript(
+        "Meeting with Head of the Harbour Agency Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Mr Reyes, how is the harbour?\n"
+        "Tomas Reyes: Busy, Madam Mayor.\n"
+        "The floor is given to Vera Lind, chairwoman of the Ferry League\n"
+        "Vera Lind: The ferries are full.\n"
+        "Tomas Reyes: And the quays too.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", None),
+        ("Tomas Reyes", "Head of the Harbour Agency"),
+        ("Vera Lind", "chairwoman of the Ferry League"),
+        ("Tomas Reyes", None),
+    ]
+    t = parse_transcript(
+        "Meeting with Mayor of Larkspur Helena Marsh and Governor of Tvorsk Tomas Reyes\n"
+        "May 3, 2021, Larkspur\nThe lead.\n"
+        "Ivo Brant: Welcome.\n"
+        "Helena Marsh: Thank you.\n"
+        "Tomas Reyes: Thank you.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Ivo Brant", None),
+        ("Helena Marsh", "Mayor of Larkspur"),
+        ("Tomas Reyes", "Governor of Tvorsk"),
+    ]
+    t = parse_transcript(
+        "Meeting with Minister of Industry and Trade Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Welcome.\n"
+        "Industry Minister Tomas Reyes: Thank you.\n"
+        "Tomas Reyes: Shall I begin?\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", None),
+        ("Tomas Reyes", "Industry Minister"),
+        ("Tomas Reyes", None),
+    ]

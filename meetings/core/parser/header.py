@@ -85,6 +85,7 @@ def _section_headings(page: Page) -> dict[int, int | None]:
                 out[i] = i + 1
             elif unpunctuated and _FLOOR_NOTE.match(cp):
                 out[i] = None
+                page.floor_notes.append(cp)
         elif (
             divided
             and i + 2 < len(cleaned)

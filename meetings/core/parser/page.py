@@ -120,6 +120,8 @@ class Page:
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
         self.sections: dict[int, str] = {}
+        # The page's notes giving the floor ("The floor is given to <Name>, <title>"), as written.
+        self.floor_notes: list[str] = []
         # label_of and parse_label with self.attested are pure within a transcript.
         self._label_of: dict[str, tuple[Label, str] | None] = {}
         self._labels: dict[str, Label | None] = {}

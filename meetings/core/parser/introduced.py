@@ -1,0 +1,75 @@
+"""Titles the page gives its speakers outside their labels: the page's title ("Meeting with
+<Title> <Name>") and its note giving the floor ("The floor is given to <Name>, <title>"). A
+speaker whom no label of the page gives a title takes that one on their first remark, as a first
+label writing it would."""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Label, parse_label
+from .names import folded_key
+from .page import Page
+from .structure import SPEECH, ParsedTurn
+
+# The people a page's title says the meeting was with: "Meeting with …", "Talks with …",
+# "Telephone conversation with …", "News conference following talks with …".
+_WITH = re.compile(r"\bwith (?P<who>.+)$")
+_FLOOR = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to (?P<who>.+?)\.?$")
+
+
+def introduced(page: Page, title: str, speakers: set[str]) -> list[Label]:
+    """The speakers (folded keys of their names), each with the title written with them, that the
+    page's title and its notes giving the floor name."""
+    phrases = []
+    if m := _WITH.search(title):
+        phrases.append(m.group("who"))
+    phrases += [m.group("who") for note in page.floor_notes if (m := _FLOOR.match(note))]
+    return [label for phrase in phrases for label in _people(page, phrase, speakers)]
+
+
+def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
+    """The titled speakers a phrase names, one or several joined by "and": the phrase is cut at
+    "and" into as many pieces as there are speakers it names, each piece ending with a speaker's
+    name ("Mayor of Larkspur <Name> and Governor of Tvorsk <Name>"); never inside a title
+    ("Minister of Industry and Trade <Name>", "Patriarch <Name> of <See> and All <Land>")."""
+    pieces = phrase.split(" and ")
+    if len(pieces) > 8:
+        return []
+
+    def speaker(words: str) -> Label | None:
+        label = parse_label(words, page.attested, page.ordinary)
+        if label is not None and label.name and not label.generic and folded_key(label.name) in speakers:
+            return label
+        return None
+
+    def cut(start: int) -> list[Label] | None:
+        """The most speakers pieces[start:] name, cut into pieces that each name one; None when
+        they cannot be."""
+        if start == len(pieces):
+            return []
+        best = None
+        for end in range(start + 1, len(pieces) + 1):
+            label = speaker(" and ".join(pieces[start:end]))
+            rest = cut(end) if label is not None else None
+            if label is not None and rest is not None and (best is None or len(rest) + 1 > len(best)):
+                best = [label, *rest]
+        return best
+
+    return cut(0) or []
+
+
+def give_titles(page: Page, title: str, turns: list[ParsedTurn]) -> None:
+    """Give the first remark of each speaker whom no label titles the title the page's title or
+    a note giving the floor writes with their name."""
+    titled = {t.name for t in turns if t.role}
+    speaking = [t for t in turns if t.kind == SPEECH and t.name and not t.generic]
+    speakers = {folded_key(t.name) for t in speaking if t.name}
+    for label in introduced(page, title, speakers):
+        if not label.role:
+            continue
+        key = folded_key(label.name or "")
+        first = next((t for t in speaking if t.name and folded_key(t.name) == key), None)
+        if first is not None and first.name not in titled:
+            first.role = label.role
+            titled.add(first.name)
