@@ -176,6 +176,10 @@ Chief of the Coast Guard Lt-Gen Ivo Marek: We begin.
 Commander of the Larkspur Garrison, Colonel General Emil Sova: Ready.
 
 Colonel General Dana Vrba: Yes.
+
+Secretary of State of the Holy See of Larkspur Cardinal Piet Orlan: Amen.
+
+Rector of the Harbour Seminary Archbishop Ivo Senn: Amen.
 """
     )
     assert [(t.name, t.role) for t in parse_transcript(text).turns] == [
@@ -184,6 +188,9 @@ Colonel General Dana Vrba: Yes.
         ("Ivo Marek", "Chief of the Coast Guard, Lt-Gen"),
         ("Emil Sova", "Commander of the Larkspur Garrison, Colonel General"),
         ("Dana Vrba", "Colonel General"),
+        # A church's rank likewise ("<Office> Cardinal <Name>").
+        ("Piet Orlan", "Secretary of State of the Holy See of Larkspur, Cardinal"),
+        ("Ivo Senn", "Rector of the Harbour Seminary, Archbishop"),
     ]
 
 

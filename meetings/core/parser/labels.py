@@ -103,10 +103,12 @@ _BAD_PUNCT = _BadPunct()
 _GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(of|for|and|the)\b")
 
 
-# A military rank written after an office without a comma, before the name: "<Office> Lt-Gen <Name>".
+# A military or a church's rank written after an office without a comma, before the name:
+# "<Office> Lt-Gen <Name>", "<Office> Cardinal <Name>".
 _TRAILING_RANK = re.compile(
     r"(?<=[A-Za-z])\s+((?:(?:Lieutenant|Colonel|Major|Army)[ -]General|General of the Army|"
-    r"(?:Vice|Rear)[ -]Admiral|Admiral|(?:Lt|Col|Maj)\.?-Gen\.?|(?:Lieutenant )?Colonel)"
+    r"(?:Vice|Rear)[ -]Admiral|Admiral|(?:Lt|Col|Maj)\.?-Gen\.?|(?:Lieutenant )?Colonel|"
+    r"Cardinal|Archbishop|Metropolitan|Bishop|Archimandrite|Archpriest)"
     r"(?: (?:1st|2nd|3rd) Rank)?)$"
 )
 
