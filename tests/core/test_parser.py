@@ -361,6 +361,34 @@ def test_encodings_bom_utf16_and_cp1252_fallback():
     assert any("cp1252" in w for w in parse_transcript(text.encode("cp1252")).warnings)
 
 
+def test_a_soft_hyphen_is_invisible_to_the_parser_and_gone_from_the_text():
+    """A soft hyphen (U+00AD, a line-break hint no reader sees) inside a name kept the label from
+    being read, and the remark went to the speaker before; in a remark it is dropped."""
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021\nLead.\nHelena Marsh: Welcome.\n"
+        "Tomas Reyes-\u00adOrlin: Thank you, we had good con\u00adtacts.\n"
+    )
+    assert [(x.name, x.text) for x in t.turns] == [
+        ("Helena Marsh", "Welcome."),
+        ("Tomas Reyes-Orlin", "Thank you, we had good contacts."),
+    ]
+
+
+def test_an_initial_written_without_its_space_is_an_initial():
+    """An initial written without its space ("H.Marsh:") is an initial of the person the page labels in full."""
+    t = parse_transcript(
+        "Meeting\nMay 3, 2021\nLead.\nMayor of Larkspur Helena Marsh: Welcome.\n"
+        "Tomas Reyes: Thank you.\nH.Marsh: Please begin.\nT.Reyes: The harbour is busy.\n"
+    )
+    assert [(x.name, x.resolution) for x in t.turns] == [
+        ("Helena Marsh", "label"),
+        ("Tomas Reyes", "label"),
+        ("Helena Marsh", "initial"),
+        ("Tomas Reyes", "initial"),
+    ]
+    assert [x.label for x in t.turns[2:]] == ["H.Marsh", "T.Reyes"]
+
+
 def test_label_with_no_text_is_a_warning():
     t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh:\nTomas Reyes: Yes.\n")
     assert t.turns[0].paragraphs == []

@@ -36,6 +36,7 @@ _GENERIC_RE = re.compile(
 )
 
 
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][a-z])")
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
@@ -324,7 +325,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()
     ):
         return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
-    tokens = core.split(" ")
+    # "H.Marsh": an initial written without its space.
+    tokens = [part for tok in core.split(" ") for part in _GLUED_INITIAL.sub(r"\1 ", tok).split(" ")]
     if len(tokens) == 1 and _GLUED_CASE.search(tokens[0]):
         tokens = split_glued(tokens[0]).split(" ")
     elif _GLUED_CASE.search(tokens[-1]) and tokens[-1][:1].isupper():

@@ -10,7 +10,7 @@ from .inline import holds_omission
 from .introduced import give_titles
 from .names import clean_spaces
 from .page import Page, words_before
-from .reader import decode, split_paragraphs
+from .reader import decode, normalise_text, split_paragraphs
 from .structure import NotATranscript, Transcript, TranscriptError
 
 __all__ = ["GUESSES", "RESOLUTIONS", "parse_transcript", "words_before"]
@@ -21,7 +21,7 @@ def parse_transcript(data: bytes | str) -> Transcript:
     if isinstance(data, bytes):
         text, warnings = decode(data)
     else:
-        text, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), []
+        text, warnings = normalise_text(data), []
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise TranscriptError("the file holds no text")

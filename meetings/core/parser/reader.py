@@ -7,7 +7,9 @@ import re
 
 from .structure import TranscriptError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Control characters, and the invisible ones: zero-width space, byte-order mark, soft hyphen (a
+# line-break hint no reader sees, which kept a name from being read as one).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200b\ufeff]")
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
