@@ -1164,6 +1164,18 @@ def test_the_page_title_and_a_note_giving_the_floor_give_a_speaker_the_title_no_
         ("Helena Marsh", "Mayor of Larkspur"),
         ("Tomas Reyes", "Governor of Tvorsk"),
     ]
+    # A group named before the person is no part of their title; a title holding a second "with"
+    # is not read at all.
+    t = parse_transcript(
+        "Meeting with winners of the regatta and Governor of Tvorsk Tomas Reyes\nMay 3, 2021, Larkspur\n"
+        "The lead.\nIvo Brant: Welcome.\nTomas Reyes: Thank you.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [("Ivo Brant", None), ("Tomas Reyes", "Governor of Tvorsk")]
+    t = parse_transcript(
+        "Meeting with students of the Harbour School with Rector Tomas Reyes\nMay 3, 2021, Larkspur\n"
+        "The lead.\nIvo Brant: Welcome.\nTomas Reyes: Thank you.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [("Ivo Brant", None), ("Tomas Reyes", None)]
     t = parse_transcript(
         "Meeting with Minister of Industry and Trade Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
         "Helena Marsh: Welcome.\n"

@@ -22,8 +22,8 @@ def introduced(page: Page, title: str, speakers: set[str]) -> list[Label]:
     """The speakers (folded keys of their names), each with the title written with them, that the
     page's title and its notes giving the floor name."""
     phrases = []
-    if m := _WITH.search(title):
-        phrases.append(m.group("who"))
+    if (m := _WITH.search(title)) and not _WITH.search(m.group("who")):
+        phrases.append(m.group("who"))  # (a second "with" leaves it unclear whose title is whose)
     phrases += [m.group("who") for note in page.floor_notes if (m := _FLOOR.match(note))]
     return [label for phrase in phrases for label in _people(page, phrase, speakers)]
 
@@ -32,7 +32,9 @@ def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
     """The titled speakers a phrase names, one or several joined by "and": the phrase is cut at
     "and" into as many pieces as there are speakers it names, each piece ending with a speaker's
     name ("Mayor of Larkspur <Name> and Governor of Tvorsk <Name>"); never inside a title
-    ("Minister of Industry and Trade <Name>", "Patriarch <Name> of <See> and All <Land>")."""
+    ("Minister of Industry and Trade <Name>", "Patriarch <Name> of <See> and All <Land>"). A piece
+    in lower case names a group, not a person, and is passed over ("winners of the regatta and
+    Governor <Name>")."""
     pieces = phrase.split(" and ")
     if len(pieces) > 8:
         return []
@@ -48,7 +50,7 @@ def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
         they cannot be."""
         if start == len(pieces):
             return []
-        best = None
+        best = cut(start + 1) if pieces[start][:1].islower() else None
         for end in range(start + 1, len(pieces) + 1):
             label = speaker(" and ".join(pieces[start:end]))
             rest = cut(end) if label is not None else None
