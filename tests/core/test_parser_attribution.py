@@ -604,6 +604,28 @@ Marsh: Thank you.
     assert [t.label for t in turns[2:]] == ["Marsh", "ORLIN", "Marsh"]
     assert {t.resolution for t in turns[2:]} == {"surname"}
     assert turns[3].text == "It starts in May."
+    # In capitals, after an initial that shortens the same name ("T. ORLIN:", "V.PUTIN:").
+    text = page(
+        """
+HELENA MARSH: Good afternoon.
+
+HARBOUR MASTER TOMAS ORLIN (retranslated): Good afternoon.
+
+T. ORLIN: The quay is finished.
+
+H.MARSH: And the dredging?
+
+ORLIN: It starts in May.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.resolution) for t in turns] == [
+        ("Helena Marsh", "label"),
+        ("Tomas Orlin", "label"),
+        ("Tomas Orlin", "initial"),
+        ("Helena Marsh", "initial"),
+        ("Tomas Orlin", "surname"),
+    ]
 
 
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():

@@ -36,7 +36,7 @@ _GENERIC_RE = re.compile(
 )
 
 
-_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z][a-z])")
+_GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")

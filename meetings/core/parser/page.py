@@ -8,7 +8,7 @@ import re
 
 from .inline import is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
-from .names import clean_spaces, surname_key, tidy_name
+from .names import clean_spaces, first_initial, surname_key, tidy_name
 
 _TITLE_CONNECTORS = {
     "of",
@@ -250,7 +250,8 @@ class Page:
         if not _ONE_WORD.match(word):
             return None
         key = surname_key(word)
-        bearers = {name for name in self._speakers() if surname_key(name) == key}
+        # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer.
+        bearers = {first_initial(name) for name in self._speakers() if surname_key(name) == key}
         if len(bearers) != 1:
             return None
         return Label(text=word, name=tidy_name(word))
