@@ -628,6 +628,43 @@ ORLIN: It starts in May.
     ]
 
 
+def test_surnames_alone_label_a_page_that_names_its_speakers_in_full_only_in_its_text():
+    # Every label a surname ("MARSH:", "ORLIN:"), the full names only in the title and lead: each
+    # is the person the page names in full, where the answers had gone into the questions before
+    # them, or the page was read as no transcript at all.
+    text = page(
+        """
+Question: Madam Mayor, what about the quay?
+
+MARSH: It is finished.
+
+Question: And the dredging?
+
+MARSH: It starts in May.
+""",
+        title="Interview to the Harbour Gazette",
+        lead="Mayor of Larkspur Helena Marsh answered the newspaper's questions.",
+    )
+    assert [(t.name, t.generic, t.text) for t in parse_transcript(text).turns] == [
+        (None, "Question", "Madam Mayor, what about the quay?"),
+        ("Helena Marsh", None, "It is finished."),
+        (None, "Question", "And the dredging?"),
+        ("Helena Marsh", None, "It starts in May."),
+    ]
+    text = page(
+        """
+Marsh: Good afternoon, Mr Orlin.
+
+Orlin: Good afternoon, Madam Mayor.
+
+Marsh: How is the harbour?
+""",
+        title="Meeting with Harbour Master Tomas Orlin",
+        lead="Helena Marsh met with the harbour master.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Tomas Orlin", "Helena Marsh"]
+
+
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
     # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
     text = page(

@@ -5,10 +5,13 @@ lower case, a name mentioned outside the labels), each worked out once."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from .given_names import begins_a_name
 from .inline import is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
-from .names import clean_spaces, first_initial, surname_key, tidy_name
+from .names import clean_spaces, first_initial, is_name_word, surname_key, tidy_name
+from .vocabulary import HONORIFICS, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -117,6 +120,7 @@ class Page:
         self._named_elsewhere: dict[str, bool] = {}
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self._name_openings: set[str] = set()  # their first words
+        self._surname_count: int | None = None  # _surname_labels, once read
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
         self.sections: dict[int, str] = {}
@@ -252,9 +256,45 @@ class Page:
         key = surname_key(word)
         # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer.
         bearers = {first_initial(name) for name in self._speakers() if surname_key(name) == key}
-        if len(bearers) != 1:
+        if len(bearers) == 1:
+            return Label(text=word, name=tidy_name(word))
+        if bearers:
             return None
-        return Label(text=word, name=tidy_name(word))
+        # No label names them in full: the page's text may ("Mayor of Larkspur Helena Marsh
+        # answered …"), when its labels are surnames throughout, two paragraphs or more.
+        if self.ordinary(word.casefold()):
+            return None  # "Deadline:", "Licence:": a word the page writes in lower case too
+        named = self._named_in_text(word)
+        if len({first_initial(name) for name in named}) != 1 or self._surname_labels() < 2:
+            return None
+        return Label(text=word, name=max(named, key=lambda name: named[name]))
+
+    def _named_in_text(self, surname: str) -> dict[str, int]:
+        """The full names "<Given> <Surname>" the page's text writes for this surname (any case),
+        each with how often: the word before must be a given name, or a name word no title,
+        honorific or lower-case word of the page."""
+        found: dict[str, int] = {}
+        pattern = r"\b([A-Z][\w’'-]+) (?i:(" + re.escape(surname) + r"))\b"
+        for m in re.finditer(pattern, self.full_text):
+            given, low = m.group(1), m.group(1).casefold()
+            if begins_a_name(given) or (
+                is_name_word(given)
+                and low not in TITLE_WORDS
+                and low not in PLACE_WORDS
+                and low.strip(".") not in HONORIFICS
+                and not self.ordinary(low)
+            ):
+                name = tidy_name(f"{given} {m.group(2)}")
+                found[name] = found.get(name, 0) + 1
+        return found
+
+    def _surname_labels(self) -> int:
+        """How many paragraphs open with one word and a colon where that word is a surname the
+        page's text writes after a given name (_named_in_text)."""
+        if self._surname_count is None:
+            words = Counter(p for p in self.label_prefixes if _ONE_WORD.match(p))
+            self._surname_count = sum(n for word, n in words.items() if self._named_in_text(word))
+        return self._surname_count
 
     def _colonless_label(self, paragraph: str) -> tuple[Label, str] | None:
         """(label, text) when the paragraph opens with the name of a speaker the page labels
