@@ -665,6 +665,26 @@ Marsh: How is the harbour?
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Tomas Orlin", "Helena Marsh"]
 
 
+def test_q_and_a_labels_are_generic_not_the_last_speaker_going_on():
+    # An interview reposted in question-and-answer form: "Q:" and "A:" are no one named, and
+    # were read as the words of the speaker before them.
+    text = page(
+        """
+Helena Marsh: Let me say a word first. The harbour is open.
+
+Q: When will the quay be finished?
+
+A: In May.
+""",
+        title="Interview to the Harbour Gazette",
+    )
+    assert [(t.name, t.generic, t.text) for t in parse_transcript(text).turns] == [
+        ("Helena Marsh", None, "Let me say a word first. The harbour is open."),
+        (None, "Q", "When will the quay be finished?"),
+        (None, "A", "In May."),
+    ]
+
+
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
     # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
     text = page(

@@ -424,6 +424,8 @@ COMMON_WORDS = {
 
 # Labels that name no person. Each turn under one of them is a separate, unidentified speaker.
 GENERIC_LABELS = {
+    "q",  # an interview in question-and-answer form: "Q:", "A:"
+    "a",
     "remark",
     "remarks",
     "question",
