@@ -11,10 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from wordfreq import zipf_frequency
+
 from .given_names import begins_a_name
 from .names import clean_spaces, is_initial, is_name_word, split_glued, tidy_name
 from .vocabulary import (
     ADDRESS_TITLES,
+    COUNTRIES,
     GENERIC_LABELS,
     GROUP_WORDS,
     HONORIFICS,
@@ -292,6 +295,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             or begins_a_name(first)
             or is_initial(tokens[chosen])  # "Adnan Z. Amin": not "Z. Amin"
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
+            or (_after_country(tokens, start_at(n)) and not _common_word(first))
         ):
             chosen = start_at(n)
     if chosen > 0:
@@ -300,6 +304,32 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             if not begins_a_name(tokens[chosen]) and not attested(" ".join(tokens[chosen:])):
                 return -1  # the object of a title: "Minister of Economic Development"
     return chosen
+
+
+def _after_country(tokens: list[str], start: int) -> bool:
+    """Do the tokens before `start` end with "of [the] <Country>" ("President of India")? Then the
+    title ends there and what follows is the name, however many words."""
+    low = [t.casefold().strip(",") for t in tokens[:start]]
+    for k in range(len(low) - 1, -1, -1):
+        if low[k] == "of":
+            place = low[k + 1 :]
+            if place[:1] == ["the"]:
+                place = place[1:]
+            if place[:2] == ["republic", "of"]:
+                place = place[2:]
+            return " ".join(place) in COUNTRIES
+        if len(low) - k > 5:
+            return False
+    return False
+
+
+# A word this common in general English (wordfreq's Zipf scale) after a country is no given name
+# ("Russia Post"); "Ram", "Juan", "Jose" are rarer.
+COMMON_WORD_ZIPF = 4.5
+
+
+def _common_word(token: str) -> bool:
+    return zipf_frequency(token.casefold(), "en") >= COMMON_WORD_ZIPF
 
 
 def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _never) -> Label | None:
