@@ -685,6 +685,30 @@ A: In May.
     ]
 
 
+def test_an_honorific_before_a_full_name_is_not_part_of_the_name():
+    # "Ms Vera LIND:" names Vera Lind, as "Vera Lind:" does; "Mr Orlin:" keeps its honorific
+    # until attribution finds the person.
+    turns = parse_transcript(
+        page(
+            """
+Ms Vera LIND: Good afternoon.
+
+Harbour Master Tomas Orlin: Good afternoon.
+
+Vera Lind: Shall we begin?
+
+Mr Orlin: Yes.
+"""
+        )
+    ).turns
+    assert [(t.label, t.name, t.role) for t in turns] == [
+        ("Ms Vera LIND", "Vera Lind", None),
+        ("Harbour Master Tomas Orlin", "Tomas Orlin", "Harbour Master"),
+        ("Vera Lind", "Vera Lind", None),
+        ("Mr Orlin", "Tomas Orlin", None),
+    ]
+
+
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
     # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
     text = page(

@@ -380,11 +380,15 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
     shape_a = None
     start = _walk_name(tokens, attested)
     if start >= 0:
-        # Honorifics and initials directly before the name stay with it.
+        # Honorifics directly before the name are no title: they stay with a surname alone ("Mr
+        # Sokolov", resolved to the person), and go from a full name, which they only address
+        # ("Ms <Given> <Surname>" is "<Given> <Surname>"; the label keeps them as written).
+        named_at = start
         while start > 0 and tokens[start - 1].strip(".").casefold() in HONORIFICS:
             start -= 1
         title = " ".join(tokens[:start]).strip(" ,")
-        name = " ".join(tokens[start:])
+        full = sum(1 for t in tokens[named_at:] if t.casefold() not in PARTICLES) >= 2
+        name = " ".join(tokens[named_at if full else start :])
         if (
             start > 1
             and tokens[start - 1].casefold() in {"and", "&"}
