@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from meetings.core.parser import SPEECH, SUMMARY, NotATranscript, TranscriptError, parse_transcript
@@ -338,6 +340,27 @@ def test_a_date_line_whose_place_holds_brackets():
         "Larkspur\n", "Larkspur (Northern Region) Air Base\n", 1
     )
     assert parse_transcript(text).place == "Larkspur (Northern Region) Air Base"
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "place"),
+    [
+        # Day first, as a repost may write it: "30 October" was read as the 0th (no date: the
+        # page refused) and "12 October" as the 2nd.
+        ("30 October 2017", datetime.date(2017, 10, 30), None),
+        ("12 October 2017, Larkspur", datetime.date(2017, 10, 12), "Larkspur"),
+        ("5 Oct 2017", datetime.date(2017, 10, 5), None),
+        ("2017-10-30", datetime.date(2017, 10, 30), None),
+        ("2017-10-30, Larkspur", datetime.date(2017, 10, 30), "Larkspur"),
+        ("October 30, 2017 14:00", datetime.date(2017, 10, 30), None),
+        ("Published: October 30, 2017", datetime.date(2017, 10, 30), None),
+        ("October 30, 2017, 14:00, Larkspur", datetime.date(2017, 10, 30), "Larkspur"),
+    ],
+)
+def test_date_lines_as_reposts_write_them(line, date, place):
+    text = page("Helena Marsh: Good afternoon.").replace("March 3, 2023, Larkspur\n", line + "\n", 1)
+    t = parse_transcript(text)
+    assert (t.date, t.place) == (date, place)
 
 
 @pytest.mark.parametrize(

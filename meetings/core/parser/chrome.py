@@ -124,14 +124,17 @@ _DATE = (
     r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\.?,?\s+(?P<year2>\d{4}))"
+    + r")\.?,?\s+(?P<year2>\d{4})"
+    r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2}))"  # ISO, as a dump may write it
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 DATE_LINE = re.compile(
-    r"^\(?\s*(?:[\w.]{1,30}\s*)?(?:[–—-]\s*)?"
+    # A word before the date ("Kremlin.ru", "Published:") never ends in a digit: "30 October" is
+    # no "3" and the 0th.
+    r"^\(?\s*(?:[\w.]{0,29}[^\W\d]:?\s*)?(?:[–—-]\s*)?"
     + _WEEKDAY
     + _DATE
-    + r"(?:\s*,\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>(?:[^()]|\([^()]{1,60}\)){1,120}?))?\s*\)?\.?$",
+    + r"(?:\s*,?\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>(?:[^()]|\([^()]{1,60}\)){1,120}?))?\s*\)?\.?$",
     re.IGNORECASE,
 )
 
@@ -165,11 +168,14 @@ def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
     m = DATE_LINE.match(p)
     if not m:
         return None
-    month = (m.group("month") or m.group("month2")).casefold().rstrip(".")
-    day = int(m.group("day") or m.group("day2"))
-    year = int(m.group("year") or m.group("year2"))
+    if m.group("year3"):
+        year, number, day = int(m.group("year3")), int(m.group("month3")), int(m.group("day3"))
+    else:
+        number = MONTHS[(m.group("month") or m.group("month2")).casefold().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        year = int(m.group("year") or m.group("year2"))
     try:
-        date = datetime.date(year, MONTHS[month], day)
+        date = datetime.date(year, number, day)
     except ValueError:
         return None
     place = m.group("place")
