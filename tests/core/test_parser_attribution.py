@@ -343,6 +343,37 @@ def test_a_date_line_whose_place_holds_brackets():
 
 
 @pytest.mark.parametrize(
+    "tail",
+    [
+        "Source: http://harbour.example/news/55930",
+        "http://harbour.example/news/55930",
+        "Share this:\n\nTwitter\n\nFacebook",
+        "Like this:\n\nLike Loading...",
+        "Related\n\nLeave a Reply Cancel reply",
+        "Tags: harbour, quay, dredging",
+        "Posted in Larkspur | Tagged harbour | Leave a comment",
+        "[Ends]",
+        "(End of transcript)",
+        "* * *\n\nharbour.example",
+        "Translated by the Harbour Gazette",
+        "Read more: http://harbour.example/x",
+    ],
+)
+def test_a_reposting_sites_furniture_after_the_last_remark_is_not_the_speakers(tail):
+    # A blog's or a news site's lines after the transcript ended had been read as the last
+    # speaker's words.
+    text = page("Helena Marsh: Good afternoon.\n\nTomas Reyes: The quay is finished.\n\n" + tail)
+    t = parse_transcript(text)
+    assert t.turns[-1].text == "The quay is finished."
+    assert any("after the last remark" in w for w in t.warnings)
+
+
+def test_a_last_remark_that_names_a_website_stays_whole():
+    text = page("Helena Marsh: Where can people read it?\n\nTomas Reyes: On our website.\n\nThank you.")
+    assert parse_transcript(text).turns[-1].text == "On our website.\n\nThank you."
+
+
+@pytest.mark.parametrize(
     ("line", "date", "place"),
     [
         # Day first, as a repost may write it: "30 October" was read as the 0th (no date: the

@@ -160,6 +160,31 @@ def is_chrome_clean(p: str) -> bool:
     return False
 
 
+# A reposting site's furniture after the transcript: its link to the source, sharing and comment
+# widgets, tags, a translator's credit, an end mark. Read only after the last remark, where no
+# speaker's words follow (header.read_header), and whole paragraphs only.
+_TRAILING_CHROME = re.compile(
+    r"^(?:"
+    r"(?:source|original|read more|read the original|link|tags?|tagged|categor(?:y|ies)|filed under|"
+    r"share(?: this)?|like this|translation)\s*:.{0,300}"
+    r"|(?:translated by|posted (?:in|on|by)|leave a (?:reply|comment)|cancel reply)\b.{0,300}"
+    r"|twitter|facebook|telegram|vk|vkontakte|whatsapp|reddit|linkedin|tumblr|pinterest|email|e-mail|"
+    r"print|more|like|(?:like )?loading\s*(?:\.\.\.|…)?|related(?: posts| articles| stories)?|"
+    r"\d+ comments?|comments?|no comments(?: yet)?"
+    r"|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?"
+    r"|[\[(](?:ends?|end of (?:the )?transcript|the end)[\])]\.?"
+    r")$",
+    re.IGNORECASE,
+)
+
+
+def is_trailing_chrome(paragraph: str) -> bool:
+    """A reposting site's line after the transcript ended ("Source: <link>", "Share this:",
+    "Tags: …", a bare link, "[Ends]")."""
+    p = clean_spaces(paragraph)
+    return len(p) <= 320 and bool(_TRAILING_CHROME.match(p))
+
+
 def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
     """'December 9, 2021, Novo-Ogaryovo, Moscow Region' -> (date, place); None if not a date line."""
     p = clean_spaces(paragraph)

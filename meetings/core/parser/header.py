@@ -145,7 +145,8 @@ def read_header(page: Page) -> Header:
             else:
                 rest = rest[:i] + rest[i + 1 :]
             break
-    # Trailing chrome and a closing line that repeats the date.
+    # Trailing chrome, a reposting site's lines and a closing line that repeats the date.
+    reposting = 0
     while rest:
         last = rest[-1]
         parsed = chrome.parse_date_line(last)
@@ -157,7 +158,13 @@ def read_header(page: Page) -> Header:
         if chrome.SEPARATOR.match(page.clean(last)):
             rest = rest[:-1]
             continue
+        if chrome.is_trailing_chrome(last):
+            rest = rest[:-1]
+            reposting += 1
+            continue
         break
+    if reposting:
+        page.warnings.append(f"{reposting} line(s) of a reposting site after the last remark were left out")
     if date is None:
         raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
     return Header(title, is_excerpt, date, place, rest)
