@@ -343,6 +343,28 @@ def test_a_date_line_whose_place_holds_brackets():
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        "Skip to content",
+        "Home » News » Transcripts",
+        "Harbour Blog\n\nNews and analysis from Larkspur",
+        "Posted on March 4, 2023 by editor",
+        "Published: March 4, 2023",
+        "#15",
+    ],
+)
+def test_a_reposting_sites_lines_before_the_title_are_not_the_title(head):
+    # The title is the heading right above the date line; what a site prints before it is its own.
+    text = head + "\n\n" + page("Helena Marsh: Good afternoon.\n\nTomas Reyes: The quay is finished.")
+    t = parse_transcript(text)
+    assert (t.title, t.description) == (
+        "Meeting of the Harbour Council",
+        "The Governor held a meeting of the Harbour Council.",
+    )
+    assert [x.name for x in t.turns] == ["Helena Marsh", "Tomas Reyes"]
+
+
+@pytest.mark.parametrize(
     "tail",
     [
         "Source: http://harbour.example/news/55930",

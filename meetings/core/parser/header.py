@@ -105,6 +105,21 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     return out
 
 
+def _from_the_title(page: Page, paras: list[str]) -> list[str]:
+    """The page from its title on. The title is the heading right above the date line; lines a
+    reposting site prints before it ("Skip to content", "Home » News", the site's name, "Posted on
+    <date> by …") are left out, with a warning. A repost's own header line ("<SITE> TRANSCRIPT:
+    <title>") is the title even with captions between it and the date."""
+    at = next((i for i in range(1, min(len(paras), 7)) if chrome.parse_date_line(paras[i])), None)
+    if at is None or at == 1 or chrome.is_repost_header(paras[0]):
+        return paras
+    above = paras[at - 1]
+    if not chrome.is_heading(above) or chrome.parse_date_line(above):
+        return paras
+    page.warnings.append(f"{at - 1} line(s) of a reposting site before the title were left out")
+    return paras[at - 1 :]
+
+
 def read_header(page: Page) -> Header:
     """Title, date and place; the paragraphs that follow. Raises TranscriptError when the page
     has no title or no date line."""
@@ -120,6 +135,7 @@ def read_header(page: Page) -> Header:
     ]
     if not paras:
         raise TranscriptError("it holds only page chrome (menus, settings), no transcript")
+    paras = _from_the_title(page, paras)
     title_para = paras[0]
     title, is_excerpt = chrome.clean_title(title_para)
     # A heading of the excerpts that follow, between remarks: the page is not the whole transcript.
