@@ -343,6 +343,29 @@ def test_a_date_line_whose_place_holds_brackets():
 
 
 @pytest.mark.parametrize(
+    ("head", "place"),
+    [
+        ("March 3, 2023\n\nMeeting of the Harbour Council", None),  # the date above the title
+        ("Meeting of the Harbour Council (March 3, 2023)", None),  # the date in the title's line
+        ("Meeting of the Harbour Council – March 3, 2023", None),
+        ("Meeting of the Harbour Council, 3 March 2023", None),
+        ("Meeting of the Harbour Council\n\nLarkspur, March 3, 2023", "Larkspur"),  # a dateline
+        ("Meeting of the Harbour Council\n\nCity Hall, Larkspur, 3 March 2023", "City Hall, Larkspur"),
+    ],
+)
+def test_a_title_and_a_date_as_reposts_arrange_them(head, place):
+    # Each of these had the page refused ("no date line", "no title line before the date").
+    lead = "The Governor held a meeting of the Harbour Council."
+    t = parse_transcript(f"{head}\n\n{lead}\n\nHelena Marsh: Good afternoon.\n")
+    assert (t.title, t.date, t.place, t.description) == (
+        "Meeting of the Harbour Council",
+        datetime.date(2023, 3, 3),
+        place,
+        lead,
+    )
+
+
+@pytest.mark.parametrize(
     "head",
     [
         "Skip to content",

@@ -185,14 +185,43 @@ def is_trailing_chrome(paragraph: str) -> bool:
     return len(p) <= 320 and bool(_TRAILING_CHROME.match(p))
 
 
-def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
-    """'December 9, 2021, Novo-Ogaryovo, Moscow Region' -> (date, place); None if not a date line."""
+# A dateline as news agencies and reposts write it, the place first: "Larkspur, March 3, 2023".
+_PLACE_FIRST = re.compile(
+    r"^(?P<place>[A-Z][^\d,()]{0,60}(?:,\s*[A-Z][^\d,()]{0,60}){0,2}),\s*"
+    + _WEEKDAY
+    + _DATE
+    + r"(?:\s*,?\s*\d{1,2}:\d{2})?\.?$",
+    re.IGNORECASE,
+)
+# A title with its date in the same line: "<Title> (March 3, 2023)", "<Title> – 3 March 2023".
+_TITLE_AND_DATE = re.compile(
+    r"^(?P<title>.{3,}?)\s*(?:[–—|-]|,|\()\s*" + _WEEKDAY + _DATE + r"\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def parse_date_line(paragraph: str, place_first: bool = True) -> tuple[datetime.date, str | None] | None:
+    """'December 9, 2021, Novo-Ogaryovo, Moscow Region' -> (date, place); None if not a date line.
+    The place may come first, as in a dateline ("Moscow, December 9, 2021"), unless `place_first`
+    is false (a page's first line: "<Title>, 3 March 2023" is a title and its date)."""
     p = clean_spaces(paragraph)
     if len(p) > 160:
         return None
-    m = DATE_LINE.match(p)
+    m = DATE_LINE.match(p) or (_PLACE_FIRST.match(p) if place_first else None)
     if not m:
         return None
+    return _date_of(m)
+
+
+def split_title_and_date(paragraph: str) -> tuple[str, datetime.date] | None:
+    """A title line that ends with its date ("<Title> (March 3, 2023)"): the title and the date."""
+    p = clean_spaces(paragraph)
+    m = _TITLE_AND_DATE.match(p) if len(p) <= 400 else None
+    found = _date_of(m) if m else None
+    return (m.group("title").strip(" ,–—-|"), found[0]) if m and found else None
+
+
+def _date_of(m: re.Match) -> tuple[datetime.date, str | None] | None:
     if m.group("year3"):
         year, number, day = int(m.group("year3")), int(m.group("month3")), int(m.group("day3"))
     else:
@@ -203,7 +232,7 @@ def parse_date_line(paragraph: str) -> tuple[datetime.date, str | None] | None:
         date = datetime.date(year, number, day)
     except ValueError:
         return None
-    place = m.group("place")
+    place = m.groupdict().get("place")
     if place:
         place = place.strip(" ,.")
     return date, place or None

@@ -110,14 +110,25 @@ def _from_the_title(page: Page, paras: list[str]) -> list[str]:
     reposting site prints before it ("Skip to content", "Home » News", the site's name, "Posted on
     <date> by …") are left out, with a warning. A repost's own header line ("<SITE> TRANSCRIPT:
     <title>") is the title even with captions between it and the date."""
+    if (
+        len(paras) > 2
+        and chrome.parse_date_line(paras[0], place_first=False)
+        and _titles(paras[1])
+        and not chrome.parse_date_line(paras[2])
+    ):
+        return [paras[1], paras[0], *paras[2:]]  # the date above the title
     at = next((i for i in range(1, min(len(paras), 7)) if chrome.parse_date_line(paras[i])), None)
     if at is None or at == 1 or chrome.is_repost_header(paras[0]):
         return paras
-    above = paras[at - 1]
-    if not chrome.is_heading(above) or chrome.parse_date_line(above):
+    if not _titles(paras[at - 1]):
         return paras
     page.warnings.append(f"{at - 1} line(s) of a reposting site before the title were left out")
     return paras[at - 1 :]
+
+
+def _titles(paragraph: str) -> bool:
+    """Can this paragraph be a page's title: a heading, no date line?"""
+    return chrome.is_heading(paragraph) and not chrome.parse_date_line(paragraph, place_first=False)
 
 
 def read_header(page: Page) -> Header:
@@ -140,7 +151,7 @@ def read_header(page: Page) -> Header:
     title, is_excerpt = chrome.clean_title(title_para)
     # A heading of the excerpts that follow, between remarks: the page is not the whole transcript.
     is_excerpt = is_excerpt or any(chrome.is_excerpt_heading(page.clean(page.raw[i])) for i in headings)
-    if not title or chrome.parse_date_line(title_para):
+    if not title or chrome.parse_date_line(title_para, place_first=False):
         raise TranscriptError("it has no title line before the date")
     if len(title) > MAX_TITLE_CHARS:
         raise TranscriptError(
@@ -181,6 +192,9 @@ def read_header(page: Page) -> Header:
         break
     if reposting:
         page.warnings.append(f"{reposting} line(s) of a reposting site after the last remark were left out")
+    if date is None and (split := chrome.split_title_and_date(title_para)):
+        title, date = split  # "<Title> (March 3, 2023)": the date in the title's line
+        title, _ = chrome.clean_title(title)
     if date is None:
         raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
     return Header(title, is_excerpt, date, place, rest)
