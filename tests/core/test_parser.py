@@ -389,6 +389,23 @@ def test_an_initial_written_without_its_space_is_an_initial():
     assert [x.label for x in t.turns[2:]] == ["H.Marsh", "T.Reyes"]
 
 
+def test_html_entities_and_tags_left_in_a_text_dump_are_read_as_the_page_shows_them():
+    """A repost scraped with its markup ("Helena&nbsp;Marsh:", "<strong>Tomas Reyes:</strong>",
+    "&#8217;"): the first remark was lost (its label unread, the text before the first label
+    dropped) and the entities shown as written. The omission mark "<…>" is no tag."""
+    t = parse_transcript(
+        "Meeting of the Harbour Council\n\nMarch 3, 2023\n\nThe lead.\n\n"
+        "<p>Helena&nbsp;Marsh: Good afternoon. It&#8217;s fine &amp; dry.</p>\n\n"
+        "<p><strong>Tomas Reyes:</strong> Thank you.<br>The quay is finished.</p>\n\n<…>\n\n"
+        "Helena Marsh: Good.\n"
+    )
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["Good afternoon. It\u2019s fine & dry."]),
+        ("Tomas Reyes", ["Thank you.", "The quay is finished.", "<…>"]),
+        ("Helena Marsh", ["Good."]),
+    ]
+
+
 def test_label_with_no_text_is_a_warning():
     t = parse_transcript("Meeting\nMay 3, 2021\nLead.\nHelena Marsh:\nTomas Reyes: Yes.\n")
     assert t.turns[0].paragraphs == []

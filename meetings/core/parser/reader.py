@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
 
 from .structure import TranscriptError
@@ -58,8 +59,24 @@ def _guess_single_byte(data: bytes) -> str:
     return "cp1252"
 
 
+# Markup a scraped repost may keep: HTML's character references ("&nbsp;", "&#8217;") and its
+# text tags. Blocks and line breaks end a paragraph; the other tags go. "<…>", the source's mark
+# of words left out, is no tag.
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|table)\b[^<>]{0,300}>|<br\s*/?>", re.IGNORECASE
+)
+_INLINE_TAG = re.compile(
+    r"</?(?:strong|b|i|em|u|span|a|font|small|sup|sub|td|th|tbody|thead)\b[^<>]{0,300}>", re.IGNORECASE
+)
+
+
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if "<" in text and (_BLOCK_TAG.search(text) or _INLINE_TAG.search(text)):
+        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
     return _CONTROL.sub("", text)
 
 
