@@ -808,6 +808,32 @@ Mr Orlin: Yes.
     ]
 
 
+def test_a_speakers_name_and_a_dash_or_in_bold_is_their_label():
+    # "<Name> – <text>" for a speaker the page labels with a colon, and "**<Name>:**" as a
+    # repost's markdown writes it, had been read as the speaker before going on.
+    text = page(
+        """
+**Helena Marsh:** Good afternoon.
+
+**Harbour Master Tomas Orlin**: Good afternoon.
+
+Helena Marsh – How is the quay?
+
+Tomas Orlin — It is finished. Helena Marsh – as the Mayor knows – opened it.
+
+Helena Marsh: Good.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.role, t.text) for t in turns] == [
+        ("Helena Marsh", None, "Good afternoon."),
+        ("Tomas Orlin", "Harbour Master", "Good afternoon."),
+        ("Helena Marsh", None, "How is the quay?"),
+        ("Tomas Orlin", None, "It is finished. Helena Marsh – as the Mayor knows – opened it."),
+        ("Helena Marsh", None, "Good."),
+    ]
+
+
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
     # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
     text = page(

@@ -58,6 +58,8 @@ _NOTE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 # ("Name Yes. Quite so.", "Name No, not yet."; not "Name Harbour Foundation will").
 _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
+# … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
+_AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 
@@ -315,11 +317,14 @@ class Page:
             if label is None:
                 continue
             at = len(name) - stopped  # (the stop is read with what follows)
-            m = _AFTER_STOP.match(head, at) or (None if stopped else _AFTER_SPACE.match(head, at))
+            m = _AFTER_STOP.match(head, at) or (
+                None if stopped else (_AFTER_SPACE.match(head, at) or _AFTER_DASH.match(head, at))
+            )
             if m is None:
                 return None
             self.warnings.append(f"a label without its colon read as a label: {label.name}")
-            return label, cleaned[m.end() :]
+            # The name as this paragraph writes it, with no title: it writes none.
+            return Label(text=name[:-1] if stopped else name, name=label.name), cleaned[m.end() :]
         return None
 
     def summary_of(self, paragraph: str):

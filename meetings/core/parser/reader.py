@@ -71,12 +71,18 @@ _INLINE_TAG = re.compile(
 )
 
 
+# A line opening in markdown's bold ("**Name:** text", "**Name**: text"): the marks go.
+_BOLD_OPENING = re.compile(r"(?m)^([ \t]*)(\*\*|__)([^*_\n]{1,200}?)\2")
+
+
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     if "<" in text and (_BLOCK_TAG.search(text) or _INLINE_TAG.search(text)):
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
+    if "**" in text or "__" in text:
+        text = _BOLD_OPENING.sub(r"\1\3", text)
     return _CONTROL.sub("", text)
 
 
