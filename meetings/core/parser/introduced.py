@@ -64,14 +64,15 @@ def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
 def give_titles(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     """Give the first remark of each speaker whom no label titles the title the page's title or
     a note giving the floor writes with their name."""
+    if not page.floor_notes and not _WITH.search(title):
+        return  # (most pages: nothing introduces anyone)
     titled = {t.name for t in turns if t.role}
-    speaking = [t for t in turns if t.kind == SPEECH and t.name and not t.generic]
-    speakers = {folded_key(t.name) for t in speaking if t.name}
-    for label in introduced(page, title, speakers):
-        if not label.role:
-            continue
-        key = folded_key(label.name or "")
-        first = next((t for t in speaking if t.name and folded_key(t.name) == key), None)
-        if first is not None and first.name not in titled:
+    first_remarks: dict[str, ParsedTurn] = {}  # folded name -> the speaker's first remark
+    for t in turns:
+        if t.kind == SPEECH and t.name and not t.generic:
+            first_remarks.setdefault(folded_key(t.name), t)
+    for label in introduced(page, title, set(first_remarks)):
+        first = first_remarks.get(folded_key(label.name or ""))
+        if label.role and first is not None and first.name not in titled:
             first.role = label.role
             titled.add(first.name)

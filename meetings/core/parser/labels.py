@@ -356,7 +356,9 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
     ):
         return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
     # "H.Marsh": an initial written without its space.
-    tokens = [part for tok in core.split(" ") for part in _GLUED_INITIAL.sub(r"\1 ", tok).split(" ")]
+    tokens = core.split(" ")
+    if "." in core:
+        tokens = [part for tok in tokens for part in _GLUED_INITIAL.sub(r"\1 ", tok).split(" ")]
     if len(tokens) == 1 and _GLUED_CASE.search(tokens[0]):
         tokens = split_glued(tokens[0]).split(" ")
     elif _GLUED_CASE.search(tokens[-1]) and tokens[-1][:1].isupper():
