@@ -20,7 +20,7 @@ MEALS = """Meeting on school meals
 
 May 3, 2021, Larkspur
 
-The Mayor discussed school meals & <b>allergy</b> labels.
+The Mayor discussed school meals & <blink>allergy</blink> labels.
 
 Mayor of Larkspur Helena Marsh: Let us begin. The school meals need allergy labels.
 
@@ -103,8 +103,8 @@ def test_meetings_feed_escapes_the_lead(client, archive):
     r, root = atom(client, "/feeds/meetings.atom")
     summary = entries(root)[1].findtext(f"{ATOM}summary")
     # The lead is text: once unescaped from XML it is still escaped HTML, never markup.
-    assert "school meals &amp; &lt;b&gt;allergy&lt;/b&gt; labels" in summary
-    assert "<b>" not in summary and b"<b>" not in r.content
+    assert "school meals &amp; &lt;blink&gt;allergy&lt;/blink&gt; labels" in summary
+    assert "<blink>" not in summary and b"<blink>" not in r.content
 
 
 @pytest.mark.django_db
