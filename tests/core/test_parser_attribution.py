@@ -449,6 +449,19 @@ def test_date_lines_as_reposts_write_them(line, date, place):
             "Patriarch of Larkspur and All Borduria",
         ),
         ("Ruling Prince of Sylvania Rudolf II", "Rudolf II", "Ruling Prince of Sylvania"),
+        # A country ends the title: a name of three words after it is whole, whatever its first
+        # word (it had lost it to the title: "President of India <Given>"); a common English word
+        # after the country is no name ("Russia Post"); a name of two words stays two.
+        ("President of India Ravo Nath Kovar", "Ravo Nath Kovar", "President of India"),
+        ("Prime Minister of Ethiopia Tesfa Alem Girma", "Tesfa Alem Girma", "Prime Minister of Ethiopia"),
+        (
+            "President of the Republic of Mozambique Ilo Jacinto Nuvi",
+            "Ilo Jacinto Nuvi",
+            "President of the Republic of Mozambique",
+        ),
+        ("President of South Africa Thabo Nkosi", "Thabo Nkosi", "President of South Africa"),
+        ("Director General of Russia Post Vera Lind", "Vera Lind", "Director General of Russia Post"),
+        ("Ambassador of Peru Carlos Valdez", "Carlos Valdez", "Ambassador of Peru"),
         (
             "Chairman of the Federation of Independent Harbour Unions of Borduria Pavel Orlin",
             "Pavel Orlin",
