@@ -106,10 +106,11 @@ def _section_headings(page: Page) -> dict[int, int | None]:
 
 
 def _from_the_title(page: Page, paras: list[str]) -> list[str]:
-    """The page from its title on. The title is the heading right above the date line; lines a
-    reposting site prints before it ("Skip to content", "Home » News", the site's name, "Posted on
-    <date> by …") are left out, with a warning. A repost's own header line ("<SITE> TRANSCRIPT:
-    <title>") is the title even with captions between it and the date."""
+    """The page from its title on, the title first. The title is the heading right above the date
+    line; lines a reposting site prints before it ("Skip to content", "Home » News", the site's
+    name, "Posted on <date> by …") are left out, with a warning. A repost's own header line
+    ("<SITE> TRANSCRIPT: <title>") is the title even with captions between it and the date. A date
+    line above the title, with no other below it, is put after it."""
     if (
         len(paras) > 2
         and chrome.parse_date_line(paras[0], place_first=False)

@@ -300,8 +300,9 @@ class Page:
 
     def _colonless_label(self, paragraph: str) -> tuple[Label, str] | None:
         """(label, text) when the paragraph opens with the name of a speaker the page labels
-        elsewhere ("Name: …"), written without its colon (_AFTER_STOP, _AFTER_SPACE): a slip of
-        the page's, read as the label it stands for. Only full names of two words or more, whether
+        elsewhere ("Name: …"), written without its colon (_AFTER_STOP, _AFTER_SPACE) or with a
+        dash for it (_AFTER_DASH): a slip of the page's, or a repost's way, read as the label it
+        stands for, as written and with no title. Only full names of two words or more, whether
         the label writes a title before the name or not ("President of Larkspuria Arvo Lindqvist:"
         … "Arvo Lindqvist. Thank you.")."""
         speakers = self._speakers()
