@@ -128,13 +128,15 @@ _DATE = (
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2}))"  # ISO, as a dump may write it
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+_TIME = r"(?:\s*,?\s*\d{1,2}:\d{2})?"  # "…, 2023, 14:00", "… 2023 14:00"
 DATE_LINE = re.compile(
     # A word before the date ("Kremlin.ru", "Published:") never ends in a digit: "30 October" is
     # no "3" and the 0th.
     r"^\(?\s*(?:[\w.]{0,29}[^\W\d]:?\s*)?(?:[–—-]\s*)?"
     + _WEEKDAY
     + _DATE
-    + r"(?:\s*,?\s*\d{1,2}:\d{2})?(?:\s*,\s*(?P<place>(?:[^()]|\([^()]{1,60}\)){1,120}?))?\s*\)?\.?$",
+    + _TIME
+    + r"(?:\s*,\s*(?P<place>(?:[^()]|\([^()]{1,60}\)){1,120}?))?\s*\)?\.?$",
     re.IGNORECASE,
 )
 
@@ -190,7 +192,8 @@ _PLACE_FIRST = re.compile(
     r"^(?P<place>[A-Z][^\d,()]{0,60}(?:,\s*[A-Z][^\d,()]{0,60}){0,2}),\s*"
     + _WEEKDAY
     + _DATE
-    + r"(?:\s*,?\s*\d{1,2}:\d{2})?\.?$",
+    + _TIME
+    + r"\.?$",
     re.IGNORECASE,
 )
 # A title with its date in the same line: "<Title> (March 3, 2023)", "<Title> – 3 March 2023".

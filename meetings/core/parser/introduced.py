@@ -6,6 +6,7 @@ label writing it would."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .labels import Label, parse_label
 from .names import folded_key
@@ -18,14 +19,13 @@ _WITH = re.compile(r"\bwith (?P<who>.+)$")
 _FLOOR = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to (?P<who>.+?)\.?$")
 
 
-def introduced(page: Page, title: str, speakers: set[str]) -> list[Label]:
-    """The speakers (folded keys of their names), each with the title written with them, that the
-    page's title and its notes giving the floor name."""
+def _phrases(page: Page, title: str) -> list[str]:
+    """What the page's title says the meeting was with, and whom its notes give the floor to."""
     phrases = []
     if (m := _WITH.search(title)) and not _WITH.search(m.group("who")):
         phrases.append(m.group("who"))  # (a second "with" leaves it unclear whose title is whose)
     phrases += [m.group("who") for note in page.floor_notes if (m := _FLOOR.match(note))]
-    return [label for phrase in phrases for label in _people(page, phrase, speakers)]
+    return phrases
 
 
 def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
@@ -39,40 +39,44 @@ def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
     if len(pieces) > 8:
         return []
 
-    def speaker(words: str) -> Label | None:
-        label = parse_label(words, page.attested, page.ordinary)
+    @cache
+    def speaker(start: int, end: int) -> Label | None:
+        label = parse_label(" and ".join(pieces[start:end]), page.attested, page.ordinary)
         if label is not None and label.name and not label.generic and folded_key(label.name) in speakers:
             return label
         return None
 
-    def cut(start: int) -> list[Label] | None:
+    @cache
+    def cut(start: int) -> tuple[Label, ...] | None:
         """The most speakers pieces[start:] name, cut into pieces that each name one; None when
         they cannot be."""
         if start == len(pieces):
-            return []
+            return ()
         best = cut(start + 1) if pieces[start][:1].islower() else None
         for end in range(start + 1, len(pieces) + 1):
-            label = speaker(" and ".join(pieces[start:end]))
+            label = speaker(start, end)
             rest = cut(end) if label is not None else None
             if label is not None and rest is not None and (best is None or len(rest) + 1 > len(best)):
-                best = [label, *rest]
+                best = (label, *rest)
         return best
 
-    return cut(0) or []
+    return list(cut(0) or ())
 
 
 def give_titles(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     """Give the first remark of each speaker whom no label titles the title the page's title or
     a note giving the floor writes with their name."""
-    if not page.floor_notes and not _WITH.search(title):
+    phrases = _phrases(page, title)
+    if not phrases:
         return  # (most pages: nothing introduces anyone)
     titled = {t.name for t in turns if t.role}
     first_remarks: dict[str, ParsedTurn] = {}  # folded name -> the speaker's first remark
     for t in turns:
         if t.kind == SPEECH and t.name and not t.generic:
             first_remarks.setdefault(folded_key(t.name), t)
-    for label in introduced(page, title, set(first_remarks)):
-        first = first_remarks.get(folded_key(label.name or ""))
-        if label.role and first is not None and first.name not in titled:
-            first.role = label.role
-            titled.add(first.name)
+    for phrase in phrases:
+        for label in _people(page, phrase, set(first_remarks)):
+            first = first_remarks.get(folded_key(label.name or ""))
+            if label.role and first is not None and first.name not in titled:
+                first.role = label.role
+                titled.add(first.name)

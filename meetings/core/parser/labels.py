@@ -389,8 +389,11 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         while start > 0 and tokens[start - 1].strip(".").casefold() in HONORIFICS:
             start -= 1
         title = " ".join(tokens[:start]).strip(" ,")
-        full = sum(1 for t in tokens[named_at:] if t.casefold() not in PARTICLES) >= 2
-        name = " ".join(tokens[named_at if full else start :])
+        if start < named_at and sum(1 for t in tokens[named_at:] if t.casefold() not in PARTICLES) >= 2:
+            start_of_name = named_at  # a full name after its honorific: the honorific goes
+        else:
+            start_of_name = start
+        name = " ".join(tokens[start_of_name:])
         if (
             start > 1
             and tokens[start - 1].casefold() in {"and", "&"}

@@ -123,6 +123,7 @@ class Page:
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self._name_openings: set[str] = set()  # their first words
         self._surname_count: int | None = None  # _surname_labels, once read
+        self._named: dict[str, dict[str, int]] = {}  # _named_in_text, once per surname
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
         self.sections: dict[int, str] = {}
@@ -275,7 +276,10 @@ class Page:
         """The full names "<Given> <Surname>" the page's text writes for this surname (any case),
         each with how often: the word before must be a given name, or a name word no title,
         honorific or lower-case word of the page."""
+        if surname in self._named:
+            return self._named[surname]
         found: dict[str, int] = {}
+        self._named[surname] = found
         pattern = r"\b([A-Z][\w’'-]+) (?i:(" + re.escape(surname) + r"))\b"
         for m in re.finditer(pattern, self.full_text):
             given, low = m.group(1), m.group(1).casefold()

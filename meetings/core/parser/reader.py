@@ -77,7 +77,7 @@ _BOLD_OPENING = re.compile(r"(?m)^([ \t]*)(\*\*|__)([^*_\n]{1,200}?)\2")
 
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    if "<" in text and (_BLOCK_TAG.search(text) or _INLINE_TAG.search(text)):
+    if "<" in text:
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
     if "&" in text and _ENTITY.search(text):
         text = html.unescape(text)
