@@ -1,7 +1,8 @@
 """A meeting's search vector holds the headings of the page's parts (Turn.section) as its title's
-words, read through a partial index of the remarks under a heading (turn_headed): the vectors of the meetings that have any are computed again (one migrated before would not
-be found by a part's heading until `rebuild_search`), and the archive's version is bumped, as
-`rebuild_search` bumps it, so that no page cached before serves the old results."""
+words, read through a partial index of the remarks under a heading (turn_headed): the vectors of
+the meetings that have any are computed again (one migrated before would not be found by a
+part's heading until `rebuild_search`), and the archive's version is bumped, as `rebuild_search`
+bumps it, so that no page cached before serves the old results."""
 
 from django.db import migrations, models
 from django.db.models import F
