@@ -21,6 +21,8 @@ TARGET = 0.995
         ("attribution-random", 300),
         # A second random draw, annotated blind after the others were scored (152 turns).
         ("attribution-fresh", 150),
+        # Every page left with three label-like prefixes or more, annotated blind (481 turns).
+        ("attribution-many", 450),
     ],
 )
 def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch, least_turns):
