@@ -296,6 +296,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             or is_initial(tokens[chosen])  # "Adnan Z. Amin": not "Z. Amin"
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
             or (_after_country(tokens, start_at(n)) and not _common_word(first))
+            or (n == 3 and _after_an_office(tokens, start_at(n), chosen))
         ):
             chosen = start_at(n)
     if chosen > 0:
@@ -303,6 +304,12 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         if before.casefold() in TITLE_JOINERS or _POSSESSIVE.search(before):
             if not begins_a_name(tokens[chosen]) and not attested(" ".join(tokens[chosen:])):
                 return -1  # the object of a title: "Minister of Economic Development"
+        if (
+            len(tokens) - chosen == 2
+            and _REGNAL.match(tokens[-1])
+            and before.strip(",").casefold() in SINGLE_NAME_TITLES
+        ):
+            return chosen - 1  # "Pope <Name> II", as "Patriarch <Name>": known by one name and a title
     return chosen
 
 
@@ -322,6 +329,32 @@ def _after_country(tokens: list[str], start: int) -> bool:
             return False
     return False
 
+
+def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
+    """Is the word at `start`, right before a two-word name at `name` whose first word is no given
+    name the list knows, the first word of a longer name ("WHO Director-General <Given> <Given>
+    <Surname>")? It is when it is a rare word (a name's, no word of English, no title's or rank's)
+    and follows a title's own word: not what a title is of ("Head of <Company> <Name> <Surname>",
+    also glued, "Presidentof <Place>") nor nothing (a label opening with it)."""
+    word = tokens[start]
+    if start == 0 or begins_a_name(tokens[name]) or zipf_frequency(word.casefold(), "en") >= RARE_WORD_ZIPF:
+        return False
+    low = word.casefold()
+    if (
+        low in TITLE_WORDS
+        or low in SINGLE_NAME_TITLES
+        or low in HONORIFICS
+        or _TRAILING_RANK.search("x " + word)
+    ):
+        return False
+    before = tokens[start - 1].casefold()
+    glued = any(before.endswith(j) and before[: -len(j)] in TITLE_WORDS for j in TITLE_JOINERS)
+    return before not in TITLE_JOINERS and not glued and not _POSSESSIVE.search(before)
+
+
+# Rarer than this in general English (wordfreq's Zipf scale), a capitalised word is a name's, not
+# a company's or a place's that English writes ("Shell" 4.4, "Bavaria" 3.2; "Tedros" 1.6).
+RARE_WORD_ZIPF = 3.0
 
 # A word this common in general English (wordfreq's Zipf scale) after a country is no given name
 # ("Russia Post"); "Ram", "Juan", "Jose" are rarer.

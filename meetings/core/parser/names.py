@@ -56,9 +56,13 @@ def split_glued(token: str) -> str:
     return _GLUED.sub(" ", token)
 
 
+# A regnal number ("Albert II", "Rudolf XIV"): capitals that are no surname shouted.
+_ROMAN_NUMERAL = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+
+
 def display_case(token: str) -> str:
     """An all-capitals surname ('PUTIN') is shown in title case; other tokens keep their case."""
-    if len(token) > 2 and token.isupper() and token.isalpha():
+    if len(token) > 2 and token.isupper() and token.isalpha() and not _ROMAN_NUMERAL.match(token):
         return token.capitalize()
     if "-" in token and token.replace("-", "").isupper() and len(token) > 3:
         return "-".join(part.capitalize() for part in token.split("-"))
