@@ -23,6 +23,8 @@ TARGET = 0.995
         ("attribution-fresh", 150),
         # Every page left with three label-like prefixes or more, annotated blind (481 turns).
         ("attribution-many", 450),
+        # Every page left with two label-like prefixes, annotated blind (766 turns).
+        ("attribution-two", 750),
     ],
 )
 def test_the_parser_scores_at_least_the_target_on_the_gold_pages(batch, least_turns):
