@@ -33,6 +33,18 @@ def test_exact_variant_initial_and_new():
     assert resolve(["B. Repnin"], idx).participant_id is None
 
 
+def test_the_spellings_of_one_given_name_are_one_person():
+    # "Aleksandr" and "Alexandr" are "Alexander" written from the Russian: a page that spells the
+    # given name so had made a second person of a known one (both are real given names, so the
+    # typo rule does not join them).
+    idx = index(p1=["Alexander Halvorsen"], p2=["Aleksandr Kolmar"])
+    for written in ("Aleksandr Halvorsen", "Alexandr Halvorsen", "Aleksander Halvorsen"):
+        assert (resolve([written], idx).participant_id, resolve([written], idx).how) == (1, "variant")
+    assert resolve(["Alexander Kolmar"], idx).participant_id == 2
+    # Two given names that merely look alike stay two people.
+    assert resolve(["Alexandra Halvorsen"], idx).participant_id is None
+
+
 # plan_people: every person of one transcript, with invented names.
 
 

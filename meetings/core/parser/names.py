@@ -129,7 +129,11 @@ def fold_token(token: str) -> str:
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
-    return t
+    return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
+
+
+# A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
+_ENDING_NDR = re.compile(r"ndr$")
 
 
 def folded_key(name: str) -> str:
