@@ -26,6 +26,7 @@ from pathlib import Path
 
 from django.db import DatabaseError, transaction
 
+from meetings.core.identity import alias_fields
 from meetings.ingest import run
 from meetings.opendata.dump import format as fmt
 from meetings.sql import dump as dump_sql
@@ -170,9 +171,12 @@ class _Loader:
             people.append((pid, r["name"], r["slug"], r["sort_name"], r["turn_count"], r["meeting_count"]))
             for a in r["aliases"]:
                 try:
+                    # The folded key and surname are this version's folding of the key, not the
+                    # folding of the version that wrote the dump: the next ingest looks them up.
+                    keyed = alias_fields(a["key"])
                     aliases.append(
-                        (pid, a["key"], a["folded"], a["surname"], a["initial"], a["written"], a["how"],
-                         _time(name, lineno, "aliases.created_at", a["created_at"]))
+                        (pid, a["key"], keyed["folded"], keyed["surname"], a["initial"], a["written"],
+                         a["how"], _time(name, lineno, "aliases.created_at", a["created_at"]))
                     )  # fmt: skip
                 except (KeyError, TypeError):
                     raise fmt.DumpError(

@@ -8,14 +8,13 @@ from django.db import migrations
 
 
 def refold(apps, schema_editor):
-    from meetings.core.parser.names import fold_token
+    from meetings.core.identity import alias_fields
 
     ParticipantAlias = apps.get_model("meetings", "ParticipantAlias")
     changed = []
     for alias in ParticipantAlias.objects.only("pk", "key", "folded", "surname").iterator():
-        tokens = alias.key.split()
-        folded = " ".join(fold_token(t) for t in tokens)
-        surname = fold_token(tokens[-1]) if tokens else ""
+        keyed = alias_fields(alias.key)
+        folded, surname = keyed["folded"], keyed["surname"]
         if (folded, surname) != (alias.folded, alias.surname):
             alias.folded, alias.surname = folded, surname
             changed.append(alias)
