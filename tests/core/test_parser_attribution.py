@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from meetings.core.parser import SPEECH, SUMMARY, NotATranscript, TranscriptError, parse_transcript
+from meetings.core.parser import GUESSES, SPEECH, SUMMARY, NotATranscript, TranscriptError, parse_transcript
 from meetings.core.parser.labels import parse_label
 
 
@@ -832,6 +832,65 @@ A: In May.
         ("Helena Marsh", None, "Let me say a word first. The harbour is open."),
         (None, "Q", "When will the quay be finished?"),
         (None, "A", "In May."),
+    ]
+
+
+QA_BODY = """
+Q: When will the quay be finished?
+
+A: In May. The stone is here.
+
+Question: And the ferries?
+
+Answer: They sail in June.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "name", "role"),
+    [
+        ("Interview with Harbour Master Tomas Orlin", "", "Tomas Orlin", "Harbour Master"),
+        ("Tomas Orlin’s interview to the Harbour Gazette", "", "Tomas Orlin", None),
+        (
+            "Interview to the Harbour Gazette",
+            "Harbour Master Tomas Orlin gave an interview to the paper.",
+            "Tomas Orlin",
+            "Harbour Master",
+        ),
+        ("The Harbour Gazette published an interview with Tomas Orlin", "", "Tomas Orlin", None),
+    ],
+)
+def test_the_answers_of_a_question_and_answer_page_are_the_interviewees(title, lead, name, role):
+    # "A:" of a page that names the one person it interviews was no one's; it is that person's
+    # now, a guess listed for checking (the questions stay no one's: the page names no asker).
+    turns = parse_transcript(
+        page(QA_BODY, title=title, lead=lead or "The paper spoke to the harbour master.")
+    ).turns
+    assert [(t.name, t.generic) for t in turns] == [
+        (None, "Q"),
+        (name, None),
+        (None, "Question"),
+        (name, None),
+    ]
+    assert [t.label for t in turns] == ["Q", "A", "Question", "Answer"]
+    assert (turns[1].resolution, turns[1].role) == ("interviewee", role)
+    assert "interviewee" in GUESSES
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Interview to the Harbour Gazette",  # no one named
+        "Interview with Tomas Orlin and Helena Marsh",  # two people: whose answer is it?
+    ],
+)
+def test_answers_stay_no_ones_where_the_page_names_no_one_interviewee(title):
+    turns = parse_transcript(page(QA_BODY, title=title)).turns
+    assert [(t.name, t.generic) for t in turns] == [
+        (None, "Q"),
+        (None, "A"),
+        (None, "Question"),
+        (None, "Answer"),
     ]
 
 

@@ -216,6 +216,22 @@ def test_a_given_name_spelt_from_the_russian_is_the_known_person_also_in_an_olde
 
 
 @pytest.mark.django_db
+def test_the_answers_of_a_question_and_answer_page_go_to_its_interviewee_listed_for_checking(
+    write_transcript,
+):
+    text = (
+        "Interview with Harbour Master Tomas Orlin\n\nMay 3, 2021\n\nThe paper spoke to him.\n\n"
+        "Q: When will the quay be finished?\n\nA: In May.\n\nQ: And the ferries?\n\nA: In June.\n"
+    )
+    out = ingest(write_transcript("qa.txt", text))
+    orlin = Participant.objects.get()
+    assert (orlin.name, orlin.turn_count) == ("Tomas Orlin", 2)
+    assert (
+        "'A' → Tomas Orlin (an answer ('A:') of the one person the page says it interviews (a guess))" in out
+    )
+
+
+@pytest.mark.django_db
 def test_initials_seen_before_the_full_name_become_that_person(write_transcript, client):
     ingest(
         write_transcript(

@@ -36,13 +36,14 @@ RESOLUTIONS = {
     "surname": "'Mr/Ms Surname' matched a person in this meeting",
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
+    "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
     "continuation": "unlabelled text after a summary of the same person",
     "generic": "a generic label: no person",
     "group": "a summary of a group: no person",
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 

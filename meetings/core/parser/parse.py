@@ -7,6 +7,7 @@ from .attribution import GUESSES, RESOLUTIONS, resolve_people
 from .body import join_split_labels, parse_body
 from .header import read_header, split_lead
 from .inline import holds_omission
+from .interviewee import give_answers
 from .introduced import give_titles
 from .names import clean_spaces
 from .page import Page, words_before
@@ -34,6 +35,7 @@ def parse_transcript(data: bytes | str) -> Transcript:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
     page.heading = [clean_spaces(p) for p in [title, *lead]]
     resolve_people(page, turns)
+    give_answers(page, title, turns)
     give_titles(page, title, turns)
     for t in turns:
         if not t.paragraphs:
