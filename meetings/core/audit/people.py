@@ -16,6 +16,7 @@ from meetings.core.parser.names import (
     folded_key,
     has_initial_only,
     in_order,
+    is_regnal,
     name_tokens,
     surname_key,
 )
@@ -223,7 +224,6 @@ ORDINARY_FIRST_WORDS = COMMON_WORDS | {
 # Endings of English plural nouns (Scientists, Families, Capitals, Relations …); surnames and
 # given names rarely end so, and a known given name is never tested.
 _PLURAL = re.compile(r"(?:ies|ists|ions|ments|ances|ences|ities|ials|als|ures|ships|eers)$")
-_ROMAN = re.compile(r"^[IVX]+$")
 
 
 def not_a_person_reasons(name: str) -> list[str]:
@@ -263,7 +263,7 @@ def not_a_person_reasons(name: str) -> list[str]:
     plurals = [
         w
         for w in words
-        if _PLURAL.search(w.casefold().strip(".,")) and not begins_a_name(w) and not _ROMAN.match(w)
+        if _PLURAL.search(w.casefold().strip(".,")) and not begins_a_name(w) and not is_regnal(w)
     ]
     if plurals and len(words) <= 3:
         reasons.append("plural nouns: " + ", ".join(plurals))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from .given_names import begins_a_name
-from .names import clean_spaces, is_initial, is_name_word, split_glued, tidy_name
+from .names import clean_spaces, is_initial, is_name_word, is_regnal, split_glued, tidy_name
 from .vocabulary import (
     ADDRESS_TITLES,
     COUNTRIES,
@@ -215,7 +215,6 @@ def _looks_like_title(text: str) -> bool:
 # Words that join a title to what it is the title of ("Minister of …", "Chairman of the …"): a
 # name never follows one directly, so capitalised words after them belong to the title.
 TITLE_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "to", "with", "under", "&"}
-_REGNAL = re.compile(r"^[IVX]+$")  # "Albert II": a regnal number belongs to the name
 _POSSESSIVE = re.compile(r"['’]s?$")
 _HYPHENATED_PARTICLE = re.compile(
     r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|ould|ter|van|von|de|da|di|du|le|la)-[A-Z]"
@@ -225,7 +224,7 @@ _HYPHENATED_PARTICLE = re.compile(
 def _is_acronym(token: str) -> bool:
     """An organisation's or a title's letters ("UN", "JSC", "CEO"), not an initial or a name."""
     core = token.strip(".,")
-    return len(core) >= 2 and core.isupper() and core.isalpha() and not _REGNAL.match(core)
+    return len(core) >= 2 and core.isupper() and core.isalpha() and not is_regnal(core)
 
 
 def _name_word(token: str, shouting: bool) -> bool:
@@ -306,7 +305,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
                 return -1  # the object of a title: "Minister of Economic Development"
         if (
             len(tokens) - chosen == 2
-            and _REGNAL.match(tokens[-1])
+            and is_regnal(tokens[-1])
             and before.strip(",").casefold() in SINGLE_NAME_TITLES
         ):
             return chosen - 1  # "Pope <Name> II", as "Patriarch <Name>": known by one name and a title

@@ -56,13 +56,18 @@ def split_glued(token: str) -> str:
     return _GLUED.sub(" ", token)
 
 
-# A regnal number ("Albert II", "Rudolf XIV"): capitals that are no surname shouted.
-_ROMAN_NUMERAL = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
+_ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def is_regnal(token: str) -> bool:
+    """A regnal number ("Albert II", "Rudolf XIV"): part of the name, no acronym, no surname in
+    capitals."""
+    return bool(token) and _ROMAN_NUMERAL.fullmatch(token) is not None
 
 
 def display_case(token: str) -> str:
     """An all-capitals surname ('PUTIN') is shown in title case; other tokens keep their case."""
-    if len(token) > 2 and token.isupper() and token.isalpha() and not _ROMAN_NUMERAL.match(token):
+    if len(token) > 2 and token.isupper() and token.isalpha() and not is_regnal(token):
         return token.capitalize()
     if "-" in token and token.replace("-", "").isupper() and len(token) > 3:
         return "-".join(part.capitalize() for part in token.split("-"))
@@ -122,6 +127,10 @@ _FOLDS = [
 ]
 
 
+# A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
+_ENDING_NDR = re.compile(r"ndr$")
+
+
 @lru_cache(maxsize=8192)
 def fold_token(token: str) -> str:
     """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
@@ -130,10 +139,6 @@ def fold_token(token: str) -> str:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
-
-
-# A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
-_ENDING_NDR = re.compile(r"ndr$")
 
 
 def folded_key(name: str) -> str:
