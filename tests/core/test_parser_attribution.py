@@ -882,6 +882,7 @@ def test_the_answers_of_a_question_and_answer_page_are_the_interviewees(title, l
     [
         "Interview to the Harbour Gazette",  # no one named
         "Interview with Tomas Orlin and Helena Marsh",  # two people: whose answer is it?
+        "Interview with Tomas Orlin & Helena Marsh",
     ],
 )
 def test_answers_stay_no_ones_where_the_page_names_no_one_interviewee(title):

@@ -37,10 +37,8 @@ def _interviewee(page: Page, title: str) -> Label | None:
             m = pattern.search(text)
             if not m:
                 continue
-            who = m.group("who").strip()
-            if re.search(r"\b(?:and|&)\b", who):
-                return None  # two people: whose answer would it be?
-            label = parse_label(who, page.attested, page.ordinary)
+            # Two people ("<Name> and <Name>") are a label of no one person: whose answer is it?
+            label = parse_label(m.group("who").strip(), page.attested, page.ordinary)
             if label is not None and label.name and not label.generic:
                 return label
     return None
