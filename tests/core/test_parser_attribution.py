@@ -815,6 +815,22 @@ Marsh: How is the harbour?
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Tomas Orlin", "Helena Marsh"]
 
 
+@pytest.mark.parametrize(
+    ("label", "generic"),
+    [
+        ("QUESTION", "Question"),
+        ("QUESTION (retranslated)", "Question"),
+        ("VOICE FROM THE AUDIENCE", "Voice from the audience"),
+        ("Question", "Question"),
+        ("remark", "Remark"),
+    ],
+)
+def test_a_generic_label_in_capitals_is_shown_as_a_word_not_shouted(label, generic):
+    # Early pages write every label in capitals; the people's names were tamed ("PUTIN" is
+    # "Putin"), the generic labels were shown shouting.
+    assert parse_label(label).generic == generic
+
+
 def test_q_and_a_labels_are_generic_not_the_last_speaker_going_on():
     # An interview reposted in question-and-answer form: "Q:" and "A:" are no one named, and
     # were read as the words of the speaker before them.

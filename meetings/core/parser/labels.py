@@ -381,6 +381,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
     if g:
+        if core.isupper():
+            core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
         return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
     t = _THE_TITLE.match(core)
     if t and all(
