@@ -1141,6 +1141,12 @@ def test_a_mark_of_what_the_source_leaves_out_marks_the_meeting_as_excerpts():
         # one that ends with a family's name after it is filed under that name.
         ("Khalid bin Tariq", "Khalid bin Tariq"),
         ("Tamim bin Hamad Al Khalid", "Al Khalid, Tamim bin Hamad"),
+        # A regnal number is no surname ("II, Rudolf" had been filed under "I"): a monarch is
+        # filed by name and number, and a one-name title with them as written, as "Patriarch
+        # <Name>" is.
+        ("Rudolf II", "Rudolf II"),
+        ("Pope Tikhon III", "Pope Tikhon III"),
+        ("Patriarch Tikhon", "Patriarch Tikhon"),
     ],
 )
 def test_the_name_a_person_is_filed_under(name, sorted_as):

@@ -232,6 +232,24 @@ def test_the_answers_of_a_question_and_answer_page_go_to_its_interviewee_listed_
 
 
 @pytest.mark.django_db
+def test_a_name_with_a_regnal_number_is_filed_under_the_name_also_in_an_older_archive(
+    write_transcript, client
+):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+
+    text = "Talks\n\nMay 3, 2021\n\nLead.\n\nRuling Prince of Sylvania Rudolf II: Welcome.\n\nHelena Marsh: Thank you.\n"
+    ingest(write_transcript("talks.txt", text))
+    assert Participant.objects.get(name="Rudolf II").sort_name == "Rudolf II"
+    Participant.objects.filter(name="Rudolf II").update(sort_name="II, Rudolf")  # as filed before
+    with connection.schema_editor() as editor:
+        import_module("meetings.migrations.0019_participant_sort_name_regnal").refile(apps, editor)
+    assert Participant.objects.get(name="Rudolf II").sort_name == "Rudolf II"
+
+
+@pytest.mark.django_db
 def test_initials_seen_before_the_full_name_become_that_person(write_transcript, client):
     ingest(
         write_transcript(

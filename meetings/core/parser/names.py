@@ -184,10 +184,16 @@ def sort_name(name: str) -> str:
     der Bellen" -> "Van der Bellen, Alexander"; a particle in lower case goes after the given
     name ("Pieter van Dorn" -> "Dorn, Pieter van", "Karim al-Rashid" -> "Rashid, Karim al-"); a
     name whose family name is written first ("Wang Bo", family_name_first) or that has no surname
-    ("Khalid bin Tariq": it ends with a father's name; "Patriarch Mikhail") stays as written.
+    ("Khalid bin Tariq": it ends with a father's name; "Patriarch Mikhail"; "Albert II", a
+    name and a regnal number) stays as written.
     "Tamim bin Hamad Al Khalid" is filed under "Al Khalid", the name of his house."""
     parts = tidy_name(name).split(" ")
-    if len(parts) < 2 or family_name_first(parts) or parts[-2].casefold() in PATRONYMIC_PARTICLES:
+    if (
+        len(parts) < 2
+        or family_name_first(parts)
+        or parts[-2].casefold() in PATRONYMIC_PARTICLES
+        or is_regnal(parts[-1])  # "Albert II": a name and a number, no surname
+    ):
         return strip_accents(name)
     i = len(parts) - 1
     while i > 1 and parts[i - 1].casefold() in PARTICLES:
