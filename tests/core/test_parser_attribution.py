@@ -867,11 +867,25 @@ Answer: They sail in June.
     [
         ("Interview with Harbour Master Tomas Orlin", "", "Tomas Orlin", "Harbour Master"),
         ("Tomas Orlin’s interview to the Harbour Gazette", "", "Tomas Orlin", None),
+        # A first paragraph's sentence may open with words that are no title ("Ahead of his visit
+        # to Borduria, <Name> gave an interview …"): an office is taken from the page's title only.
         (
             "Interview to the Harbour Gazette",
             "Harbour Master Tomas Orlin gave an interview to the paper.",
             "Tomas Orlin",
-            "Harbour Master",
+            None,
+        ),
+        (
+            "Interview to the Harbour Gazette",
+            "Ahead of his visit to Borduria, Tomas Orlin gave an interview to the paper.",
+            "Tomas Orlin",
+            None,
+        ),
+        (
+            "Interview to the Harbour Gazette",
+            "Full text of Tomas Orlin’s interview to the paper.",
+            "Tomas Orlin",
+            None,
         ),
         ("The Harbour Gazette published an interview with Tomas Orlin", "", "Tomas Orlin", None),
     ],
@@ -899,6 +913,7 @@ def test_the_answers_of_a_question_and_answer_page_are_the_interviewees(title, l
         "Interview to the Harbour Gazette",  # no one named
         "Interview with Tomas Orlin and Helena Marsh",  # two people: whose answer is it?
         "Interview with Tomas Orlin & Helena Marsh",
+        "Harbour Master Orlin gave an interview to the Harbour Gazette",  # a surname alone: who?
     ],
 )
 def test_answers_stay_no_ones_where_the_page_names_no_one_interviewee(title):

@@ -38,9 +38,12 @@ def _interviewee(page: Page, title: str) -> Label | None:
             if not m:
                 continue
             # Two people ("<Name> and <Name>") are a label of no one person: whose answer is it?
-            label = parse_label(m.group("who").strip(), page.attested, page.ordinary)
-            if label is not None and label.name and not label.generic:
-                return label
+            # A surname alone names no one for certain.
+            who = m.group("who").strip()
+            for words in (who, who.rpartition(", ")[2]):  # (after an opening clause: "Ahead of …, <Name>")
+                label = parse_label(words, page.attested, page.ordinary)
+                if label is not None and label.name and not label.generic and " " in label.name:
+                    return label
     return None
 
 
@@ -52,7 +55,7 @@ def give_answers(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     person = _interviewee(page, title)
     if person is None:
         return
-    for i, t in enumerate(answers):
+    # No office from here: the words before the name in a sentence need be none ("Ahead of his
+    # visit, <Name> gave an interview"); the page's title gives one after "with" (introduced.py).
+    for t in answers:
         t.name, t.written_name, t.generic, t.resolution = person.name, person.name, None, "interviewee"
-        if i == 0:
-            t.role = person.role
