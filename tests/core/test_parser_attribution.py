@@ -831,6 +831,50 @@ def test_a_generic_label_in_capitals_is_shown_as_a_word_not_shouted(label, gener
     assert parse_label(label).generic == generic
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        # A town of two words whose first is an adjective of Russian place names ("Lower", "Great",
+        # "Old", "New"), or a saint's town; a newspaper or a station by the word that names its
+        # kind: a caller's or a journalist's label with no name, no person (they had become
+        # participants "Nizhny Larkovo", "Harbour Pravda").
+        "Nizhny Larkovo",
+        "Veliky Tvorsk",
+        "Staraya Borda",
+        "Saint Larkspur",
+        "St Larkspur",
+        "Harbour Pravda",
+        "Larkspurskaya Gazeta",
+        "Vesti FM",
+        "Borduria Segodnya",
+    ],
+)
+def test_a_town_or_a_newspaper_as_a_label_is_no_person(label):
+    parsed = parse_label(label)
+    assert (parsed.name, parsed.generic) == (None, label)
+
+
+def test_a_callers_town_alone_opens_a_remark_of_no_one_and_a_town_before_a_name_stays_a_note():
+    text = page(
+        """
+Helena Marsh: Let us take a call.
+
+Nizhny Larkovo: Good afternoon. Our bridge is closed.
+
+Helena Marsh: It will open in May.
+
+Nizhny Larkovo, Ivan Petrov: And the ferry?
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic) for t in turns] == [
+        ("Helena Marsh", None),
+        (None, "Nizhny Larkovo"),
+        ("Helena Marsh", None),
+        ("Ivan Petrov", None),
+    ]
+
+
 def test_q_and_a_labels_are_generic_not_the_last_speaker_going_on():
     # An interview reposted in question-and-answer form: "Q:" and "A:" are no one named, and
     # were read as the words of the speaker before them.

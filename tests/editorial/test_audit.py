@@ -34,6 +34,8 @@ def use(pid, role, day, meeting, n=1):
         "Team Larkspur 2022",
         "Kowal, Nadia",
         "quay workers",
+        "Nizhny Larkovo",
+        "Harbour Pravda",
     ],
 )
 def test_names_that_are_not_people(name):

@@ -22,7 +22,9 @@ from meetings.core.parser.names import (
 )
 from meetings.core.parser.vocabulary import (
     COMMON_WORDS,
+    OUTLET_WORDS,
     PARTICLES,
+    PLACE_NAME_OPENERS,
     SINGLE_NAME_TITLES,
     TITLE_WORDS,
 )
@@ -250,6 +252,10 @@ def not_a_person_reasons(name: str) -> list[str]:
     )
     if office:
         reasons.append("office, organisation or place words: " + ", ".join(office))
+    if len(words) == 2 and words[0].casefold() in PLACE_NAME_OPENERS:
+        reasons.append(f"a town's name: {first!r} opens the names of places, not given names")
+    if len(words) >= 2 and words[-1].casefold() in OUTLET_WORDS:
+        reasons.append(f"a newspaper's or a station's name: {words[-1]!r}")
     if first[:1].islower() and first.casefold() not in PARTICLES:
         reasons.append(f"the first word {first!r} is not capitalised")
     elif (

@@ -23,7 +23,9 @@ from .vocabulary import (
     HONORIFICS,
     NOT_IN_TITLE,
     ORDINAL_TITLES,
+    OUTLET_WORDS,
     PARTICLES,
+    PLACE_NAME_OPENERS,
     PLACE_WORDS,
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
@@ -329,6 +331,12 @@ def _after_country(tokens: list[str], start: int) -> bool:
     return False
 
 
+def _a_town_or_an_outlet(words: list[str]) -> bool:
+    """Is a name of two words a town's ("Nizhny <Name>", "St <Name>") or a newspaper's or a
+    station's ("<Name> Pravda", "<Name> FM")?"""
+    return words[0].casefold() in PLACE_NAME_OPENERS or words[-1].casefold() in OUTLET_WORDS
+
+
 def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
     """Is the word at `start`, right before a two-word name at `name` whose first word is no given
     name the list knows, the first word of a longer name ("WHO Director-General <Given> <Given>
@@ -434,6 +442,10 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             and _walk_name(tokens[: start - 1], attested) >= 0
         ):
             # "<Name> and <Name>:": both speak; the remark is neither one's alone.
+            return Label(text=text, note=note, generic=core)
+        if start == 0 and len(tokens) == 2 and _a_town_or_an_outlet(tokens):
+            # "Nizhny Novgorod:", "Komsomolskaya Pravda:": a caller's town or a journalist's paper
+            # with no name; the remark is someone's, no one the page names.
             return Label(text=text, note=note, generic=core)
         if _title_ok(title):
             role: str | None = title or None

@@ -36,6 +36,24 @@ PARTICLES = {
     "y",
 }
 
+# The first word of a town's name of two words, as Russian names are written in English ("Nizhny
+# Novgorod", "Veliky Ustyug", "Staraya Russa", "Novy Urengoy", "St Petersburg"): adjectives of
+# places and saints, never a given name.
+PLACE_NAME_OPENERS = frozenset(
+    {
+        "nizhny", "nizhnyaya", "nizhneye", "nizhniye", "verkhny", "verkhnyaya", "verkhneye",
+        "veliky", "velikaya", "velikoye", "velikiye", "stary", "staraya", "staroye", "novy",
+        "novaya", "novoye", "novye", "bolshoy", "bolshaya", "maly", "malaya", "sredny",
+        "srednyaya", "saint", "st", "st.", "sankt",
+    }
+)  # fmt: skip
+
+# The last word of a newspaper's or a station's name ("Komsomolskaya Pravda", "Rossiyskaya
+# Gazeta", "Vesti FM", "Rossiya Segodnya"): the word for its kind, never a surname.
+OUTLET_WORDS = frozenset(
+    {"pravda", "gazeta", "izvestia", "izvestiya", "segodnya", "fm", "komsomolets", "vedomosti", "novosti"}
+)
+
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
 # office (roles.PLACE_OR_ORGANISATION_WORDS).
 PLACE_WORDS = frozenset({"region", "territory", "republic", "federation", "district", "city"})
