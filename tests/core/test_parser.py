@@ -871,6 +871,23 @@ def test_an_edited_pull_quote_is_left_out():
         assert any("pull-quote" in w for w in t.warnings)
 
 
+def test_a_quoted_pull_quote_that_names_what_the_speech_calls_this_is_left_out():
+    """Regression: a caption in quotation marks that names what its sentence says "this" of
+    ("We expect this company …" quoted as "We expect the Larkspur Ferry Company …") was kept as
+    the speaker's words, said twice: its sentence, a few words longer than its source, was no
+    quote of it. The speaker's own sentence said again with more words still stays (above)."""
+    source = (
+        "We expect this board to act competently to modernise the harbour, to keep the moorings, "
+        "the tide gauges and the ferry ramps in good order, and to cut the costs of every repair."
+    )
+    quote = "”" + source.replace("this board", "the Larkspur Harbour Board (the Board)") + "“"
+    text = _harbour_page().replace(_HARBOUR[1], source) + f"\n{quote}"
+    t = parse_transcript(text)
+    paragraphs = [p for turn in t.turns for p in turn.paragraphs]
+    assert quote not in paragraphs
+    assert any("pull-quote" in w for w in t.warnings)
+
+
 def test_a_pull_quote_in_the_next_remark_is_left_out():
     """Regression: a caption of the mayor's speech placed inside the next speaker's remark was
     kept as that speaker's words."""

@@ -142,6 +142,9 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
 # every kept paragraph of the dev archive: lower shares took a speaker's report written in the
 # words of another's (0.5 took three such, 0.6 and 0.7 none).
 QUOTE_SHARE = 0.7
+# A caption wholly in quotation marks may be this many words longer than the sentence it quotes:
+# the page names what the speaker said "this" of ("this company": "the <Name> company").
+QUOTED_NAMING = 5
 QUOTE_WORDS = 15
 QUOTED_WORDS = 10
 QUOTE_PAIRS_BELOW = 10
@@ -241,7 +244,8 @@ def _edited_quotes(
                 and (j := sentences[m][0]) != i
                 and j not in out
                 and j not in found
-                and len(sentences[m][1]) >= len(words)
+                # (a caption in quotation marks may name what its source says "this" of)
+                and len(sentences[m][1]) >= len(words) - (QUOTED_NAMING if i in quoted else 0)
                 # a quote keeps its figures ("point 4" is no quote of "point 5")
                 and (not figures or figures.issubset(sentences[m][1]))
             }
