@@ -321,6 +321,31 @@ Thank you.
     assert any("pull-quote" in w for w in t.warnings)
 
 
+def test_a_short_pull_quote_of_one_sentence_is_left_out_and_a_short_repeat_of_the_speakers_stays():
+    """Regression: a pull-quote of one sentence of eight or nine words, repeating a sentence of a
+    paragraph further on, was kept as the speaker's words (the floor was ten words). A speaker's
+    own short sentence said again ("Let us get to work.", five words) stays."""
+    quote = "Harbour dues are a burden for every small boat."
+    text = "\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: Colleagues, good afternoon. Let us get to work. {_HARBOUR[0]}",
+            _HARBOUR[1],
+            quote,
+            _HARBOUR[2],
+            "Let us get to work.",
+            f"As I have said, harbour dues are a burden for every small boat, and we shall cut them. {_HARBOUR[3]}",
+        ]
+    )
+    t = parse_transcript(text)
+    said = t.turns[0].paragraphs
+    assert quote not in said
+    assert "Let us get to work." in said
+    assert any("pull-quote" in w for w in t.warnings)
+
+
 @pytest.mark.parametrize(
     "data, reason",
     [

@@ -67,13 +67,13 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     found = set()
     split = _SENTENCE_END.split
     theirs_of: dict[int, list[str]] = {}
-    readable: list[int] = []  # unlabelled, of QUOTED_WORDS words or more
+    readable: list[int] = []  # unlabelled, of REPEATED_WORDS words or more
     quoted: set[int] = set()  # of those, the ones wholly in quotation marks
     for i in range(len(paras)):
         if labels[i]:
             continue
         core = normed[i].strip(" .")
-        if len(core.split()) < QUOTED_WORDS:
+        if len(core.split()) < REPEATED_WORDS:
             continue
         readable.append(i)
         sentences = [s for s in (s.strip(" .!?") for s in split(core)) if s]
@@ -147,6 +147,10 @@ QUOTE_SHARE = 0.7
 QUOTED_NAMING = 5
 QUOTE_WORDS = 15
 QUOTED_WORDS = 10
+# A paragraph of this many words or more whose sentences all stand, word for word, in a longer
+# paragraph nearby is a pull-quote. Of ../shared's paragraphs of five to nine words, two stand so
+# in another nearby: a pull-quote of nine words, and a speaker's own "Let us get to work." (five).
+REPEATED_WORDS = 8
 QUOTE_PAIRS_BELOW = 10
 QUOTE_END_CHARACTERS = 16
 # A page of QUOTE_PAGE_SENTENCES sentences or more most of which end as another does is
