@@ -991,6 +991,10 @@ def test_a_stage_direction_without_brackets_is_set_apart():
         "A film about the harbour works was shown.",
         "Viewing a video about the north quay.",
         "Watching a presentation on the new ferries.",
+        # A noun for what is shown, as the site writes it under a video link.
+        "Broadcast of the\u00a0ferry leaving Larkspur for Tvorsk.",
+        "Showing of film The Harbour Lights",
+        "Screening of a video about the north quay.",
     ):
         assert segments(note) == [(STAGE, note)], note
     for said in (
@@ -998,6 +1002,8 @@ def test_a_stage_direction_without_brackets_is_set_apart():
         "A new film is shown at the harbour cinema, and I recommend it to everyone who has not seen it.",
         "Viewing figures for the harbour channel have doubled.",
         "We are watching a video about the quay.",
+        "Broadcast of the match starts at six, and I will watch it.",
+        "Screening of the new film was a success.",
     ):
         assert segments(said) == [(TEXT, said)], said
 

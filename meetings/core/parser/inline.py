@@ -25,17 +25,23 @@ _DIRECTION_WORDS = re.compile(
 
 
 # A paragraph that only says what happens, without brackets: "A video is played.", "The National
-# Anthem is played.", "Viewing a video about the oilfield." One sentence of at most
-# BARE_DIRECTION_WORDS words (\s is a no-break space too).
+# Anthem is played.", "Viewing a video about the oilfield.", "Broadcast of the train leaving …".
+# One sentence of at most BARE_DIRECTION_WORDS words, its full stop may be missing (\s is a
+# no-break space too).
 _BARE_DIRECTION = re.compile(
     r"^(?:(?:an?|the)\s[^.!?]{1,80}?\s(?:is|are|was|were)\s(?:being\s)?"
     r"(?:played|shown|screened|sung|performed|broadcast)"
     r"|(?:viewing|watching)\s(?:an?|the)\s(?:video|film|presentation|documentary)\b[^.!?]{0,80}"
+    # "Broadcast of the train leaving …", "Showing of film <Title>": what is shown, named by a
+    # noun, with no one speaking and no verb of a sentence said about it
+    r"|(?:live\s|video\s)?(?:broadcast|screening|demonstration|showing)\s(?:of|from)\s"
+    r"(?![^.!?]*\b(?:i|we|you|me|us|my|our|your|is|are|was|were|will|would|has|have|had|can|could|must"
+    r"|should|starts?|began|begins|ends?|ended)\b)[^.!?]{1,100}?"
     # "<Someone> joins the videoconference.": the page's note, not the words of whoever spoke
     # before it (nobody in it speaks: no "I", "we", "you", no "that" of a sentence said about it).
     r"|(?![^.!?]*\b(?:i|we|you|me|us|my|our|your|that)\b)[^.!?]{1,100}?\s(?:joins?|joined)\s(?:the\s)?"
     r"(?:videoconference|video\sconference|video\slink|meeting|conversation)"
-    r"(?:\s(?:via|by)\s(?:a\s)?(?:videoconference|video\sconference|video\slink))?)\.$",
+    r"(?:\s(?:via|by)\s(?:a\s)?(?:videoconference|video\sconference|video\slink))?)\.?$",
     re.IGNORECASE,
 )
 BARE_DIRECTION_WORDS = 12
