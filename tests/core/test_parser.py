@@ -1203,6 +1203,31 @@ def test_the_name_a_person_is_filed_under(name, sorted_as):
     assert sort_name(name) == sorted_as
 
 
+def test_a_note_that_a_titled_speaker_joins_the_videoconference_gives_them_that_title():
+    """The page's note "<Title> <Name> joins the videoconference." before that person's first
+    remark, whose label writes no title, gives the remark that office, as a note giving the floor
+    does (the two site managers of a plant's launch had no office anywhere). The note stays a stage
+    direction of the remark before; a note naming no speaker of the page gives no one anything."""
+    t = parse_transcript(
+        "Launch of the north quay\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Go ahead.\n"
+        "Works manager at the North Quay Tomas Reyes joins the videoconference.\n"
+        "Tomas Reyes: The quay is ready.\n"
+        "Helena Marsh: Thank you.\n"
+        "Harbour Master Vera Lind joins the videoconference.\n"
+        "Ivo Brant: The ferries are waiting.\n"
+    )
+    assert [(x.name, x.role) for x in t.turns] == [
+        ("Helena Marsh", None),
+        ("Tomas Reyes", "Works manager at the North Quay"),
+        ("Helena Marsh", None),
+        ("Ivo Brant", None),
+    ]
+    assert (
+        t.turns[0].paragraphs[-1] == "Works manager at the North Quay Tomas Reyes joins the videoconference."
+    )
+
+
 def test_the_page_title_and_a_note_giving_the_floor_give_a_speaker_the_title_no_label_writes():
     """A page titled "Meeting with Head of the Harbour Agency Tomas Reyes" whose labels say only
     "Tomas Reyes:" gives him that office, on his first remark, as a first label writing it

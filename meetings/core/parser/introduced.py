@@ -1,13 +1,14 @@
 """Titles the page gives its speakers outside their labels: the page's title ("Meeting with
-<Title> <Name>") and its note giving the floor ("The floor is given to <Name>, <title>"). A
-speaker whom no label of the page gives a title takes that one on their first remark, as a first
-label writing it would."""
+<Title> <Name>"), its note giving the floor ("The floor is given to <Name>, <title>") and its note
+that someone joins ("<Title> <Name> joins the videoconference."). A speaker whom no label of the
+page gives a title takes that one on their first remark, as a first label writing it would."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from .inline import STAGE, segments
 from .labels import Label, parse_label
 from .names import folded_key
 from .page import Page
@@ -17,14 +18,25 @@ from .structure import SPEECH, ParsedTurn
 # "Telephone conversation with …", "News conference following talks with …".
 _WITH = re.compile(r"\bwith (?P<who>.+)$")
 _FLOOR = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to (?P<who>.+?)\.?$")
+# The page's note, a stage direction inside a remark: "<Title> <Name> joins the videoconference."
+_JOINS = re.compile(
+    r"^(?P<who>.+?)\s(?:joins?|joined)\s(?:the\s)?(?:videoconference|video\sconference|video\slink)\b"
+)
 
 
-def _phrases(page: Page, title: str) -> list[str]:
-    """What the page's title says the meeting was with, and whom its notes give the floor to."""
+def _phrases(page: Page, title: str, turns: list[ParsedTurn]) -> list[str]:
+    """What the page's title says the meeting was with, whom its notes give the floor to, and who
+    its notes say joins the videoconference."""
     phrases = []
     if (m := _WITH.search(title)) and not _WITH.search(m.group("who")):
         phrases.append(m.group("who"))  # (a second "with" leaves it unclear whose title is whose)
     phrases += [m.group("who") for note in page.floor_notes if (m := _FLOOR.match(note))]
+    phrases += [
+        m.group("who")
+        for t in turns
+        for p in t.paragraphs
+        if " join" in p and (m := _JOINS.match(p)) and segments(p) == [(STAGE, p.strip())]
+    ]
     return phrases
 
 
@@ -66,7 +78,7 @@ def _people(page: Page, phrase: str, speakers: set[str]) -> list[Label]:
 def give_titles(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     """Give the first remark of each speaker whom no label titles the title the page's title or
     a note giving the floor writes with their name."""
-    phrases = _phrases(page, title)
+    phrases = _phrases(page, title, turns)
     if not phrases:
         return  # (most pages: nothing introduces anyone)
     titled = {t.name for t in turns if t.role}
