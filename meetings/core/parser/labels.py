@@ -111,12 +111,19 @@ _GLUED_TITLE = re.compile(r"\b([A-Z][a-z]+)(of|for|and|the)\b")
 
 # A military or a church's rank written after an office without a comma, before the name:
 # "<Office> Lt-Gen <Name>", "<Office> Cardinal <Name>".
-_TRAILING_RANK = re.compile(
-    r"(?<=[A-Za-z])\s+((?:(?:Lieutenant|Colonel|Major|Army)[ -]General|General of the Army|"
+_RANKS = (
+    r"(?:(?:Lieutenant|Colonel|Major|Army)[ -]General|General of the Army|"
     r"(?:Vice|Rear)[ -]Admiral|Admiral|(?:Lt|Col|Maj)\.?-Gen\.?|(?:Lieutenant )?Colonel|"
     r"Cardinal|Archbishop|Metropolitan|Bishop|Archimandrite|Archpriest)"
-    r"(?: (?:1st|2nd|3rd) Rank)?)$"
+    r"(?: (?:1st|2nd|3rd) Rank)?"
 )
+_TRAILING_RANK = re.compile(r"(?<=[A-Za-z])\s+(" + _RANKS + r")$")
+_RANK = re.compile(_RANKS)  # (a word that is one: fullmatch)
+
+
+def _glued_title(token: str) -> bool:
+    """Is a title word glued to its joiner in this token ("Presidentof", "Minister-Presidentof")?"""
+    return any(m.group(1).casefold() in TITLE_WORDS for m in _GLUED_TITLE.finditer(token))
 
 
 def tidy_title(title: str) -> str:
@@ -344,19 +351,14 @@ def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
     and follows a title's own word: not what a title is of ("Head of <Company> <Name> <Surname>",
     also glued, "Presidentof <Place>") nor nothing (a label opening with it)."""
     word = tokens[start]
-    if start == 0 or begins_a_name(tokens[name]) or zipf_frequency(word.casefold(), "en") >= RARE_WORD_ZIPF:
+    if start == 0 or begins_a_name(tokens[name]) or _common_word(word, RARE_WORD_ZIPF):
         return False
     low = word.casefold()
-    if (
-        low in TITLE_WORDS
-        or low in SINGLE_NAME_TITLES
-        or low in HONORIFICS
-        or _TRAILING_RANK.search("x " + word)
-    ):
+    if low in TITLE_WORDS or low in SINGLE_NAME_TITLES or low in HONORIFICS or _RANK.fullmatch(word):
         return False
-    before = tokens[start - 1].casefold()
-    glued = any(before.endswith(j) and before[: -len(j)] in TITLE_WORDS for j in TITLE_JOINERS)
-    return before not in TITLE_JOINERS and not glued and not _POSSESSIVE.search(before)
+    before = tokens[start - 1]
+    joined = before.casefold()
+    return joined not in TITLE_JOINERS and not _POSSESSIVE.search(joined) and not _glued_title(before)
 
 
 # Rarer than this in general English (wordfreq's Zipf scale), a capitalised word is a name's, not
@@ -368,8 +370,9 @@ RARE_WORD_ZIPF = 3.0
 COMMON_WORD_ZIPF = 4.5
 
 
-def _common_word(token: str) -> bool:
-    return zipf_frequency(token.casefold(), "en") >= COMMON_WORD_ZIPF
+def _common_word(token: str, bar: float = COMMON_WORD_ZIPF) -> bool:
+    """Is the word this common in general English (wordfreq's Zipf scale) or more?"""
+    return zipf_frequency(token.casefold(), "en") >= bar
 
 
 def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _never) -> Label | None:
