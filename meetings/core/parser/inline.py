@@ -39,8 +39,8 @@ _BARE_DIRECTION = re.compile(
     r"|should|starts?|began|begins|ends?|ended)\b)[^.!?]{1,100}?"
     # "<Someone> joins the videoconference.": the page's note, not the words of whoever spoke
     # before it (nobody in it speaks: no "I", "we", "you", no "that" of a sentence said about it).
-    r"|(?![^.!?]*\b(?:i|we|you|me|us|my|our|your|that)\b)[^.!?]{1,100}?\s(?:joins?|joined)\s(?:the\s)?"
-    r"(?:videoconference|video\sconference|video\slink|meeting|conversation)"
+    r"|(?![^.!?]*\b(?:i|we|you|me|us|my|our|your|that)\b)(?P<joiner>[^.!?]{1,100}?)\s(?:joins?|joined)\s"
+    r"(?:the\s)?(?P<joined>videoconference|video\sconference|video\slink|meeting|conversation)"
     r"(?:\s(?:via|by)\s(?:a\s)?(?:videoconference|video\sconference|video\slink))?)\.?$",
     re.IGNORECASE,
 )
@@ -59,6 +59,18 @@ _DONE = re.compile(
 # small letters ("(on average) prices rose") or a figure ("(About 15 million) was") is said.
 _OPENING_NOTE = re.compile(r"^(?:(?i:replying|in\s(?:reply|response))\b|(?:on|about|regarding|concerning)\s)")
 _SENTENCE_STARTS = re.compile(r"\s*[“\"«]?[A-Z]")
+
+
+def who_joins_by_video(paragraph: str) -> str | None:
+    """Who a paragraph that is only the page's note says joins by video ("<Title> <Name> joins the
+    videoconference."), as written; None for any other paragraph."""
+    if "join" not in paragraph:
+        return None  # (nearly every paragraph)
+    whole = paragraph.strip()
+    m = _BARE_DIRECTION.match(whole)
+    if m is None or m.group("joiner") is None or len(whole.split()) > BARE_DIRECTION_WORDS:
+        return None
+    return m.group("joiner") if m.group("joined").casefold().startswith("video") else None
 
 
 def holds_omission(text: str) -> bool:

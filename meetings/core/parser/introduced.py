@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .inline import STAGE, segments
+from .inline import who_joins_by_video
 from .labels import Label, parse_label
 from .names import folded_key
 from .page import Page
@@ -18,10 +18,6 @@ from .structure import SPEECH, ParsedTurn
 # "Telephone conversation with …", "News conference following talks with …".
 _WITH = re.compile(r"\bwith (?P<who>.+)$")
 _FLOOR = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to (?P<who>.+?)\.?$")
-# The page's note, a stage direction inside a remark: "<Title> <Name> joins the videoconference."
-_JOINS = re.compile(
-    r"^(?P<who>.+?)\s(?:joins?|joined)\s(?:the\s)?(?:videoconference|video\sconference|video\slink)\b"
-)
 
 
 def _phrases(page: Page, title: str, turns: list[ParsedTurn]) -> list[str]:
@@ -31,12 +27,7 @@ def _phrases(page: Page, title: str, turns: list[ParsedTurn]) -> list[str]:
     if (m := _WITH.search(title)) and not _WITH.search(m.group("who")):
         phrases.append(m.group("who"))  # (a second "with" leaves it unclear whose title is whose)
     phrases += [m.group("who") for note in page.floor_notes if (m := _FLOOR.match(note))]
-    phrases += [
-        m.group("who")
-        for t in turns
-        for p in t.paragraphs
-        if " join" in p and (m := _JOINS.match(p)) and segments(p) == [(STAGE, p.strip())]
-    ]
+    phrases += [who for t in turns for p in t.paragraphs if (who := who_joins_by_video(p))]
     return phrases
 
 
