@@ -480,7 +480,28 @@ def test_a_title_of_a_place_around_a_name(label, name, role):
         # A name of three words right after an office, whose first word is neither a given name
         # the list knows nor a word of English, is whole (it had lost that word to the title).
         ("WHO Director-General Tesfa Alem Girma", "Tesfa Alem Girma", "WHO Director-General"),
-        ("Director of the Harbour Fund Bintu Alem Sall", "Bintu Alem Sall", "Director of the Harbour Fund"),
+        ("Harbour Fund Director Bintu Alem Sall", "Bintu Alem Sall", "Harbour Fund Director"),
+        # A body's letters or a note in brackets end a title as its own word does.
+        ("President of HFTB Tesfa Alem Girma", "Tesfa Alem Girma", "President of HFTB"),
+        (
+            "Professor at the University of Granlo (Borduria) Bintu Alem Sall",
+            "Bintu Alem Sall",
+            "Professor at the University of Granlo (Borduria)",
+        ),
+        # Only right after the title's own word: after a place's or a body's name, a rare word
+        # ends that name ("North <Region>", "State <Museum>") when the given name is one the
+        # list does not know. A longer name written elsewhere on the page is still taken whole.
+        (
+            "Head of the Republic of North Ossovia Ruslo Tagirov",
+            "Ruslo Tagirov",
+            "Head of the Republic of North Ossovia",
+        ),
+        ("President of South Ossovia Anvar Bibaev", "Anvar Bibaev", "President of South Ossovia"),
+        (
+            "Director of the State Vardagium Mirel Ostrovsky",
+            "Mirel Ostrovsky",
+            "Director of the State Vardagium",
+        ),
         # What a title is "of" stays the title's; a given name the list knows begins the name;
         # a label with no title before the words keeps two of them as the name.
         ("Head of Tarvex Ilo Nuvi", "Ilo Nuvi", "Head of Tarvex"),

@@ -348,17 +348,24 @@ def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
     """Is the word at `start`, right before a two-word name at `name` whose first word is no given
     name the list knows, the first word of a longer name ("WHO Director-General <Given> <Given>
     <Surname>")? It is when it is a rare word (a name's, no word of English, no title's or rank's)
-    and follows a title's own word: not what a title is of ("Head of <Company> <Name> <Surname>",
-    also glued, "Presidentof <Place>") nor nothing (a label opening with it)."""
+    and follows a title's own word ("Director-General", "Chairman"), a body's letters or a note in
+    brackets; not what a title is of ("Head of <Company> <Name> <Surname>", "Director of the State
+    <Museum> …"), nor the end of a place's name ("President of South <Region> …"), nor nothing (a
+    label opening with it)."""
     word = tokens[start]
     if start == 0 or begins_a_name(tokens[name]) or _common_word(word, RARE_WORD_ZIPF):
         return False
     low = word.casefold()
     if low in TITLE_WORDS or low in SINGLE_NAME_TITLES or low in HONORIFICS or _RANK.fullmatch(word):
         return False
-    before = tokens[start - 1]
-    joined = before.casefold()
-    return joined not in TITLE_JOINERS and not _POSSESSIVE.search(joined) and not _glued_title(before)
+    written = tokens[start - 1]
+    if written.endswith(")") or _is_acronym(written):
+        return True  # "(<Country>)", "President of <LETTERS>": a note or a body's letters end the title
+    before = written.casefold()
+    if not any(part in TITLE_WORDS for part in before.split("-")):
+        return False
+    # "the State <Name>": after a joiner the word is what the title is of, not the title's own.
+    return start < 2 or tokens[start - 2].casefold() not in TITLE_JOINERS
 
 
 # Rarer than this in general English (wordfreq's Zipf scale), a capitalised word is a name's, not
