@@ -1091,3 +1091,24 @@ Vera Lind: We have brought the plans.
     ]
     assert turns[1].text == "Good afternoon!"
     assert parse_label("Chairman of the Board and Chief Executive Vera Lind").name == "Vera Lind"
+
+
+def test_a_paragraph_opening_like_a_label_the_parser_cannot_read_is_named_in_a_warning():
+    # "Surname I.:" is no label the parser reads (an initial ends no name here), so those words
+    # stay in the remark before them: the page's warnings say so, naming the words, for an editor
+    # to check; a sentence before a colon ("One more thing: …") is no such paragraph.
+    text = page(
+        """
+Helena Marsh: How was the harvest this year?
+
+Orlin P.: Good. We gathered more grain than last year.
+
+One more thing: the roads. How are they?
+
+Orlin P.: They are being repaired as planned.
+""",
+        lead="Helena Marsh met the head of the Harbour District Pavel Orlin.",
+    )
+    t = parse_transcript(text)
+    assert [x.name for x in t.turns] == ["Helena Marsh"]
+    assert "2 paragraph(s) opening like a label were kept in the remark before them: 'Orlin P.'" in t.warnings

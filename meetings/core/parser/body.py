@@ -23,6 +23,12 @@ _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Words shaped like a name before a colon ("<Surname> I.:", "<Given> <Surname>:"): two to five
+# capitalised words or initials. A paragraph opening so that is read as no label is named in a
+# warning, since its words may be someone else's.
+_NAME_BEFORE_COLON = re.compile(
+    r"^((?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)(?: (?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)){1,4}):\s"
+)
 # A paragraph wholly in quotation marks, of any kind and either way round ("…", “…”, ”…“, «…»).
 _QUOTED_WHOLE = re.compile(r"^[\"“”«»„][^\"“”«»„]+[\"“”«»„]$")
 
@@ -294,6 +300,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         return turn
 
     copy_ends = 0  # the end of a passage the page printed twice (_printed_again)
+    kept: list[str] = []  # name-like words before a colon that no label was read from
     for i, p in enumerate(paras):
         part = page.sections.get(id(p), part)
         if i < copy_ends:
@@ -363,6 +370,14 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             current = start(turn)
             continue
         current.paragraphs.append(p)
+        unread = _NAME_BEFORE_COLON.match(cp)
+        if unread:
+            kept.append(unread.group(1))
+    if kept:
+        names = ", ".join(f"'{k}'" for k in dict.fromkeys(kept))
+        page.warnings.append(
+            f"{len(kept)} paragraph(s) opening like a label were kept in the remark before them: {names}"
+        )
     if pending:
         if turns:
             turns[-1].paragraphs.extend(pending)
