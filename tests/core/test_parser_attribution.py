@@ -1096,7 +1096,8 @@ Vera Lind: We have brought the plans.
 def test_a_paragraph_opening_like_a_label_the_parser_cannot_read_is_named_in_a_warning():
     # "Surname I.:" is no label the parser reads (an initial ends no name here), so those words
     # stay in the remark before them: the page's warnings say so, naming the words, for an editor
-    # to check; a sentence before a colon ("One more thing: …") is no such paragraph.
+    # to check; a sentence or a heading before a colon ("One more thing: …", "On <Road>: …") is no
+    # such paragraph.
     text = page(
         """
 Helena Marsh: How was the harvest this year?
@@ -1104,6 +1105,8 @@ Helena Marsh: How was the harvest this year?
 Orlin P.: Good. We gathered more grain than last year.
 
 One more thing: the roads. How are they?
+
+On Harbour Road: the repairs end in May.
 
 Orlin P.: They are being repaired as planned.
 """,

@@ -29,6 +29,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _NAME_BEFORE_COLON = re.compile(
     r"^((?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)(?: (?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)){1,4}):\s"
 )
+# Words that open a heading or a sentence before a colon, never a name ("On <Hall>: …").
+_NOT_A_NAME_OPENING = frozenset(
+    "on in as for to at by of from with about regarding re the and but so then now next see note".split()
+)
 # A paragraph wholly in quotation marks, of any kind and either way round ("…", “…”, ”…“, «…»).
 _QUOTED_WHOLE = re.compile(r"^[\"“”«»„][^\"“”«»„]+[\"“”«»„]$")
 
@@ -371,7 +375,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             continue
         current.paragraphs.append(p)
         unread = _NAME_BEFORE_COLON.match(cp)
-        if unread:
+        if unread and unread.group(1).split(" ", 1)[0].casefold() not in _NOT_A_NAME_OPENING:
             kept.append(unread.group(1))
     if kept:
         names = ", ".join(f"'{k}'" for k in dict.fromkeys(kept))
