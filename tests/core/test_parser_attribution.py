@@ -1115,3 +1115,39 @@ Orlin P.: They are being repaired as planned.
     t = parse_transcript(text)
     assert [x.name for x in t.turns] == ["Helena Marsh"]
     assert "2 paragraph(s) opening like a label were kept in the remark before them: 'Orlin P.'" in t.warnings
+
+
+@pytest.mark.parametrize(
+    ("chair", "guest"),
+    [("Mr Marsh", "Mr Orlin"), ("Chairwoman Marsh", "Governor Orlin"), ("Ms Marsh", "Dr Orlin")],
+)
+def test_a_surname_after_a_title_or_an_honorific_is_the_person_the_page_names_in_full(chair, guest):
+    # No label names them in full, the lead does: "Mr Orlin:" is Pavel Orlin, as "Orlin:" is,
+    # never a person called "Mr Orlin" (nor "Orlin", whom the archive could not tell from another).
+    text = page(
+        f"""
+{chair}: How was the harvest this year?
+
+{guest}: Good. We gathered more grain than last year.
+
+{chair}: And the roads?
+
+{guest}: They are being repaired as planned.
+""",
+        lead="Chairwoman of the Harbour Council Helena Marsh met Governor of the Larkspur Region Pavel Orlin.",
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Helena Marsh", "Pavel Orlin", "Helena Marsh", "Pavel Orlin"]
+    assert {t.resolution for t in turns} == {"surname"}
+
+
+def test_a_surname_after_an_honorific_that_the_page_gives_two_people_stays_as_written():
+    text = page(
+        """
+Mr Orlin: How was the harvest this year?
+
+Helena Marsh: Good. We gathered more grain than last year.
+""",
+        lead="Helena Marsh met Pavel Orlin and his brother Ilya Orlin.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Mr Orlin", "Helena Marsh"]

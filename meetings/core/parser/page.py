@@ -267,10 +267,18 @@ class Page:
         # answered …"), when its labels are surnames throughout, two paragraphs or more.
         if self.ordinary(word.casefold()):
             return None  # "Deadline:", "Licence:": a word the page writes in lower case too
-        named = self._named_in_text(word)
-        if len({first_initial(name) for name in named}) != 1 or self._surname_labels() < 2:
+        full = self.named_in_full(word)
+        if full is None or self._surname_labels() < 2:
             return None
-        return Label(text=word, name=max(named, key=lambda name: named[name]))
+        return Label(text=word, name=full)
+
+    def named_in_full(self, surname: str) -> str | None:
+        """The one full name ("<Given> <Surname>") the page's text writes for this surname, or None
+        when it writes none, or two people's (two first initials)."""
+        named = self._named_in_text(surname)
+        if len({first_initial(name) for name in named}) != 1:
+            return None
+        return max(named, key=lambda name: named[name])
 
     def _named_in_text(self, surname: str) -> dict[str, int]:
         """The full names "<Given> <Surname>" the page's text writes for this surname (any case),
