@@ -1151,3 +1151,51 @@ Helena Marsh: Good. We gathered more grain than last year.
         lead="Helena Marsh met Pavel Orlin and his brother Ilya Orlin.",
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Mr Orlin", "Helena Marsh"]
+
+
+def test_a_surname_alone_with_the_labels_note_is_the_person():
+    # "Orlin (retranslated):" is "Orlin:" with the note a label may carry: Pavel Orlin's.
+    text = page(
+        """
+Helena Marsh: How was the harvest this year?
+
+Pavel Orlin: Good. We gathered more grain than last year.
+
+Marsh: And the roads?
+
+Orlin (retranslated): They are being repaired as planned.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.kind) for t in turns] == [
+        ("Helena Marsh", SPEECH),
+        ("Pavel Orlin", SPEECH),
+        ("Helena Marsh", SPEECH),
+        ("Pavel Orlin", SPEECH),
+    ]
+    assert turns[-1].text == "They are being repaired as planned."
+
+
+def test_an_initial_and_a_surname_no_label_gives_in_full_is_the_person_the_page_names():
+    text = page(
+        """
+H. Marsh: How was the harvest this year?
+
+P. Orlin: Good. We gathered more grain than last year.
+""",
+        lead="Helena Marsh met Pavel Orlin, the head of the Harbour District.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Pavel Orlin"]
+
+
+def test_a_label_like_paragraph_with_a_note_the_parser_cannot_read_is_named_in_a_warning():
+    text = page(
+        """
+Helena Marsh: How was the harvest this year?
+
+Orlin P. (Harbour District): Good. We gathered more grain than last year.
+""",
+    )
+    t = parse_transcript(text)
+    assert [x.name for x in t.turns] == ["Helena Marsh"]
+    assert any("'Orlin P. (Harbour District)'" in w for w in t.warnings)

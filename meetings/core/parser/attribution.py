@@ -199,12 +199,19 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                     and not page.named_elsewhere(t.written_name)
                 ):
                     person, how = same[0], "first-name"
-            if person is None and len(name_tokens(t.written_name)) == 1:
-                # "Mr <Surname>:", "Governor <Surname>:" where no label names them in full: the
-                # one person the page's text names in full with that surname.
-                full = page.named_in_full(name_tokens(t.written_name)[0])
-                if full is not None:
-                    person, how = find(full)[0] or add(full, None), "surname"
+            tokens = name_tokens(t.written_name)
+            if person is None and (len(tokens) == 1 or has_initial_only(t.written_name)):
+                # "Mr <Surname>:", "Governor <Surname>:", "<I.> <Surname>:" where no label names
+                # them in full: the one person the page's text names in full with that surname
+                # (and that initial).
+                full = page.named_in_full(tokens[-1])
+                if full is not None and (
+                    len(tokens) == 1 or first_initial(full) == first_initial(t.written_name)
+                ):
+                    person, how = (
+                        find(full)[0] or add(full, None),
+                        "surname" if len(tokens) == 1 else "initial",
+                    )
             if person is None:
                 person, how = add(t.written_name, t.role), "label"
             t.resolution = how

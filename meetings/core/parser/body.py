@@ -24,10 +24,12 @@ _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words shaped like a name before a colon ("<Surname> I.:", "<Given> <Surname>:"): two to five
-# capitalised words or initials. A paragraph opening so that is read as no label is named in a
-# warning, since its words may be someone else's.
+# capitalised words or initials, or one with a note in brackets ("<Surname> (<Place>):"). A
+# paragraph opening so that is read as no label is named in a warning, since its words may be
+# someone else's.
+_NAME_WORD = r"(?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)"
 _NAME_BEFORE_COLON = re.compile(
-    r"^((?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)(?: (?:[A-Z][a-z’'-]+|[A-Z]\.(?:[A-Z]\.)?)){1,4}):\s"
+    rf"^({_NAME_WORD}(?:(?: {_NAME_WORD}){{1,4}}(?: \([^()]{{1,60}}\))?| \([^()]{{1,60}}\))):\s"
 )
 # Words that open a heading or a sentence before a colon, never a name ("On <Hall>: …").
 _NOT_A_NAME_OPENING = frozenset(

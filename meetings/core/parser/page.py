@@ -253,14 +253,16 @@ class Page:
         after the first: a label when exactly one person the page labels by full name bears it
         (resolved to them by attribution, as "Mr Marsh:" is). A word no speaker bears
         ("Deadline:") or one two speakers share is no label."""
-        word = prefix.strip()
+        word, note = prefix.strip(), None
+        if noted := _NOTE_AT_END.search(word):  # "Orlin (retranslated):": the note a label may carry
+            word, note = word[: noted.start()], clean_spaces(noted.group().strip(" ()"))
         if not _ONE_WORD.match(word):
             return None
         key = surname_key(word)
         # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer.
         bearers = {first_initial(name) for name in self._speakers() if surname_key(name) == key}
         if len(bearers) == 1:
-            return Label(text=word, name=tidy_name(word))
+            return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
             return None
         # No label names them in full: the page's text may ("Mayor of Larkspur Helena Marsh
@@ -270,7 +272,7 @@ class Page:
         full = self.named_in_full(word)
         if full is None or self._surname_labels() < 2:
             return None
-        return Label(text=word, name=full)
+        return Label(text=prefix.strip(), name=full, note=note)
 
     def named_in_full(self, surname: str) -> str | None:
         """The one full name ("<Given> <Surname>") the page's text writes for this surname, or None
