@@ -1199,3 +1199,25 @@ Orlin P. (Harbour District): Good. We gathered more grain than last year.
     t = parse_transcript(text)
     assert [x.name for x in t.turns] == ["Helena Marsh"]
     assert any("'Orlin P. (Harbour District)'" in w for w in t.warnings)
+
+
+def test_a_surname_alone_with_or_without_its_particle_is_the_person():
+    # "al-Hamdan:" as the labels write it after the first, or "Hamdan:" without the particle.
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Minister of Ports Tarek al-Hamdan: Good afternoon. The quay is finished.
+
+Marsh: And the dredging?
+
+al-Hamdan: It starts in May.
+
+Marsh: And the lighthouse?
+
+Hamdan: In June.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Helena Marsh", "Tarek al-Hamdan"] * 3
+    assert [t.text for t in turns[3::2]] == ["It starts in May.", "In June."]

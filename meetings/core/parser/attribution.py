@@ -11,6 +11,7 @@ from itertools import pairwise
 from .given_names import begins_a_name
 from .names import (
     PATRONYMIC_PARTICLES,
+    bare_surname,
     clean_spaces,
     first_initial,
     fold_token,
@@ -128,7 +129,8 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
             return None, "unresolved"
         surname = fold_token(tokens[-1])
         same = [p for p in people if p.surname == surname]
-        if len(tokens) == 1:  # "Mr Sokolov"
+        if len(tokens) == 1:  # "Mr Sokolov", "Assad" of "<Given> al-Assad"
+            same = [p for p in people if bare_surname(p.surname) == bare_surname(surname)]
             return (same[-1], "surname") if len({p.key for p in same}) == 1 else (None, "unresolved")
         if has_initial_only(name):
             initial = first_initial(name)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from wordfreq import zipf_frequency
 
 from .given_names import begins_a_name
-from .names import clean_spaces, is_initial, is_name_word, is_regnal, split_glued, tidy_name
+from .names import JOINED_PARTICLE, clean_spaces, is_initial, is_name_word, is_regnal, split_glued, tidy_name
 from .vocabulary import (
     ADDRESS_TITLES,
     COUNTRIES,
@@ -225,9 +225,7 @@ def _looks_like_title(text: str) -> bool:
 # name never follows one directly, so capitalised words after them belong to the title.
 TITLE_JOINERS = {"of", "for", "the", "and", "on", "in", "at", "to", "with", "under", "&"}
 _POSSESSIVE = re.compile(r"['’]s?$")
-_HYPHENATED_PARTICLE = re.compile(
-    r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|ould|ter|van|von|de|da|di|du|le|la)-[A-Z]"
-)
+_HYPHENATED_PARTICLE = re.compile(rf"^{JOINED_PARTICLE}[A-Z]")
 
 
 def _is_acronym(token: str) -> bool:

@@ -150,6 +150,17 @@ def surname_key(name: str) -> str:
     return fold_token(tokens[-1]) if tokens else ""
 
 
+# The particles a name joins to its surname with a hyphen ("al-Assad", "el-Sisi").
+JOINED_PARTICLE = r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben|ould|ter|van|von|de|da|di|du|le|la)-"
+_JOINED_PARTICLE_KEY = re.compile(rf"^{JOINED_PARTICLE}(?=\w)")
+
+
+def bare_surname(key: str) -> str:
+    """A surname key without a particle joined to it: "al-assad" is "assad", as the labels of a
+    page may write it after the first."""
+    return _JOINED_PARTICLE_KEY.sub("", key)
+
+
 def is_initial(token: str) -> bool:
     return bool(_INITIAL.fullmatch(token))
 

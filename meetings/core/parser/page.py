@@ -10,7 +10,15 @@ from collections import Counter
 from .given_names import begins_a_name
 from .inline import is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
-from .names import clean_spaces, first_initial, is_name_word, surname_key, tidy_name
+from .names import (
+    JOINED_PARTICLE,
+    bare_surname,
+    clean_spaces,
+    first_initial,
+    is_name_word,
+    surname_key,
+    tidy_name,
+)
 from .vocabulary import HONORIFICS, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
@@ -62,6 +70,7 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
+_PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")  # "al-<Name>:"
 
 
 def _is_word_char(c: str) -> bool:
@@ -256,11 +265,12 @@ class Page:
         word, note = prefix.strip(), None
         if noted := _NOTE_AT_END.search(word):  # "Orlin (retranslated):": the note a label may carry
             word, note = word[: noted.start()], clean_spaces(noted.group().strip(" ()"))
-        if not _ONE_WORD.match(word):
+        if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", word)):
             return None
-        key = surname_key(word)
-        # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer.
-        bearers = {first_initial(name) for name in self._speakers() if surname_key(name) == key}
+        key = bare_surname(surname_key(word))
+        # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer,
+        # and so are "<Given> al-<Name>" and "<Name>:".
+        bearers = {first_initial(name) for name in self._speakers() if bare_surname(surname_key(name)) == key}
         if len(bearers) == 1:
             return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
