@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -1283,3 +1284,32 @@ def test_the_page_title_and_a_note_giving_the_floor_give_a_speaker_the_title_no_
         ("Tomas Reyes", "Industry Minister"),
         ("Tomas Reyes", None),
     ]
+
+
+def test_a_page_with_its_labels_on_their_own_lines_reads_as_with_them_inline():
+    """Regression: with each label on a line of its own (as a repost may lay a bold label out),
+    a remark's first paragraph that the speaker repeats later was left out as a pull-quote, and
+    a remark the page printed twice was read twice."""
+    wish = "I would like to wish the harbour pilots good health and calm seas."
+    inline = "\n\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: {_HARBOUR[0]} {_HARBOUR[1]}",
+            f"Tomas Reyes: {wish}",
+            "Helena Marsh: But what is your question?",
+            f"Tomas Reyes: {_HARBOUR[2]} {wish} {_HARBOUR[3]}",
+            f"Helena Marsh: {_HARBOUR[4]}",
+            f"Helena Marsh: {_HARBOUR[4]}",
+            f"Tomas Reyes: {_HARBOUR[6]}",
+        ]
+    )
+    own_lines = re.sub(r"(?m)^((?:Mayor )?(?:Helena Marsh|Tomas Reyes)):\s", r"\1:\n\n", inline)
+    assert own_lines != inline
+
+    def reading(text):
+        return [(t.name, t.paragraphs) for t in parse_transcript(text).turns]
+
+    assert reading(own_lines) == reading(inline)
+    assert [name for name, _ in reading(inline)] == ["Helena Marsh", "Tomas Reyes"] * 3

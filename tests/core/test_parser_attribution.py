@@ -1221,3 +1221,28 @@ Hamdan: In June.
     turns = parse_transcript(text).turns
     assert [t.name for t in turns] == ["Helena Marsh", "Tarek al-Hamdan"] * 3
     assert [t.text for t in turns[3::2]] == ["It starts in May.", "In June."]
+
+
+def test_a_paragraph_addressing_someone_before_a_colon_is_no_label():
+    # "Mr Orlin, the subject of our talk is a grave one: …" opens a paragraph of the speaker's
+    # remark (or its first, under a label on its own line): an address, not "Mr Orlin" speaking
+    # as "the subject of our talk is a grave one".
+    openings = (
+        "the subject of our talk today is a grave one",
+        "let’s examine the accounts of the Harbour Board",
+    )
+    for layout, opening in [
+        (lay, op) for lay in ("Helena Marsh: Good afternoon.\n\n", "Helena Marsh:\n\n") for op in openings
+    ]:
+        text = page(
+            f"""
+{layout}Mr Orlin, {opening}: the flooding of the quay.
+
+What happened there?
+
+Pavel Orlin: The storm surge came at night.
+"""
+        )
+        turns = parse_transcript(text).turns
+        assert [t.name for t in turns] == ["Helena Marsh", "Pavel Orlin"]
+        assert "the flooding of the quay" in turns[0].text

@@ -82,8 +82,8 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     readable: list[int] = []  # unlabelled, of REPEATED_WORDS words or more
     quoted: set[int] = set()  # of those, the ones wholly in quotation marks
     for i in range(len(paras)):
-        if labels[i]:
-            continue
+        if labels[i] or (i and labels[i - 1] and not labels[i - 1][1]):
+            continue  # a remark's own first words, after their label or a label on its own line
         core = normed[i].strip(" .")
         if len(core.split()) < REPEATED_WORDS:
             continue
@@ -398,10 +398,10 @@ def _printed_again(page: Page, paras: list[str], i: int, lab, current: ParsedTur
     otherwise 0. (The page printed the passage twice over; the same words said again after
     someone else spoke are no copy.)"""
     label, text = lab
-    if label.text != current.label or not text:
+    if label.text != current.label or not current.paragraphs:
         return 0
     mine = [page.clean(x) for x in current.paragraphs]
-    copy = [page.clean(text)]
+    copy = [page.clean(text)] if text else []  # a label on its own line: the copy follows it
     j = i + 1
     while j < len(paras) and page.label_of(paras[j]) is None and len(copy) < len(mine):
         copy.append(page.clean(paras[j]))

@@ -46,6 +46,7 @@ _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+([a-z][\w-]*)")
+_APOSTROPHE = re.compile(r"[’']")
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
 _OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
@@ -180,7 +181,7 @@ def _title_ok(title: str) -> bool:
     if _BAD_PUNCT.search(title):
         return False
     written = [w for w in (w.strip(",()") for w in title.split()) if w]
-    words = [w.casefold() for w in written]
+    words = [_APOSTROPHE.split(w.casefold())[0] or w.casefold() for w in written]  # "let’s" is "let"
     if not words or len(words) > TITLE_MAX_WORDS:
         return False
     if words[0] == "the" and len(words) > 1 and any(w.strip("’'") in TITLE_WORDS for w in words[1:]):
@@ -496,13 +497,16 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         left, right = core.split(",", 1)
         right = right.strip()
         ltoks = left.split()
-        if (
-            2 <= len(ltoks) <= 5
-            and _walk_name(ltoks, attested) == 0
-            and not _BAD_PUNCT.search(_QUOTED.sub("", right))
-        ):
+        unquoted = _QUOTED.sub("Q", right)  # an organisation's name in quotation marks, as one word
+        if 2 <= len(ltoks) <= 5 and _walk_name(ltoks, attested) == 0 and not _BAD_PUNCT.search(unquoted):
             role = right.strip()
-            if role and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1]):
+            # A title after the comma, not a sentence ("Mr <Surname>, the subject today is …:"
+            # addresses someone in a remark's paragraph).
+            if (
+                role
+                and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1])
+                and _title_ok(unquoted)
+            ):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
         # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"): the
         # name between its titles.
