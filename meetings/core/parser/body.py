@@ -81,9 +81,11 @@ def pull_quotes(page: Page, paras: list[str]) -> set[int]:
     theirs_of: dict[int, list[str]] = {}
     readable: list[int] = []  # unlabelled, of REPEATED_WORDS words or more
     quoted: set[int] = set()  # of those, the ones wholly in quotation marks
+    # A label on a line of its own: the paragraph after it is the remark's own first words.
+    after_bare_label = {i + 1 for i, lab in enumerate(labels) if lab is not None and not lab[1]}
     for i in range(len(paras)):
-        if labels[i] or (i and labels[i - 1] and not labels[i - 1][1]):
-            continue  # a remark's own first words, after their label or a label on its own line
+        if labels[i] or i in after_bare_label:
+            continue
         core = normed[i].strip(" .")
         if len(core.split()) < REPEATED_WORDS:
             continue
