@@ -1313,3 +1313,45 @@ def test_a_page_with_its_labels_on_their_own_lines_reads_as_with_them_inline():
 
     assert reading(own_lines) == reading(inline)
     assert [name for name, _ in reading(inline)] == ["Helena Marsh", "Tomas Reyes"] * 3
+
+
+def test_a_label_on_its_own_line_keeps_the_note_that_opens_the_next():
+    """Regression: "<Name>:" on a line of its own, then "(retranslated): <text>", kept the note
+    as the remark's first words, as "<Name>: (retranslated): <text>" does not."""
+    inline = "\n\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: {_HARBOUR[0]}",
+            f"Port Director Tomas Reyes: (retranslated): {_HARBOUR[2]}",
+        ]
+    )
+    own_line = inline.replace("Reyes: (retranslated)", "Reyes:\n\n(retranslated)")
+    assert own_line != inline
+    for text in (inline, own_line):
+        turns = parse_transcript(text).turns
+        assert [(t.name, t.paragraphs) for t in turns] == [
+            ("Helena Marsh", [_HARBOUR[0]]),
+            ("Tomas Reyes", [_HARBOUR[2]]),
+        ]
+
+
+def test_a_generic_label_on_its_own_line_before_a_quotation_is_the_speakers_rhetoric():
+    """As "Question: “How much is needed?” …" in a remark is the speaker asking it, so is
+    "Question:" on a line of its own with the quotation opening the next."""
+    for asked in ("Question: “How much is needed?” “A lot.”", "Question:\n\n“How much is needed?” “A lot.”"):
+        text = "\n\n".join(
+            [
+                "Meeting on the harbour works",
+                "May 3, 2021",
+                "The Mayor met the Harbour Board.",
+                f"Mayor Helena Marsh: {_HARBOUR[0]}",
+                asked,
+                "So we must count every coin.",
+                f"Port Director Tomas Reyes: {_HARBOUR[2]}",
+            ]
+        )
+        turns = parse_transcript(text).turns
+        assert [t.name for t in turns] == ["Helena Marsh", "Tomas Reyes"]
+        assert "“How much is needed?”" in turns[0].text

@@ -1,6 +1,6 @@
 """The parser reads a real page the same however a dump or a repost lays its text out (skipped
 when ../shared is absent): line ends, spaces, blank lines, a byte-order mark, HTML's no-break
-space, markup a scrape keeps. Every turn is compared: kind, label, name, role, part and text."""
+space, markup a scrape keeps, a label on a line of its own. Every turn is compared: kind, label, name, role, part and text."""
 
 from __future__ import annotations
 
@@ -28,11 +28,12 @@ LAYOUTS = {
         f"<p>{p.replace('’', '&#8217;')}</p>" for p in s.split("\n\n")
     ),
     "labels in bold": lambda s: _LABEL.sub(lambda m: f"<strong>{m.group(1)}:</strong> ", s),
+    "labels on their own lines": lambda s: _LABEL.sub(lambda m: f"{m.group(1)}:\n\n", s),
 }
 
 
 def _pages() -> list[str]:
-    """Every seventh page of the dump and corpus with two speakers or more (a fixed sample)."""
+    """Every page of the dump and the corpus with two speakers or more."""
     paths = sorted(shared_dir("dump", "kremlin-en").glob("*.txt")) + sorted(
         shared_dir("corpus", "kremlin-en").glob("*.txt")
     )
@@ -45,7 +46,7 @@ def _pages() -> list[str]:
             continue
         if len({t.name for t in transcript.turns if t.name}) >= 2:
             texts.append(text)
-    return texts[::7]
+    return texts
 
 
 def _reading(text: str) -> list[tuple]:

@@ -40,16 +40,19 @@ _QUOTED_WHOLE = re.compile(r"^[\"“”«»„][^\"“”«»„]+[\"“”«»�
 
 
 def join_split_labels(page: Page, paras: list[str]) -> list[str]:
-    """A label on its own line with its note opening the next ("Name" then "(retranslated):
-    text") is one labelled paragraph."""
+    """A label on its own line with its note opening the next ("Name" or "Name:" then
+    "(retranslated): text") is one labelled paragraph."""
     out: list[str] = []
     i = 0
     while i < len(paras):
         p = paras[i]
         if i + 1 < len(paras) and NOTE_OPENING.match(page.clean(paras[i + 1])):
             cp = page.clean(p)
+            bare = cp[:-1].rstrip() if cp.endswith(":") else cp  # "Name:" with nothing after it
             label = (
-                parse_label(cp, page.attested, page.ordinary) if len(cp) <= 150 and ":" not in cp else None
+                parse_label(bare, page.attested, page.ordinary)
+                if len(bare) <= 150 and ":" not in bare
+                else None
             )
             if label is not None and (label.name or label.generic):
                 out.append(p.strip() + " " + paras[i + 1].strip())
@@ -320,7 +323,12 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         if lab and current is not None and (copy_ends := _printed_again(page, paras, i, lab, current)):
             page.warnings.append("a remark the page printed twice was read once")
             continue
-        if lab and lab[0].generic and _RHETORICAL.match(lab[1]):
+        if (
+            lab
+            and lab[0].generic
+            and current is not None
+            and _RHETORICAL.match(_own_text(page, paras, i, lab))
+        ):
             lab = None  # "Question: at what cost?" inside a speech: the speaker asks it
         if lab:
             label, text = lab
@@ -392,6 +400,14 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         else:
             turns.append(ParsedTurn(kind=SPEECH, label=None, paragraphs=pending, resolution="none"))
     return turns
+
+
+def _own_text(page: Page, paras: list[str], i: int, lab) -> str:
+    """The text of the label at `i`: after its colon, or, for a label on a line of its own, the
+    next paragraph when that is no label."""
+    if lab[1] or i + 1 >= len(paras) or page.label_of(paras[i + 1]):
+        return lab[1]
+    return page.clean(paras[i + 1])
 
 
 def _printed_again(page: Page, paras: list[str], i: int, lab, current: ParsedTurn) -> int:
