@@ -431,6 +431,11 @@ def test_a_last_remark_that_names_a_website_stays_whole():
         ("October 30, 2017 14:00", datetime.date(2017, 10, 30), None),
         ("Published: October 30, 2017", datetime.date(2017, 10, 30), None),
         ("October 30, 2017, 14:00, Larkspur", datetime.date(2017, 10, 30), "Larkspur"),
+        # Day, month and year in figures with dots, day first, as Russian sites write them: the
+        # page had been refused for want of a date line.
+        ("30.10.2017", datetime.date(2017, 10, 30), None),
+        ("03.10.2017, Larkspur", datetime.date(2017, 10, 3), "Larkspur"),
+        ("3.10.2017 14:00", datetime.date(2017, 10, 3), None),
     ],
 )
 def test_date_lines_as_reposts_write_them(line, date, place):

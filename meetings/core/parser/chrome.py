@@ -125,7 +125,8 @@ _DATE = (
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\.?,?\s+(?P<year2>\d{4})"
-    r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2}))"  # ISO, as a dump may write it
+    r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"  # ISO, as a dump may write it
+    r"|(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>\d{4}))"  # day first, as Russian sites write it
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 _TIME = r"(?:\s*,?\s*\d{1,2}:\d{2})?"  # "…, 2023, 14:00", "… 2023 14:00"
@@ -227,6 +228,8 @@ def split_title_and_date(paragraph: str) -> tuple[str, datetime.date] | None:
 def _date_of(m: re.Match) -> tuple[datetime.date, str | None] | None:
     if m.group("year3"):
         year, number, day = int(m.group("year3")), int(m.group("month3")), int(m.group("day3"))
+    elif m.group("year4"):
+        year, number, day = int(m.group("year4")), int(m.group("month4")), int(m.group("day4"))
     else:
         number = MONTHS[(m.group("month") or m.group("month2")).casefold().rstrip(".")]
         day = int(m.group("day") or m.group("day2"))
