@@ -1251,3 +1251,13 @@ Pavel Orlin: The storm surge came at night.
         turns = parse_transcript(text).turns
         assert [t.name for t in turns] == ["Helena Marsh", "Pavel Orlin"]
         assert "the flooding of the quay" in turns[0].text
+
+
+@pytest.mark.parametrize(
+    "title", ["Harbour works (interview to the Larkspur Herald)", "Harbour works (Larkspur Region)"]
+)
+def test_the_date_above_a_title_that_ends_in_brackets(title):
+    # The title's brackets had kept it from being read as one: the page was refused.
+    lead = "The Governor gave an interview on the harbour works."
+    t = parse_transcript(f"March 3, 2023\n\n{title}\n\n{lead}\n\nHelena Marsh: Good afternoon.\n")
+    assert (t.title, t.date, t.description) == (title, datetime.date(2023, 3, 3), lead)

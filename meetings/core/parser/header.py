@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from . import chrome
 from .inline import holds_omission
+from .names import clean_spaces
 from .page import Page
 from .structure import TranscriptError
 
@@ -128,8 +129,15 @@ def _from_the_title(page: Page, paras: list[str]) -> list[str]:
 
 
 def _titles(paragraph: str) -> bool:
-    """Can this paragraph be a page's title: a heading, no date line?"""
-    return chrome.is_heading(paragraph) and not chrome.parse_date_line(paragraph, place_first=False)
+    """Can this paragraph be a page's title: a heading, also one ending in words in brackets
+    ("<Subject> (interview to <Agency>)"), and no date line?"""
+    return (chrome.is_heading(paragraph) or bool(_BRACKETS_AT_END.match(clean_spaces(paragraph)))) and not (
+        chrome.parse_date_line(paragraph, place_first=False)
+    )
+
+
+# A heading whose last words are in brackets, no sentence's: "<Subject> (Part 2)".
+_BRACKETS_AT_END = re.compile(r"^[^(\s][^.!?]{0,150}\([^().!?]{1,60}\)$")
 
 
 def read_header(page: Page) -> Header:
