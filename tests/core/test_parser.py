@@ -1355,3 +1355,63 @@ def test_a_generic_label_on_its_own_line_before_a_quotation_is_the_speakers_rhet
         turns = parse_transcript(text).turns
         assert [t.name for t in turns] == ["Helena Marsh", "Tomas Reyes"]
         assert "“How much is needed?”" in turns[0].text
+
+
+def test_a_summary_in_square_brackets_reads_as_one_in_round_ones():
+    """Regression: a repost's "[<Name> reported on …]" was no summary: it and the words after
+    it went to the speaker before."""
+    round_ = "\n\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: {_HARBOUR[0]}",
+            "Port Director Tomas Reyes: Thank you.",
+            "(Tomas Reyes reported on the dredging of the western basin and the new tide gauges.)",
+            f"{_HARBOUR[4]}",
+            f"Helena Marsh: {_HARBOUR[6]}",
+            "[Full transcript here]",
+        ]
+    )
+    square = round_.replace("(Tomas Reyes reported", "[Tomas Reyes reported").replace("gauges.)", "gauges.]")
+    assert square != round_
+    readings = [
+        [(t.kind, t.name, t.paragraphs) for t in parse_transcript(text).turns] for text in (round_, square)
+    ]
+    assert readings[1] == readings[0]
+    assert [(kind, name) for kind, name, _ in readings[0]] == [
+        (SPEECH, "Helena Marsh"),
+        (SPEECH, "Tomas Reyes"),
+        (SUMMARY, "Tomas Reyes"),
+        (SPEECH, "Tomas Reyes"),
+        (SPEECH, "Helena Marsh"),
+    ]
+
+
+def test_a_passage_printed_twice_with_its_summary_in_square_brackets_is_kept_once():
+    """Regression: a summary in square brackets was read as an editor's insertion, with no words:
+    of a passage printed twice, the first copy of the summary went as a pull-quote and the second
+    stayed, out of its place."""
+    summary = "[The Port Director went on to report on the tonnage handled by the harbour this year.]"
+    passage = [summary, f"Tomas Reyes: {_HARBOUR[4]} {_HARBOUR[5]}", f"{_HARBOUR[6]} {_HARBOUR[7]}"]
+    text = "\n".join(
+        [
+            "Meeting on the harbour works",
+            "May 3, 2021",
+            "The Mayor met the Harbour Board.",
+            f"Mayor Helena Marsh: {_HARBOUR[0]} {_HARBOUR[1]}",
+            f"Port Director Tomas Reyes: {_HARBOUR[2]} {_HARBOUR[3]}",
+            *passage,
+            *passage[:1],
+            passage[2],
+            "Helena Marsh: Thank you, Mr Reyes. The board will meet again in the autumn.",
+        ]
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.kind, t.name) for t in turns] == [
+        (SPEECH, "Helena Marsh"),
+        (SPEECH, "Tomas Reyes"),
+        (SUMMARY, "Tomas Reyes"),
+        (SPEECH, "Tomas Reyes"),
+        (SPEECH, "Helena Marsh"),
+    ]

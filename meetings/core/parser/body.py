@@ -180,6 +180,15 @@ _WORDS = re.compile(r"[^\W_]+")
 _INSERTION = re.compile(r"\[[^\]]*\]")  # an editor's word added to a quote: "[environmental]"
 
 
+def _without_insertions(text: str) -> str:
+    """The text without an editor's words in square brackets; a paragraph wholly in them (a
+    repost's summary, "[<Name> reported on …]") keeps its words."""
+    core = text.strip(" .")
+    if core.startswith("[") and core.endswith("]") and core.count("[") == 1:
+        return core[1:-1]
+    return _INSERTION.sub(" ", text)
+
+
 def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
     """The runs of `n` words of `words` (a shorter list: itself)."""
     return set(zip(*(words[k:] for k in range(n)))) or {tuple(words)}
@@ -204,7 +213,7 @@ def _edited_quotes(
     that end a sentence as it does; `normed` each paragraph's text (a labelled one's after its
     label), casefolded; `found`, the pull-quotes found already. Paragraphs are read in page order;
     one left out is no source of another (two copies: the first stays)."""
-    texts = [_INSERTION.sub(" ", t) if "[" in t else t for t in normed]
+    texts = [_without_insertions(t) if "[" in t else t for t in normed]
     read: dict[int, list[str]] = {}
 
     def words_of(i: int) -> list[str]:
@@ -225,7 +234,7 @@ def _edited_quotes(
             candidates.append(i)
     if not candidates:
         return set()
-    bracketed = {i for i in candidates if normed[i].lstrip().startswith("(")}
+    bracketed = {i for i in candidates if normed[i].lstrip().startswith(("(", "["))}
     sentences: list[tuple[int, list[str]]] = []
     of_paragraph: list[list[int]] = [[] for _ in normed]
     for i, text in enumerate(texts):

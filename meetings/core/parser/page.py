@@ -69,6 +69,8 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 # … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:").
+# A whole paragraph in square brackets, and no other bracket inside.
+_SQUARE_WHOLE = re.compile(r"^\[[^\[\]]+\]\s*\.?$")
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")  # "al-<Name>:"
 
@@ -354,6 +356,8 @@ class Page:
 
     def summary_of(self, paragraph: str):
         p = paragraph.strip()
+        if _SQUARE_WHOLE.match(p):  # "[<Name> reported on …]", as a repost may bracket it
+            p = "(" + p.rstrip(". ")[1:-1] + ")"
         if not p.startswith("(") or len(p) < 25:
             return None
         inner = p[1:]
