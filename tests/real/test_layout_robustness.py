@@ -67,3 +67,23 @@ def test_a_real_page_reads_the_same_in_every_layout(pages, layout):
     rewrite = LAYOUTS[layout]
     differ = [i for i, text in enumerate(pages) if _reading(rewrite(text)) != _reading(text)]
     assert differ == [], f"{layout}: {len(differ)} of {len(pages)} pages read otherwise"
+
+
+_WHOLE_IN_BRACKETS = re.compile(r"(?m)^\(([^()\n]*)\)$")
+
+
+def test_a_real_page_reads_the_same_with_square_brackets(pages):
+    # A repost may bracket the site's summaries and notes in square brackets: every remark goes
+    # to the same person, and every summary stays one.
+    rebracketed = 0
+    differ = []
+    for text in pages:
+        squared = _WHOLE_IN_BRACKETS.sub(r"[\1]", text)
+        if squared == text:
+            continue
+        rebracketed += 1
+        before = [(t.kind, t.name, t.generic) for t in parse_transcript(text).turns]
+        if [(t.kind, t.name, t.generic) for t in parse_transcript(squared).turns] != before:
+            differ.append(text.split("\n", 1)[0])
+    assert rebracketed >= 20
+    assert differ == [], f"{len(differ)} of {rebracketed} pages read otherwise: {differ}"
