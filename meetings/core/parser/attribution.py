@@ -35,6 +35,8 @@ RESOLUTIONS = {
     "first-name": "surname matched a person in this meeting, first name differs (a guess)",
     "typo": "a surname one letter away from a person in this meeting (a guess)",
     "surname": "'Mr/Ms Surname' matched a person in this meeting",
+    "named-in-text": "a surname (or an initial and a surname) no label gives in full, matched to the one "
+    "person the page's text names in full with it (a guess)",
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
     "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
@@ -44,7 +46,7 @@ RESOLUTIONS = {
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
@@ -210,10 +212,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 if full is not None and (
                     len(tokens) == 1 or first_initial(full) == first_initial(t.written_name)
                 ):
-                    person, how = (
-                        find(full)[0] or add(full, None),
-                        "surname" if len(tokens) == 1 else "initial",
-                    )
+                    person, how = find(full)[0] or add(full, None), "named-in-text"
             if person is None:
                 person, how = add(t.written_name, t.role), "label"
             t.resolution = how
