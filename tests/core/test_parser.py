@@ -926,18 +926,15 @@ def test_a_pull_quote_in_the_next_remark_is_left_out():
     assert quote not in t.turns[-1].paragraphs
 
 
-def test_a_paragraph_or_passage_printed_twice_is_kept_once():
-    """Regression: a page that printed a paragraph twice, or a whole passage of remarks and a
-    summary twice, had it twice in the archive (a remark counted twice on a profile)."""
-    para = f"{_HARBOUR[2]} {_HARBOUR[3]}"
-    t = parse_transcript(_harbour_page(para))
-    assert [p for turn in t.turns for p in turn.paragraphs].count(para) == 1
+def _passage_printed_twice(opening: str, closing: str) -> str:
+    """A page printing a passage twice, a summary (in these brackets) and a remark, the copy
+    without the remark's first paragraph."""
     passage = [
-        "(The Port Director went on to report on the tonnage handled by the harbour this year.)",
+        f"{opening}The Port Director went on to report on the tonnage handled by the harbour this year.{closing}",
         f"Tomas Reyes: {_HARBOUR[4]} {_HARBOUR[5]}",
         f"{_HARBOUR[6]} {_HARBOUR[7]}",
     ]
-    text = "\n".join(
+    return "\n".join(
         [
             "Meeting on the harbour works",
             "May 3, 2021",
@@ -950,7 +947,15 @@ def test_a_paragraph_or_passage_printed_twice_is_kept_once():
             "Helena Marsh: Thank you, Mr Reyes. The board will meet again in the autumn.",
         ]
     )
-    t = parse_transcript(text)
+
+
+def test_a_paragraph_or_passage_printed_twice_is_kept_once():
+    """Regression: a page that printed a paragraph twice, or a whole passage of remarks and a
+    summary twice, had it twice in the archive (a remark counted twice on a profile)."""
+    para = f"{_HARBOUR[2]} {_HARBOUR[3]}"
+    t = parse_transcript(_harbour_page(para))
+    assert [p for turn in t.turns for p in turn.paragraphs].count(para) == 1
+    t = parse_transcript(_passage_printed_twice("(", ")"))
     said = [p for turn in t.turns for p in turn.paragraphs]
     assert said.count(f"{_HARBOUR[6]} {_HARBOUR[7]}") == 1
     assert sum("went on to report" in p for p in said) == 1
@@ -1392,22 +1397,7 @@ def test_a_passage_printed_twice_with_its_summary_in_square_brackets_is_kept_onc
     """Regression: a summary in square brackets was read as an editor's insertion, with no words:
     of a passage printed twice, the first copy of the summary went as a pull-quote and the second
     stayed, out of its place."""
-    summary = "[The Port Director went on to report on the tonnage handled by the harbour this year.]"
-    passage = [summary, f"Tomas Reyes: {_HARBOUR[4]} {_HARBOUR[5]}", f"{_HARBOUR[6]} {_HARBOUR[7]}"]
-    text = "\n".join(
-        [
-            "Meeting on the harbour works",
-            "May 3, 2021",
-            "The Mayor met the Harbour Board.",
-            f"Mayor Helena Marsh: {_HARBOUR[0]} {_HARBOUR[1]}",
-            f"Port Director Tomas Reyes: {_HARBOUR[2]} {_HARBOUR[3]}",
-            *passage,
-            *passage[:1],
-            passage[2],
-            "Helena Marsh: Thank you, Mr Reyes. The board will meet again in the autumn.",
-        ]
-    )
-    turns = parse_transcript(text).turns
+    turns = parse_transcript(_passage_printed_twice("[", "]")).turns
     assert [(t.kind, t.name) for t in turns] == [
         (SPEECH, "Helena Marsh"),
         (SPEECH, "Tomas Reyes"),
