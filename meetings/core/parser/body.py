@@ -332,12 +332,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         if lab and current is not None and (copy_ends := _printed_again(page, paras, i, lab, current)):
             page.warnings.append("a remark the page printed twice was read once")
             continue
-        if (
-            lab
-            and lab[0].generic
-            and current is not None
-            and _RHETORICAL.match(_own_text(page, paras, i, lab))
-        ):
+        if lab and lab[0].generic and _RHETORICAL.match(_own_text(page, paras, i, lab)):
             lab = None  # "Question: at what cost?" inside a speech: the speaker asks it
         if lab:
             label, text = lab

@@ -136,7 +136,7 @@ def _titles(paragraph: str) -> bool:
     )
 
 
-# A heading whose last words are in brackets, no sentence's: "<Subject> (Part 2)".
+# A heading whose last words are in brackets, no sentence's: "<Subject> (interview to <Agency>)".
 _BRACKETS_AT_END = re.compile(r"^[^(\s][^.!?]{0,150}\([^().!?]{1,60}\)$")
 
 

@@ -68,11 +68,12 @@ _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 # … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
-# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:").
 # A whole paragraph in square brackets, and no other bracket inside.
 _SQUARE_WHOLE = re.compile(r"^\[[^\[\]]+\]\s*\.?$")
+# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
+# joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
-_PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")  # "al-<Name>:"
+_PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 
 
 def _is_word_char(c: str) -> bool:
