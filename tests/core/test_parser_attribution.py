@@ -1254,6 +1254,20 @@ Pavel Orlin: The storm surge came at night.
         turns = parse_transcript(text).turns
         assert [t.name for t in turns] == ["Helena Marsh", "Pavel Orlin"]
         assert "the flooding of the quay" in turns[0].text
+    # The same with a given name and a patronymic, as Russians address each other.
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Pavel Ivanovich, the situation on the quay is this: the water came at night.
+
+Pavel Orlin: It did.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Pavel Orlin"]
+    # A full name with a few words on the speaker is still a label: theirs, with no office.
+    label = parse_label("Oskar Lind, worried about the prices")
+    assert (label.name, label.role) == ("Oskar Lind", "worried about the prices")
 
 
 @pytest.mark.parametrize(

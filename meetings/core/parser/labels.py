@@ -320,6 +320,17 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
     return chosen
 
 
+# A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich").
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
+
+
+def _addresses(tokens: list[str]) -> bool:
+    """Is this name a form of address: a surname after "Mr"/"Ms", a given name and a patronymic?"""
+    return tokens[0].strip(".").casefold() in HONORIFICS or (
+        len(tokens) == 2 and begins_a_name(tokens[0]) and bool(_PATRONYMIC.search(tokens[1]))
+    )
+
+
 def _after_country(tokens: list[str], start: int) -> bool:
     """Do the tokens before `start` end with "of [the] <Country>" ("President of India")? Then the
     title ends there and what follows is the name, however many words."""
@@ -500,12 +511,13 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         unquoted = _QUOTED.sub("Q", right)  # an organisation's name in quotation marks, as one word
         if 2 <= len(ltoks) <= 5 and _walk_name(ltoks, attested) == 0 and not _BAD_PUNCT.search(unquoted):
             role = right.strip()
-            # A title after the comma, not a sentence ("Mr <Surname>, the subject today is …:"
-            # addresses someone in a remark's paragraph).
+            # After a form of address ("Mr <Surname>, the subject today is …:", "<Given>
+            # <Patronymic>, let's …:"), a remark's paragraph addresses someone: a label only
+            # when a title follows. After a full name, a few words on the speaker will do.
             if (
                 role
                 and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1])
-                and _title_ok(unquoted)
+                and (_title_ok(unquoted) or not _addresses(ltoks))
             ):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
         # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"): the
