@@ -7,6 +7,7 @@ from collections import Counter
 from itertools import chain
 
 from . import chrome
+from .inline import in_square_brackets
 from .labels import parse_label
 from .page import NOTE_OPENING, Page
 from .structure import SPEECH, SUMMARY, ParsedTurn
@@ -183,10 +184,8 @@ _INSERTION = re.compile(r"\[[^\]]*\]")  # an editor's word added to a quote: "[e
 def _without_insertions(text: str) -> str:
     """The text without an editor's words in square brackets; a paragraph wholly in them (a
     repost's summary, "[<Name> reported on …]") keeps its words."""
-    core = text.strip(" .")
-    if core.startswith("[") and core.endswith("]") and core.count("[") == 1:
-        return core[1:-1]
-    return _INSERTION.sub(" ", text)
+    squared = in_square_brackets(text)
+    return squared if squared is not None else _INSERTION.sub(" ", text)
 
 
 def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:

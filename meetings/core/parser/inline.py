@@ -73,6 +73,17 @@ def who_joins_by_video(paragraph: str) -> str | None:
     return m.group("joiner") if m.group("joined").casefold().startswith("video") else None
 
 
+# A whole paragraph in square brackets, no other bracket inside, as a repost may bracket the
+# site's summaries ("[<Name> reported on …]").
+_IN_SQUARE_BRACKETS = re.compile(r"^\s*\[(?P<inner>[^\[\]]+)\]\s*\.?\s*$")
+
+
+def in_square_brackets(text: str) -> str | None:
+    """The words of a paragraph wholly in square brackets, or None for any other."""
+    m = _IN_SQUARE_BRACKETS.match(text)
+    return m.group("inner") if m else None
+
+
 def holds_omission(text: str) -> bool:
     """Does `text` hold the source's mark of words left out ("<…>", "[...]")?"""
     return _OMIT.search(text) is not None

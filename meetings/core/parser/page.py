@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from .given_names import begins_a_name
-from .inline import is_stage_direction
+from .inline import in_square_brackets, is_stage_direction
 from .labels import Label, parse_label, parse_summary_subject
 from .names import (
     JOINED_PARTICLE,
@@ -68,8 +68,6 @@ _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 # … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
-# A whole paragraph in square brackets, and no other bracket inside.
-_SQUARE_WHOLE = re.compile(r"^\[[^\[\]]+\]\s*\.?$")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
@@ -357,8 +355,8 @@ class Page:
 
     def summary_of(self, paragraph: str):
         p = paragraph.strip()
-        if _SQUARE_WHOLE.match(p):  # "[<Name> reported on …]", as a repost may bracket it
-            p = "(" + p.rstrip(". ")[1:-1] + ")"
+        if (squared := in_square_brackets(p)) is not None:  # "[<Name> reported on …]"
+            p = f"({squared})"
         if not p.startswith("(") or len(p) < 25:
             return None
         inner = p[1:]
