@@ -26,16 +26,12 @@ from wordfreq import zipf_frequency
 from meetings.core.identity import AliasIndex, people_forms, plan_people
 from meetings.core.parser import Transcript, TranscriptError, parse_transcript
 from meetings.core.parser.given_names import begins_a_name
-from meetings.core.parser.names import folded_key
-from meetings.core.parser.vocabulary import TITLE_WORDS
+from meetings.core.parser.names import folded_key, is_regnal
+from meetings.core.parser.vocabulary import HONORIFICS, PARTICLES, SINGLE_NAME_TITLES, TITLE_WORDS
 from tests.helpers import shared_dir
 
 # Words of a name that are a title's, a particle or a form of address: kept as written.
-_KEPT = TITLE_WORDS | {
-    *"van der de von bin al el la le da di ibn du des den mr ms mrs dr sir lord dame".split(),
-    *"pope cardinal sheikh emir king prince queen crown".split(),
-}
-_REGNAL = re.compile(r"[IVX]+")
+_KEPT = TITLE_WORDS | SINGLE_NAME_TITLES | PARTICLES | HONORIFICS | {"cardinal", "lord", "dame"}
 _CONSONANTS, _VOWELS = "bdgklmnprstvz", "aeiou"
 _WORD = re.compile(r"[A-Z][a-zà-ÿ]+|[A-Z]{2,}")
 
@@ -64,10 +60,7 @@ def _renaming(names: set[str], text: str):
         folded_key(word)
         for name in names
         for word in re.findall(r"[A-Za-zÀ-ÿ]+", name)
-        if len(word) > 1
-        and word[0].isupper()
-        and word.casefold() not in _KEPT
-        and not _REGNAL.fullmatch(word)
+        if len(word) > 1 and word[0].isupper() and word.casefold() not in _KEPT and not is_regnal(word)
     }
     table = {}
     for word in set(_WORD.findall(text)):
