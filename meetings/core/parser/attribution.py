@@ -130,10 +130,11 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         if not tokens:
             return None, "unresolved"
         surname = fold_token(tokens[-1])
-        same = [p for p in people if p.surname == surname]
         if len(tokens) == 1:  # "Mr Sokolov", "Assad" of "<Given> al-Assad"
-            same = [p for p in people if bare_surname(p.surname) == bare_surname(surname)]
-            return (same[-1], "surname") if len({p.key for p in same}) == 1 else (None, "unresolved")
+            bare = bare_surname(surname)
+            bearers = [p for p in people if bare_surname(p.surname) == bare]
+            return (bearers[-1], "surname") if len({p.key for p in bearers}) == 1 else (None, "unresolved")
+        same = [p for p in people if p.surname == surname]
         if has_initial_only(name):
             initial = first_initial(name)
             match = [p for p in same if first_initial(p.name) == initial]

@@ -11,6 +11,7 @@ from .inline import in_square_brackets
 from .labels import parse_label
 from .page import NOTE_OPENING, Page
 from .structure import SPEECH, SUMMARY, ParsedTurn
+from .vocabulary import SENTENCE_STARTERS
 
 _UNTRANSCRIBED = re.compile(
     r"^\(?\s*(?:an?\s+)?(?:(?:inaudible|unintelligible|indistinct|off-mic(?:rophone)?)\s+)?"
@@ -33,9 +34,7 @@ _NAME_BEFORE_COLON = re.compile(
     rf"^({_NAME_WORD}(?:(?: {_NAME_WORD}){{1,4}}(?: \([^()]{{1,60}}\))?| \([^()]{{1,60}}\))):\s"
 )
 # Words that open a heading or a sentence before a colon, never a name ("On <Hall>: …").
-_NOT_A_NAME_OPENING = frozenset(
-    "on in as for to at by of from with about regarding re the and but so then now next see note".split()
-)
+_NOT_A_NAME_OPENING = SENTENCE_STARTERS | {"about", "re", "but", "so", "then", "now", "see", "note"}
 # A paragraph wholly in quotation marks, of any kind and either way round ("…", “…”, ”…“, «…»).
 _QUOTED_WHOLE = re.compile(r"^[\"“”«»„][^\"“”«»„]+[\"“”«»„]$")
 
