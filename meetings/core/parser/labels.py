@@ -122,11 +122,6 @@ _TRAILING_RANK = re.compile(r"(?<=[A-Za-z])\s+(" + _RANKS + r")$")
 _RANK = re.compile(_RANKS)  # (a word that is one: fullmatch)
 
 
-def _glued_title(token: str) -> bool:
-    """Is a title word glued to its joiner in this token ("Presidentof", "Minister-Presidentof")?"""
-    return any(m.group(1).casefold() in TITLE_WORDS for m in _GLUED_TITLE.finditer(token))
-
-
 def tidy_title(title: str) -> str:
     """A title as stored and shown: a title word glued to its joiner split ("Presidentof
     Borduria" -> "President of Borduria"); a rank after an office set apart by a comma
