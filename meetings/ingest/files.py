@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-TRANSCRIPT_SUFFIXES = {".txt", ".text"}
+# Text dumps, and pages saved whole from a browser (read as the page shows them: parser.reader).
+TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm"}
 
 
 class FoundFile(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 import pytest
 
@@ -429,6 +430,48 @@ def test_html_entities_and_tags_left_in_a_text_dump_are_read_as_the_page_shows_t
         ("Helena Marsh", ["Good afternoon. It\u2019s fine & dry."]),
         ("Tomas Reyes", ["Thank you.", "The quay is finished.", "<…>"]),
         ("Helena Marsh", ["Good."]),
+    ]
+
+
+def test_a_whole_html_document_is_read_as_its_page_shows_it():
+    """A page saved whole from a browser: its head (title, styles, scripts), navigation and footer
+    are no part of the text, every block element ends a paragraph, and a line break inside a paragraph is
+    a space, as the page shows it. It had read "<!DOCTYPE html>" as the title and found no date."""
+    t = parse_transcript(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        "<title>Harbour Council - Archive of Larkspur</title>\n"
+        "<style>p { margin: 0 }</style><script>if (a < b && c) { go(); }</script></head>\n"
+        '<body><nav><ul><li><a href="/">Home</a></li><li>Contacts</li></ul></nav>\n'
+        "<main><article><h1>Meeting of the Harbour Council</h1>\n"
+        '<div class="date">March 3, 2023</div>\n<section><p>The council met on the\n'
+        "quay.</p>\n<p><b>Helena Marsh:</b> Good afternoon. It&rsquo;s fine.</p>\n"
+        "<p>The dredging <…> starts in May.</p>\n"
+        "<p><span>Tomas Reyes:</span> Thank you.<br/>The quay is finished.</p>\n"
+        "<!-- <p>Helena Marsh: hidden.</p> --></section></article></main>\n"
+        "<footer><p>All rights reserved</p></footer></body></html>\n"
+    )
+    assert t.title == "Meeting of the Harbour Council"
+    assert t.date == datetime.date(2023, 3, 3)
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["Good afternoon. It\u2019s fine.", "The dredging <…> starts in May."]),
+        ("Tomas Reyes", ["Thank you.", "The quay is finished."]),
+    ]
+
+
+def test_letters_written_with_combining_accents_are_the_same_letters():
+    """A page saved with its accents as combining marks (Unicode's decomposed form, as some
+    systems write it): "C\u030ceferin" is "\u010ceferin"; the label had been no label and the
+    remark went to the speaker before."""
+    text = (
+        "Meeting with Luka \u010ceferin\n\nMay 3, 2021\n\nLead.\n\n"
+        "Helena Marsh: Mr \u010ceferin, welcome.\n\nLuka \u010ceferin: Thank you. Jos\u00e9 sends greetings.\n"
+    )
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    t = parse_transcript(decomposed)
+    assert [(x.name, x.text) for x in t.turns] == [
+        ("Helena Marsh", "Mr \u010ceferin, welcome."),
+        ("Luka \u010ceferin", "Thank you. Jos\u00e9 sends greetings."),
     ]
 
 

@@ -97,6 +97,33 @@ def test_identical_input_gives_identical_urls_in_a_fresh_archive(write_transcrip
 
 
 @pytest.mark.django_db
+def test_a_page_saved_whole_as_html_is_found_and_read(write_transcript):
+    """A page saved from a browser ("<name>.html" or ".htm") is a transcript file like a text dump:
+    it was passed over in a directory, and its remarks are the page's as a browser shows them."""
+    paragraphs = [p for p in MEETING.split("\n\n") if p.strip()]
+    page = (
+        "<!DOCTYPE html><html><head><title>Harbour</title></head><body><h1>"
+        + paragraphs[0]
+        + "</h1>"
+        + "".join(f"<p>{p}</p>\n" for p in paragraphs[1:])
+        + "</body></html>"
+    )
+    write_transcript("d/harbour.html", page)
+    write_transcript("d/other/harbour-board.HTM", page.replace("October 3", "October 4"))
+    ingest(write_transcript("d/notes.md", "not a transcript").parent)
+    assert sorted(str(m.date) for m in Meeting.objects.all()) == ["2022-10-03", "2022-10-04"]
+    assert [
+        (t.speaker.name if t.speaker else None, t.text)
+        for t in Turn.objects.filter(meeting__date="2022-10-03")
+        .select_related("speaker")
+        .order_by("position")
+    ][:2] == [
+        ("Helena Marsh", "Good morning."),
+        ("Tomas Reyes", "The quay needs repairs."),
+    ]
+
+
+@pytest.mark.django_db
 def test_a_bad_file_fails_alone_with_its_name_and_reason(write_transcript):
     good = write_transcript("d/good.txt", MEETING)
     write_transcript("d/empty.txt", "")

@@ -1,10 +1,13 @@
 """The parser reads a real page the same however a dump or a repost lays its text out (skipped
 when ../shared is absent): line ends, spaces, blank lines, a byte-order mark, HTML's no-break
-space, markup a scrape keeps, a label on a line of its own. Every turn is compared: kind, label, name, role, part and text."""
+space, markup a scrape keeps, a label on a line of its own, lines wrapped short, accents written
+as combining marks, the page saved whole as HTML; and its typography (quotes, dashes, dots). Every turn is compared: kind, label, name, role, part and text."""
 
 from __future__ import annotations
 
 import re
+import textwrap
+import unicodedata
 
 import pytest
 
@@ -29,7 +32,35 @@ LAYOUTS = {
     ),
     "labels in bold": lambda s: _LABEL.sub(lambda m: f"<strong>{m.group(1)}:</strong> ", s),
     "labels on their own lines": lambda s: _LABEL.sub(lambda m: f"{m.group(1)}:\n\n", s),
+    "lines wrapped at 72 characters": lambda s: "\n\n".join(
+        "\n".join(textwrap.wrap(p, 72, break_on_hyphens=False, break_long_words=False))
+        for p in s.split("\n\n")
+    ),
+    "accents as combining marks": lambda s: unicodedata.normalize("NFD", s),
+    "a page saved whole as HTML": lambda s: _html_document(s),
 }
+
+# Typography a repost may change: the page's words are the same but for these characters, so the
+# reading must be the same once its own text is changed alike.
+TYPOGRAPHY = {
+    "straight quotes": lambda s: s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"'),
+    "dashes as hyphens": lambda s: s.replace("—", "--").replace("–", "-"),
+    "three dots for an ellipsis": lambda s: s.replace("…", "..."),
+    "a full stop after Mr and Dr": lambda s: re.sub(r"\b(Mr|Mrs|Ms|Dr)(?= [A-Z])", r"\1.", s),
+}
+
+
+def _html_document(text: str) -> str:
+    """The page as a browser saves it: a head with its title, style and script, navigation, the
+    title as a heading, each paragraph an element with its apostrophes as entities, a footer."""
+    title, _, rest = text.partition("\n\n")
+    body = "\n".join(f'<p class="text">{p.replace("’", "&rsquo;")}</p>' for p in rest.split("\n\n"))
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+        "<style>\np { margin: 0 }\n</style>\n<script>\nif (a < b) { go(); }\n</script>\n</head>\n<body>\n"
+        '<nav><ul><li><a href="/">Home</a></li><li>News</li></ul></nav>\n<main><article>\n'
+        f"<h1>{title}</h1>\n{body}\n</article></main>\n<footer><p>Contacts</p></footer>\n</body>\n</html>\n"
+    )
 
 
 def _pages() -> list[str]:
@@ -67,6 +98,18 @@ def test_a_real_page_reads_the_same_in_every_layout(pages, layout):
     rewrite = LAYOUTS[layout]
     differ = [i for i, text in enumerate(pages) if _reading(rewrite(text)) != _reading(text)]
     assert differ == [], f"{layout}: {len(differ)} of {len(pages)} pages read otherwise"
+
+
+@pytest.mark.parametrize("typography", list(TYPOGRAPHY))
+def test_a_real_page_reads_the_same_in_other_typography(pages, typography):
+    rewrite = TYPOGRAPHY[typography]
+    differ = [
+        i
+        for i, text in enumerate(pages)
+        if _reading(rewrite(text))
+        != [tuple(rewrite(v) if isinstance(v, str) else v for v in t) for t in _reading(text)]
+    ]
+    assert differ == [], f"{typography}: {len(differ)} of {len(pages)} pages read otherwise"
 
 
 _WHOLE_IN_BRACKETS = re.compile(r"(?m)^\(([^()\n]*)\)$")

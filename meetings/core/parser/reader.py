@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import html
 import re
+import unicodedata
+from html.parser import HTMLParser
 
 from .structure import TranscriptError
 
@@ -75,12 +77,75 @@ _INLINE_TAG = re.compile(
 _BOLD_OPENING = re.compile(r"(?m)^([ \t]*)(\*\*|__)([^*_\n]{1,200}?)\2")
 
 
+# A page saved whole ("<!DOCTYPE html>", "<html …>"), not a text with some markup left in it.
+_HTML_DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE\s+html\b|<html\b)", re.IGNORECASE)
+
+
+class _DocumentText(HTMLParser):
+    """The text a browser shows of a whole page: what the head, scripts, styles, navigation and
+    footer hold is none of it; every block element ends a paragraph; inside one, any run of white
+    space (line ends included) is one space."""
+
+    HIDDEN = frozenset({"head", "title", "script", "style", "noscript", "template", "svg", "nav", "footer"})
+    BLOCKS = frozenset(
+        {
+            "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+            "h6", "blockquote", "pre", "table", "tr", "article", "section", "main", "header", "aside",
+            "figure", "figcaption", "address", "body", "html",
+        }
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # the hidden elements open around the parser's place
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self.HIDDEN:
+            self.hidden.append(tag)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden:
+            while self.hidden and self.hidden.pop() != tag:
+                pass
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(re.sub(r"[ \t\n\r\f]+", " ", data))
+
+    def text(self) -> str:
+        return re.sub(r" *\n\n[\n ]*", "\n\n", "".join(self.parts)).strip() + "\n"
+
+
+def document_text(text: str) -> str:
+    """The text of a page saved whole as HTML, as a browser shows it (`_DocumentText`)."""
+    reader = _DocumentText()
+    reader.feed(text)
+    reader.close()
+    return reader.text()
+
+
 def normalise_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    if "<" in text:
-        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
-    if "&" in text and _ENTITY.search(text):
-        text = html.unescape(text)
+    # One spelling of every accented letter: "C" and a combining caron is "Č", as a name's
+    # patterns and the lists of known names write it.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _HTML_DOCUMENT.match(text):
+        text = document_text(text)
+    else:
+        if "<" in text:
+            text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
+        if "&" in text and _ENTITY.search(text):
+            text = html.unescape(text)
     if "**" in text or "__" in text:
         text = _BOLD_OPENING.sub(r"\1\3", text)
     return _CONTROL.sub("", text)

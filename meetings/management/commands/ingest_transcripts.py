@@ -20,7 +20,7 @@ from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 
 class Command(BaseCommand):
     help = (
-        "Ingest transcript files or directories (recursively, *.txt). New meetings are written "
+        "Ingest transcript files or directories (recursively, *.txt, *.html). New meetings are written "
         "in batches, one transaction each, any other file in a transaction of its own; unchanged "
         "files are left as they are; pages that are not transcripts (no speaker labels) are skipped "
         "and counted; a file that fails is reported and the rest still ingest; the exit status is "
@@ -79,7 +79,7 @@ class Command(BaseCommand):
                 raise CommandError(f"people file: {exc}") from None
         files = list(find_transcripts(paths))
         if not files:
-            raise CommandError("no transcript files (*.txt) found under: " + ", ".join(paths))
+            raise CommandError("no transcript files (*.txt, *.html) found under: " + ", ".join(paths))
         tty = sys.stdout.isatty() and not no_progress
         ingester = Ingester(dry_run=dry_run, reparse=options["reparse"])
         corrected = None
