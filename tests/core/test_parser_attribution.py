@@ -502,6 +502,19 @@ def test_date_lines_as_reposts_write_them(line, date, place):
         ("Head of Tarvex Ilo Nuvi", "Ilo Nuvi", "Head of Tarvex"),
         ("Director General Tarvex Igor Orlin", "Igor Orlin", "Director General Tarvex"),
         ("Tarvex Ilo Nuvi", "Ilo Nuvi", "Tarvex"),
+        # A patronymic in the middle follows a given name, whatever the list knows of it: the
+        # word before it is the name's, not the company's or the place's (it had gone to the title).
+        ("Head of Tarvex Zorvan Ivanovich Kettlebey", "Zorvan Ivanovich Kettlebey", "Head of Tarvex"),
+        (
+            "Mayor of Nizhny Granlo Zorvan Ilyich Kettlebey",
+            "Zorvan Ilyich Kettlebey",
+            "Mayor of Nizhny Granlo",
+        ),
+        (
+            "Director of the Vardagium Mirela Lukinichna Sall",
+            "Mirela Lukinichna Sall",
+            "Director of the Vardagium",
+        ),
         ("Harbour Board Chairman Ilo Nuvi", "Ilo Nuvi", "Harbour Board Chairman"),
         # One name and a regnal number after a title known with one name are named with it, as
         # "Patriarch Tikhon" is (the title had gone to the role, after the office's comma).
@@ -1233,17 +1246,18 @@ Pavel Orlin: The storm surge came at night.
         turns = parse_transcript(text).turns
         assert [t.name for t in turns] == ["Helena Marsh", "Pavel Orlin"]
         assert "the flooding of the quay" in turns[0].text
-    # The same with a given name and a patronymic, as Russians address each other.
-    text = page(
-        """
+    # The same with a given name and a patronymic, as Russians address each other ("-ich" too).
+    for address in ("Pavel Ivanovich", "Pavel Ilyich"):
+        text = page(
+            f"""
 Helena Marsh: Good afternoon.
 
-Pavel Ivanovich, the situation on the quay is this: the water came at night.
+{address}, the situation on the quay is this: the water came at night.
 
 Pavel Orlin: It did.
 """
-    )
-    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Pavel Orlin"]
+        )
+        assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Pavel Orlin"], address
     # A full name with a few words on the speaker is still a label: theirs, with no office.
     label = parse_label("Oskar Lind, worried about the prices")
     assert (label.name, label.role) == ("Oskar Lind", "worried about the prices")

@@ -244,6 +244,11 @@ def _name_word(token: str, shouting: bool) -> bool:
     return True
 
 
+# A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
+# Ilyich", "Anna Ilyinichna"): never a name's first word.
+_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
@@ -299,6 +304,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
             or (_after_country(tokens, start_at(n)) and not _common_word(first))
             or (n == 3 and _after_an_office(tokens, start_at(n), chosen))
+            or (n == 3 and bool(_PATRONYMIC.search(tokens[chosen])))  # "<Given> <Patronymic> <Surname>"
         ):
             chosen = start_at(n)
     if chosen > 0:
@@ -313,10 +319,6 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         ):
             return chosen - 1  # "Pope <Name> II", as "Patriarch <Name>": known by one name and a title
     return chosen
-
-
-# A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich").
-_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
 
 def _addresses(tokens: list[str]) -> bool:
