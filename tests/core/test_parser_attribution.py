@@ -516,6 +516,13 @@ def test_date_lines_as_reposts_write_them(line, date, place):
             "Director of the Vardagium",
         ),
         ("Harbour Board Chairman Ilo Nuvi", "Ilo Nuvi", "Harbour Board Chairman"),
+        # An initial and a surname after an office: the word before the initial is the office's
+        # place or subject, not a given name ("Development A. Orlin" had been the name, and
+        # "President of Larkspur H. Marsh" a title with no one holding it); a rare word not after
+        # "of" still opens a name with a middle initial.
+        ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
+        ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
+        ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
         # One name and a regnal number after a title known with one name are named with it, as
         # "Patriarch Tikhon" is (the title had gone to the role, after the office's comma).
         ("Head of the Harbour Church, Pope Tikhon III", "Pope Tikhon III", "Head of the Harbour Church"),

@@ -244,6 +244,17 @@ def _name_word(token: str, shouting: bool) -> bool:
     return True
 
 
+def _opens_a_name(tokens: list[str], start: int) -> bool:
+    """Can the word at `start`, before a middle initial, be a given name ("Adnan Z. Amin")? Not a
+    common English word ("Minister of Economic Development A. <Surname>") nor what a title is of
+    ("President of <Place> H. <Surname>"), unless the list knows it as a given name."""
+    word = tokens[start]
+    if begins_a_name(word):
+        return True
+    before = tokens[start - 1].casefold() if start > 0 else ""
+    return not _common_word(word) and before not in TITLE_JOINERS and not _POSSESSIVE.search(before)
+
+
 # A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
 # Ilyich", "Anna Ilyinichna"): never a name's first word.
 _PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
@@ -300,7 +311,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         if (
             attested(" ".join(tokens[start_at(n) :]))
             or begins_a_name(first)
-            or is_initial(tokens[chosen])  # "Adnan Z. Amin": not "Z. Amin"
+            or (is_initial(tokens[chosen]) and _opens_a_name(tokens, start_at(n)))  # "Adnan Z. Amin"
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
             or (_after_country(tokens, start_at(n)) and not _common_word(first))
             or (n == 3 and _after_an_office(tokens, start_at(n), chosen))
