@@ -1,7 +1,7 @@
 """The parser reads a real page the same however a dump or a repost lays its text out (skipped
 when ../shared is absent): line ends, spaces, blank lines, a byte-order mark, HTML's no-break
 space, markup a scrape keeps, a label on a line of its own, lines wrapped short, accents written
-as combining marks, the page saved whole as HTML; and its typography (quotes, dashes, dots). Every turn is compared: kind, label, name, role, part and text."""
+as combining marks, the page saved whole as HTML, long paragraphs split in two; and its typography (quotes, dashes, dots). Every turn is compared: kind, label, name, role, part and text."""
 
 from __future__ import annotations
 
@@ -38,7 +38,21 @@ LAYOUTS = {
     ),
     "accents as combining marks": lambda s: unicodedata.normalize("NFD", s),
     "a page saved whole as HTML": lambda s: _html_document(s),
+    "long paragraphs split in two": lambda s: "\n\n".join(_split_long(p) for p in s.split("\n\n")),
 }
+
+# A sentence's end inside a paragraph: a repost may break a long paragraph there.
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3}[.!?]) (?=[A-Z][a-z])")
+
+
+def _split_long(paragraph: str) -> str:
+    """A long paragraph of four sentences or more as two, split at the middle sentence's end."""
+    sentences = _SENTENCE_END.split(paragraph)
+    if len(paragraph) < 400 or len(sentences) < 4:
+        return paragraph
+    half = len(sentences) // 2
+    return " ".join(sentences[:half]) + "\n\n" + " ".join(sentences[half:])
+
 
 # Typography a repost may change: the page's words are the same but for these characters, so the
 # reading must be the same once its own text is changed alike.
