@@ -436,12 +436,24 @@ def test_a_last_remark_that_names_a_website_stays_whole():
         ("30.10.2017", datetime.date(2017, 10, 30), None),
         ("03.10.2017, Larkspur", datetime.date(2017, 10, 3), "Larkspur"),
         ("3.10.2017 14:00", datetime.date(2017, 10, 3), None),
+        # With slashes: day first, as with dots, unless only the other way makes a date.
+        ("30/10/2017", datetime.date(2017, 10, 30), None),
+        ("10/30/2017, Larkspur", datetime.date(2017, 10, 30), "Larkspur"),
+        ("03/10/2017", datetime.date(2017, 10, 3), None),
     ],
 )
 def test_date_lines_as_reposts_write_them(line, date, place):
     text = page("Helena Marsh: Good afternoon.").replace("March 3, 2023, Larkspur\n", line + "\n", 1)
     t = parse_transcript(text)
     assert (t.date, t.place) == (date, place)
+    # A date in figures that reads either way is named in the page's warnings, with how it was read.
+    either_way = [w for w in t.warnings if "day first" in w]
+    if line.startswith(("03/10", "03.10", "3.10")):
+        assert either_way == [
+            f"the date {line.split(',')[0].split(' ')[0]} reads either way: read day first, as October 3, 2017"
+        ]
+    else:
+        assert either_way == []
 
 
 @pytest.mark.parametrize(

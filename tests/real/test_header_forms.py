@@ -20,6 +20,7 @@ DATES = {
     "day first": lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year}",
     "ISO": lambda d: d.isoformat(),
     "figures with dots": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "figures with slashes": lambda d: f"{d.day}/{d.month}/{d.year}",
     "a weekday": lambda d: f"{d.strftime('%A')}, {_MONTHS[d.month - 1]} {d.day}, {d.year}",
     "a short month": lambda d: f"{_MONTHS[d.month - 1][:3]} {d.day}, {d.year}",
 }

@@ -126,7 +126,7 @@ _DATE = (
     + "|".join(sorted(MONTHS, key=len, reverse=True))
     + r")\.?,?\s+(?P<year2>\d{4})"
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"  # ISO, as a dump may write it
-    r"|(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>\d{4}))"  # day first, as Russian sites write it
+    r"|(?P<day4>\d{1,2})(?P<mark>[./])(?P<month4>\d{1,2})(?P=mark)(?P<year4>\d{4}))"  # figures: day first
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
 _TIME = r"(?:\s*,?\s*\d{1,2}:\d{2})?"  # "…, 2023, 14:00", "… 2023 14:00"
@@ -217,6 +217,19 @@ def parse_date_line(paragraph: str, place_first: bool = True) -> tuple[datetime.
     return _date_of(m)
 
 
+def reads_either_way(paragraph: str) -> str | None:
+    """The date of a date line written in figures that makes a date day first and month first
+    ("03/10/2017"), as written; None for any other line. The parser reads it day first, as Russian
+    sites write dates, and says so in the page's warnings."""
+    m = DATE_LINE.match(clean_spaces(paragraph))
+    if not m or not m.group("year4"):
+        return None
+    day, month = int(m.group("day4")), int(m.group("month4"))
+    if day == month or day > 12 or month > 12:
+        return None
+    return f"{m.group('day4')}{m.group('mark')}{m.group('month4')}{m.group('mark')}{m.group('year4')}"
+
+
 def split_title_and_date(paragraph: str) -> tuple[str, datetime.date] | None:
     """A title line that ends with its date ("<Title> (March 3, 2023)"): the title and the date."""
     p = clean_spaces(paragraph)
@@ -230,6 +243,8 @@ def _date_of(m: re.Match) -> tuple[datetime.date, str | None] | None:
         year, number, day = int(m.group("year3")), int(m.group("month3")), int(m.group("day3"))
     elif m.group("year4"):
         year, number, day = int(m.group("year4")), int(m.group("month4")), int(m.group("day4"))
+        if number > 12 >= day:
+            number, day = day, number  # "10/30/2017": only month first makes a date
     else:
         number = MONTHS[(m.group("month") or m.group("month2")).casefold().rstrip(".")]
         day = int(m.group("day") or m.group("day2"))

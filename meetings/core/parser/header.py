@@ -175,6 +175,7 @@ def read_header(page: Page) -> Header:
         parsed = chrome.parse_date_line(p)
         if parsed:
             date, place = parsed
+            _warn_if_either_way(page, p, date)
             captions = rest[:i]
             if all(chrome.is_caption(c) for c in captions):
                 rest = rest[i + 1 :]
@@ -189,6 +190,7 @@ def read_header(page: Page) -> Header:
         if parsed:
             if date is None:
                 date, place = parsed
+                _warn_if_either_way(page, last, date)
             rest = rest[:-1]
             continue
         if chrome.SEPARATOR.match(page.clean(last)):
@@ -207,6 +209,14 @@ def read_header(page: Page) -> Header:
     if date is None:
         raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
     return Header(title, is_excerpt, date, place, rest)
+
+
+def _warn_if_either_way(page: Page, line: str, date: datetime.date) -> None:
+    """Name in the page's warnings a date in figures read day first that month first reads too."""
+    if written := chrome.reads_either_way(line):
+        page.warnings.append(
+            f"the date {written} reads either way: read day first, as {date:%B} {date.day}, {date.year}"
+        )
 
 
 def starts_body(page: Page, p: str) -> bool:
