@@ -457,6 +457,29 @@ def test_date_lines_as_reposts_write_them(line, date, place):
 
 
 @pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        # The place on a line of its own under the date, as a page saved from the site lays them
+        # out: the place (it had been the lead's first paragraph, and the meeting had no place).
+        ("Novo-Larkovo, Larkspur Region", "Novo-Larkovo, Larkspur Region"),
+        ("The Harbour Palace, Larkspur", "The Harbour Palace, Larkspur"),
+        ("Larkspur", "Larkspur"),
+        # A heading or a sentence is no place.
+        ("Press Statements", None),
+        ("Statements for the press", None),
+        ("Helena Marsh met the harbour workers.", None),
+    ],
+)
+def test_a_place_on_its_own_line_under_the_date(line, place):
+    lead = "Helena Marsh met the workers of the harbour."
+    t = parse_transcript(
+        f"Meeting with workers\n\nMarch 3, 2023\n\n{line}\n\n{lead}\n\nHelena Marsh: Good afternoon.\n"
+    )
+    assert t.place == place
+    assert t.description == (lead if place else f"{line}\n\n{lead}")
+
+
+@pytest.mark.parametrize(
     ("label", "name", "role"),
     [
         ("Crown Prince Omar Al Rashidi of Port Azur", "Omar Al Rashidi", "Crown Prince of Port Azur"),

@@ -28,7 +28,14 @@ HEADERS = {
     "the date above the title": lambda title, date, rest: [date, title, *rest],
     "the title in capitals": lambda title, date, rest: [title.upper(), date, *rest],
     "no blank line after the title": lambda title, date, rest: [f"{title}\n{date}", *rest],
+    "the place on a line of its own": lambda title, date, rest: [
+        title,
+        *_DATE_AND_PLACE.split(date, 1),
+        *rest,
+    ],
 }
+# "Month D, YYYY, Place": the date, then the place.
+_DATE_AND_PLACE = re.compile(r"(?<=\d{4}), ")
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from . import chrome
 from .inline import holds_omission
+from .labels import common_word
 from .names import clean_spaces
 from .page import Page
 from .structure import TranscriptError
@@ -179,8 +180,12 @@ def read_header(page: Page) -> Header:
             captions = rest[:i]
             if all(chrome.is_caption(c) for c in captions):
                 rest = rest[i + 1 :]
+                after = 0  # where the paragraph after the date line now is
             else:
                 rest = rest[:i] + rest[i + 1 :]
+                after = i
+            if place is None and len(rest) > after + 1 and _names_a_place(rest[after]):
+                place = clean_spaces(rest.pop(after))  # the place on a line of its own
             break
     # Trailing chrome, a reposting site's lines and a closing line that repeats the date.
     reposting = 0
@@ -209,6 +214,25 @@ def read_header(page: Page) -> Header:
     if date is None:
         raise TranscriptError("it has no date line (such as 'December 9, 2021, Moscow')")
     return Header(title, is_excerpt, date, place, rest)
+
+
+PLACE_LINE_WORDS = 8
+_PLACE_JOINERS = {"of", "the", "on", "upon", "de", "la", "am", "an", "der", "sur", "-"}
+
+
+def _names_a_place(paragraph: str) -> bool:
+    """Is this paragraph, right under a date line that names no place, the place ("Novo-<Name>,
+    <Name> Region", "The <Name> Palace, <Town>", "<Town>")? A few capitalised words with no final
+    punctuation, and a comma between them or mostly words rare in English: "Press Statements" is a
+    heading, "Statements for the press" or a sentence no place."""
+    p = clean_spaces(paragraph)
+    words = p.replace(",", " ").split()
+    if not words or len(words) > PLACE_LINE_WORDS or ":" in p or not chrome.is_heading(p):
+        return False
+    if not all(w[:1].isupper() or w in _PLACE_JOINERS for w in words):
+        return False
+    named = [w for w in words if w not in _PLACE_JOINERS]
+    return "," in p or 2 * sum(1 for w in named if not common_word(w)) >= len(named)
 
 
 def _warn_if_either_way(page: Page, line: str, date: datetime.date) -> None:

@@ -252,7 +252,7 @@ def _opens_a_name(tokens: list[str], start: int) -> bool:
     if begins_a_name(word):
         return True
     before = tokens[start - 1].casefold() if start > 0 else ""
-    return not _common_word(word) and before not in TITLE_JOINERS and not _POSSESSIVE.search(before)
+    return not common_word(word) and before not in TITLE_JOINERS and not _POSSESSIVE.search(before)
 
 
 # A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
@@ -313,7 +313,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             or begins_a_name(first)
             or (is_initial(tokens[chosen]) and _opens_a_name(tokens, start_at(n)))  # "Adnan Z. Amin"
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
-            or (_after_country(tokens, start_at(n)) and not _common_word(first))
+            or (_after_country(tokens, start_at(n)) and not common_word(first))
             or (n == 3 and _after_an_office(tokens, start_at(n), chosen))
             or (n == 3 and bool(_PATRONYMIC.search(tokens[chosen])))  # "<Given> <Patronymic> <Surname>"
         ):
@@ -371,7 +371,7 @@ def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
     <Museum> …"), nor the end of a place's name ("President of South <Region> …"), nor nothing (a
     label opening with it)."""
     word = tokens[start]
-    if start == 0 or begins_a_name(tokens[name]) or _common_word(word, RARE_WORD_ZIPF):
+    if start == 0 or begins_a_name(tokens[name]) or common_word(word, RARE_WORD_ZIPF):
         return False
     low = word.casefold()
     if low in TITLE_WORDS or low in SINGLE_NAME_TITLES or low in HONORIFICS or _RANK.fullmatch(word):
@@ -395,7 +395,7 @@ RARE_WORD_ZIPF = 3.0
 COMMON_WORD_ZIPF = 4.5
 
 
-def _common_word(token: str, bar: float = COMMON_WORD_ZIPF) -> bool:
+def common_word(token: str, bar: float = COMMON_WORD_ZIPF) -> bool:
     """Is the word this common in general English (wordfreq's Zipf scale) or more?"""
     return zipf_frequency(token.casefold(), "en") >= bar
 
