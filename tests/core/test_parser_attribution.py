@@ -436,6 +436,11 @@ def test_a_last_remark_that_names_a_website_stays_whole():
         ("30.10.2017", datetime.date(2017, 10, 30), None),
         ("03.10.2017, Larkspur", datetime.date(2017, 10, 3), "Larkspur"),
         ("3.10.2017 14:00", datetime.date(2017, 10, 3), None),
+        # A meeting of several days is dated by its first (the page had been refused: no date line).
+        ("March 14–15, 2017, Larkspur", datetime.date(2017, 3, 14), "Larkspur"),
+        ("March 14-15, 2017", datetime.date(2017, 3, 14), None),
+        ("March 30 – April 1, 2017, Larkspur", datetime.date(2017, 3, 30), "Larkspur"),
+        ("14–15 March 2017", datetime.date(2017, 3, 14), None),
         # With slashes: day first, as with dots, unless only the other way makes a date.
         ("30/10/2017", datetime.date(2017, 10, 30), None),
         ("10/30/2017, Larkspur", datetime.date(2017, 10, 30), "Larkspur"),

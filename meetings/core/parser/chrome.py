@@ -120,10 +120,16 @@ MONTHS = {
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ANY_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The days after the first of a meeting of several ("March 14–15", "March 30 – April 1", "14–15
+# March"): the meeting is dated by its first.
+_LATER_DAY = r"(?:\s*[–—-]\s*(?:(?:" + _ANY_MONTH + r")\.?\s+)?\d{1,2}(?:st|nd|rd|th)?)?"
 _DATE = (
-    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"
-    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    r"(?:" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _LATER_DAY + r",?\s+(?P<year>\d{4})"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    + _LATER_DAY
+    + r"\s+(?P<month2>"
+    + _ANY_MONTH
     + r")\.?,?\s+(?P<year2>\d{4})"
     r"|(?P<year3>\d{4})-(?P<month3>\d{2})-(?P<day3>\d{2})"  # ISO, as a dump may write it
     r"|(?P<day4>\d{1,2})(?P<mark>[./])(?P<month4>\d{1,2})(?P=mark)(?P<year4>\d{4}))"  # figures: day first
