@@ -436,6 +436,9 @@ def test_a_last_remark_that_names_a_website_stays_whole():
         ("30.10.2017", datetime.date(2017, 10, 30), None),
         ("03.10.2017, Larkspur", datetime.date(2017, 10, 3), "Larkspur"),
         ("3.10.2017 14:00", datetime.date(2017, 10, 3), None),
+        # A time with "am"/"pm" or a span of hours is no place (it had been read as one).
+        ("March 14, 2017, 3:30 pm, Larkspur", datetime.date(2017, 3, 14), "Larkspur"),
+        ("March 14, 2017, 10:00–12:00, Larkspur", datetime.date(2017, 3, 14), "Larkspur"),
         # A meeting of several days is dated by its first (the page had been refused: no date line).
         ("March 14–15, 2017, Larkspur", datetime.date(2017, 3, 14), "Larkspur"),
         ("March 14-15, 2017", datetime.date(2017, 3, 14), None),

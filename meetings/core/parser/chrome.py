@@ -135,7 +135,9 @@ _DATE = (
     r"|(?P<day4>\d{1,2})(?P<mark>[./])(?P<month4>\d{1,2})(?P=mark)(?P<year4>\d{4}))"  # figures: day first
 )
 _WEEKDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-_TIME = r"(?:\s*,?\s*\d{1,2}:\d{2})?"  # "…, 2023, 14:00", "… 2023 14:00"
+# "…, 2023, 14:00", "… 2023 14:00", "…, 3:30 pm", "…, 10:00–12:00": no part of the place.
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+_TIME = r"(?:\s*,?\s*" + _CLOCK + r"(?:\s*[–—-]\s*" + _CLOCK + r")?)?"
 DATE_LINE = re.compile(
     # A word before the date ("Kremlin.ru", "Published:") never ends in a digit: "30 October" is
     # no "3" and the 0th.
