@@ -286,6 +286,25 @@ def test_mistyped_first_name_and_initials_resolve_within_the_meeting():
     assert [x.resolution for x in t.turns] == ["label", "label", "first-name", "initial", "label"]
 
 
+def test_a_relative_with_another_initial_is_no_mistyped_first_name():
+    """A plain label whose surname only a titled speaker bears is a mistyped first name when the
+    initial is the same ("Vladimir" for "Vitaly"); with another initial it is someone else, the
+    speaker's wife or son at a family's table (both had been made the titled speaker)."""
+    t = parse_transcript(
+        "Visit to a farming family\nMay 3, 2021, Larkspur\nThe Governor visited a family in Kelm.\n"
+        "Governor Tomas Reyes: Good afternoon.\n"
+        "Head of the Kelm farming cooperative Piotr Halvik: Welcome to our home.\n"
+        "Maria Halvik: Please, have some tea.\n"
+        "Mikael Halvik: I am his son, I drive the combine.\n"
+    )
+    assert [(x.name, x.resolution) for x in t.turns] == [
+        ("Tomas Reyes", "label"),
+        ("Piotr Halvik", "label"),
+        ("Maria Halvik", "label"),
+        ("Mikael Halvik", "label"),
+    ]
+
+
 def test_two_people_who_share_a_surname_stay_apart():
     text = """Cabinet meeting
 May 3, 2021

@@ -56,6 +56,13 @@ def _one_letter_off(a: str, b: str) -> bool:
     return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
 
 
+def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
+    """Is `written`, a name whose surname only `bearer` has here, the bearer's name with its first
+    name mistyped ("Vladimir <Surname>" for "Vitaly <Surname>")? Only with the same initial, and
+    when the page's text names no one so: another initial is a relative ("Maria <Surname>")."""
+    return first_initial(written) == first_initial(bearer.name) and not page.named_elsewhere(written)
+
+
 def _role_words(role: str) -> str:
     """A title as compared within a meeting: case, spacing and articles folded ("Chief of the
     General Staff" is "the Chief of General Staff")."""
@@ -175,7 +182,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                     # A plain name whose surname belongs to exactly one titled person here
                     # and nobody else: a mistyped first name ("Vladimir Mutko").
                     same = [p for p in people if p.surname == surname_key(t.written_name)]
-                    if len(same) == 1 and same[0].titled and not page.named_elsewhere(t.written_name):
+                    if len(same) == 1 and same[0].titled and _mistyped(t.written_name, same[0], page):
                         continue
                 person = add(t.written_name, t.role)
                 person.titled = titled
@@ -201,7 +208,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                     len(same) == 1
                     and not t.role
                     and not has_initial_only(t.written_name)
-                    and not page.named_elsewhere(t.written_name)
+                    and _mistyped(t.written_name, same[0], page)
                 ):
                     person, how = same[0], "first-name"
             tokens = name_tokens(t.written_name)
