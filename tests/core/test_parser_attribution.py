@@ -566,6 +566,13 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
         ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
         ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
+        # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
+        # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",
+        # with the given name taken into the title).
+        ("Consul General Fiona McAllister", "Fiona McAllister", "Consul General"),
+        ("Ewan MacLeod", "Ewan MacLeod", None),
+        ("Nora DeVries", "Nora DeVries", None),
+        ("Ambassador Leon DiNapoli", "Leon DiNapoli", "Ambassador"),
         # One name and a regnal number after a title known with one name are named with it, as
         # "Patriarch Tikhon" is (the title had gone to the role, after the office's comma).
         ("Head of the Harbour Church, Pope Tikhon III", "Pope Tikhon III", "Head of the Harbour Church"),

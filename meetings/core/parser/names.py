@@ -31,7 +31,11 @@ HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2212\u00ad"
 APOSTROPHES = "\u2019\u2018\u02bc\u0060\u00b4"
 
 _WS = re.compile(r"[\s\u00a0\u2007\u202f\u200b]+")
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Words glued by a typo ("VladimirPutin"); not a surname's own capital after "Mc", "Mac", "De",
+# "Di", "Da", "Du", "La", "Le" ("McAllister", "MacLeod", "DeVries").
+_GLUED = re.compile(
+    r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?<!\bDe)(?<!\bDi)(?<!\bDa)(?<!\bDu)(?<!\bLa)(?<!\bLe)(?=[A-Z])"
+)
 _INITIAL = re.compile(r"[A-Z]\.?(-[A-Z]\.?)?")
 
 
