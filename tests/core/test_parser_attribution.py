@@ -566,6 +566,13 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
         ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
         ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
+        # "<Name>, <two capitalised words>": the name is the side that opens with a given name,
+        # the other where the caller is from or the paper they write for ("<Town>, <Name>" as
+        # before; "<Name>, <Paper>" had made the paper the person). Both or neither: as before.
+        ("Anna Lind, Larkspur Herald", "Anna Lind", "Larkspur Herald"),
+        ("Pavel Drozd, Northline Rail", "Pavel Drozd", "Northline Rail"),
+        ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
+        ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
         # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",
         # with the given name taken into the title).

@@ -244,6 +244,20 @@ def _name_word(token: str, shouting: bool) -> bool:
     return True
 
 
+def _named_before_the_comma(tokens: list[str], start: int, attested: Attested) -> bool:
+    """In "<Words>, <Name>" read from the end, is the person the words before the comma ("<Given>
+    <Surname>, <Paper>"), not the name after it ("<Town>, <Given> <Surname>")? When they are a name
+    opening with a given name the list knows and the words after the comma open with none."""
+    before = [t.rstrip(",") for t in tokens[:start]]
+    return (
+        2 <= start <= 3
+        and tokens[start - 1].endswith(",")
+        and begins_a_name(before[0])
+        and not begins_a_name(tokens[start])
+        and _walk_name(before, attested) == 0
+    )
+
+
 def _opens_a_name(tokens: list[str], start: int) -> bool:
     """Can the word at `start`, before a middle initial, be a given name ("Adnan Z. Amin")? Not a
     common English word ("Minister of Economic Development A. <Surname>") nor what a title is of
@@ -475,7 +489,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             # "Nizhny Novgorod:", "Komsomolskaya Pravda:": a caller's town or a journalist's paper
             # with no name; the remark is someone's, no one the page names.
             return Label(text=text, note=note, generic=core)
-        if _title_ok(title):
+        if _title_ok(title) and not _named_before_the_comma(tokens, start, attested):
             role: str | None = title or None
             if role is None and note and _looks_like_title(note):
                 role, note = note, None  # "Vladimir Putin (President of Russia):"
