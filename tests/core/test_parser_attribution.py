@@ -566,6 +566,23 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
         ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
         ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
+        # An organisation's name in quotation marks inside a title before the name, as after it
+        # (the label had been no label, its remark the speaker's before).
+        (
+            "General Director of the “Northline Rail” company Pavel Drozd",
+            "Pavel Drozd",
+            "General Director of the “Northline Rail” company",
+        ),
+        (
+            'Chairman of the Board of "Kelm Grain" Ada Kiel',
+            "Ada Kiel",
+            'Chairman of the Board of "Kelm Grain"',
+        ),
+        (
+            "Head of the «Harbour Lights» foundation Oskar Vellen",
+            "Oskar Vellen",
+            "Head of the «Harbour Lights» foundation",
+        ),
         # "<Name>, <two capitalised words>": the name is the side that opens with a given name,
         # the other where the caller is from or the paper they write for ("<Town>, <Name>" as
         # before; "<Name>, <Paper>" had made the paper the person). Both or neither: as before.

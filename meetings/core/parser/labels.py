@@ -47,6 +47,7 @@ _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 _APOSTROPHE = re.compile(r"[’']")
+_QUOTED_NAME = re.compile(r"[“«\"][A-Z][^“”«»\"]{0,79}[”»\"]")  # an organisation's name in quotes
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
 _OF_PLACE = re.compile(r"^(?P<head>.+\S) of (?P<place>[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,4})$")
@@ -169,7 +170,7 @@ _STYLE = re.compile(
 
 
 def _title_ok(title: str) -> bool:
-    title = _STYLE.sub("", title)
+    title = _QUOTED_NAME.sub("Q", _STYLE.sub("", title))  # "the “<Name>” company": a name, one word
     title = _AND_ALL.sub(r"\1", title)  # "of Moscow and All Russia": "All" of a title, not of a sentence
     if not title:
         return True
