@@ -286,6 +286,31 @@ def test_mistyped_first_name_and_initials_resolve_within_the_meeting():
     assert [x.resolution for x in t.turns] == ["label", "label", "first-name", "initial", "label"]
 
 
+def test_a_name_of_two_surnames_shortened_to_the_first_is_one_person():
+    """ "<Given> <Surname> <Second surname>" labelled later without the second surname, as Spanish
+    names are shortened, is the same person (it had been two); a "Jr" is a son, never the father
+    shortened."""
+    t = parse_transcript(
+        "Talks with the Minister of Economy of Marvania\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Governor Tomas Reyes: Welcome.\n"
+        "Minister of Economy of Marvania Carlos Vallejo Ibarra: Thank you.\n"
+        "Tomas Reyes: Please go on.\n"
+        "Carlos Vallejo: Our trade has grown.\n"
+    )
+    assert [(x.name, x.resolution) for x in t.turns] == [
+        ("Tomas Reyes", "label"),
+        ("Carlos Vallejo Ibarra", "label"),
+        ("Tomas Reyes", "label"),
+        ("Carlos Vallejo Ibarra", "variant"),
+    ]
+    t = parse_transcript(
+        "Meeting with farmers\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Farmer Carlos Vallejo Jr: Welcome.\n"
+        "Carlos Vallejo: My son runs the farm now.\n"
+    )
+    assert [x.name for x in t.turns] == ["Carlos Vallejo Jr", "Carlos Vallejo"]
+
+
 def test_a_relative_with_another_initial_is_no_mistyped_first_name():
     """A plain label whose surname only a titled speaker bears is a mistyped first name when the
     initial is the same ("Vladimir" for "Vitaly"); with another initial it is someone else, the

@@ -19,6 +19,7 @@ from .names import (
     has_initial_only,
     in_order,
     is_name_word,
+    is_regnal,
     name_key,
     name_tokens,
     one_name_inside,
@@ -54,6 +55,10 @@ def _one_letter_off(a: str, b: str) -> bool:
     """Two surnames of five letters or more that differ in exactly one letter, in place (a
     slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova)."""
     return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+
+
+# A name's last word telling a son from his father ("<Name> Jr"): no second surname.
+_GENERATIONS = {"jr", "sr", "junior", "senior"}
 
 
 def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
@@ -154,6 +159,18 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         ]
         if len(inside) == 1:
             return inside[0], "variant"
+        # A name of two surnames shortened to the first ("<Given> <Surname>" of "<Given> <Surname>
+        # <Second>"), never a son's "Jr" or a regnal number dropped.
+        folded = [fold_token(x) for x in tokens]
+        longer = [
+            p
+            for p in people
+            if len(full := name_tokens(p.name)) > len(tokens) >= 2
+            and [fold_token(x) for x in full[: len(tokens)]] == folded
+            and not any(x in _GENERATIONS or is_regnal(x.upper()) for x in full[len(tokens) :])
+        ]
+        if len(longer) == 1:
+            return longer[0], "variant"
         # A surname one letter off ("Angela Markel" beside "Angela Merkel"), same given names.
         slips = [
             p
