@@ -566,6 +566,10 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
         ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
         ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
+        # A title with no name and its article is the title ("The Minister:" was; with more words
+        # after the title's own it had been no label).
+        ("The Minister of Education", None, "Minister of Education"),
+        ("The Governor of Larkspur Region", None, "Governor of Larkspur Region"),
         # An organisation's name in quotation marks inside a title before the name, as after it
         # (the label had been no label, its remark the speaker's before).
         (

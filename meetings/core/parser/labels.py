@@ -517,15 +517,16 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         # "Patriarch of <See> <Name>": a person known by one name and a title, with the title's
         # place between them; named as elsewhere ("Patriarch <Name>").
         return Label(text=text, name=f"{tokens[0]} {tokens[-1]}", role=" ".join(tokens[:-1]), note=note)
+    untitled = core[4:] if core.startswith("The ") else core  # "The Minister of Education:"
     if (
         shape_a is None
         and start < 0
-        and _TITLE_ONLY.match(core)
-        and core.split()[0].casefold() in TITLE_WORDS
+        and _TITLE_ONLY.match(untitled)
+        and untitled.split()[0].casefold() in TITLE_WORDS
     ):
         # A title with no name ("Winner of the Prize for Young Scientists:"): the person holding
         # it in this meeting, or someone unnamed; never the previous speaker going on.
-        return Label(text=text, note=note, role=core)
+        return Label(text=text, note=note, role=untitled)
     # Shape B: "Name Surname, position at …" (organisations in quotes included).
     if "," in core:
         left, right = core.split(",", 1)
