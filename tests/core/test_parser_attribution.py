@@ -950,11 +950,23 @@ def test_a_generic_label_in_capitals_is_shown_as_a_word_not_shouted(label, gener
         "Larkspurskaya Gazeta",
         "Vesti FM",
         "Borduria Segodnya",
+        # English words of the kind too ("Radio Borduria" had been a person).
+        "Radio Borduria",
+        "Channel Nine",
+        "Merovian Television",
+        "Larkspur Herald",
+        "Tvorsk Gazette",
     ],
 )
 def test_a_town_or_a_newspaper_as_a_label_is_no_person(label):
     parsed = parse_label(label)
     assert (parsed.name, parsed.generic) == (None, label)
+
+
+def test_a_person_whose_surname_is_a_word_for_a_newspaper_stays_a_person():
+    # A given name the list knows opens a person's name, whatever the surname.
+    assert parse_label("Maria Herald").name == "Maria Herald"
+    assert parse_label("John Telegraph").name == "John Telegraph"
 
 
 def test_a_callers_town_alone_opens_a_remark_of_no_one_and_a_town_before_a_name_stays_a_note():

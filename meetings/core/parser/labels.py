@@ -18,11 +18,13 @@ from .names import JOINED_PARTICLE, clean_spaces, is_initial, is_name_word, is_r
 from .vocabulary import (
     ADDRESS_TITLES,
     COUNTRIES,
+    ENGLISH_OUTLET_WORDS,
     GENERIC_LABELS,
     GROUP_WORDS,
     HONORIFICS,
     NOT_IN_TITLE,
     ORDINAL_TITLES,
+    OUTLET_OPENERS,
     OUTLET_WORDS,
     PARTICLES,
     PLACE_NAME_OPENERS,
@@ -374,7 +376,10 @@ def _after_country(tokens: list[str], start: int) -> bool:
 def _a_town_or_an_outlet(words: list[str]) -> bool:
     """Is a name of two words a town's ("Nizhny <Name>", "St <Name>") or a newspaper's or a
     station's ("<Name> Pravda", "<Name> FM")?"""
-    return words[0].casefold() in PLACE_NAME_OPENERS or words[-1].casefold() in OUTLET_WORDS
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in PLACE_NAME_OPENERS or last in OUTLET_WORDS:
+        return True
+    return (first in OUTLET_OPENERS or last in ENGLISH_OUTLET_WORDS) and not begins_a_name(words[0])
 
 
 def _after_an_office(tokens: list[str], start: int, name: int) -> bool:

@@ -53,6 +53,12 @@ PLACE_NAME_OPENERS = frozenset(
 OUTLET_WORDS = frozenset(
     {"pravda", "gazeta", "izvestia", "izvestiya", "segodnya", "fm", "komsomolets", "vedomosti", "novosti"}
 )
+# English words for a paper or a station, last ("<Name> Herald") or first ("Radio <Name>"): an
+# outlet only when no given name opens the label ("Emily Post" is a person).
+ENGLISH_OUTLET_WORDS = frozenset(
+    {"television", "tv", "radio", "herald", "gazette", "tribune", "journal", "telegraph"}
+)
+OUTLET_OPENERS = frozenset({"radio", "channel", "tv"})
 
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
 # office (roles.PLACE_OR_ORGANISATION_WORDS).
