@@ -963,6 +963,33 @@ def test_a_town_or_a_newspaper_as_a_label_is_no_person(label):
     assert (parsed.name, parsed.generic) == (None, label)
 
 
+def test_a_place_or_a_body_before_a_colon_and_words_in_lower_case_is_a_point_of_a_list():
+    """A remark's list ("<Valley>: two new schools.", "Ministry of <Field>: prepare the plan by
+    May.") names a place or a body and what concerns it; no remark opens in lower case, so such a
+    paragraph stays the speaker's (each had become a remark of the place or the body, and the
+    list's next lines theirs). A speaker the page labels elsewhere keeps a remark so written."""
+    text = page(
+        """
+Governor Tomas Reyes: This year we built a great deal.
+
+Kelm Valley: two new schools and a clinic.
+
+Ostrova Bay: the dredging is finished.
+
+Ministry of Fisheries: prepare the plan by May.
+
+Anton Kell: Thank you. We will.
+
+Tomas Reyes: Good.
+
+Anton Kell: and the ferry, as agreed.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Tomas Reyes", "Anton Kell", "Tomas Reyes", "Anton Kell"]
+    assert "Ostrova Bay: the dredging is finished." in turns[0].paragraphs
+
+
 def test_a_person_whose_surname_is_a_word_for_a_newspaper_stays_a_person():
     # A given name the list knows opens a person's name, whatever the surname.
     assert parse_label("Maria Herald").name == "Maria Herald"

@@ -120,6 +120,8 @@ class Page:
         self._clean = dict(zip(paragraphs, self.clean_paragraphs))
         self.full_text = " ".join(self.clean_paragraphs)
         self.label_prefixes = []
+        # The prefixes that open a remark as remarks open: its first letter a capital.
+        self._capital_prefixes: set[str] = set()
         for p in self.clean_paragraphs:
             head = p.lstrip("(")[:260]
             if ":" not in head:
@@ -127,6 +129,9 @@ class Page:
             m = _LABEL_PREFIX.match(head)
             if m:
                 self.label_prefixes.append(m.group(1).strip())
+                if not p.lstrip("(")[m.end() :].lstrip()[:1].islower():
+                    self._capital_prefixes.add(m.group(1).strip())
+        self._capital_speakers: set[str] | None = None
         self._attested: dict[str, bool] = {}
         self._ordinary_words: set[str] | None = None
         self._named_elsewhere: dict[str, bool] = {}
@@ -240,12 +245,29 @@ class Page:
                 and _JUST_A_NAME.match(found[1])
             ):
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
+            if (
+                found
+                and not found[0].generic
+                and found[1][:1].islower()
+                and (found[0].name or found[0].role) not in self._speakers_in_capitals()
+            ):
+                # "<Valley>: two new schools.", "Ministry of <Field>: prepare the plan.": a point
+                # of the speaker's list; no remark opens in lower case, unless its speaker's other
+                # remarks show that they are one.
+                found = None
             if found is None and (surnamed := self._surname_label(prefix)) is not None:
                 found = (surnamed, paragraph[idx + 1 :].strip(" \t\u00a0"))
         if found is None:
             found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
         return found
+
+    def _speakers_in_capitals(self) -> set[str]:
+        """The names (or titles) of the labels opening a remark with a capital on this page."""
+        if self._capital_speakers is None:
+            labels = (self._parsed(prefix) for prefix in self._capital_prefixes)
+            self._capital_speakers = {who for x in labels if x is not None and (who := x.name or x.role)}
+        return self._capital_speakers
 
     def _speakers(self) -> dict[str, Label]:
         """The full names (two words or more) the page's labels give, each with its first label."""
