@@ -1149,15 +1149,24 @@ Helena Marsh – How is the quay?
 
 Tomas Orlin — It is finished. Helena Marsh – as the Mayor knows – opened it.
 
+Helena Marsh – a mayor who keeps her word – opened it in May.
+
 Helena Marsh: Good.
 """
     )
     turns = parse_transcript(text).turns
+    # A paragraph opening with a speaker's name set off by dashes in lower case speaks of them:
+    # the speaker's before (it had been a remark of theirs).
     assert [(t.name, t.role, t.text) for t in turns] == [
         ("Helena Marsh", None, "Good afternoon."),
         ("Tomas Orlin", "Harbour Master", "Good afternoon."),
         ("Helena Marsh", None, "How is the quay?"),
-        ("Tomas Orlin", None, "It is finished. Helena Marsh – as the Mayor knows – opened it."),
+        (
+            "Tomas Orlin",
+            None,
+            "It is finished. Helena Marsh – as the Mayor knows – opened it.\n\n"
+            "Helena Marsh – a mayor who keeps her word – opened it in May.",
+        ),
         ("Helena Marsh", None, "Good."),
     ]
 

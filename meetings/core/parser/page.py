@@ -67,7 +67,7 @@ _NOTE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 # … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
-_AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)")
+_AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
