@@ -501,6 +501,14 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         # word (it had lost it to the title: "President of India <Given>"); a common English word
         # after the country is no name ("Russia Post"); a name of two words stays two.
         ("President of India Ravo Nath Kovar", "Ravo Nath Kovar", "President of India"),
+        # Countries by the names their titles use too (the first word had gone to the title).
+        ("President of Cabo Verde Ravo Nath Kovar", "Ravo Nath Kovar", "President of Cabo Verde"),
+        ("President of Côte d’Ivoire Ravo Nath Kovar", "Ravo Nath Kovar", "President of Côte d’Ivoire"),
+        (
+            "Prime Minister of the Republic of Türkiye Ravo Nath Kovar",
+            "Ravo Nath Kovar",
+            "Prime Minister of the Republic of Türkiye",
+        ),
         ("Prime Minister of Ethiopia Tesfa Alem Girma", "Tesfa Alem Girma", "Prime Minister of Ethiopia"),
         (
             "President of the Republic of Mozambique Ilo Jacinto Nuvi",

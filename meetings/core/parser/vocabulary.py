@@ -1179,5 +1179,19 @@ COUNTRIES = frozenset(
         "zimbabwe",
         "abkhazia",
         "south ossetia",
+        # Other names English titles use for some of the above.
+        "cabo verde",
+        "côte d’ivoire",
+        "côte d'ivoire",
+        "cote d'ivoire",
+        "ivory coast",
+        "east timor",
+        "burma",
+        "türkiye",
+        "turkiye",
+        "holy see",
+        "lao",
+        "taiwan",
+        "hong kong",
     }
 )
