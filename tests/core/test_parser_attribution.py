@@ -1179,6 +1179,30 @@ Helena Marsh: Good.
     ]
 
 
+def test_a_surname_alone_after_a_form_of_address_of_the_same_person():
+    # "Ms Marsh:" names the one "Helena Marsh" of the page, not a second bearer of the surname: a
+    # later "Marsh:" is hers too (it had been no label, its remark the speaker's before).
+    text = page(
+        """
+Mayor Helena Marsh: Good afternoon.
+
+Harbour Master Tomas Orlin: Good afternoon.
+
+Ms Marsh: How is the quay?
+
+Mr Orlin: Finished.
+
+Marsh: Thank you.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.text) for t in turns[2:]] == [
+        ("Helena Marsh", "How is the quay?"),
+        ("Tomas Orlin", "Finished."),
+        ("Helena Marsh", "Thank you."),
+    ]
+
+
 def test_a_word_alone_before_a_colon_is_no_label_unless_a_speaker_bears_it():
     # "Deadline:" is nobody's surname here; "Marsh:" would be, but two people bear it.
     text = page(

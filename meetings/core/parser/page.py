@@ -294,6 +294,8 @@ class Page:
         # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer,
         # and so are "<Given> al-<Name>" and "<Name>:".
         bearers = {first_initial(name) for name in self._speakers() if bare_surname(surname_key(name)) == key}
+        if len(bearers) > 1:
+            bearers.discard("")  # "Ms Marsh": a form of address of the one "<Given> Marsh"
         if len(bearers) == 1:
             return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
