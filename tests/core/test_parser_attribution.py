@@ -1388,6 +1388,36 @@ Hamdan: In June.
     assert [t.text for t in turns[3::2]] == ["It starts in May.", "In June."]
 
 
+def test_a_surname_alone_with_its_particles_written_apart_is_the_person():
+    # "Van der Hoeven:", "De la Fuente:" as the labels write them after the first: the particles
+    # are the surname's (such labels had been none, their remarks the speaker's before).
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Minister of Ports Pieter van der Hoeven: Good afternoon. The quay is finished.
+
+Harbour Master Ana de la Fuente: And the lighthouse is lit.
+
+Marsh: And the dredging?
+
+Van der Hoeven: It starts in May.
+
+De la Fuente: In June for the channel.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == [
+        "Helena Marsh",
+        "Pieter van der Hoeven",
+        "Ana de la Fuente",
+        "Helena Marsh",
+        "Pieter van der Hoeven",
+        "Ana de la Fuente",
+    ]
+    assert [t.text for t in turns[4:]] == ["It starts in May.", "In June for the channel."]
+
+
 def test_a_paragraph_addressing_someone_before_a_colon_is_no_label():
     # "Mr Orlin, the subject of our talk is a grave one: …" opens a paragraph of the speaker's
     # remark (or its first, under a label on its own line): an address, not "Mr Orlin" speaking

@@ -17,6 +17,7 @@ import pytest
 
 from meetings.core.parser import TranscriptError, parse_transcript
 from meetings.core.parser.names import JOINED_PARTICLE, bare_surname, surname_key
+from meetings.core.parser.vocabulary import PARTICLES
 from tests.helpers import shared_dir
 
 
@@ -24,11 +25,22 @@ def _surname(name: str) -> str:
     return name.split()[-1]
 
 
+def _with_particles(name: str) -> str:
+    """The surname and the particles written apart before it ("van der <Name>")."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in PARTICLES:
+        start -= 1
+    surname = " ".join(words[start:])
+    return surname[:1].upper() + surname[1:]  # opening the label: "Van der <Name>:"
+
+
 # Each form writes a label from the person's name and the title their first label writes before
 # it (or None).
 FORMS = {
     "a surname alone": lambda name, role: _surname(name),
     "a surname without its particle": lambda name, role: re.sub(rf"^{JOINED_PARTICLE}", "", _surname(name)),
+    "a surname with its particles": lambda name, role: _with_particles(name),
     "a surname in capitals": lambda name, role: _surname(name).upper(),
     "a full name in capitals": lambda name, role: name.upper(),
     "a form of address": lambda name, role: f"Mr {_surname(name)}",

@@ -19,7 +19,7 @@ from .names import (
     surname_key,
     tidy_name,
 )
-from .vocabulary import HONORIFICS, PLACE_WORDS, TITLE_WORDS
+from .vocabulary import HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -72,6 +72,10 @@ _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens 
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
+# ... or written apart before it ("Van der <Name>:", "De la <Name>:").
+_PARTICLES_APART = re.compile(
+    r"^(?:(?:" + "|".join(sorted(PARTICLES - {"y"})) + r") )+(?=[A-Z])", re.IGNORECASE
+)
 
 
 def _is_word_char(c: str) -> bool:
@@ -288,7 +292,7 @@ class Page:
         word, note = prefix.strip(), None
         if noted := _NOTE_AT_END.search(word):  # "Orlin (retranslated):": the note a label may carry
             word, note = word[: noted.start()], clean_spaces(noted.group().strip(" ()"))
-        if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", word)):
+        if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", _PARTICLES_APART.sub("", word))):
             return None
         key = bare_surname(surname_key(word))
         # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer,
