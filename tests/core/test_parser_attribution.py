@@ -934,6 +934,11 @@ Marsh: How is the harbour?
         ("VOICE FROM THE AUDIENCE", "Voice from the audience"),
         ("Question", "Question"),
         ("remark", "Remark"),
+        # Everyone at once (these had been no label: the words went to the speaker before).
+        ("All", "All"),
+        ("ALL", "All"),
+        ("Everyone", "Everyone"),
+        ("All together", "All together"),
     ],
 )
 def test_a_generic_label_in_capitals_is_shown_as_a_word_not_shouted(label, generic):

@@ -516,6 +516,11 @@ GENERIC_LABELS = {
     "spectators",
     "listener",
     "listeners",
+    "all",  # everyone at once
+    "all together",
+    "everyone",
+    "everybody",
+    "in chorus",
 }
 
 # Personal pronouns and possessives: a label or a role holding one is a sentence.
