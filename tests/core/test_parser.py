@@ -253,6 +253,29 @@ def test_summaries_by_title_group_and_unclosed_bracket():
     assert (inaudible.generic, inaudible.paragraphs) == ("Remark", ["Inaudible remark."])
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "(The meeting continued in a closed format, without the press.)",
+        "(The discussion continued behind closed doors for an hour.)",
+        "(The ceremony then continued in the harbour's great hall.)",
+    ],
+)
+def test_a_note_that_the_meeting_went_on_is_a_stage_direction_not_a_summary(note):
+    # What goes on is the meeting, no one holding an office: the note stays in the remark before,
+    # as "(The talks continued …)" did (it had been a summary of no one, "The meeting").
+    t = parse_transcript(
+        f"Meeting\nMay 3, 2021, Larkspur\nLead.\nGovernor Tomas Reyes: Good afternoon.\n"
+        f"Helena Marsh: Hello.\n{note}\nTomas Reyes: Thank you.\n"
+    )
+    assert [(x.kind, x.name) for x in t.turns] == [
+        (SPEECH, "Tomas Reyes"),
+        (SPEECH, "Helena Marsh"),
+        (SPEECH, "Tomas Reyes"),
+    ]
+    assert t.turns[1].paragraphs == ["Hello.", note]
+
+
 def test_glued_and_capitalised_names_and_spelling_variants_in_one_meeting():
     t = parse_transcript(CLEAN)
     kolmar = [x for x in t.turns if x.written_name and "Kolmar" in x.written_name]

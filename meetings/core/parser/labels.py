@@ -637,7 +637,8 @@ def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef
             return SummaryRef(words=subject, kind="name", name=tidy_name(" ".join(rest)))
     if first == "the" and len(words) >= 2:
         role = " ".join(words[1:])
-        if _title_ok(role) and not re.search(r"\b(?:and|or)\b", role):
+        # An office ("the Minister", "the head of the region"), not what goes on ("the meeting").
+        if _title_ok(role) and not re.search(r"\b(?:and|or)\b", role) and _names_an_office(role):
             return SummaryRef(words=subject, kind="role", role=role)
         return None
     both = _TWO_PEOPLE.split(subject)
