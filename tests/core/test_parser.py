@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from meetings.core.parser import SPEECH, SUMMARY, TranscriptError, parse_transcript
+from meetings.core.parser import SPEECH, SUMMARY, NotATranscript, TranscriptError, parse_transcript
 
 NB = "\u00a0"
 
@@ -274,6 +274,27 @@ def test_a_note_that_the_meeting_went_on_is_a_stage_direction_not_a_summary(note
         (SPEECH, "Tomas Reyes"),
     ]
     assert t.turns[1].paragraphs == ["Hello.", note]
+
+
+def test_a_lead_line_of_a_generic_word_and_words_in_lower_case_stays_in_the_lead():
+    # "Participants: members of the Government." describes the meeting (it had opened the remarks,
+    # the lead left empty); a page of such lines and no remark is no transcript.
+    t = parse_transcript(
+        "Meeting with members of the Government\nMay 3, 2021, Larkspur\n"
+        "The Governor held a meeting with members of the Government.\n"
+        "Participants: members of the Government and the heads of the harbour services.\n"
+        "Governor Tomas Reyes: Colleagues, good afternoon.\n"
+    )
+    assert t.description.endswith(
+        "Participants: members of the Government and the heads of the harbour services."
+    )
+    assert [(x.name, x.text) for x in t.turns] == [("Tomas Reyes", "Colleagues, good afternoon.")]
+    with pytest.raises(NotATranscript):
+        parse_transcript(
+            "Telephone conversation with the President of Borduria\nMay 3, 2021\n"
+            "The leaders discussed the harbour agreement.\n"
+            "Question: the grain deal was also discussed in detail.\n"
+        )
 
 
 def test_glued_and_capitalised_names_and_spelling_variants_in_one_meeting():

@@ -246,7 +246,9 @@ def _warn_if_either_way(page: Page, line: str, date: datetime.date) -> None:
 def starts_body(page: Page, p: str) -> bool:
     lab = page.label_of(p)
     if lab:
-        return True
+        # "Participants: members of the Government.": a line of the lead, as such a line is the
+        # speaker's own inside a remark ("Question: at what cost?"); no remark opens so.
+        return not (lab[0].generic and lab[1][:1].islower())
     s = page.summary_of(p)
     return bool(s and s[0].kind in ("name", "group"))
 
