@@ -1003,6 +1003,27 @@ Anton Kell: and the ferry, as agreed.
     assert "Ostrova Bay: the dredging is finished." in turns[0].paragraphs
 
 
+def test_someone_quoted_in_a_remark_by_name_and_a_few_words_on_them_is_no_label():
+    # "<Name>, <who they are>, wrote: “…”" quotes someone in the speaker's remark (the quotation
+    # and every paragraph after it had gone to the person quoted, "wrote" read into their title).
+    text = page(
+        """
+Governor Tomas Reyes: Friends, I have a letter here.
+
+Ivan Roth, a sergeant from Tarnhold, wrote: “We are doing our job.”
+
+Helena Marsh, Mayor of Larkspur, told me last week: the quay is ready.
+
+Thank you, Ivan.
+
+Helena Marsh: Thank you.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Tomas Reyes", "Helena Marsh"]
+    assert turns[0].paragraphs[-1] == "Thank you, Ivan."
+
+
 def test_a_person_whose_surname_is_a_word_for_a_newspaper_stays_a_person():
     # A given name the list knows opens a person's name, whatever the surname.
     assert parse_label("Maria Herald").name == "Maria Herald"

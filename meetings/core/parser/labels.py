@@ -49,6 +49,20 @@ _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 _APOSTROPHE = re.compile(r"[’']")
+# Verbs that quote someone ("<Name>, a sergeant from <Town>, wrote: “…”"): no words on a speaker.
+_QUOTING_VERBS = {
+    "wrote",
+    "writes",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "added",
+    "recalled",
+    "noted",
+}
 _QUOTED_NAME = re.compile(r"[“«\"][A-Z][^“”«»\"]{0,79}[”»\"]")  # an organisation's name in quotes
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
@@ -547,6 +561,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 role
                 and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1])
                 and (_title_ok(unquoted) or not _addresses(ltoks))
+                and not any(w.strip(",.").casefold() in _QUOTING_VERBS for w in unquoted.split())
             ):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
         # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"): the
