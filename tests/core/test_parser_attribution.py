@@ -1185,12 +1185,17 @@ Tomas Orlin — It is finished. Helena Marsh – as the Mayor knows – opened i
 
 Helena Marsh – a mayor who keeps her word – opened it in May.
 
+Helena Marsh – I met her last summer – opened it in May.
+
+Helena Marsh. She opened it in May.
+
 Helena Marsh: Good.
 """
     )
     turns = parse_transcript(text).turns
-    # A paragraph opening with a speaker's name set off by dashes in lower case speaks of them:
-    # the speaker's before (it had been a remark of theirs).
+    # A paragraph opening with a speaker's name set off by dashes (a clause between them, or words
+    # in lower case after) or followed by "He"/"She" speaks of them: the speaker's before (it had
+    # been a remark of theirs).
     assert [(t.name, t.role, t.text) for t in turns] == [
         ("Helena Marsh", None, "Good afternoon."),
         ("Tomas Orlin", "Harbour Master", "Good afternoon."),
@@ -1199,7 +1204,9 @@ Helena Marsh: Good.
             "Tomas Orlin",
             None,
             "It is finished. Helena Marsh – as the Mayor knows – opened it.\n\n"
-            "Helena Marsh – a mayor who keeps her word – opened it in May.",
+            "Helena Marsh – a mayor who keeps her word – opened it in May.\n\n"
+            "Helena Marsh – I met her last summer – opened it in May.\n\n"
+            "Helena Marsh. She opened it in May.",
         ),
         ("Helena Marsh", None, "Good."),
     ]
