@@ -574,6 +574,18 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("President of Larkspur H. Marsh", "H. Marsh", "President of Larkspur"),
         ("Minister of Economic Development A. Orlin", "A. Orlin", "Minister of Economic Development"),
         ("Head of Tarvex Ilo Z. Nuvi", "Ilo Z. Nuvi", "Head of Tarvex"),
+        # An occupation after a title's comma, in lower case, as titles give it ("Member of the
+        # Council, writer <Name>"): it had been no label, its remark the speaker's before.
+        (
+            "Member of the Harbour Council, writer Boris Tamm",
+            "Boris Tamm",
+            "Member of the Harbour Council, writer",
+        ),
+        ("Hero of Borduria, test pilot Andrei Koss", "Andrei Koss", "Hero of Borduria, test pilot"),
+        ("Father of eight children, farmer Ivan Gaal", "Ivan Gaal", "Father of eight children, farmer"),
+        ("Mother of many children Olga Bern", "Olga Bern", "Mother of many children"),
+        # A title, the name and where they work: the paper is the title's.
+        ("Reporter Marina Sobel, Larkspur Herald", "Marina Sobel", "Reporter, Larkspur Herald"),
         # A title with no name and its article is the title ("The Minister:" was; with more words
         # after the title's own it had been no label).
         ("The Minister of Education", None, "Minister of Education"),

@@ -209,16 +209,32 @@ def _title_ok(title: str) -> bool:
     # ("Head of the A Just Russia faction"); in lower case (or "I") it is a word of a sentence.
     last = len(words) - 1
     if any(
-        w in NOT_IN_TITLE and not _ACRONYM.match(c) and (i in (0, last) or not c[:1].isupper() or c == "I")
+        w in NOT_IN_TITLE
+        and not _ACRONYM.match(c)
+        and (i in (0, last) or not c[:1].isupper() or c == "I")
+        and not (w == "many" and i > 0 and words[i - 1] == "of")  # "Mother of many children"
         for i, (w, c) in enumerate(zip(words, written))
     ):
         return False
     # A comma inside a title joins parts of a title ("Civil Defence, Emergency Situations and
     # Disaster Relief Minister"); followed by a lower-case word it is a clause of a sentence.
     # A title word after it opens a second title ("…, veteran cosmonaut <Name>").
-    if any(m.group(1) not in TITLE_WORDS for m in _CLAUSE_COMMA.finditer(title)):
+    if any(
+        m.group(1) not in TITLE_WORDS and not _an_occupation(title[m.start(1) :])
+        for m in _CLAUSE_COMMA.finditer(title)
+    ):
         return False
     return True
+
+
+# The last word of an occupation as a title gives it in lower case ("writer", "test pilot",
+# "farmer", "conductor", "scientist", "milkmaid"): a person's word, no sentence's.
+_OCCUPATION = re.compile(r"^(?:[a-z]+ ){0,2}(?:[a-z]+(?:er|or|ist|ian|man|woman|maid)|pilot|nurse)$")
+
+
+def _an_occupation(words: str) -> bool:
+    """Are the words after a title's comma, to its end, an occupation ("…, writer")?"""
+    return bool(_OCCUPATION.match(words)) and not any(w in NOT_IN_TITLE for w in words.split())
 
 
 def _names_an_office(text: str) -> bool:
@@ -263,16 +279,14 @@ def _name_word(token: str, shouting: bool) -> bool:
 
 def _named_before_the_comma(tokens: list[str], start: int, attested: Attested) -> bool:
     """In "<Words>, <Name>" read from the end, is the person the words before the comma ("<Given>
-    <Surname>, <Paper>"), not the name after it ("<Town>, <Given> <Surname>")? When they are a name
-    opening with a given name the list knows and the words after the comma open with none."""
+    <Surname>, <Paper>", "Reporter <Given> <Surname>, <Paper>"), not the name after it ("<Town>,
+    <Given> <Surname>")? When they end in a name opening with a given name the list knows and the
+    words after the comma open with none."""
+    if start < 2 or not tokens[start - 1].endswith(",") or begins_a_name(tokens[start]):
+        return False
     before = [t.rstrip(",") for t in tokens[:start]]
-    return (
-        2 <= start <= 3
-        and tokens[start - 1].endswith(",")
-        and begins_a_name(before[0])
-        and not begins_a_name(tokens[start])
-        and _walk_name(before, attested) == 0
-    )
+    named = _walk_name(before, attested)
+    return 0 <= named <= len(before) - 2 and begins_a_name(before[named])
 
 
 def _opens_a_name(tokens: list[str], start: int) -> bool:
@@ -564,8 +578,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 and not any(w.strip(",.").casefold() in _QUOTING_VERBS for w in unquoted.split())
             ):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
-        # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"): the
-        # name between its titles.
+        # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"), or where
+        # they work ("Reporter <Name>, <Paper>"): the name between its titles.
         titled = parse_label(left, attested, ordinary) if shape_a is None else None
         if (
             titled is not None
@@ -574,7 +588,10 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
             and not titled.note
             and 0 < len(right.split()) <= 6
             and _title_ok(right)
-            and any(w.casefold() in TITLE_WORDS for w in right.split())
+            and (
+                any(w.casefold() in TITLE_WORDS for w in right.split())
+                or (len(right.split()) <= 4 and all(w[:1].isupper() for w in right.split()))
+            )
         ):
             return Label(text=text, name=titled.name, role=f"{titled.role}, {right}", note=note)
     return shape_a
