@@ -946,6 +946,18 @@ Marsh: How is the harbour?
         ("VOICE FROM THE AUDIENCE", "Voice from the audience"),
         ("Question", "Question"),
         ("remark", "Remark"),
+        # Who calls, writes or asks, unnamed, as phone-ins and news conferences label them, and
+        # questions to or from someone named by two words or more (each had been no label: the
+        # words went to the speaker before).
+        ("SMS", "SMS"),
+        ("Video call from Tarnhold", "Video call from Tarnhold"),
+        ("Schoolgirl", "Schoolgirl"),
+        ("Workers", "Workers"),
+        ("Announcer", "Announcer"),
+        ("Master of ceremonies", "Master of ceremonies"),
+        ("Follow-up question", "Follow-up question"),
+        ("Question to President Varga", "Question to President Varga"),
+        ("Question from Marrenian Public Television", "Question from Marrenian Public Television"),
         # Everyone at once (these had been no label: the words went to the speaker before).
         ("All", "All"),
         ("ALL", "All"),

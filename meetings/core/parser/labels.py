@@ -38,7 +38,7 @@ from .vocabulary import (
 _GENERIC_RE = re.compile(
     r"^(?:the |a |an |one |another )?(?P<head>"
     + "|".join(sorted((re.escape(g) for g in GENERIC_LABELS), key=len, reverse=True))
-    + r")(?: (?:from|in) (?:the )?(?:audience|floor|hall|room|studio|[A-Z][a-z]+))?$",
+    + r")(?: (?:from|in|to) (?:the )?(?:audience|floor|hall|room|studio|[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3}))?$",
     re.IGNORECASE,
 )
 
@@ -465,7 +465,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
     if g:
-        if core.isupper():
+        if core.isupper() and core != "SMS":
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
         return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
     t = _THE_TITLE.match(core)
