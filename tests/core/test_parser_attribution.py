@@ -613,6 +613,9 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Anna Lind, Larkspur Herald", "Anna Lind", "Larkspur Herald"),
         ("Pavel Drozd, Northline Rail", "Pavel Drozd", "Northline Rail"),
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
+        # Given names of foreign journalists and Russian ones the list lacked ("Kevin", "Polina").
+        ("Kevin Marsh, Daily Courier", "Kevin Marsh", "Daily Courier"),
+        ("Polina Drozd, Tvorsk Evening", "Polina Drozd", "Tvorsk Evening"),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
         # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",

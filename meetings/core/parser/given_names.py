@@ -38,6 +38,29 @@ stanislav stefan stepan stephen svetlana taisiya tamara tamim tatiana tatyana th
 timofei timur tomas tony ueli ulyana vadim valentin valentina valeria valery vasily vera victor
 viktor viktoria vincent vitaly vladimir vladislav vsevolod vyacheslav walter wang wolfgang xi
 yakov yan yaroslav yekaterina yelena yelizaveta yevgeny yevgenia yuri yury zakhar zhang zinaida
+aaron alevtina alice alina alisa allen alvin amanda amy anatoliy andrea anfisa annette anthony
+anzhela arina arseniy ashley barbara barry beatriz bertrand beverly birgit bogdan bonnie bradley
+brandon brenda brent brian brigitte bruce bryan carla carmen caroline chad charlie cheryl chiara
+chris christina claire clara clifford clyde corey craig curtis cynthia dale dan danny daria deborah
+denise dennis derek derrick diana diane didier dieter dina dmitriy dolores dominique donna douglas
+dustin eduard edwin efim elina elisa elmira emilia emily emma enrico esther evelyn evgenia evgeniy
+faina floyd francesca fred frederick gary gennadiy gerald gianni gilbert gilles giovanni giulia
+gloria gordon greg gregory grigori gunter harold harry heather hector heike helen herbert herman
+horst howard ilia inga ingrid innokenty iosif irene isabel isabelle jacob jacqueline jane janice
+jason jeff jeffrey jennifer jens jerome jerry jesse jessica jimmy joan joel johnny jonathan jorg
+joshua joyce judith julie jurgen justin karen karina katherine kathleen kathryn keith kelly kenneth
+kevin kimberly klavdiya kristina kyle larry lars laura laurent lawrence lena leon leonard lester
+lev lewis lidia lidiya lilia liliya lillian linda lloyd lorenzo louise luca lucia makar manfred
+manuel marcus margaret marianna marilyn marta martha marvin massimo matthew matvei matvey maurice
+melissa melvin michelle mike milana miroslav monica nancy nathalie nathan nelli nicholas nicole
+nils norman oksana olaf olesia olesya olivier pamela paola paolo pascal pauline pedro philip
+phillip pilar platon polina prokhor rachel rainer raisa ralph ramon randall raymond rebecca ricardo
+richard ricky rimma roberto robin rodion rodney roger ronald rostislav russell ryan sabine sam
+sandra sarah savva scott sean semen semyon shane sharon shawn silvia snezhana sofiya sofya stanley
+stefano stephanie steven susan sven svyatoslav sylvie taisia taras teresa theodore theresa thierry
+timofey timothy todd tommy travis trofim tyler uliana ursula uwe valerie valeriy valeriya varvara
+vasilisa veniamin vernon veronika vitaliy vlada warren wayne werner wesley william xavier yana
+yaroslava yefim yegor yulia yuliya yuriy yves zachary zhanna zlata zoya
 """
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
