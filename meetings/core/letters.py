@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-from meetings.core.parser.names import strip_accents
+from meetings.core.parser.names import PLAIN_LETTERS, strip_accents
 
 
 def _unmarked_letters() -> dict[str, str]:
     """Each Latin letter with a mark (U+00C0 to U+024F) and the letter the parser's strip_accents
     makes of it; the few that Unicode does not make of another ("ł", "ø", "ı") with theirs."""
-    letters = dict(zip("ıłŁđĐøØħ", "ilLdDoOh"))
+    letters = {chr(code): plain for code, plain in PLAIN_LETTERS.items()}
     for letter in map(chr, range(0xC0, 0x250)):
         base = strip_accents(letter)[:1]  # ("ĳ" is "ij": its first letter)
         if base != letter and base.isascii() and base.isalpha():

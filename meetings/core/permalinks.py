@@ -18,18 +18,26 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from meetings.core.parser.names import clean_spaces
+from meetings.core.parser.names import PLAIN_LETTERS, clean_spaces
 
 _ARTICLES = {"the", "a", "an"}
 MAX_SLUG_WORDS = 10
 MAX_SLUG_LENGTH = 90
 
 
+# Letters that no accent stripping reaches, as an address writes them ("ł" "l", "ß" "ss").
+_SLUG_LETTERS = {
+    **PLAIN_LETTERS,
+    **str.maketrans({"ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d"}),
+}
+
+
 def slugify(text: str) -> str:
     """ASCII slug: accents folded, U+00A0 and every other space a hyphen, punctuation dropped."""
     text = clean_spaces(text)
     text = text.replace("’", "").replace("'", "")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = unicodedata.normalize("NFKD", text.translate(_SLUG_LETTERS))
+    text = text.encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^\w\s-]", " ", text).strip().lower()
     return re.sub(r"[-\s_]+", "-", text).strip("-")
 

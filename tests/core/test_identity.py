@@ -170,3 +170,12 @@ def test_a_spelling_the_parser_matched_by_a_guess_is_not_kept_as_an_alias():
     )
     assert [turn.name for turn in t.turns] == ["Tatyana Weller", "Helena Marsh", "Tatyana Weller"]
     assert people_forms(t)["Tatyana Weller"] == ["Tatyana Weller"]
+
+
+def test_a_name_with_letters_no_accent_stripping_reaches_is_its_plain_spelling():
+    # "Łukasz Wałecki" and "Lukasz Walecki" are one name (they had been two people).
+    from meetings.core.parser.names import folded_key, name_key
+
+    for written, plain in (("Łukasz Wałecki", "Lukasz Walecki"), ("Søren Kjeldsen", "Soren Kjeldsen")):
+        assert name_key(written) == name_key(plain)
+        assert folded_key(written) == folded_key(plain)

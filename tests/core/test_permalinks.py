@@ -84,6 +84,12 @@ def test_slugs_are_readable_and_stable():
     assert not long.endswith("-and") and len(long) <= 101
     assert participant_slug("Zoë Ångström") == "zoe-angstrom"
     assert participant_slug("Yelena Topoleva-Soldunova") == "yelena-topoleva-soldunova"
+    # Letters no accent stripping reaches keep a Latin letter (they had been dropped: "ukasz-waecki").
+    assert participant_slug("Łukasz Wałecki") == "lukasz-walecki"
+    assert participant_slug("Søren Kjærgaard") == "soren-kjaergaard"
+    assert participant_slug("Milorad Đurović") == "milorad-durovic"
+    assert participant_slug("Kemal Işıkgün") == "kemal-isikgun"
+    assert participant_slug("Heinz Weiß") == "heinz-weiss"
     assert unique_slug("a", {"a", "a-2"}.__contains__) == "a-3"
     assert key_prefix(None, "Question (retranslated)", "speech") == "question"
     assert key_prefix(None, None, "summary") == "summary"

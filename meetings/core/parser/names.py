@@ -48,10 +48,16 @@ def clean_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+# Letters that no accent stripping reaches (letters of their own, not a letter and a mark), one
+# for one: the Latin letter their languages write for them without marks (core.letters reads the
+# same table).
+PLAIN_LETTERS = str.maketrans(dict(zip("ıłŁđĐøØħ", "ilLdDoOh")))
+
+
 def strip_accents(text: str) -> str:
     if text.isascii():
         return text  # NFKD leaves ASCII as it is, and it has no combining marks
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
