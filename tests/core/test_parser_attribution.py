@@ -615,6 +615,9 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
         # Given names of foreign journalists and Russian ones the list lacked ("Kevin", "Polina").
         ("Kevin Marsh, Daily Courier", "Kevin Marsh", "Daily Courier"),
+        # ... or when the words after the comma name a paper or a station by its kind.
+        ("Nora Ellison, Veldmark Daily", "Nora Ellison", "Veldmark Daily"),
+        ("Nora Ellison, Channel Nine", "Nora Ellison", "Channel Nine"),
         ("Polina Drozd, Tvorsk Evening", "Polina Drozd", "Tvorsk Evening"),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own

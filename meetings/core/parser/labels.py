@@ -281,12 +281,15 @@ def _named_before_the_comma(tokens: list[str], start: int, attested: Attested) -
     """In "<Words>, <Name>" read from the end, is the person the words before the comma ("<Given>
     <Surname>, <Paper>", "Reporter <Given> <Surname>, <Paper>"), not the name after it ("<Town>,
     <Given> <Surname>")? When they end in a name opening with a given name the list knows and the
-    words after the comma open with none."""
+    words after the comma open with none, or name a paper or a station ("<Name> Daily")."""
     if start < 2 or not tokens[start - 1].endswith(",") or begins_a_name(tokens[start]):
         return False
     before = [t.rstrip(",") for t in tokens[:start]]
     named = _walk_name(before, attested)
-    return 0 <= named <= len(before) - 2 and begins_a_name(before[named])
+    after = tokens[start:]
+    return 0 <= named <= len(before) - 2 and (
+        begins_a_name(before[named]) or (len(after) == 2 and _a_town_or_an_outlet(after))
+    )
 
 
 def _opens_a_name(tokens: list[str], start: int) -> bool:

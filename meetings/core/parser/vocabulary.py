@@ -56,7 +56,7 @@ OUTLET_WORDS = frozenset(
 # English words for a paper or a station, last ("<Name> Herald") or first ("Radio <Name>"): an
 # outlet only when no given name opens the label ("Emily Post" is a person).
 ENGLISH_OUTLET_WORDS = frozenset(
-    {"television", "tv", "radio", "herald", "gazette", "tribune", "journal", "telegraph"}
+    {"television", "tv", "radio", "herald", "gazette", "tribune", "journal", "telegraph", "daily", "weekly"}
 )
 OUTLET_OPENERS = frozenset({"radio", "channel", "tv"})
 
