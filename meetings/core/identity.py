@@ -38,6 +38,7 @@ from meetings.core.parser.names import (
     fold_token,
     folded_key,
     has_initial_only,
+    man_and_woman,
     name_key,
     one_name_inside,
     surname_key,
@@ -109,7 +110,7 @@ def _given(key: str) -> list[str]:
 def _typo_apart(a: str, b: str) -> bool:
     """Are two given names a slip of the keyboard apart (optimal string alignment distance:
     1, or 2 for names of seven letters or more), and not two real names?"""
-    if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)):
+    if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)) or man_and_woman(a, b):
         return False
     limit = 2 if min(len(a), len(b)) >= 7 else 1
     if abs(len(a) - len(b)) > limit:

@@ -372,6 +372,13 @@ def test_a_relative_with_another_initial_is_no_mistyped_first_name():
         ("Maria Halvik", "label"),
         ("Mikael Halvik", "label"),
     ]
+    # A woman's form of the titled speaker's given name is someone else too.
+    t = parse_transcript(
+        "Visit to a farming family\nMay 3, 2021, Larkspur\nThe Governor visited a family in Kelm.\n"
+        "Head of the Kelm farming cooperative Vladislav Halvik: Welcome to our home.\n"
+        "Vladislava Halvik: Please, have some tea.\n"
+    )
+    assert [x.name for x in t.turns] == ["Vladislav Halvik", "Vladislava Halvik"]
 
 
 def test_two_people_who_share_a_surname_stay_apart():

@@ -20,6 +20,7 @@ from .names import (
     in_order,
     is_name_word,
     is_regnal,
+    man_and_woman,
     name_key,
     name_tokens,
     one_name_inside,
@@ -63,9 +64,14 @@ _GENERATIONS = {"jr", "sr", "junior", "senior"}
 
 def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
     """Is `written`, a name whose surname only `bearer` has here, the bearer's name with its first
-    name mistyped ("Vladimir <Surname>" for "Vitaly <Surname>")? Only with the same initial, and
-    when the page's text names no one so: another initial is a relative ("Maria <Surname>")."""
-    return first_initial(written) == first_initial(bearer.name) and not page.named_elsewhere(written)
+        name mistyped ("Vladimir <Surname>" for "Vitaly <Surname>")? Only with the same initial, and
+        when the page's text names no one so: another initial is a relative ("Maria <Surname>"), and so
+    is a woman's form of his name ("Vladislava" beside "Vladislav")."""
+    return (
+        first_initial(written) == first_initial(bearer.name)
+        and not man_and_woman(name_tokens(written)[0], name_tokens(bearer.name)[0])
+        and not page.named_elsewhere(written)
+    )
 
 
 def _role_words(role: str) -> str:

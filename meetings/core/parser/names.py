@@ -285,3 +285,10 @@ def one_name_inside(a: Sequence[str], b: Sequence[str]) -> bool:
     if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
         return False
     return in_order(short, long)
+
+
+def man_and_woman(a: str, b: str) -> bool:
+    """Are two given names (lower case) a man's and a woman's forms of one name ("vladislav" and
+    "vladislava", "dario" and "daria")? Two people, never one name mistyped."""
+    short, long = sorted((a, b), key=len)
+    return long == short + "a" or (len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"})
