@@ -190,3 +190,16 @@ def test_a_name_with_letters_no_accent_stripping_reaches_is_its_plain_spelling()
     for written, plain in (("Łukasz Wałecki", "Lukasz Walecki"), ("Søren Kjeldsen", "Soren Kjeldsen")):
         assert name_key(written) == name_key(plain)
         assert folded_key(written) == folded_key(plain)
+
+
+def test_a_hyphen_or_a_space_and_al_or_el_are_one_name():
+    # "Jean-Baptiste" and "Jean Baptiste", "al-Rashid" and "Al Rashid", "el-Masri" and "al-Masri"
+    # were two people across meetings.
+    for known, written in (
+        ("Jean-Baptiste Morvan", "Jean Baptiste Morvan"),
+        ("Moon Ha-eun", "Moon Ha Eun"),
+        ("Karim al-Rashid", "Karim Al Rashid"),
+        ("Abdel Karim el-Masri", "Abdel Karim al-Masri"),
+    ):
+        r = resolve([written], index(p1=[known]))
+        assert (r.participant_id, r.how) == (1, "variant"), written

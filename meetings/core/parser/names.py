@@ -152,7 +152,10 @@ def fold_token(token: str) -> str:
 
 
 def folded_key(name: str) -> str:
-    return " ".join([fold_token(t) for t in _name_tokens(name)])
+    """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
+    hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
+    parts = [part for token in _name_tokens(name) for part in token.split("-") if part]
+    return " ".join("al" if part == "el" else fold_token(part) for part in parts)
 
 
 def surname_key(name: str) -> str:
