@@ -212,13 +212,16 @@ _TITLE_AND_DATE = re.compile(
 )
 
 
+_A_YEAR = re.compile(r"\d{4}")
+
+
 def parse_date_line(paragraph: str, place_first: bool = True) -> tuple[datetime.date, str | None] | None:
     """'December 9, 2021, Novo-Ogaryovo, Moscow Region' -> (date, place); None if not a date line.
     The place may come first, as in a dateline ("Moscow, December 9, 2021"), unless `place_first`
     is false (a page's first line: "<Title>, 3 March 2023" is a title and its date)."""
     p = clean_spaces(paragraph)
-    if len(p) > 160:
-        return None
+    if len(p) > 160 or not _A_YEAR.search(p):
+        return None  # (most paragraphs: no year, so no date)
     m = DATE_LINE.match(p) or (_PLACE_FIRST.match(p) if place_first else None)
     if not m:
         return None

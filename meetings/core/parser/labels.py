@@ -186,7 +186,9 @@ _STYLE = re.compile(
 
 
 def _title_ok(title: str) -> bool:
-    title = _QUOTED_NAME.sub("Q", _STYLE.sub("", title))  # "the “<Name>” company": a name, one word
+    title = _STYLE.sub("", title)
+    if '"' in title or "“" in title or "«" in title:
+        title = _QUOTED_NAME.sub("Q", title)  # "the “<Name>” company": a name, one word
     title = _AND_ALL.sub(r"\1", title)  # "of Moscow and All Russia": "All" of a title, not of a sentence
     if not title:
         return True
