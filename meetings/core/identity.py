@@ -110,7 +110,7 @@ def _given(key: str) -> list[str]:
 def _typo_apart(a: str, b: str) -> bool:
     """Are two given names a slip of the keyboard apart (optimal string alignment distance:
     1, or 2 for names of seven letters or more), and not two real names?"""
-    if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)) or man_and_woman(a, b):
+    if a == b or a[:1] != b[:1] or (begins_a_name(a) and begins_a_name(b)):
         return False
     limit = 2 if min(len(a), len(b)) >= 7 else 1
     if abs(len(a) - len(b)) > limit:
@@ -133,7 +133,9 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
         typos = {
             a.participant_id
             for a in known
-            if len(a.key.split()) == 2 and _typo_apart(given[0], fold_token(a.key.split()[0]))
+            if len(a.key.split()) == 2
+            and _typo_apart(given[0], fold_token(a.key.split()[0]))
+            and not man_and_woman(key.split()[0], a.key.split()[0])  # as written: "-ndr", "-ndra"
         }
         if len(typos) == 1:
             return Resolution(typos.pop(), "typo", [name])
