@@ -1219,6 +1219,8 @@ Helena Marsh – I met her last summer – opened it in May.
 
 Helena Marsh. She opened it in May.
 
+Tomas Orlin. Thank you – it is an honour.
+
 Helena Marsh: Good.
 """
     )
@@ -1238,6 +1240,8 @@ Helena Marsh: Good.
             "Helena Marsh – I met her last summer – opened it in May.\n\n"
             "Helena Marsh. She opened it in May.",
         ),
+        # A dash inside the first sentence after "<Name>." is no clause closed: their remark.
+        ("Tomas Orlin", None, "Thank you – it is an honour."),
         ("Helena Marsh", None, "Good."),
     ]
 

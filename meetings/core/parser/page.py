@@ -67,9 +67,10 @@ _NOTE_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 _AFTER_STOP = re.compile(r"\.\s+(?=[A-Z“\"«])")
 _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 # … or a dash before the words, as some reposts write every label ("Name – Good afternoon.").
-# What follows a name that speaks of them, no words of theirs: "She …", "He …" after it, or a
-# clause set off by a second dash within the sentence ("<Name> – I met her last summer – is …").
-_SPEAKS_OF_THEM = re.compile(r"(?:(?:He|She|They|His|Her|Their)\b|[^–—.!?\n]{1,80}\s[–—]\s)")
+# What follows a name that speaks of them, no words of theirs: "She …", "He …" after it, or,
+# after a dash, a clause closed by a second within the sentence ("<Name> – I met her … – is …").
+_SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
+_CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
@@ -377,7 +378,11 @@ class Page:
             m = _AFTER_STOP.match(head, at) or (
                 None if stopped else (_AFTER_SPACE.match(head, at) or _AFTER_DASH.match(head, at))
             )
-            if m is None or _SPEAKS_OF_THEM.match(cleaned, m.end()):
+            if (
+                m is None
+                or _SPEAKS_OF_THEM.match(cleaned, m.end())
+                or (m.re is _AFTER_DASH and _CLAUSE_CLOSED.match(cleaned, m.end()))
+            ):
                 return None
             self.warnings.append(f"a label without its colon read as a label: {label.name}")
             # The name as this paragraph writes it, with no title: it writes none.
