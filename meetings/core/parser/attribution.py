@@ -64,8 +64,8 @@ _GENERATIONS = {"jr", "sr", "junior", "senior"}
 
 def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
     """Is `written`, a name whose surname only `bearer` has here, the bearer's name with its first
-        name mistyped ("Vladimir <Surname>" for "Vitaly <Surname>")? Only with the same initial, and
-        when the page's text names no one so: another initial is a relative ("Maria <Surname>"), and so
+    name mistyped ("Vladimir <Surname>" for "Vitaly <Surname>")? Only with the same initial, and
+    when the page's text names no one so: another initial is a relative ("Maria <Surname>"), and so
     is a woman's form of his name ("Vladislava" beside "Vladislav")."""
     return (
         first_initial(written) == first_initial(bearer.name)

@@ -119,8 +119,8 @@ MONTHS = {
 }
 MONTHS.update({m[:3]: n for m, n in list(MONTHS.items())})
 MONTHS["sept"] = 9
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ANY_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + _ANY_MONTH + r")\.?"
 # The days after the first of a meeting of several ("March 14–15", "March 30 – April 1", "14–15
 # March"): the meeting is dated by its first.
 _LATER_DAY = r"(?:\s*[–—-]\s*(?:(?:" + _ANY_MONTH + r")\.?\s+)?\d{1,2}(?:st|nd|rd|th)?)?"

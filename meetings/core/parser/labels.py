@@ -19,6 +19,7 @@ from .vocabulary import (
     ADDRESS_TITLES,
     COUNTRIES,
     ENGLISH_OUTLET_WORDS,
+    GENERIC_ACRONYMS,
     GENERIC_LABELS,
     GROUP_WORDS,
     HONORIFICS,
@@ -29,6 +30,7 @@ from .vocabulary import (
     PARTICLES,
     PLACE_NAME_OPENERS,
     PLACE_WORDS,
+    QUOTING_VERBS,
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
     SPEECH_VERBS,
@@ -49,20 +51,6 @@ _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
 _WORD_DOT = re.compile(r"(\w+)\.\s")
 _CLAUSE_COMMA = re.compile(r",\s+([a-z][\w-]*)")
 _APOSTROPHE = re.compile(r"[’']")
-# Verbs that quote someone ("<Name>, a sergeant from <Town>, wrote: “…”"): no words on a speaker.
-_QUOTING_VERBS = {
-    "wrote",
-    "writes",
-    "said",
-    "says",
-    "told",
-    "tells",
-    "asked",
-    "asks",
-    "added",
-    "recalled",
-    "noted",
-}
 _QUOTED_NAME = re.compile(r"[“«\"][A-Z][^“”«»\"]{0,79}[”»\"]")  # an organisation's name in quotes
 _QUOTED = re.compile(r"[“«\"][^“”«»\"]{1,80}[”»\"]")
 _AND_ALL = re.compile(r"(\band) All(?= [A-Z])")
@@ -470,7 +458,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
     if g:
-        if core.isupper() and core != "SMS":
+        if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
         return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
     t = _THE_TITLE.match(core)
@@ -580,7 +568,7 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
                 role
                 and not any(w.casefold() in NOT_IN_TITLE - {"at"} for w in role.split()[:1])
                 and (_title_ok(unquoted) or not _addresses(ltoks))
-                and not any(w.strip(",.").casefold() in _QUOTING_VERBS for w in unquoted.split())
+                and not any(w.strip(",.").casefold() in QUOTING_VERBS for w in unquoted.split())
             ):
                 return Label(text=text, name=tidy_name(left), role=role, note=note)
         # "Title Name, another title" ("Sports commentator <Name>, ceremony moderator"), or where

@@ -131,14 +131,16 @@ class Page:
         # The prefixes that open a remark as remarks open: its first letter a capital.
         self._capital_prefixes: set[str] = set()
         for p in self.clean_paragraphs:
-            head = p.lstrip("(")[:260]
+            unbracketed = p.lstrip("(")
+            head = unbracketed[:260]
             if ":" not in head:
                 continue  # _LABEL_PREFIX ends with a colon
             m = _LABEL_PREFIX.match(head)
             if m:
-                self.label_prefixes.append(m.group(1).strip())
-                if not p.lstrip("(")[m.end() :].lstrip()[:1].islower():
-                    self._capital_prefixes.add(m.group(1).strip())
+                prefix = m.group(1).strip()
+                self.label_prefixes.append(prefix)
+                if not unbracketed[m.end() :].lstrip()[:1].islower():
+                    self._capital_prefixes.add(prefix)
         self._capital_speakers: set[str] | None = None
         self._attested: dict[str, bool] = {}
         self._ordinary_words: set[str] | None = None

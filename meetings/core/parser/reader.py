@@ -65,9 +65,10 @@ def _guess_single_byte(data: bytes) -> str:
 # text tags. Blocks and line breaks end a paragraph; the other tags go. "<…>", the source's mark
 # of words left out, is no tag.
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_BLOCK_TAG = re.compile(
-    r"</?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|table)\b[^<>]{0,300}>|<br\s*/?>", re.IGNORECASE
-)
+# The elements that end a paragraph in a text with markup left in it; a whole page has more
+# (_DocumentText.BLOCKS).
+_BLOCK_ELEMENTS = tuple("p div li ul ol h1 h2 h3 h4 h5 h6 blockquote tr table".split())
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(_BLOCK_ELEMENTS)})\b[^<>]{{0,300}}>|<br\s*/?>", re.IGNORECASE)
 _INLINE_TAG = re.compile(
     r"</?(?:strong|b|i|em|u|span|a|font|small|sup|sub|td|th|tbody|thead)\b[^<>]{0,300}>", re.IGNORECASE
 )
@@ -87,13 +88,10 @@ class _DocumentText(HTMLParser):
     space (line ends included) is one space."""
 
     HIDDEN = frozenset({"head", "title", "script", "style", "noscript", "template", "svg", "nav", "footer"})
-    BLOCKS = frozenset(
-        {
-            "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
-            "h6", "blockquote", "pre", "table", "tr", "article", "section", "main", "header", "aside",
-            "figure", "figcaption", "address", "body", "html",
-        }
-    )  # fmt: skip
+    BLOCKS = frozenset(_BLOCK_ELEMENTS) | {
+        "br", "hr", "dl", "dt", "dd", "pre", "article", "section", "main", "header", "aside", "figure",
+        "figcaption", "address", "body", "html",
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

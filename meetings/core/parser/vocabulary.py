@@ -539,6 +539,13 @@ GENERIC_LABELS = {
     "everybody",
     "in chorus",
 }
+# Generic labels that are a word's letters, shown in capitals as written ("SMS:").
+GENERIC_ACRONYMS = frozenset({"SMS"})
+
+# Verbs that quote someone ("<Name>, a sergeant from <Town>, wrote: “…”"): no words on a speaker.
+QUOTING_VERBS = frozenset(
+    {"wrote", "writes", "said", "says", "told", "tells", "asked", "asks", "added", "recalled", "noted"}
+)
 
 # Personal pronouns and possessives: a label or a role holding one is a sentence.
 PRONOUNS = frozenset(
