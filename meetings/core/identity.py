@@ -34,6 +34,7 @@ from rapidfuzz.distance import OSA
 from meetings.core.parser import GUESSES, Transcript
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import (
+    family_name_first,
     first_initial,
     fold_token,
     folded_key,
@@ -123,8 +124,8 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     differs by a typo: each only when exactly one known person fits."""
     key = name_key(name)
     given = _given(key)
-    if not given or has_initial_only(name):
-        return None
+    if not given or has_initial_only(name) or family_name_first(tidy_name(name).split(" ")):
+        return None  # ("Liu Wei" and "Lu Wei": the family names differ, not given names)
     known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
     contained = {a.participant_id for a in known if one_name_inside(_given(a.key), given)}
     if len(contained) == 1:

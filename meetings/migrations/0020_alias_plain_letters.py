@@ -8,27 +8,7 @@ editorial file merges them)."""
 
 from django.db import migrations
 
-
-def rekey(apps, schema_editor):
-    from meetings.core.identity import alias_fields
-
-    ParticipantAlias = apps.get_model("meetings", "ParticipantAlias")
-    taken = set(ParticipantAlias.objects.values_list("key", flat=True))
-    changed = []
-    for alias in ParticipantAlias.objects.only(
-        "pk", "key", "folded", "surname", "initial", "written"
-    ).iterator():
-        fields = alias_fields(alias.written)
-        if fields["key"] != alias.key:
-            if fields["key"] in taken:
-                fields["key"] = alias.key
-            else:
-                taken.add(fields["key"])
-        if any(getattr(alias, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(alias, name, value)
-            changed.append(alias)
-    ParticipantAlias.objects.bulk_update(changed, ["key", "folded", "surname", "initial"], batch_size=1000)
+from meetings.migrations._aliases import rekey
 
 
 class Migration(migrations.Migration):

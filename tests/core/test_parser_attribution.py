@@ -1533,3 +1533,28 @@ def test_the_date_above_a_title_that_ends_in_brackets(title):
     lead = "The Governor gave an interview on the harbour works."
     t = parse_transcript(f"March 3, 2023\n\n{title}\n\n{lead}\n\nHelena Marsh: Good afternoon.\n")
     assert (t.title, t.date, t.description) == (title, datetime.date(2023, 3, 3), lead)
+
+
+def test_a_name_written_family_name_first_is_told_by_its_family_name():
+    # "Liu Wei" and "Lu Wei" are two people (they had been one, "a mistyped first name"); "Mr Xi:"
+    # after "Xi Jinping:" is him (the family name is the first word).
+    text = page(
+        """
+Xi Jinping: Good afternoon, dear friends.
+
+Liu Wei: Thank you.
+
+President Lu Wei: We are glad to be here.
+
+Mr Xi: Let us begin.
+
+Liu Wei: Gladly.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Xi Jinping",
+        "Liu Wei",
+        "Lu Wei",
+        "Xi Jinping",
+        "Liu Wei",
+    ]

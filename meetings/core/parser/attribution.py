@@ -13,6 +13,7 @@ from .names import (
     PATRONYMIC_PARTICLES,
     bare_surname,
     clean_spaces,
+    family_name_first,
     first_initial,
     fold_token,
     folded_key,
@@ -25,6 +26,7 @@ from .names import (
     name_tokens,
     one_name_inside,
     surname_key,
+    tidy_name,
 )
 from .page import Page
 from .structure import SPEECH, SUMMARY, ParsedTurn
@@ -69,6 +71,7 @@ def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
     is a woman's form of his name ("Vladislava" beside "Vladislav")."""
     return (
         first_initial(written) == first_initial(bearer.name)
+        and not family_name_first(tidy_name(written).split(" "))  # "Liu Wei", "Lu Wei": two families
         and not man_and_woman(name_tokens(written)[0], name_tokens(bearer.name)[0])
         and not page.named_elsewhere(written)
     )
@@ -147,7 +150,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         tokens = name_tokens(name)
         if not tokens:
             return None, "unresolved"
-        surname = fold_token(tokens[-1])
+        surname = surname_key(name)
         if len(tokens) == 1:  # "Mr Sokolov", "Assad" of "<Given> al-Assad"
             bare = bare_surname(surname)
             bearers = [p for p in people if bare_surname(p.surname) == bare]

@@ -94,6 +94,9 @@ def tidy_name(name: str) -> str:
     return " ".join(display_case(tok) for tok in name.split(" "))
 
 
+_WRITTEN_AS_TWO = str.maketrans({"đ": "dj", "Đ": "Dj", "æ": "ae", "Æ": "Ae", "ß": "ss"})
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case tokens of a name without honorifics, accents, dots or apostrophes."""
     return list(_name_tokens(name))
@@ -102,6 +105,8 @@ def name_tokens(name: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _name_tokens(name: str) -> tuple[str, ...]:
     name = tidy_name(name)
+    if not name.isascii():  # letters that name words write as two ("Đukić" is "Djukic")
+        name = name.translate(_WRITTEN_AS_TWO)
     name = strip_accents(name).casefold()
     for a in APOSTROPHES + "'":
         name = name.replace(a, "")
@@ -118,6 +123,9 @@ def name_key(name: str) -> str:
 
 
 _FOLDS = [
+    ("shch", "sch"),  # "Shchukina", the German "Schukina": one name ("Shukina" another)
+    ("dzh", "j"),  # "Dzhaparov", "Djaparov", "Japarov"
+    ("dj", "j"),  # and the Serbian "Đ" (name tokens write it "dj": "Đukić", "Djukic")
     ("yo", "e"),
     ("yu", "iu"),
     ("ya", "ia"),
@@ -130,6 +138,9 @@ _FOLDS = [
     ("y", "i"),
     ("ii", "i"),
     ("ie", "e"),
+    ("ue", "u"),  # a German "ü", "ö", "ä" (or "æ") written out: "Jürgen", "Juergen", "Jurgen"
+    ("oe", "o"),
+    ("ae", "a"),
     ("ph", "f"),
     ("w", "v"),
     ("ck", "k"),
@@ -139,6 +150,9 @@ _FOLDS = [
 
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
+# "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" that some write
+# "lu" (not at a word's end: the Chinese "Liu" is not "Lu").
+_L_IU = re.compile(r"liu(?=.)")
 
 
 @lru_cache(maxsize=8192)
@@ -148,6 +162,7 @@ def fold_token(token: str) -> str:
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
+    t = _L_IU.sub("lu", t)
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
@@ -158,8 +173,13 @@ def folded_key(name: str) -> str:
     return " ".join("al" if part == "el" else fold_token(part) for part in parts)
 
 
+@lru_cache(maxsize=8192)
 def surname_key(name: str) -> str:
+    """The folded surname: the last word, or the first of a name written family name first ("Xi"
+    of "Xi Jinping")."""
     tokens = _name_tokens(name)
+    if len(tokens) >= 2 and family_name_first(tidy_name(name).split(" ")):
+        return fold_token(tokens[0])
     return fold_token(tokens[-1]) if tokens else ""
 
 
