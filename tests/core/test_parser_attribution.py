@@ -1558,3 +1558,62 @@ Liu Wei: Gladly.
         "Xi Jinping",
         "Liu Wei",
     ]
+
+
+def test_laughter_in_the_audience_is_a_note_of_the_speakers_remark():
+    # "(Laughter in the audience.)" had been a turn of its own, "Laughter", with the speaker's next
+    # words.
+    text = page(
+        """
+Helena Marsh: I was a student here too.
+
+(Laughter in the audience.)
+
+Yes, a long time ago.
+"""
+    )
+    t = parse_transcript(text)
+    assert [(x.name, len(x.paragraphs)) for x in t.turns] == [("Helena Marsh", 3)]
+
+
+def test_words_after_a_note_of_an_unheard_remark_are_the_speaker_before_it():
+    # "(Remark from the audience.)" is a remark nobody transcribed; the unlabelled words after it
+    # answer it, as the one who spoke before (they had been filed under "Remark").
+    text = page(
+        """
+Helena Marsh: Who is next?
+
+(Remark from the audience.)
+
+Yes, you, at the back.
+
+Tomas Reyes: Thank you.
+
+(Inaudible remark.)
+
+I shall repeat the question.
+"""
+    )
+    assert speakers(text) == [
+        ("Helena Marsh", None, SPEECH),
+        (None, "Remark", SPEECH),
+        ("Helena Marsh", None, SPEECH),
+        ("Tomas Reyes", None, SPEECH),
+        (None, "Remark", SPEECH),
+        ("Tomas Reyes", None, SPEECH),
+    ]
+
+
+def test_a_label_with_its_colon_written_twice_or_full_width():
+    text = page(
+        """
+Helena Marsh:: Good afternoon.
+
+Tomas Reyes： The quay is repaired.
+"""
+    )
+    t = parse_transcript(text)
+    assert [(x.name, x.paragraphs) for x in t.turns] == [
+        ("Helena Marsh", ["Good afternoon."]),
+        ("Tomas Reyes", ["The quay is repaired."]),
+    ]

@@ -44,7 +44,8 @@ RESOLUTIONS = {
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
     "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
-    "continuation": "unlabelled text after a summary of the same person",
+    "continuation": "unlabelled text after a summary of the same person (or after a note of an "
+    "unheard remark: the one who spoke before it)",
     "generic": "a generic label: no person",
     "group": "a summary of a group: no person",
     "unresolved": "a reference that matched no one in this meeting",
@@ -284,7 +285,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         elif t.kind == SPEECH and t.generic:
             last_person = None
     for t in turns:
-        for attr in ("summary_of", "ref_role"):
+        for attr in ("summary_of", "ref_role", "resumes"):
             if hasattr(t, attr):
                 delattr(t, attr)
 

@@ -15,7 +15,7 @@ from .vocabulary import SENTENCE_STARTERS
 
 _UNTRANSCRIBED = re.compile(
     r"^\(?\s*(?:an?\s+)?(?:(?:inaudible|unintelligible|indistinct|off-mic(?:rophone)?)\s+)?"
-    r"(?P<head>remark|question|reply|comment|response|exclamation|voice|answer|laughter in the audience)s?"
+    r"(?P<head>remark|question|reply|comment|response|exclamation|voice|answer)s?"
     r"(?:\s+(?:in|from|off|by)\s+[^.()]{1,40})?\s*\.?\s*\)?$",
     re.IGNORECASE,
 )
@@ -371,20 +371,25 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             turn = ParsedTurn(
                 kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic"
             )
+            # Its words were not taken down: the unlabelled text after it answers it, as the one
+            # who spoke before.
+            turn.resumes = current if current is not None and not current.generic else None  # type: ignore[attr-defined]
             current = start(turn)
             continue
         if current is None:
             pending.append(p)
             continue
-        if current.kind == SUMMARY:
-            # Unlabelled text right after a summary: that same person speaking again.
+        if current.kind == SUMMARY or getattr(current, "resumes", None) is not None:
+            # Unlabelled text right after a summary: that same person speaking again (after a
+            # note of an unheard remark: the one who spoke before it).
+            of = current if current.kind == SUMMARY else current.resumes  # type: ignore[attr-defined]
             turn = ParsedTurn(
                 kind=SPEECH,
                 label=None,
                 paragraphs=[p],
-                resolution="continuation" if current.resolution != "group" else "none",
+                resolution="continuation" if of.resolution != "group" else "none",
             )
-            turn.summary_of = current  # type: ignore[attr-defined]
+            turn.summary_of = of  # type: ignore[attr-defined]
             current = start(turn)
             continue
         current.paragraphs.append(p)

@@ -220,7 +220,9 @@ class Page:
         else:
             prefix = head[:idx]
             label = self._parsed(prefix)
-            found = None if label is None else (label, paragraph[idx + 1 :].strip(" \t\u00a0"))
+            # (a colon written twice, "<Name>:: …", is one)
+            after = paragraph[idx + 2 :] if paragraph[idx + 1 : idx + 2] == ":" else paragraph[idx + 1 :]
+            found = None if label is None else (label, after.strip(" \t\u00a0"))
             if (
                 found
                 and found[0].note is None

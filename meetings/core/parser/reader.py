@@ -137,6 +137,8 @@ def normalise_text(text: str) -> str:
     # patterns and the lists of known names write it.
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if "\uff1a" in text:  # a full-width colon, as East Asian keyboards type it after a label
+        text = text.replace("\uff1a", ":")
     if _HTML_DOCUMENT.match(text):
         text = document_text(text)
     else:
