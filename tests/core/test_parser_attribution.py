@@ -720,6 +720,12 @@ Angela Markova: We agree.
     turns = parse_transcript(text).turns
     assert [t.name for t in turns] == ["Angela Merkova", "Helena Marsh", "Angela Merkova"]
     assert turns[2].resolution == "typo"
+    # Two letters swapped ("Mekrova") are a slip too (they had been a second person); two
+    # letters changed are another name.
+    swapped = parse_transcript(text.replace("Angela Markova", "Angela Mekrova")).turns
+    assert [t.name for t in swapped] == ["Angela Merkova", "Helena Marsh", "Angela Merkova"]
+    other = parse_transcript(text.replace("Angela Markova", "Angela Mirkava")).turns
+    assert [t.name for t in other] == ["Angela Merkova", "Helena Marsh", "Angela Mirkava"]
 
 
 def test_the_heading_gives_the_fuller_name_that_labels_shorten():
@@ -1617,3 +1623,42 @@ Tomas Reyes： The quay is repaired.
         ("Helena Marsh", ["Good afternoon."]),
         ("Tomas Reyes", ["The quay is repaired."]),
     ]
+
+
+@pytest.mark.parametrize("slip", ["Helena Marsh;", "Helena Marsh.-", "Helena Marsh.:", "Helena Marsh.–"])
+def test_a_speakers_name_with_a_slip_for_its_colon_opens_their_turn(slip):
+    # A semicolon for the colon, or a full stop before the dash or the colon: the words had been
+    # the previous speaker's.
+    text = page(
+        f"""
+Helena Marsh: Good afternoon.
+
+Harbour Master Arvo Lindqvist: The quay is repaired.
+
+{slip} Thank you.
+
+Arvo Lindqvist: And the ferry sails in May.
+"""
+    )
+    got = parse_transcript(text)
+    assert [(t.name, t.paragraphs) for t in got.turns] == [
+        ("Helena Marsh", ["Good afternoon."]),
+        ("Arvo Lindqvist", ["The quay is repaired."]),
+        ("Helena Marsh", ["Thank you."]),
+        ("Arvo Lindqvist", ["And the ferry sails in May."]),
+    ]
+
+
+def test_speakers_names_in_a_list_with_semicolons_are_no_label():
+    text = page(
+        """
+Helena Marsh: Good afternoon. Today we hear three reports.
+
+Arvo Lindqvist: Thank you.
+
+The speakers will be, in this order: Arvo Lindqvist; Helena Marsh; Tomas Reyes.
+
+Helena Marsh; Arvo Lindqvist; Tomas Reyes. That is the order.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Arvo Lindqvist"]
