@@ -582,7 +582,7 @@ def _word_info(word: str) -> tuple | None:
             all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
             parts[0] in GENERIC,
             last in GENERIC,
-            _possessive(low),
+            _possessive(low) or word in _DATING_OPENERS,
             # (a name is no verb: "Peter the Great", "the United States a")
             low == word and "VERB" in parts_of_speech(parts[-1]),
         )
@@ -625,7 +625,7 @@ def _emit(run: list[str], counts: Counter) -> None:
             last = words[-1].lower()
             if _adjective(last, [p for p in last.split("-") if p]):
                 continue
-            if size > 1 and _possessive(words[0]):
+            if size > 1 and (_possessive(words[0]) or words[0] in _DATING_OPENERS):
                 continue  # "Russia's energy", "today's economy": whose, not what ("energy" is counted)
             key = phrase_key(words)
             if not key or _generic(key):
@@ -649,6 +649,12 @@ def _past_participle(word: str) -> bool:
     "left"; not "being", "rays", "up")."""
     verb = getAllLemmas(word).get("VERB")
     return bool(verb) and verb[0] != word and not word.endswith(("ing", "s"))
+
+
+# "new", in lower case, only dates what it stands before: "new school buses" are school buses,
+# "new textbooks" textbooks ("new school", of "new school buses" and "new school year", had been
+# a topic); no phrase starts with it ("New Year", "New Zealand" are names).
+_DATING_OPENERS = frozenset({"new"})
 
 
 def _possessive(word: str) -> bool:
