@@ -968,6 +968,16 @@ Marsh: How is the harbour?
         ("Announcer", "Announcer"),
         ("Master of ceremonies", "Master of ceremonies"),
         ("Follow-up question", "Follow-up question"),
+        # People by what they do or are, as meetings with the public label them (each had been no
+        # label: the words went to the speaker before).
+        ("Farmer", "Farmer"),
+        ("Pensioners", "Pensioners"),
+        ("Fisherman", "Fisherman"),
+        ("Entrepreneur", "Entrepreneur"),
+        ("Interviewer", "Interviewer"),
+        ("Citizen", "Citizen"),
+        ("Mother", "Mother"),
+        ("Soldier", "Soldier"),
         ("Question to President Varga", "Question to President Varga"),
         ("Question from Marrenian Public Television", "Question from Marrenian Public Television"),
         # Everyone at once (these had been no label: the words went to the speaker before).
@@ -1662,3 +1672,39 @@ Helena Marsh; Arvo Lindqvist; Tomas Reyes. That is the order.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Arvo Lindqvist"]
+
+
+def test_a_list_of_instructions_with_the_officials_in_charge_is_no_transcript():
+    # "Official in charge:" names who answers for an instruction, no one speaking (a guard for
+    # the people labelled by what they do: "Farmer:", "Citizen:").
+    text = page(
+        """
+The Government was instructed to draft a plan for the harbour.
+
+Official in charge: Prime Minister Tomas Reyes.
+
+Deadline: June 1, 2023.
+
+Officials in charge: Tomas Reyes, Helena Marsh.
+""",
+        title="List of instructions following the Harbour Council meeting",
+    )
+    with pytest.raises(NotATranscript):
+        parse_transcript(text)
+
+
+def test_a_person_labelled_by_what_they_do_speaks_in_their_own_turn():
+    text = page(
+        """
+Helena Marsh: How is the harvest?
+
+Farmer: Good, Madam Governor, better than last year.
+
+Helena Marsh: I am glad.
+"""
+    )
+    assert speakers(text) == [
+        ("Helena Marsh", None, SPEECH),
+        (None, "Farmer", SPEECH),
+        ("Helena Marsh", None, SPEECH),
+    ]
