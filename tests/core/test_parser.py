@@ -779,6 +779,30 @@ def test_a_section_heading_heads_the_remarks_after_it():
     ]
 
 
+def test_a_heading_of_two_lines_or_before_a_summary_after_a_divider_heads_its_part():
+    """A divider ends a remark: the heading after it may take two lines ("Statements for the
+    press" / "Following the talks") or head a summary of a report rather than a labelled remark;
+    either had been the last speaker's words, and the part had no heading."""
+    t = parse_transcript(
+        "Talks with President Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Welcome, Mr President.\n"
+        "* * *\n"
+        "Statements for the press\n"
+        "Following the talks\n"
+        "Helena Marsh: Ladies and gentlemen, the talks went well.\n"
+        "* * *\n"
+        "On the Larkspur bridge\n"
+        "(Minister of Transport Arvo Lindqvist reported on the building of the bridge.)\n"
+        "Helena Marsh: Thank you.\n"
+    )
+    assert [(x.name, x.paragraphs[0][:12], x.section) for x in t.turns] == [
+        ("Helena Marsh", "Welcome, Mr ", None),
+        ("Helena Marsh", "Ladies and g", "Statements for the press – Following the talks"),
+        ("Arvo Lindqvist", "Minister of ", "On the Larkspur bridge"),
+        ("Helena Marsh", "Thank you.", "On the Larkspur bridge"),
+    ]
+
+
 def test_a_part_opens_where_its_heading_stands_whatever_the_words_of_its_first_remark():
     """The remark that opens a part may say what a remark before it said ("Good afternoon,
     colleagues."), and two parts may open alike: each part starts at its own heading, not at the

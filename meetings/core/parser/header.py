@@ -67,15 +67,39 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     title_at = next((i for i, c in enumerate(cleaned) if not chrome.is_chrome_clean(c)), 0)
     first_remark = next((i for i in range(title_at + 1, len(labelled)) if labelled[i]), len(labelled))
     out: dict[int, int | None] = {}
+
+    def opens_a_turn(j: int) -> bool:  # a labelled remark, or a summary of one ("(<Name> reported …)")
+        return labelled[j] or page.summary_of(page.raw[j]) is not None
+
+    def short_heading(cp: str) -> bool:
+        return len(cp.split()) <= SECTION_HEADING_WORDS and (
+            chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1]))
+        )
+
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
-        if labelled[i] or (words := len(cp.split())) > TOPIC_HEADING_WORDS or chrome.OMISSION.match(cp):
+        if (
+            i in out
+            or labelled[i]
+            or (words := len(cp.split())) > TOPIC_HEADING_WORDS
+            or chrome.OMISSION.match(cp)
+        ):
             continue
         before = cleaned[i - 1]
         divided = bool(chrome.SEPARATOR.match(before))
         marked = divided or bool(chrome.OMISSION.match(before))
         short = words <= SECTION_HEADING_WORDS
-        if labelled[i + 1]:
+        if (
+            divided
+            and not labelled[i + 1]
+            and i + 2 < len(cleaned)
+            and short_heading(cp)
+            and short_heading(cleaned[i + 1])
+            and opens_a_turn(i + 2)
+        ):
+            out[i] = out[i + 1] = i + 2  # a heading of two lines after a divider
+            continue
+        if labelled[i + 1] or (divided and short_heading(cp) and opens_a_turn(i + 1)):
             heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
             unpunctuated = short and chrome.is_heading(cp)
@@ -150,7 +174,9 @@ def read_header(page: Page) -> Header:
     # another remark of the page too ("Thank you.").
     for i, opening in headings.items():
         if opening is not None:
-            page.sections[id(page.raw[opening])] = page.clean(page.raw[i]).rstrip(":").strip()
+            heading, key = page.clean(page.raw[i]).rstrip(":").strip(), id(page.raw[opening])
+            # (a heading of two lines is one: "Statements for the press – Following the talks")
+            page.sections[key] = f"{page.sections[key]} – {heading}" if key in page.sections else heading
     paras = [
         p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
     ]
