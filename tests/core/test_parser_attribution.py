@@ -1708,3 +1708,80 @@ Helena Marsh: I am glad.
         (None, "Farmer", SPEECH),
         ("Helena Marsh", None, SPEECH),
     ]
+
+
+def test_one_surname_label_on_a_page_of_labels_is_the_person_the_page_names():
+    # "Marsh:" answering "Ms Marsh, how are the roads?" had been the host's own words: a surname
+    # label counted only where the page had two of them. The full name may stand in the title,
+    # or nowhere ("Mr Reyes" is addressed, "Reyes:" answers).
+    text = page(
+        """
+Arvo Lindqvist: Ms Marsh, how are the roads?
+
+Marsh: We have repaired three hundred kilometres.
+
+Arvo Lindqvist: Mr Reyes, how much will the bridge cost?
+
+Reyes: About forty million.
+""",
+        title="Meeting with Governor of Tvorsk Region Helena Marsh",
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Arvo Lindqvist",
+        "Helena Marsh",
+        "Arvo Lindqvist",
+        "Reyes",
+    ]
+
+
+def test_a_surname_before_a_colon_in_a_remark_naming_no_one_so_is_no_label():
+    # A guard: "Reyes:" where the page neither names nor addresses anyone so stays the speaker's.
+    text = page(
+        """
+Arvo Lindqvist: The best yields of the year.
+
+Reyes: The valley gave forty tonnes a hectare.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == ["Arvo Lindqvist"]
+
+
+def test_a_given_name_and_patronymic_label_is_the_one_speaker_with_that_given_name():
+    # "Anton Germanovich:" answering the President had been a person of its own.
+    text = page(
+        """
+Minister of Finance Anton Siluyanov: About forty billion.
+
+Arvo Lindqvist: Where from, Anton Germanovich?
+
+Anton Germanovich: The reserve fund.
+
+Irina Sergeyevna: And the regions will add their share.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == [
+        "Anton Siluyanov",
+        "Arvo Lindqvist",
+        "Anton Siluyanov",
+        "Irina Sergeyevna",
+    ]
+    assert turns[2].resolution == "patronymic"
+
+
+def test_a_given_name_alone_as_a_label_is_the_one_speaker_of_that_name():
+    # "Tomas:" answering "How long, Tomas?" had been the host's own words; where two speakers
+    # share the name it is no one's.
+    text = page(
+        """
+Engineer Tomas Reyes: It is about batteries.
+
+Helena Marsh: How long do they last, Tomas?
+
+Tomas: Ten years.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [t.name for t in turns] == ["Tomas Reyes", "Helena Marsh", "Tomas Reyes"]
+    two = text.replace("Helena Marsh: How", "Tomas Orlin: And mine? How")
+    assert [t.name for t in parse_transcript(two).turns] == ["Tomas Reyes", "Tomas Orlin"]

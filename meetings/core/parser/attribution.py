@@ -20,6 +20,7 @@ from .names import (
     has_initial_only,
     in_order,
     is_name_word,
+    is_patronymic,
     is_regnal,
     man_and_woman,
     name_key,
@@ -44,6 +45,8 @@ RESOLUTIONS = {
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
     "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
+    "patronymic": "a given name and a patronymic ('Anton Germanovich') of the one person in this meeting "
+    "of that given name (a guess)",
     "continuation": "unlabelled text after a summary of the same person (or after a note of an "
     "unheard remark: the one who spoke before it)",
     "generic": "a generic label: no person",
@@ -51,7 +54,7 @@ RESOLUTIONS = {
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text", "patronymic"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
@@ -198,6 +201,18 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         ]
         if len(slips) == 1:
             return slips[0], "typo"
+        # A given name and a patronymic, as one addresses a Russian speaker ("Anton Germanovich"):
+        # the one person here of that given name with a surname.
+        if len(tokens) == 2 and is_patronymic(tokens[1]):
+            addressed = {
+                p.key
+                for p in people
+                if len(full := name_tokens(p.name)) >= 2
+                and fold_token(full[0]) == fold_token(tokens[0])
+                and not is_patronymic(full[-1])
+            }
+            if len(addressed) == 1:
+                return by_key[addressed.pop()], "patronymic"
         return None, "unresolved"
 
     # Pass 1: everyone introduced with a title, then everyone named plainly.

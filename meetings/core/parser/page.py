@@ -15,7 +15,9 @@ from .names import (
     bare_surname,
     clean_spaces,
     first_initial,
+    fold_token,
     is_name_word,
+    name_tokens,
     surname_key,
     tidy_name,
 )
@@ -317,12 +319,27 @@ class Page:
             return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
             return None
+        # A given name alone ("Tomas:", answering "How long, Tomas?"): the one speaker the labels
+        # name so in full.
+        given = fold_token(word.casefold())
+        called = {n for n in self._speakers() if fold_token(name_tokens(n)[0]) == given}
+        if called:
+            return Label(text=prefix.strip(), name=called.pop(), note=note) if len(called) == 1 else None
         # No label names them in full: the page's text may ("Mayor of Larkspur Helena Marsh
         # answered …"), when its labels are surnames throughout, two paragraphs or more.
         if self.ordinary(word.casefold()):
             return None  # "Deadline:", "Licence:": a word the page writes in lower case too
+        # On a page of labels, one surname label is enough ("Marsh:" answering "Ms Marsh, …?"),
+        # and the name is the surname where the text only addresses them so ("Mr Reyes").
+        labels = bool(self._speakers())
         full = self.named_in_full(word)
-        if full is None or self._surname_labels() < 2:
+        if (
+            full is None
+            and labels
+            and re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? {re.escape(word)}\b", self.full_text)
+        ):
+            full = tidy_name(word)
+        if full is None or (self._surname_labels() < 2 and not labels):
             return None
         return Label(text=prefix.strip(), name=full, note=note)
 
