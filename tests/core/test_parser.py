@@ -1314,6 +1314,18 @@ def test_a_heading_of_excerpts_between_remarks_marks_the_meeting_as_excerpts():
     assert not other.is_excerpt
 
 
+def test_a_title_that_says_excerpts_marks_the_meeting_as_excerpts():
+    # "Excerpts from the transcript of …" as the title had not, "(excerpts)" after it had.
+    for title, excerpt in (
+        ("Excerpts from the transcript of the meeting with Tomas Reyes", True),
+        ("Extract from the meeting of the Harbour Board", True),
+        ("Meeting of the Harbour Board (excerpts)", True),
+        ("Meeting on the excerpts of the harbour charter", False),
+    ):
+        t = parse_transcript(f"{title}\nMay 3, 2021, Larkspur\nThe lead.\nHelena Marsh: Let us start.\n")
+        assert t.is_excerpt is excerpt, title
+
+
 def test_a_mark_of_what_the_source_leaves_out_marks_the_meeting_as_excerpts():
     """A page whose remarks hold the source's mark of an omission ("<…>", "[...]") gives parts of
     the meeting, not the whole transcript, whether or not a heading says so: the meeting is marked

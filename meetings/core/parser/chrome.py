@@ -281,10 +281,14 @@ _SUFFIXES = re.compile(
 )
 
 
+# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …".
+_EXCERPTS_TITLE = re.compile(r"\(excerpts?\)|^(?:excerpts?|extracts?) (?:from|of)\b", re.IGNORECASE)
+
+
 def clean_title(paragraph: str) -> tuple[str, bool]:
     """A page heading or repost header as a title; also whether it says the text is excerpts."""
     title = clean_spaces(paragraph)
-    excerpt = bool(re.search(r"\(excerpts?\)", title, re.IGNORECASE))
+    excerpt = bool(_EXCERPTS_TITLE.search(title))
     title = _REPOST_PREFIX.sub("", title)
     title = _LEADING_BRACKET.sub("", title)
     previous = None
