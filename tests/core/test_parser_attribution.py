@@ -104,6 +104,32 @@ Minister of Science and Higher Education: Pavel Orlin.
     assert issubclass(NotATranscript, TranscriptError)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Senior Lieutenant Tomas Reyes: Order of Courage.\n\nWarrant Officer Pavel Orlin: Medal for Courage.",
+        "Ilona Vance: Order of Honour.\n\nPavel Orlin: Order of Friendship",
+        "Tomas Reyes: Deputy Prime Minister.\n\nIlona Vance: Minister of Transport.",
+        "Ilona Vance: Healthcare, Social Policy and Education.",
+    ],
+)
+def test_a_list_of_names_and_awards_or_offices_is_not_a_transcript(body):
+    # Each line a name, a colon and a name of an award or an office: a list (it had been read as
+    # people speaking the words).
+    text = page(body, title="Awards and appointments", lead="The Governor signed an executive order.")
+    with pytest.raises(NotATranscript, match="a list"):
+        parse_transcript(text)
+
+
+def test_short_remarks_are_still_a_transcript():
+    for body in (
+        "Helena Marsh: Good afternoon.\n\nTomas Reyes: Thank you, Madam Mayor.",
+        "Helena Marsh: Welcome!\n\nTomas Reyes: Hello, Helena Marsh.",
+        "Helena Marsh: Yes.\n\nTomas Reyes: No.",
+    ):
+        assert len(parse_transcript(page(body)).turns) == 2, body
+
+
 def test_a_heading_with_a_colon_is_not_a_person():
     text = page(
         """
