@@ -148,6 +148,13 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert got["new zealand"] == 1 and got["new year"] == 1  # names keep it
 
 
+def test_a_verb_before_a_name_is_never_part_of_it():
+    # "trust Chancellor <Name>" had been a form of the topic "<Name>".
+    got = candidates("Do you trust Chancellor Brenner? We visit Larkspur often. The oil company Rosneft.")
+    assert not [k for k in got if k.startswith(("trust", "visit"))], got
+    assert got["chancellor brenner"] == 1 and got["larkspur"] == 1 and got["oil company rosneft"] == 1
+
+
 # --- Subjects, not words; variants are one topic (meetings/core/topics/subjects.py) ------------
 
 

@@ -462,6 +462,14 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
             if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
                 if not run:
                     opened_by, before, governed = governed, kind, False
+                elif run[-1][_VERB_AS_WRITTEN] and w[0].isupper():
+                    # "trust Chancellor <Name>", "visit Larkspur": a verb before a name is what
+                    # one does with it, never a part of it
+                    run.pop()
+                    if run:
+                        _emit_fast(run, counts)
+                        run.clear()
+                    opened_by, before, governed = False, 0, False
                 append(info)
                 continue
             kind = kind_of(w, 0)
