@@ -232,6 +232,10 @@ def test_names_transliteration_does_not_join_stay_two_people():
         ("Liu Wei", "Lu Wei"),
         ("Anna Shukina", "Anna Shchukina"),
         ("Lena Fisher", "Lena Fischer"),
+        ("Xue Ming", "Xu Ming"),
+        ("Yue Feng", "Yu Feng"),
+        ("Chae Min-ho", "Cha Min-ho"),
+        ("Zhang Liuqing", "Zhang Luqing"),
         ("Daniel Korr", "Daniela Korr"),
     ):
         assert resolve([written], index(p1=[known])).participant_id is None, written

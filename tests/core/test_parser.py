@@ -779,27 +779,34 @@ def test_a_section_heading_heads_the_remarks_after_it():
     ]
 
 
-def test_a_heading_of_two_lines_or_before_a_summary_after_a_divider_heads_its_part():
-    """A divider ends a remark: the heading after it may take two lines ("Statements for the
-    press" / "Following the talks") or head a summary of a report rather than a labelled remark;
-    either had been the last speaker's words, and the part had no heading."""
+def test_a_heading_before_a_summary_after_a_divider_heads_its_part():
+    """A divider ends a remark: the heading after it may head a summary of a report rather than a
+    labelled remark (it had been the last speaker's words, and the part had no heading). A
+    speaker's words there ("Thank you") stay theirs, and so do two lines of a poem before a
+    label."""
     t = parse_transcript(
-        "Talks with President Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
-        "Helena Marsh: Welcome, Mr President.\n"
-        "* * *\n"
-        "Statements for the press\n"
-        "Following the talks\n"
-        "Helena Marsh: Ladies and gentlemen, the talks went well.\n"
+        "Meeting on the harbour\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Let us begin.\n"
         "* * *\n"
         "On the Larkspur bridge\n"
         "(Minister of Transport Arvo Lindqvist reported on the building of the bridge.)\n"
         "Helena Marsh: Thank you.\n"
+        "* * *\n"
+        "Thank you all\n"
+        "(Tomas Reyes reported on the ferries.)\n"
+        "Helena Marsh: I will end with a poem.\n"
+        "* * *\n"
+        "The river runs past the church\n"
+        "The birches stand in rows\n"
+        "Tomas Reyes: That is my grandfather's poem!\n"
     )
-    assert [(x.name, x.paragraphs[0][:12], x.section) for x in t.turns] == [
-        ("Helena Marsh", "Welcome, Mr ", None),
-        ("Helena Marsh", "Ladies and g", "Statements for the press – Following the talks"),
-        ("Arvo Lindqvist", "Minister of ", "On the Larkspur bridge"),
-        ("Helena Marsh", "Thank you.", "On the Larkspur bridge"),
+    assert [(x.name, len(x.paragraphs), x.section) for x in t.turns] == [
+        ("Helena Marsh", 1, None),
+        ("Arvo Lindqvist", 1, "On the Larkspur bridge"),
+        ("Helena Marsh", 2, "On the Larkspur bridge"),
+        ("Tomas Reyes", 1, "On the Larkspur bridge"),
+        ("Helena Marsh", 3, "On the Larkspur bridge"),
+        ("Tomas Reyes", 1, "On the Larkspur bridge"),
     ]
 
 
@@ -1321,6 +1328,8 @@ def test_a_title_that_says_excerpts_marks_the_meeting_as_excerpts():
         ("Extract from the meeting of the Harbour Board", True),
         ("Meeting of the Harbour Board (excerpts)", True),
         ("Meeting on the excerpts of the harbour charter", False),
+        ("Excerpts from Tomas Reyes's diaries handed over to the museum", False),
+        ("Extracts from medicinal plants: meeting with growers", False),
     ):
         t = parse_transcript(f"{title}\nMay 3, 2021, Larkspur\nThe lead.\nHelena Marsh: Let us start.\n")
         assert t.is_excerpt is excerpt, title

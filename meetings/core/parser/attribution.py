@@ -47,8 +47,7 @@ RESOLUTIONS = {
     "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
     "patronymic": "a given name and a patronymic ('Anton Germanovich') of the one person in this meeting "
     "of that given name (a guess)",
-    "continuation": "unlabelled text after a summary of the same person (or after a note of an "
-    "unheard remark: the one who spoke before it)",
+    "continuation": "unlabelled text after a summary of the same person",
     "generic": "a generic label: no person",
     "group": "a summary of a group: no person",
     "unresolved": "a reference that matched no one in this meeting",
@@ -87,6 +86,20 @@ def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
         and not man_and_woman(name_tokens(written)[0], name_tokens(bearer.name)[0])
         and not page.named_elsewhere(written)
     )
+
+
+def _addressed_so(page: Page, written: str, person: _Person) -> bool:
+    """Does the page's text write `written` ("<Given> <Patronymic>") besides its label, and name no
+    one but `person` with that given name and a surname ("<Given> <Surname>" of the lead)?"""
+    given, text = written.split(" ", 1)[0], page.full_text
+    if text.count(written) < 2:
+        return False
+    surname = surname_key(person.name)
+    for m in re.finditer(rf"\b{re.escape(given)} ([A-Z][\w'’-]+)", text):
+        word = m.group(1)
+        if not is_patronymic(word) and fold_token(word.casefold()) != surname:
+            return False
+    return True
 
 
 def _role_words(role: str) -> str:
@@ -202,7 +215,8 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         if len(slips) == 1:
             return slips[0], "typo"
         # A given name and a patronymic, as one addresses a Russian speaker ("Anton Germanovich"):
-        # the one person here of that given name with a surname.
+        # the one person here of that given name with a surname, when the page addresses them so
+        # too ("Where from, Anton Germanovich?") and names no one else of that given name.
         if len(tokens) == 2 and is_patronymic(tokens[1]):
             addressed = {
                 p.key
@@ -212,7 +226,9 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 and not is_patronymic(full[-1])
             }
             if len(addressed) == 1:
-                return by_key[addressed.pop()], "patronymic"
+                person = by_key[addressed.pop()]
+                if _addressed_so(page, name, person):
+                    return person, "patronymic"
         return None, "unresolved"
 
     # Pass 1: everyone introduced with a title, then everyone named plainly.
@@ -308,7 +324,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         elif t.kind == SPEECH and t.generic:
             last_person = None
     for t in turns:
-        for attr in ("summary_of", "ref_role", "resumes"):
+        for attr in ("summary_of", "ref_role"):
             if hasattr(t, attr):
                 delattr(t, attr)
 

@@ -371,25 +371,20 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
             turn = ParsedTurn(
                 kind=SPEECH, label=head, generic=head, paragraphs=[p.strip()], resolution="generic"
             )
-            # Its words were not taken down: the unlabelled text after it answers it, as the one
-            # who spoke before.
-            turn.resumes = current if current is not None and not current.generic else None  # type: ignore[attr-defined]
             current = start(turn)
             continue
         if current is None:
             pending.append(p)
             continue
-        if current.kind == SUMMARY or getattr(current, "resumes", None) is not None:
-            # Unlabelled text right after a summary: that same person speaking again (after a
-            # note of an unheard remark: the one who spoke before it).
-            of = current if current.kind == SUMMARY else current.resumes  # type: ignore[attr-defined]
+        if current.kind == SUMMARY:
+            # Unlabelled text right after a summary: that same person speaking again.
             turn = ParsedTurn(
                 kind=SPEECH,
                 label=None,
                 paragraphs=[p],
-                resolution="continuation" if of.resolution != "group" else "none",
+                resolution="continuation" if current.resolution != "group" else "none",
             )
-            turn.summary_of = of  # type: ignore[attr-defined]
+            turn.summary_of = current  # type: ignore[attr-defined]
             current = start(turn)
             continue
         current.paragraphs.append(p)
@@ -445,18 +440,29 @@ def _printed_again(page: Page, paras: list[str], i: int, lab, current: ParsedTur
 _LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:,? (?:[A-Z][\w’'-]*|of|for|and|the|in|on|to|a))+\.?$")
 _LIST_ITEM_WORDS = 8
 _GREETING_OPENINGS = frozenset(
-    "hello hi welcome goodbye thanks dear yes no good congratulations mr ms mrs madam sir colleagues friends".split()
+    "hello hi welcome goodbye thanks dear yes no good happy congratulations mr ms mrs madam sir colleagues friends".split()
 )
 
 
-def is_a_list(turns: list[ParsedTurn]) -> bool:
+# What the title or the lead of such a list says it is (an order awarding, appointing, a list).
+_A_LIST_HEADING = re.compile(
+    r"\b(?:award\w*|decorat\w*|orders?|decrees?|appoint\w*|lists?|signed|conferr\w*|the following)\b",
+    re.IGNORECASE,
+)
+
+
+def is_a_list(turns: list[ParsedTurn], heading: str) -> bool:
     """Are the labelled lines of this page a list (of awards, of offices), each named person's
-    one line a name of a thing, not a remark?"""
-    return any(t.name for t in turns) and all(
-        t.kind == SPEECH
-        and len(t.paragraphs) == 1
-        and len(words := t.paragraphs[0].split()) <= _LIST_ITEM_WORDS
-        and words[0].strip(",").casefold() not in _GREETING_OPENINGS
-        and _LIST_ITEM.match(t.paragraphs[0]) is not None
-        for t in turns
+    one line a name of a thing, not a remark, as its `heading` (title and lead) says?"""
+    return (
+        any(t.name for t in turns)
+        and bool(_A_LIST_HEADING.search(heading))
+        and all(
+            t.kind == SPEECH
+            and len(t.paragraphs) == 1
+            and len(words := t.paragraphs[0].split()) <= _LIST_ITEM_WORDS
+            and words[0].strip(",").casefold() not in _GREETING_OPENINGS
+            and _LIST_ITEM.match(t.paragraphs[0]) is not None
+            for t in turns
+        )
     )

@@ -68,7 +68,7 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     first_remark = next((i for i in range(title_at + 1, len(labelled)) if labelled[i]), len(labelled))
     out: dict[int, int | None] = {}
 
-    def opens_a_turn(j: int) -> bool:  # a labelled remark, or a summary of one ("(<Name> reported …)")
+    def opens_a_turn(j: int) -> bool:  # a labelled remark, or a summary ("(<Name> reported …)")
         return labelled[j] or page.summary_of(page.raw[j]) is not None
 
     def short_heading(cp: str) -> bool:
@@ -89,17 +89,9 @@ def _section_headings(page: Page) -> dict[int, int | None]:
         divided = bool(chrome.SEPARATOR.match(before))
         marked = divided or bool(chrome.OMISSION.match(before))
         short = words <= SECTION_HEADING_WORDS
-        if (
-            divided
-            and not labelled[i + 1]
-            and i + 2 < len(cleaned)
-            and short_heading(cp)
-            and short_heading(cleaned[i + 1])
-            and opens_a_turn(i + 2)
+        if labelled[i + 1] or (
+            divided and short_heading(cp) and not _SPEAKERS_WORD.search(cp) and opens_a_turn(i + 1)
         ):
-            out[i] = out[i + 1] = i + 2  # a heading of two lines after a divider
-            continue
-        if labelled[i + 1] or (divided and short_heading(cp) and opens_a_turn(i + 1)):
             heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
             unpunctuated = short and chrome.is_heading(cp)
@@ -174,9 +166,7 @@ def read_header(page: Page) -> Header:
     # another remark of the page too ("Thank you.").
     for i, opening in headings.items():
         if opening is not None:
-            heading, key = page.clean(page.raw[i]).rstrip(":").strip(), id(page.raw[opening])
-            # (a heading of two lines is one: "Statements for the press – Following the talks")
-            page.sections[key] = f"{page.sections[key]} – {heading}" if key in page.sections else heading
+            page.sections[id(page.raw[opening])] = page.clean(page.raw[i]).rstrip(":").strip()
     paras = [
         p for i, p in enumerate(page.raw) if i not in headings and not chrome.is_chrome_clean(page.clean(p))
     ]

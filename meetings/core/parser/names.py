@@ -138,9 +138,6 @@ _FOLDS = [
     ("y", "i"),
     ("ii", "i"),
     ("ie", "e"),
-    ("ue", "u"),  # a German "ü", "ö", "ä" (or "æ") written out: "Jürgen", "Juergen", "Jurgen"
-    ("oe", "o"),
-    ("ae", "a"),
     ("ph", "f"),
     ("w", "v"),
     ("ck", "k"),
@@ -151,14 +148,19 @@ _FOLDS = [
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" that some write
-# "lu" (not at a word's end: the Chinese "Liu" is not "Lu").
-_L_IU = re.compile(r"liu(?=.)")
+# "lu" before "d" and "b" (the Chinese "Liu" is not "Lu", nor "Liuqing" "Luqing").
+_L_IU = re.compile(r"liu(?=[db])")
+# A German "ü", "ö", "ä" (or "æ") written out inside a longer name: "Jürgen", "Juergen" and
+# "Jurgen", "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Gael" and "Gal",
+# "Xue" and "Xu", "Chae" and "Cha" are other names).
+_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-z])([uoa])e(?=[a-z])")
+_UMLAUT_MIN_LETTERS = 6
 
 
 @lru_cache(maxsize=8192)
 def fold_token(token: str) -> str:
     """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
-    t = token
+    t = _UMLAUT_WRITTEN_OUT.sub(r"\1", token) if len(token) >= _UMLAUT_MIN_LETTERS else token
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov

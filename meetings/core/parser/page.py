@@ -17,11 +17,12 @@ from .names import (
     first_initial,
     fold_token,
     is_name_word,
+    is_patronymic,
     name_tokens,
     surname_key,
     tidy_name,
 )
-from .vocabulary import HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
+from .vocabulary import HONORIFICS, OCCUPATION_LABELS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -74,11 +75,15 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
-# … or another mark for the colon: a semicolon, or a full stop and a dash or a colon ("Name;",
-# "Name.-", "Name.:"), then the words; not a list of names with semicolons ("Name; Name; …").
-_SLIPPED_COLON = re.compile(r"(?:;|\.[-–—:])$")
+# A person's name (two capitalised words, then a comma, a stop or the end) or a figure: what a
+# list says of "Driver:" or "Engineer:", where no one speaks.
+_WHO_OR_HOW_MANY = re.compile(r"^(?:\d|[A-Z][\w’'-]+ [A-Z][\w’'-]+(?:[,.]|$))")
+# … or another mark for the colon: a semicolon, or a full stop and a colon ("Name;", "Name.:"),
+# then words; not a list of names ("Name; Name; …", "Name; <Given> <Surname>.": two capitalised
+# words after it, or another semicolon).
+_SLIPPED_COLON = re.compile(r"(?:;|\.:)$")
 _AFTER_SLIP = re.compile(r"\s+(?=[A-Z“\"«])")
-_LISTED = re.compile(r"[^.!?;]{1,60};")
+_LISTED = re.compile(r"[^.!?;]{1,60};|[A-Z][\w'’-]* [A-Z]")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
@@ -266,6 +271,14 @@ class Page:
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
             if (
                 found
+                and found[0].generic
+                and found[0].generic.casefold() in OCCUPATION_LABELS
+                and _WHO_OR_HOW_MANY.match(found[1])
+                and not is_patronymic(found[1].split(" ", 2)[1].strip(",.") if " " in found[1] else "")
+            ):
+                found = None  # "Driver: <Name>, from <Town>.", "Engineer: 5 vacancies.": a list
+            if (
+                found
                 and not found[0].generic
                 and found[1][:1].islower()
                 and (found[0].name or found[0].role) not in self._speakers_in_capitals()
@@ -276,6 +289,8 @@ class Page:
                 found = None
             if found is None and (surnamed := self._surname_label(prefix)) is not None:
                 found = (surnamed, paragraph[idx + 1 :].strip(" \t\u00a0"))
+                if found[1][:1].islower():
+                    found = None  # "Victoria: a big lake in Africa.": a point of a list
         if found is None:
             found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
@@ -329,17 +344,8 @@ class Page:
         # answered …"), when its labels are surnames throughout, two paragraphs or more.
         if self.ordinary(word.casefold()):
             return None  # "Deadline:", "Licence:": a word the page writes in lower case too
-        # On a page of labels, one surname label is enough ("Marsh:" answering "Ms Marsh, …?"),
-        # and the name is the surname where the text only addresses them so ("Mr Reyes").
-        labels = bool(self._speakers())
         full = self.named_in_full(word)
-        if (
-            full is None
-            and labels
-            and re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? {re.escape(word)}\b", self.full_text)
-        ):
-            full = tidy_name(word)
-        if full is None or (self._surname_labels() < 2 and not labels):
+        if full is None or self._surname_labels() < 2:
             return None
         return Label(text=prefix.strip(), name=full, note=note)
 
@@ -396,7 +402,7 @@ class Page:
         words = head.split(" ", 5)
         for k in range(min(len(words) - 1, 4), 1, -1):
             name = " ".join(words[:k])
-            if slip := _SLIPPED_COLON.search(name):  # "Name;", "Name.-", "Name.:"
+            if slip := _SLIPPED_COLON.search(name):  # "Name;", "Name.:"
                 label = speakers.get(name[: slip.start()])
                 if label is None:
                     continue

@@ -33,7 +33,7 @@ def parse_transcript(data: bytes | str) -> Transcript:
     turns = parse_body(page, body)
     if not turns:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
-    if is_a_list(turns):
+    if is_a_list(turns, "\n".join([title, *lead])):
         raise NotATranscript(
             "its labelled lines are a list (each a name and an award or an office), no remark"
         )
