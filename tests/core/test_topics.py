@@ -148,6 +148,16 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert got["new zealand"] == 1 and got["new year"] == 1  # names keep it
 
 
+def test_stock_phrases_of_degree_are_no_topic():
+    # "full capacity" had been a governor's first topic ("the smelter works at full capacity").
+    got = candidates(
+        "The smelter works at full capacity, the harvest is in full swing, to a large extent thanks "
+        "to a record amount of rain. The smelter again."
+    )
+    assert not {"full capacity", "full swing", "large extent", "record amount"} & set(got), got
+    assert got["smelter"] == 2 and got["harvest"] == 1
+
+
 def test_a_verb_before_a_name_is_never_part_of_it():
     # "trust Chancellor <Name>" had been a form of the topic "<Name>".
     got = candidates("Do you trust Chancellor Brenner? We visit Larkspur often. The oil company Rosneft.")

@@ -137,6 +137,17 @@ audience audiences participant participants moderator moderators
     | FIGURE_WORDS
 )
 GENERIC_PHRASES = {
+    # stock phrases of praise and of degree ("working at full capacity", "in full swing", "to a
+    # large extent", "a record amount"): how much, not what
+    "full capacity",
+    "full swing",
+    "full potential",
+    "full compliance",
+    "large extent",
+    "high praise",
+    "high assessment",
+    "record amount",
+    "record level",
     "thank you",
     "mr president",
     "madam president",
