@@ -810,6 +810,26 @@ def test_a_heading_before_a_summary_after_a_divider_heads_its_part():
     ]
 
 
+def test_a_heading_naming_a_part_of_talks_heads_it_without_a_divider():
+    """ "Russian-Chinese talks in expanded format" or "Statements for the press:" between two
+    remarks heads the part that follows (it had been the last speaker's words); a speaker's own
+    short line about the talks stays theirs."""
+    t = parse_transcript(
+        "Talks with President Tomas Reyes\nMay 3, 2021, Larkspur\nThe lead.\n"
+        "Helena Marsh: Mr President, dear friend, welcome.\n"
+        "Larkspurian-Borduran talks in expanded format\n"
+        "Helena Marsh: Colleagues, let us begin.\n"
+        "Thank you all for these talks\n"
+        "Statements for the press:\n"
+        "Tomas Reyes: Ladies and gentlemen.\n"
+    )
+    assert [(x.name, len(x.paragraphs), x.section) for x in t.turns] == [
+        ("Helena Marsh", 1, None),
+        ("Helena Marsh", 2, "Larkspurian-Borduran talks in expanded format"),
+        ("Tomas Reyes", 1, "Statements for the press"),
+    ]
+
+
 def test_a_part_opens_where_its_heading_stands_whatever_the_words_of_its_first_remark():
     """The remark that opens a part may say what a remark before it said ("Good afternoon,
     colleagues."), and two parts may open alike: each part starts at its own heading, not at the
