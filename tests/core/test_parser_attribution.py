@@ -35,6 +35,8 @@ And another one: Question: “Who will build it?” Reply: “Our own yards.”
 
 Question: “Who will pay for it?” Reply: “Nobody but the port.”
 
+Question: Why are prices rising? Answer: Because the quay is old.
+
 Thank you.
 """,
         title="Address to the Harbour Assembly",
