@@ -1,8 +1,7 @@
 """Aliases keyed again now that names fold more ways of writing one name
-(names.fold_token, names.surname_key): "Lyudmila" and "Ludmila", "Shchukina" and "Schukina",
-"Dzhaparov" and "Japarov", "Jürgen" and "Juergen", "Đukić" and "Djukic"; and the surname of a
-name written family name first is its first word ("Xi" of "Xi Jinping"), so that the next ingest
-finds a known person under either spelling."""
+(names.fold_token): "Lyudmila" and "Ludmila", "Shchukina" and "Schukina", "Dzhaparov" and
+"Japarov", "Jürgen" and "Juergen", "Đukić" and "Djukic", so that the next ingest finds a known
+person under either spelling."""
 
 from django.db import migrations
 

@@ -106,23 +106,6 @@ Minister of Science and Higher Education: Pavel Orlin.
     assert issubclass(NotATranscript, TranscriptError)
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Senior Lieutenant Tomas Reyes: Order of Courage.\n\nWarrant Officer Pavel Orlin: Medal for Courage.",
-        "Ilona Vance: Order of Honour.\n\nPavel Orlin: Order of Friendship",
-        "Tomas Reyes: Deputy Prime Minister.\n\nIlona Vance: Minister of Transport.",
-        "Ilona Vance: Healthcare, Social Policy and Education.",
-    ],
-)
-def test_a_list_of_names_and_awards_or_offices_is_not_a_transcript(body):
-    # Each line a name, a colon and a name of an award or an office: a list (it had been read as
-    # people speaking the words).
-    text = page(body, title="Awards and appointments", lead="The Governor signed an executive order.")
-    with pytest.raises(NotATranscript, match="a list"):
-        parse_transcript(text)
-
-
 def test_short_remarks_are_still_a_transcript():
     for body in (
         "Helena Marsh: Good afternoon.\n\nTomas Reyes: Thank you, Madam Mayor.",
@@ -130,14 +113,14 @@ def test_short_remarks_are_still_a_transcript():
         "Helena Marsh: Yes.\n\nTomas Reyes: No.",
     ):
         assert len(parse_transcript(page(body)).turns) == 2, body
-    # Greetings in capitals, where the title and the lead speak of no list (they had been skipped
-    # as one).
+    # Greetings in capitals, on pages of awards too (a list of names and awards skipped as no
+    # transcript was tried and withdrawn: these had been skipped).
     for body in (
         "Helena Marsh: Happy New Year, Comrade Colonel.\n\nTomas Reyes: Happy New Year, Comrade Mayor.",
         "Helena Marsh: Larkspur, Good Evening.\n\nTomas Reyes: Russia Is Proud of You.",
         "Helena Marsh: Let Us Begin.\n\nTomas Reyes: Start the Traffic.",
     ):
-        text = page(body, title="New Year greetings to servicemen", lead="The Mayor greeted the servicemen.")
+        text = page(body, title="Meeting with recipients of state awards", lead="The Mayor signed an order.")
         assert len(parse_transcript(text).turns) == 2, body
 
 
@@ -1588,9 +1571,10 @@ def test_the_date_above_a_title_that_ends_in_brackets(title):
     assert (t.title, t.date, t.description) == (title, datetime.date(2023, 3, 3), lead)
 
 
-def test_a_name_written_family_name_first_is_told_by_its_family_name():
-    # "Liu Wei" and "Lu Wei" are two people (they had been one, "a mistyped first name"); "Mr Xi:"
-    # after "Xi Jinping:" is him (the family name is the first word).
+def test_a_name_written_family_name_first_is_no_mistyped_first_name():
+    # "Liu Wei" and "Lu Wei" are two people (they had been one, "a mistyped first name"). A
+    # Western name of the same shape keeps its surname last ("Lin Nolan" is "Nolan:"; the
+    # family name first was tried as the surname and withdrawn for that).
     text = page(
         """
 Xi Jinping: Good afternoon, dear friends.
@@ -1599,17 +1583,23 @@ Liu Wei: Thank you.
 
 President Lu Wei: We are glad to be here.
 
-Mr Xi: Let us begin.
-
 Liu Wei: Gladly.
+
+Chief Executive of Nolan Foods Lin Nolan: Thank you.
+
+Helena Marsh: Ms Nolan, how is your business?
+
+Nolan: Growing steadily.
 """
     )
     assert [name for name, _, _ in speakers(text)] == [
         "Xi Jinping",
         "Liu Wei",
         "Lu Wei",
-        "Xi Jinping",
         "Liu Wei",
+        "Lin Nolan",
+        "Helena Marsh",
+        "Lin Nolan",
     ]
 
 
@@ -1644,10 +1634,10 @@ Tomas Reyes： The quay is repaired.
     ]
 
 
-@pytest.mark.parametrize("slip", ["Helena Marsh;", "Helena Marsh.:"])
+@pytest.mark.parametrize("slip", ["Helena Marsh.:"])
 def test_a_speakers_name_with_a_slip_for_its_colon_opens_their_turn(slip):
-    # A semicolon for the colon, or a full stop before the colon: the words had been the previous
-    # speaker's.
+    # A full stop before the colon: the words had been the previous speaker's. (A semicolon for
+    # the colon was tried too and withdrawn: "<Name>; Minister of Energy." reads out a list.)
     text = page(
         f"""
 Helena Marsh: Good afternoon.
@@ -1686,6 +1676,12 @@ Arvo Lindqvist; Tomas Reyes.
 Let me cite a book:
 
 Arvo Lindqvist.– Rivers of the North. Larkspur, 2019.
+
+The new posts:
+
+Arvo Lindqvist; Minister of Energy.
+
+Tomas Reyes; Minister of Finance.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Arvo Lindqvist"]
@@ -1808,57 +1804,39 @@ Reyes: The valley gave forty tonnes a hectare.
     assert [name for name, _, _ in speakers(text)] == ["Arvo Lindqvist"]
 
 
-def test_a_given_name_and_patronymic_label_is_the_one_speaker_with_that_given_name():
-    # "Anton Germanovich:" answering the President had been a person of its own.
-    body = """
-Minister of Finance Anton Siluyanov: About forty billion.
-
-Arvo Lindqvist: Where from, Anton Germanovich?
-
-Anton Germanovich: The reserve fund.
-
-Irina Sergeyevna: And the regions will add their share.
-"""
-    turns = parse_transcript(page(body)).turns
-    assert [t.name for t in turns] == [
-        "Anton Siluyanov",
-        "Arvo Lindqvist",
-        "Anton Siluyanov",
-        "Irina Sergeyevna",
-    ]
-    assert turns[2].resolution == "patronymic"
-    # Not a father quoted by his son (the page addresses no one so), nor where the lead names
-    # another Anton.
-    father = page(
-        """
-Anton Orlov: My father founded the plant. His motto was:
-
-Anton Ivanovich: The plant lives as long as the town.
-
-Arvo Lindqvist: A good motto.
-"""
-    )
-    assert [name for name, _, _ in speakers(father)] == ["Anton Orlov", "Anton Ivanovich", "Arvo Lindqvist"]
-    lead = "The Governor met Minister of Finance Anton Vaskov and Anton Siluyanov."
-    assert [name for name, _, _ in speakers(page(body, lead=lead))][2] == "Anton Germanovich"
-
-
-def test_a_given_name_alone_as_a_label_is_the_one_speaker_of_that_name():
-    # "Tomas:" answering "How long, Tomas?" had been the host's own words; where two speakers
-    # share the name it is no one's.
+def test_a_given_name_and_patronymic_label_is_a_person_of_its_own():
+    # "Anton Pavlovich:", a teacher the President greets, is not the minister Anton <Surname>, nor
+    # a father his son quotes. (The one speaker of that given name was tried and withdrawn.)
     text = page(
         """
-Engineer Tomas Reyes: It is about batteries.
+Minister of Finance Anton Siluyanov: The budget is balanced.
 
-Helena Marsh: How long do they last, Tomas?
+Arvo Lindqvist: And who is this? Anton Pavlovich, good afternoon.
 
-Tomas: Ten years.
+Anton Pavlovich: Good afternoon, I am the oldest teacher here.
 """
     )
-    turns = parse_transcript(text).turns
-    assert [t.name for t in turns] == ["Tomas Reyes", "Helena Marsh", "Tomas Reyes"]
-    two = text.replace("Helena Marsh: How", "Tomas Orlin: And mine? How")
-    assert [t.name for t in parse_transcript(two).turns] == ["Tomas Reyes", "Tomas Orlin"]
+    assert [name for name, _, _ in speakers(text)] == ["Anton Siluyanov", "Arvo Lindqvist", "Anton Pavlovich"]
+
+
+def test_a_given_name_alone_before_a_colon_is_not_the_speaker_of_that_name():
+    # A child answering ("Sergei: Hello!") is not the governor Sergei <Surname>, nor a country in a
+    # list ("Georgia: 4 million dollars.") the chief executive Georgia <Surname>. (A given name
+    # alone as the one speaker of that name was tried and withdrawn for these.)
+    text = page(
+        """
+Governor Sergei Orlin: Mr President, this is the Belov family.
+
+Anna Belova: These are our children. Sergei, say hello.
+
+Sergei: Hello! I am seven.
+
+Chief Executive Georgia Sharp: Our main markets last year were:
+
+Georgia: 4 million dollars.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == ["Sergei Orlin", "Anna Belova", "Georgia Sharp"]
 
 
 @pytest.mark.parametrize(
@@ -1871,6 +1849,10 @@ Tomas: Ten years.
         ("Gael Cohen", "Gal Cohen"),
         ("Zhang Liuqing", "Zhang Luqing"),
         ("Liu Wei", "Lu Wei"),
+        ("Michael Novak", "Michal Novak"),
+        ("Rafael Nowak", "Rafal Nowak"),
+        ("Li Yuehua", "Li Yuhua"),
+        ("Wang Xuejun", "Wang Xujun"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):

@@ -20,7 +20,6 @@ from .names import (
     has_initial_only,
     in_order,
     is_name_word,
-    is_patronymic,
     is_regnal,
     man_and_woman,
     name_key,
@@ -45,15 +44,13 @@ RESOLUTIONS = {
     "role": "a title matched a person in this meeting (a guess)",
     "pronoun": "'he/she' taken as the current speaker (a guess)",
     "interviewee": "an answer ('A:') of the one person the page says it interviews (a guess)",
-    "patronymic": "a given name and a patronymic ('Anton Germanovich') of the one person in this meeting "
-    "of that given name (a guess)",
     "continuation": "unlabelled text after a summary of the same person",
     "generic": "a generic label: no person",
     "group": "a summary of a group: no person",
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text", "patronymic"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
@@ -86,20 +83,6 @@ def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
         and not man_and_woman(name_tokens(written)[0], name_tokens(bearer.name)[0])
         and not page.named_elsewhere(written)
     )
-
-
-def _addressed_so(page: Page, written: str, person: _Person) -> bool:
-    """Does the page's text write `written` ("<Given> <Patronymic>") besides its label, and name no
-    one but `person` with that given name and a surname ("<Given> <Surname>" of the lead)?"""
-    given, text = written.split(" ", 1)[0], page.full_text
-    if text.count(written) < 2:
-        return False
-    surname = surname_key(person.name)
-    for m in re.finditer(rf"\b{re.escape(given)} ([A-Z][\w'’-]+)", text):
-        word = m.group(1)
-        if not is_patronymic(word) and fold_token(word.casefold()) != surname:
-            return False
-    return True
 
 
 def _role_words(role: str) -> str:
@@ -175,7 +158,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         tokens = name_tokens(name)
         if not tokens:
             return None, "unresolved"
-        surname = surname_key(name)
+        surname = fold_token(tokens[-1])
         if len(tokens) == 1:  # "Mr Sokolov", "Assad" of "<Given> al-Assad"
             bare = bare_surname(surname)
             bearers = [p for p in people if bare_surname(p.surname) == bare]
@@ -214,21 +197,6 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         ]
         if len(slips) == 1:
             return slips[0], "typo"
-        # A given name and a patronymic, as one addresses a Russian speaker ("Anton Germanovich"):
-        # the one person here of that given name with a surname, when the page addresses them so
-        # too ("Where from, Anton Germanovich?") and names no one else of that given name.
-        if len(tokens) == 2 and is_patronymic(tokens[1]):
-            addressed = {
-                p.key
-                for p in people
-                if len(full := name_tokens(p.name)) >= 2
-                and fold_token(full[0]) == fold_token(tokens[0])
-                and not is_patronymic(full[-1])
-            }
-            if len(addressed) == 1:
-                person = by_key[addressed.pop()]
-                if _addressed_so(page, name, person):
-                    return person, "patronymic"
         return None, "unresolved"
 
     # Pass 1: everyone introduced with a title, then everyone named plainly.

@@ -438,37 +438,3 @@ def _printed_again(page: Page, paras: list[str], i: int, lab, current: ParsedTur
 
 
 # --- who is who within this meeting ---------------------------------------------------------
-
-
-# A line of a list of names and what each received or holds ("<Name>: Order of Courage.",
-# "<Name>: Deputy Prime Minister."): two to eight words, each capitalised but the joiners, no
-# question or exclamation, not a greeting ("Hello, <Name>.", "Good afternoon.").
-_LIST_ITEM = re.compile(r"^[A-Z][\w’'-]*(?:,? (?:[A-Z][\w’'-]*|of|for|and|the|in|on|to|a))+\.?$")
-_LIST_ITEM_WORDS = 8
-_GREETING_OPENINGS = frozenset(
-    "hello hi welcome goodbye thanks dear yes no good happy congratulations mr ms mrs madam sir colleagues friends".split()
-)
-
-
-# What the title or the lead of such a list says it is (an order awarding, appointing, a list).
-_A_LIST_HEADING = re.compile(
-    r"\b(?:award\w*|decorat\w*|orders?|decrees?|appoint\w*|lists?|signed|conferr\w*|the following)\b",
-    re.IGNORECASE,
-)
-
-
-def is_a_list(turns: list[ParsedTurn], heading: str) -> bool:
-    """Are the labelled lines of this page a list (of awards, of offices), each named person's
-    one line a name of a thing, not a remark, as its `heading` (title and lead) says?"""
-    return (
-        any(t.name for t in turns)
-        and bool(_A_LIST_HEADING.search(heading))
-        and all(
-            t.kind == SPEECH
-            and len(t.paragraphs) == 1
-            and len(words := t.paragraphs[0].split()) <= _LIST_ITEM_WORDS
-            and words[0].strip(",").casefold() not in _GREETING_OPENINGS
-            and _LIST_ITEM.match(t.paragraphs[0]) is not None
-            for t in turns
-        )
-    )

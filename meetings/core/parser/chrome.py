@@ -281,12 +281,10 @@ _SUFFIXES = re.compile(
 )
 
 
-# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …",
-# "Extract from the meeting …" (not "Excerpts from <Name>'s diaries handed over to a museum").
+# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …"
+# (not "Excerpts from the speech of <Name> handed over to a museum").
 _EXCERPTS_TITLE = re.compile(
-    r"\(excerpts?\)|^(?:excerpts?|extracts?) (?:from|of) (?:the |a )?(?:(?:verbatim |stenographic )?(?:transcript|record)"
-    r"|meeting|talks|conversation|interview|speech|remarks|address|news conference|press conference|discussion"
-    r"|session|briefing)\b",
+    r"\(excerpts?\)|\b(?:excerpts?|extracts?) (?:from|of) (?:the |a )?(?:verbatim |stenographic )?(?:transcript|record)\b",
     re.IGNORECASE,
 )
 

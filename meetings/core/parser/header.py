@@ -74,31 +74,15 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     title_at = next((i for i, c in enumerate(cleaned) if not chrome.is_chrome_clean(c)), 0)
     first_remark = next((i for i in range(title_at + 1, len(labelled)) if labelled[i]), len(labelled))
     out: dict[int, int | None] = {}
-
-    def opens_a_turn(j: int) -> bool:  # a labelled remark, or a summary ("(<Name> reported …)")
-        return labelled[j] or page.summary_of(page.raw[j]) is not None
-
-    def short_heading(cp: str) -> bool:
-        return len(cp.split()) <= SECTION_HEADING_WORDS and (
-            chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1]))
-        )
-
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
-        if (
-            i in out
-            or labelled[i]
-            or (words := len(cp.split())) > TOPIC_HEADING_WORDS
-            or chrome.OMISSION.match(cp)
-        ):
+        if labelled[i] or (words := len(cp.split())) > TOPIC_HEADING_WORDS or chrome.OMISSION.match(cp):
             continue
         before = cleaned[i - 1]
         divided = bool(chrome.SEPARATOR.match(before))
         marked = divided or bool(chrome.OMISSION.match(before))
         short = words <= SECTION_HEADING_WORDS
-        if labelled[i + 1] or (
-            divided and short_heading(cp) and not _SPEAKERS_WORD.search(cp) and opens_a_turn(i + 1)
-        ):
+        if labelled[i + 1]:
             heading = short and (chrome.is_heading(cp) or (cp.endswith(":") and chrome.is_heading(cp[:-1])))
             topic = bool(_TOPIC_HEADING.match(cp)) and not _SENTENCE_INSIDE.search(cp)
             unpunctuated = short and chrome.is_heading(cp)

@@ -150,10 +150,11 @@ _ENDING_NDR = re.compile(r"ndr$")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" that some write
 # "lu" before "d" and "b" (the Chinese "Liu" is not "Lu", nor "Liuqing" "Luqing").
 _L_IU = re.compile(r"liu(?=[db])")
-# A German "ü", "ö", "ä" (or "æ") written out inside a longer name: "Jürgen", "Juergen" and
-# "Jurgen", "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Gael" and "Gal",
-# "Xue" and "Xu", "Chae" and "Cha" are other names).
-_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-z])([uoa])e(?=[a-z])")
+# A German "ü" or "ö" written out inside a longer name: "Jürgen", "Juergen" and "Jurgen",
+# "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Xue" and "Xu" are other names;
+# nor after the "x", "y", "q" of Pinyin, "Yuehua" and "Yuhua"; nor "ae": "Michael" and the Czech
+# "Michal", "Rafael" and "Rafal" are two).
+_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-pr-wz])([uo])e(?=[a-z])")
 _UMLAUT_MIN_LETTERS = 6
 
 
@@ -175,13 +176,8 @@ def folded_key(name: str) -> str:
     return " ".join("al" if part == "el" else fold_token(part) for part in parts)
 
 
-@lru_cache(maxsize=8192)
 def surname_key(name: str) -> str:
-    """The folded surname: the last word, or the first of a name written family name first ("Xi"
-    of "Xi Jinping")."""
     tokens = _name_tokens(name)
-    if len(tokens) >= 2 and family_name_first(tidy_name(name).split(" ")):
-        return fold_token(tokens[0])
     return fold_token(tokens[-1]) if tokens else ""
 
 

@@ -15,10 +15,8 @@ from .names import (
     bare_surname,
     clean_spaces,
     first_initial,
-    fold_token,
     is_name_word,
     is_patronymic,
-    name_tokens,
     surname_key,
     tidy_name,
 )
@@ -78,12 +76,9 @@ _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens 
 # A person's name (two capitalised words, then a comma, a stop or the end) or a figure: what a
 # list says of "Driver:" or "Engineer:", where no one speaks.
 _WHO_OR_HOW_MANY = re.compile(r"^(?:\d|[A-Z][\w’'-]+ [A-Z][\w’'-]+(?:[,.]|$))")
-# … or another mark for the colon: a semicolon, or a full stop and a colon ("Name;", "Name.:"),
-# then words; not a list of names ("Name; Name; …", "Name; <Given> <Surname>.": two capitalised
-# words after it, or another semicolon).
-_SLIPPED_COLON = re.compile(r"(?:;|\.:)$")
+# … or a full stop before its colon ("Name.:"), then words.
+_SLIPPED_COLON = re.compile(r"\.:$")
 _AFTER_SLIP = re.compile(r"\s+(?=[A-Z“\"«])")
-_LISTED = re.compile(r"[^.!?;]{1,60};|[A-Z][\w'’-]* [A-Z]")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
@@ -334,12 +329,6 @@ class Page:
             return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
             return None
-        # A given name alone ("Tomas:", answering "How long, Tomas?"): the one speaker the labels
-        # name so in full.
-        given = fold_token(word.casefold())
-        called = {n for n in self._speakers() if fold_token(name_tokens(n)[0]) == given}
-        if called:
-            return Label(text=prefix.strip(), name=called.pop(), note=note) if len(called) == 1 else None
         # No label names them in full: the page's text may ("Mayor of Larkspur Helena Marsh
         # answered …"), when its labels are surnames throughout, two paragraphs or more.
         if self.ordinary(word.casefold()):
@@ -402,12 +391,12 @@ class Page:
         words = head.split(" ", 5)
         for k in range(min(len(words) - 1, 4), 1, -1):
             name = " ".join(words[:k])
-            if slip := _SLIPPED_COLON.search(name):  # "Name;", "Name.:"
+            if slip := _SLIPPED_COLON.search(name):  # "Name.:"
                 label = speakers.get(name[: slip.start()])
                 if label is None:
                     continue
                 m = _AFTER_SLIP.match(head, len(name))
-                if m is None or _SPEAKS_OF_THEM.match(cleaned, m.end()) or _LISTED.match(cleaned, m.end()):
+                if m is None or _SPEAKS_OF_THEM.match(cleaned, m.end()):
                     return None
                 name = name[: slip.start()]
             else:

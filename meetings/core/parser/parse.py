@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .attribution import GUESSES, RESOLUTIONS, resolve_people
-from .body import is_a_list, join_split_labels, parse_body
+from .body import join_split_labels, parse_body
 from .header import read_header, split_lead
 from .inline import holds_omission
 from .interviewee import give_answers
@@ -33,10 +33,6 @@ def parse_transcript(data: bytes | str) -> Transcript:
     turns = parse_body(page, body)
     if not turns:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
-    if is_a_list(turns, "\n".join([title, *lead])):
-        raise NotATranscript(
-            "its labelled lines are a list (each a name and an award or an office), no remark"
-        )
     page.heading = [clean_spaces(p) for p in [title, *lead]]
     resolve_people(page, turns)
     give_answers(page, title, turns)
