@@ -298,8 +298,13 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
     index = AliasIndex(list(index.aliases))
     plan = PeoplePlan()
     next_new = first_new_id
+    taken: set[int] = set()  # the people this transcript has already resolved
     for local, forms in people.items():
         res = resolve(list(forms), index)
+        if res.participant_id in taken and res.how in GUESSED:
+            # The page keeps them apart ("Jo Martin" and "Joe Martin" under two titles): a guess
+            # never makes two of its people one.
+            res = Resolution(None, "new", res.names)
         if res.participant_id is None:
             pid, next_new = next_new, next_new - 1
             new_name, guess = tidy_name(local), ""
@@ -319,5 +324,6 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
             index.aliases.append(alias.as_known())
         absorbs = not has_initial_only(local) and may_absorb(index, local, pid)
         fuller = tidy_name(local) if res.how == "contained" and len(name_key(local).split()) > longest else ""
+        taken.add(pid)
         plan.people.append(PersonPlan(local, pid, res.how, new_name, tuple(aliases), guess, absorbs, fuller))
     return plan

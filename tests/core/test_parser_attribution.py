@@ -1858,3 +1858,25 @@ Georgia: 4 million dollars.
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):
     text = page(f"{one}: Our company builds ports.\n\n{other}: Our bank finances them.\n\n{one}: Indeed.")
     assert [name for name, _, _ in speakers(text)] == [one, other, one]
+
+
+def test_a_sons_name_written_with_a_full_stop_is_a_label():
+    # "<Name> Jr.:" had been no label: its words went to the speaker before, and the titled label
+    # to no one.
+    text = page(
+        """
+CEO of Orlov Timber Ivan Orlov Jr.: The new clinic opens in May.
+
+Helena Marsh: Thank you.
+
+Ivan Orlov Jr.: And the schools in the valley.
+
+Ivan Orlov: My son is right.
+"""
+    )
+    assert [name for name, _, _ in speakers(text)] == [
+        "Ivan Orlov Jr",
+        "Helena Marsh",
+        "Ivan Orlov Jr",
+        "Ivan Orlov",
+    ]

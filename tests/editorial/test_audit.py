@@ -78,6 +78,14 @@ def test_one_person_under_two_names():
         # folding knew "-ndr" lists them for an editor.
         person(16, "Aleksandr Dorn"),
         person(17, "Alexander Dorn", 2),
+        # A son and his father, two real given names, a family name written first (each pair had
+        # been listed as "may be one person").
+        person(18, "Ivan Orlov Jr"),
+        person(19, "Ivan Orlov", 3),
+        person(20, "Maria Kuznetsova"),
+        person(21, "Marina Kuznetsova", 2),
+        person(22, "Liu Wei", 2),
+        person(23, "Lu Wei"),
     ]
     roles = [use(9, "Director-General of the Tidal Agency Adnan", "2022-01-01", 1)]
     pairs = {tuple(sorted(f.links)) for f in A.check_may_be_one_person(people, roles)}

@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from meetings.core.parser.given_names import GIVEN_NAMES, begins_a_name
 from meetings.core.parser.names import (
+    family_name_first,
     first_initial,
     fold_token,
     folded_key,
@@ -19,6 +20,7 @@ from meetings.core.parser.names import (
     is_regnal,
     name_tokens,
     surname_key,
+    tidy_name,
 )
 from meetings.core.parser.vocabulary import (
     COMMON_WORDS,
@@ -315,8 +317,16 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
+# A son's or a father's name: "<Name> Jr" is not "<Name>".
+_GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
+
+
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     n = len(shorter)
+    if tuple(longer[:n]) == tuple(shorter) and all(
+        w in _GENERATIONS or is_regnal(w.upper()) for w in longer[n:]
+    ):
+        return False  # "Ivan Orlov Jr", "Albert II": another person
     return len(longer) > n and any(
         tuple(longer[i : i + n]) == tuple(shorter) for i in range(len(longer) - n + 1)
     )
@@ -422,7 +432,9 @@ def check_may_be_one_person(people: Sequence[Person], roles: Iterable[RoleUse] =
                 if (
                     ga != gb
                     and len(tokens[a]) == len(tokens[b])
-                    and edit_distance(ga, gb, 2) <= min(2, len(ga) // 3)
+                    and not (begins_a_name(tokens[a][0]) and begins_a_name(tokens[b][0]))  # Maria, Marina
+                    and not any(family_name_first(tidy_name(by_id[x].name).split(" ")) for x in (a, b))
+                    and edit_distance(ga, gb, 2) <= min(2, min(len(ga), len(gb)) // 3)
                 ):
                     note(
                         a,

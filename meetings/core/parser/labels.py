@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wordfreq import zipf_frequency
 
@@ -445,6 +445,9 @@ def common_word(token: str, bar: float = COMMON_WORD_ZIPF) -> bool:
     return zipf_frequency(token.casefold(), "en") >= bar
 
 
+_GENERATION_WRITTEN = re.compile(r",? (Jr|Sr)\.?$")
+
+
 def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _never) -> Label | None:
     """Parse the text before a colon as a speaker label, or return None when it is not one.
 
@@ -470,6 +473,13 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()
     ):
         return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
+    # "<Name> Jr.", "<Name>, Sr": a son's or a father's name; the label is read without it (it is no
+    # name word of its own: "Martin Luther King Jr" is no "King Jr" titled "Martin Luther"), then
+    # the name keeps it.
+    if (generation := _GENERATION_WRITTEN.search(core)) and generation.start() > 0:
+        bare = parse_label(core[: generation.start()], attested, ordinary)
+        if bare is not None and bare.name:
+            return replace(bare, text=text, name=f"{bare.name} {generation.group(1)}", note=note or bare.note)
     # "H.Marsh": an initial written without its space.
     tokens = core.split(" ")
     if "." in core:
