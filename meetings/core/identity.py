@@ -290,13 +290,6 @@ def known_person_guess(local: str, how: str) -> str:
     return f"{local!r} taken as an already known person ({reasons[how]})"
 
 
-def _corrects(name: str, known: Sequence[KnownAlias]) -> bool:
-    """Does `name` write with a real given name a person known so far only under given names no
-    list knows (a slip of the first page that named them)?"""
-    given = name_key(name).split(" ", 1)[0]
-    return begins_a_name(given) and not any(begins_a_name(a.key.split(" ", 1)[0]) for a in known)
-
-
 def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_new_id: int = -1) -> PeoplePlan:
     """Resolve each person of a transcript (local canonical name -> written forms, canonical
     first, as `people_forms` gives them) against `index`, in order: a person new to the archive
@@ -317,9 +310,8 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
             new_name, guess = tidy_name(local), ""
         else:
             pid, new_name, guess = res.participant_id, "", known_person_guess(local, res.how)
-        # The names this person was known under before this transcript, and the longest.
-        before = [a for a in index.aliases if a.participant_id == pid]
-        longest = max((len(a.key.split()) for a in before), default=0)
+        # The longest name this person was known under before this transcript.
+        longest = max((len(a.key.split()) for a in index.aliases if a.participant_id == pid), default=0)
         known = {a.key for a in index.aliases}
         aliases = []
         for form in forms:
@@ -332,8 +324,6 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
             index.aliases.append(alias.as_known())
         absorbs = not has_initial_only(local) and may_absorb(index, local, pid)
         fuller = tidy_name(local) if res.how == "contained" and len(name_key(local).split()) > longest else ""
-        if res.how == "typo" and _corrects(local, before):
-            fuller = tidy_name(local)  # "Vladimir" for the "Vladmir" the person was first stored as
         taken.add(pid)
         plan.people.append(PersonPlan(local, pid, res.how, new_name, tuple(aliases), guess, absorbs, fuller))
     return plan

@@ -790,12 +790,15 @@ def test_a_heading_naming_a_part_of_talks_heads_it_without_a_divider():
         "Helena Marsh: Colleagues, let us begin.\n"
         "Thank you all for these talks\n"
         "Statements for the press:\n"
-        "Tomas Reyes: Ladies and gentlemen.\n"
+        "Tomas Reyes: Ladies and gentlemen. Two documents are ready:\n"
+        "A joint statement on the results of the talks\n"
+        "Helena Marsh: Good, let us sign.\n"
     )
     assert [(x.name, len(x.paragraphs), x.section) for x in t.turns] == [
         ("Helena Marsh", 1, None),
         ("Helena Marsh", 2, "Larkspurian-Borduran talks in expanded format"),
-        ("Tomas Reyes", 1, "Statements for the press"),
+        ("Tomas Reyes", 2, "Statements for the press"),
+        ("Helena Marsh", 1, "Statements for the press"),
     ]
 
 
@@ -1320,6 +1323,8 @@ def test_a_title_that_says_excerpts_marks_the_meeting_as_excerpts():
         ("Excerpts from Tomas Reyes's diaries handed over to the museum", False),
         ("Excerpts from the speech of Tomas Reyes handed over to the museum", False),
         ("Extracts from medicinal plants: meeting with growers", False),
+        ("Visit to the exhibition Extracts from the Record of the Siege of Larkspur", False),
+        ("Talk with the pilot who set the record: excerpts from the record flight log", False),
     ):
         t = parse_transcript(f"{title}\nMay 3, 2021, Larkspur\nThe lead.\nHelena Marsh: Let us start.\n")
         assert t.is_excerpt is excerpt, title

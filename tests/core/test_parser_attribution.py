@@ -35,8 +35,6 @@ And another one: Question: “Who will build it?” Reply: “Our own yards.”
 
 Question: “Who will pay for it?” Reply: “Nobody but the port.”
 
-Question: Why are prices rising? Answer: Because the quay is old.
-
 Thank you.
 """,
         title="Address to the Harbour Assembly",
@@ -988,16 +986,6 @@ Marsh: How is the harbour?
         ("Announcer", "Announcer"),
         ("Master of ceremonies", "Master of ceremonies"),
         ("Follow-up question", "Follow-up question"),
-        # People by what they do or are, as meetings with the public label them (each had been no
-        # label: the words went to the speaker before).
-        ("Farmer", "Farmer"),
-        ("Pensioners", "Pensioners"),
-        ("Fisherman", "Fisherman"),
-        ("Entrepreneur", "Entrepreneur"),
-        ("Interviewer", "Interviewer"),
-        ("Citizen", "Citizen"),
-        ("Mother", "Mother"),
-        ("Soldier", "Soldier"),
         ("Question to President Varga", "Question to President Varga"),
         ("Question from Marrenian Public Television", "Question from Marrenian Public Television"),
         # Everyone at once (these had been no label: the words went to the speaker before).
@@ -1688,8 +1676,9 @@ Tomas Reyes; Minister of Finance.
 
 
 def test_a_list_of_instructions_with_the_officials_in_charge_is_no_transcript():
-    # "Official in charge:" names who answers for an instruction, no one speaking (a guard for
-    # the people labelled by what they do: "Farmer:", "Citizen:").
+    # "Official in charge:" names who answers for an instruction, no one speaking. (People
+    # labelled by what they do, "Farmer:", "Citizen:", were tried as generic labels and withdrawn:
+    # crew lists, posters, a dialogue poem and people introducing themselves read worse.)
     text = page(
         """
 The Government was instructed to draft a plan for the harbour.
@@ -1704,49 +1693,6 @@ Officials in charge: Tomas Reyes, Helena Marsh.
     )
     with pytest.raises(NotATranscript):
         parse_transcript(text)
-
-
-def test_a_list_of_people_by_what_they_do_is_the_speakers():
-    # "Driver: <Name>, from <Town>." reads out a crew; "Engineer: 5 vacancies." a list of jobs.
-    text = page(
-        """
-Helena Marsh: The programme lists the crew:
-
-Driver: Ivan Petrov, from Sharya.
-
-Navigator: Oleg Sinitsyn, from Buy.
-
-And the vacancies:
-
-Engineer: 5 vacancies.
-
-Tomas Reyes: Congratulations.
-
-Farmer: Vladimir Ivanovich, we thank you.
-"""
-    )
-    assert speakers(text) == [
-        ("Helena Marsh", None, SPEECH),
-        ("Tomas Reyes", None, SPEECH),
-        (None, "Farmer", SPEECH),
-    ]
-
-
-def test_a_person_labelled_by_what_they_do_speaks_in_their_own_turn():
-    text = page(
-        """
-Helena Marsh: How is the harvest?
-
-Farmer: Good, Madam Governor, better than last year.
-
-Helena Marsh: I am glad.
-"""
-    )
-    assert speakers(text) == [
-        ("Helena Marsh", None, SPEECH),
-        (None, "Farmer", SPEECH),
-        ("Helena Marsh", None, SPEECH),
-    ]
 
 
 def test_one_surname_label_quoting_someone_the_page_names_is_no_label():
@@ -1853,6 +1799,9 @@ Georgia: 4 million dollars.
         ("Rafael Nowak", "Rafal Nowak"),
         ("Li Yuehua", "Li Yuhua"),
         ("Wang Xuejun", "Wang Xujun"),
+        ("Wang Juexin", "Wang Juxin"),
+        ("Nikola Jokić", "Nikola Đokić"),
+        ("Andrei Voikov", "Andrei Voeikov"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):

@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from meetings.core.parser.given_names import GIVEN_NAMES, begins_a_name
 from meetings.core.parser.names import (
+    GENERATIONS,
     family_name_first,
     first_initial,
     fold_token,
@@ -317,14 +318,10 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
     return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
-# A son's or a father's name: "<Name> Jr" is not "<Name>".
-_GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
-
-
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     n = len(shorter)
     if tuple(longer[:n]) == tuple(shorter) and all(
-        w in _GENERATIONS or is_regnal(w.upper()) for w in longer[n:]
+        w in GENERATIONS or is_regnal(w.upper()) for w in longer[n:]
     ):
         return False  # "Ivan Orlov Jr", "Albert II": another person
     return len(longer) > n and any(
@@ -432,7 +429,9 @@ def check_may_be_one_person(people: Sequence[Person], roles: Iterable[RoleUse] =
                 if (
                     ga != gb
                     and len(tokens[a]) == len(tokens[b])
-                    and not (begins_a_name(tokens[a][0]) and begins_a_name(tokens[b][0]))  # Maria, Marina
+                    # two real names (Maria, Marina), unless one letter at the start sets them apart
+                    # as two ways of writing one (Yulia, Julia)
+                    and not (begins_a_name(tokens[a][0]) and begins_a_name(tokens[b][0]) and ga[1:] != gb[1:])
                     and not any(family_name_first(tidy_name(by_id[x].name).split(" ")) for x in (a, b))
                     and edit_distance(ga, gb, 2) <= min(2, min(len(ga), len(gb)) // 3)
                 ):

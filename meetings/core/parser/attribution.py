@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from .given_names import begins_a_name
 from .names import (
+    GENERATIONS,
     PATRONYMIC_PARTICLES,
     bare_surname,
     clean_spaces,
@@ -66,10 +67,6 @@ def _one_letter_off(a: str, b: str) -> bool:
         and apart[1] == apart[0] + 1
         and (a[apart[0]], a[apart[1]]) == (b[apart[1]], b[apart[0]])
     )
-
-
-# A name's last word telling a son from his father ("<Name> Jr"): no second surname.
-_GENERATIONS = {"jr", "sr", "junior", "senior"}
 
 
 def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
@@ -184,7 +181,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
             for p in people
             if len(full := name_tokens(p.name)) > len(tokens) >= 2
             and [fold_token(x) for x in full[: len(tokens)]] == folded
-            and not any(x in _GENERATIONS or is_regnal(x.upper()) for x in full[len(tokens) :])
+            and not any(x in GENERATIONS or is_regnal(x.upper()) for x in full[len(tokens) :])
         ]
         if len(longer) == 1:
             return longer[0], "variant"

@@ -23,8 +23,6 @@ _INAUDIBLE_FIRST = re.compile(r"^\(?\s*(?:inaudible|unintelligible|indistinct)\b
 # Text after a generic label that opens in lower case or with a quotation is the speaker's own
 # rhetoric ("Question: at what expense?", "Question: “How much?” Reply: “A lot.”"), not a turn.
 _RHETORICAL = re.compile(r"^(?:[a-z]|[“\"«„])")
-# ... and so is a question answered in the same paragraph ("Question: Why? Answer: Because …").
-_ANSWERED_AT_ONCE = re.compile(r"\?\s+(?:Answer|Reply|Response):\s")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„‟'’‘]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Words shaped like a name before a colon ("<Surname> I.:", "<Given> <Surname>:"): two to five
@@ -332,11 +330,7 @@ def parse_body(page: Page, paras: list[str]) -> list[ParsedTurn]:
         if lab and current is not None and (copy_ends := _printed_again(page, paras, i, lab, current)):
             page.warnings.append("a remark the page printed twice was read once")
             continue
-        if (
-            lab
-            and lab[0].generic
-            and (_RHETORICAL.match(own := _own_text(page, paras, i, lab)) or _ANSWERED_AT_ONCE.search(own))
-        ):
+        if lab and lab[0].generic and _RHETORICAL.match(_own_text(page, paras, i, lab)):
             lab = None  # "Question: at what cost?" inside a speech: the speaker asks it
         if lab:
             label, text = lab

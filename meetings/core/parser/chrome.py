@@ -281,10 +281,12 @@ _SUFFIXES = re.compile(
 )
 
 
-# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …"
-# (not "Excerpts from the speech of <Name> handed over to a museum").
+# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …",
+# "<Title>. Excerpts from the transcript" (not "Excerpts from the speech of <Name> handed over to a
+# museum", "… the exhibition Extracts from the Record of …").
 _EXCERPTS_TITLE = re.compile(
-    r"\(excerpts?\)|\b(?:excerpts?|extracts?) (?:from|of) (?:the |a )?(?:verbatim |stenographic )?(?:transcript|record)\b",
+    r"\(excerpts?\)|(?:^|[.:;–—] )(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
+    r"(?:transcript|stenographic record|verbatim record)\b",
     re.IGNORECASE,
 )
 

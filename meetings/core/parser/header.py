@@ -90,7 +90,13 @@ def _section_headings(page: Page) -> dict[int, int | None]:
                 (marked and (heading or topic))
                 or (topic and unpunctuated)
                 or (unpunctuated and chrome.is_excerpt_heading(cp))
-                or (heading and _PART_HEADING.search(cp) and not _SPEAKERS_WORD.search(cp) and words <= 12)
+                or (
+                    heading
+                    and _PART_HEADING.search(cp)
+                    and not _SPEAKERS_WORD.search(cp)
+                    and words <= 12
+                    and not before.endswith(":")  # "Two documents are ready:": what it lists
+                )
             ):
                 out[i] = i + 1
             elif unpunctuated and _FLOOR_NOTE.match(cp):

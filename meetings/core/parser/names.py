@@ -124,8 +124,7 @@ def name_key(name: str) -> str:
 
 _FOLDS = [
     ("shch", "sch"),  # "Shchukina", the German "Schukina": one name ("Shukina" another)
-    ("dzh", "j"),  # "Dzhaparov", "Djaparov", "Japarov"
-    ("dj", "j"),  # and the Serbian "Đ" (name tokens write it "dj": "Đukić", "Djukic")
+    ("dzh", "j"),  # "Dzhaparov", "Japarov" (the Serbian "Đ" is "dj": "Đukić", "Djukic"; not "Jukić")
     ("yo", "e"),
     ("yu", "iu"),
     ("ya", "ia"),
@@ -150,18 +149,20 @@ _ENDING_NDR = re.compile(r"ndr$")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" that some write
 # "lu" before "d" and "b" (the Chinese "Liu" is not "Lu", nor "Liuqing" "Luqing").
 _L_IU = re.compile(r"liu(?=[db])")
-# A German "ü" or "ö" written out inside a longer name: "Jürgen", "Juergen" and "Jurgen",
-# "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Xue" and "Xu" are other names;
-# nor after the "x", "y", "q" of Pinyin, "Yuehua" and "Yuhua"; nor "ae": "Michael" and the Czech
-# "Michal", "Rafael" and "Rafal" are two).
-_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-pr-wz])([uo])e(?=[a-z])")
+# A German "ü" or "ö" written out inside a longer name, before a consonant: "Jürgen", "Juergen"
+# and "Jurgen", "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Xue" and "Xu" are
+# other names; nor after the "x", "y", "q" of Pinyin, "Yuehua" and "Yuhua", nor in a name written
+# family name first, "Wang Juexin" and "Wang Juxin"; nor before a vowel, the Russian "Voeikov" is
+# not "Voikov"; nor "ae": "Michael" and the Czech "Michal" are two).
+_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-pr-wz])([uo])e(?=[b-df-hj-np-tv-xz])")
 _UMLAUT_MIN_LETTERS = 6
 
 
 @lru_cache(maxsize=8192)
-def fold_token(token: str) -> str:
-    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
-    t = _UMLAUT_WRITTEN_OUT.sub(r"\1", token) if len(token) >= _UMLAUT_MIN_LETTERS else token
+def fold_token(token: str, umlauts: bool = True) -> str:
+    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev (and a German
+    umlaut written out unless `umlauts` is false)."""
+    t = _UMLAUT_WRITTEN_OUT.sub(r"\1", token) if umlauts and len(token) >= _UMLAUT_MIN_LETTERS else token
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
@@ -173,7 +174,12 @@ def folded_key(name: str) -> str:
     """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
     hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
     parts = [part for token in _name_tokens(name) for part in token.split("-") if part]
-    return " ".join("al" if part == "el" else fold_token(part) for part in parts)
+    umlauts = not family_name_first(tidy_name(name).split(" "))
+    return " ".join("al" if part == "el" else fold_token(part, umlauts) for part in parts)
+
+
+# A name's last word telling a son from his father ("<Name> Jr"): no second surname.
+GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
 
 
 def surname_key(name: str) -> str:

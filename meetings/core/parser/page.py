@@ -16,11 +16,10 @@ from .names import (
     clean_spaces,
     first_initial,
     is_name_word,
-    is_patronymic,
     surname_key,
     tidy_name,
 )
-from .vocabulary import HONORIFICS, OCCUPATION_LABELS, PARTICLES, PLACE_WORDS, TITLE_WORDS
+from .vocabulary import HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -73,9 +72,6 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
-# A person's name (two capitalised words, then a comma, a stop or the end) or a figure: what a
-# list says of "Driver:" or "Engineer:", where no one speaks.
-_WHO_OR_HOW_MANY = re.compile(r"^(?:\d|[A-Z][\w’'-]+ [A-Z][\w’'-]+(?:[,.]|$))")
 # … or a full stop before its colon ("Name.:"), then words.
 _SLIPPED_COLON = re.compile(r"\.:$")
 _AFTER_SLIP = re.compile(r"\s+(?=[A-Z“\"«])")
@@ -264,14 +260,6 @@ class Page:
                 and _JUST_A_NAME.match(found[1])
             ):
                 found = None  # "Minister of Foreign Affairs: <Name>.": a list of appointments
-            if (
-                found
-                and found[0].generic
-                and found[0].generic.casefold() in OCCUPATION_LABELS
-                and _WHO_OR_HOW_MANY.match(found[1])
-                and not is_patronymic(found[1].split(" ", 2)[1].strip(",.") if " " in found[1] else "")
-            ):
-                found = None  # "Driver: <Name>, from <Town>.", "Engineer: 5 vacancies.": a list
             if (
                 found
                 and not found[0].generic

@@ -539,65 +539,6 @@ GENERIC_LABELS = {
     "everybody",
     "in chorus",
 }
-# People by what they do or are, as meetings with the public label them ("Farmer:", "Citizen:");
-# generic labels too, but a line of a list of such people ("Driver: <Name>, from <Town>.",
-# "Engineer: 5 vacancies.") is none.
-OCCUPATION_LABELS = frozenset(
-    {
-        "farmer",
-        "farmers",
-        "pensioner",
-        "pensioners",
-        "miner",
-        "miners",
-        "cadet",
-        "cadets",
-        "driver",
-        "drivers",
-        "fisherman",
-        "fishermen",
-        "entrepreneur",
-        "entrepreneurs",
-        "businessman",
-        "businesswoman",
-        "mother",
-        "mothers",
-        "father",
-        "fathers",
-        "athlete",
-        "athletes",
-        "soldier",
-        "soldiers",
-        "serviceman",
-        "servicemen",
-        "boy",
-        "boys",
-        "girl",
-        "girls",
-        "builder",
-        "builders",
-        "scientist",
-        "scientists",
-        "blogger",
-        "bloggers",
-        "activist",
-        "activists",
-        "citizen",
-        "citizens",
-        "interlocutor",
-        "interviewer",
-        "commentator",
-        "narrator",
-        "doctor",
-        "doctors",
-        "nurse",
-        "nurses",
-        "engineer",
-        "engineers",
-    }
-)
-GENERIC_LABELS |= OCCUPATION_LABELS
-
 # Generic labels that are a word's letters, shown in capitals as written ("SMS:").
 GENERIC_ACRONYMS = frozenset({"SMS"})
 
