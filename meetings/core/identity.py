@@ -298,7 +298,13 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
     index = AliasIndex(list(index.aliases))
     plan = PeoplePlan()
     next_new = first_new_id
-    taken: set[int] = set()  # the people this transcript has already resolved
+    # The people this transcript names as known ones for certain (by a name of theirs), and those
+    # it has resolved so far: no guess makes another of its people one of them.
+    taken = {
+        res.participant_id
+        for forms in people.values()
+        if (res := resolve(list(forms), index)).participant_id is not None and res.how not in GUESSED
+    }
     for local, forms in people.items():
         res = resolve(list(forms), index)
         if res.participant_id in taken and res.how in GUESSED:

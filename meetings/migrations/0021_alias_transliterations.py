@@ -1,6 +1,6 @@
 """Aliases keyed again now that names fold more ways of writing one name
 (names.fold_token): "Lyudmila" and "Ludmila", "Shchukina" and "Schukina", "Dzhaparov" and
-"Japarov", "Jürgen" and "Juergen", "Đukić" and "Djukic", so that the next ingest finds a known
+"Japarov", "Đukić" and "Djukic", so that the next ingest finds a known
 person under either spelling."""
 
 from django.db import migrations

@@ -208,16 +208,15 @@ def test_a_hyphen_or_a_space_and_al_or_el_are_one_name():
 
 def test_transliterations_of_one_name_are_one_person():
     # The ways English texts write one Russian, German or Serbian name: "Lyudmila" and "Ludmila",
-    # "Shchukina" and "Schukina", "Dzhaparov" and "Japarov", "Jürgen" and "Juergen", "Đukić" and
-    # "Djukic" (each pair had been two people across meetings).
+    # "Shchukina" and "Schukina", "Dzhaparov" and "Japarov", "Jürgen" and "Jurgen", "Đukić" and
+    # "Djukic" (each pair had been two people across meetings). ("Juergen" for "Jürgen" was
+    # tried and withdrawn: "Suetin" and "Sutin", "Koeman" and "Koman" are two names.)
     for known, written in (
         ("Lyudmila Vorontsova", "Ludmila Vorontsova"),
         ("Liubov Kravets", "Lubov Kravets"),
         ("Yelena Shchukina", "Yelena Schukina"),
         ("Nurbek Dzhaparbekov", "Nurbek Japarbekov"),
-        ("Jürgen Hollweg", "Juergen Hollweg"),
         ("Jürgen Hollweg", "Jurgen Hollweg"),
-        ("Gerd Schröter", "Gerd Schroeter"),
         ("Dragan Đukić", "Dragan Djukic"),
         ("Mlađen Rakić", "Mladjen Rakic"),
     ):
@@ -239,6 +238,8 @@ def test_names_transliteration_does_not_join_stay_two_people():
         ("Wang Juexin", "Wang Juxin"),
         ("Nikola Jokić", "Nikola Đokić"),
         ("Andrei Voikov", "Andrei Voeikov"),
+        ("Pavel Suetin", "Pavel Sutin"),
+        ("Wang Liubo", "Wang Lubo"),
         ("Daniel Korr", "Daniela Korr"),
     ):
         assert resolve([written], index(p1=[known])).participant_id is None, written
@@ -253,4 +254,8 @@ def test_two_people_of_one_meeting_are_never_one_known_person_by_a_guess():
     assert len({p.participant_id for p in plan.people}) == 2
     plan = plan_people(page_people, index(p1=["Jo Martin"]))
     assert plan.people[0].participant_id == 1
+    assert len({p.participant_id for p in plan.people}) == 2
+    # ... whichever of them the page names first (the guess had come before the exact match).
+    plan = plan_people(page_people, index(p1=["Joe Martin"]))
+    assert [p.participant_id for p in plan.people][1] == 1
     assert len({p.participant_id for p in plan.people}) == 2

@@ -1802,6 +1802,9 @@ Georgia: 4 million dollars.
         ("Wang Juexin", "Wang Juxin"),
         ("Nikola Jokić", "Nikola Đokić"),
         ("Andrei Voikov", "Andrei Voeikov"),
+        ("Ivan Suetin", "Ivan Sutin"),
+        ("Ronald Koeman", "Ronald Koman"),
+        ("Wang Liubo", "Wang Lubo"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):

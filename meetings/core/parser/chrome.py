@@ -283,9 +283,9 @@ _SUFFIXES = re.compile(
 
 # A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …",
 # "<Title>. Excerpts from the transcript" (not "Excerpts from the speech of <Name> handed over to a
-# museum", "… the exhibition Extracts from the Record of …").
+# museum", "<Visit>: extracts from the stenographic record of … handed over").
 _EXCERPTS_TITLE = re.compile(
-    r"\(excerpts?\)|(?:^|[.:;–—] )(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
+    r"\(excerpts?\)|(?:^|\. )(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
     r"(?:transcript|stenographic record|verbatim record)\b",
     re.IGNORECASE,
 )

@@ -31,13 +31,6 @@ SECTION_HEADING_WORDS = 40
 TOPIC_HEADING_WORDS = 80  # a topic heading after an omission mark may be one long sentence
 _TOPIC_HEADING = re.compile(r"^On (?:the |a |an )?[a-z]")  # "On amendments to …", "On the proposal to …"
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s")
-# The heading of a part of a meeting, straight after a remark with no divider: it names the part
-# ("Russian-Chinese talks in expanded format", "Statements for the press:", "Opening remarks").
-_PART_HEADING = re.compile(
-    r"\b(?:talks|(?:narrow|restricted|expanded|extended) format|statements? (?:for|to) the press|press statements"
-    r"|news conference|opening remarks|closing remarks|concluding remarks)\b",
-    re.IGNORECASE,
-)
 # The page's own note handing over to the next speaker, in the passive and unpunctuated ("The floor
 # is given to <Name>, <title>"): a speaker says "I give the floor to …".
 _FLOOR_NOTE = re.compile(r"^The floor is (?:given|passed|handed) (?:over )?to [A-Z]")
@@ -90,13 +83,6 @@ def _section_headings(page: Page) -> dict[int, int | None]:
                 (marked and (heading or topic))
                 or (topic and unpunctuated)
                 or (unpunctuated and chrome.is_excerpt_heading(cp))
-                or (
-                    heading
-                    and _PART_HEADING.search(cp)
-                    and not _SPEAKERS_WORD.search(cp)
-                    and words <= 12
-                    and not before.endswith(":")  # "Two documents are ready:": what it lists
-                )
             ):
                 out[i] = i + 1
             elif unpunctuated and _FLOOR_NOTE.match(cp):

@@ -147,26 +147,21 @@ _FOLDS = [
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" that some write
-# "lu" before "d" and "b" (the Chinese "Liu" is not "Lu", nor "Liuqing" "Luqing").
+# "lu" before "d" and "b" (the Chinese "Liu" is not "Lu", nor "Liuqing" "Luqing", nor, in a name
+# written family name first, "Liubo" "Lubo").
 _L_IU = re.compile(r"liu(?=[db])")
-# A German "ü" or "ö" written out inside a longer name, before a consonant: "Jürgen", "Juergen"
-# and "Jurgen", "Schröter" and "Schroeter" (not in a short one: "Joe" and "Jo", "Xue" and "Xu" are
-# other names; nor after the "x", "y", "q" of Pinyin, "Yuehua" and "Yuhua", nor in a name written
-# family name first, "Wang Juexin" and "Wang Juxin"; nor before a vowel, the Russian "Voeikov" is
-# not "Voikov"; nor "ae": "Michael" and the Czech "Michal" are two).
-_UMLAUT_WRITTEN_OUT = re.compile(r"(?<=[a-pr-wz])([uo])e(?=[b-df-hj-np-tv-xz])")
-_UMLAUT_MIN_LETTERS = 6
 
 
 @lru_cache(maxsize=8192)
-def fold_token(token: str, umlauts: bool = True) -> str:
-    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev (and a German
-    umlaut written out unless `umlauts` is false)."""
-    t = _UMLAUT_WRITTEN_OUT.sub(r"\1", token) if umlauts and len(token) >= _UMLAUT_MIN_LETTERS else token
+def fold_token(token: str, russian: bool = True) -> str:
+    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev (and the "lyu"
+    of a Russian name written "lu", unless `russian` is false: a name written family name first)."""
+    t = token
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
-    t = _L_IU.sub("lu", t)
+    if russian:
+        t = _L_IU.sub("lu", t)
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
@@ -174,8 +169,8 @@ def folded_key(name: str) -> str:
     """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
     hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
     parts = [part for token in _name_tokens(name) for part in token.split("-") if part]
-    umlauts = not family_name_first(tidy_name(name).split(" "))
-    return " ".join("al" if part == "el" else fold_token(part, umlauts) for part in parts)
+    russian = not family_name_first(tidy_name(name).split(" "))  # ("Wang Liubo" is not "Wang Lubo")
+    return " ".join("al" if part == "el" else fold_token(part, russian) for part in parts)
 
 
 # A name's last word telling a son from his father ("<Name> Jr"): no second surname.
