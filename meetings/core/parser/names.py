@@ -165,6 +165,7 @@ def fold_token(token: str, russian: bool = True) -> str:
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
+@lru_cache(maxsize=8192)
 def folded_key(name: str) -> str:
     """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
     hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
