@@ -146,6 +146,10 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert not {"new school", "new school bus", "new school year", "new textbook"} & set(got), got
     assert got["school bus"] == 1 and got["school year"] == 1 and got["textbook"] == 2
     assert got["new zealand"] == 1 and got["new year"] == 1  # names keep it
+    # ... nor with "New" opening a sentence before a word in lower case.
+    got = candidates("New hospitals were opened. New Zealand sent doctors. New START expires.")
+    assert "new hospital" not in got and got["hospital"] == 1, got
+    assert got["new zealand"] == 1 and got["new start"] == 1
 
 
 def test_stock_phrases_of_degree_are_no_topic():

@@ -100,6 +100,8 @@ def slow_candidates(text: str, exclude=frozenset()) -> Counter:
                     run.pop()  # a verb before a name: "trust Chancellor <Name>"
                     _emit(run, counts)
                     run = []
+                if run == ["New"] and w[0].islower():
+                    run = []  # "New hospitals were opened": a sentence's "new"
                 if not run:
                     start = len(seen)
                 run.append(w)

@@ -466,6 +466,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     kind_of = _CUE_KINDS.get
     kind = before = 0  # the cue kind (_CUE_KINDS) of the word before, and of the word before the run
     governed = opened_by = False  # after a preposition (and determiners): now, and for the run
+    opened_new = False  # the run opens with "New" (a sentence's first word, or a name's)
     for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
@@ -473,6 +474,10 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
             if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
                 if not run:
                     opened_by, before, governed = governed, kind, False
+                    opened_new = w == "New"
+                elif opened_new and len(run) == 1 and w[0].islower():
+                    run.clear()  # "New hospitals were opened": a sentence's "new", not "New Year"
+                    opened_by, before, governed = False, 0, False
                 elif run[-1][_VERB_AS_WRITTEN] and w[0].isupper():
                     # "trust Chancellor <Name>", "visit Larkspur": a verb before a name is what
                     # one does with it, never a part of it
