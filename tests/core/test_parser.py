@@ -1314,7 +1314,11 @@ def test_a_title_that_says_excerpts_marks_the_meeting_as_excerpts():
     # "Excerpts from the transcript of …" in the title had not, "(excerpts)" after it had.
     for title, excerpt in (
         ("Excerpts from the transcript of the meeting with Tomas Reyes", True),
-        ("Meeting of the Harbour Board. Excerpts from the stenographic record", True),
+        ("Meeting of the Harbour Board. Excerpts from the transcript", True),
+        (
+            "Visit to the archive. Excerpts from the stenographic record of the conference go on display",
+            False,
+        ),
         ("Meeting of the Harbour Board (excerpts)", True),
         ("Meeting on the excerpts of the harbour charter", False),
         ("Excerpts from Tomas Reyes's diaries handed over to the museum", False),

@@ -167,6 +167,9 @@ def test_a_verb_before_a_name_is_never_part_of_it():
     got = candidates("Do you trust Chancellor Brenner? We visit Larkspur often. The oil company Rosneft.")
     assert not [k for k in got if k.startswith(("trust", "visit"))], got
     assert got["chancellor brenner"] == 1 and got["larkspur"] == 1 and got["oil company rosneft"] == 1
+    # ... but a noun that is also a verb keeps its place before a capitalised one.
+    got = candidates("The Russian export Center and the finance Ministry agreed with the research Institute.")
+    assert got["export center"] == 1 and got["finance ministry"] == 1 and got["research institute"] == 1, got
 
 
 # --- Subjects, not words; variants are one topic (meetings/core/topics/subjects.py) ------------

@@ -96,10 +96,13 @@ def slow_candidates(text: str, exclude=frozenset()) -> Counter:
         for m in _WORD.finditer(chunk):
             w = m.group(0).strip("'")
             if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
-                if run and w[0].isupper() and _verb_as_written(run[-1]):
-                    run.pop()  # a verb before a name: "trust Chancellor <Name>"
-                    _emit(run, counts)
-                    run = []
+                if (
+                    len(run) == 1
+                    and w[0].isupper()
+                    and _verb_as_written(run[0])
+                    and not (start and seen[start - 1].lower() in PREPOSITIONS | DETERMINERS)
+                ):
+                    run = []  # a verb before a name: "(you) trust Chancellor <Name>"
                 if run == ["New"] and w[0].islower():
                     run = []  # "New hospitals were opened": a sentence's "new"
                 if not run:

@@ -282,11 +282,11 @@ _SUFFIXES = re.compile(
 
 
 # A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …",
-# "<Title>. Excerpts from the transcript" (not "Excerpts from the speech of <Name> handed over to a
-# museum", "<Visit>: extracts from the stenographic record of … handed over").
+# "<Title>. Excerpts from the transcript" at its end (not "Excerpts from the speech of <Name> handed
+# over to a museum", "<Visit>. Excerpts from the stenographic record of … go on display").
 _EXCERPTS_TITLE = re.compile(
-    r"\(excerpts?\)|(?:^|\. )(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
-    r"(?:transcript|stenographic record|verbatim record)\b",
+    r"\(excerpts?\)|^(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
+    r"(?:transcript|stenographic record|verbatim record)\b|\. (?:excerpts?|extracts?) from the transcript$",
     re.IGNORECASE,
 )
 

@@ -272,8 +272,6 @@ class Page:
                 found = None
             if found is None and (surnamed := self._surname_label(prefix)) is not None:
                 found = (surnamed, paragraph[idx + 1 :].strip(" \t\u00a0"))
-                if found[1][:1].islower():
-                    found = None  # "Victoria: a big lake in Africa.": a point of a list
         if found is None:
             found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
