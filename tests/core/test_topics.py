@@ -147,8 +147,11 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert got["school bus"] == 1 and got["school year"] == 1 and got["textbook"] == 2
     assert got["new zealand"] == 1 and got["new year"] == 1  # names keep it
     # ... nor with "New" opening a sentence before a word in lower case.
-    got = candidates("New hospitals were opened. New Zealand sent doctors. New START expires.")
+    got = candidates(
+        "New hospitals were opened. New Zealand sent doctors. New START expires. New gas pipeline routes were built."
+    )
     assert "new hospital" not in got and got["hospital"] == 1, got
+    assert got["gas pipeline route"] == 1 and got["gas"] == 1, got  # (only "route" had been left)
     assert got["new zealand"] == 1 and got["new start"] == 1
 
 

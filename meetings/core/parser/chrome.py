@@ -281,20 +281,10 @@ _SUFFIXES = re.compile(
 )
 
 
-# A title saying the page gives parts: "<Title> (excerpts)", "Excerpts from the transcript of …",
-# "<Title>. Excerpts from the transcript" at its end (not "Excerpts from the speech of <Name> handed
-# over to a museum", "<Visit>. Excerpts from the stenographic record of … go on display").
-_EXCERPTS_TITLE = re.compile(
-    r"\(excerpts?\)|^(?:excerpts?|extracts?) (?:from|of) (?:the )?(?:verbatim |stenographic )?"
-    r"(?:transcript|stenographic record|verbatim record)\b|\. (?:excerpts?|extracts?) from the transcript$",
-    re.IGNORECASE,
-)
-
-
 def clean_title(paragraph: str) -> tuple[str, bool]:
     """A page heading or repost header as a title; also whether it says the text is excerpts."""
     title = clean_spaces(paragraph)
-    excerpt = bool(_EXCERPTS_TITLE.search(title))
+    excerpt = bool(re.search(r"\(excerpts?\)", title, re.IGNORECASE))
     title = _REPOST_PREFIX.sub("", title)
     title = _LEADING_BRACKET.sub("", title)
     previous = None

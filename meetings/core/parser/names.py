@@ -124,12 +124,14 @@ def name_key(name: str) -> str:
 
 _FOLDS = [
     ("shch", "sch"),  # "Shchukina", the German "Schukina": one name ("Shukina" another)
-    ("dzh", "j"),  # "Dzhaparov", "Japarov" (the Serbian "Đ" is "dj": "Đukić", "Djukic"; not "Jukić")
     ("yo", "e"),
     ("yu", "iu"),
     ("ya", "ia"),
     ("ye", "e"),
     ("je", "e"),
+    # "Dzhaparov", "Japarov", after "je" ("Dzhemilev" is not "Emilev"; the Serbian "Đ" is "dj":
+    # "Đukić", "Djukic", not "Jukić")
+    ("dzh", "j"),
     ("ks", "x"),
     ("kh", "h"),
     ("iy", "i"),

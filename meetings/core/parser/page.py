@@ -72,9 +72,6 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
-# … or a full stop before its colon ("Name.:"), then words.
-_SLIPPED_COLON = re.compile(r"\.:$")
-_AFTER_SLIP = re.compile(r"\s+(?=[A-Z“\"«])")
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
@@ -377,33 +374,23 @@ class Page:
         words = head.split(" ", 5)
         for k in range(min(len(words) - 1, 4), 1, -1):
             name = " ".join(words[:k])
-            if slip := _SLIPPED_COLON.search(name):  # "Name.:"
-                label = speakers.get(name[: slip.start()])
-                if label is None:
-                    continue
-                m = _AFTER_SLIP.match(head, len(name))
-                if m is None or _SPEAKS_OF_THEM.match(cleaned, m.end()):
-                    return None
-                name = name[: slip.start()]
-            else:
-                stopped = name.endswith(".")
-                label = speakers.get(name[:-1] if stopped else name)
-                if label is None:
-                    continue
-                at = len(name) - stopped  # (the stop is read with what follows)
-                m = _AFTER_STOP.match(head, at) or (
-                    None if stopped else (_AFTER_SPACE.match(head, at) or _AFTER_DASH.match(head, at))
-                )
-                if (
-                    m is None
-                    or _SPEAKS_OF_THEM.match(cleaned, m.end())
-                    or (m.re is _AFTER_DASH and _CLAUSE_CLOSED.match(cleaned, m.end()))
-                ):
-                    return None
-                name = name[:-1] if stopped else name
+            stopped = name.endswith(".")
+            label = speakers.get(name[:-1] if stopped else name)
+            if label is None:
+                continue
+            at = len(name) - stopped  # (the stop is read with what follows)
+            m = _AFTER_STOP.match(head, at) or (
+                None if stopped else (_AFTER_SPACE.match(head, at) or _AFTER_DASH.match(head, at))
+            )
+            if (
+                m is None
+                or _SPEAKS_OF_THEM.match(cleaned, m.end())
+                or (m.re is _AFTER_DASH and _CLAUSE_CLOSED.match(cleaned, m.end()))
+            ):
+                return None
             self.warnings.append(f"a label without its colon read as a label: {label.name}")
             # The name as this paragraph writes it, with no title: it writes none.
-            return Label(text=name, name=label.name), cleaned[m.end() :]
+            return Label(text=name[:-1] if stopped else name, name=label.name), cleaned[m.end() :]
         return None
 
     def summary_of(self, paragraph: str):

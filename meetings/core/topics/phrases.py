@@ -477,7 +477,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
                     opened_new = w == "New"
                 elif opened_new and len(run) == 1 and w[0].islower():
                     run.clear()  # "New hospitals were opened": a sentence's "new", not "New Year"
-                    opened_by, before, governed = False, 0, False
+                    opened_by, before, governed, opened_new = False, 0, False, False
                 elif len(run) == 1 and before == 0 and run[0][_VERB_AS_WRITTEN] and w[0].isupper():
                     # "(you) trust Chancellor <Name>", "(to) visit Larkspur": a verb before a name
                     # is what one does with it, never a part of it ("the export Center" is a noun's)
