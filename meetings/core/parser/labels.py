@@ -14,16 +14,7 @@ from dataclasses import dataclass, replace
 from wordfreq import zipf_frequency
 
 from .given_names import begins_a_name
-from .names import (
-    JOINED_PARTICLE,
-    clean_spaces,
-    is_initial,
-    is_name_word,
-    is_patronymic,
-    is_regnal,
-    split_glued,
-    tidy_name,
-)
+from .names import JOINED_PARTICLE, clean_spaces, is_initial, is_name_word, is_regnal, split_glued, tidy_name
 from .vocabulary import (
     ADDRESS_TITLES,
     COUNTRIES,
@@ -302,6 +293,11 @@ def _opens_a_name(tokens: list[str], start: int) -> bool:
     return not common_word(word) and before not in TITLE_JOINERS and not _POSSESSIVE.search(before)
 
 
+# A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
+# Ilyich", "Anna Ilyinichna"): never a name's first word.
+_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
@@ -357,7 +353,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             or before in PARTICLES  # "Tamim bin Hamad …": not "Hamad …"
             or (_after_country(tokens, start_at(n)) and not common_word(first))
             or (n == 3 and _after_an_office(tokens, start_at(n), chosen))
-            or (n == 3 and is_patronymic(tokens[chosen]))  # "<Given> <Patronymic> <Surname>"
+            or (n == 3 and bool(_PATRONYMIC.search(tokens[chosen])))  # "<Given> <Patronymic> <Surname>"
         ):
             chosen = start_at(n)
     if chosen > 0:
@@ -377,7 +373,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
 def _addresses(tokens: list[str]) -> bool:
     """Is this name a form of address: a surname after "Mr"/"Ms", a given name and a patronymic?"""
     return tokens[0].strip(".").casefold() in HONORIFICS or (
-        len(tokens) == 2 and begins_a_name(tokens[0]) and is_patronymic(tokens[1])
+        len(tokens) == 2 and begins_a_name(tokens[0]) and bool(_PATRONYMIC.search(tokens[1]))
     )
 
 
@@ -473,9 +469,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()
     ):
         return Label(text=text, note=note, role=t.group(1))  # "The President:", "THE CHAIRMAN:"
-    # "<Name> Jr.", "<Name>, Sr": a son's or a father's name; the label is read without it (it is no
-    # name word of its own: "Martin Luther King Jr" is no "King Jr" titled "Martin Luther"), then
-    # the name keeps it.
+    # "<Name> Jr.", "<Name>, Sr": a son's or a father's name; the label is read without it (no name
+    # word of its own, and its full stop made no label), then the name keeps it.
     if (generation := _GENERATION_WRITTEN.search(core)) and generation.start() > 0:
         bare = parse_label(core[: generation.start()], attested, ordinary)
         if bare is not None and bare.name:

@@ -196,15 +196,6 @@ def bare_surname(key: str) -> str:
     return _JOINED_PARTICLE_KEY.sub("", key)
 
 
-# A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
-# Ilyich", "Anna Ilyinichna"): never a name's first word.
-_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
-
-
-def is_patronymic(word: str) -> bool:
-    return _PATRONYMIC.search(word) is not None
-
-
 def is_initial(token: str) -> bool:
     return bool(_INITIAL.fullmatch(token))
 
