@@ -1787,6 +1787,7 @@ Georgia: 4 million dollars.
         ("Ronald Koeman", "Ronald Koman"),
         ("Wang Liubo", "Wang Lubo"),
         ("Rustam Dzhemilev", "Rustam Emilev"),
+        ("Gleb Lyubin", "Gleb Lubin"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):

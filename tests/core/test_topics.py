@@ -146,13 +146,16 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert not {"new school", "new school bus", "new school year", "new textbook"} & set(got), got
     assert got["school bus"] == 1 and got["school year"] == 1 and got["textbook"] == 2
     assert got["new zealand"] == 1 and got["new year"] == 1  # names keep it
-    # ... nor with "New" opening a sentence before a word in lower case.
+    # ... nor with "New" opening a sentence before a word in lower case; before a capital, "new"
+    # is a name's ("the new START treaty", "the new Silk Road").
     got = candidates(
         "New hospitals were opened. New Zealand sent doctors. New START expires. New gas pipeline routes were built."
     )
     assert "new hospital" not in got and got["hospital"] == 1, got
     assert got["gas pipeline route"] == 1 and got["gas"] == 1, got  # (only "route" had been left)
     assert got["new zealand"] == 1 and got["new start"] == 1
+    got = candidates("The new START treaty expires. We discussed the new Silk Road.")
+    assert got["new start treaty"] == 1 and got["new silk road"] == 1, got
 
 
 def test_stock_phrases_of_degree_are_no_topic():
@@ -165,17 +168,11 @@ def test_stock_phrases_of_degree_are_no_topic():
     assert got["smelter"] == 2 and got["harvest"] == 1
 
 
-def test_a_verb_before_a_name_is_never_part_of_it():
-    # "trust Chancellor <Name>" had been a form of the topic "<Name>".
-    got = candidates("Do you trust Chancellor Brenner? We visit Larkspur often. The oil company Rosneft.")
-    assert not [k for k in got if k.startswith(("trust", "visit"))], got
-    assert got["chancellor brenner"] == 1 and got["larkspur"] == 1 and got["oil company rosneft"] == 1
-    # ... but a noun that is also a verb keeps its place before a capitalised one.
-    got = candidates("The Russian export Center and the finance Ministry agreed with the research Institute.")
-    assert got["export center"] == 1 and got["finance ministry"] == 1 and got["research institute"] == 1, got
-
-
-# --- Subjects, not words; variants are one topic (meetings/core/topics/subjects.py) ------------
+def test_a_word_in_lower_case_before_a_capitalised_one_keeps_its_phrase():
+    # "state Duma", "finance Ministry", "trade Union" are phrases, whatever the dictionary says of
+    # their first word (a verb before a name cut from it was tried and withdrawn for these).
+    got = candidates("We met state Duma deputies. The finance Ministry and trade Union leaders agreed.")
+    assert got["state duma"] == 1 and got["finance ministry"] == 1 and got["trade union"] == 1, got
 
 
 def test_singular_and_plural_are_one_key_by_noun_lemma():

@@ -79,8 +79,8 @@ def _emit(run: list[str], counts: Counter) -> None:
             last = words[-1].lower()
             if last in ADJECTIVES or ("-" in last and last.split("-")[0] in ADJECTIVES):
                 continue  # an adjective, or a modifier starting with one ("large-scale")
-            if size > 1 and (words[0].lower().endswith("'s") or words[0] == "new"):
-                continue  # a phrase does not start with a possessive, nor with "new" in lower case
+            if size > 1 and words[0].lower().endswith("'s"):
+                continue  # a phrase does not start with a possessive
             key = phrase_key(words)
             if not key or _generic(key):
                 continue
@@ -96,15 +96,8 @@ def slow_candidates(text: str, exclude=frozenset()) -> Counter:
         for m in _WORD.finditer(chunk):
             w = m.group(0).strip("'")
             if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
-                if (
-                    len(run) == 1
-                    and w[0].isupper()
-                    and _verb_as_written(run[0])
-                    and not (start and seen[start - 1].lower() in PREPOSITIONS | DETERMINERS)
-                ):
-                    run = []  # a verb before a name: "(you) trust Chancellor <Name>"
-                if run == ["New"] and w[0].islower():
-                    run = []  # "New hospitals were opened": a sentence's "new"
+                if run in (["New"], ["new"]) and w[0].islower():
+                    run = []  # "new school buses", "New hospitals were opened"
                 if not run:
                     start = len(seen)
                 run.append(w)
@@ -128,12 +121,13 @@ def _verb_before_its_object(run: list[str], before: list[str]) -> bool:
         back -= 1
     after_preposition = back > 0 and before[back - 1].lower() in PREPOSITIONS
     after_determiner = bool(before) and before[-1].lower() in DETERMINERS
-    return not after_preposition and (len(run) > 1 or not after_determiner) and _verb_as_written(run[-1])
-
-
-def _verb_as_written(word: str) -> bool:
-    """In lower case, and its last part a verb to the dictionary."""
-    return word.islower() and "VERB" in parts_of_speech(word.replace("-", " ").rsplit(" ", 1)[-1])
+    last = run[-1]
+    return (
+        not after_preposition
+        and (len(run) > 1 or not after_determiner)
+        and last.islower()
+        and "VERB" in parts_of_speech(last.replace("-", " ").rsplit(" ", 1)[-1])
+    )
 
 
 SENTENCES = [

@@ -429,9 +429,6 @@ def check_may_be_one_person(people: Sequence[Person], roles: Iterable[RoleUse] =
                 if (
                     ga != gb
                     and len(tokens[a]) == len(tokens[b])
-                    # two real names (Maria, Marina), unless one letter at the start sets them apart
-                    # as two ways of writing one (Yulia, Julia)
-                    and not (begins_a_name(tokens[a][0]) and begins_a_name(tokens[b][0]) and ga[1:] != gb[1:])
                     and not any(family_name_first(tidy_name(by_id[x].name).split(" ")) for x in (a, b))
                     and edit_distance(ga, gb, 2) <= min(2, min(len(ga), len(gb)) // 3)
                 ):

@@ -466,7 +466,7 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
     kind_of = _CUE_KINDS.get
     kind = before = 0  # the cue kind (_CUE_KINDS) of the word before, and of the word before the run
     governed = opened_by = False  # after a preposition (and determiners): now, and for the run
-    opened_new = False  # the run opens with "New" (a sentence's first word, or a name's)
+    opened_new = False  # the run opens with "new" or "New"
     for w in _TOKEN.findall(plain):
         if w:
             found = info_of(w, missing)
@@ -474,15 +474,12 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
             if info is not None and (not exclude or (info[0] not in exclude and info[1] not in exclude)):
                 if not run:
                     opened_by, before, governed = governed, kind, False
-                    opened_new = w == "New"
+                    opened_new = w in _DATING_OPENERS
                 elif opened_new and len(run) == 1 and w[0].islower():
-                    run.clear()  # "New hospitals were opened": a sentence's "new", not "New Year"
-                    opened_by, before, governed, opened_new = False, 0, False, False
-                elif len(run) == 1 and before == 0 and run[0][_VERB_AS_WRITTEN] and w[0].isupper():
-                    # "(you) trust Chancellor <Name>", "(to) visit Larkspur": a verb before a name
-                    # is what one does with it, never a part of it ("the export Center" is a noun's)
+                    # "new school buses", "New hospitals were opened": "new" before a word in lower
+                    # case only dates it ("New Year", "the new START treaty" are names)
                     run.clear()
-                    opened_by, before, governed = False, 0, False
+                    opened_by, before, governed, opened_new = False, 0, False, False
                 append(info)
                 continue
             kind = kind_of(w, 0)
@@ -603,7 +600,7 @@ def _word_info(word: str) -> tuple | None:
             all(_generic_part(p) for p in parts[:-1]) and _generic_part(last),
             parts[0] in GENERIC,
             last in GENERIC,
-            _possessive(low) or word in _DATING_OPENERS,
+            _possessive(low),
             # (a name is no verb: "Peter the Great", "the United States a")
             low == word and "VERB" in parts_of_speech(parts[-1]),
         )
@@ -646,7 +643,7 @@ def _emit(run: list[str], counts: Counter) -> None:
             last = words[-1].lower()
             if _adjective(last, [p for p in last.split("-") if p]):
                 continue
-            if size > 1 and (_possessive(words[0]) or words[0] in _DATING_OPENERS):
+            if size > 1 and _possessive(words[0]):
                 continue  # "Russia's energy", "today's economy": whose, not what ("energy" is counted)
             key = phrase_key(words)
             if not key or _generic(key):
@@ -672,10 +669,10 @@ def _past_participle(word: str) -> bool:
     return bool(verb) and verb[0] != word and not word.endswith(("ing", "s"))
 
 
-# "new", in lower case, only dates what it stands before: "new school buses" are school buses,
-# "new textbooks" textbooks ("new school", of "new school buses" and "new school year", had been
-# a topic); no phrase starts with it ("New Year", "New Zealand" are names).
-_DATING_OPENERS = frozenset({"new"})
+# "new" before a word in lower case only dates it: "new school buses" are school buses, "new
+# textbooks" textbooks ("new school", of "new school buses" and "new school year", had been a
+# topic).
+_DATING_OPENERS = frozenset({"new", "New"})
 
 
 def _possessive(word: str) -> bool:
