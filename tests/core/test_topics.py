@@ -156,6 +156,8 @@ def test_a_phrase_never_starts_with_new_in_lower_case():
     assert got["new zealand"] == 1 and got["new start"] == 1
     got = candidates("The new START treaty expires. We discussed the new Silk Road.")
     assert got["new start treaty"] == 1 and got["new silk road"] == 1, got
+    got = candidates("After new floods the roads were closed. In new plants the workers earn more.")
+    assert got["flood"] == 1 and got["plant"] == 1, got  # (the noun after "new" had been lost)
 
 
 def test_stock_phrases_of_degree_are_no_topic():

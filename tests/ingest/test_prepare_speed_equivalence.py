@@ -97,7 +97,9 @@ def slow_candidates(text: str, exclude=frozenset()) -> Counter:
             w = m.group(0).strip("'")
             if _content(w) and w.lower() not in exclude and w.lower().rstrip("s") not in exclude:
                 if run in (["New"], ["new"]) and w[0].islower():
-                    run = []  # "new school buses", "New hospitals were opened"
+                    run = [w]  # "new school buses", "New hospitals were opened" (the run's start stays)
+                    seen.append(w)
+                    continue
                 if not run:
                     start = len(seen)
                 run.append(w)

@@ -148,22 +148,20 @@ _FOLDS = [
 
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
-# "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov": the Russian "лю" of a given name
-# that some write "lu" before "d" and "b" (not in a surname: "Lyubin" and "Lubin" are two; not
-# the Chinese "Liu", "Liuqing", nor, in a name written family name first, "Liubo").
-_L_IU = re.compile(r"liu(?=[db])")
+# "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov", "Lyuba" and "Luba": the Russian
+# given names whose "лю" some write "lu" (no other word: "Lyubin" and "Lubin" are two surnames,
+# the Chinese "Liu", "Liuqing", "Liubo" other names).
+_L_IU = re.compile(r"^liu(?=(?:dmila|bov|ba)$)")
 
 
 @lru_cache(maxsize=8192)
-def fold_token(token: str, given: bool = False) -> str:
-    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev (and, for a
-    Russian `given` name, its "lyu" written "lu")."""
+def fold_token(token: str) -> str:
+    """Fold transliteration variants: sergey/sergei, tatyana/tatiana, brilyov/brilev."""
     t = token
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
-    if given:
-        t = _L_IU.sub("lu", t)
+    t = _L_IU.sub("lu", t)
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
@@ -171,10 +169,8 @@ def fold_token(token: str, given: bool = False) -> str:
 def folded_key(name: str) -> str:
     """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
     hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
-    tokens = _name_tokens(name)
-    given = len(tokens) - 1 if not family_name_first(tidy_name(name).split(" ")) else 0  # ("Wang Liubo")
-    parts = [(part, i < given) for i, token in enumerate(tokens) for part in token.split("-") if part]
-    return " ".join("al" if part == "el" else fold_token(part, is_given) for part, is_given in parts)
+    parts = [part for token in _name_tokens(name) for part in token.split("-") if part]
+    return " ".join("al" if part == "el" else fold_token(part) for part in parts)
 
 
 # A name's last word telling a son from his father ("<Name> Jr"): no second surname.

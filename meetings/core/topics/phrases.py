@@ -478,8 +478,8 @@ def candidates(text: str, exclude: set[str] | frozenset[str] = frozenset()) -> C
                 elif opened_new and len(run) == 1 and w[0].islower():
                     # "new school buses", "New hospitals were opened": "new" before a word in lower
                     # case only dates it ("New Year", "the new START treaty" are names)
-                    run.clear()
-                    opened_by, before, governed, opened_new = False, 0, False, False
+                    run.clear()  # (what opened the run still governs it: "after new floods")
+                    opened_new = False
                 append(info)
                 continue
             kind = kind_of(w, 0)
