@@ -1788,6 +1788,8 @@ Georgia: 4 million dollars.
         ("Wang Liubo", "Wang Lubo"),
         ("Rustam Dzhemilev", "Rustam Emilev"),
         ("Gleb Lyubin", "Gleb Lubin"),
+        ("Gleb Lyubin Jr", "Gleb Lubin Jr"),
+        ("Liubo Chen", "Lubo Chen"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):
