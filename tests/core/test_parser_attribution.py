@@ -1790,6 +1790,7 @@ Georgia: 4 million dollars.
         ("Gleb Lyubin", "Gleb Lubin"),
         ("Gleb Lyubin Jr", "Gleb Lubin Jr"),
         ("Liubo Chen", "Lubo Chen"),
+        ("Sergei Lyubov", "Sergei Lubov"),
     ],
 )
 def test_two_names_a_transliteration_rule_could_join_are_two_speakers(one, other):

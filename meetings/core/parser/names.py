@@ -149,8 +149,8 @@ _FOLDS = [
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov", "Lyuba" and "Luba": the Russian
-# given names whose "лю" some write "lu" (no other word: "Lyubin" and "Lubin" are two surnames,
-# the Chinese "Liu", "Liuqing", "Liubo" other names).
+# given names whose "лю" some write "lu", as a name's first word (no other word: "Lyubin" and
+# "Lubin", a surname "Lyubov" and "Lubov", the Chinese "Liu", "Liuqing", "Liubo" stay two).
 _L_IU = re.compile(r"^liu(?=(?:dmila|bov|ba)$)")
 
 
@@ -161,7 +161,6 @@ def fold_token(token: str) -> str:
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
-    t = _L_IU.sub("lu", t)
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
@@ -170,7 +169,10 @@ def folded_key(name: str) -> str:
     """A name as transliterations and ways of writing it meet: each word folded (fold_token), a
     hyphen a space ("Jean-Baptiste", "al-<Name>") and "el" the particle "al"."""
     parts = [part for token in _name_tokens(name) for part in token.split("-") if part]
-    return " ".join("al" if part == "el" else fold_token(part) for part in parts)
+    folded = ["al" if part == "el" else fold_token(part) for part in parts]
+    if len(folded) > 1:
+        folded[0] = _L_IU.sub("lu", folded[0])  # the given name's "lyu" ("Lyudmila", "Ludmila")
+    return " ".join(folded)
 
 
 # A name's last word telling a son from his father ("<Name> Jr"): no second surname.
