@@ -34,7 +34,6 @@ from rapidfuzz.distance import OSA
 from meetings.core.parser import GUESSES, Transcript
 from meetings.core.parser.given_names import begins_a_name
 from meetings.core.parser.names import (
-    family_name_first,
     first_initial,
     fold_token,
     folded_key,
@@ -44,6 +43,7 @@ from meetings.core.parser.names import (
     one_name_inside,
     surname_key,
     tidy_name,
+    written_family_name_first,
 )
 
 
@@ -124,7 +124,7 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     differs by a typo: each only when exactly one known person fits."""
     key = name_key(name)
     given = _given(key)
-    if not given or has_initial_only(name) or family_name_first(tidy_name(name).split(" ")):
+    if not given or has_initial_only(name) or written_family_name_first(name):
         return None  # ("Liu Wei" and "Lu Wei": the family names differ, not given names)
     known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
     contained = {a.participant_id for a in known if one_name_inside(_given(a.key), given)}
@@ -143,8 +143,8 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     return None
 
 
-def resolve(names: list[str], index: AliasIndex) -> Resolution:
-    """Resolve one person of a transcript, known there under `names` (canonical first)."""
+def _resolve_certain(names: list[str], index: AliasIndex) -> Resolution | None:
+    """The known person of one of `names` exactly or as a transliteration variant, no guess."""
     for n in names:
         pid = index.by_key(name_key(n))
         if pid is not None:
@@ -155,6 +155,13 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
         found = index.by_folded(folded_key(n))
         if len(found) == 1:
             return Resolution(found.pop(), "variant", names)
+    return None
+
+
+def resolve(names: list[str], index: AliasIndex) -> Resolution:
+    """Resolve one person of a transcript, known there under `names` (canonical first)."""
+    if (certain := _resolve_certain(names, index)) is not None:
+        return certain
     for n in names:
         shaped = _by_name_shape(n, index)
         if shaped is not None:
@@ -300,11 +307,7 @@ def plan_people(people: Mapping[str, Sequence[str]], index: AliasIndex, first_ne
     next_new = first_new_id
     # The people this transcript names as known ones for certain (by a name of theirs), and those
     # it has resolved so far: no guess makes another of its people one of them.
-    taken = {
-        res.participant_id
-        for forms in people.values()
-        if (res := resolve(list(forms), index)).participant_id is not None and res.how not in GUESSED
-    }
+    taken = {res.participant_id for forms in people.values() if (res := _resolve_certain(list(forms), index))}
     for local, forms in people.items():
         res = resolve(list(forms), index)
         if res.participant_id in taken and res.how in GUESSED:

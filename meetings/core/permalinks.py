@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from meetings.core.parser.names import PLAIN_LETTERS, clean_spaces
+from meetings.core.parser.names import PLAIN_LETTERS, WRITTEN_AS_TWO, clean_spaces
 
 _ARTICLES = {"the", "a", "an"}
 MAX_SLUG_WORDS = 10
@@ -28,7 +28,7 @@ MAX_SLUG_LENGTH = 90
 # Letters that no accent stripping reaches, as an address writes them ("ł" "l", "ß" "ss").
 _SLUG_LETTERS = {
     **PLAIN_LETTERS,
-    **str.maketrans({"ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d"}),
+    **str.maketrans({**WRITTEN_AS_TWO, "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d"}),
 }
 
 

@@ -11,8 +11,6 @@ from rapidfuzz.distance import Levenshtein
 
 from meetings.core.parser.given_names import GIVEN_NAMES, begins_a_name
 from meetings.core.parser.names import (
-    GENERATIONS,
-    family_name_first,
     first_initial,
     fold_token,
     folded_key,
@@ -21,7 +19,8 @@ from meetings.core.parser.names import (
     is_regnal,
     name_tokens,
     surname_key,
-    tidy_name,
+    tells_a_generation,
+    written_family_name_first,
 )
 from meetings.core.parser.vocabulary import (
     COMMON_WORDS,
@@ -320,9 +319,7 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     n = len(shorter)
-    if tuple(longer[:n]) == tuple(shorter) and all(
-        w in GENERATIONS or is_regnal(w.upper()) for w in longer[n:]
-    ):
+    if tuple(longer[:n]) == tuple(shorter) and all(tells_a_generation(w) for w in longer[n:]):
         return False  # "Ivan Orlov Jr", "Albert II": another person
     return len(longer) > n and any(
         tuple(longer[i : i + n]) == tuple(shorter) for i in range(len(longer) - n + 1)
@@ -429,7 +426,7 @@ def check_may_be_one_person(people: Sequence[Person], roles: Iterable[RoleUse] =
                 if (
                     ga != gb
                     and len(tokens[a]) == len(tokens[b])
-                    and not any(family_name_first(tidy_name(by_id[x].name).split(" ")) for x in (a, b))
+                    and not any(written_family_name_first(by_id[x].name) for x in (a, b))
                     and edit_distance(ga, gb, 2) <= min(2, min(len(ga), len(gb)) // 3)
                 ):
                     note(

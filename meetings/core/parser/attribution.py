@@ -10,24 +10,22 @@ from itertools import pairwise
 
 from .given_names import begins_a_name
 from .names import (
-    GENERATIONS,
     PATRONYMIC_PARTICLES,
     bare_surname,
     clean_spaces,
-    family_name_first,
     first_initial,
     fold_token,
     folded_key,
     has_initial_only,
     in_order,
     is_name_word,
-    is_regnal,
     man_and_woman,
     name_key,
     name_tokens,
     one_name_inside,
     surname_key,
-    tidy_name,
+    tells_a_generation,
+    written_family_name_first,
 )
 from .page import Page
 from .structure import SPEECH, SUMMARY, ParsedTurn
@@ -68,7 +66,7 @@ def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
     is a woman's form of his name ("Vladislava" beside "Vladislav")."""
     return (
         first_initial(written) == first_initial(bearer.name)
-        and not family_name_first(tidy_name(written).split(" "))  # "Liu Wei", "Lu Wei": two families
+        and not written_family_name_first(written)  # "Liu Wei", "Lu Wei": two families
         and not man_and_woman(name_tokens(written)[0], name_tokens(bearer.name)[0])
         and not page.named_elsewhere(written)
     )
@@ -173,7 +171,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
             for p in people
             if len(full := name_tokens(p.name)) > len(tokens) >= 2
             and [fold_token(x) for x in full[: len(tokens)]] == folded
-            and not any(x in GENERATIONS or is_regnal(x.upper()) for x in full[len(tokens) :])
+            and not any(tells_a_generation(x) for x in full[len(tokens) :])
         ]
         if len(longer) == 1:
             return longer[0], "variant"

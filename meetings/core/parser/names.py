@@ -94,7 +94,10 @@ def tidy_name(name: str) -> str:
     return " ".join(display_case(tok) for tok in name.split(" "))
 
 
-_WRITTEN_AS_TWO = str.maketrans({"đ": "dj", "Đ": "Dj", "æ": "ae", "Æ": "Ae", "ß": "ss"})
+# Letters that a name and an address both write as two ("ß" "ss", "æ" "ae").
+WRITTEN_AS_TWO = {"ß": "ss", "æ": "ae", "Æ": "Ae"}
+# ... and as a name's words read them ("Đukić" is "Djukic"; an address writes "đ" as "d").
+_NAME_LETTERS_AS_TWO = str.maketrans({**WRITTEN_AS_TWO, "đ": "dj", "Đ": "Dj"})
 
 
 def name_tokens(name: str) -> list[str]:
@@ -106,7 +109,7 @@ def name_tokens(name: str) -> list[str]:
 def _name_tokens(name: str) -> tuple[str, ...]:
     name = tidy_name(name)
     if not name.isascii():  # letters that name words write as two ("Đukić" is "Djukic")
-        name = name.translate(_WRITTEN_AS_TWO)
+        name = name.translate(_NAME_LETTERS_AS_TWO)
     name = strip_accents(name).casefold()
     for a in APOSTROPHES + "'":
         name = name.replace(a, "")
@@ -176,7 +179,13 @@ def folded_key(name: str) -> str:
 
 
 # A name's last word telling a son from his father ("<Name> Jr"): no second surname.
-GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
+_GENERATIONS = frozenset({"jr", "sr", "junior", "senior"})
+
+
+def tells_a_generation(token: str) -> bool:
+    """Is this word of a name key one that tells a son from his father ("jr") or a regnal number
+    ("ii")? A name with it added is another person's."""
+    return token in _GENERATIONS or is_regnal(token.upper())
 
 
 def surname_key(name: str) -> str:
@@ -267,6 +276,12 @@ _PINYIN = re.compile(
     r"|ui|un|ue|a|o|e|i|u|v))+"
 )
 _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,4}$")  # "Ha-eun", "Soo-min"
+
+
+@lru_cache(maxsize=8192)
+def written_family_name_first(name: str) -> bool:
+    """`family_name_first` for a name as written ("Liu Wei")."""
+    return family_name_first(tidy_name(name).split(" "))
 
 
 def family_name_first(parts: Sequence[str]) -> bool:
