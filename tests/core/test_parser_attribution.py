@@ -1607,6 +1607,21 @@ Yes, a long time ago.
     assert [(x.name, len(x.paragraphs)) for x in t.turns] == [("Helena Marsh", 3)]
 
 
+def test_a_surname_label_with_its_colon_written_twice():
+    # The colon written twice had been read once only for full labels: "Marsh::" kept ": …".
+    text = page(
+        """
+Governor Helena Marsh: Good afternoon.
+
+Tomas Reyes: Thank you.
+
+Marsh:: We begin.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert (turns[2].name, turns[2].paragraphs) == ("Helena Marsh", ["We begin."])
+
+
 def test_a_label_with_its_colon_written_twice_or_full_width():
     text = page(
         """

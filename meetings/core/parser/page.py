@@ -220,9 +220,10 @@ class Page:
         else:
             prefix = head[:idx]
             label = self._parsed(prefix)
-            # (a colon written twice, "<Name>:: …", is one)
+            # The words after the colon (written twice, "<Name>:: …", it is one).
             after = paragraph[idx + 2 :] if paragraph[idx + 1 : idx + 2] == ":" else paragraph[idx + 1 :]
-            found = None if label is None else (label, after.strip(" \t\u00a0"))
+            after = after.strip(" \t\u00a0")
+            found = None if label is None else (label, after)
             if (
                 found
                 and found[0].note is None
@@ -268,7 +269,7 @@ class Page:
                 # remarks show that they are one.
                 found = None
             if found is None and (surnamed := self._surname_label(prefix)) is not None:
-                found = (surnamed, paragraph[idx + 1 :].strip(" \t\u00a0"))
+                found = (surnamed, after)
         if found is None:
             found = self._colonless_label(paragraph)
         self._label_of[paragraph] = found
