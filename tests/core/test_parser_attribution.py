@@ -584,6 +584,14 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
             "Mirela Lukinichna Sall",
             "Director of the Vardagium",
         ),
+        # German given names end in "-rich" ("Ulrich", "Friedrich"), no Russian patronymic does:
+        # the word before such a name is the company's (it had opened the name: "Bahn Ulrich …").
+        (
+            "Chairman of the Board of Tarvex Bahn Ulrich Kessling",
+            "Ulrich Kessling",
+            "Chairman of the Board of Tarvex Bahn",
+        ),
+        ("CEO of Vardag Werke Friedrich Hollen", "Friedrich Hollen", "CEO of Vardag Werke"),
         ("Harbour Board Chairman Ilo Nuvi", "Ilo Nuvi", "Harbour Board Chairman"),
         # An initial and a surname after an office: the word before the initial is the office's
         # place or subject, not a given name ("Development A. Orlin" had been the name, and

@@ -294,8 +294,9 @@ def _opens_a_name(tokens: list[str], start: int) -> bool:
 
 
 # A patronymic, as a form of address writes it after a given name ("Pavel Ivanovich", "Ilya
-# Ilyich", "Anna Ilyinichna"): never a name's first word.
-_PATRONYMIC = re.compile(r"[a-z](?:ich|ovna|evna|ichna)$")
+# Ilyich", "Anna Ilyinichna"): never a name's first word. None ends in "-rich": German given names
+# do ("Ulrich", "Friedrich", "Heinrich").
+_PATRONYMIC = re.compile(r"[a-z](?:ovna|evna|ichna)$|[a-qs-z]ich$")
 
 
 def _walk_name(tokens: list[str], attested: Attested) -> int:
