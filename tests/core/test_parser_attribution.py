@@ -644,6 +644,12 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         # ... or when the words after the comma name a paper or a station by its kind.
         ("Nora Ellison, Veldmark Daily", "Nora Ellison", "Veldmark Daily"),
         ("Nora Ellison, Channel Nine", "Nora Ellison", "Channel Nine"),
+        # ... the commonest English words for a paper's kind included ("Times", "News", "Post"):
+        # with a given name the list lacks, the paper had been the person.
+        ("Tumi Valde, Veldmark Times", "Tumi Valde", "Veldmark Times"),
+        ("Tumi Valde, Tvorsk News", "Tumi Valde", "Tvorsk News"),
+        ("Tumi Valde, Harbour Post", "Tumi Valde", "Harbour Post"),
+        ("Tumi Valde, Northern Chronicle", "Tumi Valde", "Northern Chronicle"),
         ("Polina Drozd, Tvorsk Evening", "Polina Drozd", "Tvorsk Evening"),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own

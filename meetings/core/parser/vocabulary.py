@@ -56,8 +56,12 @@ OUTLET_WORDS = frozenset(
 # English words for a paper or a station, last ("<Name> Herald") or first ("Radio <Name>"): an
 # outlet only when no given name opens the label ("Emily Post" is a person).
 ENGLISH_OUTLET_WORDS = frozenset(
-    {"television", "tv", "radio", "herald", "gazette", "tribune", "journal", "telegraph", "daily", "weekly"}
-)
+    {
+        "television", "tv", "radio", "herald", "gazette", "tribune", "journal", "telegraph", "daily",
+        "weekly", "times", "news", "post", "chronicle", "guardian", "mail", "express", "courier",
+        "observer", "review", "magazine", "agency", "online",
+    }
+)  # fmt: skip
 OUTLET_OPENERS = frozenset({"radio", "channel", "tv"})
 
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
