@@ -214,7 +214,8 @@ def people_forms(t: Transcript) -> dict[str, list[str]]:
         # is not recorded: as an alias it would take that spelling for this person for good.
         trusted = pt.written_name if pt.resolution not in GUESSES else None
         for n in (pt.name, trusted):
-            if n and n not in forms and len(n.split()) >= 2:
+            # Two words of a name, not an honorific's: "Mr <Surname>" alone tells no one apart.
+            if n and n not in forms and len(name_key(n).split()) >= 2:
                 forms.append(n)
     return written
 

@@ -126,6 +126,23 @@ def test_people_forms_lists_each_persons_written_forms_of_two_words_or_more():
     assert all(len(f.split()) >= 2 for fs in forms.values() for f in fs)
 
 
+def test_a_surname_after_an_honorific_alone_is_no_name_to_know_a_person_by():
+    # "Mr Quell:", whom the page names no further, is someone of that meeting: kept as an alias, the
+    # surname alone ("quell") had made every "Mr Quell" of the archive, and anyone so named, one person.
+    def meeting(date: str, body: str):
+        return parse_transcript(f"Meeting on ferries\n\n{date}\n\nThe lead paragraph.\n\n{body}\n")
+
+    first = people_forms(meeting("May 3, 2021", "Mayor Nadia Lind: Good morning.\n\nMr Quell: Hello."))
+    assert first == {"Nadia Lind": ["Nadia Lind"], "Mr Quell": []}
+    plan = plan_people(first, index())
+    idx = AliasIndex([a.as_known() for a in plan.aliases])
+    later = people_forms(meeting("June 9, 2023", "Mayor Nadia Lind: Good morning.\n\nMr Quell: Thank you."))
+    plan = plan_people(later, idx, first_new_id=-10)
+    assert plan.ids["Mr Quell"] == -10 and plan.people[1].is_new
+    assert plan.ids["Nadia Lind"] == -1  # the mayor, known by her name
+    assert [p.new_name for p in plan.new] == ["Mr Quell"]
+
+
 # One person under a shorter or a mistyped name; two people with close given names.
 
 
