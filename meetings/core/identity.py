@@ -128,6 +128,13 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
         return None  # ("Liu Wei" and "Lu Wei": the family names differ, not given names)
     known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
     contained = {a.participant_id for a in known if one_name_inside(_given(a.key), given)}
+    # Not a person also known by given names this one neither holds nor is held in ("Robert T."
+    # is not who is known as "Robert" and "Robert J.": the middle names differ).
+    contained -= {
+        a.participant_id
+        for a in known
+        if a.participant_id in contained and (g := _given(a.key)) != given and not one_name_inside(g, given)
+    }
     if len(contained) == 1:
         return Resolution(contained.pop(), "contained", [name])
     if len(given) == 1:

@@ -164,6 +164,21 @@ def test_a_name_inside_two_known_names_is_nobody_yet():
     assert resolve(["Tamer Oduya"], idx).participant_id is None
 
 
+def test_a_name_inside_a_known_person_whose_other_name_differs_is_not_them():
+    # Known as "Robert Harlan" and "Robert J. Harlan", a person is not "Robert T. Harlan": the middle
+    # initials differ (a father and a son). Which was ingested first had decided it.
+    idx = index(p1=["Robert Harlan", "Robert J. Harlan"])
+    assert resolve(["Robert T. Harlan"], idx).participant_id is None
+    assert (
+        resolve(["Nikolai Stepanovich Fomin"], index(p1=["Nikolai Fomin", "Nikolai Petrovich Fomin"])).how
+        == "new"
+    )
+    # An initial is not read as the name it may stand for: "J." and "James" differ too.
+    assert resolve(["Robert J. Harlan"], index(p1=["Robert Harlan", "Robert James Harlan"])).how == "new"
+    # A name that fits every name a person is known by is them, as before.
+    assert resolve(["Robert J. Harlan"], index(p1=["Robert Harlan"])).participant_id == 1
+
+
 def test_a_mistyped_given_name_is_the_one_person_with_that_surname():
     idx = index(p1=["Tatyana Weller"], p2=["Fyodor Lindqvist"])
     r = resolve(["Tatayana Weller"], idx)
