@@ -203,6 +203,11 @@ def test_close_real_given_names_are_two_people():
     idx = index(p1=["Maria Weller"])
     assert resolve(["Marina Weller"], idx).participant_id is None
     assert resolve(["Mario Weller"], idx).participant_id is None
+    # Given names of the peoples of Russia and its neighbours are real names too ("Ilnur" and
+    # "Ilnar", "Zarina" and "Zalina" had been one person, "a typo apart").
+    assert resolve(["Ilnar Weller"], index(p1=["Ilnur Weller"])).participant_id is None
+    assert resolve(["Zalina Weller"], index(p1=["Zarina Weller"])).participant_id is None
+    assert resolve(["Ramil Weller"], index(p1=["Ravil Weller"])).participant_id is None
 
 
 def test_a_spelling_the_parser_matched_by_a_guess_is_not_kept_as_an_alias():

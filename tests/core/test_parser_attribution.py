@@ -641,6 +641,9 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
         # Given names of foreign journalists and Russian ones the list lacked ("Kevin", "Polina").
         ("Kevin Marsh, Daily Courier", "Kevin Marsh", "Daily Courier"),
+        # ... and of the peoples of Russia and its neighbours ("Zalina", "Bair", "Nurlan").
+        ("Zalina Drozd, Tvorsk Vecherny", "Zalina Drozd", "Tvorsk Vecherny"),
+        ("Bair Tsydenov, Ulgen Unen", "Bair Tsydenov", "Ulgen Unen"),
         # ... or when the words after the comma name a paper or a station by its kind.
         ("Nora Ellison, Veldmark Daily", "Nora Ellison", "Veldmark Daily"),
         ("Nora Ellison, Channel Nine", "Nora Ellison", "Channel Nine"),

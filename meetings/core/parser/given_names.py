@@ -61,6 +61,14 @@ stefano stephanie steven susan sven svyatoslav sylvie taisia taras teresa theodo
 timofey timothy todd tommy travis trofim tyler uliana ursula uwe valerie valeriy valeriya varvara
 vasilisa veniamin vernon veronika vitaliy vlada warren wayne werner wesley william xavier yana
 yaroslava yefim yegor yulia yuliya yuriy yves zachary zhanna zlata zoya
+afanasy akim andrian avdei borislav bronislav demid emelyan yemelyan fedot foma gavriil gerasim
+ignat illarion ippolit kazimir kondrat kuzma lavrenty lazar luka mefody miron mitrofan nazar
+nestor nikanor nikifor osip pakhom savely serafim terenty tikhon valerian vladlen yermolai yulian
+agafya albina darina eleonora evelina inessa kapitolina klara miroslava roza stanislava yevdokia
+aibek aidar aigul airat aizhan akhmed alsu amina arman ayaal bair bakhyt batraz bolat bulat damir
+dauren dinara dorzhi eldar fanis farid gusein guzel husein ildar ildus ilgiz ilnar ilnur ilshat
+ilyas insaf kairat kazbek khabib khasan madina murad nurlan radik rafis ramil rasul ravil rifat
+rustem salavat sardana shamil soslan yerlan yerzhan zalina zarina zaur zulfiya fareed lionel megyn
 """
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
