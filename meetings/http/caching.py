@@ -31,6 +31,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
 from meetings.http import replicas
+from meetings.http.middleware import UNAVAILABLE, database_unavailable
 from meetings.sql import replication
 
 log = logging.getLogger(__name__)
@@ -209,7 +210,10 @@ class ArchiveCacheMiddleware:
             (settings.STATIC_URL, "/sitemap-remarks", "/downloads/")
         ):
             return self.get_response(request)
-        version, changed, position = archive_version()
+        try:
+            version, changed, position = archive_version()
+        except UNAVAILABLE as exc:
+            return database_unavailable(exc)
         tag = f"{current_release()}-{version}"
         negotiated = request.path.startswith(NEGOTIATED)
         if negotiated:  # one form per Accept: its own copy and ETag

@@ -24,29 +24,35 @@ class DatabaseUnavailableMiddleware:
     def __call__(self, request):
         try:
             return self.get_response(request)
-        except (OperationalError, InterfaceError) as exc:
-            return self._unavailable(exc)
+        except UNAVAILABLE as exc:
+            return database_unavailable(exc)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)):
-            return self._unavailable(exception)
+        if isinstance(exception, UNAVAILABLE):
+            return database_unavailable(exception)
         return None
 
-    @staticmethod
-    def _unavailable(exc: DatabaseError) -> HttpResponse:
-        log.warning("database unavailable: %s", exc.__class__.__name__)
-        for conn in connections.all(initialized_only=True):
-            if conn.in_atomic_block:
-                continue
-            try:
-                conn.close()  # the next request reconnects
-            except DatabaseError:
-                pass
-        html = loader.render_to_string("503.html")
-        response = HttpResponse(html, status=503)
-        response["Retry-After"] = "30"
-        response["Cache-Control"] = "no-store"
-        return response
+
+# The errors of a database that cannot be reached (or takes no more clients).
+UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def database_unavailable(exc: DatabaseError) -> HttpResponse:
+    """The outage page (503, Retry-After). Also for a middleware's own query: Django turns an error
+    raised inside a middleware into a 500 before an outer middleware sees it."""
+    log.warning("database unavailable: %s", exc.__class__.__name__)
+    for conn in connections.all(initialized_only=True):
+        if conn.in_atomic_block:
+            continue
+        try:
+            conn.close()  # the next request reconnects
+        except DatabaseError:
+            pass
+    html = loader.render_to_string("503.html")
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # C0 controls but tab, newline and carriage return (whitespace, which forms strip), DEL, C1 controls.

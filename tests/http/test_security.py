@@ -10,6 +10,7 @@ import sys
 import pytest
 from django.core.management import call_command
 from django.db import OperationalError
+from django.urls import resolve
 
 from tests.helpers import MEETING, ROOT
 
@@ -128,6 +129,7 @@ def test_a_method_that_writes_is_not_allowed_anywhere_as_a_real_client_sees_it(h
 def test_database_outage_answers_503_and_recovers(client, hostile, monkeypatch):
     from meetings.web import views
 
+    resolve("/")  # the URLconf imported first: its import asks the query this test breaks
     real = views.Meeting.objects.defer
 
     def down(*args, **kwargs):
@@ -140,6 +142,27 @@ def test_database_outage_answers_503_and_recovers(client, hostile, monkeypatch):
     assert "briefly unavailable" in html and "Traceback" not in html and "connection refused" not in html
     monkeypatch.setattr(views.Meeting.objects, "defer", real)
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_database_outage_before_any_view_answers_503_too(client, hostile, monkeypatch):
+    """Regression: the cache's first question to the database (the archive's version, asked before
+    any view) failing ("too many clients") answered 500, not the outage page: Django turns an
+    error inside a middleware into a 500 before the outage middleware sees it."""
+    from meetings.http import caching
+
+    resolve("/")
+
+    def down():
+        raise OperationalError("sorry, too many clients already")
+
+    monkeypatch.setattr(caching, "cache_get", lambda key: None)
+    monkeypatch.setattr(caching, "_version_from_primary", down)
+    r = client.get("/speakers/")
+    assert r.status_code == 503 and r["Retry-After"] == "30"
+    assert "too many clients" not in r.content.decode()
+    monkeypatch.undo()
+    assert client.get("/speakers/").status_code == 200
 
 
 def test_404_and_500_pages_leak_nothing(client, settings):
