@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import string
+from collections import Counter
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -361,6 +362,23 @@ def _speaker_rows(people):
     )
 
 
+def _namesakes_first_meetings(people) -> dict[int, Meeting]:
+    """For people of one list who share their name (namesakes an editor split), the meeting each
+    first spoke at: what tells their rows apart (one query, none without namesakes)."""
+    names = Counter(p.name for p in people)
+    ids = [p.pk for p in people if names[p.name] > 1]
+    if not ids:
+        return {}
+    first: dict[int, Meeting] = {}
+    for a in (
+        Appearance.objects.filter(participant__in=ids)
+        .select_related("meeting")
+        .order_by("date", "meeting_id")
+    ):
+        first.setdefault(a.participant_id, a.meeting)
+    return first
+
+
 def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
     """The facts of a remark's citation; accessed today (the server's date, UTC)."""
     return citations.Remark(
@@ -411,10 +429,12 @@ def speaker_list(request):
     order = filterset.ordered_by()
     matched = filterset.matched_roles(page.object_list)
     spelled = filterset.matched_spellings(page.object_list)
+    first_meetings = _namesakes_first_meetings(page.object_list)
     for p in page.object_list:
         p.shown_role = matched.get(p.pk) or p.latest_role
         p.spelled = spelled.get(p.pk, "")
         p.period = period(p.first_seen, p.last_seen)
+        p.first_meeting = first_meetings.get(p.pk)
     if order == "name":  # A–Z: a heading per letter of the surname
         groups = [
             SpeakerGroup(k, list(g)) for k, g in itertools.groupby(page.object_list, key=lambda p: p.letter)

@@ -175,6 +175,36 @@ def test_speakers_index_shows_roles_periods_and_orders(client, archive, django_a
 
 
 @pytest.mark.django_db
+def test_namesakes_in_the_speakers_index_are_told_apart_by_where_they_spoke(client, write_transcript):
+    """Two people of one name that an editor split (a caller and a shipyard worker) had been two
+    identical rows, no office to tell them apart: each now says the meeting they first spoke at."""
+    yard = "Visit to the Larkspur shipyard\n\nMarch 3, 2023, Larkspur\n\nThe Mayor visited the yard.\n\n"
+    yard += "Mayor of Larkspur Helena Marsh: Good afternoon.\n\nPavel Drozd: We weld the hulls here.\n"
+    call = "Phone-in with the Mayor\n\nMay 9, 2024, Larkspur\n\nThe Mayor answered callers.\n\n"
+    call += "Mayor of Larkspur Helena Marsh: Next caller.\n\nPavel Drozd: When will the ferry run?\n"
+    people = write_transcript(
+        "people.toml",
+        '[[split]]\nname = "Pavel Drozd"\npeople = [\n'
+        '  { slug = "pavel-drozd", from = "2023-03-03", until = "2023-03-03", default = true },\n'
+        '  { slug = "pavel-drozd-caller", from = "2024-05-09", until = "2024-05-09" },\n]\n',
+    )
+    call_command(
+        "ingest_transcripts",
+        "--people",
+        str(people),
+        str(write_transcript("yard.txt", yard)),
+        str(write_transcript("call.txt", call)),
+        stdout=io.StringIO(),
+    )
+    assert Participant.objects.filter(name="Pavel Drozd").count() == 2
+    html = client.get("/speakers/").content.decode()
+    text = text_of(html)
+    assert "Pavel Drozd first at Visit to the Larkspur shipyard 1 remark in 1 meeting" in text
+    assert "Pavel Drozd first at Phone-in with the Mayor 1 remark in 1 meeting" in text
+    assert "Helena Marsh Mayor of Larkspur 2 remarks" in text  # no namesake: as before
+
+
+@pytest.mark.django_db
 def test_speakers_filtered_by_role_words_show_the_role_that_matched(client, archive):
     text = text_of(client.get("/speakers/?role=president+of+borduria").content.decode())
     # Found by a spelling the profile groups under another: shown as the profile shows it.
