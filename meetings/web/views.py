@@ -485,6 +485,8 @@ def speaker_detail(request, slug):
     }
     topics, also = profiles.topics(person)
     offices = profiles.roles(person)
+    for office in offices:
+        office["period"] = period(office["first"], office["last"])  # as the speakers index writes it
     if offices:
         stats["untitled"] = profiles.untitled_meetings(person)
     recent = profiles.recent_meetings(person)

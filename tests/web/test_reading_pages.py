@@ -205,6 +205,25 @@ def test_namesakes_in_the_speakers_index_are_told_apart_by_where_they_spoke(clie
 
 
 @pytest.mark.django_db
+def test_an_office_held_in_more_meetings_than_listed_says_the_list_is_the_latest(client, write_transcript):
+    """ "Mayor of Larkspur · 7 meetings" above five meetings read as a count of what it lists:
+    the list says it gives the latest five."""
+    from meetings.web.profiles import MEETINGS_PER_ROLE
+
+    files = []
+    for day in range(1, MEETINGS_PER_ROLE + 3):
+        text = f"Meeting on the harbour, part {day}\n\nMarch {day}, 2023, Larkspur\n\nThe Mayor met the board.\n\n"
+        text += "Mayor of Larkspur Helena Marsh: Good afternoon.\n\nOtto Kessel: Thank you.\n"
+        files.append(str(write_transcript(f"m{day}.txt", text)))
+    call_command("ingest_transcripts", *files, stdout=io.StringIO())
+    html = client.get("/speakers/helena-marsh/").content.decode()
+    roles = html[html.index('id="roles-h"') : html.index('id="meetings-h"')]
+    n = MEETINGS_PER_ROLE + 2
+    assert f"Mayor of Larkspur · {n} meetings, Mar 2023 · the latest {MEETINGS_PER_ROLE}:" in text_of(roles)
+    assert roles.count("<li><a ") == MEETINGS_PER_ROLE
+
+
+@pytest.mark.django_db
 def test_speakers_filtered_by_role_words_show_the_role_that_matched(client, archive):
     text = text_of(client.get("/speakers/?role=president+of+borduria").content.decode())
     # Found by a spelling the profile groups under another: shown as the profile shows it.
