@@ -40,6 +40,7 @@ from meetings.core.parser.names import (
     has_initial_only,
     man_and_woman,
     name_key,
+    name_tokens,
     one_name_inside,
     surname_key,
     tidy_name,
@@ -127,14 +128,11 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     if not given or has_initial_only(name) or written_family_name_first(name):
         return None  # ("Liu Wei" and "Lu Wei": the family names differ, not given names)
     known = [a for a in index.by_surname(surname_key(name)) if len(a.key.split()) >= 2]
-    contained = {a.participant_id for a in known if one_name_inside(_given(a.key), given)}
+    givens = [(a.participant_id, _given(a.key)) for a in known]
+    contained = {pid for pid, g in givens if one_name_inside(g, given)}
     # Not a person also known by given names this one neither holds nor is held in ("Robert T."
     # is not who is known as "Robert" and "Robert J.": the middle names differ).
-    contained -= {
-        a.participant_id
-        for a in known
-        if a.participant_id in contained and (g := _given(a.key)) != given and not one_name_inside(g, given)
-    }
+    contained -= {pid for pid, g in givens if g != given and not one_name_inside(g, given)}
     if len(contained) == 1:
         return Resolution(contained.pop(), "contained", [name])
     if len(given) == 1:
@@ -222,7 +220,7 @@ def people_forms(t: Transcript) -> dict[str, list[str]]:
         trusted = pt.written_name if pt.resolution not in GUESSES else None
         for n in (pt.name, trusted):
             # Two words of a name, not an honorific's: "Mr <Surname>" alone tells no one apart.
-            if n and n not in forms and len(name_key(n).split()) >= 2:
+            if n and n not in forms and len(name_tokens(n)) >= 2:
                 forms.append(n)
     return written
 

@@ -34,8 +34,8 @@ MEETINGS_PER_ROLE = 5
 
 
 def roles(person: Participant) -> list[dict]:
-    """Each title the person appeared under, with how many meetings, when, and the most recent
-    of those meetings (two queries, read from the aggregates rebuilt at ingest)."""
+    """Each title the person appeared under, with how many meetings, when (`period`), and the most
+    recent of those meetings (two queries, read from the aggregates rebuilt at ingest)."""
     found = list(
         ParticipantRole.objects.filter(participant=person)
         .order_by("-meetings", "role")
@@ -44,12 +44,27 @@ def roles(person: Participant) -> list[dict]:
     ids = {mid for r in found for mid in r["recent"][:MEETINGS_PER_ROLE]}
     by_id = Meeting.objects.only("slug", "title", "date").in_bulk(ids)
     for r in found:
+        r["period"] = period(r["first"], r["last"])  # as the speakers index writes it
         r["recent"] = [
             {"meeting__slug": m.slug, "meeting__title": m.title, "meeting__date": m.date}
             for m in (by_id.get(mid) for mid in r["recent"][:MEETINGS_PER_ROLE])
             if m is not None
         ]
     return found
+
+
+def period(first: datetime.date | None, last: datetime.date | None) -> str:
+    """When someone spoke, as the speakers index writes it: "3 Oct 2022", "Jun 2019",
+    "Feb–Mar 2020", "Dec 2012 – Dec 2021"."""
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return f"{first.day} {first:%b %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{last:%b %Y}"
+    if first.year == last.year:
+        return f"{first:%b}–{last:%b %Y}"
+    return f"{first:%b %Y} – {last:%b %Y}"
 
 
 def untitled_meetings(person: Participant) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import itertools
 import string
 from collections import Counter
@@ -333,20 +332,6 @@ class SpeakerGroup(NamedTuple):
     people: list
 
 
-def period(first: datetime.date | None, last: datetime.date | None) -> str:
-    """When someone spoke, as the speakers index writes it: "3 Oct 2022", "Jun 2019",
-    "Feb–Mar 2020", "Dec 2012 – Dec 2021"."""
-    if first is None or last is None:
-        return ""
-    if first == last:
-        return f"{first.day} {first:%b %Y}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{last:%b %Y}"
-    if first.year == last.year:
-        return f"{first:%b}–{last:%b %Y}"
-    return f"{first:%b %Y} – {last:%b %Y}"
-
-
 def _speaker_rows(people):
     """Participants with what the speakers index shows: the office they last spoke under
     (`latest_role`) and the first and last dates they spoke (`first_seen`, `last_seen`), each
@@ -369,14 +354,14 @@ def _namesakes_first_meetings(people) -> dict[int, Meeting]:
     ids = [p.pk for p in people if names[p.name] > 1]
     if not ids:
         return {}
-    first: dict[int, Meeting] = {}
-    for a in (
+    firsts = (
         Appearance.objects.filter(participant__in=ids)
+        .order_by("participant_id", "date", "meeting_id")
+        .distinct("participant_id")
         .select_related("meeting")
-        .order_by("date", "meeting_id")
-    ):
-        first.setdefault(a.participant_id, a.meeting)
-    return first
+        .only("participant_id", "meeting__slug", "meeting__title")
+    )
+    return {a.participant_id: a.meeting for a in firsts}
 
 
 def _citation(meeting: Meeting, turn: Turn, url: str) -> citations.Remark:
@@ -433,7 +418,7 @@ def speaker_list(request):
     for p in page.object_list:
         p.shown_role = matched.get(p.pk) or p.latest_role
         p.spelled = spelled.get(p.pk, "")
-        p.period = period(p.first_seen, p.last_seen)
+        p.period = profiles.period(p.first_seen, p.last_seen)
         p.first_meeting = first_meetings.get(p.pk)
     if order == "name":  # A–Z: a heading per letter of the surname
         groups = [
@@ -485,8 +470,6 @@ def speaker_detail(request, slug):
     }
     topics, also = profiles.topics(person)
     offices = profiles.roles(person)
-    for office in offices:
-        office["period"] = period(office["first"], office["last"])  # as the speakers index writes it
     if offices:
         stats["untitled"] = profiles.untitled_meetings(person)
     recent = profiles.recent_meetings(person)
