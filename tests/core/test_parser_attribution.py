@@ -73,6 +73,13 @@ Helena Marsh: Next spring.
         "Chairman of the Accounts Chamber",
         "Anniversary of the Great Victory",
         "Larkspur, Northern Region",
+        # A title after a word that is also a given name stays a title when the word is a common
+        # English one ("German", "Christian") or a country's name.
+        "German Chancellor",
+        "Christian Bishop",
+        "Jordan King",
+        "King",
+        "Mr President",
     ],
 )
 def test_an_office_or_a_place_is_never_a_name(label):
@@ -669,6 +676,13 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         # A title of a place before the name stays the role; a regnal number of three letters is
         # no surname in capitals ("III" had been shown "Iii").
         ("Ruling Prince of Sylvania Rudolf XIV", "Rudolf XIV", "Ruling Prince of Sylvania"),
+        # A surname that is a title's word ("King", "Bishop", "Judge") after a given name the list
+        # knows: the label had been no label, the interviewer's questions the answerer's.
+        ("Larry King", "Larry King", None),
+        ("LARRY KING", "Larry King", None),
+        ("Julie Bishop", "Julie Bishop", None),
+        ("Gary Judge, Harbour Post", "Gary Judge", "Harbour Post"),
+        ("Anchor Larry King", "Larry King", "Anchor"),
     ],
 )
 def test_a_label_gives_a_name_and_a_title(label, name, role):
@@ -1850,3 +1864,28 @@ Ivan Orlov: My son is right.
         "Ivan Orlov Jr",
         "Ivan Orlov",
     ]
+
+
+def test_an_interviewer_whose_surname_is_a_title_word_asks_their_own_questions():
+    # "Larry King:" had been no label (a title's word ends it), so each question was kept in the
+    # answer before it, the interviewee's.
+    text = page(
+        """
+Larry Bishop: Good evening. Thank you for coming to the studio.
+
+Helena Marsh: Good evening.
+
+LARRY BISHOP: What will the port look like in ten years?
+
+Helena Marsh: Twice as large, with a new quay.
+""",
+        title="Interview to the Harbour Channel",
+        lead="Helena Marsh answered questions from the anchor of the Harbour Channel, Larry Bishop.",
+    )
+    assert speakers(text) == [
+        ("Larry Bishop", None, SPEECH),
+        ("Helena Marsh", None, SPEECH),
+        ("Larry Bishop", None, SPEECH),
+        ("Helena Marsh", None, SPEECH),
+    ]
+    assert parse_transcript(text).warnings == []

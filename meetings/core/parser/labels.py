@@ -299,6 +299,27 @@ def _opens_a_name(tokens: list[str], start: int) -> bool:
 _PATRONYMIC = re.compile(r"[a-z](?:ovna|evna|ichna)$|[a-qs-z]ich$")
 
 
+def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
+    """Is the title's word that ends the label ("King", "Bishop", "Judge") a surname: does a given
+    name the list knows come right before it ("Larry King", "Julie Bishop")? Not when that word is
+    a common English one ("German Chancellor", "Christian Bishop") or a country's name: a title
+    never comes after a person's given name."""
+    word = tokens[at]
+    low = word.casefold()
+    if at < 1 or at != len(tokens) - 1 or not word.isalpha() or not word[:1].isupper():
+        return False
+    if low not in TITLE_WORDS and low not in SINGLE_NAME_TITLES:
+        return False
+    given = tokens[at - 1]
+    return (
+        given.isalpha()
+        and given[:1].isupper()
+        and begins_a_name(given)
+        and not common_word(given)
+        and given.casefold() not in COUNTRIES
+    )
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
@@ -321,7 +342,9 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             continue
         # A surname may be written in capitals ("Sergei KOLMAR"): capitals are an acronym
         # ("UN Secretary-General …") only before it.
-        if _name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok)):
+        if (_name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok))) or (
+            words == 0 and _a_surname_of_a_title_word(tokens, i - 1)
+        ):
             i -= 1
             words += 1
             starts.append(i)
