@@ -10,7 +10,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Meeting, Participant
+from meetings.models import Meeting, Participant, Topic
 from tests.helpers import GIVEN, MEETING, SURNAMES, press_conference
 
 LONG_NAME = "press.txt"
@@ -172,6 +172,20 @@ def test_speakers_index_shows_roles_periods_and_orders(client, archive, django_a
     assert by_name.index("Otto Kessel") < by_name.index("Helena Marsh") < by_name.index("Tomas Reyes")
     r = client.get("/speakers/?order=salary")
     assert r.status_code == 200 and "were not understood" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_profile_and_a_topic_page_say_which_filters_they_ignored(client, archive):
+    """A year that is no number had been dropped in silence on a profile and a topic page: the
+    page listed every remark as if it were the year's (the lists of meetings and speakers said)."""
+    html = client.get("/speakers/helena-marsh/?year=last").content.decode()
+    assert "Some filters were not understood and were ignored: year (" in text_of(html)
+    assert "not understood" not in client.get("/speakers/helena-marsh/?year=2023").content.decode()
+    topic = Topic.objects.listed().order_by("slug").first()
+    html = client.get(f"{topic.get_absolute_url()}?year=last&uses=often").content.decode()
+    assert "Some filters were not understood and were ignored: year (" in text_of(html)
+    assert "uses (" in text_of(html)
+    assert "not understood" not in client.get(f"{topic.get_absolute_url()}?year=2023").content.decode()
 
 
 @pytest.mark.django_db
