@@ -64,8 +64,13 @@ def test_topic_page_says_what_it_lists_and_links_every_mention(client, generated
     search = re.search(r'<a href="(/search/\?q=[^"]+)">search for every mention of', text).group(1)
     assert search == "/search/?q=%22" + topic.label.replace(" ", "+") + "%22"
     assert "<mark>" in page(client, search)
-    # "raised in N meetings" links to the N remarks that raised it
-    assert f'<a href="?raised=true">{topic.raised_count} meeting' in text
+    # The remarks that raised it, one in each of its meetings: the link names the remarks it lists
+    # (it had said "raised in N meetings", the meeting count above said again).
+    assert (
+        f"In each meeting one remark raised it, the first to carry it: "
+        f'<a href="?raised=true">list those {topic.raised_count} remarks</a>' in text
+    )
+    assert "raised — brought up first in its meeting — in" not in text
     assert count(client, topic.get_absolute_url() + "?raised=true") == topic.raised_count
 
 
