@@ -84,20 +84,28 @@ def _page_of(count: int, number: int | None, per_page: int):
     return page_or_404(Paginator(range(count), per_page, allow_empty_first_page=True), number)
 
 
+# The parameters of a list's FilterSet that order it and narrow nothing.
+ORDER_PARAMETERS = frozenset({"order", "sort"})
+
+
 def _lenient(filterset_class, data, queryset):
-    """A FilterSet that ignores the parameters it cannot understand (and says so in .errors)."""
+    """A FilterSet that ignores the parameters it cannot understand (and says so in .ignored);
+    .applied says whether any filter it understood narrows the list (the page's count then says
+    "match these filters")."""
     filterset = filterset_class(data, queryset=queryset)
     filterset.ignored = {}
-    if filterset.is_valid():
-        return filterset
-    errors = dict(filterset.errors)
-    cleaned = data.copy()
-    for field in errors:
-        cleaned.pop(field, None)
-    retry = filterset_class(cleaned, queryset=queryset)
-    retry.is_valid()
-    retry.ignored = errors
-    return retry
+    if not filterset.is_valid():
+        errors = dict(filterset.errors)
+        cleaned = data.copy()
+        for field in errors:
+            cleaned.pop(field, None)
+        filterset = filterset_class(cleaned, queryset=queryset)
+        filterset.is_valid()
+        filterset.ignored = errors
+    filterset.applied = any(
+        filterset.data.get(name) for name in filterset.filters if name not in ORDER_PARAMETERS
+    )
+    return filterset
 
 
 def _search_url(q: str) -> str:

@@ -166,6 +166,7 @@ def test_speakers_index_shows_roles_periods_and_orders(client, archive, django_a
         by_remarks.index("Helena Marsh") < by_remarks.index("Otto Kessel") < by_remarks.index("Tomas Reyes")
     )
     assert "most remarks first" in by_remarks
+    assert "these filters" not in by_remarks  # an order narrows nothing
     latest = text_of(client.get("/speakers/?order=-latest").content.decode())
     assert latest.index("Otto Kessel") < latest.index("Ines Abernathy") < latest.index("Tomas Reyes")
     by_name = text_of(client.get("/speakers/?order=name").content.decode())
@@ -180,7 +181,11 @@ def test_a_profile_and_a_topic_page_say_which_filters_they_ignored(client, archi
     page listed every remark as if it were the year's (the lists of meetings and speakers said)."""
     html = client.get("/speakers/helena-marsh/?year=last").content.decode()
     assert "Some filters were not understood and were ignored: year (" in text_of(html)
-    assert "not understood" not in client.get("/speakers/helena-marsh/?year=2023").content.decode()
+    assert "these filters" not in html  # none applied: the count is of every remark
+    html = client.get("/speakers/helena-marsh/?year=2023").content.decode()
+    assert "not understood" not in html and "these filters" in html
+    html = client.get("/meetings/?year=last").content.decode()
+    assert "not understood" in html and "these filters" not in html
     topic = Topic.objects.listed().order_by("slug").first()
     html = client.get(f"{topic.get_absolute_url()}?year=last&uses=often").content.decode()
     assert "Some filters were not understood and were ignored: year (" in text_of(html)
