@@ -661,6 +661,16 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Tumi Valde, Harbour Post", "Tumi Valde", "Harbour Post"),
         ("Tumi Valde, Northern Chronicle", "Tumi Valde", "Northern Chronicle"),
         ("Polina Drozd, Tvorsk Evening", "Polina Drozd", "Tvorsk Evening"),
+        # ... and the words other languages' papers end or open with ("Zeitung", "Rundschau",
+        # "Shimbun", "Corriere"): the paper had been the person.
+        ("Tumi Valde, Tvorsker Zeitung", "Tumi Valde", "Tvorsker Zeitung"),
+        ("Tumi Valde, Harbour Rundschau", "Tumi Valde", "Harbour Rundschau"),
+        ("Tumi Valde, Larkspur Shimbun", "Tumi Valde", "Larkspur Shimbun"),
+        ("Tumi Valde, Corriere Tvorskese", "Tumi Valde", "Corriere Tvorskese"),
+        # German, Scandinavian, Dutch and other European given names the list lacked ("Paula",
+        # "Otto"): the first of two given names had gone to the title.
+        ("Paula Drozd, Tvorsk Rundbrief", "Paula Drozd", "Tvorsk Rundbrief"),
+        ("Otto Friedrich Kessling", "Otto Friedrich Kessling", None),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
         # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",

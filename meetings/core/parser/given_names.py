@@ -69,6 +69,15 @@ aibek aidar aigul airat aizhan akhmed alsu amina arman ayaal bair bakhyt batraz 
 dauren dinara dorzhi eldar fanis farid gusein guzel husein ildar ildus ilgiz ilnar ilnur ilshat
 ilyas insaf kairat kazbek khabib khasan madina murad nurlan radik rafis ramil rasul ravil rifat
 rustem salavat sardana shamil soslan yerlan yerzhan zalina zarina zaur zulfiya fareed lionel megyn
+paula otto friedrich hanna hannah heiko heinrich ulrich wilhelm juergen rolf guenter gunther gustav
+lothar markus matthias andreas stephan tobias lukas jonas florian thorsten torsten holger volker
+norbert reinhard siegfried sigmar annegret petra monika gabriele karin renate helga annalena katrin
+kerstin frauke svenja christa angelika anders henrik magnus erna sanna mette niels bjorn soren kjell
+jyrki giorgio luigi romano giorgia javier alvaro luiz inacio dilma cristina evo gustavo joao marcelo
+herve segolene christophe benoit arnaud pieter willem hendrik johannes maarten geert jeroen joost
+ruud wim dwight barack hillary condoleezza colin madeleine rex joanne nigel keir liz rishi tayyip
+mevlut ahmet hakan binali taro fumio yoshihide junichiro manmohan sushma subrahmanyam sooronbay
+sadyr levon volodymyr
 """
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())

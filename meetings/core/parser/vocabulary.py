@@ -49,10 +49,16 @@ PLACE_NAME_OPENERS = frozenset(
 )  # fmt: skip
 
 # The last word of a newspaper's or a station's name ("Komsomolskaya Pravda", "Rossiyskaya
-# Gazeta", "Vesti FM", "Rossiya Segodnya"): the word for its kind, never a surname.
+# Gazeta", "Vesti FM", "Rossiya Segodnya"; German, Finnish, Japanese, Korean, Chinese, Spanish
+# and Portuguese papers' "Zeitung", "Sanomat", "Shimbun", "Ilbo", "Ribao", "Diario"): the word for
+# its kind, never a surname.
 OUTLET_WORDS = frozenset(
-    {"pravda", "gazeta", "izvestia", "izvestiya", "segodnya", "fm", "komsomolets", "vedomosti", "novosti"}
-)
+    {
+        "pravda", "gazeta", "izvestia", "izvestiya", "segodnya", "fm", "komsomolets", "vedomosti",
+        "novosti", "zeitung", "rundschau", "allgemeine", "tageblatt", "kurier", "nachrichten",
+        "presse", "sanomat", "shimbun", "ilbo", "ribao", "diario", "noticias", "jornal",
+    }
+)  # fmt: skip
 # English words for a paper or a station, last ("<Name> Herald") or first ("Radio <Name>"): an
 # outlet only when no given name opens the label ("Emily Post" is a person).
 ENGLISH_OUTLET_WORDS = frozenset(
@@ -62,7 +68,7 @@ ENGLISH_OUTLET_WORDS = frozenset(
         "observer", "review", "magazine", "agency", "online",
     }
 )  # fmt: skip
-OUTLET_OPENERS = frozenset({"radio", "channel", "tv"})
+OUTLET_OPENERS = frozenset({"radio", "channel", "tv", "corriere", "gazzetta", "diario"})
 
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
 # office (roles.PLACE_OR_ORGANISATION_WORDS).
