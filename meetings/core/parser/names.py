@@ -151,6 +151,9 @@ _FOLDS = [
 
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
+# A surname's "ё" after "ch", "zh", "sh" is written "o" as often as "e" or "yo" ("Grachov",
+# "Grachev", "Grachyov"; "Gorbachov"): its ending "-chov", "-zhova" is "-chev", "-zheva".
+_ENDING_SIBILANT_O = re.compile(r"(?<=[csz]h)o(?=va?$)")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov", "Lyuba" and "Luba": the Russian
 # given names whose "лю" some write "lu", as a name's first word (no other word: "Lyubin" and
 # "Lubin", a surname "Lyubov" and "Lubov", the Chinese "Liu", "Liuqing", "Liubo" stay two).
@@ -164,6 +167,7 @@ def fold_token(token: str) -> str:
     for a, b in _FOLDS:
         t = t.replace(a, b)
     t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Alla/Ala, Filippov/Filipov
+    t = _ENDING_SIBILANT_O.sub("e", t)  # Grachov/Grachev
     return _ENDING_NDR.sub("nder", t)  # Aleksandr/Alexandr/Alexander
 
 
