@@ -671,6 +671,15 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         # "Otto"): the first of two given names had gone to the title.
         ("Paula Drozd, Tvorsk Rundbrief", "Paula Drozd", "Tvorsk Rundbrief"),
         ("Otto Friedrich Kessling", "Otto Friedrich Kessling", None),
+        # A given name written with its accents is the list's as without ("María José", "Luisa
+        # Fernanda"): the first had gone to the title.
+        ("Minister of Trade María José Ruiz Castro", "María José Ruiz Castro", "Minister of Trade"),
+        ("Minister of Ports Luisa Fernanda de la Vega", "Luisa Fernanda de la Vega", "Minister of Ports"),
+        # "Bill", a word that opens headings ("Bill on …"), is a given name before a surname: the
+        # label had been no label (its remark the previous speaker's), or a title with no one.
+        ("Bill Kessling", "Bill Kessling", None),
+        ("BILL KESSLING", "Bill Kessling", None),
+        ("President of Borduria Bill Kessling", "Bill Kessling", "President of Borduria"),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
         # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",

@@ -11,6 +11,8 @@ a name missing from it only loses the longer form, never a turn.
 
 from __future__ import annotations
 
+import unicodedata
+
 _NAMES = """
 abbas abd abdel hamid abdul abdulaziz abdullah abdulla abdurrahman abu adam adel adnan ahmad ahmed
 aisen akhmad akhmat alain alan albert alberto aleksandar aleksandr aleksei aleksey alena alessandro
@@ -77,7 +79,8 @@ jyrki giorgio luigi romano giorgia javier alvaro luiz inacio dilma cristina evo 
 herve segolene christophe benoit arnaud pieter willem hendrik johannes maarten geert jeroen joost
 ruud wim dwight barack hillary condoleezza colin madeleine rex joanne nigel keir liz rishi tayyip
 mevlut ahmet hakan binali taro fumio yoshihide junichiro manmohan sushma subrahmanyam sooronbay
-sadyr levon volodymyr
+sadyr levon volodymyr luisa fernanda guadalupe ines raquel jimena ximena alejandro alejandra gabriel
+gabriela ignacio felipe gonzalo diego joaquin agustin
 """
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
@@ -100,5 +103,7 @@ def begins_a_name(word: str) -> bool:
     """Is this word (any case, with or without a hyphenated second part, in any of the usual
     transliterations) known to begin names?"""
     low = word.casefold().strip(".,")
+    if not low.isascii():  # "José", "María", "François": the list writes them without accents
+        low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     first = low.split("-", 1)[0]
     return low in GIVEN_NAMES or first in GIVEN_NAMES or _spelling(first) in _SPELLED

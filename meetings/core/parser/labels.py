@@ -17,6 +17,7 @@ from .given_names import begins_a_name
 from .names import JOINED_PARTICLE, clean_spaces, is_initial, is_name_word, is_regnal, split_glued, tidy_name
 from .vocabulary import (
     ADDRESS_TITLES,
+    COMMON_WORDS,
     COUNTRIES,
     ENGLISH_OUTLET_WORDS,
     GENERIC_ACRONYMS,
@@ -320,6 +321,14 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     )
 
 
+def _a_given_name_of_common_words(token: str) -> bool:
+    """Is this word, one that opens headings and sentences and so is no name's word ("Bill" of
+    "Bill on …"), a given name before a surname ("Bill <Surname>")?"""
+    return (
+        token[:1].isupper() and token.isalpha() and token.casefold() in COMMON_WORDS and begins_a_name(token)
+    )
+
+
 def _walk_name(tokens: list[str], attested: Attested) -> int:
     """Index in `tokens` where the trailing personal name starts, or -1 when there is none.
 
@@ -342,8 +351,10 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
             continue
         # A surname may be written in capitals ("Sergei KOLMAR"): capitals are an acronym
         # ("UN Secretary-General …") only before it.
-        if (_name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok))) or (
-            words == 0 and _a_surname_of_a_title_word(tokens, i - 1)
+        if (
+            (_name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok)))
+            or (words == 0 and _a_surname_of_a_title_word(tokens, i - 1))
+            or (words > 0 and _a_given_name_of_common_words(tok))
         ):
             i -= 1
             words += 1
