@@ -1908,3 +1908,38 @@ Helena Marsh: Twice as large, with a new quay.
         ("Helena Marsh", None, SPEECH),
     ]
     assert parse_transcript(text).warnings == []
+
+
+def test_numbered_questions_of_a_written_interview_are_no_ones_and_the_answers_the_interviewees():
+    # "Question 1:", "Question No. 2:", "3. Question:" had been no label: the first question was
+    # kept in the lead, the others in the answers before them, as the interviewee's words.
+    text = page(
+        """
+Question 1: How will the port change?
+
+Helena Marsh: It will grow.
+
+Question No. 2: And the ferries?
+
+Helena Marsh: Two more next year.
+
+3. Question: And the quays?
+
+Helena Marsh: Repaired by the winter.
+
+Remark 4: Thank you.
+""",
+        title="Interview to the Harbour Herald",
+        lead="Helena Marsh answered the newspaper's questions in writing.",
+    )
+    t = parse_transcript(text)
+    assert t.description == "Helena Marsh answered the newspaper's questions in writing."
+    assert [(x.name, x.generic, x.label) for x in t.turns] == [
+        (None, "Question", "Question 1"),
+        ("Helena Marsh", None, "Helena Marsh"),
+        (None, "Question", "Question No. 2"),
+        ("Helena Marsh", None, "Helena Marsh"),
+        (None, "Question", "3. Question"),
+        ("Helena Marsh", None, "Helena Marsh"),
+        (None, "Remark", "Remark 4"),
+    ]

@@ -46,6 +46,11 @@ _GENERIC_RE = re.compile(
 )
 
 
+# A generic label numbered as a written interview numbers its questions ("Question 1", "Question
+# No. 2", "3. Question"): the label read without its number.
+_NUMBERED = re.compile(
+    r"^(?:\d{1,3}[.)]\s+(?P<before>.+)|(?P<after>.+?),?\s+(?:No\.?\s*|Number\s+|#)?\d{1,3})$", re.IGNORECASE
+)
 _GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
@@ -495,6 +500,11 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
     if m and m.group("core"):
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
+    if not g and (numbered := _NUMBERED.match(core)):
+        # "Question 1", "Question No. 2", "3. Question"
+        g = _GENERIC_RE.match(numbered.group("before") or numbered.group("after"))
+        if g:
+            core = g.group(0)
     if g:
         if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
