@@ -1943,3 +1943,26 @@ Remark 4: Thank you.
         ("Helena Marsh", None, "Helena Marsh"),
         (None, "Remark", "Remark 4"),
     ]
+
+
+def test_a_country_opening_a_line_of_figures_stays_in_the_speech():
+    # "Russia:" had been read as a title with no name (its words are title words, for walking a
+    # label back), and a generic speaker took the figures from the speaker.
+    text = page(
+        """
+Helena Marsh: The growth of the year, by country.
+
+Russia: 2.3 percent growth.
+
+Russian Federation: the same figure, as the statistics office gives it.
+
+Borduria: 1.1 percent.
+
+Minister of Ports: I would add one figure.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic, len(t.paragraphs)) for t in turns] == [
+        ("Helena Marsh", None, 4),
+        (None, "Minister of Ports", 1),
+    ]

@@ -71,8 +71,26 @@ ENGLISH_OUTLET_WORDS = frozenset(
 OUTLET_OPENERS = frozenset({"radio", "channel", "tv", "corriere", "gazzetta", "diario"})
 
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
-# office (roles.PLACE_OR_ORGANISATION_WORDS).
+# office (PLACE_OR_ORGANISATION_WORDS).
 PLACE_WORDS = frozenset({"region", "territory", "republic", "federation", "district", "city"})
+
+# The title words below that name a place or an organisation, no office ("Russia", "Federal",
+# "Plant"): a label of them alone is no title (roles.OCCUPATION_WORDS leaves them out too).
+PLACE_OR_ORGANISATION_WORDS = PLACE_WORDS | frozenset(
+    {
+        "russia",
+        "russian",
+        "national",
+        "federal",
+        "regional",
+        "state",
+        "capital",
+        "news",
+        "plant",
+        "works",
+        "factory",
+    }
+)
 
 # Words that end a title: when walking back from the end of a label, a name never includes them.
 TITLE_WORDS = {
