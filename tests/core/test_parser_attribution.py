@@ -1966,3 +1966,33 @@ Minister of Ports: I would add one figure.
         ("Helena Marsh", None, 4),
         (None, "Minister of Ports", 1),
     ]
+
+
+def test_a_title_and_a_surname_two_people_of_the_page_share_go_to_the_one_holding_that_title():
+    # Two ministers of one surname: "Transport Minister Orlin:" and "Energy Minister Orlin:" had
+    # both gone to a new person "Orlin" (one person, under the first one's title). A title both
+    # or neither hold names no one.
+    text = page(
+        """
+Minister of Transport Boris Orlin: The ferries are ready.
+
+Minister of Energy Alexei Orlin: The grid is ready.
+
+Helena Marsh: Thank you both.
+
+Transport Minister Orlin: One more word on the ferries.
+
+Energy Minister Orlin: And on the grid.
+
+Minister Orlin: A last word.
+
+Chairman Orlin: And mine.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic, t.resolution) for t in turns[3:]] == [
+        ("Boris Orlin", None, "role"),
+        ("Alexei Orlin", None, "role"),
+        (None, "Minister Orlin", "generic"),
+        (None, "Chairman Orlin", "generic"),
+    ]

@@ -79,6 +79,21 @@ def _role_words(role: str) -> str:
     return " ".join(w for w in words if w not in ("the", "a", "an"))
 
 
+def _title_words(role: str) -> set[str]:
+    """A title's words as a set, its joiners and articles aside and plurals folded: "Transport
+    Minister" and "Minister of Transport" hold the same words."""
+    return {w.rstrip("s") for w in _role_words(role).replace(",", " ").split() if w not in _TITLE_JOINERS}
+
+
+_TITLE_JOINERS = frozenset({"of", "for", "and", "on", "in", "at", "to", "with", "&"})
+
+
+def _holds_title(person: _Person, role: str) -> bool:
+    """Does one of the person's titles on this page hold every word of `role`?"""
+    want = _title_words(role)
+    return bool(want) and any(want <= _title_words(r) for r in person.roles)
+
+
 @dataclass
 class _Person:
     name: str
@@ -233,6 +248,19 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 ):
                     person, how = same[0], "first-name"
             tokens = name_tokens(t.written_name)
+            if person is None and len(tokens) == 1:
+                # "Transport Minister <Surname>:" where two people of the page have that surname:
+                # the one whose title holds its words; where both or neither do, no one.
+                bare = bare_surname(fold_token(tokens[0]))
+                bearers = {p.key: p for p in people if bare_surname(p.surname) == bare}
+                if len(bearers) > 1:
+                    holders = [p for p in bearers.values() if t.role and _holds_title(p, t.role)]
+                    if len(holders) == 1:
+                        person, how = holders[0], "role"
+                    else:
+                        t.name, t.generic, t.resolution = None, t.label, "generic"
+                        last_person = None
+                        continue
             if person is None and (len(tokens) == 1 or has_initial_only(t.written_name)):
                 # "Mr <Surname>:", "Governor <Surname>:", "<I.> <Surname>:" where no label names
                 # them in full: the one person the page's text names in full with that surname
