@@ -1996,3 +1996,44 @@ Chairman Orlin: And mine.
         (None, "Minister Orlin", "generic"),
         (None, "Chairman Orlin", "generic"),
     ]
+
+
+def test_a_given_name_and_patronymic_as_a_label_is_the_one_person_of_the_page_with_that_given_name():
+    # "Pavel Ivanovich:" (how the President addresses him) had been a person of its own, whom
+    # every meeting's "Pavel Ivanovich" would join; the page names one Pavel: it is him.
+    text = page(
+        """
+Helena Marsh: Pavel Ivanovich, how many ferries this year?
+
+Pavel Grushin: Four, and two more next spring.
+
+Helena Marsh: Good.
+
+Pavel Ivanovich: And the quay will be ready.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.resolution) for t in turns[3:]] == [("Pavel Grushin", "address")]
+    # Only the lead names him.
+    text = page(
+        """
+Helena Marsh: Pavel Ivanovich, how many ferries?
+
+Pavel Ivanovich: Four.
+""",
+        lead="The Governor met the director of the shipyard, Pavel Grushin.",
+    )
+    assert [(t.name, t.resolution) for t in parse_transcript(text).turns] == [
+        ("Helena Marsh", "label"),
+        ("Pavel Grushin", "address"),
+    ]
+    # A surname ending as a patronymic does ("<Given> <Surname>ovich") is a name: no Pavel here
+    # is its stem's given name's son.
+    text = page(
+        """
+Arkady Dvorkovich: The budget is ready.
+
+Roman Abramovich: So is the port's.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Arkady Dvorkovich", "Roman Abramovich"]

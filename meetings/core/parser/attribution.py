@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .given_names import begins_a_name
+from .given_names import begins_a_name, is_patronymic
 from .names import (
     PATRONYMIC_PARTICLES,
     bare_surname,
@@ -38,6 +38,8 @@ RESOLUTIONS = {
     "first-name": "surname matched a person in this meeting, first name differs (a guess)",
     "typo": "a surname one letter away from a person in this meeting (a guess)",
     "surname": "'Mr/Ms Surname' matched a person in this meeting",
+    "address": "a given name and patronymic matched the one person of this meeting with that given "
+    "name (a guess)",
     "named-in-text": "a surname (or an initial and a surname) no label gives in full, matched to the one "
     "person the page's text names in full with it (a guess)",
     "role": "a title matched a person in this meeting (a guess)",
@@ -49,7 +51,7 @@ RESOLUTIONS = {
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text", "address"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
@@ -77,6 +79,32 @@ def _role_words(role: str) -> str:
     General Staff" is "the Chief of General Staff")."""
     words = clean_spaces(role).casefold().split()
     return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+def _an_address(name: str) -> bool:
+    """Is the name a given name and a patronymic ("Pavel Ivanovich"): a form of address?"""
+    tokens = name.split()
+    return len(tokens) == 2 and is_patronymic(tokens[1])
+
+
+def _given_name(name: str) -> str | None:
+    """A full name's first word, folded; None for a name of one word or a form of address."""
+    tokens = name_tokens(name)
+    return fold_token(tokens[0]) if len(tokens) >= 2 and not _an_address(name) else None
+
+
+def _named_in_heading_by_given_name(page: Page, address: str) -> str | None:
+    """The one full name "<Given> <Surname>" the title and lead write with the address's given
+    name ("Pavel Grushin" for "Pavel Ivanovich"), or None."""
+    given = address.split()[0]
+    pattern = re.compile(rf"\b{re.escape(given)} ([A-Z][\w’'-]+)\b")
+    found = {
+        f"{given} {m.group(1)}"
+        for paragraph in page.heading
+        for m in pattern.finditer(paragraph)
+        if is_name_word(m.group(1)) and not is_patronymic(m.group(1))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _title_words(role: str) -> set[str]:
@@ -206,8 +234,8 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         for t in turns:
             if not t.written_name or t.resolution not in ("label",):
                 continue
-            if (t.role is not None) != titled:
-                continue
+            if (t.role is not None) != titled or _an_address(t.written_name):
+                continue  # (a form of address is read in pass 2, once everyone named is known)
             person, how = find(t.written_name)
             if (
                 person is None
@@ -248,6 +276,15 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 ):
                     person, how = same[0], "first-name"
             tokens = name_tokens(t.written_name)
+            if person is None and _an_address(t.written_name):
+                # "Pavel Ivanovich:", how the page addresses someone: the one person it names
+                # with that given name (a label's, else its title's and lead's).
+                given = fold_token(tokens[0])
+                named = {p.key: p for p in people if _given_name(p.name) == given}
+                if len(named) == 1:
+                    person, how = next(iter(named.values())), "address"
+                elif not named and (full := _named_in_heading_by_given_name(page, t.written_name)):
+                    person, how = find(full)[0] or add(full, None), "address"
             if person is None and len(tokens) == 1:
                 # "Transport Minister <Surname>:" where two people of the page have that surname:
                 # the one whose title holds its words; where both or neither do, no one.

@@ -107,3 +107,18 @@ def begins_a_name(word: str) -> bool:
         low = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     first = low.split("-", 1)[0]
     return low in GIVEN_NAMES or first in GIVEN_NAMES or _spelling(first) in _SPELLED
+
+
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
+
+
+def is_patronymic(word: str) -> bool:
+    """Is this word a patronymic: a given name the list knows with a son's or a daughter's ending
+    ("Ivanovich", "Sergeyevna", "Nikitich" of "Nikita")? A surname of that shape whose stem is no
+    given name ("Dvorkovich", "Babich") is not."""
+    low = word.casefold()
+    for ending in _PATRONYMIC_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            stem = low[: -len(ending)]
+            return any(begins_a_name(s) for s in (stem, stem + "a", stem + "y", stem + "i"))
+    return False
