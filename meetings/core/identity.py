@@ -148,18 +148,38 @@ def _by_name_shape(name: str, index: AliasIndex) -> Resolution | None:
     return None
 
 
+def _known_by_other_names(name: str, pid: int, index: AliasIndex) -> bool:
+    """Is the person `pid` also known by given names that differ from this name's, neither held in
+    the other ("Ivan Petrovich <Surname>" against "Ivan Sergeyevich <Surname>")?"""
+    given = _given(name_key(name))
+    return any(
+        a.participant_id == pid and (g := _given(a.key)) and g != given and not one_name_inside(g, given)
+        for a in index.by_surname(surname_key(name))
+    )
+
+
+def _fits(names: list[str], n: str, pid: int, index: AliasIndex) -> bool:
+    """May the form `n` of a person named `names` (canonical first) find the person `pid`? The
+    canonical name always may; another form only if `pid` is known by no given names that differ
+    from the canonical name's."""
+    canonical = names[0]
+    return n == canonical or has_initial_only(canonical) or not _known_by_other_names(canonical, pid, index)
+
+
 def _resolve_certain(names: list[str], index: AliasIndex) -> Resolution | None:
-    """The known person of one of `names` exactly or as a transliteration variant, no guess."""
+    """The known person of one of `names` exactly or as a transliteration variant, no guess. A
+    shorter form the page also writes ("Ivan <Surname>" of "Ivan Sergeyevich <Surname>") finds no
+    one also known by other given names than the page's name in full."""
     for n in names:
         pid = index.by_key(name_key(n))
-        if pid is not None:
+        if pid is not None and _fits(names, n, pid, index):
             return Resolution(pid, "exact", names)
     for n in names:
         if has_initial_only(n):
             continue
         found = index.by_folded(folded_key(n))
-        if len(found) == 1:
-            return Resolution(found.pop(), "variant", names)
+        if len(found) == 1 and _fits(names, n, pid := found.pop(), index):
+            return Resolution(pid, "variant", names)
     return None
 
 
@@ -169,8 +189,8 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
         return certain
     for n in names:
         shaped = _by_name_shape(n, index)
-        if shaped is not None:
-            return Resolution(shaped.participant_id, shaped.how, names)
+        if shaped is not None and (pid := shaped.participant_id) is not None and _fits(names, n, pid, index):
+            return Resolution(pid, shaped.how, names)
     for n in names:
         if has_initial_only(n):
             found = index.by_surname_initial(surname_key(n), first_initial(n))

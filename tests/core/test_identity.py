@@ -179,6 +179,18 @@ def test_a_name_inside_a_known_person_whose_other_name_differs_is_not_them():
     assert resolve(["Robert J. Harlan"], index(p1=["Robert Harlan"])).participant_id == 1
 
 
+def test_a_shorter_form_a_page_also_writes_does_not_join_someone_whose_fuller_name_differs():
+    # A page names "Ivan Sergeyevich Sorin" and, later, "Ivan Sorin": the archive knows a governor
+    # as "Ivan Sorin" and "Ivan Petrovich Sorin". The short form's exact alias had joined the two
+    # (a steelworker's remarks on the governor's profile, under the steelworker's name).
+    idx = index(p1=["Ivan Sorin", "Ivan Petrovich Sorin"])
+    assert resolve(["Ivan Sergeyevich Sorin", "Ivan Sorin"], idx).how == "new"
+    # A fuller name that fits every name the person is known by is them, as before.
+    r = resolve(["Ivan Petrovich Sorin", "Ivan Sorin"], idx)
+    assert (r.participant_id, r.how) == (1, "exact")
+    assert resolve(["Ivan Sergeyevich Sorin", "Ivan Sorin"], index(p1=["Ivan Sorin"])).participant_id == 1
+
+
 def test_a_mistyped_given_name_is_the_one_person_with_that_surname():
     idx = index(p1=["Tatyana Weller"], p2=["Fyodor Lindqvist"])
     r = resolve(["Tatayana Weller"], idx)
