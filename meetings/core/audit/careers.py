@@ -45,6 +45,27 @@ def _clusters(roles: Sequence[str]) -> list[list[str]]:
     return list(groups.values())
 
 
+# Words of a role held at the start of a life ("student of <University>", "schoolgirl"): after an
+# office held earlier, the same name is someone else (a career never goes that way).
+STUDENT_WORDS = frozenset(
+    {
+        "student",
+        "students",
+        "pupil",
+        "pupils",
+        "schoolchild",
+        "schoolboy",
+        "schoolgirl",
+        "cadet",
+        "undergraduate",
+    }
+)
+
+
+def _all_students(uses: Iterable[RoleUse]) -> bool:
+    return all(STUDENT_WORDS & set(_words(r.role)) for r in uses)
+
+
 def _all_short(uses: Iterable[RoleUse]) -> bool:
     return all(len(career_words(r.role)) == 1 and len(_words(r.role)) <= 3 for r in uses)
 
@@ -82,7 +103,13 @@ def check_may_be_two_people(
             for y in range(x + 1, len(spans)):
                 # "Rospotrebnadzor Head" beside "Head of the Federal Service for …": a one-word
                 # organisation may be the short name of the other; held together, no evidence.
-                if _all_short(spans[x][3]) or _all_short(spans[y][3]):
+                if (
+                    _all_students(spans[y][3])
+                    and not _all_students(spans[x][3])
+                    and spans[y][0] > spans[x][1]
+                ):
+                    why.append("a student after an office: a career never goes that way")
+                elif _all_short(spans[x][3]) or _all_short(spans[y][3]):
                     weak.append("held together, but a one-word organisation may be the other's short name")
                 elif meetings_of[x] & meetings_of[y]:
                     why.append("both spoken under in the same meeting")
