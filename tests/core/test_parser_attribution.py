@@ -2037,3 +2037,30 @@ Roman Abramovich: So is the port's.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Arkady Dvorkovich", "Roman Abramovich"]
+
+
+def test_a_surname_label_of_a_name_written_family_name_first_is_that_name():
+    # "President of Goryeo Moon Ha-eun" in the lead, then "Mr Moon:": the word before "Moon" is a
+    # country's, not a given name ("Goryeo Moon" had been the person); the name is written family
+    # name first, "Moon Ha-eun".
+    text = page(
+        """
+Helena Marsh: Welcome, Mr President.
+
+President Moon: Thank you.
+
+Mr Moon: And thank you for the ferries.
+""",
+        title="Talks with President of the Republic of Korea Moon Ha-eun",
+        lead="Helena Marsh held talks with President of the Republic of Korea Moon Ha-eun.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Moon Ha-eun", "Moon Ha-eun"]
+    text = page(
+        """
+Helena Marsh: Welcome.
+
+Premier Li: Thank you.
+""",
+        lead="Helena Marsh met Premier of the State Council of China Li Wenbo.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Li Wenbo"]

@@ -14,12 +14,13 @@ from .names import (
     JOINED_PARTICLE,
     bare_surname,
     clean_spaces,
+    family_name_first,
     first_initial,
     is_name_word,
     surname_key,
     tidy_name,
 )
-from .vocabulary import HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
+from .vocabulary import COUNTRIES, HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -325,10 +326,20 @@ class Page:
     def named_in_full(self, surname: str) -> str | None:
         """The one full name ("<Given> <Surname>") the page's text writes for this surname, or None
         when it writes none, or two people's (two first initials)."""
-        named = self._named_in_text(surname)
+        named = self._named_in_text(surname) or self._named_family_name_first(surname)
         if len({first_initial(name) for name in named}) != 1:
             return None
         return max(named, key=lambda name: named[name])
+
+    def _named_family_name_first(self, surname: str) -> dict[str, int]:
+        """The full names the page's text writes family name first with this family name ("Moon
+        Ha-eun", "Li Wenbo"), each with how often."""
+        found: dict[str, int] = {}
+        for m in re.finditer(r"\b(?i:(" + re.escape(surname) + r")) ([A-Z][\w’'-]+)\b", self.full_text):
+            if family_name_first([m.group(1), m.group(2)]):
+                name = f"{m.group(1)} {m.group(2)}"
+                found[name] = found.get(name, 0) + 1
+        return found
 
     def _named_in_text(self, surname: str) -> dict[str, int]:
         """The full names "<Given> <Surname>" the page's text writes for this surname (any case),
@@ -345,6 +356,8 @@ class Page:
                 is_name_word(given)
                 and low not in TITLE_WORDS
                 and low not in PLACE_WORDS
+                and low not in COUNTRIES  # "President of Korea Moon <Given>": "Korea" is no given name
+                and not (len(given) > 1 and given.isupper())  # nor a body's letters ("DPRK")
                 and low.strip(".") not in HONORIFICS
                 and not self.ordinary(low)
             ):
