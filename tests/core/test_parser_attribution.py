@@ -109,6 +109,21 @@ Minister of Science and Higher Education: Pavel Orlin.
     with pytest.raises(NotATranscript, match="no speaker labels"):
         parse_transcript(text)
     assert issubclass(NotATranscript, TranscriptError)
+    # A list whose last line names a group ("Members: <Name>, <Name>.") had been a transcript of
+    # one remark by no one.
+    text = page(
+        """
+Chairman of the Council: Tomas Reyes.
+
+Secretary: Pavel Orlin.
+
+Members: Ilona Vance, Helena Marsh, Otto Kessel.
+""",
+        title="Executive Order on the Harbour Council",
+        lead="The Governor approved the members of the Harbour Council.",
+    )
+    with pytest.raises(NotATranscript, match="names no speaker, only groups"):
+        parse_transcript(text)
 
 
 def test_short_remarks_are_still_a_transcript():

@@ -13,6 +13,7 @@ from .names import clean_spaces
 from .page import Page, words_before
 from .reader import decode, normalise_text, split_paragraphs
 from .structure import NotATranscript, Transcript, TranscriptError
+from .vocabulary import GROUP_WORDS
 
 __all__ = ["GUESSES", "RESOLUTIONS", "parse_transcript", "words_before"]
 
@@ -33,6 +34,10 @@ def parse_transcript(data: bytes | str) -> Transcript:
     turns = parse_body(page, body)
     if not turns:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
+    if all(not t.name and (t.generic or "").casefold() in GROUP_WORDS for t in turns):
+        # "Members: <Name>, <Name>." closing a list of appointments: labels of groups only, and
+        # no one named.
+        raise NotATranscript("it names no speaker, only groups: a list, not a transcript")
     page.heading = [clean_spaces(p) for p in [title, *lead]]
     resolve_people(page, turns)
     give_answers(page, title, turns)
