@@ -659,6 +659,12 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         # the other where the caller is from or the paper they write for ("<Town>, <Name>" as
         # before; "<Name>, <Paper>" had made the paper the person). Both or neither: as before.
         ("Anna Lind, Larkspur Herald", "Anna Lind", "Larkspur Herald"),
+        # A generic label with the person's name in brackets: the person, the label their role
+        # (the name had been a note, the remark no one's).
+        ("Moderator (Anna Lind)", "Anna Lind", "Moderator"),
+        ("Question (Anna Lind, Larkspur Herald)", "Anna Lind", "Larkspur Herald"),
+        ("Question (retranslated)", None, None),
+        ("Question (Larkspur Herald)", None, None),
         ("Pavel Drozd, Northline Rail", "Pavel Drozd", "Northline Rail"),
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
         # Given names of foreign journalists and Russian ones the list lacked ("Kevin", "Polina").

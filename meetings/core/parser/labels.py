@@ -33,6 +33,7 @@ from .vocabulary import (
     PLACE_OR_ORGANISATION_WORDS,
     PLACE_WORDS,
     QUOTING_VERBS,
+    REMARK_LABELS,
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
     SPEECH_VERBS,
@@ -327,6 +328,17 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     )
 
 
+def _named_in_note(note: str, attested: Attested) -> Label | None:
+    """The person a note in brackets names in full, opening with a given name the list knows
+    ("Anna Lind", "Anna Lind, <Paper>"), or None ("retranslated", "<Paper>")."""
+    named = parse_label(note, attested)
+    if named is None or not named.name or named.generic or len(named.name.split()) < 2:
+        return None
+    if not begins_a_name(named.name.split()[0]) or (named.role and not note.startswith(named.name)):
+        return None
+    return named
+
+
 def _a_given_name_of_common_words(token: str) -> bool:
     """Is this word, one that opens headings and sentences and so is no name's word ("Bill" of
     "Bill on …"), a given name before a surname ("Bill <Surname>")?"""
@@ -509,7 +521,13 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
     if g:
         if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
-        return Label(text=text, note=note, generic=core[:1].upper() + core[1:])
+        generic = core[:1].upper() + core[1:]
+        if note and (named := _named_in_note(note, attested)) is not None:
+            # "Moderator (<Name>)", "Question (<Name>, <Paper>)": the person the brackets name; a
+            # person's label ("Moderator") is their role, a remark's ("Question") is none.
+            held = named.role or (None if g.group("head").casefold() in REMARK_LABELS else generic)
+            return Label(text=text, name=named.name, role=held)
+        return Label(text=text, note=note, generic=generic)
     t = _THE_TITLE.match(core)
     if t and all(
         w.casefold() in TITLE_WORDS or w.casefold() in {"of", "the", "and", "for"} for w in t.group(1).split()

@@ -570,6 +570,15 @@ GENERIC_LABELS = {
 # Generic labels that are a word's letters, shown in capitals as written ("SMS:").
 GENERIC_ACRONYMS = frozenset({"SMS"})
 
+# Generic labels that name a remark, not the person making it ("Question", "Reply"): no role.
+REMARK_LABELS = frozenset(
+    {
+        "q", "a", "question", "questions", "remark", "remarks", "reply", "replies", "response",
+        "responses", "answer", "answers", "comment", "comments", "additional question",
+        "follow-up question", "last question", "exclamation", "exclamations", "message", "call", "sms",
+    }
+)  # fmt: skip
+
 # Verbs that quote someone ("<Name>, a sergeant from <Town>, wrote: “…”"): no words on a speaker.
 QUOTING_VERBS = frozenset(
     {"wrote", "writes", "said", "says", "told", "tells", "asked", "asks", "added", "recalled", "noted"}
