@@ -1929,6 +1929,34 @@ Helena Marsh: Twice as large, with a new quay.
         ("Helena Marsh", None, SPEECH),
     ]
     assert parse_transcript(text).warnings == []
+    # The surname alone, after the name in full ("BISHOP:", "Mr Bishop:"), as a repost shortens
+    # labels: it had been a title no one holds here, and "Mr Bishop:" no label.
+    text = page(
+        """
+LARRY BISHOP: Good evening.
+
+Helena Marsh: Good evening.
+
+BISHOP: What about the quay?
+
+Helena Marsh: Repaired.
+
+Mr Bishop: Thank you.
+""",
+        title="Interview to the Harbour Channel",
+    )
+    assert speakers(text) == [
+        ("Larry Bishop", None, SPEECH),
+        ("Helena Marsh", None, SPEECH),
+        ("Larry Bishop", None, SPEECH),
+        ("Helena Marsh", None, SPEECH),
+        ("Larry Bishop", None, SPEECH),
+    ]
+    # With no one of that surname, a title is a title: "Mr President:" names no one.
+    assert speakers(page("Helena Marsh: Welcome.\n\nMr President: Thank you.\n\nBishop: Amen.")) == [
+        ("Helena Marsh", None, SPEECH),
+        (None, "Bishop", SPEECH),
+    ]
 
 
 def test_numbered_questions_of_a_written_interview_are_no_ones_and_the_answers_the_interviewees():

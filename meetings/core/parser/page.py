@@ -269,7 +269,10 @@ class Page:
                 # of the speaker's list; no remark opens in lower case, unless its speaker's other
                 # remarks show that they are one.
                 found = None
-            if found is None and (surnamed := self._surname_label(prefix)) is not None:
+            if (found is None or (found[0].role and not found[0].name and " " not in found[0].role)) and (
+                surnamed := self._surname_label(prefix)
+            ) is not None:
+                # (a title's word alone, "BISHOP:", is the surname of "Larry Bishop" on this page)
                 found = (surnamed, after)
         if found is None:
             found = self._colonless_label(paragraph)
@@ -302,6 +305,9 @@ class Page:
         word, note = prefix.strip(), None
         if noted := _NOTE_AT_END.search(word):  # "Orlin (retranslated):": the note a label may carry
             word, note = word[: noted.start()], clean_spaces(noted.group().strip(" ()"))
+        honorific, _, rest = word.partition(" ")
+        if rest and honorific.strip(".").casefold() in HONORIFICS:
+            word = rest  # "Mr Bishop:" where "Bishop" is a title's word: read as "Bishop:"
         if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", _PARTICLES_APART.sub("", word))):
             return None
         key = bare_surname(surname_key(word))
