@@ -375,6 +375,35 @@ Minister of Ports Ilona Vance: I shall be brief.
     ]
 
 
+def test_summaries_opening_with_a_clause_of_what_came_before():
+    # "(Having described …, <Name> turned to …)", "(Answering a question from <Name>, the
+    # minister said …)", "(After the report, <Name> spoke …)": they had been no summary, and the
+    # words went into the previous speaker's remark as theirs.
+    text = page(
+        """
+Helena Marsh: Colleagues, let us begin.
+
+Minister of Ports Ilona Vance: The quays are ready.
+
+Tomas Reyes: Thank you.
+
+(Having described the fleet, Ilona Vance turned to the timetable of the ferries for the winter.)
+
+(Answering a question from Tomas Reyes, the minister said that two more ferries will be bought.)
+
+(After the report, Pavel Orlin spoke about the state of the north quay and its repair.)
+
+(Following the discussion, Helena Marsh thanked the participants and closed the meeting.)
+"""
+    )
+    assert speakers(text)[3:] == [
+        ("Ilona Vance", None, SUMMARY),
+        ("Ilona Vance", None, SUMMARY),
+        ("Pavel Orlin", None, SUMMARY),
+        ("Helena Marsh", None, SUMMARY),
+    ]
+
+
 def test_a_date_line_whose_place_holds_brackets():
     text = page("Helena Marsh: Good afternoon.").replace(
         "Larkspur\n", "Larkspur (Northern Region) Air Base\n", 1
