@@ -2142,3 +2142,22 @@ Premier Li: Thank you.
         lead="Helena Marsh met Premier of the State Council of China Li Wenbo.",
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Li Wenbo"]
+
+
+def test_a_full_name_is_never_read_across_two_paragraphs():
+    # "… Larkspur" ending one paragraph and "Source:" opening the next had been read as the full
+    # name "Larkspur Source" for the label "Source:" (and "Share" / "Photo:" as "Share Photo"):
+    # the page's text was searched as one line.
+    text = (
+        "Meeting with young engineers\n\nFebruary 8, 2023, Larkspur\n\n"
+        "Source: Office of the Governor of Larkspur\n\n"
+        "Helena Marsh met young engineers.\n\n"
+        "Helena Marsh: Good afternoon, friends.\n\n"
+        "Engineer Mira Sand: We need a new crane.\n\n"
+        "Helena Marsh: You will get it.\n\n"
+        "Print   Share\n\n"
+        "Photo: The meeting's photographs\n"
+    )
+    t = parse_transcript(text)
+    assert t.names == ["Helena Marsh", "Mira Sand"]
+    assert "Helena Marsh met young engineers." in t.description

@@ -127,7 +127,7 @@ class Page:
         self.warnings = warnings
         self.clean_paragraphs = [clean_spaces(p) for p in paragraphs]
         self._clean = dict(zip(paragraphs, self.clean_paragraphs))
-        self.full_text = " ".join(self.clean_paragraphs)
+        self.full_text = "\n".join(self.clean_paragraphs)  # (a name never runs on into the next)
         self.label_prefixes = []
         # The prefixes that open a remark as remarks open: its first letter a capital.
         self._capital_prefixes: set[str] = set()
