@@ -2161,3 +2161,27 @@ def test_a_full_name_is_never_read_across_two_paragraphs():
     t = parse_transcript(text)
     assert t.names == ["Helena Marsh", "Mira Sand"]
     assert "Helena Marsh met young engineers." in t.description
+
+
+def test_a_parts_heading_ending_in_a_colon_that_reads_like_a_label_heads_the_part():
+    # "Answers to journalists' questions:" after a divider had been a generic speaker with no
+    # words, and the part no heading.
+    text = page(
+        """
+Helena Marsh: That is all for today.
+
+* * *
+
+Answers to journalists' questions:
+
+Question: When will the ferry sail?
+
+Helena Marsh: In May.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.generic, t.section) for t in turns] == [
+        ("Helena Marsh", None, None),
+        (None, "Question", "Answers to journalists' questions"),
+        ("Helena Marsh", None, "Answers to journalists' questions"),
+    ]

@@ -69,6 +69,9 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     out: dict[int, int | None] = {}
     for i in range(first_remark + 1, len(cleaned) - 1):
         cp = cleaned[i]
+        if labelled[i] and _a_heading_like_a_label(page, page.raw[i], cleaned[i - 1]) and labelled[i + 1]:
+            out[i] = i + 1  # "* * *", then "Answers to journalists' questions:" with no words after it
+            continue
         if labelled[i] or (words := len(cp.split())) > TOPIC_HEADING_WORDS or chrome.OMISSION.match(cp):
             continue
         before = cleaned[i - 1]
@@ -105,6 +108,16 @@ def _section_headings(page: Page) -> dict[int, int | None]:
     if notes:
         page.warnings.append(f"{notes} note(s) of the page giving the floor were left out of the remarks")
     return out
+
+
+def _a_heading_like_a_label(page: Page, paragraph: str, before: str) -> bool:
+    """Is a paragraph that reads as a label naming no one, with nothing after its colon, right
+    after a divider, the heading of the part it opens ("Answers to journalists' questions:")?"""
+    found = page.label_of(paragraph)
+    if found is None or found[1] or not chrome.SEPARATOR.match(before):
+        return False
+    label = found[0]
+    return not label.name and bool(label.generic or label.role)
 
 
 def _from_the_title(page: Page, paras: list[str]) -> list[str]:
