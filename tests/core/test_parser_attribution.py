@@ -2076,37 +2076,47 @@ Chairman Orlin: And mine.
     ]
 
 
-def test_a_given_name_and_patronymic_as_a_label_is_the_one_person_of_the_page_with_that_given_name():
-    # "Pavel Ivanovich:" (how the President addresses him) had been a person of its own, whom
-    # every meeting's "Pavel Ivanovich" would join; the page names one Pavel: it is him.
+def test_a_given_name_and_patronymic_as_a_label_is_the_person_the_page_names_so_in_full():
+    # "Pavel Ivanovich:" (how the President addresses him) had been a person of its own where the
+    # page names "Pavel Ivanovich Grushin": it is him.
     text = page(
         """
 Helena Marsh: Pavel Ivanovich, how many ferries this year?
 
-Pavel Grushin: Four, and two more next spring.
+Pavel Ivanovich: Four, and two more next spring.
 
 Helena Marsh: Good.
 
-Pavel Ivanovich: And the quay will be ready.
-"""
+Pavel Grushin: And the quay will be ready.
+""",
+        lead="The Governor met the director of the shipyard, Pavel Ivanovich Grushin.",
     )
     turns = parse_transcript(text).turns
-    assert [(t.name, t.resolution) for t in turns[3:]] == [("Pavel Grushin", "address")]
-    # Only the lead names him.
+    assert [t.name for t in turns] == ["Helena Marsh", "Pavel Ivanovich Grushin"] * 2
+    # ... also where no label gives his surname.
     text = page(
         """
-Helena Marsh: Pavel Ivanovich, how many ferries?
+Helena Marsh: Pavel Ivanovich, how many ferries this year?
 
-Pavel Ivanovich: Four.
+Pavel Ivanovich: Four, and two more next spring.
 """,
-        lead="The Governor met the director of the shipyard, Pavel Grushin.",
+        lead="The Governor met the director of the shipyard, Pavel Ivanovich Grushin.",
     )
     assert [(t.name, t.resolution) for t in parse_transcript(text).turns] == [
         ("Helena Marsh", "label"),
-        ("Pavel Grushin", "address"),
+        ("Pavel Ivanovich Grushin", "address"),
     ]
-    # A surname ending as a patronymic does ("<Given> <Surname>ovich") is a name: no Pavel here
-    # is its stem's given name's son.
+    # Not the one speaker of that given name (a rule tried and withdrawn: a teacher "Anton
+    # Pavlovich:" had become the minister "Anton Orlin").
+    text = page(
+        """
+Minister of Education Anton Orlin: The schools are ready.
+
+Anton Pavlovich: Our school needs a gym.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Anton Orlin", "Anton Pavlovich"]
+    # A surname ending as a patronymic does is a name.
     text = page(
         """
 Arkady Dvorkovich: The budget is ready.

@@ -38,8 +38,7 @@ RESOLUTIONS = {
     "first-name": "surname matched a person in this meeting, first name differs (a guess)",
     "typo": "a surname one letter away from a person in this meeting (a guess)",
     "surname": "'Mr/Ms Surname' matched a person in this meeting",
-    "address": "a given name and patronymic matched the one person of this meeting with that given "
-    "name (a guess)",
+    "address": "a given name and patronymic that the page writes in full with a surname",
     "named-in-text": "a surname (or an initial and a surname) no label gives in full, matched to the one "
     "person the page's text names in full with it (a guess)",
     "role": "a title matched a person in this meeting (a guess)",
@@ -51,7 +50,7 @@ RESOLUTIONS = {
     "unresolved": "a reference that matched no one in this meeting",
     "none": "text before the first label: no person",
 }
-GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text", "address"}
+GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
 
 
@@ -87,21 +86,14 @@ def _an_address(name: str) -> bool:
     return len(tokens) == 2 and is_patronymic(tokens[1])
 
 
-def _given_name(name: str) -> str | None:
-    """A full name's first word, folded; None for a name of one word or a form of address."""
-    tokens = name_tokens(name)
-    return fold_token(tokens[0]) if len(tokens) >= 2 and not _an_address(name) else None
-
-
-def _named_in_heading_by_given_name(page: Page, address: str) -> str | None:
-    """The one full name "<Given> <Surname>" the title and lead write with the address's given
-    name ("Pavel Grushin" for "Pavel Ivanovich"), or None."""
-    given = address.split()[0]
-    pattern = re.compile(rf"\b{re.escape(given)} ([A-Z][\w’'-]+)\b")
+def _named_with_patronymic(page: Page, address: str) -> str | None:
+    """The one full name "<Given> <Patronymic> <Surname>" the page writes for this form of address
+    ("Pavel Ivanovich Grushin" for "Pavel Ivanovich"), in a label or its text, or None."""
+    pattern = re.compile(rf"\b{re.escape(address)} ([A-Z][\w’'-]+)\b")
     found = {
-        f"{given} {m.group(1)}"
-        for paragraph in page.heading
-        for m in pattern.finditer(paragraph)
+        f"{address} {m.group(1)}"
+        for text in (page.full_text, *page.label_prefixes)
+        for m in pattern.finditer(text)
         if is_name_word(m.group(1)) and not is_patronymic(m.group(1))
     }
     return found.pop() if len(found) == 1 else None
@@ -277,13 +269,11 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                     person, how = same[0], "first-name"
             tokens = name_tokens(t.written_name)
             if person is None and _an_address(t.written_name):
-                # "Pavel Ivanovich:", how the page addresses someone: the one person it names
-                # with that given name (a label's, else its title's and lead's).
-                given = fold_token(tokens[0])
-                named = {p.key: p for p in people if _given_name(p.name) == given}
-                if len(named) == 1:
-                    person, how = next(iter(named.values())), "address"
-                elif not named and (full := _named_in_heading_by_given_name(page, t.written_name)):
+                # "Pavel Ivanovich:", how the page addresses someone: the person it names in full
+                # with that given name and patronymic. Not the one speaker of that given name: a
+                # teacher "Anton Pavlovich" is not the minister "Anton <Surname>".
+                full = _named_with_patronymic(page, t.written_name)
+                if full is not None:
                     person, how = find(full)[0] or add(full, None), "address"
             if person is None and len(tokens) == 1:
                 # "Transport Minister <Surname>:" where two people of the page have that surname:
