@@ -211,6 +211,24 @@ def may_absorb(index: AliasIndex, name: str, participant_id: int) -> bool:
     )
 
 
+def shown_spelling(current: str, labels_using: Mapping[str, int]) -> str:
+    """The spelling to show a person under: of the ways of writing the name shown that differ
+    only as transliterations do ("Aleksey" and "Alexei <Surname>"), the one most of the person's
+    remarks are labelled with (`labels_using`: written form -> labels that write it); the name
+    shown where no other is used more (a tie keeps it, whatever the order of ingest)."""
+    folded, key = folded_key(current), name_key(current)
+    uses: dict[str, int] = defaultdict(int)
+    spelled: dict[str, str] = {}
+    for written, n in labels_using.items():
+        if folded_key(written) == folded:
+            k = name_key(written)
+            uses[k] = max(uses[k], n)  # the same spelling in capitals is the same spelling
+            if k not in spelled or spelled[k].isupper():
+                spelled[k] = written  # ... shown as written in upper and lower case
+    best = max(uses, key=lambda k: (uses[k], k == key, k), default=key)
+    return current if best == key or uses[best] <= uses.get(key, 0) else tidy_name(spelled[best])
+
+
 def alias_fields(name: str) -> dict[str, str]:
     """The stored form of one alias."""
     return dict(_alias_fields(name))

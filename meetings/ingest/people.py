@@ -10,7 +10,15 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Q
 
 from meetings.core import identity as ident
-from meetings.core.parser.names import first_initial, has_initial_only, sort_name, surname_key
+from meetings.core.parser.names import (
+    first_initial,
+    folded_key,
+    has_initial_only,
+    name_key,
+    sort_name,
+    strip_accents,
+    surname_key,
+)
 from meetings.core.permalinks import participant_slug, unique_slug
 from meetings.derived import search
 from meetings.ingest.report import FileReport
@@ -98,3 +106,35 @@ def absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
         every.update(how="initial")
         merge_participant(other, pid)
         report.guesses.append(f"{other.name!r} (known until now by initials only) taken as {name!r}")
+
+
+def settle_shown_spellings() -> int:
+    """Show each person written several ways (transliterations: "Aleksey", "Alexei") under the
+    spelling most of their remarks' labels write (core.identity.shown_spelling), not the first
+    one ingested; the slug, a permanent link, stays. Reads only the people with two such
+    spellings among their aliases and their labels. How many were renamed."""
+    shown = dict(Participant.objects.values_list("id", "name"))
+    spellings: dict[int, set[str]] = defaultdict(set)
+    for pid, written in ParticipantAlias.objects.values_list("participant_id", "written"):
+        if pid in shown and folded_key(written) == folded_key(shown[pid]):
+            spellings[pid].add(written)
+    several = {pid: forms for pid, forms in spellings.items() if len({name_key(f) for f in forms}) > 1}
+    if not several:
+        return 0
+    used: dict[int, dict[str, int]] = {pid: dict.fromkeys(forms, 0) for pid, forms in several.items()}
+    plain = {pid: {f: strip_accents(f).casefold() for f in forms} for pid, forms in several.items()}
+    for pid, label in Turn.objects.filter(speaker_id__in=list(several)).values_list(
+        "speaker_id", "speaker_label"
+    ):
+        written = strip_accents(label or "").casefold()
+        for form, low in plain[pid].items():
+            if low in written:
+                used[pid][form] += 1
+    renamed = 0
+    for pid, counts in used.items():
+        name = ident.shown_spelling(shown[pid], counts)
+        if name != shown[pid]:
+            rename_participant(pid, name)
+            search.update_speaker_vectors(pid)  # their remarks' search vectors name them anew
+            renamed += 1
+    return renamed

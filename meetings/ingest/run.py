@@ -16,6 +16,7 @@ from meetings.derived.topic_index import rebuild as rebuild_topics
 from meetings.http.caching import archive_changed
 from meetings.ingest.batch import BATCH_MAX, BatchWriter
 from meetings.ingest.files import FoundFile
+from meetings.ingest.people import settle_shown_spellings
 from meetings.ingest.prepare import PreparedFile, PrepareJob, prepare_job
 from meetings.ingest.report import FileReport
 from meetings.ingest.single import Ingester
@@ -81,6 +82,7 @@ def refresh_derived(
     changed = corrected or any(r.status in ("new", "updated", "duplicate") for r in reports)
     if not changed or dry_run:
         return
+    settle_shown_spellings()  # a person written two ways shown as most labels write them
     # The aggregates first: the topics read the offices people spoke under from them.
     rebuild_aggregates()  # profiles' and lists' figures, one transaction
     if topics:

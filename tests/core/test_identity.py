@@ -8,6 +8,7 @@ from meetings.core.identity import (
     people_forms,
     plan_people,
     resolve,
+    shown_spelling,
 )
 from meetings.core.parser import parse_transcript
 
@@ -318,3 +319,24 @@ def test_two_people_of_one_meeting_are_never_one_known_person_by_a_guess():
     plan = plan_people(page_people, index(p1=["Joe Martin"]))
     assert [p.participant_id for p in plan.people][1] == 1
     assert len({p.participant_id for p in plan.people}) == 2
+
+
+def test_a_person_is_shown_under_the_spelling_most_labels_write():
+    assert (
+        shown_spelling("Aleksey Tikhonin", {"Aleksey Tikhonin": 1, "Alexei Tikhonin": 2}) == "Alexei Tikhonin"
+    )
+    # A tie keeps the name shown, whatever was ingested first.
+    assert (
+        shown_spelling("Aleksey Tikhonin", {"Aleksey Tikhonin": 2, "Alexei Tikhonin": 2})
+        == "Aleksey Tikhonin"
+    )
+    # Capitals are the same spelling; another name (fuller, or another person's) is never taken.
+    assert (
+        shown_spelling("Alexei Tikhonin", {"ALEKSEY TIKHONIN": 1, "Alexei Tikhonin": 1}) == "Alexei Tikhonin"
+    )
+    assert (
+        shown_spelling("Alexei Tikhonin", {"ALEKSEY TIKHONIN": 2, "Aleksey Tikhonin": 2})
+        == "Aleksey Tikhonin"
+    )
+    assert shown_spelling("Otto F. Kessel", {"Otto Kessel": 9, "Otto F. Kessel": 1}) == "Otto F. Kessel"
+    assert shown_spelling("Anna Orlina", {"Anna Orlin": 5, "Anna Orlina": 1}) == "Anna Orlina"

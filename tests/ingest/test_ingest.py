@@ -219,6 +219,36 @@ def test_one_person_across_meetings_spellings_and_initials(write_transcript):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("order", ["rare spelling first", "rare spelling last"])
+def test_a_person_is_shown_under_the_spelling_most_of_their_remarks_write(write_transcript, order):
+    """ "Aleksey Tikhonin" in one meeting and "Alexei Tikhonin" in two: the person is shown as
+    "Alexei", whichever came first (the first spelling ingested had been shown for good); the
+    slug, a permanent link, stays the first one's."""
+    pages = [
+        (
+            "a.txt",
+            "Meeting one\n\nMay 3, 2021\n\nLead.\n\nMayor Aleksey Tikhonin: Hello.\n\nAnton Repnin: Hi.\n",
+        ),
+        (
+            "b.txt",
+            "Meeting two\n\nMay 4, 2021\n\nLead.\n\nMayor Alexei Tikhonin: Again.\n\nAnton Repnin: Hi.\n",
+        ),
+        (
+            "c.txt",
+            "Meeting three\n\nMay 5, 2021\n\nLead.\n\nAlexei Tikhonin: Once more.\n\nAnton Repnin: Hi.\n",
+        ),
+    ]
+    if order == "rare spelling last":
+        pages = pages[1:] + pages[:1]
+    for name, text in pages:
+        ingest(write_transcript(name, text))
+    person = Participant.objects.get(slug__in=["aleksey-tikhonin", "alexei-tikhonin"])
+    assert (person.name, person.sort_name) == ("Alexei Tikhonin", "Tikhonin, Alexei")
+    assert person.slug == ("aleksey-tikhonin" if order == "rare spelling first" else "alexei-tikhonin")
+    assert Participant.objects.count() == 2
+
+
+@pytest.mark.django_db
 def test_a_given_name_spelt_from_the_russian_is_the_known_person_also_in_an_older_archive(write_transcript):
     """ "Aleksandr Kolmar" of one page and "Alexander Kolmar" of another are one person; an archive
     whose aliases were keyed before the folding knew the ending finds them so after its migration."""
