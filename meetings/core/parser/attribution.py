@@ -99,13 +99,13 @@ def _named_with_patronymic(page: Page, address: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_TITLE_JOINERS = frozenset({"of", "for", "and", "on", "in", "at", "to", "with", "&"})
+
+
 def _title_words(role: str) -> set[str]:
     """A title's words as a set, its joiners and articles aside and plurals folded: "Transport
     Minister" and "Minister of Transport" hold the same words."""
     return {w.rstrip("s") for w in _role_words(role).replace(",", " ").split() if w not in _TITLE_JOINERS}
-
-
-_TITLE_JOINERS = frozenset({"of", "for", "and", "on", "in", "at", "to", "with", "&"})
 
 
 def _holds_title(person: _Person, role: str) -> bool:
