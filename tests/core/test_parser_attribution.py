@@ -394,6 +394,10 @@ Tomas Reyes: Thank you.
 (After the report, Pavel Orlin spoke about the state of the north quay and its repair.)
 
 (Following the discussion, Helena Marsh thanked the participants and closed the meeting.)
+
+(After that Minister of Ports Ilona Vance spoke about the new piers, the fares and the repairs.)
+
+The two southern piers will be finished by June.
 """
     )
     assert speakers(text)[3:] == [
@@ -401,6 +405,10 @@ Tomas Reyes: Thank you.
         ("Ilona Vance", None, SUMMARY),
         ("Pavel Orlin", None, SUMMARY),
         ("Helena Marsh", None, SUMMARY),
+        # "After that" with no comma is the adverb of sequence it was: the clause had run on to
+        # the summary's first comma, and the summary and the words after it become the speaker's.
+        ("Ilona Vance", None, SUMMARY),
+        ("Ilona Vance", None, SPEECH),
     ]
 
 

@@ -681,7 +681,8 @@ _LEAD_CLAUSE = re.compile(
     r"(?:subject|issue|question|matter) of|speaking (?:of|about)|turning to)\s[^,()]{1,100},\s*"
     # A clause of what came before or what it answers: "Having described the fleet, …", "After
     # the report, …", "Answering a question from <Name>, the minister …".
-    r"|(?:having|after|following|answering|replying to|responding to|in (?:response|reply) to|"
+    r"|(?:having|after(?! (?:that|this|which)\b)|following(?! (?:that|this)\b)|answering|replying to|"
+    r"responding to|in (?:response|reply) to|"
     r"commenting on|summing up|when asked about|asked about)\s[^,()]{1,150},\s*"
     # An adverb of sequence: "Then the Chief of …", "Next, the minister …".
     r"|(?:then|next|after that|afterwards|later on|later|subsequently|finally|lastly|further on|further|also|"
