@@ -2124,6 +2124,28 @@ Anton Pavlovich: Our school needs a gym.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Anton Orlin", "Anton Pavlovich"]
+    # Nor the person a remark names so: a teacher "Alexander Sergeyevich:" speaking of "Alexander
+    # Sergeyevich Pushkin", a son of his father "Nikolai Petrovich Sorin".
+    text = page(
+        """
+Helena Marsh: What do the children read?
+
+Alexander Sergeyevich: Every year we begin with Alexander Sergeyevich Pushkin.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Alexander Sergeyevich"]
+    # A surname made of a given name and a son's ending ("Tarasevich", "Adamovich") under a title
+    # keeps the title, which a summary and a title alone find him by.
+    text = page(
+        """
+Deputy Prime Minister of Borduria Igor Tarasevich: The treaty is ready.
+
+(The Deputy Prime Minister of Borduria went on to speak about the ferries and the new quays.)
+
+Deputy Prime Minister of Borduria: One more thing.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Igor Tarasevich"] * 3
     # A surname ending as a patronymic does is a name.
     text = page(
         """

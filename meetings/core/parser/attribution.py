@@ -87,12 +87,15 @@ def _an_address(name: str) -> bool:
 
 
 def _named_with_patronymic(page: Page, address: str) -> str | None:
-    """The one full name "<Given> <Patronymic> <Surname>" the page writes for this form of address
-    ("Pavel Ivanovich Grushin" for "Pavel Ivanovich"), in a label or its text, or None."""
+    """The one full name "<Given> <Patronymic> <Surname>" the page's title, lead or labels write
+    for this form of address ("Pavel Ivanovich Grushin" for "Pavel Ivanovich"), or None. Not a
+    remark's words: a teacher "Alexander Sergeyevich" speaks of "Alexander Sergeyevich Pushkin"."""
+    if not _an_address(address):
+        return None
     pattern = re.compile(rf"\b{re.escape(address)} ([A-Z][\w’'-]+)\b")
     found = {
         f"{address} {m.group(1)}"
-        for text in (page.full_text, *page.label_prefixes)
+        for text in (*page.heading, *page.label_prefixes)
         for m in pattern.finditer(text)
         if is_name_word(m.group(1)) and not is_patronymic(m.group(1))
     }
@@ -226,8 +229,10 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
         for t in turns:
             if not t.written_name or t.resolution not in ("label",):
                 continue
-            if (t.role is not None) != titled or _an_address(t.written_name):
-                continue  # (a form of address is read in pass 2, once everyone named is known)
+            if (t.role is not None) != titled or (
+                not titled and _named_with_patronymic(page, t.written_name)
+            ):
+                continue  # (a form of address the page writes in full is read in pass 2)
             person, how = find(t.written_name)
             if (
                 person is None
@@ -268,13 +273,11 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 ):
                     person, how = same[0], "first-name"
             tokens = name_tokens(t.written_name)
-            if person is None and _an_address(t.written_name):
+            if person is None and not t.role and (full := _named_with_patronymic(page, t.written_name)):
                 # "Pavel Ivanovich:", how the page addresses someone: the person it names in full
                 # with that given name and patronymic. Not the one speaker of that given name: a
                 # teacher "Anton Pavlovich" is not the minister "Anton <Surname>".
-                full = _named_with_patronymic(page, t.written_name)
-                if full is not None:
-                    person, how = find(full)[0] or add(full, None), "address"
+                person, how = find(full)[0] or add(full, None), "address"
             if person is None and len(tokens) == 1:
                 # "Transport Minister <Surname>:" where two people of the page have that surname:
                 # the one whose title holds its words; where both or neither do, no one.
