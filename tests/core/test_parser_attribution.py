@@ -2182,6 +2182,27 @@ Premier Li: Thank you.
         lead="Helena Marsh met Premier of the State Council of China Li Wenbo.",
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Li Wenbo"]
+    # Two people of one family name, a street named after someone: no one is guessed.
+    text = page(
+        "Helena Marsh: Welcome.\n\nMinister Wang: Thank you.",
+        lead="Helena Marsh met Vice Premier Wang Lifeng and Commerce Minister Wang Wenbo.",
+    )
+    assert parse_transcript(text).turns[1].name == "Wang"
+    text = page(
+        "Helena Marsh: Welcome.\n\nMr Kim: Thank you.",
+        lead="Helena Marsh visited the shipyard on Kim Il-sung Street and met its director.",
+    )
+    assert parse_transcript(text).turns[1].name != "Kim Il-sung"
+    # A given name that is a country's name ("Jordan", "Israel") or written in capitals ("JB")
+    # still is one outside a title: only "of Korea" before a surname is the title's.
+    for lead, who in (
+        ("Helena Marsh met a delegation headed by Jordan Whitfield.", "Jordan Whitfield"),
+        ("Helena Marsh met the Mayor of Port Azur Israel Montalvo.", "Israel Montalvo"),
+        ("Helena Marsh met the Governor of the State of Illinois JB Pritchard.", "JB Pritchard"),
+    ):
+        surname = who.split()[-1]
+        text = page(f"Helena Marsh: Welcome.\n\nGovernor {surname}: Thank you.", lead=lead)
+        assert parse_transcript(text).turns[1].name == who, lead
 
 
 def test_a_full_name_is_never_read_across_two_paragraphs():

@@ -332,7 +332,12 @@ class Page:
     def named_in_full(self, surname: str) -> str | None:
         """The one full name ("<Given> <Surname>") the page's text writes for this surname, or None
         when it writes none, or two people's (two first initials)."""
-        named = self._named_in_text(surname) or self._named_family_name_first(surname)
+        named = self._named_in_text(surname)
+        if not named:
+            # Written family name first ("Moon Ha-eun"): its first word is the family name, so
+            # only one such name of the page is anyone.
+            first = self._named_family_name_first(surname)
+            return next(iter(first)) if len(first) == 1 else None
         if len({first_initial(name) for name in named}) != 1:
             return None
         return max(named, key=lambda name: named[name])
@@ -341,11 +346,16 @@ class Page:
         """The full names the page's text writes family name first with this family name ("Moon
         Ha-eun", "Li Wenbo"), each with how often."""
         found: dict[str, int] = {}
-        for m in re.finditer(r"\b(?i:(" + re.escape(surname) + r")) ([A-Z][\w’'-]+)\b", self.full_text):
+        pattern = r"\b(?i:(" + re.escape(surname) + r")) ([A-Z][\w’'-]+)\b(?! [A-Z])"  # ("<Name> Street")
+        for m in re.finditer(pattern, self.full_text):
             if family_name_first([m.group(1), m.group(2)]):
                 name = f"{m.group(1)} {m.group(2)}"
                 found[name] = found.get(name, 0) + 1
         return found
+
+    def _after_of(self, at: int) -> bool:
+        """Does the word at `at` of the page's text follow "of" or "of the" (what a title is of)?"""
+        return bool(re.search(r"\bof (?:the )?$", self.full_text[max(0, at - 8) : at]))
 
     def _named_in_text(self, surname: str) -> dict[str, int]:
         """The full names "<Given> <Surname>" the page's text writes for this surname (any case),
@@ -362,8 +372,11 @@ class Page:
                 is_name_word(given)
                 and low not in TITLE_WORDS
                 and low not in PLACE_WORDS
-                and low not in COUNTRIES  # "President of Korea Moon <Given>": "Korea" is no given name
-                and not (len(given) > 1 and given.isupper())  # nor a body's letters ("DPRK")
+                # "President of the Republic of Korea Moon <Given>": the country is the title's, as
+                # are a body's letters ("DPRK"); "Jordan <Surname>", "JB <Surname>" are names.
+                and not (
+                    (low in COUNTRIES or (given.isupper() and len(given) > 2)) and self._after_of(m.start(1))
+                )
                 and low.strip(".") not in HONORIFICS
                 and not self.ordinary(low)
             ):
