@@ -2082,6 +2082,21 @@ Chairman Orlin: And mine.
         (None, "Minister Orlin", "generic"),
         (None, "Chairman Orlin", "generic"),
     ]
+    # A deputy's title does not hold the office's ("Governor" is not "Deputy Governor"), and a
+    # bearer whose title only the lead gives may be the one: no one is guessed.
+    text = page(
+        """
+Helena Marsh: Mr Orlin, let us begin.
+
+Boris Orlin: The region has bought four ferries.
+
+Deputy Governor Alexei Orlin: The crews have been trained.
+
+Governor Orlin: The fares will stay the same.
+""",
+        lead="The Governor of Larkspur Region Boris Orlin reported. Deputy Governor Alexei Orlin took part.",
+    )
+    assert parse_transcript(text).turns[3].name != "Alexei Orlin"
 
 
 def test_a_given_name_and_patronymic_as_a_label_is_the_person_the_page_names_so_in_full():

@@ -111,10 +111,17 @@ def _title_words(role: str) -> set[str]:
     return {w.rstrip("s") for w in _role_words(role).replace(",", " ").split() if w not in _TITLE_JOINERS}
 
 
+# Words that make a title another office than the one it names: "Deputy Governor" is not "Governor".
+_RANK_WORDS = frozenset({"deputy", "vice", "first", "acting", "assistant", "former", "co-chair", "honorary"})
+
+
 def _holds_title(person: _Person, role: str) -> bool:
-    """Does one of the person's titles on this page hold every word of `role`?"""
+    """Does one of the person's titles on this page hold every word of `role`, and no word that
+    makes it another office ("Deputy", "Vice")?"""
     want = _title_words(role)
-    return bool(want) and any(want <= _title_words(r) for r in person.roles)
+    return bool(want) and any(
+        want <= (held := _title_words(r)) and not (_RANK_WORDS & (held - want)) for r in person.roles
+    )
 
 
 @dataclass
@@ -285,7 +292,8 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 bearers = {p.key: p for p in people if bare_surname(p.surname) == bare}
                 if len(bearers) > 1:
                     holders = [p for p in bearers.values() if t.role and _holds_title(p, t.role)]
-                    if len(holders) == 1:
+                    # (only where every bearer's title is known here: the lead may give one's)
+                    if len(holders) == 1 and all(p.roles for p in bearers.values()):
                         person, how = holders[0], "role"
                     else:
                         t.name, t.generic, t.resolution = None, t.label, "generic"
