@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .attribution import GUESSES, RESOLUTIONS, resolve_people
 from .body import join_split_labels, parse_body
 from .header import read_header, split_lead
 from .inline import holds_omission
 from .interviewee import give_answers
 from .introduced import give_titles
-from .names import clean_spaces
+from .names import clean_spaces, is_name_word
 from .page import Page, words_before
 from .reader import decode, normalise_text, split_paragraphs
 from .structure import NotATranscript, Transcript, TranscriptError
@@ -34,9 +36,9 @@ def parse_transcript(data: bytes | str) -> Transcript:
     turns = parse_body(page, body)
     if not turns:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
-    if all(not t.name and (t.generic or "").casefold() in GROUP_WORDS for t in turns):
-        # "Members: <Name>, <Name>." closing a list of appointments: labels of groups only, and
-        # no one named.
+    if all(not t.name and (t.generic or "").casefold() in GROUP_WORDS and _names_only(t.text) for t in turns):
+        # "Members: <Name>, <Name>." closing a list of appointments: labels of groups whose
+        # "remarks" are lists of names, and no one named.
         raise NotATranscript("it names no speaker, only groups: a list, not a transcript")
     page.heading = [clean_spaces(p) for p in [title, *lead]]
     resolve_people(page, turns)
@@ -54,4 +56,15 @@ def parse_transcript(data: bytes | str) -> Transcript:
         is_excerpt=is_excerpt or is_excerpt2 or any(holds_omission(p) for t in turns for p in t.paragraphs),
         turns=turns,
         warnings=page.warnings,
+    )
+
+
+_LIST_ITEM = re.compile(r",\s*|\s+and\s+")
+
+
+def _names_only(text: str) -> bool:
+    """Is the text a list of people's names ("<Name>, <Name> and <Name>.") and nothing else?"""
+    items = [item.strip() for item in _LIST_ITEM.split(text.strip().rstrip(".;")) if item.strip()]
+    return bool(items) and all(
+        2 <= len(words := item.split()) <= 4 and all(map(is_name_word, words)) for item in items
     )
