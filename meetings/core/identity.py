@@ -153,8 +153,18 @@ def _known_by_other_names(name: str, pid: int, index: AliasIndex) -> bool:
     the other ("Ivan Petrovich <Surname>" against "Ivan Sergeyevich <Surname>")?"""
     given = _given(name_key(name))
     return any(
-        a.participant_id == pid and (g := _given(a.key)) and g != given and not one_name_inside(g, given)
+        a.participant_id == pid and (g := _given(a.key)) and not _fit(g, given)
         for a in index.by_surname(surname_key(name))
+    )
+
+
+def _fit(a: list[str], b: list[str]) -> bool:
+    """Can two lists of given names be one person's: the same, one inside the other, or the same
+    but for an initial standing for a name ("Ivan S." and "Ivan Sergeyevich")?"""
+    if a == b or one_name_inside(a, b):
+        return True
+    return len(a) == len(b) and all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b)
     )
 
 

@@ -4,6 +4,7 @@ only by initials taken over by their full name."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -121,20 +122,36 @@ def settle_shown_spellings() -> int:
     several = {pid: forms for pid, forms in spellings.items() if len({name_key(f) for f in forms}) > 1}
     if not several:
         return 0
-    used: dict[int, dict[str, int]] = {pid: dict.fromkeys(forms, 0) for pid, forms in several.items()}
-    plain = {pid: {f: strip_accents(f).casefold() for f in forms} for pid, forms in several.items()}
-    for pid, label in Turn.objects.filter(speaker_id__in=list(several)).values_list(
-        "speaker_id", "speaker_label"
-    ):
-        written = strip_accents(label or "").casefold()
-        for form, low in plain[pid].items():
-            if low in written:
-                used[pid][form] += 1
+    labels: dict[int, list[str]] = defaultdict(list)
+    rows = Turn.objects.filter(speaker_id__in=list(several)).values_list("speaker_id", "speaker_label")
+    for pid, label in rows:
+        labels[pid].append(label or "")
     renamed = 0
-    for pid, counts in used.items():
+    for pid, forms in several.items():
+        counts = labels_writing(forms, labels[pid])
         name = ident.shown_spelling(shown[pid], counts)
         if name != shown[pid]:
             rename_participant(pid, name)
             search.update_speaker_vectors(pid)  # their remarks' search vectors name them anew
             renamed += 1
     return renamed
+
+
+_WORDS = re.compile(r"[^\W_][\w’'-]*")
+
+
+def labels_writing(forms: Iterable[str], labels: Iterable[str]) -> dict[str, int]:
+    """For each written form of a name, how many of the labels write it, as whole words ("Evgeny
+    <Surname>" is not written in "Yevgeny <Surname>"); case and accents aside."""
+
+    def words(text: str) -> tuple[str, ...]:
+        return tuple(_WORDS.findall(strip_accents(text).casefold()))
+
+    wanted = {form: words(form) for form in forms}
+    counts = dict.fromkeys(wanted, 0)
+    for label in labels:
+        said = words(label)
+        for form, w in wanted.items():
+            if w and any(said[i : i + len(w)] == w for i in range(len(said) - len(w) + 1)):
+                counts[form] += 1
+    return counts

@@ -249,6 +249,19 @@ def test_a_person_is_shown_under_the_spelling_most_of_their_remarks_write(write_
 
 
 @pytest.mark.django_db
+def test_a_spelling_inside_another_is_not_counted_as_it():
+    """ "Evgeny Kaltsov" is written inside "Yevgeny Kaltsov": counted as text, every label of
+    "Yevgeny" had counted for "Evgeny" too, and the rarer spelling was shown."""
+    from meetings.ingest.people import labels_writing
+
+    labels = ["Director of the Terminal Yevgeny Kaltsov", "Yevgeny Kaltsov", "Yevgeny Kaltsov (retranslated)"]
+    assert labels_writing(["Yevgeny Kaltsov", "Evgeny Kaltsov"], [*labels, "Evgeny Kaltsov"]) == {
+        "Yevgeny Kaltsov": 3,
+        "Evgeny Kaltsov": 1,
+    }
+
+
+@pytest.mark.django_db
 def test_a_given_name_spelt_from_the_russian_is_the_known_person_also_in_an_older_archive(write_transcript):
     """ "Aleksandr Kolmar" of one page and "Alexander Kolmar" of another are one person; an archive
     whose aliases were keyed before the folding knew the ending finds them so after its migration."""
@@ -270,6 +283,26 @@ def test_a_given_name_spelt_from_the_russian_is_the_known_person_also_in_an_olde
     ingest(write_transcript("b.txt", b))
     ingest(write_transcript("c.txt", c))
     assert sorted(Participant.objects.values_list("name", flat=True)) == ["Aleksandr Kolmar", "Anton Repnin"]
+
+
+@pytest.mark.django_db
+def test_a_surname_in_chov_is_the_known_chev_also_in_an_older_archive(write_transcript):
+    """ "Oleg Grachov" of one page and "Oleg Grachev" of another are one person; an archive whose
+    aliases were keyed before "-chov" folded as "-chev" finds them so after its migration."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+
+    a = "Meeting one\n\nMay 3, 2021\n\nLead.\n\nMayor Oleg Grachov: Hello.\n\nAnton Repnin: Hi.\n"
+    b = "Meeting two\n\nMay 4, 2021\n\nLead.\n\nMayor Oleg Grachev: Hello again.\n\nAnton Repnin: Hi.\n"
+    ingest(write_transcript("a.txt", a))
+    ParticipantAlias.objects.filter(written="Oleg Grachov").update(folded="oleg grachov", surname="grachov")
+    with connection.schema_editor() as editor:
+        import_module("meetings.migrations.0022_alias_sibilant_o").rekey(apps, editor)
+    assert ParticipantAlias.objects.get(written="Oleg Grachov").folded == "oleg grachev"
+    ingest(write_transcript("b.txt", b))
+    assert sorted(Participant.objects.values_list("name", flat=True)) == ["Anton Repnin", "Oleg Grachov"]
 
 
 @pytest.mark.django_db

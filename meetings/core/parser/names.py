@@ -151,9 +151,10 @@ _FOLDS = [
 
 # A name ending in "-ndr" written from the Russian is the "-nder" of English ("Aleksandr").
 _ENDING_NDR = re.compile(r"ndr$")
-# A surname's "ё" after "ch", "zh", "sh" is written "o" as often as "e" or "yo" ("Grachov",
-# "Grachev", "Grachyov"; "Gorbachov"): its ending "-chov", "-zhova" is "-chev", "-zheva".
-_ENDING_SIBILANT_O = re.compile(r"(?<=[csz]h)o(?=va?$)")
+# A surname's "ё" after "ch" is written "o" as well as "e" or "yo" ("Grachov", "Grachev",
+# "Grachyov"; "Gorbachov"): its ending "-chov", "-chova" is "-chev", "-cheva". Not after "sh" or
+# "zh", where the Russian is as often a plain "o" ("Lapshov" and "Lapshev" are two surnames).
+_ENDING_SIBILANT_O = re.compile(r"(?<=ch)o(?=va?$)")
 # "Lyudmila", "Liudmila" and "Ludmila", "Lyubov" and "Lubov", "Lyuba" and "Luba": the Russian
 # given names whose "лю" some write "lu", as a name's first word (no other word: "Lyubin" and
 # "Lubin", a surname "Lyubov" and "Lubov", the Chinese "Liu", "Liuqing", "Liubo" stay two).
