@@ -73,6 +73,12 @@ Helena Marsh: Next spring.
         "Chairman of the Accounts Chamber",
         "Anniversary of the Great Victory",
         "Larkspur, Northern Region",
+        # A body named after someone is no one: its last word is a body's ("Foundation", "Bank")
+        # or an English noun ("Theatre"), and what a title is of ("of the <Given> …").
+        "Head of the Vera Foundation",
+        "Chairman of Sofia Bank",
+        "Director of the Felipe Theatre",
+        "Head of the Marina Club",
         # A title after a word that is also a given name stays a title when the word is a common
         # English one ("German", "Christian") or a country's name.
         "German Chancellor",
@@ -744,6 +750,9 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Bill Kessling", "Bill Kessling", None),
         ("BILL KESSLING", "Bill Kessling", None),
         ("President of Borduria Bill Kessling", "Bill Kessling", "President of Borduria"),
+        # ... only right before the surname: a bill in a title stays the title's.
+        ("Author of the Port Bill Anna Lind", "Anna Lind", "Author of the Port Bill"),
+        ("Bill Rapporteur Anna Lind", "Anna Lind", "Bill Rapporteur"),
         ("Sofia, Pavel Drozd", "Pavel Drozd", None),
         # A capital inside a surname after "Mc", "Mac", "De", "Di", "La" is the surname's own
         # ("McAllister", "MacLeod"): they had been split as words glued by a typo ("Mc Allister",
@@ -1995,6 +2004,14 @@ Mr Bishop: Thank you.
         ("Helena Marsh", None, SPEECH),
         ("Larry Bishop", None, SPEECH),
     ]
+    # Written as a title, a title it stays ("Dean:" beside a visiting "Oskar Dean"), and so does
+    # one a speaker here holds ("KING:" beside "King Olav" and "Anna King").
+    text = page(
+        "Helena Marsh: Welcome.\n\nLarry Dean: Good day.\n\nDean: Our faculty has four hundred students."
+    )
+    assert speakers(text)[1:] == [("Larry Dean", None, SPEECH), (None, "Dean", SPEECH)]
+    text = page("King Olav of Westland: Thank you.\n\nAnna King: The treaty is ready.\n\nKING: Let us sign.")
+    assert [t.name for t in parse_transcript(text).turns] == ["King Olav", "Anna King", "King Olav"]
     # With no one of that surname, a title is a title: "Mr President:" names no one.
     assert speakers(page("Helena Marsh: Welcome.\n\nMr President: Thank you.\n\nBishop: Amen.")) == [
         ("Helena Marsh", None, SPEECH),

@@ -26,6 +26,7 @@ from .vocabulary import (
     HONORIFICS,
     NOT_IN_TITLE,
     ORDINAL_TITLES,
+    ORGANISATION_WORDS,
     OUTLET_OPENERS,
     OUTLET_WORDS,
     PARTICLES,
@@ -316,15 +317,18 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     low = word.casefold()
     if at < 1 or at != len(tokens) - 1 or not word.isalpha() or not word[:1].isupper():
         return False
-    if low not in TITLE_WORDS and low not in SINGLE_NAME_TITLES:
-        return False
+    if (low not in TITLE_WORDS and low not in SINGLE_NAME_TITLES) or low in ORGANISATION_WORDS:
+        return False  # ("Head of the Vera Foundation": a body named after someone)
     given = tokens[at - 1]
+    before = tokens[at - 2].casefold() if at >= 2 else ""
     return (
         given.isalpha()
         and given[:1].isupper()
         and begins_a_name(given)
         and not common_word(given)
         and given.casefold() not in COUNTRIES
+        and before not in TITLE_JOINERS  # ("Director of Sofia <Title word>")
+        and not _POSSESSIVE.search(before)
     )
 
 
@@ -372,7 +376,7 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
         if (
             (_name_word(tok, shouting or words == 0) and not (words == 0 and is_initial(tok)))
             or (words == 0 and _a_surname_of_a_title_word(tokens, i - 1))
-            or (words > 0 and _a_given_name_of_common_words(tok))
+            or (words == 1 and _a_given_name_of_common_words(tok))  # ("Bill <Surname>" only)
         ):
             i -= 1
             words += 1
@@ -412,8 +416,12 @@ def _walk_name(tokens: list[str], attested: Attested) -> int:
     if chosen > 0:
         before = tokens[chosen - 1]
         if before.casefold() in TITLE_JOINERS or _POSSESSIVE.search(before):
-            if not begins_a_name(tokens[chosen]) and not attested(" ".join(tokens[chosen:])):
-                return -1  # the object of a title: "Minister of Economic Development"
+            # The object of a title: "Minister of Economic Development"; also a body named after
+            # someone, its last word an English noun ("Director of the <Given> Theatre").
+            if (
+                not begins_a_name(tokens[chosen]) or common_word(tokens[-1], BODY_WORD_ZIPF)
+            ) and not attested(" ".join(tokens[chosen:])):
+                return -1
         if (
             len(tokens) - chosen == 2
             and is_regnal(tokens[-1])
@@ -479,6 +487,10 @@ def _after_an_office(tokens: list[str], start: int, name: int) -> bool:
     # "the State <Name>": after a joiner the word is what the title is of, not the title's own.
     return start < 2 or tokens[start - 2].casefold() not in TITLE_JOINERS
 
+
+# As common as this in general English, the last word of a given name's run after "of" is what
+# the body is ("Theatre" 4.5, "Foundation" 4.8, "Group" 5.6), not a surname.
+BODY_WORD_ZIPF = 4.0
 
 # Rarer than this in general English (wordfreq's Zipf scale), a capitalised word is a name's, not
 # a company's or a place's that English writes ("Shell" 4.4, "Bavaria" 3.2; "Tedros" 1.6).

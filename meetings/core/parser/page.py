@@ -269,10 +269,9 @@ class Page:
                 # of the speaker's list; no remark opens in lower case, unless its speaker's other
                 # remarks show that they are one.
                 found = None
-            if (found is None or (found[0].role and not found[0].name and " " not in found[0].role)) and (
+            if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
                 surnamed := self._surname_label(prefix)
             ) is not None:
-                # (a title's word alone, "BISHOP:", is the surname of "Larry Bishop" on this page)
                 found = (surnamed, after)
         if found is None:
             found = self._colonless_label(paragraph)
@@ -296,6 +295,21 @@ class Page:
                     self._speaker_names.setdefault(label.name, label)
             self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
         return self._speaker_names
+
+    def _a_surname_in_capitals_or_addressed(self, prefix: str, label: Label) -> bool:
+        """Is a title's word alone ("BISHOP:", "Mr Bishop:"), read as a title no one holds, the
+        surname of a speaker of the page ("Larry Bishop"), as other surnames alone are? Only in
+        capitals, as a repost shortens the labels after the first, or after "Mr"/"Ms"; written
+        as a title ("Dean:") it stays one, and so does a title someone here holds ("King Olav")."""
+        if not label.role or label.name or " " in label.role:
+            return False
+        word = label.role.casefold()
+        if not (prefix.strip().isupper() or prefix.split()[0].strip(".").casefold() in HONORIFICS):
+            return False
+        return not any(
+            word in (held.role or "").casefold().split() or (held.name or "").split(" ")[0].casefold() == word
+            for held in self._speakers().values()
+        )
 
     def _surname_label(self, prefix: str) -> Label | None:
         """A surname alone before the colon ("Marsh:", "ORLIN:"), as a repost shortens the labels

@@ -826,6 +826,18 @@ ADDRESS_TITLES = {
     "prosecutor",
 }
 
+# The title words above that name a body, a place or what a press is, no person's office ("Vera
+# Foundation", "Sofia Bank"): never a surname after a given name (labels).
+ORGANISATION_WORDS = PLACE_OR_ORGANISATION_WORDS | frozenset(
+    {
+        "press", "chairmen", "board", "council", "committee", "commission", "ministry", "government",
+        "agency", "service", "company", "corporation", "bank", "university", "institute", "centre",
+        "center", "foundation", "fund", "group", "party", "union", "association", "forum", "office",
+        "department", "court", "duma", "assembly", "parliament", "school", "academy", "club",
+        "society", "movement", "front", "organisation", "organization", "holding", "holdings",
+    }
+)  # fmt: skip
+
 # Titles of people known by a single name, which then belong to the name ("Patriarch Kirill").
 SINGLE_NAME_TITLES = {
     "patriarch",
