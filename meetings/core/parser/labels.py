@@ -31,7 +31,6 @@ from .vocabulary import (
     OUTLET_WORDS,
     PARTICLES,
     PLACE_NAME_OPENERS,
-    PLACE_OR_ORGANISATION_WORDS,
     PLACE_WORDS,
     QUOTING_VERBS,
     REMARK_LABELS,
@@ -634,7 +633,6 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         and start < 0
         and _TITLE_ONLY.match(untitled)
         and untitled.split()[0].casefold() in TITLE_WORDS
-        and any(w not in PLACE_OR_ORGANISATION_WORDS for w in untitled.casefold().split() if w in TITLE_WORDS)
     ):
         # A title with no name ("Winner of the Prize for Young Scientists:"): the person holding
         # it in this meeting, or someone unnamed; never the previous speaker going on.
