@@ -2036,7 +2036,7 @@ Helena Marsh: Two more next year.
 
 Helena Marsh: Repaired by the winter.
 
-Remark 4: Thank you.
+Question 4: Thank you?
 """,
         title="Interview to the Harbour Herald",
         lead="Helena Marsh answered the newspaper's questions in writing.",
@@ -2050,8 +2050,22 @@ Remark 4: Thank you.
         ("Helena Marsh", None, "Helena Marsh"),
         (None, "Question", "3. Question"),
         ("Helena Marsh", None, "Helena Marsh"),
-        (None, "Remark", "Remark 4"),
+        (None, "Question", "Question 4"),
     ]
+    # An agenda read out ("Question No. 1: The ferry timetable.") or a list of letters ("Remark
+    # 1: …") stays the speaker's: a numbered question is one before a question.
+    text = page(
+        """
+Helena Marsh: Today we have two items.
+
+Question No. 1: The ferry timetable. Mr Reyes will report.
+
+Question No. 2: The budget.
+
+Remark 1: The fares are too high. I agree, and we will lower them.
+"""
+    )
+    assert [(t.name, len(t.paragraphs)) for t in parse_transcript(text).turns] == [("Helena Marsh", 4)]
 
 
 def test_an_outlet_or_a_country_as_a_label_is_an_unnamed_speaker():

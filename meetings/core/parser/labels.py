@@ -525,10 +525,13 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
     if not g and (numbered := _NUMBERED.match(core)):
-        # "Question 1", "Question No. 2", "3. Question"
+        # "Question 1", "Question No. 2", "3. Question": a written interview's numbered questions
+        # (Page.label_of keeps them only before a question); not "Remark 1" of someone's list.
         g = _GENERIC_RE.match(numbered.group("before") or numbered.group("after"))
-        if g:
+        if g and "question" in g.group("head").casefold():
             core = g.group(0)
+        else:
+            g = None
     if g:
         if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout

@@ -75,6 +75,7 @@ _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
+_NUMBERED_LABEL = re.compile(r"\d")  # a generic label with its number ("Question 2")
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 # ... or written apart before it ("Van der <Name>:", "De la <Name>:").
@@ -269,6 +270,9 @@ class Page:
                 # of the speaker's list; no remark opens in lower case, unless its speaker's other
                 # remarks show that they are one.
                 found = None
+            if found and found[0].generic and found[0].text != found[0].generic and "?" not in found[1]:
+                if _NUMBERED_LABEL.search(found[0].text):
+                    found = None  # "Question No. 1: The ferry timetable.": a point of an agenda
             if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
                 surnamed := self._surname_label(prefix)
             ) is not None:
