@@ -713,6 +713,8 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Moderator (Anna Lind)", "Anna Lind", "Moderator"),
         ("Question (Anna Lind, Larkspur Herald)", "Anna Lind", "Larkspur Herald"),
         ("Question (retranslated)", None, None),
+        ("Students (Anna Lind, Oskar Feld)", None, None),
+        ("Question (Anna Lind, Oskar Feld)", None, None),
         ("Question (Larkspur Herald)", None, None),
         ("Pavel Drozd, Northline Rail", "Pavel Drozd", "Northline Rail"),
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
@@ -2066,6 +2068,9 @@ Remark 1: The fares are too high. I agree, and we will lower them.
 """
     )
     assert [(t.name, len(t.paragraphs)) for t in parse_transcript(text).turns] == [("Helena Marsh", 4)]
+    # A number in a generic label's note is no numbering ("Child (<Name>, aged 9):").
+    text = page("Helena Marsh: Hello!\n\nChildren (in chorus): Hello!\n\nChild (Masha Lind, aged 9): A boat.")
+    assert [t.generic for t in parse_transcript(text).turns] == [None, "Children", "Child"]
 
 
 def test_an_outlet_or_a_country_as_a_label_is_an_unnamed_speaker():
@@ -2298,3 +2303,6 @@ Helena Marsh: In May.
         (None, "Question", "Answers to journalists' questions"),
         ("Helena Marsh", None, "Answers to journalists' questions"),
     ]
+    # A speaker's label alone on its line is no heading ("Moderator:").
+    text = page("Helena Marsh: Thank you.\n\n* * *\n\nModerator:\n\nQuestion: When?\n\nHelena Marsh: In May.")
+    assert all(t.section is None for t in parse_transcript(text).turns)

@@ -117,7 +117,9 @@ def _a_heading_like_a_label(page: Page, paragraph: str, before: str) -> bool:
     if found is None or found[1] or not chrome.SEPARATOR.match(before):
         return False
     label = found[0]
-    return not label.name and bool(label.generic or label.role)
+    # Words of a heading, not a speaker's label alone on its line before their words ("Moderator:",
+    # "President of the Chamber:", a title someone here may hold).
+    return not label.name and not label.role and bool(label.generic) and len(label.text.split()) >= 3
 
 
 def _from_the_title(page: Page, paras: list[str]) -> list[str]:

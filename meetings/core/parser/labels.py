@@ -339,6 +339,8 @@ def _named_in_note(note: str, attested: Attested) -> Label | None:
         return None
     if not begins_a_name(named.name.split()[0]) or (named.role and not note.startswith(named.name)):
         return None
+    if named.role and (other := parse_label(named.role, attested)) is not None and other.name:
+        return None  # two people ("<Name>, <Name>"): the label is neither one's
     return named
 
 
@@ -536,7 +538,11 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
         if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout
         generic = core[:1].upper() + core[1:]
-        if note and (named := _named_in_note(note, attested)) is not None:
+        if (
+            note
+            and g.group("head").casefold() not in GROUP_WORDS
+            and (named := _named_in_note(note, attested))
+        ):
             # "Moderator (<Name>)", "Question (<Name>, <Paper>)": the person the brackets name; a
             # person's label ("Moderator") is their role, a remark's ("Question") is none.
             held = named.role or (None if g.group("head").casefold() in REMARK_LABELS else generic)

@@ -271,7 +271,7 @@ class Page:
                 # remarks show that they are one.
                 found = None
             if found and found[0].generic and found[0].text != found[0].generic and "?" not in found[1]:
-                if _NUMBERED_LABEL.search(found[0].text):
+                if _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text)):  # (not a note's: "aged 9")
                     found = None  # "Question No. 1: The ferry timetable.": a point of an agenda
             if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
                 surnamed := self._surname_label(prefix)
