@@ -14,11 +14,7 @@ from collections.abc import Iterable
 
 from meetings.core.parser.labels import tidy_title
 from meetings.core.parser.names import clean_spaces
-from meetings.core.parser.vocabulary import (
-    NOT_IN_TITLE,
-    PLACE_OR_ORGANISATION_WORDS,
-    TITLE_WORDS,
-)
+from meetings.core.parser.vocabulary import NOT_IN_TITLE, PLACE_WORDS, TITLE_WORDS
 
 _ARTICLES = {"the", "a", "an"}
 # Words naming the office itself (not the body it belongs to): "<Domain> <Office>" turns round.
@@ -121,6 +117,21 @@ def singular(word: str) -> str:
 # Words that make a role an office or an occupation: the parser's title words without the
 # organisation and place words among them ("Larkspur Territory" is where someone is from), and
 # ranks, clergy and occupations the parser does not need to read a label.
+PLACE_OR_ORGANISATION_WORDS = PLACE_WORDS | frozenset(
+    {
+        "russia",
+        "russian",
+        "national",
+        "federal",
+        "regional",
+        "state",
+        "capital",
+        "news",
+        "plant",
+        "works",
+        "factory",
+    }
+)
 OCCUPATION_WORDS = (TITLE_WORDS - PLACE_OR_ORGANISATION_WORDS) | {
     "producer",
     "researcher",

@@ -79,6 +79,8 @@ Helena Marsh: Next spring.
         "Chairman of Sofia Bank",
         "Director of the Felipe Theatre",
         "Head of the Marina Club",
+        # A title no English surname is ("Director") after a given name is no one either.
+        "Svetlana Director",
         # A title after a word that is also a given name stays a title when the word is a common
         # English one ("German", "Christian") or a country's name.
         "German Chancellor",

@@ -26,7 +26,6 @@ from .vocabulary import (
     HONORIFICS,
     NOT_IN_TITLE,
     ORDINAL_TITLES,
-    ORGANISATION_WORDS,
     OUTLET_OPENERS,
     OUTLET_WORDS,
     PARTICLES,
@@ -37,6 +36,7 @@ from .vocabulary import (
     SENTENCE_STARTERS,
     SINGLE_NAME_TITLES,
     SPEECH_VERBS,
+    SURNAME_TITLE_WORDS,
     TITLE_WORDS,
 )
 
@@ -316,8 +316,8 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     low = word.casefold()
     if at < 1 or at != len(tokens) - 1 or not word.isalpha() or not word[:1].isupper():
         return False
-    if (low not in TITLE_WORDS and low not in SINGLE_NAME_TITLES) or low in ORGANISATION_WORDS:
-        return False  # ("Head of the Vera Foundation": a body named after someone)
+    if low not in SURNAME_TITLE_WORDS:
+        return False  # ("Svetlana Director", "Head of the Vera Foundation": no surnames)
     given = tokens[at - 1]
     before = tokens[at - 2].casefold() if at >= 2 else ""
     return (

@@ -71,26 +71,8 @@ ENGLISH_OUTLET_WORDS = frozenset(
 OUTLET_OPENERS = frozenset({"radio", "channel", "tv", "corriere", "gazzetta", "diario"})
 
 # Words of a title that name a place ("Governor of the <Name> Region"): title words that are no
-# office (PLACE_OR_ORGANISATION_WORDS).
+# office (roles.PLACE_OR_ORGANISATION_WORDS).
 PLACE_WORDS = frozenset({"region", "territory", "republic", "federation", "district", "city"})
-
-# The title words below that name a place or an organisation, no office ("Russia", "Federal",
-# "Plant"): a label of them alone is no title (roles.OCCUPATION_WORDS leaves them out too).
-PLACE_OR_ORGANISATION_WORDS = PLACE_WORDS | frozenset(
-    {
-        "russia",
-        "russian",
-        "national",
-        "federal",
-        "regional",
-        "state",
-        "capital",
-        "news",
-        "plant",
-        "works",
-        "factory",
-    }
-)
 
 # Words that end a title: when walking back from the end of a label, a name never includes them.
 TITLE_WORDS = {
@@ -826,15 +808,13 @@ ADDRESS_TITLES = {
     "prosecutor",
 }
 
-# The title words above that name a body, a place or what a press is, no person's office ("Vera
-# Foundation", "Sofia Bank"): never a surname after a given name (labels).
-ORGANISATION_WORDS = PLACE_OR_ORGANISATION_WORDS | frozenset(
+# Titles that are also English surnames ("Larry King", "Julie Bishop", "Amy Judge"): after a given
+# name, the surname (labels). Other titles after a given name ("Svetlana Director") are none.
+SURNAME_TITLE_WORDS = frozenset(
     {
-        "press", "chairmen", "board", "council", "committee", "commission", "ministry", "government",
-        "agency", "service", "company", "corporation", "bank", "university", "institute", "centre",
-        "center", "foundation", "fund", "group", "party", "union", "association", "forum", "office",
-        "department", "court", "duma", "assembly", "parliament", "school", "academy", "club",
-        "society", "movement", "front", "organisation", "organization", "holding", "holdings",
+        "king", "bishop", "judge", "marshal", "marshall", "dean", "chancellor", "speaker", "priest",
+        "sheriff", "abbot", "pope", "prince", "mayor", "doctor", "cardinal", "coach", "player",
+        "pilot", "host", "chamberlain", "steward", "porter", "knight", "baron", "duke", "earl",
     }
 )  # fmt: skip
 
