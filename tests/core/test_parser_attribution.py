@@ -2308,3 +2308,20 @@ Helena Marsh: In May.
     # A speaker's label alone on its line is no heading ("Moderator:").
     text = page("Helena Marsh: Thank you.\n\n* * *\n\nModerator:\n\nQuestion: When?\n\nHelena Marsh: In May.")
     assert all(t.section is None for t in parse_transcript(text).turns)
+
+
+def test_a_family_name_alone_in_capitals_is_the_speaker_whose_name_it_opens():
+    # "MOON:" after "Prime Minister … Moon Ha-eun:": the family name is the name's first word, so
+    # no speaker had borne it, and the label had been kept in the remark before.
+    text = page(
+        """
+Helena Marsh: Welcome to Larkspur.
+
+Prime Minister of the Republic of Korea Moon Ha-eun: Thank you for the invitation.
+
+MARSH: Please convey my best wishes to your President.
+
+MOON: I will. He invites you to visit Korea.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Moon Ha-eun"] * 2

@@ -19,6 +19,7 @@ from .names import (
     is_name_word,
     surname_key,
     tidy_name,
+    written_family_name_first,
 )
 from .vocabulary import COUNTRIES, HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
@@ -82,6 +83,12 @@ _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 _PARTICLES_APART = re.compile(
     r"^(?:(?:" + "|".join(sorted(PARTICLES - {"y"})) + r") )+(?=[A-Z])", re.IGNORECASE
 )
+
+
+def _family_name(name: str) -> str | None:
+    """The family name of a name written family name first ("Moon Ha-eun": "moon"), as surname_key
+    writes a surname; None for any other name."""
+    return surname_key(name.split(" ", 1)[0]) if written_family_name_first(name) else None
 
 
 def _is_word_char(c: str) -> bool:
@@ -331,7 +338,11 @@ class Page:
         key = bare_surname(surname_key(word))
         # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer,
         # and so are "<Given> al-<Name>" and "<Name>:".
-        bearers = {first_initial(name) for name in self._speakers() if bare_surname(surname_key(name)) == key}
+        bearers = {
+            first_initial(name)
+            for name in self._speakers()
+            if bare_surname(surname_key(name)) == key or _family_name(name) == key  # "Moon" of "Moon Ha-eun"
+        }
         if len(bearers) > 1:
             bearers.discard("")  # "Ms Marsh": a form of address of the one "<Given> Marsh"
         if len(bearers) == 1:
