@@ -2070,6 +2070,20 @@ Remark 1: The fares are too high. I agree, and we will lower them.
 """
     )
     assert [(t.name, len(t.paragraphs)) for t in parse_transcript(text).turns] == [("Helena Marsh", 4)]
+    # On a page whose numbered questions ask ("Question 1: … ?"), one that does not is a question
+    # too ("Question 2: We have already talked about the quays."): it had gone to the answer.
+    text = page(
+        """
+Question 1: Madam Governor, when will the ferry sail?
+
+Helena Marsh: In May.
+
+Question 2: We have already talked about the quays. The fares, then.
+
+Helena Marsh: They will stay the same.
+"""
+    )
+    assert [t.generic for t in parse_transcript(text).turns] == ["Question", None, "Question", None]
     # A number in a generic label's note is no numbering ("Child (<Name>, aged 9):").
     text = page("Helena Marsh: Hello!\n\nChildren (in chorus): Hello!\n\nChild (Masha Lind, aged 9): A boat.")
     assert [t.generic for t in parse_transcript(text).turns] == [None, "Children", "Child"]

@@ -77,6 +77,10 @@ _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens 
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _NUMBERED_LABEL = re.compile(r"\d")  # a generic label with its number ("Question 2")
+_NUMBERED_QUESTION = re.compile(
+    r"^(?:\d{1,3}[.)]\s+question|question,?\s+(?:no\.?\s*|number\s+|#)?\d{1,3})\s*:(?P<asked>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 # ... or written apart before it ("Van der <Name>:", "De la <Name>:").
@@ -157,6 +161,7 @@ class Page:
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self._name_openings: set[str] = set()  # their first words
         self._surname_count: int | None = None  # _surname_labels, once read
+        self._numbered_asking: bool | None = None  # _numbered_questions_ask, once read
         self._named: dict[str, dict[str, int]] = {}  # _named_in_text, once per surname
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
@@ -278,7 +283,10 @@ class Page:
                 # remarks show that they are one.
                 found = None
             if found and found[0].generic and found[0].text != found[0].generic and "?" not in found[1]:
-                if _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text)):  # (not a note's: "aged 9")
+                if (
+                    _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text))
+                    and not self._numbered_questions_ask()
+                ):
                     found = None  # "Question No. 1: The ferry timetable.": a point of an agenda
             if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
                 surnamed := self._surname_label(prefix)
@@ -306,6 +314,16 @@ class Page:
                     self._speaker_names.setdefault(label.name, label)
             self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
         return self._speaker_names
+
+    def _numbered_questions_ask(self) -> bool:
+        """Does a numbered question of the page ask ("Question 3: … ?")? Then its numbered
+        questions are a written interview's, not points of an agenda, whether or not each asks."""
+        if self._numbered_asking is None:
+            self._numbered_asking = any(
+                (m := _NUMBERED_QUESTION.match(self.clean(p))) is not None and "?" in m.group("asked")
+                for p in self.raw
+            )
+        return self._numbered_asking
 
     def _a_surname_in_capitals_or_addressed(self, prefix: str, label: Label) -> bool:
         """Is a title's word alone ("BISHOP:", "Mr Bishop:"), read as a title no one holds, the
