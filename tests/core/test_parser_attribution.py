@@ -2339,3 +2339,27 @@ MOON: I will. He invites you to visit Korea.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Moon Ha-eun"] * 2
+
+
+def test_a_title_and_the_surname_of_a_speaker_of_the_page_is_that_speaker():
+    # "Moderator Brylov:", "Chief Executive Orlin:" after the speakers are named in full: the title
+    # is no form of address, so the label had been a title no one holds here (a remark by no one).
+    text = page(
+        """
+Moderator Sergei Brylov: Good afternoon.
+
+Chief Executive of the Port Board Pavel Orlin: Thank you.
+
+Moderator Brylov: The first question.
+
+Chief Executive Orlin: The quays are ready.
+
+Chairman of the Board of Economic Development: We agree.
+"""
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.role) for t in turns[2:4]] == [
+        ("Sergei Brylov", "Moderator"),
+        ("Pavel Orlin", "Chief Executive"),
+    ]
+    assert turns[4].name is None  # a title whose last word no speaker bears names no one

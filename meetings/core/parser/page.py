@@ -288,6 +288,8 @@ class Page:
                     and not self._numbered_questions_ask()
                 ):
                     found = None  # "Question No. 1: The ferry timetable.": a point of an agenda
+            if found and (titled := self._titled_surname(found[0])) is not None:
+                found = (titled, found[1])  # "Moderator Brylov:", "Chief Executive Orlin:"
             if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
                 surnamed := self._surname_label(prefix)
             ) is not None:
@@ -324,6 +326,22 @@ class Page:
                 for p in self.raw
             )
         return self._numbered_asking
+
+    def _titled_surname(self, label: Label) -> Label | None:
+        """A title with no name whose last word is the surname of the one speaker the page labels
+        by full name ("Moderator Brylov" beside "Moderator Sergei Brylov"): that title and
+        surname, as "Governor <Surname>" reads (a title no form of address uses had left the
+        remark no one's). None for any other label."""
+        if label.name or label.generic or not label.role or " " not in label.role:
+            return None
+        title, _, last = label.role.rpartition(" ")
+        if not is_name_word(last) or (last.isupper() and len(last) <= 4):
+            return None  # (an office's letters: "… of the UN")
+        key = bare_surname(surname_key(last))
+        bearers = {name for name in self._speakers() if bare_surname(surname_key(name)) == key}
+        if len({first_initial(name) for name in bearers}) != 1:
+            return None
+        return Label(text=label.text, name=tidy_name(last), role=title.rstrip(","), note=label.note)
 
     def _a_surname_in_capitals_or_addressed(self, prefix: str, label: Label) -> bool:
         """Is a title's word alone ("BISHOP:", "Mr Bishop:"), read as a title no one holds, the
