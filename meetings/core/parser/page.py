@@ -74,13 +74,14 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
-# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
-# joined particle ("al-<Name>:").
-_NUMBERED_LABEL = re.compile(r"\d")  # a generic label with its number ("Question 2")
+# A generic label with its number ("Question 2"), and a numbered question with what it asks.
+_NUMBERED_LABEL = re.compile(r"\d")
 _NUMBERED_QUESTION = re.compile(
     r"^(?:\d{1,3}[.)]\s+question|question,?\s+(?:no\.?\s*|number\s+|#)?\d{1,3})\s*:(?P<asked>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
+# joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 # ... or written apart before it ("Van der <Name>:", "De la <Name>:").
