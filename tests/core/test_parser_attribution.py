@@ -493,6 +493,9 @@ def test_a_reposting_sites_lines_before_the_title_are_not_the_title(head):
         "* * *\n\nharbour.example",
         "Translated by the Harbour Gazette",
         "Read more: http://harbour.example/x",
+        # A news site's own buttons and photo credit ("Print   Share" on one line, "Photo: …").
+        "Print   Share\n\nPhoto: harbour.example",
+        "Photos: Larkspur press office",
     ],
 )
 def test_a_reposting_sites_furniture_after_the_last_remark_is_not_the_speakers(tail):

@@ -177,7 +177,8 @@ def is_chrome_clean(p: str) -> bool:
 _TRAILING_CHROME = re.compile(
     r"^(?:"
     r"(?:source|original|read more|read the original|link|tags?|tagged|categor(?:y|ies)|filed under|"
-    r"share(?: this)?|like this|translation)\s*:.{0,300}"
+    r"share(?: this)?|like this|translation|photos?|photograph|images?)\s*:.{0,300}"
+    r"|(?:print|share)(?:\s+(?:print|share))+"
     r"|(?:translated by|posted (?:in|on|by)|leave a (?:reply|comment)|cancel reply)\b.{0,300}"
     r"|twitter|facebook|telegram|vk|vkontakte|whatsapp|reddit|linkedin|tumblr|pinterest|email|e-mail|"
     r"print|more|like|(?:like )?loading\s*(?:\.\.\.|…)?|related(?: posts| articles| stories)?|"
