@@ -79,8 +79,11 @@ Helena Marsh: Next spring.
         "Chairman of Sofia Bank",
         "Director of the Felipe Theatre",
         "Head of the Marina Club",
-        # A title no English surname is ("Director") after a given name is no one either.
+        # A title no English surname is ("Director") after a given name is no one either, nor an
+        # office named by a town that is a given name too.
         "Svetlana Director",
+        "Vladimir Mayor",
+        "Sofia Mayor",
         # A title after a word that is also a given name stays a title when the word is a common
         # English one ("German", "Christian") or a country's name.
         "German Chancellor",
@@ -720,6 +723,10 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Question (retranslated)", None, None),
         ("Students (Anna Lind, Oskar Feld)", None, None),
         ("Question (Anna Lind, Oskar Feld)", None, None),
+        ("Question (Maria Holt, Tatiana Bell)", None, None),
+        ("Question (Anna Lind, Tvorsk, Pavel Orlin, Omsk)", None, None),
+        ("Question (Pavel Orlin, 12, Ivan Holt, 13)", None, None),
+        ("Question (Boris Tamm Presidential Library)", None, None),
         ("Question (Larkspur Herald)", None, None),
         ("Pavel Drozd, Northline Rail", "Pavel Drozd", "Northline Rail"),
         ("Tvorsk, Pavel Drozd", "Pavel Drozd", None),
@@ -2044,6 +2051,8 @@ Helena Marsh: Two more next year.
 Helena Marsh: Repaired by the winter.
 
 Question 4: Thank you?
+
+Helena Marsh: You are welcome.
 """,
         title="Interview to the Harbour Herald",
         lead="Helena Marsh answered the newspaper's questions in writing.",
@@ -2058,6 +2067,7 @@ Question 4: Thank you?
         (None, "Question", "3. Question"),
         ("Helena Marsh", None, "Helena Marsh"),
         (None, "Question", "Question 4"),
+        ("Helena Marsh", None, "Helena Marsh"),
     ]
     # An agenda read out ("Question No. 1: The ferry timetable.") or a list of letters ("Remark
     # 1: …") stays the speaker's: a numbered question is one before a question.
@@ -2087,6 +2097,25 @@ Helena Marsh: They will stay the same.
 """
     )
     assert [t.generic for t in parse_transcript(text).turns] == ["Question", None, "Question", None]
+    # A run of numbered questions is a list read out, answered (or not) in one remark: an agenda
+    # whose points ask, a survey's questions with their figures.
+    text = page(
+        """
+Helena Marsh: Two items today.
+
+Question No. 1: How ready are the ferries? The ministry says they are.
+
+Question No. 2: School buses. Forty are on order.
+
+Let us begin. Mr Reyes, please.
+
+Tomas Reyes: Thank you.
+"""
+    )
+    assert [(t.name, len(t.paragraphs)) for t in parse_transcript(text).turns] == [
+        ("Helena Marsh", 4),
+        ("Tomas Reyes", 1),
+    ]
     # A number in a generic label's note is no numbering ("Child (<Name>, aged 9):").
     text = page("Helena Marsh: Hello!\n\nChildren (in chorus): Hello!\n\nChild (Masha Lind, aged 9): A boat.")
     assert [t.generic for t in parse_transcript(text).turns] == [None, "Children", "Child"]
@@ -2366,3 +2395,6 @@ Chairman of the Board of Economic Development: We agree.
         ("Pavel Orlin", "Chief Executive"),
     ]
     assert turns[4].name is None  # a title whose last word no speaker bears names no one
+    # What a title is of ("Mayor of <Town>") is no surname, whoever bears it as one.
+    text = page("Deputy Head Andrei Korolyov: Good afternoon.\n\nMayor of Korolyov: Welcome to our city.")
+    assert [t.name for t in parse_transcript(text).turns] == ["Andrei Korolyov", None]

@@ -331,17 +331,35 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     )
 
 
+def _a_persons_name(words: str, attested: Attested) -> bool:
+    """Do these words read as a person's name alone ("Oskar Feld"), not a paper's or a town's
+    ("Harbour Herald", "Tvorsk")?"""
+    if begins_a_name(words.split()[0]):
+        return True
+    named = parse_label(words, attested)
+    return (
+        named is not None
+        and named.name == words
+        and not named.role
+        and not _a_town_or_an_outlet(words.split())
+    )
+
+
 def _named_in_note(note: str, attested: Attested) -> Label | None:
     """The person a note in brackets names in full, opening with a given name the list knows
     ("Anna Lind", "Anna Lind, <Paper>"), or None ("retranslated", "<Paper>")."""
-    named = parse_label(note, attested)
-    if named is None or not named.name or named.generic or len(named.name.split()) < 2:
+    parts = [part.strip() for part in note.split(",")]
+    if len(parts) > 2 or any(part and _a_persons_name(part, attested) for part in parts[1:]):
+        return None  # two people ("<Name>, <Name>"), or a list of them: the label is neither one's
+    named = parse_label(parts[0], attested)
+    if named is None or named.name != parts[0] or named.role or named.note:
         return None
-    if not begins_a_name(named.name.split()[0]) or (named.role and not note.startswith(named.name)):
+    words = named.name.split()
+    if not 2 <= len(words) <= 3 or not begins_a_name(words[0]):
         return None
-    if named.role and (other := parse_label(named.role, attested)) is not None and other.name:
-        return None  # two people ("<Name>, <Name>"): the label is neither one's
-    return named
+    if any(common_word(w, BODY_WORD_ZIPF) for w in words[1:]):
+        return None  # a body named after someone ("<Given> <Surname> Presidential Library")
+    return Label(text=note, name=named.name, role=parts[1] if len(parts) == 2 and parts[1] else None)
 
 
 def _a_given_name_of_common_words(token: str) -> bool:

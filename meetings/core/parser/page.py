@@ -9,7 +9,7 @@ from collections import Counter
 
 from .given_names import begins_a_name
 from .inline import in_square_brackets, is_stage_direction
-from .labels import Label, parse_label, parse_summary_subject
+from .labels import TITLE_JOINERS, Label, parse_label, parse_summary_subject
 from .names import (
     JOINED_PARTICLE,
     bare_surname,
@@ -21,7 +21,7 @@ from .names import (
     tidy_name,
     written_family_name_first,
 )
-from .vocabulary import COUNTRIES, HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
+from .vocabulary import ADDRESS_TITLES, COUNTRIES, HONORIFICS, PARTICLES, PLACE_WORDS, TITLE_WORDS
 
 _TITLE_CONNECTORS = {
     "of",
@@ -76,6 +76,10 @@ _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
 # A generic label with its number ("Question 2"), and a numbered question with what it asks.
 _NUMBERED_LABEL = re.compile(r"\d")
+# The paragraphs a numbered question may run to before its answer's label (an interviewer's
+# question of a long introduction: five paragraphs on a real page).
+QUESTION_PARAGRAPHS = 8
+_LABEL_LIKE = re.compile(r"^[A-Z][\w’'.-]*(?: [\w’'.()-]+){0,9}:\s")  # a paragraph opening "<Words>: "
 _NUMBERED_QUESTION = re.compile(
     r"^(?:\d{1,3}[.)]\s+question|question,?\s+(?:no\.?\s*|number\s+|#)?\d{1,3})\s*:(?P<asked>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -162,7 +166,7 @@ class Page:
         self._speaker_names: dict[str, Label] | None = None  # _colonless_label's, once read
         self._name_openings: set[str] = set()  # their first words
         self._surname_count: int | None = None  # _surname_labels, once read
-        self._numbered_asking: bool | None = None  # _numbered_questions_ask, once read
+        self._numbered_asked: set[int] | None = None  # _numbered_questions_answered, once read
         self._named: dict[str, dict[str, int]] = {}  # _named_in_text, once per surname
         self.heading: list[str] = []  # the title and lead paragraphs, once read
         # id() of the paragraph (of `raw`) that opens a later part of the page -> its heading.
@@ -283,12 +287,14 @@ class Page:
                 # of the speaker's list; no remark opens in lower case, unless its speaker's other
                 # remarks show that they are one.
                 found = None
-            if found and found[0].generic and found[0].text != found[0].generic and "?" not in found[1]:
-                if (
-                    _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text))
-                    and not self._numbered_questions_ask()
-                ):
-                    found = None  # "Question No. 1: The ferry timetable.": a point of an agenda
+            if (
+                found
+                and found[0].generic
+                and found[0].text != found[0].generic
+                and _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text))
+                and id(paragraph) not in self._numbered_questions_answered()
+            ):
+                found = None  # "Question No. 1: The ferry timetable.": a point of a list
             if found and (titled := self._titled_surname(found[0])) is not None:
                 found = (titled, found[1])  # "Moderator Brylov:", "Chief Executive Orlin:"
             if (found is None or self._a_surname_in_capitals_or_addressed(prefix, found[0])) and (
@@ -318,15 +324,30 @@ class Page:
             self._name_openings = {name.partition(" ")[0] for name in self._speaker_names}
         return self._speaker_names
 
-    def _numbered_questions_ask(self) -> bool:
-        """Does a numbered question of the page ask ("Question 3: … ?")? Then its numbered
-        questions are a written interview's, not points of an agenda, whether or not each asks."""
-        if self._numbered_asking is None:
-            self._numbered_asking = any(
-                (m := _NUMBERED_QUESTION.match(self.clean(p))) is not None and "?" in m.group("asked")
-                for p in self.raw
-            )
-        return self._numbered_asking
+    def _numbered_questions_answered(self) -> set[int]:
+        """The numbered questions ("Question 3: …") a written interview asks (id() of each paragraph
+        of `raw`): each between other paragraphs than numbered questions, and the first label-like
+        paragraph within the next QUESTION_PARAGRAPHS not one (the answer). A run of them is a list: an agenda's
+        points, a survey's questions read out, answered in one remark."""
+        if self._numbered_asked is None:
+            clean = [self.clean(p) for p in self.raw]
+            numbered = [bool(_NUMBERED_QUESTION.match(c)) for c in clean]
+            asked: set[int] = set()
+            for i, is_numbered in enumerate(numbered):
+                if not is_numbered or (i > 0 and numbered[i - 1]) or (i + 1 < len(clean) and numbered[i + 1]):
+                    continue
+                after = next(
+                    (
+                        j
+                        for j in range(i + 1, min(i + 1 + QUESTION_PARAGRAPHS, len(clean)))
+                        if _LABEL_LIKE.match(clean[j])
+                    ),
+                    None,
+                )
+                if after is not None and not numbered[after]:
+                    asked.add(id(self.raw[i]))
+            self._numbered_asked = asked
+        return self._numbered_asked
 
     def _titled_surname(self, label: Label) -> Label | None:
         """A title with no name whose last word is the surname of the one speaker the page labels
@@ -338,6 +359,8 @@ class Page:
         title, _, last = label.role.rpartition(" ")
         if not is_name_word(last) or (last.isupper() and len(last) <= 4):
             return None  # (an office's letters: "… of the UN")
+        if title.rsplit(" ", 1)[-1].casefold() in TITLE_JOINERS or title.endswith(("'s", "’s")):
+            return None  # what the title is of: "Mayor of <Town>", "CEO of <Company>"
         key = bare_surname(surname_key(last))
         bearers = {name for name in self._speakers() if bare_surname(surname_key(name)) == key}
         if len({first_initial(name) for name in bearers}) != 1:
@@ -354,6 +377,8 @@ class Page:
         word = label.role.casefold()
         if not (prefix.strip().isupper() or prefix.split()[0].strip(".").casefold() in HONORIFICS):
             return False
+        if word in ADDRESS_TITLES:
+            return False  # "Mr Speaker:", "Mr President:": how the office holder is addressed
         return not any(
             word in (held.role or "").casefold().split() or (held.name or "").split(" ")[0].casefold() == word
             for held in self._speakers().values()

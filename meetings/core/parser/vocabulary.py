@@ -809,12 +809,14 @@ ADDRESS_TITLES = {
 }
 
 # Titles that are also English surnames ("Larry King", "Julie Bishop", "Amy Judge"): after a given
-# name, the surname (labels). Other titles after a given name ("Svetlana Director") are none.
+# name, the surname (labels). Other titles after a given name ("Svetlana Director") are none, nor
+# are the offices named by a town that is a given name too ("Vladimir Mayor") or addressed with
+# "Mr" ("Mr Speaker").
 SURNAME_TITLE_WORDS = frozenset(
     {
-        "king", "bishop", "judge", "marshal", "marshall", "dean", "chancellor", "speaker", "priest",
-        "sheriff", "abbot", "pope", "prince", "mayor", "doctor", "cardinal", "coach", "player",
-        "pilot", "host", "chamberlain", "steward", "porter", "knight", "baron", "duke", "earl",
+        "king", "bishop", "judge", "marshal", "marshall", "dean", "chancellor", "priest", "sheriff",
+        "abbot", "pope", "prince", "doctor", "cardinal", "coach", "player", "pilot", "host",
+        "chamberlain", "steward", "porter", "knight", "baron", "duke", "earl",
     }
 )  # fmt: skip
 
