@@ -153,12 +153,12 @@ def _known_by_other_names(name: str, pid: int, index: AliasIndex) -> bool:
     the other ("Ivan Petrovich <Surname>" against "Ivan Sergeyevich <Surname>")?"""
     given = _given(name_key(name))
     return any(
-        a.participant_id == pid and (g := _given(a.key)) and not _fit(g, given)
+        a.participant_id == pid and (g := _given(a.key)) and not _given_names_fit(g, given)
         for a in index.by_surname(surname_key(name))
     )
 
 
-def _fit(a: list[str], b: list[str]) -> bool:
+def _given_names_fit(a: list[str], b: list[str]) -> bool:
     """Can two lists of given names be one person's: the same, one inside the other, or the same
     but for an initial standing for a name ("Ivan S." and "Ivan Sergeyevich")?"""
     if a == b or one_name_inside(a, b):
@@ -168,7 +168,7 @@ def _fit(a: list[str], b: list[str]) -> bool:
     )
 
 
-def _fits(names: list[str], n: str, pid: int, index: AliasIndex) -> bool:
+def _form_may_find(names: list[str], n: str, pid: int, index: AliasIndex) -> bool:
     """May the form `n` of a person named `names` (canonical first) find the person `pid`? The
     canonical name always may; another form only if `pid` is known by no given names that differ
     from the canonical name's."""
@@ -182,13 +182,13 @@ def _resolve_certain(names: list[str], index: AliasIndex) -> Resolution | None:
     one also known by other given names than the page's name in full."""
     for n in names:
         pid = index.by_key(name_key(n))
-        if pid is not None and _fits(names, n, pid, index):
+        if pid is not None and _form_may_find(names, n, pid, index):
             return Resolution(pid, "exact", names)
     for n in names:
         if has_initial_only(n):
             continue
         found = index.by_folded(folded_key(n))
-        if len(found) == 1 and _fits(names, n, pid := found.pop(), index):
+        if len(found) == 1 and _form_may_find(names, n, pid := found.pop(), index):
             return Resolution(pid, "variant", names)
     return None
 
@@ -199,7 +199,11 @@ def resolve(names: list[str], index: AliasIndex) -> Resolution:
         return certain
     for n in names:
         shaped = _by_name_shape(n, index)
-        if shaped is not None and (pid := shaped.participant_id) is not None and _fits(names, n, pid, index):
+        if (
+            shaped is not None
+            and (pid := shaped.participant_id) is not None
+            and _form_may_find(names, n, pid, index)
+        ):
             return Resolution(pid, shaped.how, names)
     for n in names:
         if has_initial_only(n):

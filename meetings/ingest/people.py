@@ -4,20 +4,18 @@ only by initials taken over by their full name."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from meetings.core import identity as ident
 from meetings.core.parser.names import (
     first_initial,
     folded_key,
     has_initial_only,
-    name_key,
+    name_tokens,
     sort_name,
-    strip_accents,
     surname_key,
 )
 from meetings.core.permalinks import participant_slug, unique_slug
@@ -112,24 +110,35 @@ def absorb_initials_only(pid: int, name: str, report: FileReport) -> None:
 def settle_shown_spellings() -> int:
     """Show each person written several ways (transliterations: "Aleksey", "Alexei") under the
     spelling most of their remarks' labels write (core.identity.shown_spelling), not the first
-    one ingested; the slug, a permanent link, stays. Reads only the people with two such
-    spellings among their aliases and their labels. How many were renamed."""
-    shown = dict(Participant.objects.values_list("id", "name"))
-    spellings: dict[int, set[str]] = defaultdict(set)
-    for pid, written in ParticipantAlias.objects.values_list("participant_id", "written"):
-        if pid in shown and folded_key(written) == folded_key(shown[pid]):
-            spellings[pid].add(written)
-    several = {pid: forms for pid, forms in spellings.items() if len({name_key(f) for f in forms}) > 1}
-    if not several:
+    one ingested; the slug, a permanent link, stays. The people with two such spellings are
+    found by their aliases' stored folded keys (one query); only their labels are read. How many
+    were renamed."""
+    twice = (
+        ParticipantAlias.objects.order_by()
+        .values("participant_id", "folded")
+        .annotate(spellings=Count("key"))
+        .filter(spellings__gt=1)
+        .values_list("participant_id", "folded")
+    )
+    folds = defaultdict(set)
+    for pid, folded in twice:
+        folds[pid].add(folded)
+    if not folds:
         return 0
+    shown = dict(Participant.objects.filter(pk__in=list(folds)).values_list("id", "name"))
+    several: dict[int, list[str]] = defaultdict(list)
+    for pid, folded, written in ParticipantAlias.objects.filter(participant_id__in=list(folds)).values_list(
+        "participant_id", "folded", "written"
+    ):
+        if folded in folds[pid] and folded == folded_key(shown[pid]):
+            several[pid].append(written)
     labels: dict[int, list[str]] = defaultdict(list)
     rows = Turn.objects.filter(speaker_id__in=list(several)).values_list("speaker_id", "speaker_label")
     for pid, label in rows:
         labels[pid].append(label or "")
     renamed = 0
     for pid, forms in several.items():
-        counts = labels_writing(forms, labels[pid])
-        name = ident.shown_spelling(shown[pid], counts)
+        name = ident.shown_spelling(shown[pid], labels_writing(forms, labels[pid]))
         if name != shown[pid]:
             rename_participant(pid, name)
             search.update_speaker_vectors(pid)  # their remarks' search vectors name them anew
@@ -137,20 +146,14 @@ def settle_shown_spellings() -> int:
     return renamed
 
 
-_WORDS = re.compile(r"[^\W_][\w’'-]*")
-
-
 def labels_writing(forms: Iterable[str], labels: Iterable[str]) -> dict[str, int]:
-    """For each written form of a name, how many of the labels write it, as whole words ("Evgeny
-    <Surname>" is not written in "Yevgeny <Surname>"); case and accents aside."""
-
-    def words(text: str) -> tuple[str, ...]:
-        return tuple(_WORDS.findall(strip_accents(text).casefold()))
-
-    wanted = {form: words(form) for form in forms}
+    """For each written form of a name, how many of the labels write it, as whole words read as
+    names are keyed (names.name_tokens: case, accents and honorifics aside; "Evgeny <Surname>" is
+    not written in "Yevgeny <Surname>")."""
+    wanted = {form: tuple(name_tokens(form)) for form in forms}
     counts = dict.fromkeys(wanted, 0)
     for label in labels:
-        said = words(label)
+        said = tuple(name_tokens(label))
         for form, w in wanted.items():
             if w and any(said[i : i + len(w)] == w for i in range(len(said) - len(w) + 1)):
                 counts[form] += 1

@@ -53,6 +53,25 @@ _GENERIC_RE = re.compile(
 _NUMBERED = re.compile(
     r"^(?:\d{1,3}[.)]\s+(?P<before>.+)|(?P<after>.+?),?\s+(?:No\.?\s*|Number\s+|#)?\d{1,3})$", re.IGNORECASE
 )
+
+
+def _numbered_question(core: str) -> re.Match | None:
+    """The generic label of a numbered question ("Question 1", "Question No. 2", "3. Question": a
+    written interview's), without its number; None for any other label ("Remark 1" of a list)."""
+    numbered = _NUMBERED.match(core)
+    g = numbered and _GENERIC_RE.match(numbered.group("before") or numbered.group("after"))
+    return g if g and "question" in g.group("head").casefold() else None
+
+
+def is_numbered_question(label: str) -> bool:
+    """Is this label, a note in brackets aside, a numbered question ("Question 3")?"""
+    m = _NOTE_RE.match(label)
+    return (
+        _numbered_question(clean_spaces(m.group("core").strip() if m and m.group("core") else label))
+        is not None
+    )
+
+
 _GLUED_INITIAL = re.compile(r"^((?:[A-Z]\.)+)(?=[A-Z](?:[a-z]|[A-Z]{2}))")
 _NOTE_RE = re.compile(r"^(?P<core>.*?)\s*\((?P<note>[^()]{1,120})\)\s*$")
 _BAD_PUNCT_RE = re.compile(r"[?!;“”\"«»]|\.\.\.|…|^\W|\.$")
@@ -544,14 +563,8 @@ def parse_label(prefix: str, attested: Attested = _never, ordinary: Attested = _
     if m and m.group("core"):
         core, note = m.group("core").strip(), clean_spaces(m.group("note"))
     g = _GENERIC_RE.match(core)
-    if not g and (numbered := _NUMBERED.match(core)):
-        # "Question 1", "Question No. 2", "3. Question": a written interview's numbered questions
-        # (Page.label_of keeps them only before a question); not "Remark 1" of someone's list.
-        g = _GENERIC_RE.match(numbered.group("before") or numbered.group("after"))
-        if g and "question" in g.group("head").casefold():
-            core = g.group(0)
-        else:
-            g = None
+    if not g and (g := _numbered_question(core)):
+        core = g.group(0)  # (Page.label_of keeps it only where an answer follows)
     if g:
         if core.isupper() and core not in GENERIC_ACRONYMS:
             core = core.casefold()  # "QUESTION": a word of the page's capitals, not a shout

@@ -9,7 +9,7 @@ from collections import Counter
 
 from .given_names import begins_a_name
 from .inline import in_square_brackets, is_stage_direction
-from .labels import TITLE_JOINERS, Label, parse_label, parse_summary_subject
+from .labels import TITLE_JOINERS, Label, is_numbered_question, parse_label, parse_summary_subject
 from .names import (
     JOINED_PARTICLE,
     bare_surname,
@@ -74,16 +74,10 @@ _AFTER_SPACE = re.compile(r"\s+(?=[A-Z][a-z]*[.,!?](?:\s|$))")
 _SPEAKS_OF_THEM = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 _CLAUSE_CLOSED = re.compile(r"[^–—.!?\n]{1,80}\s[–—]\s")
 _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens in lower case)
-# A generic label with its number ("Question 2"), and a numbered question with what it asks.
-_NUMBERED_LABEL = re.compile(r"\d")
 # The paragraphs a numbered question may run to before its answer's label (an interviewer's
 # question of a long introduction: five paragraphs on a real page).
 QUESTION_PARAGRAPHS = 8
 _LABEL_LIKE = re.compile(r"^[A-Z][\w’'.-]*(?: [\w’'.()-]+){0,9}:\s")  # a paragraph opening "<Words>: "
-_NUMBERED_QUESTION = re.compile(
-    r"^(?:\d{1,3}[.)]\s+question|question,?\s+(?:no\.?\s*|number\s+|#)?\d{1,3})\s*:(?P<asked>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
 # joined particle ("al-<Name>:").
 _ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
@@ -290,8 +284,7 @@ class Page:
             if (
                 found
                 and found[0].generic
-                and found[0].text != found[0].generic
-                and _NUMBERED_LABEL.search(_NOTE_AT_END.sub("", found[0].text))
+                and is_numbered_question(found[0].text)
                 and id(paragraph) not in self._numbered_questions_answered()
             ):
                 found = None  # "Question No. 1: The ferry timetable.": a point of a list
@@ -331,7 +324,10 @@ class Page:
         points, a survey's questions read out, answered in one remark."""
         if self._numbered_asked is None:
             clean = [self.clean(p) for p in self.raw]
-            numbered = [bool(_NUMBERED_QUESTION.match(c)) for c in clean]
+            numbered = [
+                sep == ":" and len(prefix) <= 60 and is_numbered_question(prefix)
+                for prefix, sep, _ in (c.partition(":") for c in clean)
+            ]
             asked: set[int] = set()
             for i, is_numbered in enumerate(numbered):
                 if not is_numbered or (i > 0 and numbered[i - 1]) or (i + 1 < len(clean) and numbered[i + 1]):
@@ -361,9 +357,7 @@ class Page:
             return None  # (an office's letters: "… of the UN")
         if title.rsplit(" ", 1)[-1].casefold() in TITLE_JOINERS or title.endswith(("'s", "’s")):
             return None  # what the title is of: "Mayor of <Town>", "CEO of <Company>"
-        key = bare_surname(surname_key(last))
-        bearers = {name for name in self._speakers() if bare_surname(surname_key(name)) == key}
-        if len({first_initial(name) for name in bearers}) != 1:
+        if len(self._bearers(last)) != 1:
             return None
         return Label(text=label.text, name=tidy_name(last), role=title.rstrip(","), note=label.note)
 
@@ -384,6 +378,20 @@ class Page:
             for held in self._speakers().values()
         )
 
+    def _bearers(self, surname: str) -> set[str]:
+        """The speakers the page labels by full name who bear this surname, as their first
+        initials: one person however the labels write them ("Tomas Orlin" and "T. Orlin",
+        "<Given> al-<Name>"), also as a family name written first ("Moon" of "Moon Ha-eun")."""
+        key = bare_surname(surname_key(surname))
+        found = {
+            first_initial(name)
+            for name in self._speakers()
+            if bare_surname(surname_key(name)) == key or _family_name(name) == key
+        }
+        if len(found) > 1:
+            found.discard("")  # "Ms Marsh": a form of address of the one "<Given> Marsh"
+        return found
+
     def _surname_label(self, prefix: str) -> Label | None:
         """A surname alone before the colon ("Marsh:", "ORLIN:"), as a repost shortens the labels
         after the first: a label when exactly one person the page labels by full name bears it
@@ -397,16 +405,7 @@ class Page:
             word = rest  # "Mr Bishop:" where "Bishop" is a title's word: read as "Bishop:"
         if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", _PARTICLES_APART.sub("", word))):
             return None
-        key = bare_surname(surname_key(word))
-        # One person however the labels write them: "Tomas Orlin" and "T. Orlin" are one bearer,
-        # and so are "<Given> al-<Name>" and "<Name>:".
-        bearers = {
-            first_initial(name)
-            for name in self._speakers()
-            if bare_surname(surname_key(name)) == key or _family_name(name) == key  # "Moon" of "Moon Ha-eun"
-        }
-        if len(bearers) > 1:
-            bearers.discard("")  # "Ms Marsh": a form of address of the one "<Given> Marsh"
+        bearers = self._bearers(word)
         if len(bearers) == 1:
             return Label(text=prefix.strip(), name=tidy_name(word), note=note)
         if bearers:
