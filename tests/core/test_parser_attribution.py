@@ -2260,6 +2260,19 @@ Roman Abramovich: So is the port's.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Arkady Dvorkovich", "Roman Abramovich"]
+    # A father's name whose given name drops a vowel or ends in a vowel ("Pavlovich" of Pavel,
+    # "Lvovich" of Lev, "Ilyinichna" of Ilya) is a patronymic as "Ivanovich" is ("Anton
+    # Pavlovich:" had stayed a person of its own where the lead names him in full).
+    for given, father in (("Anton", "Pavlovich"), ("Oleg", "Lvovich"), ("Vera", "Ilyinichna")):
+        text = page(
+            f"""
+Helena Marsh: {given} {father}, how many ferries this year?
+
+{given} {father}: Four, and two more next spring.
+""",
+            lead=f"The Governor met the director of the shipyard, {given} {father} Grushina.",
+        )
+        assert [t.name for t in parse_transcript(text).turns][1] == f"{given} {father} Grushina"
 
 
 def test_a_surname_label_of_a_name_written_family_name_first_is_that_name():

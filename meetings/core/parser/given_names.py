@@ -115,10 +115,19 @@ _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ichna", "ich")
 def is_patronymic(word: str) -> bool:
     """Is this word a patronymic: a given name the list knows with a son's or a daughter's ending
     ("Ivanovich", "Sergeyevna", "Nikitich" of "Nikita")? A surname of that shape whose stem is no
-    given name ("Dvorkovich", "Babich") is not."""
+    given name ("Dvorkovich", "Babich") is not. A name that loses a vowel before the ending
+    ("Pavlovich" of Pavel, "Lvovich" of Lev) or ends in one ("Ilyinichna" of Ilya) is found too."""
     low = word.casefold()
     for ending in _PATRONYMIC_ENDINGS:
-        if low.endswith(ending) and len(low) > len(ending) + 2:
+        if low.endswith(ending) and len(low) > len(ending) + 1:
             stem = low[: -len(ending)]
-            return any(begins_a_name(s) for s in (stem, stem + "a", stem + "y", stem + "i"))
+            forms = [stem, stem + "a", stem + "y", stem + "i"]
+            if len(stem) >= 2 and not any(c in _VOWELS for c in stem[-2:]):
+                forms.append(stem[:-1] + "e" + stem[-1])  # "pavl" -> "pavel", "lv" -> "lev"
+            if stem.endswith("in") and len(stem) > 3:
+                forms.append(stem[:-2] + "a")  # "ilyin" -> "ilya", "fomin" -> "foma"
+            return any(begins_a_name(s) for s in forms)
     return False
+
+
+_VOWELS = frozenset("aeiouy")
