@@ -88,6 +88,7 @@ Helena Marsh: Next spring.
         # English one ("German", "Christian") or a country's name.
         "German Chancellor",
         "Christian Bishop",
+        "Roman Bishop",
         "Jordan King",
         "King",
         "Mr President",
@@ -789,6 +790,12 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Julie Bishop", "Julie Bishop", None),
         ("Gary Judge, Harbour Post", "Gary Judge", "Harbour Post"),
         ("Anchor Larry King", "Larry King", "Anchor"),
+        # So after a given name that is a common English word too, unless it is one a title is
+        # qualified by, a people's or a faith's ("German", "Christian"): "Harry King:" and "Frank
+        # Dean:" had been no labels, their words the chair's.
+        ("Harry King", "Harry King", None),
+        ("Frank Dean", "Frank Dean", None),
+        ("George Judge", "George Judge", None),
     ],
 )
 def test_a_label_gives_a_name_and_a_title(label, name, role):

@@ -328,8 +328,9 @@ _PATRONYMIC = re.compile(r"[a-z](?:ovna|evna|ichna)$|[a-qs-z]ich$")
 
 def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
     """Is the title's word that ends the label ("King", "Bishop", "Judge") a surname: does a given
-    name the list knows come right before it ("Larry King", "Julie Bishop")? Not when that word is
-    a common English one ("German Chancellor", "Christian Bishop") or a country's name: a title
+    name the list knows come right before it ("Larry King", "Julie Bishop", "Harry King")? Not
+    when that word is a common English one that qualifies a title, a people's or a faith's
+    adjective ("German Chancellor", "Christian Bishop", "Roman"), nor a country's name: a title
     never comes after a person's given name."""
     word = tokens[at]
     low = word.casefold()
@@ -343,7 +344,7 @@ def _a_surname_of_a_title_word(tokens: list[str], at: int) -> bool:
         given.isalpha()
         and given[:1].isupper()
         and begins_a_name(given)
-        and not common_word(given)
+        and not (common_word(given) and given.casefold().endswith("an"))
         and given.casefold() not in COUNTRIES
         and before not in TITLE_JOINERS  # ("Director of Sofia <Title word>")
         and not _POSSESSIVE.search(before)
