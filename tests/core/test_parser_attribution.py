@@ -1863,6 +1863,42 @@ Helena Marsh: Good.
     ]
 
 
+def test_a_surname_label_spelled_as_the_lead_spells_it_is_the_speaker_labelled_otherwise():
+    # The lead writes "Tomas Kuranov", the labels "Tomas Kuryanov" and then "Kuranov:": one person
+    # spelled two ways on one page; his words had stayed the chair's. Not someone the page names
+    # with another given name, nor a woman of the family.
+    def remarks(lead: str, label: str) -> list[tuple[str | None, str]]:
+        text = page(
+            f"""
+Helena Marsh: Good afternoon. Please, go ahead.
+
+Tomas Kuryanov: Thank you. The quay is finished.
+
+Helena Marsh: Good.
+
+{label}: And the dredging starts in May.
+""",
+            lead=lead,
+        )
+        return [(t.name, t.text) for t in parse_transcript(text).turns]
+
+    assert remarks("The Governor met Harbour Master Tomas Kuranov.", "Kuranov") == [
+        ("Helena Marsh", "Good afternoon. Please, go ahead."),
+        ("Tomas Kuryanov", "Thank you. The quay is finished."),
+        ("Helena Marsh", "Good."),
+        ("Tomas Kuryanov", "And the dredging starts in May."),
+    ]
+    for lead, label in (
+        ("The Governor met Harbour Master Ivo Kuranov.", "Kuranov"),
+        ("The Governor met Tomas Kuryanov and Vera Kuranova.", "Kuranova"),
+    ):
+        assert [name for name, _ in remarks(lead, label)] == [
+            "Helena Marsh",
+            "Tomas Kuryanov",
+            "Helena Marsh",
+        ]
+
+
 def test_a_surname_label_before_words_in_lower_case_is_still_the_person():
     # "Malkov: also finished, last month." answers the President (a guard: a rule reading such a
     # line as a point of a list was tried and withdrawn).

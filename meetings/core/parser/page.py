@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz.distance import OSA
+
 from .given_names import begins_a_name
 from .inline import in_square_brackets, is_stage_direction
 from .labels import TITLE_JOINERS, Label, is_numbered_question, parse_label, parse_summary_subject
@@ -17,6 +19,7 @@ from .names import (
     family_name_first,
     first_initial,
     is_name_word,
+    name_tokens,
     surname_key,
     tidy_name,
     written_family_name_first,
@@ -415,9 +418,30 @@ class Page:
         if self.ordinary(word.casefold()):
             return None  # "Deadline:", "Licence:": a word the page writes in lower case too
         full = self.named_in_full(word)
+        if full is not None and (speaker := self._labelled_spelled_otherwise(full)):
+            return Label(text=prefix.strip(), name=speaker, note=note)
         if full is None or self._surname_labels() < 2:
             return None
         return Label(text=prefix.strip(), name=full, note=note)
+
+    def _labelled_spelled_otherwise(self, full: str) -> str | None:
+        """The one speaker the labels name in full with the same given names as this name the
+        text writes and a surname one letter apart ("Tomas Kuryanov" of a lead's "Tomas Kuranov"):
+        one person the page spells two ways. Not a woman of the family ("Kuranova"): a surname
+        that only adds a letter at its end is another's."""
+        tokens = name_tokens(full)
+        if len(tokens) < 2 or len(tokens[-1]) < 5:
+            return None
+        fits = set()
+        for name in self._speakers():
+            theirs = name_tokens(name)
+            if theirs[:-1] != tokens[:-1] or len(theirs[-1]) < 5:
+                continue
+            short, long = sorted((surname_key(full), surname_key(name)), key=len)
+            if long.startswith(short) or OSA.distance(short, long, score_cutoff=1) > 1:
+                continue
+            fits.add(name)
+        return fits.pop() if len(fits) == 1 else None
 
     def named_in_full(self, surname: str) -> str | None:
         """The one full name ("<Given> <Surname>") the page's text writes for this surname, or None
