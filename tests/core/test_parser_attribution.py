@@ -1075,6 +1075,56 @@ ORLIN: It starts in May.
     ]
 
 
+def test_a_surname_alone_with_a_letter_beyond_english_labels_the_speaker():
+    # "Grünewald:", "ÉSTEVEZ:", "Ólafsdóttir:" as "Orlin:" is: they had been read as the previous
+    # speaker's words (only the letters A to Z were a surname's).
+    text = page(
+        """
+Helena Marsh: Good afternoon, Mr Grünewald.
+
+Chief Executive of Alvestra Bank Thomas Grünewald: Good afternoon.
+
+Helena Marsh: How is the bank?
+
+Grünewald: It is growing.
+
+Prime Minister of Iceland Ásdís Ólafsdóttir: And our fish trade.
+
+Marsh: Thank you both.
+
+ÓLAFSDÓTTIR: Thank you.
+
+Minister Pablo Estévez: One more thing.
+
+Helena Marsh: Please.
+
+ESTÉVEZ: The ferries.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == [
+        "Helena Marsh",
+        "Thomas Grünewald",
+        "Helena Marsh",
+        "Thomas Grünewald",
+        "Ásdís Ólafsdóttir",
+        "Helena Marsh",
+        "Ásdís Ólafsdóttir",
+        "Pablo Estévez",
+        "Helena Marsh",
+        "Pablo Estévez",
+    ]
+    # "Mr Sørlie:" where only the lead names "Håkon Sørlie" (it had been a person "Mr Sørlie").
+    text = page(
+        """
+Helena Marsh: Welcome, Mr Sørlie.
+
+Mr Sørlie: Thank you. We have worked here for years.
+""",
+        lead="The Governor met Chief Executive of Nordvik Energy Håkon Sørlie.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Håkon Sørlie"]
+
+
 def test_surnames_alone_label_a_page_that_names_its_speakers_in_full_only_in_its_text():
     # Every label a surname ("MARSH:", "ORLIN:"), the full names only in the title and lead: each
     # is the person the page names in full, where the answers had gone into the questions before

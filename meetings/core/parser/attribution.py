@@ -304,6 +304,9 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 # them in full: the one person the page's text names in full with that surname
                 # (and that initial).
                 full = page.named_in_full(tokens[-1])
+                written = t.written_name.split()[-1]  # ("Sørlie", where the token is "sorlie")
+                if full is None and written.casefold() != tokens[-1]:
+                    full = page.named_in_full(written)
                 if full is not None and (
                     len(tokens) == 1 or first_initial(full) == first_initial(t.written_name)
                 ):

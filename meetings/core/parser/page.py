@@ -81,9 +81,15 @@ _AFTER_DASH = re.compile(r"\s+[–—-]\s+(?=\S)(?![a-z])")  # (no remark opens 
 # question of a long introduction: five paragraphs on a real page).
 QUESTION_PARAGRAPHS = 8
 _LABEL_LIKE = re.compile(r"^[A-Z][\w’'.-]*(?: [\w’'.()-]+){0,9}:\s")  # a paragraph opening "<Words>: "
-# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:"), also after its
-# joined particle ("al-<Name>:").
-_ONE_WORD = re.compile(r"^[A-Z][A-Za-z’'-]*[A-Za-z]$")
+# A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:", "Grünewald:"),
+# also after its joined particle ("al-<Name>:"): letters of any script, opening with a capital.
+_ONE_WORD_LETTERS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[’'-])*[^\W\d_]$")
+
+
+def _one_word(word: str) -> bool:
+    return word[:1].isupper() and bool(_ONE_WORD_LETTERS.match(word))
+
+
 _PARTICLE_JOINED = re.compile(rf"^{JOINED_PARTICLE}(?=[A-Z])")
 # ... or written apart before it ("Van der <Name>:", "De la <Name>:").
 _PARTICLES_APART = re.compile(
@@ -406,7 +412,7 @@ class Page:
         honorific, _, rest = word.partition(" ")
         if rest and honorific.strip(".").casefold() in HONORIFICS:
             word = rest  # "Mr Bishop:" where "Bishop" is a title's word: read as "Bishop:"
-        if not _ONE_WORD.match(_PARTICLE_JOINED.sub("", _PARTICLES_APART.sub("", word))):
+        if not _one_word(_PARTICLE_JOINED.sub("", _PARTICLES_APART.sub("", word))):
             return None
         bearers = self._bearers(word)
         if len(bearers) == 1:
@@ -502,7 +508,7 @@ class Page:
         """How many paragraphs open with one word and a colon where that word is a surname the
         page's text writes after a given name (_named_in_text)."""
         if self._surname_count is None:
-            words = Counter(p for p in self.label_prefixes if _ONE_WORD.match(p))
+            words = Counter(p for p in self.label_prefixes if _one_word(p))
             self._surname_count = sum(n for word, n in words.items() if self._named_in_text(word))
         return self._surname_count
 
