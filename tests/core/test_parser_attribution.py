@@ -1123,6 +1123,20 @@ Mr Sørlie: Thank you. We have worked here for years.
         lead="The Governor met Chief Executive of Nordvik Energy Håkon Sørlie.",
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Håkon Sørlie"]
+    # Nor only when the given name opens with a letter A to Z ("Ásdís Ólafsdóttir" in the lead).
+    text = page(
+        """
+Helena Marsh: Welcome, Ms Ólafsdóttir.
+
+Ms Ólafsdóttir: Thank you.
+
+Helena Marsh: And the fish trade?
+
+Ólafsdóttir: It grows.
+""",
+        lead="The Governor met Prime Minister of Iceland Ásdís Ólafsdóttir.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Ásdís Ólafsdóttir"] * 2
 
 
 def test_surnames_alone_label_a_page_that_names_its_speakers_in_full_only_in_its_text():

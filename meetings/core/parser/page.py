@@ -485,9 +485,11 @@ class Page:
             return self._named[surname]
         found: dict[str, int] = {}
         self._named[surname] = found
-        pattern = r"\b([A-Z][\w’'-]+) (?i:(" + re.escape(surname) + r"))\b"
+        pattern = r"\b([^\W\d_][\w’'-]+) (?i:(" + re.escape(surname) + r"))\b"
         for m in re.finditer(pattern, self.full_text):
             given, low = m.group(1), m.group(1).casefold()
+            if not given[0].isupper():
+                continue  # ("Ásdís <Surname>" as "Anna <Surname>"; not a word in lower case)
             if begins_a_name(given) or (
                 is_name_word(given)
                 and low not in TITLE_WORDS
