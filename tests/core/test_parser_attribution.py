@@ -829,6 +829,36 @@ Winner of the Harbour Prize for Young Engineers for 2022: I am grateful to my te
     assert "(Helena Marsh presents the award.)" in turns[0].text
 
 
+def test_presenting_an_award_to_someone_named_is_an_action_not_a_summary():
+    # "(<Name> presents the award to <Name>.)" between the chair's words had been a summary of
+    # the chair's, his one remark cut in three; an award, an order or a medal is handed over, not
+    # reported. A report presented stays a summary.
+    text = page(
+        """
+Helena Marsh: Friends, let us begin.
+
+(Helena Marsh presents the award to Omar Kostrov.)
+
+Congratulations.
+
+(Helena Marsh presents the Order of the Harbour, Second Class, to Vera Lind.)
+
+Thank you for your work.
+
+Omar Kostrov: Thank you.
+
+(Omar Kostrov presented a report on the state of the harbour and the quays.)
+""",
+        title="Presentation of state decorations",
+    )
+    turns = parse_transcript(text).turns
+    assert [(t.name, t.kind, len(t.paragraphs)) for t in turns] == [
+        ("Helena Marsh", SPEECH, 5),
+        ("Omar Kostrov", SPEECH, 1),
+        ("Omar Kostrov", SUMMARY, 1),
+    ]
+
+
 def test_a_son_and_his_father_named_in_the_page_are_two_people():
     text = page(
         """

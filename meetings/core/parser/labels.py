@@ -743,6 +743,13 @@ _LEAD_CLAUSE = re.compile(
 )
 PRONOUNS = {"he", "she"}
 STAGE_DIRECTION_WORDS = 5
+# What is presented at a ceremony, as the words after "presents" write it: an award, an order or
+# a medal, its name's words in capitals or a few of its usual adjectives before it.
+_AN_AWARD = re.compile(
+    r"\s+(?i:the |a |an |his |her |their )?(?:(?:[A-Z][\w’'-]*|(?i:state|high|national|government|"
+    r"presidential|of|the|and))\s+){0,6}?(?i:awards?|prizes?|medals?|orders?|decorations?|insignia|"
+    r"certificates?|diplomas?|badges?|gifts?|flowers|bouquets?|keys|stars?)\b"
+)
 _TWO_PEOPLE = re.compile(r",?\s+(?:and|&)\s+")
 
 
@@ -770,6 +777,8 @@ def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef
     m = _VERB_RE.search(text)
     if not m or m.start() == 0:
         return None
+    if m.group().endswith(("presents", "presented")) and _AN_AWARD.match(text, m.end()):
+        return None  # "(<Name> presents the Order of <…> to <Name>.)": handed over, not reported
     subject = text[: m.start()].strip(" ,")
     if not subject or len(subject) > 200 or _BAD_PUNCT.search(subject):
         return None
