@@ -2033,6 +2033,7 @@ Helena Marsh: Good.
     for lead, label in (
         ("The Governor met Harbour Master Ivo Kuranov.", "Kuranov"),
         ("The Governor met Tomas Kuryanov and Vera Kuranova.", "Kuranova"),
+        ("The Governor met Harbour Master Tomas Kuyranov.", "Kuyranov"),  # two letters swapped
     ):
         assert [name for name, _ in remarks(lead, label)] == [
             "Helena Marsh",

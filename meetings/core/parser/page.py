@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import Levenshtein
 
 from .given_names import begins_a_name
 from .inline import in_square_brackets, is_stage_direction
@@ -434,7 +434,8 @@ class Page:
         """The one speaker the labels name in full with the same given names as this name the
         text writes and a surname one letter apart ("Tomas Kuryanov" of a lead's "Tomas Kuranov"):
         one person the page spells two ways. Not a woman of the family ("Kuranova"): a surname
-        that only adds a letter at its end is another's."""
+        that only adds a letter at its end is another's; nor two letters side by side swapped
+        ("Kaprin" and "Karpin" are two names)."""
         tokens = name_tokens(full)
         if len(tokens) < 2 or len(tokens[-1]) < 5:
             return None
@@ -444,7 +445,7 @@ class Page:
             if theirs[:-1] != tokens[:-1] or len(theirs[-1]) < 5:
                 continue
             short, long = sorted((surname_key(full), surname_key(name)), key=len)
-            if long.startswith(short) or OSA.distance(short, long, score_cutoff=1) > 1:
+            if long.startswith(short) or Levenshtein.distance(short, long, score_cutoff=1) > 1:
                 continue
             fits.add(name)
         return fits.pop() if len(fits) == 1 else None
