@@ -1231,6 +1231,17 @@ Marsh: How is the harbour?
         ("ALL", "All"),
         ("Everyone", "Everyone"),
         ("All together", "All together"),
+        # Forms of the generic labels above the list lacked (each had been no label: an
+        # interviewer's question had gone into the lead, a question from the floor into the answer
+        # before it).
+        ("Interviewer", "Interviewer"),
+        ("From the audience", "From the audience"),
+        ("Forum participant", "Forum participant"),
+        ("Meeting participant", "Meeting participant"),
+        ("Female voice", "Female voice"),
+        ("Young man", "Young man"),
+        ("Girl", "Girl"),
+        ("Unknown speaker", "Unknown speaker"),
     ],
 )
 def test_a_generic_label_in_capitals_is_shown_as_a_word_not_shouted(label, generic):
