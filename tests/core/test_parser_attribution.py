@@ -500,6 +500,10 @@ def test_a_reposting_sites_lines_before_the_title_are_not_the_title(head):
         # A news site's own buttons and photo credit ("Print   Share" on one line, "Photo: …").
         "Print   Share\n\nPhoto: harbour.example",
         "Photos: Larkspur press office",
+        # A copyright line last (it had kept every line above it in the last remark).
+        "Tags: harbour\n\n© 2019 harbour.example",
+        "Copyright © Harbour Gazette 2019. All rights reserved.",
+        "(c) 2019 Harbour Gazette",
     ],
 )
 def test_a_reposting_sites_furniture_after_the_last_remark_is_not_the_speakers(tail):
