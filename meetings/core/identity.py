@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz.distance import OSA
 
@@ -225,22 +226,36 @@ def may_absorb(index: AliasIndex, name: str, participant_id: int) -> bool:
     )
 
 
-def shown_spelling(current: str, labels_using: Mapping[str, int]) -> str:
+def shown_spelling(
+    current: str, labels_using: Mapping[str, int], last_written: Mapping[str, Any] | None = None
+) -> str:
     """The spelling to show a person under: of the ways of writing the name shown that differ
     only as transliterations do ("Aleksey" and "Alexei <Surname>"), the one most of the person's
-    remarks are labelled with (`labels_using`: written form -> labels that write it); the name
-    shown where no other is used more (a tie keeps it, whatever the order of ingest)."""
+    remarks are labelled with (`labels_using`: written form -> labels that write it); of spellings
+    used as often, the one written last (`last_written`: written form -> the latest date a label
+    writes it), so that the name shown does not depend on the order of ingest; the name shown
+    where nothing tells them apart."""
     folded, key = folded_key(current), name_key(current)
+    last_written = last_written or {}
     uses: dict[str, int] = defaultdict(int)
+    last: dict[str, Any] = {}
     spelled: dict[str, str] = {}
     for written, n in labels_using.items():
         if folded_key(written) == folded:
             k = name_key(written)
             uses[k] = max(uses[k], n)  # the same spelling in capitals is the same spelling
+            if (when := last_written.get(written)) is not None and (k not in last or when > last[k]):
+                last[k] = when
             if k not in spelled or spelled[k].isupper():
                 spelled[k] = written  # ... shown as written in upper and lower case
-    best = max(uses, key=lambda k: (uses[k], k == key, k), default=key)
-    return current if best == key or uses[best] <= uses.get(key, 0) else tidy_name(spelled[best])
+    if not uses:
+        return current
+
+    def rank(k: str) -> tuple:
+        return (uses.get(k, 0), k in last, last.get(k) or 0, k == key)
+
+    best = max(uses, key=rank)
+    return current if best == key or rank(best) <= rank(key) else tidy_name(spelled[best])
 
 
 def alias_fields(name: str) -> dict[str, str]:

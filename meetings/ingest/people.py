@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 
 from django.db.models import Count, Q
 
@@ -133,12 +134,17 @@ def settle_shown_spellings() -> int:
         if folded in folds[pid] and folded == folded_key(shown[pid]):
             several[pid].append(written)
     labels: dict[int, list[str]] = defaultdict(list)
-    rows = Turn.objects.filter(speaker_id__in=list(several)).values_list("speaker_id", "speaker_label")
-    for pid, label in rows:
+    dates: dict[int, list] = defaultdict(list)
+    rows = Turn.objects.filter(speaker_id__in=list(several)).values_list(
+        "speaker_id", "speaker_label", "date"
+    )
+    for pid, label, date in rows:
         labels[pid].append(label or "")
+        dates[pid].append(date)
     renamed = 0
     for pid, forms in several.items():
-        name = ident.shown_spelling(shown[pid], labels_writing(forms, labels[pid]))
+        uses, last = labels_writing(forms, labels[pid]), last_written(forms, labels[pid], dates[pid])
+        name = ident.shown_spelling(shown[pid], uses, last)
         if name != shown[pid]:
             rename_participant(pid, name)
             search.update_speaker_vectors(pid)  # their remarks' search vectors name them anew
@@ -150,11 +156,26 @@ def labels_writing(forms: Iterable[str], labels: Iterable[str]) -> dict[str, int
     """For each written form of a name, how many of the labels write it, as whole words read as
     names are keyed (names.name_tokens: case, accents and honorifics aside; "Evgeny <Surname>" is
     not written in "Yevgeny <Surname>")."""
+    counts = dict.fromkeys(forms, 0)
+    for form, _ in _writing(counts, labels):
+        counts[form] += 1
+    return counts
+
+
+def last_written(forms: Iterable[str], labels: Iterable[str], dates: Iterable) -> dict[str, object]:
+    """For each written form of a name, the latest of `dates` (one per label) a label writes it."""
+    last: dict[str, object] = {}
+    for form, date in _writing(list(forms), labels, dates):
+        if date is not None and (form not in last or date > last[form]):
+            last[form] = date
+    return last
+
+
+def _writing(forms: Iterable[str], labels: Iterable[str], dates: Iterable | None = None):
+    """(form, the label's date) for every label and every form it writes (labels_writing)."""
     wanted = {form: tuple(name_tokens(form)) for form in forms}
-    counts = dict.fromkeys(wanted, 0)
-    for label in labels:
+    for label, date in zip(labels, repeat(None) if dates is None else dates):
         said = tuple(name_tokens(label))
         for form, w in wanted.items():
             if w and any(said[i : i + len(w)] == w for i in range(len(said) - len(w) + 1)):
-                counts[form] += 1
-    return counts
+                yield form, date

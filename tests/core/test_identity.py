@@ -1,5 +1,7 @@
 """Resolving names against what the archive knows (pure, no database)."""
 
+import datetime
+
 from meetings.core.identity import (
     AliasIndex,
     KnownAlias,
@@ -334,11 +336,17 @@ def test_a_person_is_shown_under_the_spelling_most_labels_write():
     assert (
         shown_spelling("Aleksey Tikhonin", {"Aleksey Tikhonin": 1, "Alexei Tikhonin": 2}) == "Alexei Tikhonin"
     )
-    # A tie keeps the name shown, whatever was ingested first.
+    # A tie with no dates keeps the name shown; with dates, the spelling written last is shown,
+    # whichever was ingested first (the name shown had depended on the order of ingest).
     assert (
         shown_spelling("Aleksey Tikhonin", {"Aleksey Tikhonin": 2, "Alexei Tikhonin": 2})
         == "Aleksey Tikhonin"
     )
+    uses = {"Aleksey Tikhonin": 2, "Alexei Tikhonin": 2}
+    last = {"Aleksey Tikhonin": datetime.date(2013, 2, 26), "Alexei Tikhonin": datetime.date(2020, 2, 18)}
+    assert shown_spelling("Aleksey Tikhonin", uses, last) == "Alexei Tikhonin"
+    assert shown_spelling("Alexei Tikhonin", uses, last) == "Alexei Tikhonin"
+    assert shown_spelling("Alexei Tikhonin", {**uses, "Aleksey Tikhonin": 3}, last) == "Aleksey Tikhonin"
     # Capitals are the same spelling; another name (fuller, or another person's) is never taken.
     assert (
         shown_spelling("Alexei Tikhonin", {"ALEKSEY TIKHONIN": 1, "Alexei Tikhonin": 1}) == "Alexei Tikhonin"
