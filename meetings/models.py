@@ -487,6 +487,11 @@ class ArchiveState(models.Model):
 
     version = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField()
+    derived_pending = models.BooleanField(
+        default=False,
+        help_text="An ingest is writing, or stopped before it rebuilt the derived data (figures, "
+        "topics, search words): the next ingest rebuilds them even if no file changed.",
+    )
 
     @classmethod
     def current(cls) -> ArchiveState:
@@ -494,6 +499,13 @@ class ArchiveState(models.Model):
 
         state, _ = cls.objects.get_or_create(pk=1, defaults={"changed_at": timezone.now()})
         return state
+
+    @classmethod
+    def set_derived_pending(cls, pending: bool) -> bool:
+        """Mark the derived data as (not) to be rebuilt; whether it was marked before."""
+        before = cls.current().derived_pending
+        cls.objects.filter(pk=1).update(derived_pending=pending)
+        return before
 
     @classmethod
     def bump(cls) -> ArchiveState:

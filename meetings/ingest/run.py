@@ -76,12 +76,16 @@ def refresh_derived(
     topics: bool,
     say: Callable[[str], None],
     corrected: bool = False,
+    left_undone: bool = False,
 ) -> None:
     """After files were written: topics re-scored (unless left for later), the profiles' and
-    lists' figures, the recent turns' search index and the caches."""
+    lists' figures, the recent turns' search index and the caches. Also when nothing changed but
+    a run stopped before doing it (`left_undone`)."""
     changed = corrected or any(r.status in ("new", "updated", "duplicate") for r in reports)
-    if not changed or dry_run:
+    if dry_run or not (changed or left_undone):
         return
+    if left_undone and not changed:
+        say("derived data a stopped ingest left undone: rebuilding it")
     settle_shown_spellings()  # a person written two ways shown as most labels write them
     # The aggregates first: the topics read the offices people spoke under from them.
     rebuild_aggregates()  # profiles' and lists' figures, one transaction

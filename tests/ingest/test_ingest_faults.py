@@ -200,3 +200,31 @@ def test_killing_an_ingest_leaves_only_whole_files(tmp_path):
     # Running it again completes the archive.
     code, _out, _ = run(tmp_path / "in", no_topics=True)
     assert code == 0 and Meeting.objects.count() == 150
+
+
+@pytest.mark.django_db
+def test_derived_data_a_stopped_ingest_left_undone_is_rebuilt_by_the_next_run(tmp_path, monkeypatch):
+    """Files written, then the run stopped before the profiles' figures, topics and search words
+    were rebuilt (a kill, Ctrl-C, a crash): the next run of the same files, all unchanged, rebuilds
+    them (it had said "unchanged" and left the profiles empty for good)."""
+    from meetings.ingest import run as ingest_run
+    from meetings.models import Appearance
+
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_run, "rebuild_aggregates", stopped)
+    with pytest.raises(CommandError, match="stopped before"):
+        call_command("ingest_transcripts", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert Turn.objects.count() == 6 and not Appearance.objects.exists()
+    monkeypatch.undo()
+    code, out, _err = run(tmp_path)
+    assert code == 0 and "1 unchanged" in out and "left undone" in out
+    assert Appearance.objects.exists()
+    reyes = Participant.objects.get(name="Tomas Reyes")
+    assert reyes.turn_count == Turn.objects.filter(speaker=reyes).count() > 0
+    # ... and once done, a run with nothing new does nothing more.
+    code, out, _err = run(tmp_path)
+    assert code == 0 and "left undone" not in out

@@ -14,6 +14,7 @@ from meetings.ingest import run
 from meetings.ingest.files import find_transcripts
 from meetings.ingest.report import FileReport
 from meetings.ingest.single import Ingester
+from meetings.models import ArchiveState
 from meetings.sql.ingest import fast_commits
 from meetings.sql.locks import acquire_ingest_lock, release_ingest_lock
 
@@ -87,6 +88,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         acquire_ingest_lock()
         try:
+            # Marked before the first write and cleared once the derived data is rebuilt: a run
+            # stopped in between leaves the mark, and the next run rebuilds what it left undone.
+            left_undone = False if dry_run else ArchiveState.set_derived_pending(True)
             fast_commits()
             jobs = options["jobs"] or run.default_jobs(len(files))
             found = run.ingest_files(files, ingester, options.get("batch_size"), jobs)
@@ -101,7 +105,17 @@ class Command(BaseCommand):
                 not options["no_topics"],
                 self.stdout.write,
                 corrected=bool(corrected and corrected.changed),
+                left_undone=left_undone,
             )
+            if not dry_run:
+                ArchiveState.set_derived_pending(False)
+        except KeyboardInterrupt:
+            written = sum(1 for r in reports if r.status in ("new", "updated", "duplicate"))
+            raise CommandError(
+                f"stopped before the end: {written} file(s) written whole, none half-written; the"
+                " profiles' figures, topics and search words are rebuilt by the next ingest",
+                returncode=130,
+            ) from None
         finally:
             release_ingest_lock()
         if tty:
