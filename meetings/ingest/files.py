@@ -29,10 +29,14 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
             real = os.path.realpath(path)
             if real not in seen:
                 seen.add(real)
-                yield FoundFile(path, None)
+                yield FoundFile(path, None if _utf8(path.name) else NAME_NOT_UTF8)
             continue
         visited_dirs: set[str] = set()
-        for root, dirs, files in os.walk(path, followlinks=True):
+        unreadable: list[OSError] = []
+        for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
+            while unreadable:  # a folder that cannot be listed ("Permission denied")
+                err = unreadable.pop(0)
+                yield FoundFile(Path(err.filename or root), f"the folder cannot be read: {err.strerror}")
             real_root = os.path.realpath(root)
             if real_root in visited_dirs:
                 dirs[:] = []
@@ -47,4 +51,23 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
                 if real in seen:
                     continue
                 seen.add(real)
-                yield FoundFile(p, None)
+                yield FoundFile(p, None if _utf8(name) else NAME_NOT_UTF8)
+        for err in unreadable:  # (the given folder itself)
+            yield FoundFile(Path(err.filename or path), f"the folder cannot be read: {err.strerror}")
+
+
+NAME_NOT_UTF8 = "its name is not valid UTF-8 (the archive stores file names as text): rename the file"
+
+
+def _utf8(name: str) -> bool:
+    """Can the name, as the file system gave it, be stored as text (no undecodable bytes)?"""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as a message can print it: bytes a file name holds that are not UTF-8 as escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

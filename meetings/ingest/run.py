@@ -15,7 +15,7 @@ from meetings.derived.aggregates import total_turns
 from meetings.derived.topic_index import rebuild as rebuild_topics
 from meetings.http.caching import archive_changed
 from meetings.ingest.batch import BATCH_MAX, BatchWriter
-from meetings.ingest.files import FoundFile
+from meetings.ingest.files import FoundFile, shown_path
 from meetings.ingest.people import settle_shown_spellings
 from meetings.ingest.prepare import PreparedFile, PrepareJob, prepare_job
 from meetings.ingest.report import FileReport
@@ -51,7 +51,7 @@ def ingest_files(
         {} if ingester.reparse else {name: source.sha256 for name, source in ingester.sources.known().items()}
     )
     work = [PrepareJob(str(f.path), known.get(f.path.name)) for f in files if not f.problem]
-    problems = {str(f.path): f.problem for f in files if f.problem}
+    problems = {shown_path(f.path): f.problem for f in files if f.problem}
     prepared: Iterator[PreparedFile]
     if jobs > 1 and len(work) > 1:
         # forkserver: workers start from a clean process (no threads, no database connection);

@@ -228,3 +228,18 @@ def test_derived_data_a_stopped_ingest_left_undone_is_rebuilt_by_the_next_run(tm
     # ... and once done, a run with nothing new does nothing more.
     code, out, _err = run(tmp_path)
     assert code == 0 and "left undone" not in out
+
+
+@pytest.mark.django_db
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_others_ingest(tmp_path):
+    """A name of Latin-1 bytes (a zip unpacked from another system) had stopped the whole run
+    with a traceback naming no file, the files after it never ingested."""
+    bad = os.path.join(os.fsencode(tmp_path), b"2015-01-20_r\xe9union.txt")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(MEETING)
+    (tmp_path / "b.txt").write_text(MEETING.replace("Harbour Board", "Ferry Board"), encoding="utf-8")
+    code, out, err = run(tmp_path, no_topics=True)
+    assert code == 1
+    assert "2015-01-20_r\\xe9union.txt: its name is not valid UTF-8" in err
+    assert "1 new" in out and "1 failed" in out
+    assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Ferry Board"]
