@@ -86,6 +86,16 @@ class Ingester:
     # -------------------------------------------------------------------------------------------
     def _write(self, prep: PreparedFile, source: MeetingSource | None) -> FileReport:
         t, name, sha = prep.transcript, prep.name, prep.sha
+        if source is not None and source.meeting.date != t.date:
+            # A file name names one meeting: another meeting under a known name is another page
+            # of the same name (a mirror's "<id>/index.html"), not this one edited; read as an
+            # edit, it would replace that meeting and lose its remarks.
+            return FileReport(
+                prep.path,
+                "failed",
+                reason=f"the archive holds a file of this name as the meeting of {source.meeting.date:%B %-d, %Y}"
+                f" ('{source.meeting.title}'), and this one is of {t.date:%B %-d, %Y}: rename the file",
+            )
         now = timezone.now()
         identity = meeting_identity(t.date, t.title)
         meeting = source.meeting if source else Meeting.objects.filter(identity=identity).first()

@@ -243,3 +243,22 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_others_ingest(tmp_path
     assert "2015-01-20_r\\xe9union.txt: its name is not valid UTF-8" in err
     assert "1 new" in out and "1 failed" in out
     assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Ferry Board"]
+
+
+@pytest.mark.django_db
+def test_a_file_of_a_known_name_holding_another_meeting_is_refused(tmp_path):
+    """A mirror's "<id>/index.html": the second of one name had replaced the first's meeting
+    ("1 new, 1 updated"), its remarks lost without a word; in this run or a later one."""
+    (tmp_path / "70000").mkdir()
+    (tmp_path / "70001").mkdir()
+    (tmp_path / "70000" / "index.txt").write_text(MEETING, encoding="utf-8")
+    other = MEETING.replace("Harbour Board", "Ferry Board").replace("October 3, 2022", "October 9, 2022")
+    (tmp_path / "70001" / "index.txt").write_text(other, encoding="utf-8")
+    for batch_size in (1, 200):
+        code, out, err = run(tmp_path, no_topics=True, batch_size=batch_size)
+        assert code == 1 and "1 failed" in out
+        assert (
+            "70001/index.txt: the archive holds a file of this name as the meeting of October 3, 2022" in err
+        )
+        assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
+        assert Turn.objects.count() == 6
