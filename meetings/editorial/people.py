@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from meetings.core.corrections import PeopleCorrections, Split
+from meetings.core.corrections import CorrectionsError, PeopleCorrections, Split
 from meetings.core.parser.names import name_key, sort_name
 from meetings.derived import search
 from meetings.ingest.people import merge_participant
@@ -56,8 +56,26 @@ def participants_named(name: str) -> list[Participant]:
     return list(Participant.objects.filter(pk__in=ids).order_by("pk"))
 
 
+def check_against_archive(corrections: PeopleCorrections) -> None:
+    """Refuse (CorrectionsError, with the file's line) what only the archive shows wrong: a split
+    answering with a slug that is someone else's (their remarks and the split's would be swapped)."""
+    for split in corrections.splits:
+        key = name_key(split.name)
+        named = {p.pk for p in participants_named(split.name)}
+        slugs = {p.slug: p for p in split.people}
+        for other in Participant.objects.filter(slug__in=list(slugs)).exclude(pk__in=named):
+            if name_key(other.name) != key:
+                raise CorrectionsError(
+                    corrections.source,
+                    slugs[other.slug].line,
+                    f"the slug {other.slug!r} is {other.name}'s, not a person named {split.name}: choose another",
+                )
+
+
 def apply_corrections(corrections: PeopleCorrections, dry_run: bool = False) -> CorrectionsReport:
-    """Apply every correction to the stored archive in one transaction."""
+    """Apply every correction to the stored archive in one transaction (CorrectionsError, and
+    nothing changed, for what check_against_archive refuses)."""
+    check_against_archive(corrections)
     report = CorrectionsReport()
     with transaction.atomic():
         touched: set[int] = set()
@@ -103,6 +121,7 @@ def _apply_merges(corrections: PeopleCorrections, report: CorrectionsReport, tou
             continue
         into = targets[0] if targets else sources.pop(0)
         if into.name != merge.into:
+            report.merged.append(f"{into.name} ({into.slug}) shown as {merge.into}")
             Participant.objects.filter(pk=into.pk).update(name=merge.into, sort_name=sort_name(merge.into))
             search.update_speaker_vectors(into.pk)
         for other in [*targets[1:], *sources]:

@@ -151,3 +151,38 @@ def test_a_people_file_with_an_error_is_refused_with_its_line_and_nothing_change
         ingest(src, "--people", str(bad))
     assert (links(), sorted(Participant.objects.values_list("slug", flat=True))) == before
     assert not ParticipantRedirect.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_split_giving_another_persons_slug_is_refused_and_nothing_changes(tmp_path):
+    """A split of "Pavel Orlin" whose second slug is Tamer Oduya's: his remarks and hers had
+    been swapped between the two without a word."""
+    src = tmp_path / "in"
+    src.mkdir()
+    ingest(src)
+    before = links(), sorted(Participant.objects.values_list("slug", flat=True))
+    taken = tmp_path / "taken.toml"
+    taken.write_text(
+        '[[split]]\nname = "Pavel Orlin"\npeople = [\n  { slug = "pavel-orlin", default = true },\n'
+        '  { slug = "tamer-oduya", roles = ["Harbour Agency"] },\n]\n',
+        encoding="utf-8",
+    )
+    message = r"taken.toml, line 5: the slug 'tamer-oduya' is Tamer Oduya's, not a person named Pavel Orlin"
+    with pytest.raises(CommandError, match=message):
+        apply(taken)
+    with pytest.raises(CommandError, match=message):
+        ingest(src, "--people", str(taken))
+    assert (links(), sorted(Participant.objects.values_list("slug", flat=True))) == before
+
+
+@pytest.mark.django_db
+def test_a_merge_into_a_name_no_one_has_renames_and_says_so(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    ingest(src)
+    renamed = tmp_path / "renamed.toml"
+    renamed.write_text('[[merge]]\ninto = "Tamer Oduya Bey"\nnames = ["Tamer Oduya"]\n', encoding="utf-8")
+    out = apply(renamed)
+    assert "Tamer Oduya (tamer-oduya) shown as Tamer Oduya Bey" in out
+    assert "nothing to change" not in out
+    assert Participant.objects.get(slug="tamer-oduya").name == "Tamer Oduya Bey"

@@ -28,7 +28,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         acquire_ingest_lock()
         try:
-            report = apply_corrections(corrections, dry_run=options["dry_run"])
+            try:
+                report = apply_corrections(corrections, dry_run=options["dry_run"])
+            except CorrectionsError as exc:
+                raise CommandError(str(exc)) from None
             if report.changed and not options["dry_run"]:
                 refresh_derived_after_corrections(self.stdout.write)
         finally:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.core.corrections import CorrectionsError, load_corrections_file
-from meetings.editorial.people import apply_corrections
+from meetings.editorial.people import apply_corrections, check_against_archive
 from meetings.ingest import run
 from meetings.ingest.files import find_transcripts
 from meetings.ingest.report import FileReport
@@ -76,6 +76,7 @@ class Command(BaseCommand):
         if people_file:
             try:  # a people file with an error stops the run before anything is written
                 corrections = load_corrections_file(people_file)
+                check_against_archive(corrections)
             except (CorrectionsError, OSError) as exc:
                 raise CommandError(f"people file: {exc}") from None
         files = list(find_transcripts(paths))
@@ -98,7 +99,10 @@ class Command(BaseCommand):
                 reports.append(report)
                 self._progress(n, len(files), report, tty, verbosity)
             # The editors' corrections, after the files: every run leaves the archive corrected.
-            corrected = apply_corrections(corrections, dry_run=dry_run) if corrections else None
+            try:
+                corrected = apply_corrections(corrections, dry_run=dry_run) if corrections else None
+            except CorrectionsError as exc:  # (a slug this run's files gave someone else)
+                raise CommandError(f"people file: {exc}") from None
             run.refresh_derived(
                 reports,
                 dry_run,
