@@ -136,6 +136,13 @@ class Ingester:
 
         # Keys: carry over from the turns this meeting had.
         old = list(meeting.turns.values_list("key", "text"))
+        if report.status == "updated" and len(t.turns) < len(old):
+            # Said on the file's line: a download cut short under the same name replaces the
+            # fuller text (a changed file replaces its meeting), and the reader's links retire.
+            report.reason = (
+                f"{len(old) - len(t.turns)} remark(s) fewer than the archive held ({len(old)}):"
+                " their links now say the remark is no longer in the transcript; an incomplete copy?"
+            )
         retired = list(meeting.retired_keys.values_list("key", flat=True))
         new_turns = []
         for pt in t.turns:

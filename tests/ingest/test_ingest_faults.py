@@ -262,3 +262,16 @@ def test_a_file_of_a_known_name_holding_another_meeting_is_refused(tmp_path):
         )
         assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
         assert Turn.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_an_update_with_fewer_remarks_says_so_on_its_line(tmp_path):
+    """A download cut short under the same name replaces the fuller meeting, as a changed file
+    does; its line had said only "updated"."""
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+    run(tmp_path, no_topics=True)
+    cut = MEETING[: MEETING.index("Helena Marsh: How much")]
+    (tmp_path / "a.txt").write_text(cut, encoding="utf-8")
+    code, out, _err = run(tmp_path, no_topics=True)
+    assert code == 0 and "1 updated" in out
+    assert "a.txt -> " in out and "(2 turns): 4 remark(s) fewer than the archive held (6)" in out

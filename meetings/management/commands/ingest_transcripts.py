@@ -140,6 +140,8 @@ class Command(BaseCommand):
             if tty:
                 self.stdout.write("")
             self.stderr.write(f"FAILED {r.path}: {r.reason}")
+        elif r.status == "updated" and r.reason and tty:
+            self.stdout.write(f"\nupdated {r.path}: {r.reason}")
         if tty:
             width = 30
             done = int(width * n / total)
@@ -149,6 +151,8 @@ class Command(BaseCommand):
             extra = (
                 f" -> {r.meeting} ({r.turns} turns)" if r.meeting else f" ({r.reason})" if r.reason else ""
             )
+            if r.meeting and r.reason and r.status == "updated":
+                extra += f": {r.reason}"
             self.stdout.write(f"{r.status:<9} {r.path}{extra}")
         if verbosity >= 2:
             for w in r.warnings:
