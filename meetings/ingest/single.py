@@ -108,7 +108,12 @@ class Ingester:
                 record_source(prep, meeting, len(t.turns), primary=False, at=now)
                 report.status = "duplicate"
                 report.meeting = meeting.slug
-                report.reason = f"the same meeting as {primary.name}, which has the fuller text"
+                report.reason = (
+                    f"the same meeting as {primary.name}, which has the fuller text"
+                    if len(t.turns) < primary.turn_count
+                    else f"the same meeting as {primary.name}, whose text is kept (as many remarks; a file"
+                    " replaces it only under its name)"
+                )
                 return report
             report.status = "updated"
         else:

@@ -198,6 +198,8 @@ def test_a_repost_of_the_same_meeting_is_one_meeting(write_transcript):
     )
     out = ingest(write_transcript("repost.txt", repost))
     assert "1 duplicate" in out
+    # As many remarks: the line does not call the kept text the fuller one (it had).
+    assert "the same meeting as page.txt, whose text is kept (as many remarks" in out
     assert Meeting.objects.count() == 1
     assert set(MeetingSource.objects.values_list("name", "is_primary")) == {
         ("page.txt", True),
