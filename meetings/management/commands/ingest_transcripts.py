@@ -151,7 +151,7 @@ class Command(BaseCommand):
             extra = (
                 f" -> {r.meeting} ({r.turns} turns)" if r.meeting else f" ({r.reason})" if r.reason else ""
             )
-            if r.meeting and r.reason and r.status == "updated":
+            if r.meeting and r.reason and r.status in ("updated", "duplicate"):
                 extra += f": {r.reason}"
             self.stdout.write(f"{r.status:<9} {r.path}{extra}")
         if verbosity >= 2:
