@@ -1173,6 +1173,33 @@ Helena Marsh: And the fish trade?
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Ásdís Ólafsdóttir"] * 2
 
 
+def test_a_form_of_address_spelled_otherwise_than_the_lead_is_the_person_the_lead_names():
+    # The lead writes "Larisa Dorofeyeva", the labels "Ms Dorofeeva:": one person, where "Ms
+    # Dorofeeva" had been a person of her own; not when the lead names two people so.
+    text = page(
+        """
+Helena Marsh: Good afternoon. How are the summer camps?
+
+Ms Dorofeeva: Forty camps are ready.
+
+Helena Marsh: Good.
+
+Ms Dorofeeva: And ten more in June.
+""",
+        lead="Head of the Youth Agency Larisa Dorofeyeva reported on summer camps.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Larisa Dorofeyeva"] * 2
+    text = page(
+        """
+Helena Marsh: Good afternoon.
+
+Ms Dorofeeva: Forty camps are ready.
+""",
+        lead="Larisa Dorofeyeva and Tatyana Dorofeyeva reported on summer camps.",
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Ms Dorofeeva"]
+
+
 def test_surnames_alone_label_a_page_that_names_its_speakers_in_full_only_in_its_text():
     # Every label a surname ("MARSH:", "ORLIN:"), the full names only in the title and lead: each
     # is the person the page names in full, where the answers had gone into the questions before

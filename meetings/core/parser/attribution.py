@@ -307,6 +307,8 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
                 written = t.written_name.split()[-1]  # ("Sørlie", where the token is "sorlie")
                 if full is None and written.casefold() != tokens[-1]:
                     full = page.named_in_full(written)
+                if full is None:  # ("Dorofeyeva" in the lead for "Ms Dorofeeva:")
+                    full = page.named_in_full_spelled_otherwise(written)
                 if full is not None and (
                     len(tokens) == 1 or first_initial(full) == first_initial(t.written_name)
                 ):

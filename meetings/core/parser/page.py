@@ -83,6 +83,7 @@ QUESTION_PARAGRAPHS = 8
 _LABEL_LIKE = re.compile(r"^[A-Z][\w’'.-]*(?: [\w’'.()-]+){0,9}:\s")  # a paragraph opening "<Words>: "
 # A label of one word: a surname as written or in capitals ("Marsh:", "ORLIN:", "Grünewald:"),
 # also after its joined particle ("al-<Name>:"): letters of any script, opening with a capital.
+_NAME_WORD = re.compile(r"\b[^\W\d_][\w’'-]+")  # (a word; its capital is tested apart)
 _ONE_WORD_LETTERS = re.compile(r"^[^\W\d_](?:[^\W\d_]|[’'-])*[^\W\d_]$")
 
 
@@ -462,6 +463,21 @@ class Page:
         if len({first_initial(name) for name in named}) != 1:
             return None
         return max(named, key=lambda name: named[name])
+
+    def named_in_full_spelled_otherwise(self, surname: str) -> str | None:
+        """named_in_full for a surname the page's text spells otherwise, as transliterations
+        differ ("Dorofeyeva" in the lead for a label's "Dorofeeva"): the one full name of every
+        such spelling, or None."""
+        key = surname_key(surname)
+        spellings = {
+            w
+            for w in _NAME_WORD.findall(self.full_text)
+            if w[0].isupper() and w != surname and surname_key(w) == key
+        }
+        found = {full for w in spellings if (full := self.named_in_full(w)) is not None}
+        if len({first_initial(name) for name in found}) != 1:
+            return None
+        return found.pop() if len(found) == 1 else None
 
     def _named_family_name_first(self, surname: str) -> dict[str, int]:
         """The full names the page's text writes family name first with this family name ("Moon
