@@ -2488,6 +2488,17 @@ Roman Abramovich: So is the port's.
 """
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Arkady Dvorkovich", "Roman Abramovich"]
+    # Spelled otherwise than the lead spells it ("Anna Sergeevna:", the lead "Anna Sergeyevna
+    # Bystrova"): the same person, where "Anna Sergeevna" had been a person of her own.
+    text = page(
+        """
+Helena Marsh: Anna Sergeevna, how many ferries this year?
+
+Anna Sergeevna: Four, and two more next spring.
+""",
+        lead="The Governor met the director of the shipyard, Anna Sergeyevna Bystrova.",
+    )
+    assert [t.name for t in parse_transcript(text).turns][1] == "Anna Sergeyevna Bystrova"
     # A father's name whose given name drops a vowel or ends in a vowel ("Pavlovich" of Pavel,
     # "Lvovich" of Lev, "Ilyinichna" of Ilya) is a patronymic as "Ivanovich" is ("Anton
     # Pavlovich:" had stayed a person of its own where the lead names him in full).

@@ -99,7 +99,22 @@ def _named_with_patronymic(page: Page, address: str) -> str | None:
         for m in pattern.finditer(text)
         if is_name_word(m.group(1)) and not is_patronymic(m.group(1))
     }
+    if not found:
+        # Spelled otherwise, as transliterations differ ("Anna Sergeyevna <Surname>" in the lead
+        # for "Anna Sergeevna:"): the page's own spelling of the whole name.
+        folded = folded_key(address)
+        found = {
+            " ".join(m.groups())
+            for text in (*page.heading, *page.label_prefixes)
+            for m in _THREE_NAME_WORDS.finditer(text)
+            if folded_key(f"{m.group(1)} {m.group(2)}") == folded
+            and is_name_word(m.group(3))
+            and not is_patronymic(m.group(3))
+        }
     return found.pop() if len(found) == 1 else None
+
+
+_THREE_NAME_WORDS = re.compile(r"(?=\b([A-Z][\w’'-]+) ([A-Z][\w’'-]+) ([A-Z][\w’'-]+)\b)")
 
 
 _TITLE_JOINERS = frozenset({"of", "for", "and", "on", "in", "at", "to", "with", "&"})
