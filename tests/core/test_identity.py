@@ -162,6 +162,20 @@ def test_one_name_inside_another_is_one_person_and_shows_the_fuller_name():
     assert (plan.people[0].participant_id, plan.people[0].fuller_name) == (1, "")
 
 
+def test_a_name_without_its_fathers_name_is_the_person_known_with_it():
+    # "<Given> bin <Father> Al <Family>" of one meeting, "<Given> Al <Family>" of another: one
+    # person (they had been two); never the father ("<Father> Al <Family>" is not the son).
+    idx = index(p1=["Khalid bin Saeed Al Nuaimi"])
+    r = resolve(["Khalid Al Nuaimi"], idx)
+    assert (r.participant_id, r.how, r.is_guess) == (1, "contained", True)
+    idx = index(p1=["Khalid Al Nuaimi"])
+    assert resolve(["Khalid bin Saeed Al Nuaimi"], idx).participant_id == 1
+    idx = index(p1=["Salman bin Saeed Al Nuaimi"])
+    assert resolve(["Saeed Al Nuaimi"], idx).participant_id is None
+    idx = index(p1=["Saeed Al Nuaimi"])
+    assert resolve(["Salman bin Saeed Al Nuaimi"], idx).participant_id is None
+
+
 def test_a_name_inside_two_known_names_is_nobody_yet():
     idx = index(p1=["Khalid Tamer Oduya"], p2=["Omar Tamer Oduya"])
     assert resolve(["Tamer Oduya"], idx).participant_id is None

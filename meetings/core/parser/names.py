@@ -324,10 +324,13 @@ def in_order(short: Sequence[str], long: Sequence[str]) -> bool:
 def one_name_inside(a: Sequence[str], b: Sequence[str]) -> bool:
     """Is one list of given names a proper, ordered part of the other ("Tayyip" of "Recep
     Tayyip", "Adnan" of "Adnan Z.")? Never across "bin"/"ibn": "X bin Y Z" names X, son of Y,
-    so "Y Z" may be the father."""
+    so "Y Z" may be the father; but "X Z" is X, his father's name left out."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    if not short or len(short) == len(long) or PATRONYMIC_PARTICLES & set(long):
+    if not short or len(short) == len(long):
         return False
+    if PATRONYMIC_PARTICLES & set(long):
+        at = next(i for i, t in enumerate(long) if t in PATRONYMIC_PARTICLES)
+        return at >= 1 and list(short) == [*long[:at], *long[at + 2 :]]
     return in_order(short, long)
 
 
