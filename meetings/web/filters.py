@@ -395,9 +395,10 @@ class SearchFilter(django_filters.FilterSet):
             said.append(f"on the topic “{label or data['topic']}”")
         return said
 
-    def query_with(self, q: str) -> str:
+    def query_with(self, q: str, **changed: str) -> str:
         """The search's words and the filters it reads (set, and readable), as a query string: the
-        address of its feed."""
+        address of its feed; with `changed` filters set to other values (a facet's link: the
+        search with every other filter kept, so that its figure is what it opens)."""
         params = QueryDict(mutable=True)
         params["q"] = q
         cleaned = getattr(self.form, "cleaned_data", None) or {}
@@ -405,6 +406,8 @@ class SearchFilter(django_filters.FilterSet):
             value = (self.data.get(name) or "").strip()
             if value and cleaned.get(name) not in (None, ""):
                 params[name] = value
+        for name, value in changed.items():
+            params[name] = value
         return params.urlencode()
 
     def filter_speaker(self, queryset, name, value):

@@ -728,6 +728,17 @@ def search_page(request):
         params.pop("page", None)
         params["q"] = suggestion.query
         context.update(suggestion=suggestion, suggestion_query=params.urlencode())
+    # A facet's or a meeting's link keeps every other filter (and the order): its figure, counted
+    # among these matches, is what it opens.
+    ordered = {"sort": "date"} if context["sort"] == "date" else {}
+    for t in results:
+        t.in_meeting_query = filterset.query_with(q, meeting=t.meeting.slug, **ordered)
+    facets = search.facets(hits) if page.number == 1 else None
+    if facets:
+        for f in facets["speakers"]:
+            f["query"] = filterset.query_with(q, speaker=f["speaker__slug"], **ordered)
+        for f in facets["years"]:
+            f["query"] = filterset.query_with(q, year=str(f["year"]), **ordered)
     context.update(
         {
             "feed_query": filterset.query_with(q),
@@ -735,7 +746,7 @@ def search_page(request):
             "results": results,
             "grouped": hits.grouped,
             "hits": hits,
-            "facets": search.facets(hits) if page.number == 1 else None,
+            "facets": facets,
             "people": _with_latest_roles(search.matching_people(q)) if page.number == 1 else [],
             "meetings": (
                 search.matching_meetings(q, meetings=dated)
