@@ -106,7 +106,7 @@ def whole_word_fragments(fragments: list[str], source: str, marks: str = "") -> 
     comparison. A fragment not found in the source is returned unchanged."""
     drop = str.maketrans("", "", marks) if marks else None
     out = []
-    for frag in fragments:
+    for frag in _joined(fragments, source, drop):
         plain = frag.translate(drop) if drop else frag
         stripped = plain.strip()
         at = source.find(stripped) if stripped else -1
@@ -125,6 +125,29 @@ def whole_word_fragments(fragments: list[str], source: str, marks: str = "") -> 
         if end < len(source):
             frag = frag + " " + ELLIPSIS
         out.append(frag)
+    return out
+
+
+JOINED_GAP = 3  # words or fewer between two fragments: shown, not replaced by "…"
+
+
+def _joined(fragments: list[str], source: str, drop: dict | None) -> list[str]:
+    """The fragments, each that starts where the one before it ends in `source`, or a few words
+    (JOINED_GAP) after it, joined to it with the source's text between them: ts_headline's
+    passages may touch ("… Vladimir" and "Putin. …"), and an omission mark between them would
+    stand where the text leaves nothing out (or only "of the", or a comma)."""
+    out: list[str] = []
+    end = -1  # where the last fragment found ends in the source
+    for frag in fragments:
+        stripped = (frag.translate(drop) if drop else frag).strip()
+        at = source.find(stripped, max(end, 0)) if stripped else -1
+        if at < 0 and stripped:
+            at = source.find(stripped)
+        if at >= 0 and out and 0 <= end <= at and len(source[end:at].split()) <= JOINED_GAP:
+            out[-1] = out[-1].rstrip() + source[end:at] + frag.strip()
+        else:
+            out.append(frag)
+        end = at + len(stripped) if at >= 0 else -1
     return out
 
 

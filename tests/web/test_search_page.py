@@ -107,3 +107,55 @@ def test_more_in_this_meeting_opens_as_many_remarks_with_the_filters_kept(client
         query = html_lib.unescape(href)
         assert "speaker=helena-marsh" in query and "meeting=" in query
         assert remarks_counted(page(client, query)) == int(n) + 1
+
+
+# Invented remarks whose words ts_headline cuts into two passages that touch or nearly do (the
+# first ends on "Helena", the second starts at "Marsh"; or between them stand only "of the", or
+# only a comma), as the filler before the name is longer or shorter.
+FILLER = (
+    "today we are holding a small ceremony to award the silver anchor of the harbour guild to an "
+    "old and great friend of the fishing people who has worked for the quays and the ferries and "
+    "the lighthouse keepers"
+).split()
+
+
+def award(words: int) -> str:
+    return f"""Ceremony of the Harbour Guild
+
+May 5, 2023, Larkspur
+
+The Guild awarded the Silver Anchor.
+
+Master of the Harbour Guild Oskar Pemberton: Chair Marsh, dear colleagues,
+
+{" ".join(FILLER[:words])}, Chair of the Board Helena Marsh.
+
+The anchor is the highest decoration of the guild, given for work on the harbour, its repairs and its growth over many years and in many ways that we all remember well. The award to Chair Marsh is the first of its kind.
+"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("words", range(24, 38))
+def test_a_snippet_shows_no_omission_mark_where_the_text_has_none(client, write_transcript, words):
+    """Regression: where ts_headline's two passages of a remark touched (the first ending on
+    "Helena", the second starting at "Marsh"), the snippet read "Helena … Marsh", an omission
+    mark between two words that stand together in the remark; where a comma or two small words
+    stood between them, "quays … Chair" or "Chair … Board"."""
+    text = award(words)
+    call_command("ingest_transcripts", str(write_transcript("award.txt", text)), stdout=io.StringIO())
+    html = page(client, q="Marsh")
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
+    if "Helena" in snippet:  # the passage of the name is shown (else two others are)
+        assert "Chair of the Board Helena Marsh" in snippet, snippet
+    # every run of words between omission marks stands so in the remark, and each mark stands for
+    # words left out
+    remark = " ".join(text.split("Oskar Pemberton:")[1].split())
+    end = 0
+    for n, run in enumerate(" ".join(part.split()) for part in snippet.split("…")):
+        if not run:
+            continue
+        at = remark.find(run, end)
+        assert at >= 0, run
+        if n:
+            assert re.search(r"\w", remark[end:at]), (remark[end:at], snippet)
+        end = at + len(run)
