@@ -12,6 +12,7 @@ from django.db.models.functions import Concat
 from django.http import QueryDict
 from django_filters.widgets import BooleanWidget
 
+from meetings.core.permalinks import slugify
 from meetings.core.roles import role_key
 from meetings.derived.search import named_with, resolve_speaker, spelled_with
 from meetings.models import (
@@ -52,6 +53,46 @@ def _words(value: str) -> list[str]:
     return value.replace("\u00a0", " ").split()[:MAX_WORDS]
 
 
+def topics_named(value: str) -> list[Topic]:
+    """The topics a topic filter's value names: the label as every page writes it, in any case
+    ("Syria", "united states"; each topic of that label), or the slug ("united-states", an old
+    slug a rebuild moved, or the label written as one: "United-States")."""
+    value = " ".join(value.replace("\u00a0", " ").split())[:MAX_VALUE]
+    if not value:
+        return []
+    by_label = list(Topic.objects.filter(label__iexact=value).order_by("slug"))
+    if by_label:
+        return by_label
+    for slug in dict.fromkeys([value.lower(), slugify(value)]):
+        topic = Topic.objects.resolve(slug) if slug else None
+        if topic is not None:
+            return [topic]
+    return []
+
+
+class TopicField(forms.CharField):
+    """A topic filter's box: its cleaned value is the topics it names (topics_named); a value that
+    names none is not understood (the lists say so and ignore it, the API answers 400), not a
+    silent empty list."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value or "").strip():
+            return None
+        topics = topics_named(value)
+        if not topics:
+            raise ValidationError(
+                f"no topic is called “{value.strip()}”: give its name as its page writes it"
+            )
+        return topics
+
+
+class TopicFilter(django_filters.CharFilter):
+    """The topic filter of the meetings list and search: a topic's label (any case) or slug."""
+
+    field_class = TopicField
+
+
 class DateRangeForm(forms.Form):
     """A filter form whose range (date_from, date_to) may not end before it starts: nothing could
     match, and a reader who swapped the two would see only that nothing did."""
@@ -85,7 +126,7 @@ class MeetingFilter(django_filters.FilterSet):
         field_name="place", lookup_expr="icontains", label="Place", max_length=MAX_VALUE
     )
     speaker = django_filters.CharFilter(method="filter_speaker", label="Participant", max_length=MAX_VALUE)
-    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
+    topic = TopicFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
 
     class Meta:
         model = Meeting
@@ -93,10 +134,9 @@ class MeetingFilter(django_filters.FilterSet):
         form = DateRangeForm
 
     def filter_topic(self, queryset, name, value):
-        """The meetings in which the topic (its slug) came up, as its page lists them."""
-        return queryset.filter(
-            pk__in=TopicMeeting.objects.filter(topic__slug=value.strip()).values("meeting_id")
-        )
+        """The meetings in which the topic (its label or slug: TopicField) came up, as its page
+        lists them."""
+        return queryset.filter(pk__in=TopicMeeting.objects.filter(topic__in=value).values("meeting_id"))
 
     def filter_words(self, queryset, name, value):
         for word in _words(value):
@@ -344,7 +384,7 @@ class SearchFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         field_name="kind", choices=Turn.KIND_CHOICES, label="Kind", empty_label="Speech and summaries"
     )
-    topic = django_filters.CharFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
+    topic = TopicFilter(method="filter_topic", label="Topic", max_length=MAX_VALUE)
 
     class Meta:
         model = Turn
@@ -391,8 +431,7 @@ class SearchFilter(django_filters.FilterSet):
         if data.get("kind"):
             said.append(dict(Turn.KIND_CHOICES).get(data["kind"], data["kind"]).lower() + " only")
         if data.get("topic"):
-            label = Topic.objects.filter(slug=data["topic"]).values_list("label", flat=True).first()
-            said.append(f"on the topic “{label or data['topic']}”")
+            said.append("on the topic " + " or ".join(f"“{t.label}”" for t in data["topic"]))
         return said
 
     def query_with(self, q: str, **changed: str) -> str:
@@ -419,4 +458,4 @@ class SearchFilter(django_filters.FilterSet):
         return queryset.filter(speaker_id__in=[p.pk for p in self.speakers])
 
     def filter_topic(self, queryset, name, value):
-        return queryset.filter(pk__in=TurnTopic.objects.filter(topic__slug=value.strip()).values("turn_id"))
+        return queryset.filter(pk__in=TurnTopic.objects.filter(topic__in=value).values("turn_id"))

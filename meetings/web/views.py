@@ -175,9 +175,8 @@ def meeting_list(request):
         page = requested_page(request, filterset.qs, MEETINGS_PER_PAGE)
     years = aggregates.meeting_years()
     page.object_list = profiles.with_main_speakers(list(page.object_list))
-    # Narrowed to a topic (from its page): which, and the same list without it.
-    slug = request.GET.get("topic", "").strip()
-    topic = Topic.objects.filter(slug=slug).first() if slug else None
+    # Narrowed to a topic (from its page, or typed as its label): which, and the same list without it.
+    topic = (filterset.form.cleaned_data.get("topic") or [None])[0]
     without = request.GET.copy()
     without.pop("topic", None)
     without.pop("page", None)
@@ -703,6 +702,8 @@ def search_page(request):
         "speaker_names": search.speaker_choices(),
         # The people the speaker box named (a slug, a name, words of a name): the page says who.
         "speakers": getattr(filterset, "speakers", None),
+        # The topics the topic box named (a label or a slug): the count line says which.
+        "topics": filterset.form.cleaned_data.get("topic") or [],
     }
     if not q:
         return render(request, "meetings/search.html", context)

@@ -159,3 +159,58 @@ def test_a_snippet_shows_no_omission_mark_where_the_text_has_none(client, write_
         if n:
             assert re.search(r"\w", remark[end:at]), (remark[end:at], snippet)
         end = at + len(run)
+
+
+ZELVAN = """Meeting on the Zelvan Republic
+
+March 2, 2022, Town Hall, Larkspur
+
+The Mayor discussed relations with the Zelvan Republic and the ferry timetable.
+
+Mayor of Larkspur Helena Marsh: Good morning. The Zelvan Republic wants a new ferry timetable, and the ferry timetable for the Zelvan Republic needs a late boat.
+
+Port Director Tomas Reyes: The Zelvan Republic pays for the quay walls. The ferry timetable depends on the quay walls and on the Zelvan Republic.
+
+Council member Ada Lindqvist: The Zelvan Republic and its ferry timetable are the oil of our economy; oil prices rise in the Zelvan Republic.
+
+Helena Marsh: Thank you. The Zelvan Republic is our neighbour, and the ferry timetable stays.
+"""
+
+
+@pytest.fixture
+def zelvan(write_transcript):
+    call_command("ingest_transcripts", str(write_transcript("zelvan.txt", ZELVAN)), stdout=io.StringIO())
+
+
+def ignored_notice(html: str) -> str:
+    m = re.search(r'<p class="error" role="alert">(.*?)</p>', html, re.S)
+    return html_lib.unescape(m.group(1)) if m else ""
+
+
+@pytest.mark.django_db
+def test_the_topic_filter_takes_the_topics_label_in_any_case_and_says_when_none_matches(client, zelvan):
+    """Regression: the topic filter took only the slug: "Zelvan Republic", as every page writes the
+    topic, found nothing in search, the meetings list and the API, and said nothing of it."""
+    by_slug = count_line(page(client, q="oil", topic="zelvan-republic"))
+    assert by_slug.startswith("1 remark") and "Zelvan Republic" in by_slug  # the count line names it
+    for typed in (
+        "Zelvan Republic",
+        "zelvan republic",
+        "ZELVAN REPUBLIC",
+        " Zelvan  Republic ",
+        "Zelvan-Republic",
+    ):
+        html = page(client, q="oil", topic=typed)
+        assert count_line(html) == by_slug, typed
+        assert not ignored_notice(html), typed
+        meetings = client.get("/meetings/", {"topic": typed}).content.decode()
+        assert "1 meeting matches these filters" in meetings, typed
+        assert client.get("/api/turns/", {"topic": typed}).json()["count"] == 4, typed
+        assert client.get("/api/meetings/", {"topic": typed}).json()["count"] == 1, typed
+    # a topic no topic is: said, as the other ignored filters are, on every list
+    html = page(client, q="oil", topic="Zelvan Empire")
+    assert "topic" in ignored_notice(html) and "Zelvan Empire" in ignored_notice(html)
+    meetings = client.get("/meetings/", {"topic": "Zelvan Empire"}).content.decode()
+    assert "Zelvan Empire" in ignored_notice(meetings)
+    r = client.get("/api/turns/", {"topic": "Zelvan Empire"})
+    assert r.status_code == 400 and "topic" in r.json()

@@ -21,7 +21,8 @@ from .schema import SLUG, responses
     get=extend_schema(
         summary="Meetings, newest first",
         description="Filters are the meeting list page's: title words, year, date range, place, participant "
-        "(slug or words of the name), topic (slug: the meetings in which it came up, as its page lists them).",
+        "(slug or words of the name), topic (its label in any case, or its slug: the meetings in which it came up, "
+        "as its page lists them; 400 when it names no topic).",
         responses=responses(s.MeetingListSerializer(many=True), list_view=True),
     )
 )

@@ -26,7 +26,7 @@ from .schema import GONE, responses
     get=extend_schema(
         summary="Turns (remarks), newest meeting first, in transcript order",
         description="Filters are the search page's: speaker (a slug, or a name or words of one), meeting (slug), date range, year, kind, "
-        "topic (slug).",
+        "topic (its label in any case, or its slug; 400 when it names no topic).",
         responses=responses(s.TurnSerializer(many=True), list_view=True),
     )
 )
