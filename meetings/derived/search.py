@@ -686,7 +686,12 @@ def facets(hits: Hits) -> dict:
     people = Participant.objects.in_bulk([pid for pid, _ in top])
     speakers = sorted(
         (
-            {"speaker__slug": people[pid].slug, "speaker__name": people[pid].name, "n": n}
+            {
+                "speaker__slug": people[pid].slug,
+                "speaker__name": people[pid].name,
+                "n": n,
+                "participant": people[pid],
+            }
             for pid, n in top
             if pid in people
         ),
@@ -774,8 +779,19 @@ def resolve_speaker(value: str) -> list[Participant]:
         return by_slug
     by_alias = _written_as(value)
     if by_alias:
-        return by_alias
+        return with_namesakes(by_alias)
     return list(_named_with(value.split()[:10]).order_by("-turn_count", "name")[:20])
+
+
+def with_namesakes(people: list[Participant]) -> list[Participant]:
+    """`people` and every other person of the same name (namesakes an editor split, told apart by
+    their slugs): a name one of them is written as names them all, and no one is picked in
+    silence (a written form of a name is the alias of one of them only); busiest first."""
+    names = {p.name for p in people}
+    namesakes = list(Participant.objects.filter(name__in=names).exclude(pk__in=[p.pk for p in people]))
+    if not namesakes:
+        return people
+    return sorted([*people, *namesakes], key=lambda p: (-p.turn_count, p.name, p.slug))
 
 
 def _written_as(name: str) -> list[Participant]:
@@ -845,7 +861,7 @@ def matching_people(q: str) -> list[Participant]:
         return []
     found = _written_as(bare)
     if found:
-        return found
+        return with_namesakes(found)
     if len(words) >= 2:
         return list(_named_with(words)[:3])
     word = unmarked(words[0])  # the surname, whole, or as a transcript spelled it ("Kesel")

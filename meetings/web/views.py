@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Left, Upper
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
@@ -358,7 +358,11 @@ def _namesakes_first_meetings(people) -> dict[int, Meeting]:
     """For people of one list who share their name (namesakes an editor split), the meeting each
     first spoke at: what tells their rows apart (one query, none without namesakes)."""
     names = Counter(p.name for p in people)
-    ids = [p.pk for p in people if names[p.name] > 1]
+    return _first_meetings([p.pk for p in people if names[p.name] > 1])
+
+
+def _first_meetings(ids: list[int]) -> dict[int, Meeting]:
+    """The meeting each of these people first spoke at (one query, none for nobody)."""
     if not ids:
         return {}
     firsts = (
@@ -687,6 +691,36 @@ def _with_latest_roles(people: list) -> list:
     return people
 
 
+def _told_apart(people: list) -> list:
+    """`people`, each with `told_apart`: for one who shares their name with another person of the
+    archive (namesakes an editor split), what tells them apart, as the speakers index shows it
+    (the office they last spoke under, and the meeting they first spoke at); "" for the others.
+    Two queries when some bear a shared name, one when none does, none for nobody."""
+    for p in people:
+        p.told_apart = ""
+    names = {p.name for p in people}
+    if not names:
+        return people
+    shared = set(
+        Participant.objects.filter(name__in=names)
+        .values("name")
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
+        .values_list("name", flat=True)
+    )
+    ids = [p.pk for p in people if p.name in shared]
+    if ids:
+        rows = _speaker_rows(Participant.objects.filter(pk__in=ids)).values_list("pk", "latest_role")
+        roles = dict(rows)
+        firsts = _first_meetings(ids)
+        for p in people:
+            if p.pk in firsts or p.pk in roles:
+                first = firsts.get(p.pk)
+                said = [roles.get(p.pk) or "", f"first at {first.title}" if first else ""]
+                p.told_apart = ", ".join(s for s in said if s)
+    return people
+
+
 @require_safe
 def search_page(request):
     raw = request.GET.get("q", "")
@@ -700,8 +734,9 @@ def search_page(request):
         "query": _query_without_page(request),
         "sort": "date" if request.GET.get("sort") == "date" else "relevance",
         "speaker_names": search.speaker_choices(),
-        # The people the speaker box named (a slug, a name, words of a name): the page says who.
-        "speakers": getattr(filterset, "speakers", None),
+        # The people the speaker box named (a slug, a name, words of a name): the page says who,
+        # namesakes told apart.
+        "speakers": _told_apart(getattr(filterset, "speakers", None) or []),
         # The topics the topic box named (a label or a slug): the count line says which.
         "topics": filterset.form.cleaned_data.get("topic") or [],
     }
@@ -736,6 +771,7 @@ def search_page(request):
         t.in_meeting_query = filterset.query_with(q, meeting=t.meeting.slug, **ordered)
     facets = search.facets(hits) if page.number == 1 else None
     if facets:
+        _told_apart([f["participant"] for f in facets["speakers"]])
         for f in facets["speakers"]:
             f["query"] = filterset.query_with(q, speaker=f["speaker__slug"], **ordered)
         for f in facets["years"]:
@@ -748,7 +784,7 @@ def search_page(request):
             "grouped": hits.grouped,
             "hits": hits,
             "facets": facets,
-            "people": _with_latest_roles(search.matching_people(q)) if page.number == 1 else [],
+            "people": _told_apart(_with_latest_roles(search.matching_people(q))) if page.number == 1 else [],
             "meetings": (
                 search.matching_meetings(q, meetings=dated)
                 if page.number == 1

@@ -214,3 +214,61 @@ def test_the_topic_filter_takes_the_topics_label_in_any_case_and_says_when_none_
     assert "Zelvan Empire" in ignored_notice(meetings)
     r = client.get("/api/turns/", {"topic": "Zelvan Empire"})
     assert r.status_code == 400 and "topic" in r.json()
+
+
+@pytest.fixture
+def namesakes(write_transcript):
+    """Two people called Pavel Drozd, an editor's split: a welder at the shipyard and a caller."""
+    yard = "Visit to the Larkspur shipyard\n\nMarch 3, 2023, Larkspur\n\nThe Mayor visited the yard.\n\n"
+    yard += "Mayor of Larkspur Helena Marsh: Good afternoon. Does the ferry bring your steel?\n\n"
+    yard += "Pavel Drozd: The ferry brings the steel, and we weld the hulls here.\n"
+    call = "Phone-in with the Mayor\n\nMay 9, 2024, Larkspur\n\nThe Mayor answered callers.\n\n"
+    call += "Mayor of Larkspur Helena Marsh: Next caller.\n\nPavel Drozd: When will the ferry run again?\n"
+    people = write_transcript(
+        "people.toml",
+        '[[split]]\nname = "Pavel Drozd"\npeople = [\n'
+        '  { slug = "pavel-drozd", from = "2023-03-03", until = "2023-03-03", default = true },\n'
+        '  { slug = "pavel-drozd-caller", from = "2024-05-09", until = "2024-05-09" },\n]\n',
+    )
+    call_command(
+        "ingest_transcripts",
+        "--people",
+        str(people),
+        str(write_transcript("yard.txt", yard)),
+        str(write_transcript("call.txt", call)),
+        stdout=io.StringIO(),
+    )
+
+
+YARD, CALL = "first at Visit to the Larkspur shipyard", "first at Phone-in with the Mayor"
+
+
+def text_of(html: str) -> str:
+    return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+@pytest.mark.django_db
+def test_a_name_two_people_bear_takes_both_and_the_page_tells_them_apart(client, namesakes):
+    """Regression: the speaker filter "Pavel Drozd" took the first of the two people of that name
+    only (the caller's remark was not found, "0 remarks … by Pavel Drozd"), in search and the
+    API alike, while the meetings list took both; and the search's person links and facets
+    showed two identical "Pavel Drozd" with nothing to tell them apart."""
+    for typed in ("Pavel Drozd", "pavel drozd", "Drozd"):
+        line = text_of(count_line(page(client, q="ferry", speaker=typed)))
+        assert line.startswith("2 remarks in 2 meetings"), (typed, line)
+        assert YARD in line and CALL in line, line  # "by Pavel Drozd (…) or Pavel Drozd (…)"
+        assert client.get("/api/turns/", {"speaker": typed}).json()["count"] == 2, typed
+        assert client.get("/api/search/", {"q": "ferry", "speaker": typed}).json()["count"] == 2, typed
+    # one of them, by slug: only his, and the box keeps what tells him apart (re-submitting the
+    # form with other words keeps him, not both or the other)
+    html = page(client, q="ferry", speaker="pavel-drozd-caller")
+    assert count_line(html).startswith("1 remark")
+    box = re.search(r'<input id="s-speaker"[^>]*>', html).group(0)
+    assert 'value="pavel-drozd-caller"' in box
+    # the person links of a search for the name, and the facets, tell them apart
+    html = page(client, q="Pavel Drozd")
+    hits = [text_of(h) for h in re.findall(r'<p class="profile-hit">(.*?)</p>', html, re.S)]
+    assert len(hits) == 2 and any(YARD in h for h in hits) and any(CALL in h for h in hits), hits
+    facets = text_of(page(client, q="ferry").split('class="facets"')[1].split("</aside>")[0])
+    assert YARD in facets and CALL in facets, facets
+    assert "Helena Marsh first at" not in facets  # no namesake: as before
