@@ -272,3 +272,27 @@ def test_a_name_two_people_bear_takes_both_and_the_page_tells_them_apart(client,
     facets = text_of(page(client, q="ferry").split('class="facets"')[1].split("</aside>")[0])
     assert YARD in facets and CALL in facets, facets
     assert "Helena Marsh first at" not in facets  # no namesake: as before
+
+
+@pytest.mark.django_db
+def test_the_search_page_says_which_filters_it_did_not_understand(client, lighthouse):
+    """A reader found year=abc, kind=bogus, or a date range that ends before it starts ignored in
+    silence on the search page (every remark listed as if filtered), where the other lists say so:
+    the page says so too, and lists what the filters it understood match."""
+    for params, field in (
+        ({"year": "abc"}, "year"),
+        ({"kind": "bogus"}, "kind"),
+        ({"date_from": "2022-01-01", "date_to": "2021-01-01"}, "date_to"),
+        ({"date_from": "03/10/2022"}, "date_from"),
+    ):
+        html = page(client, q="lighthouse", **params)
+        notice = ignored_notice(html)
+        assert notice.startswith("Some filters were not understood and were ignored: " + field), (
+            params,
+            notice,
+        )
+        understood = {k: v for k, v in params.items() if k == "date_from" and field == "date_to"}
+        assert remarks_counted(html) == remarks_counted(page(client, q="lighthouse", **understood))
+    assert not ignored_notice(page(client, q="lighthouse", year="2022"))
+    # said without words too (the form alone)
+    assert ignored_notice(page(client, year="abc"))
