@@ -875,17 +875,28 @@ def matching_people(q: str) -> list[Participant]:
     )
 
 
-def matching_meetings(q: str, limit: int = 3, meetings: QuerySet | None = None) -> list[Meeting]:
-    """The meetings whose title or lead (their search vector) matches the query best, of
-    `meetings` (all when None: a search narrowed by date passes the meetings of those dates)."""
+def meetings_matching(q: str, meetings: QuerySet | None = None) -> QuerySet:
+    """The meetings whose title, lead or a part's heading (their search vector) matches the query
+    well enough, of `meetings` (all when None), best first: what the search lists beside its
+    remarks, and the meetings list's `words` filter (the search's "3 of N" opens all N)."""
     query = ts_query(q, acronyms=False)  # (a meeting's vector holds its title's words as words)
     meetings = Meeting.objects.all() if meetings is None else meetings
-    found = list(
+    return (
         meetings.filter(search_vector=query)
         .annotate(rank=SearchRank(F("search_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]))
         .filter(rank__gte=0.3)
-        .order_by("-rank", "-date")[:limit]
+        .order_by("-rank", "-date")
     )
+
+
+MEETINGS_SHOWN = 3  # meetings the search lists beside its remarks
+
+
+def matching_meetings(q: str, limit: int = MEETINGS_SHOWN, meetings: QuerySet | None = None) -> list[Meeting]:
+    """The meetings whose title or lead (their search vector) matches the query best, of
+    `meetings` (all when None: a search narrowed by date passes the meetings of those dates)."""
+    query = ts_query(q, acronyms=False)
+    found = list(meetings_matching(q, meetings)[:limit])
     parts = _matching_parts([m.pk for m in found], query)
     for m in found:
         m.part, m.part_key = parts.get(m.pk, ("", ""))

@@ -14,7 +14,14 @@ from django_filters.widgets import BooleanWidget
 
 from meetings.core.permalinks import slugify
 from meetings.core.roles import role_key
-from meetings.derived.search import named_with, resolve_speaker, spelled_with
+from meetings.derived.search import (
+    clean_query,
+    has_lexemes,
+    meetings_matching,
+    named_with,
+    resolve_speaker,
+    spelled_with,
+)
 from meetings.models import (
     Meeting,
     Participant,
@@ -107,6 +114,9 @@ class DateRangeForm(forms.Form):
 
 class MeetingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_words", label="Title words", max_length=MAX_VALUE)
+    words = django_filters.CharFilter(
+        method="filter_matching", label="Search words of the title, lead or a heading", max_length=MAX_VALUE
+    )
     year = WholeNumberFilter(field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999)
     date_from = django_filters.DateFilter(
         input_formats=ISO_DATE_FORMATS,
@@ -130,8 +140,16 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "year", "date_from", "date_to", "place", "speaker", "topic"]
+        fields = ["q", "words", "year", "date_from", "date_to", "place", "speaker", "topic"]
         form = DateRangeForm
+
+    def filter_matching(self, queryset, name, value):
+        """The meetings a search for these words lists as those whose title, lead or a part's
+        heading matches (search syntax; the search's "3 of N" links here)."""
+        q = clean_query(value)
+        if not q or not has_lexemes(q):
+            return queryset
+        return queryset.filter(pk__in=meetings_matching(q).values("pk"))
 
     def filter_topic(self, queryset, name, value):
         """The meetings in which the topic (its label or slug: TopicField) came up, as its page
@@ -407,6 +425,18 @@ class SearchFilter(django_filters.FilterSet):
         if data.get("year"):
             meetings = meetings.filter(date__year=data["year"])
         return meetings
+
+    def meetings_query(self, q: str) -> str:
+        """The meetings list's query string for the meetings this search offers beside its remarks
+        (its words, and the dates it asks for)."""
+        params = QueryDict(mutable=True)
+        params["words"] = q
+        cleaned = getattr(self.form, "cleaned_data", None) or {}
+        for name in ("date_from", "date_to", "year"):
+            value = (self.data.get(name) or "").strip()
+            if value and cleaned.get(name) not in (None, ""):
+                params[name] = value
+        return params.urlencode()
 
     def narrowed_to(self) -> list[str]:
         """What the search is narrowed to, in words, as its feed's title says it ("by Anton

@@ -794,4 +794,7 @@ def search_page(request):
             ),
         }
     )
+    if len(context["meetings"]) == search.MEETINGS_SHOWN:  # maybe more: how many, and a link to all
+        context["meetings_count"] = search.meetings_matching(q, dated).count()
+        context["meetings_query"] = filterset.meetings_query(q)
     return render(request, "meetings/search.html", context)

@@ -119,7 +119,18 @@ def test_schema_is_openapi_3_in_json_and_yaml(client):
     }
     assert all(set(ops) == {"get"} for ops in schema["paths"].values())
     params = {p["name"] for p in schema["paths"]["/api/meetings/"]["get"]["parameters"]}
-    assert params == {"q", "year", "date_from", "date_to", "place", "speaker", "topic", "page", "page_size"}
+    assert params == {
+        "q",
+        "words",
+        "year",
+        "date_from",
+        "date_to",
+        "place",
+        "speaker",
+        "topic",
+        "page",
+        "page_size",
+    }
     params = {p["name"] for p in schema["paths"]["/api/search/"]["get"]["parameters"]}
     assert params == {
         "q",

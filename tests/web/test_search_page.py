@@ -296,3 +296,39 @@ def test_the_search_page_says_which_filters_it_did_not_understand(client, lighth
     assert not ignored_notice(page(client, q="lighthouse", year="2022"))
     # said without words too (the form alone)
     assert ignored_notice(page(client, year="abc"))
+
+
+def harbour_meeting(day: int) -> str:
+    return f"""Meeting on the breakwater, part {day}
+
+March {day}, 2022, Larkspur
+
+The Board met on the breakwater.
+
+Chair of the Harbour Board Helena Marsh: Good morning. The breakwater needs attention.
+"""
+
+
+@pytest.mark.django_db
+def test_meetings_whose_title_matches_say_how_many_and_link_to_all_of_them(client, write_transcript):
+    """Regression: "Meetings whose title, lead or a heading matches" listed at most 3, with no
+    count and no way to the rest, a list that looked complete."""
+    paths = [str(write_transcript(f"b{d}.txt", harbour_meeting(d))) for d in range(1, 6)]
+    call_command("ingest_transcripts", *paths, stdout=io.StringIO())
+    html = page(client, q="breakwater")
+    section = html.split('id="m-hits-h"')[1].split("</section>")[0]
+    assert section.count("<li>") == 3
+    assert "3 of 5" in text_of(section)
+    href = html_lib.unescape(re.search(r'<a href="(/meetings/\?[^"]+)">', section).group(1))
+    listed = client.get(href).content.decode()
+    assert "5 meetings match these filters" in listed
+    # narrowed by dates, the count and the link are of those dates
+    html = page(client, q="breakwater", date_from="2022-03-03")
+    section = html.split('id="m-hits-h"')[1].split("</section>")[0]
+    assert "3 of 3" not in text_of(section) and section.count("<li>") == 3
+    assert "/meetings/?" not in section  # all shown: no link to more
+    html = page(client, q="breakwater", date_from="2022-03-02")
+    section = html.split('id="m-hits-h"')[1].split("</section>")[0]
+    assert "3 of 4" in text_of(section)
+    href = html_lib.unescape(re.search(r'<a href="(/meetings/\?[^"]+)">', section).group(1))
+    assert "4 meetings match these filters" in client.get(href).content.decode()

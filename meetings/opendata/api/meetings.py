@@ -20,7 +20,8 @@ from .schema import SLUG, responses
 @extend_schema_view(
     get=extend_schema(
         summary="Meetings, newest first",
-        description="Filters are the meeting list page's: title words, year, date range, place, participant "
+        description="Filters are the meeting list page's: title words, search words of the title, lead or a "
+        "heading (`words`, as the search lists such meetings), year, date range, place, participant "
         "(slug or words of the name), topic (its label in any case, or its slug: the meetings in which it came up, "
         "as its page lists them; 400 when it names no topic).",
         responses=responses(s.MeetingListSerializer(many=True), list_view=True),
