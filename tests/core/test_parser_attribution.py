@@ -1480,49 +1480,25 @@ def test_answers_stay_no_ones_where_the_page_names_no_one_interviewee(title):
     ]
 
 
-def test_the_unlabelled_answers_of_a_page_that_labels_only_its_questions_are_the_interviewees():
-    # "Question:" before each question and no label before the answers: each answer had been read
-    # as more words of the question. Where the page names the one person it interviews, the
-    # paragraphs after a question's last "?" are theirs (a guess listed for checking); a question
-    # of two paragraphs stays whole, and a question no "?" ends stays as it is.
+def test_the_unlabelled_answers_of_a_page_that_labels_only_its_questions_stay_in_the_questions():
+    # "Question:" before each question and no label before an answer: the answer stays with its
+    # question, no one's. Giving the paragraphs after a question's last "?" to the person the page
+    # interviews was tried and withdrawn: a question's closing line with no "?" ("I am asking
+    # because …", 13 of 129 questions of the dev archive's interviews end so) became the
+    # interviewee's words, and an answer ending in "?" stayed in its question all the same.
     body = """
 Question: Mr Orlin, the quay first. When will it open?
 
+I am asking because the ferry companies want to know.
+
 It opens in May. The ferries come a week later.
-
-And the dredging is paid for.
-
-Question: The port is growing fast. Some say too fast.
-
-Is that so?
-
-No. We have room for twice the ships.
 
 Question: Tell us about the new crane.
 
 It is the biggest on the coast.
 """
     turns = parse_transcript(page(body, title="Interview with Harbour Master Tomas Orlin")).turns
-    assert [(t.name, t.generic, len(t.paragraphs), t.resolution) for t in turns] == [
-        (None, "Question", 1, "generic"),
-        ("Tomas Orlin", None, 2, "interviewee"),
-        (None, "Question", 2, "generic"),
-        ("Tomas Orlin", None, 1, "interviewee"),
-        (None, "Question", 2, "generic"),
-    ]
-    assert turns[1].label is None and turns[1].text.startswith("It opens in May.")
-    # No one named as interviewed, or a page whose answers someone's label gives: as before.
-    turns = parse_transcript(page(body, title="Interview to the Harbour Gazette")).turns
     assert [(t.name, t.generic, len(t.paragraphs)) for t in turns] == [
-        (None, "Question", 3),
-        (None, "Question", 3),
-        (None, "Question", 2),
-    ]
-    labelled = body.replace("It opens in May.", "Tomas Orlin: It opens in May.")
-    turns = parse_transcript(page(labelled, title="Interview with Harbour Master Tomas Orlin")).turns
-    assert [(t.name, t.generic, len(t.paragraphs)) for t in turns] == [
-        (None, "Question", 1),
-        ("Tomas Orlin", None, 2),
         (None, "Question", 3),
         (None, "Question", 2),
     ]

@@ -47,14 +47,9 @@ def _interviewee(page: Page, title: str) -> Label | None:
     return None
 
 
-QUESTION_LABELS = {"q", "question"}
-
-
 def give_answers(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     """Give the answers of a question-and-answer page to the one person it says it interviews."""
     answers = [t for t in turns if t.kind == SPEECH and (t.generic or "").casefold() in ANSWER_LABELS]
-    if not answers:
-        answers = _unlabelled_answers(page, title, turns)
     if not answers:
         return  # (nearly every page)
     person = _interviewee(page, title)
@@ -64,36 +59,3 @@ def give_answers(page: Page, title: str, turns: list[ParsedTurn]) -> None:
     # visit, <Name> gave an interview"); the page's title gives one after "with" (introduced.py).
     for t in answers:
         t.name, t.written_name, t.generic, t.resolution = person.name, person.name, None, "interviewee"
-
-
-def _ends_a_question(paragraph: str) -> bool:
-    return paragraph.rstrip(" \u201d\"\u00bb')").endswith("?")
-
-
-def _unlabelled_answers(page: Page, title: str, turns: list[ParsedTurn]) -> list[ParsedTurn]:
-    """A page that labels its questions ("Question:") and nothing else, naming the one person it
-    interviews: the paragraphs after a question's last paragraph ending in "?" are an answer no
-    label opens. Each becomes a turn of its own, right after its question (the list `turns` is
-    changed), and is returned; a question no "?" ends stays whole."""
-    if any(
-        t.name or (t.kind == SPEECH and (t.generic or "").casefold() not in QUESTION_LABELS) for t in turns
-    ):
-        return []
-    if _interviewee(page, title) is None:
-        return []
-    answers: list[ParsedTurn] = []
-    for at in range(len(turns) - 1, -1, -1):
-        question = turns[at]
-        if question.kind != SPEECH:
-            continue
-        asked = [i for i, p in enumerate(question.paragraphs) if _ends_a_question(p)]
-        if not asked or asked[-1] == len(question.paragraphs) - 1:
-            continue
-        cut = asked[-1] + 1
-        answer = ParsedTurn(
-            kind=SPEECH, label=None, paragraphs=question.paragraphs[cut:], section=question.section
-        )
-        del question.paragraphs[cut:]
-        turns.insert(at + 1, answer)
-        answers.append(answer)
-    return answers
