@@ -2052,12 +2052,32 @@ Helena Marsh: Good.
         ("The Governor met Harbour Master Ivo Kuranov.", "Kuranov"),
         ("The Governor met Tomas Kuryanov and Vera Kuranova.", "Kuranova"),
         ("The Governor met Harbour Master Tomas Kuyranov.", "Kuyranov"),  # two letters swapped
+        # Both spellings in the lead: two people, not one spelled two ways.
+        ("The Governor met the rectors Tomas Kuryanov and Tomas Kuranov.", "Kuranov"),
     ):
         assert [name for name, _ in remarks(lead, label)] == [
             "Helena Marsh",
             "Tomas Kuryanov",
             "Helena Marsh",
         ]
+    # A name only a remark writes is someone quoted: "Kuranov: Build …" stays the words of the one
+    # quoting him.
+    text = page(
+        """
+Tomas Kuryanov: Welcome to the university.
+
+Helena Marsh: The founder, Tomas Kuranov, had a famous motto:
+
+Kuranov: Build so that it stands for a hundred years.
+
+That is a good rule for every builder.
+""",
+        lead="The Governor visited the university.",
+    )
+    assert [(t.name, len(t.paragraphs)) for t in parse_transcript(text).turns] == [
+        ("Tomas Kuryanov", 1),
+        ("Helena Marsh", 3),
+    ]
 
 
 def test_a_surname_label_before_words_in_lower_case_is_still_the_person():

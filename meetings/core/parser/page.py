@@ -222,6 +222,12 @@ class Page:
             self._attested[candidate] = found
         return self._attested[candidate]
 
+    def set_heading(self, paragraphs: list[str]) -> None:
+        """The title and lead, once the lead is known: what a paragraph's label reads as may
+        depend on them (a surname the lead spells otherwise), so those readings are made anew."""
+        self.heading = [clean_spaces(p) for p in paragraphs]
+        self._label_of.clear()
+
     def _parsed(self, prefix: str) -> Label | None:
         """parse_label(prefix) with this transcript's knowledge, once per prefix."""
         try:
@@ -440,8 +446,13 @@ class Page:
         tokens = name_tokens(full)
         if len(tokens) < 2 or len(tokens[-1]) < 5:
             return None
+        heading = "\n".join(self.heading)
+        if full not in heading:
+            return None  # (a name a remark writes: someone quoted, "Kurganov: Build to last.")
         fits = set()
         for name in self._speakers():
+            if name in heading:
+                continue  # the heading names both spellings: two people ("Kuranov", "Kuryanov")
             theirs = name_tokens(name)
             if theirs[:-1] != tokens[:-1] or len(theirs[-1]) < 5:
                 continue

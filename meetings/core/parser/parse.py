@@ -11,7 +11,7 @@ from .header import read_header, split_lead
 from .inline import holds_omission
 from .interviewee import give_answers
 from .introduced import give_titles
-from .names import clean_spaces, is_name_word
+from .names import is_name_word
 from .page import Page, words_before
 from .reader import decode, normalise_text, split_paragraphs
 from .structure import NotATranscript, Transcript, TranscriptError
@@ -33,6 +33,7 @@ def parse_transcript(data: bytes | str) -> Transcript:
     title, is_excerpt, date, place, rest = read_header(page)
     rest = join_split_labels(page, rest)
     lead, body, is_excerpt2 = split_lead(page, rest)
+    page.set_heading([title, *lead])
     turns = parse_body(page, body)
     if not turns:
         raise NotATranscript("it has no speaker labels: no remark can be attributed")
@@ -40,7 +41,6 @@ def parse_transcript(data: bytes | str) -> Transcript:
         # "Members: <Name>, <Name>." closing a list of appointments: labels of groups whose
         # "remarks" are lists of names, and no one named.
         raise NotATranscript("it names no speaker, only groups: a list, not a transcript")
-    page.heading = [clean_spaces(p) for p in [title, *lead]]
     resolve_people(page, turns)
     give_answers(page, title, turns)
     give_titles(page, title, turns)
