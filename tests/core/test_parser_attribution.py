@@ -1198,6 +1198,15 @@ Ms Dorofeeva: Forty camps are ready.
         lead="Larisa Dorofeyeva and Tatyana Dorofeyeva reported on summer camps.",
     )
     assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Ms Dorofeeva"]
+    # Nor someone only a remark names so ("Mr Wolf:" is not the "Karl Wolff" he speaks of).
+    text = page(
+        """
+Helena Marsh: Your grandfather, Karl Wolff, built this harbour.
+
+Mr Wolf: He did, and I keep his papers.
+"""
+    )
+    assert [t.name for t in parse_transcript(text).turns] == ["Helena Marsh", "Mr Wolf"]
 
 
 def test_surnames_alone_label_a_page_that_names_its_speakers_in_full_only_in_its_text():

@@ -476,16 +476,18 @@ class Page:
         return max(named, key=lambda name: named[name])
 
     def named_in_full_spelled_otherwise(self, surname: str) -> str | None:
-        """named_in_full for a surname the page's text spells otherwise, as transliterations
+        """named_in_full for a surname the title or lead spells otherwise, as transliterations
         differ ("Dorofeyeva" in the lead for a label's "Dorofeeva"): the one full name of every
-        such spelling, or None."""
+        such spelling the title or lead writes, or None (not a name a remark writes: someone
+        spoken of, "Karl Wolff" for "Mr Wolf:")."""
         key = surname_key(surname)
         spellings = {
             w
             for w in _NAME_WORD.findall(self.full_text)
             if w[0].isupper() and w != surname and surname_key(w) == key
         }
-        found = {full for w in spellings if (full := self.named_in_full(w)) is not None}
+        heading = "\n".join(self.heading)
+        found = {full for w in spellings if (full := self.named_in_full(w)) is not None and full in heading}
         if len({first_initial(name) for name in found}) != 1:
             return None
         return found.pop() if len(found) == 1 else None
