@@ -515,6 +515,19 @@ def test_a_reposting_sites_furniture_after_the_last_remark_is_not_the_speakers(t
     assert any("after the last remark" in w for w in t.warnings)
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        # A speaker's last words about copyright, a list's last point: not the site's line.
+        "Copyright is property, and we shall protect it.",
+        "(c) to report on the quays by September 1.",
+    ],
+)
+def test_a_last_remark_on_copyright_or_a_lists_point_stays_whole(last):
+    text = page(f"Helena Marsh: Good afternoon.\n\nTomas Reyes: The quay is finished.\n\n{last}")
+    assert parse_transcript(text).turns[-1].text == f"The quay is finished.\n\n{last}"
+
+
 def test_a_last_remark_that_names_a_website_stays_whole():
     text = page("Helena Marsh: Where can people read it?\n\nTomas Reyes: On our website.\n\nThank you.")
     assert parse_transcript(text).turns[-1].text == "On our website.\n\nThank you."
@@ -852,6 +865,10 @@ Thank you for your work.
 Omar Kostrov: Thank you.
 
 (Omar Kostrov presented a report on the state of the harbour and the quays.)
+
+(Omar Kostrov presented the award-winning design of the new quay and the plans for it.)
+
+(Omar Kostrov presented the Harbour Prize nominees and said each had earned a place.)
 """,
         title="Presentation of state decorations",
     )
@@ -859,6 +876,8 @@ Omar Kostrov: Thank you.
     assert [(t.name, t.kind, len(t.paragraphs)) for t in turns] == [
         ("Helena Marsh", SPEECH, 5),
         ("Omar Kostrov", SPEECH, 1),
+        ("Omar Kostrov", SUMMARY, 1),
+        ("Omar Kostrov", SUMMARY, 1),
         ("Omar Kostrov", SUMMARY, 1),
     ]
 

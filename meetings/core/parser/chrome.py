@@ -180,7 +180,7 @@ _TRAILING_CHROME = re.compile(
     r"share(?: this)?|like this|translation|photos?|photograph|images?)\s*:.{0,300}"
     r"|(?:print|share)(?:\s+(?:print|share))+"
     r"|(?:translated by|posted (?:in|on|by)|leave a (?:reply|comment)|cancel reply)\b.{0,300}"
-    r"|(?:©|\(c\)|copyright\b).{0,200}"
+    r"|(?:©|\(c\)|copyright\b)(?=.{0,60}(?:\b(?:19|20)\d\d\b|all rights reserved)).{0,200}"
     r"|twitter|facebook|telegram|vk|vkontakte|whatsapp|reddit|linkedin|tumblr|pinterest|email|e-mail|"
     r"print|more|like|(?:like )?loading\s*(?:\.\.\.|…)?|related(?: posts| articles| stories)?|"
     r"\d+ comments?|comments?|no comments(?: yet)?"

@@ -748,7 +748,9 @@ STAGE_DIRECTION_WORDS = 5
 _AN_AWARD = re.compile(
     r"\s+(?i:the |a |an |his |her |their )?(?:(?:[A-Z][\w’'-]*|(?i:state|high|national|government|"
     r"presidential|of|the|and))\s+){0,6}?(?i:awards?|prizes?|medals?|orders?|decorations?|insignia|"
-    r"certificates?|diplomas?|badges?|gifts?|flowers|bouquets?|keys|stars?)\b"
+    r"certificates?|diplomas?|badges?|gifts?|flowers|bouquets?|keys|stars?)"
+    # ... ending the object: not "award-winning", "Certificates programme".
+    r"(?=\s+(?:to|of|for|in|on)\b|\s*[,.;)]|\s*$)"
 )
 _TWO_PEOPLE = re.compile(r",?\s+(?:and|&)\s+")
 
@@ -777,7 +779,11 @@ def parse_summary_subject(inner: str, attested: Attested = _never) -> SummaryRef
     m = _VERB_RE.search(text)
     if not m or m.start() == 0:
         return None
-    if m.group().endswith(("presents", "presented")) and _AN_AWARD.match(text, m.end()):
+    if (
+        m.group().endswith(("presents", "presented"))
+        and _AN_AWARD.match(text, m.end())
+        and not _VERB_RE.search(text, m.end())  # ("… presented the prize nominees and said …")
+    ):
         return None  # "(<Name> presents the Order of <…> to <Name>.)": handed over, not reported
     subject = text[: m.start()].strip(" ,")
     if not subject or len(subject) > 200 or _BAD_PUNCT.search(subject):
