@@ -2538,6 +2538,17 @@ Helena Marsh: {given} {father}, how many ferries this year?
         assert [t.name for t in parse_transcript(text).turns][1] == f"{given} {father} Grushina"
 
 
+def test_a_fathers_name_is_told_from_a_surname_of_its_shape():
+    from meetings.core.parser.given_names import is_patronymic
+
+    for word in ("Ivanovich", "Pavlovich", "Lvovich", "Ilyinichna", "Sergeyevna", "Nikitich"):
+        assert is_patronymic(word), word
+    # A surname of that shape whose stem is no given name, or only two letters of one ("Alich"
+    # had read as "Ali"'s son).
+    for word in ("Dvorkovich", "Babich", "Alich", "Ulrich"):
+        assert not is_patronymic(word), word
+
+
 def test_a_surname_label_of_a_name_written_family_name_first_is_that_name():
     # "President of Goryeo Moon Ha-eun" in the lead, then "Mr Moon:": the word before "Moon" is a
     # country's, not a given name ("Goryeo Moon" had been the person); the name is written family

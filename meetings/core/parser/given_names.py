@@ -129,7 +129,7 @@ def is_patronymic(word: str) -> bool:
     for ending in _PATRONYMIC_ENDINGS:
         if low.endswith(ending) and len(low) > len(ending) + 1:
             stem = low[: -len(ending)]
-            forms = [stem, stem + "a", stem + "y", stem + "i"]
+            forms = [stem, stem + "a", stem + "y", stem + "i"] if len(stem) > 2 else []  # ("Alich")
             if len(stem) >= 2 and not any(c in _VOWELS for c in stem[-2:]):
                 forms.append(stem[:-1] + "e" + stem[-1])  # "pavl" -> "pavel", "lv" -> "lev"
             if stem.endswith("in") and len(stem) > 3:
