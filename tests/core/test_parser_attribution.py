@@ -813,6 +813,12 @@ def test_a_place_on_its_own_line_under_the_date(line, place):
         ("Harry King", "Harry King", None),
         ("Frank Dean", "Frank Dean", None),
         ("George Judge", "George Judge", None),
+        # A town's, a museum's or a firm's word that is also a given name stays the title's
+        # (given names the list took in once made "Regina Tom Kessler" a person).
+        ("Mayor of Regina Tom Kessler", "Tom Kessler", "Mayor of Regina"),
+        ("Director of the Amir Temur Museum Akmal Nurov", "Akmal Nurov", "Director of the Amir Temur Museum"),
+        ("Head of Levent Holding Burak Ozdemir", "Burak Ozdemir", "Head of Levent Holding"),
+        ("Director of Ada Shipyard Marko Petrovic", "Marko Petrovic", "Director of Ada Shipyard"),
     ],
 )
 def test_a_label_gives_a_name_and_a_title(label, name, role):

@@ -81,14 +81,13 @@ ruud wim dwight barack hillary condoleezza colin madeleine rex joanne nigel keir
 mevlut ahmet hakan binali taro fumio yoshihide junichiro manmohan sushma subrahmanyam sooronbay
 sadyr levon volodymyr luisa fernanda guadalupe ines raquel jimena ximena alejandro alejandra gabriel
 gabriela ignacio felipe gonzalo diego joaquin agustin
-ada aida akmal amelia amin anahit anvar anwar aram ashot askhat bakhtiyor betty bohdan botir burak
-carol cem dana daniyar davit demir deniz dilara dilnoza dilshod elnur emre erdem farida gagik
-gayane gela giorgi glafira glen glenn gocha hana hovhannes ilgar ilona irakli jamal jamil jamila
-jamshid jana juliana karim karima kemal ketevan laila layla leila levan levent leyla liliana lilit
-lina lisa mert nabil nabila nadia narek nino nodira otar ozan rafail rafik rafiq rana rania reem
-regina rinas rostam ruth salim samir samira sara selim serkan shahin shakhin sherzod shirin sonia
-tagir tahir tamar temur ulugbek vahagn venedikt vladislava volkan yakiv yasmin yasmina zaira zaurbek
-zurab
+akmal amelia amin anahit anvar anwar aram ashot askhat bakhtiyor betty bohdan botir burak carol cem
+dana daniyar davit demir dilara dilnoza dilshod elnur emre erdem farida gagik gayane gela giorgi
+glafira glenn gocha hovhannes ilgar ilona irakli jamal jamil jamila jamshid juliana karim karima
+kemal ketevan laila layla leila levan leyla liliana lilit lisa mert nabil nabila nadia narek nodira
+otar ozan rafail rafik rafiq rania rinas rostam ruth salim samir samira selim serkan shahin shakhin
+sherzod shirin sonia tagir tahir tamar ulugbek vahagn venedikt vladislava volkan yakiv yasmin
+yasmina zaira zaurbek zurab
 """
 
 GIVEN_NAMES: frozenset[str] = frozenset(_NAMES.split())
