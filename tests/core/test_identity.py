@@ -174,6 +174,12 @@ def test_a_name_without_its_fathers_name_is_the_person_known_with_it():
     assert resolve(["Saeed Al Nuaimi"], idx).participant_id is None
     idx = index(p1=["Saeed Al Nuaimi"])
     assert resolve(["Salman bin Saeed Al Nuaimi"], idx).participant_id is None
+    # Not with two fathers' names (the shorter may be his uncle, "<Given> bin <Grandfather>"), nor
+    # "Ben", a surname's word too ("Karim Ben Salem" is not "Karim Salem").
+    idx = index(p1=["Hamad bin Jassim bin Faris Al Sharqi"])
+    assert resolve(["Hamad bin Faris Al Sharqi"], idx).participant_id is None
+    idx = index(p1=["Karim Ben Salem"])
+    assert resolve(["Karim Salem"], idx).participant_id is None
 
 
 def test_a_name_inside_two_known_names_is_nobody_yet():

@@ -324,14 +324,24 @@ def in_order(short: Sequence[str], long: Sequence[str]) -> bool:
 def one_name_inside(a: Sequence[str], b: Sequence[str]) -> bool:
     """Is one list of given names a proper, ordered part of the other ("Tayyip" of "Recep
     Tayyip", "Adnan" of "Adnan Z.")? Never across "bin"/"ibn": "X bin Y Z" names X, son of Y,
-    so "Y Z" may be the father; but "X Z" is X, his father's name left out."""
+    so "Y Z" may be the father; but "X Z" is X, his father's name left out (one "bin <Father>")."""
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if not short or len(short) == len(long):
         return False
     if PATRONYMIC_PARTICLES & set(long):
-        at = next(i for i, t in enumerate(long) if t in PATRONYMIC_PARTICLES)
-        return at >= 1 and list(short) == [*long[:at], *long[at + 2 :]]
+        # One "bin <Father>" left out, no more ("bin <Father> bin <Grandfather>": the shorter
+        # may be the father), and not "Ben", a surname's word too ("Karim Ben Salem").
+        at = [i for i, t in enumerate(long) if t in PATRONYMIC_PARTICLES]
+        return (
+            len(at) == 1
+            and at[0] >= 1
+            and long[at[0]] in _SON_OF
+            and list(short) == [*long[: at[0]], *long[at[0] + 2 :]]
+        )
     return in_order(short, long)
+
+
+_SON_OF = frozenset({"bin", "ibn", "bint"})
 
 
 def man_and_woman(a: str, b: str) -> bool:
