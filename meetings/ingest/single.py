@@ -3,6 +3,7 @@ over from the meeting's earlier text (edits, reposts, merges of people)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -86,15 +87,17 @@ class Ingester:
     # -------------------------------------------------------------------------------------------
     def _write(self, prep: PreparedFile, source: MeetingSource | None) -> FileReport:
         t, name, sha = prep.transcript, prep.name, prep.sha
-        if source is not None and source.meeting.date != t.date:
-            # A file name names one meeting: another meeting under a known name is another page
-            # of the same name (a mirror's "<id>/index.html"), not this one edited; read as an
-            # edit, it would replace that meeting and lose its remarks.
+        if source is not None and (shared := _wording_shared(t, source.meeting)) < SAME_PAGE_WORDING:
+            # A file name names one page: a text of a known name that shares almost none of the
+            # wording of the meeting stored under it is another page of that name (a mirror's
+            # "<id>/index.html"), not that one edited (a corrected date, a remark put right, a copy
+            # cut short); read as an edit, it would replace that meeting and lose its remarks.
             return FileReport(
                 prep.path,
                 "failed",
-                reason=f"the archive holds a file of this name as the meeting of {source.meeting.date:%B %-d, %Y}"
-                f" ('{source.meeting.title}'), and this one is of {t.date:%B %-d, %Y}: rename the file",
+                reason=f"the archive holds a file of this name as '{source.meeting.title}'"
+                f" ({source.meeting.date:%B %-d, %Y}), and this one shares {shared:.0%} of its wording"
+                f" ('{t.title}', {t.date:%B %-d, %Y}): another page of the same name; rename the file",
             )
         now = timezone.now()
         identity = meeting_identity(t.date, t.title)
@@ -249,3 +252,26 @@ def record_source(prep: PreparedFile, meeting: Meeting, turns: int, primary: boo
             ingested_at=at,
         ),
     )
+
+
+# The share of a file's four-word runs the meeting stored under its name must hold for the file
+# to be read as that page again: an edited or corrected page shares nearly all of its wording, a
+# copy cut short all it has; another page of one name ("index.html") next to none.
+SAME_PAGE_WORDING = 0.2
+_WORDS = re.compile(r"\w+")
+
+
+def _runs_of_four(texts) -> set[tuple[str, ...]]:
+    runs: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = _WORDS.findall(text.casefold())
+        runs.update(zip(words, words[1:], words[2:], words[3:]))
+    return runs
+
+
+def _wording_shared(t, meeting: Meeting) -> float:
+    """The share of the transcript's remarks' four-word runs found in the stored meeting's."""
+    new = _runs_of_four(pt.text for pt in t.turns)
+    if len(new) < 10:
+        return 1.0  # (too few words to tell one page from another)
+    return len(new & _runs_of_four(meeting.turns.values_list("text", flat=True))) / len(new)

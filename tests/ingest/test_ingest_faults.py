@@ -245,23 +245,50 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_others_ingest(tmp_path
     assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Ferry Board"]
 
 
+OTHER_MEETING = """Meeting on the ferries
+
+October 3, 2022, Ferry Terminal, Larkspur
+
+Helena Marsh met ferry captains at the terminal.
+
+Helena Marsh: Captains, how many crossings did you make this summer?
+
+Captain Ivo Drach: Four hundred, more than ever before, and the boats are full.
+
+Helena Marsh: And the new timetable for the winter months?
+
+Captain Ivo Drach: It starts in November, with two night crossings a week.
+"""
+
+
 @pytest.mark.django_db
-def test_a_file_of_a_known_name_holding_another_meeting_is_refused(tmp_path):
-    """A mirror's "<id>/index.html": the second of one name had replaced the first's meeting
-    ("1 new, 1 updated"), its remarks lost without a word; in this run or a later one."""
+def test_a_file_of_a_known_name_holding_another_page_is_refused(tmp_path):
+    """A mirror's "<id>/index.html": the second page of one name had replaced the first's meeting
+    ("1 new, 1 updated"), its remarks lost without a word; in one run or a later one, of another
+    date or the same."""
     (tmp_path / "70000").mkdir()
     (tmp_path / "70001").mkdir()
     (tmp_path / "70000" / "index.txt").write_text(MEETING, encoding="utf-8")
-    other = MEETING.replace("Harbour Board", "Ferry Board").replace("October 3, 2022", "October 9, 2022")
-    (tmp_path / "70001" / "index.txt").write_text(other, encoding="utf-8")
+    (tmp_path / "70001" / "index.txt").write_text(OTHER_MEETING, encoding="utf-8")
     for batch_size in (1, 200):
         code, out, err = run(tmp_path, no_topics=True, batch_size=batch_size)
         assert code == 1 and "1 failed" in out
         assert (
-            "70001/index.txt: the archive holds a file of this name as the meeting of October 3, 2022" in err
+            "70001/index.txt: the archive holds a file of this name as 'Meeting of the Harbour Board'" in err
         )
+        assert "and this one shares 0% of its wording ('Meeting on the ferries', October 3, 2022)" in err
         assert list(Meeting.objects.values_list("title", flat=True)) == ["Meeting of the Harbour Board"]
         assert Turn.objects.count() == 6
+
+
+@pytest.mark.django_db
+def test_a_page_whose_date_the_site_corrected_updates_its_meeting(tmp_path):
+    (tmp_path / "a.txt").write_text(MEETING, encoding="utf-8")
+    run(tmp_path, no_topics=True)
+    (tmp_path / "a.txt").write_text(MEETING.replace("October 3, 2022", "October 4, 2022"), encoding="utf-8")
+    code, out, _err = run(tmp_path, no_topics=True)
+    assert code == 0 and "1 updated" in out
+    assert [str(d) for d in Meeting.objects.values_list("date", flat=True)] == ["2022-10-04"]
 
 
 @pytest.mark.django_db
