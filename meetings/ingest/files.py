@@ -14,6 +14,7 @@ TRANSCRIPT_SUFFIXES = {".txt", ".text", ".html", ".htm"}
 class FoundFile(NamedTuple):
     path: Path
     problem: str | None  # why the path cannot be read; None when it can
+    skipped: bool = False  # the problem is a folder's: reported as skipped, not as a failed file
 
 
 def find_transcripts(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
@@ -36,7 +37,9 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
         for root, dirs, files in os.walk(path, followlinks=True, onerror=unreadable.append):
             while unreadable:  # a folder that cannot be listed ("Permission denied")
                 err = unreadable.pop(0)
-                yield FoundFile(Path(err.filename or root), f"the folder cannot be read: {err.strerror}")
+                yield FoundFile(
+                    Path(err.filename or root), f"the folder cannot be read: {err.strerror}", True
+                )
             real_root = os.path.realpath(root)
             if real_root in visited_dirs:
                 dirs[:] = []
@@ -53,7 +56,7 @@ def find_transcripts(paths: Iterable[str | Path]) -> Iterator[FoundFile]:
                 seen.add(real)
                 yield FoundFile(p, None if _utf8(name) else NAME_NOT_UTF8)
         for err in unreadable:  # (the given folder itself)
-            yield FoundFile(Path(err.filename or path), f"the folder cannot be read: {err.strerror}")
+            yield FoundFile(Path(err.filename or path), f"the folder cannot be read: {err.strerror}", True)
 
 
 NAME_NOT_UTF8 = "its name is not valid UTF-8 (the archive stores file names as text): rename the file"

@@ -51,7 +51,9 @@ def ingest_files(
         {} if ingester.reparse else {name: source.sha256 for name, source in ingester.sources.known().items()}
     )
     work = [PrepareJob(str(f.path), known.get(f.path.name)) for f in files if not f.problem]
-    problems = {shown_path(f.path): f.problem for f in files if f.problem}
+    problems = {
+        shown_path(f.path): (f.problem, "skipped" if f.skipped else "failed") for f in files if f.problem
+    }
     prepared: Iterator[PreparedFile]
     if jobs > 1 and len(work) > 1:
         # forkserver: workers start from a clean process (no threads, no database connection);
@@ -62,8 +64,8 @@ def ingest_files(
         pool = None
         prepared = map(prepare_job, work)
     try:
-        for path, problem in problems.items():
-            yield FileReport(path, "failed", reason=problem)
+        for path, (problem, status) in problems.items():
+            yield FileReport(path, status, reason=problem)
         yield from write_prepared(prepared, ingester, batch_size)
     finally:
         if pool is not None:

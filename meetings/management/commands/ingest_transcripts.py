@@ -111,13 +111,18 @@ class Command(BaseCommand):
                 corrected=bool(corrected and corrected.changed),
                 left_undone=left_undone,
             )
-            if not dry_run:
-                ArchiveState.set_derived_pending(False)
+            if not dry_run and not (left_undone and options["no_topics"]):
+                ArchiveState.set_derived_pending(False)  # (topics a stopped run left: the next full run)
         except KeyboardInterrupt:
+            if dry_run:
+                raise CommandError(
+                    "stopped before the end: a dry run, nothing written", returncode=130
+                ) from None
             written = sum(1 for r in reports if r.status in ("new", "updated", "duplicate"))
             raise CommandError(
                 f"stopped before the end: {written} file(s) written whole, none half-written; the"
-                " profiles' figures, topics and search words are rebuilt by the next ingest",
+                " profiles' figures, topics and search words are rebuilt by the next ingest (topics"
+                " by one without --no-topics)",
                 returncode=130,
             ) from None
         finally:
