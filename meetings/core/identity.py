@@ -250,12 +250,16 @@ def shown_spelling(
                 spelled[k] = written  # ... shown as written in upper and lower case
     if not uses:
         return current
-
-    def rank(k: str) -> tuple:
-        return (uses.get(k, 0), k in last, last.get(k) or 0, k == key)
-
-    best = max(uses, key=rank)
-    return current if best == key or rank(best) <= rank(key) else tidy_name(spelled[best])
+    most = max(uses.values())
+    best = sorted(k for k in uses if uses[k] == most)
+    if dated := [k for k in best if k in last]:
+        latest = max(last[k] for k in dated)
+        # (written as often and last on the same day: the first in the alphabet, not whichever
+        # was stored first)
+        best = [k for k in dated if last[k] == latest]
+    elif key in best:
+        return current
+    return current if best[0] == key else tidy_name(spelled[best[0]])
 
 
 def alias_fields(name: str) -> dict[str, str]:

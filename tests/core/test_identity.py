@@ -370,6 +370,10 @@ def test_a_person_is_shown_under_the_spelling_most_labels_write():
     assert shown_spelling("Aleksey Tikhonin", uses, last) == "Alexei Tikhonin"
     assert shown_spelling("Alexei Tikhonin", uses, last) == "Alexei Tikhonin"
     assert shown_spelling("Alexei Tikhonin", {**uses, "Aleksey Tikhonin": 3}, last) == "Aleksey Tikhonin"
+    # Last written on the same day: the first in the alphabet, whichever is shown now.
+    same_day = dict.fromkeys(uses, datetime.date(2020, 2, 18))
+    assert shown_spelling("Alexei Tikhonin", uses, same_day) == "Aleksey Tikhonin"
+    assert shown_spelling("Aleksey Tikhonin", uses, same_day) == "Aleksey Tikhonin"
     # Capitals are the same spelling; another name (fuller, or another person's) is never taken.
     assert (
         shown_spelling("Alexei Tikhonin", {"ALEKSEY TIKHONIN": 1, "Alexei Tikhonin": 1}) == "Alexei Tikhonin"
