@@ -262,7 +262,8 @@ def generate(out: Path, meetings: int, seed: int = 1) -> list[Path]:
     for n in range(1, meetings + 1):
         date = start + datetime.timedelta(days=(n * 9500) // max(1, meetings))
         chair = chairs[0] if rng.random() < 0.85 else (chairs[1] if rng.random() < 0.5 else rng.choice(pool))
-        path = out / f"meeting-{n:06d}.txt"
+        # (the seed in the name: two sets are other pages, not edits of one another's)
+        path = out / f"meeting-{seed}-{n:06d}.txt"
         path.write_text(meeting_text(rng, n, date, pool, chair), encoding="utf-8")
         paths.append(path)
     return paths

@@ -99,8 +99,18 @@ def test_profile_panels_read_the_aggregates(generated, client):
 def test_aggregates_follow_a_reingest(generated, tmp_path):
     """A file that changes who speaks moves the figures with it (nothing stale survives)."""
     before = Exchange.objects.count()
-    extra = generate(tmp_path / "more", 5, seed=99)
+    # Five pages edited: the chair's remarks given to someone new (the same names, other words
+    # only where the speaker changed).
+    extra = []
+    for path in sorted((tmp_path / "corpus").glob("*.txt"))[:5]:
+        edited = tmp_path / "more" / path.name
+        edited.parent.mkdir(exist_ok=True)
+        edited.write_text(
+            path.read_text(encoding="utf-8").replace("Helena Marsh", "Ottilie Brandvold"), encoding="utf-8"
+        )
+        extra.append(edited)
     _ingest(extra)
+    assert Participant.objects.filter(name="Ottilie Brandvold").exists()
     assert Appearance.objects.count() == (
         Turn.objects.exclude(speaker=None).values("speaker_id", "meeting_id").distinct().count()
     )
