@@ -504,6 +504,8 @@ def test_a_reposting_sites_lines_before_the_title_are_not_the_title(head):
         "Tags: harbour\n\n© 2019 harbour.example",
         "Copyright © Harbour Gazette 2019. All rights reserved.",
         "(c) 2019 Harbour Gazette",
+        "Share\n\nTweet\n\nPrint\n\nCopyright © Harbour Office. All rights reserved.",
+        "(c) harbour.example",
     ],
 )
 def test_a_reposting_sites_furniture_after_the_last_remark_is_not_the_speakers(tail):
