@@ -2116,6 +2116,33 @@ That is a good rule for every builder.
     ]
 
 
+def test_a_surname_label_with_a_letter_mistyped_is_the_speaker_labelled_in_full():
+    # "Orlinov:" then "Orlonov:" (a slip no other line of the page writes): the harbour master's
+    # words had gone to the speaker before him. Not a name the text writes after a given name
+    # (someone else), nor one two speakers are a letter from, nor two letters swapped.
+    def names(slip: str, lead: str = "") -> list[str | None]:
+        text = page(
+            f"""
+Helena Marsh: Good afternoon. How is the harbour?
+
+Tomas Orlinov: The quay is finished.
+
+Helena Marsh: And the dredging?
+
+{slip}: It starts in May.
+""",
+            lead=lead,
+        )
+        return [t.name for t in parse_transcript(text).turns]
+
+    assert names("Orlonov") == ["Helena Marsh", "Tomas Orlinov", "Helena Marsh", "Tomas Orlinov"]
+    assert names("ORLONOV") == ["Helena Marsh", "Tomas Orlinov", "Helena Marsh", "Tomas Orlinov"]
+    assert (
+        names("Orlonov", lead="The Governor met Pavel Orlonov and the harbour master.")[-1] != "Tomas Orlinov"
+    )
+    assert names("Olrinov") == ["Helena Marsh", "Tomas Orlinov", "Helena Marsh"]  # swapped: no label
+
+
 def test_a_surname_label_before_words_in_lower_case_is_still_the_person():
     # "Malkov: also finished, last month." answers the President (a guard: a rule reading such a
     # line as a point of a list was tried and withdrawn).

@@ -433,9 +433,26 @@ class Page:
         full = self.named_in_full(word)
         if full is not None and (speaker := self._labelled_spelled_otherwise(full)):
             return Label(text=prefix.strip(), name=speaker, note=note)
+        if full is None and (speaker := self._labelled_with_a_slip(word)):
+            return Label(text=prefix.strip(), name=speaker, note=note)
         if full is None or self._surname_labels() < 2:
             return None
         return Label(text=prefix.strip(), name=full, note=note)
+
+    def _labelled_with_a_slip(self, word: str) -> str | None:
+        """The one speaker the labels name in full whose surname this word, which the page writes
+        after no given name, is with one letter mistyped in place ("Modvedev:" after "Dmitry
+        Medvedev:"), as a full name so mistyped is them (attribution); five letters or more, not
+        two letters swapped ("Kaprin", "Karpin") nor one added (a woman of the family)."""
+        key = surname_key(word)
+        if len(key) < 5:
+            return None
+        slips = {
+            name
+            for name in self._speakers()
+            if len(theirs := surname_key(name)) == len(key) and sum(a != b for a, b in zip(theirs, key)) == 1
+        }
+        return slips.pop() if len(slips) == 1 else None
 
     def _labelled_spelled_otherwise(self, full: str) -> str | None:
         """The one speaker the labels name in full with the same given names as this name the
