@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import warnings
 from collections import Counter
@@ -208,3 +209,35 @@ def _api_links(node):
         parts = urlsplit(node)
         if parts.path.startswith("/api/") and not parts.path.startswith("/api/schema/"):
             yield parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def ingest_namesakes(
+    write_transcript, yard_words: str, call_words: str, mayor_words: str = "Good afternoon."
+) -> None:
+    """Two people called Pavel Drozd, an editor's split: a welder at the shipyard (March 3, 2023)
+    and a caller to the Mayor's phone-in (May 9, 2024), each saying the words given."""
+    yard = "Visit to the Larkspur shipyard\n\nMarch 3, 2023, Larkspur\n\nThe Mayor visited the yard.\n\n"
+    yard += f"Mayor of Larkspur Helena Marsh: {mayor_words}\n\nPavel Drozd: {yard_words}\n"
+    call = "Phone-in with the Mayor\n\nMay 9, 2024, Larkspur\n\nThe Mayor answered callers.\n\n"
+    call += f"Mayor of Larkspur Helena Marsh: Next caller.\n\nPavel Drozd: {call_words}\n"
+    people = write_transcript(
+        "people.toml",
+        '[[split]]\nname = "Pavel Drozd"\npeople = [\n'
+        '  { slug = "pavel-drozd", from = "2023-03-03", until = "2023-03-03", default = true },\n'
+        '  { slug = "pavel-drozd-caller", from = "2024-05-09", until = "2024-05-09" },\n]\n',
+    )
+    call_command(
+        "ingest_transcripts",
+        "--people",
+        str(people),
+        str(write_transcript("yard.txt", yard)),
+        str(write_transcript("call.txt", call)),
+        stdout=io.StringIO(),
+    )
+
+
+def search_count_line(html: str) -> str:
+    """The search page's line of how many remarks match, as text."""
+    m = re.search(r'<p class="count" role="status">(.*?)</p>', html, re.S)
+    assert m
+    return re.sub(r"<[^>]+>", "", m.group(1))

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import Meeting, Participant, Topic
-from tests.helpers import GIVEN, MEETING, SURNAMES, press_conference
+from tests.helpers import GIVEN, MEETING, SURNAMES, ingest_namesakes, press_conference
 
 LONG_NAME = "press.txt"
 ROLES = """Meeting with the President of Borduria
@@ -197,24 +197,7 @@ def test_a_profile_and_a_topic_page_say_which_filters_they_ignored(client, archi
 def test_namesakes_in_the_speakers_index_are_told_apart_by_where_they_spoke(client, write_transcript):
     """Two people of one name that an editor split (a caller and a shipyard worker) had been two
     identical rows, no office to tell them apart: each now says the meeting they first spoke at."""
-    yard = "Visit to the Larkspur shipyard\n\nMarch 3, 2023, Larkspur\n\nThe Mayor visited the yard.\n\n"
-    yard += "Mayor of Larkspur Helena Marsh: Good afternoon.\n\nPavel Drozd: We weld the hulls here.\n"
-    call = "Phone-in with the Mayor\n\nMay 9, 2024, Larkspur\n\nThe Mayor answered callers.\n\n"
-    call += "Mayor of Larkspur Helena Marsh: Next caller.\n\nPavel Drozd: When will the ferry run?\n"
-    people = write_transcript(
-        "people.toml",
-        '[[split]]\nname = "Pavel Drozd"\npeople = [\n'
-        '  { slug = "pavel-drozd", from = "2023-03-03", until = "2023-03-03", default = true },\n'
-        '  { slug = "pavel-drozd-caller", from = "2024-05-09", until = "2024-05-09" },\n]\n',
-    )
-    call_command(
-        "ingest_transcripts",
-        "--people",
-        str(people),
-        str(write_transcript("yard.txt", yard)),
-        str(write_transcript("call.txt", call)),
-        stdout=io.StringIO(),
-    )
+    ingest_namesakes(write_transcript, "We weld the hulls here.", "When will the ferry run?")
     assert Participant.objects.filter(name="Pavel Drozd").count() == 2
     html = client.get("/speakers/").content.decode()
     text = text_of(html)

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from meetings.derived import search
 from meetings.models import SearchWord
+from tests.helpers import search_count_line
 
 HARBOUR = """Meeting of the Harbour Board
 
@@ -42,12 +43,6 @@ def page(client, **params) -> str:
     return r.content.decode().replace("<mark>", "").replace("</mark>", "")
 
 
-def count_line(html: str) -> str:
-    m = re.search(r'<p class="count" role="status">(.*?)</p>', html, re.S)
-    assert m
-    return re.sub(r"<[^>]+>", "", m.group(1))
-
-
 @pytest.mark.django_db
 def test_a_cut_speaker_facet_says_how_many_more(client, archive, monkeypatch):
     html = page(client, q="breakwater")
@@ -63,16 +58,16 @@ def test_a_cut_speaker_facet_says_how_many_more(client, archive, monkeypatch):
 
 @pytest.mark.django_db
 def test_the_speaker_filter_takes_a_name_a_surname_or_a_slug(client, archive):
-    by_slug = count_line(page(client, q="breakwater", speaker="tomas-reyes"))
+    by_slug = search_count_line(page(client, q="breakwater", speaker="tomas-reyes"))
     assert by_slug.startswith("2 remarks") and "by Tomas Reyes" in by_slug
     for typed in ("Tomas Reyes", "reyes", "REYES TOMAS", "Tomas-Reyes"):
-        assert count_line(page(client, q="breakwater", speaker=typed)) == by_slug, typed
+        assert search_count_line(page(client, q="breakwater", speaker=typed)) == by_slug, typed
     html = page(client, q="breakwater", speaker="Nobody Known")
     # Regression: the count line read "0 remarks in 0 meetings match “breakwater”", as if the
     # words found nothing; it says that the speaker is what matched no one.
-    assert count_line(html).startswith("No remarks: no speaker’s name matches “Nobody Known”")
+    assert search_count_line(html).startswith("No remarks: no speaker’s name matches “Nobody Known”")
     html = page(client, q="breakwater", meeting="no-such-meeting")
-    assert count_line(html).startswith("No remarks: no meeting has the address “no-such-meeting”")
+    assert search_count_line(html).startswith("No remarks: no meeting has the address “no-such-meeting”")
     assert 'href="?q=breakwater">Search every meeting' in html
 
 
@@ -108,10 +103,10 @@ def test_did_you_mean_corrects_words_and_names_from_the_archive(client, archive)
 
 @pytest.mark.django_db
 def test_quotes_are_shown_once(client, archive):
-    line = count_line(page(client, q='"foreign agents"'))
+    line = search_count_line(page(client, q='"foreign agents"'))
     assert "“foreign agents”" in line and '"' not in line and "““" not in line
-    assert "“foreign agents” register" in count_line(page(client, q='"foreign agents" register'))
-    assert "“breakwater”" in count_line(page(client, q="breakwater"))
+    assert "“foreign agents” register" in search_count_line(page(client, q='"foreign agents" register'))
+    assert "“breakwater”" in search_count_line(page(client, q="breakwater"))
     assert "<title>“foreign agents” — search" in page(client, q='"foreign agents"')
 
 

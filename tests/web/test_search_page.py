@@ -10,6 +10,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from tests.helpers import ingest_namesakes, search_count_line
+
 # Invented meetings: two years, two people who both speak of the lighthouse.
 LIGHTHOUSE_2021 = """Meeting on the lighthouse
 
@@ -52,15 +54,9 @@ def page(client, query: str = "", **params) -> str:
     return r.content.decode().replace("<mark>", "").replace("</mark>", "")
 
 
-def count_line(html: str) -> str:
-    m = re.search(r'<p class="count" role="status">(.*?)</p>', html, re.S)
-    assert m
-    return re.sub(r"<[^>]+>", "", m.group(1))
-
-
 def remarks_counted(html: str) -> int:
-    m = re.match(r"(\d+) remarks?", count_line(html))
-    assert m, count_line(html)
+    m = re.match(r"(\d+) remarks?", search_count_line(html))
+    assert m, search_count_line(html)
     return int(m.group(1))
 
 
@@ -191,7 +187,7 @@ def ignored_notice(html: str) -> str:
 def test_the_topic_filter_takes_the_topics_label_in_any_case_and_says_when_none_matches(client, zelvan):
     """Regression: the topic filter took only the slug: "Zelvan Republic", as every page writes the
     topic, found nothing in search, the meetings list and the API, and said nothing of it."""
-    by_slug = count_line(page(client, q="oil", topic="zelvan-republic"))
+    by_slug = search_count_line(page(client, q="oil", topic="zelvan-republic"))
     assert by_slug.startswith("1 remark") and "Zelvan Republic" in by_slug  # the count line names it
     for typed in (
         "Zelvan Republic",
@@ -201,7 +197,7 @@ def test_the_topic_filter_takes_the_topics_label_in_any_case_and_says_when_none_
         "Zelvan-Republic",
     ):
         html = page(client, q="oil", topic=typed)
-        assert count_line(html) == by_slug, typed
+        assert search_count_line(html) == by_slug, typed
         assert not ignored_notice(html), typed
         meetings = client.get("/meetings/", {"topic": typed}).content.decode()
         assert "1 meeting matches these filters" in meetings, typed
@@ -219,24 +215,11 @@ def test_the_topic_filter_takes_the_topics_label_in_any_case_and_says_when_none_
 @pytest.fixture
 def namesakes(write_transcript):
     """Two people called Pavel Drozd, an editor's split: a welder at the shipyard and a caller."""
-    yard = "Visit to the Larkspur shipyard\n\nMarch 3, 2023, Larkspur\n\nThe Mayor visited the yard.\n\n"
-    yard += "Mayor of Larkspur Helena Marsh: Good afternoon. Does the ferry bring your steel?\n\n"
-    yard += "Pavel Drozd: The ferry brings the steel, and we weld the hulls here.\n"
-    call = "Phone-in with the Mayor\n\nMay 9, 2024, Larkspur\n\nThe Mayor answered callers.\n\n"
-    call += "Mayor of Larkspur Helena Marsh: Next caller.\n\nPavel Drozd: When will the ferry run again?\n"
-    people = write_transcript(
-        "people.toml",
-        '[[split]]\nname = "Pavel Drozd"\npeople = [\n'
-        '  { slug = "pavel-drozd", from = "2023-03-03", until = "2023-03-03", default = true },\n'
-        '  { slug = "pavel-drozd-caller", from = "2024-05-09", until = "2024-05-09" },\n]\n',
-    )
-    call_command(
-        "ingest_transcripts",
-        "--people",
-        str(people),
-        str(write_transcript("yard.txt", yard)),
-        str(write_transcript("call.txt", call)),
-        stdout=io.StringIO(),
+    ingest_namesakes(
+        write_transcript,
+        "The ferry brings the steel, and we weld the hulls here.",
+        "When will the ferry run again?",
+        mayor_words="Good afternoon. Does the ferry bring your steel?",
     )
 
 
@@ -254,7 +237,7 @@ def test_a_name_two_people_bear_takes_both_and_the_page_tells_them_apart(client,
     API alike, while the meetings list took both; and the search's person links and facets
     showed two identical "Pavel Drozd" with nothing to tell them apart."""
     for typed in ("Pavel Drozd", "pavel drozd", "Drozd"):
-        line = text_of(count_line(page(client, q="ferry", speaker=typed)))
+        line = text_of(search_count_line(page(client, q="ferry", speaker=typed)))
         assert line.startswith("2 remarks in 2 meetings"), (typed, line)
         assert YARD in line and CALL in line, line  # "by Pavel Drozd (…) or Pavel Drozd (…)"
         assert client.get("/api/turns/", {"speaker": typed}).json()["count"] == 2, typed
@@ -262,7 +245,7 @@ def test_a_name_two_people_bear_takes_both_and_the_page_tells_them_apart(client,
     # one of them, by slug: only his, and the box keeps what tells him apart (re-submitting the
     # form with other words keeps him, not both or the other)
     html = page(client, q="ferry", speaker="pavel-drozd-caller")
-    assert count_line(html).startswith("1 remark")
+    assert search_count_line(html).startswith("1 remark")
     box = re.search(r'<input id="s-speaker"[^>]*>', html).group(0)
     assert 'value="pavel-drozd-caller"' in box
     # the person links of a search for the name, and the facets, tell them apart
