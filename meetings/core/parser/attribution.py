@@ -22,6 +22,7 @@ from .names import (
     man_and_woman,
     name_key,
     name_tokens,
+    one_letter_off,
     one_name_inside,
     surname_key,
     tells_a_generation,
@@ -52,12 +53,6 @@ RESOLUTIONS = {
 }
 GUESSES = {"initial", "first-name", "typo", "role", "pronoun", "interviewee", "named-in-text"}
 _PARTICLE_RE = "|".join(sorted(PARTICLES, key=len, reverse=True))
-
-
-def _one_letter_off(a: str, b: str) -> bool:
-    """Two surnames of five letters or more that differ in exactly one letter, in place (a
-    slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova)."""
-    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _mistyped(written: str, bearer: _Person, page: Page) -> bool:
@@ -240,7 +235,7 @@ def resolve_people(page: Page, turns: list[ParsedTurn]) -> None:
             p
             for p in people
             if [fold_token(x) for x in name_tokens(p.name)[:-1]] == given
-            and _one_letter_off(p.surname, surname)
+            and one_letter_off(p.surname, surname)
         ]
         if len(slips) == 1:
             return slips[0], "typo"

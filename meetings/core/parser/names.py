@@ -344,6 +344,13 @@ def one_name_inside(a: Sequence[str], b: Sequence[str]) -> bool:
 _SON_OF = frozenset({"bin", "ibn", "bint"})
 
 
+def one_letter_off(a: str, b: str) -> bool:
+    """Two surname keys of five letters or more that differ in exactly one letter, in place (a
+    slip of the keyboard; an added letter often makes another name: Ivanov, Ivanova; two letters
+    side by side swapped, another too: Kaprin, Karpin)."""
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def man_and_woman(a: str, b: str) -> bool:
     """Are two given names (lower case) a man's and a woman's forms of one name ("vladislav" and
     "vladislava", "dario" and "daria")? Two people, never one name mistyped."""

@@ -20,6 +20,7 @@ from .names import (
     first_initial,
     is_name_word,
     name_tokens,
+    one_letter_off,
     surname_key,
     tidy_name,
     written_family_name_first,
@@ -445,13 +446,7 @@ class Page:
         Medvedev:"), as a full name so mistyped is them (attribution); five letters or more, not
         two letters swapped ("Kaprin", "Karpin") nor one added (a woman of the family)."""
         key = surname_key(word)
-        if len(key) < 5:
-            return None
-        slips = {
-            name
-            for name in self._speakers()
-            if len(theirs := surname_key(name)) == len(key) and sum(a != b for a, b in zip(theirs, key)) == 1
-        }
+        slips = {name for name in self._speakers() if one_letter_off(surname_key(name), key)}
         return slips.pop() if len(slips) == 1 else None
 
     def _labelled_spelled_otherwise(self, full: str) -> str | None:
